@@ -1,0 +1,39 @@
+// Type-checked, strict typescript-eslint over the whole repository, run once at the root
+// (one program is far cheaper than per-package lint; see ../shared/toolchain.md).
+import { defineConfig, globalIgnores } from 'eslint/config';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default defineConfig(
+  globalIgnores(['**/node_modules/', '**/dist/', '**/.turbo/', 'coverage/', 'test-artifacts/', 'bench/out/']),
+  js.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    // The core must bundle for a browser: no Node built-ins outside its explicit node entry.
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['packages/core/src/node/**', 'packages/core/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(node:|fs$|path$|url$|os$|module$)', message: '@jixiao/core must not import Node built-ins (browser bundle); use src/node/.' }] }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['**/bin/*.js', 'bench/**', 'scripts/**', 'examples/**/*.mjs'],
+    rules: { 'no-console': 'off' },
+  },
+);

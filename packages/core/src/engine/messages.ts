@@ -1,0 +1,79 @@
+import type { DataRef, DataFormat } from '../pack/schema.js';
+import { CORE_MESSAGES } from '../i18n/messages.js';
+import type { Locale } from '../i18n/locale.js';
+import { fieldLabel } from '../model/labels.js';
+import { formatMoney, isMoney } from '../model/money.js';
+import { formatPercent } from '../indicators/ratio.js';
+import { resolvePath } from './operators.js';
+
+/** A value in a message, with how to show it. */
+export interface MessageValue {
+  readonly value: unknown;
+  readonly format?: DataFormat;
+}
+
+/** Read `fact.path.to.value` from the facts of one evaluation. */
+export function readRef(facts: Readonly<Record<string, unknown>>, ref: string): unknown {
+  return resolvePath(facts, ref);
+}
+
+const isBlank = (v: unknown) => v === null || v === undefined || v === '';
+
+/** Resolve a rule's message data against the facts (raw values plus their formats). */
+export function resolveData(
+  data: Readonly<Record<string, DataRef>> | undefined,
+  facts: Readonly<Record<string, unknown>>,
+): Record<string, MessageValue> {
+  const out: Record<string, MessageValue> = {};
+  if (data === undefined) return out;
+  for (const [key, ref] of Object.entries(data)) {
+    if ('blankAmong' in ref) out[key] = { value: ref.blankAmong.filter((r) => isBlank(readRef(facts, r))), format: 'fields' };
+    else out[key] = ref.format === undefined ? { value: readRef(facts, ref.ref) } : { value: readRef(facts, ref.ref), format: ref.format };
+  }
+  return out;
+}
+
+/** Show one value in a locale. */
+export function formatValue(v: MessageValue, locale: Locale): string {
+  const m = CORE_MESSAGES[locale];
+  const { value } = v;
+  if (isBlank(value)) return m.blank;
+  switch (v.format) {
+    case 'money':
+      return typeof value === 'number' && isMoney(Math.abs(value)) ? formatMoney(value) : String(value);
+    case 'percent':
+      return typeof value === 'number' ? formatPercent(value) : String(value);
+    case 'answer':
+      return typeof value === 'string' && Object.hasOwn(m.answers, value) ? m.answers[value as keyof typeof m.answers] : String(value);
+    case 'fields': {
+      const list = Array.isArray(value) ? value : [value];
+      if (list.length === 0) return m.none;
+      return list.map((p) => {
+        const path = String(p);
+        const label = fieldLabel(path, locale);
+        return label === undefined ? path : locale === 'zh-CN' ? `${label}（${path}）` : `${label} (${path})`;
+      }).join(m.listSeparator);
+    }
+    case 'list':
+      return Array.isArray(value) ? (value.length === 0 ? m.none : value.map(String).join(m.listSeparator)) : String(value);
+    default:
+      if (Array.isArray(value)) return value.map(String).join(m.listSeparator);
+      if (typeof value === 'object') return JSON.stringify(value);
+      return String(value as string | number | boolean);
+  }
+}
+
+/** Fill `{name}` placeholders. Unknown placeholders stay visible (a pack test catches them). */
+export function renderTemplate(template: string, data: Readonly<Record<string, MessageValue>>, locale: Locale): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = data[key];
+    return v === undefined ? whole : formatValue(v, locale);
+  });
+}
+
+/** Raw values for the finding's `data` (JSON-friendly). */
+export function rawData(data: Readonly<Record<string, MessageValue>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) out[k] = v.value === undefined ? null : v.value;
+  return out;
+}

@@ -1,0 +1,90 @@
+/**
+ * @jixiao/core: the evaluation model (zod), the rule/pack contract, and the engine that runs packs through
+ * json-rules-engine. Browser-safe; file-system loading lives in `@jixiao/core/node`.
+ */
+export { ANSWERS, ANSWER_RESOLUTIONS, DISCLOSURE_CHANNELS, GRADES, UNRESOLVED_ANSWERS, isResolvedAnswer } from './model/answer.js';
+export type { Answer, AnswerResolutionKind, DisclosureChannel, Grade } from './model/answer.js';
+export {
+  ANSWER_FIELDS,
+  AnswerSchema,
+  AnswerResolutionSchema,
+  EvaluationSchema,
+  IsoDateSchema,
+  MODEL_VERSION,
+  MoneySchema,
+} from './model/evaluation.js';
+export type { AnswerField, Evaluation, EvaluationInput } from './model/evaluation.js';
+export { FIELD_LABELS, FIELD_PATHS, fieldLabel, isFieldPath } from './model/labels.js';
+export type { FieldLabel, FieldPath } from './model/labels.js';
+export {
+  MAX_MONEY,
+  compareMoney,
+  formatMoney,
+  fromCents,
+  isMoney,
+  parseMoneyText,
+  subtractMoney,
+  sumMoney,
+  toCents,
+} from './model/money.js';
+export {
+  EvaluationValidationError,
+  formatValidationIssues,
+  parseEvaluation,
+  toValidationIssues,
+  validateEvaluation,
+} from './model/validate.js';
+export type { ValidationIssue, ValidationResult } from './model/validate.js';
+export { DEFAULT_LOCALE, LOCALES, isLocale } from './i18n/locale.js';
+export type { Locale, LocalizedText } from './i18n/locale.js';
+export { CORE_MESSAGES } from './i18n/messages.js';
+export {
+  CheckSchema,
+  ConfigSchema,
+  DATA_FORMATS,
+  DataRefSchema,
+  LegalBasisSchema,
+  LocalizedTextSchema,
+  PackManifestSchema,
+  PackMetaSchema,
+  PackSchema,
+  ParameterSchema,
+  ParameterValueSchema,
+  RuleSchema,
+  SAFE_PATH,
+  SEVERITIES,
+  SeveritySchema,
+  TopLevelConditionSchema,
+} from './pack/schema.js';
+export type {
+  Check,
+  Config,
+  DataFormat,
+  DataRef,
+  LeafCondition,
+  LegalBasis,
+  NestedCondition,
+  Pack,
+  PackManifest,
+  PackMeta,
+  Parameter,
+  ParameterValue,
+  Rule,
+  Severity,
+  TopLevelCondition,
+} from './pack/schema.js';
+export { defineConfig, definePack, defineRule } from './pack/define.js';
+export { PackLoadError, assertPacksValid, packIssues, ruleConditions, ruleLeaves, validateRule } from './pack/validate.js';
+export type { PackIssue } from './pack/validate.js';
+export { Checker, createChecker } from './engine/checker.js';
+export type { CheckOptions, CompiledRule, Facts } from './engine/checker.js';
+export { BUILTIN_OPERATORS, CUSTOM_OPERATORS, KNOWN_OPERATORS, resolvePath } from './engine/operators.js';
+export type { OperatorFn } from './engine/operators.js';
+export { valueInForce } from './engine/params.js';
+export type { ResolvedParameter } from './engine/params.js';
+export { formatValue, renderTemplate } from './engine/messages.js';
+export { INDICATORS, computeIndicators, deriveFacts, indicatorFacts } from './indicators/derive.js';
+export type { DerivedFacts, SumCheck } from './indicators/derive.js';
+export { formatPercent, percentOf } from './indicators/ratio.js';
+export { OUTCOMES, summarize } from './result/model.js';
+export type { EvaluationResult, ExplainedCondition, Finding, FindingNote, Indicator, Outcome, ResultDocument, ResultSummary } from './result/model.js';

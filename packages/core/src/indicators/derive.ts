@@ -1,0 +1,192 @@
+import { ANSWER_FIELDS } from '../model/evaluation.js';
+import type { Evaluation } from '../model/evaluation.js';
+import { fromCents, toCents } from '../model/money.js';
+import type { Locale } from '../i18n/locale.js';
+import type { Indicator } from '../result/model.js';
+import { formatPercent, percentOf } from './ratio.js';
+
+/** Check of one total against its parts (../shared/domain.md §3); amounts in 万元, exact. */
+export interface SumCheck {
+  readonly total: number | null;
+  /** Sum of the parts that are filled in. */
+  readonly partsSum: number;
+  readonly parts: number;
+  readonly blankParts: number;
+  /** total − partsSum (null when the total is blank). */
+  readonly difference: number | null;
+  readonly absDifference: number | null;
+}
+
+function sumCheck(total: number | null, parts: readonly (number | null)[]): SumCheck {
+  let cents = 0;
+  let blank = 0;
+  for (const p of parts) {
+    if (p === null) blank++;
+    else cents += toCents(p);
+  }
+  const diff = total === null ? null : toCents(total) - cents;
+  return {
+    total,
+    partsSum: fromCents(cents),
+    parts: parts.length,
+    blankParts: blank,
+    difference: diff === null ? null : fromCents(diff),
+    absDifference: diff === null ? null : fromCents(Math.abs(diff)),
+  };
+}
+
+function difference(a: number | null | undefined, b: number | null | undefined): number | null {
+  if (a === null || a === undefined || b === null || b === undefined) return null;
+  return fromCents(toCents(a) - toCents(b));
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * Values derived from the form, computed once per evaluation and offered to rules as the `derived` fact.
+ * Everything is exact; a value that cannot be known is null.
+ */
+export function deriveFacts(e: Evaluation) {
+  const unresolved: string[] = [];
+  const inferred: string[] = [];
+  for (const field of ANSWER_FIELDS) {
+    const [group, key] = field.split('.') as [keyof Evaluation, string];
+    const answer = (e[group] as Record<string, unknown>)[key];
+    if (answer !== 'yes' && answer !== 'no') unresolved.push(field);
+    else if (e.answerResolution?.[field]?.how === 'inferred') inferred.push(field);
+  }
+  const carryOver = e.income.carryOver ?? null;
+  const available =
+    e.income.total === null ? null : fromCents(toCents(e.income.total) + (carryOver === null ? 0 : toCents(carryOver)));
+  const date = e.disclosure.date;
+  const approval = e.disclosure.approvalDate ?? null;
+  return {
+    incomeTotal: sumCheck(e.income.total, [e.income.localBudget, e.income.nonTax, e.income.higherLevel, e.income.other]),
+    expenditureTotal: sumCheck(e.expenditure.total, [e.expenditure.basic, e.expenditure.project]),
+    /** income.total + carryOver (when given): what spending is measured against (以收定支). */
+    incomeAvailable: available,
+    /** expenditure.total − incomeAvailable. */
+    expenditureOverIncome: difference(e.expenditure.total, available),
+    /** threePublic − expenditure.total. */
+    threePublicOverExpenditure: difference(e.expenditure.threePublic, e.expenditure.total),
+    threePublicChange: difference(e.expenditure.threePublic, e.expenditure.threePublicPriorYear),
+    vehicleCostChange: difference(e.expenditure.vehicleCost, e.expenditure.vehicleCostPriorYear),
+    procurementOverPlan: difference(e.procurement.actual, e.procurement.required),
+    staffingExcess:
+      e.staffing.actual === null || e.staffing.authorized === null ? null : e.staffing.actual - e.staffing.authorized,
+    /** Calendar days from 批复 to 公开 (null without both dates). */
+    disclosureDelayDays: date === null || approval === null ? null : daysBetween(approval, date),
+    /** Year of the publication date minus the fiscal year. */
+    disclosureYearOffset: date === null || e.fiscalYear === null ? null : Number(date.slice(0, 4)) - e.fiscalYear,
+    answers: {
+      unresolved,
+      unresolvedCount: unresolved.length,
+      inferred,
+      inferredCount: inferred.length,
+    },
+  };
+}
+export type DerivedFacts = ReturnType<typeof deriveFacts>;
+
+interface IndicatorDef {
+  readonly id: string;
+  readonly label: Readonly<Record<Locale, string>>;
+  readonly formula: string;
+  readonly compute: (e: Evaluation) => { value: number } | { reason: Readonly<Record<Locale, string>> };
+}
+
+const blank = (what: string, en: string) => ({ reason: { 'zh-CN': `${what}为空`, en: `${en} is blank` } });
+const zero = (what: string, en: string) => ({ reason: { 'zh-CN': `${what}为 0，无法计算比率`, en: `${en} is 0: no ratio` } });
+
+function moneyRatio(
+  numerator: number | null | undefined,
+  denominator: number | null | undefined,
+  names: { num: [string, string]; den: [string, string] },
+  subtractDenominator = false,
+) {
+  if (numerator === null || numerator === undefined) return blank(...names.num);
+  if (denominator === null || denominator === undefined) return blank(...names.den);
+  const d = toCents(denominator);
+  if (d === 0) return zero(...names.den);
+  const n = toCents(numerator) - (subtractDenominator ? d : 0);
+  const value = percentOf(n, d);
+  return value === null ? zero(...names.den) : { value };
+}
+
+/** Derived indicators of ../shared/domain.md §4, in the order reports show them. */
+export const INDICATORS: readonly IndicatorDef[] = [
+  {
+    id: 'staffingControlRate',
+    label: { 'zh-CN': '在职人员控制率', en: 'Staffing control rate' },
+    formula: 'staffing.actual / staffing.authorized',
+    compute: (e) => {
+      if (e.staffing.actual === null) return blank('实有人数', 'actual staff');
+      if (e.staffing.authorized === null) return blank('编制人数', 'authorized staff');
+      const value = percentOf(e.staffing.actual, e.staffing.authorized);
+      return value === null ? zero('编制人数', 'authorized staff') : { value };
+    },
+  },
+  {
+    id: 'procurementExecutionRate',
+    label: { 'zh-CN': '政府采购执行率', en: 'Procurement execution rate' },
+    formula: 'procurement.actual / procurement.required',
+    compute: (e) =>
+      moneyRatio(e.procurement.actual, e.procurement.required, {
+        num: ['实际采购金额', 'amount procured'],
+        den: ['应采购金额', 'amount to be procured'],
+      }),
+  },
+  {
+    id: 'threePublicChangeRate',
+    label: { 'zh-CN': '三公经费变动率', en: '"Three public" change rate' },
+    formula: '(expenditure.threePublic − expenditure.threePublicPriorYear) / expenditure.threePublicPriorYear',
+    compute: (e) =>
+      moneyRatio(
+        e.expenditure.threePublic,
+        e.expenditure.threePublicPriorYear,
+        { num: ['三公经费支出', '"three public" expenditure'], den: ['上年三公经费支出', 'prior-year "three public" expenditure'] },
+        true,
+      ),
+  },
+  {
+    id: 'budgetControlRate',
+    label: { 'zh-CN': '预算控制率', en: 'Budget control rate' },
+    formula: 'budgetExecution.supplementAmount / budgetExecution.initialBudget',
+    compute: (e) =>
+      moneyRatio(e.budgetExecution.supplementAmount, e.budgetExecution.initialBudget, {
+        num: ['追加金额', 'supplement amount'],
+        den: ['年初预算', 'initial budget'],
+      }),
+  },
+  {
+    id: 'expenditureIncomeRatio',
+    label: { 'zh-CN': '支出收入比', en: 'Expenditure to income ratio' },
+    formula: 'expenditure.total / income.total',
+    compute: (e) =>
+      moneyRatio(e.expenditure.total, e.income.total, {
+        num: ['年度支出合计', 'total expenditure'],
+        den: ['年度收入合计', 'total income'],
+      }),
+  },
+];
+
+/** Indicator values for rules (`indicators` fact): percent or null. */
+export function indicatorFacts(e: Evaluation): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const def of INDICATORS) {
+    const r = def.compute(e);
+    out[def.id] = 'value' in r ? r.value : null;
+  }
+  return out;
+}
+
+/** Indicators as reported, in a locale. */
+export function computeIndicators(e: Evaluation, locale: Locale = 'zh-CN'): Indicator[] {
+  return INDICATORS.map((def) => {
+    const r = def.compute(e);
+    if ('value' in r) return { id: def.id, label: def.label[locale], formula: def.formula, value: r.value, display: formatPercent(r.value) };
+    return { id: def.id, label: def.label[locale], formula: def.formula, value: null, display: 'N/A', reason: r.reason[locale] };
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * The form's own labels for every canonical field (../shared/domain.md §1). Validation errors, reports and
+ * indeterminate findings name a field by its path *and* this label, so a reviewer recognises it.
+ * A test keeps this table 1:1 with the leaves of the zod model.
+ */
+export interface FieldLabel {
+  readonly 'zh-CN': string;
+  readonly en: string;
+}
+
+export const FIELD_LABELS = {
+  fiscalYear: { 'zh-CN': '年度', en: 'fiscal year' },
+  'unit.name': { 'zh-CN': '单位名称', en: 'unit name' },
+  'unit.code': { 'zh-CN': '预算编码', en: 'budget code' },
+  'unit.classified': { 'zh-CN': '涉密单位', en: 'classified unit' },
+  'staffing.authorized': { 'zh-CN': '编制人数', en: 'authorized staff' },
+  'staffing.actual': { 'zh-CN': '实有人数', en: 'actual staff' },
+  'staffing.leaderPostsAuthorized': { 'zh-CN': '领导职数（核定）', en: 'authorized leader posts' },
+  'staffing.leaderPostsActual': { 'zh-CN': '领导职数（实有）', en: 'actual leader posts' },
+  functions: { 'zh-CN': '部门职能概述', en: 'functions' },
+  'income.localBudget': { 'zh-CN': '本级财政预算安排', en: 'local budget allocation' },
+  'income.nonTax': { 'zh-CN': '非税收入', en: 'non-tax income' },
+  'income.higherLevel': { 'zh-CN': '中央省市安排资金', en: 'higher-level funds' },
+  'income.other': { 'zh-CN': '其他收入', en: 'other income' },
+  'income.total': { 'zh-CN': '年度收入合计', en: 'total income' },
+  'income.carryOver': { 'zh-CN': '上年结转', en: 'carry-over from prior year' },
+  'expenditure.basic': { 'zh-CN': '基本支出', en: 'basic expenditure' },
+  'expenditure.project': { 'zh-CN': '项目支出', en: 'project expenditure' },
+  'expenditure.total': { 'zh-CN': '年度支出合计', en: 'total expenditure' },
+  'expenditure.threePublic': { 'zh-CN': '其中三公经费支出', en: '"three public" expenditure' },
+  'expenditure.threePublicPriorYear': { 'zh-CN': '上年三公经费支出', en: 'prior-year "three public" expenditure' },
+  'expenditure.vehicleCost': { 'zh-CN': '公务用车购置运行费', en: 'official vehicle cost' },
+  'expenditure.vehicleCostPriorYear': { 'zh-CN': '上年公务用车购置运行费', en: 'prior-year official vehicle cost' },
+  'staffingControl.overstaffed': { 'zh-CN': '是否存在超编超配人员', en: 'overstaffed' },
+  'threePublic.managementRules': { 'zh-CN': '是否制定“三公”经费管理办法', en: '"three public" management rules in place' },
+  'threePublic.receptionStandard': { 'zh-CN': '招待费用是否明确招待标准和招待人数', en: 'reception standard and headcount defined' },
+  'threePublic.vehicleCostDeclined': { 'zh-CN': '公务用车购置运行费是否比上年度下降', en: 'vehicle cost declined from prior year' },
+  'threePublic.declined': { 'zh-CN': '三公经费是否比上年度下降', en: '"three public" spending declined from prior year' },
+  'nonTaxRevenue.targetMet': { 'zh-CN': '年度非税收入是否完成', en: 'non-tax revenue target met' },
+  'nonTaxRevenue.twoLineManagement': { 'zh-CN': '是否实行收支两条线管理', en: 'two-line (收支两条线) management' },
+  'nonTaxRevenue.diversion': { 'zh-CN': '有无截留、坐支、转移等现象', en: 'withholding, offsetting or diversion' },
+  'procurement.planMade': { 'zh-CN': '年度是否制定了政府采购计划', en: 'procurement plan made' },
+  'procurement.required': { 'zh-CN': '应采购金额', en: 'amount to be procured' },
+  'procurement.actual': { 'zh-CN': '实际采购金额', en: 'amount procured' },
+  'budgetExecution.supplemented': { 'zh-CN': '本年度是否追加了预算', en: 'budget supplemented' },
+  'budgetExecution.supplementAmount': { 'zh-CN': '追加金额', en: 'supplement amount' },
+  'budgetExecution.hasSurplus': { 'zh-CN': '本年度是否有结余', en: 'surplus at year end' },
+  'budgetExecution.surplusAmount': { 'zh-CN': '结余金额', en: 'surplus amount' },
+  'budgetExecution.initialBudget': { 'zh-CN': '年初预算', en: 'initial budget' },
+  'disclosure.published': { 'zh-CN': '预决算信息是否公开', en: 'budget and final accounts published' },
+  'disclosure.date': { 'zh-CN': '公开时间', en: 'publication date' },
+  'disclosure.channels': { 'zh-CN': '公开方式', en: 'publication channels' },
+  'disclosure.approvalDate': { 'zh-CN': '批复日期', en: 'approval date' },
+  'financialManagement.rulesInPlace': { 'zh-CN': '是否制定财务管理、会计核算等制度', en: 'financial and accounting rules in place' },
+  'financialManagement.accountingOffice': { 'zh-CN': '会计机构是否按规定设置', en: 'accounting office set up as required' },
+  'financialManagement.accountantsQualified': { 'zh-CN': '会计人员是否持证上岗', en: 'accountants qualified' },
+  'fundManagement.rulesInPlace': { 'zh-CN': '是否制定资金管理办法', en: 'fund management rules in place' },
+  'fundManagement.approvalProcedure': { 'zh-CN': '资金拨付有完整的审批程序', en: 'complete approval procedure for disbursements' },
+  'fundManagement.irregularUse': { 'zh-CN': '是否存在违规使用资金、乱发津补贴奖金现象', en: 'irregular use of funds or allowances' },
+  'assetManagement.rulesInPlace': { 'zh-CN': '是否制定资产管理制度', en: 'asset management rules in place' },
+  'assetManagement.handlingCompliant': { 'zh-CN': '资产管理、保存、处置是否合理规范', en: 'asset handling compliant' },
+  'assetManagement.titleClear': { 'zh-CN': '资产是否产权清晰、两证齐全', en: 'asset titles clear' },
+  'assetManagement.recordsMatch': { 'zh-CN': '账、表、实、卡是否相符', en: 'books, reports, assets and cards match' },
+  'duties.keyTasksCompleted': { 'zh-CN': '重点工作是否全部完成且质量达标', en: 'key tasks completed to standard' },
+  achievements: { 'zh-CN': '部门主要绩效', en: 'main achievements' },
+  'selfRating.grade': { 'zh-CN': '自评等级', en: 'self-rating grade' },
+  'selfRating.score': { 'zh-CN': '自评得分', en: 'self-rating score' },
+  problems: { 'zh-CN': '问题', en: 'problems' },
+  suggestions: { 'zh-CN': '建议', en: 'suggestions' },
+  supervisorOpinion: { 'zh-CN': '主管部门意见', en: 'supervising department opinion' },
+} as const satisfies Record<string, FieldLabel>;
+
+export type FieldPath = keyof typeof FIELD_LABELS;
+
+export const FIELD_PATHS = Object.keys(FIELD_LABELS) as FieldPath[];
+
+export function isFieldPath(path: string): path is FieldPath {
+  return Object.hasOwn(FIELD_LABELS, path);
+}
+
+/** Label of a field path (or of its nearest labelled ancestor), for messages. */
+export function fieldLabel(path: string, locale: 'zh-CN' | 'en' = 'zh-CN'): string | undefined {
+  let current = path;
+  for (;;) {
+    if (isFieldPath(current)) return FIELD_LABELS[current][locale];
+    const cut = current.lastIndexOf('.');
+    if (cut < 0) return undefined;
+    current = current.slice(0, cut);
+  }
+}

@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import { EvaluationSchema, type Evaluation } from './evaluation.js';
+import { fieldLabel } from './labels.js';
+import type { Locale } from '../i18n/locale.js';
+
+/** One problem with a submitted evaluation: where (field path and the form's label) and what. */
+export interface ValidationIssue {
+  /** Dotted field path, e.g. `income.total`; `(root)` for the document itself. */
+  readonly path: string;
+  /** The form's Chinese label for the field, when it has one. */
+  readonly label: string | undefined;
+  readonly code: string;
+  readonly message: { readonly 'zh-CN': string; readonly en: string };
+}
+
+export type ValidationResult =
+  | { readonly ok: true; readonly value: Evaluation }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+
+/** Thrown by {@link parseEvaluation}; carries every issue, not only the first. */
+export class EvaluationValidationError extends Error {
+  readonly code = 'EVALUATION_INVALID';
+  constructor(readonly issues: readonly ValidationIssue[]) {
+    super(`evaluation is invalid:\n${formatValidationIssues(issues, 'en')}`);
+    this.name = 'EvaluationValidationError';
+  }
+}
+
+function pathOf(segments: readonly PropertyKey[]): string {
+  return segments.length === 0 ? '(root)' : segments.map(String).join('.');
+}
+
+function describe(issue: z.core.$ZodIssue): { 'zh-CN': string; en: string } {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return { 'zh-CN': '缺少此字段（空白请填 null）', en: 'field is missing (use null for a blank)' };
+      return {
+        'zh-CN': `类型错误：应为 ${issue.expected}，实为 ${typeName(issue.input)}`,
+        en: `wrong type: expected ${issue.expected}, got ${typeName(issue.input)}`,
+      };
+    case 'unrecognized_keys':
+      return {
+        'zh-CN': `未知字段：${issue.keys.join('、')}`,
+        en: `unknown field(s): ${issue.keys.join(', ')}`,
+      };
+    case 'invalid_value':
+      return {
+        'zh-CN': `取值无效：应为 ${issue.values.map(String).join(' | ')} 之一`,
+        en: `invalid value: expected one of ${issue.values.map(String).join(' | ')}`,
+      };
+    case 'too_small':
+      return { 'zh-CN': `数值过小（最小 ${String(issue.minimum)}）`, en: `too small (minimum ${String(issue.minimum)})` };
+    case 'too_big':
+      return { 'zh-CN': `数值或长度过大（最大 ${String(issue.maximum)}）`, en: `too big (maximum ${String(issue.maximum)})` };
+    default: {
+      const [zh, en] = issue.message.split(' / ');
+      return { 'zh-CN': zh ?? issue.message, en: en ?? zh ?? issue.message };
+    }
+  }
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/** Turn zod issues into field-path issues with the form's labels. */
+export function toValidationIssues(issues: readonly z.core.$ZodIssue[]): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      // One issue per unknown key, so each names its own path.
+      for (const key of issue.keys) {
+        const path = pathOf([...issue.path, key]);
+        out.push({ path, label: undefined, code: issue.code, message: describe({ ...issue, keys: [key] }) });
+      }
+      continue;
+    }
+    const path = pathOf(issue.path);
+    out.push({ path, label: fieldLabel(path), code: issue.code, message: describe(issue) });
+  }
+  return out;
+}
+
+/** Validate without throwing. */
+export function validateEvaluation(input: unknown): ValidationResult {
+  const parsed = EvaluationSchema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, issues: toValidationIssues(parsed.error.issues) };
+}
+
+/** Validate and return the evaluation, or throw {@link EvaluationValidationError}. */
+export function parseEvaluation(input: unknown): Evaluation {
+  const result = validateEvaluation(input);
+  if (!result.ok) throw new EvaluationValidationError(result.issues);
+  return result.value;
+}
+
+/** `income.total（年度收入合计）: 缺少此字段` — one line per issue. */
+export function formatValidationIssues(issues: readonly ValidationIssue[], locale: Locale = 'zh-CN'): string {
+  return issues
+    .map((i) => {
+      const where = i.label === undefined ? i.path : locale === 'zh-CN' ? `${i.path}（${i.label}）` : `${i.path} (${i.label})`;
+      return `${where}: ${i.message[locale]}`;
+    })
+    .join('\n');
+}

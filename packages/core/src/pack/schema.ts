@@ -1,0 +1,194 @@
+import { z } from 'zod';
+
+/**
+ * The pack contract, as zod schemas: a pack is metadata plus rules; a rule is a json-rules-engine condition
+ * tree wrapped in metadata (titles and messages in zh-CN and en, severity, legal basis, parameters).
+ * JSON Schemas for editors are generated from these (see schema/).
+ */
+
+export const LocalizedTextSchema = z.strictObject({
+  'zh-CN': z.string().min(1),
+  en: z.string().min(1),
+});
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export const SeveritySchema = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+const isoDate = z.iso.date();
+
+/** A legal instrument a rule rests on. Never invent an article: leave it out when unknown. */
+export const LegalBasisSchema = z.strictObject({
+  instrument: z.string().min(1).meta({ description: '法规/文件名称 (instrument name)' }),
+  number: z.string().min(1).optional().meta({ description: '文号, e.g. 国务院令第486号' }),
+  article: z.string().min(1).optional().meta({ description: 'Article, only when known for certain' }),
+  effectiveFrom: isoDate.optional(),
+  note: LocalizedTextSchema.optional(),
+});
+export type LegalBasis = z.infer<typeof LegalBasisSchema>;
+
+/**
+ * Plain dotted path into a fact: letters, digits, `_`, `-`, `/`. Anything else (JSONPath `$`, filters `?()`,
+ * scripts, brackets) is rejected at load time: rule files from others never run code through JSONPath.
+ */
+export const SAFE_PATH = /^[A-Za-z][\w/-]*(?:\.[A-Za-z][\w/-]*)*$/;
+const SafePathSchema = z.string().regex(SAFE_PATH, {
+  error: '路径只能是点分隔的字段名（不允许 JSONPath 表达式） / path must be a plain dotted field path (no JSONPath)',
+});
+const FactNameSchema = z.string().regex(/^[A-Za-z]\w*$/, { error: 'fact must be a plain identifier' });
+
+/** A reference to a fact value: `staffing.actual` (fact `staffing`, path `actual`). */
+export const FactRefSchema = SafePathSchema;
+
+const ConditionValueSchema: z.ZodType<unknown> = z.union([
+  z.null(),
+  z.boolean(),
+  z.number(),
+  z.string(),
+  z.array(z.union([z.null(), z.boolean(), z.number(), z.string()])),
+  z.strictObject({ fact: FactNameSchema, path: SafePathSchema.optional() }),
+]);
+
+export interface LeafCondition {
+  fact: string;
+  path?: string | undefined;
+  operator: string;
+  value: unknown;
+  name?: string | undefined;
+}
+export type NestedCondition = LeafCondition | { all: NestedCondition[] } | { any: NestedCondition[] } | { not: NestedCondition };
+export type TopLevelCondition = { all: NestedCondition[] } | { any: NestedCondition[] } | { not: NestedCondition };
+
+export const LeafConditionSchema = z.strictObject({
+  fact: FactNameSchema,
+  path: SafePathSchema.optional(),
+  operator: z.string().min(1),
+  value: ConditionValueSchema,
+  name: z.string().optional(),
+});
+
+export const NestedConditionSchema: z.ZodType<NestedCondition> = z.lazy(() =>
+  z.union([
+    LeafConditionSchema,
+    z.strictObject({ all: z.array(NestedConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(NestedConditionSchema).min(1) }),
+    z.strictObject({ not: NestedConditionSchema }),
+  ]),
+);
+
+/** json-rules-engine top-level condition (`all`, `any` or `not`). */
+export const TopLevelConditionSchema: z.ZodType<TopLevelCondition> = z.union([
+  z.strictObject({ all: z.array(NestedConditionSchema).min(1) }),
+  z.strictObject({ any: z.array(NestedConditionSchema).min(1) }),
+  z.strictObject({ not: NestedConditionSchema }),
+]);
+
+export const DATA_FORMATS = ['money', 'integer', 'number', 'percent', 'date', 'answer', 'text', 'fields', 'list', 'grade'] as const;
+export type DataFormat = (typeof DATA_FORMATS)[number];
+
+/** A value shown in a message: a fact reference with a display format, or the blank fields among a list. */
+export const DataRefSchema = z.union([
+  z.strictObject({ ref: FactRefSchema, format: z.enum(DATA_FORMATS).optional() }),
+  z.strictObject({ blankAmong: z.array(FactRefSchema).min(1) }),
+]);
+export type DataRef = z.infer<typeof DataRefSchema>;
+
+export const ParameterValueSchema = z.strictObject({
+  from: isoDate.meta({ description: 'First day this value is in force' }),
+  until: isoDate.optional().meta({ description: 'Last day this value is in force (inclusive)' }),
+  value: z.union([z.number(), z.string(), z.boolean(), z.null()]),
+  basis: z.string().min(1).meta({ description: 'Citation for this value (instrument, 文号, or "jixiao default")' }),
+});
+export type ParameterValue = z.infer<typeof ParameterValueSchema>;
+
+export const ParameterSchema = z.strictObject({
+  name: z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: 'parameter name must be camelCase' }),
+  title: LocalizedTextSchema,
+  type: z.enum(['number', 'integer', 'money', 'percent', 'boolean', 'string']),
+  unit: z.string().optional(),
+  values: z.array(ParameterValueSchema).min(1),
+});
+export type Parameter = z.infer<typeof ParameterSchema>;
+
+const KebabSchema = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case' });
+
+export const CheckSchema = z.strictObject({
+  id: KebabSchema,
+  when: TopLevelConditionSchema,
+  message: LocalizedTextSchema,
+  severity: SeveritySchema.optional().meta({ description: 'Overrides the rule severity for this failure mode' }),
+});
+
+export const GuardSchema = z.strictObject({
+  when: TopLevelConditionSchema,
+  message: LocalizedTextSchema,
+});
+
+export const EffectiveSchema = z.strictObject({ from: isoDate.optional(), until: isoDate.optional() });
+
+export const RuleSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { error: 'rule id must be pack/kebab-name' }),
+  title: LocalizedTextSchema,
+  description: LocalizedTextSchema.optional(),
+  severity: SeveritySchema,
+  redFlag: z.boolean().optional().meta({ description: 'A failure is a red flag for the self-rating (超编, 截留, 未公开 …)' }),
+  tags: z.array(z.string()).optional(),
+  basis: z.array(LegalBasisSchema).min(1),
+  paths: z.array(FactRefSchema).min(1).meta({ description: 'Form fields this rule reads (reported as observed values)' }),
+  requires: z.array(FactRefSchema).optional().meta({ description: 'Values that must be known; a blank one makes the outcome indeterminate' }),
+  notApplicableWhen: GuardSchema.optional(),
+  indeterminateWhen: GuardSchema.optional(),
+  checks: z.array(CheckSchema).min(1),
+  pass: LocalizedTextSchema,
+  notes: z.array(CheckSchema.omit({ severity: true })).optional(),
+  data: z.record(z.string().regex(/^[a-zA-Z]\w*$/), DataRefSchema).optional(),
+  parameters: z.array(ParameterSchema).optional(),
+  after: z.array(z.string().regex(/^(\*|[a-z][a-z0-9-]*\/(\*|[a-z][a-z0-9-]*))$/)).optional().meta({
+    description: 'Rules whose outcomes this rule reads through the `findings` fact: `*`, `pack/*` or a rule id',
+  }),
+  effective: EffectiveSchema.optional(),
+});
+export type Rule = z.infer<typeof RuleSchema>;
+export type Check = z.infer<typeof CheckSchema>;
+
+export const PackMetaSchema = z.strictObject({
+  name: KebabSchema,
+  version: z.string().regex(/^\d+\.\d+\.\d+(?:-[\w.]+)?$/, { error: 'version must be semver' }),
+  title: LocalizedTextSchema,
+  description: LocalizedTextSchema.optional(),
+});
+export type PackMeta = z.infer<typeof PackMetaSchema>;
+
+/** `pack.json` in a pack folder: metadata plus where the rule files are. */
+export const PackManifestSchema = PackMetaSchema.extend({
+  $schema: z.string().optional(),
+  rules: z.string().default('src/rules').meta({ description: 'Folder of rule JSON files, relative to the manifest' }),
+}).strict();
+export type PackManifest = z.infer<typeof PackManifestSchema>;
+
+export const PackSchema = z.strictObject({
+  meta: PackMetaSchema,
+  rules: z.array(RuleSchema),
+  /** Where the pack was loaded from (a folder or package name), for messages. */
+  source: z.string().optional(),
+});
+export type Pack = z.infer<typeof PackSchema>;
+
+export const RuleSettingSchema = z.union([
+  z.enum(['off', ...SEVERITIES]),
+  z.strictObject({ severity: z.enum(['off', ...SEVERITIES]) }),
+]);
+
+/** `jixiao.config.json`: which packs, severity overrides, parameter values per jurisdiction/year. */
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  packs: z.array(z.string().min(1)).optional().meta({ description: 'Pack names, package names, folders, or the `standard` preset' }),
+  rules: z.record(z.string(), RuleSettingSchema).optional(),
+  parameters: z
+    .record(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][A-Za-z0-9]*$/), z.union([z.number(), z.string(), z.boolean(), z.null(), z.array(ParameterValueSchema).min(1)]))
+    .optional()
+    .meta({ description: 'Override `pack.parameterName`: a plain value (in force always) or dated values' }),
+  locale: z.enum(['zh-CN', 'en']).optional(),
+});
+export type Config = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,128 @@
+import type { z } from 'zod';
+import { KNOWN_OPERATORS } from '../engine/operators.js';
+import { PackSchema, RuleSchema, type NestedCondition, type Pack, type Rule, type TopLevelCondition } from './schema.js';
+
+/** One problem found while loading a pack: which file, which rule, where in it, what. */
+export interface PackIssue {
+  readonly file?: string | undefined;
+  readonly ruleId?: string | undefined;
+  /** Path inside the file (`checks.0.when.all.1.operator`). */
+  readonly path: string;
+  readonly message: string;
+  /** 1-based line in the file, when the loader knows it. */
+  readonly line?: number | undefined;
+}
+
+export class PackLoadError extends Error {
+  readonly code = 'PACK_INVALID';
+  constructor(
+    readonly pack: string,
+    readonly issues: readonly PackIssue[],
+  ) {
+    super(
+      `pack ${pack} is invalid:\n` +
+        issues
+          .map((i) => `  ${[i.file === undefined ? undefined : `${i.file}${i.line === undefined ? '' : `:${String(i.line)}`}`, i.ruleId].filter(Boolean).join(' ')}${i.path ? ` at ${i.path}` : ''}: ${i.message}`)
+          .join('\n'),
+    );
+    this.name = 'PackLoadError';
+  }
+}
+
+export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, ruleId?: string): PackIssue[] {
+  return issues.map((i) => ({ file, ruleId, path: i.path.map(String).join('.'), message: i.message }));
+}
+
+function* leaves(c: TopLevelCondition | NestedCondition, path: string): Generator<[NestedCondition & { operator: string }, string]> {
+  if ('all' in c) for (const [i, x] of c.all.entries()) yield* leaves(x, `${path}.all.${String(i)}`);
+  else if ('any' in c) for (const [i, x] of c.any.entries()) yield* leaves(x, `${path}.any.${String(i)}`);
+  else if ('not' in c) yield* leaves(c.not, `${path}.not`);
+  else yield [c, path];
+}
+
+/** Conditions of a rule with their location in the rule file. */
+export function* ruleConditions(rule: Rule): Generator<[TopLevelCondition, string]> {
+  if (rule.notApplicableWhen) yield [rule.notApplicableWhen.when, 'notApplicableWhen.when'];
+  if (rule.indeterminateWhen) yield [rule.indeterminateWhen.when, 'indeterminateWhen.when'];
+  for (const [i, c] of rule.checks.entries()) yield [c.when, `checks.${String(i)}.when`];
+  for (const [i, n] of (rule.notes ?? []).entries()) yield [n.when, `notes.${String(i)}.when`];
+}
+
+/** Every leaf condition of a rule, with its location. */
+export function* ruleLeaves(rule: Rule) {
+  for (const [cond, path] of ruleConditions(rule)) yield* leaves(cond, path);
+}
+
+/** Checks beyond the schema: ids in the pack's namespace, operators that exist, placeholders with data. */
+export function ruleSemanticIssues(rule: Rule, packName: string, file?: string): PackIssue[] {
+  const issues: PackIssue[] = [];
+  const at = (path: string, message: string) => issues.push({ file, ruleId: rule.id, path, message });
+  if (!rule.id.startsWith(`${packName}/`)) at('id', `rule id must start with "${packName}/"`);
+  for (const [leaf, path] of ruleLeaves(rule)) {
+    if (!KNOWN_OPERATORS.has(leaf.operator)) at(`${path}.operator`, `unknown operator "${leaf.operator}" (known: ${[...KNOWN_OPERATORS].join(', ')})`);
+  }
+  const ids = new Set<string>();
+  for (const [i, c] of [...rule.checks, ...(rule.notes ?? [])].entries()) {
+    if (ids.has(c.id)) at(`checks.${String(i)}.id`, `duplicate check id "${c.id}"`);
+    ids.add(c.id);
+  }
+  const known = new Set(Object.keys(rule.data ?? {}));
+  const templates: [string, string][] = [
+    ['pass', rule.pass['zh-CN']],
+    ['pass', rule.pass.en],
+    ...rule.checks.flatMap((c, i): [string, string][] => [[`checks.${String(i)}.message`, c.message['zh-CN']], [`checks.${String(i)}.message`, c.message.en]]),
+    ...(rule.notes ?? []).flatMap((c, i): [string, string][] => [[`notes.${String(i)}.message`, c.message['zh-CN']], [`notes.${String(i)}.message`, c.message.en]]),
+  ];
+  if (rule.notApplicableWhen) templates.push(['notApplicableWhen.message', rule.notApplicableWhen.message['zh-CN']], ['notApplicableWhen.message', rule.notApplicableWhen.message.en]);
+  if (rule.indeterminateWhen) templates.push(['indeterminateWhen.message', rule.indeterminateWhen.message['zh-CN']], ['indeterminateWhen.message', rule.indeterminateWhen.message.en]);
+  for (const [path, t] of templates) {
+    for (const [, key] of t.matchAll(/\{(\w+)\}/g)) if (key !== undefined && !known.has(key)) at(path, `placeholder {${key}} has no entry in "data"`);
+  }
+  const params = new Set<string>();
+  for (const [i, p] of (rule.parameters ?? []).entries()) {
+    if (params.has(p.name)) at(`parameters.${String(i)}.name`, `duplicate parameter "${p.name}"`);
+    params.add(p.name);
+  }
+  return issues;
+}
+
+/** Validate a rule object (as read from a file). */
+export function validateRule(raw: unknown, packName: string, file?: string): { rule?: Rule; issues: PackIssue[] } {
+  const ruleId = raw !== null && typeof raw === 'object' && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined;
+  const parsed = RuleSchema.safeParse(raw);
+  if (!parsed.success) return { issues: zodIssues(parsed.error.issues, file, ruleId) };
+  return { rule: parsed.data, issues: ruleSemanticIssues(parsed.data, packName, file) };
+}
+
+/** Validate a whole pack object; returns issues (empty when valid). */
+export function packIssues(pack: unknown): PackIssue[] {
+  const parsed = PackSchema.safeParse(pack);
+  if (!parsed.success) return zodIssues(parsed.error.issues);
+  const issues: PackIssue[] = [];
+  const seen = new Set<string>();
+  const paramNames = new Set<string>();
+  for (const rule of parsed.data.rules) {
+    if (seen.has(rule.id)) issues.push({ ruleId: rule.id, path: 'id', message: 'duplicate rule id' });
+    seen.add(rule.id);
+    issues.push(...ruleSemanticIssues(rule, parsed.data.meta.name));
+    for (const p of rule.parameters ?? []) {
+      if (paramNames.has(p.name)) issues.push({ ruleId: rule.id, path: 'parameters', message: `parameter "${p.name}" is declared by two rules of the pack` });
+      paramNames.add(p.name);
+    }
+  }
+  return issues;
+}
+
+/** Throw PackLoadError unless every pack is valid and rule ids are unique across packs. */
+export function assertPacksValid(packs: readonly Pack[]): void {
+  const ids = new Map<string, string>();
+  for (const pack of packs) {
+    const issues = packIssues(pack);
+    for (const rule of pack.rules) {
+      const other = ids.get(rule.id);
+      if (other !== undefined) issues.push({ ruleId: rule.id, path: 'id', message: `rule id also defined by pack ${other}` });
+      ids.set(rule.id, pack.meta.name);
+    }
+    if (issues.length > 0) throw new PackLoadError(pack.source ?? pack.meta.name, issues);
+  }
+}

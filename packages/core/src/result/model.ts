@@ -1,0 +1,115 @@
+import type { Locale, LocalizedText } from '../i18n/locale.js';
+import type { LegalBasis, Severity } from '../pack/schema.js';
+
+export const OUTCOMES = ['pass', 'fail', 'indeterminate', 'not-applicable'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** One leaf condition of a json-rules-engine result tree: what was compared, what it found. */
+export interface ExplainedCondition {
+  /** `staffing.actual` (fact plus path). */
+  readonly fact: string;
+  readonly operator: string;
+  /** Expected value (a fact reference is shown resolved). */
+  readonly expected: unknown;
+  /** For an expected value that was a fact reference: which one. */
+  readonly expectedFact?: string;
+  readonly actual: unknown;
+  readonly result: boolean;
+}
+
+export interface FindingNote {
+  readonly messageId: string;
+  readonly message: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** The outcome of one rule applied to one evaluation. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly pack: string;
+  readonly title: string;
+  readonly outcome: Outcome;
+  /** Severity in force for this rule (after config), or of the failure mode that fired. */
+  readonly severity: Severity;
+  readonly redFlag: boolean;
+  /** Stable message id: `ruleId#pass`, `ruleId#check-id`, `ruleId#indeterminate`, … */
+  readonly messageId: string;
+  /** The message rendered in the requested locale. */
+  readonly message: string;
+  /** Values the message was rendered from (raw, not formatted). */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** Form fields this rule reads. */
+  readonly paths: readonly string[];
+  /** The value of each of those fields in this evaluation. */
+  readonly observed: Readonly<Record<string, unknown>>;
+  readonly basis: readonly LegalBasis[];
+  /** For fail (and indeterminate): the conditions that decided it, from json-rules-engine's result tree. */
+  readonly explanation?: readonly ExplainedCondition[];
+  readonly notes?: readonly FindingNote[];
+  /** Set when the rule threw for this evaluation: the outcome is indeterminate and this says why. */
+  readonly internalError?: string;
+}
+
+export interface Indicator {
+  readonly id: string;
+  readonly label: string;
+  readonly formula: string;
+  /** Percentage with two decimals (95.45 for 95.45%), or null when not computable. */
+  readonly value: number | null;
+  /** `95.45%` or `N/A`. */
+  readonly display: string;
+  /** Why it is N/A. */
+  readonly reason?: string;
+}
+
+export interface ResultSummary {
+  readonly total: number;
+  readonly pass: number;
+  readonly fail: number;
+  readonly indeterminate: number;
+  readonly notApplicable: number;
+  /** Failures by severity. */
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+/** Everything jixiao says about one evaluation. */
+export interface EvaluationResult {
+  /** The file (or other source) the evaluation came from. */
+  readonly source: string;
+  readonly evaluation: {
+    readonly unit: string | null;
+    readonly fiscalYear: number | null;
+    readonly selfRating: string | null;
+  };
+  readonly findings: readonly Finding[];
+  readonly indicators: readonly Indicator[];
+  readonly summary: ResultSummary;
+}
+
+/** The versioned JSON report (`--format json`). */
+export interface ResultDocument {
+  readonly schemaVersion: 1;
+  readonly tool: { readonly name: 'jixiao'; readonly version: string };
+  readonly locale: Locale;
+  readonly results: readonly EvaluationResult[];
+}
+
+export function summarize(findings: readonly Finding[]): ResultSummary {
+  let pass = 0, fail = 0, indeterminate = 0, notApplicable = 0, errors = 0, warnings = 0, infos = 0;
+  for (const f of findings) {
+    if (f.outcome === 'pass') pass++;
+    else if (f.outcome === 'indeterminate') indeterminate++;
+    else if (f.outcome === 'not-applicable') notApplicable++;
+    else {
+      fail++;
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+      else infos++;
+    }
+  }
+  return { total: findings.length, pass, fail, indeterminate, notApplicable, errors, warnings, infos };
+}
+
+export type { LocalizedText };
