@@ -74,6 +74,7 @@ export type {
   TopLevelCondition,
 } from './pack/schema.js';
 export { defineConfig, definePack, defineRule } from './pack/define.js';
+export { GENERATED_HEADER, renderCatalogue, renderRuleDoc } from './pack/docs.js';
 export { PackLoadError, assertPacksValid, packIssues, ruleConditions, ruleLeaves, validateRule } from './pack/validate.js';
 export type { PackIssue } from './pack/validate.js';
 export { Checker, createChecker } from './engine/checker.js';
@@ -87,4 +88,5 @@ export { INDICATORS, computeIndicators, deriveFacts, indicatorFacts } from './in
 export type { DerivedFacts, SumCheck } from './indicators/derive.js';
 export { formatPercent, percentOf } from './indicators/ratio.js';
 export { OUTCOMES, summarize } from './result/model.js';
+export { EvaluationResultSchema, FindingSchema, IndicatorSchema, ResultDocumentSchema, ResultSummarySchema } from './result/schema.js';
 export type { EvaluationResult, ExplainedCondition, Finding, FindingNote, Indicator, Outcome, ResultDocument, ResultSummary } from './result/model.js';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { KNOWN_OPERATORS } from '../engine/operators.js';
-import { PackSchema, RuleSchema, type NestedCondition, type Pack, type Rule, type TopLevelCondition } from './schema.js';
+import { PackSchema, RuleSchema, type LeafCondition, type NestedCondition, type Pack, type Rule, type TopLevelCondition } from './schema.js';
 
 /** One problem found while loading a pack: which file, which rule, where in it, what. */
 export interface PackIssue {
@@ -33,7 +33,7 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, ru
   return issues.map((i) => ({ file, ruleId, path: i.path.map(String).join('.'), message: i.message }));
 }
 
-function* leaves(c: TopLevelCondition | NestedCondition, path: string): Generator<[NestedCondition & { operator: string }, string]> {
+function* leaves(c: TopLevelCondition | NestedCondition, path: string): Generator<[LeafCondition, string]> {
   if ('all' in c) for (const [i, x] of c.all.entries()) yield* leaves(x, `${path}.all.${String(i)}`);
   else if ('any' in c) for (const [i, x] of c.any.entries()) yield* leaves(x, `${path}.any.${String(i)}`);
   else if ('not' in c) yield* leaves(c.not, `${path}.not`);

@@ -1,0 +1,54 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigLoadError, loadConfigFile, loadPack } from '@jixiao/core/node';
+import { PackLoadError, createChecker, type Checker, type Config, type Pack } from '@jixiao/core';
+import standard from './presets/standard.json' with { type: 'json' };
+import { CliError } from './io.js';
+
+/** Where bundled packs are resolved from: the CLI's own install (its dependencies). */
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+export interface PackSelection {
+  /** `--pack` values (names, package names or folders); replace the config's packs. */
+  readonly packs?: readonly string[] | undefined;
+  /** `--config` file. */
+  readonly configFile?: string | undefined;
+  readonly cwd: string;
+}
+
+function expand(spec: string): { spec: string; from: 'cli' | 'cwd' }[] {
+  if (spec === 'standard') return standard.packs.map((p) => ({ spec: p.package, from: 'cli' as const }));
+  return [{ spec, from: 'cwd' }];
+}
+
+/** Load the selected packs (the `standard` preset by default) and the config; compile them once. */
+export function loadChecker(selection: PackSelection): { checker: Checker; packs: Pack[]; config: Config } {
+  let config: Config = {};
+  try {
+    if (selection.configFile !== undefined) config = loadConfigFile(selection.configFile);
+  } catch (error) {
+    if (error instanceof ConfigLoadError) throw new CliError(error.message);
+    throw error;
+  }
+  const specs = selection.packs && selection.packs.length > 0 ? selection.packs : (config.packs ?? ['standard']);
+  const packs: Pack[] = [];
+  try {
+    for (const s of specs.flatMap(expand)) {
+      // Bundled packs resolve from the CLI install first, then from the working directory.
+      let pack: Pack | undefined;
+      if (s.from === 'cli') {
+        try {
+          pack = loadPack(s.spec, HERE);
+        } catch {
+          pack = loadPack(s.spec, selection.cwd);
+        }
+      } else pack = loadPack(s.spec, selection.cwd);
+      if (!packs.some((p) => p.meta.name === pack.meta.name)) packs.push(pack);
+    }
+    return { checker: createChecker(packs, config), packs, config };
+  } catch (error) {
+    if (error instanceof PackLoadError) throw new CliError(error.message);
+    if (error instanceof Error && /circular/.test(error.message)) throw new CliError(error.message);
+    throw error;
+  }
+}
