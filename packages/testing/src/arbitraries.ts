@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import {
+  ANSWER_FIELDS,
+  DISCLOSURE_CHANNELS,
+  GRADES,
+  fromCents,
+  type Answer,
+  type Evaluation,
+} from '@jixiao/core';
+
+/**
+ * fast-check arbitraries that produce schema-valid evaluations, for property tests of rules. Knobs steer
+ * generation toward the cases a property is about ("overstaffed", "totals consistent", …).
+ */
+
+/** A 2-decimal amount in 万元 built from integer hundredths (never a float artefact). */
+export function moneyArb(maxCents = 100_000_000): fc.Arbitrary<number> {
+  return fc.integer({ min: 0, max: maxCents }).map(fromCents);
+}
+
+/** An amount or a blank. */
+export function optionalMoneyArb(maxCents?: number): fc.Arbitrary<number | null> {
+  return fc.option(moneyArb(maxCents), { nil: null, freq: 5 });
+}
+
+export const resolvedAnswerArb: fc.Arbitrary<'yes' | 'no'> = fc.constantFrom('yes', 'no');
+export const answerArb: fc.Arbitrary<Answer> = fc.oneof(
+  { weight: 8, arbitrary: resolvedAnswerArb },
+  { weight: 1, arbitrary: fc.constantFrom<Answer>('unanswered', 'conflicting', 'ambiguous') },
+);
+
+export const isoDateArb = (fromYear = 2015, toYear = 2030): fc.Arbitrary<string> =>
+  fc.date({ min: new Date(Date.UTC(fromYear, 0, 1)), max: new Date(Date.UTC(toYear, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+export interface EvaluationKnobs {
+  /** true: actual > authorized; false: actual ≤ authorized; undefined: either. */
+  readonly overstaffed?: boolean;
+  /** true: every total equals its parts exactly (all parts filled in). */
+  readonly totalsConsistent?: boolean;
+  /** Allow blank (null) values in optional cells (default true). */
+  readonly blanks?: boolean;
+  /** Only `yes`/`no` answers (default false: unresolved answers appear too). */
+  readonly resolvedAnswers?: boolean;
+  /** Include the optional extension fields (prior-year figures, approval date …). Default: sometimes. */
+  readonly extensions?: boolean;
+}
+
+function partsWithTotal(n: number, consistent: boolean | undefined, blanks: boolean) {
+  const part = blanks && consistent !== true ? optionalMoneyArb(50_000_000) : moneyArb(50_000_000);
+  return fc.tuple(fc.array(part, { minLength: n, maxLength: n }), blanks ? optionalMoneyArb(200_000_000) : moneyArb(200_000_000)).map(([parts, total]) => {
+    if (consistent !== true) return { parts, total };
+    const cents = parts.reduce<number>((acc, p) => acc + Math.round((p ?? 0) * 100), 0);
+    return { parts, total: fromCents(cents) };
+  });
+}
+
+/** A schema-valid evaluation. */
+export function evaluationArb(knobs: EvaluationKnobs = {}): fc.Arbitrary<Evaluation> {
+  const blanks = knobs.blanks ?? true;
+  const answer = knobs.resolvedAnswers === true ? resolvedAnswerArb : answerArb;
+  const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> => (blanks ? fc.option(arb, { nil: null, freq: 6 }) : arb);
+  const staffing = fc.tuple(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 5000 })).map(([a, b]) => {
+    if (knobs.overstaffed === true) return { authorized: Math.min(a, b), actual: Math.max(a, b) + (a === b ? 1 : 0) };
+    if (knobs.overstaffed === false) return { authorized: Math.max(a, b), actual: Math.min(a, b) };
+    return { authorized: a, actual: b };
+  });
+  const answers = fc.tuple(...ANSWER_FIELDS.map(() => answer));
+  const ext = fc.record({
+    threePublicPriorYear: optionalMoneyArb(10_000_000),
+    vehicleCost: optionalMoneyArb(10_000_000),
+    vehicleCostPriorYear: optionalMoneyArb(10_000_000),
+    carryOver: optionalMoneyArb(10_000_000),
+    initialBudget: optionalMoneyArb(200_000_000),
+    approvalDate: fc.option(isoDateArb(), { nil: null }),
+    classified: fc.option(fc.boolean(), { nil: null }),
+  });
+  return fc
+    .record({
+      fiscalYear: maybe(fc.integer({ min: 2015, max: 2030 })),
+      name: maybe(fc.constantFrom('北塔区司法局', '双清区财政局', '大祥区教育局', 'Test Unit')),
+      staffing: blanks ? fc.option(staffing, { nil: null, freq: 8 }) : staffing,
+      income: partsWithTotal(4, knobs.totalsConsistent, blanks),
+      expenditure: partsWithTotal(2, knobs.totalsConsistent, blanks),
+      threePublic: blanks ? optionalMoneyArb(1_000_000) : moneyArb(1_000_000),
+      answers,
+      procurement: fc.tuple(optionalMoneyArb(10_000_000), optionalMoneyArb(10_000_000)),
+      supplementAmount: optionalMoneyArb(10_000_000),
+      surplusAmount: optionalMoneyArb(10_000_000),
+      disclosureDate: maybe(isoDateArb()),
+      channels: fc.option(fc.subarray([...DISCLOSURE_CHANNELS]), { nil: null, freq: 8 }),
+      grade: maybe(fc.constantFrom(...GRADES)),
+      score: fc.option(fc.integer({ min: 0, max: 10000 }).map((n) => n / 100), { nil: null }),
+      text: fc.option(fc.string({ maxLength: 40 }), { nil: null }),
+      ext: knobs.extensions === true ? ext : knobs.extensions === false ? fc.constant(undefined) : fc.option(ext, { nil: undefined }),
+    })
+    .map((g): Evaluation => {
+      const a = Object.fromEntries(ANSWER_FIELDS.map((f, i) => [f, g.answers[i] ?? 'unanswered'])) as Record<(typeof ANSWER_FIELDS)[number], Answer>;
+      const [localBudget = null, nonTax = null, higherLevel = null, other = null] = g.income.parts;
+      const [basic = null, project = null] = g.expenditure.parts;
+      const e: Evaluation = {
+        fiscalYear: g.fiscalYear,
+        unit: { name: g.name },
+        staffing: g.staffing ?? { authorized: null, actual: null },
+        functions: g.text,
+        income: { localBudget, nonTax, higherLevel, other, total: g.income.total },
+        expenditure: { basic, project, total: g.expenditure.total, threePublic: g.threePublic },
+        staffingControl: { overstaffed: a['staffingControl.overstaffed'] },
+        threePublic: {
+          managementRules: a['threePublic.managementRules'],
+          receptionStandard: a['threePublic.receptionStandard'],
+          vehicleCostDeclined: a['threePublic.vehicleCostDeclined'],
+          declined: a['threePublic.declined'],
+        },
+        nonTaxRevenue: {
+          targetMet: a['nonTaxRevenue.targetMet'],
+          twoLineManagement: a['nonTaxRevenue.twoLineManagement'],
+          diversion: a['nonTaxRevenue.diversion'],
+        },
+        procurement: { planMade: a['procurement.planMade'], required: g.procurement[0], actual: g.procurement[1] },
+        budgetExecution: {
+          supplemented: a['budgetExecution.supplemented'],
+          supplementAmount: g.supplementAmount,
+          hasSurplus: a['budgetExecution.hasSurplus'],
+          surplusAmount: g.surplusAmount,
+        },
+        disclosure: { published: a['disclosure.published'], date: g.disclosureDate, channels: g.channels },
+        financialManagement: {
+          rulesInPlace: a['financialManagement.rulesInPlace'],
+          accountingOffice: a['financialManagement.accountingOffice'],
+          accountantsQualified: a['financialManagement.accountantsQualified'],
+        },
+        fundManagement: {
+          rulesInPlace: a['fundManagement.rulesInPlace'],
+          approvalProcedure: a['fundManagement.approvalProcedure'],
+          irregularUse: a['fundManagement.irregularUse'],
+        },
+        assetManagement: {
+          rulesInPlace: a['assetManagement.rulesInPlace'],
+          handlingCompliant: a['assetManagement.handlingCompliant'],
+          titleClear: a['assetManagement.titleClear'],
+          recordsMatch: a['assetManagement.recordsMatch'],
+        },
+        duties: { keyTasksCompleted: a['duties.keyTasksCompleted'] },
+        achievements: g.text,
+        selfRating: { grade: g.grade, score: g.score },
+        problems: g.text,
+        suggestions: null,
+        supervisorOpinion: null,
+      };
+      if (g.ext) {
+        e.expenditure.threePublicPriorYear = g.ext.threePublicPriorYear;
+        e.expenditure.vehicleCost = g.ext.vehicleCost;
+        e.expenditure.vehicleCostPriorYear = g.ext.vehicleCostPriorYear;
+        e.income.carryOver = g.ext.carryOver;
+        e.budgetExecution.initialBudget = g.ext.initialBudget;
+        e.disclosure.approvalDate = g.ext.approvalDate;
+        e.unit.classified = g.ext.classified;
+      }
+      return e;
+    });
+}
+
+/** A complete evaluation on which every standard rule passes: the base that example cases patch. */
+export function baseEvaluation(): Evaluation {
+  const yes = 'yes' as const;
+  const no = 'no' as const;
+  return {
+    fiscalYear: 2020,
+    unit: { name: '示例单位' },
+    staffing: { authorized: 22, actual: 21 },
+    functions: '示例职能',
+    income: { localBudget: 300.5, nonTax: 10.25, higherLevel: 20, other: 0.1, total: 330.85 },
+    expenditure: { basic: 200.2, project: 100.1, total: 300.3, threePublic: 1.5 },
+    staffingControl: { overstaffed: no },
+    threePublic: { managementRules: yes, receptionStandard: yes, vehicleCostDeclined: yes, declined: yes },
+    nonTaxRevenue: { targetMet: yes, twoLineManagement: yes, diversion: no },
+    procurement: { planMade: yes, required: 50, actual: 45.5 },
+    budgetExecution: { supplemented: no, supplementAmount: 0, hasSurplus: no, surplusAmount: 0 },
+    disclosure: { published: yes, date: '2020-02-10', channels: ['portal'] },
+    financialManagement: { rulesInPlace: yes, accountingOffice: yes, accountantsQualified: yes },
+    fundManagement: { rulesInPlace: yes, approvalProcedure: yes, irregularUse: no },
+    assetManagement: { rulesInPlace: yes, handlingCompliant: yes, titleClear: yes, recordsMatch: yes },
+    duties: { keyTasksCompleted: yes },
+    achievements: '示例绩效',
+    selfRating: { grade: '良', score: null },
+    problems: null,
+    suggestions: null,
+    supervisorOpinion: null,
+  };
+}
