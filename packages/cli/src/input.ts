@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { formatValidationIssues, validateEvaluation, type Evaluation, type Locale } from '@jixiao/core';
+import { formatValidationIssues, validateEvaluation, type Evaluation, type Locale, type SourcePosition } from '@jixiao/core';
 import { CliError } from './io.js';
 
 /** Largest input file read. */
@@ -7,11 +7,19 @@ export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
 /** A submission read from a file: the evaluation, or why it could not be read. */
 export type LoadedInput =
-  | { readonly ok: true; readonly source: string; readonly evaluation: Evaluation; readonly diagnostics: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly source: string;
+      readonly evaluation: Evaluation;
+      /** Import diagnostics (unreadable figures, unknown glyphs, left-over text), one line each. */
+      readonly diagnostics: readonly string[];
+      readonly positions?: Readonly<Record<string, SourcePosition>>;
+    }
   | { readonly ok: false; readonly source: string; readonly reason: string };
 
 /** Read one submission file (canonical JSON for now). */
-export function loadInput(file: string, locale: Locale): LoadedInput {
+export async function loadInput(file: string, locale: Locale): Promise<LoadedInput> {
+  await Promise.resolve();
   let size: number;
   try {
     size = statSync(file).size;

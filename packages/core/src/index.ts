@@ -88,5 +88,5 @@ export { INDICATORS, computeIndicators, deriveFacts, indicatorFacts } from './in
 export type { DerivedFacts, SumCheck } from './indicators/derive.js';
 export { formatPercent, percentOf } from './indicators/ratio.js';
 export { OUTCOMES, summarize } from './result/model.js';
-export { EvaluationResultSchema, FindingSchema, IndicatorSchema, ResultDocumentSchema, ResultSummarySchema } from './result/schema.js';
-export type { EvaluationResult, ExplainedCondition, Finding, FindingNote, Indicator, Outcome, ResultDocument, ResultSummary } from './result/model.js';
+export { EvaluationResultSchema, SourcePositionSchema, FindingSchema, IndicatorSchema, ResultDocumentSchema, ResultSummarySchema } from './result/schema.js';
+export type { EvaluationResult, ExplainedCondition, Finding, FindingNote, Indicator, Outcome, ResultDocument, ResultSummary, SourcePosition } from './result/model.js';

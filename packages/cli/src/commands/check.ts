@@ -42,13 +42,14 @@ export async function runCheck(files: readonly string[], flags: CheckFlags, io: 
   const results: EvaluationResult[] = [];
   let unreadable = 0;
   for (const file of files) {
-    const input = loadInput(file, locale);
+    const input = await loadInput(file, locale);
     if (!input.ok) {
       unreadable++;
       io.stderr(`${locale === 'zh-CN' ? '无法读取' : 'unreadable'} ${input.source}:\n${input.reason}\n`);
       continue;
     }
-    results.push(await checker.checkEvaluation(input.evaluation, { source: input.source, locale }));
+    for (const d of input.diagnostics) io.stderr(`${input.source}: ${d}\n`);
+    results.push(await checker.checkEvaluation(input.evaluation, { source: input.source, locale, ...(input.positions ? { positions: input.positions } : {}) }));
   }
   const color = flags.output === undefined && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
   const report = await FORMATTERS[format](results, { locale, toolVersion: VERSION, color });

@@ -6,7 +6,7 @@ import type { Evaluation } from '../model/evaluation.js';
 import { parseEvaluation } from '../model/validate.js';
 import { ConfigSchema, type Config, type Pack, type Parameter, type Rule, type Severity, type TopLevelCondition } from '../pack/schema.js';
 import { assertPacksValid } from '../pack/validate.js';
-import { summarize, type EvaluationResult, type ExplainedCondition, type Finding, type FindingNote, type Outcome } from '../result/model.js';
+import { summarize, type EvaluationResult, type SourcePosition, type ExplainedCondition, type Finding, type FindingNote, type Outcome } from '../result/model.js';
 import { applyParameterOverrides, paramsFact, type ResolvedParameter } from './params.js';
 import { CUSTOM_OPERATORS, resolvePath } from './operators.js';
 import { rawData, renderTemplate, resolveData, type MessageValue } from './messages.js';
@@ -24,6 +24,8 @@ export interface CheckOptions {
   /** Where the evaluation came from (file path), reported as `source`. */
   readonly source?: string;
   readonly locale?: Locale;
+  /** Source position of each field (from the importer), copied to the result. */
+  readonly positions?: Readonly<Record<string, SourcePosition>>;
 }
 
 type Branch = 'na' | 'req' | 'ind' | `check:${string}` | `note:${string}`;
@@ -168,6 +170,7 @@ export class Checker {
       findings,
       indicators: computeIndicators(evaluation, locale),
       summary: summarize(findings),
+      ...(options.positions === undefined ? {} : { positions: options.positions }),
     };
   }
 

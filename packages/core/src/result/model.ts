@@ -74,6 +74,23 @@ export interface ResultSummary {
   readonly infos: number;
 }
 
+/**
+ * Where a field came from in the submitted file: line/column in text (1-based), or paragraph/table cell in a
+ * .docx. Importers fill these; SARIF and HTML reports point at them.
+ */
+export interface SourcePosition {
+  readonly line?: number;
+  readonly column?: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  /** 1-based paragraph index in a .docx body. */
+  readonly paragraph?: number;
+  /** Table cell in a .docx, e.g. `table 1, row 3, cell 2`. */
+  readonly cell?: string;
+  /** The source text the value was read from. */
+  readonly excerpt?: string;
+}
+
 /** Everything jixiao says about one evaluation. */
 export interface EvaluationResult {
   /** The file (or other source) the evaluation came from. */
@@ -86,6 +103,8 @@ export interface EvaluationResult {
   readonly findings: readonly Finding[];
   readonly indicators: readonly Indicator[];
   readonly summary: ResultSummary;
+  /** Source position of each field path (when the evaluation was imported from a file). */
+  readonly positions?: Readonly<Record<string, SourcePosition>>;
 }
 
 /** The versioned JSON report (`--format json`). */

@@ -57,12 +57,23 @@ export const ResultSummarySchema = z.object({
   infos: count,
 });
 
+export const SourcePositionSchema = z.object({
+  line: z.number().int().min(1).optional(),
+  column: z.number().int().min(1).optional(),
+  endLine: z.number().int().min(1).optional(),
+  endColumn: z.number().int().min(1).optional(),
+  paragraph: z.number().int().min(1).optional(),
+  cell: z.string().optional(),
+  excerpt: z.string().optional(),
+});
+
 export const EvaluationResultSchema = z.object({
   source: z.string(),
   evaluation: z.object({ unit: z.string().nullable(), fiscalYear: z.number().int().nullable(), selfRating: z.string().nullable() }),
   findings: z.array(FindingSchema),
   indicators: z.array(IndicatorSchema),
   summary: ResultSummarySchema,
+  positions: z.record(z.string(), SourcePositionSchema).optional(),
 });
 
 export const ResultDocumentSchema = z

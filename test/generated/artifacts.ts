@@ -1,0 +1,78 @@
+/**
+ * Files generated from the sources of truth (the zod model, rule metadata). `npm run generate` writes them;
+ * generated.test.ts fails when a committed copy is stale.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import {
+  ConfigSchema,
+  EvaluationSchema,
+  PackManifestSchema,
+  ResultDocumentSchema,
+  RuleSchema,
+  renderCatalogue,
+  renderRuleDoc,
+  type Pack,
+} from '@jixiao/core';
+import { loadPackFromDir } from '@jixiao/core/node';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface Artifact {
+  /** Path relative to the repository root. */
+  readonly path: string;
+  readonly content: string;
+}
+
+function schemaFile(path: string, id: string, schema: z.ZodType): Artifact {
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+  const doc = { ...json, $id: `https://jixiao.dev/schema/${id}` };
+  return { path, content: `${JSON.stringify(doc, null, 2)}\n` };
+}
+
+/** Every rule pack folder under rules/, in name order. */
+export function repoPacks(): { dir: string; packageName: string; pack: Pack }[] {
+  const base = join(ROOT, 'rules');
+  return readdirSync(base)
+    .filter((name) => existsSync(join(base, name, 'pack.json')))
+    .sort()
+    .map((name) => {
+      const dir = join(base, name);
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string };
+      return { dir, packageName: pkg.name, pack: loadPackFromDir(dir) };
+    });
+}
+
+export function artifacts(): Artifact[] {
+  const packs = repoPacks();
+  const out: Artifact[] = [
+    schemaFile('packages/core/schema/evaluation.schema.json', 'evaluation.schema.json', EvaluationSchema),
+    schemaFile('packages/core/schema/rule.schema.json', 'rule.schema.json', RuleSchema),
+    schemaFile('packages/core/schema/pack.schema.json', 'pack.schema.json', PackManifestSchema),
+    schemaFile('packages/core/schema/config.schema.json', 'config.schema.json', ConfigSchema),
+    schemaFile('packages/core/schema/result.schema.json', 'result.schema.json', ResultDocumentSchema),
+  ];
+  const preset = {
+    $comment: 'generated from rule metadata by `npm run generate`: do not edit',
+    name: 'standard',
+    packs: packs.map(({ pack, packageName }) => ({ name: pack.meta.name, package: packageName, version: pack.meta.version })),
+    rules: Object.fromEntries(packs.flatMap(({ pack }) => pack.rules.map((r) => [r.id, r.severity]))),
+  };
+  out.push({ path: 'packages/cli/src/presets/standard.json', content: `${JSON.stringify(preset, null, 2)}\n` });
+  for (const { dir, pack } of packs) {
+    for (const rule of pack.rules) {
+      const name = rule.id.split('/')[1] ?? rule.id;
+      out.push({ path: relative(ROOT, join(dir, 'docs', `${name}.md`)), content: renderRuleDoc(rule, pack.meta) });
+    }
+  }
+  out.push({
+    path: 'docs/rules.md',
+    content: renderCatalogue(
+      packs.map((p) => p.pack),
+      (rule, meta) => `../rules/${meta.name}/docs/${rule.id.split('/')[1] ?? ''}.md`,
+    ),
+  });
+  return out;
+}
