@@ -1,0 +1,171 @@
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { baseEvaluation, patchEvaluation } from '@jixiao/testing';
+import { PackLoadError, createChecker, type Pack, type Rule } from '../src/index.js';
+import { loadPackFromDir } from '../src/node/index.js';
+import seed from '../../../examples/beita-justice-2020/evaluation.json' with { type: 'json' };
+
+const rulesDir = (name: string) => fileURLToPath(new URL(`../../../rules/${name}`, import.meta.url));
+const integrity = loadPackFromDir(rulesDir('integrity'));
+const staffing = loadPackFromDir(rulesDir('staffing'));
+
+function rule(id: string, extra: Partial<Rule> = {}): Rule {
+  return {
+    id,
+    title: { 'zh-CN': '测试', en: 'test' },
+    severity: 'warning',
+    basis: [{ instrument: '测试' }],
+    paths: ['staffing.actual'],
+    checks: [{ id: 'over', when: { all: [{ fact: 'staffing', path: 'actual', operator: 'greaterThan', value: 10 }] }, message: { 'zh-CN': '超过', en: 'over' } }],
+    pass: { 'zh-CN': '通过', en: 'ok' },
+    ...extra,
+  };
+}
+const testPack = (rules: Rule[]): Pack => ({ meta: { name: 'demo', version: '1.0.0', title: { 'zh-CN': '演示', en: 'demo' } }, rules });
+
+describe('checker', () => {
+  it('explains a failure with each condition’s actual and expected value from json-rules-engine', async () => {
+    const result = await createChecker([integrity]).check(seed);
+    const f = result.findings.find((x) => x.ruleId === 'integrity/income-total');
+    expect(f?.outcome).toBe('fail');
+    expect(f?.explanation).toEqual([
+      {
+        fact: 'derived.incomeTotal.absDifference',
+        operator: 'moneyGreaterThan',
+        expected: 0.03,
+        expectedFact: 'params.integrity.incomeTotalTolerance',
+        actual: 3,
+        result: true,
+      },
+    ]);
+    expect(f?.observed).toEqual({ 'income.localBudget': 267.47, 'income.nonTax': null, 'income.higherLevel': null, 'income.other': null, 'income.total': 264.47 });
+    expect(f?.basis.length).toBeGreaterThan(0);
+  });
+
+  it('renders the same finding in English on request', async () => {
+    const result = await createChecker([integrity]).check(seed, { locale: 'en' });
+    const f = result.findings.find((x) => x.ruleId === 'integrity/income-total');
+    expect(f?.message).toBe('Total income 264.47 (万元) does not equal the sum of its parts 267.47 (total − parts = -3.00)');
+    expect(f?.messageId).toBe('integrity/income-total#mismatch');
+    expect(result.indicators[0]).toMatchObject({ label: 'Staffing control rate', display: '95.45%' });
+  });
+
+  it('makes blank inputs indeterminate, not pass or fail, and counts them', async () => {
+    const e = patchEvaluation(baseEvaluation(), { staffing: { authorized: null, actual: null }, income: { total: null } });
+    const result = await createChecker([integrity, staffing]).checkEvaluation(e);
+    const outcome = (id: string) => result.findings.find((f) => f.ruleId === id)?.outcome;
+    expect(outcome('staffing/within-quota')).toBe('indeterminate');
+    expect(outcome('integrity/income-total')).toBe('indeterminate');
+    expect(outcome('integrity/required-fields')).toBe('fail');
+    expect(result.summary.indeterminate).toBe(result.findings.filter((f) => f.outcome === 'indeterminate').length);
+    expect(result.summary.total).toBe(7);
+  });
+
+  it('applies severity overrides and turns rules off from a config', async () => {
+    const checker = createChecker([integrity, staffing], { rules: { 'integrity/income-total': 'warning', 'staffing/within-quota': 'off' } });
+    const result = await checker.check(seed);
+    expect(result.findings.find((f) => f.ruleId === 'integrity/income-total')?.severity).toBe('warning');
+    expect(result.findings.some((f) => f.ruleId === 'staffing/within-quota')).toBe(false);
+    expect(result.summary.errors).toBe(0);
+  });
+
+  it('selects the parameter value in force for the fiscal year, and lets a config override it', async () => {
+    const tolerance = (values: { from: string; value: number }[]) =>
+      rule('demo/tolerance', {
+        checks: [{ id: 'over', when: { all: [{ fact: 'staffing', path: 'actual', operator: 'greaterThan', value: { fact: 'params', path: 'demo.limit' } }] }, message: { 'zh-CN': '超过 {limit}', en: 'over {limit}' } }],
+        data: { limit: { ref: 'params.demo.limit' } },
+        parameters: [{ name: 'limit', title: { 'zh-CN': '上限', en: 'limit' }, type: 'integer', values: values.map((v) => ({ ...v, basis: 'test' })) }],
+      });
+    const checker = createChecker([testPack([tolerance([{ from: '2000-01-01', value: 30 }, { from: '2021-01-01', value: 10 }])])]);
+    const e = patchEvaluation(baseEvaluation(), { staffing: { actual: 20, authorized: 50 } });
+    expect((await checker.checkEvaluation({ ...e, fiscalYear: 2020 })).findings[0]?.outcome).toBe('pass');
+    const y2021 = (await checker.checkEvaluation({ ...e, fiscalYear: 2021 })).findings[0];
+    expect(y2021?.outcome).toBe('fail');
+    expect(y2021?.message).toBe('超过 10');
+    const overridden = createChecker([testPack([tolerance([{ from: '2000-01-01', value: 30 }])])], { parameters: { 'demo.limit': 5 } });
+    expect((await overridden.checkEvaluation(e)).findings[0]?.message).toBe('超过 5');
+  });
+
+  it('lets a rule with `after` read earlier outcomes through the findings fact', async () => {
+    const summaryRule = rule('demo/summary', {
+      after: ['*'],
+      paths: ['selfRating.grade'],
+      checks: [{ id: 'errors', when: { all: [{ fact: 'findings', path: 'errorFailureCount', operator: 'greaterThan', value: 0 }] }, message: { 'zh-CN': '有 {n} 项错误：{rules}', en: '{n} errors: {rules}' } }],
+      data: { n: { ref: 'findings.errorFailureCount' }, rules: { ref: 'findings.errorFailures', format: 'list' } },
+    });
+    const result = await createChecker([integrity, testPack([summaryRule])]).check(seed);
+    const f = result.findings.find((x) => x.ruleId === 'demo/summary');
+    expect(f?.outcome).toBe('fail');
+    expect(f?.message).toBe('有 1 项错误：integrity/income-total');
+  });
+
+  it('rejects circular `after` dependencies', () => {
+    const a = rule('demo/a', { after: ['demo/b'] });
+    const b = rule('demo/b', { after: ['demo/a'] });
+    expect(() => createChecker([testPack([a, b])])).toThrow(/circular/);
+  });
+
+  it('reports a rule not yet in force as not-applicable naming the date', async () => {
+    const future = rule('demo/future', { effective: { from: '2025-01-01' } });
+    const f = (await createChecker([testPack([future])]).check(seed)).findings[0];
+    expect(f?.outcome).toBe('not-applicable');
+    expect(f?.message).toContain('2025-01-01');
+  });
+});
+
+describe('pack loading', () => {
+  function packDir(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-pack-'));
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), content);
+    }
+    return dir;
+  }
+  const manifest = JSON.stringify({ name: 'demo', version: '1.0.0', title: { 'zh-CN': '演示', en: 'demo' } });
+
+  it('names the file and the rule of every invalid rule', () => {
+    const bad = { ...rule('demo/bad'), severity: 'fatal' };
+    const dir = packDir({ 'pack.json': manifest, 'src/rules/bad.json': JSON.stringify(bad), 'src/rules/broken.json': '{ not json' });
+    try {
+      loadPackFromDir(dir);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(PackLoadError);
+      const issues = (error as PackLoadError).issues;
+      expect(issues).toContainEqual(expect.objectContaining({ file: join(dir, 'src/rules/bad.json'), ruleId: 'demo/bad', path: 'severity' }));
+      expect(issues).toContainEqual(expect.objectContaining({ file: join(dir, 'src/rules/broken.json') }));
+    }
+  });
+
+  it('rejects a JSONPath expression or unknown operator in a condition', () => {
+    const jsonpath = rule('demo/jp', { checks: [{ id: 'x', when: { all: [{ fact: 'staffing', path: '$..[?(@.constructor)]', operator: 'equal', value: 1 }] }, message: { 'zh-CN': 'x', en: 'x' } }] });
+    const operator = rule('demo/op', { checks: [{ id: 'x', when: { all: [{ fact: 'staffing', path: 'actual', operator: 'eval', value: 1 }] }, message: { 'zh-CN': 'x', en: 'x' } }] });
+    const dir = packDir({ 'pack.json': manifest, 'src/rules/jp.json': JSON.stringify(jsonpath), 'src/rules/op.json': JSON.stringify(operator) });
+    expect(() => loadPackFromDir(dir)).toThrow(/JSONPath[\s\S]*unknown operator "eval"/);
+  });
+
+  it('loads a data-only pack without executing anything in its folder', () => {
+    const marker = join(tmpdir(), `jixiao-executed-${String(process.pid)}`);
+    const dir = packDir({
+      'pack.json': manifest,
+      'src/rules/ok.json': JSON.stringify(rule('demo/ok')),
+      'index.js': `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`,
+      'package.json': JSON.stringify({ name: 'demo', main: 'index.js', scripts: { postinstall: 'node index.js' } }),
+    });
+    const pack = loadPackFromDir(dir);
+    expect(pack.rules.map((r) => r.id)).toEqual(['demo/ok']);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('refuses rule files that are symlinks escaping the pack folder', () => {
+    const outside = packDir({ 'secret.json': JSON.stringify(rule('demo/secret')) });
+    const dir = packDir({ 'pack.json': manifest });
+    mkdirSync(join(dir, 'src/rules'), { recursive: true });
+    symlinkSync(join(outside, 'secret.json'), join(dir, 'src/rules/secret.json'));
+    expect(() => loadPackFromDir(dir)).toThrow(/outside the pack folder/);
+  });
+});

@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluationArb, moneyArb } from '@jixiao/testing';
+import {
+  EvaluationSchema,
+  FIELD_PATHS,
+  compareMoney,
+  formatMoney,
+  fromCents,
+  isMoney,
+  parseMoneyText,
+  sumMoney,
+  toCents,
+  validateEvaluation,
+} from '../src/index.js';
+import seed from '../../../examples/beita-justice-2020/evaluation.json' with { type: 'json' };
+
+/** Leaf field paths of the zod model (objects are walked, everything else is a leaf). */
+function leafPaths(shape: Record<string, unknown>, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const [key, schema] of Object.entries(shape)) {
+    if (key === '$schema' || key === 'modelVersion' || key === 'answerResolution') continue;
+    let s = schema as { def?: { type: string; innerType?: unknown; shape?: Record<string, unknown> } };
+    while (s.def && (s.def.type === 'optional' || s.def.type === 'nullable')) s = s.def.innerType as typeof s;
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (s.def?.type === 'object' && s.def.shape) out.push(...leafPaths(s.def.shape, path));
+    else out.push(path);
+  }
+  return out;
+}
+
+describe('evaluation model', () => {
+  it('has a Chinese label for every field, and no label without a field', () => {
+    expect(leafPaths(EvaluationSchema.shape).sort()).toEqual([...FIELD_PATHS].sort());
+  });
+
+  it('accepts the hand-made seed transcription', () => {
+    const r = validateEvaluation(seed);
+    expect(r.ok).toBe(true);
+  });
+
+  it('names the field path and the form label for a wrong type', () => {
+    const r = validateEvaluation({ ...seed, staffing: { ...seed.staffing, actual: '21人' } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([
+      expect.objectContaining({ path: 'staffing.actual', label: '实有人数', code: 'invalid_type' }),
+    ]);
+  });
+
+  it('rejects a third decimal and a negative amount', () => {
+    for (const total of [264.475, -1]) {
+      const r = validateEvaluation({ ...seed, income: { ...seed.income, total } });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.issues[0]?.path).toBe('income.total');
+    }
+  });
+
+  it('reports a missing field (blank must be written as null) and an unknown key', () => {
+    const { functions: _f, ...noFunctions } = seed;
+    const missing = validateEvaluation(noFunctions);
+    expect(missing.ok || missing.issues.map((i) => [i.path, i.code])).toEqual([['functions', 'invalid_type']]);
+    const unknown = validateEvaluation({ ...seed, staffing: { ...seed.staffing, actaul: 3 } });
+    expect(unknown.ok || unknown.issues.map((i) => i.path)).toEqual(['staffing.actaul']);
+  });
+
+  it('does not let a __proto__ key through', () => {
+    const hostile = JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(seed).slice(1)}`) as unknown;
+    expect(validateEvaluation(hostile).ok).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('accepts every generated evaluation (the shared arbitrary is schema-valid)', () => {
+    fc.assert(fc.property(evaluationArb(), (e) => validateEvaluation(JSON.parse(JSON.stringify(e))).ok));
+  });
+});
+
+describe('money is exact', () => {
+  it('round-trips every 2-decimal amount through hundredths', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (c) => toCents(fromCents(c)) === c && isMoney(fromCents(c))));
+  });
+
+  it('sums without float drift: 0.1 + 0.2 is 0.30', () => {
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(sumMoney([0.1, 0.2])).toBe(0.3);
+    expect(compareMoney(sumMoney([0.1, 0.2]), 0.3)).toBe(0);
+  });
+
+  it('a sum of amounts equals the amount of the summed hundredths', () => {
+    fc.assert(
+      fc.property(fc.array(moneyArb(), { maxLength: 8 }), (parts) => {
+        const cents = parts.reduce((a, p) => a + Math.round(p * 100), 0);
+        return compareMoney(sumMoney(parts), fromCents(cents)) === 0;
+      }),
+    );
+  });
+
+  it('reads amounts written in the form and refuses unreadable ones', () => {
+    expect(parseMoneyText('74.69万元')).toBe(74.69);
+    expect(parseMoneyText('２６７．４７')).toBe(267.47);
+    expect(parseMoneyText('1,234.50')).toBe(1234.5);
+    for (const bad of ['约300', '3OO', '1.005', '-3', '', '1e5']) expect(parseMoneyText(bad)).toBeUndefined();
+  });
+
+  it('formats with two decimals', () => {
+    expect(formatMoney(3)).toBe('3.00');
+    expect(formatMoney(-3)).toBe('-3.00');
+    expect(formatMoney(0.1)).toBe('0.10');
+  });
+});
