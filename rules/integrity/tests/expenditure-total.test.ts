@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluationArb, moneyArb, ruleFinding, testRule } from '@jixiao/testing';
+import { fromCents, toCents } from '@jixiao/core';
+import { pack } from './pack.js';
+
+const RULE = 'integrity/expenditure-total';
+
+testRule(pack, RULE, [
+  { name: 'seed: 338.28 basic, project blank, total 338.28', patch: { expenditure: { basic: 338.28, project: null, total: 338.28 } }, outcome: 'pass' },
+  { name: 'exact sum', patch: { expenditure: { basic: 200.2, project: 100.1, total: 300.3 } }, outcome: 'pass' },
+  { name: 'rounding of 0.01', patch: { expenditure: { basic: 200.2, project: 100.1, total: 300.31 } }, outcome: 'pass' },
+  { name: 'off by 0.02', patch: { expenditure: { basic: 200.2, project: 100.1, total: 300.32 } }, outcome: 'fail', check: 'mismatch', message: '300.30' },
+  { name: 'project blank and basic short of the total', patch: { expenditure: { basic: 200, project: null, total: 300 } }, outcome: 'indeterminate' },
+  { name: 'total blank', patch: { expenditure: { total: null } }, outcome: 'indeterminate' },
+]);
+
+describe(`${RULE} properties`, () => {
+  it('passes exactly when |total − (basic + project)| ≤ 0.01 (both parts filled in)', async () => {
+    await fc.assert(
+      fc.asyncProperty(evaluationArb(), moneyArb(), moneyArb(), fc.integer({ min: -5, max: 5 }), async (e, basic, project, delta) => {
+        const sum = toCents(basic) + toCents(project);
+        fc.pre(sum + delta >= 0);
+        const f = await ruleFinding(pack, RULE, { ...e, expenditure: { ...e.expenditure, basic, project, total: fromCents(sum + delta) } });
+        expect(f.outcome).toBe(Math.abs(delta) <= 1 ? 'pass' : 'fail');
+      }),
+    );
+  });
+
+  it('does not change when unrelated fields change', async () => {
+    await fc.assert(
+      fc.asyncProperty(evaluationArb(), evaluationArb(), async (e, other) => {
+        const mixed = { ...other, expenditure: { ...other.expenditure, basic: e.expenditure.basic, project: e.expenditure.project, total: e.expenditure.total } };
+        expect((await ruleFinding(pack, RULE, mixed)).outcome).toBe((await ruleFinding(pack, RULE, e)).outcome);
+      }),
+    );
+  });
+});
