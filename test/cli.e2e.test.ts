@@ -1,0 +1,87 @@
+// The built CLI (packages/cli/bin/jixiao.js → tsup bundle) run as a user runs it.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ResultDocumentSchema } from '@jixiao/core';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'packages/cli/bin/jixiao.js');
+const SEED_JSON = join(ROOT, 'examples/beita-justice-2020/evaluation.json');
+
+function jixiao(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+const write = (name: string, content: string) => {
+  const file = join(tmp, name);
+  writeFileSync(file, content);
+  return file;
+};
+
+beforeAll(() => {
+  // The root `test:root` task depends on the CLI build; build here too when run alone.
+  execFileSync('npm', ['run', 'build', '--silent', '-w', '@jixiao/cli'], { cwd: ROOT, stdio: 'ignore' });
+}, 120_000);
+
+describe('jixiao CLI', () => {
+  it('prints help and version with exit code 0', () => {
+    const help = jixiao(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('check');
+    const version = jixiao(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')).version);
+  });
+
+  it('exits 1 on the seed (an error-level failure) and prints the zh-CN report with figures', () => {
+    const r = jixiao(['check', SEED_JSON, '--pack', 'integrity', '--pack', 'staffing']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('收入合计 264.47 万元与各项之和 267.47 万元不符');
+    expect(r.stdout).toMatch(/在职人员控制率\s+95\.45%/);
+  });
+
+  it('writes a JSON document that matches the result model', () => {
+    const r = jixiao(['check', SEED_JSON, '--format', 'json', '--locale', 'en', '--pack', 'integrity', '--pack', 'staffing']);
+    const doc = ResultDocumentSchema.parse(JSON.parse(r.stdout));
+    expect(doc.locale).toBe('en');
+    const [result] = doc.results;
+    expect(result?.evaluation).toEqual({ unit: '北塔区司法局', fiscalYear: 2020, selfRating: '优' });
+    expect(result?.findings.find((f) => f.ruleId === 'integrity/income-total')).toMatchObject({ outcome: 'fail', severity: 'error' });
+    expect(result?.summary.errors).toBe(1);
+  });
+
+  it('exits 0 when a config lowers the failing rule to a warning', () => {
+    const config = write('jixiao.config.json', JSON.stringify({ packs: ['integrity', 'staffing'], rules: { 'integrity/income-total': 'warning' } }));
+    const r = jixiao(['check', SEED_JSON, '--config', config]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('不通过·警告');
+  });
+
+  it('exits 0 with --exit-zero (the npm start demo)', () => {
+    expect(jixiao(['check', SEED_JSON, '--exit-zero']).code).toBe(0);
+  });
+
+  it('exits 2 with one clear message for a missing file, invalid data, a bad config or an unknown pack — never a stack trace', () => {
+    const invalid = write('invalid.json', JSON.stringify({ ...JSON.parse(readFileSync(SEED_JSON, 'utf8')), staffing: { authorized: 22, actual: '21人' } }));
+    const badConfig = write('bad.config.json', '{"rules": {"x": "loud"}}');
+    const cases = [
+      [['check', join(tmp, 'nope.json')], /nope\.json/],
+      [['check', invalid], /staffing\.actual（实有人数）/],
+      [['check', SEED_JSON, '--config', badConfig], /bad\.config\.json/],
+      [['check', SEED_JSON, '--pack', 'no-such-pack'], /no-such-pack/],
+      [['check'], /files/],
+      [['frobnicate'], /frobnicate/],
+    ] as const;
+    for (const [args, pattern] of cases) {
+      const r = jixiao([...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(pattern);
+      expect(r.stderr, args.join(' ')).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    }
+  });
+});
