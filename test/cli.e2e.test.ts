@@ -35,7 +35,8 @@ describe('jixiao CLI', () => {
     expect(help.stdout).toContain('check');
     const version = jixiao(['--version']);
     expect(version.code).toBe(0);
-    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')).version);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string };
+    expect(version.stdout.trim()).toBe(pkg.version);
   });
 
   it('exits 1 on the seed (an error-level failure) and prints the zh-CN report with figures', () => {

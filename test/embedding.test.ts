@@ -17,7 +17,9 @@ it('the README embedding snippet loads packs, checks the seed and reads findings
   const js = ts.transpileModule(body, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
   const printed: string[] = [];
   const fakeConsole = { log: (...args: unknown[]) => printed.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')) };
-  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+  const AsyncFunction = (Object.getPrototypeOf(async () => {
+    await Promise.resolve();
+  }) as { constructor: new (...args: string[]) => (...a: unknown[]) => Promise<void> }).constructor;
   const run = new AsyncFunction('createChecker', 'parseEvaluation', 'loadPack', 'submittedJson', 'console', js);
   await run(core.createChecker, core.parseEvaluation, coreNode.loadPack, seedJson, fakeConsole);
   // The seed's income total (264.47) differs from its parts (267.47): the one error-level failure of these packs.

@@ -62,7 +62,7 @@ export function loadPackFromDir(dir: string): Pack {
   if (!manifest.success) throw new PackLoadError(dir, zodIssues(manifest.error.issues, manifestFile));
   const rulesDir = resolve(root, manifest.data.rules);
   if (!inside(root, rulesDir)) throw new PackLoadError(dir, [{ file: manifestFile, path: 'rules', message: 'rules folder lies outside the pack folder: refused' }]);
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(rulesDir).filter((n) => n.endsWith('.json')).sort();
   } catch {

@@ -40,7 +40,7 @@ const FactNameSchema = z.string().regex(/^[A-Za-z]\w*$/, { error: 'fact must be 
 /** A reference to a fact value: `staffing.actual` (fact `staffing`, path `actual`). */
 export const FactRefSchema = SafePathSchema;
 
-const ConditionValueSchema: z.ZodType<unknown> = z.union([
+const ConditionValueSchema: z.ZodType = z.union([
   z.null(),
   z.boolean(),
   z.number(),
