@@ -22,7 +22,7 @@ function expand(spec: string): { spec: string; from: 'cli' | 'cwd' }[] {
 }
 
 /** Load the selected packs (the `standard` preset by default) and the config; compile them once. */
-export function loadChecker(selection: PackSelection): { checker: Checker; packs: Pack[]; config: Config } {
+export function loadChecker(selection: PackSelection): { checker: Checker; packs: Pack[]; config: Config; warnings: string[] } {
   let config: Config = {};
   try {
     if (selection.configFile !== undefined) config = loadConfigFile(selection.configFile);
@@ -45,10 +45,24 @@ export function loadChecker(selection: PackSelection): { checker: Checker; packs
       } else pack = loadPack(s.spec, selection.cwd);
       if (!packs.some((p) => p.meta.name === pack.meta.name)) packs.push(pack);
     }
-    return { checker: createChecker(packs, config), packs, config };
+    const checker = createChecker(packs, config);
+    return { checker, packs, config, warnings: unusedSettings(config, packs, checker) };
   } catch (error) {
     if (error instanceof PackLoadError) throw new CliError(error.message);
     if (error instanceof Error && /circular/.test(error.message)) throw new CliError(error.message);
     throw error;
   }
+}
+
+/** Config entries that match nothing loaded (a typo must not be silently ignored). */
+function unusedSettings(config: Config, packs: readonly Pack[], checker: Checker): string[] {
+  const ruleIds = new Set(packs.flatMap((p) => p.rules.map((r) => r.id)));
+  const warnings: string[] = [];
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (!ruleIds.has(id)) warnings.push(`配置中的规则 ${id} 未在所选规则包中找到 / config names rule ${id}, which no selected pack defines`);
+  }
+  for (const id of Object.keys(config.parameters ?? {})) {
+    if (!checker.parameters.has(id)) warnings.push(`配置中的参数 ${id} 未被任何规则声明 / config sets parameter ${id}, which no selected rule declares`);
+  }
+  return warnings;
 }
