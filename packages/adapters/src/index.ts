@@ -1,22 +1,16 @@
 /**
  * @jixiao/adapters: one pure formatter per output format, plus the HTTP adapter.
  */
-import { formatJson } from './formatters/json.js';
-import { formatText } from './formatters/text.js';
-import type { Formatter } from './formatters/types.js';
-
+export { formatCsv } from './formatters/csv.js';
+export { formatHtml } from './formatters/html.js';
 export { formatJson, toResultDocument } from './formatters/json.js';
+export { formatJunit } from './formatters/junit.js';
+export { formatMarkdown } from './formatters/markdown.js';
+export { formatSarif } from './formatters/sarif.js';
 export { formatText } from './formatters/text.js';
+export { formatXlsx } from './formatters/xlsx.js';
 export type { FormatOptions, Formatter } from './formatters/types.js';
-
-/** Every output format by its `--format` name. */
-export const FORMATTERS = {
-  text: formatText,
-  json: formatJson,
-} as const satisfies Record<string, Formatter>;
-
-export type FormatName = keyof typeof FORMATTERS;
-
-export function isFormatName(name: string): name is FormatName {
-  return Object.hasOwn(FORMATTERS, name);
-}
+export { createServer } from './http/server.js';
+export type { ReadSubmission, ServerOptions, SubmissionRead } from './http/server.js';
+export { EXTENSIONS, FORMATTERS, MEDIA_TYPES, isFormatName } from './formats.js';
+export type { FormatName } from './formats.js';

@@ -1,4 +1,4 @@
-import type { EvaluationResult, Locale } from '@jixiao/core';
+import type { CompiledRule, EvaluationResult, Locale } from '@jixiao/core';
 
 /** Options every formatter accepts. */
 export interface FormatOptions {
@@ -7,8 +7,16 @@ export interface FormatOptions {
   readonly toolVersion: string;
   /** Colour (text only); callers decide from TTY and NO_COLOR. */
   readonly color?: boolean;
-  /** Injectable clock for formats that must carry a timestamp. */
+  /**
+   * Injectable clock for formats that must carry a timestamp (only xlsx does: its package properties and zip
+   * entries). Without it those timestamps are a fixed epoch, so the same results give the same bytes.
+   */
   readonly now?: () => Date;
+  /**
+   * The rules that were loaded (e.g. `checker.rules`). SARIF lists them as its rule catalogue (with their
+   * descriptions); without it, the catalogue is built from the findings.
+   */
+  readonly rules?: readonly CompiledRule[];
 }
 
 /** A pure function from results to a document (string, or bytes for binary formats). */

@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { exampleResult, manyResults } from '../../test/results.js';
+import { formatText, oneLine, padEnd } from './text.js';
+
+const ESC = '\u001b';
+const opts = { locale: 'zh-CN', toolVersion: '0.1.0' } as const;
+
+describe('formatText', () => {
+  it('shows failures first with figures and basis, then indeterminate, then a count of passes, then indicators', async () => {
+    const [, overstaffed, blanks] = await manyResults();
+    const text = formatText([overstaffed!, blanks!], opts);
+    const at = (s: string) => {
+      const i = text.indexOf(s);
+      expect(i, s).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    // Errors before warnings, then indeterminate, then the pass count and indicators.
+    expect(at('[不通过·错误] staffing/declaration-consistent')).toBeLessThan(at('[不通过·警告] staffing/within-quota'));
+    expect(at('实有人数 = 96；编制人数 = 55')).toBeGreaterThan(0);
+    expect(at('依据: 《地方各级人民政府机构设置和编制管理条例》 国务院令第486号')).toBeGreaterThan(0);
+    expect(at('[无法判断] staffing/within-quota')).toBeGreaterThan(at('[不通过·错误] integrity/required-fields'));
+    expect(at('通过 4 项')).toBeGreaterThan(at('[无法判断] staffing/within-quota'));
+    expect(at('在职人员控制率  174.55%')).toBeGreaterThan(at('通过 5 项'));
+    expect(text).not.toContain('[通过]');
+  });
+
+  it('groups forms by unit, in order of first appearance', async () => {
+    const [seed, overstaffed] = await manyResults();
+    const again = { ...seed!, source: 'second.json' };
+    const text = formatText([seed!, overstaffed!, again], opts);
+    expect(text.match(/^单位: 北塔区司法局$/gm)).toHaveLength(1);
+    expect(text.indexOf('second.json')).toBeLessThan(text.indexOf('单位: 南湖区财政局'));
+  });
+
+  it('uses colour only when asked', async () => {
+    const results = await manyResults();
+    expect(formatText(results, opts)).not.toContain(ESC);
+    expect(formatText(results, { ...opts, color: false })).not.toContain(ESC);
+    const coloured = formatText(results, { ...opts, color: true });
+    expect(coloured).toContain(`${ESC}[31m[不通过·错误]`);
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(formatText(results, opts));
+  });
+
+  it('aligns the summary table by display width (CJK counts double)', async () => {
+    const text = formatText(await manyResults(), opts);
+    const lines = text.trimEnd().split('\n');
+    const table = lines.slice(lines.findIndex((l) => l.startsWith('汇总')) + 1).filter((l) => !l.startsWith('─'));
+    expect(table).toHaveLength(5);
+    // The year column starts at the same display column on every row (the nasty unit's row is one line too).
+    const yearColumn = table.map((l) => stringWidth(l.slice(0, Math.max(l.indexOf('2020'), l.indexOf('年度')))));
+    expect(new Set(yearColumn).size).toBe(1);
+  });
+
+  it('keeps one line per field: newlines and terminal escapes in a submission are neutralised', async () => {
+    const r = await exampleResult();
+    const evil = { ...r, source: `a${ESC}[2Jb\nc`, evaluation: { ...r.evaluation, unit: `x${ESC}]0;pwned\u0007y` } };
+    const text = formatText([evil], opts);
+    expect(text).not.toContain(ESC);
+    expect(text).toContain('a\uFFFD[2Jb⏎c');
+  });
+
+  it('says so when there is nothing to report, in either language', () => {
+    expect(formatText([], opts)).toBe('未检查任何自评表。\n');
+    expect(formatText([], { ...opts, locale: 'en' })).toBe('No forms were checked.\n');
+  });
+
+  it('padEnd pads to the display width and oneLine leaves no control character', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.nat(60), (s, n) => {
+        const line = oneLine(s);
+        expect(line).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+        expect(stringWidth(padEnd(line, n))).toBe(Math.max(n, stringWidth(line)));
+      }),
+    );
+  });
+});
