@@ -1,0 +1,319 @@
+import { Engine } from 'json-rules-engine';
+import type { LocalizedText } from '../i18n/locale.js';
+import type { Evaluation } from '../model/evaluation.js';
+import { formatValidationIssues, validateEvaluation } from '../model/validate.js';
+import { createChecker, type Checker } from '../engine/checker.js';
+import { CUSTOM_OPERATORS, resolvePath } from '../engine/operators.js';
+import type { Finding, Outcome } from '../result/model.js';
+import { caseInputKind, mergePatch, normalizeExpectation, passingEvaluation, type Case, type CaseFile, type NormalizedExpectation } from './cases.js';
+import { closest } from './facts.js';
+import type { Config, Pack, Rule } from './schema.js';
+import { ruleLeaves } from './validate.js';
+
+/** A parsed case file and where it came from. */
+export interface LoadedCaseFile {
+  readonly file: string;
+  readonly content: CaseFile;
+}
+
+export interface CaseRunOptions {
+  /** Packs whose rules run too (for rules with `after`); never asserted. */
+  readonly context?: readonly Pack[];
+  readonly config?: Config;
+  /** Read a file named in a case file (`evaluationFile`, `textFile`, `base`), relative to that case file. */
+  readonly readFile?: (path: string, caseFile: string) => string;
+  /** Turn form text into an evaluation (the importer); without it, text cases are errors. */
+  readonly importText?: (text: string, source: string) => Evaluation | Promise<Evaluation>;
+}
+
+/** Why one expectation was not met. */
+export interface ExpectationFailure {
+  readonly ruleId: string;
+  readonly expected: NormalizedExpectation;
+  /** What the rule reported (absent when the case could not run). */
+  readonly actual?: { readonly outcome: Outcome; readonly messageId: string; readonly severity: string; readonly message: string };
+  readonly message: LocalizedText;
+}
+
+export interface CaseResult {
+  readonly file: string;
+  readonly name: string;
+  /** pass: every expectation met; fail: some not met; error: the case itself is wrong (bad input, unknown rule). */
+  readonly status: 'pass' | 'fail' | 'error';
+  readonly failures: readonly ExpectationFailure[];
+  /** For status error: what is wrong. */
+  readonly error?: LocalizedText;
+}
+
+/** One outcome branch of a rule (`pass`, `blank`, a check id …) and whether an asserted case reached it. */
+export interface BranchCoverage {
+  readonly id: string;
+  readonly covered: boolean;
+}
+
+/** One leaf condition of a rule and whether the cases saw it true and false. */
+export interface ConditionCoverage {
+  /** Where the condition is in the rule (`checks.0.when.all.1`). */
+  readonly path: string;
+  /** `staffing.actual greaterThan staffing.authorized`. */
+  readonly label: string;
+  readonly seenTrue: boolean;
+  readonly seenFalse: boolean;
+}
+
+export interface RuleCoverage {
+  readonly ruleId: string;
+  /** Named in at least one case's expectations. */
+  readonly tested: boolean;
+  readonly branches: readonly BranchCoverage[];
+  readonly conditions: readonly ConditionCoverage[];
+}
+
+export interface CaseReport {
+  readonly cases: readonly CaseResult[];
+  readonly coverage: readonly RuleCoverage[];
+  readonly totals: { readonly cases: number; readonly passed: number; readonly failed: number; readonly errors: number };
+}
+
+/** Outcome branches a rule can take, as message-id suffixes. */
+export function ruleBranches(rule: Rule): string[] {
+  const out: string[] = [];
+  if (rule.effective?.from !== undefined) out.push('not-in-force');
+  if (rule.effective?.until !== undefined) out.push('no-longer-in-force');
+  if (rule.notApplicableWhen) out.push('not-applicable');
+  if (rule.requires && rule.requires.length > 0) out.push('blank');
+  if (rule.indeterminateWhen) out.push('indeterminate');
+  for (const c of rule.checks) out.push(c.id);
+  out.push('pass');
+  return out;
+}
+
+const text = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+
+function leafLabel(leaf: { fact: string; path?: string | undefined; operator: string; value: unknown }): string {
+  const ref = (f: string, p?: string) => (p === undefined ? f : `${f}.${p}`);
+  const v = leaf.value;
+  const value = v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v ? ref(String(v.fact), (v as { path?: string }).path) : JSON.stringify(v);
+  return `${ref(leaf.fact, leaf.path)} ${leaf.operator} ${value}`;
+}
+
+/** The `findings` fact rebuilt from a result (what rules with `after` saw). */
+function findingsFact(findings: readonly Finding[]) {
+  const failed = findings.filter((f) => f.outcome === 'fail');
+  const errorFailures = failed.filter((f) => f.severity === 'error').map((f) => f.ruleId);
+  const redFlags = failed.filter((f) => f.redFlag).map((f) => f.ruleId);
+  return {
+    outcomes: Object.fromEntries(findings.map((f) => [f.ruleId, f.outcome])),
+    failedRules: failed.map((f) => f.ruleId),
+    errorFailures,
+    errorFailureCount: errorFailures.length,
+    redFlags,
+    redFlagCount: redFlags.length,
+  };
+}
+
+/** One engine per rule in which every leaf condition is a rule of its own: which leaves hold for given facts. */
+function leafEngine(rule: Rule): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
+  for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
+  for (const [leaf, path] of ruleLeaves(rule)) engine.addRule({ name: path, conditions: { all: [leaf] }, event: { type: path } });
+  return engine;
+}
+
+/**
+ * Run a pack's case files: each case's input is checked with the rules it names (all rules of the pack, plus
+ * the context packs, when one of them runs `after` others), and each expectation compared with the finding.
+ * Also measures coverage: which rules were tested, which outcome branches were reached, and which leaf
+ * conditions were seen both true and false.
+ */
+export async function runCases(pack: Pack, files: readonly LoadedCaseFile[], options: CaseRunOptions = {}): Promise<CaseReport> {
+  const byId = new Map(pack.rules.map((r) => [r.id, r]));
+  const shortIds = new Map(pack.rules.map((r) => [r.id.split('/')[1] ?? r.id, r.id]));
+  const checkers = new Map<string, Checker>();
+  const engines = new Map<string, Engine>();
+  const branchesHit = new Map<string, Set<string>>();
+  const leavesSeen = new Map<string, { t: boolean; f: boolean }>();
+  const tested = new Set<string>();
+  const results: CaseResult[] = [];
+
+  const checkerFor = (ruleIds: readonly string[], config: Config | undefined): Checker => {
+    const rules = ruleIds.map((id) => byId.get(id)).filter((r): r is Rule => r !== undefined);
+    const all = rules.some((r) => (r.after ?? []).length > 0);
+    const key = `${all ? '*' : ruleIds.join(',')}|${JSON.stringify(config ?? {})}`;
+    let checker = checkers.get(key);
+    if (!checker) {
+      const packs = all ? [pack, ...(options.context ?? [])] : [{ ...pack, rules }];
+      checker = createChecker(packs, { ...(options.config ?? {}), ...(config ?? {}) });
+      checkers.set(key, checker);
+    }
+    return checker;
+  };
+
+  for (const { file, content } of files) {
+    let base: unknown = passingEvaluation();
+    let baseError: LocalizedText | undefined;
+    if (typeof content.base === 'string') {
+      try {
+        base = JSON.parse(read(content.base, file)) as unknown;
+      } catch (error) {
+        baseError = text(`无法读取 base ${content.base}：${describe(error)}`, `cannot read base ${content.base}: ${describe(error)}`);
+      }
+    } else if (content.base !== undefined) base = content.base;
+
+    const names = new Set<string>();
+    const inputs = new Set<string>();
+    for (const c of content.cases) {
+      const fail = (error: LocalizedText): void => {
+        results.push({ file, name: c.name, status: 'error', failures: [], error });
+      };
+      if (names.has(c.name)) {
+        fail(text(`用例名称重复：“${c.name}”`, `duplicate case name "${c.name}"`));
+        continue;
+      }
+      names.add(c.name);
+      const inputKey = JSON.stringify([caseInputKind(c), c.patch, c.evaluation, c.evaluationFile, c.text, c.textFile, c.locale ?? 'zh-CN']);
+      if (inputs.has(inputKey)) {
+        fail(text(`用例“${c.name}”与另一用例的输入完全相同`, `case "${c.name}" repeats the input of another case`));
+        continue;
+      }
+      inputs.add(inputKey);
+      if (baseError) {
+        fail(baseError);
+        continue;
+      }
+      // Resolve the rules the case names.
+      const expectations: [string, NormalizedExpectation][] = [];
+      let unknown: LocalizedText | undefined;
+      for (const [ref, e] of Object.entries(c.expect)) {
+        const ruleId = byId.has(ref) ? ref : shortIds.get(ref);
+        const expectation = normalizeExpectation(e);
+        if (ruleId === undefined) {
+          const s = closest(ref, [...byId.keys(), ...shortIds.keys()]);
+          unknown = text(`规则包中没有规则 ${ref}${s === undefined ? '' : `；是否应为 ${s}？`}`, `the pack has no rule ${ref}${s === undefined ? '' : `; did you mean ${s}?`}`);
+          break;
+        }
+        const rule = byId.get(ruleId);
+        if (rule && expectation.outcome === 'fail' && expectation.check !== undefined && !rule.checks.some((k) => k.id === expectation.check)) {
+          const s = closest(expectation.check, rule.checks.map((k) => k.id));
+          unknown = text(
+            `规则 ${ruleId} 没有检查项 ${expectation.check}（有：${rule.checks.map((k) => k.id).join('、')}）`,
+            `rule ${ruleId} has no check ${expectation.check} (it has: ${rule.checks.map((k) => k.id).join(', ')})${s === undefined ? '' : `; did you mean ${s}?`}`,
+          );
+          break;
+        }
+        expectations.push([ruleId, expectation]);
+      }
+      if (unknown) {
+        fail(unknown);
+        continue;
+      }
+      let evaluation: Evaluation;
+      try {
+        evaluation = await caseEvaluation(c, base, file);
+      } catch (error) {
+        fail(text(`输入无效：${describe(error)}`, `invalid input: ${describe(error)}`));
+        continue;
+      }
+      const locale = c.locale ?? 'zh-CN';
+      const ruleIds = expectations.map(([id]) => id);
+      const checker = checkerFor(ruleIds, content.config);
+      const result = await checker.checkEvaluation(evaluation, { locale, source: `${file}#${c.name}` });
+      const failures: ExpectationFailure[] = [];
+      for (const [ruleId, expected] of expectations) {
+        tested.add(ruleId);
+        const finding = result.findings.find((f) => f.ruleId === ruleId);
+        if (!finding) {
+          failures.push({ ruleId, expected, message: text(`规则 ${ruleId} 没有结果（是否被配置关闭？）`, `rule ${ruleId} produced no finding (switched off by the config?)`) });
+          continue;
+        }
+        const problem = compare(ruleId, expected, finding);
+        if (problem) failures.push(problem);
+        else {
+          const hit = branchesHit.get(ruleId) ?? new Set<string>();
+          hit.add(finding.messageId.slice(ruleId.length + 1));
+          branchesHit.set(ruleId, hit);
+        }
+        // Condition coverage: evaluate every leaf of the rule on this case's facts.
+        const rule = byId.get(ruleId);
+        if (!rule) continue;
+        let engine = engines.get(ruleId);
+        if (!engine) {
+          engine = leafEngine(rule);
+          engines.set(ruleId, engine);
+        }
+        const facts = { ...checker.facts(evaluation), findings: findingsFact(result.findings) };
+        const run = await engine.run(facts);
+        for (const r of run.results) mark(ruleId, r.name, true);
+        for (const r of run.failureResults) mark(ruleId, r.name, false);
+      }
+      results.push({ file, name: c.name, status: failures.length === 0 ? 'pass' : 'fail', failures });
+    }
+  }
+
+  function mark(ruleId: string, path: string, value: boolean) {
+    const key = `${ruleId}|${path}`;
+    const seen = leavesSeen.get(key) ?? { t: false, f: false };
+    if (value) seen.t = true;
+    else seen.f = true;
+    leavesSeen.set(key, seen);
+  }
+
+  function read(path: string, caseFile: string): string {
+    if (!options.readFile) throw new Error(`no file reader to read ${path}`);
+    return options.readFile(path, caseFile);
+  }
+
+  async function caseEvaluation(c: Case, base: unknown, file: string): Promise<Evaluation> {
+    let raw: unknown;
+    switch (caseInputKind(c)) {
+      case 'text':
+      case 'textFile': {
+        if (!options.importText) throw new Error('form text needs the importer (@jixiao/import), which is not available here');
+        const source = c.textFile ?? `${file}#${c.name}`;
+        return options.importText(c.text ?? read(c.textFile ?? '', file), source);
+      }
+      case 'evaluation':
+        raw = c.evaluation;
+        break;
+      case 'evaluationFile':
+        raw = JSON.parse(read(c.evaluationFile ?? '', file)) as unknown;
+        break;
+      default:
+        raw = mergePatch(base, c.patch ?? {});
+    }
+    const v = validateEvaluation(raw);
+    if (!v.ok) throw new Error(formatValidationIssues(v.issues, 'zh-CN'));
+    return v.value;
+  }
+
+  const coverage: RuleCoverage[] = pack.rules.map((rule) => {
+    const hit = branchesHit.get(rule.id) ?? new Set<string>();
+    return {
+      ruleId: rule.id,
+      tested: tested.has(rule.id),
+      branches: ruleBranches(rule).map((id) => ({ id, covered: hit.has(id) })),
+      conditions: [...ruleLeaves(rule)].map(([leaf, path]) => {
+        const seen = leavesSeen.get(`${rule.id}|${path}`);
+        return { path, label: leafLabel(leaf), seenTrue: seen?.t ?? false, seenFalse: seen?.f ?? false };
+      }),
+    };
+  });
+  const count = (s: CaseResult['status']) => results.filter((r) => r.status === s).length;
+  return { cases: results, coverage, totals: { cases: results.length, passed: count('pass'), failed: count('fail'), errors: count('error') } };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function compare(ruleId: string, expected: NormalizedExpectation, f: Finding): ExpectationFailure | undefined {
+  const actual = { outcome: f.outcome, messageId: f.messageId, severity: f.severity, message: f.message };
+  const miss = (zh: string, en: string): ExpectationFailure => ({ ruleId, expected, actual, message: text(zh, en) });
+  const check = f.messageId.slice(ruleId.length + 1);
+  if (f.outcome !== expected.outcome) return miss(`期望 ${expected.outcome}${expected.check ? `（${expected.check}）` : ''}，实为 ${f.outcome}（${check}）`, `expected ${expected.outcome}${expected.check ? ` (${expected.check})` : ''}, got ${f.outcome} (${check})`);
+  if (expected.check !== undefined && expected.check !== check) return miss(`期望 ${expected.check}，实为 ${check}`, `expected ${expected.check}, got ${check}`);
+  if (expected.severity !== undefined && expected.severity !== f.severity) return miss(`期望严重程度 ${expected.severity}，实为 ${f.severity}`, `expected severity ${expected.severity}, got ${f.severity}`);
+  if (expected.message !== undefined && !f.message.includes(expected.message)) return miss(`消息中没有“${expected.message}”`, `the message does not contain "${expected.message}"`);
+  if (/\{\w+\}/.test(f.message)) return miss('消息中有未填充的占位符', 'the message has an unfilled placeholder');
+  return undefined;
+}

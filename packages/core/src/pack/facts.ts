@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import { ANSWERS } from '../model/answer.js';
+import { EvaluationSchema, type Evaluation } from '../model/evaluation.js';
+import { INDICATORS, deriveFacts } from '../indicators/derive.js';
+import { OUTCOMES } from '../result/model.js';
+import type { Pack, Parameter } from './schema.js';
+
+/**
+ * The catalogue of fact paths a rule condition can read, with their types: built from the zod evaluation
+ * model (every group of the form), the derived facts (types read off a fully filled-in sample), the
+ * indicators, the parameters the packs declare, and the `findings` fact of rules that run `after` others.
+ * `pack validate` checks every condition against it.
+ */
+
+/** What kind of value sits at a fact path. */
+export type FactKind = 'money' | 'integer' | 'number' | 'percent' | 'answer' | 'enum' | 'text' | 'date' | 'boolean' | 'list' | 'object';
+
+export interface FactInfo {
+  readonly kind: FactKind;
+  /** May the value be blank (null)? */
+  readonly nullable: boolean;
+  /** Allowed values of an enum or of a list's items. */
+  readonly values?: readonly string[];
+  /** An object whose keys are not known in advance (e.g. `findings.outcomes.<rule id>`). */
+  readonly openChildren?: FactInfo;
+  /** Where the fact comes from, for messages. */
+  readonly origin: 'form' | 'derived' | 'indicator' | 'param' | 'findings';
+}
+
+/** Fact paths (`staffing.actual`, `derived.incomeTotal.difference`, `params.hunan.fullPoints`) → type. */
+export type FactCatalogue = ReadonlyMap<string, FactInfo>;
+
+/** The form's top-level fields the checker does not offer as facts. */
+const HIDDEN = new Set(['$schema', 'modelVersion', 'answerResolution']);
+
+type JsonSchemaNode = Record<string, unknown>;
+
+function kindOfSchema(node: JsonSchemaNode): { info: Omit<FactInfo, 'origin'>; properties?: Record<string, JsonSchemaNode> } {
+  let nullable = false;
+  let n = node;
+  const anyOf = node.anyOf;
+  if (Array.isArray(anyOf)) {
+    const parts = anyOf as JsonSchemaNode[];
+    nullable = parts.some((p) => p.type === 'null');
+    n = parts.find((p) => p.type !== 'null') ?? {};
+  }
+  let type = n.type;
+  if (Array.isArray(type)) {
+    const types = type as string[];
+    nullable ||= types.includes('null');
+    type = types.find((t) => t !== 'null');
+  }
+  const values = Array.isArray(n.enum) ? (n.enum as unknown[]).map(String) : undefined;
+  if (values !== undefined) {
+    const isAnswer = values.length === ANSWERS.length && ANSWERS.every((a) => values.includes(a));
+    return { info: isAnswer ? { kind: 'answer', nullable, values } : { kind: 'enum', nullable, values } };
+  }
+  switch (type) {
+    case 'integer':
+      return { info: { kind: 'integer', nullable } };
+    case 'number':
+      return { info: { kind: n.multipleOf === 0.01 ? 'money' : 'number', nullable } };
+    case 'boolean':
+      return { info: { kind: 'boolean', nullable } };
+    case 'string':
+      return { info: { kind: n.format === 'date' ? 'date' : 'text', nullable } };
+    case 'array': {
+      const items = (n.items ?? {}) as JsonSchemaNode;
+      const itemValues = Array.isArray(items.enum) ? (items.enum as unknown[]).map(String) : undefined;
+      return { info: itemValues === undefined ? { kind: 'list', nullable } : { kind: 'list', nullable, values: itemValues } };
+    }
+    case 'object':
+      return { info: { kind: 'object', nullable }, properties: (n.properties ?? {}) as Record<string, JsonSchemaNode> };
+    default:
+      return { info: { kind: 'text', nullable } };
+  }
+}
+
+function addSchemaFacts(out: Map<string, FactInfo>, prefix: string, properties: Record<string, JsonSchemaNode>): void {
+  for (const [key, node] of Object.entries(properties)) {
+    if (prefix === '' && HIDDEN.has(key)) continue;
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    const { info, properties: children } = kindOfSchema(node);
+    out.set(path, { ...info, origin: 'form' });
+    if (children) addSchemaFacts(out, path, children);
+  }
+}
+
+/** A complete sample evaluation with every optional field filled in, so every derived value is known. */
+function fullSample(): Evaluation {
+  const yes = 'yes' as const;
+  const no = 'no' as const;
+  return {
+    fiscalYear: 2020,
+    unit: { name: 'sample', code: 'x', classified: false },
+    staffing: { authorized: 10, actual: 9, leaderPostsAuthorized: 2, leaderPostsActual: 2 },
+    functions: 'x',
+    income: { localBudget: 1.5, nonTax: 1, higherLevel: 1, other: 1, total: 4.5, carryOver: 1 },
+    expenditure: { basic: 1.5, project: 1, total: 2.5, threePublic: 1, threePublicPriorYear: 2, vehicleCost: 1, vehicleCostPriorYear: 2 },
+    staffingControl: { overstaffed: no },
+    threePublic: { managementRules: yes, receptionStandard: yes, vehicleCostDeclined: yes, declined: yes },
+    nonTaxRevenue: { targetMet: yes, twoLineManagement: yes, diversion: no },
+    procurement: { planMade: yes, required: 2, actual: 1.5 },
+    budgetExecution: { supplemented: no, supplementAmount: 0, hasSurplus: no, surplusAmount: 0, initialBudget: 2 },
+    disclosure: { published: yes, date: '2020-02-10', channels: ['portal'], approvalDate: '2020-02-01' },
+    financialManagement: { rulesInPlace: yes, accountingOffice: yes, accountantsQualified: yes },
+    fundManagement: { rulesInPlace: yes, approvalProcedure: yes, irregularUse: no },
+    assetManagement: { rulesInPlace: yes, handlingCompliant: yes, titleClear: yes, recordsMatch: yes },
+    duties: { keyTasksCompleted: yes },
+    achievements: 'x',
+    selfRating: { grade: '良', score: 85 },
+    problems: 'x',
+    suggestions: 'x',
+    supervisorOpinion: 'x',
+  };
+}
+
+/** Names of derived values that are amounts in 万元 (the rest of the numbers are counts or days). */
+const DERIVED_MONEY = /(?:^|\.)(?:total|partsSum|difference|absDifference|incomeAvailable|expenditureOverIncome|threePublicOverExpenditure|threePublicChange|vehicleCostChange|procurementOverPlan)$/;
+
+function addValueFacts(out: Map<string, FactInfo>, prefix: string, value: unknown): void {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    out.set(prefix, { kind: 'object', nullable: false, origin: 'derived' });
+    for (const [k, v] of Object.entries(value)) addValueFacts(out, `${prefix}.${k}`, v);
+    return;
+  }
+  let kind: FactKind = 'text';
+  if (Array.isArray(value)) kind = 'list';
+  else if (typeof value === 'number') kind = DERIVED_MONEY.test(prefix) ? 'money' : Number.isInteger(value) ? 'integer' : 'number';
+  else if (typeof value === 'boolean') kind = 'boolean';
+  out.set(prefix, { kind, nullable: true, origin: 'derived' });
+}
+
+const PARAM_KIND: Record<Parameter['type'], FactKind> = {
+  number: 'number',
+  integer: 'integer',
+  money: 'money',
+  percent: 'percent',
+  boolean: 'boolean',
+  string: 'text',
+};
+
+let formAndDerived: Map<string, FactInfo> | undefined;
+
+function baseCatalogue(): Map<string, FactInfo> {
+  if (formAndDerived) return formAndDerived;
+  const out = new Map<string, FactInfo>();
+  const json = z.toJSONSchema(EvaluationSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
+  addSchemaFacts(out, '', (json.properties ?? {}) as Record<string, JsonSchemaNode>);
+  addValueFacts(out, 'derived', deriveFacts(fullSample()));
+  out.set('indicators', { kind: 'object', nullable: false, origin: 'indicator' });
+  for (const def of INDICATORS) out.set(`indicators.${def.id}`, { kind: 'percent', nullable: true, origin: 'indicator' });
+  formAndDerived = out;
+  return out;
+}
+
+/** Facts of the `findings` fact (rules with `after` only). */
+function addFindingsFacts(out: Map<string, FactInfo>): void {
+  const origin = 'findings' as const;
+  out.set('findings', { kind: 'object', nullable: false, origin });
+  out.set('findings.outcomes', { kind: 'object', nullable: false, origin, openChildren: { kind: 'enum', nullable: true, values: OUTCOMES, origin } });
+  for (const list of ['failedRules', 'errorFailures', 'redFlags']) out.set(`findings.${list}`, { kind: 'list', nullable: false, origin });
+  for (const n of ['errorFailureCount', 'redFlagCount']) out.set(`findings.${n}`, { kind: 'integer', nullable: false, origin });
+}
+
+/**
+ * The fact catalogue for rules of `packs` (their declared parameters become `params.<pack>.<name>`).
+ * `withFindings` adds the `findings` fact (offered only to rules with `after`).
+ */
+export function factCatalogue(packs: readonly Pick<Pack, 'meta' | 'rules'>[], withFindings = false): FactCatalogue {
+  const out = new Map(baseCatalogue());
+  out.set('params', { kind: 'object', nullable: false, origin: 'param' });
+  for (const pack of packs) {
+    out.set(`params.${pack.meta.name}`, { kind: 'object', nullable: false, origin: 'param' });
+    for (const rule of pack.rules) {
+      for (const p of rule.parameters ?? []) out.set(`params.${pack.meta.name}.${p.name}`, { kind: PARAM_KIND[p.type], nullable: true, origin: 'param' });
+    }
+  }
+  if (withFindings) addFindingsFacts(out);
+  return out;
+}
+
+/** Look a path up in a catalogue, following open objects (`findings.outcomes.staffing/within-quota`). */
+export function lookupFact(catalogue: FactCatalogue, path: string): FactInfo | undefined {
+  const direct = catalogue.get(path);
+  if (direct) return direct;
+  const parts = path.split('.');
+  for (let i = parts.length - 1; i > 0; i--) {
+    const parent = catalogue.get(parts.slice(0, i).join('.'));
+    if (parent?.openChildren && i === parts.length - 1) return parent.openChildren;
+    if (parent) return undefined;
+  }
+  return undefined;
+}
+
+/** Edit distance (Levenshtein), for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] ?? 0;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] ?? 0;
+      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** The closest known name to `name`, when it is close enough to be a typo. */
+export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(name.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(name.length >= 3 ? 2 : 0, Math.floor(name.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}
