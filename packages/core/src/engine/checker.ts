@@ -1,14 +1,15 @@
-import { Engine, type RuleResult } from 'json-rules-engine';
+import { Engine } from 'json-rules-engine';
 import { CORE_MESSAGES } from '../i18n/messages.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import { computeIndicators, deriveFacts, indicatorFacts } from '../indicators/derive.js';
 import type { Evaluation } from '../model/evaluation.js';
 import { parseEvaluation } from '../model/validate.js';
-import { ConfigSchema, type Config, type Pack, type Parameter, type Rule, type Severity, type TopLevelCondition } from '../pack/schema.js';
+import { ConfigSchema, type Config, type NestedCondition, type Pack, type Parameter, type Rule, type Severity, type TopLevelCondition } from '../pack/schema.js';
 import { assertPacksValid } from '../pack/validate.js';
 import { summarize, type EvaluationResult, type SourcePosition, type ExplainedCondition, type Finding, type FindingNote, type Outcome } from '../result/model.js';
 import { applyParameterOverrides, paramsFact, type ResolvedParameter } from './params.js';
-import { CUSTOM_OPERATORS, resolvePath } from './operators.js';
+import { CUSTOM_OPERATORS, resolvePath, type OperatorFn } from './operators.js';
+import { compileCondition, referenceOperators, type CompiledCondition } from './compiled.js';
 import { rawData, renderTemplate, resolveData, type MessageValue } from './messages.js';
 import { orderStages } from './stages.js';
 
@@ -28,6 +29,15 @@ export interface CheckOptions {
   readonly positions?: Readonly<Record<string, SourcePosition>>;
 }
 
+/** How a checker is built, beyond packs and config (for embedders). */
+export interface CheckerOptions {
+  /**
+   * Extra operators (name → `(factValue, value) => boolean`) that rules may use besides the built-in and
+   * jixiao ones. An operator that throws makes that rule an internal error for that form; the rest still run.
+   */
+  readonly operators?: Readonly<Record<string, OperatorFn>>;
+}
+
 type Branch = 'na' | 'req' | 'ind' | `check:${string}` | `note:${string}`;
 
 const BRANCH_SEP = '|';
@@ -35,7 +45,8 @@ const BRANCH_SEP = '|';
 /** The facts one evaluation offers to rules. */
 export type Facts = Record<string, unknown>;
 
-function leafExplanations(tree: unknown, out: ExplainedCondition[] = []): ExplainedCondition[] {
+/** The leaf conditions of a json-rules-engine result tree, depth-first, as a finding explains them. */
+export function leafExplanations(tree: unknown, out: ExplainedCondition[] = []): ExplainedCondition[] {
   if (tree === null || typeof tree !== 'object') return out;
   const node = tree as Record<string, unknown>;
   for (const key of ['all', 'any'] as const) {
@@ -80,19 +91,84 @@ function inForce(rule: Rule, fiscalYear: number | null): { from?: string; until?
   return undefined;
 }
 
+/** One branch of a rule (guard, requirement, failure mode or note) with its condition, compiled. */
+interface BranchProgram {
+  readonly branch: Branch;
+  readonly source: TopLevelCondition;
+  readonly condition: CompiledCondition;
+}
+
+interface RuleProgram {
+  readonly compiled: CompiledRule;
+  readonly branches: readonly BranchProgram[];
+}
+
+/** Which branches of one rule held for one form, or the error the rule threw. */
+type RuleRun = { readonly hits: ReadonlySet<Branch> } | { readonly error: Error };
+
+/** Explanation of the branch that decided a rule (fail, indeterminate). */
+type Explain = (branch: Branch) => ExplainedCondition[];
+
+function ruleBranches(rule: Rule): { branch: Branch; conditions: TopLevelCondition }[] {
+  const out: { branch: Branch; conditions: TopLevelCondition }[] = [];
+  if (rule.notApplicableWhen) out.push({ branch: 'na', conditions: rule.notApplicableWhen.when });
+  if (rule.requires && rule.requires.length > 0) out.push({ branch: 'req', conditions: blankRequirementCondition(rule.requires) });
+  if (rule.indeterminateWhen) out.push({ branch: 'ind', conditions: rule.indeterminateWhen.when });
+  for (const c of rule.checks) out.push({ branch: `check:${c.id}`, conditions: c.when });
+  for (const n of rule.notes ?? []) out.push({ branch: `note:${n.id}`, conditions: n.when });
+  return out;
+}
+
+/** The same condition with every leaf's operator renamed (validation of embedder operators). */
+function renameOperators<T extends NestedCondition | TopLevelCondition>(c: T, rename: (op: string) => string): T {
+  if ('all' in c) return { all: c.all.map((x) => renameOperators(x, rename)) } as T;
+  if ('any' in c) return { any: c.any.map((x) => renameOperators(x, rename)) } as T;
+  if ('not' in c) return { not: renameOperators(c.not, rename) } as T;
+  return { ...c, operator: rename(c.operator) };
+}
+
+/** Validate packs; operators an embedder supplies count as known. */
+function assertValid(packs: readonly Pack[], extra: ReadonlySet<string>): void {
+  if (extra.size === 0) {
+    assertPacksValid(packs);
+    return;
+  }
+  const rename = (op: string) => (extra.has(op) ? 'equal' : op);
+  const renamed = packs.map((p) => ({
+    ...p,
+    rules: p.rules.map((r) => ({
+      ...r,
+      ...(r.notApplicableWhen ? { notApplicableWhen: { ...r.notApplicableWhen, when: renameOperators(r.notApplicableWhen.when, rename) } } : {}),
+      ...(r.indeterminateWhen ? { indeterminateWhen: { ...r.indeterminateWhen, when: renameOperators(r.indeterminateWhen.when, rename) } } : {}),
+      checks: r.checks.map((c) => ({ ...c, when: renameOperators(c.when, rename) })),
+      ...(r.notes ? { notes: r.notes.map((n) => ({ ...n, when: renameOperators(n.when, rename) })) } : {}),
+    })),
+  }));
+  assertPacksValid(renamed);
+}
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
 /**
- * A set of packs compiled once into reusable json-rules-engine engines (one per stage; rules that read other
- * rules' outcomes run in a later stage). `check` evaluates one evaluation; nothing is rebuilt per call.
+ * A set of packs compiled once into a reusable checker. Every rule's json-rules-engine conditions are compiled
+ * into plain closures (see `compiled.ts`) that decide every outcome; json-rules-engine stays the reference:
+ * `checkEvaluation` asks it for the explanation of each failing or indeterminate rule (from its result tree)
+ * and for the error of a rule that throws. Rules that read other rules' outcomes run in a later stage.
  */
 export class Checker {
   readonly rules: readonly CompiledRule[];
   readonly parameters: ReadonlyMap<string, ResolvedParameter>;
-  private readonly stages: Engine[];
+  private readonly programs: readonly RuleProgram[];
+  private readonly stageCount: number;
+  private readonly extraOperators: Readonly<Record<string, OperatorFn>>;
+  /** Reference engines, built on first use: one per rule (errors) and one per rule branch (explanations). */
   private readonly ruleEngines = new Map<string, Engine>();
+  private readonly branchEngines = new Map<string, Engine>();
   private readonly paramsByYear = new Map<number | null, Record<string, Record<string, unknown>>>();
 
-  constructor(packs: readonly Pack[], config: Config = {}) {
-    assertPacksValid(packs);
+  constructor(packs: readonly Pack[], config: Config = {}, options: CheckerOptions = {}) {
+    this.extraOperators = options.operators ?? {};
+    assertValid(packs, new Set(Object.keys(this.extraOperators)));
     const settings = ConfigSchema.parse(config);
     const selected: { rule: Rule; pack: Pack['meta']; severity: Severity }[] = [];
     const params = new Map<string, Parameter>();
@@ -108,22 +184,20 @@ export class Checker {
     this.parameters = applyParameterOverrides(params, settings.parameters);
     const stageOf = orderStages(selected.map((s) => s.rule));
     this.rules = selected.map((s) => ({ ...s, stage: stageOf.get(s.rule.id) ?? 0 }));
-    const stageCount = Math.max(0, ...this.rules.map((r) => r.stage + 1));
-    this.stages = Array.from({ length: stageCount }, (_, i) => this.buildEngine(this.rules.filter((r) => r.stage === i)));
+    this.stageCount = Math.max(0, ...this.rules.map((r) => r.stage + 1));
+    const operator = referenceOperators(this.extraOperators);
+    this.programs = this.rules.map((compiled) => ({
+      compiled,
+      branches: ruleBranches(compiled.rule).map(({ branch, conditions }) => ({ branch, source: conditions, condition: compileCondition(conditions, operator) })),
+    }));
   }
 
-  private buildEngine(rules: readonly CompiledRule[]): Engine {
+  /** A json-rules-engine engine holding the given branches (the reference semantics). */
+  private buildEngine(rule: Rule, branches: readonly { branch: Branch; conditions: TopLevelCondition }[]): Engine {
     const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
-    for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
-    for (const { rule } of rules) {
-      const add = (branch: Branch, conditions: TopLevelCondition) => {
-        engine.addRule({ name: `${rule.id}${BRANCH_SEP}${branch}`, conditions, event: { type: rule.id, params: { branch } } });
-      };
-      if (rule.notApplicableWhen) add('na', rule.notApplicableWhen.when);
-      if (rule.requires && rule.requires.length > 0) add('req', blankRequirementCondition(rule.requires));
-      if (rule.indeterminateWhen) add('ind', rule.indeterminateWhen.when);
-      for (const c of rule.checks) add(`check:${c.id}`, c.when);
-      for (const n of rule.notes ?? []) add(`note:${n.id}`, n.when);
+    for (const [name, fn] of Object.entries({ ...CUSTOM_OPERATORS, ...this.extraOperators })) engine.addOperator(name, fn);
+    for (const { branch, conditions } of branches) {
+      engine.addRule({ name: `${rule.id}${BRANCH_SEP}${branch}`, conditions, event: { type: rule.id, params: { branch } } });
     }
     return engine;
   }
@@ -145,21 +219,51 @@ export class Checker {
     return this.checkEvaluation(evaluation, options);
   }
 
-  /** Check an evaluation that is already valid. */
+  /**
+   * Check an evaluation that is already valid. Outcomes come from the compiled conditions; the explanation of
+   * each failing or indeterminate rule, and the error of a rule that throws, come from json-rules-engine.
+   */
   async checkEvaluation(evaluation: Evaluation, options: CheckOptions = {}): Promise<EvaluationResult> {
     const locale = options.locale ?? DEFAULT_LOCALE;
     const facts = this.facts(evaluation);
-    const findings: Finding[] = [];
     const byId = new Map<string, Finding>();
-    for (let stage = 0; stage < this.stages.length; stage++) {
-      const rules = this.rules.filter((r) => r.stage === stage);
+    for (let stage = 0; stage < this.stageCount; stage++) {
       const stageFacts = stage === 0 ? facts : { ...facts, findings: findingsFact(this.rules, byId) };
-      const results = await this.runStage(stage, rules, stageFacts);
-      for (const compiled of rules) {
-        const finding = this.decide(compiled, evaluation, stageFacts, results, locale);
-        byId.set(compiled.rule.id, finding);
+      for (const program of this.programs) {
+        if (program.compiled.stage !== stage) continue;
+        let run = this.runRule(program, stageFacts);
+        if ('error' in run) run = await this.referenceRun(program, stageFacts);
+        const explanations = new Map<Branch, ExplainedCondition[]>();
+        const branch = 'hits' in run ? explainedBranch(program.compiled.rule, evaluation, run.hits) : undefined;
+        if (branch !== undefined) explanations.set(branch, await this.referenceExplanation(program, branch, stageFacts));
+        byId.set(program.compiled.rule.id, this.decide(program.compiled, evaluation, stageFacts, run, (b) => explanations.get(b) ?? [], locale));
       }
     }
+    return this.result(evaluation, byId, options, locale);
+  }
+
+  /**
+   * Synchronous {@link checkEvaluation}: the same result, with explanations traced by the compiled conditions
+   * (proved identical to json-rules-engine's by the differential property) and never a promise.
+   */
+  checkEvaluationSync(evaluation: Evaluation, options: CheckOptions = {}): EvaluationResult {
+    const locale = options.locale ?? DEFAULT_LOCALE;
+    const facts = this.facts(evaluation);
+    const byId = new Map<string, Finding>();
+    for (let stage = 0; stage < this.stageCount; stage++) {
+      const stageFacts = stage === 0 ? facts : { ...facts, findings: findingsFact(this.rules, byId) };
+      for (const program of this.programs) {
+        if (program.compiled.stage !== stage) continue;
+        const run = this.runRule(program, stageFacts);
+        const explain: Explain = (b) => program.branches.find((p) => p.branch === b)?.condition.explain(stageFacts).explanation ?? [];
+        byId.set(program.compiled.rule.id, this.decide(program.compiled, evaluation, stageFacts, run, explain, locale));
+      }
+    }
+    return this.result(evaluation, byId, options, locale);
+  }
+
+  private result(evaluation: Evaluation, byId: ReadonlyMap<string, Finding>, options: CheckOptions, locale: Locale): EvaluationResult {
+    const findings: Finding[] = [];
     for (const r of this.rules) {
       const f = byId.get(r.rule.id);
       if (f) findings.push(f);
@@ -174,41 +278,57 @@ export class Checker {
     };
   }
 
-  /** Run one stage; if the shared engine throws, run its rules one by one so only the faulty rule is lost. */
-  private async runStage(stage: number, rules: readonly CompiledRule[], facts: Facts): Promise<Map<string, RuleResult | Error>> {
-    const out = new Map<string, RuleResult | Error>();
-    const collect = (res: { results: RuleResult[]; failureResults: RuleResult[] }) => {
-      for (const r of [...res.results, ...res.failureResults]) out.set(String(r.name), r);
-    };
-    const engine = this.stages[stage];
-    if (engine === undefined) return out;
+  /**
+   * Every branch of one rule through the compiled conditions. Every branch runs (as json-rules-engine runs every
+   * rule of a stage), so a branch that throws makes the whole rule an internal error for this form, and only it.
+   */
+  private runRule(program: RuleProgram, facts: Facts): RuleRun {
+    const hits = new Set<Branch>();
     try {
-      collect(await engine.run(facts));
-      return out;
-    } catch {
-      for (const compiled of rules) {
-        let single = this.ruleEngines.get(compiled.rule.id);
-        if (single === undefined) {
-          single = this.buildEngine([compiled]);
-          this.ruleEngines.set(compiled.rule.id, single);
-        }
-        try {
-          collect(await single.run(facts));
-        } catch (error) {
-          out.set(`${compiled.rule.id}${BRANCH_SEP}error`, error instanceof Error ? error : new Error(String(error)));
-        }
-      }
-      return out;
+      for (const b of program.branches) if (b.condition.test(facts)) hits.add(b.branch);
+    } catch (error) {
+      return { error: asError(error) };
+    }
+    return { hits };
+  }
+
+  /** The rule on json-rules-engine alone: the reference outcome, or the error exactly as it reports it. */
+  private async referenceRun(program: RuleProgram, facts: Facts): Promise<RuleRun> {
+    const id = program.compiled.rule.id;
+    let engine = this.ruleEngines.get(id);
+    if (engine === undefined) {
+      engine = this.buildEngine(program.compiled.rule, program.branches.map((b) => ({ branch: b.branch, conditions: b.source })));
+      this.ruleEngines.set(id, engine);
+    }
+    try {
+      const { results } = await engine.run(facts);
+      const hits = new Set<Branch>();
+      for (const r of results) if (r.result === true) hits.add(r.name.slice(id.length + BRANCH_SEP.length) as Branch);
+      return { hits };
+    } catch (error) {
+      return { error: asError(error) };
     }
   }
 
-  private decide(
-    compiled: CompiledRule,
-    evaluation: Evaluation,
-    facts: Facts,
-    results: ReadonlyMap<string, RuleResult | Error>,
-    locale: Locale,
-  ): Finding {
+  /** json-rules-engine's explanation of one branch, read from its result tree (run on the facts it reads). */
+  private async referenceExplanation(program: RuleProgram, branch: Branch, facts: Facts): Promise<ExplainedCondition[]> {
+    const b = program.branches.find((x) => x.branch === branch);
+    if (b === undefined) return [];
+    const key = `${program.compiled.rule.id}${BRANCH_SEP}${branch}`;
+    let engine = this.branchEngines.get(key);
+    if (engine === undefined) {
+      engine = this.buildEngine(program.compiled.rule, [{ branch, conditions: b.source }]);
+      this.branchEngines.set(key, engine);
+    }
+    // Only the facts the branch reads: a fact left out is undefined either way (undefined facts are allowed).
+    const subset: Facts = {};
+    for (const name of b.condition.facts) if (Object.hasOwn(facts, name)) subset[name] = facts[name];
+    const { results, failureResults } = await engine.run(subset);
+    const r = results[0] ?? failureResults[0];
+    return r === undefined ? [] : leafExplanations(r.toJSON(false).conditions);
+  }
+
+  private decide(compiled: CompiledRule, evaluation: Evaluation, facts: Facts, run: RuleRun, explain: Explain, locale: Locale): Finding {
     const { rule, pack } = compiled;
     const data = resolveData(rule.data, facts);
     const observed: Record<string, unknown> = {};
@@ -233,20 +353,15 @@ export class Checker {
     });
     const m = CORE_MESSAGES[locale];
 
-    const error = results.get(`${rule.id}${BRANCH_SEP}error`);
-    if (error instanceof Error) {
-      return make('indeterminate', 'internal-error', m.internalError, { error: { value: error.message } }, { internalError: error.message });
+    if ('error' in run) {
+      return make('indeterminate', 'internal-error', m.internalError, { error: { value: run.error.message } }, { internalError: run.error.message });
     }
     const notInForce = inForce(rule, evaluation.fiscalYear);
     if (notInForce) {
       const values = { from: { value: notInForce.from ?? null }, until: { value: notInForce.until ?? null }, fiscalYear: { value: evaluation.fiscalYear } };
       return make('not-applicable', notInForce.from ? 'not-in-force' : 'no-longer-in-force', notInForce.from ? m.notInForce : m.noLongerInForce, values);
     }
-    const hit = (branch: Branch): RuleResult | undefined => {
-      const r = results.get(`${rule.id}${BRANCH_SEP}${branch}`);
-      return r instanceof Error || r?.result !== true ? undefined : r;
-    };
-    const explain = (r: RuleResult) => leafExplanations(r.toJSON(false).conditions);
+    const hit = (branch: Branch): boolean => run.hits.has(branch);
     const notes: FindingNote[] = [];
     for (const n of rule.notes ?? []) {
       if (hit(`note:${n.id}`)) notes.push({ messageId: `${rule.id}#${n.id}`, message: renderTemplate(n.message[locale], data, locale), data: rawData(data) });
@@ -254,29 +369,36 @@ export class Checker {
     const withNotes = notes.length > 0 ? { notes } : {};
 
     if (rule.notApplicableWhen && hit('na')) return make('not-applicable', 'not-applicable', rule.notApplicableWhen.message[locale], data, withNotes);
-    const req = hit('req');
-    if (req) {
+    if (hit('req')) {
       const blanks = (rule.requires ?? []).filter((ref) => {
         const v = resolvePath(facts, ref);
         return v === null || v === undefined || v === '';
       });
-      return make('indeterminate', 'blank', m.blankFields, { ...data, fields: { value: blanks, format: 'fields' } }, { explanation: explain(req).filter((c) => c.result), ...withNotes });
+      return make('indeterminate', 'blank', m.blankFields, { ...data, fields: { value: blanks, format: 'fields' } }, { explanation: explain('req').filter((c) => c.result), ...withNotes });
     }
-    const ind = rule.indeterminateWhen ? hit('ind') : undefined;
-    if (rule.indeterminateWhen && ind) {
-      return make('indeterminate', 'indeterminate', rule.indeterminateWhen.message[locale], data, { explanation: explain(ind), ...withNotes });
+    if (rule.indeterminateWhen && hit('ind')) {
+      return make('indeterminate', 'indeterminate', rule.indeterminateWhen.message[locale], data, { explanation: explain('ind'), ...withNotes });
     }
     for (const c of rule.checks) {
-      const r = hit(`check:${c.id}`);
-      if (r) {
+      if (hit(`check:${c.id}`)) {
         // A failure mode's own severity applies unless the config set the rule's severity.
         const configured = compiled.severity !== rule.severity;
         const severity = configured ? compiled.severity : (c.severity ?? compiled.severity);
-        return make('fail', c.id, c.message[locale], data, { severity, explanation: explain(r), ...withNotes });
+        return make('fail', c.id, c.message[locale], data, { severity, explanation: explain(`check:${c.id}`), ...withNotes });
       }
     }
     return make('pass', 'pass', rule.pass[locale], data, withNotes);
   }
+}
+
+/** The branch whose explanation the finding carries (mirrors the order of `decide`), if any. */
+function explainedBranch(rule: Rule, evaluation: Evaluation, hits: ReadonlySet<Branch>): Branch | undefined {
+  if (inForce(rule, evaluation.fiscalYear)) return undefined;
+  if (rule.notApplicableWhen && hits.has('na')) return undefined;
+  if (hits.has('req')) return 'req';
+  if (rule.indeterminateWhen && hits.has('ind')) return 'ind';
+  for (const c of rule.checks) if (hits.has(`check:${c.id}`)) return `check:${c.id}`;
+  return undefined;
 }
 
 /** What later-stage rules see of earlier outcomes (the `findings` fact). */
@@ -305,6 +427,6 @@ function findingsFact(rules: readonly CompiledRule[], byId: ReadonlyMap<string, 
 }
 
 /** Compile packs (with an optional config) into a reusable checker. */
-export function createChecker(packs: readonly Pack[], config?: Config): Checker {
-  return new Checker(packs, config);
+export function createChecker(packs: readonly Pack[], config?: Config, options?: CheckerOptions): Checker {
+  return new Checker(packs, config, options);
 }

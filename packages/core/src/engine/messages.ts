@@ -19,6 +19,15 @@ export function readRef(facts: Readonly<Record<string, unknown>>, ref: string): 
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';
 
+/** `String(v)` for a value of any type (numbers, booleans and text as written; anything else as JS shows it). */
+function show(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' || typeof v === 'symbol' || typeof v === 'undefined') return String(v);
+  if (typeof v === 'function') return '[function]';
+  // Arrays join their items as String() does; other objects show as JSON (never "[object Object]").
+  return Array.isArray(v) ? v.map(show).join(',') : v === null ? 'null' : JSON.stringify(v);
+}
+
 /** Resolve a rule's message data against the facts (raw values plus their formats). */
 export function resolveData(
   data: Readonly<Record<string, DataRef>> | undefined,
@@ -40,11 +49,11 @@ export function formatValue(v: MessageValue, locale: Locale): string {
   if (isBlank(value)) return m.blank;
   switch (v.format) {
     case 'money':
-      return typeof value === 'number' && isMoney(Math.abs(value)) ? formatMoney(value) : String(value);
+      return typeof value === 'number' && isMoney(Math.abs(value)) ? formatMoney(value) : show(value);
     case 'percent':
-      return typeof value === 'number' ? formatPercent(value) : String(value);
+      return typeof value === 'number' ? formatPercent(value) : show(value);
     case 'answer':
-      return typeof value === 'string' && Object.hasOwn(m.answers, value) ? m.answers[value as keyof typeof m.answers] : String(value);
+      return typeof value === 'string' && Object.hasOwn(m.answers, value) ? m.answers[value as keyof typeof m.answers] : show(value);
     case 'fields': {
       const list = Array.isArray(value) ? value : [value];
       if (list.length === 0) return m.none;
@@ -55,11 +64,11 @@ export function formatValue(v: MessageValue, locale: Locale): string {
       }).join(m.listSeparator);
     }
     case 'list':
-      return Array.isArray(value) ? (value.length === 0 ? m.none : value.map(String).join(m.listSeparator)) : String(value);
+      return Array.isArray(value) ? (value.length === 0 ? m.none : value.map(String).join(m.listSeparator)) : show(value);
     default:
       if (Array.isArray(value)) return value.map(String).join(m.listSeparator);
       if (typeof value === 'object') return JSON.stringify(value);
-      return String(value as string | number | boolean);
+      return show(value);
   }
 }
 
