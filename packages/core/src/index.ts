@@ -77,31 +77,6 @@ export { defineConfig, definePack, defineRule } from './pack/define.js';
 export { GENERATED_HEADER, renderCatalogue, renderRuleDoc } from './pack/docs.js';
 export { PackLoadError, assertPacksValid, packIssues, ruleConditions, ruleLeaves, validateRule } from './pack/validate.js';
 export type { PackIssue } from './pack/validate.js';
-export { closest, editDistance, factCatalogue, lookupFact } from './pack/facts.js';
-export type { FactCatalogue, FactInfo, FactKind } from './pack/facts.js';
-export { lintPack, lintRuleFacts, positionOf } from './pack/lint.js';
-export type { LintIssue, PackLintResult, SourceFile } from './pack/lint.js';
-export {
-  CaseExpectationSchema,
-  CaseFileSchema,
-  CaseSchema,
-  caseInputKind,
-  mergePatch,
-  normalizeExpectation,
-  passingEvaluation,
-} from './pack/cases.js';
-export type { Case, CaseExpectation, CaseFile, NormalizedExpectation } from './pack/cases.js';
-export { ruleBranches, runCases } from './pack/case-runner.js';
-export type {
-  BranchCoverage,
-  CaseReport,
-  CaseResult,
-  CaseRunOptions,
-  ConditionCoverage,
-  ExpectationFailure,
-  LoadedCaseFile,
-  RuleCoverage,
-} from './pack/case-runner.js';
 export { Checker, createChecker } from './engine/checker.js';
 export type { CheckOptions, CheckerOptions, CompiledRule, Facts } from './engine/checker.js';
 export { BUILTIN_OPERATORS, CUSTOM_OPERATORS, KNOWN_OPERATORS, resolvePath } from './engine/operators.js';
