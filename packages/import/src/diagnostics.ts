@@ -1,0 +1,68 @@
+import type { Evaluation, SourcePosition } from '@jixiao/core';
+
+/** What kind of file a submission was read as. */
+export type ImportKind = 'text' | 'docx' | 'json' | 'yaml' | 'unknown';
+
+/** Severity of an import diagnostic: `error` = a value could not be read (it stays null), `warning` = read with doubt, `info` = noted. */
+export type DiagnosticSeverity = 'error' | 'warning' | 'info';
+
+/**
+ * One thing the importer noticed: a figure it could not read, an unknown checkbox glyph, a missing label, text
+ * left over … Always data (a code, where, and a message in zh-CN and English), never printed.
+ */
+export interface ImportDiagnostic {
+  /** Stable code, e.g. `unreadable-figure`, `unknown-glyph`, `missing-label`, `not-a-form`. */
+  readonly code: string;
+  readonly severity: DiagnosticSeverity;
+  readonly message: { readonly 'zh-CN': string; readonly en: string };
+  /** 1-based line in the text (for a .docx: of the text the reader extracted, see `paragraph`). */
+  readonly line?: number;
+  /** 1-based column (UTF-16 code units, as SARIF counts by default). */
+  readonly column?: number;
+  /** Canonical field path the diagnostic is about. */
+  readonly path?: string;
+  /** For a .docx: 1-based paragraph in the document body. */
+  readonly paragraph?: number;
+  /** For a .docx: the table cell, e.g. `table 1, row 3, cell 2`. */
+  readonly cell?: string;
+}
+
+/** Field path → where its value was read. */
+export type SourcePositions = Record<string, SourcePosition>;
+
+/** The result of reading one submission. */
+export type ImportResult =
+  | {
+      readonly ok: true;
+      readonly kind: ImportKind;
+      readonly evaluation: Evaluation;
+      readonly diagnostics: readonly ImportDiagnostic[];
+      readonly positions: SourcePositions;
+    }
+  | { readonly ok: false; readonly kind: ImportKind; readonly diagnostics: readonly ImportDiagnostic[] };
+
+/** A failed import with one error diagnostic. */
+export function failure(kind: ImportKind, code: string, zh: string, en: string, extra: Partial<ImportDiagnostic> = {}): ImportResult {
+  return { ok: false, kind, diagnostics: [{ ...extra, code, severity: 'error', message: { 'zh-CN': zh, en } }] };
+}
+
+/** `第 12 行` / `line 12`, or the .docx paragraph and cell, for one-line renderings of a diagnostic. */
+export function describeLocation(d: ImportDiagnostic, locale: 'zh-CN' | 'en'): string | undefined {
+  if (d.paragraph !== undefined) {
+    if (locale === 'zh-CN') return `第 ${d.paragraph} 段${d.cell === undefined ? '' : `（${d.cell}）`}`;
+    return `paragraph ${d.paragraph}${d.cell === undefined ? '' : ` (${d.cell})`}`;
+  }
+  if (d.line !== undefined) {
+    const col = d.column === undefined ? '' : locale === 'zh-CN' ? `第 ${d.column} 列` : `, column ${d.column}`;
+    return locale === 'zh-CN' ? `第 ${d.line} 行${col}` : `line ${d.line}${col}`;
+  }
+  return undefined;
+}
+
+/** One line per diagnostic: `警告 第 63 行 [unknown-glyph] staffingControl.overstaffed: …`. */
+export function formatDiagnostic(d: ImportDiagnostic, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const sev = locale === 'zh-CN' ? { error: '错误', warning: '警告', info: '提示' }[d.severity] : d.severity;
+  const where = describeLocation(d, locale);
+  const path = d.path === undefined ? '' : ` ${d.path}`;
+  return `${sev}${where === undefined ? '' : ` ${where}`} [${d.code}]${path}: ${d.message[locale]}`;
+}

@@ -1,0 +1,126 @@
+/**
+ * Checkbox marks as they appear in Word-extracted text (../shared/domain.md §2) and the resolution algorithm.
+ * A mark is classified as checked, empty or unknown; one question's marks are then resolved to an answer.
+ */
+
+export type MarkState = 'checked' | 'empty' | 'unknown';
+
+export interface Mark {
+  readonly state: MarkState;
+  /** The mark as written (`eq \o\ac(□,√)`, `□`, `(`, `R` …). */
+  readonly raw: string;
+  /** Offset in the line where the mark starts / ends. */
+  readonly start: number;
+  readonly end: number;
+  /** A glyph no table knows: classified unknown, and reported. */
+  readonly unknownGlyph?: boolean;
+  /** ☒ (a crossed box) is read as checked, and noted. */
+  readonly crossed?: boolean;
+}
+
+/** Characters that mean "ticked" next to an option. */
+const CHECKED_GLYPHS = new Set(['☑', '■', '√', '✓', '✔', '☒']);
+/** Characters that mean "empty box". */
+const EMPTY_GLYPHS = new Set(['□', '☐']);
+/**
+ * Letters left when a symbol font is lost (Wingdings 2 R = ☑, T = ☒, P = ✓, £ = □; Wingdings þ = ☑, ¨ = □).
+ * Only read as marks inside the options part of a question line, where a mark belongs.
+ */
+const FONT_LETTERS: Readonly<Record<string, MarkState>> = { R: 'checked', T: 'checked', P: 'checked', '£': 'empty', þ: 'checked', '¨': 'empty' };
+/** The placeholder a legacy .doc leaves for every inserted symbol: could be checked or empty. */
+const PLACEHOLDER = '(';
+
+/** `eq \o\ac(□,√)`: Word's EQ enclosure field, as its instruction text survives extraction. */
+const EQ_FIELD = /eq\s*\\o\s*(?:\\ac\s*)?\(([^()]*)\)/iy;
+
+/** Classify the overlay of an EQ enclosure field. */
+function eqState(inner: string): { state: MarkState; unknownGlyph?: boolean; crossed?: boolean } {
+  const parts = inner.split(/[,，]/).map((p) => p.trim());
+  const overlay = parts.slice(1).join('').trim();
+  if (overlay === '') return { state: 'empty' };
+  if (CHECKED_GLYPHS.has(overlay)) return overlay === '☒' ? { state: 'checked', crossed: true } : { state: 'checked' };
+  return { state: 'unknown', unknownGlyph: true };
+}
+
+/** Try to read an EQ field at `index`. */
+export function readEqField(text: string, index: number): Mark | undefined {
+  EQ_FIELD.lastIndex = index;
+  const m = EQ_FIELD.exec(text);
+  if (m === null) return undefined;
+  const end = index + m[0].length;
+  return { ...eqState(m[1] ?? ''), raw: m[0], start: index, end };
+}
+
+/** Is `ch` a symbol that could be a mark but that no table knows (private-use area, other symbols)? */
+export function isUnknownGlyph(ch: string): boolean {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp >= 0xe000 && cp <= 0xf8ff) return true;
+  return /^[\p{So}\u25a0-\u25ff\u2610-\u2612]$/u.test(ch) && !CHECKED_GLYPHS.has(ch) && !EMPTY_GLYPHS.has(ch);
+}
+
+/** Classify a single character standing where a mark belongs, or undefined when it is not a mark. */
+export function readGlyph(ch: string, start: number, allowPlaceholder: boolean): Mark | undefined {
+  const end = start + ch.length;
+  if (CHECKED_GLYPHS.has(ch)) return ch === '☒' ? { state: 'checked', raw: ch, start, end, crossed: true } : { state: 'checked', raw: ch, start, end };
+  if (EMPTY_GLYPHS.has(ch)) return { state: 'empty', raw: ch, start, end };
+  const letter = FONT_LETTERS[ch];
+  if (letter !== undefined) return { state: letter, raw: ch, start, end, ...(ch === 'T' ? { crossed: true } : {}) };
+  if (ch === PLACEHOLDER && allowPlaceholder) return { state: 'unknown', raw: ch, start, end };
+  if (isUnknownGlyph(ch)) return { state: 'unknown', raw: ch, start, end, unknownGlyph: true };
+  return undefined;
+}
+
+/** One option of a question as read from the line, with the mark that belongs to it (if any). */
+export interface OptionRead<V extends string> {
+  readonly word: string;
+  readonly value: V;
+  readonly start: number;
+  readonly mark: Mark | undefined;
+  /** The mark stands before the option word (`(否`). */
+  readonly markBefore: boolean;
+}
+
+export type Resolution<V extends string> =
+  | { readonly kind: 'explicit'; readonly value: V; readonly chosen: OptionRead<V> }
+  | { readonly kind: 'inferred'; readonly value: V; readonly chosen: OptionRead<V> }
+  | { readonly kind: 'conflicting' | 'unanswered' | 'ambiguous' };
+
+function stateOf(o: OptionRead<string>): MarkState {
+  return o.mark?.state ?? 'empty';
+}
+
+/**
+ * Resolve one single-choice question (../shared/domain.md §2): exactly one checked → it (unknown ones count as
+ * empty); none checked, exactly one unknown and the rest empty → the unknown one (inferred); more than one
+ * checked → conflicting; nothing marked → unanswered; anything else → ambiguous.
+ */
+export function resolveSingle<V extends string>(options: readonly OptionRead<V>[]): Resolution<V> {
+  const checked = options.filter((o) => stateOf(o) === 'checked');
+  const [firstChecked] = checked;
+  if (checked.length === 1 && firstChecked !== undefined) return { kind: 'explicit', value: firstChecked.value, chosen: firstChecked };
+  if (checked.length > 1) {
+    // The same option ticked twice is still one answer.
+    const values = new Set(checked.map((o) => o.value));
+    if (values.size === 1 && firstChecked !== undefined) return { kind: 'explicit', value: firstChecked.value, chosen: firstChecked };
+    return { kind: 'conflicting' };
+  }
+  const unknown = options.filter((o) => stateOf(o) === 'unknown');
+  const [onlyUnknown] = unknown;
+  if (unknown.length === 0) return { kind: 'unanswered' };
+  if (unknown.length === 1 && onlyUnknown !== undefined) return { kind: 'inferred', value: onlyUnknown.value, chosen: onlyUnknown };
+  return { kind: 'ambiguous' };
+}
+
+/** How a mark reads in a note: `空框 eq \o\ac(□)`, `无法辨认的符号 “(”`, `勾选 ☑`. */
+export function describeMark(o: OptionRead<string>): string {
+  const m = o.mark;
+  const before = o.markBefore ? '（标在选项前）' : '';
+  if (m === undefined) return '无方框';
+  const text = m.state === 'checked' ? `勾选 ${m.raw}` : m.state === 'empty' ? `空框 ${m.raw}` : `无法辨认的符号 “${m.raw}”`;
+  return `${text}${before}`;
+}
+
+/** The note recorded for an inferred answer: `是：空框 eq \o\ac(□)；否：无法辨认的符号 “(” → 取 否`. */
+export function inferenceNote(options: readonly OptionRead<string>[], chosen: OptionRead<string>): string {
+  return `${options.map((o) => `${o.word}：${describeMark(o)}`).join('；')} → 取 ${chosen.word}`;
+}

@@ -1,0 +1,102 @@
+import { ANSWER_FIELDS, FIELD_LABELS, MODEL_VERSION, isFieldPath, validateEvaluation, type Evaluation } from '@jixiao/core';
+import type { ImportDiagnostic, ImportKind, ImportResult } from '../diagnostics.js';
+import { FORM_FIELDS, type FormReading } from './read-form.js';
+
+/** Fewer recognised labels than this and the file is not taken for the form. */
+export const MIN_LABELS = 3;
+
+/** The one sentence for a file that is not the form. */
+export function notAForm(kind: ImportKind): ImportResult {
+  return {
+    ok: false,
+    kind,
+    diagnostics: [
+      {
+        code: 'not-a-form',
+        severity: 'error',
+        message: {
+          'zh-CN': '这不是部门整体支出绩效自评表：文件中找不到表中的栏目（如“单位名称”“编制人数”“年度收入”）。',
+          en: 'This is not a 部门整体支出绩效自评 form: none of its labels (单位名称, 编制人数, 年度收入 …) were found in the file.',
+        },
+      },
+    ],
+  };
+}
+
+/** Assemble the canonical evaluation from what the form reader found; report labels that were not there. */
+export function toEvaluation(reading: FormReading, kind: ImportKind): ImportResult {
+  if (reading.labelsFound < MIN_LABELS) return notAForm(kind);
+  const v = reading.values;
+  const diagnostics: ImportDiagnostic[] = [...reading.diagnostics];
+  for (const path of FORM_FIELDS) {
+    if (Object.hasOwn(v, path)) continue;
+    const label = isFieldPath(path) ? FIELD_LABELS[path] : { 'zh-CN': path, en: path };
+    diagnostics.push({
+      code: 'missing-label',
+      severity: 'warning',
+      path,
+      message: { 'zh-CN': `表中找不到“${label['zh-CN']}”，按空白处理`, en: `the form has no "${label.en}" label; left blank` },
+    });
+  }
+  const get = (path: string): unknown => (Object.hasOwn(v, path) ? v[path] : null);
+  const ans = (path: string): unknown => (Object.hasOwn(v, path) ? v[path] : 'unanswered');
+  const answerResolution = Object.fromEntries(ANSWER_FIELDS.flatMap((f) => {
+    const a = reading.answers[f];
+    return a === undefined ? [] : [[f, a]];
+  }));
+  const candidate = {
+    modelVersion: MODEL_VERSION,
+    fiscalYear: get('fiscalYear'),
+    unit: { name: get('unit.name') },
+    staffing: { authorized: get('staffing.authorized'), actual: get('staffing.actual') },
+    functions: get('functions'),
+    income: { localBudget: get('income.localBudget'), nonTax: get('income.nonTax'), higherLevel: get('income.higherLevel'), other: get('income.other'), total: get('income.total') },
+    expenditure: { basic: get('expenditure.basic'), project: get('expenditure.project'), total: get('expenditure.total'), threePublic: get('expenditure.threePublic') },
+    staffingControl: { overstaffed: ans('staffingControl.overstaffed') },
+    threePublic: {
+      managementRules: ans('threePublic.managementRules'),
+      receptionStandard: ans('threePublic.receptionStandard'),
+      vehicleCostDeclined: ans('threePublic.vehicleCostDeclined'),
+      declined: ans('threePublic.declined'),
+    },
+    nonTaxRevenue: { targetMet: ans('nonTaxRevenue.targetMet'), twoLineManagement: ans('nonTaxRevenue.twoLineManagement'), diversion: ans('nonTaxRevenue.diversion') },
+    procurement: { planMade: ans('procurement.planMade'), required: get('procurement.required'), actual: get('procurement.actual') },
+    budgetExecution: {
+      supplemented: ans('budgetExecution.supplemented'),
+      supplementAmount: get('budgetExecution.supplementAmount'),
+      hasSurplus: ans('budgetExecution.hasSurplus'),
+      surplusAmount: get('budgetExecution.surplusAmount'),
+    },
+    disclosure: { published: ans('disclosure.published'), date: get('disclosure.date'), channels: get('disclosure.channels') },
+    financialManagement: {
+      rulesInPlace: ans('financialManagement.rulesInPlace'),
+      accountingOffice: ans('financialManagement.accountingOffice'),
+      accountantsQualified: ans('financialManagement.accountantsQualified'),
+    },
+    fundManagement: { rulesInPlace: ans('fundManagement.rulesInPlace'), approvalProcedure: ans('fundManagement.approvalProcedure'), irregularUse: ans('fundManagement.irregularUse') },
+    assetManagement: {
+      rulesInPlace: ans('assetManagement.rulesInPlace'),
+      handlingCompliant: ans('assetManagement.handlingCompliant'),
+      titleClear: ans('assetManagement.titleClear'),
+      recordsMatch: ans('assetManagement.recordsMatch'),
+    },
+    duties: { keyTasksCompleted: ans('duties.keyTasksCompleted') },
+    achievements: get('achievements'),
+    selfRating: { grade: get('selfRating.grade'), score: get('selfRating.score') },
+    problems: get('problems'),
+    suggestions: get('suggestions'),
+    supervisorOpinion: get('supervisorOpinion'),
+    ...(Object.keys(answerResolution).length > 0 ? { answerResolution } : {}),
+  };
+  const checked = validateEvaluation(candidate);
+  if (!checked.ok) {
+    // Every value was range-checked while reading, so this is a reader bug; still data, never a throw.
+    return {
+      ok: false,
+      kind,
+      diagnostics: checked.issues.map((i) => ({ code: 'import-invalid', severity: 'error' as const, path: i.path, message: { 'zh-CN': `导入结果无效：${i.path}：${i.message['zh-CN']}`, en: `imported evaluation is invalid: ${i.path}: ${i.message.en}` } })),
+    };
+  }
+  const evaluation: Evaluation = checked.value;
+  return { ok: true, kind, evaluation, diagnostics, positions: reading.positions };
+}

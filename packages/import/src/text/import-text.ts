@@ -1,0 +1,26 @@
+import { failure, type ImportResult } from '../diagnostics.js';
+import { readForm } from '../form/read-form.js';
+import { toEvaluation } from '../form/to-evaluation.js';
+
+/** Options shared by the importers. */
+export interface ImportOptions {
+  /** Name of the submission (file name), for messages. */
+  readonly source?: string;
+}
+
+/** Largest text accepted (characters). */
+export const MAX_TEXT_CHARS = 10_000_000;
+
+/**
+ * Read the form from text extracted from Word (tabs, blank lines, labels split across lines, full-width digits,
+ * every checkbox encoding of ../shared/domain.md §2). Never throws: a text that is not the form is `ok: false`
+ * with one `not-a-form` diagnostic.
+ */
+export function importText(text: string, _options: ImportOptions = {}): ImportResult {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return failure('text', 'empty-file', '文件是空的，不是部门整体支出绩效自评表。', 'The file is empty; it is not a 部门整体支出绩效自评 form.');
+  if (body.length > MAX_TEXT_CHARS) {
+    return failure('text', 'too-large', `文本超过 ${MAX_TEXT_CHARS} 个字符，不予读取。`, `The text is longer than ${MAX_TEXT_CHARS} characters and is not read.`);
+  }
+  return toEvaluation(readForm(body.split(/\r\n|\r|\n/)), 'text');
+}
