@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareMoney, formatMoney, subtractMoney, type Evaluation } from '@jixiao/core';
+import { evaluationArb, moneyArb, optionalMoneyArb, ruleFinding, testRule } from '@jixiao/testing';
+import { pack } from './pack.js';
+
+const RULE = 'procurement/within-plan';
+
+testRule(pack, RULE, [
+  { name: 'seed: 5.67 of 74.69', patch: { procurement: { required: 74.69, actual: 5.67 } }, outcome: 'pass', message: '政府采购执行率 7.59%' },
+  { name: 'exactly the plan', patch: { procurement: { required: 50, actual: 50 } }, outcome: 'pass' },
+  {
+    name: '80.10 procured on 74.69',
+    patch: { procurement: { required: 74.69, actual: 80.1 } },
+    outcome: 'fail',
+    check: 'over-plan',
+    severity: 'warning',
+    message: '实际采购金额 80.10 万元超过应采购金额 74.69 万元（超出 5.41 万元）',
+  },
+  { name: 'amount to procure blank', patch: { procurement: { required: null } }, outcome: 'indeterminate', message: '应采购金额' },
+  { name: 'amount procured blank', patch: { procurement: { actual: null } }, outcome: 'indeterminate', message: '实际采购金额' },
+  { name: 'English message', patch: { procurement: { required: 74.69, actual: 80.1 } }, locale: 'en', outcome: 'fail', check: 'over-plan', message: 'over by 5.41' },
+]);
+
+describe(`${RULE} properties`, () => {
+  it('fails, reporting the excess exactly, whenever actual > required (compared in hundredths)', async () => {
+    await fc.assert(
+      fc.asyncProperty(evaluationArb(), moneyArb(), moneyArb(), async (base, required, actual) => {
+        const f = await ruleFinding(pack, RULE, { ...base, procurement: { ...base.procurement, required, actual } });
+        const over = compareMoney(actual, required) > 0;
+        expect(f.outcome).toBe(over ? 'fail' : 'pass');
+        if (over) expect(f.message).toContain(`超出 ${formatMoney(subtractMoney(actual, required))} 万元`);
+      }),
+    );
+  });
+
+  it('is indeterminate when either amount is blank', async () => {
+    await fc.assert(
+      fc.asyncProperty(evaluationArb(), optionalMoneyArb(), fc.boolean(), async (base, amount, blankRequired) => {
+        const procurement = blankRequired ? { ...base.procurement, required: null, actual: amount } : { ...base.procurement, required: amount, actual: null };
+        expect((await ruleFinding(pack, RULE, { ...base, procurement })).outcome).toBe('indeterminate');
+      }),
+    );
+  });
+
+  it('does not change when unrelated fields change', async () => {
+    await fc.assert(
+      fc.asyncProperty(evaluationArb(), evaluationArb(), async (e, other) => {
+        const mixed: Evaluation = { ...other, procurement: e.procurement };
+        expect((await ruleFinding(pack, RULE, mixed)).outcome).toBe((await ruleFinding(pack, RULE, e)).outcome);
+      }),
+    );
+  });
+});
