@@ -7,11 +7,13 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
+  CaseFileSchema,
   ConfigSchema,
   EvaluationSchema,
   PackManifestSchema,
   ResultDocumentSchema,
   RuleSchema,
+  WaiverFileSchema,
   renderCatalogue,
   renderRuleDoc,
   type Pack,
@@ -53,6 +55,8 @@ export function artifacts(): Artifact[] {
     schemaFile('packages/core/schema/pack.schema.json', 'pack.schema.json', PackManifestSchema),
     schemaFile('packages/core/schema/config.schema.json', 'config.schema.json', ConfigSchema),
     schemaFile('packages/core/schema/result.schema.json', 'result.schema.json', ResultDocumentSchema),
+    schemaFile('packages/core/schema/cases.schema.json', 'cases.schema.json', CaseFileSchema),
+    schemaFile('packages/core/schema/waivers.schema.json', 'waivers.schema.json', WaiverFileSchema),
   ];
   const preset = {
     $comment: 'generated from rule metadata by `npm run generate`: do not edit',

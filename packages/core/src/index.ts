@@ -77,6 +77,31 @@ export { defineConfig, definePack, defineRule } from './pack/define.js';
 export { GENERATED_HEADER, renderCatalogue, renderRuleDoc } from './pack/docs.js';
 export { PackLoadError, assertPacksValid, packIssues, ruleConditions, ruleLeaves, validateRule } from './pack/validate.js';
 export type { PackIssue } from './pack/validate.js';
+export { closest, editDistance, factCatalogue, lookupFact } from './pack/facts.js';
+export type { FactCatalogue, FactInfo, FactKind } from './pack/facts.js';
+export { lintPack, lintRuleFacts, positionOf } from './pack/lint.js';
+export type { LintIssue, PackLintResult, SourceFile } from './pack/lint.js';
+export {
+  CaseExpectationSchema,
+  CaseFileSchema,
+  CaseSchema,
+  caseInputKind,
+  mergePatch,
+  normalizeExpectation,
+  passingEvaluation,
+} from './pack/cases.js';
+export type { Case, CaseExpectation, CaseFile, NormalizedExpectation } from './pack/cases.js';
+export { ruleBranches, runCases } from './pack/case-runner.js';
+export type {
+  BranchCoverage,
+  CaseReport,
+  CaseResult,
+  CaseRunOptions,
+  ConditionCoverage,
+  ExpectationFailure,
+  LoadedCaseFile,
+  RuleCoverage,
+} from './pack/case-runner.js';
 export { Checker, createChecker } from './engine/checker.js';
 export type { CheckOptions, CheckerOptions, CompiledRule, Facts } from './engine/checker.js';
 export { BUILTIN_OPERATORS, CUSTOM_OPERATORS, KNOWN_OPERATORS, resolvePath } from './engine/operators.js';
@@ -89,4 +114,6 @@ export type { DerivedFacts, SumCheck } from './indicators/derive.js';
 export { formatPercent, percentOf } from './indicators/ratio.js';
 export { OUTCOMES, summarize } from './result/model.js';
 export { EvaluationResultSchema, SourcePositionSchema, FindingSchema, IndicatorSchema, ResultDocumentSchema, ResultSummarySchema } from './result/schema.js';
-export type { EvaluationResult, ExplainedCondition, Finding, FindingNote, Indicator, Outcome, ResultDocument, ResultSummary, SourcePosition } from './result/model.js';
+export type { EvaluationResult, ExplainedCondition, Finding, FindingNote, FindingWaiver, Indicator, Outcome, ResultDocument, ResultSummary, SourcePosition } from './result/model.js';
+export { WaiverFileSchema, WaiverSchema, applyWaivers, parseWaiverFile, waiverRefs } from './waivers/waivers.js';
+export type { ApplyWaiversOptions, Waiver, WaiverFile, WaiverRef, WaiverReport } from './waivers/waivers.js';

@@ -48,6 +48,18 @@ export interface Finding {
   readonly notes?: readonly FindingNote[];
   /** Set when the rule threw for this evaluation: the outcome is indeterminate and this says why. */
   readonly internalError?: string;
+  /** Set when a reviewer waived this failure (waiver file): counted as waived, not as a failure. */
+  readonly waiver?: FindingWaiver;
+}
+
+/** The waiver that covers a failing finding: who approved it, why, until when. */
+export interface FindingWaiver {
+  readonly reason: string;
+  readonly approver: string;
+  /** Last day the waiver is valid (YYYY-MM-DD). */
+  readonly expires: string;
+  /** Waiver file it came from. */
+  readonly source?: string;
 }
 
 export interface Indicator {
@@ -68,6 +80,8 @@ export interface ResultSummary {
   readonly fail: number;
   readonly indeterminate: number;
   readonly notApplicable: number;
+  /** Failures a reviewer waived (not counted in fail, errors, warnings or infos). */
+  readonly waived: number;
   /** Failures by severity. */
   readonly errors: number;
   readonly warnings: number;
@@ -116,11 +130,12 @@ export interface ResultDocument {
 }
 
 export function summarize(findings: readonly Finding[]): ResultSummary {
-  let pass = 0, fail = 0, indeterminate = 0, notApplicable = 0, errors = 0, warnings = 0, infos = 0;
+  let pass = 0, fail = 0, indeterminate = 0, notApplicable = 0, waived = 0, errors = 0, warnings = 0, infos = 0;
   for (const f of findings) {
     if (f.outcome === 'pass') pass++;
     else if (f.outcome === 'indeterminate') indeterminate++;
     else if (f.outcome === 'not-applicable') notApplicable++;
+    else if (f.waiver !== undefined) waived++;
     else {
       fail++;
       if (f.severity === 'error') errors++;
@@ -128,7 +143,7 @@ export function summarize(findings: readonly Finding[]): ResultSummary {
       else infos++;
     }
   }
-  return { total: findings.length, pass, fail, indeterminate, notApplicable, errors, warnings, infos };
+  return { total: findings.length, pass, fail, indeterminate, notApplicable, waived, errors, warnings, infos };
 }
 
 export type { LocalizedText };

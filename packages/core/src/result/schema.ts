@@ -34,6 +34,7 @@ export const FindingSchema = z.object({
   explanation: z.array(ExplainedConditionSchema).optional(),
   notes: z.array(NoteSchema).optional(),
   internalError: z.string().optional(),
+  waiver: z.object({ reason: z.string(), approver: z.string(), expires: z.string(), source: z.string().optional() }).optional(),
 });
 
 export const IndicatorSchema = z.object({
@@ -52,6 +53,7 @@ export const ResultSummarySchema = z.object({
   fail: count,
   indeterminate: count,
   notApplicable: count,
+  waived: count,
   errors: count,
   warnings: count,
   infos: count,
