@@ -3,6 +3,7 @@
  * example and a few patched variants. Only these two packs are loaded, so tests do not depend on others.
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createChecker, parseEvaluation, type Checker, type Evaluation, type EvaluationResult, type Locale, type SourcePosition } from '@jixiao/core';
@@ -29,8 +30,8 @@ export const EXAMPLE_POSITIONS: Readonly<Record<string, SourcePosition>> = {
   'staffing.actual': { paragraph: 7, cell: 'table 1, row 3, cell 4', excerpt: '实有人数 21' },
 };
 
-export async function exampleResult(locale: Locale = 'zh-CN', positions: Readonly<Record<string, SourcePosition>> | undefined = EXAMPLE_POSITIONS): Promise<EvaluationResult> {
-  return checker().checkEvaluation(exampleEvaluation(), { source: EXAMPLE_FILE, locale, ...(positions === undefined ? {} : { positions }) });
+export async function exampleResult(locale: Locale = 'zh-CN', positions: Readonly<Record<string, SourcePosition>> = EXAMPLE_POSITIONS): Promise<EvaluationResult> {
+  return checker().checkEvaluation(exampleEvaluation(), { source: EXAMPLE_FILE, locale, positions });
 }
 
 /** A name with every character XML, HTML, CSV and Markdown treat specially. */
@@ -58,4 +59,18 @@ export async function cases(locale: Locale = 'zh-CN'): Promise<[string, Evaluati
     ['one form', [await exampleResult(locale)]],
     ['many forms', await manyResults(locale)],
   ];
+}
+
+/** Read xlsx bytes back with exceljs (the library that wrote them). */
+export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  // exceljs types its input as its own Buffer interface (an ArrayBuffer); JSZip reads a plain ArrayBuffer.
+  await wb.xlsx.load(bytes.slice().buffer);
+  return wb;
+}
+
+/** The value, or a test failure saying what was missing (instead of a non-null assertion). */
+export function must<T>(value: T | undefined | null, what = 'value'): T {
+  if (value === undefined || value === null) throw new Error(`missing ${what}`);
+  return value;
 }

@@ -1,20 +1,18 @@
 import fc from 'fast-check';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { evaluationArb } from '@jixiao/testing';
 import { FORMATTERS, type FormatName } from '../formats.js';
-import { cases, checker } from '../../test/results.js';
+import { cases, checker, loadWorkbook } from '../../test/results.js';
 
 const NAMES = Object.keys(FORMATTERS) as FormatName[];
 const options = { locale: 'zh-CN', toolVersion: '0.1.0' } as const;
 
 async function cellsOf(bytes: Uint8Array): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes));
+  const wb = await loadWorkbook(bytes);
   const out: string[] = [];
   wb.eachSheet((sheet) => {
     sheet.eachRow((row) => {
-      row.eachCell((cell) => out.push(String(cell.value)));
+      row.eachCell((cell) => out.push(cell.text));
     });
   });
   return out.join('\n');

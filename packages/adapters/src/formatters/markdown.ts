@@ -2,13 +2,17 @@ import type { EvaluationResult, Finding, Locale } from '@jixiao/core';
 import { WORDS, basisText, findingPosition, observedEntries, outcomeLabel, positionText, ratingText, sortFindings, unitText, yearText } from './common.js';
 import type { FormatOptions } from './types.js';
 
+/** Inline markup characters escaped (emphasis, code, links, HTML, tables, entities). */
+function inline(line: string): string {
+  return line.replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+}
+
 /** Text in a Markdown paragraph: markup characters escaped, line breaks kept as hard breaks. */
 export function mdText(text: string): string {
   return text
     .split(/\r?\n/)
     .map((line) =>
-      line
-        .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
+      inline(line)
         // Block markers only matter at the start of a line: headings, quotes, lists, ordered lists.
         .replace(/^(\s*)([#>+-])/, '$1\\$2')
         .replace(/^(\s*\d+)([.)])/, '$1\\$2'),
@@ -16,9 +20,9 @@ export function mdText(text: string): string {
     .join('  \n');
 }
 
-/** Text in a table cell: as {@link mdText}, and a line break becomes `<br>` (a cell is one line). */
+/** Text in a table cell: inline markup escaped, line breaks as `<br>` (a cell is one line; blocks cannot start). */
 export function mdCell(text: string): string {
-  return mdText(text).replace(/ {2}\n/g, '<br>');
+  return text.split(/\r?\n/).map(inline).join('<br>');
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {

@@ -31,7 +31,7 @@ export function findingRows(results: readonly EvaluationResult[], locale: Locale
         title: f.title,
         outcome: w[f.outcome],
         severity: w[f.severity],
-        redFlag: f.redFlag ? yes : '',
+        redFlag: f.redFlag ? yes : null,
         message: [f.message, ...(f.notes ?? []).map((n) => n.message)].join('\n'),
         observed: observedText(f, locale),
         basis: basisText(f.basis, locale),

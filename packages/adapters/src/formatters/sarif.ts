@@ -11,7 +11,8 @@ const KIND: Record<Finding['outcome'], Result.kind> = { fail: 'fail', indetermin
  * percent-encoded (so spaces and CJK names are valid), absolute paths become `file://` URIs.
  */
 export function artifactUri(source: string): string {
-  const slashed = source.replace(/\\/g, '/');
+  // encodeURIComponent throws on a lone surrogate: such a name cannot come from a file system, but never throw.
+  const slashed = source.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD').replace(/\\/g, '/');
   const encode = (path: string) => path.split('/').map(encodeURIComponent).join('/');
   if (/^[A-Za-z]:\//.test(slashed)) return `file:///${slashed.slice(0, 2)}${encode(slashed.slice(2))}`;
   if (slashed.startsWith('/')) return `file://${encode(slashed)}`;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { exampleResult, manyResults } from '../../test/results.js';
+import { exampleResult, manyResults, must } from '../../test/results.js';
 import { formatText, oneLine, padEnd } from './text.js';
 
 const ESC = '\u001b';
@@ -10,7 +10,7 @@ const opts = { locale: 'zh-CN', toolVersion: '0.1.0' } as const;
 describe('formatText', () => {
   it('shows failures first with figures and basis, then indeterminate, then a count of passes, then indicators', async () => {
     const [, overstaffed, blanks] = await manyResults();
-    const text = formatText([overstaffed!, blanks!], opts);
+    const text = formatText([must(overstaffed), must(blanks)], opts);
     const at = (s: string) => {
       const i = text.indexOf(s);
       expect(i, s).toBeGreaterThanOrEqual(0);
@@ -28,8 +28,8 @@ describe('formatText', () => {
 
   it('groups forms by unit, in order of first appearance', async () => {
     const [seed, overstaffed] = await manyResults();
-    const again = { ...seed!, source: 'second.json' };
-    const text = formatText([seed!, overstaffed!, again], opts);
+    const again = { ...must(seed), source: 'second.json' };
+    const text = formatText([must(seed), must(overstaffed), again], opts);
     expect(text.match(/^单位: 北塔区司法局$/gm)).toHaveLength(1);
     expect(text.indexOf('second.json')).toBeLessThan(text.indexOf('单位: 南湖区财政局'));
   });
@@ -40,7 +40,7 @@ describe('formatText', () => {
     expect(formatText(results, { ...opts, color: false })).not.toContain(ESC);
     const coloured = formatText(results, { ...opts, color: true });
     expect(coloured).toContain(`${ESC}[31m[不通过·错误]`);
-    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(formatText(results, opts));
+    expect(coloured.replace(new RegExp(`${ESC}\\[\\d+m`, 'g'), '')).toBe(formatText(results, opts));
   });
 
   it('aligns the summary table by display width (CJK counts double)', async () => {
@@ -70,6 +70,7 @@ describe('formatText', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), fc.nat(60), (s, n) => {
         const line = oneLine(s);
+        // eslint-disable-next-line no-control-regex -- asserting the absence of control characters
         expect(line).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
         expect(stringWidth(padEnd(line, n))).toBe(Math.max(n, stringWidth(line)));
       }),

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NASTY_UNIT, exampleResult, manyResults } from '../../test/results.js';
+import { formatMarkdown, mdCell, mdText } from './markdown.js';
+
+const opts = { locale: 'zh-CN', toolVersion: '0.1.0' } as const;
+
+describe('formatMarkdown', () => {
+  it('reports one form: failures with values, basis and the source excerpt, passes counted, indicators', async () => {
+    const md = formatMarkdown([await exampleResult()], opts);
+    expect(md).toContain('## 北塔区司法局 2020');
+    expect(md).not.toContain('## 汇总');
+    expect(md).toContain('#### \\[不通过·错误\\] 年度收入合计等于各项收入之和 (`integrity/income-total`)');
+    expect(md).toContain('| 年度收入合计 | income.total | 264.47 |');
+    expect(md).toContain('**依据**：《部门整体支出绩效自评基础数据表（表内勾稽关系）》');
+    expect(md).toContain('> "localBudget": 267.47');
+    expect(md).toContain('**通过 6 项**');
+    expect(md).toContain('| 支出收入比 | 127.91% |  |');
+  });
+
+  it('adds a summary table for many forms, and keeps a hostile unit name inside its cell', async () => {
+    const md = formatMarkdown(await manyResults(), opts);
+    expect(md).toContain('## 汇总（4 份自评表）');
+    const rows = md.split('\n').filter((l) => l.startsWith('| ') && l.includes('2020'));
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    const nasty = rows.find((l) => l.includes('forms/blanks.json'));
+    expect(nasty).toBe(`| ${mdCell(NASTY_UNIT)} | 2020 | 良 | 1 | 0 | 2 | 4 | forms/blanks.json |`);
+    // Eight columns: seven unescaped separators inside the row plus the two ends.
+    expect(nasty?.match(/(?<!\\)\|/g)).toHaveLength(9);
+  });
+
+  it('escapes markup: no cell can break out of its table, no text can open a block', () => {
+    expect(mdText('# not a heading')).toBe('\\# not a heading');
+    expect(mdText('1. not a list')).toBe('1\\. not a list');
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        const cell = mdCell(s);
+        expect(cell).not.toMatch(/[\r\n]/);
+        expect(cell).not.toMatch(/(?<!\\)(?:\\\\)*\|/);
+        for (const line of mdText(s).split('\n')) expect(line).not.toMatch(/^\s*(?:[#>+-]|\d+[.)])/);
+      }),
+    );
+  });
+});
