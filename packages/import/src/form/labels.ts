@@ -8,7 +8,7 @@ import type { AnswerField, DisclosureChannel } from '@jixiao/core';
 
 /** Build a regex source that matches `label` with optional spaces between characters and bracket/quote variants. */
 export function labelPattern(label: string): string {
-  return [...label]
+  return Array.from(label)
     .map((ch) => {
       if (ch === '（' || ch === '(') return '[（(]';
       if (ch === '）' || ch === ')') return '[）)]';

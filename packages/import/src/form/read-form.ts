@@ -338,7 +338,7 @@ class FormReader {
     const cell = this.cells[k];
     if (cell === undefined) return k;
     const text = cell.text;
-    type Hit = { start: number; end: number; kind: 'question'; field: AnswerField } | { start: number; end: number; kind: 'inline'; path: string; type: ValueType } | { start: number; end: number; kind: 'channels' } | { start: number; end: number; kind: 'cell'; specs: CellLabel[] };
+    type Hit = { start: number; end: number; kind: 'question'; field: AnswerField } | { start: number; end: number; kind: 'inline'; path: string; type: ValueType } | { start: number; end: number; kind: 'channels' } | { start: number; end: number; kind: 'cell'; specs: [CellLabel, ...CellLabel[]] };
     const hits: Hit[] = [];
     for (const q of QUESTION_RES) for (const m of text.matchAll(q.re)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'question', field: q.field });
     for (const l of INLINE_RES) for (const m of text.matchAll(l.re)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'inline', path: l.path, type: l.type });
@@ -404,10 +404,10 @@ class FormReader {
     return last;
   }
 
-  pickSpec(specs: readonly CellLabel[]): CellLabel {
+  pickSpec(specs: readonly [CellLabel, ...CellLabel[]]): CellLabel {
     const inSection = specs.find((s) => s.section === this.section);
     const unset = specs.find((s) => !this.seen.has(s.path));
-    return inSection ?? unset ?? (specs[0] as CellLabel);
+    return inSection ?? unset ?? specs[0];
   }
 
   readValue(path: string, type: ValueType, raw: string, pos: SourcePosition): void {

@@ -1,0 +1,56 @@
+import { failure, type ImportResult } from './diagnostics.js';
+import { importJson, importYaml } from './canonical/import-canonical.js';
+import { binaryFormat, decodeText, detectKind, kindOfContentType } from './detect.js';
+import { importDocx, type DocxImportOptions } from './docx/import-docx.js';
+import { notAForm } from './form/to-evaluation.js';
+import { importText } from './text/import-text.js';
+
+/** Options of {@link importBuffer}. */
+export interface BufferImportOptions extends DocxImportOptions {
+  /** File name, for its extension (.docx, .json, .yaml, .yml, .txt). */
+  readonly filename?: string;
+  /** MIME type, when the bytes came over HTTP. Content wins where it is unambiguous (a zip, a `{`). */
+  readonly contentType?: string;
+}
+
+/** Largest submission read (bytes). */
+export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Read a submission of any supported kind from its bytes: .docx, Word-extracted text, canonical JSON or YAML.
+ * The kind is detected by content, then extension and content type. Never throws and never rejects.
+ */
+export async function importBuffer(bytes: Uint8Array, options: BufferImportOptions = {}): Promise<ImportResult> {
+  await Promise.resolve();
+  try {
+    if (bytes.length === 0) return failure('unknown', 'empty-file', '文件是空的，不是部门整体支出绩效自评表。', 'The file is empty; it is not a 部门整体支出绩效自评 form.');
+    if (bytes.length > MAX_INPUT_BYTES) {
+      return failure('unknown', 'too-large', `文件超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB，不予读取。`, `The file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB and is not read.`);
+    }
+    const detected = detectKind(bytes, options.filename);
+    const hinted = kindOfContentType(options.contentType);
+    const kind = detected === 'text' && (hinted === 'yaml' || hinted === 'json') ? hinted : detected;
+    switch (kind) {
+      case 'docx':
+        return importDocx(bytes, options);
+      case 'json':
+      case 'yaml':
+      case 'text': {
+        const text = decodeText(bytes) ?? '';
+        if (kind === 'json') return importJson(text);
+        if (kind === 'yaml') return importYaml(text);
+        return importText(text, options);
+      }
+      case 'unknown': {
+        const binary = binaryFormat(bytes);
+        if (binary === 'doc') return failure('unknown', 'unsupported-format', '这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再检查。', 'This is a legacy Word (.doc) file; save it as .docx in Word and check that.');
+        if (binary === 'pdf') return failure('unknown', 'unsupported-format', '这是 PDF 文件，请提交 Word（.docx）文件或从中复制出的文本。', 'This is a PDF; submit the Word (.docx) file or text copied from it.');
+        return notAForm('unknown');
+      }
+    }
+  } catch (error) {
+    // Every reader returns its errors as data; anything else is a bug, still reported as data.
+    const detail = error instanceof Error ? error.message : String(error);
+    return failure('unknown', 'internal-error', `读取文件时发生内部错误：${detail}`, `internal error while reading the file: ${detail}`);
+  }
+}

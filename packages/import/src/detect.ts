@@ -1,0 +1,77 @@
+import type { ImportKind } from './diagnostics.js';
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const PDF = [0x25, 0x50, 0x44, 0x46];
+
+function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+/** Recognised binary formats that are not read (a legacy .doc, a PDF), for a precise message. */
+export function binaryFormat(bytes: Uint8Array): 'doc' | 'pdf' | undefined {
+  if (startsWith(bytes, OLE)) return 'doc';
+  if (startsWith(bytes, PDF)) return 'pdf';
+  return undefined;
+}
+
+/**
+ * Decode bytes as text: a UTF-8/UTF-16 byte-order mark is honoured, UTF-8 is tried strictly, then GB18030 (text
+ * saved by Chinese Windows tools). Returns undefined for binary data.
+ */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  let text: string | undefined;
+  try {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+    else text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    try {
+      text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    } catch {
+      return undefined;
+    }
+  }
+  // Control characters other than tab/newline/carriage return/form feed mean binary data.
+  let control = 0;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
+  }
+  return control > Math.max(2, text.length / 100) ? undefined : text;
+}
+
+function extensionOf(filename: string | undefined): string {
+  const m = /\.([A-Za-z0-9]+)$/.exec(filename ?? '');
+  return (m?.[1] ?? '').toLowerCase();
+}
+
+/**
+ * What kind of submission `bytes` holds: by content first (a zip is a .docx, `{` opens JSON), then by the file
+ * name's extension (.yaml/.yml), else text. `unknown` for binary data that is none of these.
+ */
+export function detectKind(bytes: Uint8Array, filename?: string): ImportKind {
+  if (startsWith(bytes, ZIP)) return 'docx';
+  if (binaryFormat(bytes) !== undefined) return 'unknown';
+  const text = decodeText(bytes);
+  if (text === undefined) return 'unknown';
+  const ext = extensionOf(filename);
+  const head = text.replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{') || (ext === 'json' && head.startsWith('['))) return 'json';
+  if (ext === 'yaml' || ext === 'yml') return 'yaml';
+  if (/^(?:---\s*\n|%YAML)/.test(head) || /^(?:modelVersion|fiscalYear)\s*:/m.test(head)) return 'yaml';
+  if (ext === 'docx') return 'unknown';
+  return 'text';
+}
+
+/** The kind a MIME type names, if it names one. */
+export function kindOfContentType(contentType: string | undefined): ImportKind | undefined {
+  const t = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (t === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') return 'docx';
+  if (t === 'application/json') return 'json';
+  if (t === 'application/yaml' || t === 'application/x-yaml' || t === 'text/yaml') return 'yaml';
+  if (t === 'text/plain') return 'text';
+  return undefined;
+}
+
+export { extensionOf };

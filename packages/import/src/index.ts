@@ -1,0 +1,21 @@
+/**
+ * @jixiao/import: read 部门整体支出绩效自评 submissions as they are filed — text extracted from Word, the Word
+ * .docx itself, or the canonical model as JSON/YAML — into the canonical evaluation, with a source position
+ * for every field and a diagnostic for everything that could not be read. Browser-safe (no Node built-ins).
+ */
+export { describeLocation, formatDiagnostic } from './diagnostics.js';
+export type { DiagnosticSeverity, ImportDiagnostic, ImportKind, ImportResult, SourcePositions } from './diagnostics.js';
+export { importText, MAX_TEXT_CHARS } from './text/import-text.js';
+export type { ImportOptions } from './text/import-text.js';
+export { importDocx } from './docx/import-docx.js';
+export type { DocxImportOptions } from './docx/import-docx.js';
+export { DEFAULT_ZIP_LIMITS } from './docx/zip.js';
+export type { ZipLimits } from './docx/zip.js';
+export { importJson, importYaml } from './canonical/import-canonical.js';
+export { decodeText, detectKind, kindOfContentType } from './detect.js';
+export { importBuffer, MAX_INPUT_BYTES } from './buffer.js';
+export type { BufferImportOptions } from './buffer.js';
+export { renderFormText, FORM_TEXT_STYLE_DEFAULT } from './form/render.js';
+export type { FormTextStyle, MarkEncoding } from './form/render.js';
+export { resolveSingle } from './form/marks.js';
+export type { Mark, MarkState, OptionRead, Resolution } from './form/marks.js';
