@@ -8,7 +8,8 @@ import { evaluationArb, resolvedAnswerArb, ruleFinding } from '@jixiao/testing';
 /** This pack, loaded the way the CLI loads it (data only, validated). */
 export const pack = loadPackFromDir(fileURLToPath(new URL('..', import.meta.url)));
 
-type Group = { [K in keyof Evaluation]: Evaluation[K] extends Record<string, unknown> ? K : never }[keyof Evaluation];
+/** The form group a checklist question sits in (`duties` for `duties.keyTasksCompleted`). */
+type Group = AnswerField extends `${infer G}.${string}` ? G & keyof Evaluation : never;
 
 /** The evaluation with one checklist answer replaced. */
 export function withAnswer(e: Evaluation, field: AnswerField, answer: Evaluation['duties']['keyTasksCompleted']): Evaluation {

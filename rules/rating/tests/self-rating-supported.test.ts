@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createChecker, fromCents, toCents, type Evaluation, type Grade } from '@jixiao/core';
+import { baseEvaluation, evaluationArb, patchEvaluation, ruleFinding, testRule } from '@jixiao/testing';
+import { otherPacks, pack } from './pack.js';
+
+const RULE = 'rating/self-rating-supported';
+const context = { context: otherPacks };
+
+testRule(
+  pack,
+  RULE,
+  [
+    { name: '优 on a form where every other rule passes', patch: { selfRating: { grade: '优' } }, outcome: 'pass', message: '错误级不通过 0 项，红旗事项 0 项' },
+    {
+      name: 'seed: 优 with the income total off by 3.00',
+      patch: { selfRating: { grade: '优' }, income: { total: 327.85 } },
+      outcome: 'fail',
+      check: 'inflated',
+      severity: 'warning',
+      message: '自评等级为“优”，但本次检查有 1 项错误级不通过（integrity/income-total）',
+    },
+    {
+      name: '良 with 96 staff on 55 posts (a red flag)',
+      patch: { selfRating: { grade: '良' }, staffing: { authorized: 55, actual: 96 }, staffingControl: { overstaffed: 'yes' } },
+      outcome: 'fail',
+      check: 'inflated',
+      message: '1 项红旗事项（staffing/within-quota）',
+    },
+    {
+      name: '优 with revenue diverted (error and red flag)',
+      patch: { selfRating: { grade: '优' }, nonTaxRevenue: { diversion: 'yes' } },
+      outcome: 'fail',
+      check: 'inflated',
+      message: '1 项错误级不通过（revenue/no-diversion）和 1 项红旗事项（revenue/no-diversion）',
+    },
+    { name: '优 with only a warning (no plan for procurement)', patch: { selfRating: { grade: '优' }, procurement: { planMade: 'no' } }, outcome: 'pass' },
+    { name: '中 with an error: not inflated', patch: { selfRating: { grade: '中' }, income: { total: 327.85 } }, outcome: 'pass' },
+    { name: '优 with 92 points', patch: { selfRating: { grade: '优', score: 92 } }, outcome: 'pass', message: '自评分 92' },
+    { name: '优 with 85 points', patch: { selfRating: { grade: '优', score: 85 } }, outcome: 'fail', check: 'score-band', message: '自评等级“优”与自评分 85 不符（优 ≥ 90' },
+    { name: '良 with exactly 90 points', patch: { selfRating: { grade: '良', score: 90 } }, outcome: 'fail', check: 'score-band' },
+    { name: '良 with 80 points', patch: { selfRating: { grade: '良', score: 80 } }, outcome: 'pass' },
+    { name: '中 with 59.99 points', patch: { selfRating: { grade: '中', score: 59.99 } }, outcome: 'fail', check: 'score-band' },
+    { name: '差 with 60 points', patch: { selfRating: { grade: '差', score: 60 } }, outcome: 'fail', check: 'score-band' },
+    { name: 'no grade', patch: { selfRating: { grade: null } }, outcome: 'indeterminate', message: '自评等级' },
+    {
+      name: 'English message',
+      patch: { selfRating: { grade: '优' }, income: { total: 327.85 } },
+      locale: 'en',
+      outcome: 'fail',
+      check: 'inflated',
+      message: 'Self-rated 优, but this check finds 1 error-level failure(s) (integrity/income-total)',
+    },
+  ],
+  context,
+);
+
+// A jurisdiction with a stricter 优 band.
+testRule(
+  pack,
+  RULE,
+  [{ name: '优 needs 95: 92 points is not enough', patch: { selfRating: { grade: '优', score: 92 } }, outcome: 'fail', check: 'score-band', message: '优 ≥ 95' }],
+  { ...context, config: { parameters: { 'rating.excellentMin': 95 } } },
+);
+
+/** The band a score falls in (财预〔2020〕10号 wording). */
+function band(score: number): Grade {
+  return score >= 90 ? '优' : score >= 80 ? '良' : score >= 60 ? '中' : '差';
+}
+
+const everything = createChecker([...otherPacks, pack]);
+
+describe(`${RULE} properties`, () => {
+  it('over any form: 优/良 with an error failure or a red flag fails; a grade outside its score band fails; a blank grade is undecided', async () => {
+    await fc.assert(
+      fc.asyncProperty(evaluationArb(), async (e) => {
+        const result = await everything.checkEvaluation(e);
+        const others = result.findings.filter((f) => f.ruleId !== RULE && f.outcome === 'fail');
+        const errors = others.filter((f) => f.severity === 'error');
+        const flags = others.filter((f) => f.redFlag);
+        const f = result.findings.find((x) => x.ruleId === RULE);
+        const { grade, score } = e.selfRating;
+        let expected: string;
+        if (grade === null) expected = 'indeterminate';
+        else if ((grade === '优' || grade === '良') && errors.length + flags.length > 0) expected = `${RULE}#inflated`;
+        else if (score !== null && score !== undefined && band(score) !== grade) expected = `${RULE}#score-band`;
+        else expected = 'pass';
+        expect(expected.includes('#') ? f?.messageId : f?.outcome).toBe(expected);
+        if (expected.endsWith('#inflated')) for (const x of [...errors, ...flags]) expect(f?.message).toContain(x.ruleId);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('never fails a clean form whose grade matches its score', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100), async (score) => {
+        const e = patchEvaluation(baseEvaluation(), { selfRating: { grade: band(score), score } });
+        expect((await ruleFinding(pack, RULE, e, context)).outcome).toBe('pass');
+      }),
+    );
+  });
+
+  it('fails every 优 or 良 on a form whose income total is off by more than the tolerance (an error)', async () => {
+    await fc.assert(
+      // the base form's parts sum to 330.85; the tolerance for four parts is 0.03
+      fc.asyncProperty(fc.constantFrom<Grade>('优', '良'), fc.integer({ min: 4, max: 500_000 }), async (grade, offCents) => {
+        const base = baseEvaluation();
+        const e: Evaluation = { ...base, selfRating: { grade, score: null }, income: { ...base.income, total: fromCents(toCents(330.85) + offCents) } };
+        expect((await ruleFinding(pack, RULE, e, context)).messageId).toBe(`${RULE}#inflated`);
+      }),
+    );
+  });
+
+  it('does not change when free text or the record of how answers were read changes', async () => {
+    await fc.assert(
+      fc.asyncProperty(evaluationArb(), fc.option(fc.string({ maxLength: 30 }), { nil: null }), async (e, text) => {
+        const changed: Evaluation = { ...e, functions: text, achievements: text, problems: text, suggestions: text, supervisorOpinion: text, answerResolution: {} };
+        expect((await ruleFinding(pack, RULE, changed, context)).outcome).toBe((await ruleFinding(pack, RULE, e, context)).outcome);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

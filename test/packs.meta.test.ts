@@ -1,0 +1,112 @@
+/**
+ * Meta-tests over every rule pack under rules/: one rule, one file name, three mirrors (rule file, test file,
+ * docs page); every rule speaks zh-CN and English, cites a basis, and is enabled by the standard preset.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { LocalizedText, Pack, Rule } from '@jixiao/core';
+import { loadPackFromDir } from '@jixiao/core/node';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RULES = join(ROOT, 'rules');
+
+interface PresetFile {
+  readonly packs: readonly { name: string; package: string; version: string }[];
+  readonly rules: Readonly<Record<string, string>>;
+}
+const preset = JSON.parse(readFileSync(join(ROOT, 'packages/cli/src/presets/standard.json'), 'utf8')) as PresetFile;
+
+const packDirs = readdirSync(RULES)
+  .filter((name) => existsSync(join(RULES, name, 'pack.json')))
+  .sort();
+
+/** Base names of the files in `dir` ending with `suffix`. */
+function names(dir: string, suffix: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => n.endsWith(suffix))
+    .map((n) => n.slice(0, -suffix.length))
+    .sort();
+}
+
+/** Every text a rule shows to a user, with where it sits in the rule. */
+function texts(rule: Rule): [string, LocalizedText][] {
+  const out: [string, LocalizedText][] = [['title', rule.title], ['pass', rule.pass]];
+  if (rule.description) out.push(['description', rule.description]);
+  if (rule.notApplicableWhen) out.push(['notApplicableWhen.message', rule.notApplicableWhen.message]);
+  if (rule.indeterminateWhen) out.push(['indeterminateWhen.message', rule.indeterminateWhen.message]);
+  for (const c of rule.checks) out.push([`checks.${c.id}.message`, c.message]);
+  for (const n of rule.notes ?? []) out.push([`notes.${n.id}.message`, n.message]);
+  for (const p of rule.parameters ?? []) out.push([`parameters.${p.name}.title`, p.title]);
+  return out;
+}
+
+/**
+ * The only article ../shared/domain.md gives for certain; every other instrument is cited without one
+ * ("never invent article numbers").
+ */
+const KNOWN_ARTICLES: Readonly<Record<string, readonly string[]>> = { 中华人民共和国政府采购法: ['第六条'] };
+
+const HAN = /\p{Script=Han}/u;
+
+it('finds the rule packs of the catalogue', () => {
+  expect(packDirs).toEqual(
+    expect.arrayContaining(['budget', 'disclosure', 'duties', 'integrity', 'management', 'procurement', 'rating', 'revenue', 'staffing', 'three-public']),
+  );
+});
+
+describe.each(packDirs)('rules/%s', (dir) => {
+  const base = join(RULES, dir);
+  const pack: Pack = loadPackFromDir(base);
+
+  it('has one rule file, one test file and one docs page per rule (1:1:1)', () => {
+    const rules = names(join(base, 'src/rules'), '.json');
+    expect(rules.length).toBeGreaterThan(0);
+    expect(names(join(base, 'tests'), '.test.ts'), 'tests/<rule>.test.ts').toEqual(rules);
+    expect(names(join(base, 'docs'), '.md'), 'docs/<rule>.md').toEqual(rules);
+    expect(pack.rules.map((r) => r.id.split('/')[1]).sort()).toEqual(rules);
+  });
+
+  it('is a workspace package named @jixiao/pack-<name> that points at its pack.json', () => {
+    const pkg = JSON.parse(readFileSync(join(base, 'package.json'), 'utf8')) as { name: string; jixiao?: { pack?: string } };
+    expect(pkg.name).toBe(`@jixiao/pack-${pack.meta.name}`);
+    expect(pkg.jixiao?.pack).toBe('pack.json');
+    expect(preset.packs).toContainEqual({ name: pack.meta.name, package: pkg.name, version: pack.meta.version });
+  });
+
+  for (const rule of pack.rules) {
+    describe(rule.id, () => {
+      it('has every title and message in zh-CN (with Chinese text) and in English', () => {
+        for (const [where, text] of texts(rule)) {
+          expect(text['zh-CN'].trim(), `${where} zh-CN`).not.toBe('');
+          expect(text.en.trim(), `${where} en`).not.toBe('');
+          expect(text['zh-CN'], `${where} zh-CN is Chinese`).toMatch(HAN);
+          expect(text.en, `${where} en differs from zh-CN`).not.toBe(text['zh-CN']);
+        }
+      });
+
+      it('cites a basis, with an article only where the domain reference gives one', () => {
+        expect(rule.basis.length).toBeGreaterThan(0);
+        for (const b of rule.basis) {
+          expect(b.instrument.trim()).not.toBe('');
+          if (b.article !== undefined) expect(KNOWN_ARTICLES[b.instrument] ?? [], `${b.instrument} ${b.article}`).toContain(b.article);
+        }
+      });
+
+      it('gives every parameter value a start date and a citation', () => {
+        for (const p of rule.parameters ?? []) {
+          for (const v of p.values) {
+            expect(v.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+            expect(v.basis.trim()).not.toBe('');
+          }
+        }
+      });
+
+      it('is enabled by the standard preset at its default severity', () => {
+        expect(preset.rules[rule.id]).toBe(rule.severity);
+      });
+    });
+  }
+});
