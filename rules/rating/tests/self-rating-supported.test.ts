@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createChecker, fromCents, toCents, type Evaluation, type Grade } from '@jixiao/core';
-import { baseEvaluation, evaluationArb, patchEvaluation, ruleFinding, testRule } from '@jixiao/testing';
+import { baseEvaluation, evaluationArb, patchEvaluation, ruleFinding, testRule, type EvaluationPatch } from '@jixiao/testing';
 import { otherPacks, pack } from './pack.js';
 
 const RULE = 'rating/self-rating-supported';
@@ -108,6 +108,24 @@ describe(`${RULE} properties`, () => {
         const base = baseEvaluation();
         const e: Evaluation = { ...base, selfRating: { grade, score: null }, income: { ...base.income, total: fromCents(toCents(330.85) + offCents) } };
         expect((await ruleFinding(pack, RULE, e, context)).messageId).toBe(`${RULE}#inflated`);
+      }),
+    );
+  });
+
+  it('fails every 优 or 良 on an otherwise clean form with any one red flag, even a warning-level one', async () => {
+    const redFlags: Record<string, EvaluationPatch> = {
+      'staffing/within-quota': { staffing: { authorized: 55, actual: 96 }, staffingControl: { overstaffed: 'yes' } },
+      'three-public/declined': { threePublic: { declined: 'no' } },
+      'revenue/no-diversion': { nonTaxRevenue: { diversion: 'yes' } },
+      'management/no-irregular-allowances': { fundManagement: { irregularUse: 'yes' } },
+      'disclosure/published': { disclosure: { published: 'no' } },
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom<Grade>('优', '良'), fc.constantFrom(...Object.keys(redFlags)), async (grade, flag) => {
+        const e = patchEvaluation(baseEvaluation(), { ...redFlags[flag], selfRating: { grade, score: null } });
+        const f = await ruleFinding(pack, RULE, e, context);
+        expect(f.messageId).toBe(`${RULE}#inflated`);
+        expect(f.message).toContain(`红旗事项（${flag}）`);
       }),
     );
   });
