@@ -35,7 +35,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   },
   'integrity/expenditure-total': { outcome: 'pass', why: 'basic 338.28 + blank project = total 338.28 (blank read as nil)' },
   'integrity/three-public-within-expenditure': { outcome: 'pass', why: '三公 0.18 ≤ 338.28' },
-  'integrity/answers-resolved': { outcome: 'pass', why: 'every question resolves to 是/否 (six of them inferred, §2)' },
+  'integrity/answers-resolved': { outcome: 'pass', why: 'every question resolves to 是/否 (five of them inferred, §2)' },
   // staffing
   'staffing/within-quota': { outcome: 'pass', says: ['95.45%'], why: '21 actual ≤ 22 authorized' },
   'staffing/declaration-consistent': { outcome: 'pass', why: '超编 = 否 and 21 ≤ 22' },
