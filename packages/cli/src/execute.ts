@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT, processIo, type CliIo } from './io.js';
 import { registerCheck } from './commands/check.js';
+import { registerServe } from './commands/serve.js';
+import { registerPack } from './commands/pack.js';
 import { VERSION } from './version.js';
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -11,6 +13,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .configureOutput({ writeOut: (s) => { io.stdout(s); }, writeErr: (s) => { io.stderr(s); } })
     .showHelpAfterError();
   registerCheck(program, io, setExit);
+  registerServe(program, io, setExit);
+  registerPack(program, io, setExit);
   return program;
 }
 

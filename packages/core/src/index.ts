@@ -88,6 +88,7 @@ export {
   caseInputKind,
   mergePatch,
   normalizeExpectation,
+  parseCaseFile,
   passingEvaluation,
 } from './pack/cases.js';
 export type { Case, CaseExpectation, CaseFile, NormalizedExpectation } from './pack/cases.js';

@@ -5,6 +5,7 @@ import { fieldLabel } from '../model/labels.js';
 import { formatMoney, isMoney } from '../model/money.js';
 import { formatPercent } from '../indicators/ratio.js';
 import { resolvePath } from './operators.js';
+import { scaleValue } from '../pack/scale.js';
 
 /** A value in a message, with how to show it. */
 export interface MessageValue {
@@ -37,6 +38,7 @@ export function resolveData(
   if (data === undefined) return out;
   for (const [key, ref] of Object.entries(data)) {
     if ('blankAmong' in ref) out[key] = { value: ref.blankAmong.filter((r) => isBlank(readRef(facts, r))), format: 'fields' };
+    else if ('scale' in ref) out[key] = { value: scaleValue(readRef(facts, ref.scale), ref.points), ...(ref.format === undefined ? {} : { format: ref.format }) };
     else out[key] = ref.format === undefined ? { value: readRef(facts, ref.ref) } : { value: readRef(facts, ref.ref), format: ref.format };
   }
   return out;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { LineCounter, parseDocument } from 'yaml';
 import { LOCALES } from '../i18n/locale.js';
 import type { Evaluation } from '../model/evaluation.js';
 import { OUTCOMES } from '../result/model.js';
+import { positionOf, type LintIssue } from './lint.js';
 import { ConfigSchema, SeveritySchema } from './schema.js';
 
 /**
@@ -131,4 +133,35 @@ export function mergePatch(base: unknown, patch: unknown): unknown {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(patch)) out[k] = mergePatch(base[k], v);
   return out;
+}
+
+/**
+ * Parse a case file (YAML or JSON text) and check it against {@link CaseFileSchema}. Issues carry the file,
+ * the line and the path of the offending value.
+ */
+export function parseCaseFile(text: string, file: string): { ok: true; value: CaseFile } | { ok: false; issues: LintIssue[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, lineCounter });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      issues: doc.errors.map((e) => {
+        const { line, col } = lineCounter.linePos(e.pos[0]);
+        return { level: 'error' as const, code: 'yaml', file, line, column: col, path: '', message: { 'zh-CN': `无法解析：${e.message}`, en: `cannot parse: ${e.message}` } };
+      }),
+    };
+  }
+  const parsed = CaseFileSchema.safeParse(doc.toJS());
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const seen = new Set<string>();
+  const issues: LintIssue[] = [];
+  for (const i of parsed.error.issues) {
+    const segments = i.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const path = segments.join('.');
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const [zh, en] = i.message.split(' / ');
+    issues.push({ level: 'error', code: 'schema', file, ...(positionOf(text, segments) ?? {}), path, message: { 'zh-CN': zh ?? i.message, en: en ?? i.message } });
+  }
+  return { ok: false, issues };
 }

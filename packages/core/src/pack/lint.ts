@@ -251,7 +251,17 @@ export function lintRuleFacts(rule: Rule, catalogue: FactCatalogue, knownPacks: 
   for (const [i, p] of (rule.requires ?? []).entries()) resolve(p, `requires.${String(i)}`);
   for (const [key, d] of Object.entries(rule.data ?? {})) {
     if ('ref' in d) resolve(d.ref, `data.${key}.ref`);
-    else for (const [i, p] of d.blankAmong.entries()) resolve(p, `data.${key}.blankAmong.${String(i)}`);
+    else if ('scale' in d) {
+      const info = resolve(d.scale, `data.${key}.scale`);
+      if (info && !NUMERIC.includes(info.kind)) {
+        issues.push({
+          level: 'error',
+          code: 'value-type',
+          path: `data.${key}.scale`,
+          message: { 'zh-CN': `刻度只能用于数值，而“${d.scale}”是${KIND_TEXT[info.kind]['zh-CN']}`, en: `a scale needs a number, but "${d.scale}" is ${KIND_TEXT[info.kind].en}` },
+        });
+      }
+    } else for (const [i, p] of d.blankAmong.entries()) resolve(p, `data.${key}.blankAmong.${String(i)}`);
   }
   return issues;
 }

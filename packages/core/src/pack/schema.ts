@@ -90,6 +90,16 @@ export type DataFormat = (typeof DATA_FORMATS)[number];
 export const DataRefSchema = z.union([
   z.strictObject({ ref: FactRefSchema, format: z.enum(DATA_FORMATS).optional() }),
   z.strictObject({ blankAmong: z.array(FactRefSchema).min(1) }),
+  z
+    .strictObject({
+      scale: FactRefSchema.meta({ description: 'Fact whose value is mapped through the scale, e.g. indicators.staffingControlRate' }),
+      points: z
+        .array(z.tuple([z.number(), z.number()]))
+        .min(2)
+        .meta({ description: '[x, y] points, e.g. [[100, 8], [116, 0]]: linear between points, constant beyond the ends' }),
+      format: z.enum(DATA_FORMATS).optional(),
+    })
+    .meta({ description: 'Piecewise-linear scale (scores and deductions): the value at `scale` mapped through `points`, exact to 2 decimals' }),
 ]);
 export type DataRef = z.infer<typeof DataRefSchema>;
 

@@ -1,0 +1,371 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import {
+  LOCALES,
+  PackLoadError,
+  isLocale,
+  lintPack,
+  parseCaseFile,
+  renderCatalogue,
+  renderRuleDoc,
+  runCases,
+  type CaseReport,
+  type LintIssue,
+  type LoadedCaseFile,
+  type Locale,
+  type Pack,
+  type SourceFile,
+} from '@jixiao/core';
+import { loadPack } from '@jixiao/core/node';
+import { importText } from '@jixiao/import';
+import casesSchema from '@jixiao/core/schema/cases.schema.json' with { type: 'json' };
+import packSchema from '@jixiao/core/schema/pack.schema.json' with { type: 'json' };
+import ruleSchema from '@jixiao/core/schema/rule.schema.json' with { type: 'json' };
+import waiversSchema from '@jixiao/core/schema/waivers.schema.json' with { type: 'json' };
+import { CliError, EXIT, type CliIo } from '../io.js';
+
+/**
+ * `jixiao pack init|validate|test|docs <dir>`: the authoring kit for policy teams who write a rule pack as
+ * JSON/YAML data — scaffold it, lint it against the evaluation model, run its case files, generate its docs.
+ */
+
+interface PackFlags {
+  locale: string;
+}
+
+const CASE_EXTENSIONS = /\.(ya?ml|json)$/i;
+
+function localeOf(flags: PackFlags): Locale {
+  if (!isLocale(flags.locale)) throw new CliError(`unknown locale ${flags.locale}`);
+  return flags.locale;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(`无法读取 / cannot read ${file}`);
+  }
+}
+
+/** The pack's manifest and rule files as text (paths shown relative to the working directory). */
+function packSources(dir: string, cwd: string): { manifest: SourceFile; rules: SourceFile[] } {
+  const manifestPath = join(dir, 'pack.json');
+  if (!existsSync(manifestPath)) throw new CliError(`${relative(cwd, dir) || '.'} 中没有 pack.json / no pack.json in ${dir}`);
+  const manifest = { file: relative(cwd, manifestPath), text: readText(manifestPath) };
+  let rulesDir = join(dir, 'src/rules');
+  try {
+    const raw = JSON.parse(manifest.text) as { rules?: unknown };
+    if (typeof raw.rules === 'string') rulesDir = resolve(dir, raw.rules);
+  } catch {
+    // lintPack reports the bad JSON
+  }
+  const names = existsSync(rulesDir) ? readdirSync(rulesDir).filter((n) => n.endsWith('.json')).sort() : [];
+  return { manifest, rules: names.map((n) => ({ file: relative(cwd, join(rulesDir, n)), text: readText(join(rulesDir, n)) })) };
+}
+
+function formatIssue(i: LintIssue, locale: Locale): string {
+  const where = `${i.file}${i.line === undefined ? '' : `:${String(i.line)}${i.column === undefined ? '' : `:${String(i.column)}`}`}`;
+  const level = locale === 'zh-CN' ? (i.level === 'error' ? '错误' : '警告') : i.level;
+  return `${where}  ${level}  ${i.message[locale]}${i.ruleId === undefined ? '' : `  [${i.ruleId}${i.path ? ` ${i.path}` : ''}]`}`;
+}
+
+/** Case files under the cases folder, parsed and schema-checked (issues carry file and line). */
+function loadCaseFiles(casesDir: string, cwd: string): { files: LoadedCaseFile[]; issues: LintIssue[] } {
+  const files: LoadedCaseFile[] = [];
+  const issues: LintIssue[] = [];
+  const walk = (d: string): string[] =>
+    readdirSync(d)
+      .sort()
+      .flatMap((n) => {
+        const p = join(d, n);
+        return statSync(p).isDirectory() ? walk(p) : CASE_EXTENSIONS.test(n) ? [p] : [];
+      });
+  if (!existsSync(casesDir)) return { files, issues };
+  for (const path of walk(casesDir)) {
+    const file = relative(cwd, path);
+    const text = readText(path);
+    const parsed = parseCaseFile(text, file);
+    if (!parsed.ok) {
+      issues.push(...parsed.issues);
+      continue;
+    }
+    files.push({ file, content: parsed.value });
+  }
+  return { files, issues };
+}
+
+/** Lint the pack; print issues; return the pack when it has no errors. */
+function validatePack(dir: string, io: CliIo, locale: Locale, context: readonly Pack[] = []): { pack?: Pack; rules: number; errors: number; warnings: number } {
+  const sources = packSources(dir, io.cwd);
+  const { pack, issues } = lintPack({ ...sources, context });
+  const { issues: caseIssues } = loadCaseFiles(join(dir, 'cases'), io.cwd);
+  const all = [...issues, ...caseIssues];
+  for (const i of all) io.stderr(`${formatIssue(i, locale)}\n`);
+  const errors = all.filter((i) => i.level === 'error').length;
+  const warnings = all.length - errors;
+  return { ...(pack && errors === 0 ? { pack } : {}), rules: pack?.rules.length ?? sources.rules.length, errors, warnings };
+}
+
+function kebab(name: string): string {
+  const k = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').replace(/^[^a-z]+/, '');
+  return k === '' ? 'my-pack' : k;
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** The files `pack init` writes (relative path → content). */
+export function scaffold(name: string): Record<string, string> {
+  const rule = {
+    $schema: '../../schema/rule.schema.json',
+    id: `${name}/staffing-score`,
+    title: { 'zh-CN': '在职人员控制率得分', en: 'Staffing control rate score' },
+    description: {
+      'zh-CN': '示例规则：在职人员控制率不超过 100% 得满分；超过时按每个百分点扣分（请按本地评分办法修改）。',
+      en: 'Example rule: a staffing control rate within 100% earns full points; above it, points are deducted per percentage point (adapt to the local scoring rules).',
+    },
+    severity: 'warning',
+    basis: [{ instrument: '预算绩效评价共性指标体系框架', number: '财预〔2013〕53号', note: { 'zh-CN': '在职人员控制率 = 在职人数 / 编制数', en: 'staffing control rate = actual / authorized' } }],
+    paths: ['staffing.actual', 'staffing.authorized'],
+    requires: ['staffing.actual', 'staffing.authorized'],
+    checks: [
+      {
+        id: 'over-quota',
+        when: { all: [{ fact: 'indicators', path: 'staffingControlRate', operator: 'greaterThan', value: { fact: 'params', path: `${name}.staffingRateLimit` } }] },
+        message: { 'zh-CN': '在职人员控制率 {rate}，超过 {limit}%', en: 'Staffing control rate {rate} is above {limit}%' },
+      },
+    ],
+    pass: { 'zh-CN': '在职人员控制率 {rate}，未超过 {limit}%', en: 'Staffing control rate {rate} is within {limit}%' },
+    data: {
+      rate: { ref: 'indicators.staffingControlRate', format: 'percent' },
+      limit: { ref: `params.${name}.staffingRateLimit`, format: 'number' },
+    },
+    parameters: [
+      {
+        name: 'staffingRateLimit',
+        title: { 'zh-CN': '在职人员控制率上限（%）', en: 'Staffing control rate limit (%)' },
+        type: 'percent',
+        unit: '%',
+        values: [{ from: '2013-01-01', value: 100, basis: '财预〔2013〕53号' }],
+      },
+    ],
+  };
+  const cases = [
+    '# yaml-language-server: $schema=../schema/cases.schema.json',
+    '$schema: ../schema/cases.schema.json',
+    'description: 示例用例：每个用例在“全部通过”的基准表上打补丁，并写明每条规则的期望结果',
+    'cases:',
+    '  - name: 21 人 / 22 个编制，未超编',
+    '    patch: { staffing: { authorized: 22, actual: 21 } }',
+    '    expect:',
+    `      ${name}/staffing-score: { outcome: pass, message: "95.45%" }`,
+    '  - name: 25 人 / 22 个编制，超编',
+    '    patch: { staffing: { authorized: 22, actual: 25 } }',
+    '    expect:',
+    `      ${name}/staffing-score: { outcome: fail, check: over-quota, message: "113.64%" }`,
+    '  - name: 编制人数为空，无法判断',
+    '    patch: { staffing: { authorized: null } }',
+    '    expect:',
+    `      ${name}/staffing-score: indeterminate`,
+    '',
+  ].join('\n');
+  const readme = [
+    `# ${name}`,
+    '',
+    '本规则包由 `jixiao pack init` 生成。/ Scaffolded by `jixiao pack init`.',
+    '',
+    '```sh',
+    `jixiao pack validate .   # 对照评价模型检查规则文件 / lint the rule files against the evaluation model`,
+    `jixiao pack test .       # 运行 cases/ 中的用例 / run the case files in cases/`,
+    `jixiao pack docs .       # 生成 docs/ / generate docs/`,
+    `jixiao check form.json --pack .`,
+    '```',
+    '',
+  ].join('\n');
+  return {
+    'pack.json': json({
+      $schema: './schema/pack.schema.json',
+      name,
+      version: '0.1.0',
+      title: { 'zh-CN': `${name} 规则包`, en: `${name} rule pack` },
+      description: { 'zh-CN': '本地评分规则（请修改）', en: 'Local scoring rules (edit me)' },
+      rules: 'src/rules',
+    }),
+    'src/rules/staffing-score.json': json(rule),
+    'cases/example.yaml': cases,
+    'README.md': readme,
+    'schema/pack.schema.json': json(packSchema),
+    'schema/rule.schema.json': json(ruleSchema),
+    'schema/cases.schema.json': json(casesSchema),
+    'schema/waivers.schema.json': json(waiversSchema),
+  };
+}
+
+/** Rule docs and the catalogue of a pack (relative path under docs/ → content). */
+export function packDocs(pack: Pack): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rule of pack.rules) out[`${rule.id.split('/')[1] ?? rule.id}.md`] = renderRuleDoc(rule, pack.meta);
+  out['README.md'] = renderCatalogue([pack], (rule) => `./${rule.id.split('/')[1] ?? rule.id}.md`);
+  return out;
+}
+
+/** Render a case report like a test runner: files, ✓/✗ per case, failures, coverage, totals. */
+export function formatCaseReport(report: CaseReport, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const out: string[] = [];
+  let file: string | undefined;
+  for (const c of report.cases) {
+    if (c.file !== file) {
+      file = c.file;
+      out.push(c.file);
+    }
+    const mark = c.status === 'pass' ? '✓' : c.status === 'fail' ? '✗' : '!';
+    out.push(`  ${mark} ${c.name}`);
+    if (c.error) out.push(`      ${c.error[locale]}`);
+    for (const f of c.failures) {
+      out.push(`      ${f.ruleId}: ${f.message[locale]}`);
+      if (f.actual) out.push(`        ${zh ? '消息' : 'message'}: ${f.actual.message}`);
+    }
+  }
+  out.push('');
+  const tested = report.coverage.filter((r) => r.tested).length;
+  out.push(zh ? `规则覆盖：${String(tested)}/${String(report.coverage.length)} 条规则有用例` : `Rule coverage: ${String(tested)}/${String(report.coverage.length)} rules tested`);
+  for (const r of report.coverage) {
+    const branches = r.branches.filter((b) => b.covered).length;
+    const both = r.conditions.filter((c) => c.seenTrue && c.seenFalse).length;
+    const missing = r.branches.filter((b) => !b.covered).map((b) => b.id);
+    out.push(
+      `  ${r.tested ? ' ' : '✗'} ${r.ruleId}  ${zh ? '结果分支' : 'branches'} ${String(branches)}/${String(r.branches.length)}  ${zh ? '条件（真/假均出现）' : 'conditions (seen true and false)'} ${String(both)}/${String(r.conditions.length)}${missing.length > 0 ? `  ${zh ? '未覆盖' : 'not reached'}: ${missing.join(', ')}` : ''}`,
+    );
+    for (const c of r.conditions) {
+      if (c.seenTrue && c.seenFalse) continue;
+      const seen = c.seenTrue ? (zh ? '只见过真' : 'only true') : c.seenFalse ? (zh ? '只见过假' : 'only false') : zh ? '未求值' : 'never evaluated';
+      out.push(`      ${c.path}: ${c.label} — ${seen}`);
+    }
+  }
+  const t = report.totals;
+  out.push('');
+  out.push(zh ? `用例：${String(t.cases)} 个，通过 ${String(t.passed)}，失败 ${String(t.failed)}，用例错误 ${String(t.errors)}` : `Cases: ${String(t.cases)}, ${String(t.passed)} passed, ${String(t.failed)} failed, ${String(t.errors)} invalid`);
+  return `${out.join('\n')}\n`;
+}
+
+function loadContext(specs: readonly string[], from: string): Pack[] {
+  try {
+    return specs.map((s) => loadPack(s, from));
+  } catch (error) {
+    if (error instanceof PackLoadError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+/** Register `jixiao pack …`. */
+export function registerPack(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const pack = program.command('pack').description('规则包编写工具 / rule pack authoring kit (init, validate, test, docs)');
+  const localeOption = () => new Option('-l, --locale <locale>', '输出语言 / output language').choices([...LOCALES]).default('zh-CN');
+
+  pack
+    .command('init')
+    .description('新建一个纯数据规则包 / scaffold a data-only pack (manifest, example rule, case file, docs)')
+    .argument('<dir>', '规则包目录 / pack folder')
+    .option('-n, --name <name>', '规则包名称（kebab-case） / pack name (kebab-case)')
+    .action((dir: string, flags: { name?: string }) => {
+      const root = resolve(io.cwd, dir);
+      if (existsSync(root) && readdirSync(root).length > 0) throw new CliError(`${dir} 不是空目录 / ${dir} is not empty`);
+      const name = kebab(flags.name ?? basename(root));
+      const files = scaffold(name);
+      const lint = lintPack({ manifest: { file: 'pack.json', text: files['pack.json'] ?? '' }, rules: [{ file: 'src/rules/staffing-score.json', text: files['src/rules/staffing-score.json'] ?? '' }] });
+      if (lint.pack) for (const [p, content] of Object.entries(packDocs(lint.pack))) files[`docs/${p}`] = content;
+      for (const [p, content] of Object.entries(files)) {
+        mkdirSync(dirname(join(root, p)), { recursive: true });
+        writeFileSync(join(root, p), content);
+      }
+      io.stdout(`${Object.keys(files).sort().map((p) => `  ${join(dir, p)}`).join('\n')}\n已创建规则包 ${name} / created pack ${name}\n`);
+      setExit(EXIT.ok);
+    });
+
+  pack
+    .command('validate')
+    .description('对照 JSON Schema 与评价模型检查规则文件和用例文件 / lint rule and case files against the schema and the evaluation model')
+    .argument('<dir>', '规则包目录 / pack folder')
+    .addOption(localeOption())
+    .option('--context <pack...>', '一同加载的其他规则包 / other packs loaded together (their parameters may be read)')
+    .action((dir: string, flags: PackFlags & { context?: string[] }) => {
+      const locale = localeOf(flags);
+      const root = resolve(io.cwd, dir);
+      const { rules, errors, warnings } = validatePack(root, io, locale, loadContext(flags.context ?? [], io.cwd));
+      io.stdout(
+        locale === 'zh-CN'
+          ? `${errors === 0 ? '✓' : '✗'} ${dir}：${String(rules)} 条规则，${String(errors)} 个错误，${String(warnings)} 个警告\n`
+          : `${errors === 0 ? '✓' : '✗'} ${dir}: ${String(rules)} rules, ${String(errors)} errors, ${String(warnings)} warnings\n`,
+      );
+      setExit(errors === 0 ? EXIT.ok : EXIT.failures);
+    });
+
+  pack
+    .command('test')
+    .description('运行规则包的用例文件并报告规则覆盖 / run the pack case files and report rule coverage')
+    .argument('<dir>', '规则包目录 / pack folder')
+    .addOption(localeOption())
+    .action(async (dir: string, flags: PackFlags) => {
+      const locale = localeOf(flags);
+      const root = resolve(io.cwd, dir);
+      const casesDir = join(root, 'cases');
+      const { files, issues } = loadCaseFiles(casesDir, io.cwd);
+      const specs = [...new Set(files.flatMap((f) => f.content.context ?? []))];
+      const context = loadContext(specs, root);
+      const { pack: p, errors } = validatePack(root, io, locale, context);
+      if (!p || errors > 0 || issues.length > 0) {
+        io.stderr(locale === 'zh-CN' ? '规则包或用例文件有错误，请先修正（jixiao pack validate） / fix the errors first\n' : 'the pack or its case files have errors: fix them first (jixiao pack validate)\n');
+        setExit(EXIT.failures);
+        return;
+      }
+      if (files.length === 0) throw new CliError(`${relative(io.cwd, casesDir)} 中没有用例文件 / no case files in ${casesDir}`);
+      const report = await runCases({ ...p, source: root }, files, {
+        context,
+        readFile: (path, caseFile) => readText(resolve(io.cwd, dirname(caseFile), path)),
+        importText: (text) => {
+          const r = importText(text);
+          if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message[locale]).join('; '));
+          return r.evaluation;
+        },
+      });
+      io.stdout(formatCaseReport(report, locale));
+      setExit(report.totals.failed + report.totals.errors === 0 ? EXIT.ok : EXIT.failures);
+    });
+
+  pack
+    .command('docs')
+    .description('由规则元数据生成规则包文档 / generate the pack rule docs from rule metadata')
+    .argument('<dir>', '规则包目录 / pack folder')
+    .addOption(localeOption())
+    .option('--check', '只检查 docs/ 是否最新，不写入 / only check that docs/ is up to date')
+    .action((dir: string, flags: PackFlags & { check?: boolean }) => {
+      const locale = localeOf(flags);
+      const root = resolve(io.cwd, dir);
+      const { pack: p } = validatePack(root, io, locale);
+      if (!p) {
+        setExit(EXIT.failures);
+        return;
+      }
+      const stale: string[] = [];
+      for (const [name, content] of Object.entries(packDocs(p))) {
+        const file = join(root, 'docs', name);
+        if (flags.check === true) {
+          if (!existsSync(file) || readFileSync(file, 'utf8') !== content) stale.push(relative(io.cwd, file));
+          continue;
+        }
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, content);
+        io.stdout(`  ${relative(io.cwd, file)}\n`);
+      }
+      if (flags.check === true && stale.length > 0) {
+        io.stderr(`${stale.map((s) => `${s}: ${locale === 'zh-CN' ? '不是最新，请运行 jixiao pack docs' : 'stale: run jixiao pack docs'}`).join('\n')}\n`);
+        setExit(EXIT.failures);
+        return;
+      }
+      setExit(EXIT.ok);
+    });
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { applyWaivers, parseWaiverFile, waiverRefs, type EvaluationResult, type Locale } from '@jixiao/core';
+import { CliError, type CliIo } from './io.js';
+
+/** Today's local calendar date (YYYY-MM-DD): the default `--today` of waiver expiry. */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * `jixiao check --waivers <file>`: read the waiver file, apply it to the results (waived failures counted
+ * apart, expired waivers become warnings) and print the waiver report — applied, expired, unused — to stderr.
+ */
+export function applyWaiverFile(results: readonly EvaluationResult[], file: string, today: string | undefined, locale: Locale, io: CliIo): EvaluationResult[] {
+  const date = today ?? localToday();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new CliError(`--today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD (got ${date})`);
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, file), 'utf8');
+  } catch {
+    throw new CliError(`无法读取豁免文件 / cannot read the waiver file ${file}`);
+  }
+  const parsed = parseWaiverFile(text, file);
+  if (!parsed.ok) {
+    const lines = parsed.issues.map((i) => `  ${i.file}${i.line === undefined ? '' : `:${String(i.line)}`}${i.path ? ` ${i.path}` : ''}: ${i.message[locale]}`);
+    throw new CliError(`${locale === 'zh-CN' ? '豁免文件无效' : 'invalid waiver file'} ${file}:\n${lines.join('\n')}`);
+  }
+  const { results: out, report } = applyWaivers(results, waiverRefs(parsed.value, file), { today: date, locale });
+  const zh = locale === 'zh-CN';
+  const lines: string[] = [];
+  const name = (w: { waiver: { rule: string; unit: string; year?: number | undefined } }) => `${w.waiver.rule} @ ${w.waiver.unit}${w.waiver.year === undefined ? '' : ` ${String(w.waiver.year)}`}`;
+  for (const a of report.applied) {
+    lines.push(zh ? `  已豁免 ${String(a.count)} 项：${name(a)}（${a.waiver.reason}；批准人 ${a.waiver.approver}；有效至 ${a.waiver.expires}）` : `  waived ${String(a.count)}: ${name(a)} (${a.waiver.reason}; approved by ${a.waiver.approver}; valid until ${a.waiver.expires})`);
+  }
+  for (const e of report.expired) lines.push(zh ? `  警告：豁免已过期（${e.waiver.expires}）：${name(e)}` : `  warning: waiver expired on ${e.waiver.expires}: ${name(e)}`);
+  for (const u of report.unused) lines.push(zh ? `  未使用的豁免：${name(u)} — ${u.why['zh-CN']}` : `  unused waiver: ${name(u)} — ${u.why.en}`);
+  const waived = out.reduce((n, r) => n + r.summary.waived, 0);
+  io.stderr(`${zh ? `豁免（${file}，以 ${date} 计）：已豁免 ${String(waived)} 项` : `Waivers (${file}, as of ${date}): ${String(waived)} finding(s) waived`}\n${lines.join('\n')}${lines.length > 0 ? '\n' : ''}`);
+  return out;
+}

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '../engine/checker.js';
+import { passingEvaluation } from './cases.js';
+import { scaleValue } from './scale.js';
+import type { Pack } from './schema.js';
+
+const percent = fc.integer({ min: 0, max: 30_000 }).map((n) => n / 100);
+
+describe('scaleValue', () => {
+  it('is the Hunan staffing score: 8 at ≤ 100%, minus 0.5 per point above, floor 0', () => {
+    fc.assert(
+      fc.property(percent, (x) => {
+        const expected = Math.max(0, Math.min(8, 8 - 0.5 * (x - 100)));
+        expect(Math.abs((scaleValue(x, [[100, 8], [116, 0]]) ?? NaN) - expected)).toBeLessThanOrEqual(0.005 + 1e-9); // rounded to hundredths
+      }),
+    );
+    expect(scaleValue(95.1, [[100, 8], [116, 0]])).toBe(8);
+    expect(scaleValue(101.5, [[100, 8], [116, 0]])).toBe(7.25);
+    expect(scaleValue(98.31, [[0, 8], [10, 0]])).toBe(0);
+    expect(scaleValue(2.5, [[0, 8], [10, 0]])).toBe(6);
+  });
+
+  it('has two decimals, stays within the points and is monotone on a monotone scale', () => {
+    fc.assert(
+      fc.property(percent, percent, (a, b) => {
+        const pts = [[0, 10], [50, 4], [100, 0]] as const;
+        const va = scaleValue(a, pts) ?? NaN;
+        const vb = scaleValue(b, pts) ?? NaN;
+        expect(Math.round(va * 100) / 100).toBe(va);
+        expect(va).toBeGreaterThanOrEqual(0);
+        expect(va).toBeLessThanOrEqual(10);
+        if (a <= b) expect(va).toBeGreaterThanOrEqual(vb);
+      }),
+    );
+  });
+
+  it('keeps a blank blank', () => {
+    expect(scaleValue(null, [[0, 1], [1, 0]])).toBeNull();
+    expect(scaleValue('95%', [[0, 1], [1, 0]])).toBeNull();
+  });
+
+  it('is usable in a rule message through data', async () => {
+    const pack: Pack = {
+      meta: { name: 'demo', version: '0.1.0', title: { 'zh-CN': '示例', en: 'Demo' } },
+      rules: [{
+        id: 'demo/score',
+        title: { 'zh-CN': '得分', en: 'Score' },
+        severity: 'info',
+        basis: [{ instrument: 'x' }],
+        paths: ['staffing.actual'],
+        checks: [{ id: 'deducted', when: { all: [{ fact: 'indicators', path: 'staffingControlRate', operator: 'greaterThan', value: 100 }] }, message: { 'zh-CN': '得 {points} 分', en: '{points} points' } }],
+        pass: { 'zh-CN': '得 {points} 分', en: '{points} points' },
+        data: { points: { scale: 'indicators.staffingControlRate', points: [[100, 8], [116, 0]], format: 'number' } },
+      }],
+    };
+    const checker = createChecker([pack]);
+    const f = (await checker.checkEvaluation({ ...passingEvaluation(), staffing: { authorized: 100, actual: 103 } })).findings[0];
+    expect(f?.message).toBe('得 6.5 分');
+    expect(f?.data.points).toBe(6.5);
+  });
+});

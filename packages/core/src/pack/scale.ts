@@ -1,0 +1,36 @@
+/**
+ * Piecewise-linear scales for message data (`{ "scale": "indicators.staffingControlRate", "points": [[100, 8],
+ * [116, 0]] }`): the fact's value mapped through the points, interpolated linearly between neighbouring points
+ * and held constant beyond the first and last. Local scoring tables ("full 8 points at ≤ 100%, minus 0.5 per
+ * percentage point above, floor 0") are such scales, so a pack states a deduction as data, without code.
+ * Exact: inputs and points are read in hundredths, the result is rounded half away from zero to 2 decimals.
+ */
+
+const toHundredths = (v: number) => Math.round(v * 100);
+
+/** Divide integers, rounding half away from zero. */
+function divRound(n: number, d: number): number {
+  const q = Math.abs(n) / Math.abs(d);
+  const r = Math.floor(q + 0.5);
+  return Math.sign(n) * Math.sign(d) < 0 ? -r : r;
+}
+
+/** The scale's value at `x`; null when `x` is not a finite number (a blank stays blank). */
+export function scaleValue(x: unknown, points: readonly (readonly [number, number])[]): number | null {
+  if (typeof x !== 'number' || !Number.isFinite(x) || points.length === 0) return null;
+  const pts = [...points].map(([px, py]) => [toHundredths(px), toHundredths(py)] as const).sort((a, b) => a[0] - b[0]);
+  const X = toHundredths(x);
+  const first = pts[0];
+  const last = pts.at(-1);
+  if (first === undefined || last === undefined) return null;
+  if (X <= first[0]) return first[1] / 100;
+  if (X >= last[0]) return last[1] / 100;
+  for (let i = 1; i < pts.length; i++) {
+    const [x0, y0] = pts[i - 1] ?? first;
+    const [x1, y1] = pts[i] ?? last;
+    if (X > x1) continue;
+    if (x1 === x0) return y1 / 100;
+    return (y0 + divRound((X - x0) * (y1 - y0), x1 - x0)) / 100;
+  }
+  return last[1] / 100;
+}
