@@ -150,7 +150,7 @@ export function formatSarif(results: readonly EvaluationResult[], options: Forma
       {
         tool: { driver: { name: 'jixiao', version: options.toolVersion, semanticVersion: options.toolVersion, language: locale, rules: rules.map((r) => descriptor(r, locale)) } },
         language: locale,
-        columnKind: 'unicodeCodePoints',
+        columnKind: 'utf16CodeUnits',
         artifacts: artifacts.map((uri) => ({ location: { uri } })),
         results: sarifResults,
       },
