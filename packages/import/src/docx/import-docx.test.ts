@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { evaluationArb } from '@jixiao/testing';
+import type { Evaluation } from '@jixiao/core';
+import { DOCX_ENCODINGS, renderFormDocx } from '../../scripts/render-docx.js';
+import { renderFormText } from '../form/render.js';
+import { importText } from '../text/import-text.js';
+import { importDocx } from './import-docx.js';
+
+const example = (name: string) => fileURLToPath(new URL(`../../../../examples/beita-justice-2020/${name}`, import.meta.url));
+const seedEvaluation = JSON.parse(readFileSync(example('evaluation.json'), 'utf8')) as Evaluation & { $schema?: string };
+delete seedEvaluation.$schema;
+
+/** Compare evaluations read from two different files: provenance (raw text, line) names positions in each file. */
+function comparable(e: Evaluation): unknown {
+  const { answerResolution, modelVersion: _v, ...rest } = e;
+  return { ...rest, how: Object.fromEntries(Object.entries(answerResolution ?? {}).map(([k, r]) => [k, r.how])) };
+}
+
+function ok(bytes: Uint8Array) {
+  const r = importDocx(bytes);
+  if (!r.ok) throw new Error(`import failed: ${JSON.stringify(r.diagnostics)}`);
+  return r;
+}
+
+describe('importDocx: checkbox constructs written by the docx library', () => {
+  const text = importText(renderFormText(seedEvaluation));
+  if (!text.ok) throw new Error('text counterpart did not import');
+
+  it.each(DOCX_ENCODINGS)('%s: imports to the same evaluation as its text counterpart', async (encoding) => {
+    const r = ok(await renderFormDocx(seedEvaluation, encoding));
+    expect(comparable(r.evaluation)).toEqual(comparable(text.evaluation));
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('keeps paragraph and table cell for every field', async () => {
+    const r = ok(await renderFormDocx(seedEvaluation, 'eq-complex'));
+    expect(r.positions['income.total']).toMatchObject({ cell: expect.stringMatching(/^table 1, row \d+, cell 2$/) as unknown, excerpt: '264.47' });
+    expect(r.positions['staffingControl.overstaffed']?.paragraph).toBeGreaterThan(3);
+    expect(r.positions.fiscalYear).toEqual({ paragraph: 3, excerpt: '（2020年度）' });
+  });
+
+  it('reports an unknown symbol-font glyph with its paragraph', async () => {
+    const e: Evaluation = { ...seedEvaluation, staffingControl: { overstaffed: 'ambiguous' } };
+    const r = ok(await renderFormDocx(e, 'sym-wingdings2'));
+    expect(r.evaluation.staffingControl.overstaffed).toBe('ambiguous');
+    expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: 'unknown-glyph', paragraph: expect.any(Number) as unknown, cell: expect.any(String) as unknown }));
+  });
+
+  it('property: any evaluation in any encoding reads back as its text rendering does', async () => {
+    const safe = fc.string({ unit: fc.constantFrom(...Array.from('甲乙丙丁戊己庚辛壬癸ABC0123456789')), maxLength: 12 }).map((s) => (s === '' ? null : s));
+    await fc.assert(
+      fc.asyncProperty(evaluationArb({ extensions: false }), safe, fc.constantFrom(...DOCX_ENCODINGS), async (g, t, encoding) => {
+        const e: Evaluation = { ...g, functions: t, achievements: t, problems: t, suggestions: null, disclosure: { ...g.disclosure, channels: g.disclosure.channels?.length === 0 ? null : g.disclosure.channels } };
+        const fromText = importText(renderFormText(e));
+        const fromDocx = importDocx(await renderFormDocx(e, encoding));
+        expect(fromText.ok && fromDocx.ok).toBe(true);
+        if (fromText.ok && fromDocx.ok) expect(comparable(fromDocx.evaluation)).toEqual(comparable(fromText.evaluation));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+/** A minimal .docx around a body. */
+function docxWith(bodyXml: string, extra: Record<string, Uint8Array> = {}): Uint8Array {
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${bodyXml}</w:body></w:document>`),
+    ...extra,
+  });
+}
+
+describe('importDocx: hostile files', () => {
+  it('a zip bomb (a document.xml inflating past the cap) is refused with a clear error', () => {
+    const huge = new Uint8Array(40 * 1024 * 1024).fill(0x20);
+    const r = importDocx(zipSync({ 'word/document.xml': huge }, { level: 9 }));
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]?.code).toBe('docx-too-large');
+  });
+
+  it('a zip bomb that lies about its size in the headers is stopped while inflating', () => {
+    const bytes = zipSync({ 'word/document.xml': new Uint8Array(40 * 1024 * 1024).fill(0x20) }, { level: 9 });
+    // Rewrite the uncompressed size (local header offset 22, central directory offset 24) to 1 KB.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    view.setUint32(22, 1024, true);
+    const central = bytes.findLastIndex((_b, i) => i + 4 <= bytes.length && view.getUint32(i, true) === 0x02014b50);
+    expect(central).toBeGreaterThan(0);
+    view.setUint32(central + 24, 1024, true);
+    const r = importDocx(bytes);
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]?.code).toBe('docx-too-large');
+  });
+
+  it('billion-laughs entities are refused before parsing', () => {
+    const lol = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>';
+    const bytes = zipSync({ 'word/document.xml': strToU8(`<?xml version="1.0"?>${lol}<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>`) });
+    const r = importDocx(bytes);
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]?.code).toBe('docx-dtd-rejected');
+  });
+
+  it('an archive with 10,000 entries is refused', () => {
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 10_000; i++) files[`word/media/x${String(i)}.bin`] = new Uint8Array(1);
+    const r = importDocx(docxWith('<w:p/>', files));
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]?.code).toBe('docx-too-many-entries');
+  });
+
+  it.each([
+    ['random bytes that start like a zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8])],
+    ['a zip without word/document.xml', zipSync({ 'a.txt': strToU8('hello') })],
+    ['malformed XML', zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p>') })],
+    ['a Word file holding a poem', docxWith('<w:p><w:r><w:t>床前明月光，疑是地上霜。</w:t></w:r></w:p>')],
+  ])('%s: not ok, one clear error', (_name, bytes) => {
+    const r = importDocx(bytes);
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]?.severity).toBe('error');
+  });
+
+  it('fuzz: arbitrary bytes, and damaged copies of a real .docx, never throw', async () => {
+    const real = await renderFormDocx(seedEvaluation, 'eq-complex');
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 2000 }),
+          fc.array(fc.tuple(fc.nat(real.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }).map((edits) => {
+            const copy = real.slice();
+            for (const [i, b] of edits) copy[i] = b;
+            return copy;
+          }),
+        ),
+        (bytes) => {
+          const r = importDocx(bytes);
+          expect(r.ok ? r.evaluation : r.diagnostics.length).toBeTruthy();
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
