@@ -1,0 +1,92 @@
+/**
+ * The HTML report in a real browser: Debian's Chromium (never a downloaded one) driven by playwright-core.
+ * Locally: `apt-get install chromium` first (CI installs it). The screenshot and the printed PDF are left in
+ * test-artifacts/ (git-ignored) for a person to look at.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatHtml } from '@jixiao/adapters';
+import { createChecker, parseEvaluation, type EvaluationResult } from '@jixiao/core';
+import { loadPackFromDir } from '@jixiao/core/node';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ARTIFACTS = resolve(REPO, 'test-artifacts');
+const CHROMIUM = '/usr/bin/chromium';
+
+let context: BrowserContext;
+let profile: string;
+
+async function results(): Promise<EvaluationResult[]> {
+  const checker = createChecker([loadPackFromDir(resolve(REPO, 'rules/integrity')), loadPackFromDir(resolve(REPO, 'rules/staffing'))]);
+  const seed = parseEvaluation(JSON.parse(readFileSync(resolve(REPO, 'examples/beita-justice-2020/evaluation.json'), 'utf8')));
+  const overstaffed = parseEvaluation({ ...seed, unit: { name: '南湖区财政局' }, staffing: { authorized: 55, actual: 96 } });
+  return [
+    await checker.checkEvaluation(seed, {
+      source: 'examples/beita-justice-2020/evaluation.json',
+      positions: { 'income.localBudget': { line: 14, column: 5, endLine: 14, endColumn: 26, excerpt: '"localBudget": 267.47' } },
+    }),
+    await checker.checkEvaluation(overstaffed, { source: 'forms/nanhu.json' }),
+  ];
+}
+
+beforeAll(async () => {
+  profile = mkdtempSync(join(tmpdir(), 'jixiao-chromium-'));
+  // A fresh profile (playwright passes it as --user-data-dir): nothing from an earlier run or a person's browser.
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1024, height: 768 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+describe('HTML report in headless Chromium', () => {
+  it('renders offline: the findings, figures, basis and excerpt show, nothing is fetched, and it prints on A4', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = join(ARTIFACTS, 'report.html');
+    writeFileSync(file, formatHtml(await results(), { locale: 'zh-CN', toolVersion: 'e2e' }));
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const problems: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+
+    expect(await page.title()).toBe('部门整体支出绩效自评检查报告');
+    const text = await page.innerText('body');
+    expect(text).toContain('汇总（2 份自评表）');
+    expect(text).toContain('北塔区司法局 2020');
+    expect(text).toContain('不通过·错误');
+    expect(text).toContain('收入合计 264.47 万元与各项之和 267.47 万元不符');
+    expect(text).toContain('《部门整体支出绩效自评基础数据表（表内勾稽关系）》');
+    expect(text).toContain('"localBudget": 267.47');
+    expect(text).toContain('实有人数 96 人超过编制人数 55 人');
+    // The summary table has one row per form, linking to its section.
+    expect(await page.locator('table.summary-table tbody tr').count()).toBe(2);
+    expect(await page.locator('section.form').count()).toBe(2);
+    // Styles applied (inline CSS works under the page's own CSP): failures get the red border.
+    const border = await page.locator('article.finding.error').first().evaluate((el) => getComputedStyle(el).borderLeftColor);
+    expect(border).toBe('rgb(180, 35, 24)');
+
+    expect(requests).toEqual([pathToFileURL(file).href]);
+    expect(problems).toEqual([]);
+
+    await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    writeFileSync(join(ARTIFACTS, 'report.pdf'), pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+});
