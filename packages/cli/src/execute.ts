@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT, processIo, type CliIo } from './io.js';
 import { registerCheck } from './commands/check.js';
+import { registerImport } from './commands/import.js';
 import { registerServe } from './commands/serve.js';
 import { registerPack } from './commands/pack.js';
 import { VERSION } from './version.js';
@@ -13,6 +14,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .configureOutput({ writeOut: (s) => { io.stdout(s); }, writeErr: (s) => { io.stderr(s); } })
     .showHelpAfterError();
   registerCheck(program, io, setExit);
+  registerImport(program, io, setExit);
   registerServe(program, io, setExit);
   registerPack(program, io, setExit);
   return program;

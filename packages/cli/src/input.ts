@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
-import { formatValidationIssues, validateEvaluation, type Evaluation, type Locale, type SourcePosition } from '@jixiao/core';
+import type { Evaluation, Locale, SourcePosition } from '@jixiao/core';
+import { formatDiagnostic, importBuffer, MAX_INPUT_BYTES, type ImportResult } from '@jixiao/import';
 import { CliError } from './io.js';
 
-/** Largest input file read. */
-export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+export { MAX_INPUT_BYTES };
 
 /** A submission read from a file: the evaluation, or why it could not be read. */
 export type LoadedInput =
@@ -17,28 +17,41 @@ export type LoadedInput =
     }
   | { readonly ok: false; readonly source: string; readonly reason: string };
 
-/** Read one submission file (canonical JSON for now). */
-export async function loadInput(file: string, locale: Locale): Promise<LoadedInput> {
-  await Promise.resolve();
+/** The file's import result, or why the file itself could not be opened. */
+export type ReadFileResult = { readonly ok: true; readonly source: string; readonly result: ImportResult } | { readonly ok: false; readonly source: string; readonly reason: string };
+
+/**
+ * Read a submission file of any supported kind (.docx, Word-extracted .txt, canonical .json, .yaml/.yml),
+ * detected by content and extension through `@jixiao/import`.
+ */
+export async function importFile(file: string, locale: Locale): Promise<ReadFileResult> {
   let size: number;
   try {
-    size = statSync(file).size;
+    const stat = statSync(file);
+    if (!stat.isFile()) return { ok: false, source: file, reason: locale === 'zh-CN' ? '不是文件' : 'not a file' };
+    size = stat.size;
   } catch {
     return { ok: false, source: file, reason: locale === 'zh-CN' ? '文件不存在或无法读取' : 'file not found or unreadable' };
   }
   if (size > MAX_INPUT_BYTES) {
     return { ok: false, source: file, reason: locale === 'zh-CN' ? `文件过大（${String(size)} 字节，上限 ${String(MAX_INPUT_BYTES)}）` : `file too large (${String(size)} bytes, limit ${String(MAX_INPUT_BYTES)})` };
   }
-  const text = readFileSync(file, 'utf8');
-  let raw: unknown;
+  let bytes: Uint8Array;
   try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, source: file, reason: `${locale === 'zh-CN' ? '不是有效的 JSON' : 'not valid JSON'}: ${error instanceof Error ? error.message : String(error)}` };
+    bytes = new Uint8Array(readFileSync(file));
+  } catch {
+    return { ok: false, source: file, reason: locale === 'zh-CN' ? '文件无法读取' : 'file cannot be read' };
   }
-  const result = validateEvaluation(raw);
-  if (!result.ok) return { ok: false, source: file, reason: formatValidationIssues(result.issues, locale) };
-  return { ok: true, source: file, evaluation: result.value, diagnostics: [] };
+  return { ok: true, source: file, result: await importBuffer(bytes, { filename: file, source: file }) };
+}
+
+/** Read one submission file into the canonical evaluation (import diagnostics rendered one per line). */
+export async function loadInput(file: string, locale: Locale): Promise<LoadedInput> {
+  const read = await importFile(file, locale);
+  if (!read.ok) return read;
+  const { result } = read;
+  if (!result.ok) return { ok: false, source: file, reason: result.diagnostics.map((d) => (d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale))).join('\n') };
+  return { ok: true, source: file, evaluation: result.evaluation, diagnostics: result.diagnostics.map((d) => formatDiagnostic(d, locale)), positions: result.positions };
 }
 
 export function assertReadable(input: LoadedInput): asserts input is Extract<LoadedInput, { ok: true }> {

@@ -1,0 +1,51 @@
+import { Option, type Command } from 'commander';
+import { LOCALES, isLocale, type Locale } from '@jixiao/core';
+import { formatDiagnostic } from '@jixiao/import';
+import { CliError, EXIT, type CliIo } from '../io.js';
+import { importFile } from '../input.js';
+
+export interface ImportFlags {
+  format: string;
+  locale: string;
+}
+
+/**
+ * `jixiao import <file>`: read a submission (.docx, Word-extracted text, JSON, YAML) and print the canonical
+ * evaluation. `--format text` (default): the evaluation as JSON on stdout, diagnostics on stderr, so
+ * `jixiao import form.docx > form.json` gives a file `jixiao check` reads. `--format json`: one JSON document
+ * with the kind, the evaluation, the diagnostics and the source positions. Exit 2 when the file is not the form.
+ */
+export function registerImport(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('import')
+    .description('读取自评表（.docx、文本、JSON、YAML）并输出规范模型 / read a submission and print the canonical evaluation')
+    .argument('<file>', '自评表文件 / submission file')
+    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-l, --locale <locale>', '提示语言 / message language').choices([...LOCALES]).default('zh-CN'))
+    .action(async (file: string, flags: ImportFlags) => {
+      setExit(await runImport(file, flags, io));
+    });
+}
+
+export async function runImport(file: string, flags: ImportFlags, io: CliIo): Promise<number> {
+  if (!isLocale(flags.locale)) throw new CliError(`unknown locale ${flags.locale}`);
+  const locale: Locale = flags.locale;
+  const read = await importFile(file, locale);
+  if (!read.ok) throw new CliError(`${read.source}: ${read.reason}`);
+  const { result } = read;
+  if (flags.format === 'json') {
+    const doc = result.ok
+      ? { source: file, kind: result.kind, ok: true, evaluation: result.evaluation, diagnostics: result.diagnostics, positions: result.positions }
+      : { source: file, kind: result.kind, ok: false, diagnostics: result.diagnostics };
+    io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+    if (!result.ok) io.stderr(`jixiao: ${file}: ${result.diagnostics[0]?.message[locale] ?? ''}\n`);
+    return result.ok ? EXIT.ok : EXIT.usage;
+  }
+  if (!result.ok) {
+    for (const d of result.diagnostics) io.stderr(`jixiao: ${file}: ${d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale)}\n`);
+    return EXIT.usage;
+  }
+  io.stdout(`${JSON.stringify(result.evaluation, null, 2)}\n`);
+  for (const d of result.diagnostics) io.stderr(`${file}: ${formatDiagnostic(d, locale)}\n`);
+  return EXIT.ok;
+}
