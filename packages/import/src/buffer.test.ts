@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { renderFormDocx } from '../scripts/render-docx.js';
+import { detectKind, importBuffer, importJson, importYaml } from './index.js';
+
+const example = (name: string) => fileURLToPath(new URL(`../../../examples/beita-justice-2020/${name}`, import.meta.url));
+const seedText = readFileSync(example('000_1f3a69e61e56d541.txt'));
+const seedJson = readFileSync(example('evaluation.json'), 'utf8');
+
+describe('detectKind', () => {
+  it('tells the kinds apart by content, then extension', async () => {
+    expect(detectKind(new Uint8Array(seedText))).toBe('text');
+    expect(detectKind(new TextEncoder().encode(seedJson))).toBe('json');
+    expect(detectKind(new TextEncoder().encode('fiscalYear: 2020\n'), 'x.txt')).toBe('yaml');
+    expect(detectKind(new TextEncoder().encode('a: 1\n'), 'form.yml')).toBe('yaml');
+    expect(detectKind(await renderFormDocx(JSON.parse(seedJson) as never, 'glyph'))).toBe('docx');
+    expect(detectKind(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]))).toBe('unknown');
+    expect(detectKind(new Uint8Array([0, 1, 2, 3, 0, 0, 0, 9, 200, 201]))).toBe('unknown');
+  });
+
+  it('reads UTF-16 text with a byte-order mark (Notepad "Unicode")', async () => {
+    const utf16 = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText.toString('utf8'), 'utf16le')]));
+    const r = await importBuffer(utf16, { filename: 'form.txt' });
+    expect(r.ok && r.kind).toBe('text');
+    expect(r.ok && r.evaluation.income.total).toBe(264.47);
+  });
+});
+
+describe('importJson / importYaml', () => {
+  it('read the canonical model', () => {
+    const j = importJson(seedJson);
+    expect(j.ok).toBe(true);
+    expect(importYaml(seedJson).ok).toBe(true);
+  });
+
+  it('map schema errors to field paths with the form label in Chinese', () => {
+    const broken = JSON.parse(seedJson) as { income: { total: unknown } };
+    broken.income.total = '264.47';
+    const r = importJson(JSON.stringify(broken));
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics).toContainEqual(expect.objectContaining({ path: 'income.total', severity: 'error' }));
+    expect(r.diagnostics[0]?.message['zh-CN']).toContain('年度收入合计');
+  });
+
+  it('refuse YAML alias bombs and invalid syntax with one diagnostic', () => {
+    const bomb = `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n`;
+    expect(importYaml(bomb).ok).toBe(false);
+    const bad = importYaml('a: [1, 2');
+    expect(bad.ok).toBe(false);
+    expect(bad.diagnostics[0]?.code).toBe('yaml-invalid');
+  });
+});
+
+describe('importBuffer', () => {
+  it('reads every kind', async () => {
+    expect((await importBuffer(new Uint8Array(seedText))).ok).toBe(true);
+    expect((await importBuffer(new TextEncoder().encode(seedJson), { filename: 'e.json' })).kind).toBe('json');
+    expect((await importBuffer(new Uint8Array(readFileSync(example('form.docx'))))).kind).toBe('docx');
+  });
+
+  it('names a legacy .doc and a PDF precisely', async () => {
+    expect((await importBuffer(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]))).diagnostics[0]?.code).toBe('unsupported-format');
+    expect((await importBuffer(new TextEncoder().encode('%PDF-1.7\n'))).diagnostics[0]?.code).toBe('unsupported-format');
+  });
+
+  it('fuzz: arbitrary bytes always resolve to an evaluation or diagnostics', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom(undefined, 'a.txt', 'a.docx', 'a.json', 'a.yaml'), async (bytes, filename) => {
+        const r = await importBuffer(bytes, filename === undefined ? {} : { filename });
+        expect(r.ok ? r.evaluation : r.diagnostics.length).toBeTruthy();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
