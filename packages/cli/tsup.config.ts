@@ -3,7 +3,8 @@ import { defineConfig } from 'tsup';
 // The CLI is the one thing that must be bundled: workspace packages are inlined from source (through the
 // `@jixiao/source` condition), third-party dependencies stay external and load from node_modules.
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // The batch pool's worker threads load their own entry, next to the CLI bundle.
+  entry: { index: 'src/index.ts', 'batch-worker': 'src/batch/worker.ts' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

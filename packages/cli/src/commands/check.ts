@@ -1,10 +1,16 @@
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { FORMATTERS, isFormatName, type FormatName } from '@jixiao/adapters';
 import { LOCALES, isLocale, type EvaluationResult, type Locale } from '@jixiao/core';
 import { CliError, EXIT, type CliIo } from '../io.js';
-import { loadInput } from '../input.js';
 import { loadChecker } from '../packs.js';
+import { collectInputs } from '../batch/collect.js';
+import { startProgress } from '../batch/progress.js';
+import { checkFiles } from '../batch/run.js';
+import type { FileOutcome } from '../batch/check-file.js';
+import { jsonReportWriter } from '../batch/json-stream.js';
+import { renderSummary, unreadableList } from '../batch/summary.js';
 import { VERSION } from '../version.js';
 
 export interface CheckFlags {
@@ -14,48 +20,87 @@ export interface CheckFlags {
   pack?: string[];
   output?: string;
   exitZero?: boolean;
+  jobs?: string;
 }
 
-/** `jixiao check <files...>`: check submissions against the selected packs and print a report. */
+/**
+ * `jixiao check <dir|glob|files...>`: check submissions against the selected packs and print one report.
+ * Folders are walked; every file is either checked or listed with the reason it was not; work is spread over
+ * worker threads; the report is sorted by path, so it is the same whatever the worker count or argument order.
+ */
 export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('check')
     .description('检查自评表 / check self-evaluation forms against rule packs')
-    .argument('<files...>', '自评表文件 / submission files')
+    .argument('<paths...>', '自评表文件、文件夹或通配符 / submission files, folders or globs')
     .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(Object.keys(FORMATTERS)).default('text'))
     .addOption(new Option('-l, --locale <locale>', '报告语言 / report language').choices([...LOCALES]).default('zh-CN'))
     .option('-c, --config <file>', 'jixiao.config.json')
     .option('-p, --pack <pack...>', '规则包（名称、包名或目录），默认 standard / rule packs (name, package or folder)')
     .option('-o, --output <file>', '写入文件而非标准输出 / write the report to a file')
+    .option('-j, --jobs <n>', '并行工作线程数（默认：CPU 核数） / worker threads (default: cores)')
     .option('--exit-zero', '即使有错误级不通过也以 0 退出（演示用） / exit 0 even with error-level failures')
     .action(async (files: string[], flags: CheckFlags) => {
       setExit(await runCheck(files, flags, io));
     });
 }
 
-export async function runCheck(files: readonly string[], flags: CheckFlags, io: CliIo): Promise<number> {
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new CliError(`--jobs 应为 1–256 的整数 / --jobs must be an integer from 1 to 256 (got ${value})`);
+  return n;
+}
+
+export async function runCheck(paths: readonly string[], flags: CheckFlags, io: CliIo): Promise<number> {
   if (!isFormatName(flags.format)) throw new CliError(`unknown format ${flags.format}`);
   if (!isLocale(flags.locale)) throw new CliError(`unknown locale ${flags.locale}`);
   const locale: Locale = flags.locale;
   const format: FormatName = flags.format;
-  const { checker } = loadChecker({ packs: flags.pack, configFile: flags.config, cwd: io.cwd });
-  const results: EvaluationResult[] = [];
-  let unreadable = 0;
-  for (const file of files) {
-    const input = await loadInput(file, locale);
-    if (!input.ok) {
-      unreadable++;
-      io.stderr(`${locale === 'zh-CN' ? '无法读取' : 'unreadable'} ${input.source}:\n${input.reason}\n`);
-      continue;
-    }
-    for (const d of input.diagnostics) io.stderr(`${input.source}: ${d}\n`);
-    results.push(await checker.checkEvaluation(input.evaluation, { source: input.source, locale, ...(input.positions ? { positions: input.positions } : {}) }));
-  }
+  const jobs = parseJobs(flags.jobs);
+  const selection = { packs: flags.pack, configFile: flags.config, cwd: io.cwd };
+  const { checker, warnings } = loadChecker(selection);
+  for (const w of warnings) io.stderr(`jixiao: ${w}\n`);
+  const { files, skipped } = collectInputs(paths, io.cwd, locale);
+  const batch = files.length + skipped.length > 1 || skipped.length > 0 || files.length === 0;
   const color = flags.output === undefined && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
-  const report = await FORMATTERS[format](results, { locale, toolVersion: VERSION, color });
-  if (flags.output === undefined) io.stdout(report);
-  else writeFileSync(flags.output, report);
-  if (unreadable > 0) return EXIT.usage;
+  const formatOptions = { locale, toolVersion: VERSION, color };
+  // JSON is written as results arrive (in file order), so a province's worth of forms never sits in memory.
+  const json = format === 'json' ? jsonReportWriter(formatOptions, flags.output, io) : undefined;
+  const results: EvaluationResult[] = [];
+  const outcomes: FileOutcome[] = [];
+  const progress = batch ? startProgress(files.length, io) : undefined;
+  await checkFiles(files, {
+    locale,
+    jobs,
+    jobsExplicit: flags.jobs !== undefined,
+    selection,
+    checker,
+    shape: json ? 'json' : 'object',
+    ...(progress ? { onProgress: progress.update } : {}),
+    onOutcome: (o) => {
+      if (o.ok) {
+        if (o.result) results.push(o.result);
+        if (o.json !== undefined) json?.item(o.json);
+        outcomes.push({ ok: true, source: o.source, brief: o.brief, diagnostics: o.diagnostics });
+      } else outcomes.push(o);
+    },
+  });
+  progress?.stop();
+  for (const o of outcomes) if (o.ok) for (const d of o.diagnostics) io.stderr(`${o.source}: ${d}\n`);
+  const unreadable = unreadableList(outcomes, skipped);
+  // A batch lists what it could not read in its summary; a single file says so at once.
+  if (!batch) for (const u of unreadable) io.stderr(`${locale === 'zh-CN' ? '无法读取' : 'unreadable'} ${u.source}:\n${u.reason}\n`);
+  const final = results;
+  if (json) json.end();
+  else {
+    const report = await FORMATTERS[format](final, formatOptions);
+    if (flags.output === undefined) io.stdout(report);
+    else writeFileSync(flags.output, report);
+  }
+  if (batch) io.stderr(renderSummary(outcomes, skipped, locale));
+  if (unreadable.length > 0) return EXIT.usage;
   if (flags.exitZero === true) return EXIT.ok;
-  return results.some((r) => r.summary.errors > 0) ? EXIT.failures : EXIT.ok;
+  const failed = outcomes.some((o) => o.ok && o.brief.errors > 0);
+  return failed ? EXIT.failures : EXIT.ok;
 }

@@ -1,0 +1,141 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FORMATTERS } from '@jixiao/adapters';
+import { ResultDocumentSchema, type ResultDocument } from '@jixiao/core';
+import { baseEvaluation, evaluationArb, patchEvaluation } from '@jixiao/testing';
+import { execute } from '../execute.js';
+import type { CliIo } from '../io.js';
+import { collectInputs, globToRegExp } from './collect.js';
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const BIN = join(ROOT, 'packages/cli/bin/jixiao.js');
+
+/** A folder of forms: passing, failing, random, one broken, one unsupported, one link to a folder. */
+function makeFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));
+  mkdirSync(join(dir, 'forms/sub'), { recursive: true });
+  const forms = fc.sample(evaluationArb(), { numRuns: 6, seed: 7 });
+  forms.forEach((f, i) => { writeFileSync(join(dir, `forms/random-${String(i)}.json`), JSON.stringify(f)); });
+  writeFileSync(join(dir, 'forms/pass.json'), JSON.stringify(baseEvaluation()));
+  writeFileSync(join(dir, 'forms/sub/over.json'), JSON.stringify(patchEvaluation(baseEvaluation(), { staffing: { authorized: 10, actual: 12 } })));
+  writeFileSync(join(dir, 'forms/sub/broken.json'), '{"fiscalYear": 2020,');
+  writeFileSync(join(dir, 'forms/README.md'), 'not a form');
+  symlinkSync(join(dir, 'forms/sub'), join(dir, 'forms/link-to-sub'));
+  return dir;
+}
+
+function memoryIo(cwd: string): CliIo & { out: () => string; err: () => string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const decoder = new TextDecoder();
+  return {
+    stdout: (c) => out.push(typeof c === 'string' ? c : decoder.decode(c)),
+    stderr: (c) => err.push(c),
+    cwd,
+    env: {},
+    stdoutIsTTY: false,
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
+}
+
+describe('collecting inputs', () => {
+  it('walks folders in path order and lists every file it will not check, with the reason', () => {
+    const dir = makeFolder();
+    const { skipped, files: found } = collectInputs(['forms'], dir, 'en');
+    const files = found.map((f) => f.source);
+    expect(files).toEqual([...files].sort());
+    expect(found.every((f) => f.path.startsWith(dir))).toBe(true);
+    expect(files).toContain('forms/pass.json');
+    expect(files).toContain('forms/sub/broken.json'); // the importer says why it is unreadable
+    expect(skipped).toEqual([
+      { source: 'forms/README.md', reason: expect.stringMatching(/unsupported file type/) as unknown },
+      { source: 'forms/link-to-sub', reason: 'symbolic link to a folder: not followed' },
+    ]);
+  });
+
+  it('checks a file reached twice once, whatever the order of the arguments', () => {
+    const dir = makeFolder();
+    const a = collectInputs(['forms', 'forms/pass.json', './forms/sub/over.json'], dir, 'en');
+    const b = collectInputs(['./forms/sub/over.json', 'forms/pass.json', 'forms'], dir, 'en');
+    expect(b).toEqual(a);
+    expect(a.files.filter((f) => f.source.endsWith('pass.json'))).toHaveLength(1);
+  });
+
+  it('matches globs below their fixed prefix and says when nothing matches', () => {
+    const dir = makeFolder();
+    expect(collectInputs(['forms/**/*.json'], dir, 'en').files.map((f) => f.source)).toContain('forms/sub/over.json');
+    expect(collectInputs(['forms/*.json'], dir, 'en').files.map((f) => f.source)).not.toContain('forms/sub/over.json');
+    expect(collectInputs(['forms/*.docx'], dir, 'en').skipped).toEqual([{ source: 'forms/*.docx', reason: 'no file matches' }]);
+    expect(globToRegExp('a/**/b?.json').test('a/x/y/b1.json')).toBe(true);
+    expect(globToRegExp('a/**/b?.json').test('a/b1.json')).toBe(true);
+    expect(globToRegExp('*.json').test('x/y.json')).toBe(false);
+  });
+});
+
+describe('jixiao check on a folder (in process)', () => {
+  it('gives byte-identical reports and summaries whatever the argument order, and one bad file does not stop it', async () => {
+    const dir = makeFolder();
+    const run = async (args: string[]) => {
+      const io = memoryIo(dir);
+      const code = await execute(['check', ...args, '--format', 'json', '--locale', 'en'], io);
+      return { code, out: io.out(), err: io.err() };
+    };
+    const a = await run(['forms']);
+    const b = await run(['forms/sub', 'forms/pass.json', 'forms']);
+    expect(b).toEqual(a);
+    expect(a.code).toBe(2); // something could not be read
+    const doc = ResultDocumentSchema.parse(JSON.parse(a.out));
+    expect(doc.results.map((r) => r.source)).toEqual([...doc.results.map((r) => r.source)].sort());
+    expect(doc.results).toHaveLength(8);
+    expect(a.err).toMatch(/Summary: 8 form\(s\) checked, 3 not read/);
+    expect(a.err).toMatch(/forms\/sub\/broken\.json\n {4}not valid JSON/);
+    expect(a.err).toMatch(/\n {2}forms\/pass\.json {2}\S+ 2020 {2}self-rating \S+ {2}errors 0 {2}warnings 0 {2}indeterminate \d+\n/);
+  });
+
+  it('streams the JSON report with exactly the bytes the json formatter gives for the same results', async () => {
+    const dir = makeFolder();
+    const io = memoryIo(dir);
+    await execute(['check', 'forms', '--format', 'json'], io);
+    // Parsed without the schema: a zod parse would rebuild objects in schema key order.
+    const doc = JSON.parse(io.out()) as ResultDocument;
+    expect(ResultDocumentSchema.safeParse(doc).success).toBe(true);
+    expect(doc.results.length).toBeGreaterThan(1);
+    expect(io.out()).toBe(FORMATTERS.json(doc.results, { locale: 'zh-CN', toolVersion: doc.tool.version }));
+    const none = memoryIo(dir);
+    await execute(['check', 'forms/nothing-*.json', '--format', 'json'], none);
+    expect(none.out()).toBe(FORMATTERS.json([], { locale: 'zh-CN', toolVersion: doc.tool.version }));
+  });
+
+  it('rejects a nonsensical --jobs', async () => {
+    const io = memoryIo(makeFolder());
+    expect(await execute(['check', 'forms', '--jobs', '0'], io)).toBe(2);
+    expect(io.err()).toMatch(/--jobs/);
+  });
+});
+
+describe('jixiao check with worker threads (built CLI)', () => {
+  beforeAll(() => {
+    execFileSync('npm', ['run', 'build', '--silent', '-w', '@jixiao/cli'], { cwd: ROOT, stdio: 'ignore' });
+  }, 120_000);
+
+  it('prints the same bytes with 1, 2 or 3 workers, with no progress bar outside a terminal', () => {
+    const dir = makeFolder();
+    const run = (jobs: string, format: string) => {
+      const r = spawnSync(process.execPath, [BIN, 'check', 'forms', '--jobs', jobs, '--format', format], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '' } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    for (const format of ['json', 'text']) {
+      const one = run('1', format);
+      expect(one.code).toBe(2);
+      expect(one.stderr).not.toMatch(/\r|ETA/);
+      expect(run('2', format)).toEqual(one);
+      expect(run('3', format)).toEqual(one);
+    }
+  });
+});

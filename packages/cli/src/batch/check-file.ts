@@ -1,0 +1,63 @@
+import type { Checker, EvaluationResult, Locale } from '@jixiao/core';
+import { loadInput } from '../input.js';
+import type { InputFile } from './collect.js';
+
+/** What the batch summary needs of one checked form. */
+export interface ResultBrief {
+  readonly unit: string | null;
+  readonly fiscalYear: number | null;
+  readonly selfRating: string | null;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly indeterminate: number;
+}
+
+/**
+ * What became of one file: its result (as an object, or already serialised for the streamed JSON report) with
+ * import diagnostics, or why it could not be read.
+ */
+export type FileOutcome =
+  | {
+      readonly ok: true;
+      readonly source: string;
+      readonly brief: ResultBrief;
+      readonly diagnostics: readonly string[];
+      readonly result?: EvaluationResult;
+      /**
+       * The result as one item of the JSON report's `results` array (see `json-stream.ts`), as UTF-8 bytes: they
+       * live outside the JavaScript heap, so a thread passing many of them on does not pile up garbage.
+       */
+      readonly json?: Uint8Array;
+    }
+  | { readonly ok: false; readonly source: string; readonly reason: string };
+
+/** How the caller wants a result back. */
+export type ResultShape = 'object' | 'json';
+
+const utf8 = new TextEncoder();
+
+/** One result as an item of the JSON report: `JSON.stringify(result, null, 2)` nested two levels deep. */
+export function jsonItem(result: EvaluationResult): Uint8Array {
+  return utf8.encode(`    ${JSON.stringify(result, null, 2).replace(/\n/g, '\n    ')}`);
+}
+
+/**
+ * Read and check one file. Never throws: a file that cannot be read, or that trips an internal error, is an
+ * outcome with its reason, so one bad file never stops a batch. The synchronous checker is used: its results
+ * equal `checkEvaluation`'s (the differential property in core proves it).
+ */
+export async function checkFile(file: InputFile, locale: Locale, checker: Checker, shape: ResultShape): Promise<FileOutcome> {
+  const { source } = file;
+  try {
+    const input = await loadInput(file.path, locale);
+    if (!input.ok) return { ok: false, source, reason: input.reason };
+    const result = checker.checkEvaluationSync(input.evaluation, { source, locale, ...(input.positions ? { positions: input.positions } : {}) });
+    const { evaluation: e, summary: s } = result;
+    const brief: ResultBrief = { unit: e.unit, fiscalYear: e.fiscalYear, selfRating: e.selfRating, errors: s.errors, warnings: s.warnings, indeterminate: s.indeterminate };
+    const base = { ok: true as const, source, brief, diagnostics: input.diagnostics };
+    return shape === 'json' ? { ...base, json: jsonItem(result) } : { ...base, result };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, source, reason: locale === 'zh-CN' ? `内部错误：${detail}` : `internal error: ${detail}` };
+  }
+}

@@ -1,0 +1,166 @@
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, normalize, resolve, sep } from 'node:path';
+import type { Locale } from '@jixiao/core';
+
+/** Extensions a folder walk hands to the importer; any other file found in a folder is listed as unsupported. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.json', '.yaml', '.yml', '.txt', '.docx'];
+
+/** A path the batch will not check, and why (never dropped silently). */
+export interface SkippedInput {
+  readonly source: string;
+  readonly reason: string;
+}
+
+/** A file to check: how reports name it (as the user wrote it, `/`-separated) and where it is. */
+export interface InputFile {
+  readonly source: string;
+  readonly path: string;
+}
+
+/** What `jixiao check <dir|glob|files...>` will read: files sorted by source, and every path it will not. */
+export interface CollectedInputs {
+  readonly files: readonly InputFile[];
+  readonly skipped: readonly SkippedInput[];
+}
+
+/** Upper bound on the files one run collects (a guard against walking a whole disk by mistake). */
+export const MAX_COLLECTED_FILES = 1_000_000;
+
+const GLOB_CHARS = /[*?[]/;
+
+const say = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
+
+/** Display form of a path: as the user wrote it (normalised), with `/` separators so reports match across OSes. */
+const display = (p: string) => normalize(p).split(sep).join('/');
+
+/** Compare paths by UTF-16 code units: a fixed order independent of locale and of the order arguments came in. */
+export const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function hasSupportedExtension(name: string): boolean {
+  const lower = name.toLowerCase();
+  return SUPPORTED_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** A glob (`*`, `**`, `?`, `[…]`) as a regular expression over `/`-separated relative paths. */
+export function globToRegExp(glob: string): RegExp {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob.charAt(i);
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        // `**/` matches zero or more folders; a trailing `**` matches everything below.
+        const slash = glob[i + 2] === '/';
+        out += slash ? '(?:[^/]*/)*' : '.*';
+        i += slash ? 2 : 1;
+      } else out += '[^/]*';
+    } else if (c === '?') out += '[^/]';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end === -1) out += '\\[';
+      else {
+        const body = glob.slice(i + 1, end).replace(/\\/g, '\\\\');
+        out += `[${body.startsWith('!') ? `^${body.slice(1)}` : body}]`;
+        i = end;
+      }
+    } else out += /[.+^${}()|\\]/.test(c) ? `\\${c}` : c;
+  }
+  return new RegExp(`^${out}$`);
+}
+
+/**
+ * Expand the command line's paths: folders are walked (recursively, in sorted order; symbolic links to folders
+ * are not followed, to avoid loops), globs are matched below their fixed prefix, files are taken as given.
+ * Every path that is not checked is returned with its reason. Duplicates (the same file reached twice) are
+ * checked once.
+ */
+export function collectInputs(args: readonly string[], cwd: string, locale: Locale): CollectedInputs {
+  const files = new Map<string, InputFile>(); // real path → file
+  const skipped = new Map<string, string>();
+  const skip = (source: string, reason: string) => {
+    if (!skipped.has(source)) skipped.set(source, reason);
+  };
+  const addFile = (shown: string, abs: string) => {
+    let real = abs;
+    try {
+      real = realpathSync(abs);
+    } catch {
+      // an unreadable path: the importer reports it
+    }
+    // The same file reached twice is checked once, under the smaller of its names (independent of argument order).
+    const known = files.get(real);
+    if (known !== undefined) files.set(real, byPath(shown, known.source) < 0 ? { source: shown, path: abs } : known);
+    else if (files.size < MAX_COLLECTED_FILES) files.set(real, { source: shown, path: abs });
+  };
+
+  const walk = (shownDir: string, absDir: string, match?: (rel: string) => boolean, relDir = '') => {
+    let entries: string[];
+    try {
+      entries = readdirSync(absDir).sort(byPath);
+    } catch (error) {
+      skip(display(shownDir), say(locale, `无法读取文件夹：${errorCode(error)}`, `folder unreadable: ${errorCode(error)}`));
+      return;
+    }
+    for (const name of entries) {
+      const abs = join(absDir, name);
+      const shown = display(join(shownDir, name));
+      const rel = relDir === '' ? name : `${relDir}/${name}`;
+      let st: Stats;
+      try {
+        st = lstatSync(abs);
+      } catch (error) {
+        skip(shown, say(locale, `无法读取：${errorCode(error)}`, `unreadable: ${errorCode(error)}`));
+        continue;
+      }
+      if (st.isSymbolicLink()) {
+        let target: Stats | undefined;
+        try {
+          target = statSync(abs);
+        } catch {
+          target = undefined;
+        }
+        if (target === undefined) {
+          if (!match || match(rel)) skip(shown, say(locale, '符号链接指向不存在的目标', 'symbolic link to nothing'));
+          continue;
+        }
+        if (target.isDirectory()) {
+          if (!match) skip(shown, say(locale, '指向文件夹的符号链接：不跟随', 'symbolic link to a folder: not followed'));
+          continue;
+        }
+        st = target;
+      }
+      if (st.isDirectory()) walk(join(shownDir, name), abs, match, rel);
+      else if (match && !match(rel)) continue;
+      else if (!st.isFile()) skip(shown, say(locale, '不是普通文件', 'not a regular file'));
+      else if (match || hasSupportedExtension(name)) addFile(shown, abs);
+      else skip(shown, say(locale, `不支持的文件类型（支持 ${SUPPORTED_EXTENSIONS.join(' ')}）`, `unsupported file type (supported: ${SUPPORTED_EXTENSIONS.join(' ')})`));
+    }
+  };
+
+  for (const arg of args) {
+    const abs = resolve(cwd, arg);
+    let st: Stats | undefined;
+    try {
+      st = statSync(abs);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isDirectory() === true) walk(arg, abs);
+    else if (st === undefined && GLOB_CHARS.test(arg)) {
+      // Walk from the glob's fixed prefix (the folders before the first wildcard).
+      const parts = arg.split(/[\\/]/);
+      const firstWild = parts.findIndex((p) => GLOB_CHARS.test(p));
+      const base = parts.slice(0, firstWild).join('/');
+      const pattern = globToRegExp(parts.slice(firstWild).join('/'));
+      const before = files.size;
+      walk(base === '' ? '.' : base, resolve(cwd, base === '' ? '.' : base), (rel) => pattern.test(rel));
+      if (files.size === before) skip(display(arg), say(locale, '没有匹配的文件', 'no file matches'));
+    } else addFile(display(arg), abs); // a file, or a missing one: the importer says why it cannot be read
+  }
+  const sortedFiles = [...files.values()].sort((a, b) => byPath(a.source, b.source));
+  const skippedList = [...skipped].map(([source, reason]) => ({ source, reason })).sort((a, b) => byPath(a.source, b.source));
+  return { files: sortedFiles, skipped: skippedList };
+}
+
+function errorCode(error: unknown): string {
+  return error !== null && typeof error === 'object' && 'code' in error && typeof error.code === 'string' ? error.code : String(error);
+}

@@ -1,0 +1,44 @@
+import type { Locale } from '@jixiao/core';
+import type { FileOutcome } from './check-file.js';
+import { byPath, type SkippedInput } from './collect.js';
+
+const indent = (text: string, pad: string) => text.split('\n').map((l) => `${pad}${l}`).join('\n');
+
+/** Every path that was not checked (collection skips and unreadable files), sorted by path. */
+export function unreadableList(outcomes: readonly FileOutcome[], skipped: readonly SkippedInput[]): SkippedInput[] {
+  const list: SkippedInput[] = [...skipped];
+  for (const o of outcomes) if (!o.ok) list.push({ source: o.source, reason: o.reason });
+  return list.sort((a, b) => byPath(a.source, b.source));
+}
+
+/**
+ * The end-of-batch summary: forms checked, forms not read (each with its reason), and per form the unit, the
+ * fiscal year, the self-rating it claims, and its errors, warnings and indeterminate rules. Sorted by path, so
+ * the same inputs give the same text.
+ */
+export function renderSummary(outcomes: readonly FileOutcome[], skipped: readonly SkippedInput[], locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const unread = unreadableList(outcomes, skipped);
+  const checked = outcomes.filter((o) => o.ok);
+  const lines: string[] = [];
+  lines.push(zh ? `汇总：已检查 ${String(checked.length)} 份，无法读取 ${String(unread.length)} 份` : `Summary: ${String(checked.length)} form(s) checked, ${String(unread.length)} not read`);
+  if (unread.length > 0) {
+    lines.push(zh ? '无法读取：' : 'Not read:');
+    for (const u of unread) lines.push(`  ${u.source}`, indent(u.reason, '    '));
+  }
+  if (checked.length > 0) {
+    lines.push(zh ? '各单位：' : 'Per unit:');
+    const blank = zh ? '（空）' : '(blank)';
+    for (const o of checked) {
+      const s = o.brief;
+      const unit = `${s.unit ?? blank} ${s.fiscalYear === null ? blank : String(s.fiscalYear)}`;
+      const grade = s.selfRating ?? blank;
+      lines.push(
+        zh
+          ? `  ${o.source}  ${unit}  自评 ${grade}  错误 ${String(s.errors)}  警告 ${String(s.warnings)}  无法判断 ${String(s.indeterminate)}`
+          : `  ${o.source}  ${unit}  self-rating ${grade}  errors ${String(s.errors)}  warnings ${String(s.warnings)}  indeterminate ${String(s.indeterminate)}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
