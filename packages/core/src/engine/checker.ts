@@ -106,6 +106,16 @@ interface RuleProgram {
 /** Which branches of one rule held for one form, or the error the rule threw. */
 type RuleRun = { readonly hits: ReadonlySet<Branch> } | { readonly error: Error };
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** What a finding carries beyond its outcome and message. */
+interface FindingExtra {
+  readonly severity?: Severity;
+  readonly explanation?: ExplainedCondition[];
+  readonly notes?: FindingNote[];
+  readonly internalError?: string;
+}
+
 /** Explanation of the branch that decided a rule (fail, indeterminate). */
 type Explain = (branch: Branch) => ExplainedCondition[];
 
@@ -333,24 +343,27 @@ export class Checker {
     const data = resolveData(rule.data, facts);
     const observed: Record<string, unknown> = {};
     for (const p of rule.paths) observed[p] = resolvePath(facts, p) ?? null;
-    const base = {
-      ruleId: rule.id,
-      pack: pack.name,
-      title: rule.title[locale],
-      severity: compiled.severity,
-      redFlag: rule.redFlag === true,
-      paths: rule.paths,
-      observed,
-      basis: rule.basis,
+    // Built field by field (no spreads: this runs for every rule of every form). Key order is the report's.
+    const make = (outcome: Outcome, messageId: string, template: string, values: Record<string, MessageValue>, extra?: FindingExtra): Finding => {
+      const finding: Mutable<Finding> = {
+        ruleId: rule.id,
+        pack: pack.name,
+        title: rule.title[locale],
+        severity: extra?.severity ?? compiled.severity,
+        redFlag: rule.redFlag === true,
+        paths: rule.paths,
+        observed,
+        basis: rule.basis,
+        outcome,
+        messageId: `${rule.id}#${messageId}`,
+        message: renderTemplate(template, values, locale),
+        data: rawData(values),
+      };
+      if (extra?.explanation !== undefined) finding.explanation = extra.explanation;
+      if (extra?.notes !== undefined) finding.notes = extra.notes;
+      if (extra?.internalError !== undefined) finding.internalError = extra.internalError;
+      return finding;
     };
-    const make = (outcome: Outcome, messageId: string, template: string, values: Record<string, MessageValue>, extra: Partial<Finding> = {}): Finding => ({
-      ...base,
-      outcome,
-      messageId: `${rule.id}#${messageId}`,
-      message: renderTemplate(template, values, locale),
-      data: rawData(values),
-      ...extra,
-    });
     const m = CORE_MESSAGES[locale];
 
     if ('error' in run) {
@@ -366,7 +379,7 @@ export class Checker {
     for (const n of rule.notes ?? []) {
       if (hit(`note:${n.id}`)) notes.push({ messageId: `${rule.id}#${n.id}`, message: renderTemplate(n.message[locale], data, locale), data: rawData(data) });
     }
-    const withNotes = notes.length > 0 ? { notes } : {};
+    const withNotes: FindingExtra = notes.length > 0 ? { notes } : {};
 
     if (rule.notApplicableWhen && hit('na')) return make('not-applicable', 'not-applicable', rule.notApplicableWhen.message[locale], data, withNotes);
     if (hit('req')) {

@@ -74,12 +74,33 @@ export function formatValue(v: MessageValue, locale: Locale): string {
   }
 }
 
+/** A template split into text and placeholder names (odd indices), cached per template. */
+const PARSED_TEMPLATES = new Map<string, readonly string[]>();
+const MAX_CACHED_TEMPLATES = 10_000;
+
+function parseTemplate(template: string): readonly string[] {
+  let parts = PARSED_TEMPLATES.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/);
+    if (PARSED_TEMPLATES.size < MAX_CACHED_TEMPLATES) PARSED_TEMPLATES.set(template, parts);
+  }
+  return parts;
+}
+
 /** Fill `{name}` placeholders. Unknown placeholders stay visible (a pack test catches them). */
 export function renderTemplate(template: string, data: Readonly<Record<string, MessageValue>>, locale: Locale): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const v = data[key];
-    return v === undefined ? whole : formatValue(v, locale);
-  });
+  const parts = parseTemplate(template);
+  if (parts.length === 1) return template;
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? '';
+    if (i % 2 === 0) out += part;
+    else {
+      const v = Object.hasOwn(data, part) ? data[part] : undefined;
+      out += v === undefined ? `{${part}}` : formatValue(v, locale);
+    }
+  }
+  return out;
 }
 
 /** Raw values for the finding's `data` (JSON-friendly). */

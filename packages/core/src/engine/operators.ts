@@ -57,13 +57,26 @@ export const BUILTIN_OPERATORS = [
 
 export const KNOWN_OPERATORS: ReadonlySet<string> = new Set([...BUILTIN_OPERATORS, ...Object.keys(CUSTOM_OPERATORS)]);
 
+/** Split paths, cached: rules name a bounded set of paths, read for every form. */
+const SPLIT_PATHS = new Map<string, readonly string[]>();
+const MAX_CACHED_PATHS = 10_000;
+
+function splitPath(path: string): readonly string[] {
+  let keys = SPLIT_PATHS.get(path);
+  if (keys === undefined) {
+    keys = path.split('.');
+    if (SPLIT_PATHS.size < MAX_CACHED_PATHS) SPLIT_PATHS.set(path, keys);
+  }
+  return keys;
+}
+
 /**
  * Plain own-property walk used as json-rules-engine's `pathResolver` (instead of JSONPath): no code runs,
  * no prototype is reached, and it is ~3× faster.
  */
 export function resolvePath(value: unknown, path: string): unknown {
   let current: unknown = value;
-  for (const key of path.split('.')) {
+  for (const key of splitPath(path)) {
     if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];
   }
