@@ -14,7 +14,7 @@ export interface DocxLine {
  * T = ☒, £ = □, P = ✓; Wingdings þ = ☑, ¨ = □, o = □, x = ☒, ü = ✓ (../shared/domain.md §2).
  */
 const SYMBOL_FONTS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
-  'wingdings 2': { 0x52: '☑', 0x54: '☒', 0xa3: '□', 0x50: '✓', 0x2a: '□' },
+  'wingdings 2': { 0x52: '☑', 0x54: '☒', 0xa3: '□', 0x50: '✓' },
   wingdings: { 0xfe: '☑', 0xa8: '□', 0x6f: '□', 0x78: '☒', 0xfc: '✓' },
 };
 
