@@ -12,6 +12,7 @@ import type { FileOutcome } from '../batch/check-file.js';
 import { jsonReportWriter } from '../batch/json-stream.js';
 import { renderSummary, unreadableList } from '../batch/summary.js';
 import { VERSION } from '../version.js';
+import { applyWaiverFile } from '../waivers.js';
 
 export interface CheckFlags {
   format: string;
@@ -21,6 +22,8 @@ export interface CheckFlags {
   output?: string;
   exitZero?: boolean;
   jobs?: string;
+  waivers?: string;
+  today?: string;
 }
 
 /**
@@ -39,6 +42,8 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('-p, --pack <pack...>', '规则包（名称、包名或目录），默认 standard / rule packs (name, package or folder)')
     .option('-o, --output <file>', '写入文件而非标准输出 / write the report to a file')
     .option('-j, --jobs <n>', '并行工作线程数（默认：CPU 核数） / worker threads (default: cores)')
+    .option('--waivers <file>', '豁免文件（JSON/YAML） / waiver file (JSON or YAML)')
+    .option('--today <date>', '判断豁免是否过期所用的日期（默认今天） / date for waiver expiry (default: today)')
     .option('--exit-zero', '即使有错误级不通过也以 0 退出（演示用） / exit 0 even with error-level failures')
     .action(async (files: string[], flags: CheckFlags) => {
       setExit(await runCheck(files, flags, io));
@@ -66,7 +71,8 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   const color = flags.output === undefined && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
   const formatOptions = { locale, toolVersion: VERSION, color };
   // JSON is written as results arrive (in file order), so a province's worth of forms never sits in memory.
-  const json = format === 'json' ? jsonReportWriter(formatOptions, flags.output, io) : undefined;
+  // Waivers rewrite results after the fact: with them, results are collected first.
+  const json = format === 'json' && flags.waivers === undefined ? jsonReportWriter(formatOptions, flags.output, io) : undefined;
   const results: EvaluationResult[] = [];
   const outcomes: FileOutcome[] = [];
   const progress = batch ? startProgress(files.length, io) : undefined;
@@ -91,7 +97,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   const unreadable = unreadableList(outcomes, skipped);
   // A batch lists what it could not read in its summary; a single file says so at once.
   if (!batch) for (const u of unreadable) io.stderr(`${locale === 'zh-CN' ? '无法读取' : 'unreadable'} ${u.source}:\n${u.reason}\n`);
-  const final = results;
+  const final = flags.waivers === undefined ? results : applyWaiverFile(results, flags.waivers, flags.today, locale, io);
   if (json) json.end();
   else {
     const report = await FORMATTERS[format](final, formatOptions);
@@ -101,6 +107,6 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   if (batch) io.stderr(renderSummary(outcomes, skipped, locale));
   if (unreadable.length > 0) return EXIT.usage;
   if (flags.exitZero === true) return EXIT.ok;
-  const failed = outcomes.some((o) => o.ok && o.brief.errors > 0);
+  const failed = flags.waivers === undefined ? outcomes.some((o) => o.ok && o.brief.errors > 0) : final.some((r) => r.summary.errors > 0);
   return failed ? EXIT.failures : EXIT.ok;
 }
