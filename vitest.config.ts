@@ -13,6 +13,7 @@ export default defineConfig({
       'test/**/*.test.ts',
       'examples/**/*.test.ts',
     ],
+    globalSetup: ['./test/setup/build-cli.ts'],
     setupFiles: ['./test/setup/fail-on-console.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

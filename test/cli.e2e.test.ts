@@ -1,10 +1,10 @@
-// The built CLI (packages/cli/bin/jixiao.js → tsup bundle) run as a user runs it.
-import { execFileSync, spawnSync } from 'node:child_process';
+// The built CLI (packages/cli/bin/jixiao.js → tsup bundle, built once by test/setup/build-cli.ts) run as a user runs it.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ResultDocumentSchema } from '@jixiao/core';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -22,11 +22,6 @@ const write = (name: string, content: string) => {
   writeFileSync(file, content);
   return file;
 };
-
-beforeAll(() => {
-  // The root `test:root` task depends on the CLI build; build here too when run alone.
-  execFileSync('npm', ['run', 'build', '--silent', '-w', '@jixiao/cli'], { cwd: ROOT, stdio: 'ignore' });
-}, 120_000);
 
 describe('jixiao CLI', () => {
   it('prints help and version with exit code 0', () => {
