@@ -33,7 +33,7 @@ describe('formatCsv', () => {
       expect(csv.replace(/"[^"]*"/g, '').match(/(?<!\r)\n/g)).toBeNull();
       const rows = await readCsv(csv.slice(BOM.length));
       expect(rows, label).toHaveLength(1 + results.reduce((n, r) => n + r.findings.length, 0));
-      expect(rows[0]).toEqual(['来源', '单位', '年度', '规则编号', '规则名称', '结果', '严重程度', '红旗', '说明', '填报值', '依据']);
+      expect(rows[0]).toEqual(['来源', '单位', '年度', '规则编号', '规则名称', '结果', '严重程度', '红旗', '说明', '填报值', '依据', '豁免']);
     }
   });
 
@@ -42,7 +42,7 @@ describe('formatCsv', () => {
     const quota = rows.find((r) => r[1] === '南湖区财政局' && r[3] === 'staffing/within-quota');
     expect(quota).toEqual([
       'forms/南湖区 财政局.json', '南湖区财政局', '2020', 'staffing/within-quota', '实有人数不超过编制人数', '不通过', '警告', '是',
-      '实有人数 96 人超过编制人数 55 人（在职人员控制率 174.55%）', '实有人数 = 96；编制人数 = 55', expect.stringContaining('国务院令第486号') as unknown,
+      '实有人数 96 人超过编制人数 55 人（在职人员控制率 174.55%）', '实有人数 = 96；编制人数 = 55', expect.stringContaining('国务院令第486号') as unknown, '',
     ]);
     expect(rows.filter((r) => r[1] === NASTY_UNIT).length).toBeGreaterThan(0);
   });

@@ -1,5 +1,5 @@
 import type { EvaluationResult, Finding, Locale } from '@jixiao/core';
-import { WORDS, citation, findingPosition, observedEntries, outcomeLabel, positionText, ratingText, sortFindings, unitText, yearText } from './common.js';
+import { WORDS, citation, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, positionText, ratingText, sortFindings, unitText, yearText } from './common.js';
 import type { FormatOptions } from './types.js';
 
 /** Escape text for HTML element content and double-quoted attributes. */
@@ -32,6 +32,7 @@ th { background: #f2f4f7; } td.num { text-align: right; font-variant-numeric: ta
 }`;
 
 function cls(f: Finding): string {
+  if (isWaived(f)) return 'finding waived';
   return f.outcome === 'fail' ? `finding ${f.severity}` : `finding ${f.outcome}`;
 }
 
@@ -45,6 +46,7 @@ function findingHtml(r: EvaluationResult, f: Finding, locale: Locale): string {
     for (const e of entries) parts.push(`<tr><td>${h(e.label)}</td><td><code>${h(e.path)}</code></td><td class="num">${h(e.value)}</td></tr>`);
     parts.push('</tbody></table>');
   }
+  if (isWaived(f)) parts.push(`<p class="waiver"><strong>${h(w.waiver)}</strong>：${h(w.waiverText(f.waiver))}</p>`);
   if (f.outcome === 'fail') parts.push(`<p class="basis"><strong>${h(w.basis)}</strong>：${f.basis.map((b) => h(citation(b, locale))).join('；')}</p>`);
   const at = findingPosition(r, f);
   if (at !== undefined) {
@@ -59,7 +61,7 @@ function formHtml(r: EvaluationResult, index: number, locale: Locale): string {
   const w = WORDS[locale];
   const parts = [`<section class="form" id="form-${String(index + 1)}">`, `<h2>${h(`${unitText(r, locale)} ${yearText(r, locale)}`)}</h2>`];
   parts.push(`<p class="muted">${h(w.source)}：${h(r.source)} · ${h(w.rating)}：${h(ratingText(r, locale))}</p>`, `<p class="summary">${h(w.summary(r.summary))}</p>`);
-  for (const f of sortFindings(r.findings).filter((x) => x.outcome === 'fail' || x.outcome === 'indeterminate')) parts.push(findingHtml(r, f, locale));
+  for (const f of sortFindings(r.findings).filter((x) => needsAttention(x) || isWaived(x))) parts.push(findingHtml(r, f, locale));
   const passed = r.findings.filter((f) => f.outcome === 'pass');
   parts.push(`<p class="pass"><strong>${h(w.passedRules(passed.length))}</strong>${passed.length > 0 ? `：${passed.map((f) => h(f.title)).join('、')}` : ''}</p>`);
   const na = r.findings.filter((f) => f.outcome === 'not-applicable');

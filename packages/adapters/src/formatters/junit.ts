@@ -28,17 +28,17 @@ function suiteName(r: EvaluationResult, locale: Locale): string {
 /**
  * JUnit XML (the Ant/Jenkins/GitLab dialect): one `<testsuite>` per evaluated form, one `<testcase>` per rule;
  * a failing rule is a `<failure>` (type = severity) with message and details; indeterminate and not-applicable
- * rules are `<skipped>` with the reason. No timestamps: the same results give the same bytes.
+ * rules and waived failures are `<skipped>` with the reason. No timestamps: the same results give the same bytes.
  */
 export function formatJunit(results: readonly EvaluationResult[], options: FormatOptions): string {
   const { locale } = options;
   const total = results.reduce((n, r) => n + r.summary.total, 0);
   const failures = results.reduce((n, r) => n + r.summary.fail, 0);
-  const skipped = results.reduce((n, r) => n + r.summary.indeterminate + r.summary.notApplicable, 0);
+  const skipped = results.reduce((n, r) => n + r.summary.indeterminate + r.summary.notApplicable + r.summary.waived, 0);
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs({ name: `jixiao ${options.toolVersion}`, tests: total, failures, errors: 0, skipped, time: 0 })}>`];
   results.forEach((r, i) => {
     const s = r.summary;
-    out.push(`  <testsuite${attrs({ name: suiteName(r, locale), id: i, tests: s.total, failures: s.fail, errors: 0, skipped: s.indeterminate + s.notApplicable, time: 0 })}>`);
+    out.push(`  <testsuite${attrs({ name: suiteName(r, locale), id: i, tests: s.total, failures: s.fail, errors: 0, skipped: s.indeterminate + s.notApplicable + s.waived, time: 0 })}>`);
     out.push('    <properties>');
     const props: [string, string][] = [
       ['source', r.source],
@@ -53,7 +53,7 @@ export function formatJunit(results: readonly EvaluationResult[], options: Forma
       const open = `    <testcase${attrs({ name: `${f.ruleId} ${f.title}`, classname: `jixiao.${f.pack}`, time: 0 })}`;
       if (f.outcome === 'pass') {
         out.push(`${open}/>`);
-      } else if (f.outcome === 'fail') {
+      } else if (f.outcome === 'fail' && f.waiver === undefined) {
         out.push(`${open}>`, `      <failure${attrs({ message: f.message, type: f.severity })}>${escapeText(details(r, f, locale))}</failure>`, '    </testcase>');
       } else {
         out.push(`${open}>`, `      <skipped${attrs({ message: `${outcomeLabel(f, locale)}: ${f.message}` })}/>`, '    </testcase>');

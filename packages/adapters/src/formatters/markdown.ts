@@ -1,5 +1,5 @@
 import type { EvaluationResult, Finding, Locale } from '@jixiao/core';
-import { WORDS, basisText, findingPosition, observedEntries, outcomeLabel, positionText, ratingText, sortFindings, unitText, yearText } from './common.js';
+import { WORDS, basisText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, positionText, ratingText, sortFindings, unitText, yearText } from './common.js';
 import type { FormatOptions } from './types.js';
 
 /** Inline markup characters escaped (emphasis, code, links, HTML, tables, entities). */
@@ -36,6 +36,7 @@ function finding(r: EvaluationResult, f: Finding, locale: Locale): string[] {
   const entries = observedEntries(f, locale);
   if (entries.length > 0) out.push(...table([w.observed, 'path', locale === 'zh-CN' ? '值' : 'Value'], entries.map((e) => [e.label, e.path, e.value])), '');
   if (f.outcome === 'fail') out.push(`**${w.basis}**：${mdText(basisText(f.basis, locale))}`, '');
+  if (isWaived(f)) out.push(`**${w.waiver}**：${mdText(w.waiverText(f.waiver))}`, '');
   const at = findingPosition(r, f);
   if (at !== undefined) {
     out.push(`**${w.location}**：${mdText(`${r.source} ${positionText(at.position, locale)}`)}`, '');
@@ -60,7 +61,7 @@ export function formatMarkdown(results: readonly EvaluationResult[], options: Fo
   for (const r of results) {
     out.push(`## ${mdText(`${unitText(r, locale)} ${yearText(r, locale)}`)}`, '');
     out.push(`- ${w.source}：${mdText(r.source)}`, `- ${w.rating}：${mdText(ratingText(r, locale))}`, `- ${mdText(w.summary(r.summary))}`, '');
-    const shown = sortFindings(r.findings).filter((f) => f.outcome === 'fail' || f.outcome === 'indeterminate');
+    const shown = sortFindings(r.findings).filter((f) => needsAttention(f) || isWaived(f));
     if (shown.length > 0) out.push(`### ${w.findings}`, '');
     for (const f of shown) out.push(...finding(r, f, locale));
     const passed = r.findings.filter((f) => f.outcome === 'pass');

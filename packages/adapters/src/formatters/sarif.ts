@@ -131,6 +131,10 @@ export function formatSarif(results: readonly EvaluationResult[], options: Forma
         level: f.outcome === 'fail' ? LEVEL[f.severity] : 'none',
         message: { text: f.message },
         locations: [locationOf(r, f, index, locale)],
+        // A reviewer's waiver is an accepted external suppression (SARIF §3.35).
+        ...(f.outcome === 'fail' && f.waiver !== undefined
+          ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: `${f.waiver.reason} (${f.waiver.approver}, ${f.waiver.expires})` }] }
+          : {}),
         properties: {
           outcome: f.outcome,
           severity: f.severity,

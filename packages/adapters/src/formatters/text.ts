@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import type { EvaluationResult, Finding, Locale } from '@jixiao/core';
-import { WORDS, basisText, findingPosition, groupByUnit, observedText, outcomeLabel, positionText, ratingText, sortFindings, unitText, yearText } from './common.js';
+import { WORDS, basisText, findingPosition, groupByUnit, isWaived, needsAttention, observedText, outcomeLabel, positionText, ratingText, sortFindings, unitText, yearText } from './common.js';
 import type { FormatOptions } from './types.js';
 
 const ANSI = { reset: '\u001b[0m', bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', magenta: '\u001b[35m', cyan: '\u001b[36m' } as const;
@@ -22,7 +22,7 @@ export function oneLine(text: string): string {
 
 function findingStyle(f: Finding): Style {
   if (f.outcome === 'indeterminate') return 'magenta';
-  if (f.outcome !== 'fail') return 'dim';
+  if (f.outcome !== 'fail' || f.waiver !== undefined) return 'dim';
   return f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'cyan';
 }
 
@@ -30,7 +30,7 @@ function renderForm(r: EvaluationResult, locale: Locale, paint: (s: Style, t: st
   const w = WORDS[locale];
   const out: string[] = [];
   out.push(`  ${paint('bold', oneLine(r.source))}  ${w.year}: ${yearText(r, locale)}  ${w.rating}: ${oneLine(ratingText(r, locale))}`);
-  const shown = sortFindings(r.findings).filter((f) => f.outcome === 'fail' || f.outcome === 'indeterminate');
+  const shown = sortFindings(r.findings).filter(needsAttention);
   for (const f of shown) {
     out.push(`    ${paint(findingStyle(f), `[${outcomeLabel(f, locale)}]`)} ${f.ruleId} ${oneLine(f.title)}${f.redFlag && f.outcome === 'fail' ? ` ⚑ ${w.redFlag}` : ''}`);
     out.push(`        ${oneLine(f.message)}`);
@@ -39,6 +39,11 @@ function renderForm(r: EvaluationResult, locale: Locale, paint: (s: Style, t: st
     const at = findingPosition(r, f);
     if (at !== undefined) out.push(`        ${paint('dim', `${w.location}: ${positionText(at.position, locale)}${at.position.excerpt === undefined ? '' : ` 「${oneLine(at.position.excerpt)}」`}`)}`);
     if (f.outcome === 'fail') out.push(`        ${paint('dim', `${w.basis}: ${oneLine(basisText(f.basis, locale))}`)}`);
+  }
+  for (const f of r.findings.filter(isWaived)) {
+    out.push(`    ${paint('dim', `[${outcomeLabel(f, locale)}]`)} ${f.ruleId} ${oneLine(f.title)}`);
+    out.push(`        ${paint('dim', oneLine(f.message))}`);
+    out.push(`        ${paint('dim', `${w.waiver}: ${oneLine(w.waiverText(f.waiver))}`)}`);
   }
   const passNotes = r.findings.filter((f) => f.outcome === 'pass' && (f.notes?.length ?? 0) > 0);
   for (const f of passNotes) for (const n of f.notes ?? []) out.push(`    ${paint('dim', `[${w.pass}]`)} ${f.ruleId} ${oneLine(n.message)}`);

@@ -35,10 +35,10 @@ describe('formatXlsx', () => {
     const results = await manyResults();
     const wb = await loadWorkbook(await formatXlsx(results, opts));
     const summary = values(must(wb.getWorksheet('汇总')));
-    expect(summary[0]).toEqual(['来源', '单位', '年度', '自评等级', '规则数', '错误', '警告', '提示', '无法判断', '不适用', '通过']);
-    expect(summary[2]).toEqual(['forms/南湖区 财政局.json', '南湖区财政局', 2020, '良', 7, 1, 1, 0, 0, 0, 5]);
+    expect(summary[0]).toEqual(['来源', '单位', '年度', '自评等级', '规则数', '错误', '警告', '提示', '已豁免', '无法判断', '不适用', '通过']);
+    expect(summary[2]).toEqual(['forms/南湖区 财政局.json', '南湖区财政局', 2020, '良', 7, 1, 1, 0, 0, 0, 0, 5]);
     expect(summary[3]?.[1]).toBe(NASTY_UNIT);
-    expect(summary[3]?.[8]).toBe(2);
+    expect(summary[3]?.[9]).toBe(2);
     const findings = values(must(wb.getWorksheet('检查结果')));
     const row = findings.find((r) => r[1] === '北塔区司法局' && r[3] === 'integrity/income-total');
     expect(row?.slice(0, 8)).toEqual(['examples/beita-justice-2020/evaluation.json', '北塔区司法局', 2020, 'integrity/income-total', '年度收入合计等于各项收入之和', '不通过', '错误', null]);
