@@ -49,7 +49,7 @@ export function loadChecker(selection: PackSelection): { checker: Checker; packs
     return { checker, packs, config, warnings: unusedSettings(config, packs, checker) };
   } catch (error) {
     if (error instanceof PackLoadError) throw new CliError(error.message);
-    if (error instanceof Error && /circular/.test(error.message)) throw new CliError(error.message);
+    if (error instanceof Error && error.message.includes('circular')) throw new CliError(error.message);
     throw error;
   }
 }
