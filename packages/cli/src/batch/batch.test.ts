@@ -1,10 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FORMATTERS } from '@jixiao/adapters';
 import { ResultDocumentSchema, type ResultDocument } from '@jixiao/core';
 import { baseEvaluation, evaluationArb, patchEvaluation } from '@jixiao/testing';
@@ -119,11 +119,8 @@ describe('jixiao check on a folder (in process)', () => {
   });
 });
 
+// The bundle (with its worker entry) is built once for the whole run by test/setup/build-cli.ts.
 describe('jixiao check with worker threads (built CLI)', () => {
-  beforeAll(() => {
-    execFileSync('npm', ['run', 'build', '--silent', '-w', '@jixiao/cli'], { cwd: ROOT, stdio: 'ignore' });
-  }, 120_000);
-
   it('prints the same bytes with 1, 2 or 3 workers, with no progress bar outside a terminal', () => {
     const dir = makeFolder();
     const run = (jobs: string, format: string) => {
