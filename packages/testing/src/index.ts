@@ -6,3 +6,4 @@ export { answerArb, baseEvaluation, evaluationArb, isoDateArb, moneyArb, optiona
 export type { EvaluationKnobs } from './arbitraries.js';
 export { patchEvaluation, ruleFinding, runRule, testRule } from './tester.js';
 export type { EvaluationPatch, RuleCase, RuleTesterOptions } from './tester.js';
+export { answerRuleProperties, withAnswer } from './properties.js';

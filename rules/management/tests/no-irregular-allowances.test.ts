@@ -1,5 +1,5 @@
-import { testRule } from '@jixiao/testing';
-import { answerRuleProperties, pack } from './pack.js';
+import { answerRuleProperties, testRule } from '@jixiao/testing';
+import { pack } from './pack.js';
 
 const RULE = 'management/no-irregular-allowances';
 
