@@ -15,6 +15,20 @@ import {
 } from '../src/index.js';
 import seed from '../../../examples/beita-justice-2020/evaluation.json' with { type: 'json' };
 
+const view = new DataView(new ArrayBuffer(8));
+/** The next double above / below a non-negative double. */
+function nextUp(v: number): number {
+  view.setFloat64(0, v);
+  view.setBigUint64(0, view.getBigUint64(0) + 1n);
+  return view.getFloat64(0);
+}
+function nextDown(v: number): number {
+  if (v === 0) return 0;
+  view.setFloat64(0, v);
+  view.setBigUint64(0, view.getBigUint64(0) - 1n);
+  return view.getFloat64(0);
+}
+
 /** Leaf field paths of the zod model (objects are walked, everything else is a leaf). */
 function leafPaths(shape: Record<string, unknown>, prefix = ''): string[] {
   const out: string[] = [];
@@ -78,6 +92,18 @@ describe('evaluation model', () => {
 describe('money is exact', () => {
   it('round-trips every 2-decimal amount through hundredths', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (c) => toCents(fromCents(c)) === c && isMoney(fromCents(c))));
+  });
+
+  it('isMoney is exactly "at most two decimals": arithmetic test agrees with the decimal text', () => {
+    const decimal = (v: number) => Number.isFinite(v) && v >= 0 && v <= 1e13 && /^\d+(?:\.\d{1,2})?$/.test(String(v));
+    fc.assert(fc.property(fc.double({ min: 0, max: 1e13, noNaN: true }), (v) => isMoney(v) === decimal(v)));
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e15 }), fc.integer({ min: -3, max: 3 }), (c, ulps) => {
+      // Neighbours of every 2-decimal amount, a few ulps away: only the amount itself is money.
+      let v = c / 100;
+      for (let i = 0; i < Math.abs(ulps); i++) v = ulps > 0 ? nextUp(v) : nextDown(v);
+      return isMoney(v) === decimal(v);
+    }));
+    for (const v of [0.1 + 0.2, 1.005, 264.475, 1e-7, -0, Number.NaN, Infinity, 1e13 + 0.01]) expect(isMoney(v)).toBe(decimal(v));
   });
 
   it('sums without float drift: 0.1 + 0.2 is 0.30', () => {
