@@ -8,9 +8,9 @@ import { ConfigSchema, type Config, type NestedCondition, type Pack, type Parame
 import { assertPacksValid } from '../pack/validate.js';
 import { summarize, type EvaluationResult, type SourcePosition, type ExplainedCondition, type Finding, type FindingNote, type Outcome } from '../result/model.js';
 import { applyParameterOverrides, paramsFact, type ResolvedParameter } from './params.js';
-import { CUSTOM_OPERATORS, resolvePath, type OperatorFn } from './operators.js';
+import { CUSTOM_OPERATORS, pathReader, resolvePath, type OperatorFn } from './operators.js';
 import { compileCondition, referenceOperators, type CompiledCondition } from './compiled.js';
-import { rawData, renderTemplate, resolveData, type MessageValue } from './messages.js';
+import { compileData, compileTemplate, rawData, renderTemplate, type CompiledTemplate, type DataProgram, type MessageValue } from './messages.js';
 import { orderStages } from './stages.js';
 
 /** A rule as compiled into a checker: its pack, the severity in force and its stage. */
@@ -98,13 +98,28 @@ interface BranchProgram {
   readonly condition: CompiledCondition;
 }
 
+/** Everything about one rule that does not depend on the form, prepared once when the checker is built. */
 interface RuleProgram {
   readonly compiled: CompiledRule;
   readonly branches: readonly BranchProgram[];
+  /** Index in `branches` of each kind of branch (−1 when the rule has none). */
+  readonly naIndex: number;
+  readonly reqIndex: number;
+  readonly indIndex: number;
+  readonly checkIndex: readonly number[];
+  readonly noteIndex: readonly number[];
+  readonly data: DataProgram;
+  /** Keys and formats of the data plus `fields` (the blank required values), for the `blank` message. */
+  readonly blankKeys: readonly string[];
+  readonly blankFormats: DataProgram['formats'];
+  /** Templates compiled against the data keys, by template text (filled on first use, per locale's text). */
+  readonly templates: Map<string, CompiledTemplate>;
+  readonly observed: readonly (readonly [string, (facts: unknown) => unknown])[];
+  readonly requires: readonly (readonly [string, (facts: unknown) => unknown])[];
 }
 
-/** Which branches of one rule held for one form, or the error the rule threw. */
-type RuleRun = { readonly hits: ReadonlySet<Branch> } | { readonly error: Error };
+/** Which branches of one rule held for one form (by index in `RuleProgram.branches`), or the error it threw. */
+type RuleRun = { readonly hits: readonly boolean[] } | { readonly error: Error };
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -116,8 +131,8 @@ interface FindingExtra {
   readonly internalError?: string;
 }
 
-/** Explanation of the branch that decided a rule (fail, indeterminate). */
-type Explain = (branch: Branch) => ExplainedCondition[];
+/** Explanation of the branch (by index) that decided a rule (fail, indeterminate). */
+type Explain = (branch: number) => ExplainedCondition[];
 
 function ruleBranches(rule: Rule): { branch: Branch; conditions: TopLevelCondition }[] {
   const out: { branch: Branch; conditions: TopLevelCondition }[] = [];
@@ -196,10 +211,27 @@ export class Checker {
     this.rules = selected.map((s) => ({ ...s, stage: stageOf.get(s.rule.id) ?? 0 }));
     this.stageCount = Math.max(0, ...this.rules.map((r) => r.stage + 1));
     const operator = referenceOperators(this.extraOperators);
-    this.programs = this.rules.map((compiled) => ({
-      compiled,
-      branches: ruleBranches(compiled.rule).map(({ branch, conditions }) => ({ branch, source: conditions, condition: compileCondition(conditions, operator) })),
-    }));
+    this.programs = this.rules.map((compiled) => {
+      const { rule } = compiled;
+      const branches = ruleBranches(rule).map(({ branch, conditions }) => ({ branch, source: conditions, condition: compileCondition(conditions, operator) }));
+      const indexOf = (b: Branch) => branches.findIndex((x) => x.branch === b);
+      const data = compileData(rule.data);
+      return {
+        compiled,
+        branches,
+        naIndex: indexOf('na'),
+        reqIndex: indexOf('req'),
+        indIndex: indexOf('ind'),
+        checkIndex: rule.checks.map((c) => indexOf(`check:${c.id}`)),
+        noteIndex: (rule.notes ?? []).map((n) => indexOf(`note:${n.id}`)),
+        data,
+        blankKeys: [...data.keys, 'fields'],
+        blankFormats: [...data.formats, 'fields'],
+        templates: new Map<string, CompiledTemplate>(),
+        observed: rule.paths.map((p) => [p, pathReader(p)] as const),
+        requires: (rule.requires ?? []).map((p) => [p, pathReader(p)] as const),
+      };
+    });
   }
 
   /** A json-rules-engine engine holding the given branches (the reference semantics). */
@@ -243,10 +275,10 @@ export class Checker {
         if (program.compiled.stage !== stage) continue;
         let run = this.runRule(program, stageFacts);
         if ('error' in run) run = await this.referenceRun(program, stageFacts);
-        const explanations = new Map<Branch, ExplainedCondition[]>();
-        const branch = 'hits' in run ? explainedBranch(program.compiled.rule, evaluation, run.hits) : undefined;
+        const explanations = new Map<number, ExplainedCondition[]>();
+        const branch = 'hits' in run ? explainedBranch(program, evaluation, run.hits) : undefined;
         if (branch !== undefined) explanations.set(branch, await this.referenceExplanation(program, branch, stageFacts));
-        byId.set(program.compiled.rule.id, this.decide(program.compiled, evaluation, stageFacts, run, (b) => explanations.get(b) ?? [], locale));
+        byId.set(program.compiled.rule.id, this.decide(program, evaluation, stageFacts, run, (b) => explanations.get(b) ?? [], locale));
       }
     }
     return this.result(evaluation, byId, options, locale);
@@ -265,8 +297,8 @@ export class Checker {
       for (const program of this.programs) {
         if (program.compiled.stage !== stage) continue;
         const run = this.runRule(program, stageFacts);
-        const explain: Explain = (b) => program.branches.find((p) => p.branch === b)?.condition.explain(stageFacts).explanation ?? [];
-        byId.set(program.compiled.rule.id, this.decide(program.compiled, evaluation, stageFacts, run, explain, locale));
+        const explain: Explain = (b) => program.branches[b]?.condition.explain(stageFacts).explanation ?? [];
+        byId.set(program.compiled.rule.id, this.decide(program, evaluation, stageFacts, run, explain, locale));
       }
     }
     return this.result(evaluation, byId, options, locale);
@@ -293,9 +325,10 @@ export class Checker {
    * rule of a stage), so a branch that throws makes the whole rule an internal error for this form, and only it.
    */
   private runRule(program: RuleProgram, facts: Facts): RuleRun {
-    const hits = new Set<Branch>();
+    const { branches } = program;
+    const hits = new Array<boolean>(branches.length);
     try {
-      for (const b of program.branches) if (b.condition.test(facts)) hits.add(b.branch);
+      for (let i = 0; i < branches.length; i++) hits[i] = branches[i]?.condition.test(facts) === true;
     } catch (error) {
       return { error: asError(error) };
     }
@@ -312,22 +345,22 @@ export class Checker {
     }
     try {
       const { results } = await engine.run(facts);
-      const hits = new Set<Branch>();
-      for (const r of results) if (r.result === true) hits.add(r.name.slice(id.length + BRANCH_SEP.length) as Branch);
-      return { hits };
+      const held = new Set<string>();
+      for (const r of results) if (r.result === true) held.add(r.name.slice(id.length + BRANCH_SEP.length));
+      return { hits: program.branches.map((b) => held.has(b.branch)) };
     } catch (error) {
       return { error: asError(error) };
     }
   }
 
   /** json-rules-engine's explanation of one branch, read from its result tree (run on the facts it reads). */
-  private async referenceExplanation(program: RuleProgram, branch: Branch, facts: Facts): Promise<ExplainedCondition[]> {
-    const b = program.branches.find((x) => x.branch === branch);
+  private async referenceExplanation(program: RuleProgram, index: number, facts: Facts): Promise<ExplainedCondition[]> {
+    const b = program.branches[index];
     if (b === undefined) return [];
-    const key = `${program.compiled.rule.id}${BRANCH_SEP}${branch}`;
+    const key = `${program.compiled.rule.id}${BRANCH_SEP}${b.branch}`;
     let engine = this.branchEngines.get(key);
     if (engine === undefined) {
-      engine = this.buildEngine(program.compiled.rule, [{ branch, conditions: b.source }]);
+      engine = this.buildEngine(program.compiled.rule, [{ branch: b.branch, conditions: b.source }]);
       this.branchEngines.set(key, engine);
     }
     // Only the facts the branch reads: a fact left out is undefined either way (undefined facts are allowed).
@@ -338,13 +371,27 @@ export class Checker {
     return r === undefined ? [] : leafExplanations(r.toJSON(false).conditions);
   }
 
-  private decide(compiled: CompiledRule, evaluation: Evaluation, facts: Facts, run: RuleRun, explain: Explain, locale: Locale): Finding {
+  private decide(program: RuleProgram, evaluation: Evaluation, facts: Facts, run: RuleRun, explain: Explain, locale: Locale): Finding {
+    const { compiled } = program;
     const { rule, pack } = compiled;
-    const data = resolveData(rule.data, facts);
+    const values = program.data.read(facts);
+    const { keys } = program.data;
+    const data: Record<string, unknown> = {};
+    keys.forEach((key, i) => {
+      data[key] = values[i] ?? null;
+    });
     const observed: Record<string, unknown> = {};
-    for (const p of rule.paths) observed[p] = resolvePath(facts, p) ?? null;
+    for (const [p, read] of program.observed) observed[p] = read(facts) ?? null;
+    const render = (template: string): string => {
+      let compiledTemplate = program.templates.get(template);
+      if (compiledTemplate === undefined) {
+        compiledTemplate = compileTemplate(template, keys, program.data.formats);
+        program.templates.set(template, compiledTemplate);
+      }
+      return compiledTemplate(values, locale);
+    };
     // Built field by field (no spreads: this runs for every rule of every form). Key order is the report's.
-    const make = (outcome: Outcome, messageId: string, template: string, values: Record<string, MessageValue>, extra?: FindingExtra): Finding => {
+    const make = (outcome: Outcome, messageId: string, message: string, findingData: Record<string, unknown>, extra?: FindingExtra): Finding => {
       const finding: Mutable<Finding> = {
         ruleId: rule.id,
         pack: pack.name,
@@ -356,8 +403,8 @@ export class Checker {
         basis: rule.basis,
         outcome,
         messageId: `${rule.id}#${messageId}`,
-        message: renderTemplate(template, values, locale),
-        data: rawData(values),
+        message,
+        data: findingData,
       };
       if (extra?.explanation !== undefined) finding.explanation = extra.explanation;
       if (extra?.notes !== undefined) finding.notes = extra.notes;
@@ -366,51 +413,63 @@ export class Checker {
     };
     const m = CORE_MESSAGES[locale];
 
+    // Rare outcomes render from small records (the hot path below renders from compiled templates).
+    const once = (outcome: Outcome, messageId: string, template: string, record: Record<string, MessageValue>, extra?: FindingExtra) =>
+      make(outcome, messageId, renderTemplate(template, record, locale), rawData(record), extra);
     if ('error' in run) {
-      return make('indeterminate', 'internal-error', m.internalError, { error: { value: run.error.message } }, { internalError: run.error.message });
+      return once('indeterminate', 'internal-error', m.internalError, { error: { value: run.error.message } }, { internalError: run.error.message });
     }
     const notInForce = inForce(rule, evaluation.fiscalYear);
     if (notInForce) {
-      const values = { from: { value: notInForce.from ?? null }, until: { value: notInForce.until ?? null }, fiscalYear: { value: evaluation.fiscalYear } };
-      return make('not-applicable', notInForce.from ? 'not-in-force' : 'no-longer-in-force', notInForce.from ? m.notInForce : m.noLongerInForce, values);
+      const record = { from: { value: notInForce.from ?? null }, until: { value: notInForce.until ?? null }, fiscalYear: { value: evaluation.fiscalYear } };
+      return once('not-applicable', notInForce.from ? 'not-in-force' : 'no-longer-in-force', notInForce.from ? m.notInForce : m.noLongerInForce, record);
     }
-    const hit = (branch: Branch): boolean => run.hits.has(branch);
+    const { hits } = run;
+    const hit = (index: number): boolean => index >= 0 && hits[index] === true;
     const notes: FindingNote[] = [];
-    for (const n of rule.notes ?? []) {
-      if (hit(`note:${n.id}`)) notes.push({ messageId: `${rule.id}#${n.id}`, message: renderTemplate(n.message[locale], data, locale), data: rawData(data) });
+    const ruleNotes = rule.notes ?? [];
+    for (let i = 0; i < ruleNotes.length; i++) {
+      const n = ruleNotes[i];
+      if (n !== undefined && hit(program.noteIndex[i] ?? -1)) notes.push({ messageId: `${rule.id}#${n.id}`, message: render(n.message[locale]), data: { ...data } });
     }
     const withNotes: FindingExtra = notes.length > 0 ? { notes } : {};
 
-    if (rule.notApplicableWhen && hit('na')) return make('not-applicable', 'not-applicable', rule.notApplicableWhen.message[locale], data, withNotes);
-    if (hit('req')) {
-      const blanks = (rule.requires ?? []).filter((ref) => {
-        const v = resolvePath(facts, ref);
-        return v === null || v === undefined || v === '';
-      });
-      return make('indeterminate', 'blank', m.blankFields, { ...data, fields: { value: blanks, format: 'fields' } }, { explanation: explain('req').filter((c) => c.result), ...withNotes });
+    if (rule.notApplicableWhen && hit(program.naIndex)) return make('not-applicable', 'not-applicable', render(rule.notApplicableWhen.message[locale]), data, withNotes);
+    if (hit(program.reqIndex)) {
+      const blanks: string[] = [];
+      for (const [ref, read] of program.requires) {
+        const v = read(facts);
+        if (v === null || v === undefined || v === '') blanks.push(ref);
+      }
+      const message = compileTemplate(m.blankFields, program.blankKeys, program.blankFormats)([...values, blanks], locale);
+      return make('indeterminate', 'blank', message, { ...data, fields: blanks }, { explanation: explain(program.reqIndex).filter((c) => c.result), ...withNotes });
     }
-    if (rule.indeterminateWhen && hit('ind')) {
-      return make('indeterminate', 'indeterminate', rule.indeterminateWhen.message[locale], data, { explanation: explain('ind'), ...withNotes });
+    if (rule.indeterminateWhen && hit(program.indIndex)) {
+      return make('indeterminate', 'indeterminate', render(rule.indeterminateWhen.message[locale]), data, { explanation: explain(program.indIndex), ...withNotes });
     }
-    for (const c of rule.checks) {
-      if (hit(`check:${c.id}`)) {
+    for (let i = 0; i < rule.checks.length; i++) {
+      const c = rule.checks[i];
+      const index = program.checkIndex[i] ?? -1;
+      if (c !== undefined && hit(index)) {
         // A failure mode's own severity applies unless the config set the rule's severity.
         const configured = compiled.severity !== rule.severity;
         const severity = configured ? compiled.severity : (c.severity ?? compiled.severity);
-        return make('fail', c.id, c.message[locale], data, { severity, explanation: explain(`check:${c.id}`), ...withNotes });
+        return make('fail', c.id, render(c.message[locale]), data, { severity, explanation: explain(index), ...withNotes });
       }
     }
-    return make('pass', 'pass', rule.pass[locale], data, withNotes);
+    return make('pass', 'pass', render(rule.pass[locale]), data, withNotes);
   }
 }
 
-/** The branch whose explanation the finding carries (mirrors the order of `decide`), if any. */
-function explainedBranch(rule: Rule, evaluation: Evaluation, hits: ReadonlySet<Branch>): Branch | undefined {
+/** The branch (index) whose explanation the finding carries (mirrors the order of `decide`), if any. */
+function explainedBranch(program: RuleProgram, evaluation: Evaluation, hits: readonly boolean[]): number | undefined {
+  const { rule } = program.compiled;
+  const hit = (index: number) => index >= 0 && hits[index] === true;
   if (inForce(rule, evaluation.fiscalYear)) return undefined;
-  if (rule.notApplicableWhen && hits.has('na')) return undefined;
-  if (hits.has('req')) return 'req';
-  if (rule.indeterminateWhen && hits.has('ind')) return 'ind';
-  for (const c of rule.checks) if (hits.has(`check:${c.id}`)) return `check:${c.id}`;
+  if (rule.notApplicableWhen && hit(program.naIndex)) return undefined;
+  if (hit(program.reqIndex)) return program.reqIndex;
+  if (rule.indeterminateWhen && hit(program.indIndex)) return program.indIndex;
+  for (const index of program.checkIndex) if (hit(index)) return index;
   return undefined;
 }
 

@@ -4,7 +4,7 @@ import type { Locale } from '../i18n/locale.js';
 import { fieldLabel } from '../model/labels.js';
 import { formatMoney, isMoney } from '../model/money.js';
 import { formatPercent } from '../indicators/ratio.js';
-import { resolvePath } from './operators.js';
+import { pathReader, resolvePath } from './operators.js';
 import { scaleValue } from '../pack/scale.js';
 
 /** A value in a message, with how to show it. */
@@ -44,12 +44,54 @@ export function resolveData(
   return out;
 }
 
+/** A rule's message data compiled once: keys, their formats, and one reader per entry (paths split in advance). */
+export interface DataProgram {
+  readonly keys: readonly string[];
+  readonly formats: readonly (DataFormat | undefined)[];
+  /** The raw values, in `keys` order: what `resolveData(data, facts)` holds. */
+  readonly read: (facts: Readonly<Record<string, unknown>>) => unknown[];
+}
+
+/** Compile a rule's `data` (the same values as {@link resolveData}, as parallel arrays). */
+export function compileData(data: Readonly<Record<string, DataRef>> | undefined): DataProgram {
+  const entries = Object.entries(data ?? {});
+  const keys = entries.map(([key]) => key);
+  const formats = entries.map(([, ref]): DataFormat | undefined => ('blankAmong' in ref ? 'fields' : ref.format));
+  const readers = entries.map(([, ref]): ((facts: Readonly<Record<string, unknown>>) => unknown) => {
+    if ('blankAmong' in ref) {
+      const among = ref.blankAmong.map((r) => [r, pathReader(r)] as const);
+      return (facts) => among.filter(([, read]) => isBlank(read(facts))).map(([r]) => r);
+    }
+    if ('scale' in ref) {
+      const read = pathReader(ref.scale);
+      const { points } = ref;
+      return (facts) => scaleValue(read(facts), points);
+    }
+    return pathReader(ref.ref);
+  });
+  return {
+    keys,
+    formats,
+    read: (facts) => {
+      const values = new Array<unknown>(readers.length);
+      readers.forEach((read, i) => {
+        values[i] = read(facts);
+      });
+      return values;
+    },
+  };
+}
+
 /** Show one value in a locale. */
 export function formatValue(v: MessageValue, locale: Locale): string {
+  return formatRaw(v.value, v.format, locale);
+}
+
+/** {@link formatValue} on a value and its format (no wrapper object: used on the hot path). */
+export function formatRaw(value: unknown, format: DataFormat | undefined, locale: Locale): string {
   const m = CORE_MESSAGES[locale];
-  const { value } = v;
   if (isBlank(value)) return m.blank;
-  switch (v.format) {
+  switch (format) {
     case 'money':
       return typeof value === 'number' && isMoney(Math.abs(value)) ? formatMoney(value) : show(value);
     case 'percent':
@@ -101,6 +143,28 @@ export function renderTemplate(template: string, data: Readonly<Record<string, M
     }
   }
   return out;
+}
+
+/** A template compiled against a fixed list of data keys: renders from an array of raw values. */
+export type CompiledTemplate = (values: readonly unknown[], locale: Locale) => string;
+
+/**
+ * Compile `template` for data given as parallel arrays (`keys[i]` has format `formats[i]`): the same text as
+ * {@link renderTemplate} with the equivalent record, without building one per finding.
+ */
+export function compileTemplate(template: string, keys: readonly string[], formats: readonly (DataFormat | undefined)[]): CompiledTemplate {
+  const parts = parseTemplate(template);
+  if (parts.length === 1) return () => template;
+  const segments = parts.map((part, i) => {
+    if (i % 2 === 0) return part;
+    const index = keys.lastIndexOf(part);
+    return index < 0 ? `{${part}}` : index;
+  });
+  return (values, locale) => {
+    let out = '';
+    for (const s of segments) out += typeof s === 'string' ? s : formatRaw(values[s], formats[s], locale);
+    return out;
+  };
 }
 
 /** Raw values for the finding's `data` (JSON-friendly). */

@@ -71,6 +71,26 @@ function splitPath(path: string): readonly string[] {
 }
 
 /**
+ * A reader for one dotted path, split once: the same walk as {@link resolvePath}, for paths known in advance
+ * (a rule's data, observed fields and requirements are read for every form).
+ */
+export function pathReader(path: string): (value: unknown) => unknown {
+  const keys = path.split('.');
+  if (keys.length === 1) {
+    const [key = ''] = keys;
+    return (value) => (value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined);
+  }
+  return (value) => {
+    let current: unknown = value;
+    for (const key of keys) {
+      if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+      current = (current as Record<string, unknown>)[key];
+    }
+    return current;
+  };
+}
+
+/**
  * Plain own-property walk used as json-rules-engine's `pathResolver` (instead of JSONPath): no code runs,
  * no prototype is reached, and it is ~3× faster.
  */
