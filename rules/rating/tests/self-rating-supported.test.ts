@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createChecker, fromCents, toCents, type Evaluation, type Grade } from '@jixiao/core';
-import { baseEvaluation, evaluationArb, patchEvaluation, ruleFinding, testRule, type EvaluationPatch } from '@jixiao/testing';
+import { baseEvaluation, evaluationArb, patchEvaluation, ruleFinding, runRule, testRule, type EvaluationPatch } from '@jixiao/testing';
 import { otherPacks, pack } from './pack.js';
 
 const RULE = 'rating/self-rating-supported';
@@ -138,5 +138,13 @@ describe(`${RULE} properties`, () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('rating/self-rating-supported alone', () => {
+  it('is indeterminate when no other rule ran (nothing to judge the grade against)', async () => {
+    const f = await runRule(pack, 'rating/self-rating-supported', patchEvaluation(baseEvaluation(), { selfRating: { grade: '优' } }));
+    expect(f.outcome).toBe('indeterminate');
+    expect(f.message).toContain('没有运行其他规则');
   });
 });

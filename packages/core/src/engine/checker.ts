@@ -490,6 +490,8 @@ function findingsFact(rules: readonly CompiledRule[], byId: ReadonlyMap<string, 
   }
   return {
     outcomes,
+    /** How many rules ran before this stage (0: nothing to judge a self-rating against). */
+    evaluatedCount: Object.keys(outcomes).length,
     failedRules,
     errorFailures,
     errorFailureCount: errorFailures.length,

@@ -160,7 +160,7 @@ function addFindingsFacts(out: Map<string, FactInfo>): void {
   out.set('findings', { kind: 'object', nullable: false, origin });
   out.set('findings.outcomes', { kind: 'object', nullable: false, origin, openChildren: { kind: 'enum', nullable: true, values: OUTCOMES, origin } });
   for (const list of ['failedRules', 'errorFailures', 'redFlags']) out.set(`findings.${list}`, { kind: 'list', nullable: false, origin });
-  for (const n of ['errorFailureCount', 'redFlagCount']) out.set(`findings.${n}`, { kind: 'integer', nullable: false, origin });
+  for (const n of ['evaluatedCount', 'errorFailureCount', 'redFlagCount']) out.set(`findings.${n}`, { kind: 'integer', nullable: false, origin });
 }
 
 /**
