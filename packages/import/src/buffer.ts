@@ -1,7 +1,7 @@
 import { failure, type ImportResult } from './diagnostics.js';
-import { importJson, importYaml } from './canonical/import-canonical.js';
+import { importJson } from './canonical/import-canonical.js';
 import { binaryFormat, decodeText, detectKind, kindOfContentType } from './detect.js';
-import { importDocx, type DocxImportOptions } from './docx/import-docx.js';
+import type { DocxImportOptions } from './docx/import-docx.js';
 import { notAForm } from './form/to-evaluation.js';
 import { importText } from './text/import-text.js';
 
@@ -31,14 +31,18 @@ export async function importBuffer(bytes: Uint8Array, options: BufferImportOptio
     const hinted = kindOfContentType(options.contentType);
     const kind = detected === 'text' && (hinted === 'yaml' || hinted === 'json') ? hinted : detected;
     switch (kind) {
-      case 'docx':
+      case 'docx': {
+        // The .docx reader (zip and XML parsers) and the YAML parser load on first use: reading JSON or Word
+        // text never pays for them (a bundler turns these into chunks loaded on demand).
+        const { importDocx } = await import('./docx/import-docx.js');
         return importDocx(bytes, options);
+      }
       case 'json':
       case 'yaml':
       case 'text': {
         const text = decodeText(bytes) ?? '';
         if (kind === 'json') return importJson(text);
-        if (kind === 'yaml') return importYaml(text);
+        if (kind === 'yaml') return (await import('./canonical/import-yaml.js')).importYaml(text);
         return importText(text, options);
       }
       case 'unknown': {

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import type ExcelJS from 'exceljs';
+import type { Zippable } from 'fflate';
 import type { EvaluationResult } from '@jixiao/core';
 import { findingHeaders, findingRows, summaryHeaders, summaryRows, type Cell } from './rows.js';
 import type { FormatOptions } from './types.js';
@@ -27,7 +27,8 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, headers: readonly st
  * Rewrite a zip with every entry stamped `mtime` (in the original order): exceljs's zip writer stamps each
  * entry with the wall clock, which would make two runs on the same results differ.
  */
-function restamp(bytes: Uint8Array, mtime: Date): Uint8Array {
+async function restamp(bytes: Uint8Array, mtime: Date): Promise<Uint8Array> {
+  const { unzipSync, zipSync } = await import('fflate');
   const entries = unzipSync(bytes);
   const out: Zippable = {};
   for (const [name, data] of Object.entries(entries)) out[name] = [data, { mtime, level: 6 }];
@@ -42,7 +43,9 @@ function restamp(bytes: Uint8Array, mtime: Date): Uint8Array {
 export async function formatXlsx(results: readonly EvaluationResult[], options: FormatOptions): Promise<Uint8Array> {
   const { locale } = options;
   const time = options.now?.() ?? FIXED_TIME;
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is loaded here, not at start-up: it is the heaviest dependency and only this format needs it.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = `jixiao ${options.toolVersion}`;
   workbook.lastModifiedBy = `jixiao ${options.toolVersion}`;
   workbook.created = time;
@@ -51,5 +54,5 @@ export async function formatXlsx(results: readonly EvaluationResult[], options: 
   addSheet(workbook, names.summary, summaryHeaders(locale), summaryRows(results), [40, 24, 8, 10, 8, 8, 8, 8, 10, 8, 8]);
   addSheet(workbook, names.findings, findingHeaders(locale), findingRows(results, locale), [40, 24, 8, 36, 36, 12, 10, 6, 60, 60, 60]);
   const buffer = await workbook.xlsx.writeBuffer();
-  return restamp(new Uint8Array(buffer), time);
+  return await restamp(new Uint8Array(buffer), time);
 }

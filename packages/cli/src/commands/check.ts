@@ -6,13 +6,11 @@ import { LOCALES, isLocale, type EvaluationResult, type Locale } from '@jixiao/c
 import { CliError, EXIT, type CliIo } from '../io.js';
 import { loadChecker } from '../packs.js';
 import { collectInputs } from '../batch/collect.js';
-import { startProgress } from '../batch/progress.js';
 import { checkFiles } from '../batch/run.js';
 import type { FileOutcome } from '../batch/check-file.js';
 import { jsonReportWriter } from '../batch/json-stream.js';
 import { renderSummary, unreadableList } from '../batch/summary.js';
 import { VERSION } from '../version.js';
-import { applyWaiverFile } from '../waivers.js';
 
 export interface CheckFlags {
   format: string;
@@ -75,7 +73,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   const json = format === 'json' && flags.waivers === undefined ? jsonReportWriter(formatOptions, flags.output, io) : undefined;
   const results: EvaluationResult[] = [];
   const outcomes: FileOutcome[] = [];
-  const progress = batch ? startProgress(files.length, io) : undefined;
+  const progress = batch ? await (await import('../batch/progress.js')).startProgress(files.length, io) : undefined;
   await checkFiles(files, {
     locale,
     jobs,
@@ -97,7 +95,8 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   const unreadable = unreadableList(outcomes, skipped);
   // A batch lists what it could not read in its summary; a single file says so at once.
   if (!batch) for (const u of unreadable) io.stderr(`${locale === 'zh-CN' ? '无法读取' : 'unreadable'} ${u.source}:\n${u.reason}\n`);
-  const final = flags.waivers === undefined ? results : applyWaiverFile(results, flags.waivers, flags.today, locale, io);
+  // Waivers (and the YAML parser they may need) load only when asked for.
+  const final = flags.waivers === undefined ? results : (await import('../waivers.js')).applyWaiverFile(results, flags.waivers, flags.today, locale, io);
   if (json) json.end();
   else {
     const report = await FORMATTERS[format](final, formatOptions);

@@ -1,8 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
 import {
-  LOCALES,
   PackLoadError,
   isLocale,
   lintPack,
@@ -28,9 +26,11 @@ import { CliError, EXIT, type CliIo } from '../io.js';
 /**
  * `jixiao pack init|validate|test|docs <dir>`: the authoring kit for policy teams who write a rule pack as
  * JSON/YAML data — scaffold it, lint it against the evaluation model, run its case files, generate its docs.
+ * The commands are registered in pack.ts; this module (pack linting, case files, YAML, the JSON Schemas) loads
+ * only when one of them runs.
  */
 
-interface PackFlags {
+export interface PackFlags {
   locale: string;
 }
 
@@ -261,111 +261,82 @@ function loadContext(specs: readonly string[], from: string): Pack[] {
   }
 }
 
-/** Register `jixiao pack …`. */
-export function registerPack(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  const pack = program.command('pack').description('规则包编写工具 / rule pack authoring kit (init, validate, test, docs)');
-  const localeOption = () => new Option('-l, --locale <locale>', '输出语言 / output language').choices([...LOCALES]).default('zh-CN');
+/** `jixiao pack init <dir>`. */
+export function packInit(dir: string, flags: { name?: string }, io: CliIo): number {
+  const root = resolve(io.cwd, dir);
+  if (existsSync(root) && readdirSync(root).length > 0) throw new CliError(`${dir} 不是空目录 / ${dir} is not empty`);
+  const name = kebab(flags.name ?? basename(root));
+  const files = scaffold(name);
+  const lint = lintPack({ manifest: { file: 'pack.json', text: files['pack.json'] ?? '' }, rules: [{ file: 'src/rules/staffing-score.json', text: files['src/rules/staffing-score.json'] ?? '' }] });
+  if (lint.pack) for (const [p, content] of Object.entries(packDocs(lint.pack))) files[`docs/${p}`] = content;
+  for (const [p, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, p)), { recursive: true });
+    writeFileSync(join(root, p), content);
+  }
+  io.stdout(`${Object.keys(files).sort().map((p) => `  ${join(dir, p)}`).join('\n')}\n已创建规则包 ${name} / created pack ${name}\n`);
+  return EXIT.ok;
+}
 
-  pack
-    .command('init')
-    .description('新建一个纯数据规则包 / scaffold a data-only pack (manifest, example rule, case file, docs)')
-    .argument('<dir>', '规则包目录 / pack folder')
-    .option('-n, --name <name>', '规则包名称（kebab-case） / pack name (kebab-case)')
-    .action((dir: string, flags: { name?: string }) => {
-      const root = resolve(io.cwd, dir);
-      if (existsSync(root) && readdirSync(root).length > 0) throw new CliError(`${dir} 不是空目录 / ${dir} is not empty`);
-      const name = kebab(flags.name ?? basename(root));
-      const files = scaffold(name);
-      const lint = lintPack({ manifest: { file: 'pack.json', text: files['pack.json'] ?? '' }, rules: [{ file: 'src/rules/staffing-score.json', text: files['src/rules/staffing-score.json'] ?? '' }] });
-      if (lint.pack) for (const [p, content] of Object.entries(packDocs(lint.pack))) files[`docs/${p}`] = content;
-      for (const [p, content] of Object.entries(files)) {
-        mkdirSync(dirname(join(root, p)), { recursive: true });
-        writeFileSync(join(root, p), content);
-      }
-      io.stdout(`${Object.keys(files).sort().map((p) => `  ${join(dir, p)}`).join('\n')}\n已创建规则包 ${name} / created pack ${name}\n`);
-      setExit(EXIT.ok);
-    });
+/** `jixiao pack validate <dir>`. */
+export function packValidate(dir: string, flags: PackFlags & { context?: string[] }, io: CliIo): number {
+  const locale = localeOf(flags);
+  const root = resolve(io.cwd, dir);
+  const { rules, errors, warnings } = validatePack(root, io, locale, loadContext(flags.context ?? [], io.cwd));
+  io.stdout(
+    locale === 'zh-CN'
+      ? `${errors === 0 ? '✓' : '✗'} ${dir}：${String(rules)} 条规则，${String(errors)} 个错误，${String(warnings)} 个警告\n`
+      : `${errors === 0 ? '✓' : '✗'} ${dir}: ${String(rules)} rules, ${String(errors)} errors, ${String(warnings)} warnings\n`,
+  );
+  return errors === 0 ? EXIT.ok : EXIT.failures;
+}
 
-  pack
-    .command('validate')
-    .description('对照 JSON Schema 与评价模型检查规则文件和用例文件 / lint rule and case files against the schema and the evaluation model')
-    .argument('<dir>', '规则包目录 / pack folder')
-    .addOption(localeOption())
-    .option('--context <pack...>', '一同加载的其他规则包 / other packs loaded together (their parameters may be read)')
-    .action((dir: string, flags: PackFlags & { context?: string[] }) => {
-      const locale = localeOf(flags);
-      const root = resolve(io.cwd, dir);
-      const { rules, errors, warnings } = validatePack(root, io, locale, loadContext(flags.context ?? [], io.cwd));
-      io.stdout(
-        locale === 'zh-CN'
-          ? `${errors === 0 ? '✓' : '✗'} ${dir}：${String(rules)} 条规则，${String(errors)} 个错误，${String(warnings)} 个警告\n`
-          : `${errors === 0 ? '✓' : '✗'} ${dir}: ${String(rules)} rules, ${String(errors)} errors, ${String(warnings)} warnings\n`,
-      );
-      setExit(errors === 0 ? EXIT.ok : EXIT.failures);
-    });
+/** `jixiao pack test <dir>`. */
+export async function packTest(dir: string, flags: PackFlags, io: CliIo): Promise<number> {
+  const locale = localeOf(flags);
+  const root = resolve(io.cwd, dir);
+  const casesDir = join(root, 'cases');
+  const { files, issues } = loadCaseFiles(casesDir, io.cwd);
+  const specs = [...new Set(files.flatMap((f) => f.content.context ?? []))];
+  const context = loadContext(specs, root);
+  const { pack: p, errors } = validatePack(root, io, locale, context);
+  if (!p || errors > 0 || issues.length > 0) {
+    io.stderr(locale === 'zh-CN' ? '规则包或用例文件有错误，请先修正（jixiao pack validate） / fix the errors first\n' : 'the pack or its case files have errors: fix them first (jixiao pack validate)\n');
+    return EXIT.failures;
+  }
+  if (files.length === 0) throw new CliError(`${relative(io.cwd, casesDir)} 中没有用例文件 / no case files in ${casesDir}`);
+  const report = await runCases({ ...p, source: root }, files, {
+    context,
+    readFile: (path, caseFile) => readText(resolve(io.cwd, dirname(caseFile), path)),
+    importText: (text) => {
+      const r = importText(text);
+      if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message[locale]).join('; '));
+      return r.evaluation;
+    },
+  });
+  io.stdout(formatCaseReport(report, locale));
+  return report.totals.failed + report.totals.errors === 0 ? EXIT.ok : EXIT.failures;
+}
 
-  pack
-    .command('test')
-    .description('运行规则包的用例文件并报告规则覆盖 / run the pack case files and report rule coverage')
-    .argument('<dir>', '规则包目录 / pack folder')
-    .addOption(localeOption())
-    .action(async (dir: string, flags: PackFlags) => {
-      const locale = localeOf(flags);
-      const root = resolve(io.cwd, dir);
-      const casesDir = join(root, 'cases');
-      const { files, issues } = loadCaseFiles(casesDir, io.cwd);
-      const specs = [...new Set(files.flatMap((f) => f.content.context ?? []))];
-      const context = loadContext(specs, root);
-      const { pack: p, errors } = validatePack(root, io, locale, context);
-      if (!p || errors > 0 || issues.length > 0) {
-        io.stderr(locale === 'zh-CN' ? '规则包或用例文件有错误，请先修正（jixiao pack validate） / fix the errors first\n' : 'the pack or its case files have errors: fix them first (jixiao pack validate)\n');
-        setExit(EXIT.failures);
-        return;
-      }
-      if (files.length === 0) throw new CliError(`${relative(io.cwd, casesDir)} 中没有用例文件 / no case files in ${casesDir}`);
-      const report = await runCases({ ...p, source: root }, files, {
-        context,
-        readFile: (path, caseFile) => readText(resolve(io.cwd, dirname(caseFile), path)),
-        importText: (text) => {
-          const r = importText(text);
-          if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message[locale]).join('; '));
-          return r.evaluation;
-        },
-      });
-      io.stdout(formatCaseReport(report, locale));
-      setExit(report.totals.failed + report.totals.errors === 0 ? EXIT.ok : EXIT.failures);
-    });
-
-  pack
-    .command('docs')
-    .description('由规则元数据生成规则包文档 / generate the pack rule docs from rule metadata')
-    .argument('<dir>', '规则包目录 / pack folder')
-    .addOption(localeOption())
-    .option('--check', '只检查 docs/ 是否最新，不写入 / only check that docs/ is up to date')
-    .action((dir: string, flags: PackFlags & { check?: boolean }) => {
-      const locale = localeOf(flags);
-      const root = resolve(io.cwd, dir);
-      const { pack: p } = validatePack(root, io, locale);
-      if (!p) {
-        setExit(EXIT.failures);
-        return;
-      }
-      const stale: string[] = [];
-      for (const [name, content] of Object.entries(packDocs(p))) {
-        const file = join(root, 'docs', name);
-        if (flags.check === true) {
-          if (!existsSync(file) || readFileSync(file, 'utf8') !== content) stale.push(relative(io.cwd, file));
-          continue;
-        }
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, content);
-        io.stdout(`  ${relative(io.cwd, file)}\n`);
-      }
-      if (flags.check === true && stale.length > 0) {
-        io.stderr(`${stale.map((s) => `${s}: ${locale === 'zh-CN' ? '不是最新，请运行 jixiao pack docs' : 'stale: run jixiao pack docs'}`).join('\n')}\n`);
-        setExit(EXIT.failures);
-        return;
-      }
-      setExit(EXIT.ok);
-    });
+/** `jixiao pack docs <dir> [--check]`. */
+export function packDocsCommand(dir: string, flags: PackFlags & { check?: boolean }, io: CliIo): number {
+  const locale = localeOf(flags);
+  const root = resolve(io.cwd, dir);
+  const { pack: p } = validatePack(root, io, locale);
+  if (!p) return EXIT.failures;
+  const stale: string[] = [];
+  for (const [name, content] of Object.entries(packDocs(p))) {
+    const file = join(root, 'docs', name);
+    if (flags.check === true) {
+      if (!existsSync(file) || readFileSync(file, 'utf8') !== content) stale.push(relative(io.cwd, file));
+      continue;
+    }
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    io.stdout(`  ${relative(io.cwd, file)}\n`);
+  }
+  if (flags.check === true && stale.length > 0) {
+    io.stderr(`${stale.map((s) => `${s}: ${locale === 'zh-CN' ? '不是最新，请运行 jixiao pack docs' : 'stale: run jixiao pack docs'}`).join('\n')}\n`);
+    return EXIT.failures;
+  }
+  return EXIT.ok;
 }

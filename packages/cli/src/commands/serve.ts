@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
-import { createServer, type ReadSubmission } from '@jixiao/adapters';
-import { formatDiagnostic, importBuffer } from '@jixiao/import';
-import { CliError, type CliIo } from '../io.js';
-import { loadChecker } from '../packs.js';
 import { VERSION } from '../version.js';
+import type { CliIo } from '../io.js';
 
 export interface ServeFlags {
   port: string;
@@ -14,38 +11,13 @@ export interface ServeFlags {
   maxBytes?: string;
 }
 
-/** Submissions over HTTP are read like files on the command line: .docx, Word text, canonical JSON or YAML. */
-export const readSubmission: ReadSubmission = async (bytes, meta) => {
-  const read = await importBuffer(bytes, meta);
-  if (!read.ok) {
-    const reason = ['zh-CN', 'en'].map((locale) => read.diagnostics.map((d) => formatDiagnostic(d, locale as 'zh-CN' | 'en')).join('\n')).join('\n');
-    return { ok: false, reason };
-  }
-  return { ok: true, evaluation: read.evaluation, positions: read.positions, diagnostics: read.diagnostics.map((d) => formatDiagnostic(d)) };
-};
-
-function parseInteger(name: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`${name} 应为 ${String(min)}–${String(max)} 的整数 / ${name} must be an integer from ${String(min)} to ${String(max)} (got ${value})`);
-  return n;
-}
-
-/** Load the packs once, start the HTTP adapter and resolve once it listens (port 0 picks a free port). */
+/**
+ * Load the packs once, start the HTTP adapter and resolve once it listens (port 0 picks a free port). The server
+ * (fastify) is loaded here, on demand, not when the CLI starts.
+ */
 export async function startServe(flags: ServeFlags, io: CliIo): Promise<{ app: FastifyInstance; url: string }> {
-  const port = parseInteger('--port', flags.port, 0, 65_535);
-  const bodyLimit = flags.maxBytes === undefined ? undefined : parseInteger('--max-bytes', flags.maxBytes, 1, 200 * 1024 * 1024);
-  const { checker } = loadChecker({ packs: flags.pack, configFile: flags.config, cwd: io.cwd });
-  const app = createServer({ checker, readSubmission, version: VERSION, ...(bodyLimit === undefined ? {} : { bodyLimit }) });
-  try {
-    await app.listen({ port, host: flags.host });
-  } catch (error) {
-    await app.close();
-    throw new CliError(`无法监听 ${flags.host}:${String(port)} / cannot listen on ${flags.host}:${String(port)}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const address = app.server.address();
-  const actual = address !== null && typeof address === 'object' ? address.port : port;
-  const host = flags.host.includes(':') ? `[${flags.host}]` : flags.host;
-  return { app, url: `http://${host}:${String(actual)}` };
+  const { startServeApp } = await import('./serve-app.js');
+  return startServeApp(flags, io);
 }
 
 /**
