@@ -2,7 +2,7 @@ import { Engine } from 'json-rules-engine';
 import { CORE_MESSAGES } from '../i18n/messages.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import { computeIndicators, deriveFacts, indicatorFacts } from '../indicators/derive.js';
-import type { Evaluation } from '../model/evaluation.js';
+import { EvaluationSchema, type Evaluation } from '../model/evaluation.js';
 import { parseEvaluation } from '../model/validate.js';
 import { ConfigSchema, type Config, type NestedCondition, type Pack, type Parameter, type Rule, type Severity, type TopLevelCondition } from '../pack/schema.js';
 import { assertPacksValid } from '../pack/validate.js';
@@ -10,7 +10,7 @@ import { summarize, type EvaluationResult, type SourcePosition, type ExplainedCo
 import { applyParameterOverrides, paramsFact, type ResolvedParameter } from './params.js';
 import { CUSTOM_OPERATORS, pathReader, resolvePath, type OperatorFn } from './operators.js';
 import { compileCondition, referenceOperators, type CompiledCondition } from './compiled.js';
-import { compileData, compileTemplate, rawData, renderTemplate, type CompiledTemplate, type DataProgram, type MessageValue } from './messages.js';
+import { compileData, compileTemplate, rawData, renderTemplate, type CompiledTemplate, type DataProgram } from './messages.js';
 import { orderStages } from './stages.js';
 
 /** A rule as compiled into a checker: its pack, the severity in force and its stage. */
@@ -41,6 +41,9 @@ export interface CheckerOptions {
 type Branch = 'na' | 'req' | 'ind' | `check:${string}` | `note:${string}`;
 
 const BRANCH_SEP = '|';
+
+/** Top-level keys of the model offered as facts (everything but the editor and provenance keys). */
+const FORM_FACTS: readonly string[] = Object.keys(EvaluationSchema.shape).filter((k) => k !== '$schema' && k !== 'modelVersion' && k !== 'answerResolution');
 
 /** The facts one evaluation offers to rules. */
 export type Facts = Record<string, unknown>;
@@ -109,13 +112,33 @@ interface RuleProgram {
   readonly checkIndex: readonly number[];
   readonly noteIndex: readonly number[];
   readonly data: DataProgram;
-  /** Keys and formats of the data plus `fields` (the blank required values), for the `blank` message. */
-  readonly blankKeys: readonly string[];
-  readonly blankFormats: DataProgram['formats'];
-  /** Templates compiled against the data keys, by template text (filled on first use, per locale's text). */
-  readonly templates: Map<string, CompiledTemplate>;
+  /** Message templates compiled against the data keys, per locale (zh-CN, en). */
+  readonly messages: readonly [RuleMessages, RuleMessages];
+  readonly noteIds: readonly string[];
   readonly observed: readonly (readonly [string, (facts: unknown) => unknown])[];
   readonly requires: readonly (readonly [string, (facts: unknown) => unknown])[];
+}
+
+/** A rule's messages in one locale, compiled against its data keys. */
+interface RuleMessages {
+  readonly pass: CompiledTemplate;
+  readonly na: CompiledTemplate;
+  readonly ind: CompiledTemplate;
+  readonly blank: CompiledTemplate;
+  readonly checks: readonly CompiledTemplate[];
+  readonly notes: readonly CompiledTemplate[];
+}
+
+function ruleMessages(rule: Rule, data: DataProgram, locale: Locale): RuleMessages {
+  const compile = (template: string | undefined) => compileTemplate(template ?? '', data.keys, data.formats);
+  return {
+    pass: compile(rule.pass[locale]),
+    na: compile(rule.notApplicableWhen?.message[locale]),
+    ind: compile(rule.indeterminateWhen?.message[locale]),
+    blank: compileTemplate(CORE_MESSAGES[locale].blankFields, [...data.keys, 'fields'], [...data.formats, 'fields']),
+    checks: rule.checks.map((c) => compile(c.message[locale])),
+    notes: (rule.notes ?? []).map((n) => compile(n.message[locale])),
+  };
 }
 
 /** Which branches of one rule held for one form (by index in `RuleProgram.branches`), or the error it threw. */
@@ -123,13 +146,6 @@ type RuleRun = { readonly hits: readonly boolean[] } | { readonly error: Error }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** What a finding carries beyond its outcome and message. */
-interface FindingExtra {
-  readonly severity?: Severity;
-  readonly explanation?: ExplainedCondition[];
-  readonly notes?: FindingNote[];
-  readonly internalError?: string;
-}
 
 /** Explanation of the branch (by index) that decided a rule (fail, indeterminate). */
 type Explain = (branch: number) => ExplainedCondition[];
@@ -225,9 +241,8 @@ export class Checker {
         checkIndex: rule.checks.map((c) => indexOf(`check:${c.id}`)),
         noteIndex: (rule.notes ?? []).map((n) => indexOf(`note:${n.id}`)),
         data,
-        blankKeys: [...data.keys, 'fields'],
-        blankFormats: [...data.formats, 'fields'],
-        templates: new Map<string, CompiledTemplate>(),
+        messages: [ruleMessages(rule, data, 'zh-CN'), ruleMessages(rule, data, 'en')] as const,
+        noteIds: (rule.notes ?? []).map((n) => `${rule.id}#${n.id}`),
         observed: rule.paths.map((p) => [p, pathReader(p)] as const),
         requires: (rule.requires ?? []).map((p) => [p, pathReader(p)] as const),
       };
@@ -246,13 +261,19 @@ export class Checker {
 
   /** Facts for one evaluation (without `findings`): the form's groups, `derived`, `indicators`, `params`. */
   facts(evaluation: Evaluation): Facts {
-    const { $schema: _s, modelVersion: _m, answerResolution: _a, ...form } = evaluation;
     let params = this.paramsByYear.get(evaluation.fiscalYear);
     if (params === undefined) {
       params = paramsFact(this.parameters, evaluation.fiscalYear);
       this.paramsByYear.set(evaluation.fiscalYear, params);
     }
-    return { ...form, derived: deriveFacts(evaluation), indicators: indicatorFacts(evaluation), params };
+    // The form's groups as they are (not copied), without the editor and provenance keys.
+    const facts: Facts = {};
+    const form = evaluation as Readonly<Record<string, unknown>>;
+    for (const key of FORM_FACTS) if (Object.hasOwn(form, key)) facts[key] = form[key];
+    facts.derived = deriveFacts(evaluation);
+    facts.indicators = indicatorFacts(evaluation);
+    facts.params = params;
+    return facts;
   }
 
   /** Validate `input` against the model, then check it. Throws EvaluationValidationError when invalid. */
@@ -373,92 +394,106 @@ export class Checker {
 
   private decide(program: RuleProgram, evaluation: Evaluation, facts: Facts, run: RuleRun, explain: Explain, locale: Locale): Finding {
     const { compiled } = program;
-    const { rule, pack } = compiled;
+    const { rule } = compiled;
+    const m = CORE_MESSAGES[locale];
+    // Rare outcomes (internal error, rule not in force) render from small records.
+    if ('error' in run) {
+      const record = { error: { value: run.error.message } };
+      return buildFinding(program, locale, {}, 'indeterminate', 'internal-error', renderTemplate(m.internalError, record, locale), rawData(record), compiled.severity, undefined, undefined, run.error.message);
+    }
+    const notInForce = rule.effective === undefined ? undefined : inForce(rule, evaluation.fiscalYear);
+    if (notInForce) {
+      const record = { from: { value: notInForce.from ?? null }, until: { value: notInForce.until ?? null }, fiscalYear: { value: evaluation.fiscalYear } };
+      const [id, template] = notInForce.from ? ['not-in-force', m.notInForce] : ['no-longer-in-force', m.noLongerInForce];
+      return buildFinding(program, locale, {}, 'not-applicable', id, renderTemplate(template, record, locale), rawData(record), compiled.severity);
+    }
+
     const values = program.data.read(facts);
     const { keys } = program.data;
     const data: Record<string, unknown> = {};
-    keys.forEach((key, i) => {
-      data[key] = values[i] ?? null;
-    });
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key !== undefined) data[key] = values[i] ?? null;
+    }
     const observed: Record<string, unknown> = {};
     for (const [p, read] of program.observed) observed[p] = read(facts) ?? null;
-    const render = (template: string): string => {
-      let compiledTemplate = program.templates.get(template);
-      if (compiledTemplate === undefined) {
-        compiledTemplate = compileTemplate(template, keys, program.data.formats);
-        program.templates.set(template, compiledTemplate);
-      }
-      return compiledTemplate(values, locale);
-    };
-    // Built field by field (no spreads: this runs for every rule of every form). Key order is the report's.
-    const make = (outcome: Outcome, messageId: string, message: string, findingData: Record<string, unknown>, extra?: FindingExtra): Finding => {
-      const finding: Mutable<Finding> = {
-        ruleId: rule.id,
-        pack: pack.name,
-        title: rule.title[locale],
-        severity: extra?.severity ?? compiled.severity,
-        redFlag: rule.redFlag === true,
-        paths: rule.paths,
-        observed,
-        basis: rule.basis,
-        outcome,
-        messageId: `${rule.id}#${messageId}`,
-        message,
-        data: findingData,
-      };
-      if (extra?.explanation !== undefined) finding.explanation = extra.explanation;
-      if (extra?.notes !== undefined) finding.notes = extra.notes;
-      if (extra?.internalError !== undefined) finding.internalError = extra.internalError;
-      return finding;
-    };
-    const m = CORE_MESSAGES[locale];
-
-    // Rare outcomes render from small records (the hot path below renders from compiled templates).
-    const once = (outcome: Outcome, messageId: string, template: string, record: Record<string, MessageValue>, extra?: FindingExtra) =>
-      make(outcome, messageId, renderTemplate(template, record, locale), rawData(record), extra);
-    if ('error' in run) {
-      return once('indeterminate', 'internal-error', m.internalError, { error: { value: run.error.message } }, { internalError: run.error.message });
-    }
-    const notInForce = inForce(rule, evaluation.fiscalYear);
-    if (notInForce) {
-      const record = { from: { value: notInForce.from ?? null }, until: { value: notInForce.until ?? null }, fiscalYear: { value: evaluation.fiscalYear } };
-      return once('not-applicable', notInForce.from ? 'not-in-force' : 'no-longer-in-force', notInForce.from ? m.notInForce : m.noLongerInForce, record);
-    }
     const { hits } = run;
-    const hit = (index: number): boolean => index >= 0 && hits[index] === true;
-    const notes: FindingNote[] = [];
-    const ruleNotes = rule.notes ?? [];
-    for (let i = 0; i < ruleNotes.length; i++) {
-      const n = ruleNotes[i];
-      if (n !== undefined && hit(program.noteIndex[i] ?? -1)) notes.push({ messageId: `${rule.id}#${n.id}`, message: render(n.message[locale]), data: { ...data } });
-    }
-    const withNotes: FindingExtra = notes.length > 0 ? { notes } : {};
+    const templates = program.messages[locale === 'zh-CN' ? 0 : 1];
 
-    if (rule.notApplicableWhen && hit(program.naIndex)) return make('not-applicable', 'not-applicable', render(rule.notApplicableWhen.message[locale]), data, withNotes);
-    if (hit(program.reqIndex)) {
+    let notes: FindingNote[] | undefined;
+    for (let i = 0; i < program.noteIndex.length; i++) {
+      const index = program.noteIndex[i] ?? -1;
+      if (index >= 0 && hits[index] === true) {
+        notes ??= [];
+        notes.push({ messageId: program.noteIds[i] ?? '', message: templates.notes[i]?.(values, locale) ?? '', data: { ...data } });
+      }
+    }
+
+    if (program.naIndex >= 0 && hits[program.naIndex] === true) {
+      return buildFinding(program, locale, observed, 'not-applicable', 'not-applicable', templates.na(values, locale), data, compiled.severity, undefined, notes);
+    }
+    if (program.reqIndex >= 0 && hits[program.reqIndex] === true) {
       const blanks: string[] = [];
       for (const [ref, read] of program.requires) {
         const v = read(facts);
         if (v === null || v === undefined || v === '') blanks.push(ref);
       }
-      const message = compileTemplate(m.blankFields, program.blankKeys, program.blankFormats)([...values, blanks], locale);
-      return make('indeterminate', 'blank', message, { ...data, fields: blanks }, { explanation: explain(program.reqIndex).filter((c) => c.result), ...withNotes });
+      const message = templates.blank([...values, blanks], locale);
+      return buildFinding(program, locale, observed, 'indeterminate', 'blank', message, { ...data, fields: blanks }, compiled.severity, explain(program.reqIndex).filter((c) => c.result), notes);
     }
-    if (rule.indeterminateWhen && hit(program.indIndex)) {
-      return make('indeterminate', 'indeterminate', render(rule.indeterminateWhen.message[locale]), data, { explanation: explain(program.indIndex), ...withNotes });
+    if (program.indIndex >= 0 && hits[program.indIndex] === true) {
+      return buildFinding(program, locale, observed, 'indeterminate', 'indeterminate', templates.ind(values, locale), data, compiled.severity, explain(program.indIndex), notes);
     }
-    for (let i = 0; i < rule.checks.length; i++) {
-      const c = rule.checks[i];
+    for (let i = 0; i < program.checkIndex.length; i++) {
       const index = program.checkIndex[i] ?? -1;
-      if (c !== undefined && hit(index)) {
+      const c = rule.checks[i];
+      if (c !== undefined && index >= 0 && hits[index] === true) {
         // A failure mode's own severity applies unless the config set the rule's severity.
         const configured = compiled.severity !== rule.severity;
         const severity = configured ? compiled.severity : (c.severity ?? compiled.severity);
-        return make('fail', c.id, render(c.message[locale]), data, { severity, explanation: explain(index), ...withNotes });
+        return buildFinding(program, locale, observed, 'fail', c.id, templates.checks[i]?.(values, locale) ?? '', data, severity, explain(index), notes);
       }
     }
-    return make('pass', 'pass', render(rule.pass[locale]), data, withNotes);
+    return buildFinding(program, locale, observed, 'pass', 'pass', templates.pass(values, locale), data, compiled.severity, undefined, notes);
   }
+}
+
+/**
+ * One finding, built field by field (no spreads: this runs for every rule of every form). Key order is the
+ * report's.
+ */
+function buildFinding(
+  program: RuleProgram,
+  locale: Locale,
+  observed: Record<string, unknown>,
+  outcome: Outcome,
+  messageId: string,
+  message: string,
+  data: Record<string, unknown>,
+  severity: Severity,
+  explanation?: ExplainedCondition[],
+  notes?: FindingNote[],
+  internalError?: string,
+): Finding {
+  const { rule, pack } = program.compiled;
+  const finding: Mutable<Finding> = {
+    ruleId: rule.id,
+    pack: pack.name,
+    title: rule.title[locale],
+    severity,
+    redFlag: rule.redFlag === true,
+    paths: rule.paths,
+    observed,
+    basis: rule.basis,
+    outcome,
+    messageId: `${rule.id}#${messageId}`,
+    message,
+    data,
+  };
+  if (explanation !== undefined) finding.explanation = explanation;
+  if (notes !== undefined) finding.notes = notes;
+  if (internalError !== undefined) finding.internalError = internalError;
+  return finding;
 }
 
 /** The branch (index) whose explanation the finding carries (mirrors the order of `decide`), if any. */

@@ -1,7 +1,7 @@
 import { Engine } from 'json-rules-engine';
 import type { NestedCondition, TopLevelCondition } from '../pack/schema.js';
 import type { ExplainedCondition } from '../result/model.js';
-import { CUSTOM_OPERATORS, resolvePath, type OperatorFn } from './operators.js';
+import { CUSTOM_OPERATORS, pathReader, type OperatorFn } from './operators.js';
 
 /**
  * The fast path: json-rules-engine condition trees compiled once into plain synchronous closures with exactly
@@ -77,10 +77,11 @@ export function referenceOperators(extra: Readonly<Record<string, OperatorFn>> =
 /** `almanac.factValue(fact, params, path)` with `allowUndefinedFacts` and the plain-path resolver. */
 function factReader(fact: string, path: string | undefined): Evaluate {
   if (path === undefined || path === '') return (facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined);
+  const read = pathReader(path);
   return (facts) => {
     if (!Object.hasOwn(facts, fact)) return undefined;
     const value = facts[fact];
-    return value !== null && typeof value === 'object' ? resolvePath(value, path) : value;
+    return value !== null && typeof value === 'object' ? read(value) : value;
   };
 }
 

@@ -76,10 +76,13 @@ function splitPath(path: string): readonly string[] {
  */
 export function pathReader(path: string): (value: unknown) => unknown {
   const keys = path.split('.');
-  if (keys.length === 1) {
-    const [key = ''] = keys;
-    return (value) => (value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined);
-  }
+  const step = (value: unknown, key: string): unknown =>
+    value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  const [a = '', b = '', c = ''] = keys;
+  // Unrolled for the usual depths (`staffing.actual`, `derived.incomeTotal.difference`).
+  if (keys.length === 1) return (value) => step(value, a);
+  if (keys.length === 2) return (value) => step(step(value, a), b);
+  if (keys.length === 3) return (value) => step(step(step(value, a), b), c);
   return (value) => {
     let current: unknown = value;
     for (const key of keys) {
