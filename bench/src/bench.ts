@@ -3,7 +3,7 @@
  * (a) evaluation only with the standard preset, one thread (= per core), sync and async paths;
  * (b) the same rules as hand-written TypeScript (the reference limit), against our checker on those packs;
  * (c) json-rules-engine used naively (default JSONPath resolver, an engine built per form);
- * (d) end to end: the built CLI on a folder of forms, JSON report;
+ * (d) end to end: the built CLI on a folder of forms (canonical JSON, Word-extracted text, .docx), JSON report;
  * (e) CLI cold start for one form; (f) peak memory of the CLI for 10,000 forms.
  * Figures are printed and written to bench/out/results.json.
  */
@@ -15,7 +15,9 @@ import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { CUSTOM_OPERATORS, createChecker, ruleConditions, type Evaluation, type NestedCondition, type Pack, type TopLevelCondition } from '@jixiao/core';
 import { loadPack } from '@jixiao/core/node';
+import { renderFormText } from '@jixiao/import';
 import { baseEvaluation, evaluationArb, patchEvaluation } from '@jixiao/testing';
+import { DOCX_ENCODINGS, renderFormDocx } from '../../packages/import/scripts/render-docx.js';
 import { PLAIN_PACKS, plainOutcomes } from './plain.js';
 
 const ROOT = process.cwd();
@@ -79,6 +81,16 @@ function naiveRules(ps: readonly Pack[]) {
   return ps.flatMap((p) => p.rules.flatMap((r) => [...ruleConditions(r)].map(([cond, where]) => ({ name: `${r.id}|${where}`, conditions: toJsonPath(cond) as TopLevelCondition, event: { type: r.id } }))));
 }
 
+/** Median start-up of a bare node process (the floor under any CLI figure). */
+function nodeAlone(): number {
+  const runs = Array.from({ length: 5 }, () => {
+    const t = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    return performance.now() - t;
+  }).sort((a, b) => a - b);
+  return runs[2] ?? 0;
+}
+
 function cli(args: string[], cwd: string): { ms: number; code: number | null; stderr: string } {
   const t = performance.now();
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' }, maxBuffer: 1 << 30 });
@@ -90,60 +102,93 @@ async function main() {
   const ruleCount = standard.rules.length;
   console.log(`jixiao bench: ${String(N)} forms, standard preset = ${String(packs.length)} packs / ${String(ruleCount)} rules; node ${process.version}, ${String(availableParallelism())} cores (${cpus()[0]?.model ?? '?'})`);
 
-  // (a) evaluation only, one thread
-  const syncRate = await best(3, () => rate(forms.length, time(() => { for (const f of forms) standard.checkEvaluationSync(f); })));
-  const asyncRate = await best(3, async () => rate(forms.length, await timeAsync(async () => { for (const f of forms) await standard.checkEvaluation(f); })));
-  console.log(`(a) evaluation, standard preset, 1 thread: sync ${String(syncRate)} forms/s, async (json-rules-engine explanations) ${String(asyncRate)} forms/s`);
+  // `--e2e-only` skips (a)–(c) (quick runs of the CLI figures while working on them).
+  let syncRate = 0, asyncRate = 0, plainRate = 0, subsetRate = 0, naiveRate = 0, sink = 0;
+  if (!process.argv.includes('--e2e-only')) {
+    // (a) evaluation only, one thread
+    syncRate = await best(3, () => rate(forms.length, time(() => { for (const f of forms) standard.checkEvaluationSync(f); })));
+    asyncRate = await best(3, async () => rate(forms.length, await timeAsync(async () => { for (const f of forms) await standard.checkEvaluation(f); })));
+    console.log(`(a) evaluation, standard preset, 1 thread: sync ${String(syncRate)} forms/s, async (json-rules-engine explanations) ${String(asyncRate)} forms/s`);
 
-  // (b) plain TypeScript on the covered packs vs ours on the same packs
-  let sink = 0;
-  const plainRate = await best(3, () => rate(forms.length, time(() => { for (const f of forms) sink += plainOutcomes(f).length; })));
-  const subsetRate = await best(3, () => rate(forms.length, time(() => { for (const f of forms) sink += subset.checkEvaluationSync(f).findings.length; })));
-  // Agreement check: the plain functions must decide as the packs do (otherwise the comparison is meaningless).
-  let disagreements = 0;
-  for (const f of forms.slice(0, 500)) {
-    const ours = subset.checkEvaluationSync(f).findings.map((x) => x.outcome);
-    const plainIds = plainPacks.flatMap((p) => p.rules.map((r) => r.id));
-    const byId = new Map(subset.checkEvaluationSync(f).findings.map((x) => [x.ruleId, x.outcome]));
-    const mine = plainOutcomes(f);
-    if (mine.length !== ours.length) disagreements++;
-    else if (plainIdsOrder(plainIds).some((id, i) => byId.get(id) !== mine[i])) disagreements++;
+    // (b) plain TypeScript on the covered packs vs ours on the same packs
+    plainRate = await best(3, () => rate(forms.length, time(() => { for (const f of forms) sink += plainOutcomes(f).length; })));
+    subsetRate = await best(3, () => rate(forms.length, time(() => { for (const f of forms) sink += subset.checkEvaluationSync(f).findings.length; })));
+    // Agreement check: the plain functions must decide as the packs do (otherwise the comparison is meaningless).
+    let disagreements = 0;
+    for (const f of forms.slice(0, 500)) {
+      const ours = subset.checkEvaluationSync(f).findings.map((x) => x.outcome);
+      const plainIds = plainPacks.flatMap((p) => p.rules.map((r) => r.id));
+      const byId = new Map(subset.checkEvaluationSync(f).findings.map((x) => [x.ruleId, x.outcome]));
+      const mine = plainOutcomes(f);
+      if (mine.length !== ours.length) disagreements++;
+      else if (plainIdsOrder(plainIds).some((id, i) => byId.get(id) !== mine[i])) disagreements++;
+    }
+    console.log(`(b) plain TypeScript, ${String(subset.rules.length)} rules (${PLAIN_PACKS.join(', ')}): ${String(plainRate)} forms/s; ours on the same rules: ${String(subsetRate)} forms/s; ours ÷ plain = ${(subsetRate / plainRate).toFixed(3)} (plain is ${(plainRate / subsetRate).toFixed(1)}× faster); outcome disagreements in 500 forms: ${String(disagreements)}`);
+
+    // (c) naive json-rules-engine
+    const rules = naiveRules(packs);
+    const naiveForms = forms.slice(0, Math.min(300, forms.length));
+    naiveRate = await best(1, async () =>
+      rate(naiveForms.length, await timeAsync(async () => {
+        for (const f of naiveForms) {
+          const engine = new Engine(rules, { allowUndefinedFacts: true });
+          for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
+          await engine.run(standard.facts(f));
+        }
+      })),
+    );
+    console.log(`(c) naive json-rules-engine (JSONPath resolver, engine per form), ${String(ruleCount)} rules: ${String(naiveRate)} forms/s; ours (sync) ÷ naive = ${(syncRate / naiveRate).toFixed(1)}`);
   }
-  console.log(`(b) plain TypeScript, ${String(subset.rules.length)} rules (${PLAIN_PACKS.join(', ')}): ${String(plainRate)} forms/s; ours on the same rules: ${String(subsetRate)} forms/s; ours ÷ plain = ${(subsetRate / plainRate).toFixed(3)} (plain is ${(plainRate / subsetRate).toFixed(1)}× faster); outcome disagreements in 500 forms: ${String(disagreements)}`);
 
-  // (c) naive json-rules-engine
-  const rules = naiveRules(packs);
-  const naiveForms = forms.slice(0, Math.min(300, forms.length));
-  const naiveRate = await best(1, async () =>
-    rate(naiveForms.length, await timeAsync(async () => {
-      for (const f of naiveForms) {
-        const engine = new Engine(rules, { allowUndefinedFacts: true });
-        for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
-        await engine.run(standard.facts(f));
-      }
-    })),
-  );
-  console.log(`(c) naive json-rules-engine (JSONPath resolver, engine per form), ${String(ruleCount)} rules: ${String(naiveRate)} forms/s; ours (sync) ÷ naive = ${(syncRate / naiveRate).toFixed(1)}`);
-
-  // (d) end to end: the built CLI on a folder of JSON forms
+  // (d) end to end: the built CLI on folders of forms — canonical JSON, Word-extracted text (rendered by the
+  // importer's form renderer) and .docx (rendered by its .docx script, every checkbox encoding in turn) — each
+  // with a few unreadable files mixed in; JSON report to a file, 1 and 2 worker threads, reports compared.
   const dir = join(tmpdir(), `jixiao-bench-${String(process.pid)}`);
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'json'), { recursive: true });
-  forms.forEach((f, i) => { writeFileSync(join(dir, 'json', `form-${String(i).padStart(6, '0')}.json`), JSON.stringify(f)); });
-  const e2e: Record<string, number> = {};
-  for (const jobs of [1, 2]) {
-    const r = cli(['check', 'json', '--format', 'json', '-o', join(dir, `out-${String(jobs)}.json`), '--jobs', String(jobs)], dir);
-    e2e[jobs] = rate(forms.length, r.ms);
+  const DOCX = Math.min(N, arg('docx', 1000));
+  for (const kind of ['json', 'text', 'docx']) mkdirSync(join(dir, kind), { recursive: true });
+  const name = (i: number) => `form-${String(i).padStart(6, '0')}`;
+  forms.forEach((f, i) => {
+    writeFileSync(join(dir, 'json', `${name(i)}.json`), JSON.stringify(f));
+    writeFileSync(join(dir, 'text', `${name(i)}.txt`), renderFormText(f));
+  });
+  for (const [i, f] of forms.slice(0, DOCX).entries()) writeFileSync(join(dir, 'docx', `${name(i)}.docx`), await renderFormDocx(f, DOCX_ENCODINGS[i % DOCX_ENCODINGS.length]));
+  // Broken files: each batch must list them and carry on.
+  writeFileSync(join(dir, 'json', 'broken.json'), '{"fiscalYear": 2020,');
+  writeFileSync(join(dir, 'text', 'broken.txt'), '这不是自评表。');
+  writeFileSync(join(dir, 'docx', 'broken.docx'), 'PK\u0003\u0004 not a zip');
+  const counts: Record<string, number> = { json: forms.length, text: forms.length, docx: DOCX };
+  const e2e: Record<string, Record<string, number>> = {};
+  const e2eSame: Record<string, boolean> = {};
+  const e2eChecked: Record<string, number> = {};
+  for (const kind of ['json', 'text', 'docx']) {
+    const byJobs: Record<string, number> = {};
+    e2e[kind] = byJobs;
+    for (const jobs of [1, 2]) {
+      const r = cli(['check', kind, '--format', 'json', '-o', join(dir, `out-${kind}-${String(jobs)}.json`), '--jobs', String(jobs)], dir);
+      byJobs[jobs] = rate(counts[kind] ?? 0, r.ms);
+      e2eChecked[kind] = Number(/已检查 (\d+) 份/.exec(r.stderr)?.[1] ?? 'NaN');
+    }
+    e2eSame[kind] = readFileSync(join(dir, `out-${kind}-1.json`)).equals(readFileSync(join(dir, `out-${kind}-2.json`)));
+    console.log(`(d) end to end, ${String(counts[kind])} ${kind} forms (+1 broken) → JSON report: --jobs 1 ${String(byJobs[1])} forms/s, --jobs 2 ${String(byJobs[2])} forms/s; reports byte-identical: ${String(e2eSame[kind])}; forms checked ${String(e2eChecked[kind])}`);
   }
-  const same = readFileSync(join(dir, 'out-1.json')).equals(readFileSync(join(dir, 'out-2.json')));
-  console.log(`(d) end to end, ${String(forms.length)} JSON forms → JSON report: --jobs 1 ${String(e2e[1])} forms/s, --jobs 2 ${String(e2e[2])} forms/s (reports byte-identical: ${String(same)}); text and .docx folders: not measured (no form renderer committed by the importer yet)`);
+  const auto = cli(['check', 'text', '--format', 'json', '-o', join(dir, 'out-text-auto.json')], dir);
+  const autoRate = rate(forms.length, auto.ms);
+  console.log(`(d) end to end, ${String(forms.length)} text forms, default --jobs (${String(availableParallelism())} cores): ${String(autoRate)} forms/s; same report: ${String(readFileSync(join(dir, 'out-text-auto.json')).equals(readFileSync(join(dir, 'out-text-1.json'))))}`);
 
   // (e) cold start, one form
   const colds: number[] = [];
-  for (let i = 0; i < 7; i++) colds.push(cli(['check', 'json/form-000000.json', '--format', 'json'], dir).ms);
+  const seedColds: number[] = [];
+  const seed = join(ROOT, 'examples/beita-justice-2020/evaluation.json');
+  for (let i = 0; i < 7; i++) {
+    colds.push(cli(['check', 'json/form-000000.json', '--format', 'json'], dir).ms);
+    seedColds.push(cli(['check', seed], dir).ms);
+  }
   colds.sort((a, b) => a - b);
+  seedColds.sort((a, b) => a - b);
   const cold = Math.round(colds[3] ?? 0);
-  console.log(`(e) CLI cold start, one form (median of 7): ${String(cold)} ms (min ${String(Math.round(colds[0] ?? 0))} ms)`);
+  const seedCold = Math.round(seedColds[3] ?? 0);
+  console.log(`(e) CLI cold start, one form (median of 7): ${String(cold)} ms (min ${String(Math.round(colds[0] ?? 0))} ms) for a JSON form → JSON report; ${String(seedCold)} ms (min ${String(Math.round(seedColds[0] ?? 0))} ms) for \`jixiao check examples/beita-justice-2020/evaluation.json\` (text report); node -e 0 alone: ${String(Math.round(nodeAlone()))} ms`);
 
   // (f) peak memory for BIG forms (the CLI, JSON report to a file), measured by GNU time
   mkdirSync(join(dir, 'big'));
@@ -158,9 +203,9 @@ async function main() {
     mem[jobs] = Math.round(Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 'NaN') / 1024);
   }
   console.log(`(f) peak memory, ${String(BIG)} forms, JSON report: --jobs 1 ${String(mem[1])} MB (${String(memTime[1])} forms/s), --jobs 2 ${String(mem[2])} MB (${String(memTime[2])} forms/s)`);
-  rmSync(dir, { recursive: true, force: true });
+  if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
 
-  const results = { forms: N, rules: ruleCount, node: process.version, cores: availableParallelism(), syncRate, asyncRate, plainRate, subsetRate, subsetRules: subset.rules.length, naiveRate, e2e, cold, mem, memTime, big: BIG, sink };
+  const results = { forms: N, rules: ruleCount, node: process.version, cores: availableParallelism(), syncRate, asyncRate, plainRate, subsetRate, subsetRules: subset.rules.length, naiveRate, e2e, e2eSame, e2eChecked, autoRate, docxForms: DOCX, cold, seedCold, mem, memTime, big: BIG, sink };
   mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/out/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }

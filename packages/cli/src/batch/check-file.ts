@@ -24,21 +24,27 @@ export type FileOutcome =
       readonly diagnostics: readonly string[];
       readonly result?: EvaluationResult;
       /**
-       * The result as one item of the JSON report's `results` array (see `json-stream.ts`), as UTF-8 bytes: they
-       * live outside the JavaScript heap, so a thread passing many of them on does not pile up garbage.
+       * The result as one item of the JSON report's `results` array (see `json-stream.ts`): text when checked in
+       * this thread, UTF-8 bytes when it comes from a worker (moved across threads, outside the JavaScript heap).
        */
-      readonly json?: Uint8Array;
+      readonly json?: string | Uint8Array;
     }
   | { readonly ok: false; readonly source: string; readonly reason: string };
 
 /** How the caller wants a result back. */
 export type ResultShape = 'object' | 'json';
 
-const utf8 = new TextEncoder();
+/** What `JSON.stringify([[x]], null, 2)` puts around `x` (the outer and inner array brackets). */
+const NESTED_HEAD = '[\n  [\n'.length;
+const NESTED_TAIL = '\n  ]\n]'.length;
 
-/** One result as an item of the JSON report: `JSON.stringify(result, null, 2)` nested two levels deep. */
-export function jsonItem(result: EvaluationResult): Uint8Array {
-  return utf8.encode(`    ${JSON.stringify(result, null, 2).replace(/\n/g, '\n    ')}`);
+/**
+ * One result as an item of the JSON report: `JSON.stringify(result, null, 2)` nested two levels deep (the depth
+ * of `results[i]` in the report), written by `JSON.stringify` itself at that depth — no second pass over the text.
+ */
+export function jsonItem(result: EvaluationResult): string {
+  const nested = JSON.stringify([[result]], null, 2);
+  return nested.slice(NESTED_HEAD, nested.length - NESTED_TAIL);
 }
 
 /**

@@ -4,8 +4,8 @@ import type { CliIo } from '../io.js';
 
 /** Writes the JSON report one result at a time. */
 export interface JsonReportWriter {
-  /** One result, as made by `jsonItem`. */
-  readonly item: (json: Uint8Array) => void;
+  /** One result, as made by `jsonItem` (text, or its UTF-8 bytes). */
+  readonly item: (json: string | Uint8Array) => void;
   readonly end: () => void;
 }
 

@@ -4,11 +4,11 @@ import type { Checker, Locale } from '@jixiao/core';
 import type { PackSelection } from '../packs.js';
 import type { InputFile } from './collect.js';
 import { checkFile, type FileOutcome, type ResultShape } from './check-file.js';
-import type { BatchTask } from './worker.js';
+import { unpackReply, type BatchTask, type WorkerReply } from './reply.js';
 
 export interface BatchOptions {
   readonly locale: Locale;
-  /** Worker threads; 1 checks in this thread. */
+  /** Threads that check (this one and `jobs` − 1 workers); 1 checks in this thread only. */
   readonly jobs: number;
   /** Whether `jobs` was asked for: otherwise small batches stay in this thread (workers cost a start-up). */
   readonly jobsExplicit: boolean;
@@ -39,10 +39,16 @@ function workerFile(): string | undefined {
   return import.meta.url.endsWith('.js') && existsSync(file) ? file : undefined;
 }
 
+/** Let queued events (worker results, task dispatch) run between two files checked in this thread. */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Check files (already sorted), spreading them over worker threads, and hand each outcome to `onOutcome` in
- * file order, whatever the number of workers or the order in which they finish. Nothing is kept here once
- * handed over, so memory stays bounded by what is in flight.
+ * Check files (already sorted) and hand each outcome to `onOutcome` in file order, whatever the number of threads
+ * or the order in which they finish. With `jobs` = n > 1, n threads check: this one and n − 1 worker threads
+ * (piscina), all taking chunks of files from one queue. This thread already holds the compiled checker and writes
+ * the report; on 2 cores, one worker plus this thread beats two workers (a third V8 isolate — its heap, the
+ * bundle, the packs — for no extra core). Workers send results back as bytes, transferred, not copied. Only the
+ * chunks in flight are kept here, so memory stays bounded whatever the number of files.
  */
 export async function checkFiles(files: readonly InputFile[], options: BatchOptions): Promise<void> {
   const { locale, jobs, shape } = options;
@@ -66,34 +72,50 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
       next++;
     }
   };
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina<BatchTask, FileOutcome[]>({ filename: worker, minThreads: Math.min(jobs, files.length), maxThreads: jobs, idleTimeout: 1000, resourceLimits: WORKER_LIMITS });
-  // Several chunks per worker keep them all busy to the end; chunks are small enough for a lively progress bar.
-  const size = Math.max(1, Math.min(64, Math.ceil(files.length / (jobs * 8))));
-  try {
-    const tasks: Promise<void>[] = [];
-    for (let start = 0; start < files.length; start += size) {
-      const chunk = files.slice(start, start + size);
-      tasks.push(
-        pool.run({ files: chunk, locale, selection: options.selection, shape }).then(
-          (results) => {
-            for (const [j, r] of results.entries()) deliver(start + j, r);
-            done += chunk.length;
-            options.onProgress?.(done, files.length);
-          },
-          (error: unknown) => {
-            // A worker that died (out of memory, a crash) loses only its chunk: each file says so.
-            const detail = error instanceof Error ? error.message : String(error);
-            for (const [j, file] of chunk.entries()) {
-              deliver(start + j, { ok: false, source: file.source, reason: locale === 'zh-CN' ? `内部错误（工作线程）：${detail}` : `internal error (worker thread): ${detail}` });
-            }
-            done += chunk.length;
-            options.onProgress?.(done, files.length);
-          },
-        ),
-      );
+  const finished = (count: number) => {
+    done += count;
+    options.onProgress?.(done, files.length);
+  };
+  // Chunks: several per thread keep every thread busy to the end; small enough for a lively progress bar.
+  const size = Math.max(1, Math.min(32, Math.ceil(files.length / (jobs * 8))));
+  let cursor = 0;
+  const take = (): { start: number; chunk: readonly InputFile[] } | undefined => {
+    if (cursor >= files.length) return undefined;
+    const start = cursor;
+    cursor += size;
+    return { start, chunk: files.slice(start, start + size) };
+  };
+  const here = async () => {
+    for (let t = take(); t !== undefined; t = take()) {
+      for (const [j, file] of t.chunk.entries()) {
+        deliver(t.start + j, await checkFile(file, locale, options.checker, shape));
+        await yieldToEvents();
+      }
+      finished(t.chunk.length);
     }
-    await Promise.all(tasks);
+  };
+  const { Piscina } = await import('piscina');
+  const threads = Math.min(jobs - 1, Math.ceil(files.length / size));
+  const pool = new Piscina<BatchTask, WorkerReply>({ filename: worker, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: WORKER_LIMITS });
+  const away = async () => {
+    for (let t = take(); t !== undefined; t = take()) {
+      const { start, chunk } = t;
+      try {
+        const reply = await pool.run({ files: chunk, locale, selection: options.selection, shape });
+        for (const [j, r] of unpackReply(reply).entries()) deliver(start + j, r);
+      } catch (error) {
+        // A worker that died (out of memory, a crash) loses only its chunk: each file says so.
+        const detail = error instanceof Error ? error.message : String(error);
+        for (const [j, file] of chunk.entries()) {
+          deliver(start + j, { ok: false, source: file.source, reason: locale === 'zh-CN' ? `内部错误（工作线程）：${detail}` : `internal error (worker thread): ${detail}` });
+        }
+      }
+      finished(chunk.length);
+    }
+  };
+  try {
+    // Two tasks in flight per worker, so a worker never waits for this thread to hand it the next chunk.
+    await Promise.all([here(), ...Array.from({ length: threads * 2 }, away)]);
   } finally {
     await pool.destroy();
   }

@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { FileOutcome } from './check-file.js';
+import { packReply, unpackReply } from './reply.js';
+
+const brief = { unit: null, fiscalYear: null, selfRating: null, errors: 0, warnings: 0, indeterminate: 0 };
+
+const outcomeArb: fc.Arbitrary<FileOutcome> = fc.oneof(
+  fc.record({ source: fc.string(), json: fc.option(fc.string({ unit: 'grapheme' }), { nil: undefined }) }).map(({ source, json }) => ({
+    ok: true as const,
+    source,
+    brief,
+    diagnostics: [],
+    ...(json === undefined ? {} : { json }),
+  })),
+  fc.record({ source: fc.string(), reason: fc.string() }).map((o) => ({ ok: false as const, ...o })),
+);
+
+describe('worker replies', () => {
+  it('give back every outcome in order, each JSON item as the UTF-8 bytes of its text, all in one buffer', () => {
+    const utf8 = new TextEncoder();
+    fc.assert(
+      fc.property(fc.array(outcomeArb, { maxLength: 12 }), (outcomes) => {
+        const reply = packReply(outcomes);
+        const back = unpackReply(structuredClone(reply));
+        expect(back).toHaveLength(outcomes.length);
+        const buffers = new Set<ArrayBufferLike>();
+        for (const [i, o] of outcomes.entries()) {
+          const b = back[i];
+          if (!o.ok || o.json === undefined) {
+            expect(b).toEqual(o);
+            continue;
+          }
+          const { json, ...rest } = o;
+          expect(b).toMatchObject(rest);
+          const bytes = b?.ok === true ? b.json : undefined;
+          if (!(bytes instanceof Uint8Array)) throw new Error('expected bytes');
+          expect(Buffer.from(bytes)).toEqual(Buffer.from(typeof json === 'string' ? utf8.encode(json) : json));
+          buffers.add(bytes.buffer);
+        }
+        expect(buffers.size).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+});

@@ -1,0 +1,54 @@
+import type { Locale } from '@jixiao/core';
+import type { PackSelection } from '../packs.js';
+import type { InputFile } from './collect.js';
+import type { FileOutcome, ResultShape } from './check-file.js';
+
+/** One unit of work for a worker thread: a few files and how to check them. */
+export interface BatchTask {
+  readonly files: readonly InputFile[];
+  readonly locale: Locale;
+  readonly selection: PackSelection;
+  readonly shape: ResultShape;
+}
+
+/**
+ * A worker's answer for one task: the outcomes in file order, with every JSON report item moved into one byte
+ * buffer (`bytes`, item i at `lengths[0] + … + lengths[i − 1]`). One buffer is transferred to the main thread,
+ * not copied, and the main thread's heap never holds the worker's results as JavaScript objects.
+ */
+export interface WorkerReply {
+  readonly outcomes: readonly FileOutcome[];
+  /** Byte length of each outcome's JSON item (−1 when it has none). */
+  readonly lengths: readonly number[];
+  readonly bytes: Uint8Array;
+}
+
+const utf8 = new TextEncoder();
+
+/** Gather a task's outcomes into a reply: their JSON items encoded, once, into one buffer. */
+export function packReply(outcomes: readonly FileOutcome[]): WorkerReply {
+  const texts = outcomes.map((o) => (o.ok && o.json !== undefined ? o.json : ''));
+  const lengths = outcomes.map((o, i) => {
+    const t = texts[i] ?? '';
+    return !o.ok || o.json === undefined ? -1 : typeof t === 'string' ? Buffer.byteLength(t, 'utf8') : t.length;
+  });
+  const bytes = texts.every((t) => typeof t === 'string') ? utf8.encode(texts.join('')) : Buffer.concat(texts.map((t) => (typeof t === 'string' ? utf8.encode(t) : t)));
+  const light = outcomes.map((o) => {
+    if (!o.ok || o.json === undefined) return o;
+    const { json: _json, ...rest } = o;
+    return rest;
+  });
+  return { outcomes: light, lengths, bytes };
+}
+
+/** The outcomes of a reply, each with its JSON item again (a view into the reply's buffer). */
+export function unpackReply(reply: WorkerReply): FileOutcome[] {
+  let at = 0;
+  return reply.outcomes.map((o, i) => {
+    const length = reply.lengths[i] ?? -1;
+    if (!o.ok || length === -1) return o;
+    const json = reply.bytes.subarray(at, at + length);
+    at += length;
+    return { ...o, json };
+  });
+}
