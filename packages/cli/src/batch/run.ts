@@ -10,7 +10,7 @@ export interface BatchOptions {
   readonly locale: Locale;
   /** Threads that check (this one and `jobs` − 1 workers); 1 checks in this thread only. */
   readonly jobs: number;
-  /** Whether `jobs` was asked for: otherwise small batches stay in this thread (workers cost a start-up). */
+  /** Whether `jobs` was asked for: otherwise only batches {@link worthAPool} start worker threads. */
   readonly jobsExplicit: boolean;
   readonly selection: PackSelection;
   /** The checker compiled in this thread (used when no worker runs). */
@@ -27,8 +27,23 @@ export interface BatchOptions {
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
 
-/** Below this many files, and unless `--jobs` says otherwise, one thread is faster than starting a pool. */
+/**
+ * Unless `--jobs` is given, worker threads are started only for at least this many files that are costly to read
+ * (Word text and .docx: milliseconds each in the importer). Canonical JSON/YAML forms are read and checked in
+ * well under a millisecond; for them, measured on 2 cores, a second thread costs more (its start-up, and two
+ * allocation-heavy threads and their garbage collectors sharing two cores) than it gains, so they stay in this
+ * thread (see bench/RESULTS.md).
+ */
 export const POOL_THRESHOLD = 200;
+
+const COSTLY_TO_READ = /\.(txt|docx)$/i;
+
+/** Whether, by default, a batch is worth worker threads. */
+export function worthAPool(files: readonly InputFile[]): boolean {
+  let costly = 0;
+  for (const f of files) if (COSTLY_TO_READ.test(f.path) && ++costly >= POOL_THRESHOLD) return true;
+  return false;
+}
 
 /**
  * The bundled worker entry (`dist/batch-worker.js`, next to the CLI bundle). Running from TypeScript sources
@@ -53,7 +68,7 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
 export async function checkFiles(files: readonly InputFile[], options: BatchOptions): Promise<void> {
   const { locale, jobs, shape } = options;
   const worker = workerFile();
-  const usePool = worker !== undefined && jobs > 1 && files.length > 1 && (options.jobsExplicit || files.length >= POOL_THRESHOLD);
+  const usePool = worker !== undefined && jobs > 1 && files.length > 1 && (options.jobsExplicit || worthAPool(files));
   let done = 0;
   if (!usePool) {
     for (const [i, file] of files.entries()) {
