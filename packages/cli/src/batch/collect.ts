@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, normalize, resolve, sep } from 'node:path';
 import type { Locale } from '@jixiao/core';
 
@@ -79,12 +79,15 @@ export function collectInputs(args: readonly string[], cwd: string, locale: Loca
   const skip = (source: string, reason: string) => {
     if (!skipped.has(source)) skipped.set(source, reason);
   };
-  const addFile = (shown: string, abs: string) => {
-    let real = abs;
-    try {
-      real = realpathSync(abs);
-    } catch {
-      // an unreadable path: the importer reports it
+  /** `real`: the file's real path when the caller knows it (a plain file in a folder whose real path is known). */
+  const addFile = (shown: string, abs: string, knownReal?: string) => {
+    let real = knownReal ?? abs;
+    if (knownReal === undefined) {
+      try {
+        real = realpathSync(abs);
+      } catch {
+        // an unreadable path: the importer reports it
+      }
     }
     // The same file reached twice is checked once, under the smaller of its names (independent of argument order).
     const known = files.get(real);
@@ -93,25 +96,25 @@ export function collectInputs(args: readonly string[], cwd: string, locale: Loca
   };
 
   const walk = (shownDir: string, absDir: string, match?: (rel: string) => boolean, relDir = '') => {
-    let entries: string[];
+    let entries: Dirent[];
+    let realDir: string | undefined;
     try {
-      entries = readdirSync(absDir).sort(byPath);
+      // File types come with the listing (no lstat per entry); the folder's real path is resolved once, so a plain
+      // file's real path is that folder's plus its name (no realpath per file).
+      entries = readdirSync(absDir, { withFileTypes: true }).sort((a, b) => byPath(a.name, b.name));
+      realDir = realpathSync(absDir);
     } catch (error) {
       skip(display(shownDir), say(locale, `无法读取文件夹：${errorCode(error)}`, `folder unreadable: ${errorCode(error)}`));
       return;
     }
-    for (const name of entries) {
+    for (const entry of entries) {
+      const { name } = entry;
       const abs = join(absDir, name);
       const shown = display(join(shownDir, name));
       const rel = relDir === '' ? name : `${relDir}/${name}`;
-      let st: Stats;
-      try {
-        st = lstatSync(abs);
-      } catch (error) {
-        skip(shown, say(locale, `无法读取：${errorCode(error)}`, `unreadable: ${errorCode(error)}`));
-        continue;
-      }
-      if (st.isSymbolicLink()) {
+      let kind: { isDirectory(): boolean; isFile(): boolean } = entry;
+      let linked = false;
+      if (entry.isSymbolicLink()) {
         let target: Stats | undefined;
         try {
           target = statSync(abs);
@@ -126,12 +129,13 @@ export function collectInputs(args: readonly string[], cwd: string, locale: Loca
           if (!match) skip(shown, say(locale, '指向文件夹的符号链接：不跟随', 'symbolic link to a folder: not followed'));
           continue;
         }
-        st = target;
+        kind = target;
+        linked = true;
       }
-      if (st.isDirectory()) walk(join(shownDir, name), abs, match, rel);
+      if (kind.isDirectory()) walk(join(shownDir, name), abs, match, rel);
       else if (match && !match(rel)) continue;
-      else if (!st.isFile()) skip(shown, say(locale, '不是普通文件', 'not a regular file'));
-      else if (match || hasSupportedExtension(name)) addFile(shown, abs);
+      else if (!kind.isFile()) skip(shown, say(locale, '不是普通文件', 'not a regular file'));
+      else if (match || hasSupportedExtension(name)) addFile(shown, abs, linked ? undefined : join(realDir, name));
       else skip(shown, say(locale, `不支持的文件类型（支持 ${SUPPORTED_EXTENSIONS.join(' ')}）`, `unsupported file type (supported: ${SUPPORTED_EXTENSIONS.join(' ')})`));
     }
   };
