@@ -97,6 +97,13 @@ function cli(args: string[], cwd: string): { ms: number; code: number | null; st
   return { ms: performance.now() - t, code: r.status, stderr: r.stderr };
 }
 
+/** The CLI under GNU time: wall time and peak resident memory (MB). */
+function cliMeasured(args: string[], cwd: string): { ms: number; mb: number; stderr: string } {
+  const t = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M', process.execPath, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' }, maxBuffer: 1 << 30 });
+  return { ms: performance.now() - t, mb: Math.round(Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 'NaN') / 1024), stderr: r.stderr };
+}
+
 async function main() {
   const forms = makeForms(N);
   const ruleCount = standard.rules.length;
@@ -161,20 +168,27 @@ async function main() {
   const e2e: Record<string, Record<string, number>> = {};
   const e2eSame: Record<string, boolean> = {};
   const e2eChecked: Record<string, number> = {};
+  const e2eMb: Record<string, Record<string, number>> = {};
   for (const kind of ['json', 'text', 'docx']) {
     const byJobs: Record<string, number> = {};
+    const mbByJobs: Record<string, number> = {};
     e2e[kind] = byJobs;
+    e2eMb[kind] = mbByJobs;
     for (const jobs of [1, 2]) {
-      const r = cli(['check', kind, '--format', 'json', '-o', join(dir, `out-${kind}-${String(jobs)}.json`), '--jobs', String(jobs)], dir);
+      const r = cliMeasured(['check', kind, '--format', 'json', '-o', join(dir, `out-${kind}-${String(jobs)}.json`), '--jobs', String(jobs)], dir);
       byJobs[jobs] = rate(counts[kind] ?? 0, r.ms);
+      mbByJobs[jobs] = r.mb;
       e2eChecked[kind] = Number(/已检查 (\d+) 份/.exec(r.stderr)?.[1] ?? 'NaN');
     }
     e2eSame[kind] = readFileSync(join(dir, `out-${kind}-1.json`)).equals(readFileSync(join(dir, `out-${kind}-2.json`)));
-    console.log(`(d) end to end, ${String(counts[kind])} ${kind} forms (+1 broken) → JSON report: --jobs 1 ${String(byJobs[1])} forms/s, --jobs 2 ${String(byJobs[2])} forms/s; reports byte-identical: ${String(e2eSame[kind])}; forms checked ${String(e2eChecked[kind])}`);
+    console.log(`(d) end to end, ${String(counts[kind])} ${kind} forms (+1 broken) → JSON report: --jobs 1 ${String(byJobs[1])} forms/s (${String(mbByJobs[1])} MB), --jobs 2 ${String(byJobs[2])} forms/s (${String(mbByJobs[2])} MB); reports byte-identical: ${String(e2eSame[kind])}; forms checked ${String(e2eChecked[kind])}`);
   }
-  const auto = cli(['check', 'text', '--format', 'json', '-o', join(dir, 'out-text-auto.json')], dir);
-  const autoRate = rate(forms.length, auto.ms);
-  console.log(`(d) end to end, ${String(forms.length)} text forms, default --jobs (${String(availableParallelism())} cores): ${String(autoRate)} forms/s; same report: ${String(readFileSync(join(dir, 'out-text-auto.json')).equals(readFileSync(join(dir, 'out-text-1.json'))))}`);
+  const autoRate: Record<string, number> = {};
+  for (const kind of ['json', 'text']) {
+    const auto = cli(['check', kind, '--format', 'json', '-o', join(dir, `out-${kind}-auto.json`)], dir);
+    autoRate[kind] = rate(counts[kind] ?? 0, auto.ms);
+    console.log(`(d) end to end, ${String(counts[kind])} ${kind} forms, default --jobs (${String(availableParallelism())} cores): ${String(autoRate[kind])} forms/s; same report: ${String(readFileSync(join(dir, `out-${kind}-auto.json`)).equals(readFileSync(join(dir, `out-${kind}-1.json`))))}`);
+  }
 
   // (e) cold start, one form
   const colds: number[] = [];
@@ -205,7 +219,7 @@ async function main() {
   console.log(`(f) peak memory, ${String(BIG)} forms, JSON report: --jobs 1 ${String(mem[1])} MB (${String(memTime[1])} forms/s), --jobs 2 ${String(mem[2])} MB (${String(memTime[2])} forms/s)`);
   if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
 
-  const results = { forms: N, rules: ruleCount, node: process.version, cores: availableParallelism(), syncRate, asyncRate, plainRate, subsetRate, subsetRules: subset.rules.length, naiveRate, e2e, e2eSame, e2eChecked, autoRate, docxForms: DOCX, cold, seedCold, mem, memTime, big: BIG, sink };
+  const results = { forms: N, rules: ruleCount, node: process.version, cores: availableParallelism(), syncRate, asyncRate, plainRate, subsetRate, subsetRules: subset.rules.length, naiveRate, e2e, e2eMb, e2eSame, e2eChecked, autoRate, docxForms: DOCX, cold, seedCold, mem, memTime, big: BIG, sink };
   mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/out/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
