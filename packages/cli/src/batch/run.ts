@@ -81,13 +81,17 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
   }
   const waiting = new Map<number, FileOutcome>();
   let next = 0;
+  /** Lanes waiting for the report to move on (see `take`). */
+  const stalled: (() => void)[] = [];
   const deliver = (index: number, outcome: FileOutcome) => {
     waiting.set(index, outcome);
+    const before = next;
     for (let o = waiting.get(next); o !== undefined; o = waiting.get(next)) {
       waiting.delete(next);
       options.onOutcome(o, next);
       next++;
     }
+    if (next !== before) for (const wake of stalled.splice(0)) wake();
   };
   const finished = (count: number) => {
     done += count;
@@ -95,15 +99,20 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
   };
   // Chunks: several per thread keep every thread busy to the end; small enough for a lively progress bar.
   const size = Math.max(1, Math.min(32, Math.ceil(files.length / (jobs * 8))));
+  const threads = Math.min(jobs - 1, Math.ceil(files.length / size));
+  // Outcomes wait here until every earlier file is done: a thread stuck on one huge file must not let the others
+  // run ahead without bound (their results would pile up), so no lane starts a chunk this far ahead of the report.
+  const maxAhead = size * (threads * 2 + 1) * 4;
   let cursor = 0;
-  const take = (): { start: number; chunk: readonly InputFile[] } | undefined => {
+  const take = async (): Promise<{ start: number; chunk: readonly InputFile[] } | undefined> => {
+    while (cursor < files.length && cursor - next >= maxAhead) await new Promise<void>((resolve) => stalled.push(resolve));
     if (cursor >= files.length) return undefined;
     const start = cursor;
     cursor += size;
     return { start, chunk: files.slice(start, start + size) };
   };
   const here = async () => {
-    for (let t = take(); t !== undefined; t = take()) {
+    for (let t = await take(); t !== undefined; t = await take()) {
       for (const [j, file] of t.chunk.entries()) {
         deliver(t.start + j, await checkFile(file, locale, options.checker, shape));
         await yieldToEvents();
@@ -112,10 +121,9 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
     }
   };
   const { Piscina } = await import('piscina');
-  const threads = Math.min(jobs - 1, Math.ceil(files.length / size));
   const pool = new Piscina<BatchTask, WorkerReply>({ filename: worker, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: WORKER_LIMITS });
   const away = async () => {
-    for (let t = take(); t !== undefined; t = take()) {
+    for (let t = await take(); t !== undefined; t = await take()) {
       const { start, chunk } = t;
       try {
         const reply = await pool.run({ files: chunk, locale, selection: options.selection, shape });
