@@ -1,6 +1,6 @@
 // The built CLI (packages/cli/bin/jixiao.js → tsup bundle, built once by test/setup/build-cli.ts) run as a user runs it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,26 @@ describe('jixiao CLI', () => {
     const r = jixiao(['check', SEED_JSON, '--config', config]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('不通过·警告');
+  });
+
+  it('refuses a pack from outside whose condition reads a field that does not exist (no silent pass)', () => {
+    const dir = join(tmp, 'typo-pack');
+    mkdirSync(join(dir, 'src/rules'), { recursive: true });
+    writeFileSync(join(dir, 'pack.json'), JSON.stringify({ name: 'typo', version: '1.0.0', title: { 'zh-CN': '笔误', en: 'typo' } }));
+    const rule = {
+      id: 'typo/over',
+      title: { 'zh-CN': '超编', en: 'over' },
+      severity: 'error',
+      basis: [{ instrument: '测试' }],
+      paths: ['staffing.actual'],
+      checks: [{ id: 'over', when: { all: [{ fact: 'staffing', path: 'actaul', operator: 'greaterThan', value: 10 }] }, message: { 'zh-CN': '超过', en: 'over' } }],
+      pass: { 'zh-CN': '通过', en: 'ok' },
+    };
+    writeFileSync(join(dir, 'src/rules/over.json'), JSON.stringify(rule));
+    const r = jixiao(['check', SEED_JSON, '--pack', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('staffing.actaul');
+    expect(r.stderr).toContain('staffing.actual');
   });
 
   it('exits 0 with --exit-zero (the npm start demo)', () => {

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigLoadError, loadConfigFile, loadPack } from '@jixiao/core/node';
-import { PackLoadError, createChecker, type Checker, type Config, type Pack } from '@jixiao/core';
+import { PackLoadError, createChecker, factCatalogue, lintRuleFacts, type Checker, type Config, type Pack } from '@jixiao/core';
 import standard from './presets/standard.json' with { type: 'json' };
 import { CliError } from './io.js';
 
@@ -32,6 +32,7 @@ export function loadChecker(selection: PackSelection): { checker: Checker; packs
   }
   const specs = selection.packs && selection.packs.length > 0 ? selection.packs : (config.packs ?? ['standard']);
   const packs: Pack[] = [];
+  const userPacks: Pack[] = [];
   try {
     for (const s of specs.flatMap(expand)) {
       // Bundled packs resolve from the CLI install first, then from the working directory.
@@ -42,15 +43,40 @@ export function loadChecker(selection: PackSelection): { checker: Checker; packs
         } catch {
           pack = loadPack(s.spec, selection.cwd);
         }
-      } else pack = loadPack(s.spec, selection.cwd);
+      } else {
+        pack = loadPack(s.spec, selection.cwd);
+        userPacks.push(pack);
+      }
       if (!packs.some((p) => p.meta.name === pack.meta.name)) packs.push(pack);
     }
+    assertFactsKnown(userPacks, packs);
     const checker = createChecker(packs, config);
     return { checker, packs, config, warnings: unusedSettings(config, packs, checker) };
   } catch (error) {
     if (error instanceof PackLoadError) throw new CliError(error.message);
     if (error instanceof Error && error.message.includes('circular')) throw new CliError(error.message);
     throw error;
+  }
+}
+
+/**
+ * A pack from outside this install must read facts that exist, with operators that fit them: a condition on
+ * `staffing.actaul` would otherwise read nothing and pass in silence. (`jixiao pack validate` gives lines.)
+ */
+function assertFactsKnown(userPacks: readonly Pack[], all: readonly Pack[]): void {
+  if (userPacks.length === 0) return;
+  const catalogue = factCatalogue(all, true);
+  const names = new Set(all.map((p) => p.meta.name));
+  const errors: string[] = [];
+  for (const pack of userPacks) {
+    for (const rule of pack.rules) {
+      for (const issue of lintRuleFacts(rule, catalogue, names)) {
+        if (issue.level === 'error') errors.push(`  ${rule.id} ${issue.path}: ${issue.message['zh-CN']} / ${issue.message.en}`);
+      }
+    }
+  }
+  if (errors.length > 0) {
+    throw new CliError(`规则包读取了不存在的字段或用错了运算符（详见 jixiao pack validate） / a pack reads unknown facts or misuses operators (see jixiao pack validate):\n${errors.join('\n')}`);
   }
 }
 

@@ -79,7 +79,9 @@ export { PackLoadError, assertPacksValid, packIssues, ruleConditions, ruleLeaves
 export type { PackIssue } from './pack/validate.js';
 export { closest, editDistance, factCatalogue, lookupFact } from './pack/facts.js';
 export type { FactCatalogue, FactInfo, FactKind } from './pack/facts.js';
-export { lintPack, lintRuleFacts, positionOf } from './pack/lint.js';
+export { lintPack, positionOf } from './pack/lint.js';
+export { lintRuleFacts } from './pack/lint-facts.js';
+export type { RuleIssue } from './pack/lint-facts.js';
 export type { LintIssue, PackLintResult, SourceFile } from './pack/lint.js';
 export {
   CaseExpectationSchema,
