@@ -1,0 +1,601 @@
+import { FIELD_LABELS, isFieldPath, type Answer, type AnswerField, type DisclosureChannel, type SourcePosition } from '@jixiao/core';
+import type { ImportDiagnostic } from '../diagnostics.js';
+import type { AnswerRead, FormReading, FormValues } from './read-form.js';
+import {
+  BLOCK_LABELS,
+  CELL_LABELS,
+  CHANNEL_WORDS,
+  CHANNELS_LABELS,
+  HEADINGS,
+  INLINE_LABELS,
+  QUESTION_LABELS,
+  YES_NO_WORDS,
+  labelPattern,
+  type CellLabel,
+  type ValueType,
+} from './labels.js';
+import { inferenceNote, readEqField, readGlyph, resolveSingle, type Mark, type OptionRead } from './marks.js';
+import { parseAmount, parseCount, parseDate, parseYear, type Parsed } from './values.js';
+
+/** The reader's `toHalfWidth` as it was (values.ts now has a fast path). */
+function toHalfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/**
+ * TEST ONLY: the form reader as it was before the speed-up (commit 8d57821), kept unchanged as the reference of
+ * the differential test (read-form.differential.test.ts). Not exported from the package.
+ *
+ * Reads the 部门整体支出绩效自评基础数据表 from lines of text (as Word extraction or the .docx reader produce
+ * them) into the canonical model's values, with a source position for every field and a diagnostic for
+ * everything that could not be read or matched no field.
+ */
+
+/** A piece of a line between tabs, trimmed; `segments` maps offsets back to lines when labels were joined. */
+interface Cell {
+  readonly text: string;
+  readonly segments: readonly { readonly offset: number; readonly line: number; readonly column: number }[];
+}
+
+function posAt(cell: Cell, offset: number): { line: number; column: number } {
+  let seg = cell.segments[0] ?? { offset: 0, line: 1, column: 1 };
+  for (const s of cell.segments) if (s.offset <= offset) seg = s;
+  return { line: seg.line, column: seg.column + (offset - seg.offset) };
+}
+
+function splitCells(lines: readonly string[]): Cell[] {
+  const cells: Cell[] = [];
+  lines.forEach((raw, index) => {
+    let offset = 0;
+    for (const piece of raw.split('\t')) {
+      const lead = piece.length - piece.trimStart().length;
+      const text = piece.trim();
+      if (text !== '') cells.push({ text, segments: [{ offset: 0, line: index + 1, column: offset + lead + 1 }] });
+      offset += piece.length + 1;
+    }
+  });
+  return cells;
+}
+
+const compact = (s: string): string => toHalfWidth(s).replace(/\s+/g, '').replace(/[“”"'‘’「」]/g, '');
+
+const JOINABLE_LABELS: readonly string[] = [
+  ...Object.values(BLOCK_LABELS).flat(),
+  ...HEADINGS.flatMap((h) => h.labels),
+  ...CELL_LABELS.flatMap((c) => c.labels),
+];
+
+/** Join labels Word extraction split over two cells (`部门` / `主要绩效`, `年度支出` / `（万元）`). */
+function joinSplitLabels(cells: Cell[]): Cell[] {
+  const out: Cell[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k];
+    if (cell === undefined) continue;
+    const next = cells[k + 1];
+    if (next !== undefined && cell.text.length >= 2) {
+      const here = compact(cell.text);
+      const joined = compact(cell.text + next.text);
+      const label = JOINABLE_LABELS.find((l) => {
+        const c = compact(l);
+        return c.length > here.length && c.startsWith(here) && joined.startsWith(c);
+      });
+      if (label !== undefined) {
+        out.push({ text: cell.text + next.text, segments: [...cell.segments, ...next.segments.map((s) => ({ ...s, offset: s.offset + cell.text.length }))] });
+        k++;
+        continue;
+      }
+    }
+    out.push(cell);
+  }
+  return out;
+}
+
+const re = (labels: readonly string[], flags = ''): RegExp => new RegExp(`(?:${[...labels].sort((a, b) => b.length - a.length).map(labelPattern).join('|')})`, flags);
+const full = (labels: readonly string[]): RegExp => new RegExp(`^${re(labels).source}[:：]?$`);
+const atStart = (labels: readonly string[]): RegExp => new RegExp(`^${re(labels).source}`);
+
+const HEADING_RES = HEADINGS.map((h) => ({ ...h, full: full(h.labels) }));
+const BLOCK_RES = Object.entries(BLOCK_LABELS).map(([kind, labels]) => ({ kind: kind as keyof typeof BLOCK_LABELS, start: new RegExp(`^${re(labels).source}(?:[:：]|$)`) }));
+const QUESTION_RES = QUESTION_LABELS.map((q) => ({ ...q, re: re(q.labels, 'g'), start: atStart(q.labels) }));
+const INLINE_RES = INLINE_LABELS.map((l) => ({ ...l, re: re(l.labels, 'g'), start: atStart(l.labels) }));
+const CHANNELS_RE = re(CHANNELS_LABELS, 'g');
+const CHANNELS_START = atStart(CHANNELS_LABELS);
+const CELL_RES = CELL_LABELS.map((c) => ({ spec: c, re: re(c.labels, 'g'), start: new RegExp(`^${re(c.labels).source}(?:[:：\\s]|$)`) }));
+const YEAR_CELL = /^[（(]?\s*([0-9０-９]{4})?\s*年度?\s*[）)]?$/;
+const TITLE_YEAR = /([0-9０-９]{4})\s*年度?\s*部门整体支出绩效/;
+
+function isYearCell(text: string): boolean {
+  return /[（(].*年度.*[）)]|^[0-9０-９]{4}\s*年度$/.test(text) && YEAR_CELL.test(text);
+}
+
+/** A cell that is a label of the form (ends a free-text block, and is never taken as a value). */
+function isLabelCell(text: string): boolean {
+  return (
+    isYearCell(text) ||
+    HEADING_RES.some((h) => h.full.test(text)) ||
+    BLOCK_RES.some((b) => b.start.test(text)) ||
+    QUESTION_RES.some((q) => q.start.test(text)) ||
+    INLINE_RES.some((l) => l.start.test(text)) ||
+    CHANNELS_START.test(text) ||
+    CELL_RES.some((c) => c.start.test(text))
+  );
+}
+
+const MAX_RAW = 2_000;
+const TEXT_LIMITS: Readonly<Record<string, number>> = { 'unit.name': 500 };
+const DEFAULT_TEXT_LIMIT = 200_000;
+
+function fieldLabel(path: string): string {
+  return isFieldPath(path) ? FIELD_LABELS[path]['zh-CN'] : path;
+}
+function fieldLabelEn(path: string): string {
+  return isFieldPath(path) ? FIELD_LABELS[path].en : path;
+}
+
+type Token<V extends string> = { type: 'option'; word: string; value: V; start: number } | { type: 'mark'; mark: Mark };
+
+class FormReader {
+  readonly values: FormValues = {};
+  readonly answers: Partial<Record<AnswerField, AnswerRead>> = {};
+  readonly positions: Record<string, SourcePosition> = {};
+  readonly diagnostics: ImportDiagnostic[] = [];
+  readonly seen = new Set<string>();
+  section: 'income' | 'expenditure' | 'other' | undefined;
+
+  constructor(private readonly cells: readonly Cell[]) {}
+
+  diag(code: string, severity: ImportDiagnostic['severity'], zh: string, en: string, where?: { line: number; column: number }, path?: string): void {
+    this.diagnostics.push({ code, severity, message: { 'zh-CN': zh, en }, ...(where ?? {}), ...(path === undefined ? {} : { path }) });
+  }
+
+  /** Record a field once; a second occurrence is reported and ignored. */
+  set(path: string, value: unknown, position: SourcePosition): boolean {
+    if (this.seen.has(path)) {
+      this.diag('duplicate-field', 'warning', `“${fieldLabel(path)}”出现了不止一次，采用第一次的值`, `"${fieldLabelEn(path)}" appears more than once; the first value is kept`, lineCol(position), path);
+      return false;
+    }
+    this.seen.add(path);
+    this.values[path] = value;
+    this.positions[path] = position;
+    return true;
+  }
+
+  read(): void {
+    for (let k = 0; k < this.cells.length; k++) {
+      k = this.readCell(k);
+    }
+  }
+
+  /** Read cell k; returns the index of the last cell consumed. */
+  readCell(k: number): number {
+    const cell = this.cells[k];
+    if (cell === undefined) return k;
+    const text = cell.text;
+    if (isYearCell(text)) {
+      this.readYear(cell, YEAR_CELL.exec(text)?.[1]);
+      return k;
+    }
+    const heading = HEADING_RES.find((h) => h.full.test(text));
+    if (heading !== undefined) {
+      if (heading.section !== undefined) this.section = heading.section;
+      this.seen.add(`heading:${heading.labels[0] ?? ''}`);
+      const year = TITLE_YEAR.exec(text);
+      if (year?.[1] !== undefined && !this.seen.has('fiscalYear')) this.readYear(cell, year[1]);
+      return k;
+    }
+    const titleYear = TITLE_YEAR.exec(text);
+    if (titleYear?.[1] !== undefined && !this.seen.has('fiscalYear')) {
+      this.readYear(cell, titleYear[1]);
+      return k;
+    }
+    const block = BLOCK_RES.find((b) => b.start.test(text));
+    if (block !== undefined) return this.readBlock(k, block.kind, block.start);
+    return this.readLabels(k);
+  }
+
+  readYear(cell: Cell, digits: string | undefined): void {
+    const pos = { ...posAt(cell, 0), excerpt: cell.text };
+    if (digits === undefined) {
+      this.set('fiscalYear', null, pos);
+      return;
+    }
+    const year = parseYear(digits);
+    if (year === undefined) this.unreadable('fiscalYear', digits, pos);
+    this.set('fiscalYear', year ?? null, pos);
+  }
+
+  unreadable(path: string, raw: string, pos: { line?: number; column?: number }, what = '数字'): void {
+    const en = what === '日期' ? 'date' : 'figure';
+    this.diag(
+      what === '日期' ? 'unreadable-date' : 'unreadable-figure',
+      'error',
+      `无法读取“${fieldLabel(path)}”的${what}“${raw}”，按空白（null）处理`,
+      `cannot read the ${en} "${raw}" for "${fieldLabelEn(path)}"; left blank (null)`,
+      lineCol(pos),
+      path,
+    );
+  }
+
+  /** A free-text block: label, then everything up to the next label cell. */
+  readBlock(k: number, kind: keyof typeof BLOCK_LABELS, labelRe: RegExp): number {
+    const cell = this.cells[k];
+    if (cell === undefined) return k;
+    const m = labelRe.exec(cell.text);
+    const labelEnd = m?.[0].length ?? 0;
+    const pieces: { text: string; pos: { line: number; column: number } }[] = [];
+    const rest = cell.text.slice(labelEnd).replace(/^[:：\s]+/, '');
+    if (rest !== '') pieces.push({ text: rest, pos: posAt(cell, cell.text.length - rest.length) });
+    let j = k + 1;
+    for (; j < this.cells.length; j++) {
+      const next = this.cells[j];
+      if (next === undefined || isLabelCell(next.text)) break;
+      pieces.push({ text: next.text, pos: posAt(next, 0) });
+    }
+    const labelPos = { ...posAt(cell, 0), excerpt: cell.text.slice(0, MAX_RAW) };
+    const first = pieces[0];
+    const last = pieces[pieces.length - 1];
+    const span = (excerpt: string): SourcePosition =>
+      first === undefined || last === undefined ? labelPos : { ...first.pos, endLine: last.pos.line, excerpt: excerpt.slice(0, MAX_RAW) };
+    const joined = pieces.map((p) => p.text.trim()).filter((t) => t !== '').join('\n');
+    switch (kind) {
+      case 'functions':
+        this.setText('functions', joined, span(joined));
+        break;
+      case 'achievements':
+        this.setText('achievements', joined, span(joined));
+        break;
+      case 'conclusion':
+        this.readConclusion(joined, first?.pos ?? labelPos, span(joined));
+        break;
+      case 'problemsAndSuggestions':
+        this.readProblems(joined, span(joined));
+        break;
+      case 'supervisor': {
+        const opinion = joined.replace(/^主管部门\s*[（(]\s*盖章\s*[）)]\s*[:：]?/, '').trim();
+        this.setText('supervisorOpinion', opinion, span(joined));
+        break;
+      }
+    }
+    return j - 1;
+  }
+
+  setText(path: string, text: string, pos: SourcePosition): void {
+    const value = text.trim();
+    const limit = TEXT_LIMITS[path] ?? DEFAULT_TEXT_LIMIT;
+    if (value.length > limit) {
+      this.diag('value-too-long', 'error', `“${fieldLabel(path)}”超过 ${limit} 个字符，未导入`, `"${fieldLabelEn(path)}" is longer than ${limit} characters; not imported`, lineCol(pos), path);
+      this.set(path, null, pos);
+      return;
+    }
+    this.set(path, value === '' ? null : value, pos);
+  }
+
+  readConclusion(text: string, where: { line?: number; column?: number }, pos: SourcePosition): void {
+    const half = toHalfWidth(text);
+    const grade =
+      /等[级次]\s*(?:为|是)?\s*[:：]?\s*[“"「『'‘]?\s*([优良中差])/.exec(text)?.[1] ??
+      /[“"「『‘]\s*([优良中差])\s*[”"」』’]/.exec(text)?.[1] ??
+      /^([优良中差])$/.exec(text.trim())?.[1];
+    this.set('selfRating.grade', grade ?? null, pos);
+    const score = /(?:得分|分数|评分|自评分)\s*(?:为|是)?\s*[:：]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分?/.exec(half)?.[1] ?? /(\d{1,3}(?:\.\d{1,2})?)\s*分/.exec(half)?.[1];
+    if (score !== undefined) {
+      const n = Number(score);
+      if (n >= 0 && n <= 100) this.set('selfRating.score', n, pos);
+      else {
+        this.unreadable('selfRating.score', score, where);
+        this.set('selfRating.score', null, pos);
+      }
+    } else this.set('selfRating.score', null, pos);
+    if (grade === undefined && text.trim() !== '') {
+      this.diag('unreadable-grade', 'warning', '自评结论中未找到等级（优/良/中/差）', 'no grade (优/良/中/差) found in the self-rating conclusion', lineCol(where), 'selfRating.grade');
+    }
+  }
+
+  readProblems(text: string, pos: SourcePosition): void {
+    const p = /问题\s*[:：]/.exec(text);
+    const afterP = p === null ? 0 : p.index + p[0].length;
+    const sRe = /建议\s*[:：]/g;
+    sRe.lastIndex = afterP;
+    const s = sRe.exec(text);
+    let problems: string;
+    let suggestions: string;
+    if (s !== null) {
+      problems = text.slice(afterP, s.index);
+      suggestions = text.slice(s.index + s[0].length);
+    } else {
+      problems = text.slice(afterP);
+      suggestions = '';
+    }
+    if (p === null && s === null && text.trim() !== '') {
+      this.diag('no-problems-marker', 'info', '“问题与建议”中没有“问题：”“建议：”标记，全文作为问题导入', 'no 问题：/建议： markers in 问题与建议; the whole text is imported as problems', lineCol(pos), 'problems');
+    } else if (p !== null && p.index > 0 && text.slice(0, p.index).trim() !== '') {
+      this.leftover(text.slice(0, p.index), lineCol(pos) ?? { line: 1, column: 1 });
+    }
+    this.setText('problems', problems, pos);
+    this.setText('suggestions', suggestions, pos);
+  }
+
+  leftover(text: string, where: { line?: number; column?: number }, severity: ImportDiagnostic['severity'] = 'warning'): void {
+    const t = text.trim();
+    if (t === '' || /^[\s，,；;。.、:：()（）]*$/.test(t)) return;
+    const shown = t.length > 80 ? `${t.slice(0, 80)}…` : t;
+    this.diag('leftover-text', severity, `未对应任何栏目的文本：“${shown}”`, `text that matches no field: "${shown}"`, lineCol(where));
+  }
+
+  /** A cell with labels in it: questions, inline amounts, cell labels (possibly several run together). */
+  readLabels(k: number): number {
+    const cell = this.cells[k];
+    if (cell === undefined) return k;
+    const text = cell.text;
+    type Hit = { start: number; end: number; kind: 'question'; field: AnswerField } | { start: number; end: number; kind: 'inline'; path: string; type: ValueType } | { start: number; end: number; kind: 'channels' } | { start: number; end: number; kind: 'cell'; specs: [CellLabel, ...CellLabel[]] };
+    const hits: Hit[] = [];
+    for (const q of QUESTION_RES) for (const m of text.matchAll(q.re)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'question', field: q.field });
+    for (const l of INLINE_RES) for (const m of text.matchAll(l.re)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'inline', path: l.path, type: l.type });
+    for (const m of text.matchAll(CHANNELS_RE)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'channels' });
+    for (const c of CELL_RES) {
+      for (const m of text.matchAll(c.re)) {
+        // A table label stands at the start of its cell or after a gap (run-together cells), never mid-sentence.
+        const before = text.slice(0, m.index);
+        if (m.index > 0 && !/[\s，,；;。]$/.test(before)) continue;
+        const existing = hits.find((h) => h.kind === 'cell' && h.start === m.index && h.end === m.index + m[0].length);
+        if (existing?.kind === 'cell') existing.specs.push(c.spec);
+        else hits.push({ start: m.index, end: m.index + m[0].length, kind: 'cell', specs: [c.spec] });
+      }
+    }
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    const chosen: Hit[] = [];
+    for (const h of hits) {
+      const prev = chosen[chosen.length - 1];
+      if (prev === undefined || h.start >= prev.end) chosen.push(h);
+    }
+    if (chosen.length === 0) {
+      this.leftover(text, posAt(cell, 0));
+      return k;
+    }
+    const first = chosen[0];
+    if (first !== undefined && first.start > 0) {
+      const prefix = text.slice(0, first.start).trim();
+      const heading = HEADING_RES.find((h) => h.full.test(prefix));
+      if (heading?.section !== undefined) this.section = heading.section;
+      if (heading === undefined) this.leftover(prefix, posAt(cell, 0));
+    }
+    let last = k;
+    chosen.forEach((hit, index) => {
+      const next = chosen[index + 1];
+      const segEnd = next?.start ?? text.length;
+      if (hit.kind === 'question') {
+        const nextQuestion = chosen.slice(index + 1).find((h) => h.kind === 'question' || h.kind === 'channels');
+        this.readQuestion(cell, hit.field, hit.start, hit.end, segEnd, nextQuestion?.start ?? text.length);
+      } else if (hit.kind === 'channels') {
+        this.readChannels(cell, hit.start, hit.end, segEnd);
+      } else if (hit.kind === 'inline') {
+        this.readInline(cell, hit.path, hit.type, hit.start, hit.end, segEnd);
+      } else {
+        const spec = this.pickSpec(hit.specs);
+        const raw = text.slice(hit.end, segEnd);
+        const value = raw.replace(/^[\s:：]+/, '');
+        if (spec.section !== undefined) this.section = spec.section;
+        if (value.trim() === '' && next === undefined) {
+          // The value sits in the next cell, unless that is a label (then this one is blank).
+          const following = this.cells[k + 1];
+          if (following !== undefined && !isLabelCell(following.text)) {
+            last = k + 1;
+            this.readValue(spec.path, spec.type, following.text, { ...posAt(following, 0), excerpt: following.text.slice(0, MAX_RAW) });
+            return;
+          }
+          this.readValue(spec.path, spec.type, '', { ...posAt(cell, hit.start), excerpt: text.slice(hit.start, segEnd).slice(0, MAX_RAW) });
+          return;
+        }
+        const offset = hit.end + (raw.length - value.length);
+        this.readValue(spec.path, spec.type, value, { ...posAt(cell, offset), excerpt: value.trim().slice(0, MAX_RAW) });
+      }
+    });
+    return last;
+  }
+
+  pickSpec(specs: readonly [CellLabel, ...CellLabel[]]): CellLabel {
+    const inSection = specs.find((s) => s.section === this.section);
+    const unset = specs.find((s) => !this.seen.has(s.path));
+    return inSection ?? unset ?? specs[0];
+  }
+
+  readValue(path: string, type: ValueType, raw: string, pos: SourcePosition): void {
+    if (type === 'text') {
+      this.setText(path, raw, pos);
+      return;
+    }
+    const parsed: Parsed<unknown> = type === 'money' ? parseAmount(raw) : type === 'count' ? parseCount(raw) : parseDate(raw);
+    if (!parsed.ok) this.unreadable(path, raw.trim(), pos, type === 'date' ? '日期' : '数字');
+    this.set(path, parsed.ok ? parsed.value : null, pos);
+  }
+
+  readInline(cell: Cell, path: string, type: ValueType, start: number, end: number, segEnd: number): void {
+    const seg = cell.text.slice(end, segEnd);
+    const lead = seg.length - seg.replace(/^[\s:：]+/, '').length;
+    const body = seg.slice(lead);
+    let valueText = body;
+    let rest = '';
+    if (type !== 'date') {
+      const cut = /[，；;。（(\t]|,(?!\d{3}(?:\D|$))|\s{2,}/.exec(body.replace(/^\s+/, ''));
+      const leading = body.length - body.replace(/^\s+/, '').length;
+      if (cut !== null) {
+        valueText = body.slice(0, leading + cut.index);
+        rest = body.slice(leading + cut.index);
+      }
+    }
+    const offset = end + lead;
+    this.readValue(path, type, valueText, { ...posAt(cell, valueText.trim() === '' ? start : offset), excerpt: (valueText.trim() === '' ? cell.text.slice(start, segEnd) : valueText.trim()).slice(0, MAX_RAW) });
+    if (rest !== '') this.leftover(rest, posAt(cell, offset + valueText.length), 'info');
+  }
+
+  /** Tokenise the options part of a question: option words and marks, in order; other text is reported. */
+  tokens<V extends string>(cell: Cell, from: number, to: number, words: readonly { word: string; value: V }[]): Token<V>[] {
+    const text = cell.text;
+    const out: Token<V>[] = [];
+    const sorted = [...words].sort((a, b) => b.word.length - a.word.length);
+    let other = '';
+    let otherStart = from;
+    const flush = (): void => {
+      if (other !== '') this.leftover(other, posAt(cell, otherStart));
+      other = '';
+    };
+    let i = from;
+    while (i < to) {
+      const ch = String.fromCodePoint(text.codePointAt(i) ?? 32);
+      if (/\s/.test(ch)) {
+        i += ch.length;
+        continue;
+      }
+      const eq = readEqField(text, i);
+      if (eq !== undefined && eq.end <= to) {
+        flush();
+        out.push({ type: 'mark', mark: eq });
+        i = eq.end;
+        continue;
+      }
+      const word = sorted.find((w) => text.startsWith(w.word, i));
+      if (word !== undefined) {
+        flush();
+        out.push({ type: 'option', word: word.word, value: word.value, start: i });
+        i += word.word.length;
+        continue;
+      }
+      if (ch === '(') {
+        // `(项目资金)` is a remark; a lone `(` is the placeholder a legacy .doc leaves for a symbol.
+        const close = text.slice(i + 1, to).search(/[)）]/);
+        const inner = close < 0 ? '' : text.slice(i + 1, i + 1 + close);
+        if (close >= 0 && inner.trim() !== '' && !/eq\s*\\o|[□☐☑■√✓✔☒]/i.test(inner) && !words.some((w) => inner.includes(w.word))) {
+          if (other === '') otherStart = i;
+          other += text.slice(i, i + close + 2);
+          i += close + 2;
+          continue;
+        }
+      }
+      const isLetter = /[A-Za-z]/.test(ch);
+      const standalone = !isLetter || (!/[A-Za-z]/.test(text[i - 1] ?? '') && !/[A-Za-z]/.test(text[i + 1] ?? ''));
+      const glyph = standalone ? readGlyph(ch, i, true) : undefined;
+      if (glyph !== undefined) {
+        flush();
+        out.push({ type: 'mark', mark: glyph });
+        i += ch.length;
+        continue;
+      }
+      if (/[，,；;、。:：.．]/.test(ch)) {
+        flush();
+        i += ch.length;
+        continue;
+      }
+      if (other === '') otherStart = i;
+      other += ch;
+      i += ch.length;
+    }
+    flush();
+    return out;
+  }
+
+  /** Give each option the mark directly before it (if free) or directly after it. */
+  options<V extends string>(cell: Cell, tokens: readonly Token<V>[]): OptionRead<V>[] {
+    const used = new Set<number>();
+    const options: OptionRead<V>[] = [];
+    tokens.forEach((t, idx) => {
+      if (t.type !== 'option') return;
+      const prev = tokens[idx - 1];
+      const next = tokens[idx + 1];
+      let mark: Mark | undefined;
+      let before = false;
+      if (prev?.type === 'mark' && !used.has(idx - 1)) {
+        mark = prev.mark;
+        before = true;
+        used.add(idx - 1);
+      } else if (next?.type === 'mark' && !used.has(idx + 1)) {
+        mark = next.mark;
+        used.add(idx + 1);
+      }
+      options.push({ word: t.word, value: t.value, start: t.start, mark, markBefore: before });
+    });
+    tokens.forEach((t, idx) => {
+      if (t.type === 'mark' && !used.has(idx)) {
+        this.diag('stray-mark', 'warning', `勾选符号“${t.mark.raw}”不属于任何选项`, `the mark "${t.mark.raw}" belongs to no option`, posAt(cell, t.mark.start));
+      }
+    });
+    for (const o of options) {
+      const m = o.mark;
+      if (m?.unknownGlyph === true) {
+        const cp = (m.raw.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+        this.diag('unknown-glyph', 'warning', `选项“${o.word}”旁的符号“${m.raw}”（U+${cp}）无法识别，按“无法辨认”处理`, `the symbol "${m.raw}" (U+${cp}) next to "${o.word}" is not a known checkbox glyph; read as unknown`, posAt(cell, m.start));
+      }
+      if (m?.crossed === true) {
+        this.diag('crossed-box', 'info', `选项“${o.word}”标为 ${m.raw}（打叉的方框），按已勾选处理`, `"${o.word}" is marked ${m.raw} (a crossed box), read as checked`, posAt(cell, m.start));
+      }
+    }
+    return options;
+  }
+
+  readQuestion(cell: Cell, field: AnswerField, start: number, end: number, segEnd: number, rawEnd: number): void {
+    const raw = cell.text.slice(start, rawEnd).trim().slice(0, MAX_RAW);
+    const where = posAt(cell, start);
+    const pos: SourcePosition = { ...where, endLine: where.line, endColumn: where.column + raw.length, excerpt: raw };
+    const options = this.options(cell, this.tokens(cell, end, segEnd, YES_NO_WORDS));
+    if (options.length === 0) {
+      this.diag('no-options', 'warning', `“${fieldLabel(field)}”后没有 是/否 选项，按未作答处理`, `no 是/否 options after "${fieldLabelEn(field)}"; read as unanswered`, where, field);
+    } else {
+      const values = new Set(options.map((o) => o.value));
+      if (values.size < 2) this.diag('option-missing', 'warning', `“${fieldLabel(field)}”只有一个选项`, `"${fieldLabelEn(field)}" has only one option`, where, field);
+      for (const o of options) if (o.mark === undefined) this.diag('option-without-box', 'warning', `选项“${o.word}”旁没有方框，按空框处理`, `no box next to "${o.word}"; read as empty`, posAt(cell, o.start), field);
+    }
+    const r = resolveSingle(options);
+    let answer: Answer;
+    if (r.kind === 'explicit' || r.kind === 'inferred') {
+      answer = r.value;
+      if (this.set(field, answer, pos)) {
+        this.answers[field] = r.kind === 'inferred' ? { how: 'inferred', raw, line: where.line, note: inferenceNote(options, r.chosen) } : { how: 'explicit', raw, line: where.line };
+      }
+      return;
+    }
+    answer = r.kind;
+    if (this.set(field, answer, pos)) {
+      const zh = { conflicting: '勾选了不止一个选项', unanswered: '没有勾选任何选项', ambiguous: '勾选符号无法辨认，无法判断' }[r.kind];
+      const en = { conflicting: 'more than one option is ticked', unanswered: 'no option is ticked', ambiguous: 'the marks cannot be told apart' }[r.kind];
+      this.diag(`answer-${r.kind}`, 'info', `“${fieldLabel(field)}”：${zh}（${r.kind}）`, `"${fieldLabelEn(field)}": ${en} (${r.kind})`, where, field);
+    }
+  }
+
+  /** 公开方式: several channels may be ticked. */
+  readChannels(cell: Cell, start: number, end: number, segEnd: number): void {
+    const raw = cell.text.slice(start, segEnd).trim().slice(0, MAX_RAW);
+    const where = posAt(cell, start);
+    const pos: SourcePosition = { ...where, endLine: where.line, endColumn: where.column + raw.length, excerpt: raw };
+    const options = this.options(cell, this.tokens(cell, end, segEnd, CHANNEL_WORDS));
+    const checked = options.filter((o) => o.mark?.state === 'checked');
+    const unknown = options.filter((o) => o.mark?.state === 'unknown');
+    let channels: DisclosureChannel[] | null;
+    if (checked.length > 0) {
+      channels = [...new Set(checked.map((o) => o.value))];
+      for (const o of unknown) this.diag('unknown-taken-as-empty', 'info', `公开方式“${o.word}”的符号“${o.mark?.raw ?? ''}”无法辨认，按未勾选处理`, `the mark next to channel "${o.word}" cannot be read; taken as not ticked`, posAt(cell, o.start), 'disclosure.channels');
+    } else if (unknown.length === 1 && unknown[0] !== undefined) {
+      channels = [unknown[0].value];
+      this.diag('inferred-channel', 'info', `公开方式：${inferenceNote(options, unknown[0])}`, `publication channel inferred: only "${unknown[0].word}" has an unreadable mark, the others are empty`, where, 'disclosure.channels');
+    } else {
+      channels = null;
+      if (unknown.length > 1) this.diag('channels-unreadable', 'warning', '公开方式的勾选符号无法辨认，按空白处理', 'the publication channel marks cannot be read; left blank', where, 'disclosure.channels');
+      else if (options.length > 0) this.diag('channels-unanswered', 'info', '公开方式未勾选任何选项，按空白处理', 'no publication channel is ticked; left blank', where, 'disclosure.channels');
+    }
+    if (channels !== null) channels.sort((a, b) => CHANNEL_ORDER.indexOf(a) - CHANNEL_ORDER.indexOf(b));
+    this.set('disclosure.channels', channels, pos);
+  }
+}
+
+const CHANNEL_ORDER: readonly DisclosureChannel[] = ['portal', 'internal', 'other'];
+
+function lineCol(pos: { line?: number; column?: number } | undefined): { line: number; column: number } | undefined {
+  if (pos?.line === undefined) return undefined;
+  return { line: pos.line, column: pos.column ?? 1 };
+}
+
+/** Read the form from lines of text. */
+export function readFormReference(lines: readonly string[]): FormReading {
+  const reader = new FormReader(joinSplitLabels(splitCells(lines)));
+  reader.read();
+  const labelsFound = [...reader.seen].length;
+  return { values: reader.values, answers: reader.answers, positions: reader.positions, diagnostics: reader.diagnostics, labelsFound };
+}
