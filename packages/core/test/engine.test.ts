@@ -148,6 +148,14 @@ describe('pack loading', () => {
     expect(() => loadPackFromDir(dir)).toThrow(/JSONPath[\s\S]*unknown operator "eval"/);
   });
 
+  it('freezes a loaded pack, so that skipping its second validation is safe', () => {
+    expect(Object.isFrozen(staffing)).toBe(true);
+    expect(Object.isFrozen(staffing.rules[0]?.checks[0]?.when)).toBe(true);
+    expect(() => {
+      (staffing.rules as Rule[]).push(rule('staffing/intruder'));
+    }).toThrow(TypeError);
+  });
+
   it('loads a data-only pack without executing anything in its folder', () => {
     const marker = join(tmpdir(), `jixiao-executed-${String(process.pid)}`);
     const dir = packDir({

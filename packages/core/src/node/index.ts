@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { createRequire } from 'node:module';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigSchema, PackManifestSchema, type Config, type Pack, type Rule } from '../pack/schema.js';
-import { PackLoadError, validateRule, zodIssues, type PackIssue } from '../pack/validate.js';
+import { PackLoadError, sealValidatedPack, validateRule, zodIssues, type PackIssue } from '../pack/validate.js';
 
 /** Largest rule or manifest file read (a pack is data; anything bigger is not a rule file). */
 const MAX_PACK_FILE_BYTES = 1_000_000;
@@ -85,7 +85,7 @@ export function loadPackFromDir(dir: string): Pack {
   }
   if (issues.length > 0) throw new PackLoadError(dir, issues);
   const { $schema: _s, rules: _r, ...meta } = manifest.data;
-  return { meta, rules, source: root };
+  return sealValidatedPack({ meta, rules, source: root });
 }
 
 /** Package name for a short pack name: `integrity` → `@jixiao/pack-integrity`. */

@@ -95,8 +95,28 @@ export function validateRule(raw: unknown, packName: string, file?: string): { r
 }
 
 /** Validate a whole pack object; returns issues (empty when valid). */
+/** Packs a loader has already validated rule by rule, frozen so they cannot change afterwards. */
+const SEALED = new WeakSet<object>();
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
+
+/**
+ * Mark a pack whose every rule was validated on load (schema and semantics, with file names): it is frozen, and
+ * compiling it later skips validating it a second time (only the cross-rule checks run again).
+ */
+export function sealValidatedPack(pack: Pack): Pack {
+  deepFreeze(pack);
+  SEALED.add(pack);
+  return pack;
+}
+
 export function packIssues(pack: unknown): PackIssue[] {
-  const parsed = PackSchema.safeParse(pack);
+  const sealed = pack !== null && typeof pack === 'object' && SEALED.has(pack);
+  const parsed = sealed ? { success: true as const, data: pack as Pack } : PackSchema.safeParse(pack);
   if (!parsed.success) return zodIssues(parsed.error.issues);
   const issues: PackIssue[] = [];
   const seen = new Set<string>();
@@ -104,7 +124,7 @@ export function packIssues(pack: unknown): PackIssue[] {
   for (const rule of parsed.data.rules) {
     if (seen.has(rule.id)) issues.push({ ruleId: rule.id, path: 'id', message: 'duplicate rule id' });
     seen.add(rule.id);
-    issues.push(...ruleSemanticIssues(rule, parsed.data.meta.name));
+    if (!sealed) issues.push(...ruleSemanticIssues(rule, parsed.data.meta.name));
     for (const p of rule.parameters ?? []) {
       if (paramNames.has(p.name)) issues.push({ ruleId: rule.id, path: 'parameters', message: `parameter "${p.name}" is declared by two rules of the pack` });
       paramNames.add(p.name);
