@@ -56,24 +56,43 @@ const JOINABLE_LABELS: readonly string[] = [
   ...CELL_LABELS.flatMap((c) => c.labels),
 ];
 
+/**
+ * Every proper prefix of a compacted joinable label → the compacted labels it begins. `compact` works character
+ * by character, so compact(a + b) = compact(a) + compact(b) and a cell's compacted text is computed once.
+ */
+const JOINABLE_BY_PREFIX: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const label of JOINABLE_LABELS) {
+    const c = compact(label);
+    for (let n = 0; n < c.length; n++) {
+      const prefix = c.slice(0, n);
+      const list = map.get(prefix) ?? [];
+      if (!list.includes(c)) list.push(c);
+      map.set(prefix, list);
+    }
+  }
+  return map;
+})();
+
 /** Join labels Word extraction split over two cells (`部门` / `主要绩效`, `年度支出` / `（万元）`). */
 function joinSplitLabels(cells: Cell[]): Cell[] {
   const out: Cell[] = [];
+  const compacted = cells.map((c) => (c.text.length >= 2 ? compact(c.text) : ''));
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k];
     if (cell === undefined) continue;
     const next = cells[k + 1];
     if (next !== undefined && cell.text.length >= 2) {
-      const here = compact(cell.text);
-      const joined = compact(cell.text + next.text);
-      const label = JOINABLE_LABELS.find((l) => {
-        const c = compact(l);
-        return c.length > here.length && c.startsWith(here) && joined.startsWith(c);
-      });
-      if (label !== undefined) {
-        out.push({ text: cell.text + next.text, segments: [...cell.segments, ...next.segments.map((s) => ({ ...s, offset: s.offset + cell.text.length }))] });
-        k++;
-        continue;
+      const here = compacted[k] ?? '';
+      // A label c joins `here` and the next cell when c is longer than `here`, begins with it, and begins the two together.
+      const candidates = JOINABLE_BY_PREFIX.get(here);
+      if (candidates !== undefined) {
+        const joined = here + (next.text.length >= 2 ? (compacted[k + 1] ?? '') : compact(next.text));
+        if (candidates.some((c) => joined.startsWith(c))) {
+          out.push({ text: cell.text + next.text, segments: [...cell.segments, ...next.segments.map((s) => ({ ...s, offset: s.offset + cell.text.length }))] });
+          k++;
+          continue;
+        }
       }
     }
     out.push(cell);

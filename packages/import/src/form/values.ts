@@ -1,7 +1,11 @@
 import { parseMoneyText } from '@jixiao/core';
 
+const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 /** Full-width digits, letters and punctuation to their half-width forms (U+FF01–FF5E), ideographic space to space. */
 export function toHalfWidth(text: string): string {
+  // Most text has nothing to convert: return it as it is without building copies.
+  if (!HAS_FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
