@@ -104,24 +104,109 @@ const re = (labels: readonly string[], flags = ''): RegExp => new RegExp(`(?:${[
 const full = (labels: readonly string[]): RegExp => new RegExp(`^${re(labels).source}[:：]?$`);
 const atStart = (labels: readonly string[]): RegExp => new RegExp(`^${re(labels).source}`);
 
-const HEADING_RES = HEADINGS.map((h) => ({ ...h, full: full(h.labels) }));
-const BLOCK_RES = Object.entries(BLOCK_LABELS).map(([kind, labels]) => ({ kind: kind as keyof typeof BLOCK_LABELS, start: new RegExp(`^${re(labels).source}(?:[:：]|$)`) }));
-const QUESTION_RES = QUESTION_LABELS.map((q) => ({ ...q, re: re(q.labels, 'g'), start: atStart(q.labels) }));
-const INLINE_RES = INLINE_LABELS.map((l) => ({ ...l, re: re(l.labels, 'g'), start: atStart(l.labels) }));
-const CHANNELS_RE = re(CHANNELS_LABELS, 'g');
-const CHANNELS_START = atStart(CHANNELS_LABELS);
-const CELL_RES = CELL_LABELS.map((c) => ({ spec: c, re: re(c.labels, 'g'), start: new RegExp(`^${re(c.labels).source}(?:[:：\\s]|$)`) }));
 const YEAR_CELL = /^[（(]?\s*([0-9０-９]{4})?\s*年度?\s*[）)]?$/;
 const TITLE_YEAR = /([0-9０-９]{4})\s*年度?\s*部门整体支出绩效/;
 
+/*
+ * Cheap gates in front of the label regexes (the reader's hot path): they only skip a regex that cannot match,
+ * so every reading is the same as running all of them (read-form.differential.test.ts compares with the reader
+ * before the gates).
+ */
+
+const QUOTE_CHARS = Array.from('“”"‘’\'「」');
+const GAP_CHARS = [' ', '\t', '\u3000'];
+
+/** Characters a match of `labelPattern(label)` can start with (an optional quote or 、 may be absent, then a gap). */
+function firstChars(labels: readonly string[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const label of labels) {
+    for (const ch of label) {
+      if (ch === '（' || ch === '(' || ch === '）' || ch === ')') {
+        for (const b of ch === '（' || ch === '(' ? ['（', '('] : ['）', ')']) out.add(b);
+        break;
+      }
+      if (QUOTE_CHARS.includes(ch) || ch === '、') {
+        for (const c of ch === '、' ? ['、', ',', '，'] : QUOTE_CHARS) out.add(c);
+        for (const c of GAP_CHARS) out.add(c);
+        continue;
+      }
+      out.add(ch);
+      break;
+    }
+  }
+  return out;
+}
+
+/** For each label, one character every match of it must contain (the rarest in all labels; never a bracket, quote or 、). */
+const LITERAL_COUNTS = new Map<string, number>();
+for (const label of [...QUESTION_LABELS.flatMap((q) => q.labels), ...INLINE_LABELS.flatMap((l) => l.labels), ...CHANNELS_LABELS, ...CELL_LABELS.flatMap((c) => c.labels), ...YES_NO_WORDS.map((w) => w.word)]) {
+  for (const ch of label) LITERAL_COUNTS.set(ch, (LITERAL_COUNTS.get(ch) ?? 0) + 1);
+}
+function keyChars(labels: readonly string[]): readonly string[] {
+  return labels.map((label) => {
+    let best: string | undefined;
+    for (const ch of label) {
+      if ('（(）)、'.includes(ch) || QUOTE_CHARS.includes(ch)) continue;
+      if (best === undefined || (LITERAL_COUNTS.get(ch) ?? 0) < (LITERAL_COUNTS.get(best) ?? 0)) best = ch;
+    }
+    if (best === undefined) throw new Error(`label without a literal character: ${label}`);
+    return best;
+  });
+}
+
+const HEADING_RES = HEADINGS.map((h) => ({ ...h, full: full(h.labels) }));
+const HEADING_FIRST = firstChars(HEADINGS.flatMap((h) => h.labels));
+const BLOCK_RES = Object.entries(BLOCK_LABELS).map(([kind, labels]) => ({ kind: kind as keyof typeof BLOCK_LABELS, start: new RegExp(`^${re(labels).source}(?:[:：]|$)`) }));
+const BLOCK_FIRST = firstChars(Object.values(BLOCK_LABELS).flat());
+const QUESTION_RES = QUESTION_LABELS.map((q) => ({ ...q, re: re(q.labels, 'g'), start: atStart(q.labels), keys: keyChars(q.labels) }));
+const INLINE_RES = INLINE_LABELS.map((l) => ({ ...l, re: re(l.labels, 'g'), start: atStart(l.labels), keys: keyChars(l.labels) }));
+const CHANNELS_RE = re(CHANNELS_LABELS, 'g');
+const CHANNELS_START = atStart(CHANNELS_LABELS);
+const CHANNELS_KEYS = keyChars(CHANNELS_LABELS);
+const CELL_RES = CELL_LABELS.map((c) => ({ spec: c, re: re(c.labels, 'g'), start: new RegExp(`^${re(c.labels).source}(?:[:：\\s]|$)`), keys: keyChars(c.labels) }));
+const LABEL_FIRST = new Set([
+  ...HEADING_FIRST,
+  ...BLOCK_FIRST,
+  ...firstChars([...QUESTION_LABELS.flatMap((q) => q.labels), ...INLINE_LABELS.flatMap((l) => l.labels), ...CHANNELS_LABELS, ...CELL_LABELS.flatMap((c) => c.labels)]),
+]);
+
+/** Key characters → bit of each regex of readLabels that can only match when the text holds one of them. */
+const KEY_INDEX = new Map<string, number[]>();
+[...QUESTION_RES.map((q) => q.keys), ...INLINE_RES.map((l) => l.keys), CHANNELS_KEYS, ...CELL_RES.map((c) => c.keys)].forEach((keys, index) => {
+  for (const ch of keys) {
+    const list = KEY_INDEX.get(ch) ?? [];
+    if (!list.includes(index)) list.push(index);
+    KEY_INDEX.set(ch, list);
+  }
+});
+const INLINE_BASE = QUESTION_RES.length;
+const CHANNELS_INDEX = INLINE_BASE + INLINE_RES.length;
+const CELL_BASE = CHANNELS_INDEX + 1;
+
+/** Which of readLabels's regexes may match `text` (flags by index: questions, inline labels, 公开方式, cell labels). */
+function possibleLabels(text: string): Uint8Array {
+  const flags = new Uint8Array(CELL_BASE + CELL_RES.length);
+  for (let i = 0; i < text.length; i++) {
+    const list = KEY_INDEX.get(text.charAt(i));
+    if (list !== undefined) for (const index of list) flags[index] = 1;
+  }
+  return flags;
+}
+
 function isYearCell(text: string): boolean {
-  return /[（(].*年度.*[）)]|^[0-9０-９]{4}\s*年度$/.test(text) && YEAR_CELL.test(text);
+  // Both alternatives need 年度.
+  return text.includes('年度') && /[（(].*年度.*[）)]|^[0-9０-９]{4}\s*年度$/.test(text) && YEAR_CELL.test(text);
+}
+
+function headingOf(text: string): (typeof HEADING_RES)[number] | undefined {
+  return HEADING_FIRST.has(text.charAt(0)) ? HEADING_RES.find((h) => h.full.test(text)) : undefined;
 }
 
 /** A cell that is a label of the form (ends a free-text block, and is never taken as a value). */
 function isLabelCell(text: string): boolean {
+  if (isYearCell(text)) return true;
+  if (!LABEL_FIRST.has(text.charAt(0))) return false;
   return (
-    isYearCell(text) ||
     HEADING_RES.some((h) => h.full.test(text)) ||
     BLOCK_RES.some((b) => b.start.test(text)) ||
     QUESTION_RES.some((q) => q.start.test(text)) ||
@@ -205,20 +290,20 @@ class FormReader {
       this.readYear(cell, YEAR_CELL.exec(text)?.[1]);
       return k;
     }
-    const heading = HEADING_RES.find((h) => h.full.test(text));
+    const heading = headingOf(text);
     if (heading !== undefined) {
       if (heading.section !== undefined) this.section = heading.section;
       this.seen.add(`heading:${heading.labels[0] ?? ''}`);
-      const year = TITLE_YEAR.exec(text);
+      const year = text.includes('部门整体支出绩效') ? TITLE_YEAR.exec(text) : null;
       if (year?.[1] !== undefined && !this.seen.has('fiscalYear')) this.readYear(cell, year[1]);
       return k;
     }
-    const titleYear = TITLE_YEAR.exec(text);
+    const titleYear = text.includes('部门整体支出绩效') ? TITLE_YEAR.exec(text) : null;
     if (titleYear?.[1] !== undefined && !this.seen.has('fiscalYear')) {
       this.readYear(cell, titleYear[1]);
       return k;
     }
-    const block = BLOCK_RES.find((b) => b.start.test(text));
+    const block = BLOCK_FIRST.has(text.charAt(0)) ? BLOCK_RES.find((b) => b.start.test(text)) : undefined;
     if (block !== undefined) return this.readBlock(k, block.kind, block.start);
     return this.readLabels(k);
   }
@@ -359,14 +444,19 @@ class FormReader {
     const text = cell.text;
     type Hit = { start: number; end: number; kind: 'question'; field: AnswerField } | { start: number; end: number; kind: 'inline'; path: string; type: ValueType } | { start: number; end: number; kind: 'channels' } | { start: number; end: number; kind: 'cell'; specs: [CellLabel, ...CellLabel[]] };
     const hits: Hit[] = [];
-    for (const q of QUESTION_RES) for (const m of text.matchAll(q.re)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'question', field: q.field });
-    for (const l of INLINE_RES) for (const m of text.matchAll(l.re)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'inline', path: l.path, type: l.type });
-    for (const m of text.matchAll(CHANNELS_RE)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'channels' });
-    for (const c of CELL_RES) {
+    const possible = possibleLabels(text);
+    QUESTION_RES.forEach((q, index) => {
+      if (possible[index] === 1) for (const m of text.matchAll(q.re)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'question', field: q.field });
+    });
+    INLINE_RES.forEach((l, index) => {
+      if (possible[INLINE_BASE + index] === 1) for (const m of text.matchAll(l.re)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'inline', path: l.path, type: l.type });
+    });
+    if (possible[CHANNELS_INDEX] === 1) for (const m of text.matchAll(CHANNELS_RE)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'channels' });
+    for (const [index, c] of CELL_RES.entries()) {
+      if (possible[CELL_BASE + index] !== 1) continue;
       for (const m of text.matchAll(c.re)) {
         // A table label stands at the start of its cell or after a gap (run-together cells), never mid-sentence.
-        const before = text.slice(0, m.index);
-        if (m.index > 0 && !/[\s，,；;。]$/.test(before)) continue;
+        if (m.index > 0 && !/[\s，,；;。]/.test(text.charAt(m.index - 1))) continue;
         const existing = hits.find((h) => h.kind === 'cell' && h.start === m.index && h.end === m.index + m[0].length);
         if (existing?.kind === 'cell') existing.specs.push(c.spec);
         else hits.push({ start: m.index, end: m.index + m[0].length, kind: 'cell', specs: [c.spec] });
@@ -385,7 +475,7 @@ class FormReader {
     const first = chosen[0];
     if (first !== undefined && first.start > 0) {
       const prefix = text.slice(0, first.start).trim();
-      const heading = HEADING_RES.find((h) => h.full.test(prefix));
+      const heading = headingOf(prefix);
       if (heading?.section !== undefined) this.section = heading.section;
       if (heading === undefined) this.leftover(prefix, posAt(cell, 0));
     }
