@@ -1,12 +1,11 @@
 // The built CLI reading submissions as they are filed: the seed text and its .docx rendering.
-// Runs the tsup bundle (the root `test:root` task builds the CLI first; alone, build it if it is missing —
-// never rebuilt here, so a parallel e2e file is not disturbed by tsup's clean step).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// Runs the tsup bundle, built once for the whole run by test/setup/build-cli.ts.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ResultDocumentSchema } from '@jixiao/core';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -26,10 +25,6 @@ const write = (name: string, content: string | Uint8Array) => {
   writeFileSync(file, content);
   return file;
 };
-
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'packages/cli/dist/index.js'))) execFileSync('npm', ['run', 'build', '--silent', '-w', '@jixiao/cli'], { cwd: ROOT, stdio: 'ignore' });
-}, 120_000);
 
 function findings(run: { code: number | null; stdout: string; stderr: string }) {
   if (run.stdout === '') throw new Error(`no report (exit ${String(run.code)}): ${run.stderr}`);

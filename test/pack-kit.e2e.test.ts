@@ -1,14 +1,14 @@
 // The pack authoring kit through the built CLI: init → edit → validate → test → docs → use, and the example
 // provincial pack in examples/hunan-pack loaded by path, with waivers.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ResultDocumentSchema } from '@jixiao/core';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -27,19 +27,7 @@ function jixiao(args: string[], cwd = ROOT) {
 }
 
 /** Newest modification time of the sources bundled into the bin. */
-function newestSource(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((t, e) => {
-    const p = join(dir, e.name);
-    return Math.max(t, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }, 0);
-}
-
-beforeAll(() => {
-  // `npm test` builds the CLI first (turbo); run alone, build it here when the bundle is missing or stale.
-  const bundle = join(ROOT, 'packages/cli/dist/index.js');
-  const sources = Math.max(...['cli', 'core', 'import', 'adapters'].map((p) => newestSource(join(ROOT, 'packages', p, 'src'))));
-  if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) execFileSync('npm', ['run', 'build', '--silent', '-w', '@jixiao/cli'], { cwd: ROOT, stdio: 'ignore' });
-}, 120_000);
+// The bundle is built once for the whole run by test/setup/build-cli.ts.
 
 describe('jixiao pack: init → validate → test → docs → check', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'jixiao-pack-'));

@@ -152,7 +152,7 @@ describe('pack loading', () => {
     expect(Object.isFrozen(staffing)).toBe(true);
     expect(Object.isFrozen(staffing.rules[0]?.checks[0]?.when)).toBe(true);
     expect(() => {
-      (staffing.rules as Rule[]).push(rule('staffing/intruder'));
+      staffing.rules.push(rule('staffing/intruder'));
     }).toThrow(TypeError);
   });
 
