@@ -48,7 +48,11 @@ export function readEqField(text: string, index: number): Mark | undefined {
   const m = EQ_FIELD.exec(text);
   if (m === null) return undefined;
   const end = index + m[0].length;
-  return { ...eqState(m[1] ?? ''), raw: m[0], start: index, end };
+  const st = eqState(m[1] ?? '');
+  // Spelled out rather than spread (hot path), keys in the same order.
+  if (st.unknownGlyph !== undefined) return { state: st.state, unknownGlyph: st.unknownGlyph, raw: m[0], start: index, end };
+  if (st.crossed !== undefined) return { state: st.state, crossed: st.crossed, raw: m[0], start: index, end };
+  return { state: st.state, raw: m[0], start: index, end };
 }
 
 /** Is `ch` a symbol that could be a mark but that no table knows (private-use area, other symbols)? */

@@ -34,6 +34,12 @@ function posAt(cell: Cell, offset: number): { line: number; column: number } {
   return { line: seg.line, column: seg.column + (offset - seg.offset) };
 }
 
+/** `{ ...posAt(cell, offset), excerpt }` without the spread (the reader's hot path). */
+function posWith(cell: Cell, offset: number, excerpt: string): SourcePosition {
+  const at = posAt(cell, offset);
+  return { line: at.line, column: at.column, excerpt };
+}
+
 function splitCells(lines: readonly string[]): Cell[] {
   const cells: Cell[] = [];
   lines.forEach((raw, index) => {
@@ -247,6 +253,17 @@ function fieldLabelEn(path: string): string {
   return isFieldPath(path) ? FIELD_LABELS[path].en : path;
 }
 
+/** Option words, longest first (sorted once per word list). */
+const SORTED_WORDS = new WeakMap<readonly unknown[], readonly unknown[]>();
+function longestFirst<V extends string>(words: readonly { word: string; value: V }[]): readonly { word: string; value: V }[] {
+  let sorted = SORTED_WORDS.get(words) as readonly { word: string; value: V }[] | undefined;
+  if (sorted === undefined) {
+    sorted = [...words].sort((a, b) => b.word.length - a.word.length);
+    SORTED_WORDS.set(words, sorted);
+  }
+  return sorted;
+}
+
 type Token<V extends string> = { type: 'option'; word: string; value: V; start: number } | { type: 'mark'; mark: Mark };
 
 class FormReader {
@@ -260,7 +277,13 @@ class FormReader {
   constructor(private readonly cells: readonly Cell[]) {}
 
   diag(code: string, severity: ImportDiagnostic['severity'], zh: string, en: string, where?: { line: number; column: number }, path?: string): void {
-    this.diagnostics.push({ code, severity, message: { 'zh-CN': zh, en }, ...(where ?? {}), ...(path === undefined ? {} : { path }) });
+    const d: { -readonly [K in keyof ImportDiagnostic]: ImportDiagnostic[K] } = { code, severity, message: { 'zh-CN': zh, en } };
+    if (where !== undefined) {
+      d.line = where.line;
+      d.column = where.column;
+    }
+    if (path !== undefined) d.path = path;
+    this.diagnostics.push(d);
   }
 
   /** Record a field once; a second occurrence is reported and ignored. */
@@ -309,7 +332,7 @@ class FormReader {
   }
 
   readYear(cell: Cell, digits: string | undefined): void {
-    const pos = { ...posAt(cell, 0), excerpt: cell.text };
+    const pos = posWith(cell, 0, cell.text);
     if (digits === undefined) {
       this.set('fiscalYear', null, pos);
       return;
@@ -346,11 +369,11 @@ class FormReader {
       if (next === undefined || isLabelCell(next.text)) break;
       pieces.push({ text: next.text, pos: posAt(next, 0) });
     }
-    const labelPos = { ...posAt(cell, 0), excerpt: cell.text.slice(0, MAX_RAW) };
+    const labelPos = posWith(cell, 0, cell.text.slice(0, MAX_RAW));
     const first = pieces[0];
     const last = pieces[pieces.length - 1];
     const span = (excerpt: string): SourcePosition =>
-      first === undefined || last === undefined ? labelPos : { ...first.pos, endLine: last.pos.line, excerpt: excerpt.slice(0, MAX_RAW) };
+      first === undefined || last === undefined ? labelPos : { line: first.pos.line, column: first.pos.column, endLine: last.pos.line, excerpt: excerpt.slice(0, MAX_RAW) };
     const joined = pieces.map((p) => p.text.trim()).filter((t) => t !== '').join('\n');
     switch (kind) {
       case 'functions':
@@ -452,8 +475,9 @@ class FormReader {
       if (possible[INLINE_BASE + index] === 1) for (const m of text.matchAll(l.re)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'inline', path: l.path, type: l.type });
     });
     if (possible[CHANNELS_INDEX] === 1) for (const m of text.matchAll(CHANNELS_RE)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'channels' });
-    for (const [index, c] of CELL_RES.entries()) {
-      if (possible[CELL_BASE + index] !== 1) continue;
+    for (let index = 0; index < CELL_RES.length; index++) {
+      const c = CELL_RES[index];
+      if (c === undefined || possible[CELL_BASE + index] !== 1) continue;
       for (const m of text.matchAll(c.re)) {
         // A table label stands at the start of its cell or after a gap (run-together cells), never mid-sentence.
         if (m.index > 0 && !/[\s，,；;。]/.test(text.charAt(m.index - 1))) continue;
@@ -500,14 +524,14 @@ class FormReader {
           const following = this.cells[k + 1];
           if (following !== undefined && !isLabelCell(following.text)) {
             last = k + 1;
-            this.readValue(spec.path, spec.type, following.text, { ...posAt(following, 0), excerpt: following.text.slice(0, MAX_RAW) });
+            this.readValue(spec.path, spec.type, following.text, posWith(following, 0, following.text.slice(0, MAX_RAW)));
             return;
           }
-          this.readValue(spec.path, spec.type, '', { ...posAt(cell, hit.start), excerpt: text.slice(hit.start, segEnd).slice(0, MAX_RAW) });
+          this.readValue(spec.path, spec.type, '', posWith(cell, hit.start, text.slice(hit.start, segEnd).slice(0, MAX_RAW)));
           return;
         }
         const offset = hit.end + (raw.length - value.length);
-        this.readValue(spec.path, spec.type, value, { ...posAt(cell, offset), excerpt: value.trim().slice(0, MAX_RAW) });
+        this.readValue(spec.path, spec.type, value, posWith(cell, offset, value.trim().slice(0, MAX_RAW)));
       }
     });
     return last;
@@ -544,7 +568,7 @@ class FormReader {
       }
     }
     const offset = end + lead;
-    this.readValue(path, type, valueText, { ...posAt(cell, valueText.trim() === '' ? start : offset), excerpt: (valueText.trim() === '' ? cell.text.slice(start, segEnd) : valueText.trim()).slice(0, MAX_RAW) });
+    this.readValue(path, type, valueText, posWith(cell, valueText.trim() === '' ? start : offset, (valueText.trim() === '' ? cell.text.slice(start, segEnd) : valueText.trim()).slice(0, MAX_RAW)));
     if (rest !== '') this.leftover(rest, posAt(cell, offset + valueText.length), 'info');
   }
 
@@ -552,7 +576,7 @@ class FormReader {
   tokens<V extends string>(cell: Cell, from: number, to: number, words: readonly { word: string; value: V }[]): Token<V>[] {
     const text = cell.text;
     const out: Token<V>[] = [];
-    const sorted = [...words].sort((a, b) => b.word.length - a.word.length);
+    const sorted = longestFirst(words);
     let other = '';
     let otherStart = from;
     const flush = (): void => {
@@ -566,7 +590,8 @@ class FormReader {
         i += ch.length;
         continue;
       }
-      const eq = readEqField(text, i);
+      // An EQ field starts with e or E (`eq \o`, case-insensitive).
+      const eq = ch === 'e' || ch === 'E' ? readEqField(text, i) : undefined;
       if (eq !== undefined && eq.end <= to) {
         flush();
         out.push({ type: 'mark', mark: eq });
@@ -654,7 +679,7 @@ class FormReader {
   readQuestion(cell: Cell, field: AnswerField, start: number, end: number, segEnd: number, rawEnd: number): void {
     const raw = cell.text.slice(start, rawEnd).trim().slice(0, MAX_RAW);
     const where = posAt(cell, start);
-    const pos: SourcePosition = { ...where, endLine: where.line, endColumn: where.column + raw.length, excerpt: raw };
+    const pos: SourcePosition = { line: where.line, column: where.column, endLine: where.line, endColumn: where.column + raw.length, excerpt: raw };
     const options = this.options(cell, this.tokens(cell, end, segEnd, YES_NO_WORDS));
     if (options.length === 0) {
       this.diag('no-options', 'warning', `“${fieldLabel(field)}”后没有 是/否 选项，按未作答处理`, `no 是/否 options after "${fieldLabelEn(field)}"; read as unanswered`, where, field);
@@ -684,7 +709,7 @@ class FormReader {
   readChannels(cell: Cell, start: number, end: number, segEnd: number): void {
     const raw = cell.text.slice(start, segEnd).trim().slice(0, MAX_RAW);
     const where = posAt(cell, start);
-    const pos: SourcePosition = { ...where, endLine: where.line, endColumn: where.column + raw.length, excerpt: raw };
+    const pos: SourcePosition = { line: where.line, column: where.column, endLine: where.line, endColumn: where.column + raw.length, excerpt: raw };
     const options = this.options(cell, this.tokens(cell, end, segEnd, CHANNEL_WORDS));
     const checked = options.filter((o) => o.mark?.state === 'checked');
     const unknown = options.filter((o) => o.mark?.state === 'unknown');
