@@ -80,20 +80,34 @@ const JOINABLE_BY_PREFIX: ReadonlyMap<string, readonly string[]> = (() => {
   return map;
 })();
 
+/** The quotes labelPattern makes optional (and compact drops). */
+const QUOTE_CHARS = Array.from('“”"‘’\'「」');
+
+/** First characters of the compacted joinable labels, and the quotes `compact` drops (a cell starting with one may compact to ''). */
+const JOINABLE_FIRST: ReadonlySet<string> = new Set([...[...JOINABLE_BY_PREFIX.keys()].map((p) => p.charAt(0)).filter((c) => c !== ''), ...QUOTE_CHARS]);
+
+/**
+ * Can compact(text) be a key of JOINABLE_BY_PREFIX? A cell is trimmed, so its first character is no white space
+ * and stays first after compacting unless it is a quote.
+ */
+function mayBeginLabel(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return JOINABLE_FIRST.has(c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : text.charAt(0));
+}
+
 /** Join labels Word extraction split over two cells (`部门` / `主要绩效`, `年度支出` / `（万元）`). */
 function joinSplitLabels(cells: Cell[]): Cell[] {
   const out: Cell[] = [];
-  const compacted = cells.map((c) => (c.text.length >= 2 ? compact(c.text) : ''));
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k];
     if (cell === undefined) continue;
     const next = cells[k + 1];
-    if (next !== undefined && cell.text.length >= 2) {
-      const here = compacted[k] ?? '';
+    if (next !== undefined && cell.text.length >= 2 && mayBeginLabel(cell.text)) {
+      const here = compact(cell.text);
       // A label c joins `here` and the next cell when c is longer than `here`, begins with it, and begins the two together.
       const candidates = JOINABLE_BY_PREFIX.get(here);
       if (candidates !== undefined) {
-        const joined = here + (next.text.length >= 2 ? (compacted[k + 1] ?? '') : compact(next.text));
+        const joined = here + compact(next.text);
         if (candidates.some((c) => joined.startsWith(c))) {
           out.push({ text: cell.text + next.text, segments: [...cell.segments, ...next.segments.map((s) => ({ ...s, offset: s.offset + cell.text.length }))] });
           k++;
@@ -119,7 +133,6 @@ const TITLE_YEAR = /([0-9０-９]{4})\s*年度?\s*部门整体支出绩效/;
  * before the gates).
  */
 
-const QUOTE_CHARS = Array.from('“”"‘’\'「」');
 const GAP_CHARS = [' ', '\t', '\u3000'];
 
 /** Characters a match of `labelPattern(label)` can start with (an optional quote or 、 may be absent, then a gap). */
@@ -176,15 +189,22 @@ const LABEL_FIRST = new Set([
   ...firstChars([...QUESTION_LABELS.flatMap((q) => q.labels), ...INLINE_LABELS.flatMap((l) => l.labels), ...CHANNELS_LABELS, ...CELL_LABELS.flatMap((c) => c.labels)]),
 ]);
 
-/** Key characters → bit of each regex of readLabels that can only match when the text holds one of them. */
-const KEY_INDEX = new Map<string, number[]>();
+/** Key character (UTF-16 code unit) → 1 + its entry in KEY_LISTS: the regexes of readLabels that need it. */
+const KEY_INDEX = new Uint8Array(0x10000);
+const KEY_LISTS: number[][] = [];
 [...QUESTION_RES.map((q) => q.keys), ...INLINE_RES.map((l) => l.keys), CHANNELS_KEYS, ...CELL_RES.map((c) => c.keys)].forEach((keys, index) => {
   for (const ch of keys) {
-    const list = KEY_INDEX.get(ch) ?? [];
-    if (!list.includes(index)) list.push(index);
-    KEY_INDEX.set(ch, list);
+    const code = ch.charCodeAt(0);
+    if (ch.length !== 1) throw new Error(`key character outside the BMP: ${ch}`);
+    if (KEY_INDEX[code] === 0) {
+      KEY_LISTS.push([]);
+      KEY_INDEX[code] = KEY_LISTS.length;
+    }
+    const list = KEY_LISTS[(KEY_INDEX[code] ?? 0) - 1];
+    if (list !== undefined && !list.includes(index)) list.push(index);
   }
 });
+if (KEY_LISTS.length > 255) throw new Error('too many key characters');
 const INLINE_BASE = QUESTION_RES.length;
 const CHANNELS_INDEX = INLINE_BASE + INLINE_RES.length;
 const CELL_BASE = CHANNELS_INDEX + 1;
@@ -193,8 +213,8 @@ const CELL_BASE = CHANNELS_INDEX + 1;
 function possibleLabels(text: string): Uint8Array {
   const flags = new Uint8Array(CELL_BASE + CELL_RES.length);
   for (let i = 0; i < text.length; i++) {
-    const list = KEY_INDEX.get(text.charAt(i));
-    if (list !== undefined) for (const index of list) flags[index] = 1;
+    const entry = KEY_INDEX[text.charCodeAt(i)] ?? 0;
+    if (entry !== 0) for (const index of KEY_LISTS[entry - 1] ?? []) flags[index] = 1;
   }
   return flags;
 }
