@@ -1,6 +1,6 @@
 import { failure, type ImportResult } from './diagnostics.js';
 import { importJson } from './canonical/import-canonical.js';
-import { binaryFormat, decodeText, detectKind, kindOfContentType } from './detect.js';
+import { binaryFormat, detectAndDecode, kindOfContentType } from './detect.js';
 import type { DocxImportOptions } from './docx/import-docx.js';
 import { notAForm } from './form/to-evaluation.js';
 import { importText } from './text/import-text.js';
@@ -27,7 +27,7 @@ export async function importBuffer(bytes: Uint8Array, options: BufferImportOptio
     if (bytes.length > MAX_INPUT_BYTES) {
       return failure('unknown', 'too-large', `文件超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB，不予读取。`, `The file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB and is not read.`);
     }
-    const detected = detectKind(bytes, options.filename);
+    const { kind: detected, text: decoded } = detectAndDecode(bytes, options.filename);
     const hinted = kindOfContentType(options.contentType);
     const kind = detected === 'text' && (hinted === 'yaml' || hinted === 'json') ? hinted : detected;
     switch (kind) {
@@ -40,7 +40,7 @@ export async function importBuffer(bytes: Uint8Array, options: BufferImportOptio
       case 'json':
       case 'yaml':
       case 'text': {
-        const text = decodeText(bytes) ?? '';
+        const text = decoded ?? '';
         if (kind === 'json') return importJson(text);
         if (kind === 'yaml') return (await import('./canonical/import-yaml.js')).importYaml(text);
         return importText(text, options);

@@ -22,23 +22,38 @@ export function binaryFormat(bytes: Uint8Array): 'doc' | 'pdf' | undefined {
 export function decodeText(bytes: Uint8Array): string | undefined {
   let text: string | undefined;
   try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
-    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
-    else text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = decoder('utf-16le').decode(bytes.subarray(2));
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = decoder('utf-16be').decode(bytes.subarray(2));
+    else text = decoder('utf-8').decode(bytes);
   } catch {
     try {
-      text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+      text = decoder('gb18030').decode(bytes);
     } catch {
       return undefined;
     }
   }
-  // Control characters other than tab/newline/carriage return/form feed mean binary data.
+  // Control characters other than tab/newline/carriage return/form feed mean binary data. (A surrogate pair
+  // counts as one character and is never a control character, so counting code units gives the same count.)
   let control = 0;
-  for (const ch of text) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
   }
   return control > Math.max(2, text.length / 100) ? undefined : text;
+}
+
+/**
+ * One strict decoder per encoding, made on first use and reused: a decode call without `stream` starts afresh,
+ * also after a call that threw.
+ */
+const DECODERS = new Map<string, TextDecoder>();
+function decoder(encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030'): TextDecoder {
+  let d = DECODERS.get(encoding);
+  if (d === undefined) {
+    d = new TextDecoder(encoding, { fatal: true });
+    DECODERS.set(encoding, d);
+  }
+  return d;
 }
 
 function extensionOf(filename: string | undefined): string {
@@ -51,17 +66,22 @@ function extensionOf(filename: string | undefined): string {
  * name's extension (.yaml/.yml), else text. `unknown` for binary data that is none of these.
  */
 export function detectKind(bytes: Uint8Array, filename?: string): ImportKind {
-  if (startsWith(bytes, ZIP)) return 'docx';
-  if (binaryFormat(bytes) !== undefined) return 'unknown';
+  return detectAndDecode(bytes, filename).kind;
+}
+
+/** {@link detectKind}, with the decoded text for a text kind (so that it is decoded once). */
+export function detectAndDecode(bytes: Uint8Array, filename?: string): { readonly kind: ImportKind; readonly text?: string } {
+  if (startsWith(bytes, ZIP)) return { kind: 'docx' };
+  if (binaryFormat(bytes) !== undefined) return { kind: 'unknown' };
   const text = decodeText(bytes);
-  if (text === undefined) return 'unknown';
+  if (text === undefined) return { kind: 'unknown' };
   const ext = extensionOf(filename);
   const head = text.replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('{') || (ext === 'json' && head.startsWith('['))) return 'json';
-  if (ext === 'yaml' || ext === 'yml') return 'yaml';
-  if (/^(?:---\s*\n|%YAML)/.test(head) || /^(?:modelVersion|fiscalYear)\s*:/m.test(head)) return 'yaml';
-  if (ext === 'docx') return 'unknown';
-  return 'text';
+  if (head.startsWith('{') || (ext === 'json' && head.startsWith('['))) return { kind: 'json', text };
+  if (ext === 'yaml' || ext === 'yml') return { kind: 'yaml', text };
+  if (/^(?:---\s*\n|%YAML)/.test(head) || /^(?:modelVersion|fiscalYear)\s*:/m.test(head)) return { kind: 'yaml', text };
+  if (ext === 'docx') return { kind: 'unknown' };
+  return { kind: 'text', text };
 }
 
 /** The kind a MIME type names, if it names one. */

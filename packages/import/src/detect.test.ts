@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeText } from './detect.js';
+
+/** decodeText as it was before its decoders were reused (a new strict decoder per call, a scan by code point). */
+function decodeTextReference(bytes: Uint8Array): string | undefined {
+  let text: string | undefined;
+  try {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+    else text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    try {
+      text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    } catch {
+      return undefined;
+    }
+  }
+  let control = 0;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
+  }
+  return control > Math.max(2, text.length / 100) ? undefined : text;
+}
+
+const utf16 = (text: string, bigEndian: boolean): Uint8Array => {
+  const out = new Uint8Array(2 + text.length * 2);
+  out.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[2 + 2 * i] = bigEndian ? c >> 8 : c & 0xff;
+    out[3 + 2 * i] = bigEndian ? c & 0xff : c >> 8;
+  }
+  return out;
+};
+
+/** Text with CJK, astral characters, lone surrogates and control characters, in every encoding decodeText meets; plus raw bytes. */
+const bytesArb: fc.Arbitrary<Uint8Array> = fc.oneof(
+  fc.uint8Array({ maxLength: 300 }),
+  fc
+    .tuple(
+      fc.string({ unit: fc.oneof(fc.constantFrom('部', '门', '表', '\t', '\n', '\r', '\f', '\u0000', '\u0007', '\u001f', '\ufffd', '\ud83d\ude00', '\ud800', 'A', ' '), fc.string({ unit: 'binary', maxLength: 1 })), maxLength: 200 }),
+      fc.constantFrom('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030-ish'),
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 3 }),
+    )
+    .map(([text, encoding, damage]) => {
+      const bytes =
+        encoding === 'utf-16le' || encoding === 'utf-16be'
+          ? utf16(text, encoding === 'utf-16be')
+          : encoding === 'utf-8-bom'
+            ? new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)])
+            : encoding === 'utf-8'
+              ? new TextEncoder().encode(text)
+              : // Two-byte GB18030 pairs (中 = D6 D0) around ASCII: not UTF-8.
+                new Uint8Array([0xd6, 0xd0, ...new TextEncoder().encode(text).map((b) => b & 0x7f), 0xb1, 0xed]);
+      for (const [at, value] of damage) if (bytes.length > 0) bytes[at % bytes.length] = value;
+      return bytes;
+    }),
+);
+
+describe('decodeText', () => {
+  it('property: decodes every byte sequence as the reference does, whatever came before (the decoders are reused)', () => {
+    fc.assert(
+      fc.property(fc.array(bytesArb, { minLength: 1, maxLength: 6 }), (inputs) => {
+        for (const bytes of inputs) expect(decodeText(bytes)).toBe(decodeTextReference(bytes));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads UTF-8 after a failed decode, GB18030, UTF-16 with its byte-order mark, and refuses binary data', () => {
+    expect(decodeText(new Uint8Array([0x81]))).toBe(undefined);
+    expect(decodeText(new TextEncoder().encode('部门整体'))).toBe('部门整体');
+    expect(decodeText(new Uint8Array([0xd6, 0xd0, 0x41]))).toBe('中A');
+    expect(decodeText(utf16('表\t1', true))).toBe('表\t1');
+    expect(decodeText(new Uint8Array([0, 1, 2, 3, 0, 0, 0, 9]))).toBe(undefined);
+  });
+});
