@@ -14,6 +14,7 @@ import {
   ResultDocumentSchema,
   RuleSchema,
   WaiverFileSchema,
+  GENERATED_HEADER,
   renderCatalogue,
   renderRuleDoc,
   type Pack,
@@ -71,6 +72,9 @@ export function artifacts(): Artifact[] {
       out.push({ path: relative(ROOT, join(dir, 'docs', `${name}.md`)), content: renderRuleDoc(rule, pack.meta) });
     }
   }
+  for (const { dir, packageName, pack } of packs) {
+    out.push({ path: relative(ROOT, join(dir, 'README.md')), content: packReadme(pack, packageName) });
+  }
   out.push({
     path: 'docs/rules.md',
     content: renderCatalogue(
@@ -79,4 +83,31 @@ export function artifacts(): Artifact[] {
     ),
   });
   return out;
+}
+
+/** A rule pack's README: what it checks, how to use it, its rules (generated, like its docs). */
+function packReadme(pack: Pack, packageName: string): string {
+  const { meta } = pack;
+  const lines = [
+    GENERATED_HEADER,
+    '',
+    `# ${packageName}`,
+    '',
+    `${meta.title['zh-CN']} / ${meta.title.en}: a data-only jixiao rule pack (${String(pack.rules.length)} rules, JSON files in \`src/rules/\`; nothing in it is executed).`,
+    '',
+    ...(meta.description ? [meta.description['zh-CN'], '', meta.description.en, ''] : []),
+    '```sh',
+    `npm install ${packageName}`,
+    `npx jixiao check form.docx --pack ${meta.name}        # or: part of the standard preset, used by default`,
+    '```',
+    '',
+    'Each rule: `src/rules/<rule>.json` (conditions and metadata), `tests/<rule>.test.ts` (example cases and',
+    'fast-check properties), `docs/<rule>.md` (generated).',
+    '',
+  ];
+  const table = renderCatalogue([pack], (rule) => `docs/${rule.id.split('/')[1] ?? ''}.md`).split('\n');
+  // The catalogue's own header and counts are for the whole repository; keep its table.
+  const start = table.findIndex((l) => l.startsWith('| '));
+  lines.push('## Rules', '', ...table.slice(start));
+  return `${lines.join('\n').trimEnd()}\n`;
 }
