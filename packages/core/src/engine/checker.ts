@@ -302,7 +302,7 @@ export class Checker {
         byId.set(program.compiled.rule.id, this.decide(program, evaluation, stageFacts, run, (b) => explanations.get(b) ?? [], locale));
       }
     }
-    return this.result(evaluation, byId, options, locale);
+    return this.result(evaluation, facts, byId, options, locale);
   }
 
   /**
@@ -322,10 +322,10 @@ export class Checker {
         byId.set(program.compiled.rule.id, this.decide(program, evaluation, stageFacts, run, explain, locale));
       }
     }
-    return this.result(evaluation, byId, options, locale);
+    return this.result(evaluation, facts, byId, options, locale);
   }
 
-  private result(evaluation: Evaluation, byId: ReadonlyMap<string, Finding>, options: CheckOptions, locale: Locale): EvaluationResult {
+  private result(evaluation: Evaluation, facts: Facts, byId: ReadonlyMap<string, Finding>, options: CheckOptions, locale: Locale): EvaluationResult {
     const findings: Finding[] = [];
     for (const r of this.rules) {
       const f = byId.get(r.rule.id);
@@ -335,7 +335,7 @@ export class Checker {
       source: options.source ?? '(memory)',
       evaluation: { unit: evaluation.unit.name, fiscalYear: evaluation.fiscalYear, selfRating: evaluation.selfRating.grade },
       findings,
-      indicators: computeIndicators(evaluation, locale),
+      indicators: computeIndicators(evaluation, locale, facts.indicators as Readonly<Record<string, unknown>>),
       summary: summarize(findings),
       ...(options.positions === undefined ? {} : { positions: options.positions }),
     };

@@ -182,10 +182,14 @@ export function indicatorFacts(e: Evaluation): Record<string, number | null> {
   return out;
 }
 
-/** Indicators as reported, in a locale. */
-export function computeIndicators(e: Evaluation, locale: Locale = 'zh-CN'): Indicator[] {
+/**
+ * Indicators as reported, in a locale. `known` are values already computed for this evaluation (the
+ * `indicators` fact): those are reused, and only an N/A indicator is computed again, for its reason.
+ */
+export function computeIndicators(e: Evaluation, locale: Locale = 'zh-CN', known?: Readonly<Record<string, unknown>>): Indicator[] {
   return INDICATORS.map((def) => {
-    const r = def.compute(e);
+    const value = known?.[def.id];
+    const r = typeof value === 'number' ? { value } : def.compute(e);
     if ('value' in r) return { id: def.id, label: def.label[locale], formula: def.formula, value: r.value, display: formatPercent(r.value) };
     return { id: def.id, label: def.label[locale], formula: def.formula, value: null, display: 'N/A', reason: r.reason[locale] };
   });
