@@ -1,8 +1,5 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import type { Evaluation } from '@jixiao/core';
-import { answerArb, evaluationArb, moneyArb, ruleFinding, testRule } from '@jixiao/testing';
-import { pack } from './pack.js';
+import { testRule } from '@jixiao/testing';
+import { pack, tickAmountProperties } from './pack.js';
 
 const RULE = 'budget/supplement-consistent';
 
@@ -30,26 +27,4 @@ testRule(pack, RULE, [
   { name: 'English message', patch: { budgetExecution: { supplemented: 'no', supplementAmount: 0.01 } }, locale: 'en', outcome: 'fail', check: 'denied-with-amount', message: 'the supplement amount is 0.01' },
 ]);
 
-const amountArb = fc.oneof(fc.constant(0), moneyArb(10_000_000));
-
-describe(`${RULE} properties`, () => {
-  it('passes exactly when 是 ⇔ amount > 0; undecided on a blank amount or an unresolved tick', async () => {
-    await fc.assert(
-      fc.asyncProperty(evaluationArb(), answerArb, fc.option(amountArb, { nil: null }), async (base, answer, amount) => {
-        const e: Evaluation = { ...base, budgetExecution: { ...base.budgetExecution, supplemented: answer, supplementAmount: amount } };
-        const f = await ruleFinding(pack, RULE, e);
-        if (amount === null || (answer !== 'yes' && answer !== 'no')) expect(f.outcome).toBe('indeterminate');
-        else expect(f.outcome).toBe((answer === 'yes') === amount > 0 ? 'pass' : 'fail');
-      }),
-    );
-  });
-
-  it('does not change when unrelated fields change', async () => {
-    await fc.assert(
-      fc.asyncProperty(evaluationArb(), evaluationArb(), async (e, other) => {
-        const mixed: Evaluation = { ...other, budgetExecution: e.budgetExecution };
-        expect((await ruleFinding(pack, RULE, mixed)).outcome).toBe((await ruleFinding(pack, RULE, e)).outcome);
-      }),
-    );
-  });
-});
+tickAmountProperties(RULE, 'supplemented', 'supplementAmount');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluationArb } from '@jixiao/testing';
 import type { Evaluation } from '@jixiao/core';
 import { FORM_FIELDS } from '../form/read-form.js';
-import { renderFormText, type FormTextStyle } from '../form/render.js';
+import { FORM_TEXT_STYLE_DEFAULT, renderFormText, type FormTextStyle } from '../form/render.js';
 import { importText } from './import-text.js';
 
 const example = (name: string) => fileURLToPath(new URL(`../../../../examples/beita-justice-2020/${name}`, import.meta.url));
@@ -246,14 +246,4 @@ describe('properties', () => {
   });
 });
 
-const styleDefault: FormTextStyle = {
-  checked: ['☑'],
-  empty: ['□'],
-  unknown: '(',
-  markBefore: [false],
-  inferred: [false],
-  colons: ['：'],
-  gaps: [' '],
-  labelVariant: 0,
-  fullWidthDigits: false,
-};
+const styleDefault: FormTextStyle = { ...FORM_TEXT_STYLE_DEFAULT, checked: ['☑'], gaps: [' '] };
