@@ -25,6 +25,17 @@ describe('formatJson', () => {
     }
   });
 
+  it('is one line by default and indented by two spaces with pretty, the same document either way', async () => {
+    for (const [label, results] of await cases()) {
+      const compact = formatJson(results, { locale: 'zh-CN', toolVersion: '0.1.0' });
+      const pretty = formatJson(results, { locale: 'zh-CN', toolVersion: '0.1.0', pretty: true });
+      expect(compact.endsWith('\n') && pretty.endsWith('\n'), label).toBe(true);
+      expect(compact.trimEnd().includes('\n'), label).toBe(false);
+      expect(pretty.split('\n')[1], label).toBe('  "schemaVersion": 1,');
+      expect(JSON.parse(pretty), label).toEqual(JSON.parse(compact));
+    }
+  });
+
   it('the schema is not vacuous: a finding with an unknown outcome is rejected', async () => {
     const [, [, one] = ['', []]] = await cases();
     const doc = JSON.parse(formatJson(one, { locale: 'zh-CN', toolVersion: '0.1.0' })) as { results: { findings: { outcome: string }[] }[] };

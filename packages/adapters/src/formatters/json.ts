@@ -6,6 +6,7 @@ export function toResultDocument(results: readonly EvaluationResult[], options: 
   return { schemaVersion: 1, tool: { name: 'jixiao', version: options.toolVersion }, locale: options.locale, results };
 }
 
+/** The result document as JSON: compact by default, indented by two spaces with `pretty`; ends with a newline. */
 export function formatJson(results: readonly EvaluationResult[], options: FormatOptions): string {
-  return `${JSON.stringify(toResultDocument(results, options), null, 2)}\n`;
+  return `${JSON.stringify(toResultDocument(results, options), null, options.pretty === true ? 2 : undefined)}\n`;
 }

@@ -17,6 +17,11 @@ export interface FormatOptions {
    * descriptions); without it, the catalogue is built from the findings.
    */
   readonly rules?: readonly CompiledRule[];
+  /**
+   * json only: indent the document by two spaces. By default it is compact (one line and a newline), as
+   * machine-read reports usually are: half the bytes, and half the time to write for a province's worth of forms.
+   */
+  readonly pretty?: boolean;
 }
 
 /** A pure function from results to a document (string, or bytes for binary formats). */

@@ -100,16 +100,20 @@ describe('jixiao check on a folder (in process)', () => {
 
   it('streams the JSON report with exactly the bytes the json formatter gives for the same results', async () => {
     const dir = makeFolder();
-    const io = memoryIo(dir);
-    await execute(['check', 'forms', '--format', 'json'], io);
-    // Parsed without the schema: a zod parse would rebuild objects in schema key order.
-    const doc = JSON.parse(io.out()) as ResultDocument;
-    expect(ResultDocumentSchema.safeParse(doc).success).toBe(true);
-    expect(doc.results.length).toBeGreaterThan(1);
-    expect(io.out()).toBe(FORMATTERS.json(doc.results, { locale: 'zh-CN', toolVersion: doc.tool.version }));
-    const none = memoryIo(dir);
-    await execute(['check', 'forms/nothing-*.json', '--format', 'json'], none);
-    expect(none.out()).toBe(FORMATTERS.json([], { locale: 'zh-CN', toolVersion: doc.tool.version }));
+    for (const pretty of [false, true]) {
+      const flags = pretty ? ['--pretty'] : [];
+      const io = memoryIo(dir);
+      await execute(['check', 'forms', '--format', 'json', ...flags], io);
+      // Parsed without the schema: a zod parse would rebuild objects in schema key order.
+      const doc = JSON.parse(io.out()) as ResultDocument;
+      expect(ResultDocumentSchema.safeParse(doc).success).toBe(true);
+      expect(doc.results.length).toBeGreaterThan(1);
+      expect(io.out()).toBe(FORMATTERS.json(doc.results, { locale: 'zh-CN', toolVersion: doc.tool.version, pretty }));
+      expect(io.out().trimEnd().includes('\n')).toBe(pretty);
+      const none = memoryIo(dir);
+      await execute(['check', 'forms/nothing-*.json', '--format', 'json', ...flags], none);
+      expect(none.out()).toBe(FORMATTERS.json([], { locale: 'zh-CN', toolVersion: doc.tool.version, pretty }));
+    }
   });
 
   it('rejects a nonsensical --jobs', async () => {
@@ -123,11 +127,11 @@ describe('jixiao check on a folder (in process)', () => {
 describe('jixiao check with worker threads (built CLI)', () => {
   it('prints the same bytes with 1, 2 or 3 workers, with no progress bar outside a terminal', () => {
     const dir = makeFolder();
-    const run = (jobs: string, format: string) => {
-      const r = spawnSync(process.execPath, [BIN, 'check', 'forms', '--jobs', jobs, '--format', format], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '' } });
+    const run = (jobs: string, format: string[]) => {
+      const r = spawnSync(process.execPath, [BIN, 'check', 'forms', '--jobs', jobs, '--format', ...format], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '' } });
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     };
-    for (const format of ['json', 'text']) {
+    for (const format of [['json'], ['json', '--pretty'], ['text']]) {
       const one = run('1', format);
       expect(one.code).toBe(2);
       expect(one.stderr).not.toMatch(/\r|ETA/);

@@ -31,18 +31,20 @@ export type FileOutcome =
     }
   | { readonly ok: false; readonly source: string; readonly reason: string };
 
-/** How the caller wants a result back. */
-export type ResultShape = 'object' | 'json';
+/** How the caller wants a result back: as an object, or as an item of the compact or the indented JSON report. */
+export type ResultShape = 'object' | 'json' | 'json-pretty';
 
 /** What `JSON.stringify([[x]], null, 2)` puts around `x` (the outer and inner array brackets). */
 const NESTED_HEAD = '[\n  [\n'.length;
 const NESTED_TAIL = '\n  ]\n]'.length;
 
 /**
- * One result as an item of the JSON report: `JSON.stringify(result, null, 2)` nested two levels deep (the depth
- * of `results[i]` in the report), written by `JSON.stringify` itself at that depth — no second pass over the text.
+ * One result as an item of the JSON report's `results` array: compact, or — `pretty` — as
+ * `JSON.stringify(result, null, 2)` nested two levels deep (the depth of `results[i]` in the indented report),
+ * written by `JSON.stringify` itself at that depth, with no second pass over the text.
  */
-export function jsonItem(result: EvaluationResult): string {
+export function jsonItem(result: EvaluationResult, pretty = false): string {
+  if (!pretty) return JSON.stringify(result);
   const nested = JSON.stringify([[result]], null, 2);
   return nested.slice(NESTED_HEAD, nested.length - NESTED_TAIL);
 }
@@ -61,7 +63,7 @@ export async function checkFile(file: InputFile, locale: Locale, checker: Checke
     const { evaluation: e, summary: s } = result;
     const brief: ResultBrief = { unit: e.unit, fiscalYear: e.fiscalYear, selfRating: e.selfRating, errors: s.errors, warnings: s.warnings, indeterminate: s.indeterminate };
     const base = { ok: true as const, source, brief, diagnostics: input.diagnostics };
-    return shape === 'json' ? { ...base, json: jsonItem(result) } : { ...base, result };
+    return shape === 'object' ? { ...base, result } : { ...base, json: jsonItem(result, shape === 'json-pretty') };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, source, reason: locale === 'zh-CN' ? `内部错误：${detail}` : `internal error: ${detail}` };

@@ -22,6 +22,7 @@ export interface CheckFlags {
   jobs?: string;
   waivers?: string;
   today?: string;
+  pretty?: boolean;
 }
 
 /**
@@ -39,6 +40,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('-c, --config <file>', 'jixiao.config.json')
     .option('-p, --pack <pack...>', '规则包（名称、包名或目录），默认 standard / rule packs (name, package or folder)')
     .option('-o, --output <file>', '写入文件而非标准输出 / write the report to a file')
+    .option('--pretty', 'JSON 报告缩进两格（默认紧凑为一行） / indent the JSON report by two spaces (default: compact, one line)')
     .option('-j, --jobs <n>', '并行检查的线程数：本线程加 n−1 个工作线程（默认：CPU 核数，但至少 200 份 Word 文本或 .docx 才启动工作线程） / threads that check: this one and n−1 workers (default: cores, with workers only for 200+ Word text or .docx files)')
     .option('--waivers <file>', '豁免文件（JSON/YAML） / waiver file (JSON or YAML)')
     .option('--today <date>', '判断豁免是否过期所用的日期（默认今天） / date for waiver expiry (default: today)')
@@ -67,7 +69,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   const { files, skipped } = collectInputs(paths, io.cwd, locale);
   const batch = files.length + skipped.length > 1 || skipped.length > 0 || files.length === 0;
   const color = flags.output === undefined && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
-  const formatOptions = { locale, toolVersion: VERSION, color };
+  const formatOptions = { locale, toolVersion: VERSION, color, pretty: flags.pretty === true };
   // JSON is written as results arrive (in file order), so a province's worth of forms never sits in memory.
   // Waivers rewrite results after the fact: with them, results are collected first.
   const json = format === 'json' && flags.waivers === undefined ? jsonReportWriter(formatOptions, flags.output, io) : undefined;
@@ -80,7 +82,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
     jobsExplicit: flags.jobs !== undefined,
     selection,
     checker,
-    shape: json ? 'json' : 'object',
+    shape: json ? (flags.pretty === true ? 'json-pretty' : 'json') : 'object',
     ...(progress ? { onProgress: progress.update } : {}),
     onOutcome: (o) => {
       if (o.ok) {
