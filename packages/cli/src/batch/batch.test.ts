@@ -125,6 +125,15 @@ describe('jixiao check on a folder (in process)', () => {
 
 // The bundle (with its worker entry) is built once for the whole run by test/setup/build-cli.ts.
 describe('jixiao check with worker threads (built CLI)', () => {
+  it('stops its workers and exits 2 with one message when the packs cannot be loaded (workers start first)', () => {
+    const dir = makeFolder();
+    const r = spawnSync(process.execPath, [BIN, 'check', 'forms', '--jobs', '2', '--pack', './no-such-pack'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' }, timeout: 30_000 });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no-such-pack/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('prints the same bytes with 1, 2 or 3 workers, with no progress bar outside a terminal', () => {
     const dir = makeFolder();
     const run = (jobs: string, format: string[]) => {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Piscina } from 'piscina';
 import { fileURLToPath } from 'node:url';
 import type { Checker, Locale } from '@jixiao/core';
 import type { PackSelection } from '../packs.js';
@@ -8,17 +9,26 @@ import { unpackReply, type BatchTask, type WorkerReply } from './reply.js';
 
 export interface BatchOptions {
   readonly locale: Locale;
-  /** Threads that check (this one and `jobs` − 1 workers); 1 checks in this thread only. */
-  readonly jobs: number;
-  /** Whether `jobs` was asked for: otherwise only batches {@link worthAPool} start worker threads. */
-  readonly jobsExplicit: boolean;
   readonly selection: PackSelection;
-  /** The checker compiled in this thread (used when no worker runs). */
+  /** The checker compiled in this thread. */
   readonly checker: Checker;
   readonly shape: ResultShape;
   readonly onProgress?: (done: number, total: number) => void;
   /** Called once per file, strictly in the order of `files` (out-of-order finishes wait their turn). */
   readonly onOutcome: (outcome: FileOutcome, index: number) => void;
+}
+
+/** Worker threads started for a batch (see {@link startWorkers}). */
+export interface Workers {
+  readonly pool: Piscina<BatchTask, WorkerReply>;
+  readonly threads: number;
+  /** Files per task. */
+  readonly size: number;
+}
+
+/** What the worker entry receives when it starts: the packs to compile before its first task. */
+export interface WorkerStart {
+  readonly selection: PackSelection;
 }
 
 /**
@@ -60,25 +70,42 @@ function workerFile(): string | undefined {
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Check files (already sorted) and hand each outcome to `onOutcome` in file order, whatever the number of threads
- * or the order in which they finish. With `jobs` = n > 1, n threads check: this one and n − 1 worker threads
- * (piscina), all taking chunks of files from one queue. This thread already holds the compiled checker and writes
- * the report; on 2 cores, one worker plus this thread beats two workers (a third V8 isolate — its heap, the
- * bundle, the packs — for no extra core). Workers send results back as bytes, transferred, not copied. Only the
- * chunks in flight are kept here, so memory stays bounded whatever the number of files.
+ * Start the worker threads a batch will use, if any: `jobs` = n > 1 means n threads that check, this one and
+ * n − 1 workers (piscina). Unless `jobs` was asked for, only batches {@link worthAPool} get workers. Called before
+ * this thread compiles its own checker, so the workers load the bundle and compile the packs (on the other cores)
+ * while this thread does the same. Undefined when the batch runs in this thread only.
  */
-export async function checkFiles(files: readonly InputFile[], options: BatchOptions): Promise<void> {
-  const { locale, jobs, shape } = options;
+export async function startWorkers(files: readonly InputFile[], jobs: number, jobsExplicit: boolean, selection: PackSelection): Promise<Workers | undefined> {
   const worker = workerFile();
-  const usePool = worker !== undefined && jobs > 1 && files.length > 1 && (options.jobsExplicit || worthAPool(files));
+  if (worker === undefined || jobs < 2 || files.length < 2 || !(jobsExplicit || worthAPool(files))) return undefined;
+  // Chunks: several per thread keep every thread busy to the end; small enough for a lively progress bar.
+  const size = Math.max(1, Math.min(32, Math.ceil(files.length / (jobs * 8))));
+  const threads = Math.min(jobs - 1, Math.ceil(files.length / size));
+  const { Piscina } = await import('piscina');
+  const workerData: WorkerStart = { selection };
+  const pool = new Piscina<BatchTask, WorkerReply>({ filename: worker, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: WORKER_LIMITS, workerData });
+  return { pool, threads, size };
+}
+
+/**
+ * Check files (already sorted) and hand each outcome to `onOutcome` in file order, whatever the number of threads
+ * or the order in which they finish. With workers (see {@link startWorkers}), every thread — this one and each
+ * worker — takes chunks of files from one queue. This thread already holds the compiled checker and writes the
+ * report; on 2 cores, one worker plus this thread beats two workers (a third V8 isolate — its heap, the bundle,
+ * the packs — for no extra core). Workers send results back as bytes, transferred, not copied. Only the chunks in
+ * flight are kept here, so memory stays bounded whatever the number of files. The caller stops the workers.
+ */
+export async function checkFiles(files: readonly InputFile[], options: BatchOptions, workers?: Workers): Promise<void> {
+  const { locale, shape } = options;
   let done = 0;
-  if (!usePool) {
+  if (workers === undefined) {
     for (const [i, file] of files.entries()) {
       options.onOutcome(await checkFile(file, locale, options.checker, shape), i);
       options.onProgress?.(++done, files.length);
     }
     return;
   }
+  const { pool, threads, size } = workers;
   const waiting = new Map<number, FileOutcome>();
   let next = 0;
   /** Lanes waiting for the report to move on (see `take`). */
@@ -97,9 +124,6 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
     done += count;
     options.onProgress?.(done, files.length);
   };
-  // Chunks: several per thread keep every thread busy to the end; small enough for a lively progress bar.
-  const size = Math.max(1, Math.min(32, Math.ceil(files.length / (jobs * 8))));
-  const threads = Math.min(jobs - 1, Math.ceil(files.length / size));
   // Outcomes wait here until every earlier file is done: a thread stuck on one huge file must not let the others
   // run ahead without bound (their results would pile up), so no lane starts a chunk this far ahead of the report.
   const maxAhead = size * (threads * 2 + 1) * 4;
@@ -120,8 +144,6 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
       finished(t.chunk.length);
     }
   };
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina<BatchTask, WorkerReply>({ filename: worker, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: WORKER_LIMITS });
   const away = async () => {
     for (let t = await take(); t !== undefined; t = await take()) {
       const { start, chunk } = t;
@@ -138,10 +160,6 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
       finished(chunk.length);
     }
   };
-  try {
-    // Two tasks in flight per worker, so a worker never waits for this thread to hand it the next chunk.
-    await Promise.all([here(), ...Array.from({ length: threads * 2 }, away)]);
-  } finally {
-    await pool.destroy();
-  }
+  // Two tasks in flight per worker, so a worker never waits for this thread to hand it the next chunk.
+  await Promise.all([here(), ...Array.from({ length: threads * 2 }, away)]);
 }

@@ -2,15 +2,28 @@
  * Worker-thread entry of the batch pool (bundled by tsup as `dist/batch-worker.js`, run by piscina). Each
  * worker compiles the selected packs once and then checks the files it is handed, in order.
  */
-import { move, transferableSymbol, valueSymbol } from 'piscina';
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import type { Checker } from '@jixiao/core';
 import { loadChecker } from '../packs.js';
 import { checkFile, type FileOutcome } from './check-file.js';
 import { packReply, type BatchTask } from './reply.js';
+import type { WorkerStart } from './run.js';
 
 export type { BatchTask } from './reply.js';
 
 let cached: { key: string; checker: Checker } | undefined;
+
+/** Compile the packs named at start-up now, while the main thread is busy with its own start. */
+function preload(start: unknown): void {
+  const selection = (start as Partial<WorkerStart> | undefined)?.selection;
+  if (selection === undefined) return;
+  try {
+    cached = { key: JSON.stringify(selection), checker: loadChecker(selection).checker };
+  } catch {
+    // The first task loads them again and reports the error for its files.
+  }
+}
+preload(workerData);
 
 /** Check a task's files; outcomes come back in the order of `task.files`, their JSON bytes transferred. */
 export default async function checkTask(task: BatchTask): Promise<unknown> {

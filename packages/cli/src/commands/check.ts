@@ -4,9 +4,9 @@ import { Option, type Command } from 'commander';
 import { FORMATTERS, isFormatName, type FormatName } from '@jixiao/adapters';
 import { LOCALES, isLocale, type EvaluationResult, type Locale } from '@jixiao/core';
 import { CliError, EXIT, type CliIo } from '../io.js';
-import { loadChecker } from '../packs.js';
-import { collectInputs } from '../batch/collect.js';
-import { checkFiles } from '../batch/run.js';
+import { loadChecker, type PackSelection } from '../packs.js';
+import { collectInputs, type InputFile, type SkippedInput } from '../batch/collect.js';
+import { checkFiles, startWorkers, type Workers } from '../batch/run.js';
 import type { FileOutcome } from '../batch/check-file.js';
 import { jsonReportWriter } from '../batch/json-stream.js';
 import { renderSummary, unreadableList } from '../batch/summary.js';
@@ -64,9 +64,20 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   const format: FormatName = flags.format;
   const jobs = parseJobs(flags.jobs);
   const selection = { packs: flags.pack, configFile: flags.config, cwd: io.cwd };
+  const { files, skipped } = collectInputs(paths, io.cwd, locale);
+  // Workers (when the batch is worth them) start first: they load and compile the packs while this thread does.
+  const workers = await startWorkers(files, jobs, flags.jobs !== undefined, selection);
+  try {
+    return await checkAndReport(files, skipped, flags, io, { locale, format, selection, workers });
+  } finally {
+    await workers?.pool.destroy();
+  }
+}
+
+async function checkAndReport(files: readonly InputFile[], skipped: readonly SkippedInput[], flags: CheckFlags, io: CliIo, run: { locale: Locale; format: FormatName; selection: PackSelection; workers: Workers | undefined }): Promise<number> {
+  const { locale, format, selection } = run;
   const { checker, warnings } = loadChecker(selection);
   for (const w of warnings) io.stderr(`jixiao: ${w}\n`);
-  const { files, skipped } = collectInputs(paths, io.cwd, locale);
   const batch = files.length + skipped.length > 1 || skipped.length > 0 || files.length === 0;
   const color = flags.output === undefined && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
   const formatOptions = { locale, toolVersion: VERSION, color, pretty: flags.pretty === true };
@@ -76,24 +87,29 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   const results: EvaluationResult[] = [];
   const outcomes: FileOutcome[] = [];
   const progress = batch ? await (await import('../batch/progress.js')).startProgress(files.length, io) : undefined;
-  await checkFiles(files, {
-    locale,
-    jobs,
-    jobsExplicit: flags.jobs !== undefined,
-    selection,
-    checker,
-    shape: json ? (flags.pretty === true ? 'json-pretty' : 'json') : 'object',
-    ...(progress ? { onProgress: progress.update } : {}),
-    onOutcome: (o) => {
-      if (o.ok) {
-        if (o.result) results.push(o.result);
-        if (o.json !== undefined) json?.item(o.json);
-        outcomes.push({ ok: true, source: o.source, brief: o.brief, diagnostics: o.diagnostics });
-      } else outcomes.push(o);
+  await checkFiles(
+    files,
+    {
+      locale,
+      selection,
+      checker,
+      shape: json ? (flags.pretty === true ? 'json-pretty' : 'json') : 'object',
+      ...(progress ? { onProgress: progress.update } : {}),
+      onOutcome: (o) => {
+        if (o.ok) {
+          if (o.result) results.push(o.result);
+          if (o.json !== undefined) json?.item(o.json);
+          outcomes.push({ ok: true, source: o.source, brief: o.brief, diagnostics: o.diagnostics });
+        } else outcomes.push(o);
+      },
     },
-  });
+    run.workers,
+  );
   progress?.stop();
-  for (const o of outcomes) if (o.ok) for (const d of o.diagnostics) io.stderr(`${o.source}: ${d}\n`);
+  // Import diagnostics, one line each, written at once (a batch can have tens of thousands).
+  const notes: string[] = [];
+  for (const o of outcomes) if (o.ok) for (const d of o.diagnostics) notes.push(`${o.source}: ${d}\n`);
+  if (notes.length > 0) io.stderr(notes.join(''));
   const unreadable = unreadableList(outcomes, skipped);
   // A batch lists what it could not read in its summary; a single file says so at once.
   if (!batch) for (const u of unreadable) io.stderr(`${locale === 'zh-CN' ? '无法读取' : 'unreadable'} ${u.source}:\n${u.reason}\n`);
