@@ -118,6 +118,53 @@ const jsonWithoutErrorText = (v: unknown) =>
   JSON.stringify(v, (key, value: unknown) => (key === 'internalError' || (key === 'error' && typeof value === 'string') ? '…' : value))
     .replace(/(#internal-error","message":")[^"]*/g, '$1…');
 
+/** `evaluate(a, b)` of an operator: its result, or the text of what it threw. */
+function evaluated(op: { evaluate(a: unknown, b: unknown): unknown }, a: unknown, b: unknown): { result: unknown } | { threw: string } {
+  try {
+    return { result: op.evaluate(a, b) };
+  } catch (error) {
+    return { threw: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}
+
+describe('the operators compiled conditions call', () => {
+  // json-rules-engine's own operator objects, as an engine set up like the checker's reference engines has them.
+  const engine = new Engine([], { allowUndefinedFacts: true });
+  for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
+  const own = (engine as unknown as { operators: { get(name: string): { evaluate(a: unknown, b: unknown): unknown } | null } }).operators;
+  const AWKWARD: unknown[] = [
+    NaN, Infinity, -Infinity, 0, -0, 1, 2.5, -3, 1e21, 5e-324, Number.MAX_VALUE, '', '12', '12abc', 'abc', ' 7', 'Infinity', '-0',
+    null, undefined, true, false, [], [1], [1, 2], ['12'], [NaN], {}, { a: 1 }, { indexOf: 1 },
+  ];
+
+  it('decide as json-rules-engine’s operator objects on awkward values, or throw what they throw', () => {
+    for (const name of OPERATORS) {
+      const reference = own.get(name);
+      if (reference === null) throw new Error(`no operator ${name}`);
+      for (const a of AWKWARD) for (const b of AWKWARD) expect(evaluated(operator(name), a, b)).toStrictEqual(evaluated(reference, a, b));
+    }
+  });
+
+  it('decide as json-rules-engine’s operator objects on any values', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...OPERATORS), fc.anything(), fc.anything(), (name, a, b) => {
+        const reference = own.get(name);
+        expect(reference).not.toBeNull();
+        if (reference !== null) expect(evaluated(operator(name), a, b)).toStrictEqual(evaluated(reference, a, b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('are an embedder’s own where it supplies one with a built-in name', () => {
+    const mine = referenceOperators({ greaterThan: (a, b) => a === b, contains: () => true });
+    expect(mine('greaterThan').evaluate(1, 1)).toBe(true);
+    expect(mine('greaterThan').evaluate(2, 1)).toBe(false);
+    expect(mine('contains').evaluate('not a list', 1)).toBe(true);
+    expect(operator('contains').evaluate('not a list', 1)).toBe(false);
+  });
+});
+
 describe('compiled conditions versus json-rules-engine', () => {
   it('knows every operator json-rules-engine and jixiao define', () => {
     for (const name of [...BUILTIN_OPERATORS, ...Object.keys(CUSTOM_OPERATORS)]) expect(() => operator(name).evaluate(1, [1])).not.toThrow(/Unknown operator/);

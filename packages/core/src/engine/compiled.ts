@@ -48,8 +48,43 @@ export interface CompiledCondition {
   readonly facts: readonly string[];
 }
 
+/** An operator object of json-rules-engine 7 (`operator.js`): `evaluate(a, b)` is `factValueValidator(a) && cb(a, b)`. */
+interface EngineOperator extends ReferenceOperator {
+  readonly cb: (factValue: unknown, jsonValue: unknown) => unknown;
+  readonly factValueValidator: (factValue: unknown) => unknown;
+}
+
 interface OperatorMapLike {
-  get(name: string): ReferenceOperator | null;
+  get(name: string): EngineOperator | null;
+}
+
+const operatorMap = (engine: Engine): OperatorMapLike =>
+  // json-rules-engine keeps its operator map on the engine (`engine.operators`); its typings do not show it.
+  (engine as unknown as { operators: OperatorMapLike }).operators;
+
+/** json-rules-engine's built-in operator objects (one shared instance each, added to every engine). */
+const DEFAULT_OPERATORS = operatorMap(new Engine([], { allowUndefinedFacts: true }));
+
+/** Built-ins whose fact-value validator is `numberValidator`: `Number.parseFloat(a).toString() !== 'NaN'`. */
+const NUMBER_CHECKED = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+/** Built-ins whose validator is `Array.isArray`. */
+const ARRAY_CHECKED = new Set(['contains', 'doesNotContain']);
+/** Built-ins without a validator (json-rules-engine's default one returns true). */
+const UNCHECKED = new Set(['equal', 'notEqual', 'in', 'notIn']);
+
+/**
+ * `op.evaluate` without the validator call where its answer is known: the same result (and the same throw,
+ * from the same callback) for every input; `operators.test.ts` compares them on awkward values.
+ * - `numberValidator(a)` for a number `a` is `!Number.isNaN(a)`: `String(a)` of a number parses back to a number
+ *   (`Infinity` included), only NaN gives NaN. Anything else goes through the validator as before.
+ * - An operator added by name (`engine.addOperator(name, fn)`) has the default validator, which returns true.
+ */
+function fastOperator(name: string, op: EngineOperator, addedByName: boolean): ReferenceOperator {
+  if (addedByName || (op === DEFAULT_OPERATORS.get(name) && UNCHECKED.has(name))) return { evaluate: (a, b) => op.cb(a, b) };
+  if (op !== DEFAULT_OPERATORS.get(name)) return op;
+  if (NUMBER_CHECKED.has(name)) return { evaluate: (a, b) => (typeof a === 'number' ? !Number.isNaN(a) && op.cb(a, b) : op.evaluate(a, b)) };
+  if (ARRAY_CHECKED.has(name)) return { evaluate: (a, b) => Array.isArray(a) && op.cb(a, b) };
+  return op;
 }
 
 /**
@@ -58,16 +93,18 @@ interface OperatorMapLike {
  */
 export function referenceOperators(extra: Readonly<Record<string, OperatorFn>> = {}): (name: string) => ReferenceOperator {
   const engine = new Engine([], { allowUndefinedFacts: true });
-  for (const [name, fn] of Object.entries({ ...CUSTOM_OPERATORS, ...extra })) engine.addOperator(name, fn);
-  // json-rules-engine keeps its operator map on the engine (`engine.operators`); its typings do not show it.
-  const map = (engine as unknown as { operators: OperatorMapLike }).operators;
+  const added = { ...CUSTOM_OPERATORS, ...extra };
+  for (const [name, fn] of Object.entries(added)) engine.addOperator(name, fn);
+  const map = operatorMap(engine);
   const cache = new Map<string, ReferenceOperator>();
   return (name) => {
     let op = cache.get(name);
     if (op === undefined) {
       const found = map.get(name);
       // json-rules-engine rejects the rule at run time with this message; pack validation catches it earlier.
-      op = found ?? { evaluate: () => { throw new Error(`Unknown operator: ${name}`); } };
+      op = found === null
+        ? { evaluate: () => { throw new Error(`Unknown operator: ${name}`); } }
+        : fastOperator(name, found, Object.hasOwn(added, name));
       cache.set(name, op);
     }
     return op;
@@ -118,24 +155,26 @@ function compileLeaf(leaf: Extract<NestedCondition, { fact: string }>, operator:
   const readValue = valueReader(leaf.value);
   const run: Evaluate = (facts) => op.evaluate(readFact(facts), readValue(facts));
   const factName = typeof leaf.path === 'string' ? `${leaf.fact}.${leaf.path}` : leaf.fact;
-  const ref = isFactRef(leaf.value) ? leaf.value : undefined;
-  const expectedFact = ref === undefined ? undefined : ref.path === undefined ? ref.fact : `${ref.fact}.${ref.path}`;
+  const { operator: operatorName, value: written } = leaf;
+  const ref = isFactRef(written) ? written : undefined;
+  // json-rules-engine's result tree drops undefined values; the explainer reads them back as null. A leaf
+  // whose operator returned something other than a boolean is not explained (as before). Key order is the
+  // explainer's: fact, operator, expected, [expectedFact], actual, result.
+  if (ref === undefined) {
+    const trace: Trace = (facts, out) => {
+      const actual = readFact(facts);
+      const result = op.evaluate(actual, readValue(facts));
+      if (typeof result === 'boolean') out.push({ fact: factName, operator: operatorName, expected: written, actual: actual ?? null, result });
+      return result;
+    };
+    return { run, trace };
+  }
+  const expectedFact = ref.path === undefined ? ref.fact : `${ref.fact}.${ref.path}`;
   const trace: Trace = (facts, out) => {
     const actual = readFact(facts);
     const expected = readValue(facts);
     const result = op.evaluate(actual, expected);
-    // json-rules-engine's result tree drops undefined values; the explainer reads them back as null. A leaf
-    // whose operator returned something other than a boolean is not explained (as before).
-    if (typeof result === 'boolean') {
-      out.push({
-        fact: factName,
-        operator: leaf.operator,
-        expected: expectedFact === undefined ? leaf.value : (expected ?? null),
-        ...(expectedFact === undefined ? {} : { expectedFact }),
-        actual: actual ?? null,
-        result,
-      });
-    }
+    if (typeof result === 'boolean') out.push({ fact: factName, operator: operatorName, expected: expected ?? null, expectedFact, actual: actual ?? null, result });
     return result;
   };
   return { run, trace };
