@@ -242,6 +242,137 @@ function isLabelCell(text: string): boolean {
   );
 }
 
+type HeadingRe = (typeof HEADING_RES)[number];
+type BlockRe = (typeof BLOCK_RES)[number];
+
+/** A label found in a cell by readLabels. */
+type Hit =
+  | { readonly start: number; readonly end: number; readonly kind: 'question'; readonly field: AnswerField }
+  | { readonly start: number; readonly end: number; readonly kind: 'inline'; readonly path: string; readonly type: ValueType }
+  | { readonly start: number; readonly end: number; readonly kind: 'channels' }
+  | { readonly start: number; readonly end: number; readonly kind: 'cell'; readonly specs: [CellLabel, ...CellLabel[]] };
+
+/** The labels of a cell that readLabels reads: left to right, none overlapping, and the text before the first. */
+interface LabelsFound {
+  readonly hits: readonly Hit[];
+  /** For each hit, where the options of a question (or 公开方式) there end: at the next question or 公开方式, else the end of the text. */
+  readonly rawEnds: readonly number[];
+  /** The text before the first hit (trimmed), when the first hit does not start the cell, and the heading it is. */
+  readonly prefix: string | undefined;
+  readonly prefixHeading: HeadingRe | undefined;
+}
+
+/** Every label in `text` (a pure function of the text). */
+function findLabels(text: string): LabelsFound {
+  const hits: Hit[] = [];
+  const possible = possibleLabels(text);
+  // Each regex is global: exec from lastIndex 0 to the end is matchAll without its copy of the regex. No label matches ''.
+  for (let index = 0; index < QUESTION_RES.length; index++) {
+    const q = QUESTION_RES[index];
+    if (q === undefined || possible[index] !== 1) continue;
+    q.re.lastIndex = 0;
+    for (let m = q.re.exec(text); m !== null; m = q.re.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'question', field: q.field });
+  }
+  for (let index = 0; index < INLINE_RES.length; index++) {
+    const l = INLINE_RES[index];
+    if (l === undefined || possible[INLINE_BASE + index] !== 1) continue;
+    l.re.lastIndex = 0;
+    for (let m = l.re.exec(text); m !== null; m = l.re.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'inline', path: l.path, type: l.type });
+  }
+  if (possible[CHANNELS_INDEX] === 1) {
+    CHANNELS_RE.lastIndex = 0;
+    for (let m = CHANNELS_RE.exec(text); m !== null; m = CHANNELS_RE.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'channels' });
+  }
+  for (let index = 0; index < CELL_RES.length; index++) {
+    const c = CELL_RES[index];
+    if (c === undefined || possible[CELL_BASE + index] !== 1) continue;
+    c.re.lastIndex = 0;
+    for (let m = c.re.exec(text); m !== null; m = c.re.exec(text)) {
+      // A table label stands at the start of its cell or after a gap (run-together cells), never mid-sentence.
+      if (m.index > 0 && !/[\s，,；;。]/.test(text.charAt(m.index - 1))) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      const existing = hits.find((h) => h.kind === 'cell' && h.start === start && h.end === end);
+      if (existing?.kind === 'cell') existing.specs.push(c.spec);
+      else hits.push({ start, end, kind: 'cell', specs: [c.spec] });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const chosen: Hit[] = [];
+  for (const h of hits) {
+    const prev = chosen[chosen.length - 1];
+    if (prev === undefined || h.start >= prev.end) chosen.push(h);
+  }
+  const rawEnds: number[] = [];
+  let nextQuestion = text.length;
+  for (let index = chosen.length - 1; index >= 0; index--) {
+    rawEnds[index] = nextQuestion;
+    const kind = chosen[index]?.kind;
+    if (kind === 'question' || kind === 'channels') nextQuestion = chosen[index]?.start ?? text.length;
+  }
+  const first = chosen[0];
+  const prefix = first !== undefined && first.start > 0 ? text.slice(0, first.start).trim() : undefined;
+  return { hits: chosen, rawEnds, prefix, prefixHeading: prefix === undefined ? undefined : headingOf(prefix) };
+}
+
+/** How readCell takes a cell, by its text alone. */
+type CellKind =
+  | { readonly kind: 'year'; readonly digits: string | undefined }
+  | { readonly kind: 'heading'; readonly heading: HeadingRe; readonly titleYear: string | undefined }
+  | { readonly kind: 'other'; readonly titleYear: string | undefined; readonly block: BlockRe | undefined };
+
+function cellKind(text: string): CellKind {
+  if (isYearCell(text)) return { kind: 'year', digits: YEAR_CELL.exec(text)?.[1] };
+  const heading = headingOf(text);
+  const titleYear = text.includes('部门整体支出绩效') ? TITLE_YEAR.exec(text)?.[1] : undefined;
+  if (heading !== undefined) return { kind: 'heading', heading, titleYear };
+  return { kind: 'other', titleYear, block: BLOCK_FIRST.has(text.charAt(0)) ? BLOCK_RES.find((b) => b.start.test(text)) : undefined };
+}
+
+/**
+ * What the reader works out from a cell's text alone, each part computed on first use. The texts of the form's
+ * labels and questions recur from one submission to the next, so these are kept by text (a bounded memo: short
+ * texts only, emptied when full); they are pure functions of the text, so a reading never depends on what was
+ * read before.
+ */
+interface TextFacts {
+  kind?: CellKind;
+  isLabel?: boolean;
+  labels?: LabelsFound;
+}
+
+const MEMO_MAX_TEXT = 300;
+const MEMO_MAX_ENTRIES = 8_192;
+const MEMO = new Map<string, TextFacts>();
+let memoEnabled = true;
+
+function factsOf(text: string): TextFacts {
+  if (!memoEnabled || text.length > MEMO_MAX_TEXT) return {};
+  let facts = MEMO.get(text);
+  if (facts === undefined) {
+    if (MEMO.size >= MEMO_MAX_ENTRIES) MEMO.clear();
+    facts = {};
+    MEMO.set(text, facts);
+  }
+  return facts;
+}
+
+/** Run `fn` with the memo of cell facts off and emptied (tests compare readings with and without it). */
+export function withoutTextMemo<T>(fn: () => T): T {
+  MEMO.clear();
+  memoEnabled = false;
+  try {
+    return fn();
+  } finally {
+    memoEnabled = true;
+  }
+}
+
+function isLabelText(text: string): boolean {
+  const facts = factsOf(text);
+  return (facts.isLabel ??= isLabelCell(text));
+}
+
 /** Values read from the form, by canonical field path. */
 export type FormValues = Record<string, unknown>;
 
@@ -329,26 +460,25 @@ class FormReader {
     const cell = this.cells[k];
     if (cell === undefined) return k;
     const text = cell.text;
-    if (isYearCell(text)) {
-      this.readYear(cell, YEAR_CELL.exec(text)?.[1]);
+    const facts = factsOf(text);
+    const kind = (facts.kind ??= cellKind(text));
+    if (kind.kind === 'year') {
+      this.readYear(cell, kind.digits);
       return k;
     }
-    const heading = headingOf(text);
-    if (heading !== undefined) {
+    if (kind.kind === 'heading') {
+      const heading = kind.heading;
       if (heading.section !== undefined) this.section = heading.section;
       this.seen.add(`heading:${heading.labels[0] ?? ''}`);
-      const year = text.includes('部门整体支出绩效') ? TITLE_YEAR.exec(text) : null;
-      if (year?.[1] !== undefined && !this.seen.has('fiscalYear')) this.readYear(cell, year[1]);
+      if (kind.titleYear !== undefined && !this.seen.has('fiscalYear')) this.readYear(cell, kind.titleYear);
       return k;
     }
-    const titleYear = text.includes('部门整体支出绩效') ? TITLE_YEAR.exec(text) : null;
-    if (titleYear?.[1] !== undefined && !this.seen.has('fiscalYear')) {
-      this.readYear(cell, titleYear[1]);
+    if (kind.titleYear !== undefined && !this.seen.has('fiscalYear')) {
+      this.readYear(cell, kind.titleYear);
       return k;
     }
-    const block = BLOCK_FIRST.has(text.charAt(0)) ? BLOCK_RES.find((b) => b.start.test(text)) : undefined;
-    if (block !== undefined) return this.readBlock(k, block.kind, block.start);
-    return this.readLabels(k);
+    if (kind.block !== undefined) return this.readBlock(k, kind.block.kind, kind.block.start);
+    return this.readLabels(k, (facts.labels ??= findLabels(text)));
   }
 
   readYear(cell: Cell, digits: string | undefined): void {
@@ -386,7 +516,7 @@ class FormReader {
     let j = k + 1;
     for (; j < this.cells.length; j++) {
       const next = this.cells[j];
-      if (next === undefined || isLabelCell(next.text)) break;
+      if (next === undefined || isLabelText(next.text)) break;
       pieces.push({ text: next.text, pos: posAt(next, 0) });
     }
     const labelPos = posWith(cell, 0, cell.text.slice(0, MAX_RAW));
@@ -481,55 +611,28 @@ class FormReader {
   }
 
   /** A cell with labels in it: questions, inline amounts, cell labels (possibly several run together). */
-  readLabels(k: number): number {
+  readLabels(k: number, found: LabelsFound): number {
     const cell = this.cells[k];
     if (cell === undefined) return k;
     const text = cell.text;
-    type Hit = { start: number; end: number; kind: 'question'; field: AnswerField } | { start: number; end: number; kind: 'inline'; path: string; type: ValueType } | { start: number; end: number; kind: 'channels' } | { start: number; end: number; kind: 'cell'; specs: [CellLabel, ...CellLabel[]] };
-    const hits: Hit[] = [];
-    const possible = possibleLabels(text);
-    QUESTION_RES.forEach((q, index) => {
-      if (possible[index] === 1) for (const m of text.matchAll(q.re)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'question', field: q.field });
-    });
-    INLINE_RES.forEach((l, index) => {
-      if (possible[INLINE_BASE + index] === 1) for (const m of text.matchAll(l.re)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'inline', path: l.path, type: l.type });
-    });
-    if (possible[CHANNELS_INDEX] === 1) for (const m of text.matchAll(CHANNELS_RE)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'channels' });
-    for (let index = 0; index < CELL_RES.length; index++) {
-      const c = CELL_RES[index];
-      if (c === undefined || possible[CELL_BASE + index] !== 1) continue;
-      for (const m of text.matchAll(c.re)) {
-        // A table label stands at the start of its cell or after a gap (run-together cells), never mid-sentence.
-        if (m.index > 0 && !/[\s，,；;。]/.test(text.charAt(m.index - 1))) continue;
-        const existing = hits.find((h) => h.kind === 'cell' && h.start === m.index && h.end === m.index + m[0].length);
-        if (existing?.kind === 'cell') existing.specs.push(c.spec);
-        else hits.push({ start: m.index, end: m.index + m[0].length, kind: 'cell', specs: [c.spec] });
-      }
-    }
-    hits.sort((a, b) => a.start - b.start || b.end - a.end);
-    const chosen: Hit[] = [];
-    for (const h of hits) {
-      const prev = chosen[chosen.length - 1];
-      if (prev === undefined || h.start >= prev.end) chosen.push(h);
-    }
+    const chosen = found.hits;
     if (chosen.length === 0) {
       this.leftover(text, posAt(cell, 0));
       return k;
     }
-    const first = chosen[0];
-    if (first !== undefined && first.start > 0) {
-      const prefix = text.slice(0, first.start).trim();
-      const heading = headingOf(prefix);
+    if (found.prefix !== undefined) {
+      const heading = found.prefixHeading;
       if (heading?.section !== undefined) this.section = heading.section;
-      if (heading === undefined) this.leftover(prefix, posAt(cell, 0));
+      if (heading === undefined) this.leftover(found.prefix, posAt(cell, 0));
     }
     let last = k;
-    chosen.forEach((hit, index) => {
+    for (let index = 0; index < chosen.length; index++) {
+      const hit = chosen[index];
+      if (hit === undefined) continue;
       const next = chosen[index + 1];
       const segEnd = next?.start ?? text.length;
       if (hit.kind === 'question') {
-        const nextQuestion = chosen.slice(index + 1).find((h) => h.kind === 'question' || h.kind === 'channels');
-        this.readQuestion(cell, hit.field, hit.start, hit.end, segEnd, nextQuestion?.start ?? text.length);
+        this.readQuestion(cell, hit.field, hit.start, hit.end, segEnd, found.rawEnds[index] ?? text.length);
       } else if (hit.kind === 'channels') {
         this.readChannels(cell, hit.start, hit.end, segEnd);
       } else if (hit.kind === 'inline') {
@@ -542,18 +645,18 @@ class FormReader {
         if (value.trim() === '' && next === undefined) {
           // The value sits in the next cell, unless that is a label (then this one is blank).
           const following = this.cells[k + 1];
-          if (following !== undefined && !isLabelCell(following.text)) {
+          if (following !== undefined && !isLabelText(following.text)) {
             last = k + 1;
             this.readValue(spec.path, spec.type, following.text, posWith(following, 0, following.text.slice(0, MAX_RAW)));
-            return;
+            continue;
           }
           this.readValue(spec.path, spec.type, '', posWith(cell, hit.start, text.slice(hit.start, segEnd).slice(0, MAX_RAW)));
-          return;
+          continue;
         }
         const offset = hit.end + (raw.length - value.length);
         this.readValue(spec.path, spec.type, value, posWith(cell, offset, value.trim().slice(0, MAX_RAW)));
       }
-    });
+    }
     return last;
   }
 
