@@ -147,8 +147,11 @@ type RuleRun = { readonly hits: readonly boolean[] } | { readonly error: Error }
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 
-/** Explanation of the branch (by index) that decided a rule (fail, indeterminate). */
-type Explain = (branch: number) => ExplainedCondition[];
+/**
+ * Explanations of the branch (by index) that decided a rule (fail, indeterminate), as json-rules-engine gave
+ * them; without it (the sync path), the compiled trace explains.
+ */
+type Explanations = ReadonlyMap<number, ExplainedCondition[]> | undefined;
 
 function ruleBranches(rule: Rule): { branch: Branch; conditions: TopLevelCondition }[] {
   const out: { branch: Branch; conditions: TopLevelCondition }[] = [];
@@ -289,20 +292,22 @@ export class Checker {
   async checkEvaluation(evaluation: Evaluation, options: CheckOptions = {}): Promise<EvaluationResult> {
     const locale = options.locale ?? DEFAULT_LOCALE;
     const facts = this.facts(evaluation);
-    const byId = new Map<string, Finding>();
+    const { programs } = this;
+    const findings = new Array<Finding | undefined>(programs.length);
     for (let stage = 0; stage < this.stageCount; stage++) {
-      const stageFacts = stage === 0 ? facts : { ...facts, findings: findingsFact(this.rules, byId) };
-      for (const program of this.programs) {
-        if (program.compiled.stage !== stage) continue;
+      const stageFacts = stage === 0 ? facts : { ...facts, findings: findingsFact(programs, findings) };
+      for (let p = 0; p < programs.length; p++) {
+        const program = programs[p];
+        if (program?.compiled.stage !== stage) continue;
         let run = this.runRule(program, stageFacts);
         if ('error' in run) run = await this.referenceRun(program, stageFacts);
         const explanations = new Map<number, ExplainedCondition[]>();
         const branch = 'hits' in run ? explainedBranch(program, evaluation, run.hits) : undefined;
         if (branch !== undefined) explanations.set(branch, await this.referenceExplanation(program, branch, stageFacts));
-        byId.set(program.compiled.rule.id, this.decide(program, evaluation, stageFacts, run, (b) => explanations.get(b) ?? [], locale));
+        findings[p] = this.decide(program, evaluation, stageFacts, run, explanations, locale);
       }
     }
-    return this.result(evaluation, facts, byId, options, locale);
+    return this.result(evaluation, facts, findings, options, locale);
   }
 
   /**
@@ -312,25 +317,23 @@ export class Checker {
   checkEvaluationSync(evaluation: Evaluation, options: CheckOptions = {}): EvaluationResult {
     const locale = options.locale ?? DEFAULT_LOCALE;
     const facts = this.facts(evaluation);
-    const byId = new Map<string, Finding>();
+    const { programs } = this;
+    const findings = new Array<Finding | undefined>(programs.length);
     for (let stage = 0; stage < this.stageCount; stage++) {
-      const stageFacts = stage === 0 ? facts : { ...facts, findings: findingsFact(this.rules, byId) };
-      for (const program of this.programs) {
-        if (program.compiled.stage !== stage) continue;
-        const run = this.runRule(program, stageFacts);
-        const explain: Explain = (b) => program.branches[b]?.condition.explain(stageFacts).explanation ?? [];
-        byId.set(program.compiled.rule.id, this.decide(program, evaluation, stageFacts, run, explain, locale));
+      const stageFacts = stage === 0 ? facts : { ...facts, findings: findingsFact(programs, findings) };
+      for (let p = 0; p < programs.length; p++) {
+        const program = programs[p];
+        if (program?.compiled.stage !== stage) continue;
+        findings[p] = this.decide(program, evaluation, stageFacts, this.runRule(program, stageFacts), undefined, locale);
       }
     }
-    return this.result(evaluation, facts, byId, options, locale);
+    return this.result(evaluation, facts, findings, options, locale);
   }
 
-  private result(evaluation: Evaluation, facts: Facts, byId: ReadonlyMap<string, Finding>, options: CheckOptions, locale: Locale): EvaluationResult {
+  /** The result of one evaluation, from the findings by program (= rule) index. */
+  private result(evaluation: Evaluation, facts: Facts, byProgram: readonly (Finding | undefined)[], options: CheckOptions, locale: Locale): EvaluationResult {
     const findings: Finding[] = [];
-    for (const r of this.rules) {
-      const f = byId.get(r.rule.id);
-      if (f) findings.push(f);
-    }
+    for (const f of byProgram) if (f) findings.push(f);
     return {
       source: options.source ?? '(memory)',
       evaluation: { unit: evaluation.unit.name, fiscalYear: evaluation.fiscalYear, selfRating: evaluation.selfRating.grade },
@@ -392,7 +395,7 @@ export class Checker {
     return r === undefined ? [] : leafExplanations(r.toJSON(false).conditions);
   }
 
-  private decide(program: RuleProgram, evaluation: Evaluation, facts: Facts, run: RuleRun, explain: Explain, locale: Locale): Finding {
+  private decide(program: RuleProgram, evaluation: Evaluation, facts: Facts, run: RuleRun, explanations: Explanations, locale: Locale): Finding {
     const { compiled } = program;
     const { rule } = compiled;
     const m = CORE_MESSAGES[locale];
@@ -439,10 +442,10 @@ export class Checker {
         if (v === null || v === undefined || v === '') blanks.push(ref);
       }
       const message = templates.blank([...values, blanks], locale);
-      return buildFinding(program, locale, observed, 'indeterminate', 'blank', message, { ...data, fields: blanks }, compiled.severity, explain(program.reqIndex).filter((c) => c.result), notes);
+      return buildFinding(program, locale, observed, 'indeterminate', 'blank', message, { ...data, fields: blanks }, compiled.severity, explanation(program, program.reqIndex, facts, explanations).filter((c) => c.result), notes);
     }
     if (program.indIndex >= 0 && hits[program.indIndex] === true) {
-      return buildFinding(program, locale, observed, 'indeterminate', 'indeterminate', templates.ind(values, locale), data, compiled.severity, explain(program.indIndex), notes);
+      return buildFinding(program, locale, observed, 'indeterminate', 'indeterminate', templates.ind(values, locale), data, compiled.severity, explanation(program, program.indIndex, facts, explanations), notes);
     }
     for (let i = 0; i < program.checkIndex.length; i++) {
       const index = program.checkIndex[i] ?? -1;
@@ -451,7 +454,7 @@ export class Checker {
         // A failure mode's own severity applies unless the config set the rule's severity.
         const configured = compiled.severity !== rule.severity;
         const severity = configured ? compiled.severity : (c.severity ?? compiled.severity);
-        return buildFinding(program, locale, observed, 'fail', c.id, templates.checks[i]?.(values, locale) ?? '', data, severity, explain(index), notes);
+        return buildFinding(program, locale, observed, 'fail', c.id, templates.checks[i]?.(values, locale) ?? '', data, severity, explanation(program, index, facts, explanations), notes);
       }
     }
     return buildFinding(program, locale, observed, 'pass', 'pass', templates.pass(values, locale), data, compiled.severity, undefined, notes);
@@ -496,6 +499,12 @@ function buildFinding(
   return finding;
 }
 
+/** The explanation of one branch: json-rules-engine's when given (async path), else the compiled trace's. */
+function explanation(program: RuleProgram, branch: number, facts: Facts, explanations: Explanations): ExplainedCondition[] {
+  if (explanations !== undefined) return explanations.get(branch) ?? [];
+  return program.branches[branch]?.condition.explain(facts).explanation ?? [];
+}
+
 /** The branch (index) whose explanation the finding carries (mirrors the order of `decide`), if any. */
 function explainedBranch(program: RuleProgram, evaluation: Evaluation, hits: readonly boolean[]): number | undefined {
   const { rule } = program.compiled;
@@ -508,25 +517,29 @@ function explainedBranch(program: RuleProgram, evaluation: Evaluation, hits: rea
   return undefined;
 }
 
-/** What later-stage rules see of earlier outcomes (the `findings` fact). */
-function findingsFact(rules: readonly CompiledRule[], byId: ReadonlyMap<string, Finding>) {
+/** What later-stage rules see of earlier outcomes (the `findings` fact), from the findings by program index. */
+function findingsFact(programs: readonly RuleProgram[], byProgram: readonly (Finding | undefined)[]) {
   const outcomes: Record<string, Outcome> = {};
   const failedRules: string[] = [];
   const redFlags: string[] = [];
   const errorFailures: string[] = [];
-  for (const r of rules) {
-    const f = byId.get(r.rule.id);
-    if (!f) continue;
-    outcomes[r.rule.id] = f.outcome;
+  let evaluated = 0;
+  for (let p = 0; p < programs.length; p++) {
+    const f = byProgram[p];
+    const id = programs[p]?.compiled.rule.id;
+    if (!f || id === undefined) continue;
+    // Rule ids are unique across a checker's packs (pack validation), so each id is counted once.
+    outcomes[id] = f.outcome;
+    evaluated++;
     if (f.outcome !== 'fail') continue;
-    failedRules.push(r.rule.id);
-    if (f.severity === 'error') errorFailures.push(r.rule.id);
-    if (f.redFlag) redFlags.push(r.rule.id);
+    failedRules.push(id);
+    if (f.severity === 'error') errorFailures.push(id);
+    if (f.redFlag) redFlags.push(id);
   }
   return {
     outcomes,
     /** How many rules ran before this stage (0: nothing to judge a self-rating against). */
-    evaluatedCount: Object.keys(outcomes).length,
+    evaluatedCount: evaluated,
     failedRules,
     errorFailures,
     errorFailureCount: errorFailures.length,
