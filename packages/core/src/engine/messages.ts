@@ -74,9 +74,7 @@ export function compileData(data: Readonly<Record<string, DataRef>> | undefined)
     formats,
     read: (facts) => {
       const values = new Array<unknown>(readers.length);
-      readers.forEach((read, i) => {
-        values[i] = read(facts);
-      });
+      for (let i = 0; i < readers.length; i++) values[i] = readers[i]?.(facts);
       return values;
     },
   };

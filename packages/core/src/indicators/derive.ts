@@ -44,6 +44,12 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** Each answer field with its group and key, split once (deriveFacts runs for every form). */
+const ANSWER_FIELD_KEYS = ANSWER_FIELDS.map((field) => {
+  const [group, key] = field.split('.') as [keyof Evaluation, string];
+  return { field, group, key };
+});
+
 /**
  * Values derived from the form, computed once per evaluation and offered to rules as the `derived` fact.
  * Everything is exact; a value that cannot be known is null.
@@ -51,8 +57,7 @@ function daysBetween(from: string, to: string): number {
 export function deriveFacts(e: Evaluation) {
   const unresolved: string[] = [];
   const inferred: string[] = [];
-  for (const field of ANSWER_FIELDS) {
-    const [group, key] = field.split('.') as [keyof Evaluation, string];
+  for (const { field, group, key } of ANSWER_FIELD_KEYS) {
     const answer = (e[group] as Record<string, unknown>)[key];
     if (answer !== 'yes' && answer !== 'no') unresolved.push(field);
     else if (e.answerResolution?.[field]?.how === 'inferred') inferred.push(field);
