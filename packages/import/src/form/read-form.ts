@@ -1,4 +1,4 @@
-import { ANSWER_FIELDS, FIELD_LABELS, isFieldPath, type Answer, type AnswerField, type DisclosureChannel, type SourcePosition } from '@jixiao/core';
+import { ANSWER_FIELDS, FIELD_LABELS, isFieldPath, type AnswerField, type DisclosureChannel, type SourcePosition } from '@jixiao/core';
 import type { ImportDiagnostic } from '../diagnostics.js';
 import {
   BLOCK_LABELS,
@@ -13,7 +13,7 @@ import {
   type CellLabel,
   type ValueType,
 } from './labels.js';
-import { inferenceNote, readEqField, readGlyph, resolveSingle, type Mark, type OptionRead } from './marks.js';
+import { inferenceNote, readEqField, readGlyph, resolveSingle, type Mark, type OptionRead, type Resolution } from './marks.js';
 import { parseAmount, parseCount, parseDate, parseYear, toHalfWidth, type Parsed } from './values.js';
 
 /**
@@ -260,6 +260,8 @@ interface LabelsFound {
   /** The text before the first hit (trimmed), when the first hit does not start the cell, and the heading it is. */
   readonly prefix: string | undefined;
   readonly prefixHeading: HeadingRe | undefined;
+  /** What a question or 公开方式 hit has (by hit), worked out on first use. */
+  readonly details: (QuestionFacts | ChannelFacts | undefined)[];
 }
 
 /** Every label in `text` (a pure function of the text). */
@@ -312,7 +314,7 @@ function findLabels(text: string): LabelsFound {
   }
   const first = chosen[0];
   const prefix = first !== undefined && first.start > 0 ? text.slice(0, first.start).trim() : undefined;
-  return { hits: chosen, rawEnds, prefix, prefixHeading: prefix === undefined ? undefined : headingOf(prefix) };
+  return { hits: chosen, rawEnds, prefix, prefixHeading: prefix === undefined ? undefined : headingOf(prefix), details: [] };
 }
 
 /** How readCell takes a cell, by its text alone. */
@@ -632,9 +634,13 @@ class FormReader {
       const next = chosen[index + 1];
       const segEnd = next?.start ?? text.length;
       if (hit.kind === 'question') {
-        this.readQuestion(cell, hit.field, hit.start, hit.end, segEnd, found.rawEnds[index] ?? text.length);
+        let q = found.details[index];
+        if (q?.kind !== 'question') found.details[index] = q = questionFacts(text, hit.field, hit.start, hit.end, segEnd, found.rawEnds[index] ?? text.length);
+        this.readQuestion(cell, hit.field, q, hit.start);
       } else if (hit.kind === 'channels') {
-        this.readChannels(cell, hit.start, hit.end, segEnd);
+        let c = found.details[index];
+        if (c?.kind !== 'channels') found.details[index] = c = channelFacts(text, hit.start, hit.end, segEnd);
+        this.readChannels(cell, c, hit.start);
       } else if (hit.kind === 'inline') {
         this.readInline(cell, hit.path, hit.type, hit.start, hit.end, segEnd);
       } else {
@@ -695,133 +701,24 @@ class FormReader {
     if (rest !== '') this.leftover(rest, posAt(cell, offset + valueText.length), 'info');
   }
 
-  /** Tokenise the options part of a question: option words and marks, in order; other text is reported. */
-  tokens<V extends string>(cell: Cell, from: number, to: number, words: readonly { word: string; value: V }[]): Token<V>[] {
-    const text = cell.text;
-    const out: Token<V>[] = [];
-    const sorted = longestFirst(words);
-    let other = '';
-    let otherStart = from;
-    const flush = (): void => {
-      if (other !== '') this.leftover(other, posAt(cell, otherStart));
-      other = '';
-    };
-    let i = from;
-    while (i < to) {
-      const ch = String.fromCodePoint(text.codePointAt(i) ?? 32);
-      if (/\s/.test(ch)) {
-        i += ch.length;
-        continue;
-      }
-      // An EQ field starts with e or E (`eq \o`, case-insensitive).
-      const eq = ch === 'e' || ch === 'E' ? readEqField(text, i) : undefined;
-      if (eq !== undefined && eq.end <= to) {
-        flush();
-        out.push({ type: 'mark', mark: eq });
-        i = eq.end;
-        continue;
-      }
-      const word = sorted.find((w) => text.startsWith(w.word, i));
-      if (word !== undefined) {
-        flush();
-        out.push({ type: 'option', word: word.word, value: word.value, start: i });
-        i += word.word.length;
-        continue;
-      }
-      if (ch === '(') {
-        // `(项目资金)` is a remark; a lone `(` is the placeholder a legacy .doc leaves for a symbol.
-        const close = text.slice(i + 1, to).search(/[)）]/);
-        const inner = close < 0 ? '' : text.slice(i + 1, i + 1 + close);
-        if (close >= 0 && inner.trim() !== '' && !/eq\s*\\o|[□☐☑■√✓✔☒]/i.test(inner) && !words.some((w) => inner.includes(w.word))) {
-          if (other === '') otherStart = i;
-          other += text.slice(i, i + close + 2);
-          i += close + 2;
-          continue;
-        }
-      }
-      const isLetter = /[A-Za-z]/.test(ch);
-      const standalone = !isLetter || (!/[A-Za-z]/.test(text[i - 1] ?? '') && !/[A-Za-z]/.test(text[i + 1] ?? ''));
-      const glyph = standalone ? readGlyph(ch, i, true) : undefined;
-      if (glyph !== undefined) {
-        flush();
-        out.push({ type: 'mark', mark: glyph });
-        i += ch.length;
-        continue;
-      }
-      if (/[，,；;、。:：.．]/.test(ch)) {
-        flush();
-        i += ch.length;
-        continue;
-      }
-      if (other === '') otherStart = i;
-      other += ch;
-      i += ch.length;
-    }
-    flush();
-    return out;
+  /** Report the notes worked out from a cell's text, at their places in the cell. */
+  replay(cell: Cell, notes: readonly Note[]): void {
+    for (const n of notes) this.diag(n.code, n.severity, n.zh, n.en, posAt(cell, n.offset), n.path);
   }
 
-  /** Give each option the mark directly before it (if free) or directly after it. */
-  options<V extends string>(cell: Cell, tokens: readonly Token<V>[]): OptionRead<V>[] {
-    const used = new Set<number>();
-    const options: OptionRead<V>[] = [];
-    tokens.forEach((t, idx) => {
-      if (t.type !== 'option') return;
-      const prev = tokens[idx - 1];
-      const next = tokens[idx + 1];
-      let mark: Mark | undefined;
-      let before = false;
-      if (prev?.type === 'mark' && !used.has(idx - 1)) {
-        mark = prev.mark;
-        before = true;
-        used.add(idx - 1);
-      } else if (next?.type === 'mark' && !used.has(idx + 1)) {
-        mark = next.mark;
-        used.add(idx + 1);
-      }
-      options.push({ word: t.word, value: t.value, start: t.start, mark, markBefore: before });
-    });
-    tokens.forEach((t, idx) => {
-      if (t.type === 'mark' && !used.has(idx)) {
-        this.diag('stray-mark', 'warning', `勾选符号“${t.mark.raw}”不属于任何选项`, `the mark "${t.mark.raw}" belongs to no option`, posAt(cell, t.mark.start));
-      }
-    });
-    for (const o of options) {
-      const m = o.mark;
-      if (m?.unknownGlyph === true) {
-        const cp = (m.raw.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-        this.diag('unknown-glyph', 'warning', `选项“${o.word}”旁的符号“${m.raw}”（U+${cp}）无法识别，按“无法辨认”处理`, `the symbol "${m.raw}" (U+${cp}) next to "${o.word}" is not a known checkbox glyph; read as unknown`, posAt(cell, m.start));
-      }
-      if (m?.crossed === true) {
-        this.diag('crossed-box', 'info', `选项“${o.word}”标为 ${m.raw}（打叉的方框），按已勾选处理`, `"${o.word}" is marked ${m.raw} (a crossed box), read as checked`, posAt(cell, m.start));
-      }
-    }
-    return options;
-  }
-
-  readQuestion(cell: Cell, field: AnswerField, start: number, end: number, segEnd: number, rawEnd: number): void {
-    const raw = cell.text.slice(start, rawEnd).trim().slice(0, MAX_RAW);
+  readQuestion(cell: Cell, field: AnswerField, q: QuestionFacts, start: number): void {
+    const raw = q.raw;
     const where = posAt(cell, start);
     const pos: SourcePosition = { line: where.line, column: where.column, endLine: where.line, endColumn: where.column + raw.length, excerpt: raw };
-    const options = this.options(cell, this.tokens(cell, end, segEnd, YES_NO_WORDS));
-    if (options.length === 0) {
-      this.diag('no-options', 'warning', `“${fieldLabel(field)}”后没有 是/否 选项，按未作答处理`, `no 是/否 options after "${fieldLabelEn(field)}"; read as unanswered`, where, field);
-    } else {
-      const values = new Set(options.map((o) => o.value));
-      if (values.size < 2) this.diag('option-missing', 'warning', `“${fieldLabel(field)}”只有一个选项`, `"${fieldLabelEn(field)}" has only one option`, where, field);
-      for (const o of options) if (o.mark === undefined) this.diag('option-without-box', 'warning', `选项“${o.word}”旁没有方框，按空框处理`, `no box next to "${o.word}"; read as empty`, posAt(cell, o.start), field);
-    }
-    const r = resolveSingle(options);
-    let answer: Answer;
+    this.replay(cell, q.notes);
+    const r = q.resolution;
     if (r.kind === 'explicit' || r.kind === 'inferred') {
-      answer = r.value;
-      if (this.set(field, answer, pos)) {
-        this.answers[field] = r.kind === 'inferred' ? { how: 'inferred', raw, line: where.line, note: inferenceNote(options, r.chosen) } : { how: 'explicit', raw, line: where.line };
+      if (this.set(field, r.value, pos)) {
+        this.answers[field] = r.kind === 'inferred' ? { how: 'inferred', raw, line: where.line, note: q.inference ?? '' } : { how: 'explicit', raw, line: where.line };
       }
       return;
     }
-    answer = r.kind;
-    if (this.set(field, answer, pos)) {
+    if (this.set(field, r.kind, pos)) {
       const zh = { conflicting: '勾选了不止一个选项', unanswered: '没有勾选任何选项', ambiguous: '勾选符号无法辨认，无法判断' }[r.kind];
       const en = { conflicting: 'more than one option is ticked', unanswered: 'no option is ticked', ambiguous: 'the marks cannot be told apart' }[r.kind];
       this.diag(`answer-${r.kind}`, 'info', `“${fieldLabel(field)}”：${zh}（${r.kind}）`, `"${fieldLabelEn(field)}": ${en} (${r.kind})`, where, field);
@@ -829,28 +726,193 @@ class FormReader {
   }
 
   /** 公开方式: several channels may be ticked. */
-  readChannels(cell: Cell, start: number, end: number, segEnd: number): void {
-    const raw = cell.text.slice(start, segEnd).trim().slice(0, MAX_RAW);
+  readChannels(cell: Cell, c: ChannelFacts, start: number): void {
+    const raw = c.raw;
     const where = posAt(cell, start);
     const pos: SourcePosition = { line: where.line, column: where.column, endLine: where.line, endColumn: where.column + raw.length, excerpt: raw };
-    const options = this.options(cell, this.tokens(cell, end, segEnd, CHANNEL_WORDS));
-    const checked = options.filter((o) => o.mark?.state === 'checked');
-    const unknown = options.filter((o) => o.mark?.state === 'unknown');
-    let channels: DisclosureChannel[] | null;
-    if (checked.length > 0) {
-      channels = [...new Set(checked.map((o) => o.value))];
-      for (const o of unknown) this.diag('unknown-taken-as-empty', 'info', `公开方式“${o.word}”的符号“${o.mark?.raw ?? ''}”无法辨认，按未勾选处理`, `the mark next to channel "${o.word}" cannot be read; taken as not ticked`, posAt(cell, o.start), 'disclosure.channels');
-    } else if (unknown.length === 1 && unknown[0] !== undefined) {
-      channels = [unknown[0].value];
-      this.diag('inferred-channel', 'info', `公开方式：${inferenceNote(options, unknown[0])}`, `publication channel inferred: only "${unknown[0].word}" has an unreadable mark, the others are empty`, where, 'disclosure.channels');
-    } else {
-      channels = null;
-      if (unknown.length > 1) this.diag('channels-unreadable', 'warning', '公开方式的勾选符号无法辨认，按空白处理', 'the publication channel marks cannot be read; left blank', where, 'disclosure.channels');
-      else if (options.length > 0) this.diag('channels-unanswered', 'info', '公开方式未勾选任何选项，按空白处理', 'no publication channel is ticked; left blank', where, 'disclosure.channels');
-    }
-    if (channels !== null) channels.sort((a, b) => CHANNEL_ORDER.indexOf(a) - CHANNEL_ORDER.indexOf(b));
-    this.set('disclosure.channels', channels, pos);
+    this.replay(cell, c.notes);
+    this.set('disclosure.channels', c.channels === null ? null : [...c.channels], pos);
   }
+}
+
+/** A diagnostic worked out from a cell's text alone; its line and column come from its offset in the cell. */
+interface Note {
+  readonly code: string;
+  readonly severity: ImportDiagnostic['severity'];
+  readonly zh: string;
+  readonly en: string;
+  readonly offset: number;
+  readonly path?: string | undefined;
+}
+
+function note(notes: Note[], code: string, severity: ImportDiagnostic['severity'], zh: string, en: string, offset: number, path?: string): void {
+  notes.push({ code, severity, zh, en, offset, path });
+}
+
+/** FormReader.leftover as a note. */
+function leftoverNote(notes: Note[], text: string, offset: number, severity: ImportDiagnostic['severity'] = 'warning'): void {
+  const t = text.trim();
+  if (t === '' || /^[\s，,；;。.、:：()（）]*$/.test(t)) return;
+  const shown = t.length > 80 ? `${t.slice(0, 80)}…` : t;
+  note(notes, 'leftover-text', severity, `未对应任何栏目的文本：“${shown}”`, `text that matches no field: "${shown}"`, offset);
+}
+
+/** Tokenise the options part of a question: option words and marks, in order; other text is noted. */
+function readTokens<V extends string>(text: string, from: number, to: number, words: readonly { word: string; value: V }[], notes: Note[]): Token<V>[] {
+  const out: Token<V>[] = [];
+  const sorted = longestFirst(words);
+  let other = '';
+  let otherStart = from;
+  const flush = (): void => {
+    if (other !== '') leftoverNote(notes, other, otherStart);
+    other = '';
+  };
+  let i = from;
+  while (i < to) {
+    const ch = String.fromCodePoint(text.codePointAt(i) ?? 32);
+    if (/\s/.test(ch)) {
+      i += ch.length;
+      continue;
+    }
+    // An EQ field starts with e or E (`eq \o`, case-insensitive).
+    const eq = ch === 'e' || ch === 'E' ? readEqField(text, i) : undefined;
+    if (eq !== undefined && eq.end <= to) {
+      flush();
+      out.push({ type: 'mark', mark: eq });
+      i = eq.end;
+      continue;
+    }
+    const word = sorted.find((w) => text.startsWith(w.word, i));
+    if (word !== undefined) {
+      flush();
+      out.push({ type: 'option', word: word.word, value: word.value, start: i });
+      i += word.word.length;
+      continue;
+    }
+    if (ch === '(') {
+      // `(项目资金)` is a remark; a lone `(` is the placeholder a legacy .doc leaves for a symbol.
+      const close = text.slice(i + 1, to).search(/[)）]/);
+      const inner = close < 0 ? '' : text.slice(i + 1, i + 1 + close);
+      if (close >= 0 && inner.trim() !== '' && !/eq\s*\\o|[□☐☑■√✓✔☒]/i.test(inner) && !words.some((w) => inner.includes(w.word))) {
+        if (other === '') otherStart = i;
+        other += text.slice(i, i + close + 2);
+        i += close + 2;
+        continue;
+      }
+    }
+    const isLetter = /[A-Za-z]/.test(ch);
+    const standalone = !isLetter || (!/[A-Za-z]/.test(text[i - 1] ?? '') && !/[A-Za-z]/.test(text[i + 1] ?? ''));
+    const glyph = standalone ? readGlyph(ch, i, true) : undefined;
+    if (glyph !== undefined) {
+      flush();
+      out.push({ type: 'mark', mark: glyph });
+      i += ch.length;
+      continue;
+    }
+    if (/[，,；;、。:：.．]/.test(ch)) {
+      flush();
+      i += ch.length;
+      continue;
+    }
+    if (other === '') otherStart = i;
+    other += ch;
+    i += ch.length;
+  }
+  flush();
+  return out;
+}
+
+/** Give each option the mark directly before it (if free) or directly after it. */
+function pairOptions<V extends string>(tokens: readonly Token<V>[], notes: Note[]): OptionRead<V>[] {
+  const used = new Set<number>();
+  const options: OptionRead<V>[] = [];
+  tokens.forEach((t, idx) => {
+    if (t.type !== 'option') return;
+    const prev = tokens[idx - 1];
+    const next = tokens[idx + 1];
+    let mark: Mark | undefined;
+    let before = false;
+    if (prev?.type === 'mark' && !used.has(idx - 1)) {
+      mark = prev.mark;
+      before = true;
+      used.add(idx - 1);
+    } else if (next?.type === 'mark' && !used.has(idx + 1)) {
+      mark = next.mark;
+      used.add(idx + 1);
+    }
+    options.push({ word: t.word, value: t.value, start: t.start, mark, markBefore: before });
+  });
+  tokens.forEach((t, idx) => {
+    if (t.type === 'mark' && !used.has(idx)) {
+      note(notes, 'stray-mark', 'warning', `勾选符号“${t.mark.raw}”不属于任何选项`, `the mark "${t.mark.raw}" belongs to no option`, t.mark.start);
+    }
+  });
+  for (const o of options) {
+    const m = o.mark;
+    if (m?.unknownGlyph === true) {
+      const cp = (m.raw.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+      note(notes, 'unknown-glyph', 'warning', `选项“${o.word}”旁的符号“${m.raw}”（U+${cp}）无法识别，按“无法辨认”处理`, `the symbol "${m.raw}" (U+${cp}) next to "${o.word}" is not a known checkbox glyph; read as unknown`, m.start);
+    }
+    if (m?.crossed === true) {
+      note(notes, 'crossed-box', 'info', `选项“${o.word}”标为 ${m.raw}（打叉的方框），按已勾选处理`, `"${o.word}" is marked ${m.raw} (a crossed box), read as checked`, m.start);
+    }
+  }
+  return options;
+}
+
+/** A yes/no question as its cell's text has it: the raw text, the notes on its options, and the answer. */
+interface QuestionFacts {
+  readonly kind: 'question';
+  readonly raw: string;
+  readonly notes: readonly Note[];
+  readonly resolution: Resolution<'yes' | 'no'>;
+  /** The note of an inferred answer. */
+  readonly inference: string | undefined;
+}
+
+function questionFacts(text: string, field: AnswerField, start: number, end: number, segEnd: number, rawEnd: number): QuestionFacts {
+  const raw = text.slice(start, rawEnd).trim().slice(0, MAX_RAW);
+  const notes: Note[] = [];
+  const options = pairOptions(readTokens(text, end, segEnd, YES_NO_WORDS, notes), notes);
+  if (options.length === 0) {
+    note(notes, 'no-options', 'warning', `“${fieldLabel(field)}”后没有 是/否 选项，按未作答处理`, `no 是/否 options after "${fieldLabelEn(field)}"; read as unanswered`, start, field);
+  } else {
+    const values = new Set(options.map((o) => o.value));
+    if (values.size < 2) note(notes, 'option-missing', 'warning', `“${fieldLabel(field)}”只有一个选项`, `"${fieldLabelEn(field)}" has only one option`, start, field);
+    for (const o of options) if (o.mark === undefined) note(notes, 'option-without-box', 'warning', `选项“${o.word}”旁没有方框，按空框处理`, `no box next to "${o.word}"; read as empty`, o.start, field);
+  }
+  const resolution = resolveSingle(options);
+  return { kind: 'question', raw, notes, resolution, inference: resolution.kind === 'inferred' ? inferenceNote(options, resolution.chosen) : undefined };
+}
+
+/** 公开方式 as its cell's text has it: the raw text, the notes, and the channels ticked (null: none read). */
+interface ChannelFacts {
+  readonly kind: 'channels';
+  readonly raw: string;
+  readonly notes: readonly Note[];
+  readonly channels: readonly DisclosureChannel[] | null;
+}
+
+function channelFacts(text: string, start: number, end: number, segEnd: number): ChannelFacts {
+  const raw = text.slice(start, segEnd).trim().slice(0, MAX_RAW);
+  const notes: Note[] = [];
+  const options = pairOptions(readTokens(text, end, segEnd, CHANNEL_WORDS, notes), notes);
+  const checked = options.filter((o) => o.mark?.state === 'checked');
+  const unknown = options.filter((o) => o.mark?.state === 'unknown');
+  let channels: DisclosureChannel[] | null;
+  if (checked.length > 0) {
+    channels = [...new Set(checked.map((o) => o.value))];
+    for (const o of unknown) note(notes, 'unknown-taken-as-empty', 'info', `公开方式“${o.word}”的符号“${o.mark?.raw ?? ''}”无法辨认，按未勾选处理`, `the mark next to channel "${o.word}" cannot be read; taken as not ticked`, o.start, 'disclosure.channels');
+  } else if (unknown.length === 1 && unknown[0] !== undefined) {
+    channels = [unknown[0].value];
+    note(notes, 'inferred-channel', 'info', `公开方式：${inferenceNote(options, unknown[0])}`, `publication channel inferred: only "${unknown[0].word}" has an unreadable mark, the others are empty`, start, 'disclosure.channels');
+  } else {
+    channels = null;
+    if (unknown.length > 1) note(notes, 'channels-unreadable', 'warning', '公开方式的勾选符号无法辨认，按空白处理', 'the publication channel marks cannot be read; left blank', start, 'disclosure.channels');
+    else if (options.length > 0) note(notes, 'channels-unanswered', 'info', '公开方式未勾选任何选项，按空白处理', 'no publication channel is ticked; left blank', start, 'disclosure.channels');
+  }
+  if (channels !== null) channels.sort((a, b) => CHANNEL_ORDER.indexOf(a) - CHANNEL_ORDER.indexOf(b));
+  return { kind: 'channels', raw, notes, channels };
 }
 
 const CHANNEL_ORDER: readonly DisclosureChannel[] = ['portal', 'internal', 'other'];
