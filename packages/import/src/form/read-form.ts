@@ -13,6 +13,7 @@ import {
   type CellLabel,
   type ValueType,
 } from './labels.js';
+import { joinSplitLabels, posAt, posWith, QUOTE_CHARS, splitCells, type Cell } from './cells.js';
 import { inferenceNote, readEqField, readGlyph, resolveSingle, type Mark, type OptionRead, type Resolution } from './marks.js';
 import { parseAmount, parseCount, parseDate, parseYear, toHalfWidth, type Parsed } from './values.js';
 
@@ -21,104 +22,6 @@ import { parseAmount, parseCount, parseDate, parseYear, toHalfWidth, type Parsed
  * them) into the canonical model's values, with a source position for every field and a diagnostic for
  * everything that could not be read or matched no field.
  */
-
-/** A piece of a line between tabs, trimmed; `segments` maps offsets back to lines when labels were joined. */
-interface Cell {
-  readonly text: string;
-  readonly segments: readonly { readonly offset: number; readonly line: number; readonly column: number }[];
-}
-
-function posAt(cell: Cell, offset: number): { line: number; column: number } {
-  let seg = cell.segments[0] ?? { offset: 0, line: 1, column: 1 };
-  for (const s of cell.segments) if (s.offset <= offset) seg = s;
-  return { line: seg.line, column: seg.column + (offset - seg.offset) };
-}
-
-/** `{ ...posAt(cell, offset), excerpt }` without the spread (the reader's hot path). */
-function posWith(cell: Cell, offset: number, excerpt: string): SourcePosition {
-  const at = posAt(cell, offset);
-  return { line: at.line, column: at.column, excerpt };
-}
-
-function splitCells(lines: readonly string[]): Cell[] {
-  const cells: Cell[] = [];
-  lines.forEach((raw, index) => {
-    let offset = 0;
-    for (const piece of raw.split('\t')) {
-      const lead = piece.length - piece.trimStart().length;
-      const text = piece.trim();
-      if (text !== '') cells.push({ text, segments: [{ offset: 0, line: index + 1, column: offset + lead + 1 }] });
-      offset += piece.length + 1;
-    }
-  });
-  return cells;
-}
-
-const compact = (s: string): string => toHalfWidth(s).replace(/\s+/g, '').replace(/[“”"'‘’「」]/g, '');
-
-const JOINABLE_LABELS: readonly string[] = [
-  ...Object.values(BLOCK_LABELS).flat(),
-  ...HEADINGS.flatMap((h) => h.labels),
-  ...CELL_LABELS.flatMap((c) => c.labels),
-];
-
-/**
- * Every proper prefix of a compacted joinable label → the compacted labels it begins. `compact` works character
- * by character, so compact(a + b) = compact(a) + compact(b) and a cell's compacted text is computed once.
- */
-const JOINABLE_BY_PREFIX: ReadonlyMap<string, readonly string[]> = (() => {
-  const map = new Map<string, string[]>();
-  for (const label of JOINABLE_LABELS) {
-    const c = compact(label);
-    for (let n = 0; n < c.length; n++) {
-      const prefix = c.slice(0, n);
-      const list = map.get(prefix) ?? [];
-      if (!list.includes(c)) list.push(c);
-      map.set(prefix, list);
-    }
-  }
-  return map;
-})();
-
-/** The quotes labelPattern makes optional (and compact drops). */
-const QUOTE_CHARS = Array.from('“”"‘’\'「」');
-
-/** First characters of the compacted joinable labels, and the quotes `compact` drops (a cell starting with one may compact to ''). */
-const JOINABLE_FIRST: ReadonlySet<string> = new Set([...[...JOINABLE_BY_PREFIX.keys()].map((p) => p.charAt(0)).filter((c) => c !== ''), ...QUOTE_CHARS]);
-
-/**
- * Can compact(text) be a key of JOINABLE_BY_PREFIX? A cell is trimmed, so its first character is no white space
- * and stays first after compacting unless it is a quote.
- */
-function mayBeginLabel(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return JOINABLE_FIRST.has(c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : text.charAt(0));
-}
-
-/** Join labels Word extraction split over two cells (`部门` / `主要绩效`, `年度支出` / `（万元）`). */
-function joinSplitLabels(cells: Cell[]): Cell[] {
-  const out: Cell[] = [];
-  for (let k = 0; k < cells.length; k++) {
-    const cell = cells[k];
-    if (cell === undefined) continue;
-    const next = cells[k + 1];
-    if (next !== undefined && cell.text.length >= 2 && mayBeginLabel(cell.text)) {
-      const here = compact(cell.text);
-      // A label c joins `here` and the next cell when c is longer than `here`, begins with it, and begins the two together.
-      const candidates = JOINABLE_BY_PREFIX.get(here);
-      if (candidates !== undefined) {
-        const joined = here + compact(next.text);
-        if (candidates.some((c) => joined.startsWith(c))) {
-          out.push({ text: cell.text + next.text, segments: [...cell.segments, ...next.segments.map((s) => ({ ...s, offset: s.offset + cell.text.length }))] });
-          k++;
-          continue;
-        }
-      }
-    }
-    out.push(cell);
-  }
-  return out;
-}
 
 const re = (labels: readonly string[], flags = ''): RegExp => new RegExp(`(?:${[...labels].sort((a, b) => b.length - a.length).map(labelPattern).join('|')})`, flags);
 const full = (labels: readonly string[]): RegExp => new RegExp(`^${re(labels).source}[:：]?$`);

@@ -1,0 +1,159 @@
+import type { SourcePosition } from '@jixiao/core';
+import { BLOCK_LABELS, CELL_LABELS, HEADINGS } from './labels.js';
+import { toHalfWidth } from './values.js';
+
+/**
+ * The cells of a form's text: pieces of lines between tabs, trimmed, with labels Word extraction split over two
+ * cells joined again.
+ */
+
+/** A piece of a line between tabs, trimmed; `segments` maps offsets back to lines when labels were joined. */
+export interface Cell {
+  readonly text: string;
+  readonly segments: readonly { readonly offset: number; readonly line: number; readonly column: number }[];
+}
+
+export function posAt(cell: Cell, offset: number): { line: number; column: number } {
+  let seg = cell.segments[0] ?? { offset: 0, line: 1, column: 1 };
+  for (const s of cell.segments) if (s.offset <= offset) seg = s;
+  return { line: seg.line, column: seg.column + (offset - seg.offset) };
+}
+
+/** `{ ...posAt(cell, offset), excerpt }` without the spread (the reader's hot path). */
+export function posWith(cell: Cell, offset: number, excerpt: string): SourcePosition {
+  const at = posAt(cell, offset);
+  return { line: at.line, column: at.column, excerpt };
+}
+
+/** The non-blank pieces of every line between tabs, trimmed, with their line and column (1-based). */
+export function splitCells(lines: readonly string[]): Cell[] {
+  const cells: Cell[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index] ?? '';
+    let offset = 0;
+    for (;;) {
+      const tab = raw.indexOf('\t', offset);
+      const end = tab < 0 ? raw.length : tab;
+      if (end > offset) {
+        const piece = raw.slice(offset, end);
+        const rest = piece.trimStart();
+        if (rest !== '') cells.push({ text: rest.trimEnd(), segments: [{ offset: 0, line: index + 1, column: offset + piece.length - rest.length + 1 }] });
+      }
+      if (tab < 0) break;
+      offset = tab + 1;
+    }
+  }
+  return cells;
+}
+
+/** The quotes labelPattern makes optional (and compact drops). */
+export const QUOTE_CHARS = Array.from('“”"‘’\'「」');
+
+/** A label as it is compared when joining cells: half-width, without white space and quotes. */
+export const compact = (s: string): string => toHalfWidth(s).replace(/\s+/g, '').replace(/[“”"'‘’「」]/g, '');
+
+/**
+ * `compact` works code unit by code unit: a unit is dropped (white space, a quote, also in full width) or mapped
+ * to one unit (full-width forms to half-width). DROPPED marks the units it drops (cells.test.ts checks every one).
+ */
+const DROPPED = new Uint8Array(0x10000);
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) DROPPED[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) DROPPED[c] = 1;
+for (const q of QUOTE_CHARS) DROPPED[q.charCodeAt(0)] = 1;
+
+/** What `compact` makes of the code unit `c`: -1 when it drops it, else the unit it keeps. */
+export function compactUnit(c: number): number {
+  const half = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+  return DROPPED[half] === 1 ? -1 : half;
+}
+
+const JOINABLE_LABELS: readonly string[] = [
+  ...Object.values(BLOCK_LABELS).flat(),
+  ...HEADINGS.flatMap((h) => h.labels),
+  ...CELL_LABELS.flatMap((c) => c.labels),
+];
+
+/** A trie of the compacted joinable labels; `label` marks a node where one of them ends. */
+interface TrieNode {
+  readonly next: Map<number, TrieNode>;
+  label: boolean;
+}
+
+const JOINABLE_TRIE: TrieNode = (() => {
+  const root: TrieNode = { next: new Map(), label: false };
+  for (const label of JOINABLE_LABELS) {
+    const c = compact(label);
+    let node = root;
+    for (let i = 0; i < c.length; i++) {
+      const unit = c.charCodeAt(i);
+      let child = node.next.get(unit);
+      if (child === undefined) {
+        child = { next: new Map(), label: false };
+        node.next.set(unit, child);
+      }
+      node = child;
+    }
+    node.label = true;
+  }
+  return root;
+})();
+
+/** The trie node compact(text) leads to from `node`, or undefined when no label goes on with it. */
+function walk(node: TrieNode, text: string): TrieNode | undefined {
+  let at: TrieNode | undefined = node;
+  for (let i = 0; i < text.length && at !== undefined; i++) {
+    const unit = compactUnit(text.charCodeAt(i));
+    if (unit >= 0) at = at.next.get(unit);
+  }
+  return at;
+}
+
+/** Does compact(text), read on from `node`, reach the end of a label (one unit or more below `node`)? */
+function reachesLabel(node: TrieNode, text: string): boolean {
+  let at = node;
+  for (let i = 0; i < text.length; i++) {
+    const unit = compactUnit(text.charCodeAt(i));
+    if (unit < 0) continue;
+    const child = at.next.get(unit);
+    if (child === undefined) return false;
+    if (child.label) return true;
+    at = child;
+  }
+  return false;
+}
+
+/** First characters of the compacted joinable labels, and the quotes `compact` drops (a cell starting with one may compact to ''). */
+const JOINABLE_FIRST: ReadonlySet<string> = new Set([...[...JOINABLE_TRIE.next.keys()].map((unit) => String.fromCharCode(unit)), ...QUOTE_CHARS]);
+
+/**
+ * Can compact(text) begin a joinable label? A cell is trimmed, so its first character is no white space and
+ * stays first after compacting unless it is a quote.
+ */
+function mayBeginLabel(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return JOINABLE_FIRST.has(c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : text.charAt(0));
+}
+
+/**
+ * Join labels Word extraction split over two cells (`部门` / `主要绩效`, `年度支出` / `（万元）`): a cell and the
+ * next are joined when a label is longer than the cell's compacted text, begins with it, and begins the two
+ * compacted together. Both are walked down the trie of compacted labels, without building the compacted text.
+ */
+export function joinSplitLabels(cells: readonly Cell[]): Cell[] {
+  const out: Cell[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k];
+    if (cell === undefined) continue;
+    const next = cells[k + 1];
+    if (next !== undefined && cell.text.length >= 2 && mayBeginLabel(cell.text)) {
+      const here = walk(JOINABLE_TRIE, cell.text);
+      if (here !== undefined && reachesLabel(here, next.text)) {
+        out.push({ text: cell.text + next.text, segments: [...cell.segments, ...next.segments.map((s) => ({ ...s, offset: s.offset + cell.text.length }))] });
+        k++;
+        continue;
+      }
+    }
+    out.push(cell);
+  }
+  return out;
+}
