@@ -8,8 +8,8 @@ import { ConfigSchema, type Config, type NestedCondition, type Pack, type Parame
 import { assertPacksValid } from '../pack/validate.js';
 import { summarize, type EvaluationResult, type SourcePosition, type ExplainedCondition, type Finding, type FindingNote, type Outcome } from '../result/model.js';
 import { applyParameterOverrides, paramsFact, type ResolvedParameter } from './params.js';
-import { CUSTOM_OPERATORS, pathReader, resolvePath, type OperatorFn } from './operators.js';
-import { compileCondition, referenceOperators, type CompiledCondition } from './compiled.js';
+import { CUSTOM_OPERATORS, resolvePath, type OperatorFn } from './operators.js';
+import { compileCondition, FactReads, referenceOperators, type CompiledCondition, type FactValues } from './compiled.js';
 import { compileData, compileTemplate, rawData, renderTemplate, type CompiledTemplate, type DataProgram } from './messages.js';
 import { orderStages } from './stages.js';
 
@@ -115,8 +115,10 @@ interface RuleProgram {
   /** Message templates compiled against the data keys, per locale (zh-CN, en). */
   readonly messages: readonly [RuleMessages, RuleMessages];
   readonly noteIds: readonly string[];
-  readonly observed: readonly (readonly [string, (facts: unknown) => unknown])[];
-  readonly requires: readonly (readonly [string, (facts: unknown) => unknown])[];
+  /** Each observed field and its slot in the checker's {@link FactReads}. */
+  readonly observed: readonly (readonly [string, number])[];
+  /** Each required field and its slot. */
+  readonly requires: readonly (readonly [string, number])[];
 }
 
 /** A rule's messages in one locale, compiled against its data keys. */
@@ -209,6 +211,8 @@ export class Checker {
   private readonly ruleEngines = new Map<string, Engine>();
   private readonly branchEngines = new Map<string, Engine>();
   private readonly paramsByYear = new Map<number | null, Record<string, Record<string, unknown>>>();
+  /** Every fact path the rules read (conditions, data, observed and required fields), read once per form. */
+  private readonly reads = new FactReads();
 
   constructor(packs: readonly Pack[], config: Config = {}, options: CheckerOptions = {}) {
     this.extraOperators = options.operators ?? {};
@@ -232,9 +236,9 @@ export class Checker {
     const operator = referenceOperators(this.extraOperators);
     this.programs = this.rules.map((compiled) => {
       const { rule } = compiled;
-      const branches = ruleBranches(rule).map(({ branch, conditions }) => ({ branch, source: conditions, condition: compileCondition(conditions, operator) }));
+      const branches = ruleBranches(rule).map(({ branch, conditions }) => ({ branch, source: conditions, condition: compileCondition(conditions, operator, this.reads) }));
       const indexOf = (b: Branch) => branches.findIndex((x) => x.branch === b);
-      const data = compileData(rule.data);
+      const data = compileData(rule.data, this.reads);
       return {
         compiled,
         branches,
@@ -246,8 +250,8 @@ export class Checker {
         data,
         messages: [ruleMessages(rule, data, 'zh-CN'), ruleMessages(rule, data, 'en')] as const,
         noteIds: (rule.notes ?? []).map((n) => `${rule.id}#${n.id}`),
-        observed: rule.paths.map((p) => [p, pathReader(p)] as const),
-        requires: (rule.requires ?? []).map((p) => [p, pathReader(p)] as const),
+        observed: rule.paths.map((p) => [p, this.reads.path(p)] as const),
+        requires: (rule.requires ?? []).map((p) => [p, this.reads.path(p)] as const),
       };
     });
   }
@@ -292,19 +296,24 @@ export class Checker {
   async checkEvaluation(evaluation: Evaluation, options: CheckOptions = {}): Promise<EvaluationResult> {
     const locale = options.locale ?? DEFAULT_LOCALE;
     const facts = this.facts(evaluation);
+    const values = this.reads.read(facts);
     const { programs } = this;
     const findings = new Array<Finding | undefined>(programs.length);
     for (let stage = 0; stage < this.stageCount; stage++) {
-      const stageFacts = stage === 0 ? facts : { ...facts, findings: findingsFact(programs, findings) };
+      let stageFacts = facts;
+      if (stage > 0) {
+        stageFacts = { ...facts, findings: findingsFact(programs, findings) };
+        this.reads.reread(values, stageFacts, 'findings');
+      }
       for (let p = 0; p < programs.length; p++) {
         const program = programs[p];
         if (program?.compiled.stage !== stage) continue;
-        let run = this.runRule(program, stageFacts);
+        let run = this.runRule(program, values);
         if ('error' in run) run = await this.referenceRun(program, stageFacts);
         const explanations = new Map<number, ExplainedCondition[]>();
         const branch = 'hits' in run ? explainedBranch(program, evaluation, run.hits) : undefined;
         if (branch !== undefined) explanations.set(branch, await this.referenceExplanation(program, branch, stageFacts));
-        findings[p] = this.decide(program, evaluation, stageFacts, run, explanations, locale);
+        findings[p] = this.decide(program, evaluation, values, run, explanations, locale);
       }
     }
     return this.result(evaluation, facts, findings, options, locale);
@@ -317,14 +326,16 @@ export class Checker {
   checkEvaluationSync(evaluation: Evaluation, options: CheckOptions = {}): EvaluationResult {
     const locale = options.locale ?? DEFAULT_LOCALE;
     const facts = this.facts(evaluation);
+    const values = this.reads.read(facts);
     const { programs } = this;
     const findings = new Array<Finding | undefined>(programs.length);
     for (let stage = 0; stage < this.stageCount; stage++) {
-      const stageFacts = stage === 0 ? facts : { ...facts, findings: findingsFact(programs, findings) };
+      // A later stage's facts are the same plus `findings`: only the slots of that fact are read again.
+      if (stage > 0) this.reads.reread(values, { findings: findingsFact(programs, findings) }, 'findings');
       for (let p = 0; p < programs.length; p++) {
         const program = programs[p];
         if (program?.compiled.stage !== stage) continue;
-        findings[p] = this.decide(program, evaluation, stageFacts, this.runRule(program, stageFacts), undefined, locale);
+        findings[p] = this.decide(program, evaluation, values, this.runRule(program, values), undefined, locale);
       }
     }
     return this.result(evaluation, facts, findings, options, locale);
@@ -348,11 +359,11 @@ export class Checker {
    * Every branch of one rule through the compiled conditions. Every branch runs (as json-rules-engine runs every
    * rule of a stage), so a branch that throws makes the whole rule an internal error for this form, and only it.
    */
-  private runRule(program: RuleProgram, facts: Facts): RuleRun {
+  private runRule(program: RuleProgram, values: FactValues): RuleRun {
     const { branches } = program;
     const hits = new Array<boolean>(branches.length);
     try {
-      for (let i = 0; i < branches.length; i++) hits[i] = branches[i]?.condition.test(facts) === true;
+      for (let i = 0; i < branches.length; i++) hits[i] = branches[i]?.condition.testValues(values) === true;
     } catch (error) {
       return { error: asError(error) };
     }
@@ -395,7 +406,7 @@ export class Checker {
     return r === undefined ? [] : leafExplanations(r.toJSON(false).conditions);
   }
 
-  private decide(program: RuleProgram, evaluation: Evaluation, facts: Facts, run: RuleRun, explanations: Explanations, locale: Locale): Finding {
+  private decide(program: RuleProgram, evaluation: Evaluation, factValues: FactValues, run: RuleRun, explanations: Explanations, locale: Locale): Finding {
     const { compiled } = program;
     const { rule } = compiled;
     const m = CORE_MESSAGES[locale];
@@ -411,7 +422,7 @@ export class Checker {
       return buildFinding(program, locale, {}, 'not-applicable', id, renderTemplate(template, record, locale), rawData(record), compiled.severity);
     }
 
-    const values = program.data.read(facts);
+    const values = program.data.read(factValues);
     const { keys } = program.data;
     const data: Record<string, unknown> = {};
     for (let i = 0; i < keys.length; i++) {
@@ -419,7 +430,7 @@ export class Checker {
       if (key !== undefined) data[key] = values[i] ?? null;
     }
     const observed: Record<string, unknown> = {};
-    for (const [p, read] of program.observed) observed[p] = read(facts) ?? null;
+    for (const [p, slot] of program.observed) observed[p] = factValues[slot] ?? null;
     const { hits } = run;
     const templates = program.messages[locale === 'zh-CN' ? 0 : 1];
 
@@ -437,15 +448,15 @@ export class Checker {
     }
     if (program.reqIndex >= 0 && hits[program.reqIndex] === true) {
       const blanks: string[] = [];
-      for (const [ref, read] of program.requires) {
-        const v = read(facts);
+      for (const [ref, slot] of program.requires) {
+        const v = factValues[slot];
         if (v === null || v === undefined || v === '') blanks.push(ref);
       }
       const message = templates.blank([...values, blanks], locale);
-      return buildFinding(program, locale, observed, 'indeterminate', 'blank', message, { ...data, fields: blanks }, compiled.severity, explanation(program, program.reqIndex, facts, explanations).filter((c) => c.result), notes);
+      return buildFinding(program, locale, observed, 'indeterminate', 'blank', message, { ...data, fields: blanks }, compiled.severity, explanation(program, program.reqIndex, factValues, explanations).filter((c) => c.result), notes);
     }
     if (program.indIndex >= 0 && hits[program.indIndex] === true) {
-      return buildFinding(program, locale, observed, 'indeterminate', 'indeterminate', templates.ind(values, locale), data, compiled.severity, explanation(program, program.indIndex, facts, explanations), notes);
+      return buildFinding(program, locale, observed, 'indeterminate', 'indeterminate', templates.ind(values, locale), data, compiled.severity, explanation(program, program.indIndex, factValues, explanations), notes);
     }
     for (let i = 0; i < program.checkIndex.length; i++) {
       const index = program.checkIndex[i] ?? -1;
@@ -454,7 +465,7 @@ export class Checker {
         // A failure mode's own severity applies unless the config set the rule's severity.
         const configured = compiled.severity !== rule.severity;
         const severity = configured ? compiled.severity : (c.severity ?? compiled.severity);
-        return buildFinding(program, locale, observed, 'fail', c.id, templates.checks[i]?.(values, locale) ?? '', data, severity, explanation(program, index, facts, explanations), notes);
+        return buildFinding(program, locale, observed, 'fail', c.id, templates.checks[i]?.(values, locale) ?? '', data, severity, explanation(program, index, factValues, explanations), notes);
       }
     }
     return buildFinding(program, locale, observed, 'pass', 'pass', templates.pass(values, locale), data, compiled.severity, undefined, notes);
@@ -500,9 +511,9 @@ function buildFinding(
 }
 
 /** The explanation of one branch: json-rules-engine's when given (async path), else the compiled trace's. */
-function explanation(program: RuleProgram, branch: number, facts: Facts, explanations: Explanations): ExplainedCondition[] {
+function explanation(program: RuleProgram, branch: number, factValues: FactValues, explanations: Explanations): ExplainedCondition[] {
   if (explanations !== undefined) return explanations.get(branch) ?? [];
-  return program.branches[branch]?.condition.explain(facts).explanation ?? [];
+  return program.branches[branch]?.condition.explainValues(factValues).explanation ?? [];
 }
 
 /** The branch (index) whose explanation the finding carries (mirrors the order of `decide`), if any. */

@@ -7,7 +7,7 @@ import { loadPackFromDir } from '../node/index.js';
 import type { NestedCondition, Pack, Rule, TopLevelCondition } from '../pack/schema.js';
 import type { ExplainedCondition } from '../result/model.js';
 import { createChecker, leafExplanations, type Facts } from './checker.js';
-import { compileCondition, referenceOperators } from './compiled.js';
+import { compileCondition, FactReads, referenceOperators } from './compiled.js';
 import { BUILTIN_OPERATORS, CUSTOM_OPERATORS, KNOWN_OPERATORS, resolvePath } from './operators.js';
 
 /**
@@ -41,7 +41,7 @@ function factPaths(facts: Facts): { fact: string; path?: string }[] {
   return out;
 }
 
-const PATHS = factPaths({ ...standard.facts(baseEvaluation()), findings: { outcomes: {}, failedRules: [], errorFailures: [], errorFailureCount: 0, redFlags: [], redFlagCount: 0 } });
+const PATHS = factPaths({ ...standard.facts(baseEvaluation()), findings: { outcomes: { 'integrity/income-total': 'pass' }, evaluatedCount: 1, failedRules: [], errorFailures: [], errorFailureCount: 0, redFlags: [], redFlagCount: 0 } });
 const OPERATORS = [...KNOWN_OPERATORS];
 
 const scalarArb = fc.oneof(
@@ -165,6 +165,37 @@ describe('the operators compiled conditions call', () => {
   });
 });
 
+describe('fact reads', () => {
+  it('give one slot to each distinct read, and read a fact again only where asked', () => {
+    const reads = new FactReads();
+    const actual = reads.condition('staffing', 'actual');
+    expect(reads.condition('staffing', 'actual')).toBe(actual);
+    expect(reads.condition('staffing', '')).toBe(reads.condition('staffing', undefined));
+    // A condition's path into a number is the number (json-rules-engine); a data path through it is undefined.
+    const intoNumber = reads.condition('fiscalYear', 'inside');
+    const dataIntoNumber = reads.path('fiscalYear.inside');
+    const count = reads.path('findings.evaluatedCount');
+    expect(new Set([actual, intoNumber, dataIntoNumber, count]).size).toBe(4);
+    expect(reads.size).toBe(5);
+    const staffing = { actual: 3 };
+    const values = reads.read({ staffing, fiscalYear: 2020 });
+    expect(values[actual]).toBe(3);
+    expect(values[intoNumber]).toBe(2020);
+    expect(values[dataIntoNumber]).toBeUndefined();
+    expect(values[count]).toBeUndefined();
+    reads.reread(values, { findings: { evaluatedCount: 7 } }, 'findings');
+    expect(values[count]).toBe(7);
+    expect(values[actual]).toBe(3);
+  });
+
+  it('never read inherited properties', () => {
+    const reads = new FactReads();
+    const slots = [reads.condition('constructor', undefined), reads.condition('staffing', 'constructor'), reads.path('staffing.toString'), reads.path('staffing.__proto__'), reads.condition('list', 'length')];
+    const values = reads.read({ staffing: { actual: 1 }, list: [1, 2] });
+    expect(slots.map((s) => values[s])).toStrictEqual([undefined, undefined, undefined, undefined, 2]);
+  });
+});
+
 describe('compiled conditions versus json-rules-engine', () => {
   it('knows every operator json-rules-engine and jixiao define', () => {
     for (const name of [...BUILTIN_OPERATORS, ...Object.keys(CUSTOM_OPERATORS)]) expect(() => operator(name).evaluate(1, [1])).not.toThrow(/Unknown operator/);
@@ -203,7 +234,7 @@ describe('compiled conditions versus json-rules-engine', () => {
   });
 });
 
-function generatedRule(id: string, checks: TopLevelCondition[], guard?: TopLevelCondition, ind?: TopLevelCondition): Rule {
+function generatedRule(id: string, checks: TopLevelCondition[], guard?: TopLevelCondition, ind?: TopLevelCondition, after?: readonly string[]): Rule {
   const text = { 'zh-CN': '测试', en: 'test' };
   return {
     id,
@@ -217,6 +248,7 @@ function generatedRule(id: string, checks: TopLevelCondition[], guard?: TopLevel
     checks: checks.map((when, i) => ({ id: `c${String(i)}`, when, message: text })),
     notes: [{ id: 'n', when: checks[0] ?? { all: [{ fact: 'x', operator: 'equal', value: 1 }] }, message: text }],
     pass: text,
+    ...(after ? { after: [...after] } : {}),
   };
 }
 
@@ -226,10 +258,12 @@ describe('the checker on the fast path', () => {
       checks: fc.array(topArb, { minLength: 1, maxLength: 3 }),
       guard: fc.option(topArb, { nil: undefined }),
       ind: fc.option(topArb, { nil: undefined }),
+      // A rule that runs after the others reads their outcomes (the `findings` fact, read again for its stage).
+      after: fc.option(fc.constant(['*']), { nil: undefined }),
     });
     await fc.assert(
-      fc.asyncProperty(ruleArb, fc.array(evaluationArb(), { minLength: 1, maxLength: 3 }), async ({ checks, guard, ind }, evaluations) => {
-        const pack: Pack = { meta: { name: 'gen', version: '1.0.0', title: { 'zh-CN': '生成', en: 'generated' } }, rules: [generatedRule('gen/rule', checks, guard, ind)] };
+      fc.asyncProperty(ruleArb, fc.array(evaluationArb(), { minLength: 1, maxLength: 3 }), async ({ checks, guard, ind, after }, evaluations) => {
+        const pack: Pack = { meta: { name: 'gen', version: '1.0.0', title: { 'zh-CN': '生成', en: 'generated' } }, rules: [generatedRule('gen/rule', checks, guard, ind, after)] };
         const checker = createChecker([...packs, pack]);
         for (const e of evaluations) {
           const viaEngine = await checker.checkEvaluation(e);

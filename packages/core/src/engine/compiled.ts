@@ -21,6 +21,10 @@ import { CUSTOM_OPERATORS, pathReader, type OperatorFn } from './operators.js';
  * - Explanations list the leaves depth-first (`all`, `any`, `not`, then the leaf), each with the resolved
  *   fact and value, exactly as read from json-rules-engine's result tree.
  *
+ * Every `{ fact, path }` a checker's conditions (and its rules' data) read is read once per form into a slot
+ * of a {@link FactReads}; the closures read the slots. Facts are values (nothing here writes to them), so
+ * reading a path once or each time it is named gives the same value.
+ *
  * The differential property in `compiled.test.ts` checks all of this against json-rules-engine itself on
  * generated condition trees and forms.
  */
@@ -33,17 +37,30 @@ export interface ReferenceOperator {
   evaluate(factValue: unknown, jsonValue: unknown): unknown;
 }
 
+/** One form's facts as read by a {@link FactReads}: the value of each slot. */
+export type FactValues = readonly unknown[];
+
 /** A compiled condition: its raw result (as json-rules-engine would set it on the node). */
-type Evaluate = (facts: FactTable) => unknown;
+type Evaluate = (values: FactValues) => unknown;
 /** The same, recording the explanation of every leaf. */
-type Trace = (facts: FactTable, out: ExplainedCondition[]) => unknown;
+type Trace = (values: FactValues, out: ExplainedCondition[]) => unknown;
+
+/** The explanation of one condition for one form, and whether it held. */
+export interface Explained {
+  readonly result: boolean;
+  readonly explanation: ExplainedCondition[];
+}
 
 /** One condition tree, compiled. */
 export interface CompiledCondition {
   /** `true` when the condition holds (json-rules-engine's `ruleResult.result === true`). */
   readonly test: (facts: FactTable) => boolean;
   /** Evaluate while recording each leaf: the explanation json-rules-engine's result tree gives. */
-  readonly explain: (facts: FactTable) => { readonly result: boolean; readonly explanation: ExplainedCondition[] };
+  readonly explain: (facts: FactTable) => Explained;
+  /** {@link test} on the facts already read into the slots of the condition's {@link FactReads}. */
+  readonly testValues: (values: FactValues) => boolean;
+  /** {@link explain} on the facts already read into the slots of the condition's {@link FactReads}. */
+  readonly explainValues: (values: FactValues) => Explained;
   /** Names of the facts the condition reads (for running the reference engine on just those). */
   readonly facts: readonly string[];
 }
@@ -112,7 +129,7 @@ export function referenceOperators(extra: Readonly<Record<string, OperatorFn>> =
 }
 
 /** `almanac.factValue(fact, params, path)` with `allowUndefinedFacts` and the plain-path resolver. */
-function factReader(fact: string, path: string | undefined): Evaluate {
+function factReader(fact: string, path: string | undefined): (facts: FactTable) => unknown {
   if (path === undefined || path === '') return (facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined);
   const read = pathReader(path);
   return (facts) => {
@@ -122,14 +139,59 @@ function factReader(fact: string, path: string | undefined): Evaluate {
   };
 }
 
-function isFactRef(value: unknown): value is { fact: string; path?: string } {
-  return value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact');
+/**
+ * The reads of compiled conditions and rule data, each distinct one a slot: a form's facts are read once into
+ * an array ({@link read}) and every closure takes its values from there.
+ */
+export class FactReads {
+  private readonly bySignature = new Map<string, number>();
+  private readonly readers: ((facts: FactTable) => unknown)[] = [];
+  private readonly factOfSlot: string[] = [];
+
+  private add(signature: string, fact: string, read: (facts: FactTable) => unknown): number {
+    let slot = this.bySignature.get(signature);
+    if (slot === undefined) {
+      slot = this.readers.length;
+      this.readers.push(read);
+      this.factOfSlot.push(fact);
+      this.bySignature.set(signature, slot);
+    }
+    return slot;
+  }
+
+  /** Slot of a condition's `{ fact, path }`: json-rules-engine's `almanac.factValue(fact, params, path)`. */
+  condition(fact: string, path: string | undefined): number {
+    const p = path === '' ? undefined : path;
+    return this.add(`c\u0000${fact}\u0000${p ?? ''}`, fact, factReader(fact, p));
+  }
+
+  /** Slot of a dotted path walked from the facts table itself, own properties only (a rule's data). */
+  path(path: string): number {
+    return this.add(`p\u0000${path}`, path.split('.')[0] ?? '', pathReader(path));
+  }
+
+  /** How many slots there are. */
+  get size(): number {
+    return this.readers.length;
+  }
+
+  /** Every slot, read from one form's facts. */
+  read(facts: FactTable): unknown[] {
+    const { readers } = this;
+    const values = new Array<unknown>(readers.length);
+    for (let i = 0; i < readers.length; i++) values[i] = readers[i]?.(facts);
+    return values;
+  }
+
+  /** Read again, in place, the slots of one fact, from `facts` (which holds that fact as it now is). */
+  reread(values: unknown[], facts: FactTable, fact: string): void {
+    const { readers, factOfSlot } = this;
+    for (let i = 0; i < readers.length; i++) if (factOfSlot[i] === fact) values[i] = readers[i]?.(facts);
+  }
 }
 
-/** `almanac.getValue(value)`: a `{ fact, path }` reference is read, anything else stands as written. */
-function valueReader(value: unknown): Evaluate {
-  if (isFactRef(value)) return factReader(value.fact, value.path);
-  return () => value;
+function isFactRef(value: unknown): value is { fact: string; path?: string } {
+  return value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact');
 }
 
 type Node = NestedCondition | TopLevelCondition;
@@ -149,40 +211,43 @@ function collectFacts(node: Node, out: Set<string>): void {
   }
 }
 
-function compileLeaf(leaf: Extract<NestedCondition, { fact: string }>, operator: (name: string) => ReferenceOperator): Compiled {
+function compileLeaf(leaf: Extract<NestedCondition, { fact: string }>, operator: (name: string) => ReferenceOperator, reads: FactReads): Compiled {
   const op = operator(leaf.operator);
-  const readFact = factReader(leaf.fact, leaf.path);
-  const readValue = valueReader(leaf.value);
-  const run: Evaluate = (facts) => op.evaluate(readFact(facts), readValue(facts));
+  const a = reads.condition(leaf.fact, leaf.path);
   const factName = typeof leaf.path === 'string' ? `${leaf.fact}.${leaf.path}` : leaf.fact;
   const { operator: operatorName, value: written } = leaf;
-  const ref = isFactRef(written) ? written : undefined;
   // json-rules-engine's result tree drops undefined values; the explainer reads them back as null. A leaf
   // whose operator returned something other than a boolean is not explained (as before). Key order is the
   // explainer's: fact, operator, expected, [expectedFact], actual, result.
-  if (ref === undefined) {
-    const trace: Trace = (facts, out) => {
-      const actual = readFact(facts);
-      const result = op.evaluate(actual, readValue(facts));
-      if (typeof result === 'boolean') out.push({ fact: factName, operator: operatorName, expected: written, actual: actual ?? null, result });
-      return result;
+  if (!isFactRef(written)) {
+    // `almanac.getValue(value)`: anything but a `{ fact, path }` reference stands as written.
+    return {
+      run: (values) => op.evaluate(values[a], written),
+      trace: (values, out) => {
+        const actual = values[a];
+        const result = op.evaluate(actual, written);
+        if (typeof result === 'boolean') out.push({ fact: factName, operator: operatorName, expected: written, actual: actual ?? null, result });
+        return result;
+      },
     };
-    return { run, trace };
   }
-  const expectedFact = ref.path === undefined ? ref.fact : `${ref.fact}.${ref.path}`;
-  const trace: Trace = (facts, out) => {
-    const actual = readFact(facts);
-    const expected = readValue(facts);
-    const result = op.evaluate(actual, expected);
-    if (typeof result === 'boolean') out.push({ fact: factName, operator: operatorName, expected: expected ?? null, expectedFact, actual: actual ?? null, result });
-    return result;
+  const b = reads.condition(written.fact, written.path);
+  const expectedFact = written.path === undefined ? written.fact : `${written.fact}.${written.path}`;
+  return {
+    run: (values) => op.evaluate(values[a], values[b]),
+    trace: (values, out) => {
+      const actual = values[a];
+      const expected = values[b];
+      const result = op.evaluate(actual, expected);
+      if (typeof result === 'boolean') out.push({ fact: factName, operator: operatorName, expected: expected ?? null, expectedFact, actual: actual ?? null, result });
+      return result;
+    },
   };
-  return { run, trace };
 }
 
 /** `prioritizeAndRun` for one priority set: every child runs; one child's result stands as it is. */
-function compileList(children: readonly NestedCondition[], mode: 'all' | 'any', operator: (name: string) => ReferenceOperator): Compiled {
-  const compiled = children.map((c) => compileNested(c, operator));
+function compileList(children: readonly NestedCondition[], mode: 'all' | 'any', operator: (name: string) => ReferenceOperator, reads: FactReads): Compiled {
+  const compiled = children.map((c) => compileNested(c, operator, reads));
   if (compiled.length === 0) return { run: () => true, trace: () => true };
   if (compiled.length === 1) {
     const [only] = compiled as [Compiled];
@@ -192,64 +257,71 @@ function compileList(children: readonly NestedCondition[], mode: 'all' | 'any', 
   const traces = compiled.map((c) => c.trace);
   if (mode === 'all') {
     return {
-      run: (facts) => {
+      run: (values) => {
         let ok = true;
-        for (const r of runs) if (r(facts) !== true) ok = false;
+        for (const r of runs) if (r(values) !== true) ok = false;
         return ok;
       },
-      trace: (facts, out) => {
+      trace: (values, out) => {
         let ok = true;
-        for (const t of traces) if (t(facts, out) !== true) ok = false;
+        for (const t of traces) if (t(values, out) !== true) ok = false;
         return ok;
       },
     };
   }
   return {
-    run: (facts) => {
+    run: (values) => {
       let ok = false;
-      for (const r of runs) if (r(facts) === true) ok = true;
+      for (const r of runs) if (r(values) === true) ok = true;
       return ok;
     },
-    trace: (facts, out) => {
+    trace: (values, out) => {
       let ok = false;
-      for (const t of traces) if (t(facts, out) === true) ok = true;
+      for (const t of traces) if (t(values, out) === true) ok = true;
       return ok;
     },
   };
 }
 
-function compileNested(node: NestedCondition, operator: (name: string) => ReferenceOperator): Compiled {
+function compileNested(node: NestedCondition, operator: (name: string) => ReferenceOperator, reads: FactReads): Compiled {
   if ('all' in node || 'any' in node) {
-    const inner = 'all' in node ? compileList(node.all, 'all', operator) : compileList(node.any, 'any', operator);
+    const inner = 'all' in node ? compileList(node.all, 'all', operator, reads) : compileList(node.any, 'any', operator, reads);
     // A nested boolean node's result is `comparisonValue === true`.
-    return { run: (facts) => inner.run(facts) === true, trace: (facts, out) => inner.trace(facts, out) === true };
+    return { run: (values) => inner.run(values) === true, trace: (values, out) => inner.trace(values, out) === true };
   }
   if ('not' in node) {
-    const inner = compileNested(node.not, operator);
-    return { run: (facts) => !(inner.run(facts) as boolean), trace: (facts, out) => !(inner.trace(facts, out) as boolean) };
+    const inner = compileNested(node.not, operator, reads);
+    return { run: (values) => !(inner.run(values) as boolean), trace: (values, out) => !(inner.trace(values, out) as boolean) };
   }
-  return compileLeaf(node, operator);
+  return compileLeaf(node, operator, reads);
 }
 
-/** Compile a top-level condition (`all`, `any` or `not`), as a rule's `conditions`. */
-export function compileCondition(condition: TopLevelCondition, operator: (name: string) => ReferenceOperator): CompiledCondition {
+/**
+ * Compile a top-level condition (`all`, `any` or `not`), as a rule's `conditions`. Its reads are slots of
+ * `reads` (a checker shares one among all its conditions).
+ */
+export function compileCondition(condition: TopLevelCondition, operator: (name: string) => ReferenceOperator, reads: FactReads = new FactReads()): CompiledCondition {
   let top: Compiled;
-  if ('all' in condition) top = compileList(condition.all, 'all', operator);
-  else if ('any' in condition) top = compileList(condition.any, 'any', operator);
+  if ('all' in condition) top = compileList(condition.all, 'all', operator, reads);
+  else if ('any' in condition) top = compileList(condition.any, 'any', operator, reads);
   else {
-    const inner = compileNested(condition.not, operator);
-    top = { run: (facts) => !(inner.run(facts) as boolean), trace: (facts, out) => !(inner.trace(facts, out) as boolean) };
+    const inner = compileNested(condition.not, operator, reads);
+    top = { run: (values) => !(inner.run(values) as boolean), trace: (values, out) => !(inner.trace(values, out) as boolean) };
   }
   const factNames = new Set<string>();
   collectFacts(condition, factNames);
   const { run, trace } = top;
+  const testValues = (values: FactValues) => run(values) === true;
+  const explainValues = (values: FactValues): Explained => {
+    const explanation: ExplainedCondition[] = [];
+    const result = trace(values, explanation) === true;
+    return { result, explanation };
+  };
   return {
-    test: (facts) => run(facts) === true,
-    explain: (facts) => {
-      const explanation: ExplainedCondition[] = [];
-      const result = trace(facts, explanation) === true;
-      return { result, explanation };
-    },
+    test: (facts) => testValues(reads.read(facts)),
+    explain: (facts) => explainValues(reads.read(facts)),
+    testValues,
+    explainValues,
     facts: [...factNames],
   };
 }

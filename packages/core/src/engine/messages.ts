@@ -4,7 +4,8 @@ import type { Locale } from '../i18n/locale.js';
 import { fieldLabel } from '../model/labels.js';
 import { formatMoney, isMoney } from '../model/money.js';
 import { formatPercent } from '../indicators/ratio.js';
-import { pathReader, resolvePath } from './operators.js';
+import type { FactReads, FactValues } from './compiled.js';
+import { resolvePath } from './operators.js';
 import { scaleValue } from '../pack/scale.js';
 
 /** A value in a message, with how to show it. */
@@ -48,26 +49,37 @@ export function resolveData(
 export interface DataProgram {
   readonly keys: readonly string[];
   readonly formats: readonly (DataFormat | undefined)[];
-  /** The raw values, in `keys` order: what `resolveData(data, facts)` holds. */
-  readonly read: (facts: Readonly<Record<string, unknown>>) => unknown[];
+  /**
+   * The raw values, in `keys` order: what `resolveData(data, facts)` holds, from the facts read into the
+   * slots of the {@link FactReads} the data was compiled with.
+   */
+  readonly read: (facts: FactValues) => unknown[];
 }
 
-/** Compile a rule's `data` (the same values as {@link resolveData}, as parallel arrays). */
-export function compileData(data: Readonly<Record<string, DataRef>> | undefined): DataProgram {
+/**
+ * Compile a rule's `data` (the same values as {@link resolveData}, as parallel arrays). Each path is a slot
+ * of `reads` ({@link FactReads.path}: the walk of {@link readRef}).
+ */
+export function compileData(data: Readonly<Record<string, DataRef>> | undefined, reads: FactReads): DataProgram {
   const entries = Object.entries(data ?? {});
   const keys = entries.map(([key]) => key);
   const formats = entries.map(([, ref]): DataFormat | undefined => ('blankAmong' in ref ? 'fields' : ref.format));
-  const readers = entries.map(([, ref]): ((facts: Readonly<Record<string, unknown>>) => unknown) => {
+  const readers = entries.map(([, ref]): ((facts: FactValues) => unknown) => {
     if ('blankAmong' in ref) {
-      const among = ref.blankAmong.map((r) => [r, pathReader(r)] as const);
-      return (facts) => among.filter(([, read]) => isBlank(read(facts))).map(([r]) => r);
+      const among = ref.blankAmong.map((r) => [r, reads.path(r)] as const);
+      return (facts) => {
+        const blanks: string[] = [];
+        for (const [r, slot] of among) if (isBlank(facts[slot])) blanks.push(r);
+        return blanks;
+      };
     }
     if ('scale' in ref) {
-      const read = pathReader(ref.scale);
+      const slot = reads.path(ref.scale);
       const { points } = ref;
-      return (facts) => scaleValue(read(facts), points);
+      return (facts) => scaleValue(facts[slot], points);
     }
-    return pathReader(ref.ref);
+    const slot = reads.path(ref.ref);
+    return (facts) => facts[slot];
   });
   return {
     keys,
