@@ -2,6 +2,9 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { FORMATTERS, type FormatOptions } from '@jixiao/adapters';
 import type { CliIo } from '../io.js';
 
+const BUFFER_BYTES = 1 << 20;
+const utf8 = new TextEncoder();
+
 /** Writes the JSON report one result at a time. */
 export interface JsonReportWriter {
   /** One result, as made by `jsonItem` (text, or its UTF-8 bytes). */
@@ -25,10 +28,30 @@ export function jsonReportWriter(options: FormatOptions, output: string | undefi
   const tail = `${pretty ? '\n  ' : ''}]${empty.slice(at + 2)}`;
   const separator = pretty ? ',\n' : ',';
   const fd = output === undefined ? undefined : openSync(output, 'w');
+  const emit = (bytes: Uint8Array) => {
+    if (fd === undefined) io.stdout(bytes);
+    else for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+  };
+  // Items are encoded into one buffer and written a mebibyte at a time (one system call per ~30 results
+  // instead of one per result); an item larger than the buffer is written on its own.
+  const buffer = new Uint8Array(BUFFER_BYTES);
+  let used = 0;
+  const flush = () => {
+    if (used === 0) return;
+    // What goes to stdout is copied: the stream may keep the chunk, and the buffer is reused.
+    emit(fd === undefined ? buffer.slice(0, used) : buffer.subarray(0, used));
+    used = 0;
+  };
   const write = (chunk: string | Uint8Array) => {
-    if (fd === undefined) io.stdout(chunk);
-    else if (typeof chunk === 'string') writeSync(fd, chunk);
-    else writeSync(fd, chunk);
+    // A string takes at most three UTF-8 bytes per UTF-16 unit.
+    const room = typeof chunk === 'string' ? chunk.length * 3 : chunk.length;
+    if (used + room > buffer.length) flush();
+    if (room > buffer.length) emit(typeof chunk === 'string' ? utf8.encode(chunk) : chunk);
+    else if (typeof chunk === 'string') used += utf8.encodeInto(chunk, buffer.subarray(used)).written;
+    else {
+      buffer.set(chunk, used);
+      used += chunk.length;
+    }
   };
   let count = 0;
   return {
@@ -39,6 +62,7 @@ export function jsonReportWriter(options: FormatOptions, output: string | undefi
     },
     end: () => {
       write(count === 0 ? empty : tail);
+      flush();
       if (fd !== undefined) closeSync(fd);
     },
   };
