@@ -101,10 +101,11 @@ function cli(args: string[], cwd: string): { ms: number; code: number | null; st
 }
 
 /** The CLI under GNU time: wall time and peak resident memory (MB). */
-function cliMeasured(args: string[], cwd: string): { ms: number; mb: number; stderr: string } {
+function cliMeasured(args: string[], cwd: string): { ms: number; mb: number; cpu: number; stderr: string } {
   const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M', process.execPath, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' }, maxBuffer: 1 << 30 });
-  return { ms: performance.now() - t, mb: Math.round(Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 'NaN') / 1024), stderr: r.stderr };
+  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M CPU %U %S', process.execPath, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' }, maxBuffer: 1 << 30 });
+  const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return { ms: performance.now() - t, mb: Math.round(Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 'NaN') / 1024), cpu: Number(cpu?.[1] ?? 'NaN') + Number(cpu?.[2] ?? 'NaN'), stderr: r.stderr };
 }
 
 async function main() {
@@ -183,16 +184,19 @@ async function main() {
   for (const kind of ['json', 'text', 'docx']) {
     const byJobs: Record<string, number> = {};
     const mbByJobs: Record<string, number> = {};
+    const cpuByJobs: Record<string, string> = {};
     e2e[kind] = byJobs;
     e2eMb[kind] = mbByJobs;
     for (const jobs of [1, 2]) {
       const r = cliMeasured(['check', kind, '--format', 'json', '-o', join(dir, `out-${kind}-${String(jobs)}.json`), '--jobs', String(jobs)], dir);
       byJobs[jobs] = rate(counts[kind] ?? 0, r.ms);
       mbByJobs[jobs] = r.mb;
+      // CPU time (user + system, all threads) over wall time: how many cores the run kept busy.
+      cpuByJobs[jobs] = `${r.cpu.toFixed(1)} s CPU in ${(r.ms / 1000).toFixed(1)} s`;
       e2eChecked[kind] = Number(/已检查 (\d+) 份/.exec(r.stderr)?.[1] ?? 'NaN');
     }
     e2eSame[kind] = readFileSync(join(dir, `out-${kind}-1.json`)).equals(readFileSync(join(dir, `out-${kind}-2.json`)));
-    console.log(`(d) end to end, ${String(counts[kind])} ${kind} forms (+1 broken) → JSON report: --jobs 1 ${String(byJobs[1])} forms/s (${String(mbByJobs[1])} MB), --jobs 2 ${String(byJobs[2])} forms/s (${String(mbByJobs[2])} MB); reports byte-identical: ${String(e2eSame[kind])}; forms checked ${String(e2eChecked[kind])}`);
+    console.log(`(d) end to end, ${String(counts[kind])} ${kind} forms (+1 broken) → JSON report: --jobs 1 ${String(byJobs[1])} forms/s (${String(mbByJobs[1])} MB, ${cpuByJobs[1] ?? ''}), --jobs 2 ${String(byJobs[2])} forms/s (${String(mbByJobs[2])} MB, ${cpuByJobs[2] ?? ''}); reports byte-identical: ${String(e2eSame[kind])}; forms checked ${String(e2eChecked[kind])}`);
   }
   const autoRate: Record<string, number> = {};
   for (const kind of ['json', 'text']) {
