@@ -1,6 +1,7 @@
-import { ANSWER_FIELDS, FIELD_LABELS, MODEL_VERSION, isFieldPath, validateEvaluation, type Evaluation } from '@jixiao/core';
+import { ANSWER_FIELDS, FIELD_LABELS, MODEL_VERSION, isFieldPath, validateEvaluation, type AnswerField, type Evaluation } from '@jixiao/core';
 import type { ImportDiagnostic, ImportKind, ImportResult } from '../diagnostics.js';
-import { FORM_FIELDS, type FormReading } from './read-form.js';
+import { conforms } from './conforms.js';
+import { FORM_FIELDS, type AnswerRead, type FormReading } from './read-form.js';
 
 /** Fewer recognised labels than this and the file is not taken for the form. */
 export const MIN_LABELS = 3;
@@ -23,28 +24,29 @@ export function notAForm(kind: ImportKind): ImportResult {
   };
 }
 
-/** Assemble the canonical evaluation from what the form reader found; report labels that were not there. */
-export function toEvaluation(reading: FormReading, kind: ImportKind): ImportResult {
-  if (reading.labelsFound < MIN_LABELS) return notAForm(kind);
+/** How one answer was read, as the evaluation records it. */
+export interface Resolution {
+  readonly how: AnswerRead['how'];
+  readonly raw: string;
+  readonly line: number;
+  readonly note?: string;
+}
+
+/** The evaluation as toEvaluation assembles it from a reading, before it is checked against the model. */
+export function assemble(reading: FormReading) {
   const v = reading.values;
-  const diagnostics: ImportDiagnostic[] = [...reading.diagnostics];
-  for (const path of FORM_FIELDS) {
-    if (Object.hasOwn(v, path)) continue;
-    const label = isFieldPath(path) ? FIELD_LABELS[path] : { 'zh-CN': path, en: path };
-    diagnostics.push({
-      code: 'missing-label',
-      severity: 'warning',
-      path,
-      message: { 'zh-CN': `表中找不到“${label['zh-CN']}”，按空白处理`, en: `the form has no "${label.en}" label; left blank` },
-    });
-  }
   const get = (path: string): unknown => (Object.hasOwn(v, path) ? v[path] : null);
   const ans = (path: string): unknown => (Object.hasOwn(v, path) ? v[path] : 'unanswered');
-  const answerResolution = Object.fromEntries(ANSWER_FIELDS.flatMap((f) => {
+  // Fresh objects with the schema's keys in its order (the reader's own are left as they are).
+  const answerResolution: Partial<Record<AnswerField, Resolution>> = {};
+  let resolved = false;
+  for (const f of ANSWER_FIELDS) {
     const a = reading.answers[f];
-    return a === undefined ? [] : [[f, a]];
-  }));
-  const candidate = {
+    if (a === undefined) continue;
+    answerResolution[f] = a.note === undefined ? { how: a.how, raw: a.raw, line: a.line } : { how: a.how, raw: a.raw, line: a.line, note: a.note };
+    resolved = true;
+  }
+  return {
     modelVersion: MODEL_VERSION,
     fiscalYear: get('fiscalYear'),
     unit: { name: get('unit.name') },
@@ -86,8 +88,33 @@ export function toEvaluation(reading: FormReading, kind: ImportKind): ImportResu
     problems: get('problems'),
     suggestions: get('suggestions'),
     supervisorOpinion: get('supervisorOpinion'),
-    ...(Object.keys(answerResolution).length > 0 ? { answerResolution } : {}),
+    ...(resolved ? { answerResolution } : {}),
   };
+}
+
+/** What {@link assemble} returns. */
+export type Candidate = ReturnType<typeof assemble>;
+
+/** Assemble the canonical evaluation from what the form reader found; report labels that were not there. */
+export function toEvaluation(reading: FormReading, kind: ImportKind): ImportResult {
+  if (reading.labelsFound < MIN_LABELS) return notAForm(kind);
+  const v = reading.values;
+  const diagnostics: ImportDiagnostic[] = [...reading.diagnostics];
+  for (const path of FORM_FIELDS) {
+    if (Object.hasOwn(v, path)) continue;
+    const label = isFieldPath(path) ? FIELD_LABELS[path] : { 'zh-CN': path, en: path };
+    diagnostics.push({
+      code: 'missing-label',
+      severity: 'warning',
+      path,
+      message: { 'zh-CN': `表中找不到“${label['zh-CN']}”，按空白处理`, en: `the form has no "${label.en}" label; left blank` },
+    });
+  }
+  const candidate = assemble(reading);
+  // The reader's values are range-checked as they are read, so the candidate conforms as it is: checked here
+  // field by field, it is the evaluation (the model's parse would return an equal copy). Otherwise the model's
+  // own validation decides, and names what is wrong.
+  if (conforms(candidate)) return { ok: true, kind, evaluation: candidate, diagnostics, positions: reading.positions };
   const checked = validateEvaluation(candidate);
   if (!checked.ok) {
     // Every value was range-checked while reading, so this is a reader bug; still data, never a throw.
