@@ -108,6 +108,39 @@ describe('checker', () => {
     expect(() => createChecker([testPack([a, b])])).toThrow(/circular/);
   });
 
+  it('offers the same facts, in the same order, whether or not every group of the form is there', async () => {
+    const checker = createChecker([integrity, staffing]);
+    const full = baseEvaluation();
+    const keys = Object.keys(checker.facts(full));
+    expect(keys.slice(-3)).toEqual(['derived', 'indicators', 'params']);
+    expect(keys).toContain('staffing');
+    expect(keys).not.toContain('answerResolution');
+    // A trusted caller may pass a form without a group: its fact is then absent (undefined to rules), not null.
+    const { suggestions: _dropped, ...rest } = full;
+    const partial = rest as unknown as typeof full;
+    const facts = checker.facts(partial);
+    expect(Object.keys(facts)).toEqual(keys.filter((k) => k !== 'suggestions'));
+    expect(Object.hasOwn(facts, 'suggestions')).toBe(false);
+    expect(facts.staffing).toBe(full.staffing);
+    expect(checker.checkEvaluationSync(partial)).toEqual(await checker.checkEvaluation(partial));
+  });
+
+  it('adds the blank fields to a blank finding’s data only, not to its notes’ data', async () => {
+    const needsActual = rule('demo/needs-actual', {
+      requires: ['staffing.actual', 'staffing.authorized'],
+      data: { actual: { ref: 'staffing.actual' } },
+      notes: [{ id: 'always', when: { all: [{ fact: 'staffing', path: 'actual', operator: 'isBlank', value: true }] }, message: { 'zh-CN': '实有 {actual}', en: 'actual {actual}' } }],
+    });
+    const checker = createChecker([testPack([needsActual])]);
+    const e = patchEvaluation(baseEvaluation(), { staffing: { actual: null, authorized: 40 } });
+    const f = checker.checkEvaluationSync(e).findings[0];
+    expect(f?.outcome).toBe('indeterminate');
+    expect(f?.messageId).toBe('demo/needs-actual#blank');
+    expect(f?.data).toEqual({ actual: null, fields: ['staffing.actual'] });
+    expect(f?.notes?.map((n) => [n.messageId, n.data])).toEqual([['demo/needs-actual#always', { actual: null }]]);
+    expect((await checker.checkEvaluation(e)).findings[0]).toEqual(f);
+  });
+
   it('reports a rule not yet in force as not-applicable naming the date', async () => {
     const future = rule('demo/future', { effective: { from: '2025-01-01' } });
     const f = (await createChecker([testPack([future])]).check(seed)).findings[0];

@@ -45,6 +45,9 @@ const BRANCH_SEP = '|';
 /** Top-level keys of the model offered as facts (everything but the editor and provenance keys). */
 const FORM_FACTS: readonly string[] = Object.keys(EvaluationSchema.shape).filter((k) => k !== '$schema' && k !== 'modelVersion' && k !== 'answerResolution');
 
+/** Every key of a form's facts, in their order, each null: what {@link Checker.facts} fills (a plain object). */
+const FACTS_TEMPLATE: Readonly<Record<string, unknown>> = Object.fromEntries([...FORM_FACTS, 'derived', 'indicators', 'params'].map((k) => [k, null]));
+
 /** The facts one evaluation offers to rules. */
 export type Facts = Record<string, unknown>;
 
@@ -115,10 +118,38 @@ interface RuleProgram {
   /** Message templates compiled against the data keys, per locale (zh-CN, en). */
   readonly messages: readonly [RuleMessages, RuleMessages];
   readonly noteIds: readonly string[];
+  /** Message ids (`ruleId#…`) of the outcomes of this rule, built once: pass, not-applicable, blank, … */
+  readonly ids: RuleMessageIds;
   /** Each observed field and its slot in the checker's {@link FactReads}. */
   readonly observed: readonly (readonly [string, number])[];
   /** Each required field and its slot. */
   readonly requires: readonly (readonly [string, number])[];
+}
+
+/** A rule's message ids, by outcome (`checks` by failure mode, in `rule.checks` order). */
+interface RuleMessageIds {
+  readonly pass: string;
+  readonly na: string;
+  readonly ind: string;
+  readonly blank: string;
+  readonly internalError: string;
+  readonly notInForce: string;
+  readonly noLongerInForce: string;
+  readonly checks: readonly string[];
+}
+
+function ruleMessageIds(rule: Rule): RuleMessageIds {
+  const id = (suffix: string) => `${rule.id}#${suffix}`;
+  return {
+    pass: id('pass'),
+    na: id('not-applicable'),
+    ind: id('indeterminate'),
+    blank: id('blank'),
+    internalError: id('internal-error'),
+    notInForce: id('not-in-force'),
+    noLongerInForce: id('no-longer-in-force'),
+    checks: rule.checks.map((c) => id(c.id)),
+  };
 }
 
 /** A rule's messages in one locale, compiled against its data keys. */
@@ -250,6 +281,7 @@ export class Checker {
         data,
         messages: [ruleMessages(rule, data, 'zh-CN'), ruleMessages(rule, data, 'en')] as const,
         noteIds: (rule.notes ?? []).map((n) => `${rule.id}#${n.id}`),
+        ids: ruleMessageIds(rule),
         observed: rule.paths.map((p) => [p, this.reads.path(p)] as const),
         requires: (rule.requires ?? []).map((p) => [p, this.reads.path(p)] as const),
       };
@@ -274,9 +306,19 @@ export class Checker {
       this.paramsByYear.set(evaluation.fiscalYear, params);
     }
     // The form's groups as they are (not copied), without the editor and provenance keys.
-    const facts: Facts = {};
     const form = evaluation as Readonly<Record<string, unknown>>;
-    for (const key of FORM_FACTS) if (Object.hasOwn(form, key)) facts[key] = form[key];
+    let complete = true;
+    for (const key of FORM_FACTS) if (!Object.hasOwn(form, key)) complete = false;
+    let facts: Facts;
+    if (complete) {
+      // Every group is there (as in every valid form): fill a copy of a table that has all the keys already.
+      // Built key by key instead, 24 keys make V8 keep the table as a hash map, slower to read every fact from.
+      facts = { ...FACTS_TEMPLATE };
+      for (const key of FORM_FACTS) facts[key] = form[key];
+    } else {
+      facts = {};
+      for (const key of FORM_FACTS) if (Object.hasOwn(form, key)) facts[key] = form[key];
+    }
     facts.derived = deriveFacts(evaluation);
     facts.indicators = indicatorFacts(evaluation);
     facts.params = params;
@@ -329,13 +371,15 @@ export class Checker {
     const values = this.reads.read(facts);
     const { programs } = this;
     const findings = new Array<Finding | undefined>(programs.length);
+    // One record of branch results, reused by every rule of this form (each rule is decided before the next runs).
+    const run = { hits: [] as boolean[] };
     for (let stage = 0; stage < this.stageCount; stage++) {
       // A later stage's facts are the same plus `findings`: only the slots of that fact are read again.
       if (stage > 0) this.reads.reread(values, { findings: findingsFact(programs, findings) }, 'findings');
       for (let p = 0; p < programs.length; p++) {
         const program = programs[p];
         if (program?.compiled.stage !== stage) continue;
-        findings[p] = this.decide(program, evaluation, values, this.runRule(program, values), undefined, locale);
+        findings[p] = this.decide(program, evaluation, values, this.runRule(program, values, run), undefined, locale);
       }
     }
     return this.result(evaluation, facts, findings, options, locale);
@@ -345,29 +389,31 @@ export class Checker {
   private result(evaluation: Evaluation, facts: Facts, byProgram: readonly (Finding | undefined)[], options: CheckOptions, locale: Locale): EvaluationResult {
     const findings: Finding[] = [];
     for (const f of byProgram) if (f) findings.push(f);
-    return {
+    const result: Mutable<EvaluationResult> = {
       source: options.source ?? '(memory)',
       evaluation: { unit: evaluation.unit.name, fiscalYear: evaluation.fiscalYear, selfRating: evaluation.selfRating.grade },
       findings,
       indicators: computeIndicators(evaluation, locale, facts.indicators as Readonly<Record<string, unknown>>),
       summary: summarize(findings),
-      ...(options.positions === undefined ? {} : { positions: options.positions }),
     };
+    if (options.positions !== undefined) result.positions = options.positions;
+    return result;
   }
 
   /**
    * Every branch of one rule through the compiled conditions. Every branch runs (as json-rules-engine runs every
    * rule of a stage), so a branch that throws makes the whole rule an internal error for this form, and only it.
    */
-  private runRule(program: RuleProgram, values: FactValues): RuleRun {
+  private runRule(program: RuleProgram, values: FactValues, into: { readonly hits: boolean[] } = { hits: [] }): RuleRun {
     const { branches } = program;
-    const hits = new Array<boolean>(branches.length);
+    // Entries past this rule's branches (left by a rule with more) are never read: indices come from `program`.
+    const { hits } = into;
     try {
       for (let i = 0; i < branches.length; i++) hits[i] = branches[i]?.condition.testValues(values) === true;
     } catch (error) {
       return { error: asError(error) };
     }
-    return { hits };
+    return into;
   }
 
   /** The rule on json-rules-engine alone: the reference outcome, or the error exactly as it reports it. */
@@ -413,12 +459,12 @@ export class Checker {
     // Rare outcomes (internal error, rule not in force) render from small records.
     if ('error' in run) {
       const record = { error: { value: run.error.message } };
-      return buildFinding(program, locale, {}, 'indeterminate', 'internal-error', renderTemplate(m.internalError, record, locale), rawData(record), compiled.severity, undefined, undefined, run.error.message);
+      return buildFinding(program, locale, {}, 'indeterminate', program.ids.internalError, renderTemplate(m.internalError, record, locale), rawData(record), compiled.severity, undefined, undefined, run.error.message);
     }
     const notInForce = rule.effective === undefined ? undefined : inForce(rule, evaluation.fiscalYear);
     if (notInForce) {
       const record = { from: { value: notInForce.from ?? null }, until: { value: notInForce.until ?? null }, fiscalYear: { value: evaluation.fiscalYear } };
-      const [id, template] = notInForce.from ? ['not-in-force', m.notInForce] : ['no-longer-in-force', m.noLongerInForce];
+      const [id, template] = notInForce.from ? [program.ids.notInForce, m.notInForce] : [program.ids.noLongerInForce, m.noLongerInForce];
       return buildFinding(program, locale, {}, 'not-applicable', id, renderTemplate(template, record, locale), rawData(record), compiled.severity);
     }
 
@@ -444,7 +490,7 @@ export class Checker {
     }
 
     if (program.naIndex >= 0 && hits[program.naIndex] === true) {
-      return buildFinding(program, locale, observed, 'not-applicable', 'not-applicable', templates.na(values, locale), data, compiled.severity, undefined, notes);
+      return buildFinding(program, locale, observed, 'not-applicable', program.ids.na, templates.na(values, locale), data, compiled.severity, undefined, notes);
     }
     if (program.reqIndex >= 0 && hits[program.reqIndex] === true) {
       const blanks: string[] = [];
@@ -452,11 +498,14 @@ export class Checker {
         const v = factValues[slot];
         if (v === null || v === undefined || v === '') blanks.push(ref);
       }
-      const message = templates.blank([...values, blanks], locale);
-      return buildFinding(program, locale, observed, 'indeterminate', 'blank', message, { ...data, fields: blanks }, compiled.severity, explanation(program, program.reqIndex, factValues, explanations).filter((c) => c.result), notes);
+      // `values` and `data` are this finding's own (notes took copies): the blank fields join them in place.
+      values.push(blanks);
+      data.fields = blanks;
+      const message = templates.blank(values, locale);
+      return buildFinding(program, locale, observed, 'indeterminate', program.ids.blank, message, data, compiled.severity, explanation(program, program.reqIndex, factValues, explanations).filter((c) => c.result), notes);
     }
     if (program.indIndex >= 0 && hits[program.indIndex] === true) {
-      return buildFinding(program, locale, observed, 'indeterminate', 'indeterminate', templates.ind(values, locale), data, compiled.severity, explanation(program, program.indIndex, factValues, explanations), notes);
+      return buildFinding(program, locale, observed, 'indeterminate', program.ids.ind, templates.ind(values, locale), data, compiled.severity, explanation(program, program.indIndex, factValues, explanations), notes);
     }
     for (let i = 0; i < program.checkIndex.length; i++) {
       const index = program.checkIndex[i] ?? -1;
@@ -465,10 +514,10 @@ export class Checker {
         // A failure mode's own severity applies unless the config set the rule's severity.
         const configured = compiled.severity !== rule.severity;
         const severity = configured ? compiled.severity : (c.severity ?? compiled.severity);
-        return buildFinding(program, locale, observed, 'fail', c.id, templates.checks[i]?.(values, locale) ?? '', data, severity, explanation(program, index, factValues, explanations), notes);
+        return buildFinding(program, locale, observed, 'fail', program.ids.checks[i] ?? `${rule.id}#${c.id}`, templates.checks[i]?.(values, locale) ?? '', data, severity, explanation(program, index, factValues, explanations), notes);
       }
     }
-    return buildFinding(program, locale, observed, 'pass', 'pass', templates.pass(values, locale), data, compiled.severity, undefined, notes);
+    return buildFinding(program, locale, observed, 'pass', program.ids.pass, templates.pass(values, locale), data, compiled.severity, undefined, notes);
   }
 }
 
@@ -481,6 +530,7 @@ function buildFinding(
   locale: Locale,
   observed: Record<string, unknown>,
   outcome: Outcome,
+  /** The full message id (`ruleId#pass`, `ruleId#check-id`, …), one of the rule's {@link RuleMessageIds}. */
   messageId: string,
   message: string,
   data: Record<string, unknown>,
@@ -500,7 +550,7 @@ function buildFinding(
     observed,
     basis: rule.basis,
     outcome,
-    messageId: `${rule.id}#${messageId}`,
+    messageId,
     message,
     data,
   };
