@@ -86,11 +86,17 @@ const CHANNELS_RE = re(CHANNELS_LABELS, 'g');
 const CHANNELS_START = atStart(CHANNELS_LABELS);
 const CHANNELS_KEYS = keyChars(CHANNELS_LABELS);
 const CELL_RES = CELL_LABELS.map((c) => ({ spec: c, re: re(c.labels, 'g'), start: new RegExp(`^${re(c.labels).source}(?:[:：\\s]|$)`), keys: keyChars(c.labels) }));
-const LABEL_FIRST = new Set([
+const LABEL_FIRST_CHARS = new Set([
   ...HEADING_FIRST,
   ...BLOCK_FIRST,
   ...firstChars([...QUESTION_LABELS.flatMap((q) => q.labels), ...INLINE_LABELS.flatMap((l) => l.labels), ...CHANNELS_LABELS, ...CELL_LABELS.flatMap((c) => c.labels)]),
 ]);
+/** LABEL_FIRST_CHARS by UTF-16 code unit (1: a label may start with it). */
+const LABEL_FIRST = new Uint8Array(0x10000);
+for (const ch of LABEL_FIRST_CHARS) {
+  if (ch.length !== 1) throw new Error(`label character outside the BMP: ${ch}`);
+  LABEL_FIRST[ch.charCodeAt(0)] = 1;
+}
 
 /** Key character (UTF-16 code unit) → 1 + its entry in KEY_LISTS: the regexes of readLabels that need it. */
 const KEY_INDEX = new Uint8Array(0x10000);
@@ -134,7 +140,7 @@ function headingOf(text: string): (typeof HEADING_RES)[number] | undefined {
 /** A cell that is a label of the form (ends a free-text block, and is never taken as a value). */
 function isLabelCell(text: string): boolean {
   if (isYearCell(text)) return true;
-  if (!LABEL_FIRST.has(text.charAt(0))) return false;
+  if (LABEL_FIRST[text.charCodeAt(0)] !== 1) return false;
   return (
     HEADING_RES.some((h) => h.full.test(text)) ||
     BLOCK_RES.some((b) => b.start.test(text)) ||
@@ -274,12 +280,14 @@ export function withoutTextMemo<T>(fn: () => T): T {
 }
 
 function isLabelText(text: string): boolean {
+  // isLabelCell's first two tests, before the memo: most values (figures, names) fail both, and are not kept.
+  if (LABEL_FIRST[text.charCodeAt(0)] !== 1 && !text.includes('年度')) return false;
   const facts = factsOf(text);
   return (facts.isLabel ??= isLabelCell(text));
 }
 
-/** Values read from the form, by canonical field path. */
-export type FormValues = Record<string, unknown>;
+/** Values read from the form, by canonical field path (a Map: a record with this many keys, set by key, costs more). */
+export type FormValues = ReadonlyMap<string, unknown>;
 
 export interface AnswerRead {
   readonly how: 'explicit' | 'inferred';
@@ -291,7 +299,7 @@ export interface AnswerRead {
 export interface FormReading {
   /** Field path → value (blank = null); answers are `Answer`s. */
   readonly values: FormValues;
-  readonly answers: Partial<Record<AnswerField, AnswerRead>>;
+  readonly answers: ReadonlyMap<AnswerField, AnswerRead>;
   readonly positions: Record<string, SourcePosition>;
   readonly diagnostics: ImportDiagnostic[];
   /** How many of the form's labels were recognised (to tell a form from a poem). */
@@ -323,8 +331,8 @@ function longestFirst<V extends string>(words: readonly { word: string; value: V
 type Token<V extends string> = { type: 'option'; word: string; value: V; start: number } | { type: 'mark'; mark: Mark };
 
 class FormReader {
-  readonly values: FormValues = {};
-  readonly answers: Partial<Record<AnswerField, AnswerRead>> = {};
+  readonly values = new Map<string, unknown>();
+  readonly answers = new Map<AnswerField, AnswerRead>();
   readonly positions: Record<string, SourcePosition> = {};
   readonly diagnostics: ImportDiagnostic[] = [];
   readonly seen = new Set<string>();
@@ -349,7 +357,7 @@ class FormReader {
       return false;
     }
     this.seen.add(path);
-    this.values[path] = value;
+    this.values.set(path, value);
     this.positions[path] = position;
     return true;
   }
@@ -617,7 +625,7 @@ class FormReader {
     const r = q.resolution;
     if (r.kind === 'explicit' || r.kind === 'inferred') {
       if (this.set(field, r.value, pos)) {
-        this.answers[field] = r.kind === 'inferred' ? { how: 'inferred', raw, line: where.line, note: q.inference ?? '' } : { how: 'explicit', raw, line: where.line };
+        this.answers.set(field, r.kind === 'inferred' ? { how: 'inferred', raw, line: where.line, note: q.inference ?? '' } : { how: 'explicit', raw, line: where.line });
       }
       return;
     }

@@ -35,13 +35,13 @@ export interface Resolution {
 /** The evaluation as toEvaluation assembles it from a reading, before it is checked against the model. */
 export function assemble(reading: FormReading) {
   const v = reading.values;
-  const get = (path: string): unknown => (Object.hasOwn(v, path) ? v[path] : null);
-  const ans = (path: string): unknown => (Object.hasOwn(v, path) ? v[path] : 'unanswered');
+  const get = (path: string): unknown => (v.has(path) ? v.get(path) : null);
+  const ans = (path: string): unknown => (v.has(path) ? v.get(path) : 'unanswered');
   // Fresh objects with the schema's keys in its order (the reader's own are left as they are).
   const answerResolution: Partial<Record<AnswerField, Resolution>> = {};
   let resolved = false;
   for (const f of ANSWER_FIELDS) {
-    const a = reading.answers[f];
+    const a = reading.answers.get(f);
     if (a === undefined) continue;
     answerResolution[f] = a.note === undefined ? { how: a.how, raw: a.raw, line: a.line } : { how: a.how, raw: a.raw, line: a.line, note: a.note };
     resolved = true;
@@ -101,7 +101,7 @@ export function toEvaluation(reading: FormReading, kind: ImportKind): ImportResu
   const v = reading.values;
   const diagnostics: ImportDiagnostic[] = [...reading.diagnostics];
   for (const path of FORM_FIELDS) {
-    if (Object.hasOwn(v, path)) continue;
+    if (v.has(path)) continue;
     const label = isFieldPath(path) ? FIELD_LABELS[path] : { 'zh-CN': path, en: path };
     diagnostics.push({
       code: 'missing-label',
