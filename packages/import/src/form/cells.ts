@@ -73,14 +73,19 @@ const JOINABLE_LABELS: readonly string[] = [
   ...CELL_LABELS.flatMap((c) => c.labels),
 ];
 
-/** A trie of the compacted joinable labels; `label` marks a node where one of them ends. */
-interface TrieNode {
-  readonly next: Map<number, TrieNode>;
-  label: boolean;
-}
-
-const JOINABLE_TRIE: TrieNode = (() => {
-  const root: TrieNode = { next: new Map(), label: false };
+/**
+ * A trie of the compacted joinable labels, flattened into arrays (the join test walks it for nearly every
+ * cell): node 0 is the root, ROOT_NEXT maps a unit to the root's child (0: none); below the root, the children
+ * of node n are CHILD_UNIT/CHILD_NODE[CHILD_START[n] .. CHILD_START[n + 1]), and LABEL_END[n] is 1 where a
+ * label ends.
+ */
+const ROOT_NEXT = new Uint16Array(0x10000);
+const { CHILD_START, CHILD_UNIT, CHILD_NODE, LABEL_END } = (() => {
+  interface Node {
+    readonly next: Map<number, Node>;
+    label: boolean;
+  }
+  const root: Node = { next: new Map(), label: false };
   for (const label of JOINABLE_LABELS) {
     const c = compact(label);
     let node = root;
@@ -95,35 +100,66 @@ const JOINABLE_TRIE: TrieNode = (() => {
     }
     node.label = true;
   }
-  return root;
+  // Number the nodes breadth first, then lay out each one's children.
+  const nodes: Node[] = [root];
+  for (const node of nodes) nodes.push(...node.next.values()); // (the iterator goes on over what is pushed)
+  if (nodes.length >= 0x10000) throw new Error('too many trie nodes');
+  const id = new Map(nodes.map((node, n) => [node, n]));
+  const start = new Int32Array(nodes.length + 1);
+  const units: number[] = [];
+  const children: number[] = [];
+  const ends = new Uint8Array(nodes.length);
+  nodes.forEach((node, n) => {
+    start[n] = units.length;
+    if (node.label) ends[n] = 1;
+    for (const [unit, child] of node.next) {
+      units.push(unit);
+      children.push(id.get(child) ?? 0);
+      if (n === 0) ROOT_NEXT[unit] = id.get(child) ?? 0;
+    }
+  });
+  start[nodes.length] = units.length;
+  return { CHILD_START: start, CHILD_UNIT: Uint16Array.from(units), CHILD_NODE: Uint16Array.from(children), LABEL_END: ends };
 })();
 
-/** The trie node compact(text) leads to from `node`, or undefined when no label goes on with it. */
-function walk(node: TrieNode, text: string): TrieNode | undefined {
-  let at: TrieNode | undefined = node;
-  for (let i = 0; i < text.length && at !== undefined; i++) {
+/** The child of `node` by `unit`, or -1. */
+function childOf(node: number, unit: number): number {
+  if (node === 0) {
+    const child = ROOT_NEXT[unit] ?? 0;
+    return child === 0 ? -1 : child;
+  }
+  const end = CHILD_START[node + 1] ?? 0;
+  for (let i = CHILD_START[node] ?? 0; i < end; i++) if (CHILD_UNIT[i] === unit) return CHILD_NODE[i] ?? -1;
+  return -1;
+}
+
+/** The trie node compact(text) leads to from `node`, or -1 when no label goes on with it. */
+function walk(node: number, text: string): number {
+  let at = node;
+  for (let i = 0; i < text.length && at >= 0; i++) {
     const unit = compactUnit(text.charCodeAt(i));
-    if (unit >= 0) at = at.next.get(unit);
+    if (unit >= 0) at = childOf(at, unit);
   }
   return at;
 }
 
 /** Does compact(text), read on from `node`, reach the end of a label (one unit or more below `node`)? */
-function reachesLabel(node: TrieNode, text: string): boolean {
+function reachesLabel(node: number, text: string): boolean {
   let at = node;
   for (let i = 0; i < text.length; i++) {
     const unit = compactUnit(text.charCodeAt(i));
     if (unit < 0) continue;
-    const child = at.next.get(unit);
-    if (child === undefined) return false;
-    if (child.label) return true;
-    at = child;
+    at = childOf(at, unit);
+    if (at < 0) return false;
+    if (LABEL_END[at] === 1) return true;
   }
   return false;
 }
 
-/** First characters of the compacted joinable labels, and the quotes `compact` drops (a cell starting with one may compact to ''). */
-const JOINABLE_FIRST: ReadonlySet<string> = new Set([...[...JOINABLE_TRIE.next.keys()].map((unit) => String.fromCharCode(unit)), ...QUOTE_CHARS]);
+/** First units of the compacted joinable labels, and the quotes `compact` drops (a cell starting with one may compact to ''). */
+const MAY_BEGIN = new Uint8Array(0x10000);
+for (let unit = 0; unit < 0x10000; unit++) if (ROOT_NEXT[unit] !== 0) MAY_BEGIN[unit] = 1;
+for (const q of QUOTE_CHARS) MAY_BEGIN[q.charCodeAt(0)] = 1;
 
 /**
  * Can compact(text) begin a joinable label? A cell is trimmed, so its first character is no white space and
@@ -131,7 +167,7 @@ const JOINABLE_FIRST: ReadonlySet<string> = new Set([...[...JOINABLE_TRIE.next.k
  */
 function mayBeginLabel(text: string): boolean {
   const c = text.charCodeAt(0);
-  return JOINABLE_FIRST.has(c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : text.charAt(0));
+  return MAY_BEGIN[c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c] === 1;
 }
 
 /**
@@ -146,8 +182,8 @@ export function joinSplitLabels(cells: readonly Cell[]): Cell[] {
     if (cell === undefined) continue;
     const next = cells[k + 1];
     if (next !== undefined && cell.text.length >= 2 && mayBeginLabel(cell.text)) {
-      const here = walk(JOINABLE_TRIE, cell.text);
-      if (here !== undefined && reachesLabel(here, next.text)) {
+      const here = walk(0, cell.text);
+      if (here >= 0 && reachesLabel(here, next.text)) {
         out.push({ text: cell.text + next.text, segments: [...cell.segments, ...next.segments.map((s) => ({ ...s, offset: s.offset + cell.text.length }))] });
         k++;
         continue;
