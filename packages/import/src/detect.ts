@@ -76,17 +76,19 @@ export function detectAndDecode(bytes: Uint8Array, filename?: string): { readonl
   const text = decodeText(bytes);
   if (text === undefined) return { kind: 'unknown' };
   const ext = extensionOf(filename);
-  const head = text.replace(/^\uFEFF/, '').trimStart();
+  const head = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).trimStart();
   if (head.startsWith('{') || (ext === 'json' && head.startsWith('['))) return { kind: 'json', text };
   if (ext === 'yaml' || ext === 'yml') return { kind: 'yaml', text };
-  if (/^(?:---\s*\n|%YAML)/.test(head) || /^(?:modelVersion|fiscalYear)\s*:/m.test(head)) return { kind: 'yaml', text };
+  // (The multi-line regex scans the whole text: only run it when one of its words is there.)
+  if (/^(?:---\s*\n|%YAML)/.test(head) || ((head.includes('modelVersion') || head.includes('fiscalYear')) && /^(?:modelVersion|fiscalYear)\s*:/m.test(head))) return { kind: 'yaml', text };
   if (ext === 'docx') return { kind: 'unknown' };
   return { kind: 'text', text };
 }
 
 /** The kind a MIME type names, if it names one. */
 export function kindOfContentType(contentType: string | undefined): ImportKind | undefined {
-  const t = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (contentType === undefined) return undefined;
+  const t = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (t === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') return 'docx';
   if (t === 'application/json') return 'json';
   if (t === 'application/yaml' || t === 'application/x-yaml' || t === 'text/yaml') return 'yaml';

@@ -17,10 +17,11 @@ export const MAX_TEXT_CHARS = 10_000_000;
  * with one `not-a-form` diagnostic.
  */
 export function importText(text: string, _options: ImportOptions = {}): ImportResult {
-  const body = text.replace(/^\uFEFF/, '');
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return failure('text', 'empty-file', '文件是空的，不是部门整体支出绩效自评表。', 'The file is empty; it is not a 部门整体支出绩效自评 form.');
   if (body.length > MAX_TEXT_CHARS) {
     return failure('text', 'too-large', `文本超过 ${MAX_TEXT_CHARS} 个字符，不予读取。`, `The text is longer than ${MAX_TEXT_CHARS} characters and is not read.`);
   }
-  return toEvaluation(readForm(body.split(/\r\n|\r|\n/)), 'text');
+  // Without a carriage return, splitting at \n is the same split (and much cheaper than the regex).
+  return toEvaluation(readForm(body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n')), 'text');
 }
