@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compact, compactUnit, joinSplitLabels, splitCells, type Cell } from './cells.js';
+import { compact, compactUnit, isWhiteUnit, joinSplitLabels, splitCells, splitTextCells, type Cell } from './cells.js';
 import { BLOCK_LABELS, CELL_LABELS, HEADINGS } from './labels.js';
 
 /** splitCells as it was first written (split at tabs, trim each piece). */
@@ -83,6 +83,36 @@ describe('splitCells', () => {
         expect(splitCells(lines)).toEqual(splitCellsReference(lines));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('isWhiteUnit', () => {
+  it('is what trim removes, for every UTF-16 code unit', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      expect(isWhiteUnit(c), `U+${c.toString(16)}`).toBe(ch.trim() === '');
+    }
+  });
+});
+
+describe('splitTextCells', () => {
+  it('gives each cell its line and column', () => {
+    expect(splitTextCells('a\t b \r\n\r\u3000c\n\t\td')).toEqual([
+      { text: 'a', segments: [{ offset: 0, line: 1, column: 1 }] },
+      { text: 'b', segments: [{ offset: 0, line: 1, column: 4 }] },
+      { text: 'c', segments: [{ offset: 0, line: 3, column: 2 }] },
+      { text: 'd', segments: [{ offset: 0, line: 4, column: 3 }] },
+    ]);
+  });
+
+  it('property: the same cells as splitCells of the lines (split at \\r\\n, \\r or \\n)', () => {
+    const text = fc.array(fc.oneof(fragment, fc.constantFrom('\t', '\n', '\r', '\r\n', '\n\r', ' \t ', '\r\r\n')), { maxLength: 16 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(splitTextCells(t)).toEqual(splitCells(t.split(/\r\n|\r|\n/)));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

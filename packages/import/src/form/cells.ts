@@ -46,6 +46,50 @@ export function splitCells(lines: readonly string[]): Cell[] {
   return cells;
 }
 
+/** White space as String.prototype.trim removes it, by UTF-16 code unit (1: white). */
+const WHITE = new Uint8Array(0x10000);
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) WHITE[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) WHITE[c] = 1;
+
+/** Does `trim` remove the code unit `c`? */
+export function isWhiteUnit(c: number): boolean {
+  return WHITE[c] === 1;
+}
+
+/**
+ * splitCells of the text's lines (split at \r\n, \r or \n), in one pass over the text: no line strings, and one
+ * string per cell (not a piece, then its trimmed copies).
+ */
+export function splitTextCells(text: string): Cell[] {
+  const cells: Cell[] = [];
+  const end = text.length;
+  // The next tab, line feed and carriage return at or after `start` (end: none); indexOf finds them fastest.
+  let tab = -1;
+  let lf = -1;
+  let cr = text.includes('\r') ? -1 : end;
+  let line = 1;
+  let lineStart = 0;
+  let start = 0;
+  while (start <= end) {
+    if (tab < start) tab = text.indexOf('\t', start) >>> 0;
+    if (lf < start) lf = text.indexOf('\n', start) >>> 0;
+    if (cr < start) cr = text.indexOf('\r', start) >>> 0;
+    // (>>> 0 turns -1 into 2^32 - 1, past every index; the end of the text ends its last piece.)
+    const stop = Math.min(tab, lf, cr, end);
+    let from = start;
+    let to = stop;
+    while (from < to && WHITE[text.charCodeAt(from)] === 1) from++;
+    while (to > from && WHITE[text.charCodeAt(to - 1)] === 1) to--;
+    if (to > from) cells.push({ text: text.slice(from, to), segments: [{ offset: 0, line, column: from - lineStart + 1 }] });
+    start = stop === cr && text.charCodeAt(stop + 1) === 10 ? stop + 2 : stop + 1;
+    if (stop !== tab) {
+      line++;
+      lineStart = start;
+    }
+  }
+  return cells;
+}
+
 /** The quotes labelPattern makes optional (and compact drops). */
 export const QUOTE_CHARS = Array.from('“”"‘’\'「」');
 

@@ -13,7 +13,7 @@ import {
   type CellLabel,
   type ValueType,
 } from './labels.js';
-import { joinSplitLabels, posAt, posWith, QUOTE_CHARS, splitCells, type Cell } from './cells.js';
+import { joinSplitLabels, posAt, posWith, QUOTE_CHARS, splitCells, splitTextCells, type Cell } from './cells.js';
 import { inferenceNote, readEqField, readGlyph, resolveSingle, type Mark, type OptionRead, type Resolution } from './marks.js';
 import { parseAmount, parseCount, parseDate, parseYear, toHalfWidth, type Parsed } from './values.js';
 
@@ -869,7 +869,16 @@ export const FORM_FIELDS: readonly string[] = [
 
 /** Read the form from lines of text. */
 export function readForm(lines: readonly string[]): FormReading {
-  const reader = new FormReader(joinSplitLabels(splitCells(lines)));
+  return readCells(splitCells(lines));
+}
+
+/** {@link readForm} of the text's lines (split at \r\n, \r or \n), without making the lines. */
+export function readFormText(text: string): FormReading {
+  return readCells(splitTextCells(text));
+}
+
+function readCells(cells: readonly Cell[]): FormReading {
+  const reader = new FormReader(joinSplitLabels(cells));
   reader.read();
   const labelsFound = [...reader.seen].length;
   return { values: reader.values, answers: reader.answers, positions: reader.positions, diagnostics: reader.diagnostics, labelsFound };

@@ -1,5 +1,5 @@
 import { failure, type ImportResult } from '../diagnostics.js';
-import { readForm } from '../form/read-form.js';
+import { readFormText } from '../form/read-form.js';
 import { toEvaluation } from '../form/to-evaluation.js';
 
 /** Options shared by the importers. */
@@ -22,6 +22,5 @@ export function importText(text: string, _options: ImportOptions = {}): ImportRe
   if (body.length > MAX_TEXT_CHARS) {
     return failure('text', 'too-large', `文本超过 ${MAX_TEXT_CHARS} 个字符，不予读取。`, `The text is longer than ${MAX_TEXT_CHARS} characters and is not read.`);
   }
-  // Without a carriage return, splitting at \n is the same split (and much cheaper than the regex).
-  return toEvaluation(readForm(body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n')), 'text');
+  return toEvaluation(readFormText(body), 'text');
 }
