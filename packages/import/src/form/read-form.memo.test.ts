@@ -88,6 +88,12 @@ describe('readForm with and without its memo of cell facts', () => {
     expectSameReadings([], linesOf(seed));
   });
 
+  it('reads the seed form identically after the memo overflowed (emptied) between readings, and from the facts that followed before', () => {
+    const seedLines = linesOf(seed);
+    const many = Array.from({ length: 9_000 }, (_, i) => `不相干的文本 ${String(i)}`);
+    expectSameReadings([seedLines, many, seedLines, seedLines.slice().reverse(), many.slice(0, 100)], seedLines);
+  });
+
   it('property: rendered forms in every style, with lines edited, inserted, joined and deleted', () => {
     fc.assert(
       fc.property(fc.array(formText, { maxLength: 2 }), formText, (before, text) => {

@@ -76,7 +76,8 @@ function keyChars(labels: readonly string[]): readonly string[] {
   });
 }
 
-const HEADING_RES = HEADINGS.map((h) => ({ ...h, full: full(h.labels) }));
+/** Each heading's regex, and the key readCell notes it under in `seen` (made once, not per cell). */
+const HEADING_RES = HEADINGS.map((h) => ({ ...h, full: full(h.labels), seenKey: `heading:${h.labels[0] ?? ''}` }));
 const HEADING_FIRST = firstChars(HEADINGS.flatMap((h) => h.labels));
 const BLOCK_RES = Object.entries(BLOCK_LABELS).map(([kind, labels]) => ({ kind: kind as keyof typeof BLOCK_LABELS, start: new RegExp(`^${re(labels).source}(?:[:：]|$)`) }));
 const BLOCK_FIRST = firstChars(Object.values(BLOCK_LABELS).flat());
@@ -250,27 +251,73 @@ interface TextFacts {
   kind?: CellKind;
   isLabel?: boolean;
   labels?: LabelsFound;
+  /** The memo's generation these were kept in (-1: not kept). */
+  readonly generation: number;
+  /** A few of the texts looked up next after this one, and their facts (the oldest replaced first). */
+  nextTexts?: string[];
+  next?: TextFacts[];
+  /** Where the next one goes in nextTexts once it is full. */
+  nextAt?: number;
 }
+
+/** How many of the texts that followed a text factsOf tries. */
+const NEXT_WAYS = 4;
 
 const MEMO_MAX_TEXT = 300;
 const MEMO_MAX_ENTRIES = 8_192;
 const MEMO = new Map<string, TextFacts>();
 let memoEnabled = true;
+/** Bumped whenever the memo is emptied: facts of an older generation are no longer followed to. */
+let generation = 0;
+/** The facts looked up last. */
+let lastFacts: TextFacts | undefined;
 
+/**
+ * The facts of `text`. Submissions of one template repeat their labels in the same order, so the text looked up
+ * after the last one is most often one of those looked up after it before: these are tried first, by comparing
+ * the texts, before the memo (which hashes the text).
+ */
 function factsOf(text: string): TextFacts {
-  if (!memoEnabled || text.length > MEMO_MAX_TEXT) return {};
-  let facts = MEMO.get(text);
-  if (facts === undefined) {
-    if (MEMO.size >= MEMO_MAX_ENTRIES) MEMO.clear();
-    facts = {};
-    MEMO.set(text, facts);
+  if (!memoEnabled || text.length > MEMO_MAX_TEXT) return { generation: -1 };
+  const prev = lastFacts;
+  let facts: TextFacts | undefined;
+  const texts = prev?.nextTexts;
+  if (texts !== undefined) {
+    for (let i = 0; i < texts.length; i++) {
+      if (texts[i] === text) {
+        facts = prev?.next?.[i];
+        break;
+      }
+    }
   }
+  if (facts?.generation !== generation) {
+    facts = MEMO.get(text);
+    if (facts === undefined) {
+      if (MEMO.size >= MEMO_MAX_ENTRIES) {
+        MEMO.clear();
+        generation++;
+      }
+      facts = { generation };
+      MEMO.set(text, facts);
+    }
+    if (prev !== undefined) {
+      const nextTexts = (prev.nextTexts ??= []);
+      const next = (prev.next ??= []);
+      const at = nextTexts.length < NEXT_WAYS ? nextTexts.length : (prev.nextAt ?? 0);
+      nextTexts[at] = text;
+      next[at] = facts;
+      prev.nextAt = (at + 1) % NEXT_WAYS;
+    }
+  }
+  lastFacts = facts;
   return facts;
 }
 
 /** Run `fn` with the memo of cell facts off and emptied (tests compare readings with and without it). */
 export function withoutTextMemo<T>(fn: () => T): T {
   MEMO.clear();
+  generation++;
+  lastFacts = undefined;
   memoEnabled = false;
   try {
     return fn();
@@ -330,10 +377,22 @@ function longestFirst<V extends string>(words: readonly { word: string; value: V
 
 type Token<V extends string> = { type: 'option'; word: string; value: V; start: number } | { type: 'mark'; mark: Mark };
 
+/**
+ * An empty record for dozens of keys set by key (the positions): V8 turns such a record into a hash table after a
+ * dozen keys anyway, copying them; one made a hash table from the start (by deleting keys it was made with) skips
+ * the dozen shape changes and the copy. A plain object like any other (same prototype, keys in insertion order).
+ */
+function manyKeyRecord<T>(): Record<string, T> {
+  const record: Record<string, T | undefined> = { a: undefined, b: undefined };
+  delete record.a;
+  delete record.b;
+  return record as Record<string, T>;
+}
+
 class FormReader {
   readonly values = new Map<string, unknown>();
   readonly answers = new Map<AnswerField, AnswerRead>();
-  readonly positions: Record<string, SourcePosition> = {};
+  readonly positions: Record<string, SourcePosition> = manyKeyRecord();
   readonly diagnostics: ImportDiagnostic[] = [];
   readonly seen = new Set<string>();
   section: 'income' | 'expenditure' | 'other' | undefined;
@@ -382,7 +441,7 @@ class FormReader {
     if (kind.kind === 'heading') {
       const heading = kind.heading;
       if (heading.section !== undefined) this.section = heading.section;
-      this.seen.add(`heading:${heading.labels[0] ?? ''}`);
+      this.seen.add(heading.seenKey);
       if (kind.titleYear !== undefined && !this.seen.has('fiscalYear')) this.readYear(cell, kind.titleYear);
       return k;
     }
