@@ -378,11 +378,12 @@ function longestFirst<V extends string>(words: readonly { word: string; value: V
 type Token<V extends string> = { type: 'option'; word: string; value: V; start: number } | { type: 'mark'; mark: Mark };
 
 /**
- * An empty record for dozens of keys set by key (the positions): V8 turns such a record into a hash table after a
- * dozen keys anyway, copying them; one made a hash table from the start (by deleting keys it was made with) skips
- * the dozen shape changes and the copy. A plain object like any other (same prototype, keys in insertion order).
+ * An empty record for dozens of keys set by key (the positions, the answers' resolutions): V8 turns such a
+ * record into a hash table after a dozen keys anyway, copying them; one made a hash table from the start (by
+ * deleting keys it was made with) skips the dozen shape changes and the copy. A plain object like any other
+ * (same prototype, keys in insertion order).
  */
-function manyKeyRecord<T>(): Record<string, T> {
+export function manyKeyRecord<T>(): Record<string, T> {
   const record: Record<string, T | undefined> = { a: undefined, b: undefined };
   delete record.a;
   delete record.b;

@@ -1,7 +1,7 @@
 import { ANSWER_FIELDS, FIELD_LABELS, MODEL_VERSION, isFieldPath, validateEvaluation, type AnswerField, type Evaluation } from '@jixiao/core';
 import type { ImportDiagnostic, ImportKind, ImportResult } from '../diagnostics.js';
 import { conforms } from './conforms.js';
-import { FORM_FIELDS, type AnswerRead, type FormReading } from './read-form.js';
+import { FORM_FIELDS, manyKeyRecord, type AnswerRead, type FormReading } from './read-form.js';
 
 /** Fewer recognised labels than this and the file is not taken for the form. */
 export const MIN_LABELS = 3;
@@ -38,7 +38,7 @@ export function assemble(reading: FormReading) {
   const get = (path: string): unknown => (v.has(path) ? v.get(path) : null);
   const ans = (path: string): unknown => (v.has(path) ? v.get(path) : 'unanswered');
   // Fresh objects with the schema's keys in its order (the reader's own are left as they are).
-  const answerResolution: Partial<Record<AnswerField, Resolution>> = {};
+  const answerResolution: Partial<Record<AnswerField, Resolution>> = manyKeyRecord();
   let resolved = false;
   for (const f of ANSWER_FIELDS) {
     const a = reading.answers.get(f);
