@@ -11,6 +11,7 @@ import { baseEvaluation, evaluationArb, patchEvaluation } from '@jixiao/testing'
 import { execute } from '../execute.js';
 import type { CliIo } from '../io.js';
 import { collectInputs, globToRegExp } from './collect.js';
+import { worthAPool } from './run.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const BIN = join(ROOT, 'packages/cli/bin/jixiao.js');
@@ -120,6 +121,20 @@ describe('jixiao check on a folder (in process)', () => {
     const io = memoryIo(makeFolder());
     expect(await execute(['check', 'forms', '--jobs', '0'], io)).toBe(2);
     expect(io.err()).toMatch(/--jobs/);
+  });
+});
+
+describe('the default worker policy', () => {
+  const files = (n: number, ext: string) => Array.from({ length: n }, (_, i) => ({ path: `/in/form-${String(i)}.${ext}`, source: `form-${String(i)}.${ext}` }));
+  it('starts workers only for batches large enough to repay them, by kind of file (mixed batches add up)', () => {
+    expect(worthAPool(files(399, 'docx'))).toBe(false);
+    expect(worthAPool(files(400, 'docx'))).toBe(true);
+    expect(worthAPool(files(6_666, 'txt'))).toBe(false);
+    expect(worthAPool(files(6_667, 'TXT'))).toBe(true);
+    expect(worthAPool(files(7_999, 'json'))).toBe(false);
+    expect(worthAPool(files(8_000, 'yaml'))).toBe(true);
+    expect(worthAPool([...files(200, 'docx'), ...files(3_334, 'txt')])).toBe(true);
+    expect(worthAPool([...files(200, 'docx'), ...files(3_332, 'txt')])).toBe(false);
   });
 });
 

@@ -40,20 +40,29 @@ export interface WorkerStart {
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 128 };
 
 /**
- * Unless `--jobs` is given, worker threads are started only for at least this many files that are costly to read
- * (Word text and .docx: milliseconds each in the importer). Canonical JSON/YAML forms are read and checked in
- * well under a millisecond; for them, measured on 2 cores, a second thread costs more (its start-up, and two
- * allocation-heavy threads and their garbage collectors sharing two cores) than it gains, so they stay in this
- * thread (see bench/RESULTS.md).
+ * Unless `--jobs` is given, worker threads start only for batches with at least this much work for one thread,
+ * estimated from the files' kinds ({@link estimatedMs}). Below it, on 2 cores, a second thread costs more than it
+ * gains: its start-up (~0.2 s of loading the bundle and compiling the packs), the transfer of its results, and two
+ * allocation-heavy threads plus their garbage collectors sharing the cores (each thread then runs ~1.3× slower).
+ * Measured crossovers (bench/RESULTS.md): Word text ~7,000 files, canonical JSON 5,000–10,000, .docx ~400.
  */
-export const POOL_THRESHOLD = 200;
+export const POOL_WORK_MS = 2000;
 
-const COSTLY_TO_READ = /\.(txt|docx)$/i;
+/**
+ * Estimated milliseconds one thread spends on a file of this kind, read, checked and written as JSON (CPU profiles of
+ * the CLI on the bench's forms: .docx ~3 ms, weighted up because it gains most from a second thread; Word text
+ * ~0.3 ms; canonical JSON or YAML ~0.25 ms).
+ */
+export function estimatedMs(path: string): number {
+  if (/\.docx$/i.test(path)) return 5;
+  if (/\.txt$/i.test(path)) return 0.3;
+  return 0.25;
+}
 
 /** Whether, by default, a batch is worth worker threads. */
 export function worthAPool(files: readonly InputFile[]): boolean {
-  let costly = 0;
-  for (const f of files) if (COSTLY_TO_READ.test(f.path) && ++costly >= POOL_THRESHOLD) return true;
+  let work = 0;
+  for (const f of files) if ((work += estimatedMs(f.path)) >= POOL_WORK_MS) return true;
   return false;
 }
 

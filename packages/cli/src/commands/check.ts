@@ -41,7 +41,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('-p, --pack <pack...>', '规则包（名称、包名或目录），默认 standard / rule packs (name, package or folder)')
     .option('-o, --output <file>', '写入文件而非标准输出 / write the report to a file')
     .option('--pretty', 'JSON 报告缩进两格（默认紧凑为一行） / indent the JSON report by two spaces (default: compact, one line)')
-    .option('-j, --jobs <n>', '并行检查的线程数：本线程加 n−1 个工作线程（默认：CPU 核数，但至少 200 份 Word 文本或 .docx 才启动工作线程） / threads that check: this one and n−1 workers (default: cores, with workers only for 200+ Word text or .docx files)')
+    .option('-j, --jobs <n>', '并行检查的线程数：本线程加 n−1 个工作线程（默认：CPU 核数，但只有大批量才启动工作线程，如约 400 份 .docx 或 7,000 份 Word 文本） / threads that check: this one and n−1 workers (default: cores, with workers only for large batches, e.g. ~400 .docx or ~7,000 Word text files)')
     .option('--waivers <file>', '豁免文件（JSON/YAML） / waiver file (JSON or YAML)')
     .option('--today <date>', '判断豁免是否过期所用的日期（默认今天） / date for waiver expiry (default: today)')
     .option('--exit-zero', '即使有错误级不通过也以 0 退出（演示用） / exit 0 even with error-level failures')
