@@ -46,7 +46,8 @@ export function jsonReportWriter(options: FormatOptions, output: string | undefi
     // A string takes at most three UTF-8 bytes per UTF-16 unit.
     const room = typeof chunk === 'string' ? chunk.length * 3 : chunk.length;
     if (used + room > buffer.length) flush();
-    if (room > buffer.length) emit(typeof chunk === 'string' ? utf8.encode(chunk) : chunk);
+    // (Bytes go out copied to stdout: they may sit in a worker's reply buffer, which is reused.)
+    if (room > buffer.length) emit(typeof chunk === 'string' ? utf8.encode(chunk) : fd === undefined ? chunk.slice() : chunk);
     else if (typeof chunk === 'string') used += utf8.encodeInto(chunk, buffer.subarray(used)).written;
     else {
       buffer.set(chunk, used);

@@ -42,4 +42,21 @@ describe('worker replies', () => {
       }),
     );
   });
+
+  it('fill a spare buffer handed back when it is large enough (same bytes either way), a new one otherwise', () => {
+    fc.assert(
+      fc.property(fc.array(outcomeArb, { maxLength: 12 }), fc.integer({ min: 0, max: 4096 }), (outcomes, spareBytes) => {
+        const plain = packReply(outcomes);
+        const spare = new ArrayBuffer(spareBytes);
+        new Uint8Array(spare).fill(0xff);
+        const reused = packReply(outcomes, spare);
+        expect(Buffer.from(reused.bytes)).toEqual(Buffer.from(plain.bytes));
+        expect(reused.lengths).toEqual(plain.lengths);
+        expect(unpackReply(structuredClone(reused)).map((o) => o.source)).toEqual(outcomes.map((o) => o.source));
+        let room = 0;
+        for (const o of outcomes) if (o.ok && typeof o.json === 'string') room += o.json.length * 3;
+        expect(reused.bytes.buffer === spare).toBe(spareBytes >= room);
+      }),
+    );
+  });
 });

@@ -9,6 +9,8 @@ export interface BatchTask {
   readonly locale: Locale;
   readonly selection: PackSelection;
   readonly shape: ResultShape;
+  /** A buffer of an earlier reply, handed back for this one (transferred), so replies need no new memory. */
+  readonly spare?: ArrayBuffer;
 }
 
 /**
@@ -27,12 +29,13 @@ const utf8 = new TextEncoder();
 
 /**
  * Gather a task's outcomes into a reply: their JSON items encoded straight into one buffer (sized for the worst
- * case, three bytes per UTF-16 unit, so there is no measuring pass and no joined copy of the text).
+ * case, three bytes per UTF-16 unit, so there is no measuring pass and no joined copy of the text) — the `spare`
+ * buffer handed back by the main thread when it is large enough.
  */
-export function packReply(outcomes: readonly FileOutcome[]): WorkerReply {
+export function packReply(outcomes: readonly FileOutcome[], spare?: ArrayBuffer): WorkerReply {
   let room = 0;
   for (const o of outcomes) if (o.ok && o.json !== undefined) room += typeof o.json === 'string' ? o.json.length * 3 : o.json.length;
-  const buffer = new Uint8Array(room);
+  const buffer = spare !== undefined && spare.byteLength >= room ? new Uint8Array(spare) : new Uint8Array(room);
   let at = 0;
   const lengths = outcomes.map((o) => {
     if (!o.ok || o.json === undefined) return -1;

@@ -115,20 +115,25 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
     return;
   }
   const { pool, threads, size } = workers;
-  const waiting = new Map<number, FileOutcome>();
+  /** Outcomes that wait for earlier files, each with what to call once it has been handed on. */
+  const waiting = new Map<number, readonly [FileOutcome, (() => void) | undefined]>();
   let next = 0;
   /** Lanes waiting for the report to move on (see `take`). */
   const stalled: (() => void)[] = [];
-  const deliver = (index: number, outcome: FileOutcome) => {
-    waiting.set(index, outcome);
+  const deliver = (index: number, outcome: FileOutcome, handedOn?: () => void) => {
+    waiting.set(index, [outcome, handedOn]);
     const before = next;
-    for (let o = waiting.get(next); o !== undefined; o = waiting.get(next)) {
+    for (let w = waiting.get(next); w !== undefined; w = waiting.get(next)) {
       waiting.delete(next);
-      options.onOutcome(o, next);
+      options.onOutcome(w[0], next);
+      w[1]?.();
       next++;
     }
     if (next !== before) for (const wake of stalled.splice(0)) wake();
   };
+  // Reply buffers whose items have all been handed on go back to the workers with their next tasks: a new
+  // megabyte-sized buffer per chunk, outside the JavaScript heap, would make V8 run full collections here.
+  const spares: ArrayBuffer[] = [];
   const finished = (count: number) => {
     done += count;
     options.onProgress?.(done, files.length);
@@ -157,8 +162,15 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
     for (let t = await take(); t !== undefined; t = await take()) {
       const { start, chunk } = t;
       try {
-        const reply = await pool.run({ files: chunk, locale, selection: options.selection, shape });
-        for (const [j, r] of unpackReply(reply).entries()) deliver(start + j, r);
+        const spare = spares.pop();
+        const task: BatchTask = { files: chunk, locale, selection: options.selection, shape, ...(spare === undefined ? {} : { spare }) };
+        const reply = await pool.run(task, spare === undefined ? {} : { transferList: [spare] });
+        const items = unpackReply(reply);
+        let left = items.length;
+        const handedOn = () => {
+          if (--left === 0 && reply.bytes.byteLength > 0) spares.push(reply.bytes.buffer as ArrayBuffer);
+        };
+        for (const [j, r] of items.entries()) deliver(start + j, r, handedOn);
       } catch (error) {
         // A worker that died (out of memory, a crash) loses only its chunk: each file says so.
         const detail = error instanceof Error ? error.message : String(error);

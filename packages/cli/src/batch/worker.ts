@@ -32,7 +32,7 @@ export default async function checkTask(task: BatchTask): Promise<unknown> {
   const { checker } = cached;
   const out: FileOutcome[] = [];
   for (const file of task.files) out.push(await checkFile(file, task.locale, checker, task.shape));
-  const reply = packReply(out);
+  const reply = packReply(out, task.spare);
   return move({
     get [transferableSymbol]() {
       return [reply.bytes.buffer];
