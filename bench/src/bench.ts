@@ -188,9 +188,11 @@ async function main() {
     e2e[kind] = byJobs;
     e2eMb[kind] = mbByJobs;
     for (const jobs of [1, 2]) {
-      const r = cliMeasured(['check', kind, '--format', 'json', '-o', join(dir, `out-${kind}-${String(jobs)}.json`), '--jobs', String(jobs)], dir);
+      // Best of two runs (the machine is shared); memory is the larger of the two peaks.
+      const runs = [0, 1].map(() => cliMeasured(['check', kind, '--format', 'json', '-o', join(dir, `out-${kind}-${String(jobs)}.json`), '--jobs', String(jobs)], dir));
+      const r = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
       byJobs[jobs] = rate(counts[kind] ?? 0, r.ms);
-      mbByJobs[jobs] = r.mb;
+      mbByJobs[jobs] = Math.max(...runs.map((x) => x.mb));
       // CPU time (user + system, all threads) over wall time: how many cores the run kept busy.
       cpuByJobs[jobs] = `${r.cpu.toFixed(1)} s CPU in ${(r.ms / 1000).toFixed(1)} s`;
       e2eChecked[kind] = Number(/已检查 (\d+) 份/.exec(r.stderr)?.[1] ?? 'NaN');
@@ -200,8 +202,8 @@ async function main() {
   }
   const autoRate: Record<string, number> = {};
   for (const kind of ['json', 'text']) {
-    const auto = cli(['check', kind, '--format', 'json', '-o', join(dir, `out-${kind}-auto.json`)], dir);
-    autoRate[kind] = rate(counts[kind] ?? 0, auto.ms);
+    const auto = Math.min(...[0, 1].map(() => cli(['check', kind, '--format', 'json', '-o', join(dir, `out-${kind}-auto.json`)], dir).ms));
+    autoRate[kind] = rate(counts[kind] ?? 0, auto);
     console.log(`(d) end to end, ${String(counts[kind])} ${kind} forms, default --jobs (${String(availableParallelism())} cores): ${String(autoRate[kind])} forms/s; same report: ${String(readFileSync(join(dir, `out-${kind}-auto.json`)).equals(readFileSync(join(dir, `out-${kind}-1.json`))))}`);
   }
 
