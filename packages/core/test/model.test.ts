@@ -128,6 +128,28 @@ describe('money is exact', () => {
     for (const bad of ['约300', '3OO', '1.005', '-3', '', '1e5']) expect(parseMoneyText(bad)).toBeUndefined();
   });
 
+  it('property: a plain amount is read as the normalising path reads it (the shortcut changes nothing)', () => {
+    // parseMoneyText as first written: every text normalised, then tested.
+    const reference = (text: string): number | undefined => {
+      const normalized = text
+        .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
+        .replace(/[．。]/g, '.')
+        .replace(/[，,](?=\d{3}(?:\D|$))/g, '')
+        .replace(/\s+/g, '')
+        .replace(/万元$/, '');
+      if (!/^\d+(?:\.\d{1,2})?$/.test(normalized)) return undefined;
+      const value = Number(normalized);
+      return isMoney(value) ? value : undefined;
+    };
+    const written = fc.array(fc.constantFrom(...Array.from('0123456789..,，．。１２ 万元约O'), '万元', '00000000000000'), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(written, fc.double({ min: 0, max: 1e14, noNaN: true }).map(String), fc.integer({ min: 0, max: 2e13 }).map((n) => (n / 100).toFixed(2))), (text) => {
+        expect(parseMoneyText(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('formats with two decimals', () => {
     expect(formatMoney(3)).toBe('3.00');
     expect(formatMoney(-3)).toBe('-3.00');

@@ -74,12 +74,15 @@ export function formatMoney(value: number): string {
  * text is not a plain 2-decimal amount (`约300`, `3OO`, `1.005`); callers turn that into a diagnostic.
  */
 export function parseMoneyText(text: string): number | undefined {
-  const normalized = text
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
-    .replace(/[．。]/g, '.')
-    .replace(/[，,](?=\d{3}(?:\D|$))/g, '')
-    .replace(/\s+/g, '')
-    .replace(/万元$/, '');
+  // Already plain (the common case): every replace below would leave it as it is.
+  const normalized = TWO_DECIMALS.test(text)
+    ? text
+    : text
+        .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
+        .replace(/[．。]/g, '.')
+        .replace(/[，,](?=\d{3}(?:\D|$))/g, '')
+        .replace(/\s+/g, '')
+        .replace(/万元$/, '');
   if (!TWO_DECIMALS.test(normalized)) return undefined;
   const value = Number(normalized);
   return isMoney(value) ? value : undefined;

@@ -1,4 +1,4 @@
-import { isMoney, parseMoneyText } from '@jixiao/core';
+import { parseMoneyText } from '@jixiao/core';
 
 const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 
@@ -11,18 +11,10 @@ export function toHalfWidth(text: string): string {
 
 export type Parsed<T> = { readonly ok: true; readonly value: T | null } | { readonly ok: false };
 
-/** An amount as parseMoneyText takes it after normalising: ASCII digits, at most two decimals. */
-const PLAIN_AMOUNT = /^\d+(?:\.\d{1,2})?$/;
-
 /** An amount in 万元 (`267.47`, `74.69万元`, `１２.５`); blank → null; `约300`, `3OO` → not ok. */
 export function parseAmount(raw: string): Parsed<number> {
   const text = raw.trim().replace(/\s*万元$/, '').trim();
   if (text === '') return { ok: true, value: null };
-  if (PLAIN_AMOUNT.test(text)) {
-    // Nothing for parseMoneyText to normalise (no full-width digits, separators, spaces or unit): its test is this one.
-    const plain = Number(text);
-    return isMoney(plain) ? { ok: true, value: plain } : { ok: false };
-  }
   const value = parseMoneyText(text);
   return value === undefined ? { ok: false } : { ok: true, value };
 }
