@@ -6,7 +6,7 @@ import { formatMoney, isMoney } from '../model/money.js';
 import { formatPercent } from '../indicators/ratio.js';
 import type { FactReads, FactValues } from './compiled.js';
 import { resolvePath } from './operators.js';
-import { scaleValue } from '../pack/scale.js';
+import { compileScale, scaleValue } from '../pack/scale.js';
 
 /** A value in a message, with how to show it. */
 export interface MessageValue {
@@ -75,8 +75,8 @@ export function compileData(data: Readonly<Record<string, DataRef>> | undefined,
     }
     if ('scale' in ref) {
       const slot = reads.path(ref.scale);
-      const { points } = ref;
-      return (facts) => scaleValue(facts[slot], points);
+      const scale = compileScale(ref.points);
+      return (facts) => scale(facts[slot]);
     }
     const slot = reads.path(ref.ref);
     return (facts) => facts[slot];

@@ -15,22 +15,31 @@ function divRound(n: number, d: number): number {
   return Math.sign(n) * Math.sign(d) < 0 ? -r : r;
 }
 
-/** The scale's value at `x`; null when `x` is not a finite number (a blank stays blank). */
-export function scaleValue(x: unknown, points: readonly (readonly [number, number])[]): number | null {
-  if (typeof x !== 'number' || !Number.isFinite(x) || points.length === 0) return null;
+/**
+ * A scale prepared once (points in hundredths, sorted by x): its value at `x`, null when `x` is not a finite
+ * number (a blank stays blank). The engine compiles each rule's scales when the checker is built.
+ */
+export function compileScale(points: readonly (readonly [number, number])[]): (x: unknown) => number | null {
   const pts = [...points].map(([px, py]) => [toHundredths(px), toHundredths(py)] as const).sort((a, b) => a[0] - b[0]);
-  const X = toHundredths(x);
   const first = pts[0];
   const last = pts.at(-1);
-  if (first === undefined || last === undefined) return null;
-  if (X <= first[0]) return first[1] / 100;
-  if (X >= last[0]) return last[1] / 100;
-  for (let i = 1; i < pts.length; i++) {
-    const [x0, y0] = pts[i - 1] ?? first;
-    const [x1, y1] = pts[i] ?? last;
-    if (X > x1) continue;
-    if (x1 === x0) return y1 / 100;
-    return (y0 + divRound((X - x0) * (y1 - y0), x1 - x0)) / 100;
-  }
-  return last[1] / 100;
+  return (x) => {
+    if (typeof x !== 'number' || !Number.isFinite(x) || first === undefined || last === undefined) return null;
+    const X = toHundredths(x);
+    if (X <= first[0]) return first[1] / 100;
+    if (X >= last[0]) return last[1] / 100;
+    for (let i = 1; i < pts.length; i++) {
+      const [x0, y0] = pts[i - 1] ?? first;
+      const [x1, y1] = pts[i] ?? last;
+      if (X > x1) continue;
+      if (x1 === x0) return y1 / 100;
+      return (y0 + divRound((X - x0) * (y1 - y0), x1 - x0)) / 100;
+    }
+    return last[1] / 100;
+  };
+}
+
+/** The scale's value at `x`; null when `x` is not a finite number (a blank stays blank). */
+export function scaleValue(x: unknown, points: readonly (readonly [number, number])[]): number | null {
+  return compileScale(points)(x);
 }
