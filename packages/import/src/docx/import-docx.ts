@@ -1,4 +1,6 @@
 import type { SourcePosition } from '@jixiao/core';
+import { docxElements } from '../document/docx.js';
+import type { DocumentElements } from '../document/elements.js';
 import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
 import { readForm } from '../form/read-form.js';
 import { toEvaluation } from '../form/to-evaluation.js';
@@ -34,11 +36,16 @@ function where(lines: readonly DocxLine[], line: number | undefined): { paragrap
 }
 
 /**
- * Read the form from a Word .docx (WordprocessingML in a zip). The zip is read with caps on entries and inflated
- * size, the XML with DTDs and entities refused; the body is walked in order so EQ fields, symbol runs, content
- * controls and legacy form checkboxes become marks the form reader understands. Never throws.
+ * A .docx as elements (paragraphs and tables with paragraph and cell positions), or the failed import that says
+ * why it cannot be read. Never throws.
  */
-export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): ImportResult {
+export function partitionDocx(bytes: Uint8Array, options: DocxImportOptions = {}): { readonly ok: true; readonly document: DocumentElements } | { readonly ok: false; readonly result: ImportResult } {
+  const read = docxLines(bytes, options);
+  return Array.isArray(read) ? { ok: true, document: docxElements(read) } : { ok: false, result: read };
+}
+
+/** The walker's lines of a .docx, or the failed import. */
+function docxLines(bytes: Uint8Array, options: DocxImportOptions): DocxLine[] | ImportResult {
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
   let xmlBytes: Uint8Array;
   try {
@@ -47,15 +54,24 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
     if (error instanceof ZipReadError) return zipFailure(error, limits);
     return failure('docx', 'docx-invalid-zip', '这个文件不是有效的 .docx。', 'This file is not a valid .docx.');
   }
-  let lines: DocxLine[];
   try {
-    lines = documentLines(parseXml(new TextDecoder('utf-8').decode(xmlBytes)));
+    return documentLines(parseXml(new TextDecoder('utf-8').decode(xmlBytes)));
   } catch (error) {
     if (error instanceof XmlReadError && error.code === 'docx-dtd-rejected') {
       return failure('docx', error.code, '这个 .docx 的 XML 含有 DTD 或实体声明，出于安全原因拒绝读取。', 'The XML in this .docx declares a DTD or entities; it is refused for safety.');
     }
     return failure('docx', 'docx-xml-invalid', '这个 .docx 的 word/document.xml 不是格式正确的 XML，无法读取。', 'word/document.xml in this .docx is not well-formed XML and cannot be read.');
   }
+}
+
+/**
+ * Read the form from a Word .docx (WordprocessingML in a zip). The zip is read with caps on entries and inflated
+ * size, the XML with DTDs and entities refused; the body is walked in order so EQ fields, symbol runs, content
+ * controls and legacy form checkboxes become marks the form reader understands. Never throws.
+ */
+export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): ImportResult {
+  const lines = docxLines(bytes, options);
+  if (!Array.isArray(lines)) return lines;
   const result = toEvaluation(readForm(lines.map((l) => l.text)), 'docx');
   const mapDiag = (d: ImportDiagnostic): ImportDiagnostic => {
     const { line, column: _column, ...rest } = d;
