@@ -7,12 +7,15 @@ import { toEvaluation } from '../form/to-evaluation.js';
 import type { ImportOptions } from '../text/import-text.js';
 import { documentLines, type DocxLine } from './walk.js';
 import { parseXml, XmlReadError } from './xml.js';
-import { DEFAULT_ZIP_LIMITS, readZipEntry, ZipReadError, type ZipLimits } from './zip.js';
+import type { InflateRaw } from './inflate.js';
+import { DEFAULT_ZIP_LIMITS, METHOD_NAMES, partKey, readZipDirectory, readZipEntry, ZipReadError, type ZipLimits } from './zip.js';
 
 /** Options of {@link importDocx}. */
 export interface DocxImportOptions extends ImportOptions {
   /** Caps on entries and inflated size (defaults: 2,000 entries, 32 MB for word/document.xml). */
   readonly limits?: ZipLimits;
+  /** The DEFLATE inflater (default: Node's zlib in Node, fflate elsewhere). */
+  readonly inflate?: InflateRaw;
 }
 
 function zipFailure(error: ZipReadError, limits: ZipLimits): ImportResult {
@@ -26,6 +29,25 @@ function zipFailure(error: ZipReadError, limits: ZipLimits): ImportResult {
       return failure('docx', error.code, '这个 zip 文件里没有 word/document.xml，不是 Word 文档。', 'This zip file has no word/document.xml; it is not a Word document.');
     case 'docx-invalid-zip':
       return failure('docx', error.code, '这个文件不是有效的 .docx：zip 结构已损坏。', 'This file is not a valid .docx: its zip structure is damaged.');
+    case 'docx-zip-hidden-data':
+      return failure('docx', error.code, '这个 .docx 含有 zip 目录之外的数据（可能藏着 Word 不显示的另一份内容），不予读取。', 'This .docx holds data outside its zip directory (possibly content Word does not show); it is not read.');
+    case 'docx-zip-duplicate-entry':
+      return failure('docx', error.code, `这个 .docx 有两个名为“${error.entry ?? ''}”的条目，不同软件可能读到不同内容，不予读取。`, `This .docx has two entries named "${error.entry ?? ''}", which different programs may read differently; it is not read.`);
+    case 'docx-zip-header-mismatch':
+      return error.entry === undefined
+        ? failure('docx', error.code, '这个 .docx 的 zip 结束记录前后矛盾（疑为篡改），不予读取。', 'The end records of this .docx contradict each other (tampering?); it is not read.')
+        : failure('docx', error.code, `这个 .docx 中“${error.entry}”的文件头与 zip 目录不一致（疑为篡改），不予读取。`, `In this .docx the headers of "${error.entry}" disagree with its zip directory (tampering?); it is not read.`);
+    case 'docx-encrypted':
+      return failure('docx', error.code, '这个 .docx 已加密（设有打开密码），请在 Word 中取消密码后另存再提交。', 'This .docx is encrypted (it has a password to open); remove the password in Word, save it and submit that.');
+    case 'docx-unsupported-compression': {
+      const name = error.method === undefined ? undefined : METHOD_NAMES[error.method];
+      return failure(
+        'docx',
+        error.code,
+        `这个 .docx 中“${error.entry ?? ''}”使用 ${name ?? `编号 ${String(error.method)} 的`} 压缩方法，Word 文档不会这样压缩，无法读取。`,
+        `In this .docx "${error.entry ?? ''}" is compressed with ${name ?? `method ${String(error.method)}`}, which Word documents never use; it cannot be read.`,
+      );
+    }
   }
 }
 
@@ -49,7 +71,10 @@ function docxLines(bytes: Uint8Array, options: DocxImportOptions): DocxLine[] | 
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
   let xmlBytes: Uint8Array;
   try {
-    xmlBytes = readZipEntry(bytes, 'word/document.xml', limits);
+    const directory = readZipDirectory(bytes, limits);
+    const document = directory.get(partKey('word/document.xml'));
+    if (document === undefined) throw new ZipReadError('docx-no-document', 'no word/document.xml in the archive');
+    xmlBytes = readZipEntry(bytes, document, limits.maxEntryBytes, options.inflate);
   } catch (error) {
     if (error instanceof ZipReadError) return zipFailure(error, limits);
     return failure('docx', 'docx-invalid-zip', '这个文件不是有效的 .docx。', 'This file is not a valid .docx.');

@@ -1,0 +1,64 @@
+import { Inflate } from 'fflate';
+import type * as NodeZlib from 'node:zlib';
+
+/**
+ * Inflate raw DEFLATE data (a zip entry's bytes) to at most `limit` bytes. Returns the bytes, or `undefined` as soon
+ * as the output would pass `limit` (nothing larger is ever held); throws on damaged data.
+ */
+export type InflateRaw = (data: Uint8Array, limit: number) => Uint8Array | undefined;
+
+/** Input fed to fflate per step: one step inflates at most ~1,032× its input before the size is checked. */
+const FFLATE_STEP = 4 * 1024;
+
+class TooLarge extends Error {}
+
+/** fflate's streaming inflater: pure JS, for browsers. */
+export const fflateInflateRaw: InflateRaw = (data, limit) => {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const inflater = new Inflate((chunk) => {
+    size += chunk.length;
+    if (size > limit) throw new TooLarge();
+    chunks.push(chunk);
+  });
+  try {
+    // The last push says the input ends: a stream that has not ended by then throws ("unexpected EOF").
+    for (let at = 0; at < data.length || at === 0; at += FFLATE_STEP) inflater.push(data.subarray(at, at + FFLATE_STEP), at + FFLATE_STEP >= data.length);
+  } catch (error) {
+    if (error instanceof TooLarge) return undefined;
+    throw error;
+  }
+  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+};
+
+/**
+ * Node's zlib, reached without a static import so that the package stays browser-safe (`process.getBuiltinModule`,
+ * Node ≥ 20.16; absent in browsers). Native inflation is about five times faster than fflate's (~35 against
+ * ~180 µs for the seed form's document part).
+ */
+const zlib = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:zlib') as typeof NodeZlib | undefined;
+
+/** Node's zlib (`inflateRawSync` with `maxOutputLength`), or undefined outside Node. */
+export const nodeInflateRaw: InflateRaw | undefined =
+  zlib === undefined
+    ? undefined
+    : (data, limit) => {
+        try {
+          const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, limit) });
+          if (out.length > limit) return undefined;
+          return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+        } catch (error) {
+          if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') return undefined;
+          throw error;
+        }
+      };
+
+/** Node's zlib where it runs in Node, fflate elsewhere. */
+export const defaultInflateRaw: InflateRaw = nodeInflateRaw ?? fflateInflateRaw;
