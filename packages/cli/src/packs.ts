@@ -1,7 +1,7 @@
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigLoadError, loadConfigFile, loadPack } from '@jixiao/core/node';
-import { PackLoadError, createChecker, factCatalogue, lintRuleFacts, type Checker, type Config, type Pack } from '@jixiao/core';
+import { PackLoadError, ParameterValueError, createChecker, factCatalogue, lintRuleFacts, type Checker, type Config, type Pack } from '@jixiao/core';
 import standard from './presets/standard.json' with { type: 'json' };
 import { CliError } from './io.js';
 
@@ -16,16 +16,24 @@ export interface PackSelection {
   readonly cwd: string;
 }
 
-function expand(spec: string): { spec: string; from: 'cli' | 'cwd' }[] {
-  if (spec === 'standard') return standard.packs.map((p) => ({ spec: p.package, from: 'cli' as const }));
-  return [{ spec, from: 'cwd' }];
+/** `standard` is the preset of the packs this CLI ships; any other spec names one pack. */
+function expand(spec: string): string[] {
+  return spec === 'standard' ? standard.packs.map((p) => p.package) : [spec];
+}
+
+/**
+ * Load one pack by spec: a folder path, or a name, which resolves to the packs installed with this CLI first,
+ * then to packages installed in the working directory, and only then to a folder of that name there.
+ */
+export function resolvePack(spec: string, cwd: string): Pack {
+  return loadPack(spec, cwd, { packagesFrom: [HERE, cwd] });
 }
 
 /** Load the selected packs (the `standard` preset by default) and the config; compile them once. */
 export function loadChecker(selection: PackSelection): { checker: Checker; packs: Pack[]; config: Config; warnings: string[] } {
   let config: Config = {};
   try {
-    if (selection.configFile !== undefined) config = loadConfigFile(selection.configFile);
+    if (selection.configFile !== undefined) config = loadConfigFile(resolve(selection.cwd, selection.configFile));
   } catch (error) {
     if (error instanceof ConfigLoadError) throw new CliError(error.message);
     throw error;
@@ -33,27 +41,33 @@ export function loadChecker(selection: PackSelection): { checker: Checker; packs
   const specs = selection.packs && selection.packs.length > 0 ? selection.packs : (config.packs ?? ['standard']);
   const packs: Pack[] = [];
   const userPacks: Pack[] = [];
+  /** Where each selected pack came from, by name: the same folder twice is one pack, two folders one name an error. */
+  const origins = new Map<string, { spec: string; source: string | undefined }>();
   try {
-    for (const s of specs.flatMap(expand)) {
-      // Bundled packs resolve from the CLI install first, then from the working directory.
-      let pack: Pack | undefined;
-      if (s.from === 'cli') {
-        try {
-          pack = loadPack(s.spec, HERE);
-        } catch {
-          pack = loadPack(s.spec, selection.cwd);
+    for (const spec of specs) {
+      for (const name of expand(spec)) {
+        const pack = resolvePack(name, selection.cwd);
+        const known = origins.get(pack.meta.name);
+        if (known !== undefined) {
+          if (known.source === pack.source) continue;
+          throw new CliError(
+            `两个所选规则包同名 ${pack.meta.name}：${known.spec}（${known.source ?? '?'}）与 ${spec}（${pack.source ?? '?'}）；请改名或只选其一 / two selected packs are named ${pack.meta.name}: ${known.spec} (${known.source ?? '?'}) and ${spec} (${pack.source ?? '?'}); rename one or select only one`,
+          );
         }
-      } else {
-        pack = loadPack(s.spec, selection.cwd);
-        userPacks.push(pack);
+        origins.set(pack.meta.name, { spec, source: pack.source });
+        packs.push(pack);
+        if (spec !== 'standard') userPacks.push(pack);
       }
-      if (!packs.some((p) => p.meta.name === pack.meta.name)) packs.push(pack);
     }
     assertFactsKnown(userPacks, packs);
     const checker = createChecker(packs, config);
     return { checker, packs, config, warnings: unusedSettings(config, packs, checker) };
   } catch (error) {
     if (error instanceof PackLoadError) throw new CliError(error.message);
+    if (error instanceof ParameterValueError) {
+      const where = selection.configFile === undefined ? '' : ` ${selection.configFile}`;
+      throw new CliError(`配置无效${where} / invalid configuration${where}:\n${error.issues.map((i) => `  ${i.path}: ${i.message['zh-CN']}\n  ${i.path}: ${i.message.en}`).join('\n')}`);
+    }
     if (error instanceof Error && error.message.includes('circular')) throw new CliError(error.message);
     throw error;
   }

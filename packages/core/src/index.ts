@@ -47,6 +47,8 @@ export {
   LocalizedTextSchema,
   PackManifestSchema,
   PackMetaSchema,
+  PARAMETER_TYPES,
+  PARAMETER_TYPE_NAMES,
   PackSchema,
   ParameterSchema,
   ParameterValueSchema,
@@ -55,6 +57,7 @@ export {
   SEVERITIES,
   SeveritySchema,
   TopLevelConditionSchema,
+  parameterValueProblem,
 } from './pack/schema.js';
 export type {
   Check,
@@ -68,6 +71,7 @@ export type {
   PackManifest,
   PackMeta,
   Parameter,
+  ParameterType,
   ParameterValue,
   Rule,
   Severity,
@@ -80,6 +84,8 @@ export type { PackIssue } from './pack/validate.js';
 export { closest, editDistance, factCatalogue, lookupFact } from './pack/facts.js';
 export type { FactCatalogue, FactInfo, FactKind } from './pack/facts.js';
 export { lintPack, positionOf } from './pack/lint.js';
+export { MAX_JSON_DEPTH, lineColumn, parseStrictJson } from './pack/json.js';
+export type { JsonIssue, StrictJsonResult } from './pack/json.js';
 export { lintRuleFacts } from './pack/lint-facts.js';
 export type { RuleIssue } from './pack/lint-facts.js';
 export type { LintIssue, PackLintResult, SourceFile } from './pack/lint.js';
@@ -109,8 +115,8 @@ export { Checker, createChecker } from './engine/checker.js';
 export type { CheckOptions, CheckerOptions, CompiledRule, Facts } from './engine/checker.js';
 export { BUILTIN_OPERATORS, CUSTOM_OPERATORS, KNOWN_OPERATORS, resolvePath } from './engine/operators.js';
 export type { OperatorFn } from './engine/operators.js';
-export { valueInForce } from './engine/params.js';
-export type { ResolvedParameter } from './engine/params.js';
+export { ParameterValueError, valueInForce } from './engine/params.js';
+export type { ParameterValueIssue, ResolvedParameter } from './engine/params.js';
 export { formatValue, renderTemplate } from './engine/messages.js';
 export { INDICATORS, computeIndicators, deriveFacts, indicatorFacts } from './indicators/derive.js';
 export type { DerivedFacts, SumCheck } from './indicators/derive.js';

@@ -15,13 +15,13 @@ import {
   type Pack,
   type SourceFile,
 } from '@jixiao/core';
-import { loadPack } from '@jixiao/core/node';
 import { importText } from '@jixiao/import';
 import casesSchema from '@jixiao/core/schema/cases.schema.json' with { type: 'json' };
 import packSchema from '@jixiao/core/schema/pack.schema.json' with { type: 'json' };
 import ruleSchema from '@jixiao/core/schema/rule.schema.json' with { type: 'json' };
 import waiversSchema from '@jixiao/core/schema/waivers.schema.json' with { type: 'json' };
 import { CliError, EXIT, type CliIo } from '../io.js';
+import { resolvePack } from '../packs.js';
 
 /**
  * `jixiao pack init|validate|test|docs <dir>`: the authoring kit for policy teams who write a rule pack as
@@ -254,7 +254,7 @@ export function formatCaseReport(report: CaseReport, locale: Locale): string {
 
 function loadContext(specs: readonly string[], from: string): Pack[] {
   try {
-    return specs.map((s) => loadPack(s, from));
+    return specs.map((s) => resolvePack(s, from));
   } catch (error) {
     if (error instanceof PackLoadError) throw new CliError(error.message);
     throw error;

@@ -1,4 +1,5 @@
-import type { Config, Parameter, ParameterValue } from '../pack/schema.js';
+import type { LocalizedText } from '../i18n/locale.js';
+import { parameterValueProblem, type Config, type Parameter, type ParameterValue } from '../pack/schema.js';
 
 /** A parameter as the engine knows it: `pack.name` with its dated values (config overrides applied). */
 export interface ResolvedParameter {
@@ -10,18 +11,48 @@ export interface ResolvedParameter {
 
 const ALWAYS = '0001-01-01';
 
-/** Apply a config's parameter overrides: a plain value is in force always; a list replaces the dated values. */
+/** A config's parameter value of the wrong type: which parameter, where in the config, and why. */
+export interface ParameterValueIssue {
+  /** `pack.name`. */
+  readonly parameter: string;
+  /** Path in the config: `parameters.integrity.incomeTotalTolerance` or `….1.value` for a dated value. */
+  readonly path: string;
+  readonly message: LocalizedText;
+}
+
+/** A config sets a parameter to a value of the wrong type (a configuration error, never a silent pass). */
+export class ParameterValueError extends Error {
+  readonly code = 'PARAMETER_TYPE';
+  constructor(readonly issues: readonly ParameterValueIssue[]) {
+    super(issues.map((i) => `${i.message['zh-CN']} / ${i.message.en}`).join('\n'));
+    this.name = 'ParameterValueError';
+  }
+}
+
+/**
+ * Apply a config's parameter overrides: a plain value is in force always; a list replaces the dated values. Every
+ * value must be of the parameter's declared type (see `PARAMETER_TYPES`): otherwise {@link ParameterValueError}.
+ */
 export function applyParameterOverrides(
   params: ReadonlyMap<string, Parameter>,
   overrides: Config['parameters'],
 ): Map<string, ResolvedParameter> {
   const out = new Map<string, ResolvedParameter>();
+  const issues: ParameterValueIssue[] = [];
   for (const [id, definition] of params) {
     const o = overrides?.[id];
-    if (o === undefined) out.set(id, { id, definition, values: definition.values, overridden: false });
-    else if (Array.isArray(o)) out.set(id, { id, definition, values: o, overridden: true });
-    else out.set(id, { id, definition, values: [{ from: ALWAYS, value: o, basis: 'jixiao.config.json' }], overridden: true });
+    if (o === undefined) {
+      out.set(id, { id, definition, values: definition.values, overridden: false });
+      continue;
+    }
+    const values = Array.isArray(o) ? o : [{ from: ALWAYS, value: o, basis: 'jixiao.config.json' }];
+    for (const [i, v] of values.entries()) {
+      const message = parameterValueProblem(id, definition.type, definition.nullable === true, v.value);
+      if (message) issues.push({ parameter: id, path: `parameters.${id}${Array.isArray(o) ? `.${String(i)}.value` : ''}`, message });
+    }
+    out.set(id, { id, definition, values, overridden: true });
   }
+  if (issues.length > 0) throw new ParameterValueError(issues);
   return out;
 }
 

@@ -2,14 +2,20 @@
  * Node-only entry (`@jixiao/core/node`): loading packs and configs from the file system. The main entry
  * stays free of Node built-ins so it bundles for a browser.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { LocalizedText } from '../i18n/locale.js';
+import { parseStrictJson } from '../pack/json.js';
 import { ConfigSchema, PackManifestSchema, type Config, type Pack, type Rule } from '../pack/schema.js';
 import { PackLoadError, sealValidatedPack, validateRule, zodIssues, type PackIssue } from '../pack/validate.js';
+import { MAX_DATA_FILE_BYTES, readTextFileBounded } from './read.js';
+
+export { MAX_DATA_FILE_BYTES, readTextFileBounded } from './read.js';
+export type { BoundedReadResult } from './read.js';
 
 /** Largest rule or manifest file read (a pack is data; anything bigger is not a rule file). */
-const MAX_PACK_FILE_BYTES = 1_000_000;
+const MAX_PACK_FILE_BYTES = MAX_DATA_FILE_BYTES;
 const MAX_RULE_FILES = 2_000;
 
 function inside(root: string, target: string): boolean {
@@ -17,30 +23,34 @@ function inside(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..'));
 }
 
-function readJsonFile(file: string, root: string, issues: PackIssue[]): unknown {
-  let real: string;
-  try {
-    real = realpathSync(file);
-  } catch {
-    issues.push({ file, path: '', message: 'file not found' });
+const both = (t: LocalizedText) => `${t['zh-CN']} / ${t.en}`;
+
+/** Read a pack or config file: a regular file under the cap, strict JSON (no duplicate keys, bounded nesting). */
+function readJsonFile(file: string, root: string | undefined, issues: PackIssue[]): unknown {
+  let real = file;
+  if (root !== undefined) {
+    try {
+      real = realpathSync(file);
+    } catch {
+      issues.push({ file, path: '', message: 'file not found' });
+      return undefined;
+    }
+    if (!inside(root, real)) {
+      issues.push({ file, path: '', message: 'file lies outside the pack folder (symlink or ".." path): refused' });
+      return undefined;
+    }
+  }
+  const read = readTextFileBounded(real, MAX_PACK_FILE_BYTES);
+  if (!read.ok) {
+    issues.push({ file, path: '', message: both(read.reason) });
     return undefined;
   }
-  if (!inside(root, real)) {
-    issues.push({ file, path: '', message: 'file lies outside the pack folder (symlink or ".." path): refused' });
+  const parsed = parseStrictJson(read.text);
+  if (!parsed.ok) {
+    issues.push({ file, path: parsed.issue.path ?? '', ...(parsed.issue.line === undefined ? {} : { line: parsed.issue.line }), message: both(parsed.issue.message) });
     return undefined;
   }
-  const size = statSync(real).size;
-  if (size > MAX_PACK_FILE_BYTES) {
-    issues.push({ file, path: '', message: `file is ${String(size)} bytes; a pack file may hold at most ${String(MAX_PACK_FILE_BYTES)}` });
-    return undefined;
-  }
-  const text = readFileSync(real, 'utf8');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    issues.push({ file, path: '', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
-    return undefined;
-  }
+  return parsed.value;
 }
 
 /**
@@ -93,30 +103,74 @@ export function packPackageName(name: string): string {
   return /^[a-z][a-z0-9-]*$/.test(name) ? `@jixiao/pack-${name}` : name;
 }
 
+/** A spec that names a folder rather than a package: `./x`, `../x`, `/abs/x`, `x/y` that is not `@scope/name`. */
+function isPathSpec(spec: string): boolean {
+  return spec.startsWith('.') || isAbsolute(spec) || (spec.includes('/') && !/^@[^/]+\/[^/]+$/.test(spec)) || spec.includes('\\');
+}
+
 /**
- * Find a pack's folder from a spec: a folder path, a package name (`@jixiao/pack-staffing`) or a short name
- * (`staffing`). Packages are resolved from `from` (a folder), as Node resolves them.
+ * The pack folder of an installed package, looked up from `from` as Node resolves packages; undefined when no
+ * such package is installed there. The package's `jixiao.pack` pointer (the manifest, e.g. `pack.json`) must stay
+ * inside the package: a pointer that leaves it is refused.
  */
-export function resolvePackDir(spec: string, from: string = process.cwd()): string {
+function packageDir(name: string, from: string): string | undefined {
+  let pkgFile: string;
+  try {
+    pkgFile = createRequire(join(resolve(from), 'noop.js')).resolve(`${name}/package.json`);
+  } catch {
+    return undefined;
+  }
+  const dir = dirname(pkgFile);
+  const read = readTextFileBounded(pkgFile);
+  const parsed = read.ok ? parseStrictJson(read.text) : undefined;
+  if (parsed?.ok !== true) throw new PackLoadError(name, [{ file: pkgFile, path: '', message: read.ok ? both(parsed?.ok === false ? parsed.issue.message : { 'zh-CN': '无法解析', en: 'cannot be parsed' }) : both(read.reason) }]);
+  const pointer = (parsed.value as { jixiao?: { pack?: unknown } } | null)?.jixiao?.pack;
+  if (pointer === undefined) return dir;
+  if (typeof pointer !== 'string' || pointer === '') throw new PackLoadError(name, [{ file: pkgFile, path: 'jixiao.pack', message: 'jixiao.pack 应为清单文件的相对路径 / jixiao.pack must be the relative path of the pack manifest' }]);
+  const target = resolve(dir, pointer, '..');
+  let real: string;
+  try {
+    real = realpathSync(target);
+  } catch {
+    real = target;
+  }
+  if (!inside(realpathSync(dir), real)) {
+    throw new PackLoadError(name, [{ file: pkgFile, path: 'jixiao.pack', message: `jixiao.pack 指向包外（${pointer}），拒绝加载 / jixiao.pack points outside its package (${pointer}): refused` }]);
+  }
+  return target;
+}
+
+/** Options of {@link resolvePackDir}. */
+export interface ResolvePackOptions {
+  /**
+   * Folders whose installed packages a short or package name resolves from, in order (default: `from` only). The
+   * CLI lists its own install first, so `integrity` means the pack it ships with, whatever folders sit in the
+   * working directory.
+   */
+  readonly packagesFrom?: readonly string[];
+}
+
+/**
+ * Find a pack's folder from a spec: a folder path (`./my-pack`, `/abs/pack`), a package name
+ * (`@jixiao/pack-staffing`) or a short name (`staffing`). Names resolve to installed packages first (from each of
+ * `packagesFrom`, as Node resolves them) and only then to a folder of that name under `from`.
+ */
+export function resolvePackDir(spec: string, from: string = process.cwd(), options: ResolvePackOptions = {}): string {
   const asPath = resolve(from, spec);
-  if (spec.startsWith('.') || isAbsolute(spec) || (existsSync(asPath) && statSync(asPath).isDirectory())) return asPath;
-  const require = createRequire(join(resolve(from), 'noop.js'));
-  for (const name of [packPackageName(spec), spec]) {
-    try {
-      const pkgFile = require.resolve(`${name}/package.json`);
-      const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { jixiao?: { pack?: string } };
-      const dir = resolve(pkgFile, '..');
-      return pkg.jixiao?.pack === undefined ? dir : resolve(dir, pkg.jixiao.pack, '..');
-    } catch {
-      // try the next spelling
+  if (isPathSpec(spec)) return asPath;
+  for (const root of options.packagesFrom ?? [from]) {
+    for (const name of [...new Set([packPackageName(spec), spec])]) {
+      const dir = packageDir(name, root);
+      if (dir !== undefined) return dir;
     }
   }
+  if (statSync(asPath, { throwIfNoEntry: false })?.isDirectory() === true) return asPath;
   throw new PackLoadError(spec, [{ path: '', message: `no pack folder or package named "${spec}" (tried ${packPackageName(spec)})` }]);
 }
 
 /** Resolve and load a pack. */
-export function loadPack(spec: string, from?: string): Pack {
-  return loadPackFromDir(resolvePackDir(spec, from));
+export function loadPack(spec: string, from?: string, options?: ResolvePackOptions): Pack {
+  return loadPackFromDir(resolvePackDir(spec, from, options));
 }
 
 export class ConfigLoadError extends Error {
@@ -125,25 +179,16 @@ export class ConfigLoadError extends Error {
     readonly file: string,
     readonly issues: readonly PackIssue[],
   ) {
-    super(`config ${file} is invalid:\n${issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`).join('\n')}`);
+    super(`config ${file} is invalid:\n${issues.map((i) => `  ${i.line === undefined ? '' : `${file}:${String(i.line)} `}${i.path || '(root)'}: ${i.message}`).join('\n')}`);
     this.name = 'ConfigLoadError';
   }
 }
 
-/** Read and validate `jixiao.config.json`. */
+/** Read and validate `jixiao.config.json` (a regular file under the cap, strict JSON). */
 export function loadConfigFile(file: string): Config {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ConfigLoadError(file, [{ path: '', message: 'file not found' }]);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigLoadError(file, [{ path: '', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
-  }
+  const issues: PackIssue[] = [];
+  const raw = readJsonFile(file, undefined, issues);
+  if (raw === undefined) throw new ConfigLoadError(file, issues);
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigLoadError(file, zodIssues(parsed.error.issues, file));
   return parsed.data;

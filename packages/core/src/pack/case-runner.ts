@@ -3,6 +3,7 @@ import type { LocalizedText } from '../i18n/locale.js';
 import type { Evaluation } from '../model/evaluation.js';
 import { formatValidationIssues, validateEvaluation } from '../model/validate.js';
 import { createChecker, type Checker } from '../engine/checker.js';
+import { ParameterValueError } from '../engine/params.js';
 import { CUSTOM_OPERATORS, resolvePath } from '../engine/operators.js';
 import type { Finding, Outcome } from '../result/model.js';
 import { caseInputKind, mergePatch, normalizeExpectation, passingEvaluation, type Case, type CaseFile, type NormalizedExpectation } from './cases.js';
@@ -216,7 +217,14 @@ export async function runCases(pack: Pack, files: readonly LoadedCaseFile[], opt
       }
       const locale = c.locale ?? 'zh-CN';
       const ruleIds = expectations.map(([id]) => id);
-      const checker = checkerFor(ruleIds, content.config);
+      let checker: Checker;
+      try {
+        checker = checkerFor(ruleIds, content.config);
+      } catch (error) {
+        if (!(error instanceof ParameterValueError)) throw error;
+        fail(text(`config 无效：${error.issues.map((i) => i.message['zh-CN']).join('；')}`, `invalid config: ${error.issues.map((i) => i.message.en).join('; ')}`));
+        continue;
+      }
       const result = await checker.checkEvaluation(evaluation, { locale, source: `${file}#${c.name}` });
       const failures: ExpectationFailure[] = [];
       for (const [ruleId, expected] of expectations) {

@@ -3,7 +3,7 @@ import { ANSWERS } from '../model/answer.js';
 import { EvaluationSchema, type Evaluation } from '../model/evaluation.js';
 import { INDICATORS, deriveFacts } from '../indicators/derive.js';
 import { OUTCOMES } from '../result/model.js';
-import type { Pack, Parameter } from './schema.js';
+import { PARAMETER_TYPES, type Pack } from './schema.js';
 
 /**
  * The catalogue of fact paths a rule condition can read, with their types: built from the zod evaluation
@@ -131,15 +131,6 @@ function addValueFacts(out: Map<string, FactInfo>, prefix: string, value: unknow
   out.set(prefix, { kind, nullable: true, origin: 'derived' });
 }
 
-const PARAM_KIND: Record<Parameter['type'], FactKind> = {
-  number: 'number',
-  integer: 'integer',
-  money: 'money',
-  percent: 'percent',
-  boolean: 'boolean',
-  string: 'text',
-};
-
 let formAndDerived: Map<string, FactInfo> | undefined;
 
 function baseCatalogue(): Map<string, FactInfo> {
@@ -173,7 +164,7 @@ export function factCatalogue(packs: readonly Pick<Pack, 'meta' | 'rules'>[], wi
   for (const pack of packs) {
     out.set(`params.${pack.meta.name}`, { kind: 'object', nullable: false, origin: 'param' });
     for (const rule of pack.rules) {
-      for (const p of rule.parameters ?? []) out.set(`params.${pack.meta.name}.${p.name}`, { kind: PARAM_KIND[p.type], nullable: true, origin: 'param' });
+      for (const p of rule.parameters ?? []) out.set(`params.${pack.meta.name}.${p.name}`, { kind: PARAMETER_TYPES[p.type].factKind, nullable: true, origin: 'param' });
     }
   }
   if (withFindings) addFindingsFacts(out);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MoneySchema } from '../model/evaluation.js';
+import type { FactKind } from './facts.js';
 
 /**
  * The pack contract, as zod schemas: a pack is metadata plus rules; a rule is a json-rules-engine condition
@@ -106,18 +108,57 @@ export type DataRef = z.infer<typeof DataRefSchema>;
 export const ParameterValueSchema = z.strictObject({
   from: isoDate.meta({ description: 'First day this value is in force' }),
   until: isoDate.optional().meta({ description: 'Last day this value is in force (inclusive)' }),
-  value: z.union([z.number(), z.string(), z.boolean(), z.null()]),
+  value: z.union([z.number(), z.string(), z.boolean(), z.null()]).meta({ description: 'Of the parameter\'s declared type; null only when the parameter is nullable' }),
   basis: z.string().min(1).meta({ description: 'Citation for this value (instrument, 文号, or "jixiao default")' }),
 });
 export type ParameterValue = z.infer<typeof ParameterValueSchema>;
 
-export const ParameterSchema = z.strictObject({
-  name: z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: 'parameter name must be camelCase' }),
-  title: LocalizedTextSchema,
-  type: z.enum(['number', 'integer', 'money', 'percent', 'boolean', 'string']),
-  unit: z.string().optional(),
-  values: z.array(ParameterValueSchema).min(1),
-});
+/**
+ * The types a parameter may declare, each with the values it accepts and how a message names it: the one place a
+ * parameter's type is defined. A value of another type (`"0.05"` for an amount, `"10%"` for a percentage) would
+ * make a rule compare against text and pass in silence, so it is refused when the pack or the config is loaded.
+ * `factKind`: what the pack linter takes `params.<pack>.<name>` to be.
+ */
+export const PARAMETER_TYPES = {
+  number: { factKind: 'number', accepts: z.number(), title: { 'zh-CN': '数值', en: 'a number' }, example: '90' },
+  integer: { factKind: 'integer', accepts: z.number().int(), title: { 'zh-CN': '整数', en: 'an integer' }, example: '20' },
+  money: { factKind: 'money', accepts: MoneySchema, title: { 'zh-CN': '金额（万元，不小于 0，最多两位小数）', en: 'an amount in 万元 (≥ 0, at most 2 decimals)' }, example: '0.05' },
+  percent: { factKind: 'percent', accepts: z.number(), title: { 'zh-CN': '百分数（写数字，100 即 100%）', en: 'a percentage, as a number (100 means 100%)' }, example: '100' },
+  boolean: { factKind: 'boolean', accepts: z.boolean(), title: { 'zh-CN': '是/否（true 或 false）', en: 'a boolean (true or false)' }, example: 'true' },
+  string: { factKind: 'text', accepts: z.string().min(1), title: { 'zh-CN': '文本', en: 'text' }, example: '"湖南省"' },
+} as const satisfies Record<string, { factKind: FactKind; accepts: z.ZodType; title: { 'zh-CN': string; en: string }; example: string }>;
+export type ParameterType = keyof typeof PARAMETER_TYPES;
+export const PARAMETER_TYPE_NAMES = Object.keys(PARAMETER_TYPES) as ParameterType[];
+
+/**
+ * Why `value` is not a value of a parameter of type `type` (undefined when it is). `null` means "not set" and is
+ * accepted only for a parameter declared `nullable`. `name` is how the message names the parameter.
+ */
+export function parameterValueProblem(name: string, type: ParameterType, nullable: boolean, value: unknown): { 'zh-CN': string; en: string } | undefined {
+  const t = PARAMETER_TYPES[type];
+  if (value === null ? nullable : t.accepts.safeParse(value).success) return undefined;
+  const shown = value === undefined ? 'undefined' : JSON.stringify(value);
+  return {
+    'zh-CN': `参数 ${name} 的值 ${shown} 类型错误：应为${t.title['zh-CN']}${nullable ? '或 null（未设置）' : ''}，例如 ${t.example}`,
+    en: `parameter ${name}: ${shown} is of the wrong type: expected ${t.title.en}${nullable ? ' or null (not set)' : ''}, e.g. ${t.example}`,
+  };
+}
+
+export const ParameterSchema = z
+  .strictObject({
+    name: z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: 'parameter name must be camelCase' }),
+    title: LocalizedTextSchema,
+    type: z.enum(PARAMETER_TYPE_NAMES),
+    nullable: z.boolean().optional().meta({ description: 'Whether null (no value set) is allowed; the rule must then read a null parameter as "not set"' }),
+    unit: z.string().optional(),
+    values: z.array(ParameterValueSchema).min(1),
+  })
+  .superRefine((p, ctx) => {
+    for (const [i, v] of p.values.entries()) {
+      const problem = parameterValueProblem(p.name, p.type, p.nullable === true, v.value);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['values', i, 'value'], message: `${problem['zh-CN']} / ${problem.en}` });
+    }
+  });
 export type Parameter = z.infer<typeof ParameterSchema>;
 
 const KebabSchema = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case' });

@@ -133,11 +133,17 @@ export function packIssues(pack: unknown): PackIssue[] {
   return issues;
 }
 
-/** Throw PackLoadError unless every pack is valid and rule ids are unique across packs. */
+/** Throw PackLoadError unless every pack is valid and pack names and rule ids are unique across packs. */
 export function assertPacksValid(packs: readonly Pack[]): void {
   const ids = new Map<string, string>();
+  const names = new Map<string, Pack>();
   for (const pack of packs) {
     const issues = packIssues(pack);
+    const same = names.get(pack.meta.name);
+    if (same !== undefined) {
+      issues.push({ path: 'meta.name', message: `两个规则包同名 ${pack.meta.name}（${same.source ?? '?'} 与 ${pack.source ?? '?'}）/ two packs are named ${pack.meta.name} (${same.source ?? '?'} and ${pack.source ?? '?'})` });
+    }
+    names.set(pack.meta.name, pack);
     for (const rule of pack.rules) {
       const other = ids.get(rule.id);
       if (other !== undefined) issues.push({ ruleId: rule.id, path: 'id', message: `rule id also defined by pack ${other}` });
