@@ -14,7 +14,7 @@ export default defineConfig({
       'examples/**/*.test.ts',
     ],
     globalSetup: ['./test/setup/build-cli.ts'],
-    setupFiles: ['./test/setup/fail-on-console.ts'],
+    setupFiles: ['./test/setup/fail-on-console.ts', './test/setup/remove-temp.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default'],

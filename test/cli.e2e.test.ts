@@ -1,11 +1,11 @@
 // The built CLI (packages/cli/bin/jixiao.js → tsup bundle, built once by test/setup/build-cli.ts) run as a user runs it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ResultDocumentSchema } from '@jixiao/core';
+import { tempDir } from './setup/temp.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'packages/cli/bin/jixiao.js');
@@ -16,7 +16,7 @@ function jixiao(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+const tmp = tempDir('jixiao-cli-');
 const write = (name: string, content: string) => {
   const file = join(tmp, name);
   writeFileSync(file, content);

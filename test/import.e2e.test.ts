@@ -1,12 +1,12 @@
 // The built CLI reading submissions as they are filed: the seed text and its .docx rendering.
 // Runs the tsup bundle, built once for the whole run by test/setup/build-cli.ts.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ResultDocumentSchema } from '@jixiao/core';
+import { tempDir } from './setup/temp.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'packages/cli/bin/jixiao.js');
@@ -19,7 +19,7 @@ function jixiao(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'jixiao-import-'));
+const tmp = tempDir('jixiao-import-');
 const write = (name: string, content: string | Uint8Array) => {
   const file = join(tmp, name);
   writeFileSync(file, content);

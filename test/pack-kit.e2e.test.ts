@@ -1,7 +1,7 @@
 // The pack authoring kit through the built CLI: init → edit → validate → test → docs → use, and the example
 // provincial pack in examples/hunan-pack loaded by path, with waivers.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ResultDocumentSchema } from '@jixiao/core';
+import { tempDir } from './setup/temp.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'packages/cli/bin/jixiao.js');
@@ -30,7 +31,7 @@ function jixiao(args: string[], cwd = ROOT) {
 // The bundle is built once for the whole run by test/setup/build-cli.ts.
 
 describe('jixiao pack: init → validate → test → docs → check', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'jixiao-pack-'));
+  const tmp = tempDir('jixiao-pack-');
   const dir = join(tmp, 'yueyang');
 
   it('scaffolds a data-only pack that validates, passes its own cases and has current docs', () => {
@@ -136,7 +137,7 @@ describe('examples/hunan-pack', () => {
   });
 
   it('validates and tests from a copy outside the repository (the CLI needs no repository files)', () => {
-    const copy = join(mkdtempSync(join(tmpdir(), 'jixiao-hunan-')), 'hunan');
+    const copy = join(tempDir('jixiao-hunan-'), 'hunan');
     cpSync(HUNAN, copy, { recursive: true });
     cpSync(join(ROOT, 'examples/beita-justice-2020'), join(copy, '..', 'beita-justice-2020'), { recursive: true });
     expect(jixiao(['pack', 'validate', copy], tmpdir()).code).toBe(0);

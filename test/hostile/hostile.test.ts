@@ -1,7 +1,6 @@
 // Hostile input: files and packs written by someone else must neither run code, nor escape their folder, nor
 // pollute prototypes, nor exhaust memory, and a rule that throws costs only that rule.
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { execute, type CliIo } from '@jixiao/cli';
 import { PackLoadError, type ResultDocument } from '@jixiao/core';
 import { loadPackFromDir } from '@jixiao/core/node';
 import { baseEvaluation } from '@jixiao/testing';
+import { tempDir } from '../setup/temp.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,7 +26,7 @@ async function jixiao(cwd: string, args: string[]) {
   return { code, stdout: m.out(), stderr: m.err() };
 }
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'jixiao-hostile-'));
+const tmp = () => tempDir('jixiao-hostile-');
 
 const rule = (id: string, leaf: Record<string, unknown>) => ({
   id,

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync, symlinkSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { baseEvaluation, patchEvaluation } from '@jixiao/testing';
 import { PackLoadError, createChecker, type Pack, type Rule } from '../src/index.js';
 import { loadPackFromDir } from '../src/node/index.js';
 import seed from '../../../examples/beita-justice-2020/evaluation.json' with { type: 'json' };
+import { tempDir } from '../../../test/setup/temp.js';
 
 const rulesDir = (name: string) => fileURLToPath(new URL(`../../../rules/${name}`, import.meta.url));
 const integrity = loadPackFromDir(rulesDir('integrity'));
@@ -151,7 +152,7 @@ describe('checker', () => {
 
 describe('pack loading', () => {
   function packDir(files: Record<string, string>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'jixiao-pack-'));
+    const dir = tempDir('jixiao-pack-');
     for (const [name, content] of Object.entries(files)) {
       mkdirSync(join(dir, name, '..'), { recursive: true });
       writeFileSync(join(dir, name), content);

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -12,13 +11,14 @@ import { execute } from '../execute.js';
 import type { CliIo } from '../io.js';
 import { collectInputs, globToRegExp } from './collect.js';
 import { worthAPool } from './run.js';
+import { tempDir } from '../../../../test/setup/temp.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const BIN = join(ROOT, 'packages/cli/bin/jixiao.js');
 
 /** A folder of forms: passing, failing, random, one broken, one unsupported, one link to a folder. */
 function makeFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));
+  const dir = tempDir('jixiao-batch-');
   mkdirSync(join(dir, 'forms/sub'), { recursive: true });
   const forms = fc.sample(evaluationArb(), { numRuns: 6, seed: 7 });
   forms.forEach((f, i) => { writeFileSync(join(dir, `forms/random-${String(i)}.json`), JSON.stringify(f)); });

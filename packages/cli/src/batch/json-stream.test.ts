@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FORMATTERS } from '@jixiao/adapters';
 import type { CliIo } from '../io.js';
 import { jsonReportWriter } from './json-stream.js';
+import { tempDir } from '../../../../test/setup/temp.js';
 
 const options = { locale: 'zh-CN', toolVersion: '0.0.0-test' } as const;
 const utf8 = new TextEncoder();
@@ -29,7 +29,7 @@ const itemArb = fc.tuple(fc.constantFrom('a', '审', '"x"', '€'), fc.integer({
 
 describe('the streamed JSON report', () => {
   it('has exactly the expected bytes on stdout and in a file, whatever the sizes and kinds of items', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jixiao-stream-'));
+    const dir = tempDir('jixiao-stream-');
     fc.assert(
       fc.property(fc.array(itemArb, { maxLength: 8 }), fc.boolean(), (items, pretty) => {
         const want = expected(items.map((i) => i.text), pretty);
