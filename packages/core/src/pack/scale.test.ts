@@ -21,6 +21,20 @@ describe('scaleValue', () => {
     expect(scaleValue(2.5, [[0, 8], [10, 0]])).toBe(6);
   });
 
+  // Interpolated values rounded to hundredths, half away from zero (worked by hand).
+  it.each<[number, [number, number][], number]>([
+    [1, [[0, 0], [3, 1]], 0.33], // 0.333…
+    [2, [[0, 0], [3, 1]], 0.67], // 0.666…: rounded up, not cut to 0.66
+    [1, [[0, 0], [2, 0.01]], 0.01], // 0.005: a half goes up
+    [1, [[0, 0], [2, -0.01]], -0.01], // -0.005: a half goes away from zero
+    [2, [[0, 0], [3, -1]], -0.67], // -0.666…
+    [1, [[0, 1], [3, 0]], 0.67], // falling scale: 1 − 0.333…
+    [100.01, [[100, 8], [116, 0]], 8], // 8 − 0.005 = 7.995 → 8.00
+    [100.03, [[100, 8], [116, 0]], 7.99], // 7.985 → 7.99
+  ])('at %s on %j is %s', (x, points, expected) => {
+    expect(scaleValue(x, points)).toBe(expected);
+  });
+
   it('has two decimals, stays within the points and is monotone on a monotone scale', () => {
     fc.assert(
       fc.property(percent, percent, (a, b) => {

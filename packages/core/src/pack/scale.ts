@@ -33,7 +33,8 @@ export function compileScale(points: readonly (readonly [number, number])[]): (x
       const [x1, y1] = pts[i] ?? last;
       if (X > x1) continue;
       if (x1 === x0) return y1 / 100;
-      return (y0 + divRound((X - x0) * (y1 - y0), x1 - x0)) / 100;
+      // The value itself is rounded (y0 + Δ, over the common denominator), not only the step from y0.
+      return divRound(y0 * (x1 - x0) + (X - x0) * (y1 - y0), x1 - x0) / 100;
     }
     return last[1] / 100;
   };
