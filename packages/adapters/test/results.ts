@@ -30,6 +30,12 @@ export const EXAMPLE_POSITIONS: Readonly<Record<string, SourcePosition>> = {
   'staffing.actual': { paragraph: 7, cell: 'table 1, row 3, cell 4', excerpt: '实有人数 21' },
 };
 
+/** The overstaffed unit with staffing/within-quota configured down to info: one failure at error, one at info. */
+export async function infoResult(locale: Locale = 'zh-CN'): Promise<EvaluationResult> {
+  const info = createChecker([loadPackFromDir(resolve(REPO, 'rules/integrity')), loadPackFromDir(resolve(REPO, 'rules/staffing'))], { rules: { 'staffing/within-quota': 'info' } });
+  return info.checkEvaluation(patchEvaluation(baseEvaluation(), { unit: { name: '南湖区财政局' }, staffing: { authorized: 55, actual: 96 } }), { source: 'forms/info.json', locale });
+}
+
 export async function exampleResult(locale: Locale = 'zh-CN', positions: Readonly<Record<string, SourcePosition>> = EXAMPLE_POSITIONS): Promise<EvaluationResult> {
   return checker().checkEvaluation(exampleEvaluation(), { source: EXAMPLE_FILE, locale, positions });
 }

@@ -5,7 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
-import { REPO, cases, checker, exampleResult, manyResults, must } from '../../test/results.js';
+import { REPO, cases, checker, exampleResult, infoResult, manyResults, must } from '../../test/results.js';
 import { artifactUri, formatSarif } from './sarif.js';
 
 // The official SARIF 2.1.0 schema (draft-04), kept as a fixture; test/fixtures/README.md names its source.
@@ -80,6 +80,19 @@ describe('formatSarif', () => {
       else expect(r.level).toBe('none');
     }
     expect(new Set(log.runs[0]?.results?.map((r) => r.kind))).toEqual(new Set(['fail', 'pass', 'review']));
+  });
+
+  it('gives each failure the level of its severity: error → error, warning → warning, info → note', async () => {
+    const log = parse(formatSarif([await exampleResult(), await infoResult()], opts));
+    const level = (ruleId: string, unit: string) => log.runs[0]?.results?.find((r) => r.ruleId === ruleId && (r.properties as { unit: string }).unit === unit)?.level;
+    expect(level('integrity/income-total', '北塔区司法局')).toBe('error');
+    expect(level('staffing/within-quota', '南湖区财政局')).toBe('note');
+    expect(level('staffing/declaration-consistent', '南湖区财政局')).toBe('error');
+    const warning = parse(formatSarif(await manyResults(), opts)).runs[0]?.results?.find((r) => r.ruleId === 'staffing/within-quota' && r.kind === 'fail');
+    expect(warning?.level).toBe('warning');
+    // The catalogue's default level follows the configured severity.
+    const rules = parse(formatSarif([await infoResult()], opts)).runs[0]?.tool.driver.rules;
+    expect(rules?.find((r) => r.id === 'staffing/within-quota')?.defaultConfiguration?.level).toBe('note');
   });
 
   it('artifact URIs are valid URI references for any file name', () => {

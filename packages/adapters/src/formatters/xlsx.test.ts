@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { NASTY_UNIT, cases, loadWorkbook, manyResults, must } from '../../test/results.js';
+import { applyWaivers } from '@jixiao/core';
+import { NASTY_UNIT, cases, infoResult, loadWorkbook, manyResults, must } from '../../test/results.js';
 import { formatXlsx } from './xlsx.js';
 
 const opts = { locale: 'zh-CN', toolVersion: '0.1.0' } as const;
@@ -45,6 +46,16 @@ describe('formatXlsx', () => {
     expect(row?.[9]).toContain('年度收入合计 = 264.47');
     // A value that looks like a formula is stored as text, never as a formula.
     expect(findings.some((r) => r[1] === NASTY_UNIT)).toBe(true);
+  });
+
+  it('puts each count under its own header: info failures under 提示, waived ones under 已豁免', async () => {
+    const info = await infoResult();
+    const waiver = { rule: 'staffing/declaration-consistent', unit: '南湖区财政局', reason: '已核实', approver: '绩效科', expires: '2030-12-31' };
+    const { results: [waived] } = applyWaivers([info], [{ waiver, source: 'w.yaml', index: 0 }], { today: '2026-01-01' });
+    const summary = values(must(must((await loadWorkbook(await formatXlsx([info, must(waived)], opts))).getWorksheet('汇总'))));
+    const byHeader = (row: unknown[] | undefined) => Object.fromEntries((summary[0] ?? []).map((h, i) => [String(h), row?.[i]]));
+    expect(byHeader(summary[1])).toMatchObject({ 规则数: 7, 错误: 1, 警告: 0, 提示: 1, 已豁免: 0, 无法判断: 0, 不适用: 0, 通过: 5 });
+    expect(byHeader(summary[2])).toMatchObject({ 规则数: 7, 错误: 0, 警告: 0, 提示: 1, 已豁免: 1, 无法判断: 0, 不适用: 0, 通过: 5 });
   });
 
   it('stamps its timestamps from options.now, else a fixed date, so bytes are reproducible', async () => {

@@ -1,0 +1,79 @@
+// Checkbox marks and how one question resolves (../shared/domain.md §2), stated as examples.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { importText } from '../text/import-text.js';
+import { readGlyph, resolveSingle, type MarkState, type OptionRead } from './marks.js';
+
+const option = (value: 'yes' | 'no', state: MarkState | undefined, start = 0): OptionRead<'yes' | 'no'> => ({
+  word: value === 'yes' ? '是' : '否',
+  value,
+  start,
+  mark: state === undefined ? undefined : { state, raw: state === 'checked' ? '☑' : state === 'empty' ? '□' : '(', start, end: start + 1 },
+  markBefore: false,
+});
+
+describe('resolveSingle', () => {
+  it.each<[string, string, string | undefined, [('yes' | 'no'), MarkState | undefined][]]>([
+    ['one checked', 'explicit', 'yes', [['yes', 'checked'], ['no', 'empty']]],
+    ['one checked, the other unreadable', 'explicit', 'no', [['yes', 'unknown'], ['no', 'checked']]],
+    ['the same option ticked twice', 'explicit', 'yes', [['yes', 'checked'], ['no', 'empty'], ['yes', 'checked']]],
+    ['the same option ticked twice, the other unreadable', 'explicit', 'no', [['no', 'checked'], ['yes', 'unknown'], ['no', 'checked']]],
+    ['both options ticked', 'conflicting', undefined, [['yes', 'checked'], ['no', 'checked']]],
+    ['both ticked, one of them twice', 'conflicting', undefined, [['yes', 'checked'], ['no', 'checked'], ['yes', 'checked']]],
+    ['one unreadable, the rest empty', 'inferred', 'no', [['yes', 'empty'], ['no', 'unknown']]],
+    ['one unreadable, the other without a box', 'inferred', 'no', [['yes', undefined], ['no', 'unknown']]],
+    ['nothing marked', 'unanswered', undefined, [['yes', 'empty'], ['no', 'empty']]],
+    ['no boxes at all', 'unanswered', undefined, [['yes', undefined], ['no', undefined]]],
+    ['two unreadable', 'ambiguous', undefined, [['yes', 'unknown'], ['no', 'unknown']]],
+  ])('%s → %s %s', (_, kind, value, marks) => {
+    const r = resolveSingle(marks.map(([v, s], i) => option(v, s, i * 3)));
+    expect(r.kind).toBe(kind);
+    expect('value' in r ? r.value : undefined).toBe(value);
+  });
+
+  it('takes the first of the options ticked twice as the chosen one (its position is the answer’s)', () => {
+    const options = [option('yes', 'checked', 0), option('no', 'empty', 3), option('yes', 'checked', 6)];
+    const r = resolveSingle(options);
+    expect(r.kind === 'explicit' && r.chosen).toBe(options[0]);
+  });
+});
+
+describe('symbol-font letters (a lost Wingdings font)', () => {
+  it.each<[string, MarkState, boolean]>([
+    ['R', 'checked', false], // Wingdings 2 ☑
+    ['T', 'checked', true], // Wingdings 2 ☒: checked, and noted as crossed
+    ['P', 'checked', false], // Wingdings 2 ✓
+    ['£', 'empty', false], // Wingdings 2 □
+    ['þ', 'checked', false], // Wingdings ☑
+    ['¨', 'empty', false], // Wingdings □
+    ['☒', 'checked', true],
+    ['☑', 'checked', false],
+  ])('%s reads as %s (crossed: %s)', (ch, state, crossed) => {
+    const m = readGlyph(ch, 0, false);
+    expect(m?.state).toBe(state);
+    expect(m?.crossed === true).toBe(crossed);
+  });
+});
+
+describe('in a form (the seed, line 63: 是否存在超编超配人员)', () => {
+  const seed = readFileSync(fileURLToPath(new URL('../../../../examples/beita-justice-2020/000_1f3a69e61e56d541.txt', import.meta.url)), 'utf8');
+  const read = (options: string) => {
+    const lines = seed.split('\n');
+    lines[62] = `是否存在超编超配人员：${options}`;
+    const r = importText(lines.join('\n'));
+    if (!r.ok) throw new Error('import failed');
+    return { value: r.evaluation.staffingControl.overstaffed, how: r.evaluation.answerResolution?.['staffingControl.overstaffed']?.how, codes: r.diagnostics.filter((d) => d.line === 63).map((d) => d.code) };
+  };
+
+  it('a row repeated by the extraction (是 ticked twice) is that answer, explicit, not conflicting', () => {
+    expect(read('是☑ 否□ 是☑ 否□')).toMatchObject({ value: 'yes', how: 'explicit' });
+    expect(read('是□ 否R 是□ 否R')).toMatchObject({ value: 'no', how: 'explicit' });
+  });
+
+  it('Wingdings 2 T (☒) is checked, with a crossed-box note; R (☑) is checked without one', () => {
+    expect(read('是T 否£')).toEqual({ value: 'yes', how: 'explicit', codes: ['crossed-box'] });
+    expect(read('是£ 否T')).toEqual({ value: 'no', how: 'explicit', codes: ['crossed-box'] });
+    expect(read('是R 否£')).toEqual({ value: 'yes', how: 'explicit', codes: [] });
+  });
+});

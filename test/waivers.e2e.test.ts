@@ -1,0 +1,49 @@
+// The exit status of `jixiao check --waivers` (built bin): a waived error no longer fails the run; an expired or
+// unused waiver leaves the failure standing. Exit codes are a public contract (README: 0 / 1 / 2).
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './setup/temp.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'packages/cli/bin/jixiao.js');
+const SEED = 'examples/beita-justice-2020/evaluation.json';
+const PACKS = ['--pack', 'integrity', '--pack', 'staffing'];
+
+function jixiao(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const dir = tempDir('jixiao-waivers-');
+function waiverFile(unit: string): string {
+  const file = join(dir, `${unit}.yaml`);
+  writeFileSync(file, `waivers:\n  - rule: integrity/income-total\n    unit: ${unit}\n    year: 2020\n    reason: 合计差额为上年结转，已核实\n    approver: 区财政局绩效科\n    expires: 2030-12-31\n`);
+  return file;
+}
+
+describe('exit status with waivers (the seed fails one rule at error: integrity/income-total)', () => {
+  it('is 1 without waivers', () => {
+    expect(jixiao(['check', SEED, ...PACKS]).code).toBe(1);
+  });
+
+  it.each([['text'], ['json']])('is 0 once that failure is waived (%s report)', (format) => {
+    const r = jixiao(['check', SEED, ...PACKS, '--format', format, '--waivers', waiverFile('北塔区司法局'), '--today', '2026-01-01']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('已豁免 1 项');
+  });
+
+  it('is 1 again once the waiver has expired', () => {
+    const r = jixiao(['check', SEED, ...PACKS, '--waivers', waiverFile('北塔区司法局'), '--today', '2031-01-01']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('豁免已过期');
+  });
+
+  it('is 1 when the waiver is for another unit', () => {
+    const r = jixiao(['check', SEED, ...PACKS, '--waivers', waiverFile('南湖区财政局'), '--today', '2026-01-01']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('未使用的豁免');
+  });
+});
