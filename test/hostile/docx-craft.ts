@@ -144,3 +144,32 @@ export function seedDocumentWith(from: string, to: string): Uint8Array {
   if (!xml.includes(from)) throw new Error(`the seed document does not contain ${from}`);
   return strToU8(xml.replace(from, to));
 }
+
+/**
+ * A compound file (MS-CFB, version 3, 512-byte sectors) whose root holds empty streams of the given names: sector 0
+ * is the FAT, sector 1 the directory. What Word writes for a password-protected .docx has `EncryptionInfo` and
+ * `EncryptedPackage` streams (MS-OFFCRYPTO 2.3.4.4); a legacy .doc has `WordDocument`.
+ */
+export function craftCompoundFile(streams: readonly string[]): Uint8Array {
+  if (streams.length > 3) throw new Error('one directory sector holds the root and three streams');
+  const NONE = 0xffffffff;
+  const END = 0xfffffffe;
+  const header = new Bytes().raw(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])).raw(new Uint8Array(16));
+  header.u16(0x3e).u16(3).u16(0xfffe).u16(9).u16(6).raw(new Uint8Array(6)).u32(0).u32(1).u32(1).u32(0).u32(0x1000).u32(END).u32(0).u32(END).u32(0);
+  header.u32(0); // DIFAT[0]: the FAT is sector 0
+  for (let i = 1; i < 109; i++) header.u32(NONE);
+  const fat = new Bytes().u32(0xfffffffd).u32(END);
+  for (let i = 2; i < 128; i++) fat.u32(NONE);
+  const entry = (name: string, type: number, right: number, child: number) => {
+    const units = new Bytes();
+    for (const c of name) units.u16(c.charCodeAt(0));
+    const nameBytes = units.u16(0).done();
+    const e = new Bytes().raw(nameBytes).raw(new Uint8Array(64 - nameBytes.length)).u16(nameBytes.length);
+    e.raw(Uint8Array.from([type, 1])).u32(NONE).u32(right).u32(child).raw(new Uint8Array(16 + 4 + 16)).u32(END).u32(0).u32(0);
+    return e.done();
+  };
+  const directory = new Bytes().raw(entry('Root Entry', 5, NONE, streams.length > 0 ? 1 : NONE));
+  streams.forEach((name, i) => directory.raw(entry(name, 2, i + 1 < streams.length ? i + 2 : NONE, NONE)));
+  for (let i = streams.length + 1; i < 4; i++) directory.raw(new Uint8Array(128));
+  return new Bytes().raw(header.done()).raw(fat.done()).raw(directory.done()).done();
+}

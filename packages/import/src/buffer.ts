@@ -3,6 +3,8 @@ import { importJson } from './canonical/import-canonical.js';
 import { binaryFormat, detectAndDecode, kindOfContentType } from './detect.js';
 import type { DocxImportOptions } from './docx/import-docx.js';
 import { notAForm } from './form/to-evaluation.js';
+import { encryptedDocx } from './docx/encrypted.js';
+import { invalidEncoding } from './text/characters.js';
 import { importText } from './text/import-text.js';
 
 /** Options of {@link importBuffer}. */
@@ -27,7 +29,7 @@ export async function importBuffer(bytes: Uint8Array, options: BufferImportOptio
     if (bytes.length > MAX_INPUT_BYTES) {
       return failure('unknown', 'too-large', `文件超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB，不予读取。`, `The file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB and is not read.`);
     }
-    const { kind: detected, text: decoded } = detectAndDecode(bytes, options.filename);
+    const { kind: detected, text: decoded, damaged } = detectAndDecode(bytes, options.filename);
     const hinted = kindOfContentType(options.contentType);
     const kind = detected === 'text' && (hinted === 'yaml' || hinted === 'json') ? hinted : detected;
     switch (kind) {
@@ -41,12 +43,17 @@ export async function importBuffer(bytes: Uint8Array, options: BufferImportOptio
       case 'yaml':
       case 'text': {
         const text = decoded ?? '';
+        // Damaged bytes (U+FFFD in the text): a canonical file is refused, a Word text is read and each place named.
+        const badBytes = damaged === undefined ? [] : invalidEncoding(text, damaged);
+        if (kind !== 'text' && badBytes.length > 0) return { ok: false, kind, diagnostics: badBytes };
         if (kind === 'json') return importJson(text);
         if (kind === 'yaml') return (await import('./canonical/import-yaml.js')).importYaml(text);
-        return importText(text, options);
+        const result = importText(text, options);
+        return result.ok && badBytes.length > 0 ? { ...result, diagnostics: [...badBytes, ...result.diagnostics] } : result;
       }
       case 'unknown': {
         const binary = binaryFormat(bytes);
+        if (binary === 'encrypted-ooxml') return encryptedDocx();
         if (binary === 'doc') return failure('unknown', 'unsupported-format', '这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再检查。', 'This is a legacy Word (.doc) file; save it as .docx in Word and check that.');
         if (binary === 'pdf') return failure('unknown', 'unsupported-format', '这是 PDF 文件，请提交 Word（.docx）文件或从中复制出的文本。', 'This is a PDF; submit the Word (.docx) file or text copied from it.');
         return notAForm('unknown');

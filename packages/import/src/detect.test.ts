@@ -1,19 +1,31 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from './detect.js';
+import { decodeSubmission, decodeText } from './detect.js';
 
-/** decodeText as it was before its decoders were reused (a new strict decoder per call, a scan by code point). */
+/**
+ * decodeText's rule with a new decoder per call and a scan by code point: strict UTF-16 (after its byte-order mark)
+ * or UTF-8; else UTF-8 with replacement when valid non-ASCII characters outnumber the replacements more than four
+ * to one; else strict GB18030 — and binary when control characters pass 1 % (at least 3).
+ */
 function decodeTextReference(bytes: Uint8Array): string | undefined {
   let text: string | undefined;
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
   try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
-    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
-    else text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(utf16 === undefined ? bytes : bytes.subarray(2));
   } catch {
-    try {
-      text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-    } catch {
-      return undefined;
+    if (utf16 !== undefined) text = new TextDecoder(utf16).decode(bytes.subarray(2));
+    else {
+      const loose = Array.from(new TextDecoder('utf-8').decode(bytes));
+      const replaced = loose.filter((c) => c === '\ufffd').length;
+      const valid = loose.filter((c) => c !== '\ufffd' && c > '\x7f').length;
+      if (valid > 4 * replaced) text = loose.join('');
+      else {
+        try {
+          text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+        } catch {
+          return undefined;
+        }
+      }
     }
   }
   let control = 0;
@@ -75,5 +87,14 @@ describe('decodeText', () => {
     expect(decodeText(new Uint8Array([0xd6, 0xd0, 0x41]))).toBe('中A');
     expect(decodeText(utf16('表\t1', true))).toBe('表\t1');
     expect(decodeText(new Uint8Array([0, 1, 2, 3, 0, 0, 0, 9]))).toBe(undefined);
+  });
+
+  it('reads damaged UTF-8 as UTF-8 with U+FFFD where the bytes are invalid (not as GB18030 mojibake), and says so', () => {
+    const rest = '\t北塔区司法局\n年度收入\t264.47\n'.repeat(20);
+    const damaged = new TextEncoder().encode(`单位名称${rest}`);
+    damaged[7] = 0xff; // the middle byte of 名: its lead byte, this byte and its last byte are each invalid
+    expect(decodeSubmission(damaged)).toEqual({ text: `单位\ufffd\ufffd\ufffd称${rest}`, damaged: 'UTF-8' });
+    expect(decodeSubmission(utf16('单位\ud800名称', false))).toEqual({ text: '单位\ufffd名称', damaged: 'UTF-16' });
+    expect(decodeSubmission(new Uint8Array([0xb5, 0xa5, 0xce, 0xbb]))).toEqual({ text: '单位' });
   });
 });

@@ -1,7 +1,74 @@
-import { failure, type ImportResult } from '../diagnostics.js';
+import { visit } from 'jsonc-parser';
+import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
+import { codeOf, hasUnreadable, MAX_CHARACTER_DIAGNOSTICS } from '../text/characters.js';
 import { fromValue } from './from-value.js';
 
-/** Read the canonical model written as JSON; zod issues become diagnostics with the field path and its Chinese label. */
+/** `income.total`, `disclosure.channels[1]` for a path of keys and indices. */
+function pathText(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/**
+ * What `JSON.parse` passes over in silence: a key given twice in one object (the last one wins, so a reviewer and
+ * the checker may read different values) and strings holding control characters or unpaired surrogates. One pass
+ * of jsonc-parser's visitor over the text (VS Code's JSON scanner), which reports each with its line.
+ */
+function silentProblems(text: string): ImportDiagnostic[] {
+  const problems: ImportDiagnostic[] = [];
+  const objects: Set<string>[] = [];
+  const add = (d: ImportDiagnostic) => {
+    if (problems.length < MAX_CHARACTER_DIAGNOSTICS) problems.push(d);
+  };
+  const unreadable = (value: string, path: string, line: number, column: number) => {
+    const bad = Array.from(value).find((c) => hasUnreadable(c)) ?? '';
+    add({
+      code: 'unreadable-character',
+      severity: 'error',
+      path,
+      line,
+      column,
+      message: { 'zh-CN': `${path}：字符串中有不可见的控制字符或残缺字符（${codeOf(bad)}）。`, en: `${path}: the string holds an invisible control character or a broken character (${codeOf(bad)}).` },
+    });
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        objects.push(new Set());
+      },
+      onObjectEnd: () => {
+        objects.pop();
+      },
+      onObjectProperty: (key, _offset, _length, startLine, startCharacter, pathSupplier) => {
+        const path = pathText([...pathSupplier(), key]);
+        const seen = objects[objects.length - 1];
+        if (seen?.has(key) === true) {
+          add({
+            code: 'json-duplicate-key',
+            severity: 'error',
+            path,
+            line: startLine + 1,
+            column: startCharacter + 1,
+            message: { 'zh-CN': `${path} 在同一对象中出现了两次（JSON 只保留后一个值，审核人与检查可能读到不同的值）。`, en: `${path} appears twice in one object (JSON keeps only the last value, so a reviewer and the checker may read different values).` },
+          });
+        }
+        seen?.add(key);
+        if (hasUnreadable(key)) unreadable(key, path, startLine + 1, startCharacter + 1);
+      },
+      onLiteralValue: (value: unknown, _offset, _length, startLine, startCharacter, pathSupplier) => {
+        if (typeof value === 'string' && hasUnreadable(value)) unreadable(value, pathText(pathSupplier()), startLine + 1, startCharacter + 1);
+      },
+    },
+    { disallowComments: true },
+  );
+  return problems;
+}
+
+/**
+ * Read the canonical model written as JSON; zod issues become diagnostics with the field path and its Chinese
+ * label. A key given twice in one object, or a string with control characters or unpaired surrogates, is an error
+ * with its path and line.
+ */
 export function importJson(text: string): ImportResult {
   let value: unknown;
   try {
@@ -10,5 +77,9 @@ export function importJson(text: string): ImportResult {
     const detail = error instanceof Error ? error.message : String(error);
     return failure('json', 'json-invalid', `不是有效的 JSON：${detail}`, `not valid JSON: ${detail}`);
   }
-  return fromValue(value, 'json');
+  const result = fromValue(value, 'json');
+  if (!result.ok) return result;
+  // Only a document the model accepts is scanned: its depth is bounded, so the recursive visitor cannot overflow.
+  const problems = silentProblems(text.replace(/^\uFEFF/, ''));
+  return problems.length > 0 ? { ok: false, kind: 'json', diagnostics: problems } : result;
 }

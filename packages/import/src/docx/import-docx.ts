@@ -4,11 +4,15 @@ import type { DocumentElements } from '../document/elements.js';
 import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
 import { readForm } from '../form/read-form.js';
 import { toEvaluation } from '../form/to-evaluation.js';
+import { markUnreadable, MAX_CHARACTER_DIAGNOSTICS } from '../text/characters.js';
 import type { ImportOptions } from '../text/import-text.js';
 import { documentLines, type DocxLine } from './walk.js';
 import { parseXml, XmlReadError } from './xml.js';
+import { encryptedDocx } from './encrypted.js';
 import type { InflateRaw } from './inflate.js';
 import { DEFAULT_ZIP_LIMITS, METHOD_NAMES, partKey, readZipDirectory, readZipEntry, ZipReadError, type ZipLimits } from './zip.js';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Options of {@link importDocx}. */
 export interface DocxImportOptions extends ImportOptions {
@@ -38,7 +42,7 @@ function zipFailure(error: ZipReadError, limits: ZipLimits): ImportResult {
         ? failure('docx', error.code, '这个 .docx 的 zip 结束记录前后矛盾（疑为篡改），不予读取。', 'The end records of this .docx contradict each other (tampering?); it is not read.')
         : failure('docx', error.code, `这个 .docx 中“${error.entry}”的文件头与 zip 目录不一致（疑为篡改），不予读取。`, `In this .docx the headers of "${error.entry}" disagree with its zip directory (tampering?); it is not read.`);
     case 'docx-encrypted':
-      return failure('docx', error.code, '这个 .docx 已加密（设有打开密码），请在 Word 中取消密码后另存再提交。', 'This .docx is encrypted (it has a password to open); remove the password in Word, save it and submit that.');
+      return encryptedDocx();
     case 'docx-unsupported-compression': {
       const name = error.method === undefined ? undefined : METHOD_NAMES[error.method];
       return failure(
@@ -79,8 +83,15 @@ function docxLines(bytes: Uint8Array, options: DocxImportOptions): DocxLine[] | 
     if (error instanceof ZipReadError) return zipFailure(error, limits);
     return failure('docx', 'docx-invalid-zip', '这个文件不是有效的 .docx。', 'This file is not a valid .docx.');
   }
+  let xml: string;
   try {
-    return documentLines(parseXml(new TextDecoder('utf-8').decode(xmlBytes)));
+    xml = UTF8.decode(xmlBytes);
+  } catch {
+    // Word refuses such a part as well; decoding it with replacement characters would read something else.
+    return failure('docx', 'docx-xml-invalid', '这个 .docx 的 word/document.xml 含有无效的 UTF-8 字节，无法读取。', 'word/document.xml in this .docx holds bytes that are not valid UTF-8 and cannot be read.');
+  }
+  try {
+    return documentLines(parseXml(xml));
   } catch (error) {
     if (error instanceof XmlReadError && error.code === 'docx-dtd-rejected') {
       return failure('docx', error.code, '这个 .docx 的 XML 含有 DTD 或实体声明，出于安全原因拒绝读取。', 'The XML in this .docx declares a DTD or entities; it is refused for safety.');
@@ -97,7 +108,15 @@ function docxLines(bytes: Uint8Array, options: DocxImportOptions): DocxLine[] | 
 export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): ImportResult {
   const lines = docxLines(bytes, options);
   if (!Array.isArray(lines)) return lines;
-  const result = toEvaluation(readForm(lines.map((l) => l.text)), 'docx');
+  // Control characters (a `w:sym` of code 0007, a character reference) become U+FFFD, each an error with its paragraph.
+  const unreadable: ImportDiagnostic[] = [];
+  const texts = lines.map((l, i) => {
+    const marked = markUnreadable(l.text);
+    for (const d of marked.diagnostics) if (unreadable.length < MAX_CHARACTER_DIAGNOSTICS) unreadable.push({ ...d, line: i + 1 });
+    return marked.text;
+  });
+  const read = toEvaluation(readForm(texts), 'docx');
+  const result = read.ok && unreadable.length > 0 ? { ...read, diagnostics: [...unreadable, ...read.diagnostics] } : read;
   const mapDiag = (d: ImportDiagnostic): ImportDiagnostic => {
     const { line, column: _column, ...rest } = d;
     return { ...rest, ...where(lines, line) };

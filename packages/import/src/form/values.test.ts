@@ -11,4 +11,11 @@ describe('parseAmount', () => {
     expect(parseAmount('99999999999999')).toEqual({ ok: false });
     expect(parseAmount('')).toEqual({ ok: true, value: null });
   });
+
+  it('refuses a space inside a figure (core drops spaces: `26 4.47` would be 264.47) but not around it', () => {
+    expect(parseAmount('26 4.47')).toEqual({ ok: false });
+    expect(parseAmount('264.\u00a047')).toEqual({ ok: false });
+    expect(parseAmount('２６\u30004.47')).toEqual({ ok: false });
+    expect(parseAmount(' 264.47 万元 ')).toEqual({ ok: true, value: 264.47 });
+  });
 });

@@ -11,10 +11,13 @@ export function toHalfWidth(text: string): string {
 
 export type Parsed<T> = { readonly ok: true; readonly value: T | null } | { readonly ok: false };
 
-/** An amount in 万元 (`267.47`, `74.69万元`, `１２.５`); blank → null; `约300`, `3OO` → not ok. */
+/** An amount in 万元 (`267.47`, `74.69万元`, `１２.５`); blank → null; `约300`, `3OO`, `26 4.47` → not ok. */
 export function parseAmount(raw: string): Parsed<number> {
   const text = raw.trim().replace(/\s*万元$/, '').trim();
   if (text === '') return { ok: true, value: null };
+  // Space inside a figure is not a separator to drop (core's parser drops it): `26 4.47` may be two figures, or a
+  // damaged one, never 264.47.
+  if (/\s/.test(text)) return { ok: false };
   const value = parseMoneyText(text);
   return value === undefined ? { ok: false } : { ok: true, value };
 }

@@ -1,6 +1,7 @@
 import { failure, type ImportResult } from '../diagnostics.js';
 import { readFormText } from '../form/read-form.js';
 import { toEvaluation } from '../form/to-evaluation.js';
+import { markUnreadable } from './characters.js';
 
 /** Options shared by the importers. */
 export interface ImportOptions {
@@ -22,5 +23,8 @@ export function importText(text: string, _options: ImportOptions = {}): ImportRe
   if (body.length > MAX_TEXT_CHARS) {
     return failure('text', 'too-large', `文本超过 ${MAX_TEXT_CHARS} 个字符，不予读取。`, `The text is longer than ${MAX_TEXT_CHARS} characters and is not read.`);
   }
-  return toEvaluation(readFormText(body), 'text');
+  // Control characters and unpaired surrogates become U+FFFD before reading, each an error with its place.
+  const { text: readable, diagnostics } = markUnreadable(body);
+  const result = toEvaluation(readFormText(readable), 'text');
+  return result.ok && diagnostics.length > 0 ? { ...result, diagnostics: [...diagnostics, ...result.diagnostics] } : result;
 }
