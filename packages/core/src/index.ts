@@ -9,13 +9,20 @@ export {
   AnswerSchema,
   AnswerResolutionSchema,
   EvaluationSchema,
+  INDICATOR_NATURES,
+  IndicatorRowSchema,
   IsoDateSchema,
   MODEL_VERSION,
+  MODEL_VERSIONS,
   MoneySchema,
+  PercentSchema,
+  ScoreSchema,
+  SignedMoneySchema,
 } from './model/evaluation.js';
-export type { AnswerField, Evaluation, EvaluationInput } from './model/evaluation.js';
-export { FIELD_LABELS, FIELD_PATHS, fieldLabel, isFieldPath } from './model/labels.js';
-export type { FieldLabel, FieldPath } from './model/labels.js';
+export type { AnswerField, CostControl, Evaluation, EvaluationInput, IndicatorNature, IndicatorRow, SelfAssessment } from './model/evaluation.js';
+export { FIELD_LABELS, FIELD_PATHS, INDICATOR_LABELS, fieldLabel, isFieldPath } from './model/labels.js';
+export type { FieldLabel, FieldPath, IndicatorKey } from './model/labels.js';
+export { MAX_PERCENT, MAX_SCORE, hundredths, isHundredths } from './model/decimal.js';
 export {
   MAX_MONEY,
   compareMoney,
@@ -119,7 +126,11 @@ export { ParameterValueError, valueInForce } from './engine/params.js';
 export type { ParameterValueIssue, ResolvedParameter } from './engine/params.js';
 export { formatValue, renderTemplate } from './engine/messages.js';
 export { INDICATORS, computeIndicators, deriveFacts, indicatorFacts } from './indicators/derive.js';
-export type { DerivedFacts, SumCheck } from './indicators/derive.js';
+export type { DerivedFacts, ParamValues, SumCheck } from './indicators/derive.js';
+export { DEFAULT_SCORING_SETTINGS, SCORING_PARAMETERS, deriveScoring, scoringSettings } from './indicators/scoring.js';
+export type { RowCheck, ScoringFacts, ScoringSettings } from './indicators/scoring.js';
+export { attainment, compareDecimal, parseIndicatorValue } from './indicators/indicator-value.js';
+export type { Attainment, Comparator, Decimal, IndicatorValue } from './indicators/indicator-value.js';
 export { formatPercent, percentOf } from './indicators/ratio.js';
 export { OUTCOMES, summarize } from './result/model.js';
 export { EvaluationResultSchema, SourcePositionSchema, FindingSchema, IndicatorSchema, ResultDocumentSchema, ResultSummarySchema } from './result/schema.js';

@@ -4,6 +4,9 @@ import { evaluationArb, moneyArb } from '@jixiao/testing';
 import {
   EvaluationSchema,
   FIELD_PATHS,
+  INDICATOR_LABELS,
+  IndicatorRowSchema,
+  fieldLabel,
   compareMoney,
   formatMoney,
   fromCents,
@@ -86,6 +89,50 @@ describe('evaluation model', () => {
 
   it('accepts every generated evaluation (the shared arbitrary is schema-valid)', () => {
     fc.assert(fc.property(evaluationArb(), (e) => validateEvaluation(JSON.parse(JSON.stringify(e))).ok));
+  });
+});
+
+describe('model v2: the 自评表 and the 经费控制 grid', () => {
+  const sheet = {
+    budget: { initialBudget: 1172.55, adjustment: -20.5, annualBudget: 1152.05, executed: 875.56, points: 10, rate: 76, score: 7.6 },
+    indicators: [{ level1: '产出指标', name: '党性教育培训次数', nature: 'quantitative', unit: '次', target: '26次', actual: '12次', points: 5, score: 5, coefficient: 100, core: true }],
+    totalPoints: 100,
+  };
+
+  it('keeps version 1 documents valid as they are (nothing renamed or removed) and takes version 2', () => {
+    expect(validateEvaluation({ ...seed, modelVersion: 1 }).ok).toBe(true);
+    expect(validateEvaluation({ ...seed, modelVersion: 2, selfAssessment: sheet }).ok).toBe(true);
+    const three = validateEvaluation({ ...seed, modelVersion: 3 });
+    expect(three.ok || three.issues.map((i) => i.path)).toEqual(['modelVersion']);
+  });
+
+  it('has a label for every column of an indicator row, and names a row by number in messages', () => {
+    expect(Object.keys(IndicatorRowSchema.shape).sort()).toEqual(Object.keys(INDICATOR_LABELS).sort());
+    expect(fieldLabel('selfAssessment.indicators.2.score')).toBe('绩效指标第 3 行 得分');
+    expect(fieldLabel('selfAssessment.indicators.0', 'en')).toBe('indicator row 1');
+    expect(fieldLabel('costControl.threePublic.priorYearActual')).toBe('三公经费（上年决算）');
+  });
+
+  it('takes scores and percentages with two decimals at most; a negative 得分 is kept (a rule reports it), a negative rate is not', () => {
+    const withRow = (row: Record<string, unknown>) => validateEvaluation({ ...seed, selfAssessment: { indicators: [{ ...sheet.indicators[0], ...row }] } });
+    expect(withRow({ score: -2 }).ok).toBe(true);
+    for (const bad of [{ score: 4.005 }, { points: 1001 }, { coefficient: -1 }, { coefficient: 99.999 }]) {
+      const r = withRow(bad);
+      expect(r.ok, JSON.stringify(bad)).toBe(false);
+      if (!r.ok) expect(r.issues[0]?.path).toBe(`selfAssessment.indicators.0.${Object.keys(bad)[0] ?? ''}`);
+    }
+    const rate = validateEvaluation({ ...seed, selfAssessment: { budget: { ...sheet.budget, rate: 76.125 } } });
+    expect(rate.ok || rate.issues.map((i) => [i.path, i.label])).toEqual([['selfAssessment.budget.rate', '预算执行率']]);
+  });
+
+  it('takes an adjustment that lowers the budget (调减) but no negative amount elsewhere', () => {
+    expect(validateEvaluation({ ...seed, selfAssessment: { budget: { ...sheet.budget, adjustment: -0.01 } } }).ok).toBe(true);
+    expect(validateEvaluation({ ...seed, selfAssessment: { budget: { ...sheet.budget, executed: -1 } } }).ok).toBe(false);
+    expect(validateEvaluation({ ...seed, costControl: { threePublic: { priorYearActual: 3.5, budget: null, actual: -1 } } }).ok).toBe(false);
+  });
+
+  it('accepts every generated evaluation with the new sections', () => {
+    fc.assert(fc.property(evaluationArb({ selfAssessment: true, costControl: true }), (e) => validateEvaluation(JSON.parse(JSON.stringify(e))).ok));
   });
 });
 

@@ -6,7 +6,10 @@ import {
   fromCents,
   passingEvaluation,
   type Answer,
+  type CostControl,
   type Evaluation,
+  type IndicatorRow as Indicator,
+  type SelfAssessment,
 } from '@jixiao/core';
 
 /**
@@ -46,6 +49,105 @@ export interface EvaluationKnobs {
   readonly extensions?: boolean;
   /** A fixed fiscal year, or a range (default: 2015–2030, sometimes blank when blanks are allowed). */
   readonly fiscalYear?: number | { readonly min: number; readonly max: number };
+  /** Add a 自评表 section (model v2): always (true), never (false, the default) or sometimes ('sometimes'). */
+  readonly selfAssessment?: boolean | 'sometimes';
+  /** Add the 经费控制 grid (model v2): always, never (the default) or sometimes. */
+  readonly costControl?: boolean | 'sometimes';
+}
+
+/** A score (分值, 得分) of 2 decimals, in hundredths from 0 to `maxHundredths`. */
+export function scoreArb(maxHundredths = 10_000): fc.Arbitrary<number> {
+  return fc.integer({ min: 0, max: maxHundredths }).map((n) => n / 100);
+}
+
+/** A percentage (2 decimals, in percent) from 0 to `maxHundredths / 100`. */
+export function percentArb(maxHundredths = 20_000): fc.Arbitrary<number> {
+  return fc.integer({ min: 0, max: maxHundredths }).map((n) => n / 100);
+}
+
+/** An indicator value as written on a form: a number with a comparator and unit, or a qualitative word. */
+export const indicatorValueArb: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(fc.constantFrom('', '≥', '≤', '=', '>', '<'), fc.integer({ min: 0, max: 30_000 }), fc.constantFrom(0, 1, 2), fc.constantFrom('', '%', '次', '万元', '篇')).map(([c, n, d, u]) => `${c}${(n / 10 ** d).toFixed(d)}${u}`) },
+  { weight: 1, arbitrary: fc.constantFrom('高', '好', '达标', '按时完成', '2018-2022', '') },
+);
+
+/** One row of a 自评表 indicator table. */
+export function indicatorArb(): fc.Arbitrary<Indicator> {
+  return fc
+    .record({
+      level1: fc.option(fc.constantFrom('产出指标', '效益指标', '满意度指标'), { nil: undefined }),
+      level2: fc.option(fc.constantFrom('数量指标', '质量指标', '成本指标', '社会效益指标'), { nil: undefined }),
+      name: fc.option(fc.constantFrom('培训次数', '播发稿件数量', '满意度', '成本控制数'), { nil: null, freq: 10 }),
+      nature: fc.option(fc.constantFrom('quantitative' as const, 'qualitative' as const), { nil: undefined }),
+      unit: fc.option(fc.constantFrom('%', '次', '篇'), { nil: undefined }),
+      target: fc.option(indicatorValueArb, { nil: null, freq: 8 }),
+      adjustedTarget: fc.option(indicatorValueArb, { nil: undefined, freq: 2 }),
+      actual: fc.option(indicatorValueArb, { nil: null, freq: 8 }),
+      points: fc.option(scoreArb(3000), { nil: null, freq: 10 }),
+      score: fc.option(fc.integer({ min: -200, max: 3200 }).map((n) => n / 100), { nil: null, freq: 10 }),
+      coefficient: fc.option(percentArb(10_000), { nil: undefined, freq: 2 }),
+      deviationReason: fc.option(fc.constantFrom('未完成：经费压减', '无', '', '/'), { nil: undefined }),
+      core: fc.option(fc.boolean(), { nil: undefined }),
+    })
+    .map((r) => {
+      const row: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(r)) if (v !== undefined) row[k] = v;
+      return row as Indicator;
+    });
+}
+
+/** A 自评表 section: a budget execution block and/or indicator rows. */
+export function selfAssessmentArb(): fc.Arbitrary<SelfAssessment> {
+  const budget = fc.record({
+    initialBudget: optionalMoneyArb(10_000_000),
+    adjustment: fc.option(fc.integer({ min: -1_000_000, max: 1_000_000 }).map(fromCents), { nil: undefined }),
+    annualBudget: optionalMoneyArb(10_000_000),
+    executed: optionalMoneyArb(12_000_000),
+    points: fc.option(scoreArb(2000), { nil: null, freq: 8 }),
+    rate: fc.option(percentArb(), { nil: null, freq: 4 }),
+    score: fc.option(scoreArb(2000), { nil: null, freq: 8 }),
+  });
+  return fc
+    .record({
+      budget: fc.option(budget, { nil: undefined, freq: 4 }),
+      indicators: fc.option(fc.array(indicatorArb(), { maxLength: 8 }), { nil: undefined, freq: 6 }),
+      totalPoints: fc.option(fc.constantFrom(100, 90, 120), { nil: undefined }),
+    })
+    .map((r) => {
+      const out: SelfAssessment = {};
+      if (r.budget !== undefined) {
+        const { adjustment, ...rest } = r.budget;
+        out.budget = adjustment === undefined ? rest : { ...rest, adjustment };
+      }
+      if (r.indicators !== undefined) out.indicators = r.indicators;
+      if (r.totalPoints !== undefined) out.totalPoints = r.totalPoints;
+      return out;
+    });
+}
+
+/** The 经费控制 grid: 上年决算 / 本年预算 / 本年决算 of each row, any of them blank. */
+export function costControlArb(): fc.Arbitrary<CostControl> {
+  const row = fc.record({ priorYearActual: optionalMoneyArb(1_000_000), budget: optionalMoneyArb(1_000_000), actual: optionalMoneyArb(1_000_000) });
+  return fc
+    .record({
+      threePublic: fc.option(row, { nil: undefined, freq: 6 }),
+      vehicle: fc.option(row, { nil: undefined }),
+      overseas: fc.option(row, { nil: undefined }),
+      reception: fc.option(row, { nil: undefined }),
+      publicFunds: fc.option(row, { nil: undefined }),
+      procurement: fc.option(row, { nil: undefined }),
+    })
+    .map((r) => {
+      const out: CostControl = {};
+      for (const [k, v] of Object.entries(r)) if (v !== undefined) out[k as keyof CostControl] = v;
+      return out;
+    });
+}
+
+function optionalSection<T>(knob: boolean | 'sometimes' | undefined, arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+  if (knob === true) return arb;
+  if (knob === 'sometimes') return fc.option(arb, { nil: undefined });
+  return fc.constant(undefined);
 }
 
 function partsWithTotal(n: number, consistent: boolean | undefined, blanks: boolean) {
@@ -100,6 +202,8 @@ export function evaluationArb(knobs: EvaluationKnobs = {}): fc.Arbitrary<Evaluat
       score: fc.option(fc.integer({ min: 0, max: 10000 }).map((n) => n / 100), { nil: null }),
       text: fc.option(fc.string({ maxLength: 40 }), { nil: null }),
       ext: knobs.extensions === true ? ext : knobs.extensions === false ? fc.constant(undefined) : fc.option(ext, { nil: undefined }),
+      selfAssessment: optionalSection(knobs.selfAssessment, selfAssessmentArb()),
+      costControl: optionalSection(knobs.costControl, costControlArb()),
     })
     .map((g): Evaluation => {
       const a = Object.fromEntries(ANSWER_FIELDS.map((f, i) => [f, g.answers[i] ?? 'unanswered'])) as Record<(typeof ANSWER_FIELDS)[number], Answer>;
@@ -164,6 +268,8 @@ export function evaluationArb(knobs: EvaluationKnobs = {}): fc.Arbitrary<Evaluat
         e.disclosure.approvalDate = g.ext.approvalDate;
         e.unit.classified = g.ext.classified;
       }
+      if (g.selfAssessment !== undefined) e.selfAssessment = g.selfAssessment;
+      if (g.costControl !== undefined) e.costControl = g.costControl;
       return e;
     });
 }

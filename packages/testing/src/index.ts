@@ -2,7 +2,21 @@
  * @jixiao/testing: what pack authors test rules with — schema-valid fast-check arbitraries with knobs, and a
  * strict rule tester.
  */
-export { answerArb, baseEvaluation, evaluationArb, isoDateArb, moneyArb, optionalMoneyArb, resolvedAnswerArb } from './arbitraries.js';
+export {
+  answerArb,
+  baseEvaluation,
+  costControlArb,
+  evaluationArb,
+  indicatorArb,
+  indicatorValueArb,
+  isoDateArb,
+  moneyArb,
+  optionalMoneyArb,
+  percentArb,
+  resolvedAnswerArb,
+  scoreArb,
+  selfAssessmentArb,
+} from './arbitraries.js';
 export type { EvaluationKnobs } from './arbitraries.js';
 export { patchEvaluation, ruleFinding, runRule, testRule } from './tester.js';
 export type { EvaluationPatch, RuleCase, RuleTesterOptions } from './tester.js';

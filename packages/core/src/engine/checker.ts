@@ -45,8 +45,12 @@ const BRANCH_SEP = '|';
 /** Top-level keys of the model offered as facts (everything but the editor and provenance keys). */
 const FORM_FACTS: readonly string[] = Object.keys(EvaluationSchema.shape).filter((k) => k !== '$schema' && k !== 'modelVersion' && k !== 'answerResolution');
 
+/** The groups every valid form has (the optional sections of model v2, such as the 自评表, come after them). */
+const REQUIRED_FORM_FACTS: readonly string[] = FORM_FACTS.filter((k) => EvaluationSchema.shape[k as keyof typeof EvaluationSchema.shape].def.type !== 'optional');
+const OPTIONAL_FORM_FACTS: readonly string[] = FORM_FACTS.filter((k) => !REQUIRED_FORM_FACTS.includes(k));
+
 /** Every key of a form's facts, in their order, each null: what {@link Checker.facts} fills (a plain object). */
-const FACTS_TEMPLATE: Readonly<Record<string, unknown>> = Object.fromEntries([...FORM_FACTS, 'derived', 'indicators', 'params'].map((k) => [k, null]));
+const FACTS_TEMPLATE: Readonly<Record<string, unknown>> = Object.fromEntries([...REQUIRED_FORM_FACTS, 'derived', 'indicators', 'params'].map((k) => [k, null]));
 
 /** The facts one evaluation offers to rules. */
 export type Facts = Record<string, unknown>;
@@ -308,18 +312,20 @@ export class Checker {
     // The form's groups as they are (not copied), without the editor and provenance keys.
     const form = evaluation as Readonly<Record<string, unknown>>;
     let complete = true;
-    for (const key of FORM_FACTS) if (!Object.hasOwn(form, key)) complete = false;
+    for (const key of REQUIRED_FORM_FACTS) if (!Object.hasOwn(form, key)) complete = false;
     let facts: Facts;
     if (complete) {
       // Every group is there (as in every valid form): fill a copy of a table that has all the keys already.
       // Built key by key instead, 24 keys make V8 keep the table as a hash map, slower to read every fact from.
       facts = { ...FACTS_TEMPLATE };
-      for (const key of FORM_FACTS) facts[key] = form[key];
+      for (const key of REQUIRED_FORM_FACTS) facts[key] = form[key];
+      // An optional section is a fact only when the form has it (as on the path below).
+      for (const key of OPTIONAL_FORM_FACTS) if (Object.hasOwn(form, key)) facts[key] = form[key];
     } else {
       facts = {};
       for (const key of FORM_FACTS) if (Object.hasOwn(form, key)) facts[key] = form[key];
     }
-    facts.derived = deriveFacts(evaluation);
+    facts.derived = deriveFacts(evaluation, params);
     facts.indicators = indicatorFacts(evaluation);
     facts.params = params;
     return facts;

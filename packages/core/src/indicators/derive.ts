@@ -4,6 +4,7 @@ import { fromCents, toCents } from '../model/money.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Indicator } from '../result/model.js';
 import { formatPercent, percentOf } from './ratio.js';
+import { deriveScoring, scoringSettings } from './scoring.js';
 
 /** Check of one total against its parts (../shared/domain.md §3); amounts in 万元, exact. */
 export interface SumCheck {
@@ -50,11 +51,22 @@ const ANSWER_FIELD_KEYS = ANSWER_FIELDS.map((field) => {
   return { field, group, key };
 });
 
+/** `(current − prior) / prior` in percent, exact to 2 decimals; null without both or with a zero base. */
+function changeRate(current: number | null | undefined, prior: number | null | undefined): number | null {
+  if (current === null || current === undefined || prior === null || prior === undefined) return null;
+  const base = toCents(prior);
+  return base === 0 ? null : percentOf(toCents(current) - base, base);
+}
+
+/** The `params` fact as the derivations read it: `{ pack: { name: value } }`. */
+export type ParamValues = Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
+
 /**
  * Values derived from the form, computed once per evaluation and offered to rules as the `derived` fact.
- * Everything is exact; a value that cannot be known is null.
+ * Everything is exact; a value that cannot be known is null. `params` (the parameters in force) steer the few
+ * derivations that follow local practice (`derived.scoring`, see `scoring.ts`); without them, the defaults.
  */
-export function deriveFacts(e: Evaluation) {
+export function deriveFacts(e: Evaluation, params?: ParamValues) {
   const unresolved: string[] = [];
   const inferred: string[] = [];
   for (const { field, group, key } of ANSWER_FIELD_KEYS) {
@@ -85,6 +97,14 @@ export function deriveFacts(e: Evaluation) {
     disclosureDelayDays: date === null || approval === null ? null : daysBetween(approval, date),
     /** Year of the publication date minus the fiscal year. */
     disclosureYearOffset: date === null || e.fiscalYear === null ? null : Number(date.slice(0, 4)) - e.fiscalYear,
+    /** The 经费控制 grid (T1b): this year's final accounts against the prior year's. */
+    costControl: {
+      /** 三公经费 本年决算 − 上年决算. */
+      threePublicChange: difference(e.costControl?.threePublic?.actual, e.costControl?.threePublic?.priorYearActual),
+      threePublicChangeRate: changeRate(e.costControl?.threePublic?.actual, e.costControl?.threePublic?.priorYearActual),
+    },
+    /** The 自评表 arithmetic (budget execution, indicator rows, sums, the recomputed total). */
+    scoring: deriveScoring(e, scoringSettings(params)),
     answers: {
       unresolved,
       unresolvedCount: unresolved.length,

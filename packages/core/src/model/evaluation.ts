@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { ANSWER_RESOLUTIONS, ANSWERS, DISCLOSURE_CHANNELS, GRADES } from './answer.js';
-import { FIELD_LABELS, type FieldPath } from './labels.js';
+import { isHundredths, MAX_PERCENT, MAX_SCORE } from './decimal.js';
+import { FIELD_LABELS, INDICATOR_LABELS, type FieldPath, type IndicatorKey } from './labels.js';
 import { isMoney, MAX_MONEY } from './money.js';
 
-/** Canonical model version; bumped only with a migration. */
-export const MODEL_VERSION = 1;
+/**
+ * Canonical model version. Version 2 added the optional 自评表 sections (`selfAssessment`: budget execution,
+ * indicators, total points) and the 经费控制 grid (`costControl`: 上年决算 / 本年预算 / 本年决算); a version 1
+ * document is a valid version 2 document as it is (nothing was renamed or removed), so both are accepted.
+ */
+export const MODEL_VERSION = 2;
+/** Every model version a document may declare. */
+export const MODEL_VERSIONS = [1, 2] as const;
 
 function label(path: FieldPath): { title: string; description: string } {
   const l = FIELD_LABELS[path];
@@ -28,6 +35,75 @@ export const AnswerSchema = z.enum(ANSWERS, {
   error: '应为 yes | no | unanswered | conflicting | ambiguous 之一',
 });
 const answer = (path: FieldPath) => AnswerSchema.meta(label(path));
+
+/** Points (分值, 权重, 得分): at most two decimals; signed, so that a negative 得分 on a form can be reported. */
+export const ScoreSchema = z
+  .number({ error: '应为分数 / expected a score' })
+  .refine((v) => isHundredths(v, MAX_SCORE), {
+    error: `分数最多两位小数，绝对值不超过 ${String(MAX_SCORE)} / a score has at most 2 decimals and |score| ≤ ${String(MAX_SCORE)}`,
+  })
+  .meta({ minimum: -MAX_SCORE, maximum: MAX_SCORE, multipleOf: 0.01, 'x-unit': '分' });
+
+/** A percentage in percent (76.5 = 76.5 %), ≥ 0, at most two decimals (whole basis points). */
+export const PercentSchema = z
+  .number({ error: '应为百分数 / expected a percentage' })
+  .refine((v) => v >= 0 && isHundredths(v, MAX_PERCENT), {
+    error: '百分数以“%”为单位，不小于 0，最多两位小数（76.5 即 76.5%） / a percentage in percent, ≥ 0, at most 2 decimals (76.5 means 76.5%)',
+  })
+  .meta({ minimum: 0, maximum: MAX_PERCENT, multipleOf: 0.01, 'x-unit': '%' });
+
+/** An amount that may be negative (调减): 万元, at most two decimals. */
+export const SignedMoneySchema = z
+  .number({ error: '应为金额数字（万元） / expected an amount in 万元' })
+  .refine((v) => isMoney(Math.abs(v)), { error: '金额最多两位小数（万元） / an amount has at most 2 decimals' })
+  .meta({ minimum: -MAX_MONEY, maximum: MAX_MONEY, multipleOf: 0.01 });
+
+const score = (path: FieldPath) => ScoreSchema.nullable().meta(label(path));
+const percent = (path: FieldPath) => PercentSchema.nullable().meta(label(path));
+
+function itemLabel(key: IndicatorKey): { title: string; description: string } {
+  const l = INDICATOR_LABELS[key];
+  return { title: l['zh-CN'], description: `${l['zh-CN']} (${l.en})` };
+}
+
+/** 指标性质: 定量 (quantitative) or 定性 (qualitative). */
+export const INDICATOR_NATURES = ['quantitative', 'qualitative'] as const;
+export type IndicatorNature = (typeof INDICATOR_NATURES)[number];
+
+/**
+ * One row of a 自评表's indicator table (T3/T4/T5). Target and actual are kept as written (`≥95%`, `2200篇`,
+ * `按时完成`): core reads their comparator, number and unit exactly when it needs them (`indicators/scoring.ts`),
+ * so the model holds one version of each value.
+ */
+export const IndicatorRowSchema = z
+  .strictObject({
+    level1: z.string().max(500).nullable().optional().meta(itemLabel('level1')),
+    level2: z.string().max(500).nullable().optional().meta(itemLabel('level2')),
+    name: z.string().max(2_000).nullable().meta(itemLabel('name')),
+    nature: z.enum(INDICATOR_NATURES).nullable().optional().meta(itemLabel('nature')),
+    unit: z.string().max(50).nullable().optional().meta(itemLabel('unit')),
+    target: z.string().max(2_000).nullable().meta(itemLabel('target')),
+    adjustedTarget: z.string().max(2_000).nullable().optional().meta(itemLabel('adjustedTarget')),
+    actual: z.string().max(2_000).nullable().meta(itemLabel('actual')),
+    points: ScoreSchema.nullable().meta(itemLabel('points')),
+    score: ScoreSchema.nullable().meta(itemLabel('score')),
+    coefficient: PercentSchema.nullable().optional().meta(itemLabel('coefficient')),
+    deviationReason: z.string().max(20_000).nullable().optional().meta(itemLabel('deviationReason')),
+    core: z.boolean().nullable().optional().meta(itemLabel('core')),
+  })
+  .meta({ title: '绩效指标', description: '自评表绩效指标的一行 (one row of the indicator table)' });
+export type IndicatorRow = z.infer<typeof IndicatorRowSchema>;
+
+/** 上年决算 / 本年预算 / 本年决算 of one row of the 经费控制 grid (T1b). */
+function controlRow(row: 'threePublic' | 'vehicle' | 'overseas' | 'reception' | 'publicFunds' | 'procurement') {
+  return z
+    .strictObject({
+      priorYearActual: money(`costControl.${row}.priorYearActual`),
+      budget: money(`costControl.${row}.budget`),
+      actual: money(`costControl.${row}.actual`),
+    })
+    .optional();
+}
 
 /** A calendar date written YYYY-MM-DD (a real date: no 2021-02-30). */
 export const IsoDateSchema = z.iso.date({ error: '应为日期 YYYY-MM-DD / expected a date YYYY-MM-DD' }).refine(
@@ -77,7 +153,7 @@ export const AnswerResolutionSchema = z.strictObject({
 export const EvaluationSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'JSON Schema reference for editors' }),
-    modelVersion: z.literal(MODEL_VERSION).optional(),
+    modelVersion: z.literal(MODEL_VERSIONS).optional().meta({ description: '模型版本（1 或 2） / model version (1 or 2)' }),
     fiscalYear: z.number().int().min(1949).max(2200).nullable().meta(label('fiscalYear')),
     unit: z.strictObject({
       name: z.string().max(500).nullable().meta(label('unit.name')),
@@ -168,15 +244,46 @@ export const EvaluationSchema = z
     problems: text('problems'),
     suggestions: text('suggestions'),
     supervisorOpinion: text('supervisorOpinion'),
+    selfAssessment: z
+      .strictObject({
+        budget: z
+          .strictObject({
+            initialBudget: money('selfAssessment.budget.initialBudget'),
+            adjustment: SignedMoneySchema.nullable().optional().meta(label('selfAssessment.budget.adjustment')),
+            annualBudget: money('selfAssessment.budget.annualBudget'),
+            executed: money('selfAssessment.budget.executed'),
+            points: score('selfAssessment.budget.points'),
+            rate: percent('selfAssessment.budget.rate'),
+            score: score('selfAssessment.budget.score'),
+          })
+          .optional(),
+        indicators: z.array(IndicatorRowSchema).max(2_000).optional().meta(label('selfAssessment.indicators')),
+        totalPoints: score('selfAssessment.totalPoints').optional(),
+      })
+      .optional()
+      .meta({ description: '自评表（预算执行、绩效指标、总分；模型 v2） / the self-assessment sheet (model v2)' }),
+    costControl: z
+      .strictObject({
+        threePublic: controlRow('threePublic'),
+        vehicle: controlRow('vehicle'),
+        overseas: controlRow('overseas'),
+        reception: controlRow('reception'),
+        publicFunds: controlRow('publicFunds'),
+        procurement: controlRow('procurement'),
+      })
+      .optional()
+      .meta({ description: '经费控制情况：上年决算 / 本年预算 / 本年决算（模型 v2） / cost control grid (model v2)' }),
     answerResolution: z
       .partialRecord(z.enum(ANSWER_FIELDS), AnswerResolutionSchema)
       .optional()
       .meta({ description: '每个勾选题是如何读出的（导入器记录） / how each answer was read (recorded by importers)' }),
   })
   .meta({
-    title: '部门整体支出绩效自评（jixiao 规范模型 v1）',
+    title: '部门整体支出绩效自评（jixiao 规范模型 v2）',
     description: 'Canonical model of a 部门整体支出绩效自评 submission; amounts in 万元, blank = null.',
   });
 
 export type Evaluation = z.infer<typeof EvaluationSchema>;
 export type EvaluationInput = z.input<typeof EvaluationSchema>;
+export type SelfAssessment = NonNullable<Evaluation['selfAssessment']>;
+export type CostControl = NonNullable<Evaluation['costControl']>;

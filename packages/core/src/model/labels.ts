@@ -68,6 +68,33 @@ export const FIELD_LABELS = {
   problems: { 'zh-CN': '问题', en: 'problems' },
   suggestions: { 'zh-CN': '建议', en: 'suggestions' },
   supervisorOpinion: { 'zh-CN': '主管部门意见', en: 'supervising department opinion' },
+  'selfAssessment.budget.initialBudget': { 'zh-CN': '年初预算数', en: 'initial budget' },
+  'selfAssessment.budget.adjustment': { 'zh-CN': '预算调整数', en: 'budget adjustment' },
+  'selfAssessment.budget.annualBudget': { 'zh-CN': '全年预算数', en: 'full-year budget' },
+  'selfAssessment.budget.executed': { 'zh-CN': '全年执行数', en: 'full-year execution' },
+  'selfAssessment.budget.points': { 'zh-CN': '预算执行分值（执行率权重）', en: 'budget execution points (weight)' },
+  'selfAssessment.budget.rate': { 'zh-CN': '预算执行率', en: 'budget execution rate' },
+  'selfAssessment.budget.score': { 'zh-CN': '预算执行得分（执行率得分）', en: 'budget execution score' },
+  'selfAssessment.indicators': { 'zh-CN': '绩效指标', en: 'performance indicators' },
+  'selfAssessment.totalPoints': { 'zh-CN': '总分值（满分）', en: 'total points available' },
+  'costControl.threePublic.priorYearActual': { 'zh-CN': '三公经费（上年决算）', en: '"three public" expenses (prior-year final accounts)' },
+  'costControl.threePublic.budget': { 'zh-CN': '三公经费（本年预算）', en: '"three public" expenses (this year’s budget)' },
+  'costControl.threePublic.actual': { 'zh-CN': '三公经费（本年决算）', en: '"three public" expenses (this year’s final accounts)' },
+  'costControl.vehicle.priorYearActual': { 'zh-CN': '公务用车购置及运行费（上年决算）', en: 'official vehicle purchase and running (prior-year final accounts)' },
+  'costControl.vehicle.budget': { 'zh-CN': '公务用车购置及运行费（本年预算）', en: 'official vehicle purchase and running (this year’s budget)' },
+  'costControl.vehicle.actual': { 'zh-CN': '公务用车购置及运行费（本年决算）', en: 'official vehicle purchase and running (this year’s final accounts)' },
+  'costControl.overseas.priorYearActual': { 'zh-CN': '因公出国（境）费（上年决算）', en: 'official overseas travel (prior-year final accounts)' },
+  'costControl.overseas.budget': { 'zh-CN': '因公出国（境）费（本年预算）', en: 'official overseas travel (this year’s budget)' },
+  'costControl.overseas.actual': { 'zh-CN': '因公出国（境）费（本年决算）', en: 'official overseas travel (this year’s final accounts)' },
+  'costControl.reception.priorYearActual': { 'zh-CN': '公务接待费（上年决算）', en: 'official reception (prior-year final accounts)' },
+  'costControl.reception.budget': { 'zh-CN': '公务接待费（本年预算）', en: 'official reception (this year’s budget)' },
+  'costControl.reception.actual': { 'zh-CN': '公务接待费（本年决算）', en: 'official reception (this year’s final accounts)' },
+  'costControl.publicFunds.priorYearActual': { 'zh-CN': '公用经费（上年决算）', en: 'public (running) funds (prior-year final accounts)' },
+  'costControl.publicFunds.budget': { 'zh-CN': '公用经费（本年预算）', en: 'public (running) funds (this year’s budget)' },
+  'costControl.publicFunds.actual': { 'zh-CN': '公用经费（本年决算）', en: 'public (running) funds (this year’s final accounts)' },
+  'costControl.procurement.priorYearActual': { 'zh-CN': '政府采购（上年决算）', en: 'government procurement (prior-year final accounts)' },
+  'costControl.procurement.budget': { 'zh-CN': '政府采购（本年预算）', en: 'government procurement (this year’s budget)' },
+  'costControl.procurement.actual': { 'zh-CN': '政府采购（本年决算）', en: 'government procurement (this year’s final accounts)' },
 } as const satisfies Record<string, FieldLabel>;
 
 export type FieldPath = keyof typeof FIELD_LABELS;
@@ -78,8 +105,38 @@ export function isFieldPath(path: string): path is FieldPath {
   return Object.hasOwn(FIELD_LABELS, path);
 }
 
+/** The form's labels for the columns of one indicator row (`selfAssessment.indicators.<n>.<key>`). */
+export const INDICATOR_LABELS = {
+  level1: { 'zh-CN': '一级指标', en: 'level-1 indicator' },
+  level2: { 'zh-CN': '二级指标', en: 'level-2 indicator' },
+  name: { 'zh-CN': '三级指标（指标名称）', en: 'indicator' },
+  nature: { 'zh-CN': '指标性质', en: 'nature (quantitative or qualitative)' },
+  unit: { 'zh-CN': '度量单位', en: 'unit' },
+  target: { 'zh-CN': '年度指标值（年初指标值）', en: 'target' },
+  adjustedTarget: { 'zh-CN': '调整指标值', en: 'adjusted target' },
+  actual: { 'zh-CN': '实际完成值', en: 'actual' },
+  points: { 'zh-CN': '分值（指标权重）', en: 'points (weight)' },
+  score: { 'zh-CN': '得分', en: 'score' },
+  coefficient: { 'zh-CN': '得分系数', en: 'score coefficient' },
+  deviationReason: { 'zh-CN': '偏差原因及改进措施', en: 'reason for deviation and remedy' },
+  core: { 'zh-CN': '是否核心指标', en: 'core indicator' },
+} as const satisfies Record<string, FieldLabel>;
+
+export type IndicatorKey = keyof typeof INDICATOR_LABELS;
+
+const INDICATOR_ITEM = /^selfAssessment\.indicators\.(\d+)(?:\.(\w+))?$/;
+
 /** Label of a field path (or of its nearest labelled ancestor), for messages. */
 export function fieldLabel(path: string, locale: 'zh-CN' | 'en' = 'zh-CN'): string | undefined {
+  const item = INDICATOR_ITEM.exec(path);
+  if (item !== null) {
+    // `selfAssessment.indicators.2.score` → 绩效指标第 3 行 得分
+    const row = Number(item[1]) + 1;
+    const key = item[2];
+    const column = key !== undefined && Object.hasOwn(INDICATOR_LABELS, key) ? INDICATOR_LABELS[key as IndicatorKey][locale] : undefined;
+    const rowText = locale === 'zh-CN' ? `绩效指标第 ${String(row)} 行` : `indicator row ${String(row)}`;
+    return column === undefined ? rowText : `${rowText} ${column}`;
+  }
   let current = path;
   for (;;) {
     if (isFieldPath(current)) return FIELD_LABELS[current][locale];

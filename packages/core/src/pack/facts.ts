@@ -59,7 +59,9 @@ function kindOfSchema(node: JsonSchemaNode): { info: Omit<FactInfo, 'origin'>; p
     case 'integer':
       return { info: { kind: 'integer', nullable } };
     case 'number':
-      return { info: { kind: n.multipleOf === 0.01 ? 'money' : 'number', nullable } };
+      // Percentages and scores are 2-decimal numbers too; their unit tells them from money.
+      if (n['x-unit'] === '%') return { info: { kind: 'percent', nullable } };
+      return { info: { kind: n.multipleOf === 0.01 && n['x-unit'] === undefined ? 'money' : 'number', nullable } };
     case 'boolean':
       return { info: { kind: 'boolean', nullable } };
     case 'string':
@@ -112,11 +114,40 @@ function fullSample(): Evaluation {
     problems: 'x',
     suggestions: 'x',
     supervisorOpinion: 'x',
+    selfAssessment: {
+      budget: { initialBudget: 100, adjustment: 10, annualBudget: 110, executed: 99, points: 10, rate: 90, score: 9 },
+      indicators: [
+        { level1: '产出指标', level2: '数量指标', name: 'x', nature: 'quantitative', unit: '次', target: '≥10', actual: '8', points: 45.5, score: 45.5, coefficient: 80, deviationReason: null, core: true },
+        { name: 'y', target: '高', actual: '高', points: 44.5, score: 40.5 },
+      ],
+      totalPoints: 100,
+    },
+    costControl: {
+      threePublic: { priorYearActual: 2, budget: 1.5, actual: 1 },
+      vehicle: { priorYearActual: 1, budget: 1, actual: 0.5 },
+      overseas: { priorYearActual: 0.5, budget: 0.25, actual: 0.25 },
+      reception: { priorYearActual: 0.5, budget: 0.25, actual: 0.25 },
+      publicFunds: { priorYearActual: 10, budget: 9, actual: 8 },
+      procurement: { priorYearActual: 5, budget: 6, actual: 5.5 },
+    },
   };
 }
 
 /** Names of derived values that are amounts in 万元 (the rest of the numbers are counts or days). */
 const DERIVED_MONEY = /(?:^|\.)(?:total|partsSum|difference|absDifference|incomeAvailable|expenditureOverIncome|threePublicOverExpenditure|threePublicChange|vehicleCostChange|procurementOverPlan)$/;
+
+/** Percentages among the derived values (in percent, 2 decimals). */
+const DERIVED_PERCENT = /\.(?:rate|rateDifference|rateAbsDifference|rateUsed|threePublicChangeRate)$/;
+/** Counts among the 自评表 values; the other numbers there are points (scores), whatever the sample holds. */
+const SCORING_COUNT = /\.(?:count|undecided|blank)$/;
+const SCORING_MONEY = /\.(?:rateBase|adjustmentDifference)$/;
+
+function derivedNumberKind(path: string, value: number): FactKind {
+  if (DERIVED_PERCENT.test(path)) return 'percent';
+  if (path.startsWith('derived.scoring.')) return SCORING_COUNT.test(path) ? 'integer' : SCORING_MONEY.test(path) ? 'money' : 'number';
+  if (DERIVED_MONEY.test(path)) return 'money';
+  return Number.isInteger(value) ? 'integer' : 'number';
+}
 
 function addValueFacts(out: Map<string, FactInfo>, prefix: string, value: unknown): void {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -126,7 +157,7 @@ function addValueFacts(out: Map<string, FactInfo>, prefix: string, value: unknow
   }
   let kind: FactKind = 'text';
   if (Array.isArray(value)) kind = 'list';
-  else if (typeof value === 'number') kind = DERIVED_MONEY.test(prefix) ? 'money' : Number.isInteger(value) ? 'integer' : 'number';
+  else if (typeof value === 'number') kind = derivedNumberKind(prefix, value);
   else if (typeof value === 'boolean') kind = 'boolean';
   out.set(prefix, { kind, nullable: true, origin: 'derived' });
 }
