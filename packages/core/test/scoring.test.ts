@@ -130,10 +130,17 @@ describe('derived.scoring', () => {
     );
     expect(d.indicators.outOfRange).toEqual({ rows: ['#1 a (32 > 30)', '#2 b (-1 < 0)'], count: 2, undecided: 1 });
     expect(d.indicators.coefficientMismatch.rows).toEqual(['#3 c (20 × 80% ≠ 10)']);
+    expect(d.indicators.coefficientRows).toBe(1);
     expect(d.indicators.missingReason.count).toBe(0);
     expect(d.points).toEqual({ sum: 90, blank: 1, difference: -10, absDifference: 10 });
     expect(d.scoreTotal).toEqual({ sum: 59, blank: 0, difference: 0, absDifference: 0, tolerance: 0.04 });
     expect(d.recomputed).toEqual({ score: 58, executionDelta: 0, withinPointsDelta: -1, fullMarksDelta: 0 });
+  });
+
+  it('holds the budget item to its 分值 too, and without a rate keeps its own score within [0, 分值] in the total', () => {
+    const d = deriveScoring(withSheet({ budget: { initialBudget: null, annualBudget: null, executed: null, points: 10, rate: null, score: 12 }, indicators: [row({ points: 90, score: 80 })] }));
+    expect(d.indicators.outOfRange.rows).toEqual(['预算执行 (12 > 10)']);
+    expect(d.recomputed).toEqual({ score: 90, executionDelta: null, withinPointsDelta: -2, fullMarksDelta: 0 });
   });
 
   it('a form without a 自评表 has no scoring figures at all, and the seed derives as before', () => {
@@ -171,10 +178,8 @@ describe('derived.scoring', () => {
         const rows = sheet.indicators ?? [];
         const complete = rows.every((r) => r.points !== null && r.score !== null) && (sheet.budget === undefined || (sheet.budget.points !== null && sheet.budget.score !== null));
         if (!complete || d.recomputed.score === null || d.points.sum === null) return;
-        // The budget item keeps its stated score when its rate cannot be worked out; only that may exceed its points.
-        const budgetExcess = sheet.budget !== undefined && d.budget.expectedScore === null ? Math.max(0, (sheet.budget.score ?? 0) - (sheet.budget.points ?? 0)) : 0;
         expect(d.recomputed.score).toBeGreaterThanOrEqual(0);
-        expect(d.recomputed.score).toBeLessThanOrEqual(d.points.sum + budgetExcess + 1e-9);
+        expect(d.recomputed.score).toBeLessThanOrEqual(d.points.sum + 1e-9);
       }),
     );
   });
@@ -182,8 +187,8 @@ describe('derived.scoring', () => {
   it('property: a row is out of range exactly when its 得分 is below 0 or above its 分值', () => {
     fc.assert(
       fc.property(selfAssessmentArb(), (sheet) => {
-        const rows = sheet.indicators ?? [];
-        const bad = rows.filter((r) => r.score !== null && (r.score < 0 || (r.points !== null && r.score > r.points)));
+        const items = [...(sheet.budget === undefined ? [] : [sheet.budget]), ...(sheet.indicators ?? [])];
+        const bad = items.filter((r) => r.score !== null && (r.score < 0 || (r.points !== null && r.score > r.points)));
         expect(deriveScoring(withSheet(sheet)).indicators.outOfRange.count).toBe(bad.length);
       }),
     );

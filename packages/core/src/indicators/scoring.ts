@@ -70,6 +70,9 @@ const h = (v: number | null | undefined): number | null => (isHundredths(v, Numb
 const fromH = (v: number | null): number | null => (v === null ? null : v / 100);
 const absH = (v: number | null): number | null => (v === null ? null : Math.abs(v) / 100);
 
+/** How the budget execution item is named among the rows it is listed with. */
+const BUDGET_ITEM = '预算执行';
+
 function rowName(row: Indicator, index: number): string {
   const name = row.name ?? row.level2 ?? row.level1 ?? '';
   return name === '' ? `#${String(index + 1)}` : `#${String(index + 1)} ${name}`;
@@ -119,10 +122,11 @@ export interface ScoringFacts {
     readonly scoreAbsDifference: number | null;
     /** 年初预算数 + 调整数 − 全年预算数 (null without all three). */
     readonly adjustmentDifference: number | null;
+    readonly adjustmentAbsDifference: number | null;
   };
   readonly indicators: {
     readonly count: number;
-    /** 得分 above 分值, or below 0. */
+    /** 得分 above 分值, or below 0 (the budget item, named 预算执行, and every row). */
     readonly outOfRange: RowCheck;
     /** Actual short of target with no 偏差原因. */
     readonly missingReason: RowCheck;
@@ -130,6 +134,8 @@ export interface ScoringFacts {
     readonly fullMarksShort: RowCheck;
     /** 得分 ≠ 权重 × 得分系数 (重庆). */
     readonly coefficientMismatch: RowCheck;
+    /** Rows with a 得分系数 at all. */
+    readonly coefficientRows: number;
   };
   readonly points: {
     /** Σ 分值 of the budget item and every indicator row. */
@@ -177,8 +183,9 @@ const ABSENT: ScoringFacts = Object.freeze({
     scoreDifference: null,
     scoreAbsDifference: null,
     adjustmentDifference: null,
+    adjustmentAbsDifference: null,
   }),
-  indicators: Object.freeze({ count: 0, outOfRange: EMPTY_CHECK, missingReason: EMPTY_CHECK, fullMarksShort: EMPTY_CHECK, coefficientMismatch: EMPTY_CHECK }),
+  indicators: Object.freeze({ count: 0, outOfRange: EMPTY_CHECK, missingReason: EMPTY_CHECK, fullMarksShort: EMPTY_CHECK, coefficientMismatch: EMPTY_CHECK, coefficientRows: 0 }),
   points: Object.freeze({ sum: null, blank: 0, difference: null, absDifference: null }),
   scoreTotal: Object.freeze({ sum: null, blank: 0, difference: null, absDifference: null, tolerance: 0.01 }),
   recomputed: Object.freeze({ score: null, executionDelta: null, withinPointsDelta: null, fullMarksDelta: null }),
@@ -196,9 +203,10 @@ export function deriveScoring(e: Evaluation, settings: ScoringSettings = DEFAULT
   if (sheet === undefined) return ABSENT;
   const b = sheet.budget;
 
+  const outOfRange = rowCheck();
   // Budget execution.
   let budget: ScoringFacts['budget'] = ABSENT.budget;
-  let execution: { stated: number | null; expected: number | null } = { stated: null, expected: null };
+  let execution: { stated: number | null; expected: number | null; points: number | null } = { stated: null, expected: null, points: null };
   if (b !== undefined) {
     const base = settings.rateBase === 'initial' ? b.initialBudget : b.annualBudget;
     const rate = base === null || b.executed === null ? null : percentOf(toCents(b.executed), toCents(base));
@@ -226,16 +234,21 @@ export function deriveScoring(e: Evaluation, settings: ScoringSettings = DEFAULT
       scoreDifference: fromH(scoreDiff),
       scoreAbsDifference: absH(scoreDiff),
       adjustmentDifference: fromH(adjustmentDiff),
+      adjustmentAbsDifference: absH(adjustmentDiff),
     };
-    execution = { stated: statedScoreH, expected: expectedH };
+    execution = { stated: statedScoreH, expected: expectedH, points: pointsH };
+    // The budget item's own 得分 against its 分值 (the recomputed total uses the expected score instead).
+    if (statedScoreH !== null && statedScoreH < 0) outOfRange.rows.push(`${BUDGET_ITEM} (${String(b.score)} < 0)`);
+    else if (statedScoreH !== null && pointsH !== null && statedScoreH > pointsH) outOfRange.rows.push(`${BUDGET_ITEM} (${String(b.score)} > ${String(b.points)})`);
+    else if (statedScoreH === null || pointsH === null) outOfRange.undecided++;
   }
 
   // Indicator rows.
   const rows = sheet.indicators ?? [];
-  const outOfRange = rowCheck();
   const missingReason = rowCheck();
   const fullMarksShort = rowCheck();
   const coefficientMismatch = rowCheck();
+  let coefficientRows = 0;
   let pointsSum = b === undefined ? 0 : (h(b.points) ?? 0);
   let pointsBlank = b?.points === null ? 1 : 0;
   let scoreSum = b === undefined ? 0 : (h(b.score) ?? 0);
@@ -287,10 +300,11 @@ export function deriveScoring(e: Evaluation, settings: ScoringSettings = DEFAULT
 
     // 得分 = 权重 × 得分系数.
     const coefficientH = h(row.coefficient);
+    if (row.coefficient !== undefined && row.coefficient !== null) coefficientRows++;
     if (coefficientH !== null && pointsH !== null && scoreH !== null) {
       const expected = Math.floor((pointsH * coefficientH) / 10_000 + 0.5);
       if (expected !== scoreH) coefficientMismatch.rows.push(`${label} (${String(row.points)} × ${String(row.coefficient)}% ≠ ${String(row.score)})`);
-    } else if (row.coefficient !== undefined && row.coefficient !== null) coefficientMismatch.undecided++;
+    } else if (coefficientH !== null) coefficientMismatch.undecided++;
   }
   outOfRange.count = outOfRange.rows.length;
   missingReason.count = missingReason.rows.length;
@@ -303,15 +317,25 @@ export function deriveScoring(e: Evaluation, settings: ScoringSettings = DEFAULT
   const statedScoreH = h(e.selfRating.score);
   const scoreDiff = !anything || statedScoreH === null ? null : statedScoreH - scoreSum;
   const executionDelta = execution.stated === null || execution.expected === null ? null : execution.expected - execution.stated;
-  const budgetPart = b === undefined ? 0 : (execution.expected ?? execution.stated);
+  // The budget item counts with the score its formula gives; without one, with its own score held to [0, 分值].
+  let budgetPart: number | null = 0;
+  let budgetHeld = 0;
+  if (b !== undefined) {
+    const { stated, expected, points } = execution;
+    if (expected !== null) budgetPart = expected;
+    else if (stated !== null) {
+      budgetPart = Math.max(0, points === null ? stated : Math.min(points, stated));
+      budgetHeld = budgetPart - stated;
+    } else budgetPart = null;
+  }
   if (budgetPart === null) recomputable = false;
   const indicatorSum = scoreSum - (b === undefined ? 0 : (execution.stated ?? 0));
-  const recomputed = !anything || !recomputable ? null : (budgetPart ?? 0) + indicatorSum + withinDelta + fullDelta;
+  const recomputed = !anything || !recomputable || budgetPart === null ? null : budgetPart + indicatorSum + withinDelta + fullDelta;
 
   return {
     present: true,
     budget,
-    indicators: { count: rows.length, outOfRange, missingReason, fullMarksShort, coefficientMismatch },
+    indicators: { count: rows.length, outOfRange, missingReason, fullMarksShort, coefficientMismatch, coefficientRows },
     points: { sum: anything ? pointsSum / 100 : null, blank: pointsBlank, difference: fromH(pointsDiff), absDifference: absH(pointsDiff) },
     scoreTotal: {
       sum: anything ? scoreSum / 100 : null,
@@ -323,7 +347,7 @@ export function deriveScoring(e: Evaluation, settings: ScoringSettings = DEFAULT
     recomputed: {
       score: fromH(recomputed),
       executionDelta: fromH(executionDelta),
-      withinPointsDelta: anything ? withinDelta / 100 : null,
+      withinPointsDelta: anything ? (withinDelta + budgetHeld) / 100 : null,
       fullMarksDelta: anything ? fullDelta / 100 : null,
     },
   };
