@@ -66,6 +66,7 @@ export function artifacts(): Artifact[] {
     rules: Object.fromEntries(packs.flatMap(({ pack }) => pack.rules.map((r) => [r.id, r.severity]))),
   };
   out.push({ path: 'packages/cli/src/presets/standard.json', content: `${JSON.stringify(preset, null, 2)}\n` });
+  out.push({ path: 'packages/standard/src/sources.generated.ts', content: standardSources(packs) });
   for (const { dir, pack } of packs) {
     for (const rule of pack.rules) {
       const name = rule.id.split('/')[1] ?? rule.id;
@@ -83,6 +84,38 @@ export function artifacts(): Artifact[] {
     ),
   });
   return out;
+}
+
+/**
+ * The standard preset as JSON imports (`@jixiao/standard`): each pack's manifest and rule files, so a bundler
+ * (the browser workbench) or Node loads them without a file system walk. Same packs as the CLI's preset.
+ */
+function standardSources(packs: readonly { dir: string; packageName: string; pack: Pack }[]): string {
+  const imports: string[] = [];
+  const entries: string[] = [];
+  for (const [p, { dir, packageName, pack }] of packs.entries()) {
+    const manifestFile = JSON.parse(readFileSync(join(dir, 'pack.json'), 'utf8')) as { rules?: string };
+    const rulesDir = (manifestFile.rules ?? 'src/rules').replace(/^\.\//, '').replace(/\/$/, '');
+    imports.push(`import pack${String(p)} from '${packageName}/pack.json' with { type: 'json' };`);
+    const rules: string[] = [];
+    for (const [r, rule] of pack.rules.entries()) {
+      const file = `${rule.id.split('/')[1] ?? rule.id}.json`;
+      imports.push(`import pack${String(p)}rule${String(r)} from '${packageName}/${rulesDir}/${file}' with { type: 'json' };`);
+      rules.push(`      '${file}': pack${String(p)}rule${String(r)},`);
+    }
+    entries.push(`  {\n    package: '${packageName}',\n    manifest: pack${String(p)},\n    rules: {\n${rules.join('\n')}\n    },\n  },`);
+  }
+  return [
+    `// ${GENERATED_HEADER.replace(/^<!--\s*|\s*-->$/g, '')}`,
+    "import type { StandardPackSource } from './source.js';",
+    ...imports,
+    '',
+    '/** Every pack of the standard preset: its package, its parsed `pack.json` and its rule files by name. */',
+    'export const STANDARD_PACK_SOURCES: readonly StandardPackSource[] = [',
+    ...entries,
+    '];',
+    '',
+  ].join('\n');
 }
 
 /** A rule pack's README: what it checks, how to use it, its rules (generated, like its docs). */

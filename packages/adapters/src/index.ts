@@ -10,7 +10,9 @@ export { formatSarif } from './formatters/sarif.js';
 export { formatText } from './formatters/text.js';
 export { formatXlsx } from './formatters/xlsx.js';
 export type { FormatOptions, Formatter } from './formatters/types.js';
+// The report's wording of findings, for other views of the same results (the browser workbench).
+export { basisText, findingPosition, isWaived, labelOf, observedEntries, outcomeLabel, positionText, sortFindings, valueText } from './formatters/common.js';
 export { createServer } from './http/server.js';
-export type { ReadSubmission, ServerOptions, SubmissionRead } from './http/server.js';
+export type { ReadSubmission, ServerOptions, StaticFile, SubmissionRead } from './http/server.js';
 export { EXTENSIONS, FORMATTERS, MEDIA_TYPES, isFormatName } from './formats.js';
 export type { FormatName } from './formats.js';

@@ -85,12 +85,14 @@ export type {
   TopLevelCondition,
 } from './pack/schema.js';
 export { defineConfig, definePack, defineRule } from './pack/define.js';
+export { packFromJson, safePackFromJson } from './pack/from-json.js';
+export type { PackJson } from './pack/from-json.js';
 export { GENERATED_HEADER, renderCatalogue, renderRuleDoc } from './pack/docs.js';
 export { PackLoadError, assertPacksValid, packIssues, ruleConditions, ruleLeaves, validateRule } from './pack/validate.js';
 export type { PackIssue } from './pack/validate.js';
 export { closest, editDistance, factCatalogue, lookupFact } from './pack/facts.js';
 export type { FactCatalogue, FactInfo, FactKind } from './pack/facts.js';
-export { lintPack, positionOf } from './pack/lint.js';
+export { formatLintIssue, lintPack, positionOf } from './pack/lint.js';
 export { MAX_JSON_DEPTH, lineColumn, parseStrictJson } from './pack/json.js';
 export type { JsonIssue, StrictJsonResult } from './pack/json.js';
 export { lintRuleFacts } from './pack/lint-facts.js';

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import {
   PackLoadError,
+  formatLintIssue,
   isLocale,
   lintPack,
   parseCaseFile,
@@ -65,12 +66,6 @@ function packSources(dir: string, cwd: string): { manifest: SourceFile; rules: S
   return { manifest, rules: names.map((n) => ({ file: relative(cwd, join(rulesDir, n)), text: readText(join(rulesDir, n)) })) };
 }
 
-function formatIssue(i: LintIssue, locale: Locale): string {
-  const where = `${i.file}${i.line === undefined ? '' : `:${String(i.line)}${i.column === undefined ? '' : `:${String(i.column)}`}`}`;
-  const level = locale === 'zh-CN' ? (i.level === 'error' ? '错误' : '警告') : i.level;
-  return `${where}  ${level}  ${i.message[locale]}${i.ruleId === undefined ? '' : `  [${i.ruleId}${i.path ? ` ${i.path}` : ''}]`}`;
-}
-
 /** Case files under the cases folder, parsed and schema-checked (issues carry file and line). */
 function loadCaseFiles(casesDir: string, cwd: string): { files: LoadedCaseFile[]; issues: LintIssue[] } {
   const files: LoadedCaseFile[] = [];
@@ -102,7 +97,7 @@ function validatePack(dir: string, io: CliIo, locale: Locale, context: readonly 
   const { pack, issues } = lintPack({ ...sources, context });
   const { issues: caseIssues } = loadCaseFiles(join(dir, 'cases'), io.cwd);
   const all = [...issues, ...caseIssues];
-  for (const i of all) io.stderr(`${formatIssue(i, locale)}\n`);
+  for (const i of all) io.stderr(`${formatLintIssue(i, locale)}\n`);
   const errors = all.filter((i) => i.level === 'error').length;
   const warnings = all.length - errors;
   return { ...(pack && errors === 0 ? { pack } : {}), rules: pack?.rules.length ?? sources.rules.length, errors, warnings };

@@ -7,8 +7,9 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { LocalizedText } from '../i18n/locale.js';
 import { parseStrictJson } from '../pack/json.js';
-import { ConfigSchema, PackManifestSchema, type Config, type Pack, type Rule } from '../pack/schema.js';
-import { PackLoadError, sealValidatedPack, validateRule, zodIssues, type PackIssue } from '../pack/validate.js';
+import { safePackFromJson } from '../pack/from-json.js';
+import { ConfigSchema, PackManifestSchema, type Config, type Pack } from '../pack/schema.js';
+import { PackLoadError, zodIssues, type PackIssue } from '../pack/validate.js';
 import { MAX_DATA_FILE_BYTES, readTextFileBounded } from './read.js';
 
 export { MAX_DATA_FILE_BYTES, readTextFileBounded } from './read.js';
@@ -79,23 +80,15 @@ export function loadPackFromDir(dir: string): Pack {
     throw new PackLoadError(dir, [{ file: manifestFile, path: 'rules', message: `rules folder ${manifest.data.rules} not found` }]);
   }
   if (names.length > MAX_RULE_FILES) throw new PackLoadError(dir, [{ file: rulesDir, path: '', message: `more than ${String(MAX_RULE_FILES)} rule files` }]);
-  const rules: Rule[] = [];
+  const rules: Record<string, unknown> = {};
   for (const name of names) {
-    const file = join(rulesDir, name);
-    const raw = readJsonFile(file, root, issues);
-    if (raw === undefined) continue;
-    const { rule, issues: ruleIssues } = validateRule(raw, manifest.data.name, file);
-    issues.push(...ruleIssues);
-    if (rule) {
-      if (`${manifest.data.name}/${name.replace(/\.json$/, '')}` !== rule.id) {
-        issues.push({ file, ruleId: rule.id, path: 'id', message: `file name must match the rule id (${rule.id.split('/')[1] ?? ''}.json)` });
-      }
-      rules.push(rule);
-    }
+    const raw = readJsonFile(join(rulesDir, name), root, issues);
+    if (raw !== undefined) rules[name] = raw;
   }
-  if (issues.length > 0) throw new PackLoadError(dir, issues);
-  const { $schema: _s, rules: _r, ...meta } = manifest.data;
-  return sealValidatedPack({ meta, rules, source: root });
+  // The files are read; validating them is the same as for JSON from anywhere else (a browser, a bundler).
+  const read = safePackFromJson({ manifest: rawManifest, rules, source: root, fileName: (name) => join(rulesDir, name) });
+  if (!read.ok || issues.length > 0) throw new PackLoadError(dir, [...issues, ...(read.ok ? [] : read.issues)]);
+  return read.pack;
 }
 
 /** Package name for a short pack name: `integrity` → `@jixiao/pack-integrity`. */

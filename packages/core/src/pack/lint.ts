@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
-import type { LocalizedText } from '../i18n/locale.js';
+import type { Locale, LocalizedText } from '../i18n/locale.js';
 import { factCatalogue } from './facts.js';
 import { lintRuleFacts } from './lint-facts.js';
 import { PackManifestSchema, RuleSchema, type Pack, type Rule } from './schema.js';
@@ -38,6 +38,13 @@ export interface PackLintResult {
   /** The pack, when every file parsed and matched the schema (it may still have lint errors). */
   readonly pack?: Pack;
   readonly issues: readonly LintIssue[];
+}
+
+/** One issue on one line, as `jixiao pack validate` prints it: `file:line:column  错误  message  [rule path]`. */
+export function formatLintIssue(i: LintIssue, locale: Locale): string {
+  const where = `${i.file}${i.line === undefined ? '' : `:${String(i.line)}${i.column === undefined ? '' : `:${String(i.column)}`}`}`;
+  const level = locale === 'zh-CN' ? (i.level === 'error' ? '错误' : '警告') : i.level;
+  return `${where}  ${level}  ${i.message[locale]}${i.ruleId === undefined ? '' : `  [${i.ruleId}${i.path ? ` ${i.path}` : ''}]`}`;
 }
 
 type Segment = string | number;
