@@ -9,7 +9,7 @@ export default defineConfig(
   globalIgnores(['**/node_modules/', '**/dist/', '**/.turbo/', 'coverage/', 'test-artifacts/', 'bench/out/']),
   js.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

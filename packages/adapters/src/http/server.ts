@@ -28,6 +28,18 @@ export interface ServerOptions {
   readonly maxFiles?: number;
   /** Pass a fastify logger setting (default: no logging; a library does not print). */
   readonly logger?: boolean;
+  /**
+   * Files served by `GET` at their URL path (`/` and `/app.js` …): the browser workbench (`@jixiao/web`'s build),
+   * which checks forms in the browser and never calls this server's API.
+   */
+  readonly staticFiles?: ReadonlyMap<string, StaticFile>;
+}
+
+/** A file served as it is. */
+export interface StaticFile {
+  readonly body: Uint8Array | string;
+  /** Its media type (`text/html; charset=utf-8`). */
+  readonly type: string;
 }
 
 /** The default body limit: the same as the CLI's largest input file. */
@@ -114,11 +126,15 @@ export function createServer(options: ServerOptions): FastifyInstance {
     void reply.status(mapped.status).type('application/json; charset=utf-8').send(mapped.body());
   });
   app.setNotFoundHandler((request, reply) => {
-    const known = ['/v1/check', '/v1/rules', '/healthz', '/openapi.json'].includes(request.url.split('?')[0] ?? '');
+    const path = request.url.split('?')[0] ?? '';
+    const known = ['/v1/check', '/v1/rules', '/healthz', '/openapi.json'].includes(path) || options.staticFiles?.has(path) === true;
     const error = new HttpError(known ? 'method-not-allowed' : 'not-found', { method: request.method, url: request.url });
     void reply.status(error.status).type('application/json; charset=utf-8').send(error.body());
   });
 
+  for (const [path, file] of options.staticFiles ?? []) {
+    app.get(path, (_request, reply) => reply.type(file.type).header('x-content-type-options', 'nosniff').header('cache-control', 'no-cache').send(file.body));
+  }
   app.get('/healthz', () => ({ status: 'ok', version: options.version, rules: rules.length }));
   app.get('/openapi.json', (_request, reply) => reply.type('application/json; charset=utf-8').send(openapi));
   app.get('/v1/rules', () => ({ tool: { name: 'jixiao', version: options.version }, count: rules.length, rules: rulesListing(rules) }));

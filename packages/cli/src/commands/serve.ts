@@ -27,7 +27,7 @@ export async function startServe(flags: ServeFlags, io: CliIo): Promise<{ app: F
 export function registerServe(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('serve')
-    .description('启动 HTTP 服务（POST /v1/check、GET /v1/rules、GET /healthz、GET /openapi.json） / start the HTTP adapter')
+    .description('启动 HTTP 服务（/ 浏览器工作台、POST /v1/check、GET /v1/rules、GET /healthz、GET /openapi.json） / start the HTTP adapter and the browser workbench at /')
     .option('--port <port>', '端口（0 = 任选空闲端口） / port (0 picks a free one)', '8080')
     .option('--host <host>', '监听地址（默认仅本机） / address to bind (default: loopback only)', '127.0.0.1')
     .option('-c, --config <file>', 'jixiao.config.json')

@@ -1,0 +1,71 @@
+// Build the workbench into dist/: index.html, app.js (the page), worker.js (the check worker's code as text),
+// export.js (the formatters and exceljs, loaded on the first export) and app.css. Each script is a classic
+// script bundled by Vite as one IIFE: a page opened from disk (file://) may load classic scripts beside it,
+// but neither ES modules nor worker scripts by URL, so the same folder works served and from disk.
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, defaultClientConditions } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** `node scripts/build.mjs [out-dir]`: dist/ by default (tests build into a temporary folder of their own). */
+const dist = `${resolve(process.argv[2] ?? `${root}dist`)}/`;
+
+/** The Content-Security-Policy of the page (also sent as a header by `jixiao serve`). */
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  'worker-src blob:',
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'none'",
+  "form-action 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+].join('; ');
+
+async function bundle(entry, name) {
+  const output = await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    mode: 'production',
+    // Workspace packages are bundled from their TypeScript sources (no build of theirs needed first).
+    resolve: { conditions: ['@jixiao/source', ...defaultClientConditions] },
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      write: false,
+      emptyOutDir: false,
+      minify: true,
+      target: 'es2022',
+      reportCompressedSize: false,
+      lib: { entry: `${root}${entry}`, formats: ['iife'], name, fileName: () => `${name}.js` },
+      rollupOptions: {
+        // `@jixiao/adapters` also exports its HTTP server: Vite resolves fastify's Node built-ins before tree
+        // shaking drops them (none reaches a bundle: bench/web checks). Our own sources still warn.
+        onLog(level, log, handler) {
+          if (/externalized for browser compatibility, imported by "[^"]*\/node_modules\//.test(log.message)) return;
+          handler(level, log);
+        },
+      },
+    },
+  });
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((c) => c.type === 'chunk');
+  if (chunks.length !== 1) throw new Error(`${entry}: expected one chunk, got ${chunks.length}`);
+  return chunks[0].code;
+}
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+const [app, worker, exporter] = await Promise.all([
+  bundle('src/app/main.tsx', 'jixiaoApp'),
+  bundle('src/worker/check-worker.ts', 'jixiaoWorker'),
+  bundle('src/export/export.ts', 'jixiaoExport'),
+]);
+writeFileSync(`${dist}app.js`, app);
+// The worker starts from a blob made of this text (pool.ts): a worker script by URL is refused on file://.
+writeFileSync(`${dist}worker.js`, `globalThis.JIXIAO_WORKER_SOURCE=${JSON.stringify(worker)};\n`);
+writeFileSync(`${dist}export.js`, exporter);
+copyFileSync(`${root}src/app/style.css`, `${dist}app.css`);
+writeFileSync(`${dist}index.html`, readFileSync(`${root}index.html`, 'utf8').replace('%CSP%', CSP));

@@ -1,0 +1,150 @@
+/** The workbench: a dashboard of every form checked, one form opened, the reviewer's own rules. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Locale } from '@jixiao/core';
+import type { CheckedForm, FormEntry, SetupIssue, TextFile, UnreadableForm } from '../worker/protocol.js';
+import { Dashboard } from './Dashboard.js';
+import { FormView } from './FormView.js';
+import { OwnRules, type OwnRuleFiles } from './OwnRules.js';
+import type { PickedFile } from './files.js';
+import { WORDS } from './i18n.js';
+import { CheckPool } from './pool.js';
+
+/** The reviewer's local calendar date (waiver expiry is judged against it, as the CLI's default --today). */
+function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Re-render at most this often while results stream in (a 1,000-row table re-rendered per result is slow). */
+const FRAME_MS = 120;
+
+export function App() {
+  const [locale, setLocale] = useState<Locale>('zh-CN');
+  const [entries, setEntries] = useState<readonly FormEntry[]>([]);
+  const [queued, setQueued] = useState(0);
+  const [openId, setOpenId] = useState<number | undefined>(undefined);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const [ruleCount, setRuleCount] = useState(0);
+  const [issues, setIssues] = useState<readonly SetupIssue[]>([]);
+  const [own, setOwn] = useState<OwnRuleFiles>({ packs: [] });
+  const [busy, setBusy] = useState(false);
+  const store = useRef(new Map<number, FormEntry>());
+  const nextId = useRef(0);
+  const flush = useRef<number | undefined>(undefined);
+  const words = WORDS[locale];
+
+  const publish = useCallback(() => {
+    flush.current = undefined;
+    setEntries([...store.current.values()].sort((a, b) => a.id - b.id));
+  }, []);
+
+  const pool = useMemo(
+    () =>
+      new CheckPool({
+        onEntry: (entry) => {
+          store.current.set(entry.id, entry);
+          flush.current ??= window.setTimeout(publish, FRAME_MS);
+        },
+        onFailure: setFailure,
+      }),
+    [publish],
+  );
+
+  // The rules (standard plus the reviewer's own) and the locale go to every worker; what they already read is
+  // checked again, so a new pack, config, waiver file or language applies to every form on the page.
+  useEffect(() => {
+    let current = true;
+    const live = () => current;
+    const { packs, config, waivers } = own;
+    setBusy(true);
+    void pool
+      .setup({ locale, packs, today: localToday(), ...(config === undefined ? {} : { config }), ...(waivers === undefined ? {} : { waivers }) })
+      .then(async ({ rules, issues: found }) => {
+        if (!live()) return;
+        setRuleCount(rules);
+        setIssues(found);
+        const again = await pool.recheck();
+        for (const entry of again) store.current.set(entry.id, entry);
+        if (live()) publish();
+      })
+      .finally(() => {
+        if (live()) setBusy(false);
+      });
+    return () => {
+      current = false;
+    };
+  }, [pool, locale, own, publish]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = words.title;
+  }, [locale, words]);
+
+  const add = useCallback(
+    (files: readonly PickedFile[]) => {
+      const batch = files.map((picked) => ({ id: nextId.current++, picked }));
+      setQueued((n) => n + batch.length);
+      pool.check(batch);
+    },
+    [pool],
+  );
+
+  const clear = useCallback(() => {
+    pool.forget();
+    store.current.clear();
+    setQueued(0);
+    setOpenId(undefined);
+    publish();
+  }, [pool, publish]);
+
+  const checked = entries.filter((e): e is CheckedForm => e.ok);
+  const unreadable = entries.filter((e): e is UnreadableForm => !e.ok);
+  const opened = openId === undefined ? undefined : checked.find((e) => e.id === openId);
+
+  return (
+    <>
+      <header class="bar">
+        <h1>{words.title}</h1>
+        <p class="tagline">{words.tagline}</p>
+        <button type="button" class="lang" lang={locale === 'zh-CN' ? 'en' : 'zh-CN'} aria-label={words.languageLabel} onClick={() => { setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN'); }}>
+          {words.language}
+        </button>
+      </header>
+      <main id="main">
+        {failure === undefined ? null : (
+          <p role="alert" class="failure">
+            {words.workerFailed(failure)}
+          </p>
+        )}
+        {opened === undefined ? (
+          <Dashboard
+            words={words}
+            locale={locale}
+            checked={checked}
+            unreadable={unreadable}
+            queued={queued}
+            done={entries.length}
+            onFiles={add}
+            onClear={clear}
+            onOpen={setOpenId}
+          />
+        ) : (
+          <FormView words={words} locale={locale} form={opened} onBack={() => { setOpenId(undefined); }} />
+        )}
+        {opened === undefined ? (
+          <OwnRules
+            words={words}
+            files={own}
+            issues={issues}
+            rules={ruleCount}
+            busy={busy}
+            onChange={setOwn}
+            onReset={() => { setOwn({ packs: [] }); }}
+          />
+        ) : null}
+      </main>
+    </>
+  );
+}
+
+export type { TextFile };

@@ -1,0 +1,248 @@
+/** One row per form with the batch-summary columns; sort, filter, unreadable files, most-failed rules, export. */
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { Locale } from '@jixiao/core';
+import type { CheckedForm, UnreadableForm } from '../worker/protocol.js';
+import { ExportButtons } from './ExportButtons.js';
+import { droppedFiles, pickedFiles, type PickedFile } from './files.js';
+import type { Words } from './i18n.js';
+import { COLUMNS, SEVERITY_FILTERS, filterForms, isNumeric, mostFailed, sortForms, type Column, type Filters, type SeverityFilter, type Sort } from './table.js';
+
+interface Props {
+  readonly words: Words;
+  readonly locale: Locale;
+  readonly checked: readonly CheckedForm[];
+  readonly unreadable: readonly UnreadableForm[];
+  readonly queued: number;
+  readonly done: number;
+  readonly onFiles: (files: readonly PickedFile[]) => void;
+  readonly onClear: () => void;
+  readonly onOpen: (id: number) => void;
+}
+
+function DropZone({ words, onFiles }: Pick<Props, 'words' | 'onFiles'>) {
+  const [over, setOver] = useState(false);
+  const folder = useRef<HTMLInputElement>(null);
+  const files = useRef<HTMLInputElement>(null);
+  return (
+    <section
+      class={over ? 'drop over' : 'drop'}
+      aria-label={words.drop}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => {
+        setOver(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        if (e.dataTransfer !== null) void droppedFiles(e.dataTransfer).then(onFiles);
+      }}
+    >
+      <p>{words.drop}</p>
+      <div class="actions">
+        <button type="button" onClick={() => files.current?.click()}>
+          {words.pickFiles}
+        </button>
+        <button type="button" onClick={() => folder.current?.click()}>
+          {words.pickFolder}
+        </button>
+      </div>
+      <input
+        ref={files}
+        type="file"
+        multiple
+        hidden
+        data-testid="pick-files"
+        onChange={(e) => {
+          onFiles(pickedFiles(e.currentTarget.files));
+          e.currentTarget.value = '';
+        }}
+      />
+      <input
+        ref={folder}
+        type="file"
+        hidden
+        data-testid="pick-folder"
+        {...{ webkitdirectory: true }}
+        onChange={(e) => {
+          onFiles(pickedFiles(e.currentTarget.files));
+          e.currentTarget.value = '';
+        }}
+      />
+    </section>
+  );
+}
+
+function SortHeader({ column, label, sort, onSort, words }: { column: Column; label: string; sort: Sort; onSort: (s: Sort) => void; words: Words }) {
+  const active = sort.column === column;
+  return (
+    <th scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} class={isNumeric(column) ? 'num' : undefined}>
+      <button type="button" class="sort" title={words.sortBy(label)} onClick={() => { onSort({ column, descending: active ? !sort.descending : isNumeric(column) }); }}>
+        {label}
+        <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+      </button>
+    </th>
+  );
+}
+
+export function Dashboard({ words, locale, checked, unreadable, queued, done, onFiles, onClear, onOpen }: Props) {
+  const [sort, setSort] = useState<Sort>({ column: 'file', descending: false });
+  const [filters, setFilters] = useState<Filters>({ columns: {} });
+  const rows = useMemo(() => sortForms(filterForms(checked, filters), sort), [checked, filters, sort]);
+  const failed = useMemo(() => mostFailed(checked), [checked]);
+  const ruleOptions = useMemo(() => [...new Map(checked.flatMap((f) => f.findings.map((x) => [x.ruleId, x.title] as const))).entries()].sort(([a], [b]) => a.localeCompare(b)), [checked]);
+  const setColumn = (column: Column, value: string) => {
+    setFilters({ ...filters, columns: { ...filters.columns, [column]: value } });
+  };
+  return (
+    <>
+      <DropZone words={words} onFiles={onFiles} />
+      {queued === 0 ? null : (
+        <div class="progress">
+          <label for="progress">{words.progress(done, queued)}</label>
+          <progress id="progress" max={queued} value={done} />
+          <button type="button" onClick={onClear}>
+            {words.clear}
+          </button>
+        </div>
+      )}
+      <section aria-labelledby="forms-heading">
+        <div class="section-head">
+          <h2 id="forms-heading">{words.forms}</h2>
+          <p aria-live="polite" class="count">
+            {words.shown(rows.length, checked.length)}
+          </p>
+          <ExportButtons words={words} locale={locale} results={rows.map((r) => r.result)} />
+        </div>
+        <div class="filters">
+          <label>
+            {words.severity}
+            <select
+              value={filters.severity ?? ''}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                setFilters({ ...filters, severity: v === '' ? undefined : (v as SeverityFilter) });
+              }}
+            >
+              <option value="">{words.severityAny}</option>
+              {SEVERITY_FILTERS.map((s) => (
+                <option value={s} key={s}>
+                  {words.severityOptions[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {words.rule}
+            <select
+              value={filters.rule ?? ''}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                setFilters({ ...filters, rule: v === '' ? undefined : v });
+              }}
+            >
+              <option value="">{words.ruleAny}</option>
+              {ruleOptions.map(([id, title]) => (
+                <option value={id} key={id}>
+                  {id} {title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p class="hint">{words.filterHint}</p>
+        </div>
+        {checked.length === 0 ? (
+          <p>{words.noForms}</p>
+        ) : (
+          <div class="table-wrap">
+            <table class="forms">
+              <thead>
+                <tr>
+                  {COLUMNS.map((c) => (
+                    <SortHeader key={c} column={c} label={words.columns[c]} sort={sort} onSort={setSort} words={words} />
+                  ))}
+                </tr>
+                <tr class="filter-row">
+                  {COLUMNS.map((c) => (
+                    <td key={c}>
+                      <input
+                        type="search"
+                        aria-label={words.filterColumn(words.columns[c])}
+                        inputMode={isNumeric(c) && c !== 'year' ? 'numeric' : undefined}
+                        value={filters.columns[c] ?? ''}
+                        onInput={(e) => {
+                          setColumn(c, e.currentTarget.value);
+                        }}
+                      />
+                    </td>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((form) => (
+                  <tr key={form.id} data-file={form.row.file}>
+                    <th scope="row">
+                      <button type="button" class="link" aria-label={words.open(form.row.file)} onClick={() => { onOpen(form.id); }}>
+                        {form.row.file}
+                      </button>
+                    </th>
+                    <td>{form.row.unit ?? '—'}</td>
+                    <td class="num">{form.row.year ?? '—'}</td>
+                    <td>{form.row.claimedGrade ?? '—'}</td>
+                    <td class={form.row.errors > 0 ? 'num bad' : 'num'}>{form.row.errors}</td>
+                    <td class={form.row.warnings > 0 ? 'num warn' : 'num'}>{form.row.warnings}</td>
+                    <td class="num">{form.row.indeterminate}</td>
+                    <td class={form.row.redFlags > 0 ? 'num bad' : 'num'}>{form.row.redFlags}</td>
+                    <td class="num">{form.row.waived}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <div class="panels">
+        <section aria-labelledby="unreadable-heading" class="panel">
+          <h2 id="unreadable-heading">
+            {words.unreadable} ({unreadable.length})
+          </h2>
+          {unreadable.length === 0 ? (
+            <p>{words.unreadableNone}</p>
+          ) : (
+            <ul class="unreadable">
+              {unreadable.map((u) => (
+                <li key={u.id}>
+                  <strong>{u.file}</strong>
+                  {u.reasons.map((r, i) => (
+                    <div key={i} class="reason">
+                      {r}
+                    </div>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="failed-heading" class="panel">
+          <h2 id="failed-heading">{words.mostFailed}</h2>
+          {failed.length === 0 ? (
+            <p>{words.mostFailedNone}</p>
+          ) : (
+            <ol class="failed">
+              {failed.slice(0, 10).map((f) => (
+                <li key={f.ruleId}>
+                  <button type="button" class="link" onClick={() => { setFilters({ ...filters, rule: f.ruleId }); }}>
+                    <code>{f.ruleId}</code> {f.title}
+                  </button>
+                  <span class="n">{words.mostFailedCount(f.forms)}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+/** xlsx, HTML and CSV of what is on screen, made by the CLI's formatters in this browser. */
+import { useState } from 'preact/hooks';
+import type { EvaluationResult, Locale } from '@jixiao/core';
+import { EXPORT_KINDS, exportView, type ExportKind } from './exporter.js';
+import type { Words } from './i18n.js';
+
+const LABELS: Record<ExportKind, string> = { xlsx: 'Excel (.xlsx)', html: 'HTML', csv: 'CSV' };
+
+export function ExportButtons({ words, locale, results }: { words: Words; locale: Locale; results: readonly EvaluationResult[] }) {
+  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const run = (kind: ExportKind) => {
+    setState({ busy: true });
+    exportView(kind, results, locale).then(
+      () => {
+        setState({ busy: false });
+      },
+      (error: unknown) => {
+        setState({ busy: false, error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+  };
+  return (
+    <div class="export" role="group" aria-label={words.exportLabel}>
+      <span class="label">{words.exportLabel}</span>
+      {EXPORT_KINDS.map((kind) => (
+        <button type="button" key={kind} disabled={state.busy || results.length === 0} onClick={() => { run(kind); }}>
+          {LABELS[kind]}
+        </button>
+      ))}
+      <span aria-live="polite">{state.busy ? words.exporting : state.error === undefined ? '' : words.exportFailed(state.error)}</span>
+    </div>
+  );
+}

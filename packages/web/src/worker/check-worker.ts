@@ -1,0 +1,189 @@
+/**
+ * A check worker: reads each file the page sends (`@jixiao/import`), checks it against the standard packs plus
+ * the reviewer's own (`@jixiao/core`), and answers with the result and its view. Nothing here touches the
+ * network: the page's Content-Security-Policy (inherited by this worker) forbids it anyway.
+ */
+import { z } from 'zod';
+import {
+  ConfigSchema,
+  applyWaivers,
+  createChecker,
+  formatLintIssue,
+  lintPack,
+  parseWaiverFile,
+  positionOf,
+  waiverRefs,
+  type Checker,
+  type Config,
+  type LintIssue,
+  type Locale,
+  type Pack,
+  type WaiverRef,
+} from '@jixiao/core';
+import { DEFAULT_ZIP_LIMITS, formatDiagnostic, importBuffer, listZipEntries, readZipEntry, type ImportResult } from '@jixiao/import';
+import { standardPacks } from '@jixiao/standard';
+import { findPackFiles, type PackFiles } from './pack-files.js';
+import type { FormEntry, PackSource, Setup, SetupIssue, WorkerRequest, WorkerResponse } from './protocol.js';
+import { summaryRow } from './summary.js';
+import { diagnosticsOf, findingsOf, placesOf } from './view.js';
+
+// The page forbids eval (CSP without 'unsafe-eval'): zod must not try its compiled parsers (the attempt itself
+// would be logged as a violation).
+z.config({ jitless: true });
+
+/** A file as read: its name and the import result (kept so a new setup or locale re-checks without reading it again). */
+interface Held {
+  readonly name: string;
+  readonly read: ImportResult;
+}
+
+let locale: Locale = 'zh-CN';
+let today = '1970-01-01';
+let checker: Checker | undefined;
+let waivers: readonly WaiverRef[] = [];
+const held = new Map<number, Held>();
+
+function post(message: WorkerResponse): void {
+  postMessage(message);
+}
+
+function issueOf(i: LintIssue): SetupIssue {
+  return { level: i.level, file: i.file, ...(i.line === undefined ? {} : { line: i.line }), ...(i.column === undefined ? {} : { column: i.column }), text: formatLintIssue(i, locale) };
+}
+
+function setupError(file: string, text: string, path: string, zh: string, en: string): LintIssue {
+  const at = positionOf(text, path === '' ? [] : path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+  return { level: 'error', code: 'schema', file, path, ...(at === undefined ? {} : { line: at.line, column: at.column }), message: { 'zh-CN': zh, en } };
+}
+
+/** The config, validated with file and line for each issue (as `--config` reports it). */
+function readConfig(file: Setup['config'], issues: LintIssue[]): Config {
+  if (file === undefined) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(file.text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    issues.push(setupError(file.name, file.text, '', `不是有效的 JSON：${detail}`, `not valid JSON: ${detail}`));
+    return {};
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  for (const i of parsed.error.issues) {
+    const path = i.path.map(String).join('.');
+    issues.push(setupError(file.name, file.text, path, i.message, i.message));
+  }
+  return {};
+}
+
+function fileIssue(file: string, zh: string, en: string): LintIssue {
+  return { level: 'error', code: 'pack', file, path: '', message: { 'zh-CN': zh, en } };
+}
+
+/** A pack's files: as picked, or read from a zip entry by entry under the same limits as a .docx. */
+async function packFiles(source: PackSource, issues: LintIssue[]): Promise<PackFiles | undefined> {
+  if (source.kind === 'files') return source;
+  const bytes = new Uint8Array(source.bytes);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    const found = await findPackFiles(listZipEntries(bytes, DEFAULT_ZIP_LIMITS), (name) => Promise.resolve(decoder.decode(readZipEntry(bytes, name, DEFAULT_ZIP_LIMITS))));
+    if (found === undefined) issues.push(fileIssue(source.name, 'zip 中没有 pack.json', 'no pack.json in the zip'));
+    return found;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    issues.push(fileIssue(source.name, `无法读取 zip：${detail}`, `cannot read the zip: ${detail}`));
+    return undefined;
+  }
+}
+
+/** Standard packs, the config's choice among them, the reviewer's packs; issues with file and line. */
+async function configure(setup: Setup): Promise<SetupIssue[]> {
+  locale = setup.locale;
+  today = setup.today;
+  const issues: LintIssue[] = [];
+  const standard = standardPacks();
+  const own: Pack[] = [];
+  for (const source of setup.packs) {
+    const p = await packFiles(source, issues);
+    if (p === undefined) continue;
+    const linted = lintPack({ manifest: { file: p.manifest.name, text: p.manifest.text }, rules: p.rules.map((r) => ({ file: r.name, text: r.text })), context: standard });
+    issues.push(...linted.issues);
+    if (linted.pack && !linted.issues.some((i) => i.level === 'error')) own.push(linted.pack);
+  }
+  const config = readConfig(setup.config, issues);
+  // A config chooses among the standard packs (by name, or `standard` for all); packs loaded here always apply.
+  const named = config.packs;
+  const chosen = named === undefined || named.includes('standard') ? standard : standard.filter((p) => named.includes(p.meta.name));
+  for (const name of named ?? []) {
+    if (name !== 'standard' && ![...standard, ...own].some((p) => p.meta.name === name) && setup.config !== undefined) {
+      issues.push(setupError(setup.config.name, setup.config.text, 'packs', `规则包 ${name} 未加载：请先加载其文件夹或 .zip`, `pack ${name} is not loaded: load its folder or .zip first`));
+    }
+  }
+  const packs = [...chosen, ...own];
+  waivers = [];
+  if (setup.waivers !== undefined) {
+    const parsed = parseWaiverFile(setup.waivers.text, setup.waivers.name);
+    if (parsed.ok) waivers = waiverRefs(parsed.value, setup.waivers.name);
+    else issues.push(...parsed.issues);
+  }
+  try {
+    checker = createChecker(packs, config);
+  } catch (error) {
+    checker = createChecker(standard);
+    const detail = error instanceof Error ? error.message : String(error);
+    issues.push({ level: 'error', code: 'config', file: setup.config?.name ?? '', path: '', message: { 'zh-CN': detail, en: detail } });
+  }
+  return issues.map(issueOf);
+}
+
+async function check(id: number, { name, read }: Held): Promise<FormEntry> {
+  if (!read.ok) return { id, ok: false, file: name, kind: read.kind, reasons: read.diagnostics.map((d) => formatDiagnostic(d, locale)) };
+  checker ??= createChecker(standardPacks());
+  let result = await checker.checkEvaluation(read.evaluation, { source: name, locale, positions: read.positions });
+  if (waivers.length > 0) result = applyWaivers([result], waivers, { today, locale }).results[0] ?? result;
+  return {
+    id,
+    ok: true,
+    kind: read.kind,
+    result,
+    row: summaryRow(result),
+    places: placesOf(read.evaluation, read.positions, locale),
+    findings: findingsOf(result, locale),
+    diagnostics: diagnosticsOf(read.diagnostics, locale),
+  };
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
+  switch (request.type) {
+    case 'setup': {
+      const issues = await configure(request.setup);
+      post({ type: 'ready', rules: checker?.rules.length ?? 0, issues });
+      return;
+    }
+    case 'check': {
+      const form: Held = { name: request.name, read: await importBuffer(new Uint8Array(request.bytes), { filename: request.name }) };
+      held.set(request.id, form);
+      post({ type: 'checked', entry: await check(request.id, form) });
+      return;
+    }
+    case 'recheck': {
+      const entries: FormEntry[] = [];
+      for (const [id, form] of held) entries.push(await check(id, form));
+      post({ type: 'rechecked', entries });
+      return;
+    }
+    case 'forget':
+      held.clear();
+      return;
+  }
+}
+
+// One request at a time, in order: a setup always applies to the checks sent after it.
+let queue = Promise.resolve();
+addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  queue = queue
+    .then(() => handle(event.data))
+    .catch((error: unknown) => {
+      post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    });
+});

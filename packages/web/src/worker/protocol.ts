@@ -1,0 +1,136 @@
+/**
+ * Messages between the page and its check workers. The page sends file bytes and the reviewer's own packs,
+ * config and waivers; a worker answers with results and everything the page shows, already worded in the
+ * locale (the page itself never loads the engine, the model or the rule packs).
+ */
+import type { EvaluationResult, Locale, Outcome, Severity } from '@jixiao/core';
+import type { ImportKind } from '@jixiao/import';
+
+/** A file the reviewer loaded: its path as the browser gives it (folder/file.json) and its text. */
+export interface TextFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+export type PackSource =
+  | { readonly kind: 'files'; readonly manifest: TextFile; readonly rules: readonly TextFile[] }
+  | { readonly kind: 'zip'; readonly name: string; readonly bytes: ArrayBuffer };
+
+/** The reviewer's own rules: packs (each a manifest and rule files), a config, a waiver file. */
+export interface Setup {
+  readonly locale: Locale;
+  /** Packs as files (a folder picked), or as a zip's bytes (read in the worker with the .docx limits). */
+  readonly packs: readonly PackSource[];
+  readonly config?: TextFile;
+  readonly waivers?: TextFile;
+  /** The date waiver expiry is judged against (YYYY-MM-DD, the reviewer's local date). */
+  readonly today: string;
+}
+
+/** A problem with the reviewer's own packs, config or waivers, worded as the CLI words it (file:line:column). */
+export interface SetupIssue {
+  readonly level: 'error' | 'warning';
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** `file:line:column  path  message`, as `jixiao pack validate` prints it. */
+  readonly text: string;
+}
+
+export type WorkerRequest =
+  | { readonly type: 'setup'; readonly setup: Setup }
+  | { readonly type: 'check'; readonly id: number; readonly name: string; readonly bytes: ArrayBuffer }
+  /** Check every form this worker holds again (after a new setup or locale). */
+  | { readonly type: 'recheck' }
+  | { readonly type: 'forget' };
+
+/** One field of the form as read: where it came from and what it holds. */
+export interface FieldView {
+  readonly path: string;
+  readonly label: string;
+  readonly value: string;
+  /** An answer the reader inferred rather than saw (a mark it could not read): the reviewer must confirm it. */
+  readonly inferred: boolean;
+}
+
+/** One place of the submitted file (a table cell, a paragraph, a line) and the fields read from it. */
+export interface PlaceView {
+  readonly key: string;
+  /** `第 15 段，table 1, row 7, cell 2` / `line 12`. */
+  readonly where: string;
+  readonly table?: number;
+  readonly row?: number;
+  readonly excerpt: string;
+  readonly fields: readonly FieldView[];
+}
+
+export interface FindingView {
+  /** Index in the result's findings. */
+  readonly index: number;
+  readonly ruleId: string;
+  /** The check (failure mode) that fired: `ruleId#check-id`. */
+  readonly checkId: string;
+  readonly title: string;
+  readonly outcome: Outcome;
+  readonly severity: Severity;
+  readonly waived: boolean;
+  readonly redFlag: boolean;
+  /** `不通过·错误`, `无法判断`, … */
+  readonly label: string;
+  readonly message: string;
+  readonly notes: readonly string[];
+  readonly observed: readonly { readonly label: string; readonly value: string }[];
+  readonly basis: string;
+  readonly waiver?: string;
+  /** The place of the form it is about (key of a PlaceView), when the importer kept one. */
+  readonly place?: string;
+  readonly where?: string;
+}
+
+export interface DiagnosticView {
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly code: string;
+  /** One line, as the CLI prints it. */
+  readonly text: string;
+  readonly place?: string;
+}
+
+/** One row of the dashboard: the batch-summary columns of a form. */
+export interface SummaryRow {
+  readonly file: string;
+  readonly unit: string | null;
+  readonly year: number | null;
+  readonly claimedGrade: string | null;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly indeterminate: number;
+  readonly redFlags: number;
+  readonly waived: number;
+}
+
+export interface CheckedForm {
+  readonly id: number;
+  readonly ok: true;
+  readonly kind: ImportKind;
+  readonly result: EvaluationResult;
+  readonly row: SummaryRow;
+  readonly places: readonly PlaceView[];
+  readonly findings: readonly FindingView[];
+  readonly diagnostics: readonly DiagnosticView[];
+}
+
+export interface UnreadableForm {
+  readonly id: number;
+  readonly ok: false;
+  readonly file: string;
+  readonly kind: ImportKind;
+  readonly reasons: readonly string[];
+}
+
+export type FormEntry = CheckedForm | UnreadableForm;
+
+export type WorkerResponse =
+  | { readonly type: 'ready'; readonly rules: number; readonly issues: readonly SetupIssue[] }
+  | { readonly type: 'checked'; readonly entry: FormEntry }
+  | { readonly type: 'rechecked'; readonly entries: readonly FormEntry[] }
+  | { readonly type: 'failed'; readonly message: string };

@@ -1,0 +1,83 @@
+/**
+ * What the page shows of one checked form, worded in the worker by the same helpers the reports use: the
+ * places of the file the reader took values from (with those values), the findings pointed at their place,
+ * and the import diagnostics.
+ */
+import { resolvePath, type Evaluation, type EvaluationResult, type Locale, type SourcePosition } from '@jixiao/core';
+import { basisText, findingPosition, isWaived, labelOf, observedEntries, outcomeLabel, positionText, sortFindings, valueText } from '@jixiao/adapters';
+import { formatDiagnostic, type ImportDiagnostic, type SourcePositions } from '@jixiao/import';
+import type { DiagnosticView, FieldView, FindingView, PlaceView } from './protocol.js';
+
+/** One key per place of the file: a table cell, else a paragraph, else a line. */
+function placeKey(p: SourcePosition): string | undefined {
+  if (p.cell !== undefined) return `cell:${p.cell}`;
+  if (p.paragraph !== undefined) return `paragraph:${String(p.paragraph)}`;
+  if (p.line !== undefined) return `line:${String(p.line)}`;
+  return undefined;
+}
+
+/** Document order: paragraph (a .docx) or line (text), then the cell's column. */
+function order(p: SourcePosition): number {
+  return (p.paragraph ?? p.line ?? Number.MAX_SAFE_INTEGER) * 1_000 + (p.column ?? 0);
+}
+
+function tableCell(cell: string | undefined): { table?: number; row?: number } {
+  const m = cell === undefined ? null : /table (\d+), row (\d+)/.exec(cell);
+  return m ? { table: Number(m[1]), row: Number(m[2]) } : {};
+}
+
+/** The places values were read from, in document order, each with its fields. */
+export function placesOf(evaluation: Evaluation, positions: SourcePositions, locale: Locale): PlaceView[] {
+  const places = new Map<string, { position: SourcePosition; fields: FieldView[] }>();
+  const inferred = evaluation.answerResolution ?? {};
+  for (const [path, position] of Object.entries(positions)) {
+    const key = placeKey(position);
+    if (key === undefined) continue;
+    const field: FieldView = {
+      path,
+      label: labelOf(path, locale),
+      value: valueText(path, resolvePath(evaluation, path) ?? null, locale),
+      inferred: (inferred as Readonly<Record<string, { how: string } | undefined>>)[path]?.how === 'inferred',
+    };
+    const place = places.get(key);
+    if (place === undefined) places.set(key, { position, fields: [field] });
+    else place.fields.push(field);
+  }
+  return [...places]
+    .sort(([, a], [, b]) => order(a.position) - order(b.position))
+    .map(([key, { position, fields }]) => ({ key, where: positionText(position, locale), ...tableCell(position.cell), excerpt: position.excerpt ?? '', fields }));
+}
+
+/** Findings in report order (failures first), each with its place in the file. */
+export function findingsOf(result: EvaluationResult, locale: Locale): FindingView[] {
+  const index = new Map(result.findings.map((f, i) => [f, i]));
+  return sortFindings(result.findings).map((f) => {
+    const at = findingPosition(result, f);
+    const key = at === undefined ? undefined : placeKey(at.position);
+    return {
+      index: index.get(f) ?? -1,
+      ruleId: f.ruleId,
+      checkId: f.messageId,
+      title: f.title,
+      outcome: f.outcome,
+      severity: f.severity,
+      waived: isWaived(f),
+      redFlag: f.redFlag,
+      label: outcomeLabel(f, locale),
+      message: f.message,
+      notes: (f.notes ?? []).map((n) => n.message),
+      observed: observedEntries(f, locale).map(({ label, value }) => ({ label, value })),
+      basis: basisText(f.basis, locale),
+      ...(isWaived(f) ? { waiver: `${f.waiver.reason} · ${f.waiver.approver} · ${f.waiver.expires}` } : {}),
+      ...(key === undefined ? {} : { place: key }),
+      ...(at === undefined ? {} : { where: positionText(at.position, locale) }),
+    };
+  });
+}
+
+export function diagnosticsOf(diagnostics: readonly ImportDiagnostic[], locale: Locale): DiagnosticView[] {
+  return diagnostics.map((d) => {
+    const key = placeKey(d);
+    return { severity: d.severity, code: d.code, text: formatDiagnostic(d, locale), ...(key === undefined ? {} : { place: key }) };
+  });
+}
