@@ -12,8 +12,8 @@ export type { BlockElement, DocumentElements, DocumentLine, ElementFormat, Eleme
 export { partitionText } from './document/text.js';
 export { importDocx, partitionDocx } from './docx/import-docx.js';
 export type { DocxImportOptions } from './docx/import-docx.js';
-export { DEFAULT_ZIP_LIMITS, ZipReadError, listZipEntries, readZipEntry } from './docx/zip.js';
-export type { ZipErrorCode, ZipLimits } from './docx/zip.js';
+export { DEFAULT_ZIP_LIMITS, ZipReadError, readZipDirectory, readZipEntry } from './docx/zip.js';
+export type { ZipDirectory, ZipEntry, ZipErrorCode, ZipLimits } from './docx/zip.js';
 export { importJson } from './canonical/import-canonical.js';
 export { importYaml } from './canonical/import-yaml.js';
 export { decodeText, detectKind, kindOfContentType } from './detect.js';

@@ -344,28 +344,3 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: numbe
   if (out?.length !== entry.size) throw new ZipReadError('docx-zip-header-mismatch', `${entry.name} does not inflate to the size its headers declare`, entry.name);
   return out;
 }
-
-/**
- * Names of a zip's entries, checked against the same limits as {@link readZipEntry} (entry count, declared
- * sizes) without inflating anything: for archives other than .docx (a rule pack as .zip) read entry by entry.
- */
-export function listZipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): string[] {
-  const names: string[] = [];
-  let total = 0;
-  try {
-    unzipSync(bytes, {
-      filter(file) {
-        if (names.length >= limits.maxEntries) throw new ZipReadError('docx-too-many-entries', `more than ${limits.maxEntries} entries`);
-        total += file.originalSize;
-        if (total > limits.maxTotalBytes) throw new ZipReadError('docx-too-large', `declared size above ${limits.maxTotalBytes} bytes`);
-        if (file.originalSize > limits.maxEntryBytes) throw new ZipReadError('docx-too-large', `${file.name} declares ${file.originalSize} bytes`);
-        names.push(file.name);
-        return false;
-      },
-    });
-  } catch (error) {
-    if (error instanceof ZipReadError) throw error;
-    throw new ZipReadError('docx-invalid-zip', error instanceof Error ? error.message : String(error));
-  }
-  return names;
-}

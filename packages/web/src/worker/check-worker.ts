@@ -20,7 +20,7 @@ import {
   type Pack,
   type WaiverRef,
 } from '@jixiao/core';
-import { DEFAULT_ZIP_LIMITS, formatDiagnostic, importBuffer, listZipEntries, readZipEntry, type ImportResult } from '@jixiao/import';
+import { DEFAULT_ZIP_LIMITS, formatDiagnostic, importBuffer, readZipDirectory, readZipEntry, type ImportResult } from '@jixiao/import';
 import { standardPacks } from '@jixiao/standard';
 import { findPackFiles, type PackFiles } from './pack-files.js';
 import type { FormEntry, PackSource, Setup, SetupIssue, WorkerRequest, WorkerResponse } from './protocol.js';
@@ -86,7 +86,12 @@ async function packFiles(source: PackSource, issues: LintIssue[]): Promise<PackF
   const bytes = new Uint8Array(source.bytes);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
-    const found = await findPackFiles(listZipEntries(bytes, DEFAULT_ZIP_LIMITS), (name) => Promise.resolve(decoder.decode(readZipEntry(bytes, name, DEFAULT_ZIP_LIMITS))));
+    const entries = new Map([...readZipDirectory(bytes, DEFAULT_ZIP_LIMITS).values()].map((e) => [e.name, e]));
+    const read = (name: string) => {
+      const entry = entries.get(name);
+      return Promise.resolve(entry === undefined ? '' : decoder.decode(readZipEntry(bytes, entry, DEFAULT_ZIP_LIMITS.maxEntryBytes)));
+    };
+    const found = await findPackFiles([...entries.keys()], read);
     if (found === undefined) issues.push(fileIssue(source.name, 'zip 中没有 pack.json', 'no pack.json in the zip'));
     return found;
   } catch (error) {
