@@ -77,9 +77,10 @@ describe('jixiao check on the filed form', () => {
     const result = findings(r);
     const outcome = (id: string) => result.findings.find((f) => f.ruleId === id)?.outcome;
     expect(outcome('integrity/income-total')).toBe('fail');
-    expect(result.positions?.['income.total']).toMatchObject({ line: 30 });
+    // The report keeps the position each finding points at: the income rule's first field, 本级财政预算安排.
+    expect(result.positions?.['income.localBudget']).toMatchObject({ line: 26, excerpt: '267.47' });
     expect(outcome('staffing/declaration-consistent')).toBe('pass');
-    expect(result.findings.find((f) => f.ruleId === 'integrity/answers-resolved')?.notes?.[0]?.messageId).toBe('integrity/answers-resolved#inferred');
+    expect(result.findings.find((f) => f.ruleId === 'integrity/answers-resolved')?.notes?.[0]?.messageId).toBe('inferred');
     expect(result.source).toBe(SEED_TEXT);
   });
 

@@ -95,7 +95,7 @@ describe('examples/hunan-pack', () => {
     const doc = ResultDocumentSchema.parse(JSON.parse(r.stdout));
     const byRule = Object.fromEntries((doc.results[0]?.findings ?? []).map((f) => [f.ruleId, f]));
     expect(byRule['hunan/staffing-control-score']).toMatchObject({ outcome: 'pass', data: { rate: 95.1, points: 8 } });
-    expect(byRule['hunan/three-public-change-score']).toMatchObject({ outcome: 'fail', messageId: 'hunan/three-public-change-score#no-points', data: { rate: 98.31, points: 0 } });
+    expect(byRule['hunan/three-public-change-score']).toMatchObject({ outcome: 'fail', messageId: 'no-points', data: { rate: 98.31, points: 0 } });
   });
 
   it('waives a failure for the unit until the expiry date, then warns; reports unused waivers', () => {

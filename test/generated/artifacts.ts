@@ -12,6 +12,7 @@ import {
   EvaluationSchema,
   PackManifestSchema,
   ResultDocumentSchema,
+  ResultDocumentV1Schema,
   RuleSchema,
   WaiverFileSchema,
   GENERATED_HEADER,
@@ -56,6 +57,7 @@ export function artifacts(): Artifact[] {
     schemaFile('packages/core/schema/pack.schema.json', 'pack.schema.json', PackManifestSchema),
     schemaFile('packages/core/schema/config.schema.json', 'config.schema.json', ConfigSchema),
     schemaFile('packages/core/schema/result.schema.json', 'result.schema.json', ResultDocumentSchema),
+    schemaFile('packages/core/schema/result.v1.schema.json', 'result.v1.schema.json', ResultDocumentV1Schema),
     schemaFile('packages/core/schema/cases.schema.json', 'cases.schema.json', CaseFileSchema),
     schemaFile('packages/core/schema/waivers.schema.json', 'waivers.schema.json', WaiverFileSchema),
   ];

@@ -1,12 +1,13 @@
 /** The output formats by name, with their media types and file extensions. */
 import { formatCsv } from './formatters/csv.js';
 import { formatHtml } from './formatters/html.js';
-import { formatJson } from './formatters/json.js';
+import { formatJson, jsonWriter } from './formatters/json.js';
 import { formatJunit } from './formatters/junit.js';
 import { formatMarkdown } from './formatters/markdown.js';
-import { formatSarif } from './formatters/sarif.js';
+import { formatSarif, sarifWriter } from './formatters/sarif.js';
 import { formatText } from './formatters/text.js';
 import { formatXlsx } from './formatters/xlsx.js';
+import type { WriterFactory } from './formatters/report.js';
 import type { Formatter } from './formatters/types.js';
 
 /** Every output format by its `--format` name. */
@@ -22,6 +23,21 @@ export const FORMATTERS = {
 } as const satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATTERS;
+
+/**
+ * The formats written form by form (see `formatters/report.ts`): a caller that checks forms one at a time writes
+ * each form's part as it comes, and memory stays bounded whatever the number of forms.
+ */
+export const WRITERS = {
+  json: jsonWriter,
+  sarif: sarifWriter,
+} as const satisfies Partial<Record<FormatName, WriterFactory>>;
+
+export type StreamFormat = keyof typeof WRITERS;
+
+export function isStreamFormat(name: string): name is StreamFormat {
+  return Object.hasOwn(WRITERS, name);
+}
 
 export function isFormatName(name: string): name is FormatName {
   return Object.hasOwn(FORMATTERS, name);

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Evaluation, Locale, SourcePosition } from '@jixiao/core';
-import { formatDiagnostic, importBuffer, MAX_INPUT_BYTES, type ImportResult } from '@jixiao/import';
+import { formatDiagnostic, importBuffer, MAX_INPUT_BYTES, type ImportDiagnostic, type ImportResult } from '@jixiao/import';
 import { CliError } from './io.js';
 
 export { MAX_INPUT_BYTES };
@@ -11,8 +11,8 @@ export type LoadedInput =
       readonly ok: true;
       readonly source: string;
       readonly evaluation: Evaluation;
-      /** Import diagnostics (unreadable figures, unknown glyphs, left-over text), one line each. */
-      readonly diagnostics: readonly string[];
+      /** Import diagnostics (unreadable figures, unknown glyphs, left-over text). */
+      readonly diagnostics: readonly ImportDiagnostic[];
       readonly positions?: Readonly<Record<string, SourcePosition>>;
     }
   | { readonly ok: false; readonly source: string; readonly reason: string };
@@ -45,13 +45,13 @@ export async function importFile(file: string, locale: Locale): Promise<ReadFile
   return { ok: true, source: file, result: await importBuffer(bytes, { filename: file, source: file }) };
 }
 
-/** Read one submission file into the canonical evaluation (import diagnostics rendered one per line). */
+/** Read one submission file into the canonical evaluation, with the importer's diagnostics. */
 export async function loadInput(file: string, locale: Locale): Promise<LoadedInput> {
   const read = await importFile(file, locale);
   if (!read.ok) return read;
   const { result } = read;
   if (!result.ok) return { ok: false, source: file, reason: result.diagnostics.map((d) => (d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale))).join('\n') };
-  return { ok: true, source: file, evaluation: result.evaluation, diagnostics: result.diagnostics.map((d) => formatDiagnostic(d, locale)), positions: result.positions };
+  return { ok: true, source: file, evaluation: result.evaluation, diagnostics: result.diagnostics, positions: result.positions };
 }
 
 export function assertReadable(input: LoadedInput): asserts input is Extract<LoadedInput, { ok: true }> {

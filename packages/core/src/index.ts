@@ -134,8 +134,55 @@ export type { RowCheck, ScoringFacts, ScoringSettings } from './indicators/scori
 export { attainment, compareDecimal, parseIndicatorValue } from './indicators/indicator-value.js';
 export type { Attainment, Comparator, Decimal, IndicatorValue } from './indicators/indicator-value.js';
 export { formatPercent, percentOf } from './indicators/ratio.js';
-export { OUTCOMES, summarize } from './result/model.js';
-export { EvaluationResultSchema, SourcePositionSchema, FindingSchema, IndicatorSchema, ResultDocumentSchema, ResultSummarySchema } from './result/schema.js';
-export type { EvaluationResult, ExplainedCondition, Finding, FindingNote, FindingWaiver, Indicator, Outcome, ResultDocument, ResultSummary, SourcePosition } from './result/model.js';
+export { OUTCOMES, localizeDiagnostic, summarize } from './result/model.js';
+export {
+  ReportFindingSchema,
+  ReportResultSchema,
+  ReportRuleSchema,
+  ResultDiagnosticSchema,
+  ResultDocumentSchema,
+  ResultDocumentV1Schema,
+  ResultSummarySchema,
+  SourcePositionSchema,
+  UnreadInputSchema,
+} from './result/schema.js';
+export type {
+  EvaluationResult,
+  ExplainedCondition,
+  Finding,
+  FindingNote,
+  FindingWaiver,
+  Indicator,
+  LocalizedDiagnostic,
+  Outcome,
+  ResultDiagnostic,
+  ResultSummary,
+  SourcePosition,
+  UnreadInput,
+} from './result/model.js';
+export {
+  EXCERPT_LIMIT,
+  REPORT_SCHEMA_VERSION,
+  capExcerpt,
+  findingPosition,
+  indicatorCatalogue,
+  reportResult,
+  reportRule,
+  resultDocument,
+  ruleCatalogue,
+} from './result/report.js';
+export { MOST_FAILED_LIMIT, RATING_RULE, attentionRank, compareBriefs, digestBatch, formBrief } from './result/digest.js';
+export type { BatchDigest, BatchTotals, DuplicateSubmission, FormBrief, RuleFailureCount } from './result/digest.js';
+export type {
+  CatalogueOptions,
+  ReportBasis,
+  ReportFinding,
+  ReportIndicator,
+  ReportIndicatorValue,
+  ReportParameter,
+  ReportResult,
+  ReportRule,
+  ResultDocument,
+} from './result/report.js';
 export { WaiverFileSchema, WaiverSchema, applyWaivers, parseWaiverFile, waiverRefs } from './waivers/waivers.js';
 export type { ApplyWaiversOptions, Waiver, WaiverFile, WaiverRef, WaiverReport } from './waivers/waivers.js';

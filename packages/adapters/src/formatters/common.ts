@@ -2,7 +2,9 @@
  * What several formatters share: the report vocabulary in both locales, the order findings are shown in,
  * legal basis and observed values as text, and where a finding points into the submitted file.
  */
-import { ANSWER_FIELDS, CORE_MESSAGES, fieldLabel, formatValue, type EvaluationResult, type Finding, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type Severity, type SourcePosition } from '@jixiao/core';
+import { ANSWER_FIELDS, CORE_MESSAGES, fieldLabel, formatValue, type EvaluationResult, type Finding, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type ReportBasis, type ResultDiagnostic, type Severity, type SourcePosition } from '@jixiao/core';
+
+export { capExcerpt as excerptText, findingPosition } from '@jixiao/core';
 
 export const WORDS = {
   'zh-CN': {
@@ -75,14 +77,14 @@ export function outcomeLabel(f: Finding, locale: Locale): string {
   return f.outcome === 'fail' ? `${w.fail}·${w[f.severity]}` : w[f.outcome];
 }
 
-/** One legal instrument as a citation: `《…》 文号 条款`. */
-export function citation(b: LegalBasis, locale: Locale): string {
+/** One legal instrument as a citation: `《…》 文号 条款（note）` (a report's basis has its note in one locale already). */
+export function citation(b: LegalBasis | ReportBasis, locale: Locale): string {
   const parts = [locale === 'zh-CN' ? `《${b.instrument}》` : b.instrument, b.number, b.article].filter((p): p is string => p !== undefined && p !== '');
-  const note = b.note?.[locale];
+  const note = typeof b.note === 'string' ? b.note : b.note?.[locale];
   return note === undefined ? parts.join(' ') : `${parts.join(' ')}${locale === 'zh-CN' ? `（${note}）` : ` (${note})`}`;
 }
 
-export function basisText(basis: readonly LegalBasis[], locale: Locale): string {
+export function basisText(basis: readonly (LegalBasis | ReportBasis)[], locale: Locale): string {
   return basis.map((b) => citation(b, locale)).join(locale === 'zh-CN' ? '；' : '; ');
 }
 
@@ -120,15 +122,14 @@ export function observedText(f: Finding, locale: Locale): string {
     .join(locale === 'zh-CN' ? '；' : '; ');
 }
 
-/** The first field of a finding that has a source position in its result. */
-export function findingPosition(result: EvaluationResult, f: Finding): { readonly path: string; readonly position: SourcePosition } | undefined {
-  const positions = result.positions;
-  if (positions === undefined) return undefined;
-  for (const path of f.paths) {
-    const position = positions[path];
-    if (position !== undefined) return { path, position };
-  }
-  return undefined;
+/** Where an import diagnostic is, as a source position. */
+export function diagnosticPosition(d: ResultDiagnostic): SourcePosition {
+  return {
+    ...(d.line === undefined ? {} : { line: d.line }),
+    ...(d.column === undefined ? {} : { column: d.column }),
+    ...(d.paragraph === undefined ? {} : { paragraph: d.paragraph }),
+    ...(d.cell === undefined ? {} : { cell: d.cell }),
+  };
 }
 
 /** Where a position is, for people: `第 3 行第 5 列`, `第 12 段`, `table 1, row 3, cell 2`. */

@@ -64,20 +64,63 @@ describe('formatSarif', () => {
     expect(run.tool.driver.rules?.[fail?.ruleIndex ?? -1]?.id).toBe('integrity/income-total');
     const loc = fail?.locations?.[0];
     // income.localBudget is the first of the rule's paths with a position.
-    expect(loc?.physicalLocation?.artifactLocation).toEqual({ uri: 'examples/beita-justice-2020/evaluation.json', index: 0 });
+    expect(loc?.physicalLocation?.artifactLocation).toEqual({ uri: 'examples/beita-justice-2020/evaluation.json' });
     expect(loc?.physicalLocation?.region).toEqual({ startLine: 14, startColumn: 5, endLine: 14, endColumn: 26, snippet: { text: '"localBudget": 267.47' } });
-    expect(loc?.logicalLocations?.[0]).toMatchObject({ name: '本级财政预算安排', fullyQualifiedName: 'income.localBudget', properties: { label: '本级财政预算安排' } });
+    expect(loc?.logicalLocations?.[0]).toEqual({ name: '本级财政预算安排', fullyQualifiedName: 'income.localBudget', kind: 'member' });
     // A .docx position (paragraph/cell) has no line: no region, the cell in the location's properties.
     const docx = run.results?.find((r) => r.ruleId === 'staffing/within-quota')?.locations?.[0];
     expect(docx?.physicalLocation?.region).toBeUndefined();
     expect(docx?.physicalLocation?.properties).toMatchObject({ paragraph: 7, cell: 'table 1, row 3, cell 4', excerpt: '实有人数 21' });
   });
 
-  it('gives passes and undecided rules level "none" with their kind, as SARIF requires', async () => {
+  it('lists the rules once, each result pointing at its rule by ruleIndex, and each form once as an artifact with its unit, year and grade', async () => {
+    const many = await manyResults();
+    const text = formatSarif(many, { ...opts, rules: checker().rules });
+    expect(text.trimEnd().includes('\n')).toBe(false);
+    const run = must(parse(text).runs[0]);
+    const rules = run.tool.driver.rules ?? [];
+    for (const r of run.results ?? []) expect(rules[r.ruleIndex ?? -1]?.id).toBe(r.ruleId);
+    expect(run.artifacts?.map((a) => a.location?.uri)).toEqual(many.map((r) => artifactUri(r.source)));
+    expect(run.artifacts?.[1]?.properties).toEqual({ unit: '南湖区财政局', fiscalYear: 2020, selfRating: '良' });
+    // Nothing of the rule is repeated in its results.
+    expect(text.slice(text.indexOf('"results":'))).not.toContain('地方各级人民政府机构设置和编制管理条例');
+    expect(text.slice(0, text.indexOf('"results":'))).toContain('地方各级人民政府机构设置和编制管理条例');
+  });
+
+  it('reports import diagnostics and unread inputs as tool execution notifications, located in their file', async () => {
+    const diagnostics = [{ code: 'unreadable-figure', severity: 'error', message: '年度收入合计无法识别', path: 'income.total', line: 18, column: 5 }, { code: 'leftover-text', severity: 'info', message: '未对应任何栏目的文本', paragraph: 90, cell: 'table 1, row 2, cell 1' }] as const;
+    const withDiagnostics = { ...(await exampleResult()), diagnostics };
+    for (const unread of [[], [{ source: 'forms/坏.docx', reason: '不是 zip 文件' }]]) {
+      const log = parse(formatSarif([withDiagnostics], { ...opts, unread }));
+      expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+      const invocation = must(log.runs[0]?.invocations?.[0]);
+      expect(invocation.executionSuccessful).toBe(unread.length === 0);
+      const notes = invocation.toolExecutionNotifications ?? [];
+      expect(notes.map((n) => [n.descriptor?.id, n.level, n.message.text])).toEqual([
+        ['import/unreadable-figure', 'error', '年度收入合计无法识别'],
+        ['import/leftover-text', 'note', '未对应任何栏目的文本'],
+        ...unread.map((u) => ['unreadable-input', 'error', u.reason]),
+      ]);
+      expect(notes[0]?.locations?.[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'examples/beita-justice-2020/evaluation.json' }, region: { startLine: 18, startColumn: 5 } });
+      expect(notes[1]?.locations?.[0]?.physicalLocation?.properties).toEqual({ paragraph: 90, cell: 'table 1, row 2, cell 1' });
+      expect(log.runs[0]?.artifacts?.map((a) => a.location?.uri)).toEqual(['examples/beita-justice-2020/evaluation.json', ...unread.map((u) => artifactUri(u.source))]);
+    }
+  });
+
+  it('puts review notes that came with a pass (answers inferred …) in the result message', async () => {
+    const result = await exampleResult();
+    const noted = { ...result, findings: result.findings.map((f) => (f.ruleId === 'staffing/within-quota' ? { ...f, notes: [{ messageId: 'x#n', message: '以下答案为推断所得，请复核', data: {} }] } : f)) };
+    const r = parse(formatSarif([noted], opts)).runs[0]?.results?.find((x) => x.ruleId === 'staffing/within-quota');
+    expect(r?.message.text).toMatch(/\n以下答案为推断所得，请复核$/);
+  });
+
+  it('gives passes and undecided rules only their kind: their level is then "none" by default, as SARIF requires', async () => {
     const log = parse(formatSarif(await manyResults(), opts));
     for (const r of log.runs[0]?.results ?? []) {
       if (r.kind === 'fail') expect(['error', 'warning', 'note']).toContain(r.level);
-      else expect(r.level).toBe('none');
+      else expect(r.level).toBeUndefined();
+      // Passes say what was found, without a location; failures and undecided rules are located.
+      expect(r.locations === undefined).toBe(r.kind === 'pass' || r.kind === 'notApplicable');
     }
     expect(new Set(log.runs[0]?.results?.map((r) => r.kind))).toEqual(new Set(['fail', 'pass', 'review']));
   });

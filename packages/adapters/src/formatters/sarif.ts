@@ -1,6 +1,7 @@
-import type { Log, Location, ReportingDescriptor, Result } from 'sarif';
-import type { CompiledRule, EvaluationResult, Finding, Locale, Severity } from '@jixiao/core';
-import { basisText, citation, findingPosition, labelOf, observedEntries } from './common.js';
+import type { Location, Notification, ReportingDescriptor, Result } from 'sarif';
+import { findingPosition, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule, type ResultDiagnostic, type Severity, type SourcePosition } from '@jixiao/core';
+import { basisText, citation, diagnosticPosition, excerptText, labelOf, observedEntries } from './common.js';
+import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import type { FormatOptions } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -19,146 +20,133 @@ export function artifactUri(source: string): string {
   return encode(slashed);
 }
 
-interface RuleEntry {
-  readonly id: string;
-  readonly title: string;
-  readonly description?: string;
-  readonly severity: Severity;
-  readonly pack: string;
-  readonly redFlag: boolean;
-  readonly basis: Finding['basis'];
-  readonly tags?: readonly string[];
-}
-
-function fromCompiled(c: CompiledRule, locale: Locale): RuleEntry {
-  const { rule } = c;
-  return {
-    id: rule.id,
-    title: rule.title[locale],
-    ...(rule.description === undefined ? {} : { description: rule.description[locale] }),
-    severity: c.severity,
-    pack: c.pack.name,
-    redFlag: rule.redFlag === true,
-    basis: rule.basis,
-    ...(rule.tags === undefined ? {} : { tags: rule.tags }),
-  };
-}
-
-/** The catalogue: the loaded rules when given, else every rule seen in a finding; sorted by id. */
-function catalogue(results: readonly EvaluationResult[], options: FormatOptions): RuleEntry[] {
-  const byId = new Map<string, RuleEntry>();
-  for (const c of options.rules ?? []) byId.set(c.rule.id, fromCompiled(c, options.locale));
-  for (const r of results) {
-    for (const f of r.findings) {
-      if (byId.has(f.ruleId)) continue;
-      // A failure mode may carry its own severity; the rule's default is the one of any non-failing finding.
-      byId.set(f.ruleId, { id: f.ruleId, title: f.title, severity: f.severity, pack: f.pack, redFlag: f.redFlag, basis: f.basis });
-    }
-  }
-  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-function descriptor(rule: RuleEntry, locale: Locale): ReportingDescriptor {
-  const basis = basisText(rule.basis, locale);
-  const lead = locale === 'zh-CN' ? '依据：' : 'Legal basis: ';
+function descriptor(rule: ReportRule, locale: Locale): ReportingDescriptor {
+  const lead = locale === 'zh-CN' ? '依据' : 'Legal basis';
   return {
     id: rule.id,
     name: rule.id.slice(rule.id.indexOf('/') + 1),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description ?? rule.title },
-    help: {
-      text: `${lead}${basis}`,
-      markdown: `**${locale === 'zh-CN' ? '依据' : 'Legal basis'}**\n\n${rule.basis.map((b) => `- ${citation(b, locale)}`).join('\n')}`,
-    },
+    help: { text: `${lead}${locale === 'zh-CN' ? '：' : ': '}${basisText(rule.basis, locale)}`, markdown: `**${lead}**\n\n${rule.basis.map((b) => `- ${citation(b, locale)}`).join('\n')}` },
     defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties: { pack: rule.pack, redFlag: rule.redFlag, ...(rule.tags === undefined ? {} : { tags: [...rule.tags] }) },
+    properties: { pack: rule.pack.name, redFlag: rule.redFlag, ...(rule.tags === undefined ? {} : { tags: [...rule.tags] }) },
   };
 }
 
-function locationOf(r: EvaluationResult, f: Finding, artifactIndex: number, locale: Locale): Location {
+/** A position as a SARIF region (line/column), or — for a .docx paragraph or cell — as location properties. */
+function physical(uri: string, position: SourcePosition | undefined): Location['physicalLocation'] {
+  const excerpt = position?.excerpt === undefined ? undefined : excerptText(position.excerpt);
+  if (position?.line !== undefined) {
+    const region = {
+      startLine: position.line,
+      ...(position.column === undefined ? {} : { startColumn: position.column }),
+      ...(position.endLine === undefined ? {} : { endLine: position.endLine }),
+      ...(position.endColumn === undefined ? {} : { endColumn: position.endColumn }),
+      ...(excerpt === undefined ? {} : { snippet: { text: excerpt } }),
+    };
+    return { artifactLocation: { uri }, region };
+  }
+  const docx = { ...(position?.paragraph === undefined ? {} : { paragraph: position.paragraph }), ...(position?.cell === undefined ? {} : { cell: position.cell }), ...(excerpt === undefined ? {} : { excerpt }) };
+  return { artifactLocation: { uri }, ...(Object.keys(docx).length === 0 ? {} : { properties: docx }) };
+}
+
+function locationOf(r: EvaluationResult, f: Finding, locale: Locale): Location {
   const at = findingPosition(r, f);
   const fieldPath = at?.path ?? f.paths[0];
-  const position = at?.position;
-  const region =
-    position?.line === undefined
-      ? undefined
-      : {
-          startLine: position.line,
-          ...(position.column === undefined ? {} : { startColumn: position.column }),
-          ...(position.endLine === undefined ? {} : { endLine: position.endLine }),
-          ...(position.endColumn === undefined ? {} : { endColumn: position.endColumn }),
-          ...(position.excerpt === undefined ? {} : { snippet: { text: position.excerpt } }),
-        };
-  const docx = position === undefined ? {} : { ...(position.paragraph === undefined ? {} : { paragraph: position.paragraph }), ...(position.cell === undefined ? {} : { cell: position.cell }) };
   return {
-    physicalLocation: {
-      artifactLocation: { uri: artifactUri(r.source), index: artifactIndex },
-      ...(region === undefined ? {} : { region }),
-      ...(Object.keys(docx).length === 0 && (position?.excerpt === undefined || region !== undefined) ? {} : { properties: { ...docx, ...(region === undefined && position?.excerpt !== undefined ? { excerpt: position.excerpt } : {}) } }),
-    },
-    ...(fieldPath === undefined
-      ? {}
-      : { logicalLocations: [{ name: labelOf(fieldPath, locale), fullyQualifiedName: fieldPath, kind: 'member', properties: { label: labelOf(fieldPath, 'zh-CN') } }] }),
+    physicalLocation: physical(artifactUri(r.source), at?.position),
+    ...(fieldPath === undefined ? {} : { logicalLocations: [{ name: labelOf(fieldPath, locale), fullyQualifiedName: fieldPath, kind: 'member' }] }),
   };
 }
 
 /**
- * SARIF 2.1.0: one run; the rule catalogue in `tool.driver.rules` (id, name, short/full description, help with
- * the legal basis, default level); one result per finding — failures with their level, the other outcomes with
- * `kind` pass/review/notApplicable (SARIF requires level "none" for those) — each located in the submitted file
- * (line/column from the importer's source positions) and at the form field it is about.
+ * One finding as a SARIF result. A pass or a rule that does not apply says so in a sentence (its evidence), without
+ * a location: the fields it read are in its rule's description, and a form's 20-odd passes would otherwise weigh
+ * three times its findings. A failure or an undecided rule is located in the file and at the field.
  */
-export function formatSarif(results: readonly EvaluationResult[], options: FormatOptions): string {
-  const { locale } = options;
-  const rules = catalogue(results, options);
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const artifacts: string[] = [];
-  const artifactIndex = (source: string) => {
-    const uri = artifactUri(source);
-    const found = artifacts.indexOf(uri);
-    if (found >= 0) return found;
-    artifacts.push(uri);
-    return artifacts.length - 1;
+function resultOf(r: EvaluationResult, f: Finding, ruleIndex: ReadonlyMap<string, number>, locale: Locale): Result {
+  const rule = ruleIndex.get(f.ruleId);
+  const notes = f.notes ?? [];
+  const head = {
+    ruleId: f.ruleId,
+    ...(rule === undefined ? {} : { ruleIndex: rule }),
+    kind: KIND[f.outcome],
+    // Any kind but fail makes the level "none", and that is its default (SARIF §3.27.10): said only for failures.
+    ...(f.outcome === 'fail' ? { level: LEVEL[f.severity] } : {}),
+    message: { text: notes.length === 0 ? f.message : [f.message, ...notes.map((n) => n.message)].join('\n') },
+  } as const;
+  if (f.outcome === 'pass' || f.outcome === 'not-applicable') return head;
+  return {
+    ...head,
+    locations: [locationOf(r, f, locale)],
+    // A reviewer's waiver is an accepted external suppression (SARIF §3.35).
+    ...(f.outcome === 'fail' && f.waiver !== undefined
+      ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: `${f.waiver.reason} (${f.waiver.approver}, ${f.waiver.expires})` }] }
+      : {}),
+    properties: {
+      messageId: f.messageId,
+      ...(f.paths.length === 0 ? {} : { observed: Object.fromEntries(observedEntries(f, locale).map((e) => [e.path, e.value])) }),
+    },
   };
-  const sarifResults: Result[] = [];
-  for (const r of results) {
-    const index = artifactIndex(r.source);
-    for (const f of r.findings) {
-      sarifResults.push({
-        ruleId: f.ruleId,
-        ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
-        kind: KIND[f.outcome],
-        level: f.outcome === 'fail' ? LEVEL[f.severity] : 'none',
-        message: { text: f.message },
-        locations: [locationOf(r, f, index, locale)],
-        // A reviewer's waiver is an accepted external suppression (SARIF §3.35).
-        ...(f.outcome === 'fail' && f.waiver !== undefined
-          ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: `${f.waiver.reason} (${f.waiver.approver}, ${f.waiver.expires})` }] }
-          : {}),
-        properties: {
-          outcome: f.outcome,
-          severity: f.severity,
-          redFlag: f.redFlag,
-          messageId: f.messageId,
-          unit: r.evaluation.unit,
-          fiscalYear: r.evaluation.fiscalYear,
-          observed: Object.fromEntries(observedEntries(f, locale).map((e) => [e.path, e.value])),
-        },
-      });
-    }
-  }
-  const log: Log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
+}
+
+/** An import diagnostic as a tool execution notification located in the file (SARIF §3.58). */
+function diagnosticNotification(r: EvaluationResult, d: ResultDiagnostic): Notification {
+  return {
+    descriptor: { id: `import/${d.code}` },
+    level: LEVEL[d.severity],
+    message: { text: d.message },
+    locations: [
       {
-        tool: { driver: { name: 'jixiao', version: options.toolVersion, semanticVersion: options.toolVersion, language: locale, rules: rules.map((r) => descriptor(r, locale)) } },
-        language: locale,
-        columnKind: 'utf16CodeUnits',
-        artifacts: artifacts.map((uri) => ({ location: { uri } })),
-        results: sarifResults,
+        physicalLocation: physical(artifactUri(r.source), diagnosticPosition(d)),
+        ...(d.path === undefined ? {} : { logicalLocations: [{ fullyQualifiedName: d.path, kind: 'member' }] }),
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/**
+ * SARIF 2.1.0, compact (one line): one run; the rule catalogue once in `tool.driver.rules` (id, name, short/full
+ * description, help with the legal basis, default level) and each result pointing at its rule by `ruleIndex`; one
+ * result per finding — failures with their level, the other outcomes with `kind` pass/review/notApplicable (and so
+ * level "none", its default for them) — failures and undecided rules located in the submitted file (an artifact: its
+ * unit, year and claimed grade are the artifact's properties) and at the form field they are about. Import diagnostics and inputs that could
+ * not be read are `invocations[0].toolExecutionNotifications`. Written form by form: results first, then the
+ * notifications, then the artifacts.
+ */
+export function sarifWriter(options: FormatOptions, seen: readonly EvaluationResult[] = []): ReportWriter {
+  const { locale } = options;
+  const rules = ruleCatalogue(seen, options);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const driver = { name: 'jixiao', version: options.toolVersion, semanticVersion: options.toolVersion, language: locale, rules: rules.map((r) => descriptor(r, locale)) };
+  const head = `{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":${JSON.stringify({ driver })},"language":${JSON.stringify(locale)},"columnKind":"utf16CodeUnits","results":[`;
+  return {
+    sections: 2,
+    separator: ',',
+    headNeedsEnd: false,
+    head: () => head,
+    form: (r) => [
+      r.findings.map((f) => JSON.stringify(resultOf(r, f, ruleIndex, locale))).join(','),
+      (r.diagnostics ?? []).map((d) => JSON.stringify(diagnosticNotification(r, d))).join(','),
+    ],
+    glue: (_section, end) => `],"invocations":[{"executionSuccessful":${String(end.digest.unread.length === 0)},"toolExecutionNotifications":[`,
+    tail: (end: ReportEnd) => {
+      const unread = end.digest.unread.map((u) => {
+        const notification: Notification = { descriptor: { id: 'unreadable-input' }, level: 'error', message: { text: u.reason }, locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(u.source) } } }] };
+        return JSON.stringify(notification);
+      });
+      const forms = new Map(end.digest.forms.map((b) => [b.source, b]));
+      const artifacts = end.sources.map((source) => {
+        const b = forms.get(source);
+        return JSON.stringify({ location: { uri: artifactUri(source) }, ...(b === undefined ? {} : { properties: { unit: b.unit, fiscalYear: b.fiscalYear, selfRating: b.selfRating } }) });
+      });
+      const more = (end.emitted[1] ?? 0) > 0 && unread.length > 0 ? ',' : '';
+      return `${more}${unread.join(',')}]}],"artifacts":[${artifacts.join(',')}]}]}\n`;
+    },
+  };
+}
+
+/** The SARIF log for results in memory (see {@link sarifWriter}). */
+export function formatSarif(results: readonly EvaluationResult[], options: FormatOptions): string {
+  return renderReport(sarifWriter, results, options);
 }

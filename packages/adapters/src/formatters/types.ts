@@ -1,4 +1,4 @@
-import type { CompiledRule, EvaluationResult, Locale } from '@jixiao/core';
+import type { CompiledRule, EvaluationResult, Locale, ResolvedParameter, UnreadInput } from '@jixiao/core';
 
 /** Options every formatter accepts. */
 export interface FormatOptions {
@@ -13,15 +13,22 @@ export interface FormatOptions {
    */
   readonly now?: () => Date;
   /**
-   * The rules that were loaded (e.g. `checker.rules`). SARIF lists them as its rule catalogue (with their
-   * descriptions); without it, the catalogue is built from the findings.
+   * The rules that were loaded (e.g. `checker.rules`). The JSON and SARIF reports list them once (with their
+   * metadata) and findings refer to them; without it, the list is built from the findings. A report written form
+   * by form needs it (the list comes before the first form).
    */
   readonly rules?: readonly CompiledRule[];
+  /** Parameter values in force (`checker.parameters`), listed with their rules in the JSON report. */
+  readonly parameters?: ReadonlyMap<string, ResolvedParameter>;
+  /** Inputs that were not checked, and why: every format lists them. */
+  readonly unread?: readonly UnreadInput[];
   /**
    * json only: indent the document by two spaces. By default it is compact (one line and a newline), as
    * machine-read reports usually are: half the bytes, and half the time to write for a province's worth of forms.
    */
   readonly pretty?: boolean;
+  /** json only: keep each finding's explanation (the conditions that decided a failure or an indeterminate outcome). */
+  readonly explain?: boolean;
 }
 
 /** A pure function from results to a document (string, or bytes for binary formats). */

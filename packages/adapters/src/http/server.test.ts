@@ -20,8 +20,10 @@ const readJson: ReadSubmission = async (bytes) => {
     return { ok: false, reason: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
   const v = validateEvaluation(raw);
-  return v.ok ? { ok: true, evaluation: v.value, positions: EXAMPLE_POSITIONS, diagnostics: ['one diagnostic'] } : { ok: false, reason: formatValidationIssues(v.issues, 'zh-CN') };
+  return v.ok ? { ok: true, evaluation: v.value, positions: EXAMPLE_POSITIONS, diagnostics: [DIAGNOSTIC] } : { ok: false, reason: formatValidationIssues(v.issues, 'zh-CN') };
 };
+
+const DIAGNOSTIC = { code: 'leftover-text', severity: 'info', message: { 'zh-CN': '未对应任何栏目的文本：“（项目资金）”', en: 'text matching no field: "（项目资金）"' }, line: 90, column: 37 } as const;
 
 const OPENAPI_FILE = resolve(REPO, 'packages/adapters/openapi.json');
 let app: FastifyInstance;
@@ -90,14 +92,24 @@ describe('HTTP adapter over loopback', () => {
     expect(quota?.basis.length).toBeGreaterThan(0);
   });
 
-  it('POST /v1/check answers JSON by default, with the error count and diagnostics in headers', async () => {
+  it('POST /v1/check answers JSON by default, with the diagnostics in the report and the counts in headers', async () => {
     const res = await fetch(`${base}/v1/check?filename=beita.json`, { method: 'POST', body: body(exampleEvaluation()), headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(MEDIA_TYPES.json);
     expect(res.headers.get('x-jixiao-errors')).toBe('1');
     expect(res.headers.get('x-jixiao-diagnostics')).toBe('1');
-    const doc = (await res.json()) as { tool: { version: string }; locale: string; results: { source: string; summary: { errors: number }; positions: object }[] };
-    expect(doc).toMatchObject({ tool: { version: '9.9.9' }, locale: 'zh-CN', results: [{ source: 'beita.json', summary: { errors: 1 }, positions: EXAMPLE_POSITIONS }] });
+    const doc = (await res.json()) as { schemaVersion: number; tool: { version: string }; locale: string; results: { source: string; summary: { errors: number }; positions: object }[] };
+    expect(doc).toMatchObject({
+      schemaVersion: 2,
+      tool: { version: '9.9.9' },
+      locale: 'zh-CN',
+      results: [{ source: 'beita.json', summary: { errors: 1 }, positions: { 'income.localBudget': EXAMPLE_POSITIONS['income.localBudget'] }, diagnostics: [{ code: 'leftover-text', severity: 'info', message: DIAGNOSTIC.message['zh-CN'], line: 90, column: 37 }] }],
+    });
+    // Every format carries the diagnostic, in the report's language.
+    for (const format of ['sarif'] as const) {
+      const text = await (await fetch(`${base}/v1/check?format=${format}&locale=en`, { method: 'POST', body: body(exampleEvaluation()) })).text();
+      expect(text, format).toContain('text matching no field');
+    }
   });
 
   it('picks the format from ?format= or Accept, and the language from ?locale= or Accept-Language', async () => {

@@ -1,14 +1,17 @@
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { isLocale, type Checker, type CompiledRule, type Evaluation, type EvaluationResult, type Locale, type SourcePosition } from '@jixiao/core';
+import { isLocale, localizeDiagnostic, type Checker, type CompiledRule, type Evaluation, type EvaluationResult, type Locale, type LocalizedDiagnostic, type SourcePosition } from '@jixiao/core';
 import openapi from '../../openapi.json' with { type: 'json' };
 import { FORMATTERS, MEDIA_TYPES } from '../formats.js';
 import { HttpError, fromFrameworkError } from './errors.js';
 import { negotiateFormat } from './negotiate.js';
 
-/** What a submission reader returns: the evaluation (with where its fields came from), or why it failed. */
+/**
+ * What a submission reader returns: the evaluation (with where its fields came from and what the reader noticed,
+ * in both locales: the report carries them in its own), or why it failed.
+ */
 export type SubmissionRead =
-  | { readonly ok: true; readonly evaluation: Evaluation; readonly positions?: Readonly<Record<string, SourcePosition>>; readonly diagnostics: readonly string[] }
+  | { readonly ok: true; readonly evaluation: Evaluation; readonly positions?: Readonly<Record<string, SourcePosition>>; readonly diagnostics: readonly LocalizedDiagnostic[] }
   | { readonly ok: false; readonly reason: string };
 
 /** Turns the bytes of one submitted file into an evaluation (injected: the CLI wires `@jixiao/import`). */
@@ -152,9 +155,11 @@ export function createServer(options: ServerOptions): FastifyInstance {
       const read = await options.readSubmission(s.bytes, { ...(s.filename === undefined ? {} : { filename: s.filename }), ...(s.contentType === undefined ? {} : { contentType: s.contentType }) });
       if (!read.ok) throw new HttpError('unreadable-submission', { source, reason: read.reason });
       diagnostics += read.diagnostics.length;
-      results.push(await options.checker.checkEvaluation(read.evaluation, { source, locale, ...(read.positions === undefined ? {} : { positions: read.positions }) }));
+      const checked = await options.checker.checkEvaluation(read.evaluation, { source, locale, ...(read.positions === undefined ? {} : { positions: read.positions }) });
+      // The import diagnostics travel in the report itself, whatever its format.
+      results.push(read.diagnostics.length === 0 ? checked : { ...checked, diagnostics: read.diagnostics.map((d) => localizeDiagnostic(d, locale)) });
     }
-    const report = await FORMATTERS[format](results, { locale, toolVersion: options.version, rules });
+    const report = await FORMATTERS[format](results, { locale, toolVersion: options.version, rules, parameters: options.checker.parameters });
     const errors = results.reduce((n, r) => n + r.summary.errors, 0);
     void reply
       .header('content-type', MEDIA_TYPES[format])

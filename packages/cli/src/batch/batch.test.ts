@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FORMATTERS } from '@jixiao/adapters';
 import { ResultDocumentSchema, type ResultDocument } from '@jixiao/core';
 import { baseEvaluation, evaluationArb, patchEvaluation } from '@jixiao/testing';
 import { execute } from '../execute.js';
@@ -99,21 +98,28 @@ describe('jixiao check on a folder (in process)', () => {
     expect(a.err).toMatch(/\n {2}forms\/pass\.json {2}\S+ 2020 {2}self-rating \S+ {2}errors 0 {2}warnings 0 {2}indeterminate \d+\n/);
   });
 
-  it('streams the JSON report with exactly the bytes the json formatter gives for the same results', async () => {
+  it('streams each report with exactly the bytes the one-shot formatter gives for the same results', async () => {
     const dir = makeFolder();
-    for (const pretty of [false, true]) {
-      const flags = pretty ? ['--pretty'] : [];
+    // With a waiver file (even an empty one) the CLI collects every result and calls the one-shot formatter.
+    writeFileSync(join(dir, 'no-waivers.json'), '{"waivers": []}');
+    const run = async (args: string[]) => {
       const io = memoryIo(dir);
-      await execute(['check', 'forms', '--format', 'json', ...flags], io);
-      // Parsed without the schema: a zod parse would rebuild objects in schema key order.
-      const doc = JSON.parse(io.out()) as ResultDocument;
-      expect(ResultDocumentSchema.safeParse(doc).success).toBe(true);
-      expect(doc.results.length).toBeGreaterThan(1);
-      expect(io.out()).toBe(FORMATTERS.json(doc.results, { locale: 'zh-CN', toolVersion: doc.tool.version, pretty }));
-      expect(io.out().trimEnd().includes('\n')).toBe(pretty);
-      const none = memoryIo(dir);
-      await execute(['check', 'forms/nothing-*.json', '--format', 'json', ...flags], none);
-      expect(none.out()).toBe(FORMATTERS.json([], { locale: 'zh-CN', toolVersion: doc.tool.version, pretty }));
+      await execute(['check', ...args], io);
+      return io.out();
+    };
+    for (const format of [['json'], ['json', '--pretty'], ['json', '--explain'], ['sarif']]) {
+      const streamed = await run(['forms', '--format', ...format]);
+      expect(streamed, format.join(' ')).toBe(await run(['forms', '--format', ...format, '--waivers', 'no-waivers.json']));
+      expect(await run(['forms/nothing-*.json', '--format', ...format]), format.join(' ')).toBe(await run(['forms/nothing-*.json', '--format', ...format, '--waivers', 'no-waivers.json']));
+      if (format[0] === 'json') {
+        // Parsed without the schema: a zod parse would rebuild objects in schema key order.
+        const doc = JSON.parse(streamed) as ResultDocument;
+        expect(ResultDocumentSchema.safeParse(doc).success).toBe(true);
+        expect(doc.results.length).toBeGreaterThan(1);
+        expect(doc.unread.map((u) => u.source)).toEqual(['forms/README.md', 'forms/link-to-sub', 'forms/sub/broken.json']);
+        expect(streamed.trimEnd().includes('\n')).toBe(format.includes('--pretty'));
+        expect(doc.results.some((r) => r.findings.some((f) => f.explanation !== undefined))).toBe(format.includes('--explain'));
+      }
     }
   });
 

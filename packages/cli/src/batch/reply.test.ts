@@ -3,21 +3,22 @@ import { describe, expect, it } from 'vitest';
 import type { FileOutcome } from './check-file.js';
 import { packReply, unpackReply } from './reply.js';
 
-const brief = { unit: null, fiscalYear: null, selfRating: null, errors: 0, warnings: 0, indeterminate: 0 };
+const brief = { source: 'a', unit: null, fiscalYear: null, selfRating: null, errors: 0, warnings: 0, infos: 0, indeterminate: 0, redFlags: 0, waived: 0, diagnostics: 0, ratingSupported: null, failedRules: [] };
 
+const chunkArb = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }).map((s) => new TextEncoder().encode(s)));
 const outcomeArb: fc.Arbitrary<FileOutcome> = fc.oneof(
-  fc.record({ source: fc.string(), json: fc.option(fc.string({ unit: 'grapheme' }), { nil: undefined }) }).map(({ source, json }) => ({
+  fc.record({ source: fc.string(), chunks: fc.option(fc.array(chunkArb, { minLength: 1, maxLength: 3 }), { nil: undefined }) }).map(({ source, chunks }) => ({
     ok: true as const,
     source,
     brief,
     diagnostics: [],
-    ...(json === undefined ? {} : { json }),
+    ...(chunks === undefined ? {} : { chunks }),
   })),
   fc.record({ source: fc.string(), reason: fc.string() }).map((o) => ({ ok: false as const, ...o })),
 );
 
 describe('worker replies', () => {
-  it('give back every outcome in order, each JSON item as the UTF-8 bytes of its text, all in one buffer', () => {
+  it('give back every outcome in order, each report chunk as the UTF-8 bytes of its text, all in one buffer', () => {
     const utf8 = new TextEncoder();
     fc.assert(
       fc.property(fc.array(outcomeArb, { maxLength: 12 }), (outcomes) => {
@@ -27,16 +28,20 @@ describe('worker replies', () => {
         const buffers = new Set<ArrayBufferLike>();
         for (const [i, o] of outcomes.entries()) {
           const b = back[i];
-          if (!o.ok || o.json === undefined) {
+          if (!o.ok || o.chunks === undefined) {
             expect(b).toEqual(o);
             continue;
           }
-          const { json, ...rest } = o;
+          const { chunks, ...rest } = o;
           expect(b).toMatchObject(rest);
-          const bytes = b?.ok === true ? b.json : undefined;
-          if (!(bytes instanceof Uint8Array)) throw new Error('expected bytes');
-          expect(Buffer.from(bytes)).toEqual(Buffer.from(typeof json === 'string' ? utf8.encode(json) : json));
-          buffers.add(bytes.buffer);
+          const got = b?.ok === true ? (b.chunks ?? []) : [];
+          expect(got).toHaveLength(chunks.length);
+          for (const [j, c] of chunks.entries()) {
+            const bytes = got[j];
+            if (!(bytes instanceof Uint8Array)) throw new Error('expected bytes');
+            expect(Buffer.from(bytes)).toEqual(Buffer.from(typeof c === 'string' ? utf8.encode(c) : c));
+            buffers.add(bytes.buffer);
+          }
         }
         expect(buffers.size).toBeLessThanOrEqual(1);
       }),
@@ -54,7 +59,7 @@ describe('worker replies', () => {
         expect(reused.lengths).toEqual(plain.lengths);
         expect(unpackReply(structuredClone(reused)).map((o) => o.source)).toEqual(outcomes.map((o) => o.source));
         let room = 0;
-        for (const o of outcomes) if (o.ok && typeof o.json === 'string') room += o.json.length * 3;
+        for (const o of outcomes) if (o.ok) for (const c of o.chunks ?? []) room += typeof c === 'string' ? c.length * 3 : c.length;
         expect(reused.bytes.buffer === spare).toBe(spareBytes >= room);
       }),
     );

@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
-import { FORMATTERS, isFormatName, type FormatName } from '@jixiao/adapters';
-import { LOCALES, isLocale, type EvaluationResult, type Locale } from '@jixiao/core';
+import { FORMATTERS, isFormatName, isStreamFormat, type FormatName } from '@jixiao/adapters';
+import { LOCALES, digestBatch, isLocale, type EvaluationResult, type FormBrief, type Locale } from '@jixiao/core';
 import { CliError, EXIT, type CliIo } from '../io.js';
 import { loadChecker, type PackSelection } from '../packs.js';
 import { collectInputs, type InputFile, type SkippedInput } from '../batch/collect.js';
 import { checkFiles, startWorkers, type Workers } from '../batch/run.js';
-import type { FileOutcome } from '../batch/check-file.js';
-import { jsonReportWriter } from '../batch/json-stream.js';
+import { reportWriter, type FileOutcome, type RenderOptions } from '../batch/check-file.js';
+import { reportStream } from '../batch/report-stream.js';
 import { renderSummary, unreadableList } from '../batch/summary.js';
 import { VERSION } from '../version.js';
 
@@ -23,6 +23,7 @@ export interface CheckFlags {
   waivers?: string;
   today?: string;
   pretty?: boolean;
+  explain?: boolean;
 }
 
 /**
@@ -41,6 +42,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('-p, --pack <pack...>', '规则包（名称、包名或目录），默认 standard / rule packs (name, package or folder)')
     .option('-o, --output <file>', '写入文件而非标准输出 / write the report to a file')
     .option('--pretty', 'JSON 报告缩进两格（默认紧凑为一行） / indent the JSON report by two spaces (default: compact, one line)')
+    .option('--explain', 'JSON 报告列出判定每项不通过或无法判断的条件 / JSON report: list the conditions that decided each failure or indeterminate outcome')
     .option('-j, --jobs <n>', '并行检查的线程数：本线程加 n−1 个工作线程（默认：CPU 核数，但只有大批量才启动工作线程，如约 400 份 .docx 或 7,000 份 Word 文本） / threads that check: this one and n−1 workers (default: cores, with workers only for large batches, e.g. ~400 .docx or ~7,000 Word text files)')
     .option('--waivers <file>', '豁免文件（JSON/YAML） / waiver file (JSON or YAML)')
     .option('--today <date>', '判断豁免是否过期所用的日期（默认今天） / date for waiver expiry (default: today)')
@@ -80,50 +82,58 @@ async function checkAndReport(files: readonly InputFile[], skipped: readonly Ski
   for (const w of warnings) io.stderr(`jixiao: ${w}\n`);
   const batch = files.length + skipped.length > 1 || skipped.length > 0 || files.length === 0;
   const color = flags.output === undefined && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
-  const formatOptions = { locale, toolVersion: VERSION, color, pretty: flags.pretty === true };
-  // JSON is written as results arrive (in file order), so a province's worth of forms never sits in memory.
-  // Waivers rewrite results after the fact: with them, results are collected first.
-  const json = format === 'json' && flags.waivers === undefined ? jsonReportWriter(formatOptions, flags.output, io) : undefined;
-  const results: EvaluationResult[] = [];
-  const outcomes: FileOutcome[] = [];
-  const progress = batch ? await (await import('../batch/progress.js')).startProgress(files.length, io) : undefined;
-  await checkFiles(
-    files,
-    {
-      locale,
-      selection,
-      checker,
-      shape: json ? (flags.pretty === true ? 'json-pretty' : 'json') : 'object',
-      ...(progress ? { onProgress: progress.update } : {}),
-      onOutcome: (o) => {
-        if (o.ok) {
-          if (o.result) results.push(o.result);
-          if (o.json !== undefined) json?.item(o.json);
-          outcomes.push({ ok: true, source: o.source, brief: o.brief, diagnostics: o.diagnostics });
-        } else outcomes.push(o);
+  const renderOptions: RenderOptions = { locale, toolVersion: VERSION, color, pretty: flags.pretty === true, explain: flags.explain === true };
+  // Formats written form by form are written as results arrive (in file order, each form's part written where it
+  // was checked, in a worker or here), so a province's worth of forms never sits in memory. Waivers rewrite results
+  // after the fact: with them, results are collected first.
+  const stream = isStreamFormat(format) && flags.waivers === undefined ? { format, writer: reportWriter(checker, format, renderOptions) } : undefined;
+  const out = stream ? reportStream(stream.writer, flags.output, io) : undefined;
+  try {
+    const results: EvaluationResult[] = [];
+    const outcomes: FileOutcome[] = [];
+    const briefs: FormBrief[] = [];
+    const progress = batch ? await (await import('../batch/progress.js')).startProgress(files.length, io) : undefined;
+    await checkFiles(
+      files,
+      {
+        locale,
+        selection,
+        checker,
+        shape: stream ? { render: { format: stream.format, options: renderOptions } } : {},
+        ...(progress ? { onProgress: progress.update } : {}),
+        onOutcome: (o) => {
+          if (o.ok) {
+            if (o.result) results.push(o.result);
+            if (o.chunks !== undefined) out?.form(o.chunks);
+            briefs.push(o.brief);
+            outcomes.push({ ok: true, source: o.source, brief: o.brief, diagnostics: o.diagnostics });
+          } else outcomes.push(o);
+        },
       },
-    },
-    run.workers,
-  );
-  progress?.stop();
-  // Import diagnostics, one line each, written at once (a batch can have tens of thousands).
-  const notes: string[] = [];
-  for (const o of outcomes) if (o.ok) for (const d of o.diagnostics) notes.push(`${o.source}: ${d}\n`);
-  if (notes.length > 0) io.stderr(notes.join(''));
-  const unreadable = unreadableList(outcomes, skipped);
-  // A batch lists what it could not read in its summary; a single file says so at once.
-  if (!batch) for (const u of unreadable) io.stderr(`${locale === 'zh-CN' ? '无法读取' : 'unreadable'} ${u.source}:\n${u.reason}\n`);
-  // Waivers (and the YAML parser they may need) load only when asked for.
-  const final = flags.waivers === undefined ? results : (await import('../waivers.js')).applyWaiverFile(results, flags.waivers, flags.today, locale, io);
-  if (json) json.end();
-  else {
-    const report = await FORMATTERS[format](final, formatOptions);
-    if (flags.output === undefined) io.stdout(report);
-    else writeFileSync(flags.output, report);
+      run.workers,
+    );
+    progress?.stop();
+    // Import diagnostics, one line each, written at once (a batch can have tens of thousands).
+    const notes: string[] = [];
+    for (const o of outcomes) if (o.ok) for (const d of o.diagnostics) notes.push(`${o.source}: ${d}\n`);
+    if (notes.length > 0) io.stderr(notes.join(''));
+    const unreadable = unreadableList(outcomes, skipped);
+    // A batch lists what it could not read in its summary; a single file says so at once.
+    if (!batch) for (const u of unreadable) io.stderr(`${locale === 'zh-CN' ? '无法读取' : 'unreadable'} ${u.source}:\n${u.reason}\n`);
+    // Waivers (and the YAML parser they may need) load only when asked for.
+    const final = flags.waivers === undefined ? results : (await import('../waivers.js')).applyWaiverFile(results, flags.waivers, flags.today, locale, io);
+    if (out) out.end({ digest: digestBatch(briefs, unreadable), sources: [...briefs.map((b) => b.source), ...unreadable.map((u) => u.source)] });
+    else {
+      const report = await FORMATTERS[format](final, { ...renderOptions, rules: checker.rules, parameters: checker.parameters, unread: unreadable });
+      if (flags.output === undefined) io.stdout(report);
+      else writeFileSync(flags.output, report);
+    }
+    if (batch) io.stderr(renderSummary(outcomes, skipped, locale));
+    if (unreadable.length > 0) return EXIT.usage;
+    if (flags.exitZero === true) return EXIT.ok;
+    const failed = flags.waivers === undefined ? outcomes.some((o) => o.ok && o.brief.errors > 0) : final.some((r) => r.summary.errors > 0);
+    return failed ? EXIT.failures : EXIT.ok;
+  } finally {
+    out?.abort();
   }
-  if (batch) io.stderr(renderSummary(outcomes, skipped, locale));
-  if (unreadable.length > 0) return EXIT.usage;
-  if (flags.exitZero === true) return EXIT.ok;
-  const failed = flags.waivers === undefined ? outcomes.some((o) => o.ok && o.brief.errors > 0) : final.some((r) => r.summary.errors > 0);
-  return failed ? EXIT.failures : EXIT.ok;
 }

@@ -18,7 +18,7 @@ export const readSubmission: ReadSubmission = async (bytes, meta) => {
     const reason = ['zh-CN', 'en'].map((locale) => read.diagnostics.map((d) => formatDiagnostic(d, locale as 'zh-CN' | 'en')).join('\n')).join('\n');
     return { ok: false, reason };
   }
-  return { ok: true, evaluation: read.evaluation, positions: read.positions, diagnostics: read.diagnostics.map((d) => formatDiagnostic(d)) };
+  return { ok: true, evaluation: read.evaluation, positions: read.positions, diagnostics: read.diagnostics };
 };
 
 const STATIC_TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };

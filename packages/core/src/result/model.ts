@@ -86,6 +86,8 @@ export interface ResultSummary {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
+  /** Failures of red-flag rules (超编, 截留, 未公开 …), waived ones excepted. */
+  readonly redFlags: number;
 }
 
 /**
@@ -105,6 +107,49 @@ export interface SourcePosition {
   readonly excerpt?: string;
 }
 
+/**
+ * Something the importer noticed while reading the form (a figure it could not read, a box ticked twice, text
+ * left over), in the report's locale, with where it is in the file.
+ */
+export interface ResultDiagnostic {
+  /** Stable code, e.g. `unreadable-figure`, `unknown-glyph`, `leftover-text`. */
+  readonly code: string;
+  /** `error`: a value could not be read (it stays blank); `warning`: read with doubt; `info`: noted. */
+  readonly severity: Severity;
+  readonly message: string;
+  /** Field path the diagnostic is about. */
+  readonly path?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly paragraph?: number;
+  readonly cell?: string;
+}
+
+/** A diagnostic with its message in every locale, as importers give it. */
+export interface LocalizedDiagnostic extends Omit<ResultDiagnostic, 'message'> {
+  readonly message: LocalizedText;
+}
+
+/** A diagnostic in one locale (only the fields a result carries: an importer's extras are left out). */
+export function localizeDiagnostic(d: LocalizedDiagnostic, locale: Locale): ResultDiagnostic {
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message[locale],
+    ...(d.path === undefined ? {} : { path: d.path }),
+    ...(d.line === undefined ? {} : { line: d.line }),
+    ...(d.column === undefined ? {} : { column: d.column }),
+    ...(d.paragraph === undefined ? {} : { paragraph: d.paragraph }),
+    ...(d.cell === undefined ? {} : { cell: d.cell }),
+  };
+}
+
+/** An input that was not checked (unreadable, not a form, not a supported file), and why. */
+export interface UnreadInput {
+  readonly source: string;
+  readonly reason: string;
+}
+
 /** Everything jixiao says about one evaluation. */
 export interface EvaluationResult {
   /** The file (or other source) the evaluation came from. */
@@ -119,18 +164,17 @@ export interface EvaluationResult {
   readonly summary: ResultSummary;
   /** Source position of each field path (when the evaluation was imported from a file). */
   readonly positions?: Readonly<Record<string, SourcePosition>>;
-}
-
-/** The versioned JSON report (`--format json`). */
-export interface ResultDocument {
-  readonly schemaVersion: 1;
-  readonly tool: { readonly name: 'jixiao'; readonly version: string };
-  readonly locale: Locale;
-  readonly results: readonly EvaluationResult[];
+  /** What the importer noticed while reading the file (unreadable figures, ticks, left-over text). */
+  readonly diagnostics?: readonly ResultDiagnostic[];
+  /**
+   * The form template the file was read as, and how well it matched (0–1), when the importer says so. Reports
+   * show it in the batch summary ("—" without it).
+   */
+  readonly template?: { readonly id: string; readonly score?: number };
 }
 
 export function summarize(findings: readonly Finding[]): ResultSummary {
-  let pass = 0, fail = 0, indeterminate = 0, notApplicable = 0, waived = 0, errors = 0, warnings = 0, infos = 0;
+  let pass = 0, fail = 0, indeterminate = 0, notApplicable = 0, waived = 0, errors = 0, warnings = 0, infos = 0, redFlags = 0;
   for (const f of findings) {
     if (f.outcome === 'pass') pass++;
     else if (f.outcome === 'indeterminate') indeterminate++;
@@ -138,12 +182,13 @@ export function summarize(findings: readonly Finding[]): ResultSummary {
     else if (f.waiver !== undefined) waived++;
     else {
       fail++;
+      if (f.redFlag) redFlags++;
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;
     }
   }
-  return { total: findings.length, pass, fail, indeterminate, notApplicable, waived, errors, warnings, infos };
+  return { total: findings.length, pass, fail, indeterminate, notApplicable, waived, errors, warnings, infos, redFlags };
 }
 
 export type { LocalizedText };

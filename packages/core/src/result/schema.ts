@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locale.js';
-import { LegalBasisSchema, SeveritySchema } from '../pack/schema.js';
+import { LegalBasisSchema, ParameterValueSchema, SeveritySchema } from '../pack/schema.js';
 import { OUTCOMES } from './model.js';
+import { REPORT_SCHEMA_VERSION, type ResultDocument } from './report.js';
 
 /**
- * The JSON report (`jixiao check --format json`) as a zod schema; `schema/result.schema.json` is generated
- * from it and real output is validated against that file in tests. Fields are a public contract.
+ * The JSON report (`jixiao check --format json`) as zod schemas; `schema/result.schema.json` (version 2) and
+ * `schema/result.v1.schema.json` (the shape before it, for files written by older versions) are generated from
+ * them, and real output is validated against the files in tests. Fields are a public contract.
  */
 const ExplainedConditionSchema = z.object({
   fact: z.string(),
@@ -16,10 +18,116 @@ const ExplainedConditionSchema = z.object({
   result: z.boolean(),
 });
 
-const NoteSchema = z.object({ messageId: z.string(), message: z.string(), data: z.record(z.string(), z.unknown()) });
+const RuleIdSchema = z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/);
+const WaiverSchema = z.object({ reason: z.string(), approver: z.string(), expires: z.string(), source: z.string().optional() });
+const count = z.number().int().min(0);
+const EvaluationBriefSchema = z.object({ unit: z.string().nullable(), fiscalYear: z.number().int().nullable(), selfRating: z.string().nullable() });
 
-export const FindingSchema = z.object({
-  ruleId: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/),
+export const SourcePositionSchema = z.object({
+  line: z.number().int().min(1).optional(),
+  column: z.number().int().min(1).optional(),
+  endLine: z.number().int().min(1).optional(),
+  endColumn: z.number().int().min(1).optional(),
+  paragraph: z.number().int().min(1).optional(),
+  cell: z.string().optional(),
+  excerpt: z.string().optional(),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Version 2 (current)
+
+export const ResultSummarySchema = z.object({
+  total: count,
+  pass: count,
+  fail: count,
+  indeterminate: count,
+  notApplicable: count,
+  waived: count,
+  errors: count,
+  warnings: count,
+  infos: count,
+  redFlags: count.meta({ description: 'Failures of red-flag rules, waived ones excepted' }),
+});
+
+export const ResultDiagnosticSchema = z.object({
+  code: z.string(),
+  severity: SeveritySchema,
+  message: z.string(),
+  path: z.string().optional(),
+  line: z.number().int().min(1).optional(),
+  column: z.number().int().min(1).optional(),
+  paragraph: z.number().int().min(1).optional(),
+  cell: z.string().optional(),
+});
+
+export const UnreadInputSchema = z.object({ source: z.string(), reason: z.string() });
+
+export const ReportRuleSchema = z.object({
+  id: RuleIdSchema,
+  pack: z.object({ name: z.string(), version: z.string().optional() }),
+  title: z.string(),
+  description: z.string().optional(),
+  severity: SeveritySchema.meta({ description: 'Severity in force; a failing finding carries the one it failed with' }),
+  redFlag: z.boolean(),
+  tags: z.array(z.string()).optional(),
+  basis: z.array(
+    z.object({ instrument: z.string(), number: z.string().optional(), article: z.string().optional(), effectiveFrom: z.string().optional(), note: z.string().optional() }),
+  ),
+  paths: z.array(z.string()).meta({ description: "Form fields the rule reads; a finding's `observed` values are in this order" }),
+  parameters: z
+    .array(z.object({ name: z.string(), title: z.string(), type: z.string(), unit: z.string().optional(), values: z.array(ParameterValueSchema), configured: z.boolean() }))
+    .optional(),
+  effective: z.object({ from: z.string().optional(), until: z.string().optional() }).optional(),
+});
+
+export const ReportFindingSchema = z.object({
+  ruleId: RuleIdSchema.meta({ description: "The rule's id in the report's `rules`" }),
+  outcome: z.enum(OUTCOMES),
+  severity: SeveritySchema.optional().meta({ description: 'Only on a failure: the severity it failed with' }),
+  messageId: z.string().meta({ description: 'The message id within the rule (`pass`, a failure mode id, `indeterminate`, `blank`, …)' }),
+  message: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  observed: z.array(z.unknown()).meta({ description: "The value of each of the rule's `paths`, in that order" }),
+  explanation: z.array(ExplainedConditionSchema).optional(),
+  notes: z.array(z.object({ messageId: z.string(), message: z.string() })).optional(),
+  internalError: z.string().optional(),
+  waiver: WaiverSchema.optional(),
+});
+
+export const ReportResultSchema = z.object({
+  source: z.string(),
+  evaluation: EvaluationBriefSchema,
+  template: z.object({ id: z.string(), score: z.number().optional() }).optional(),
+  summary: ResultSummarySchema,
+  findings: z.array(ReportFindingSchema),
+  indicators: z.array(z.object({ id: z.string(), value: z.number().nullable(), display: z.string(), reason: z.string().optional() })),
+  positions: z.record(z.string(), SourcePositionSchema).optional(),
+  diagnostics: z.array(ResultDiagnosticSchema).optional(),
+});
+
+export const ResultDocumentSchema = z
+  .object({
+    schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+    tool: z.object({ name: z.literal('jixiao'), version: z.string() }),
+    locale: z.enum(LOCALES),
+    rules: z.array(ReportRuleSchema),
+    indicators: z.array(z.object({ id: z.string(), label: z.string(), formula: z.string() })),
+    results: z.array(ReportResultSchema),
+    unread: z.array(UnreadInputSchema),
+  })
+  .meta({
+    title: 'jixiao result document v2',
+    description: "The rules of the run (once), then each checked form's findings, indicators and counts, and the inputs that were not checked.",
+  });
+
+// What the schema accepts fits the report's TypeScript type: a compile error here means the two drifted apart.
+true satisfies z.output<typeof ResultDocumentSchema> extends ResultDocument ? true : false;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Version 1 (jixiao before the v2 report): kept to validate files written then. See docs/json-report.md.
+
+const FindingV1Schema = z.object({
+  ruleId: RuleIdSchema,
   pack: z.string(),
   title: z.string(),
   outcome: z.enum(OUTCOMES),
@@ -32,57 +140,25 @@ export const FindingSchema = z.object({
   observed: z.record(z.string(), z.unknown()),
   basis: z.array(LegalBasisSchema),
   explanation: z.array(ExplainedConditionSchema).optional(),
-  notes: z.array(NoteSchema).optional(),
+  notes: z.array(z.object({ messageId: z.string(), message: z.string(), data: z.record(z.string(), z.unknown()) })).optional(),
   internalError: z.string().optional(),
-  waiver: z.object({ reason: z.string(), approver: z.string(), expires: z.string(), source: z.string().optional() }).optional(),
+  waiver: WaiverSchema.optional(),
 });
 
-export const IndicatorSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  formula: z.string(),
-  value: z.number().nullable(),
-  display: z.string(),
-  reason: z.string().optional(),
-});
-
-const count = z.number().int().min(0);
-export const ResultSummarySchema = z.object({
-  total: count,
-  pass: count,
-  fail: count,
-  indeterminate: count,
-  notApplicable: count,
-  waived: count,
-  errors: count,
-  warnings: count,
-  infos: count,
-});
-
-export const SourcePositionSchema = z.object({
-  line: z.number().int().min(1).optional(),
-  column: z.number().int().min(1).optional(),
-  endLine: z.number().int().min(1).optional(),
-  endColumn: z.number().int().min(1).optional(),
-  paragraph: z.number().int().min(1).optional(),
-  cell: z.string().optional(),
-  excerpt: z.string().optional(),
-});
-
-export const EvaluationResultSchema = z.object({
-  source: z.string(),
-  evaluation: z.object({ unit: z.string().nullable(), fiscalYear: z.number().int().nullable(), selfRating: z.string().nullable() }),
-  findings: z.array(FindingSchema),
-  indicators: z.array(IndicatorSchema),
-  summary: ResultSummarySchema,
-  positions: z.record(z.string(), SourcePositionSchema).optional(),
-});
-
-export const ResultDocumentSchema = z
+export const ResultDocumentV1Schema = z
   .object({
     schemaVersion: z.literal(1),
     tool: z.object({ name: z.literal('jixiao'), version: z.string() }),
     locale: z.enum(LOCALES),
-    results: z.array(EvaluationResultSchema),
+    results: z.array(
+      z.object({
+        source: z.string(),
+        evaluation: EvaluationBriefSchema,
+        findings: z.array(FindingV1Schema),
+        indicators: z.array(z.object({ id: z.string(), label: z.string(), formula: z.string(), value: z.number().nullable(), display: z.string(), reason: z.string().optional() })),
+        summary: z.object({ total: count, pass: count, fail: count, indeterminate: count, notApplicable: count, waived: count, errors: count, warnings: count, infos: count }),
+        positions: z.record(z.string(), SourcePositionSchema).optional(),
+      }),
+    ),
   })
-  .meta({ title: 'jixiao result document v1', description: 'Findings, indicators and counts for each checked evaluation.' });
+  .meta({ title: 'jixiao result document v1', description: 'Superseded by v2 (result.schema.json); kept to validate reports written before it.' });

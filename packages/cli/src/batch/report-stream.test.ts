@@ -1,0 +1,78 @@
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ReportEnd, ReportWriter } from '@jixiao/adapters';
+import { digestBatch } from '@jixiao/core';
+import type { CliIo } from '../io.js';
+import { reportStream } from './report-stream.js';
+import { tempDir } from '../../../../test/setup/temp.js';
+
+const utf8 = new TextEncoder();
+const dir = mkdtempSync(join(tmpdir(), 'jixiao-stream-'));
+/** Where the streams under test keep their temporary files (empty again once each has ended). */
+const spoolDir = join(dir, 'spool');
+mkdirSync(spoolDir);
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Collects what the stream sends to stdout, keeping each chunk as it was handed over (the stream must not reuse it). */
+function stdoutIo(): CliIo & { chunks: Uint8Array[] } {
+  const chunks: Uint8Array[] = [];
+  return { chunks, stdout: (c) => chunks.push(typeof c === 'string' ? utf8.encode(c) : c), stderr: () => undefined, cwd: '.', env: {}, stdoutIsTTY: false };
+}
+
+/** A writer of two sections whose head, glue and tail say what they were told (so a wrong `end` shows). */
+function probeWriter(headNeedsEnd: boolean): ReportWriter {
+  const said = (end: ReportEnd) => `${String(end.digest.unread.length)}/${end.sources.join('|')}/${end.emitted.join(':')}`;
+  return {
+    sections: 2,
+    separator: '‖',
+    headNeedsEnd,
+    head: (end) => `<head ${end === undefined ? '-' : said(end)}>`,
+    form: () => [],
+    glue: (s, end) => `<glue ${String(s)} ${said(end)}>`,
+    tail: (end) => `<tail ${said(end)}>`,
+  };
+}
+
+// Chunks from empty to more than the stream's 1 MiB buffer, ASCII and CJK, given as text or as UTF-8 bytes.
+const chunkArb = fc.oneof(
+  fc.constant(''),
+  fc.tuple(fc.constantFrom('a', '审', '"x"', '€'), fc.integer({ min: 1, max: 600_000 }), fc.boolean()).map(([unit, n, asBytes]) => (asBytes ? utf8.encode(unit.repeat(n)) : unit.repeat(n))),
+);
+const text = (c: string | Uint8Array) => (typeof c === 'string' ? c : new TextDecoder().decode(c));
+
+describe('a streamed report', () => {
+  it('has exactly the bytes of head, sections (non-empty chunks joined) and tail, on stdout and in a file, and leaves no temporary file', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(chunkArb, chunkArb), { maxLength: 6 }), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), (forms, headNeedsEnd, unreadNames) => {
+        const writer = probeWriter(headNeedsEnd);
+        const unread = unreadNames.map((source) => ({ source, reason: 'x' }));
+        const partial = { digest: digestBatch([], unread), sources: ['a', 'b'] };
+        const sections = [0, 1].map((s) => forms.map((f) => text(f[s] ?? '')).filter((c) => c !== ''));
+        const end: ReportEnd = { ...partial, emitted: sections.map((s) => s.length) };
+        const want = `${writer.head(headNeedsEnd ? end : undefined)}${sections[0]?.join('‖') ?? ''}${writer.glue(1, end)}${sections[1]?.join('‖') ?? ''}${writer.tail(end)}`;
+        const io = stdoutIo();
+        const file = join(dir, 'report.out');
+        for (const target of [undefined, file]) {
+          const stream = reportStream(writer, target, io, spoolDir);
+          for (const f of forms) stream.form(f);
+          stream.end(partial);
+        }
+        expect(Buffer.concat(io.chunks).toString('utf8')).toBe(want);
+        expect(readFileSync(file, 'utf8')).toBe(want);
+        expect(readdirSync(spoolDir)).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('removes its temporary files when aborted', () => {
+    const stream = reportStream(probeWriter(true), join(dir, 'aborted.out'), stdoutIo(), spoolDir);
+    stream.form(['x', 'y']);
+    stream.abort();
+    expect(readdirSync(spoolDir)).toEqual([]);
+  });
+});

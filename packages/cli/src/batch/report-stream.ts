@@ -1,0 +1,135 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ReportEnd, ReportWriter } from '@jixiao/adapters';
+import type { CliIo } from '../io.js';
+
+const BUFFER_BYTES = 1 << 20;
+const utf8 = new TextEncoder();
+
+/**
+ * Bytes written through a one-mebibyte buffer: one system call per mebibyte instead of one per chunk. A chunk
+ * larger than the buffer goes out on its own. `emit` may keep what it is given only if `copies` says it copies.
+ */
+class BufferedSink {
+  private readonly buffer = new Uint8Array(BUFFER_BYTES);
+  private used = 0;
+  constructor(
+    private readonly emit: (bytes: Uint8Array) => void,
+    /** Whether what is emitted must be a copy (stdout may keep the chunk; the buffer is reused). */
+    private readonly copies: boolean,
+  ) {}
+
+  write(chunk: string | Uint8Array): void {
+    if (chunk.length === 0) return;
+    // A string takes at most three UTF-8 bytes per UTF-16 unit.
+    const room = typeof chunk === 'string' ? chunk.length * 3 : chunk.length;
+    if (this.used + room > this.buffer.length) this.flush();
+    // (Bytes may sit in a worker's reply buffer, which is reused: they go out copied where they may be kept.)
+    if (room > this.buffer.length) this.emit(typeof chunk === 'string' ? utf8.encode(chunk) : this.copies ? chunk.slice() : chunk);
+    else if (typeof chunk === 'string') this.used += utf8.encodeInto(chunk, this.buffer.subarray(this.used)).written;
+    else {
+      this.buffer.set(chunk, this.used);
+      this.used += chunk.length;
+    }
+  }
+
+  flush(): void {
+    if (this.used === 0) return;
+    this.emit(this.copies ? this.buffer.slice(0, this.used) : this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+}
+
+/** A section held back in a temporary file until the report's end (bounded memory whatever its size). */
+class Spool {
+  private readonly fd: number;
+  readonly sink: BufferedSink;
+  constructor(readonly file: string) {
+    this.fd = openSync(file, 'w+');
+    this.sink = new BufferedSink((bytes) => {
+      writeAll(this.fd, bytes);
+    }, false);
+  }
+
+  /** Everything written, read back a mebibyte at a time. */
+  copyTo(out: BufferedSink): void {
+    this.sink.flush();
+    const chunk = new Uint8Array(BUFFER_BYTES);
+    for (let at = 0, n = readSync(this.fd, chunk, 0, chunk.length, at); n > 0; at += n, n = readSync(this.fd, chunk, 0, chunk.length, at)) {
+      out.write(chunk.subarray(0, n));
+    }
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** A report being written form by form (see `ReportWriter`). */
+export interface ReportStream {
+  /** One form's chunks (one per section), in batch order. */
+  readonly form: (chunks: readonly (string | Uint8Array)[]) => void;
+  /** Write the rest of the report (the summary, what could not be read, …) and close the output. */
+  readonly end: (end: Omit<ReportEnd, 'emitted'>) => void;
+  /** Remove the temporary files (and close the output) without finishing: after an error. */
+  readonly abort: () => void;
+}
+
+/**
+ * Write a report as forms arrive, to a file or to stdout: the same bytes as the one-shot formatter gives for all
+ * results at once (a test holds the two together). Sections that come after the first — and the first too when
+ * the report opens with a summary of the whole batch — are spooled to temporary files and copied into place at
+ * the end (under `tmp`), so memory stays bounded whatever the number of forms.
+ */
+export function reportStream(writer: ReportWriter, output: string | undefined, io: CliIo, tmp = tmpdir()): ReportStream {
+  const fd = output === undefined ? undefined : openSync(output, 'w');
+  const out = new BufferedSink((bytes) => {
+    if (fd === undefined) io.stdout(bytes);
+    else writeAll(fd, bytes);
+  }, fd === undefined);
+  const spooled = Array.from({ length: writer.sections }, (_, s) => s > 0 || writer.headNeedsEnd);
+  const dir = spooled.some(Boolean) ? mkdtempSync(join(tmp, 'jixiao-report-')) : undefined;
+  const spools = spooled.map((held, s) => (held && dir !== undefined ? new Spool(join(dir, `section-${String(s)}`)) : undefined));
+  const sinks = spools.map((spool) => spool?.sink ?? out);
+  const emitted = spools.map(() => 0);
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    for (const spool of spools) spool?.close();
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    if (fd !== undefined) closeSync(fd);
+  };
+  if (!writer.headNeedsEnd) out.write(writer.head(undefined));
+  return {
+    form: (chunks) => {
+      chunks.forEach((chunk, s) => {
+        const sink = sinks[s];
+        if (chunk.length === 0 || sink === undefined) return;
+        if ((emitted[s] ?? 0) > 0) sink.write(writer.separator);
+        sink.write(chunk);
+        emitted[s] = (emitted[s] ?? 0) + 1;
+      });
+    },
+    end: (partial) => {
+      const end: ReportEnd = { ...partial, emitted };
+      try {
+        if (writer.headNeedsEnd) out.write(writer.head(end));
+        spools.forEach((spool, s) => {
+          if (s > 0) out.write(writer.glue(s, end));
+          spool?.copyTo(out);
+        });
+        out.write(writer.tail(end));
+        out.flush();
+      } finally {
+        close();
+      }
+    },
+    abort: close,
+  };
+}
