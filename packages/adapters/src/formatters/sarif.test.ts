@@ -68,9 +68,10 @@ describe('formatSarif', () => {
     expect(loc?.physicalLocation?.region).toEqual({ startLine: 14, startColumn: 5, endLine: 14, endColumn: 26, snippet: { text: '"localBudget": 267.47' } });
     expect(loc?.logicalLocations?.[0]).toEqual({ name: '本级财政预算安排', fullyQualifiedName: 'income.localBudget', kind: 'member' });
     // A .docx position (paragraph/cell) has no line: no region, the cell in the location's properties.
-    const docx = run.results?.find((r) => r.ruleId === 'staffing/within-quota')?.locations?.[0];
-    expect(docx?.physicalLocation?.region).toBeUndefined();
-    expect(docx?.physicalLocation?.properties).toMatchObject({ paragraph: 7, cell: 'table 1, row 3, cell 4', excerpt: '实有人数 21' });
+    const docx = parse(formatSarif([await exampleResult('zh-CN', { 'income.localBudget': { paragraph: 7, cell: 'table 1, row 3, cell 4', excerpt: '本级财政预算安排 267.47' } })], opts)).runs[0];
+    const at = docx?.results?.find((r) => r.ruleId === 'integrity/income-total')?.locations?.[0];
+    expect(at?.physicalLocation?.region).toBeUndefined();
+    expect(at?.physicalLocation?.properties).toEqual({ paragraph: 7, cell: 'table 1, row 3, cell 4', excerpt: '本级财政预算安排 267.47' });
   });
 
   it('lists the rules once, each result pointing at its rule by ruleIndex, and each form once as an artifact with its unit, year and grade', async () => {

@@ -162,12 +162,13 @@ describe('jixiao check with worker threads (built CLI)', () => {
       const r = spawnSync(process.execPath, [BIN, 'check', 'forms', '--jobs', jobs, '--format', ...format], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '' } });
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     };
-    for (const format of [['json'], ['json', '--pretty'], ['text']]) {
+    for (const format of [['json'], ['json', '--pretty'], ['sarif'], ['text']]) {
       const one = run('1', format);
       expect(one.code).toBe(2);
       expect(one.stderr).not.toMatch(/\r|ETA/);
       expect(run('2', format)).toEqual(one);
       expect(run('3', format)).toEqual(one);
     }
-  });
+    // Twelve runs of the CLI: on a loaded machine each takes seconds.
+  }, 180_000);
 });
