@@ -9,13 +9,10 @@ import { reportStream } from './report-stream.js';
 import { tempDir } from '../../../../test/setup/temp.js';
 
 const utf8 = new TextEncoder();
-const dir = mkdtempSync(join(tmpdir(), 'jixiao-stream-'));
+const dir = tempDir('jixiao-stream-');
 /** Where the streams under test keep their temporary files (empty again once each has ended). */
 const spoolDir = join(dir, 'spool');
 mkdirSync(spoolDir);
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
 
 /** Collects what the stream sends to stdout, keeping each chunk as it was handed over (the stream must not reuse it). */
 function stdoutIo(): CliIo & { chunks: Uint8Array[] } {
