@@ -128,7 +128,9 @@ describe('formatSarif', () => {
 
   it('gives each failure the level of its severity: error → error, warning → warning, info → note', async () => {
     const log = parse(formatSarif([await exampleResult(), await infoResult()], opts));
-    const level = (ruleId: string, unit: string) => log.runs[0]?.results?.find((r) => r.ruleId === ruleId && (r.properties as { unit: string }).unit === unit)?.level;
+    // A failure is located in its form's file, an artifact that names the unit.
+    const unitOf = (uri: string | undefined) => (log.runs[0]?.artifacts?.find((a) => a.location?.uri === uri)?.properties as { unit: string } | undefined)?.unit;
+    const level = (ruleId: string, unit: string) => log.runs[0]?.results?.find((r) => r.ruleId === ruleId && unitOf(r.locations?.[0]?.physicalLocation?.artifactLocation?.uri) === unit)?.level;
     expect(level('integrity/income-total', '北塔区司法局')).toBe('error');
     expect(level('staffing/within-quota', '南湖区财政局')).toBe('note');
     expect(level('staffing/declaration-consistent', '南湖区财政局')).toBe('error');
