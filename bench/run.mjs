@@ -1,8 +1,14 @@
 // `npm run bench`: build the CLI bundle and the bench bundle, then run the benchmark (see bench/src/bench.ts).
 // Options are passed through: `npm run bench -- --forms 5000 --big 10000`.
+// `npm run bench -- --web [--forms 1000]` runs the browser workbench's benchmark instead (bench/web/run.mjs).
 import { execFileSync } from 'node:child_process';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
-run('npm', ['run', 'build', '--silent', '-w', '@jixiao/cli']);
-run('npx', ['tsup', '--config', 'bench/tsup.config.ts', '--silent']);
-run(process.execPath, ['bench/out/bench.js', ...process.argv.slice(2)]);
+const args = process.argv.slice(2);
+if (args.includes('--web')) {
+  run(process.execPath, ['bench/web/run.mjs', ...args.filter((a) => a !== '--web')]);
+} else {
+  run('npm', ['run', 'build', '--silent', '-w', '@jixiao/cli']);
+  run('npx', ['tsup', '--config', 'bench/tsup.config.ts', '--silent']);
+  run(process.execPath, ['bench/out/bench.js', ...args]);
+}

@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { build, defaultClientConditions } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-/** `node scripts/build.mjs [out-dir]`: dist/ by default (tests build into a temporary folder of their own). */
-const dist = `${resolve(process.argv[2] ?? `${root}dist`)}/`;
+/** `node scripts/build.mjs [out-dir] [--report]`: dist/ by default (tests build into a temporary folder of their own). */
+const out = process.argv.slice(2).find((a) => !a.startsWith('--'));
+const dist = `${resolve(out ?? `${root}dist`)}/`;
 
 /** The Content-Security-Policy of the page (also sent as a header by `jixiao serve`). */
 export const CSP = [
@@ -24,6 +25,21 @@ export const CSP = [
   "object-src 'none'",
   "frame-src 'none'",
 ].join('; ');
+
+/** `--report`: what each bundle holds, by package (bytes as rendered into the bundle, before minification). */
+const REPORT = process.argv.includes('--report');
+
+function report(name, chunk) {
+  const byPackage = new Map();
+  for (const [id, info] of Object.entries(chunk.modules)) {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id) ?? /\/(packages|rules)\/([^/]+)\//.exec(id);
+    const key = m === null ? 'other' : m[2] === undefined ? m[1] : `${m[1]}/${m[2]}`;
+    byPackage.set(key, (byPackage.get(key) ?? 0) + info.renderedLength);
+  }
+  const total = chunk.code.length;
+  const parts = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, n]) => `${k} ${(n / 1024).toFixed(0)} KB`);
+  process.stdout.write(`${name}: ${(total / 1024).toFixed(0)} KB minified; before minification: ${parts.join(', ')}\n`);
+}
 
 async function bundle(entry, name) {
   const output = await build({
@@ -53,6 +69,7 @@ async function bundle(entry, name) {
   });
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((c) => c.type === 'chunk');
   if (chunks.length !== 1) throw new Error(`${entry}: expected one chunk, got ${chunks.length}`);
+  if (REPORT) report(name, chunks[0]);
   return chunks[0].code;
 }
 

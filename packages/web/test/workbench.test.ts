@@ -18,6 +18,8 @@ const SEED_DOCX = resolve(REPO, 'examples/beita-justice-2020/form.docx');
 const SEED_TEXT = readFileSync(resolve(REPO, 'examples/beita-justice-2020/000_1f3a69e61e56d541.txt'), 'utf8');
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
+/** Per scenario: ~5 s on an idle machine; the shared machine has been seen 10× slower. */
+const BROWSER_TIMEOUT = 120_000;
 
 if (!HAVE_CHROMIUM) {
   if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (see .ci/run)`);
@@ -30,7 +32,9 @@ let browser: Browser;
 
 /** A page on the built workbench that records every request and every console error. */
 async function openPage(url: string): Promise<{ page: Page; requests: string[]; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  // A context of its own per page (axe needs one); all of them close with the browser.
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  const page = await context.newPage();
   const requests: string[] = [];
   const problems: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -71,7 +75,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', () => {
+describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', { timeout: BROWSER_TIMEOUT }, () => {
   it('checks the seed .docx: the five failures with 264.47 / 267.47, the income cell marked, nothing fetched', async () => {
     const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
     await page.getByTestId('pick-files').setInputFiles(SEED_DOCX);
@@ -95,10 +99,21 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', (
     const income = page.locator('.finding[data-rule="integrity/income-total"]');
     await expect.poll(() => income.textContent()).toMatch(/264\.47.*267\.47/s);
     // The cell the income total was read from carries the failure's mark.
-    const cell = page.locator('tr[data-place="cell:table 1, row 7, cell 2"]');
+    // The form as read, table by table: the income cells the failure compares carry its mark.
+    const cell = page.locator('.document td[data-place="cell:table 1, row 7, cell 2"]');
+    await cell.waitFor();
     expect(await cell.getAttribute('class')).toMatch(/marked bad/);
-    expect(await cell.textContent()).toContain('integrity/income-total');
+    expect(await cell.textContent()).toMatch(/267\.47.*integrity\/income-total/s);
+    const total = page.locator('.document td[data-place]').filter({ hasText: /^264\.47/ });
+    expect(await total.count()).toBe(1);
+    expect(await total.getAttribute('class')).toMatch(/marked bad/);
+    expect(await total.textContent()).toContain('integrity/income-total');
+    expect(await page.locator('.document table').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'web-form.png'), fullPage: false });
+    // Printable: the print style drops the controls; Chromium prints it on A4.
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(ARTIFACTS, 'web-form.pdf'), pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
     expect(ownFilesOnly(requests, 'file://')).toEqual([]);
     expect(problems).toEqual([]);
@@ -107,9 +122,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', (
 
   it('steps through a form’s findings by keyboard alone, and back to the list', async () => {
     const { page } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
-    await page.getByTestId('pick-files').setInputFiles(SEED_DOCX);
+    // The file picker opens from the keyboard (the chooser itself is the operating system's).
+    await page.getByRole('button', { name: '选择文件…' }).focus();
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles(SEED_DOCX);
     await page.locator('table.forms tbody tr').first().waitFor();
-    // Keyboard only from here: Tab to the form's button, Enter to open it.
+    // Then Enter on the form's button opens it.
     const open = page.getByRole('button', { name: /打开 form\.docx/ });
     await open.focus();
     await page.keyboard.press('Enter');
@@ -130,7 +149,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', (
     expect(await focusedRule()).toBe(order.at(-1));
     // The selected finding's place is the highlighted one.
     await page.keyboard.press('Home');
-    expect(await page.locator('tr.active').getAttribute('data-place')).toBe('cell:table 1, row 7, cell 2');
+    await expect.poll(() => page.locator('.document .active').getAttribute('data-place')).toBe('cell:table 1, row 7, cell 2');
     await page.getByRole('button', { name: /返回列表/ }).focus();
     await page.keyboard.press('Enter');
     await page.locator('table.forms').waitFor();
@@ -167,7 +186,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', (
   });
 });
 
-describe.skipIf(!HAVE_CHROMIUM)('the workbench served over HTTP', () => {
+describe.skipIf(!HAVE_CHROMIUM)('the workbench served over HTTP', { timeout: BROWSER_TIMEOUT }, () => {
   it('works the same from a web server, still without a request beyond its own files', async () => {
     const { createServer } = await import('@jixiao/adapters');
     const { createChecker } = await import('@jixiao/core');
@@ -192,5 +211,81 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench served over HTTP', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe.skipIf(!HAVE_CHROMIUM)('exports, own rules, language and accessibility', { timeout: BROWSER_TIMEOUT }, () => {
+  it('exports the current view as .xlsx by the CLI formatter (loaded only then), read back with exceljs', async () => {
+    const { page, requests } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-files').setInputFiles(SEED_DOCX);
+    await expect.poll(() => page.locator('table.forms tbody tr').count()).toBe(1);
+    expect(requests.some((u) => u.endsWith('/export.js'))).toBe(false);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Excel (.xlsx)' }).click();
+    const saved = join(work, 'export.xlsx');
+    await (await download).saveAs(saved);
+    expect(requests.filter((u) => u.endsWith('/export.js'))).toHaveLength(1);
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(saved);
+    const cells = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : [])));
+    expect(cells).toContain('北塔区司法局');
+    expect(cells).toContain('integrity/income-total');
+    expect(cells.some((c) => c.includes('264.47') && c.includes('267.47'))).toBe(true);
+    expect(ownFilesOnly(requests, 'file://')).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a custom pack’s error with its file and line, from a folder and from a .zip', async () => {
+    const pack = join(work, 'my-pack');
+    mkdirSync(join(pack, 'src/rules'), { recursive: true });
+    const manifest = JSON.stringify({ name: 'mine', version: '0.1.0', title: { 'zh-CN': '自定义', en: 'Mine' } }, null, 2);
+    // Line 4 holds the bad severity.
+    const rule = ['{', '  "id": "mine/quota",', '  "title": { "zh-CN": "编制", "en": "Quota" },', '  "severity": "fatal",', '  "basis": [{ "instrument": "x" }],', '  "paths": ["staffing.actual"],', '  "checks": [],', '  "pass": { "zh-CN": "通过", "en": "pass" }', '}'].join('\n');
+    writeFileSync(join(pack, 'pack.json'), manifest);
+    writeFileSync(join(pack, 'src/rules/quota.json'), rule);
+    const { page } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-pack-folder').setInputFiles(pack);
+    const issue = page.locator('ul.issues li').filter({ hasText: 'severity' });
+    await issue.waitFor();
+    expect(await issue.textContent()).toMatch(/^my-pack\/src\/rules\/quota\.json:4:\d+ {2}错误 {2}.*\[mine\/quota severity\]$/);
+
+    const { strToU8, zipSync } = await import('fflate');
+    const zip = join(work, 'my-pack.zip');
+    writeFileSync(zip, zipSync({ 'my-pack/pack.json': strToU8(manifest), 'my-pack/src/rules/quota.json': strToU8(rule) }));
+    await page.getByRole('button', { name: '恢复标准规则' }).click();
+    await expect.poll(() => page.locator('ul.issues li').count()).toBe(0);
+    await page.getByTestId('pick-pack-zip').setInputFiles(zip);
+    await issue.waitFor();
+    expect(await issue.textContent()).toMatch(/^my-pack\/src\/rules\/quota\.json:4:\d+ {2}错误/);
+    await page.close();
+  });
+
+  it('switches to English and back: the page and the findings', async () => {
+    const { page } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-files').setInputFiles(SEED_DOCX);
+    await expect.poll(() => page.locator('table.forms tbody tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Self-evaluation review workbench' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByRole('button', { name: 'Open form.docx' }).click();
+    const income = page.locator('.finding[data-rule="integrity/income-total"]');
+    await expect.poll(() => income.textContent()).toMatch(/FAIL·error/);
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => income.textContent()).toMatch(/不通过·错误/);
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violation (axe-core), dashboard and form view', async () => {
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    const { page } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-files').setInputFiles(SEED_DOCX);
+    await expect.poll(() => page.locator('table.forms tbody tr').count()).toBe(1);
+    const serious = async () => (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(await serious()).toEqual([]);
+    await page.getByRole('button', { name: /打开 form\.docx/ }).click();
+    await page.locator('.finding-list').waitFor();
+    expect(await serious()).toEqual([]);
+    await page.close();
   });
 });

@@ -89,6 +89,8 @@ export function App() {
     [pool],
   );
 
+  const loadDocument = useCallback((id: number) => pool.document(id), [pool]);
+
   const clear = useCallback(() => {
     pool.forget();
     store.current.clear();
@@ -106,7 +108,7 @@ export function App() {
       <header class="bar">
         <h1>{words.title}</h1>
         <p class="tagline">{words.tagline}</p>
-        <button type="button" class="lang" lang={locale === 'zh-CN' ? 'en' : 'zh-CN'} aria-label={words.languageLabel} onClick={() => { setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN'); }}>
+        <button type="button" class="lang" lang={locale === 'zh-CN' ? 'en' : 'zh-CN'} title={words.languageLabel} onClick={() => { setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN'); }}>
           {words.language}
         </button>
       </header>
@@ -129,7 +131,7 @@ export function App() {
             onOpen={setOpenId}
           />
         ) : (
-          <FormView words={words} locale={locale} form={opened} onBack={() => { setOpenId(undefined); }} />
+          <FormView words={words} locale={locale} form={opened} loadDocument={loadDocument} onBack={() => { setOpenId(undefined); }} />
         )}
         {opened === undefined ? (
           <OwnRules

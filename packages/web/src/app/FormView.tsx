@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Locale } from '@jixiao/core';
-import type { CheckedForm, FindingView } from '../worker/protocol.js';
+import type { BlockView, CheckedForm, FindingView, PlaceView } from '../worker/protocol.js';
 import { ExportButtons } from './ExportButtons.js';
 import type { Words } from './i18n.js';
 
@@ -14,6 +14,8 @@ interface Props {
   readonly locale: Locale;
   readonly form: CheckedForm;
   readonly onBack: () => void;
+  /** The form as read (paragraphs and tables), asked for when the form opens. */
+  readonly loadDocument: (id: number) => Promise<readonly BlockView[] | undefined>;
 }
 
 function tone(f: FindingView): string {
@@ -24,8 +26,40 @@ function tone(f: FindingView): string {
 
 const placeId = (key: string) => `place-${key.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
-export function FormView({ words, locale, form, onBack }: Props) {
+/** What a place of the form carries in the view: its fields (inferred ones flagged) and the findings about it. */
+function Annotations({ place, marks, words }: { place: PlaceView | undefined; marks: readonly FindingView[]; words: Words }) {
+  if (place === undefined && marks.length === 0) return null;
+  return (
+    <div class="annotations">
+      {place?.fields.map((f) => (
+        <span key={f.path} class="field">
+          {f.label}：{f.value}
+          {f.inferred ? <span class="badge review">{words.review}</span> : null}
+        </span>
+      ))}
+      {marks.map((m) => (
+        <span key={m.index} class={`badge ${tone(m)}`}>
+          {m.label} {m.ruleId}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+export function FormView({ words, locale, form, onBack, loadDocument }: Props) {
   const [showAll, setShowAll] = useState(false);
+  const [blocks, setBlocks] = useState<readonly BlockView[] | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    setBlocks(undefined);
+    void loadDocument(form.id).then((b) => {
+      if (live) setBlocks(b);
+    });
+    return () => {
+      live = false;
+    };
+  }, [form.id, loadDocument]);
+  const places = useMemo(() => new Map(form.places.map((p) => [p.key, p])), [form]);
   const [selected, setSelected] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const items = useRef<(HTMLLIElement | null)[]>([]);
@@ -33,7 +67,7 @@ export function FormView({ words, locale, form, onBack }: Props) {
   const current = listed[Math.min(selected, listed.length - 1)];
   const byPlace = useMemo(() => {
     const map = new Map<string, FindingView[]>();
-    for (const f of listed) if (f.place !== undefined) map.set(f.place, [...(map.get(f.place) ?? []), f]);
+    for (const f of listed) for (const place of f.places) map.set(place, [...(map.get(place) ?? []), f]);
     return map;
   }, [listed]);
   const inferred = form.places.flatMap((p) => p.fields.filter((f) => f.inferred));
@@ -41,6 +75,12 @@ export function FormView({ words, locale, form, onBack }: Props) {
   useEffect(() => {
     heading.current?.focus();
   }, [form.id]);
+
+  const classOf = (key: string) => {
+    const [mark] = byPlace.get(key) ?? [];
+    return [mark === undefined ? '' : `marked ${tone(mark)}`, current?.place === key ? 'active' : ''].join(' ').trim() || undefined;
+  };
+  const placeAttributes = (key: string | undefined) => (key === undefined ? {} : { id: placeId(key), 'data-place': key, class: classOf(key) });
 
   const select = (i: number, focus: boolean) => {
     const next = Math.max(0, Math.min(listed.length - 1, i));
@@ -75,50 +115,61 @@ export function FormView({ words, locale, form, onBack }: Props) {
         <ExportButtons words={words} locale={locale} results={[form.result]} />
       </div>
       <div class="split">
-        <section aria-labelledby="read-heading" class="as-read">
+        <section aria-labelledby="read-heading" class="as-read" tabIndex={0}>
           <h3 id="read-heading">{words.formAsRead}</h3>
           {inferred.length === 0 ? null : (
             <p class="review-note" role="note">
               {words.reviewNote}：{inferred.map((f) => f.label).join('、')}
             </p>
           )}
-          <table class="places">
-            <thead>
-              <tr>
-                <th scope="col">{words.place}</th>
-                <th scope="col">{words.excerpt}</th>
-                <th scope="col">{words.fields}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {form.places.map((p) => {
-                const marks = byPlace.get(p.key) ?? [];
-                const [mark] = marks;
-                const active = current?.place === p.key;
-                return (
-                  <tr key={p.key} id={placeId(p.key)} data-place={p.key} class={[mark === undefined ? '' : `marked ${tone(mark)}`, active ? 'active' : ''].join(' ')}>
+          {blocks === undefined ? (
+            <table class="places">
+              <thead>
+                <tr>
+                  <th scope="col">{words.place}</th>
+                  <th scope="col">{words.excerpt}</th>
+                  <th scope="col">{words.fields}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {form.places.map((p) => (
+                  <tr key={p.key} id={placeId(p.key)} data-place={p.key} class={classOf(p.key)}>
                     <td class="where">{p.where}</td>
                     <td class="excerpt">{p.excerpt}</td>
                     <td>
-                      <ul class="fields">
-                        {p.fields.map((f) => (
-                          <li key={f.path}>
-                            {f.label}：<strong>{f.value}</strong>
-                            {f.inferred ? <span class="badge review">{words.review}</span> : null}
-                          </li>
-                        ))}
-                      </ul>
-                      {marks.map((m) => (
-                        <span key={m.index} class={`badge ${tone(m)}`}>
-                          {m.label} {m.ruleId}
-                        </span>
-                      ))}
+                      <Annotations place={p} marks={byPlace.get(p.key) ?? []} words={words} />
                     </td>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <div class="document">
+              {blocks.map((block, b) =>
+                block.kind === 'paragraph' ? (
+                  <p key={b} {...placeAttributes(block.key)}>
+                    {block.text}
+                    {block.key === undefined ? null : <Annotations place={places.get(block.key)} marks={byPlace.get(block.key) ?? []} words={words} />}
+                  </p>
+                ) : (
+                  <table key={b} class="doc-table">
+                    <tbody>
+                      {block.rows.map((row, r) => (
+                        <tr key={r}>
+                          {row.cells.map((cell, c) => (
+                            <td key={c} rowSpan={cell.rowSpan} colSpan={cell.colSpan} {...placeAttributes(cell.key)}>
+                              {cell.text}
+                              {cell.key === undefined ? null : <Annotations place={places.get(cell.key)} marks={byPlace.get(cell.key) ?? []} words={words} />}
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                ),
+              )}
+            </div>
+          )}
         </section>
         <section aria-labelledby="findings-heading" class="findings">
           <h3 id="findings-heading">

@@ -3,7 +3,7 @@
  * a worker script fetched by URL is refused on a page opened from disk (file://), a blob is not, and the same
  * code then runs whether the page is served or opened from a folder. One worker per core, at most four.
  */
-import type { FormEntry, Setup, SetupIssue, WorkerRequest, WorkerResponse } from '../worker/protocol.js';
+import type { BlockView, FormEntry, Setup, SetupIssue, WorkerRequest, WorkerResponse } from '../worker/protocol.js';
 import type { PickedFile } from './files.js';
 
 declare global {
@@ -27,6 +27,8 @@ export class CheckPool {
   private readonly slots: Slot[];
   private readonly queue: { id: number; picked: PickedFile }[] = [];
   private readonly waiting = new Map<Worker, ((response: WorkerResponse) => void)[]>();
+  /** Which worker holds each form (it alone can show the form as read). */
+  private readonly owner = new Map<number, Slot>();
 
   constructor(private readonly events: PoolEvents) {
     const source = globalThis.JIXIAO_WORKER_SOURCE;
@@ -63,18 +65,25 @@ export class CheckPool {
     slot.worker.postMessage(request, transfer);
   }
 
+  private askOne(slot: Slot, request: WorkerRequest): Promise<WorkerResponse> {
+    return new Promise<WorkerResponse>((resolve) => {
+      const list = this.waiting.get(slot.worker) ?? [];
+      list.push(resolve);
+      this.waiting.set(slot.worker, list);
+      this.send(slot, request);
+    });
+  }
+
   private ask(request: WorkerRequest): Promise<WorkerResponse[]> {
-    return Promise.all(
-      this.slots.map(
-        (slot) =>
-          new Promise<WorkerResponse>((resolve) => {
-            const list = this.waiting.get(slot.worker) ?? [];
-            list.push(resolve);
-            this.waiting.set(slot.worker, list);
-            this.send(slot, request);
-          }),
-      ),
-    );
+    return Promise.all(this.slots.map((slot) => this.askOne(slot, request)));
+  }
+
+  /** The form as read (paragraphs and tables), from the worker that read it; undefined for JSON and YAML. */
+  async document(id: number): Promise<readonly BlockView[] | undefined> {
+    const slot = this.owner.get(id);
+    if (slot === undefined) return undefined;
+    const answer = await this.askOne(slot, { type: 'document', id });
+    return answer.type === 'document' ? answer.blocks : undefined;
   }
 
   /** Give every worker the rules; resolves with the number of active rules and the setup's issues. */
@@ -97,6 +106,7 @@ export class CheckPool {
 
   forget(): void {
     this.queue.length = 0;
+    this.owner.clear();
     for (const slot of this.slots) this.send(slot, { type: 'forget' });
   }
 
@@ -107,6 +117,7 @@ export class CheckPool {
       const next = this.queue.shift();
       if (next === undefined) return;
       slot.busy++;
+      this.owner.set(next.id, slot);
       void next.picked.file.arrayBuffer().then(
         (bytes) => {
           this.send(slot, { type: 'check', id: next.id, name: next.picked.name, bytes }, [bytes]);

@@ -22,6 +22,7 @@ import {
 } from '@jixiao/core';
 import { DEFAULT_ZIP_LIMITS, formatDiagnostic, importBuffer, readZipDirectory, readZipEntry, type ImportResult } from '@jixiao/import';
 import { standardPacks } from '@jixiao/standard';
+import { documentOf, documentView } from './document.js';
 import { findPackFiles, type PackFiles } from './pack-files.js';
 import type { FormEntry, PackSource, Setup, SetupIssue, WorkerRequest, WorkerResponse } from './protocol.js';
 import { summaryRow } from './summary.js';
@@ -35,6 +36,8 @@ z.config({ jitless: true });
 interface Held {
   readonly name: string;
   readonly read: ImportResult;
+  /** The file itself, partitioned again only when the reviewer opens the form. */
+  readonly bytes: Uint8Array;
 }
 
 let locale: Locale = 'zh-CN';
@@ -166,7 +169,8 @@ async function handle(request: WorkerRequest): Promise<void> {
       return;
     }
     case 'check': {
-      const form: Held = { name: request.name, read: await importBuffer(new Uint8Array(request.bytes), { filename: request.name }) };
+      const bytes = new Uint8Array(request.bytes);
+      const form: Held = { name: request.name, read: await importBuffer(bytes, { filename: request.name }), bytes };
       held.set(request.id, form);
       post({ type: 'checked', entry: await check(request.id, form) });
       return;
@@ -175,6 +179,12 @@ async function handle(request: WorkerRequest): Promise<void> {
       const entries: FormEntry[] = [];
       for (const [id, form] of held) entries.push(await check(id, form));
       post({ type: 'rechecked', entries });
+      return;
+    }
+    case 'document': {
+      const form = held.get(request.id);
+      const doc = form?.read.ok === true ? documentOf(form.read.kind, form.bytes) : undefined;
+      post({ type: 'document', id: request.id, ...(doc === undefined || form?.read.ok !== true ? {} : { blocks: documentView(doc, form.read.positions) }) });
       return;
     }
     case 'forget':

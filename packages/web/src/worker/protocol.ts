@@ -42,6 +42,8 @@ export type WorkerRequest =
   | { readonly type: 'check'; readonly id: number; readonly name: string; readonly bytes: ArrayBuffer }
   /** Check every form this worker holds again (after a new setup or locale). */
   | { readonly type: 'recheck' }
+  /** The whole form as read, for the form view (made on demand: a batch never pays for it). */
+  | { readonly type: 'document'; readonly id: number }
   | { readonly type: 'forget' };
 
 /** One field of the form as read: where it came from and what it holds. */
@@ -64,6 +66,18 @@ export interface PlaceView {
   readonly fields: readonly FieldView[];
 }
 
+/** A block of the form as read: a paragraph, or a table of rows of cells; `key` names its place (PlaceView). */
+export type BlockView =
+  | { readonly kind: 'paragraph'; readonly text: string; readonly key?: string }
+  | { readonly kind: 'table'; readonly rows: readonly { readonly cells: readonly CellView[] }[] };
+
+export interface CellView {
+  readonly text: string;
+  readonly key?: string;
+  readonly rowSpan?: number;
+  readonly colSpan?: number;
+}
+
 export interface FindingView {
   /** Index in the result's findings. */
   readonly index: number;
@@ -82,8 +96,10 @@ export interface FindingView {
   readonly observed: readonly { readonly label: string; readonly value: string }[];
   readonly basis: string;
   readonly waiver?: string;
-  /** The place of the form it is about (key of a PlaceView), when the importer kept one. */
+  /** The place of the form it is about first (key of a PlaceView), when the importer kept one. */
   readonly place?: string;
+  /** Every place of the fields it reads (the figures a sum is compared with, …). */
+  readonly places: readonly string[];
   readonly where?: string;
 }
 
@@ -133,4 +149,6 @@ export type WorkerResponse =
   | { readonly type: 'ready'; readonly rules: number; readonly issues: readonly SetupIssue[] }
   | { readonly type: 'checked'; readonly entry: FormEntry }
   | { readonly type: 'rechecked'; readonly entries: readonly FormEntry[] }
+  /** Undefined for a form that has no document (canonical JSON or YAML). */
+  | { readonly type: 'document'; readonly id: number; readonly blocks?: readonly BlockView[] }
   | { readonly type: 'failed'; readonly message: string };

@@ -54,6 +54,11 @@ export function findingsOf(result: EvaluationResult, locale: Locale): FindingVie
   return sortFindings(result.findings).map((f) => {
     const at = findingPosition(result, f);
     const key = at === undefined ? undefined : placeKey(at.position);
+    const places = [...new Set(f.paths.flatMap((path) => {
+      const position = result.positions?.[path];
+      const k = position === undefined ? undefined : placeKey(position);
+      return k === undefined ? [] : [k];
+    }))];
     return {
       index: index.get(f) ?? -1,
       ruleId: f.ruleId,
@@ -70,6 +75,7 @@ export function findingsOf(result: EvaluationResult, locale: Locale): FindingVie
       basis: basisText(f.basis, locale),
       ...(isWaived(f) ? { waiver: `${f.waiver.reason} · ${f.waiver.approver} · ${f.waiver.expires}` } : {}),
       ...(key === undefined ? {} : { place: key }),
+      places,
       ...(at === undefined ? {} : { where: positionText(at.position, locale) }),
     };
   });

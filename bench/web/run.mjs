@@ -1,0 +1,106 @@
+/* global document, MutationObserver -- the page.evaluate callbacks run in the page */
+// `npm run bench -- --web` (or `node bench/web/run.mjs [--forms 1000]`): the workbench in Debian's Chromium,
+// opened from disk as a reviewer opens it. Measures (1) drop to first result for one .docx, cold (the first
+// drop after the page opened) and warm (median of 5); (2) N .docx forms through the page (change event to the
+// last row); (3) the JavaScript the page loads before any export, gzip -9, and the export bundle loaded later.
+// The machine is shared: the load average is printed before and after; say it beside the figures.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const SEED = join(ROOT, 'examples/beita-justice-2020/form.docx');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? fallback : Number(process.argv[i + 1]);
+};
+const FORMS = arg('--forms', 1000);
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load average before: ${load()}`);
+const work = mkdtempSync(join(tmpdir(), 'jixiao-bench-web-'));
+try {
+  const dist = join(work, 'dist');
+  execFileSync(process.execPath, [join(ROOT, 'packages/web/scripts/build.mjs'), dist], { stdio: 'inherit' });
+  const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const initial = ['app.js', 'worker.js', 'app.css', 'index.html'].map((f) => [f, gz(f)]);
+  console.log(`\n(3) loaded before any export, gzip -9: ${initial.map(([f, n]) => `${f} ${kb(n)}`).join(', ')}; JavaScript ${kb(gz('app.js') + gz('worker.js'))}`);
+  console.log(`    loaded on the first export: export.js ${kb(gz('export.js'))} gzip (${kb(readFileSync(join(dist, 'export.js')).length)} minified)`);
+
+  const folder = join(work, 'forms');
+  mkdirSync(folder);
+  for (let i = 0; i < FORMS; i++) copyFileSync(SEED, join(folder, `form-${String(i).padStart(4, '0')}.docx`));
+
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const open = async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByText(/当前启用 \d+ 条规则/).waitFor();
+    // In the page: the input's change event to the moment the wanted number of rows is in the table.
+    await page.evaluate(() => {
+      globalThis.benchStart = undefined;
+      document.addEventListener('change', (e) => { globalThis.benchStart = e.timeStamp; }, true);
+    });
+    return page;
+  };
+  const until = (page, rows) =>
+    page.evaluate(
+      (wanted) =>
+        new Promise((done) => {
+          const check = () => {
+            const text = document.querySelector('.progress label')?.textContent ?? '';
+            if (document.querySelectorAll('table.forms tbody tr').length >= wanted && text.startsWith(`已检查 ${wanted} /`)) {
+              observer.disconnect();
+              done(performance.now() - globalThis.benchStart);
+            }
+          };
+          const observer = new MutationObserver(check);
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+          check();
+        }),
+      rows,
+    );
+
+  const page = await open();
+  const timings = [];
+  for (let run = 0; run < 6; run++) {
+    const done = until(page, 1);
+    await page.getByTestId('pick-files').setInputFiles(SEED);
+    timings.push(await done);
+    await page.getByRole('button', { name: '清空' }).click();
+  }
+  const [cold, ...warm] = timings;
+  warm.sort((a, b) => a - b);
+  console.log(`\n(1) drop to first result, one .docx: cold ${cold.toFixed(0)} ms (first drop after the page opened), warm median ${warm[2].toFixed(0)} ms (${warm.map((t) => t.toFixed(0)).join(', ')}) — target ≤ 500 ms`);
+  await page.close();
+
+  const batch = await open();
+  const done = until(batch, FORMS);
+  await batch.getByTestId('pick-folder').setInputFiles(folder);
+  const ms = await done;
+  console.log(`(2) ${FORMS} .docx through the page (change event to the last row): ${(ms / 1000).toFixed(2)} s, ${(FORMS / (ms / 1000)).toFixed(0)} forms/s with ${await batch.evaluate(() => Math.min(4, navigator.hardwareConcurrency))} workers — target ≤ 10 s`);
+  await batch.close();
+  await browser.close();
+  // The reference in the same run: the CLI on the same folder (its default workers), JSON report to a file.
+  const cli = join(ROOT, 'packages/cli/bin/jixiao.js');
+  const started = performance.now();
+  try {
+    execFileSync(process.execPath, [cli, 'check', folder, '--format', 'json', '--output', join(work, 'report.json')], { stdio: 'ignore' });
+  } catch (error) {
+    if (error.status !== 1) throw error; // 1 = failures found (the seed has one error)
+  }
+  const cliMs = performance.now() - started;
+  console.log(`    reference, same run: \`jixiao check\` on the same folder ${(cliMs / 1000).toFixed(2)} s, ${(FORMS / (cliMs / 1000)).toFixed(0)} forms/s (page ÷ CLI time ${(ms / cliMs).toFixed(1)}×)`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+  console.log(`\nload average after: ${load()}`);
+}

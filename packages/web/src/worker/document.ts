@@ -1,0 +1,55 @@
+/**
+ * The whole form as the reader saw it, for the form view: the importer's document model (paragraphs and tables
+ * in reading order, each with its origin) reduced to text, each element that a field was read from carrying the
+ * key of that place (as in view.ts), so findings are marked on the very cell they are about.
+ */
+import type { SourcePosition } from '@jixiao/core';
+import { cellText, decodeText, describeCell, partitionDocx, partitionText, type DocumentElements, type ElementOrigin, type ImportKind, type SourcePositions } from '@jixiao/import';
+import type { BlockView } from './protocol.js';
+
+/** The document of a .docx or a text file (canonical JSON and YAML have none: the view lists their places). */
+export function documentOf(kind: ImportKind, bytes: Uint8Array): DocumentElements | undefined {
+  if (kind === 'docx') {
+    const read = partitionDocx(bytes);
+    return read.ok ? read.document : undefined;
+  }
+  if (kind === 'text') {
+    const text = decodeText(bytes);
+    return text === undefined ? undefined : partitionText(text);
+  }
+  return undefined;
+}
+
+/**
+ * Keys of the places fields were read from: a .docx cell or paragraph by its own key; a text cell when a field's
+ * column lies inside it (a text table row is one line, so the line alone would not say which cell).
+ */
+function keyOf(origin: ElementOrigin, end: number | undefined, byLine: ReadonlyMap<number, readonly SourcePosition[]>): string | undefined {
+  const cell = describeCell(origin);
+  if (cell !== undefined) return `cell:${cell}`;
+  if (origin.paragraph !== undefined) return `paragraph:${String(origin.paragraph)}`;
+  if (origin.line === undefined) return undefined;
+  const start = origin.column ?? 1;
+  const hit = (byLine.get(origin.line) ?? []).some((p) => (p.column ?? 1) >= start && (end === undefined || (p.column ?? 1) < end));
+  return hit ? `line:${String(origin.line)}` : undefined;
+}
+
+export function documentView(doc: DocumentElements, positions: SourcePositions): BlockView[] {
+  const byLine = new Map<number, SourcePosition[]>();
+  for (const p of Object.values(positions)) if (p.line !== undefined) byLine.set(p.line, [...(byLine.get(p.line) ?? []), p]);
+  return doc.blocks.map((block): BlockView => {
+    if (block.kind === 'paragraph') {
+      const key = keyOf(block.origin, undefined, byLine);
+      return { kind: 'paragraph', text: block.text, ...(key === undefined ? {} : { key }) };
+    }
+    return {
+      kind: 'table',
+      rows: block.rows.map((row) => ({
+        cells: row.cells.map((cell, i) => {
+          const key = keyOf(cell.origin, row.cells[i + 1]?.origin.column, byLine);
+          return { text: cellText(cell), ...(key === undefined ? {} : { key }), ...(cell.rowSpan === undefined ? {} : { rowSpan: cell.rowSpan }), ...(cell.colSpan === undefined ? {} : { colSpan: cell.colSpan }) };
+        }),
+      })),
+    };
+  });
+}
