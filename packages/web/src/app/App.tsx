@@ -1,7 +1,7 @@
 /** The workbench: a dashboard of every form checked, one form opened, the reviewer's own rules. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Locale } from '@jixiao/core';
-import type { CheckedForm, FormEntry, SetupIssue, TextFile, UnreadableForm } from '../worker/protocol.js';
+import type { CheckedForm, FormEntry, SetupIssue, UnreadableForm } from '../worker/protocol.js';
 import { Dashboard } from './Dashboard.js';
 import { FormView } from './FormView.js';
 import { OwnRules, type OwnRuleFiles } from './OwnRules.js';
@@ -148,5 +148,3 @@ export function App() {
     </>
   );
 }
-
-export type { TextFile };
