@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createChecker, parseEvaluation, type Config, type Evaluation, type Finding, type Locale, type Outcome, type Pack, type Severity } from '@jixiao/core';
 import { baseEvaluation } from './arbitraries.js';
 
+/** A value patched at any depth: objects merge (every key optional), everything else (null, lists) replaces. */
+type Patch<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: Patch<T[K]> } : T;
+
 /** A partial evaluation merged onto a base: objects merge, everything else (null, arrays) replaces. */
-export type EvaluationPatch = { [K in keyof Evaluation]?: Evaluation[K] extends object | null ? Partial<NonNullable<Evaluation[K]>> | Evaluation[K] : Evaluation[K] };
+export type EvaluationPatch = Patch<Evaluation>;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
