@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { IndicatorRow } from '@jixiao/core';
+import { ruleFinding, testRule } from '@jixiao/testing';
+import { metRow, pack, ratingPack, sheetEvaluation } from './pack.js';
+import { sheetOnlyProperties } from './shared.js';
+
+const RULE = 'scoring/full-marks-below-target';
+const context = [ratingPack];
+
+const rows = (...r: IndicatorRow[]) => sheetEvaluation({ indicators: r }, null);
+/** The real Chongqing row: 党性教育培训次数, target 26 次, done 12 次, 得分系数 100 %, scored 5 of 5. */
+const training: IndicatorRow = { name: '党性教育培训次数', nature: 'quantitative', unit: '次', target: '26次', actual: '12次', points: 5, score: 5, coefficient: 100, core: true };
+
+testRule(
+  pack,
+  RULE,
+  [
+    { name: 'clean sheet: the row short of target scored by its share', evaluation: sheetEvaluation(), outcome: 'pass', message: '没有未完成目标却得满分的定量指标（共 4 项指标）' },
+    {
+      name: 'Chongqing: 12 of 26 trainings scored 5/5',
+      evaluation: rows(training, metRow('播发稿件数量', 10, 10)),
+      outcome: 'fail',
+      check: 'full-marks',
+      severity: 'warning',
+      message: '1 项定量指标未达到目标值却得满分：#1 党性教育培训次数 (26次 → 12次, 5/5)；重算总分时按完成比例计分（-2.69 分）',
+    },
+    { name: 'a cost over its ceiling scored full', evaluation: rows({ name: '成本', target: '≤30万元', actual: '35万元', points: 10, score: 10 }), outcome: 'fail', check: 'full-marks', message: '（-1.43 分）' },
+    { name: 'short but scored below full', evaluation: rows({ ...training, score: 2.31 }), outcome: 'pass' },
+    { name: 'qualitative rows are not judged on numbers', evaluation: rows({ ...training, nature: 'qualitative' }), outcome: 'pass' },
+    { name: 'no stated nature: comparable numbers make it quantitative', evaluation: rows({ name: 'x', target: '≥95%', actual: '90%', points: 10, score: 10 }), outcome: 'fail', check: 'full-marks' },
+    { name: 'a sheet without indicators', evaluation: sheetEvaluation({ totalPoints: 100 }, null), outcome: 'not-applicable' },
+    { name: 'a form without a 自评表', outcome: 'not-applicable' },
+    { name: 'English message', evaluation: rows(training), locale: 'en', outcome: 'fail', check: 'full-marks', message: 'scored full marks while short of target: #1 党性教育培训次数 (26次 → 12次, 5/5)' },
+  ],
+  { context },
+);
+
+describe(`${RULE} properties`, () => {
+  it('fails exactly when a quantitative row short of its target scores its full points', async () => {
+    const kind = fc.constantFrom('met-full', 'short-full', 'short-partial', 'short-qualitative-full');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(kind, fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 500 })), { minLength: 1, maxLength: 8 }), async (spec) => {
+        const indicators = spec.map(([k, a, b], i): IndicatorRow => {
+          const [lo, hi] = a <= b ? [a, b + 1] : [b, a + 1];
+          const name = `r${String(i)}`;
+          if (k === 'met-full') return { name, target: `≥${String(lo)}`, actual: String(hi), points: 10, score: 10 };
+          return { name, nature: k === 'short-qualitative-full' ? 'qualitative' : 'quantitative', target: `≥${String(hi)}`, actual: String(lo), points: 10, score: k === 'short-partial' ? 9.99 : 10 };
+        });
+        const f = await ruleFinding(pack, RULE, rows(...indicators), { context });
+        const flagged = spec.filter(([k]) => k === 'short-full').length;
+        expect(f.outcome).toBe(flagged > 0 ? 'fail' : 'pass');
+        if (flagged > 0) expect(f.data.count).toBe(flagged);
+      }),
+    );
+  });
+
+  it('the recomputed total moves by points × (share attained − 1) for a higher-is-better row', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 30 }), async (done, points) => {
+        // target 100, done `done`: the fair score is points × done / 100, exact in hundredths.
+        const f = await ruleFinding(pack, RULE, rows({ name: 'x', nature: 'quantitative', target: '100', actual: String(done), points, score: points }), { context });
+        expect(f.data.scoreDelta).toBe((points * done - points * 100) / 100);
+      }),
+    );
+  });
+
+  sheetOnlyProperties(RULE);
+});
