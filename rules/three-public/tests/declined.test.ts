@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareMoney, type Evaluation } from '@jixiao/core';
-import { answerArb, evaluationArb, optionalMoneyArb, ruleFinding, testRule } from '@jixiao/testing';
+import { answerArb, baseEvaluation, evaluationArb, optionalMoneyArb, ruleFinding, testRule } from '@jixiao/testing';
 import { pack } from './pack.js';
 
 const RULE = 'three-public/declined';
@@ -99,5 +99,60 @@ describe(`${RULE} properties`, () => {
         expect((await ruleFinding(pack, RULE, mixed)).outcome).toBe((await ruleFinding(pack, RULE, e)).outcome);
       }),
     );
+  });
+});
+
+// The 经费控制 grid (T1b): 上年决算 / 本年决算 make the decline verifiable from numbers as well.
+const grid = (priorYearActual: number | null, actual: number | null) => ({ costControl: { threePublic: { priorYearActual, budget: null, actual } } });
+
+testRule(pack, RULE, [
+  {
+    name: 'grid: 是 and 32.00 → 30.50',
+    patch: { ...grid(32, 30.5), expenditure: { threePublic: 30.5 } },
+    outcome: 'pass',
+  },
+  {
+    name: 'grid: 是 contradicting 32.00 → 63.46',
+    patch: grid(32, 63.46),
+    outcome: 'fail',
+    check: 'contradicts-control-figures',
+    severity: 'error',
+    message: '经费控制表中三公经费本年决算 63.46 万元不低于上年决算 32.00 万元（增减 31.46 万元，变动率 98.31%）：表格自相矛盾',
+  },
+  { name: 'grid: 否 and a rise', patch: { ...grid(32, 63.46), threePublic: { declined: 'no' } }, outcome: 'fail', check: 'declared-not-declined', severity: 'warning' },
+  { name: 'grid: unreadable tick, unchanged', patch: { ...grid(1.5, 1.5), threePublic: { declined: 'ambiguous' } }, outcome: 'fail', check: 'control-figures-not-declined', severity: 'warning', message: '变动率 0.00%' },
+  { name: 'grid: unreadable tick and a decline: the tick stays undecided, as with the prior-year figure', patch: { ...grid(1.5, 1.2), threePublic: { declined: 'ambiguous' } }, outcome: 'indeterminate' },
+  { name: 'grid without this year’s figure: as before', patch: { ...grid(32, null), threePublic: { declined: 'unanswered' } }, outcome: 'indeterminate' },
+  { name: 'grid: English message', patch: grid(32, 63.46), locale: 'en', outcome: 'fail', check: 'contradicts-control-figures', message: 'the cost control grid shows' },
+]);
+
+describe(`${RULE} with the cost control grid`, () => {
+  it('no grid figures: the outcome is the one the rule gave before the grid existed', async () => {
+    await fc.assert(
+      fc.asyncProperty(evaluationArb(), async (e) => {
+        const withEmptyGrid: Evaluation = { ...e, costControl: { threePublic: { priorYearActual: null, budget: null, actual: null } } };
+        expect((await ruleFinding(pack, RULE, withEmptyGrid)).messageId).toBe((await ruleFinding(pack, RULE, e)).messageId);
+      }),
+    );
+  });
+
+  it('只减不增 from the grid: 本年决算 ≥ 上年决算 fails (at error against a 是), a decline never fails on the grid', async () => {
+    await fc.assert(
+      fc.asyncProperty(evaluationArb(), answerArb, figuresArb, async (base, answer, [prior, actual]) => {
+        const e: Evaluation = { ...withFigures(base, answer, [null, null]), costControl: { threePublic: { priorYearActual: prior, budget: null, actual } } };
+        const noDecline = prior !== null && actual !== null && compareMoney(actual, prior) >= 0;
+        const f = await ruleFinding(pack, RULE, e);
+        if (answer === 'yes' && noDecline) expect(f.messageId).toBe(`${RULE}#contradicts-control-figures`);
+        else if (answer === 'no') expect(f.messageId).toBe(`${RULE}#declared-not-declined`);
+        else if (noDecline) expect(f.messageId).toBe(`${RULE}#control-figures-not-declined`);
+        else expect(f.outcome).toBe(answer === 'yes' ? 'pass' : 'indeterminate');
+      }),
+    );
+  });
+
+  it('a declared 是 verified by the grid carries the grid figures, not the cannot-verify note', async () => {
+    const f = await ruleFinding(pack, RULE, { ...baseEvaluation(), costControl: { threePublic: { priorYearActual: 32, budget: 30, actual: 30.5 } } });
+    expect(f.outcome).toBe('pass');
+    expect(f.notes?.map((n) => n.message)).toEqual(['经费控制表：三公经费本年决算 30.50，上年决算 32.00（万元），变动率 -4.69%']);
   });
 });
