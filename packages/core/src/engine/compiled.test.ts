@@ -46,7 +46,20 @@ function factPaths(facts: Facts): { fact: string; path?: string }[] {
   return out;
 }
 
-const PATHS = factPaths({ ...standard.facts(baseEvaluation()), findings: { outcomes: { 'integrity/income-total': 'pass' }, evaluatedCount: 1, failedRules: [], errorFailures: [], errorFailureCount: 0, redFlags: [], redFlagCount: 0 } });
+/** A form with every section of model v2, so the 自评表 and 经费控制 paths (lists of rows included) are offered too. */
+const SHEET: Evaluation = {
+  ...baseEvaluation(),
+  selfAssessment: {
+    budget: { initialBudget: 100, adjustment: 10, annualBudget: 110, executed: 99, points: 10, rate: 90, score: 10 },
+    indicators: [{ name: '培训次数', nature: 'quantitative', target: '26次', actual: '12次', points: 5, score: 6, coefficient: 100 }],
+    totalPoints: 100,
+  },
+  costControl: { threePublic: { priorYearActual: 2, budget: 1.5, actual: 2.5 } },
+};
+/** Forms for the differential properties: sometimes with a 自评表 and the 经费控制 grid (model v2). */
+const formArb = () => evaluationArb({ selfAssessment: 'sometimes', costControl: 'sometimes' });
+
+const PATHS = factPaths({ ...standard.facts(SHEET), findings: { outcomes: { 'integrity/income-total': 'pass' }, evaluatedCount: 1, failedRules: [], errorFailures: [], errorFailureCount: 0, redFlags: [], redFlagCount: 0 } });
 const OPERATORS = [...KNOWN_OPERATORS];
 
 const scalarArb = fc.oneof(
@@ -131,7 +144,7 @@ function treeArb(leafArb: fc.Arbitrary<NestedCondition>): fc.Arbitrary<TopLevelC
 }
 
 /** A generated form's facts and a condition tree over them whose leaves often hold on that form. */
-const formAndTree = evaluationArb().chain((evaluation) => {
+const formAndTree = formArb().chain((evaluation) => {
   const facts = standard.facts(evaluation);
   return treeArb(leafArbFor(facts)).map((conditions) => ({ facts, conditions }));
 });
@@ -312,7 +325,7 @@ describe('fact reads', () => {
 
   it('read every path a form offers as the oracle reads it, for conditions and for data', () => {
     fc.assert(
-      fc.property(evaluationArb(), (evaluation) => {
+      fc.property(formArb(), (evaluation) => {
         const facts = standard.facts(evaluation);
         const reads = new FactReads();
         const slots = PATHS.map((at) => [reads.condition(at.fact, at.path), reads.path(at.path === undefined ? at.fact : `${at.fact}.${at.path}`)] as const);
@@ -361,7 +374,7 @@ describe('compiled conditions versus json-rules-engine', () => {
       .record({ a: fc.constantFrom(...PATHS), b: fc.constantFrom(...PATHS), operator: fc.constantFrom(...OPERATORS) })
       .map(({ a, b, operator }): TopLevelCondition => ({ all: [{ ...a, operator, value: b }] }));
     await fc.assert(
-      fc.asyncProperty(refLeaf, evaluationArb(), async (conditions, evaluation) => {
+      fc.asyncProperty(refLeaf, formArb(), async (conditions, evaluation) => {
         await expectSame(conditions, standard.facts(evaluation));
       }),
       { numRuns: 300 },
@@ -460,10 +473,10 @@ async function expectEngineDecisions(checker: Checker, evaluation: Evaluation, r
 describe('the checker on the fast path', () => {
   it('gives the same result whether explanations come from json-rules-engine (async) or the compiled trace (sync), and the outcomes json-rules-engine’s own run gives', async () => {
     // Conditions drawn over the first form's facts (they often hold there), checked on it and on others.
-    const caseArb = evaluationArb().chain((first) => {
+    const caseArb = formArb().chain((first) => {
       const top = treeArb(leafArbFor(standard.facts(first)));
       return fc.record({
-        evaluations: fc.array(evaluationArb(), { maxLength: 2 }).map((more) => [first, ...more]),
+        evaluations: fc.array(formArb(), { maxLength: 2 }).map((more) => [first, ...more]),
         checks: fc.array(top, { minLength: 1, maxLength: 3 }),
         guard: fc.option(top, { nil: undefined }),
         ind: fc.option(top, { nil: undefined }),
@@ -488,7 +501,7 @@ describe('the checker on the fast path', () => {
   it('gives the same result both ways on every real pack, for generated forms, and the outcomes json-rules-engine’s own run gives', async () => {
     const all = createChecker(readdirSync(rulesDir('.')).map((name) => loadPackFromDir(rulesDir(name))));
     await fc.assert(
-      fc.asyncProperty(evaluationArb(), fc.constantFrom('zh-CN' as const, 'en' as const), async (e, locale) => {
+      fc.asyncProperty(formArb(), fc.constantFrom('zh-CN' as const, 'en' as const), async (e, locale) => {
         const viaEngine = await all.checkEvaluation(e, { locale });
         expect(json(all.checkEvaluationSync(e, { locale }))).toBe(json(viaEngine));
         await expectEngineDecisions(all, e, viaEngine);
