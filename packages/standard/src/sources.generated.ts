@@ -37,14 +37,25 @@ import pack7 from '@jixiao/pack-revenue/pack.json' with { type: 'json' };
 import pack7rule0 from '@jixiao/pack-revenue/src/rules/no-diversion.json' with { type: 'json' };
 import pack7rule1 from '@jixiao/pack-revenue/src/rules/non-tax-target-met.json' with { type: 'json' };
 import pack7rule2 from '@jixiao/pack-revenue/src/rules/two-line-management.json' with { type: 'json' };
-import pack8 from '@jixiao/pack-staffing/pack.json' with { type: 'json' };
-import pack8rule0 from '@jixiao/pack-staffing/src/rules/declaration-consistent.json' with { type: 'json' };
-import pack8rule1 from '@jixiao/pack-staffing/src/rules/within-quota.json' with { type: 'json' };
-import pack9 from '@jixiao/pack-three-public/pack.json' with { type: 'json' };
-import pack9rule0 from '@jixiao/pack-three-public/src/rules/declined.json' with { type: 'json' };
-import pack9rule1 from '@jixiao/pack-three-public/src/rules/management-rules.json' with { type: 'json' };
-import pack9rule2 from '@jixiao/pack-three-public/src/rules/reception-standard.json' with { type: 'json' };
-import pack9rule3 from '@jixiao/pack-three-public/src/rules/vehicle-cost-declined.json' with { type: 'json' };
+import pack8 from '@jixiao/pack-scoring/pack.json' with { type: 'json' };
+import pack8rule0 from '@jixiao/pack-scoring/src/rules/budget-adjustment.json' with { type: 'json' };
+import pack8rule1 from '@jixiao/pack-scoring/src/rules/coefficient-score.json' with { type: 'json' };
+import pack8rule2 from '@jixiao/pack-scoring/src/rules/deviation-reason.json' with { type: 'json' };
+import pack8rule3 from '@jixiao/pack-scoring/src/rules/execution-rate.json' with { type: 'json' };
+import pack8rule4 from '@jixiao/pack-scoring/src/rules/execution-score.json' with { type: 'json' };
+import pack8rule5 from '@jixiao/pack-scoring/src/rules/full-marks-below-target.json' with { type: 'json' };
+import pack8rule6 from '@jixiao/pack-scoring/src/rules/grade-matches-score.json' with { type: 'json' };
+import pack8rule7 from '@jixiao/pack-scoring/src/rules/points-total.json' with { type: 'json' };
+import pack8rule8 from '@jixiao/pack-scoring/src/rules/score-total.json' with { type: 'json' };
+import pack8rule9 from '@jixiao/pack-scoring/src/rules/score-within-points.json' with { type: 'json' };
+import pack9 from '@jixiao/pack-staffing/pack.json' with { type: 'json' };
+import pack9rule0 from '@jixiao/pack-staffing/src/rules/declaration-consistent.json' with { type: 'json' };
+import pack9rule1 from '@jixiao/pack-staffing/src/rules/within-quota.json' with { type: 'json' };
+import pack10 from '@jixiao/pack-three-public/pack.json' with { type: 'json' };
+import pack10rule0 from '@jixiao/pack-three-public/src/rules/declined.json' with { type: 'json' };
+import pack10rule1 from '@jixiao/pack-three-public/src/rules/management-rules.json' with { type: 'json' };
+import pack10rule2 from '@jixiao/pack-three-public/src/rules/reception-standard.json' with { type: 'json' };
+import pack10rule3 from '@jixiao/pack-three-public/src/rules/vehicle-cost-declined.json' with { type: 'json' };
 
 /** Every pack of the standard preset: its package, its parsed `pack.json` and its rule files by name. */
 export const STANDARD_PACK_SOURCES: readonly StandardPackSource[] = [
@@ -126,21 +137,37 @@ export const STANDARD_PACK_SOURCES: readonly StandardPackSource[] = [
     },
   },
   {
-    package: '@jixiao/pack-staffing',
+    package: '@jixiao/pack-scoring',
     manifest: pack8,
     rules: {
-      'declaration-consistent.json': pack8rule0,
-      'within-quota.json': pack8rule1,
+      'budget-adjustment.json': pack8rule0,
+      'coefficient-score.json': pack8rule1,
+      'deviation-reason.json': pack8rule2,
+      'execution-rate.json': pack8rule3,
+      'execution-score.json': pack8rule4,
+      'full-marks-below-target.json': pack8rule5,
+      'grade-matches-score.json': pack8rule6,
+      'points-total.json': pack8rule7,
+      'score-total.json': pack8rule8,
+      'score-within-points.json': pack8rule9,
+    },
+  },
+  {
+    package: '@jixiao/pack-staffing',
+    manifest: pack9,
+    rules: {
+      'declaration-consistent.json': pack9rule0,
+      'within-quota.json': pack9rule1,
     },
   },
   {
     package: '@jixiao/pack-three-public',
-    manifest: pack9,
+    manifest: pack10,
     rules: {
-      'declined.json': pack9rule0,
-      'management-rules.json': pack9rule1,
-      'reception-standard.json': pack9rule2,
-      'vehicle-cost-declined.json': pack9rule3,
+      'declined.json': pack10rule0,
+      'management-rules.json': pack10rule1,
+      'reception-standard.json': pack10rule2,
+      'vehicle-cost-declined.json': pack10rule3,
     },
   },
 ];
