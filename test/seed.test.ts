@@ -76,6 +76,17 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'management/asset-records': { outcome: 'pass', why: '是' },
   // duties
   'duties/key-tasks-completed': { outcome: 'pass', why: '是' },
+  // scoring: the seed has no 自评表 (no budget execution block, no indicator table), so none of it applies
+  'scoring/budget-adjustment': { outcome: 'not-applicable', why: 'no 自评表: no 预算调整数' },
+  'scoring/coefficient-score': { outcome: 'not-applicable', why: 'no 自评表: no 得分系数' },
+  'scoring/deviation-reason': { outcome: 'not-applicable', why: 'no 自评表: no indicator rows' },
+  'scoring/execution-rate': { outcome: 'not-applicable', why: 'no 自评表: no budget execution block' },
+  'scoring/execution-score': { outcome: 'not-applicable', why: 'no 自评表: no budget execution block' },
+  'scoring/full-marks-below-target': { outcome: 'not-applicable', why: 'no 自评表: no indicator rows' },
+  'scoring/grade-matches-score': { outcome: 'not-applicable', why: 'no 自评表: nothing scored to recompute a total from' },
+  'scoring/points-total': { outcome: 'not-applicable', why: 'no 自评表: no 分值' },
+  'scoring/score-total': { outcome: 'not-applicable', why: 'no 自评表: no 得分' },
+  'scoring/score-within-points': { outcome: 'not-applicable', why: 'no 自评表: no 得分' },
   // rating
   'rating/self-rating-supported': {
     outcome: 'fail', severity: 'warning', check: 'inflated', says: ['优', 'integrity/income-total'],
@@ -114,8 +125,8 @@ describe('seed form: every rule of the standard preset, rule by rule (domain.md 
     expect(finding('three-public/declined').notes?.map((n) => n.message).join('\n')).toContain('无法以数字核实');
   });
 
-  it('counts one error and four warnings, one indeterminate, the rest passed', () => {
-    expect(result.summary).toMatchObject({ total: 35, fail: 5, errors: 1, warnings: 4, infos: 0, indeterminate: 1, notApplicable: 0, pass: 29 });
+  it('counts one error and four warnings, one indeterminate, ten not applicable (the 自评表 rules), the rest passed', () => {
+    expect(result.summary).toMatchObject({ total: 45, fail: 5, errors: 1, warnings: 4, infos: 0, indeterminate: 1, notApplicable: 10, pass: 29 });
   });
 
   it('reports the indicators: 在职人员控制率 95.45%, 政府采购执行率 7.59%, the others N/A or computed exactly', () => {

@@ -45,7 +45,7 @@ testRule(
 const guizhou = sheetEvaluation({ budget: { initialBudget: 1172.55, annualBudget: null, executed: 1268.72, points: 10, rate: 108.2, score: 10 } }, 10);
 testRule(pack, RULE, [{ name: '绥阳: 108.20 % of 年初预算数', evaluation: guizhou, outcome: 'pass', message: '1268.72 / 1172.55' }], {
   context,
-  config: { parameters: { 'scoring.executionRateBase': 'initial' } },
+  config: { parameters: { 'scoring.rateOnInitialBudget': true } },
 });
 testRule(pack, RULE, [{ name: '绥阳 read with the default base: no 全年预算数', evaluation: guizhou, outcome: 'indeterminate' }], { context });
 testRule(

@@ -42,7 +42,7 @@ const named: Record<ParameterType, { zh: string; en: string; example: string }> 
 
 describe('parameter values are typed', () => {
   it('the bundled packs declare parameters of several types (the property below has something to bite on)', () => {
-    expect(new Set(declared.map(([, d]) => d.type))).toEqual(new Set(['money', 'percent', 'integer', 'number']));
+    expect(new Set(declared.map(([, d]) => d.type))).toEqual(new Set(['money', 'percent', 'integer', 'number', 'boolean']));
   });
 
   it('any ill-typed config value for any declared parameter is rejected when the checker is built, naming the parameter, the type and an example', () => {

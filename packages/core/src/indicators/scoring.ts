@@ -32,7 +32,7 @@ export const DEFAULT_SCORING_SETTINGS: ScoringSettings = { rateBase: 'annual', f
 
 /** The parameter names the settings are read from, in pack `scoring`. */
 export const SCORING_PARAMETERS = {
-  rateBase: 'executionRateBase',
+  rateBase: 'rateOnInitialBudget',
   fullRate: 'executionFullRate',
   zeroRate: 'executionZeroRate',
   roundingPerRow: 'scoreRoundingPerRow',
@@ -50,7 +50,7 @@ export function scoringSettings(params: Readonly<Record<string, Readonly<Record<
   const fullRate = rate(SCORING_PARAMETERS.fullRate, DEFAULT_SCORING_SETTINGS.fullRate);
   const zeroRate = rate(SCORING_PARAMETERS.zeroRate, DEFAULT_SCORING_SETTINGS.zeroRate);
   return {
-    rateBase: base === 'initial' ? 'initial' : 'annual',
+    rateBase: base === true ? 'initial' : 'annual',
     // A zero rate at or above the full rate would make no line: keep the defaults' meaning then.
     fullRate: zeroRate < fullRate ? fullRate : DEFAULT_SCORING_SETTINGS.fullRate,
     zeroRate: zeroRate < fullRate ? zeroRate : DEFAULT_SCORING_SETTINGS.zeroRate,
