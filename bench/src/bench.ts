@@ -28,6 +28,13 @@ const arg = (name: string, fallback: number) => {
 const N = arg('forms', 5000);
 const BIG = arg('big', 10_000);
 const BIN = join(ROOT, 'packages/cli/bin/jixiao.js');
+/**
+ * `--docx-only`: only (d) for .docx forms — all `--forms` of them unless `--docx` says fewer. `--reference <bin>`:
+ * another build of the CLI (e.g. main before a change, built in a worktree of its own) also runs (d) for .docx on
+ * the same folder in the same run, and its report is compared with this build's.
+ */
+const DOCX_ONLY = process.argv.includes('--docx-only');
+const REFERENCE = ((i) => (i === -1 ? undefined : process.argv[i + 1]))(process.argv.indexOf('--reference'));
 
 const preset = JSON.parse(readFileSync(join(ROOT, 'packages/cli/src/presets/standard.json'), 'utf8')) as { packs: { name: string; package: string }[] };
 const packs: Pack[] = preset.packs.map((p) => loadPack(p.package, ROOT));
@@ -94,16 +101,16 @@ function nodeAlone(): number {
   return runs[2] ?? 0;
 }
 
-function cli(args: string[], cwd: string): { ms: number; code: number | null; stderr: string } {
+function cli(args: string[], cwd: string, bin = BIN): { ms: number; code: number | null; stderr: string } {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' }, maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' }, maxBuffer: 1 << 30 });
   return { ms: performance.now() - t, code: r.status, stderr: r.stderr };
 }
 
 /** The CLI under GNU time: wall time and peak resident memory (MB). */
-function cliMeasured(args: string[], cwd: string): { ms: number; mb: number; cpu: number; stderr: string } {
+function cliMeasured(args: string[], cwd: string, bin = BIN): { ms: number; mb: number; cpu: number; stderr: string } {
   const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M CPU %U %S', process.execPath, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' }, maxBuffer: 1 << 30 });
+  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M CPU %U %S', process.execPath, bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' }, maxBuffer: 1 << 30 });
   const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
   return { ms: performance.now() - t, mb: Math.round(Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 'NaN') / 1024), cpu: Number(cpu?.[1] ?? 'NaN') + Number(cpu?.[2] ?? 'NaN'), stderr: r.stderr };
 }
@@ -115,7 +122,7 @@ async function main() {
 
   // `--e2e-only` skips (a)–(c) (quick runs of the CLI figures while working on them).
   let syncRate = 0, syncRandomRate = 0, syncCleanRate = 0, asyncRate = 0, plainRate = 0, subsetRate = 0, naiveRate = 0, sink = 0;
-  if (!process.argv.includes('--e2e-only')) {
+  if (!process.argv.includes('--e2e-only') && !DOCX_ONLY) {
     // (a) evaluation only, one thread
     syncRate = await best(3, () => rate(forms.length, time(() => { for (const f of forms) standard.checkEvaluationSync(f); })));
     // The two kinds of form apart: random ones (failures everywhere: explanations, more messages) and near-clean ones.
@@ -164,24 +171,29 @@ async function main() {
   // with a few unreadable files mixed in; JSON report to a file, 1 and 2 worker threads, reports compared.
   const dir = join(tmpdir(), `jixiao-bench-${String(process.pid)}`);
   rmSync(dir, { recursive: true, force: true });
-  const DOCX = Math.min(N, arg('docx', 1000));
-  for (const kind of ['json', 'text', 'docx']) mkdirSync(join(dir, kind), { recursive: true });
+  const DOCX = Math.min(N, arg('docx', DOCX_ONLY ? N : 1000));
+  const kinds = DOCX_ONLY ? ['docx'] : ['json', 'text', 'docx'];
+  for (const kind of kinds) mkdirSync(join(dir, kind), { recursive: true });
   const name = (i: number) => `form-${String(i).padStart(6, '0')}`;
-  forms.forEach((f, i) => {
-    writeFileSync(join(dir, 'json', `${name(i)}.json`), JSON.stringify(f));
-    writeFileSync(join(dir, 'text', `${name(i)}.txt`), renderFormText(f));
-  });
+  if (!DOCX_ONLY) {
+    forms.forEach((f, i) => {
+      writeFileSync(join(dir, 'json', `${name(i)}.json`), JSON.stringify(f));
+      writeFileSync(join(dir, 'text', `${name(i)}.txt`), renderFormText(f));
+    });
+  }
   for (const [i, f] of forms.slice(0, DOCX).entries()) writeFileSync(join(dir, 'docx', `${name(i)}.docx`), await renderFormDocx(f, DOCX_ENCODINGS[i % DOCX_ENCODINGS.length]));
   // Broken files: each batch must list them and carry on.
-  writeFileSync(join(dir, 'json', 'broken.json'), '{"fiscalYear": 2020,');
-  writeFileSync(join(dir, 'text', 'broken.txt'), '这不是自评表。');
+  if (!DOCX_ONLY) {
+    writeFileSync(join(dir, 'json', 'broken.json'), '{"fiscalYear": 2020,');
+    writeFileSync(join(dir, 'text', 'broken.txt'), '这不是自评表。');
+  }
   writeFileSync(join(dir, 'docx', 'broken.docx'), 'PK\u0003\u0004 not a zip');
   const counts: Record<string, number> = { json: forms.length, text: forms.length, docx: DOCX };
   const e2e: Record<string, Record<string, number>> = {};
   const e2eSame: Record<string, boolean> = {};
   const e2eChecked: Record<string, number> = {};
   const e2eMb: Record<string, Record<string, number>> = {};
-  for (const kind of ['json', 'text', 'docx']) {
+  for (const kind of kinds) {
     const byJobs: Record<string, number> = {};
     const mbByJobs: Record<string, number> = {};
     const cpuByJobs: Record<string, string> = {};
@@ -199,6 +211,24 @@ async function main() {
     }
     e2eSame[kind] = readFileSync(join(dir, `out-${kind}-1.json`)).equals(readFileSync(join(dir, `out-${kind}-2.json`)));
     console.log(`(d) end to end, ${String(counts[kind])} ${kind} forms (+1 broken) → JSON report: --jobs 1 ${String(byJobs[1])} forms/s (${String(mbByJobs[1])} MB, ${cpuByJobs[1] ?? ''}), --jobs 2 ${String(byJobs[2])} forms/s (${String(mbByJobs[2])} MB, ${cpuByJobs[2] ?? ''}); reports byte-identical: ${String(e2eSame[kind])}; forms checked ${String(e2eChecked[kind])}`);
+  }
+  if (REFERENCE !== undefined) {
+    // The reference build on the same .docx folder, right after: same forms, same machine state as far as can be.
+    const ref: Record<string, number> = {};
+    for (const jobs of [1, 2]) {
+      const out = join(dir, `out-docx-reference-${String(jobs)}.json`);
+      const runs = [0, 1].map(() => cliMeasured(['check', 'docx', '--format', 'json', '-o', out, '--jobs', String(jobs)], dir, REFERENCE));
+      const r = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+      ref[jobs] = rate(DOCX, r.ms);
+      console.log(`(d) reference ${REFERENCE}, ${String(DOCX)} docx forms, --jobs ${String(jobs)}: ${String(ref[jobs])} forms/s (${String(Math.max(...runs.map((x) => x.mb)))} MB, ${r.cpu.toFixed(1)} s CPU in ${(r.ms / 1000).toFixed(1)} s); same report as this build: ${String(readFileSync(out).equals(readFileSync(join(dir, `out-docx-${String(jobs)}.json`))))}`);
+    }
+    e2e.docxReference = ref;
+  }
+  if (DOCX_ONLY) {
+    if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench/out/results.json'), `${JSON.stringify({ forms: N, node: process.version, cores: availableParallelism(), e2e, e2eMb, e2eSame, e2eChecked, docxForms: DOCX }, null, 2)}\n`);
+    return;
   }
   const autoRate: Record<string, number> = {};
   for (const kind of ['json', 'text']) {

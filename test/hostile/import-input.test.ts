@@ -102,16 +102,18 @@ describe('control characters, broken surrogates and bytes that are not text', ()
     }
   });
 
-  it('.docx: a character reference to a control character is an error with its paragraph; bytes that are not UTF-8 refuse the part', () => {
+  it('.docx: a control character drawn by a symbol run is an error with its paragraph; a reference to one, or bytes that are not UTF-8, refuse the part', () => {
     const withDocument = (f: (xml: string) => string | Uint8Array): CraftEntry[] =>
       seedEntries().map((e) => {
         if (e.name !== 'word/document.xml') return e;
         const out = f(strFromU8(e.data));
         return { ...e, data: typeof out === 'string' ? strToU8(out) : out };
       });
-    const bel = importDocx(craftZip(withDocument((xml) => xml.replace('北塔区司法局', '北塔区&#7;司法局'))));
+    const bel = importDocx(craftZip(withDocument((xml) => xml.replace('北塔区司法局', '北塔区</w:t><w:sym w:font="Arial" w:char="0007"/><w:t>司法局'))));
     expect(bel.ok && bel.evaluation.unit.name).toBe('北塔区\uFFFD司法局');
     expect(bel.diagnostics.filter((d) => d.severity === 'error')).toEqual([expect.objectContaining({ code: 'unreadable-character', paragraph: expect.any(Number) as unknown })]);
+    // XML 1.0 allows no reference to a control character (Word refuses the file too).
+    expect(errorsOf(importDocx(craftZip(withDocument((xml) => xml.replace('北塔区司法局', '北塔区&#7;司法局')))))).toEqual([{ code: 'docx-xml-invalid' }]);
     const broken = importDocx(
       craftZip(
         withDocument((xml) => {

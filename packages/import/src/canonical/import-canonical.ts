@@ -1,6 +1,7 @@
 import { visit } from 'jsonc-parser';
 import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
 import { codeOf, hasUnreadable, MAX_CHARACTER_DIAGNOSTICS } from '../text/characters.js';
+import { FORM_LIMITS, tooLarge } from '../text/limits.js';
 import { fromValue } from './from-value.js';
 
 /** `income.total`, `disclosure.channels[1]` for a path of keys and indices. */
@@ -70,6 +71,7 @@ function silentProblems(text: string): ImportDiagnostic[] {
  * with its path and line.
  */
 export function importJson(text: string): ImportResult {
+  if (text.length > FORM_LIMITS.maxCanonicalChars) return tooLarge('json', FORM_LIMITS.maxCanonicalChars);
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -1,6 +1,7 @@
-import { isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
 import { codeOf, hasUnreadable, MAX_CHARACTER_DIAGNOSTICS } from '../text/characters.js';
+import { FORM_LIMITS, TOKENS, tooComplex, tooLarge } from '../text/limits.js';
 import { fromValue } from './from-value.js';
 
 // In a module of its own so that the YAML parser loads only when a YAML file is read (see `importBuffer`).
@@ -37,6 +38,10 @@ function unreadableStrings(doc: Document, lines: LineCounter): ImportDiagnostic[
  * refused, and a string with control characters or unpaired surrogates is an error with its path and line.
  */
 export function importYaml(text: string): ImportResult {
+  if (text.length > FORM_LIMITS.maxCanonicalChars) return tooLarge('yaml', FORM_LIMITS.maxCanonicalChars);
+  // YAML's own lexer counts the tokens first, lazily and in little memory: the reader's cost grows with them.
+  let tokens = 0;
+  for (const _token of new Lexer().lex(text)) if (++tokens > FORM_LIMITS.maxYamlTokens) return tooComplex('yaml', 'too-complex', FORM_LIMITS.maxYamlTokens, TOKENS);
   let value: unknown;
   let doc: Document;
   const lines = new LineCounter();

@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { documentLines as docxWalkerLines } from '../docx/walk.js';
-import { parseXml } from '../docx/xml.js';
 import { splitTextCells } from '../form/cells.js';
 import { docxElements } from './docx.js';
 import { cellText, documentLines, positionOf, type DocumentElements } from './elements.js';
@@ -73,7 +72,7 @@ describe('partitionText', () => {
 
 describe('docxElements', () => {
   const xml = new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(example('form.docx'))))['word/document.xml']);
-  const lines = docxWalkerLines(parseXml(xml));
+  const lines = docxWalkerLines(xml);
 
   it('gives back the walker’s lines in order, each with its paragraph and cell', () => {
     const doc = docxElements(lines);

@@ -5,9 +5,9 @@ import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostic
 import { readForm } from '../form/read-form.js';
 import { toEvaluation } from '../form/to-evaluation.js';
 import { markUnreadable, MAX_CHARACTER_DIAGNOSTICS } from '../text/characters.js';
+import { beyondForm, capDiagnostics, CELLS, FORM_LIMITS, LINES, tooComplex } from '../text/limits.js';
 import type { ImportOptions } from '../text/import-text.js';
-import { documentLines, type DocxLine } from './walk.js';
-import { parseXml, XmlReadError } from './xml.js';
+import { documentLines, XmlReadError, type DocxLine } from './walk.js';
 import { encryptedDocx } from './encrypted.js';
 import type { InflateRaw } from './inflate.js';
 import { DEFAULT_ZIP_LIMITS, METHOD_NAMES, partKey, readZipDirectory, readZipEntry, ZipReadError, type ZipLimits } from './zip.js';
@@ -16,7 +16,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Options of {@link importDocx}. */
 export interface DocxImportOptions extends ImportOptions {
-  /** Caps on entries and inflated size (defaults: 2,000 entries, 32 MB for word/document.xml). */
+  /** Caps on entries and inflated size (defaults: 2,000 entries, 4 MB for word/document.xml). */
   readonly limits?: ZipLimits;
   /** The DEFLATE inflater (default: Node's zlib in Node, fflate elsewhere). */
   readonly inflate?: InflateRaw;
@@ -28,7 +28,7 @@ function zipFailure(error: ZipReadError, limits: ZipLimits): ImportResult {
     case 'docx-too-many-entries':
       return failure('docx', error.code, `这个 .docx 含有超过 ${limits.maxEntries} 个文件条目，疑为恶意构造，不予读取。`, `This .docx holds more than ${limits.maxEntries} entries and looks hostile; it is not read.`);
     case 'docx-too-large':
-      return failure('docx', error.code, `这个 .docx 解压后超过 ${mb} MB 上限（疑为压缩炸弹），不予读取。`, `This .docx inflates beyond the ${mb} MB limit (a zip bomb?); it is not read.`);
+      return failure('docx', error.code, `这个 .docx 的 word/document.xml 超过 ${mb} MB，远大于一份表格（疑为压缩炸弹），不予读取。`, `word/document.xml in this .docx is larger than ${mb} MB, far beyond a form (a zip bomb?); it is not read.`);
     case 'docx-no-document':
       return failure('docx', error.code, '这个 zip 文件里没有 word/document.xml，不是 Word 文档。', 'This zip file has no word/document.xml; it is not a Word document.');
     case 'docx-invalid-zip':
@@ -90,15 +90,26 @@ function docxLines(bytes: Uint8Array, options: DocxImportOptions): DocxLine[] | 
     // Word refuses such a part as well; decoding it with replacement characters would read something else.
     return failure('docx', 'docx-xml-invalid', '这个 .docx 的 word/document.xml 含有无效的 UTF-8 字节，无法读取。', 'word/document.xml in this .docx holds bytes that are not valid UTF-8 and cannot be read.');
   }
+  let lines: DocxLine[];
   try {
-    return documentLines(parseXml(xml));
+    lines = documentLines(xml);
   } catch (error) {
     if (error instanceof XmlReadError && error.code === 'docx-dtd-rejected') {
       return failure('docx', error.code, '这个 .docx 的 XML 含有 DTD 或实体声明，出于安全原因拒绝读取。', 'The XML in this .docx declares a DTD or entities; it is refused for safety.');
     }
+    if (error instanceof XmlReadError && error.limit !== undefined) return tooComplex('docx', 'docx-too-complex', error.limit.count, XML_UNITS[error.limit.of]);
     return failure('docx', 'docx-xml-invalid', '这个 .docx 的 word/document.xml 不是格式正确的 XML，无法读取。', 'word/document.xml in this .docx is not well-formed XML and cannot be read.');
   }
+  const beyond = beyondForm(lines.map((l) => l.text));
+  if (beyond !== undefined) return tooComplex('docx', 'docx-too-complex', beyond === 'lines' ? FORM_LIMITS.maxLines : FORM_LIMITS.maxCells, beyond === 'lines' ? LINES : CELLS);
+  return lines;
 }
+
+const XML_UNITS = {
+  elements: { 'zh-CN': '个 XML 元素', en: 'XML elements' },
+  depth: { 'zh-CN': '层嵌套', en: 'levels of nesting' },
+  lines: LINES,
+} as const;
 
 /**
  * Read the form from a Word .docx (WordprocessingML in a zip). The zip is read with caps on entries and inflated
@@ -136,5 +147,5 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
       }),
     );
   }
-  return { ok: true, kind: 'docx', evaluation, diagnostics: result.diagnostics.map(mapDiag), positions };
+  return { ok: true, kind: 'docx', evaluation, diagnostics: capDiagnostics(result.diagnostics.map(mapDiag)), positions };
 }

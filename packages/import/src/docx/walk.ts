@@ -1,4 +1,5 @@
-import { attr, childrenOf, tagOf, textOf, type XmlNode } from './xml.js';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { FORM_LIMITS } from '../text/limits.js';
 
 /** One line of text the .docx reader extracted, with where it sits in the document. */
 export interface DocxLine {
@@ -8,6 +9,33 @@ export interface DocxLine {
   /** `table 1, row 3, cell 2` for text inside a table. */
   readonly cell?: string;
 }
+
+/** Why WordprocessingML could not be walked; for `docx-too-complex`, the limit passed. */
+export class XmlReadError extends Error {
+  constructor(
+    readonly code: 'docx-dtd-rejected' | 'docx-xml-invalid' | 'docx-too-complex',
+    message: string,
+    readonly limit?: { readonly count: number; readonly of: 'elements' | 'depth' | 'lines' },
+  ) {
+    super(message);
+    this.name = 'XmlReadError';
+  }
+}
+
+/**
+ * Bounds of one walk, far beyond any real form (the seed's document part: 847 elements, nesting 9, 190 lines):
+ * a document past one is refused as too complex while it is read, before it costs more.
+ */
+export interface WalkLimits {
+  /** Most elements (all of them, read or skipped). */
+  readonly maxElements: number;
+  /** Deepest nesting of the elements the walker reads. */
+  readonly maxDepth: number;
+  /** Most lines of text. */
+  readonly maxLines: number;
+}
+
+export const DEFAULT_WALK_LIMITS: WalkLimits = { maxElements: 200_000, maxDepth: 200, maxLines: FORM_LIMITS.maxLines };
 
 /**
  * Symbol fonts: code point (without the F0 private-use prefix) → the glyph it draws. Wingdings 2 R = ☑,
@@ -27,14 +55,8 @@ export function symbolGlyph(font: string | undefined, code: number): string {
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
 }
 
+/** Elements whose content is never text of the form: properties, deleted text, drawings, bookmarks, notes' marks. */
 const SKIP = new Set(['del', 'moveFrom', 'pPr', 'rPr', 'tblPr', 'tblGrid', 'trPr', 'tcPr', 'sectPr', 'sdtPr', 'sdtEndPr', 'drawing', 'pict', 'object', 'commentReference', 'footnoteReference', 'endnoteReference', 'proofErr', 'bookmarkStart', 'bookmarkEnd']);
-
-interface Field {
-  instr: string;
-  phase: 'instr' | 'result';
-  suppress: boolean;
-  checkbox: boolean | undefined;
-}
 
 /** A checkbox field's text: the EQ instruction itself, or ☑/□ for a legacy FORMCHECKBOX. */
 function fieldText(instr: string, checkbox: boolean | undefined): string | undefined {
@@ -43,73 +65,174 @@ function fieldText(instr: string, checkbox: boolean | undefined): string | undef
   return undefined;
 }
 
-function isOn(node: XmlNode | undefined): boolean {
-  if (node === undefined) return false;
-  const v = attr(node, 'val');
+type Attributes = SaxesTagPlain['attributes'];
+
+/** An attribute by local name (`w:val` → `val`); the last one wins when two prefixes give the same name. */
+function attr(attributes: Attributes, local: string): string | undefined {
+  let value: string | undefined;
+  for (const name in attributes) {
+    const colon = name.indexOf(':');
+    if ((colon < 0 ? name : name.slice(colon + 1)) === local) value = attributes[name];
+  }
+  return value;
+}
+
+/** An on/off property: on unless `w:val` says `0`/`false`/`off` (anything but `1`/`true`/`on`). */
+function isOn(attributes: Attributes): boolean {
+  const v = attr(attributes, 'val');
   return v === undefined || v === '1' || v === 'true' || v === 'on';
 }
 
-function find(nodes: readonly XmlNode[], tag: string): XmlNode | undefined {
-  return nodes.find((n) => tagOf(n) === tag);
+/** What a run holds, in order; played back when the run ends, once its font is known wherever `w:rPr` stood. */
+type RunItem = { readonly text: string } | { readonly fixed: string } | { readonly instr: string } | { readonly sym: string | undefined; readonly font: string | undefined } | { readonly fldChar: string | undefined; readonly checkbox: boolean | undefined };
+
+interface Field {
+  instr: string;
+  phase: 'instr' | 'result';
+  suppress: boolean;
+  checkbox: boolean | undefined;
 }
 
-/** Legacy form checkbox state from `w:ffData/w:checkBox`: `w:checked` wins over `w:default`. */
-function formCheckbox(fldChar: XmlNode): boolean | undefined {
-  const ff = find(childrenOf(fldChar), 'ffData');
-  const box = ff === undefined ? undefined : find(childrenOf(ff), 'checkBox');
-  if (box === undefined) return undefined;
-  const kids = childrenOf(box);
-  const checked = find(kids, 'checked');
-  if (checked !== undefined) return isOn(checked);
-  const def = find(kids, 'default');
-  return def === undefined ? false : isOn(def);
-}
+/**
+ * An open element and how its children are read. `visit`: a container the walker descends into (counted in the
+ * depth); `p`, `tbl`: the same, with what their end does; `run` and its parts (`text`, `rPr`, `fldChar` with
+ * `ffData`/`checkBox`); `sdt` and its parts (`sdtPr`, `checkbox`, `content`, whose children are visited).
+ * The `seen…` flags keep the tree reading's "first child of that name" where it looked one up.
+ */
+type Frame =
+  | { readonly kind: 'visit' }
+  | { readonly kind: 'p'; readonly outer: string; readonly paragraph: number }
+  | { readonly kind: 'tbl' }
+  | { readonly kind: 'run'; readonly items: RunItem[]; seenRPr: boolean; font: string | undefined }
+  | { readonly kind: 'text'; readonly instr: boolean; text: string }
+  | { readonly kind: 'rPr'; seenFonts: boolean }
+  | { readonly kind: 'fldChar'; readonly type: string | undefined; seenFfData: boolean; checkbox: boolean | undefined }
+  | { readonly kind: 'ffData'; seenCheckBox: boolean }
+  | { readonly kind: 'checkBox'; seenChecked: boolean; seenDefault: boolean; checked: boolean | undefined; byDefault: boolean | undefined }
+  | { readonly kind: 'sdt'; seenPr: boolean; seenContent: boolean; done: boolean }
+  | { readonly kind: 'sdtPr'; seenCheckbox: boolean; checkbox: boolean | undefined }
+  | { readonly kind: 'checkbox'; seenChecked: boolean; checked: boolean }
+  | { readonly kind: 'content' };
 
-/** The symbol font of a run (`w:rFonts`), if any. */
-function runSymbolFont(run: XmlNode): string | undefined {
-  const rPr = find(childrenOf(run), 'rPr');
-  const fonts = rPr === undefined ? undefined : find(childrenOf(rPr), 'rFonts');
-  if (fonts === undefined) return undefined;
-  const name = attr(fonts, 'ascii') ?? attr(fonts, 'hAnsi') ?? attr(fonts, 'cs');
-  return name !== undefined && SYMBOL_FONTS[name.trim().toLowerCase()] !== undefined ? name : undefined;
-}
+const localName = (name: string): string => {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+};
 
+/**
+ * Walks WordprocessingML as a stream of tags (saxes) in document order: paragraphs become lines, table cells are
+ * named, EQ fields, symbol runs, content-control and legacy form checkboxes become marks the form reader
+ * understands. No tree is built: what is held is one frame per open element, the current paragraph's text and
+ * the lines — memory is bounded by the part's size and the limits, by construction.
+ */
 class Walker {
   readonly lines: DocxLine[] = [];
+  private readonly frames: Frame[] = [{ kind: 'visit' }];
+  /** Open elements inside a subtree being passed over (0: not passing over one). */
+  private skip = 0;
+  private depth = 0;
+  private elements = 0;
   private paragraph = 0;
   private tableCount = 0;
   private readonly tables: { index: number; row: number; cell: number }[] = [];
   private readonly fields: Field[] = [];
   private buf = '';
-  private depth = 0;
 
-  visit(node: XmlNode): void {
-    const tag = tagOf(node);
-    if (tag === undefined || SKIP.has(tag)) return;
-    if (++this.depth > 200) throw new Error('document nesting too deep');
-    try {
-      this.visitTag(tag, node);
-    } finally {
-      this.depth--;
+  constructor(private readonly limits: WalkLimits) {}
+
+  open(tag: SaxesTagPlain): void {
+    if (++this.elements > this.limits.maxElements) throw new XmlReadError('docx-too-complex', `more than ${this.limits.maxElements} elements`, { count: this.limits.maxElements, of: 'elements' });
+    if (this.skip > 0) {
+      this.skip++;
+      return;
+    }
+    const name = localName(tag.name);
+    const top = this.frames[this.frames.length - 1] ?? { kind: 'visit' };
+    switch (top.kind) {
+      case 'visit':
+      case 'p':
+      case 'tbl':
+      case 'content':
+        this.visit(name, tag.attributes);
+        return;
+      case 'run':
+        this.runChild(top, name, tag.attributes);
+        return;
+      case 'rPr':
+        if (name === 'rFonts' && !top.seenFonts) {
+          top.seenFonts = true;
+          const run = this.frames[this.frames.length - 2];
+          const font = attr(tag.attributes, 'ascii') ?? attr(tag.attributes, 'hAnsi') ?? attr(tag.attributes, 'cs');
+          if (run?.kind === 'run' && font !== undefined && SYMBOL_FONTS[font.trim().toLowerCase()] !== undefined) run.font = font;
+        }
+        this.skip = 1;
+        return;
+      case 'fldChar':
+        if (name === 'ffData' && !top.seenFfData) {
+          top.seenFfData = true;
+          this.frames.push({ kind: 'ffData', seenCheckBox: false });
+        } else this.skip = 1;
+        return;
+      case 'ffData':
+        if (name === 'checkBox' && !top.seenCheckBox) {
+          top.seenCheckBox = true;
+          this.frames.push({ kind: 'checkBox', seenChecked: false, seenDefault: false, checked: undefined, byDefault: undefined });
+        } else this.skip = 1;
+        return;
+      case 'checkBox':
+        if (name === 'checked' && !top.seenChecked) {
+          top.seenChecked = true;
+          top.checked = isOn(tag.attributes);
+        } else if (name === 'default' && !top.seenDefault) {
+          top.seenDefault = true;
+          top.byDefault = isOn(tag.attributes);
+        }
+        this.skip = 1;
+        return;
+      case 'sdt':
+        if (name === 'sdtPr' && !top.seenPr && !top.done) {
+          top.seenPr = true;
+          this.frames.push({ kind: 'sdtPr', seenCheckbox: false, checkbox: undefined });
+        } else if (name === 'sdtContent' && !top.seenContent && !top.done) {
+          top.seenContent = true;
+          this.frames.push({ kind: 'content' });
+        } else this.skip = 1;
+        return;
+      case 'sdtPr':
+        if (name === 'checkbox' && !top.seenCheckbox) {
+          top.seenCheckbox = true;
+          this.frames.push({ kind: 'checkbox', seenChecked: false, checked: false });
+        } else this.skip = 1;
+        return;
+      case 'checkbox':
+        if (name === 'checked' && !top.seenChecked) {
+          top.seenChecked = true;
+          top.checked = isOn(tag.attributes);
+        }
+        this.skip = 1;
+        return;
+      case 'text':
+        // An element inside w:t: only the text directly in w:t is text.
+        this.skip = 1;
+        return;
     }
   }
 
-  private visitTag(tag: string, node: XmlNode): void {
-    switch (tag) {
-      case 'p': {
-        const outer = this.buf;
-        this.paragraph++;
+  /** An element inside a container the walker descends into. */
+  private visit(name: string, attributes: Attributes): void {
+    if (SKIP.has(name)) {
+      this.skip = 1;
+      return;
+    }
+    if (++this.depth > this.limits.maxDepth) throw new XmlReadError('docx-too-complex', `elements nested deeper than ${this.limits.maxDepth}`, { count: this.limits.maxDepth, of: 'depth' });
+    switch (name) {
+      case 'p':
+        this.frames.push({ kind: 'p', outer: this.buf, paragraph: ++this.paragraph });
         this.buf = '';
-        const paragraph = this.paragraph;
-        this.children(node);
-        this.endParagraph(paragraph);
-        this.buf = outer;
         return;
-      }
       case 'tbl':
         this.tables.push({ index: ++this.tableCount, row: 0, cell: 0 });
-        this.children(node);
-        this.tables.pop();
+        this.frames.push({ kind: 'tbl' });
         return;
       case 'tr': {
         const t = this.tables[this.tables.length - 1];
@@ -117,88 +240,152 @@ class Walker {
           t.row++;
           t.cell = 0;
         }
-        this.children(node);
+        this.frames.push({ kind: 'visit' });
         return;
       }
       case 'tc': {
         const t = this.tables[this.tables.length - 1];
         if (t !== undefined) t.cell++;
-        this.children(node);
+        this.frames.push({ kind: 'visit' });
         return;
       }
       case 'r':
-        this.run(node);
+        this.frames.push({ kind: 'run', items: [], seenRPr: false, font: undefined });
         return;
       case 'fldSimple': {
-        const text = fieldText(attr(node, 'instr') ?? '', undefined);
-        if (text !== undefined) this.emit(text);
-        else this.children(node);
-        return;
-      }
-      case 'sdt': {
-        const kids = childrenOf(node);
-        const pr = find(kids, 'sdtPr');
-        const box = pr === undefined ? undefined : find(childrenOf(pr), 'checkbox');
-        if (box !== undefined) {
-          // A content-control checkbox: its state is w14:checked; the glyph inside is only its picture.
-          this.emit(isOn(find(childrenOf(box), 'checked')) ? '☑' : '□');
+        const text = fieldText(attr(attributes, 'instr') ?? '', undefined);
+        if (text === undefined) {
+          this.frames.push({ kind: 'visit' });
           return;
         }
-        const content = find(kids, 'sdtContent');
-        if (content !== undefined) this.children(content);
+        // A checkbox field stands for itself: its result runs are not read.
+        this.emit(text);
+        this.depth--;
+        this.skip = 1;
         return;
       }
+      case 'sdt':
+        this.frames.push({ kind: 'sdt', seenPr: false, seenContent: false, done: false });
+        return;
       default:
-        this.children(node);
+        this.frames.push({ kind: 'visit' });
     }
   }
 
-  private children(node: XmlNode): void {
-    for (const c of childrenOf(node)) this.visit(c);
+  private runChild(run: Extract<Frame, { kind: 'run' }>, name: string, attributes: Attributes): void {
+    switch (name) {
+      case 'rPr':
+        if (run.seenRPr) break;
+        run.seenRPr = true;
+        this.frames.push({ kind: 'rPr', seenFonts: false });
+        return;
+      case 't':
+        this.frames.push({ kind: 'text', instr: false, text: '' });
+        return;
+      case 'instrText':
+        this.frames.push({ kind: 'text', instr: true, text: '' });
+        return;
+      case 'tab':
+        run.items.push({ fixed: '\t' });
+        break;
+      case 'br':
+      case 'cr':
+        run.items.push({ fixed: '\n' });
+        break;
+      case 'noBreakHyphen':
+        run.items.push({ fixed: '-' });
+        break;
+      case 'sym':
+        run.items.push({ sym: attr(attributes, 'char'), font: attr(attributes, 'font') });
+        break;
+      case 'fldChar':
+        this.frames.push({ kind: 'fldChar', type: attr(attributes, 'fldCharType'), seenFfData: false, checkbox: undefined });
+        return;
+      default:
+        break;
+    }
+    this.skip = 1;
   }
 
-  private run(run: XmlNode): void {
-    const symbolFont = runSymbolFont(run);
-    for (const c of childrenOf(run)) {
-      switch (tagOf(c)) {
-        case 't': {
-          const text = textOf(c);
-          this.emit(symbolFont === undefined ? text : Array.from(text).map((ch) => symbolGlyph(symbolFont, ch.codePointAt(0) ?? 0)).join(''));
-          break;
-        }
-        case 'tab':
-          this.emit('\t');
-          break;
-        case 'br':
-        case 'cr':
-          this.emit('\n');
-          break;
-        case 'noBreakHyphen':
-          this.emit('-');
-          break;
-        case 'sym': {
-          const code = parseInt(attr(c, 'char') ?? '', 16);
-          this.emit(Number.isNaN(code) ? '\uFFFD' : symbolGlyph(attr(c, 'font'), code));
-          break;
-        }
-        case 'instrText': {
-          const f = this.fields[this.fields.length - 1];
-          if (f?.phase === 'instr') f.instr += textOf(c);
-          break;
-        }
-        case 'fldChar':
-          this.fieldChar(c);
-          break;
-        default:
-          break;
+  text(text: string): void {
+    if (this.skip > 0) return;
+    const top = this.frames[this.frames.length - 1];
+    if (top?.kind === 'text') top.text += text;
+  }
+
+  close(): void {
+    if (this.skip > 0) {
+      this.skip--;
+      return;
+    }
+    const frame = this.frames.pop();
+    const parent = this.frames[this.frames.length - 1];
+    switch (frame?.kind) {
+      case 'visit':
+      case 'sdt':
+        this.depth--;
+        return;
+      case 'p':
+        this.endParagraph(frame.paragraph);
+        this.buf = frame.outer;
+        this.depth--;
+        return;
+      case 'tbl':
+        this.tables.pop();
+        this.depth--;
+        return;
+      case 'run':
+        this.playRun(frame);
+        this.depth--;
+        return;
+      case 'text':
+        if (parent?.kind === 'run') parent.items.push(frame.instr ? { instr: frame.text } : { text: frame.text });
+        return;
+      case 'fldChar':
+        if (parent?.kind === 'run') parent.items.push({ fldChar: frame.type, checkbox: frame.checkbox });
+        return;
+      case 'checkBox': {
+        // Legacy form checkbox state: w:checked wins over w:default.
+        const field = this.frames[this.frames.length - 2];
+        if (field?.kind === 'fldChar') field.checkbox = frame.checked ?? frame.byDefault ?? false;
+        return;
       }
+      case 'checkbox':
+        if (parent?.kind === 'sdtPr') parent.checkbox = frame.checked;
+        return;
+      case 'sdtPr':
+        if (frame.checkbox !== undefined && parent?.kind === 'sdt') {
+          // A content-control checkbox: its state is w14:checked; the glyph inside is only its picture.
+          this.emit(frame.checkbox ? '☑' : '□');
+          parent.done = true;
+        }
+        return;
+      case 'rPr':
+      case 'ffData':
+      case 'content':
+      case undefined:
+        return;
     }
   }
 
-  private fieldChar(node: XmlNode): void {
-    const type = attr(node, 'fldCharType');
+  private playRun(run: Extract<Frame, { kind: 'run' }>): void {
+    const font = run.font;
+    for (const item of run.items) {
+      if ('text' in item) this.emit(font === undefined ? item.text : Array.from(item.text).map((ch) => symbolGlyph(font, ch.codePointAt(0) ?? 0)).join(''));
+      else if ('fixed' in item) this.emit(item.fixed);
+      else if ('instr' in item) {
+        const f = this.fields[this.fields.length - 1];
+        if (f?.phase === 'instr') f.instr += item.instr;
+      } else if ('sym' in item) {
+        const code = parseInt(item.sym ?? '', 16);
+        this.emit(Number.isNaN(code) ? '\uFFFD' : symbolGlyph(item.font, code));
+      } else this.fieldChar(item.fldChar, item.checkbox);
+    }
+  }
+
+  private fieldChar(type: string | undefined, checkbox: boolean | undefined): void {
     if (type === 'begin') {
-      this.fields.push({ instr: '', phase: 'instr', suppress: false, checkbox: formCheckbox(node) });
+      this.fields.push({ instr: '', phase: 'instr', suppress: false, checkbox });
       return;
     }
     const f = this.fields[this.fields.length - 1];
@@ -227,13 +414,43 @@ class Walker {
   private endParagraph(paragraph: number): void {
     const t = this.tables[this.tables.length - 1];
     const cell = t === undefined ? undefined : `table ${t.index}, row ${t.row}, cell ${t.cell}`;
-    for (const text of this.buf.split('\n')) this.lines.push({ text, paragraph, ...(cell === undefined ? {} : { cell }) });
+    for (const text of this.buf.split('\n')) {
+      if (this.lines.length >= this.limits.maxLines) throw new XmlReadError('docx-too-complex', `more than ${this.limits.maxLines} lines`, { count: this.limits.maxLines, of: 'lines' });
+      this.lines.push(cell === undefined ? { text, paragraph } : { text, paragraph, cell });
+    }
   }
 }
 
-/** Walk `w:document/w:body` in order and produce lines of text, one per paragraph, marks rendered as text. */
-export function documentLines(nodes: readonly XmlNode[]): DocxLine[] {
-  const walker = new Walker();
-  for (const n of nodes) walker.visit(n);
+/**
+ * Walk `word/document.xml` (`w:document/w:body`) in order and produce lines of text, one per paragraph, marks
+ * rendered as text. A document type declaration is refused as soon as it is met (no external entities, no entity
+ * expansion: billion-laughs cannot start); only the predefined entities and character references are decoded, and
+ * a reference to a character XML does not allow is an error. Throws {@link XmlReadError}; a document beyond
+ * `limits` is `docx-too-complex`.
+ */
+export function documentLines(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS): DocxLine[] {
+  const walker = new Walker(limits);
+  const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  parser.on('doctype', () => {
+    throw new XmlReadError('docx-dtd-rejected', 'the XML declares a DTD');
+  });
+  parser.on('opentag', (tag) => {
+    walker.open(tag);
+  });
+  parser.on('closetag', () => {
+    walker.close();
+  });
+  parser.on('text', (text) => {
+    walker.text(text);
+  });
+  parser.on('cdata', (text) => {
+    walker.text(text);
+  });
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    if (error instanceof XmlReadError) throw error;
+    throw new XmlReadError('docx-xml-invalid', error instanceof Error ? error.message : String(error));
+  }
   return walker.lines;
 }

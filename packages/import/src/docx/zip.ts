@@ -10,7 +10,11 @@ export interface ZipLimits {
   readonly maxTotalBytes: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxEntryBytes: 32 * 1024 * 1024, maxTotalBytes: 512 * 1024 * 1024 };
+/**
+ * 4 MB for word/document.xml: the seed form's is 36 KB; Word's own markup (revision ids, run properties on every run)
+ * makes a real one several times larger, still far below. What is read is bounded by this, not by the file's size.
+ */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxEntryBytes: 4 * 1024 * 1024, maxTotalBytes: 512 * 1024 * 1024 };
 
 export type ZipErrorCode =
   | 'docx-invalid-zip'

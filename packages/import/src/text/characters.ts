@@ -11,9 +11,17 @@ const UNREADABLE = /[\0-\x08\x0e-\x1f\x7f-\x9f]|\p{Cs}/u;
 /** Most diagnostics given for one kind of character in one file (the rest are counted in the last one). */
 export const MAX_CHARACTER_DIAGNOSTICS = 20;
 
+/**
+ * The same control characters and *every* surrogate, paired or not: a class without the `u` flag, about six times
+ * faster than {@link UNREADABLE} on the seed text (0.04 against 0.24 ms measured under load), which runs only
+ * when this one finds something.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const MAYBE_UNREADABLE = /[\0-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]/;
+
 /** Whether `text` holds a character of {@link UNREADABLE}. */
 export function hasUnreadable(text: string): boolean {
-  return UNREADABLE.test(text);
+  return MAYBE_UNREADABLE.test(text) && UNREADABLE.test(text);
 }
 
 /** `U+0000` for a code unit. */
@@ -65,7 +73,7 @@ function diagnostics(found: Found[], total: number, code: string, message: (f: F
  * where each was: an error with its line and column.
  */
 export function markUnreadable(text: string): { readonly text: string; readonly diagnostics: readonly ImportDiagnostic[] } {
-  if (!UNREADABLE.test(text)) return { text, diagnostics: [] };
+  if (!hasUnreadable(text)) return { text, diagnostics: [] };
   const { found, total } = find(text, new RegExp(UNREADABLE.source, 'gu'));
   return {
     text: text.replace(new RegExp(UNREADABLE.source, 'gu'), '\uFFFD'),

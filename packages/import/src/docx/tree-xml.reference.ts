@@ -1,3 +1,4 @@
+// TEST-ONLY REFERENCE — fast-xml-parser's tree for tree-walk.reference.ts (see there).
 import { XMLParser } from 'fast-xml-parser';
 
 /** A node as fast-xml-parser returns it with `preserveOrder`: `{ tag: children, ':@': attributes }` or `{ '#text': … }`. */

@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { evaluationArb } from '@jixiao/testing';
+import { DOCX_ENCODINGS, renderFormDocx } from '../../scripts/render-docx.js';
+import { referenceLines } from './tree-walk.reference.js';
+import { documentLines, XmlReadError, type WalkLimits } from './walk.js';
+
+const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"';
+const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${body}</w:body></w:document>`;
+
+/** An element: `name`, attributes (already escaped values), children. */
+interface Node {
+  readonly name: string;
+  readonly attrs?: Readonly<Record<string, string>>;
+  readonly children?: readonly (Node | string)[];
+}
+
+function render(n: Node | string): string {
+  if (typeof n === 'string') return n;
+  const attrs = Object.entries(n.attrs ?? {})
+    .map(([k, v]) => ` ${k}="${v}"`)
+    .join('');
+  const kids = n.children ?? [];
+  return kids.length === 0 ? `<${n.name}${attrs}/>` : `<${n.name}${attrs}>${kids.map(render).join('')}</${n.name}>`;
+}
+
+// Text as XML writes it: CJK, figures, glyphs and Wingdings letters, EQ syntax, entities and character references.
+const textArb = fc
+  .array(fc.constantFrom('单位名称', '264.47', ' ', '  ', '是', '否', '□', '☑', '√', 'R', '£', 'T', 'þ', '¨', 'x', 'eq \\o\\ac(□,√)', '(', ')', '&amp;', '&lt;', '&gt;', '&quot;', '&#x41;', '&#20013;', '&#xF052;', '\t', '\n', 'é', '😀'), { maxLength: 4 })
+  .map((parts) => parts.join(''));
+const onOff = fc.constantFrom<Record<string, string>>({}, { 'w:val': '1' }, { 'w:val': '0' }, { 'w:val': 'true' }, { 'w:val': 'false' }, { 'w:val': 'on' }, { 'w:val': 'off' });
+const fontArb = fc.constantFrom('Wingdings', 'Wingdings 2', ' wingdings 2 ', 'Symbol', 'Arial', '宋体');
+const instrArb = fc.constantFrom(' eq \\o\\ac(□', ',√)', ' eq \\o\\ac(□)', ' EQ \\o(□,√) ', ' FORMCHECKBOX ', ' PAGE ', ' MERGEFIELD x ');
+const junk = (children: fc.Arbitrary<(Node | string)[]>) =>
+  fc.record({ name: fc.constantFrom('w:proofErr', 'w:bookmarkStart', 'w:lastRenderedPageBreak', 'w:footnoteReference', 'w:unknown', 'w:smartTag', 'w:hyperlink', 'w:ins'), children });
+
+/** A run's children: every kind the walker reads, properties anywhere in the run, and elements it passes over. */
+const runChildArb: fc.Arbitrary<Node> = fc.oneof(
+  textArb.map((t) => ({ name: 'w:t', attrs: { 'xml:space': 'preserve' }, children: t === '' ? [] : [t] })),
+  fc.constantFrom<Node>({ name: 'w:tab' }, { name: 'w:br' }, { name: 'w:cr' }, { name: 'w:noBreakHyphen' }, { name: 'w:softHyphen' }),
+  fc.record({ name: fc.constant('w:sym'), attrs: fc.record({ 'w:font': fontArb, 'w:char': fc.constantFrom('F052', 'F0A3', '00FE', 'F0FE', 'F0A8', '0054', 'F028', '221A', 'zz', '') }) }),
+  fc.record({
+    name: fc.constant('w:rPr'),
+    children: fc.array(
+      fc.oneof(
+        fc.record({ name: fc.constant('w:rFonts'), attrs: fc.oneof(fontArb.map((f) => ({ 'w:ascii': f, 'w:hAnsi': f })), fontArb.map((f) => ({ 'w:hAnsi': f })), fontArb.map((f) => ({ 'w:cs': f, 'w:eastAsia': f }))) }),
+        fc.constantFrom<Node>({ name: 'w:b' }, { name: 'w:sz', attrs: { 'w:val': '21' } }),
+      ),
+      { maxLength: 2 },
+    ),
+  }),
+  instrArb.map((t) => ({ name: 'w:instrText', attrs: { 'xml:space': 'preserve' }, children: [t] })),
+  fc.record({
+    name: fc.constant('w:fldChar'),
+    attrs: fc.constantFrom({ 'w:fldCharType': 'begin' }, { 'w:fldCharType': 'separate' }, { 'w:fldCharType': 'end' }),
+    children: fc.option(
+      fc.tuple(fc.option(onOff, { nil: undefined }), fc.option(onOff, { nil: undefined })).map(([def, checked]): Node[] => [
+        { name: 'w:ffData', children: [{ name: 'w:name', attrs: { 'w:val': 'Check1' } }, { name: 'w:checkBox', children: [{ name: 'w:sizeAuto' }, ...(def === undefined ? [] : [{ name: 'w:default', attrs: def }]), ...(checked === undefined ? [] : [{ name: 'w:checked', attrs: checked }])] }] },
+      ]),
+      { nil: [] },
+    ),
+  }),
+  fc.constantFrom<Node>({ name: 'w:t', children: [{ name: 'w:b', children: ['nested'] }, 'after'] }, { name: 'w:r', children: [{ name: 'w:t', children: ['run in a run'] }] }),
+);
+
+const runArb: fc.Arbitrary<Node> = fc.record({ name: fc.constantFrom('w:r', 'w:r', 'w:r', 'm:r'), children: fc.array(runChildArb, { maxLength: 5 }) });
+
+const checkboxSdtPr = fc.tuple(onOff, fc.boolean()).map(([checked, withChecked]): Node => ({ name: 'w:sdtPr', children: [{ name: 'w:alias', attrs: { 'w:val': 'box' } }, { name: 'w14:checkbox', children: withChecked ? [{ name: 'w14:checked', attrs: checked.val === undefined ? {} : { 'w14:val': checked['w:val'] ?? '1' } }] : [] }] }));
+const plainSdtPr: fc.Arbitrary<Node> = fc.constant({ name: 'w:sdtPr', children: [{ name: 'w:alias', attrs: { 'w:val': 'text' } }] });
+
+const { block } = fc.letrec<{ block: Node; inline: Node; paragraph: Node }>((tie) => ({
+  inline: fc.oneof(
+    { weight: 6, arbitrary: runArb },
+    { weight: 1, arbitrary: fc.record({ name: fc.constant('w:fldSimple'), attrs: instrArb.map((i) => ({ 'w:instr': i })), children: fc.array(runArb, { maxLength: 2 }) }) },
+    // Content controls keep the schema's order: properties before content.
+    { weight: 1, arbitrary: fc.tuple(fc.oneof(checkboxSdtPr, plainSdtPr), fc.array(runArb, { maxLength: 2 })).map(([pr, runs]): Node => ({ name: 'w:sdt', children: [pr, { name: 'w:sdtContent', children: runs }] })) },
+    { weight: 1, arbitrary: fc.record({ name: fc.constantFrom('w:del', 'w:moveFrom', 'w:ins', 'w:hyperlink', 'w:smartTag', 'w:customXml'), children: fc.array(runArb, { maxLength: 2 }) }) },
+    { weight: 1, arbitrary: junk(fc.constant([])) },
+  ),
+  paragraph: fc.record({
+    name: fc.constant('w:p'),
+    children: fc.tuple(fc.option(fc.constant<Node>({ name: 'w:pPr', children: [{ name: 'w:jc', attrs: { 'w:val': 'center' } }, { name: 'w:rPr', children: [{ name: 'w:b' }] }] }), { nil: undefined }), fc.array(tie('inline'), { maxLength: 5 })).map(([pPr, kids]) => (pPr === undefined ? kids : [pPr, ...kids])),
+  }),
+  block: fc.oneof(
+    { weight: 5, arbitrary: tie('paragraph') },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(fc.array(fc.array(tie('block'), { maxLength: 2 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 })
+        .map((rows): Node => ({ name: 'w:tbl', children: [{ name: 'w:tblPr' }, { name: 'w:tblGrid' }, ...rows.map((cells): Node => ({ name: 'w:tr', children: cells.map((blocks): Node => ({ name: 'w:tc', children: [{ name: 'w:tcPr' }, ...blocks] })) }))] })),
+    },
+    { weight: 1, arbitrary: fc.tuple(fc.oneof(checkboxSdtPr, plainSdtPr), fc.array(tie('block'), { maxLength: 2 })).map(([pr, blocks]): Node => ({ name: 'w:sdt', children: [pr, { name: 'w:sdtContent', children: blocks }] })) },
+    { weight: 1, arbitrary: fc.record({ name: fc.constantFrom('w:customXml', 'w:del', 'm:oMathPara'), children: fc.array(tie('block'), { maxLength: 2 }) }) },
+    { weight: 1, arbitrary: fc.array(tie('inline'), { maxLength: 2 }).map((kids): Node => ({ name: 'w:r', children: kids })) },
+  ),
+}));
+
+const documentArb = fc.array(block, { maxLength: 12 }).map((blocks) => doc([...blocks.map(render), '<w:sectPr><w:pgSz w:w="11906"/></w:sectPr>'].join('\n')));
+
+describe('the streaming walker reads the same lines as the tree walker it replaced', () => {
+  it('property: every rendered form, in every checkbox encoding', async () => {
+    await fc.assert(
+      fc.asyncProperty(evaluationArb(), fc.constantFrom(...DOCX_ENCODINGS), async (e, encoding) => {
+        const xml = strFromU8(unzipSync(await renderFormDocx(e, encoding))['word/document.xml'] ?? new Uint8Array(0));
+        expect(xml.length).toBeGreaterThan(1000);
+        expect(documentLines(xml)).toEqual(referenceLines(xml));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('property: generated WordprocessingML — fields across runs, symbol fonts, content controls, tables in tables, deleted text', () => {
+    fc.assert(
+      fc.property(documentArb, (xml) => {
+        expect(documentLines(xml)).toEqual(referenceLines(xml));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('the generated documents exercise what they should (not only empty lines)', () => {
+    const samples = fc.sample(documentArb, { numRuns: 300, seed: 7 }).map((xml) => documentLines(xml).map((l) => l.text).join('\n'));
+    const all = samples.join('\n');
+    for (const produced of ['☑', '□', 'eq \\o\\ac(□,√)', '单位名称', '\t', '中', 'A']) expect(all).toContain(produced);
+    expect(samples.filter((s) => s.trim() !== '').length).toBeGreaterThan(150);
+  });
+});
+
+describe('documentLines', () => {
+  it('reads properties placed after the text of their run, as the tree walker did', () => {
+    const xml = doc('<w:p><w:r><w:t>R</w:t><w:rPr><w:rFonts w:ascii="Wingdings 2"/></w:rPr></w:r></w:p>');
+    expect(documentLines(xml)).toEqual([{ text: '☑', paragraph: 1 }]);
+    expect(referenceLines(xml)).toEqual([{ text: '☑', paragraph: 1 }]);
+  });
+
+  it('refuses a DTD as soon as it is met, and a reference to an undeclared entity', () => {
+    const code = (xml: string) => {
+      try {
+        documentLines(xml);
+        return 'read';
+      } catch (error) {
+        return error instanceof XmlReadError ? error.code : 'other';
+      }
+    };
+    expect(code(`<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "x">]>${doc('<w:p><w:r><w:t>&a;</w:t></w:r></w:p>').replace(/^<\?xml[^>]*>\n/, '')}`)).toBe('docx-dtd-rejected');
+    expect(code(doc('<w:p><w:r><w:t>&a;</w:t></w:r></w:p>'))).toBe('docx-xml-invalid');
+    expect(code(doc('<w:p><w:r><w:t>&#0;</w:t></w:r></w:p>'))).toBe('docx-xml-invalid');
+    expect(code(doc('<w:p>'))).toBe('docx-xml-invalid');
+  });
+
+  it.each<[string, Partial<WalkLimits>, string]>([
+    ['elements', { maxElements: 50 }, doc('<w:p><w:r><w:t>x</w:t></w:r></w:p>'.repeat(20))],
+    ['depth', { maxDepth: 20 }, doc(`${'<w:customXml>'.repeat(30)}<w:p/>${'</w:customXml>'.repeat(30)}`)],
+    ['lines', { maxLines: 10 }, doc('<w:p/>'.repeat(11))],
+  ])('stops at the %s limit with the limit it passed', (of, limits, xml) => {
+    const all: WalkLimits = { maxElements: 1_000_000, maxDepth: 1_000, maxLines: 1_000_000, ...limits };
+    expect(() => documentLines(xml, { ...all, ...Object.fromEntries(Object.entries(limits).map(([k, v]) => [k, v * 1_000])) })).not.toThrow();
+    try {
+      documentLines(xml, all);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(XmlReadError);
+      expect((error as XmlReadError).limit?.of).toBe(of);
+    }
+  });
+});
