@@ -5,26 +5,22 @@
  * but the page's own files. Screenshots are left in test-artifacts/ for a person to look at.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireSystemTool } from '../../../test/setup/system-tool.js';
+import { tempDir } from '../../../test/setup/temp.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const ARTIFACTS = resolve(REPO, 'test-artifacts');
 const SEED_DOCX = resolve(REPO, 'examples/beita-justice-2020/form.docx');
 const SEED_TEXT = readFileSync(resolve(REPO, 'examples/beita-justice-2020/000_1f3a69e61e56d541.txt'), 'utf8');
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const CHROMIUM = requireSystemTool('chromium', 'apt-get install chromium fonts-wqy-microhei');
+const HAVE_CHROMIUM = CHROMIUM !== undefined;
 /** Per scenario: ~5 s on an idle machine; the shared machine has been seen 10× slower. */
 const BROWSER_TIMEOUT = 120_000;
-
-if (!HAVE_CHROMIUM) {
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (see .ci/run)`);
-  process.stderr.write(`[skip] packages/web/test/workbench.test.ts: no ${CHROMIUM} (apt-get install chromium fonts-wqy-microhei)\n`);
-}
 
 let work: string;
 let dist: string;
@@ -54,7 +50,7 @@ function ownFilesOnly(requests: readonly string[], origin: string): string[] {
 
 beforeAll(() => {
   if (!HAVE_CHROMIUM) return;
-  work = mkdtempSync(join(tmpdir(), 'jixiao-web-'));
+  work = tempDir('jixiao-web-');
   dist = join(work, 'dist');
   execFileSync(process.execPath, [resolve(REPO, 'packages/web/scripts/build.mjs'), dist], { stdio: 'ignore' });
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -72,7 +68,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!HAVE_CHROMIUM) return;
   await browser.close();
-  rmSync(work, { recursive: true, force: true });
 });
 
 describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', { timeout: BROWSER_TIMEOUT }, () => {
