@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluationArb, moneyArb, ruleFinding, testRule } from '@jixiao/testing';
-import { compareMoney } from '@jixiao/core';
 import { pack } from './pack.js';
 
 const RULE = 'integrity/three-public-within-expenditure';
@@ -15,10 +14,12 @@ testRule(pack, RULE, [
 
 describe(`${RULE} properties`, () => {
   it('fails exactly when 三公 > total expenditure', async () => {
+    // Two 2-decimal amounts compare as plain numbers (no arithmetic, so no drift); equal ones come up often.
+    const pair = fc.oneof(fc.tuple(moneyArb(), moneyArb()), moneyArb().map((v) => [v, v] as const));
     await fc.assert(
-      fc.asyncProperty(evaluationArb(), moneyArb(), moneyArb(), async (e, threePublic, total) => {
+      fc.asyncProperty(evaluationArb(), pair, async (e, [threePublic, total]) => {
         const f = await ruleFinding(pack, RULE, { ...e, expenditure: { ...e.expenditure, threePublic, total } });
-        expect(f.outcome).toBe(compareMoney(threePublic, total) > 0 ? 'fail' : 'pass');
+        expect(f.outcome).toBe(threePublic > total ? 'fail' : 'pass');
       }),
     );
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPercent, percentOf, toCents, type Config, type Evaluation } from '@jixiao/core';
-import { evaluationArb, moneyArb, ruleFinding, testRule } from '@jixiao/testing';
+import type { Config, Evaluation } from '@jixiao/core';
+import { evaluationArb, ruleFinding, testRule } from '@jixiao/testing';
 import { pack } from './pack.js';
 
 const RULE = 'procurement/execution-rate';
@@ -11,6 +11,14 @@ testRule(pack, RULE, [
   { name: 'nothing to procure', patch: { procurement: { required: 0, actual: 0 } }, outcome: 'not-applicable', message: '应采购金额为 0' },
   { name: 'amount procured blank', patch: { procurement: { actual: null } }, outcome: 'indeterminate', message: '实际采购金额' },
   { name: 'English message', patch: { procurement: { required: 74.69, actual: 5.67 } }, locale: 'en', outcome: 'pass', message: 'Procurement execution rate 7.59%' },
+  // Rates worked by hand: actual / required × 100, rounded half away from zero to two decimals.
+  { name: '1.00 of 3.00 = 33.333…%', patch: { procurement: { required: 3, actual: 1 } }, outcome: 'pass', message: '政府采购执行率 33.33%' },
+  { name: '2.00 of 3.00 = 66.666…%', patch: { procurement: { required: 3, actual: 2 } }, outcome: 'pass', message: '政府采购执行率 66.67%' },
+  { name: '1.00 of 32.00 = 3.125%, a half: up', patch: { procurement: { required: 32, actual: 1 } }, outcome: 'pass', message: '政府采购执行率 3.13%' },
+  { name: '0.01 of 200.00 = 0.005%, a half: up', patch: { procurement: { required: 200, actual: 0.01 } }, outcome: 'pass', message: '政府采购执行率 0.01%' },
+  { name: '0.01 of 2000.00 = 0.0005%', patch: { procurement: { required: 2000, actual: 0.01 } }, outcome: 'pass', message: '政府采购执行率 0.00%' },
+  { name: '250.00 of 100.00 = 250%', patch: { procurement: { required: 100, actual: 250 } }, outcome: 'pass', message: '政府采购执行率 250.00%' },
+  { name: '0.01 of 0.03 = 33.333…%', patch: { procurement: { required: 0.03, actual: 0.01 } }, outcome: 'pass', message: '政府采购执行率 33.33%' },
 ]);
 
 // A jurisdiction that sets a threshold of 80% in its config.
@@ -33,26 +41,42 @@ testRule(
   { config: THRESHOLD_80 },
 );
 
-const amountsArb = fc.tuple(moneyArb(10_000_000).filter((r) => r > 0), moneyArb(20_000_000));
-const rateOf = (required: number, actual: number) => percentOf(toCents(actual), toCents(required)) ?? Number.NaN;
+/** Amounts to procure and procured, in whole hundredths. */
+const amountsArb = fc.tuple(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 20_000_000 }));
+const procured = (base: Evaluation, [required, actual]: readonly [number, number]): Evaluation => ({ ...base, procurement: { ...base.procurement, required: required / 100, actual: actual / 100 } });
+
+/** The rate a message shows (`政府采购执行率 7.59%`), in hundredths of a percent. */
+function shownRate(message: string): bigint {
+  const m = /执行率 (\d+)\.(\d{2})%/.exec(message);
+  if (m === null) throw new Error(`no rate in ${message}`);
+  return BigInt(`${m[1] ?? ''}${m[2] ?? ''}`);
+}
+
+/** The rate shown is actual / required × 100 to within half of its last digit: |shown × required − actual × 10⁴| × 2 ≤ required. */
+function closeToRate(shown: bigint, [required, actual]: readonly [number, number]): boolean {
+  const error = shown * BigInt(required) - BigInt(actual) * 10_000n;
+  return (error < 0n ? -error : error) * 2n <= BigInt(required);
+}
 
 describe(`${RULE} properties`, () => {
   it('without a threshold never fails and always reports the rate', async () => {
     await fc.assert(
-      fc.asyncProperty(evaluationArb(), amountsArb, async (base, [required, actual]) => {
-        const f = await ruleFinding(pack, RULE, { ...base, procurement: { ...base.procurement, required, actual } });
+      fc.asyncProperty(evaluationArb(), amountsArb, async (base, amounts) => {
+        const f = await ruleFinding(pack, RULE, procured(base, amounts));
         expect(f.outcome).toBe('pass');
-        expect(f.message).toContain(formatPercent(rateOf(required, actual)));
+        expect(closeToRate(shownRate(f.message), amounts)).toBe(true);
       }),
     );
   });
 
   it('with a threshold, fails (info) exactly when the rate shown is below it', async () => {
     await fc.assert(
-      fc.asyncProperty(evaluationArb(), amountsArb, fc.integer({ min: 0, max: 100 }), async (base, [required, actual], threshold) => {
+      fc.asyncProperty(evaluationArb(), amountsArb, fc.integer({ min: 0, max: 100 }), async (base, amounts, threshold) => {
         const config: Config = { parameters: { 'procurement.executionThreshold': threshold } };
-        const f = await ruleFinding(pack, RULE, { ...base, procurement: { ...base.procurement, required, actual } }, { config });
-        expect(f.outcome).toBe(rateOf(required, actual) < threshold ? 'fail' : 'pass');
+        const f = await ruleFinding(pack, RULE, procured(base, amounts), { config });
+        const shown = shownRate(f.message);
+        expect(closeToRate(shown, amounts)).toBe(true);
+        expect(f.outcome).toBe(shown < BigInt(threshold) * 100n ? 'fail' : 'pass');
       }),
     );
   });
