@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { applyWaivers, parseWaiverFile, waiverRefs, type EvaluationResult, type Locale } from '@jixiao/core';
+import { readTextFileBounded } from '@jixiao/core/node';
 import { CliError, type CliIo } from './io.js';
 
 /** Today's local calendar date (YYYY-MM-DD): the default `--today` of waiver expiry. */
@@ -16,13 +16,9 @@ export function localToday(now: Date = new Date()): string {
 export function applyWaiverFile(results: readonly EvaluationResult[], file: string, today: string | undefined, locale: Locale, io: CliIo): EvaluationResult[] {
   const date = today ?? localToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new CliError(`--today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD (got ${date})`);
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch {
-    throw new CliError(`无法读取豁免文件 / cannot read the waiver file ${file}`);
-  }
-  const parsed = parseWaiverFile(text, file);
+  const read = readTextFileBounded(resolve(io.cwd, file));
+  if (!read.ok) throw new CliError(`无法读取豁免文件 ${file}：${read.reason['zh-CN']} / cannot read the waiver file ${file}: ${read.reason.en}`);
+  const parsed = parseWaiverFile(read.text, file);
   if (!parsed.ok) {
     const lines = parsed.issues.map((i) => `  ${i.file}${i.line === undefined ? '' : `:${String(i.line)}`}${i.path ? ` ${i.path}` : ''}: ${i.message[locale]}`);
     throw new CliError(`${locale === 'zh-CN' ? '豁免文件无效' : 'invalid waiver file'} ${file}:\n${lines.join('\n')}`);

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   PackLoadError,
   formatLintIssue,
@@ -16,6 +16,7 @@ import {
   type Pack,
   type SourceFile,
 } from '@jixiao/core';
+import { readTextFileBounded } from '@jixiao/core/node';
 import { importText } from '@jixiao/import';
 import casesSchema from '@jixiao/core/schema/cases.schema.json' with { type: 'json' };
 import packSchema from '@jixiao/core/schema/pack.schema.json' with { type: 'json' };
@@ -42,19 +43,33 @@ function localeOf(flags: PackFlags): Locale {
   return flags.locale;
 }
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    throw new CliError(`无法读取 / cannot read ${file}`);
-  }
+/** A file of the pack as text: a regular file under the size cap (a folder named `x.json`, a FIFO, `/dev/zero` are not). */
+function readText(file: string, shown: string): { text: string } | { issue: LintIssue } {
+  const read = readTextFileBounded(file);
+  if (read.ok) return { text: read.text };
+  return { issue: { level: 'error', code: `file-${read.code}`, file: shown, path: '', message: read.reason } };
 }
 
-/** The pack's manifest and rule files as text (paths shown relative to the working directory). */
-function packSources(dir: string, cwd: string): { manifest: SourceFile; rules: SourceFile[] } {
+/** Whether `target` (after symbolic links) lies inside the folder `root`. */
+function insideFolder(root: string, target: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(target);
+  } catch {
+    real = resolve(target);
+  }
+  const rel = relative(realpathSync(root), real);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** The pack's manifest and rule files as text (paths shown relative to the working directory), and files it could not read. */
+function packSources(dir: string, cwd: string): { manifest: SourceFile; rules: SourceFile[]; issues: LintIssue[] } {
   const manifestPath = join(dir, 'pack.json');
   if (!existsSync(manifestPath)) throw new CliError(`${relative(cwd, dir) || '.'} 中没有 pack.json / no pack.json in ${dir}`);
-  const manifest = { file: relative(cwd, manifestPath), text: readText(manifestPath) };
+  const issues: LintIssue[] = [];
+  const manifestRead = readText(manifestPath, relative(cwd, manifestPath));
+  if ('issue' in manifestRead) throw new CliError(`${relative(cwd, manifestPath)}: ${manifestRead.issue.message['zh-CN']} / ${manifestRead.issue.message.en}`);
+  const manifest = { file: relative(cwd, manifestPath), text: manifestRead.text };
   let rulesDir = join(dir, 'src/rules');
   try {
     const raw = JSON.parse(manifest.text) as { rules?: unknown };
@@ -62,26 +77,58 @@ function packSources(dir: string, cwd: string): { manifest: SourceFile; rules: S
   } catch {
     // lintPack reports the bad JSON
   }
+  if (!insideFolder(dir, rulesDir)) {
+    issues.push({ level: 'error', code: 'outside-pack', file: manifest.file, path: 'rules', message: { 'zh-CN': '规则目录在规则包之外，拒绝读取', en: 'the rules folder lies outside the pack folder: refused' } });
+    return { manifest, rules: [], issues };
+  }
   const names = existsSync(rulesDir) ? readdirSync(rulesDir).filter((n) => n.endsWith('.json')).sort() : [];
-  return { manifest, rules: names.map((n) => ({ file: relative(cwd, join(rulesDir, n)), text: readText(join(rulesDir, n)) })) };
+  const rules: SourceFile[] = [];
+  for (const n of names) {
+    const path = join(rulesDir, n);
+    const file = relative(cwd, path);
+    if (!insideFolder(dir, path)) {
+      issues.push({ level: 'error', code: 'outside-pack', file, path: '', message: { 'zh-CN': '文件在规则包之外（符号链接），拒绝读取', en: 'the file lies outside the pack folder (a symbolic link): refused' } });
+      continue;
+    }
+    const read = readText(path, file);
+    if ('issue' in read) issues.push(read.issue);
+    else rules.push({ file, text: read.text });
+  }
+  return { manifest, rules, issues };
 }
 
-/** Case files under the cases folder, parsed and schema-checked (issues carry file and line). */
-function loadCaseFiles(casesDir: string, cwd: string): { files: LoadedCaseFile[]; issues: LintIssue[] } {
+/**
+ * Case files under the cases folder, parsed and schema-checked (issues carry file and line). Symbolic links that
+ * lead out of the pack are not followed; a folder or a device named `x.yaml` is an issue, not a crash.
+ */
+function loadCaseFiles(root: string, cwd: string): { files: LoadedCaseFile[]; issues: LintIssue[] } {
+  const casesDir = join(root, 'cases');
   const files: LoadedCaseFile[] = [];
   const issues: LintIssue[] = [];
+  const outside = (file: string): LintIssue => ({ level: 'error', code: 'outside-pack', file, path: '', message: { 'zh-CN': '在规则包之外（符号链接），拒绝读取', en: 'lies outside the pack folder (a symbolic link): refused' } });
   const walk = (d: string): string[] =>
-    readdirSync(d)
-      .sort()
-      .flatMap((n) => {
-        const p = join(d, n);
-        return statSync(p).isDirectory() ? walk(p) : CASE_EXTENSIONS.test(n) ? [p] : [];
+    readdirSync(d, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .flatMap((entry) => {
+        const p = join(d, entry.name);
+        if (!insideFolder(root, p)) {
+          issues.push(outside(relative(cwd, p)));
+          return [];
+        }
+        // A symbolic link inside the pack is followed once it is known to stay there; folders are walked.
+        if (statSync(p, { throwIfNoEntry: false })?.isDirectory() === true) return entry.isSymbolicLink() ? [] : walk(p);
+        return CASE_EXTENSIONS.test(entry.name) ? [p] : [];
       });
   if (!existsSync(casesDir)) return { files, issues };
+  if (!insideFolder(root, casesDir)) return { files, issues: [outside(relative(cwd, casesDir))] };
   for (const path of walk(casesDir)) {
     const file = relative(cwd, path);
-    const text = readText(path);
-    const parsed = parseCaseFile(text, file);
+    const read = readText(path, file);
+    if ('issue' in read) {
+      issues.push(read.issue);
+      continue;
+    }
+    const parsed = parseCaseFile(read.text, file);
     if (!parsed.ok) {
       issues.push(...parsed.issues);
       continue;
@@ -91,12 +138,26 @@ function loadCaseFiles(casesDir: string, cwd: string): { files: LoadedCaseFile[]
   return { files, issues };
 }
 
+/**
+ * A file a case names (`evaluationFile`, `textFile`, `base`), relative to its case file: read only when it lies
+ * inside the pack folder (`../../../etc/passwd` is refused), as a regular file under the size cap.
+ */
+function caseInputReader(root: string, cwd: string): (path: string, caseFile: string) => string {
+  return (path, caseFile) => {
+    const file = resolve(cwd, dirname(caseFile), path);
+    if (!insideFolder(root, file)) throw new Error(`${path} 在规则包之外，拒绝读取 / ${path} lies outside the pack folder: refused`);
+    const read = readTextFileBounded(file);
+    if (!read.ok) throw new Error(`${path}: ${read.reason['zh-CN']} / ${read.reason.en}`);
+    return read.text;
+  };
+}
+
 /** Lint the pack; print issues; return the pack when it has no errors. */
 function validatePack(dir: string, io: CliIo, locale: Locale, context: readonly Pack[] = []): { pack?: Pack; rules: number; errors: number; warnings: number } {
   const sources = packSources(dir, io.cwd);
-  const { pack, issues } = lintPack({ ...sources, context });
-  const { issues: caseIssues } = loadCaseFiles(join(dir, 'cases'), io.cwd);
-  const all = [...issues, ...caseIssues];
+  const { pack, issues } = lintPack({ manifest: sources.manifest, rules: sources.rules, context });
+  const { issues: caseIssues } = loadCaseFiles(dir, io.cwd);
+  const all = [...sources.issues, ...issues, ...caseIssues];
   for (const i of all) io.stderr(`${formatLintIssue(i, locale)}\n`);
   const errors = all.filter((i) => i.level === 'error').length;
   const warnings = all.length - errors;
@@ -290,7 +351,7 @@ export async function packTest(dir: string, flags: PackFlags, io: CliIo): Promis
   const locale = localeOf(flags);
   const root = resolve(io.cwd, dir);
   const casesDir = join(root, 'cases');
-  const { files, issues } = loadCaseFiles(casesDir, io.cwd);
+  const { files, issues } = loadCaseFiles(root, io.cwd);
   const specs = [...new Set(files.flatMap((f) => f.content.context ?? []))];
   const context = loadContext(specs, root);
   const { pack: p, errors } = validatePack(root, io, locale, context);
@@ -301,7 +362,7 @@ export async function packTest(dir: string, flags: PackFlags, io: CliIo): Promis
   if (files.length === 0) throw new CliError(`${relative(io.cwd, casesDir)} 中没有用例文件 / no case files in ${casesDir}`);
   const report = await runCases({ ...p, source: root }, files, {
     context,
-    readFile: (path, caseFile) => readText(resolve(io.cwd, dirname(caseFile), path)),
+    readFile: caseInputReader(root, io.cwd),
     importText: (text) => {
       const r = importText(text);
       if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message[locale]).join('; '));

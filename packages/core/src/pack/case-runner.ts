@@ -4,6 +4,7 @@ import type { Evaluation } from '../model/evaluation.js';
 import { formatValidationIssues, validateEvaluation } from '../model/validate.js';
 import { createChecker, type Checker } from '../engine/checker.js';
 import { ParameterValueError } from '../engine/params.js';
+import { parseStrictJson } from './json.js';
 import { CUSTOM_OPERATORS, resolvePath } from '../engine/operators.js';
 import type { Finding, Outcome } from '../result/model.js';
 import { caseInputKind, mergePatch, normalizeExpectation, passingEvaluation, type Case, type CaseFile, type NormalizedExpectation } from './cases.js';
@@ -121,6 +122,14 @@ function leafEngine(rule: Rule): Engine {
   return engine;
 }
 
+/** A JSON file named by a case file, parsed strictly (duplicate keys and deep nesting refused, with the line). */
+function parseJsonFile(text: string): unknown {
+  const parsed = parseStrictJson(text);
+  if (parsed.ok) return parsed.value;
+  const { line, message } = parsed.issue;
+  throw new Error(`${line === undefined ? '' : `line ${String(line)}: `}${message['zh-CN']} / ${message.en}`);
+}
+
 /**
  * Run a pack's case files: each case's input is checked with the rules it names (all rules of the pack, plus
  * the context packs, when one of them runs `after` others), and each expectation compared with the finding.
@@ -155,7 +164,7 @@ export async function runCases(pack: Pack, files: readonly LoadedCaseFile[], opt
     let baseError: LocalizedText | undefined;
     if (typeof content.base === 'string') {
       try {
-        base = JSON.parse(read(content.base, file)) as unknown;
+        base = parseJsonFile(read(content.base, file));
       } catch (error) {
         baseError = text(`无法读取 base ${content.base}：${describe(error)}`, `cannot read base ${content.base}: ${describe(error)}`);
       }
@@ -284,7 +293,7 @@ export async function runCases(pack: Pack, files: readonly LoadedCaseFile[], opt
         raw = c.evaluation;
         break;
       case 'evaluationFile':
-        raw = JSON.parse(read(c.evaluationFile ?? '', file)) as unknown;
+        raw = parseJsonFile(read(c.evaluationFile ?? '', file));
         break;
       default:
         raw = mergePatch(base, c.patch ?? {});

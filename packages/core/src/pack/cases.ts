@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
+import { MAX_JSON_DEPTH, nestingTooDeepAt, tooDeepIssue } from './json.js';
 import { LOCALES } from '../i18n/locale.js';
 import type { Evaluation } from '../model/evaluation.js';
 import { OUTCOMES } from '../result/model.js';
@@ -140,6 +141,11 @@ export function mergePatch(base: unknown, patch: unknown): unknown {
  * the line and the path of the offending value.
  */
 export function parseCaseFile(text: string, file: string): { ok: true; value: CaseFile } | { ok: false; issues: LintIssue[] } {
+  const deep = nestingTooDeepAt(text, MAX_JSON_DEPTH, { strings: false });
+  if (deep !== undefined) {
+    const issue = tooDeepIssue(text, deep, MAX_JSON_DEPTH);
+    return { ok: false, issues: [{ level: 'error', code: issue.code, file, line: issue.line, column: issue.column, path: '', message: issue.message }] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, lineCounter });
   if (doc.errors.length > 0) {

@@ -34,8 +34,13 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - start + 1 };
 }
 
-/** The offset where nesting first goes deeper than `max`, scanning brackets outside strings (no recursion). */
-function tooDeepAt(text: string, max: number): number | undefined {
+/**
+ * The offset where nesting of `[` and `{` first goes deeper than `max`, scanning once (no recursion). With
+ * `strings`, brackets inside JSON strings are skipped (exact for JSON). Without, every bracket counts and the depth
+ * never drops below 0: for YAML, where a quote may be plain text, this can only over-count, so nothing deep slips
+ * through to a recursive parser (the `yaml` package exhausts its stack on a 60,000-deep flow collection).
+ */
+export function nestingTooDeepAt(text: string, max: number, options: { strings: boolean } = { strings: true }): number | undefined {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -43,12 +48,21 @@ function tooDeepAt(text: string, max: number): number | undefined {
     if (inString) {
       if (c === 0x5c) i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
+    } else if (c === 0x22 && options.strings) inString = true;
     else if (c === 0x7b || c === 0x5b) {
       if (++depth > max) return i;
-    } else if (c === 0x7d || c === 0x5d) depth--;
+    } else if ((c === 0x7d || c === 0x5d) && depth > 0) depth--;
   }
   return undefined;
+}
+
+/** The "too deep" issue for a text whose nesting passes `max` at `offset`. */
+export function tooDeepIssue(text: string, offset: number, max: number): JsonIssue {
+  return {
+    code: 'too-deep',
+    ...lineColumn(text, offset),
+    message: { 'zh-CN': `嵌套超过 ${String(max)} 层，不予读取`, en: `nested deeper than ${String(max)} levels: not read` },
+  };
 }
 
 /** The first key written twice in one object, with its offset and the path of the object. */
@@ -78,17 +92,8 @@ function firstDuplicateKey(text: string): { key: string; offset: number; path: s
  * A syntax error says where (line and column, not "position 373").
  */
 export function parseStrictJson(text: string, maxDepth: number = MAX_JSON_DEPTH): StrictJsonResult {
-  const deep = tooDeepAt(text, maxDepth);
-  if (deep !== undefined) {
-    return {
-      ok: false,
-      issue: {
-        code: 'too-deep',
-        ...lineColumn(text, deep),
-        message: { 'zh-CN': `嵌套超过 ${String(maxDepth)} 层，不予读取`, en: `nested deeper than ${String(maxDepth)} levels: not read` },
-      },
-    };
-  }
+  const deep = nestingTooDeepAt(text, maxDepth);
+  if (deep !== undefined) return { ok: false, issue: tooDeepIssue(text, deep, maxDepth) };
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { Locale, LocalizedText } from '../i18n/locale.js';
 import { factCatalogue } from './facts.js';
+import { parseStrictJson } from './json.js';
 import { lintRuleFacts } from './lint-facts.js';
 import { PackManifestSchema, RuleSchema, type Pack, type Rule } from './schema.js';
 import { ruleSemanticIssues } from './validate.js';
@@ -74,22 +75,10 @@ export function positionOf(text: string, path: readonly Segment[]): { line: numb
 }
 
 function parseText(source: SourceFile): { value?: unknown; issue?: LintIssue } {
-  try {
-    return { value: JSON.parse(source.text) as unknown };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const m = /line (\d+) column (\d+)/.exec(detail);
-    return {
-      issue: {
-        level: 'error',
-        code: 'json',
-        file: source.file,
-        ...(m ? { line: Number(m[1]), column: Number(m[2]) } : {}),
-        path: '',
-        message: { 'zh-CN': `不是有效的 JSON：${detail}`, en: `not valid JSON: ${detail}` },
-      },
-    };
-  }
+  const parsed = parseStrictJson(source.text);
+  if (parsed.ok) return { value: parsed.value };
+  const { code, line, column, message } = parsed.issue;
+  return { issue: { level: 'error', code, file: source.file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }), path: parsed.issue.path ?? '', message } };
 }
 
 /** The rule file name a rule id calls for (`hunan/staffing-score` → `staffing-score.json`). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
+import { MAX_JSON_DEPTH, nestingTooDeepAt, tooDeepIssue } from '../pack/json.js';
 import type { Locale, LocalizedText } from '../i18n/locale.js';
 import { IsoDateSchema } from '../model/evaluation.js';
 import { positionOf, type LintIssue } from '../pack/lint.js';
@@ -36,6 +37,11 @@ export type WaiverFile = z.infer<typeof WaiverFileSchema>;
 
 /** Parse a waiver file (JSON or YAML text); issues carry the file, line and path. */
 export function parseWaiverFile(text: string, file: string): { ok: true; value: WaiverFile } | { ok: false; issues: LintIssue[] } {
+  const deep = nestingTooDeepAt(text, MAX_JSON_DEPTH, { strings: false });
+  if (deep !== undefined) {
+    const issue = tooDeepIssue(text, deep, MAX_JSON_DEPTH);
+    return { ok: false, issues: [{ level: 'error', code: issue.code, file, line: issue.line, column: issue.column, path: '', message: issue.message }] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, lineCounter });
   if (doc.errors.length > 0) {
