@@ -82,20 +82,21 @@ describe('jixiao CLI', () => {
     expect(jixiao(['check', SEED_JSON, '--exit-zero']).code).toBe(0);
   });
 
-  it('exits 2 with one clear message for a missing file, invalid data, a bad config or an unknown pack — never a stack trace', () => {
+  it('exits 3 for a file it cannot read and 2 for a bad config, pack or usage, with one clear message — never a stack trace', () => {
     const invalid = write('invalid.json', JSON.stringify({ ...JSON.parse(readFileSync(SEED_JSON, 'utf8')), staffing: { authorized: 22, actual: '21人' } }));
     const badConfig = write('bad.config.json', '{"rules": {"x": "loud"}}');
     const cases = [
-      [['check', join(tmp, 'nope.json')], /nope\.json/],
-      [['check', invalid], /staffing\.actual（实有人数）/],
-      [['check', SEED_JSON, '--config', badConfig], /bad\.config\.json/],
-      [['check', SEED_JSON, '--pack', 'no-such-pack'], /no-such-pack/],
-      [['check'], /files/],
-      [['frobnicate'], /frobnicate/],
+      [['check', join(tmp, 'nope.json')], /nope\.json/, 3],
+      [['check', invalid], /staffing\.actual（实有人数）/, 3],
+      [['import', join(tmp, 'nope.json')], /nope\.json/, 3],
+      [['check', SEED_JSON, '--config', badConfig], /bad\.config\.json/, 2],
+      [['check', SEED_JSON, '--pack', 'no-such-pack'], /no-such-pack/, 2],
+      [['check'], /files/, 2],
+      [['frobnicate'], /frobnicate/, 2],
     ] as const;
-    for (const [args, pattern] of cases) {
+    for (const [args, pattern, code] of cases) {
       const r = jixiao([...args]);
-      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.code, args.join(' ')).toBe(code);
       expect(r.stderr, args.join(' ')).toMatch(pattern);
       expect(r.stderr, args.join(' ')).not.toMatch(/\n\s+at .+:\d+:\d+/);
     }

@@ -59,11 +59,11 @@ describe('jixiao import', () => {
     ['random bytes', 'noise.bin', new Uint8Array(Array.from({ length: 4096 }, (_v, i) => (i * 7919 + 13) % 256))],
     ['an empty file', 'empty.txt', ''],
     ['a zip that is not Word', 'fake.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])],
-  ])('%s: exit code 2 with one clear sentence and no stack trace', (_name, file, content) => {
+  ])('%s: exit code 3 (input could not be read) with one clear sentence and no stack trace', (_name, file, content) => {
     const path = write(file, content);
     for (const command of ['import', 'check']) {
       const r = jixiao([command, path]);
-      expect(r.code).toBe(2);
+      expect(r.code).toBe(3);
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.stderr).toMatch(/。/);
     }

@@ -121,14 +121,14 @@ describe('through the CLI', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a hostile .docx is exit 2 with one sentence naming the file, and the good form beside it is still checked', async () => {
+  it('a hostile .docx is exit 3 (input not read) with one sentence naming the file, and the good form beside it is still checked', async () => {
     writeFileSync(join(dir, 'hidden.docx'), craftZip([{ name: 'word/document.xml', data: HIDDEN, orphan: true }, ...seedEntries()]));
     writeFileSync(join(dir, 'good.docx'), craftZip(seedEntries()));
     const out: string[] = [];
     const err: string[] = [];
     const io: CliIo = { stdout: (c) => out.push(typeof c === 'string' ? c : new TextDecoder().decode(c)), stderr: (c) => err.push(c), cwd: dir, env: {}, stdoutIsTTY: false };
     const code = await execute(['check', '.', '--format', 'json', '--locale', 'en', '--jobs', '1'], io);
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(err.join('')).toMatch(/hidden\.docx[\s\S]*outside its zip directory/);
     const doc = JSON.parse(out.join('')) as { results: { source: string }[] };
     expect(doc.results.map((r) => r.source)).toEqual(['good.docx']);

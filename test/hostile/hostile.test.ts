@@ -55,7 +55,7 @@ describe('prototype pollution', () => {
     writeFileSync(join(dir, 'answers.json'), form.replace('"answerResolution"', '"x"') + ',"answerResolution":{"__proto__":{"polluted":"answers"}}}');
     for (const format of ['json', 'text', 'sarif', 'csv', 'html']) {
       const r = await jixiao(dir, ['check', '.', '--format', format, '--jobs', '1']);
-      expect(r.code).toBe(2); // unknown keys make the forms invalid: each is listed with its reason
+      expect(r.code).toBe(3); // unknown keys make the forms invalid: each is listed with its reason
       expect(r.stderr).toMatch(/top\.json/);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -73,7 +73,7 @@ describe('oversized and deeply nested JSON', () => {
     writeSync(fd, '0]');
     closeSync(fd);
     const r = await jixiao(dir, ['check', 'huge.json', '--locale', 'en']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/huge\.json[\s\S]*too large/);
   });
 
@@ -84,7 +84,7 @@ describe('oversized and deeply nested JSON', () => {
     writeFileSync(join(dir, 'b-deep-object.json'), `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
     writeFileSync(join(dir, 'c-good.json'), JSON.stringify(baseEvaluation()));
     const r = await jixiao(dir, ['check', '.', '--format', 'json', '--locale', 'en']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     const doc = JSON.parse(r.stdout) as ResultDocument;
     expect(doc.results.map((x) => x.source)).toEqual(['c-good.json']);
     expect(r.stderr).toMatch(/a-deep\.json\n {4}\S/);

@@ -1,9 +1,10 @@
 import { Command, CommanderError } from 'commander';
-import { CliError, EXIT, processIo, type CliIo } from './io.js';
+import { CliError, EXIT, EXIT_HELP, processIo, type CliIo } from './io.js';
 import { registerCheck } from './commands/check.js';
 import { registerImport } from './commands/import.js';
 import { registerServe } from './commands/serve.js';
 import { registerPack } from './commands/pack.js';
+import { terminalIo } from './terminal.js';
 import { VERSION } from './version.js';
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -12,7 +13,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .version(VERSION, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => { io.stdout(s); }, writeErr: (s) => { io.stderr(s); } })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .addHelpText('after', `\n${EXIT_HELP}`);
   registerCheck(program, io, setExit);
   registerImport(program, io, setExit);
   registerServe(program, io, setExit);
@@ -24,7 +26,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
  * Run the CLI with `argv` (without `node` and the script) and return the exit code. Never throws and never
  * exits: the bin does that. A user-facing error is one clear message; an unexpected one says it is internal.
  */
-export async function execute(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function execute(argv: readonly string[], outside: CliIo = processIo()): Promise<number> {
+  // Standard error carries unit names, file names and messages from forms: never a raw control character.
+  const io = terminalIo(outside, { stdout: false });
   let exitCode: number = EXIT.ok;
   const program = buildProgram(io, (code) => {
     exitCode = code;

@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Evaluation, Locale, SourcePosition } from '@jixiao/core';
 import { formatDiagnostic, importBuffer, MAX_INPUT_BYTES, type ImportDiagnostic, type ImportResult } from '@jixiao/import';
-import { CliError } from './io.js';
+import { CliError, EXIT } from './io.js';
+import { terminalText } from './terminal.js';
 
 export { MAX_INPUT_BYTES };
 
@@ -50,10 +51,11 @@ export async function loadInput(file: string, locale: Locale): Promise<LoadedInp
   const read = await importFile(file, locale);
   if (!read.ok) return read;
   const { result } = read;
-  if (!result.ok) return { ok: false, source: file, reason: result.diagnostics.map((d) => (d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale))).join('\n') };
+  // The reason quotes the form: each diagnostic is one line of it, whatever the form holds (see terminal.ts).
+  if (!result.ok) return { ok: false, source: file, reason: result.diagnostics.map((d) => terminalText(d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale))).join('\n') };
   return { ok: true, source: file, evaluation: result.evaluation, diagnostics: result.diagnostics, positions: result.positions };
 }
 
 export function assertReadable(input: LoadedInput): asserts input is Extract<LoadedInput, { ok: true }> {
-  if (!input.ok) throw new CliError(`${input.source}: ${input.reason}`);
+  if (!input.ok) throw new CliError(`${input.source}: ${input.reason}`, EXIT.unreadable);
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { applyWaivers, parseWaiverFile, waiverRefs, type EvaluationResult, type Locale } from '@jixiao/core';
 import { readTextFileBounded } from '@jixiao/core/node';
 import { CliError, type CliIo } from './io.js';
+import { terminalText } from './terminal.js';
 
 /** Today's local calendar date (YYYY-MM-DD): the default `--today` of waiver expiry. */
 export function localToday(now: Date = new Date()): string {
@@ -26,13 +27,14 @@ export function applyWaiverFile(results: readonly EvaluationResult[], file: stri
   const { results: out, report } = applyWaivers(results, waiverRefs(parsed.value, file), { today: date, locale });
   const zh = locale === 'zh-CN';
   const lines: string[] = [];
-  const name = (w: { waiver: { rule: string; unit: string; year?: number | undefined } }) => `${w.waiver.rule} @ ${w.waiver.unit}${w.waiver.year === undefined ? '' : ` ${String(w.waiver.year)}`}`;
+  const name = (w: { waiver: { rule: string; unit: string; year?: number | undefined } }) => terminalText(`${w.waiver.rule} @ ${w.waiver.unit}${w.waiver.year === undefined ? '' : ` ${String(w.waiver.year)}`}`);
+  const t = terminalText;
   for (const a of report.applied) {
-    lines.push(zh ? `  已豁免 ${String(a.count)} 项：${name(a)}（${a.waiver.reason}；批准人 ${a.waiver.approver}；有效至 ${a.waiver.expires}）` : `  waived ${String(a.count)}: ${name(a)} (${a.waiver.reason}; approved by ${a.waiver.approver}; valid until ${a.waiver.expires})`);
+    lines.push(zh ? `  已豁免 ${String(a.count)} 项：${name(a)}（${t(a.waiver.reason)}；批准人 ${t(a.waiver.approver)}；有效至 ${a.waiver.expires}）` : `  waived ${String(a.count)}: ${name(a)} (${t(a.waiver.reason)}; approved by ${t(a.waiver.approver)}; valid until ${a.waiver.expires})`);
   }
   for (const e of report.expired) lines.push(zh ? `  警告：豁免已过期（${e.waiver.expires}）：${name(e)}` : `  warning: waiver expired on ${e.waiver.expires}: ${name(e)}`);
   for (const u of report.unused) lines.push(zh ? `  未使用的豁免：${name(u)} — ${u.why['zh-CN']}` : `  unused waiver: ${name(u)} — ${u.why.en}`);
   const waived = out.reduce((n, r) => n + r.summary.waived, 0);
-  io.stderr(`${zh ? `豁免（${file}，以 ${date} 计）：已豁免 ${String(waived)} 项` : `Waivers (${file}, as of ${date}): ${String(waived)} finding(s) waived`}\n${lines.join('\n')}${lines.length > 0 ? '\n' : ''}`);
+  io.stderr(`${zh ? `豁免（${t(file)}，以 ${date} 计）：已豁免 ${String(waived)} 项` : `Waivers (${t(file)}, as of ${date}): ${String(waived)} finding(s) waived`}\n${lines.join('\n')}${lines.length > 0 ? '\n' : ''}`);
   return out;
 }

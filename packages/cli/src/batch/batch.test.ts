@@ -89,7 +89,7 @@ describe('jixiao check on a folder (in process)', () => {
     const a = await run(['forms']);
     const b = await run(['forms/sub', 'forms/pass.json', 'forms']);
     expect(b).toEqual(a);
-    expect(a.code).toBe(2); // something could not be read
+    expect(a.code).toBe(3); // something could not be read
     const doc = ResultDocumentSchema.parse(JSON.parse(a.out));
     expect(doc.results.map((r) => r.source)).toEqual([...doc.results.map((r) => r.source)].sort());
     expect(doc.results).toHaveLength(8);
@@ -164,7 +164,7 @@ describe('jixiao check with worker threads (built CLI)', () => {
     };
     for (const format of [['json'], ['json', '--pretty'], ['sarif'], ['text']]) {
       const one = run('1', format);
-      expect(one.code).toBe(2);
+      expect(one.code).toBe(3);
       expect(one.stderr).not.toMatch(/\r|ETA/);
       expect(run('2', format)).toEqual(one);
       expect(run('3', format)).toEqual(one);

@@ -2,6 +2,7 @@ import { WRITERS, type FormatOptions, type ReportWriter, type StreamFormat } fro
 import { formBrief, localizeDiagnostic, type Checker, type EvaluationResult, type FormBrief, type Locale } from '@jixiao/core';
 import { formatDiagnostic } from '@jixiao/import';
 import { loadInput } from '../input.js';
+import { terminalText } from '../terminal.js';
 import type { InputFile } from './collect.js';
 
 /**
@@ -15,6 +16,8 @@ export type FileOutcome =
       readonly brief: FormBrief;
       /** Import diagnostics as one line each (`警告 第 63 行 [unknown-glyph] …`), for standard error. */
       readonly diagnostics: readonly string[];
+      /** How many of them are errors: values of the form that could not be read (they stay blank). */
+      readonly importErrors: number;
       readonly result?: EvaluationResult;
       /**
        * The form's part of the report, one chunk per section (see `ReportWriter.form`): text when written in this
@@ -54,7 +57,14 @@ export async function checkFile(file: InputFile, locale: Locale, checker: Checke
     if (!input.ok) return { ok: false, source, reason: input.reason };
     const checked = checker.checkEvaluationSync(input.evaluation, { source, locale, ...(input.positions ? { positions: input.positions } : {}) });
     const result: EvaluationResult = input.diagnostics.length === 0 ? checked : { ...checked, diagnostics: input.diagnostics.map((d) => localizeDiagnostic(d, locale)) };
-    const base = { ok: true as const, source, brief: formBrief(result), diagnostics: input.diagnostics.map((d) => formatDiagnostic(d, locale)) };
+    const base = {
+      ok: true as const,
+      source,
+      brief: formBrief(result),
+      // One line each, whatever the form holds (see terminal.ts).
+      diagnostics: input.diagnostics.map((d) => terminalText(formatDiagnostic(d, locale))),
+      importErrors: input.diagnostics.filter((d) => d.severity === 'error').length,
+    };
     if (shape.render === undefined) return { ...base, result };
     return { ...base, chunks: reportWriter(checker, shape.render.format, shape.render.options).form(result) };
   } catch (error) {

@@ -12,6 +12,7 @@ const outcomeArb: fc.Arbitrary<FileOutcome> = fc.oneof(
     source,
     brief,
     diagnostics: [],
+    importErrors: 0,
     ...(chunks === undefined ? {} : { chunks }),
   })),
   fc.record({ source: fc.string(), reason: fc.string() }).map((o) => ({ ok: false as const, ...o })),

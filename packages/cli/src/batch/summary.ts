@@ -1,8 +1,10 @@
 import type { Locale } from '@jixiao/core';
 import type { FileOutcome } from './check-file.js';
 import { byPath, type SkippedInput } from './collect.js';
+import { terminalText } from '../terminal.js';
 
-const indent = (text: string, pad: string) => text.split('\n').map((l) => `${pad}${l}`).join('\n');
+/** A reason's lines (it may hold several diagnostics), each shown as one line. */
+const indent = (text: string, pad: string) => text.split('\n').map((l) => `${pad}${terminalText(l)}`).join('\n');
 
 /** Every path that was not checked (collection skips and unreadable files), sorted by path. */
 export function unreadableList(outcomes: readonly FileOutcome[], skipped: readonly SkippedInput[]): SkippedInput[] {
@@ -24,19 +26,20 @@ export function renderSummary(outcomes: readonly FileOutcome[], skipped: readonl
   lines.push(zh ? `汇总：已检查 ${String(checked.length)} 份，无法读取 ${String(unread.length)} 份` : `Summary: ${String(checked.length)} form(s) checked, ${String(unread.length)} not read`);
   if (unread.length > 0) {
     lines.push(zh ? '无法读取：' : 'Not read:');
-    for (const u of unread) lines.push(`  ${u.source}`, indent(u.reason, '    '));
+    for (const u of unread) lines.push(`  ${terminalText(u.source)}`, indent(u.reason, '    '));
   }
   if (checked.length > 0) {
     lines.push(zh ? '各单位：' : 'Per unit:');
     const blank = zh ? '（空）' : '(blank)';
     for (const o of checked) {
       const s = o.brief;
-      const unit = `${s.unit ?? blank} ${s.fiscalYear === null ? blank : String(s.fiscalYear)}`;
-      const grade = s.selfRating ?? blank;
+      const unit = `${s.unit === null ? blank : terminalText(s.unit)} ${s.fiscalYear === null ? blank : String(s.fiscalYear)}`;
+      const grade = s.selfRating === null ? blank : terminalText(s.selfRating);
+      const source = terminalText(o.source);
       lines.push(
         zh
-          ? `  ${o.source}  ${unit}  自评 ${grade}  错误 ${String(s.errors)}  警告 ${String(s.warnings)}  无法判断 ${String(s.indeterminate)}`
-          : `  ${o.source}  ${unit}  self-rating ${grade}  errors ${String(s.errors)}  warnings ${String(s.warnings)}  indeterminate ${String(s.indeterminate)}`,
+          ? `  ${source}  ${unit}  自评 ${grade}  错误 ${String(s.errors)}  警告 ${String(s.warnings)}  无法判断 ${String(s.indeterminate)}`
+          : `  ${source}  ${unit}  self-rating ${grade}  errors ${String(s.errors)}  warnings ${String(s.warnings)}  indeterminate ${String(s.indeterminate)}`,
       );
     }
   }

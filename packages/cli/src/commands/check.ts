@@ -10,6 +10,7 @@ import { checkFiles, startWorkers, type Workers } from '../batch/run.js';
 import { reportWriter, type FileOutcome, type RenderOptions } from '../batch/check-file.js';
 import { reportStream } from '../batch/report-stream.js';
 import { renderSummary, unreadableList } from '../batch/summary.js';
+import { terminalData, terminalText } from '../terminal.js';
 import { VERSION } from '../version.js';
 
 export interface CheckFlags {
@@ -106,7 +107,7 @@ async function checkAndReport(files: readonly InputFile[], skipped: readonly Ski
             if (o.result) results.push(o.result);
             if (o.chunks !== undefined) out?.form(o.chunks);
             briefs.push(o.brief);
-            outcomes.push({ ok: true, source: o.source, brief: o.brief, diagnostics: o.diagnostics });
+            outcomes.push({ ok: true, source: o.source, brief: o.brief, diagnostics: o.diagnostics, importErrors: o.importErrors });
           } else outcomes.push(o);
         },
       },
@@ -115,21 +116,24 @@ async function checkAndReport(files: readonly InputFile[], skipped: readonly Ski
     progress?.stop();
     // Import diagnostics, one line each, written at once (a batch can have tens of thousands).
     const notes: string[] = [];
-    for (const o of outcomes) if (o.ok) for (const d of o.diagnostics) notes.push(`${o.source}: ${d}\n`);
+    for (const o of outcomes) if (o.ok) for (const d of o.diagnostics) notes.push(`${terminalText(o.source)}: ${d}\n`);
     if (notes.length > 0) io.stderr(notes.join(''));
     const unreadable = unreadableList(outcomes, skipped);
     // A batch lists what it could not read in its summary; a single file says so at once.
-    if (!batch) for (const u of unreadable) io.stderr(`${locale === 'zh-CN' ? '无法读取' : 'unreadable'} ${u.source}:\n${u.reason}\n`);
+    if (!batch) for (const u of unreadable) io.stderr(`${locale === 'zh-CN' ? '无法读取' : 'unreadable'} ${terminalText(u.source)}:\n${u.reason.split('\n').map(terminalText).join('\n')}\n`);
     // Waivers (and the YAML parser they may need) load only when asked for.
     const final = flags.waivers === undefined ? results : (await import('../waivers.js')).applyWaiverFile(results, flags.waivers, flags.today, locale, io);
     if (out) out.end({ digest: digestBatch(briefs, unreadable), sources: [...briefs.map((b) => b.source), ...unreadable.map((u) => u.source)] });
     else {
-      const report = await FORMATTERS[format](final, { ...renderOptions, rules: checker.rules, parameters: checker.parameters, unread: unreadable });
+      // Reports read on a terminal show every control character a form or a file name holds instead of obeying it.
+      const shown = format === 'text' || format === 'markdown' ? terminalData({ results: final, unread: unreadable }) : { results: final, unread: unreadable };
+      const report = await FORMATTERS[format](shown.results, { ...renderOptions, rules: checker.rules, parameters: checker.parameters, unread: shown.unread });
       if (flags.output === undefined) io.stdout(report);
       else writeFileSync(flags.output, report);
     }
     if (batch) io.stderr(renderSummary(outcomes, skipped, locale));
-    if (unreadable.length > 0) return EXIT.usage;
+    // Something could not be read (a file, or a value of a form): the report is incomplete, whatever it found.
+    if (unreadable.length > 0 || outcomes.some((o) => o.ok && o.importErrors > 0)) return EXIT.unreadable;
     if (flags.exitZero === true) return EXIT.ok;
     const failed = flags.waivers === undefined ? outcomes.some((o) => o.ok && o.brief.errors > 0) : final.some((r) => r.summary.errors > 0);
     return failed ? EXIT.failures : EXIT.ok;

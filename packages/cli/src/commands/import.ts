@@ -3,6 +3,7 @@ import { LOCALES, isLocale, type Locale } from '@jixiao/core';
 import { formatDiagnostic } from '@jixiao/import';
 import { CliError, EXIT, type CliIo } from '../io.js';
 import { importFile } from '../input.js';
+import { terminalText } from '../terminal.js';
 
 export interface ImportFlags {
   format: string;
@@ -13,7 +14,8 @@ export interface ImportFlags {
  * `jixiao import <file>`: read a submission (.docx, Word-extracted text, JSON, YAML) and print the canonical
  * evaluation. `--format text` (default): the evaluation as JSON on stdout, diagnostics on stderr, so
  * `jixiao import form.docx > form.json` gives a file `jixiao check` reads. `--format json`: one JSON document
- * with the kind, the evaluation, the diagnostics and the source positions. Exit 2 when the file is not the form.
+ * with the kind, the evaluation, the diagnostics and the source positions. Exit 3 when the file is not the form or a
+ * value of it could not be read (an error-level diagnostic).
  */
 export function registerImport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -31,21 +33,23 @@ export async function runImport(file: string, flags: ImportFlags, io: CliIo): Pr
   if (!isLocale(flags.locale)) throw new CliError(`unknown locale ${flags.locale}`);
   const locale: Locale = flags.locale;
   const read = await importFile(file, locale);
-  if (!read.ok) throw new CliError(`${read.source}: ${read.reason}`);
+  if (!read.ok) throw new CliError(`${read.source}: ${read.reason}`, EXIT.unreadable);
   const { result } = read;
+  // A value that could not be read stays blank in the evaluation: the import is incomplete (exit 3), as in `check`.
+  const readFully = result.ok && !result.diagnostics.some((d) => d.severity === 'error');
   if (flags.format === 'json') {
     const doc = result.ok
       ? { source: file, kind: result.kind, ok: true, evaluation: result.evaluation, diagnostics: result.diagnostics, positions: result.positions }
       : { source: file, kind: result.kind, ok: false, diagnostics: result.diagnostics };
     io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
-    if (!result.ok) io.stderr(`jixiao: ${file}: ${result.diagnostics[0]?.message[locale] ?? ''}\n`);
-    return result.ok ? EXIT.ok : EXIT.usage;
+    if (!result.ok) io.stderr(`jixiao: ${terminalText(file)}: ${terminalText(result.diagnostics[0]?.message[locale] ?? '')}\n`);
+    return readFully ? EXIT.ok : EXIT.unreadable;
   }
   if (!result.ok) {
-    for (const d of result.diagnostics) io.stderr(`jixiao: ${file}: ${d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale)}\n`);
-    return EXIT.usage;
+    for (const d of result.diagnostics) io.stderr(`jixiao: ${terminalText(file)}: ${terminalText(d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale))}\n`);
+    return EXIT.unreadable;
   }
   io.stdout(`${JSON.stringify(result.evaluation, null, 2)}\n`);
-  for (const d of result.diagnostics) io.stderr(`${file}: ${formatDiagnostic(d, locale)}\n`);
-  return EXIT.ok;
+  for (const d of result.diagnostics) io.stderr(`${terminalText(file)}: ${terminalText(formatDiagnostic(d, locale))}\n`);
+  return readFully ? EXIT.ok : EXIT.unreadable;
 }

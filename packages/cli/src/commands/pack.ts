@@ -1,13 +1,16 @@
 import { Option, type Command } from 'commander';
 import { LOCALES } from '@jixiao/core';
 import type { CliIo } from '../io.js';
+import { terminalIo } from '../terminal.js';
 import type { PackFlags } from './pack-kit.js';
 
 /** The authoring kit itself (pack-kit.ts) loads when a `pack` command runs, not when the CLI starts. */
 const kit = () => import('./pack-kit.js');
 
 /** Register `jixiao pack …`. */
-export function registerPack(program: Command, io: CliIo, setExit: (code: number) => void): void {
+export function registerPack(program: Command, outside: CliIo, setExit: (code: number) => void): void {
+  // Everything the kit prints is text (case names, messages and paths from the pack's files): shown, never obeyed.
+  const io = terminalIo(outside, { stdout: true });
   const pack = program.command('pack').description('规则包编写工具 / rule pack authoring kit (init, validate, test, docs)');
   const localeOption = () => new Option('-l, --locale <locale>', '输出语言 / output language').choices([...LOCALES]).default('zh-CN');
 
