@@ -1,20 +1,17 @@
 // Packs, configs and parameters from others: a pack cannot replace another by taking its name, a short name
 // means the pack installed with the CLI, a package cannot point outside itself, and a parameter of the wrong type
 // or a key written twice is a configuration error (exit 2) — never a silent pass.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execute, type CliIo } from '@jixiao/cli';
 import type { ResultDocument } from '@jixiao/core';
+import { tempDir } from '../setup/temp.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = join(ROOT, 'examples/beita-justice-2020/evaluation.json');
-const temp = mkdtempSync(join(tmpdir(), 'jixiao-cli-packs-'));
-afterAll(() => {
-  rmSync(temp, { recursive: true, force: true });
-});
+const temp = tempDir('jixiao-cli-packs-');
 let n = 0;
 const tmp = () => {
   const dir = join(temp, String(n++));

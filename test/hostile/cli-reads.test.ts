@@ -3,20 +3,17 @@
 // std::bad_alloc, a FIFO hung, a folder named x.json or a 60,000-deep `not` was an "internal error", and
 // `evaluationFile: ../../../etc/passwd` printed the file.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execute, type CliIo } from '@jixiao/cli';
 import { parseCaseFile, parseWaiverFile } from '@jixiao/core';
+import { tempDir } from '../setup/temp.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = join(ROOT, 'examples/beita-justice-2020/evaluation.json');
-const temp = mkdtempSync(join(tmpdir(), 'jixiao-cli-reads-'));
-afterAll(() => {
-  rmSync(temp, { recursive: true, force: true });
-});
+const temp = tempDir('jixiao-cli-reads-');
 let n = 0;
 const tmp = () => {
   const dir = join(temp, String(n++));

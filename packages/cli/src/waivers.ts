@@ -33,7 +33,7 @@ export function applyWaiverFile(results: readonly EvaluationResult[], file: stri
     lines.push(zh ? `  已豁免 ${String(a.count)} 项：${name(a)}（${t(a.waiver.reason)}；批准人 ${t(a.waiver.approver)}；有效至 ${a.waiver.expires}）` : `  waived ${String(a.count)}: ${name(a)} (${t(a.waiver.reason)}; approved by ${t(a.waiver.approver)}; valid until ${a.waiver.expires})`);
   }
   for (const e of report.expired) lines.push(zh ? `  警告：豁免已过期（${e.waiver.expires}）：${name(e)}` : `  warning: waiver expired on ${e.waiver.expires}: ${name(e)}`);
-  for (const u of report.unused) lines.push(zh ? `  未使用的豁免：${name(u)} — ${u.why['zh-CN']}` : `  unused waiver: ${name(u)} — ${u.why.en}`);
+  for (const u of report.unused) lines.push(zh ? `  未使用的豁免：${name(u)} — ${t(u.why['zh-CN'])}` : `  unused waiver: ${name(u)} — ${t(u.why.en)}`);
   const waived = out.reduce((n, r) => n + r.summary.waived, 0);
   io.stderr(`${zh ? `豁免（${t(file)}，以 ${date} 计）：已豁免 ${String(waived)} 项` : `Waivers (${t(file)}, as of ${date}): ${String(waived)} finding(s) waived`}\n${lines.join('\n')}${lines.length > 0 ? '\n' : ''}`);
   return out;
