@@ -24,6 +24,11 @@ export interface Workers {
   readonly threads: number;
   /** Files per task. */
   readonly size: number;
+  /**
+   * Settles (with undefined) when the pool can no longer be trusted to run tasks: it reported an error outside any
+   * task (a worker that died while starting, e.g. out of memory compiling a huge pack), or it has no worker left.
+   */
+  readonly broken: Promise<undefined>;
 }
 
 /** What the worker entry receives when it starts: the packs to compile before its first task. */
@@ -82,10 +87,10 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
  * Start the worker threads a batch will use, if any: `jobs` = n > 1 means n threads that check, this one and
  * n − 1 workers (piscina). Unless `jobs` was asked for, only batches {@link worthAPool} get workers. Called before
  * this thread compiles its own checker, so the workers load the bundle and compile the packs (on the other cores)
- * while this thread does the same. Undefined when the batch runs in this thread only.
+ * while this thread does the same. Undefined when the batch runs in this thread only. (`worker`: the worker entry,
+ * the bundled one by default.)
  */
-export async function startWorkers(files: readonly InputFile[], jobs: number, jobsExplicit: boolean, selection: PackSelection): Promise<Workers | undefined> {
-  const worker = workerFile();
+export async function startWorkers(files: readonly InputFile[], jobs: number, jobsExplicit: boolean, selection: PackSelection, worker: string | undefined = workerFile()): Promise<Workers | undefined> {
   if (worker === undefined || jobs < 2 || files.length < 2 || !(jobsExplicit || worthAPool(files))) return undefined;
   // Chunks: several per thread keep every thread busy to the end; small enough for a lively progress bar.
   const size = Math.max(1, Math.min(32, Math.ceil(files.length / (jobs * 8))));
@@ -93,7 +98,20 @@ export async function startWorkers(files: readonly InputFile[], jobs: number, jo
   const { Piscina } = await import('piscina');
   const workerData: WorkerStart = { selection };
   const pool = new Piscina<BatchTask, WorkerReply>({ filename: worker, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: WORKER_LIMITS, workerData });
-  return { pool, threads, size };
+  // Without a listener, an 'error' event (a worker that died outside a task) would end the process with no report.
+  const broken = new Promise<undefined>((resolve) => {
+    pool.on('error', () => {
+      resolve(undefined);
+    });
+    // A worker that exits while starting is not replaced (piscina gives up on a pool whose workers fail to start):
+    // with no worker left, queued tasks would wait forever.
+    pool.on('workerDestroy', () => {
+      setImmediate(() => {
+        if (pool.threads.length === 0) resolve(undefined);
+      });
+    });
+  });
+  return { pool, threads, size, broken };
 }
 
 /**
@@ -102,7 +120,9 @@ export async function startWorkers(files: readonly InputFile[], jobs: number, jo
  * worker — takes chunks of files from one queue. This thread already holds the compiled checker and writes the
  * report; on 2 cores, one worker plus this thread beats two workers (a third V8 isolate — its heap, the bundle,
  * the packs — for no extra core). Workers send results back as bytes, transferred, not copied. Only the chunks in
- * flight are kept here, so memory stays bounded whatever the number of files. The caller stops the workers.
+ * flight are kept here, so memory stays bounded whatever the number of files. A worker that dies (out of memory, a
+ * crash) or a pool that cannot start costs no form: those chunks are checked again in this thread, so the outcomes
+ * are the ones `--jobs 1` gives. The caller stops the workers.
  */
 export async function checkFiles(files: readonly InputFile[], options: BatchOptions, workers?: Workers): Promise<void> {
   const { locale, shape } = options;
@@ -149,34 +169,53 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
     cursor += size;
     return { start, chunk: files.slice(start, start + size) };
   };
+  /** Check a chunk in this thread (the outcomes are the ones `--jobs 1` gives). */
+  const checkHere = async (start: number, chunk: readonly InputFile[]) => {
+    for (const [j, file] of chunk.entries()) {
+      deliver(start + j, await checkFile(file, locale, options.checker, shape));
+      await yieldToEvents();
+    }
+  };
   const here = async () => {
     for (let t = await take(); t !== undefined; t = await take()) {
-      for (const [j, file] of t.chunk.entries()) {
-        deliver(t.start + j, await checkFile(file, locale, options.checker, shape));
-        await yieldToEvents();
-      }
+      await checkHere(t.start, t.chunk);
       finished(t.chunk.length);
+    }
+  };
+  let poolBroken = false;
+  void workers.broken.then(() => {
+    poolBroken = true;
+  });
+  /** A chunk's reply from a worker; undefined when the worker died with it or the pool broke. */
+  const inWorker = async (chunk: readonly InputFile[]): Promise<WorkerReply | undefined> => {
+    if (poolBroken) return undefined;
+    const spare = spares.pop();
+    const task: BatchTask = { files: chunk, locale, selection: options.selection, shape, ...(spare === undefined ? {} : { spare }) };
+    const run = pool.run(task, spare === undefined ? {} : { transferList: [spare] });
+    try {
+      return await Promise.race([run, workers.broken]);
+    } catch {
+      return undefined;
+    } finally {
+      // A task left behind by a broken pool is rejected when the pool is destroyed: nobody waits for it.
+      run.catch(() => undefined);
     }
   };
   const away = async () => {
     for (let t = await take(); t !== undefined; t = await take()) {
       const { start, chunk } = t;
-      try {
-        const spare = spares.pop();
-        const task: BatchTask = { files: chunk, locale, selection: options.selection, shape, ...(spare === undefined ? {} : { spare }) };
-        const reply = await pool.run(task, spare === undefined ? {} : { transferList: [spare] });
+      const reply = await inWorker(chunk);
+      if (reply === undefined) {
+        // The worker died with this chunk (out of memory, a crash) or the pool could not start: its files are
+        // checked again here, so one bad file costs no other form and the report is the one `--jobs 1` gives.
+        await checkHere(start, chunk);
+      } else {
         const items = unpackReply(reply);
         let left = items.length;
         const handedOn = () => {
           if (--left === 0 && reply.bytes.byteLength > 0) spares.push(reply.bytes.buffer as ArrayBuffer);
         };
         for (const [j, r] of items.entries()) deliver(start + j, r, handedOn);
-      } catch (error) {
-        // A worker that died (out of memory, a crash) loses only its chunk: each file says so.
-        const detail = error instanceof Error ? error.message : String(error);
-        for (const [j, file] of chunk.entries()) {
-          deliver(start + j, { ok: false, source: file.source, reason: locale === 'zh-CN' ? `内部错误（工作线程）：${detail}` : `internal error (worker thread): ${detail}` });
-        }
       }
       finished(chunk.length);
     }
