@@ -173,7 +173,7 @@ describe('through the CLI', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a JSON form with a key given twice and an encrypted .docx are each exit 2 with their reason; the good form beside them is checked', async () => {
+  it('a JSON form with a key given twice and an encrypted .docx are each exit 3 (input not read) with their reason; the good form beside them is checked', async () => {
     writeFileSync(join(dir, 'twice.json'), SEED_JSON.replace('"localBudget": 267.47,', '"localBudget": 267.47,\n    "localBudget": 999.99,'));
     writeFileSync(join(dir, 'locked.docx'), craftCompoundFile(['EncryptionInfo', 'EncryptedPackage']));
     writeFileSync(join(dir, 'good.json'), SEED_JSON);
@@ -181,7 +181,7 @@ describe('through the CLI', () => {
     const err: string[] = [];
     const io: CliIo = { stdout: (c) => out.push(typeof c === 'string' ? c : new TextDecoder().decode(c)), stderr: (c) => err.push(c), cwd: dir, env: {}, stdoutIsTTY: false };
     const code = await execute(['check', '.', '--format', 'json', '--locale', 'en', '--jobs', '1'], io);
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(err.join('')).toMatch(/twice\.json[\s\S]*income\.localBudget appears twice/);
     expect(err.join('')).toMatch(/locked\.docx[\s\S]*encrypted/);
     expect((JSON.parse(out.join('')) as { results: { source: string }[] }).results.map((r) => r.source)).toEqual(['good.json']);
