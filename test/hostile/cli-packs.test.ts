@@ -3,30 +3,11 @@
 // or a key written twice is a configuration error (exit 2) — never a silent pass.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { execute, type CliIo } from '@jixiao/cli';
 import type { ResultDocument } from '@jixiao/core';
-import { tempDir } from '../setup/temp.js';
+import { folders, jixiao, ROOT, SEED } from './cli-run.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SEED = join(ROOT, 'examples/beita-justice-2020/evaluation.json');
-const temp = tempDir('jixiao-cli-packs-');
-let n = 0;
-const tmp = () => {
-  const dir = join(temp, String(n++));
-  mkdirSync(dir);
-  return dir;
-};
-
-async function jixiao(cwd: string, args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const decoder = new TextDecoder();
-  const io: CliIo = { stdout: (c) => out.push(typeof c === 'string' ? c : decoder.decode(c)), stderr: (c) => err.push(c), cwd, env: {}, stdoutIsTTY: false };
-  const code = await execute(args, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const { tmp } = folders('jixiao-cli-packs-');
 
 /** A valid pack folder with no rules, named `name`. */
 function emptyPack(dir: string, name: string): string {

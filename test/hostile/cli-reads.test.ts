@@ -5,30 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { execute, type CliIo } from '@jixiao/cli';
 import { parseCaseFile, parseWaiverFile } from '@jixiao/core';
-import { tempDir } from '../setup/temp.js';
+import { folders, jixiao, SEED } from './cli-run.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SEED = join(ROOT, 'examples/beita-justice-2020/evaluation.json');
-const temp = tempDir('jixiao-cli-reads-');
-let n = 0;
-const tmp = () => {
-  const dir = join(temp, String(n++));
-  mkdirSync(dir);
-  return dir;
-};
-
-async function jixiao(cwd: string, args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const decoder = new TextDecoder();
-  const io: CliIo = { stdout: (c) => out.push(typeof c === 'string' ? c : decoder.decode(c)), stderr: (c) => err.push(c), cwd, env: {}, stdoutIsTTY: false };
-  const code = await execute(args, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const { temp, tmp } = folders('jixiao-cli-reads-');
 
 /** A FIFO nobody writes to (reading it without care waits forever). */
 function fifo(dir: string, name: string): string {

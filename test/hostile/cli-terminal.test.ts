@@ -4,20 +4,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { execute, type CliIo } from '@jixiao/cli';
 import { baseEvaluation } from '@jixiao/testing';
-import { tempDir } from '../setup/temp.js';
+import { folders, jixiao } from './cli-run.js';
 
-const temp = tempDir('jixiao-cli-terminal-');
-
-async function jixiao(cwd: string, args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const decoder = new TextDecoder();
-  const io: CliIo = { stdout: (c) => out.push(typeof c === 'string' ? c : decoder.decode(c)), stderr: (c) => err.push(c), cwd, env: {}, stdoutIsTTY: false };
-  const code = await execute(args, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const { temp } = folders('jixiao-cli-terminal-');
 
 /** Every character a terminal may obey, except the line feeds the CLI lays its own lines out with (checked by code point, not with the code under test). */
 function obeyed(text: string): string[] {
