@@ -29,6 +29,15 @@ export default defineConfig(
     },
   },
   {
+    // The importer's main entry must bundle for a browser too: converters (child processes) live in src/node/.
+    files: ['packages/import/src/**/*.ts'],
+    ignores: ['packages/import/src/node/**', 'packages/import/src/**/*.test.ts'],
+    rules: {
+      // Type-only imports are erased (the .docx inflater types Node's zlib, which it finds at run time only).
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: '^(node:|fs$|path$|url$|os$|module$|child_process$)', allowTypeImports: true, message: '@jixiao/import must not import Node built-ins (browser bundle); use src/node/.' }] }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -14,7 +14,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => { io.stdout(s); }, writeErr: (s) => { io.stderr(s); } })
     .showHelpAfterError()
-    .addHelpText('after', `\n${EXIT_HELP}`);
+    .addHelpText('after', `\n${EXIT_HELP}`)
+    .option('--soffice <path>', 'LibreOffice 的 soffice 路径，用于读取 .doc/.wps/.odt/.rtf/.xls/.et/.ods（默认在 PATH 中查找；也可设 JIXIAO_SOFFICE） / path to LibreOffice soffice, for .doc/.wps/.odt/.rtf/.xls/.et/.ods (default: found on PATH; or set JIXIAO_SOFFICE)')
+    .hook('preAction', (command) => {
+      // Through the environment, so that the batch's worker threads (started later) see it too.
+      const { soffice } = command.opts<{ soffice?: string }>();
+      if (soffice !== undefined) process.env.JIXIAO_SOFFICE = soffice;
+    });
   registerCheck(program, io, setExit);
   registerImport(program, io, setExit);
   registerServe(program, io, setExit);

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Evaluation, Locale, SourcePosition } from '@jixiao/core';
-import { formatDiagnostic, importBuffer, MAX_INPUT_BYTES, type ImportDiagnostic, type ImportResult } from '@jixiao/import';
+import { formatDiagnostic, MAX_INPUT_BYTES, type ImportDiagnostic, type ImportResult } from '@jixiao/import';
+import { importBuffer } from '@jixiao/import/node';
 import { CliError, EXIT } from './io.js';
 import { terminalText } from './terminal.js';
 

@@ -51,7 +51,7 @@ export async function importBuffer(bytes: Uint8Array, options: BufferImportOptio
         const result = importText(text, options);
         return result.ok && badBytes.length > 0 ? { ...result, diagnostics: [...badBytes, ...result.diagnostics] } : result;
       }
-      case 'unknown': {
+      default: {
         const binary = binaryFormat(bytes);
         if (binary === 'encrypted-ooxml') return encryptedDocx();
         if (binary === 'doc') return failure('unknown', 'unsupported-format', '这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再检查。', 'This is a legacy Word (.doc) file; save it as .docx in Word and check that.');

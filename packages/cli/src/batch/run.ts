@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Piscina } from 'piscina';
 import { fileURLToPath } from 'node:url';
 import type { Checker, Locale } from '@jixiao/core';
+import { conversionSlots } from '@jixiao/import/node';
 import type { PackSelection } from '../packs.js';
 import type { InputFile } from './collect.js';
 import { checkFile, type FileOutcome, type ResultShape } from './check-file.js';
@@ -34,6 +35,8 @@ export interface Workers {
 /** What the worker entry receives when it starts: the packs to compile before its first task. */
 export interface WorkerStart {
   readonly selection: PackSelection;
+  /** The limit on LibreOffice processes, shared by every thread of the batch (a SharedArrayBuffer). */
+  readonly conversionSlots?: SharedArrayBuffer;
 }
 
 /**
@@ -59,6 +62,8 @@ export const POOL_WORK_MS = 2000;
  * ~0.3 ms; canonical JSON or YAML ~0.25 ms).
  */
 export function estimatedMs(path: string): number {
+  // A file LibreOffice converts first (a process start, ~2 s, waited for, not computed: threads let several run).
+  if (/\.(?:doc|wps|odt|rtf|xls|et|ods)$/i.test(path)) return 2000;
   if (/\.docx$/i.test(path)) return 5;
   if (/\.txt$/i.test(path)) return 0.3;
   return 0.25;
@@ -96,7 +101,7 @@ export async function startWorkers(files: readonly InputFile[], jobs: number, jo
   const size = Math.max(1, Math.min(32, Math.ceil(files.length / (jobs * 8))));
   const threads = Math.min(jobs - 1, Math.ceil(files.length / size));
   const { Piscina } = await import('piscina');
-  const workerData: WorkerStart = { selection };
+  const workerData: WorkerStart = { selection, conversionSlots: conversionSlots().buffer };
   const pool = new Piscina<BatchTask, WorkerReply>({ filename: worker, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: WORKER_LIMITS, workerData });
   // Without a listener, an 'error' event (a worker that died outside a task) would end the process with no report.
   const broken = new Promise<undefined>((resolve) => {

@@ -4,6 +4,7 @@
  */
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import type { Checker } from '@jixiao/core';
+import { useConversionSlots } from '@jixiao/import/node';
 import { loadChecker } from '../packs.js';
 import { checkFile, type FileOutcome } from './check-file.js';
 import { packReply, type BatchTask } from './reply.js';
@@ -15,7 +16,9 @@ let cached: { key: string; checker: Checker } | undefined;
 
 /** Compile the packs named at start-up now, while the main thread is busy with its own start. */
 function preload(start: unknown): void {
-  const selection = (start as Partial<WorkerStart> | undefined)?.selection;
+  const { selection, conversionSlots } = (start as Partial<WorkerStart> | undefined) ?? {};
+  // LibreOffice processes are limited across all threads of the batch: this worker shares its parent's slots.
+  if (conversionSlots !== undefined) useConversionSlots(conversionSlots);
   if (selection === undefined) return;
   try {
     cached = { key: JSON.stringify(selection), checker: loadChecker(selection).checker };

@@ -1,0 +1,75 @@
+import { importBuffer as importBrowserSafe, MAX_INPUT_BYTES, type BufferImportOptions } from '../buffer.js';
+import { failure, type ImportDiagnostic, type ImportKind, type ImportResult } from '../diagnostics.js';
+import { officeExtension, officeFormat, officeTarget, type OfficeFormat } from '../office.js';
+import { convertWithSoffice, type ConverterOptions } from './soffice.js';
+
+/** Options of the Node {@link importBuffer}: the browser-safe ones plus where LibreOffice is and its limits. */
+export interface NodeImportOptions extends BufferImportOptions {
+  readonly converter?: ConverterOptions;
+}
+
+const FORMAT_NAMES: Readonly<Record<OfficeFormat, string>> = {
+  doc: 'Word 97-2003（.doc）',
+  wps: 'WPS 文字（.wps）',
+  xls: 'Excel 97-2003（.xls）',
+  et: 'WPS 表格（.et）',
+  odt: 'OpenDocument 文本（.odt）',
+  ods: 'OpenDocument 表格（.ods）',
+  rtf: 'RTF',
+  pdf: 'PDF',
+  'encrypted-office': 'Office',
+};
+
+function converted(format: OfficeFormat, ms: number): ImportDiagnostic {
+  const seconds = (ms / 1000).toFixed(1);
+  return {
+    code: 'converted',
+    severity: 'info',
+    message: {
+      'zh-CN': `${FORMAT_NAMES[format]} 文件经 LibreOffice 转换后读取（${seconds} 秒）；段落与单元格位置指转换所得的文档。`,
+      en: `The ${format} file was read after conversion by LibreOffice (${seconds} s); paragraph and cell positions refer to the converted document.`,
+    },
+  };
+}
+
+/** The result of reading the converted file, relabelled with the original's kind and noting the conversion. */
+function relabel(result: ImportResult, kind: ImportKind, note: ImportDiagnostic): ImportResult {
+  if (!result.ok) return { ...result, kind, diagnostics: [...result.diagnostics, note] };
+  return { ...result, kind, diagnostics: [note, ...result.diagnostics] };
+}
+
+/**
+ * Read a submission of any supported kind from its bytes, in Node: everything the browser-safe `importBuffer`
+ * reads, plus .doc, .wps, .odt and .rtf (converted to .docx by LibreOffice, then read by the .docx reader) and
+ * .xls, .et and .ods (converted to .xlsx). Password-protected Office files get their own message. Never throws
+ * and never rejects.
+ */
+export async function importBuffer(bytes: Uint8Array, options: NodeImportOptions = {}): Promise<ImportResult> {
+  const format = bytes.length === 0 || bytes.length > MAX_INPUT_BYTES ? undefined : officeFormat(bytes, options.filename);
+  if (format === undefined || format === 'pdf') return importBrowserSafe(bytes, options);
+  try {
+    if (format === 'encrypted-office') {
+      return failure('unknown', 'password-protected', '这个 Office 文件受密码保护，无法读取。请去掉密码后另存再提交。', 'This Office file is password-protected and cannot be read. Remove the password, save it again and resubmit.');
+    }
+    const target = officeTarget(format);
+    if (target === undefined) return await importBrowserSafe(bytes, options);
+    const conversion = await convertWithSoffice(bytes, officeExtension(format), target, options.converter);
+    if (!conversion.ok) return failure(format, conversion.code, conversion.message['zh-CN'], conversion.message.en);
+    const note = converted(format, conversion.ms);
+    if (target === 'docx') {
+      // Loaded on first use, as the browser-safe entry does: reading text or JSON never pays for the .docx reader.
+      const { importDocx } = await import('../docx/import-docx.js');
+      return relabel(importDocx(conversion.bytes, options), format, note);
+    }
+    // Spreadsheets (scoring sheets) convert, but the .xlsx reader is not there yet: said plainly, never a pass.
+    return failure(
+      format,
+      'spreadsheet-not-read',
+      `${FORMAT_NAMES[format]} 已由 LibreOffice 转换为 .xlsx，但电子表格（评分表）的读取尚未实现，这个文件没有检查。`,
+      `The ${format} file was converted to .xlsx by LibreOffice, but reading spreadsheets (scoring sheets) is not implemented yet; this file was not checked.`,
+    );
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return failure(format === 'encrypted-office' ? 'unknown' : format, 'internal-error', `读取文件时发生内部错误：${detail}`, `internal error while reading the file: ${detail}`);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Test fixtures made by LibreOffice itself: the example forms converted to .odt, .doc, .pdf and back to .docx, so
+ * the readers are checked on what a bureau really receives. soffice is run here directly (one process per target
+ * format, converting every file at once), not through the converter under test.
+ *
+ * Tests that need LibreOffice skip with a printed notice when it is not installed, and fail under `CI=true`
+ * (.ci/run installs it).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { findSoffice, LIBREOFFICE_PACKAGES } from '../src/node/soffice.js';
+
+/** The soffice the tests use, or undefined (then they skip, except under CI where that is an error). */
+export function libreOffice(): string | undefined {
+  const soffice = findSoffice();
+  if (soffice === undefined) {
+    const notice = `LibreOffice not found: the conversion tests are skipped (apt-get install ${LIBREOFFICE_PACKAGES}).`;
+    if (process.env.CI === 'true') throw new Error(`${notice} Under CI=true they are required.`);
+    process.stderr.write(`\n[skip] ${notice}\n`);
+  }
+  return soffice;
+}
+
+/** Filters by target extension (the same names a person would give `--convert-to`). */
+const FILTERS: Record<string, string> = { odt: 'odt:writer8', doc: 'doc:MS Word 97', docx: 'docx:MS Word 2007 XML', pdf: 'pdf:writer_pdf_Export', xls: 'xls:MS Excel 97' };
+
+/** A scratch folder with its own LibreOffice profile; `convert` turns files into another format. */
+export class Converter {
+  readonly dir = mkdtempSync(join(tmpdir(), 'jixiao-lo-fixtures-'));
+  private readonly profile = join(this.dir, 'profile');
+
+  constructor(private readonly soffice: string) {}
+
+  /** Convert `files` to `format` in one soffice run; returns the new files' paths, in the order given. */
+  convert(files: readonly string[], format: keyof typeof FILTERS, subdir: string = format): string[] {
+    const out = join(this.dir, subdir);
+    mkdirSync(out, { recursive: true });
+    const filter = FILTERS[format] ?? format;
+    const run = spawnSync(this.soffice, [`-env:UserInstallation=${pathToFileURL(this.profile).href}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', out, ...files], { encoding: 'utf8', timeout: 120_000 });
+    const made = files.map((f) => join(out, `${basename(f, extname(f))}.${format}`));
+    const present = new Set(readdirSync(out).map((n) => join(out, n)));
+    const lost = made.filter((f) => !present.has(f));
+    if (lost.length > 0) throw new Error(`LibreOffice did not produce ${lost.join(', ')}: ${run.stderr}${run.stdout}`);
+    return made;
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
