@@ -50,7 +50,8 @@ const lightDoors: Plugin = {
 // `@jixiao/source` condition), third-party dependencies stay external and load from node_modules.
 export default defineConfig({
   // The batch pool's worker threads load their own entry, next to the CLI bundle.
-  entry: { index: 'src/index.ts', 'batch-worker': 'src/batch/worker.ts' },
+  // So does the PDF reader's thread (`pdf-worker.js`, found beside whichever chunk holds @jixiao/import/node).
+  entry: { index: 'src/index.ts', 'batch-worker': 'src/batch/worker.ts', 'pdf-worker': '../import/src/node/pdf-worker.js' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

@@ -55,7 +55,7 @@ export async function importBuffer(bytes: Uint8Array, options: BufferImportOptio
         const binary = binaryFormat(bytes);
         if (binary === 'encrypted-ooxml') return encryptedDocx();
         if (binary === 'doc') return failure('unknown', 'unsupported-format', '这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再检查。', 'This is a legacy Word (.doc) file; save it as .docx in Word and check that.');
-        if (binary === 'pdf') return failure('unknown', 'unsupported-format', '这是 PDF 文件，请提交 Word（.docx）文件或从中复制出的文本。', 'This is a PDF; submit the Word (.docx) file or text copied from it.');
+        if (binary === 'pdf') return failure('unknown', 'unsupported-format', '这是 PDF 文件：PDF 由命令行与服务器（@jixiao/import/node）读取；在此请提交 Word（.docx）文件或从中复制出的文本。', 'This is a PDF: PDFs are read by the command line and the server (@jixiao/import/node); here, submit the Word (.docx) file or text copied from it.');
         return notAForm('unknown');
       }
     }

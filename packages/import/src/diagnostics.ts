@@ -24,6 +24,8 @@ export interface ImportDiagnostic {
   readonly column?: number;
   /** Canonical field path the diagnostic is about. */
   readonly path?: string;
+  /** For a PDF: 1-based page (`line` is then the line on that page). */
+  readonly page?: number;
   /** For a .docx: 1-based paragraph in the document body. */
   readonly paragraph?: number;
   /** For a .docx: the table cell, e.g. `table 1, row 3, cell 2`. */
@@ -54,6 +56,10 @@ export function describeLocation(d: ImportDiagnostic, locale: 'zh-CN' | 'en'): s
   if (d.paragraph !== undefined) {
     if (locale === 'zh-CN') return `第 ${d.paragraph} 段${d.cell === undefined ? '' : `（${d.cell}）`}`;
     return `paragraph ${d.paragraph}${d.cell === undefined ? '' : ` (${d.cell})`}`;
+  }
+  if (d.page !== undefined) {
+    const line = d.line === undefined ? '' : locale === 'zh-CN' ? `第 ${d.line} 行` : `, line ${d.line}`;
+    return locale === 'zh-CN' ? `第 ${d.page} 页${line}` : `page ${d.page}${line}`;
   }
   if (d.line !== undefined) {
     const col = d.column === undefined ? '' : locale === 'zh-CN' ? `第 ${d.column} 列` : `, column ${d.column}`;

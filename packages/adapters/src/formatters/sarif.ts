@@ -33,7 +33,10 @@ function descriptor(rule: ReportRule, locale: Locale): ReportingDescriptor {
   };
 }
 
-/** A position as a SARIF region (line/column), or — for a .docx paragraph or cell — as location properties. */
+/**
+ * A position as a SARIF region (line/column; a PDF's page, on which its line is counted, as a property beside it),
+ * or — for a .docx paragraph or cell — as location properties.
+ */
 function physical(uri: string, position: SourcePosition | undefined): Location['physicalLocation'] {
   const excerpt = position?.excerpt === undefined ? undefined : excerptText(position.excerpt);
   if (position?.line !== undefined) {
@@ -44,7 +47,7 @@ function physical(uri: string, position: SourcePosition | undefined): Location['
       ...(position.endColumn === undefined ? {} : { endColumn: position.endColumn }),
       ...(excerpt === undefined ? {} : { snippet: { text: excerpt } }),
     };
-    return { artifactLocation: { uri }, region };
+    return { artifactLocation: { uri }, region, ...(position.page === undefined ? {} : { properties: { page: position.page } }) };
   }
   const docx = { ...(position?.paragraph === undefined ? {} : { paragraph: position.paragraph }), ...(position?.cell === undefined ? {} : { cell: position.cell }), ...(excerpt === undefined ? {} : { excerpt }) };
   return { artifactLocation: { uri }, ...(Object.keys(docx).length === 0 ? {} : { properties: docx }) };

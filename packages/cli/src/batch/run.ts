@@ -65,6 +65,7 @@ export function estimatedMs(path: string): number {
   // A file LibreOffice converts first (a process start, ~2 s, waited for, not computed: threads let several run).
   if (/\.(?:doc|wps|odt|rtf|xls|et|ods)$/i.test(path)) return 2000;
   if (/\.docx$/i.test(path)) return 5;
+  if (/\.pdf$/i.test(path)) return 100;
   if (/\.txt$/i.test(path)) return 0.3;
   return 0.25;
 }

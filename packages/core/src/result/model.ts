@@ -99,6 +99,8 @@ export interface SourcePosition {
   readonly column?: number;
   readonly endLine?: number;
   readonly endColumn?: number;
+  /** 1-based page of a PDF (`line` is then the line on that page). */
+  readonly page?: number;
   /** 1-based paragraph index in a .docx body. */
   readonly paragraph?: number;
   /** Table cell in a .docx, e.g. `table 1, row 3, cell 2`. */
@@ -121,6 +123,8 @@ export interface ResultDiagnostic {
   readonly path?: string;
   readonly line?: number;
   readonly column?: number;
+  /** For a PDF: 1-based page (`line` is then the line on that page). */
+  readonly page?: number;
   readonly paragraph?: number;
   readonly cell?: string;
 }
@@ -139,6 +143,7 @@ export function localizeDiagnostic(d: LocalizedDiagnostic, locale: Locale): Resu
     ...(d.path === undefined ? {} : { path: d.path }),
     ...(d.line === undefined ? {} : { line: d.line }),
     ...(d.column === undefined ? {} : { column: d.column }),
+    ...(d.page === undefined ? {} : { page: d.page }),
     ...(d.paragraph === undefined ? {} : { paragraph: d.paragraph }),
     ...(d.cell === undefined ? {} : { cell: d.cell }),
   };

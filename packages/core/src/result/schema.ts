@@ -28,6 +28,7 @@ export const SourcePositionSchema = z.object({
   column: z.number().int().min(1).optional(),
   endLine: z.number().int().min(1).optional(),
   endColumn: z.number().int().min(1).optional(),
+  page: z.number().int().min(1).optional(),
   paragraph: z.number().int().min(1).optional(),
   cell: z.string().optional(),
   excerpt: z.string().optional(),
@@ -56,6 +57,7 @@ export const ResultDiagnosticSchema = z.object({
   path: z.string().optional(),
   line: z.number().int().min(1).optional(),
   column: z.number().int().min(1).optional(),
+  page: z.number().int().min(1).optional(),
   paragraph: z.number().int().min(1).optional(),
   cell: z.string().optional(),
 });
@@ -157,7 +159,8 @@ export const ResultDocumentV1Schema = z
         findings: z.array(FindingV1Schema),
         indicators: z.array(z.object({ id: z.string(), label: z.string(), formula: z.string(), value: z.number().nullable(), display: z.string(), reason: z.string().optional() })),
         summary: z.object({ total: count, pass: count, fail: count, indeterminate: count, notApplicable: count, waived: count, errors: count, warnings: count, infos: count }),
-        positions: z.record(z.string(), SourcePositionSchema).optional(),
+        // v1 reports were written before PDF pages: its schema stays as it was published.
+        positions: z.record(z.string(), SourcePositionSchema.omit({ page: true })).optional(),
       }),
     ),
   })

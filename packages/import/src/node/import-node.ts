@@ -1,11 +1,14 @@
 import { importBuffer as importBrowserSafe, MAX_INPUT_BYTES, type BufferImportOptions } from '../buffer.js';
 import { failure, type ImportDiagnostic, type ImportKind, type ImportResult } from '../diagnostics.js';
 import { officeExtension, officeFormat, officeTarget, type OfficeFormat } from '../office.js';
+import { importPdf, type PdfLimits } from './pdf.js';
 import { convertWithSoffice, type ConverterOptions } from './soffice.js';
 
 /** Options of the Node {@link importBuffer}: the browser-safe ones plus where LibreOffice is and its limits. */
 export interface NodeImportOptions extends BufferImportOptions {
   readonly converter?: ConverterOptions;
+  /** Limits on reading a PDF (time, heap, pages). */
+  readonly pdf?: PdfLimits;
 }
 
 const FORMAT_NAMES: Readonly<Record<OfficeFormat, string>> = {
@@ -41,12 +44,14 @@ function relabel(result: ImportResult, kind: ImportKind, note: ImportDiagnostic)
 /**
  * Read a submission of any supported kind from its bytes, in Node: everything the browser-safe `importBuffer`
  * reads, plus .doc, .wps, .odt and .rtf (converted to .docx by LibreOffice, then read by the .docx reader) and
- * .xls, .et and .ods (converted to .xlsx). Password-protected Office files get their own message. Never throws
+ * .xls, .et and .ods (converted to .xlsx), and PDF (pdf.js, in a worker thread with time and heap limits).
+ * Password-protected Office files and PDFs get their own message. Never throws
  * and never rejects.
  */
 export async function importBuffer(bytes: Uint8Array, options: NodeImportOptions = {}): Promise<ImportResult> {
   const format = bytes.length === 0 || bytes.length > MAX_INPUT_BYTES ? undefined : officeFormat(bytes, options.filename);
-  if (format === undefined || format === 'pdf') return importBrowserSafe(bytes, options);
+  if (format === undefined) return importBrowserSafe(bytes, options);
+  if (format === 'pdf') return importPdf(bytes, options.pdf);
   try {
     if (format === 'encrypted-office') {
       return failure('unknown', 'password-protected', '这个 Office 文件受密码保护，无法读取。请去掉密码后另存再提交。', 'This Office file is password-protected and cannot be read. Remove the password, save it again and resubmit.');

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { failure, type ImportResult } from '../diagnostics.js';
+import { importPdfText, MAX_PDF_PAGES, type PdfText } from '../pdf/import-pdf.js';
+
+/** Limits on reading one PDF. */
+export interface PdfLimits {
+  /** Time for pdf.js to read the file (default 30 s); past it the thread is terminated. */
+  readonly timeoutMs?: number;
+  /** Heap of the reading thread in MB (default 256): a stream that inflates without end stops there. */
+  readonly maxHeapMb?: number;
+  /** Pages read (default {@link MAX_PDF_PAGES}). */
+  readonly maxPages?: number;
+}
+
+export const DEFAULT_PDF_TIMEOUT_MS = 30_000;
+const DEFAULT_PDF_HEAP_MB = 256;
+
+/** pdf-worker.js: beside this module in the sources and in the package's dist/node, beside the CLI's bundle. */
+function workerUrl(): URL {
+  const here = new URL('./pdf-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  return new URL('./node/pdf-worker.js', import.meta.url);
+}
+
+type WorkerReply = PdfText | { readonly error: 'pdf-password' | 'pdf-invalid'; readonly detail?: string };
+
+function run(bytes: Uint8Array, limits: PdfLimits): Promise<WorkerReply | { readonly error: 'pdf-timeout' | 'pdf-too-large' | 'pdf-crashed'; readonly detail?: string }> {
+  return new Promise((resolve) => {
+    const worker = new Worker(workerUrl(), {
+      workerData: { bytes, maxPages: limits.maxPages ?? MAX_PDF_PAGES },
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb ?? DEFAULT_PDF_HEAP_MB, maxYoungGenerationSizeMb: 32 },
+      stdout: true,
+      stderr: true,
+    });
+    let settled = false;
+    const settle = (reply: Parameters<typeof resolve>[0]) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(reply);
+    };
+    const timer = setTimeout(() => {
+      settle({ error: 'pdf-timeout' });
+    }, limits.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS);
+    worker.on('message', (reply: WorkerReply) => {
+      settle(reply);
+    });
+    worker.on('error', (error) => {
+      settle({ error: (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'pdf-too-large' : 'pdf-crashed', detail: error.message });
+    });
+    worker.on('exit', () => {
+      settle({ error: 'pdf-crashed', detail: 'the reading thread stopped' });
+    });
+  });
+}
+
+/**
+ * Read the form from a PDF with pdf.js, in a worker thread with a heap limit and a time limit (no code evaluated
+ * from the document, no fonts loaded, nothing fetched). Password-protected, damaged, too-large and scanned PDFs
+ * each get their own message. Never throws.
+ */
+export async function importPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promise<ImportResult> {
+  const reply = await run(bytes, limits);
+  if (!('error' in reply)) return importPdfText(reply);
+  const seconds = Math.round((limits.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS) / 1000);
+  switch (reply.error) {
+    case 'pdf-password':
+      return failure('pdf', 'password-protected', '这个 PDF 受密码保护，无法读取。请提交未加密的文件。', 'This PDF is password-protected and cannot be read. Submit an unencrypted file.');
+    case 'pdf-timeout':
+      return failure('pdf', 'pdf-timeout', `读取这个 PDF 超过 ${seconds} 秒，已停止（文件可能损坏或被恶意构造）。`, `Reading this PDF took longer than ${seconds} s and was stopped (the file may be damaged or hostile).`);
+    case 'pdf-too-large':
+      return failure('pdf', 'pdf-too-large', '读取这个 PDF 所需内存超过上限，已停止（可能是解压后极大的数据流）。', 'Reading this PDF needed more memory than allowed and was stopped (a stream that inflates to a huge size?).');
+    default:
+      return failure('pdf', 'pdf-invalid', `这个 PDF 已损坏或无法解析：${reply.detail ?? ''}`, `This PDF is damaged or cannot be parsed: ${reply.detail ?? ''}`);
+  }
+}

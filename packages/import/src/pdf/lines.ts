@@ -1,0 +1,168 @@
+import { symbolGlyph } from '../docx/walk.js';
+import type { BlockElement, DocumentElements, ParagraphElement, TableRowElement } from '../document/elements.js';
+
+/** One run of text pdf.js found on a page: its string, baseline origin (PDF units, y up), width, height, font family. */
+export interface PdfTextItem {
+  readonly s: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly f: string;
+}
+
+export interface PdfPage {
+  readonly number: number;
+  readonly width: number;
+  readonly height: number;
+  readonly items: readonly PdfTextItem[];
+}
+
+/** A rebuilt line: its cells (left to right) and where it is. */
+export interface PdfLine {
+  readonly page: number;
+  /** 1-based line on its page. */
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+/** Private-use code points of the symbol fonts (F0xx) → the glyph drawn, whichever of the two fonts it was. */
+function symbolText(s: string, font: string): string {
+  const symbolFont = /wingdings\s*2/i.test(font) ? 'Wingdings 2' : /wingdings/i.test(font) ? 'Wingdings' : undefined;
+  let out = '';
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (symbolFont !== undefined) out += symbolGlyph(symbolFont, code);
+    else if (code >= 0xf000 && code <= 0xf0ff) {
+      // The font's name is not known here: its private-use code is looked up in both tables (they do not overlap).
+      const w2 = symbolGlyph('Wingdings 2', code);
+      out += w2 === ch ? symbolGlyph('Wingdings', code) : w2;
+    } else out += ch;
+  }
+  return out;
+}
+
+interface Segment {
+  readonly x: number;
+  right: number;
+  text: string;
+}
+
+/**
+ * Rebuild a page's lines from its text items: items whose baselines are within half a line height are one line,
+ * ordered left to right; a gap wider than two characters starts a new cell (table columns), a smaller one is a
+ * space. A line whose cells all start where a cell of the previous line started, when that cell ran to the right
+ * edge its column reaches on the page, continues it (a wrapped table cell or paragraph) and is joined to it.
+ */
+function pageSegments(page: PdfPage): { lines: Segment[][]; wraps: (above: Segment, s: Segment) => boolean } {
+  // Blank items are dropped: the gaps between the others say where words and cells part (a space item may span a
+  // whole gap between two table columns).
+  const items = page.items.filter((i) => i.s.trim() !== '').map((i) => ({ ...i, s: symbolText(i.s, i.f) }));
+  items.sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: { y: number; h: number; items: typeof items }[] = [];
+  for (const item of items) {
+    const h = Math.max(item.h, 1);
+    const row = rows.at(-1);
+    if (row !== undefined && Math.abs(row.y - item.y) <= Math.max(row.h, h) / 2) row.items.push(item);
+    else rows.push({ y: item.y, h, items: [item] });
+  }
+  const segmented: Segment[][] = rows.map((row) => {
+    const sorted = [...row.items].sort((a, b) => a.x - b.x);
+    const segs: Segment[] = [];
+    for (const item of sorted) {
+      const last = segs.at(-1);
+      const em = Math.max(item.h, 1);
+      const gap = last === undefined ? Infinity : item.x - last.right;
+      if (last !== undefined && gap <= 2 * em) {
+        last.text += gap > 0.25 * em ? ` ${item.s}` : item.s;
+        last.right = Math.max(last.right, item.x + item.w);
+      } else segs.push({ x: item.x, right: item.x + item.w, text: item.s });
+    }
+    return segs;
+  });
+  // How far right text starting at or after a column's start reaches on this page: where that column's lines
+  // wrap (a table cell's right edge, or the page's margin for text outside tables).
+  const all = segmented.flat();
+  const reach = (x: number) => all.reduce((r, s) => (s.x >= x - 2 ? Math.max(r, s.right) : r), 0);
+  /**
+   * A segment of the line below continues `above` when its first word would not have fitted after it: a short
+   * word before a space (lines break at spaces, `否□` after `是☑    `), else one character (CJK breaks anywhere).
+   */
+  const wraps = (above: Segment, s: Segment): boolean => {
+    const chars = Array.from(s.text);
+    const perChar = (s.right - s.x) / Math.max(chars.length, 1);
+    const word = Array.from(/^\S+/.exec(s.text)?.[0] ?? '').length;
+    const first = perChar * (word <= 4 ? word : 1);
+    return above.right + first > reach(above.x) - 0.5;
+  };
+  const lines: Segment[][] = [];
+  for (const segs of segmented) if (!joinWrapped(lines.at(-1), segs, wraps)) lines.push(segs);
+  return { lines, wraps };
+}
+
+/** Append `segs` to `prev` when every one of them continues the cell above it; false (nothing done) otherwise. */
+function joinWrapped(prev: Segment[] | undefined, segs: readonly Segment[], wraps: (above: Segment, s: Segment) => boolean): boolean {
+  if (prev === undefined) return false;
+  const above = (s: Segment) => prev.find((p) => Math.abs(p.x - s.x) <= 2);
+  if (!segs.every((s) => {
+    const a = above(s);
+    return a !== undefined && wraps(a, s);
+  })) return false;
+  for (const s of segs) {
+    const a = above(s);
+    if (a === undefined) continue;
+    a.text += s.text;
+    a.right = s.right;
+  }
+  return true;
+}
+
+/** One page's lines (see {@link pdfLines}). */
+export function pageLines(page: PdfPage): PdfLine[] {
+  return pdfLines([page]);
+}
+
+/**
+ * Every page's lines, in reading order. A table cell that runs over a page break continues on the next page's
+ * first line: it is joined to the cell above it by the same rule as within a page (its line is the earlier one).
+ */
+export function pdfLines(pages: readonly PdfPage[]): PdfLine[] {
+  const out: PdfLine[] = [];
+  let last: { page: number; segs: Segment[]; wraps: (above: Segment, s: Segment) => boolean } | undefined;
+  for (const page of pages) {
+    const { lines, wraps } = pageSegments(page);
+    let first = 0;
+    if (last !== undefined && lines[0] !== undefined && joinWrapped(last.segs, lines[0], last.wraps)) {
+      const done = out.at(-1);
+      if (done !== undefined) out[out.length - 1] = { ...done, cells: last.segs.map((s) => s.text) };
+      first = 1;
+    }
+    for (let i = first; i < lines.length; i++) out.push({ page: page.number, line: i + 1, cells: (lines[i] ?? []).map((s) => s.text) });
+    const tail = lines.at(-1);
+    last = tail === undefined || (first === 1 && lines.length === 1) ? last : { page: page.number, segs: tail, wraps };
+  }
+  return out;
+}
+
+/**
+ * The PDF as elements: a line of one cell is a paragraph; consecutive lines of several cells are the rows of a
+ * table. Every element's origin is its page and line.
+ */
+export function pdfElements(lines: readonly PdfLine[]): DocumentElements {
+  const blocks: BlockElement[] = [];
+  let rows: TableRowElement[] | undefined;
+  for (const l of lines) {
+    const origin = { page: l.page, line: l.line };
+    if (l.cells.length <= 1) {
+      rows = undefined;
+      blocks.push({ kind: 'paragraph', text: l.cells[0] ?? '', origin });
+      continue;
+    }
+    if (rows === undefined) {
+      rows = [];
+      blocks.push({ kind: 'table', rows, origin });
+    }
+    rows.push({ origin, cells: l.cells.map((text, c) => ({ origin: { ...origin, cell: c + 1 }, paragraphs: [{ kind: 'paragraph', text, origin: { ...origin, cell: c + 1 } } satisfies ParagraphElement] })) });
+  }
+  return { format: 'pdf', blocks };
+}

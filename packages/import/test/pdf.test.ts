@@ -1,0 +1,135 @@
+/**
+ * PDF: the example forms printed to PDF by LibreOffice (setup below) are read with pdf.js, lines and cells rebuilt
+ * from text positions, checkbox glyphs as drawn; positions are page and line. Scans, damaged files and files
+ * that take too long have their own messages.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEvaluation } from '@jixiao/core';
+import { renderFormDocx, type DocxEncoding } from '../scripts/render-docx.js';
+import { importDocx } from '../src/docx/import-docx.js';
+import { importBuffer } from '../src/node/import-node.js';
+import { importPdf } from '../src/node/pdf.js';
+import { pageLines } from '../src/pdf/lines.js';
+import { Converter, libreOffice } from './libreoffice.js';
+
+const EXAMPLE = new URL('../../../examples/beita-justice-2020/', import.meta.url);
+const seed = parseEvaluation(JSON.parse(readFileSync(new URL('evaluation.json', EXAMPLE), 'utf8')));
+
+/** A one-page PDF with the given content stream (objects and xref offsets computed, so pdf.js reads it cleanly). */
+function minimalPdf(content: string): Uint8Array {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (const [i, body] of objects.entries()) {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  }
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+describe('PDF lines from text positions', () => {
+  it('a label and its value far apart on one baseline are two cells; a wrapped cell is joined; symbol-font codes are glyphs', () => {
+    const item = (s: string, x: number, y: number) => ({ s, x, y, w: Array.from(s).length * 10, h: 10, f: 'sans-serif' });
+    const lines = pageLines({
+      number: 3,
+      width: 595,
+      height: 842,
+      items: [
+        item('部门职能概述', 80, 700),
+        item('（一）承担全面依法治区重大问题的政策研究', 300, 700.4),
+        item('协调有关方面', 300, 688),
+        item('是否存在超编超配人员：是', 300, 676),
+        item('\uf0a3', 420, 676),
+        item('否', 450, 676),
+        item('\uf052', 460, 676),
+      ],
+    });
+    expect(lines).toEqual([
+      { page: 3, line: 1, cells: ['部门职能概述', '（一）承担全面依法治区重大问题的政策研究协调有关方面'] },
+      { page: 3, line: 2, cells: ['是否存在超编超配人员：是□ 否☑'] },
+    ]);
+  });
+});
+
+describe('hostile and unreadable PDFs', () => {
+  it('a PDF without a text layer is a scan that needs OCR, not “not a form”', async () => {
+    const r = await importBuffer(minimalPdf('0 0 1 rg 10 10 100 100 re f'), { filename: 'scan.pdf' });
+    expect(r.kind).toBe('pdf');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['pdf-no-text']);
+    expect(r.diagnostics[0]?.message['zh-CN']).toContain('扫描件，无文字层，需 OCR');
+  });
+
+  it('a damaged PDF is its own error', async () => {
+    const r = await importBuffer(new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog'), { filename: 'broken.pdf' });
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]?.code).toBe('pdf-invalid');
+  });
+
+  it('reading is stopped at the time limit', async () => {
+    const r = await importPdf(minimalPdf('BT /F1 12 Tf 72 720 Td (hello) Tj ET'), { timeoutMs: 1 });
+    expect(r.diagnostics[0]?.code).toBe('pdf-timeout');
+  });
+
+  it('text that is not the form is not-a-form, with page and line positions nowhere needed', async () => {
+    const r = await importBuffer(minimalPdf('BT /F1 12 Tf 72 720 Td (This is a restaurant menu, nothing else at all.) Tj ET'), { filename: 'menu.pdf' });
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]?.code).toBe('not-a-form');
+  });
+});
+
+const soffice = libreOffice();
+
+describe.skipIf(soffice === undefined)('the example forms printed to PDF by LibreOffice', () => {
+  let lo: Converter;
+  const pdfs = new Map<DocxEncoding, string>();
+  const originals = new Map<DocxEncoding, Uint8Array>();
+  /** Encodings whose glyphs LibreOffice draws without the Windows symbol fonts installed (see the last test). */
+  const DRAWN: readonly DocxEncoding[] = ['example', 'glyph', 'content-control', 'eq-complex'];
+
+  beforeAll(async () => {
+    lo = new Converter(soffice ?? '');
+    const files: string[] = [];
+    for (const encoding of DRAWN) {
+      const bytes = await renderFormDocx(seed, encoding);
+      originals.set(encoding, bytes);
+      const file = join(lo.dir, `${encoding}.docx`);
+      writeFileSync(file, bytes);
+      files.push(file);
+    }
+    for (const [i, pdf] of lo.convert(files, 'pdf').entries()) pdfs.set(DRAWN[i] ?? 'example', pdf);
+  }, 180_000);
+
+  afterAll(() => {
+    lo.remove();
+  });
+
+  it('reads the same figures and answers as the .docx it was printed from; positions are page and line', async () => {
+    for (const encoding of DRAWN) {
+      const r = await importBuffer(new Uint8Array(readFileSync(pdfs.get(encoding) ?? '')), { filename: `${encoding}.pdf` });
+      const original = importDocx(originals.get(encoding) ?? new Uint8Array());
+      expect(r.ok && original.ok, encoding).toBe(true);
+      if (!r.ok || !original.ok) continue;
+      expect(r.kind).toBe('pdf');
+      // Prose is compared without line breaks: where a printed line wrapped cannot always be told from a new paragraph.
+      const flat = (e: typeof r.evaluation) => {
+        const { answerResolution: _a, functions, achievements, problems, suggestions, ...rest } = e;
+        return { ...rest, prose: [functions, achievements, problems, suggestions].map((t) => (t ?? '').replace(/\s+/g, '')) };
+      };
+      expect(flat(r.evaluation), encoding).toEqual(flat(original.evaluation));
+      expect(r.positions['income.total']).toMatchObject({ page: 1, excerpt: '264.47' });
+      expect(r.positions['income.total']?.line).toBeGreaterThan(5);
+      expect(r.diagnostics.filter((d) => d.severity !== 'info'), encoding).toEqual([]);
+    }
+  }, 120_000);
+});
