@@ -1,3 +1,3 @@
 import { libraryConfig } from '../../tsup.library.js';
 
-export default libraryConfig({ index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'node/pdf-worker': 'src/node/pdf-worker.js' });
+export default libraryConfig({ index: 'src/index.ts', 'node/index': 'src/node/index.ts' });

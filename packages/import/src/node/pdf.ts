@@ -17,11 +17,14 @@ export interface PdfLimits {
 export const DEFAULT_PDF_TIMEOUT_MS = 30_000;
 const DEFAULT_PDF_HEAP_MB = 256;
 
-/** pdf-worker.js: beside this module in the sources and in the package's dist/node, beside the CLI's bundle. */
+/**
+ * pdf-worker.js (plain JavaScript, shipped as is): beside this module in the sources and beside the CLI's bundle;
+ * from the package's dist/node, in the sources it ships.
+ */
 function workerUrl(): URL {
   const here = new URL('./pdf-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;
-  return new URL('./node/pdf-worker.js', import.meta.url);
+  return new URL('../../src/node/pdf-worker.js', import.meta.url);
 }
 
 type WorkerReply = PdfText | { readonly error: 'pdf-password' | 'pdf-invalid'; readonly detail?: string };
