@@ -3,7 +3,9 @@
  * content first and by extension where the content does not say (an OLE compound file is a .doc, .wps, .xls
  * or .et; the streams inside tell a word processor from a spreadsheet).
  */
-export type OfficeFormat = 'doc' | 'wps' | 'xls' | 'et' | 'odt' | 'ods' | 'rtf' | 'pdf' | 'encrypted-office';
+import { binaryFormat } from './detect.js';
+
+export type OfficeFormat = 'doc' | 'wps' | 'xls' | 'et' | 'odt' | 'ods' | 'rtf' | 'pdf';
 
 /** Whether a format is a text document (converted to .docx) or a spreadsheet (converted to .xlsx). */
 export function officeTarget(format: OfficeFormat): 'docx' | 'xlsx' | undefined {
@@ -35,7 +37,6 @@ const utf16 = (s: string): Uint8Array => {
 };
 const WORD_STREAM = utf16('WordDocument');
 const BOOK_STREAMS = [utf16('Workbook'), utf16('Book\0')];
-const ENCRYPTED_PACKAGE = utf16('EncryptedPackage');
 
 function contains(bytes: Uint8Array, needle: Uint8Array): boolean {
   const first = needle[0];
@@ -67,14 +68,14 @@ function odfMimetype(bytes: Uint8Array): string | undefined {
 
 /**
  * The office format `bytes` hold, if it is one read through conversion or pdf.js; undefined for .docx, text,
- * JSON, YAML and anything unknown. A password-protected Office 2007+ file (an OLE file holding an
- * `EncryptedPackage`) is `encrypted-office`.
+ * JSON, YAML, a password-protected Office 2007+ file (an OLE file holding an `EncryptedPackage`: the browser-safe
+ * reader names it) and anything unknown.
  */
 export function officeFormat(bytes: Uint8Array, filename?: string): OfficeFormat | undefined {
   const e = ext(filename);
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
   if (startsWith(bytes, OLE)) {
-    if (contains(bytes, ENCRYPTED_PACKAGE)) return 'encrypted-office';
+    if (binaryFormat(bytes) === 'encrypted-ooxml') return undefined;
     if (contains(bytes, WORD_STREAM)) return e === 'wps' ? 'wps' : 'doc';
     if (BOOK_STREAMS.some((n) => contains(bytes, n))) return e === 'et' ? 'et' : 'xls';
     if (e === 'doc' || e === 'wps' || e === 'xls' || e === 'et') return e;
@@ -87,7 +88,3 @@ export function officeFormat(bytes: Uint8Array, filename?: string): OfficeFormat
   return undefined;
 }
 
-/** The extension LibreOffice is given for a format (it detects the real filter from the content). */
-export function officeExtension(format: OfficeFormat): string {
-  return format === 'encrypted-office' ? 'bin' : format;
-}

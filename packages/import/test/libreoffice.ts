@@ -7,10 +7,10 @@
  * (.ci/run installs it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { tempDir } from '../../../test/setup/temp.js';
 import { findSoffice, LIBREOFFICE_PACKAGES } from '../src/node/soffice.js';
 
 /** The soffice the tests use, or undefined (then they skip, except under CI where that is an error). */
@@ -27,9 +27,9 @@ export function libreOffice(): string | undefined {
 /** Filters by target extension (the same names a person would give `--convert-to`). */
 const FILTERS: Record<string, string> = { odt: 'odt:writer8', doc: 'doc:MS Word 97', docx: 'docx:MS Word 2007 XML', pdf: 'pdf:writer_pdf_Export', xls: 'xls:MS Excel 97' };
 
-/** A scratch folder with its own LibreOffice profile; `convert` turns files into another format. */
+/** A scratch folder (removed when the test file ends) with its own LibreOffice profile; `convert` turns files into another format. */
 export class Converter {
-  readonly dir = mkdtempSync(join(tmpdir(), 'jixiao-lo-fixtures-'));
+  readonly dir = tempDir('jixiao-lo-fixtures-');
   private readonly profile = join(this.dir, 'profile');
 
   constructor(private readonly soffice: string) {}
@@ -45,9 +45,5 @@ export class Converter {
     const lost = made.filter((f) => !present.has(f));
     if (lost.length > 0) throw new Error(`LibreOffice did not produce ${lost.join(', ')}: ${run.stderr}${run.stdout}`);
     return made;
-  }
-
-  remove(): void {
-    rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseEvaluation } from '@jixiao/core';
 import { renderFormDocx, type DocxEncoding } from '../scripts/render-docx.js';
 import { importDocx } from '../src/docx/import-docx.js';
@@ -109,10 +109,6 @@ describe.skipIf(soffice === undefined)('the example forms printed to PDF by Libr
     }
     for (const [i, pdf] of lo.convert(files, 'pdf').entries()) pdfs.set(DRAWN[i] ?? 'example', pdf);
   }, 180_000);
-
-  afterAll(() => {
-    lo.remove();
-  });
 
   it('reads the same figures and answers as the .docx it was printed from; positions are page and line', async () => {
     for (const encoding of DRAWN) {

@@ -1,6 +1,6 @@
 import { importBuffer as importBrowserSafe, MAX_INPUT_BYTES, type BufferImportOptions } from '../buffer.js';
 import { failure, type ImportDiagnostic, type ImportKind, type ImportResult } from '../diagnostics.js';
-import { officeExtension, officeFormat, officeTarget, type OfficeFormat } from '../office.js';
+import { officeFormat, officeTarget, type OfficeFormat } from '../office.js';
 import { importPdf, type PdfLimits } from './pdf.js';
 import { convertWithSoffice, type ConverterOptions } from './soffice.js';
 
@@ -20,7 +20,6 @@ const FORMAT_NAMES: Readonly<Record<OfficeFormat, string>> = {
   ods: 'OpenDocument 表格（.ods）',
   rtf: 'RTF',
   pdf: 'PDF',
-  'encrypted-office': 'Office',
 };
 
 function converted(format: OfficeFormat, ms: number): ImportDiagnostic {
@@ -45,20 +44,16 @@ function relabel(result: ImportResult, kind: ImportKind, note: ImportDiagnostic)
  * Read a submission of any supported kind from its bytes, in Node: everything the browser-safe `importBuffer`
  * reads, plus .doc, .wps, .odt and .rtf (converted to .docx by LibreOffice, then read by the .docx reader) and
  * .xls, .et and .ods (converted to .xlsx), and PDF (pdf.js, in a worker thread with time and heap limits).
- * Password-protected Office files and PDFs get their own message. Never throws
- * and never rejects.
+ * Password-protected Office files and PDFs get their own message. Never throws and never rejects.
  */
 export async function importBuffer(bytes: Uint8Array, options: NodeImportOptions = {}): Promise<ImportResult> {
   const format = bytes.length === 0 || bytes.length > MAX_INPUT_BYTES ? undefined : officeFormat(bytes, options.filename);
   if (format === undefined) return importBrowserSafe(bytes, options);
   if (format === 'pdf') return importPdf(bytes, options.pdf);
   try {
-    if (format === 'encrypted-office') {
-      return failure('unknown', 'password-protected', '这个 Office 文件受密码保护，无法读取。请去掉密码后另存再提交。', 'This Office file is password-protected and cannot be read. Remove the password, save it again and resubmit.');
-    }
     const target = officeTarget(format);
     if (target === undefined) return await importBrowserSafe(bytes, options);
-    const conversion = await convertWithSoffice(bytes, officeExtension(format), target, options.converter);
+    const conversion = await convertWithSoffice(bytes, format, target, options.converter);
     if (!conversion.ok) return failure(format, conversion.code, conversion.message['zh-CN'], conversion.message.en);
     const note = converted(format, conversion.ms);
     if (target === 'docx') {
@@ -75,6 +70,6 @@ export async function importBuffer(bytes: Uint8Array, options: NodeImportOptions
     );
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return failure(format === 'encrypted-office' ? 'unknown' : format, 'internal-error', `读取文件时发生内部错误：${detail}`, `internal error while reading the file: ${detail}`);
+    return failure(format, 'internal-error', `读取文件时发生内部错误：${detail}`, `internal error while reading the file: ${detail}`);
   }
 }
