@@ -4,24 +4,19 @@
  * format, converting every file at once), not through the converter under test.
  *
  * Tests that need LibreOffice skip with a printed notice when it is not installed, and fail under `CI=true`
- * (.ci/run installs it).
+ * (.ci/run installs it): test/setup/system-tool.ts decides.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tempDir } from '../../../test/setup/temp.js';
-import { findSoffice, LIBREOFFICE_PACKAGES } from '../src/node/soffice.js';
+import { requireSystemTool } from '../../../test/setup/system-tool.js';
+import { LIBREOFFICE_PACKAGES } from '../src/node/soffice.js';
 
-/** The soffice the tests use, or undefined (then they skip, except under CI where that is an error). */
+/** The soffice the tests use, or undefined (then they skip with a notice, except under CI where that is an error). */
 export function libreOffice(): string | undefined {
-  const soffice = findSoffice();
-  if (soffice === undefined) {
-    const notice = `LibreOffice not found: the conversion tests are skipped (apt-get install ${LIBREOFFICE_PACKAGES}).`;
-    if (process.env.CI === 'true') throw new Error(`${notice} Under CI=true they are required.`);
-    process.stderr.write(`\n[skip] ${notice}\n`);
-  }
-  return soffice;
+  return requireSystemTool('soffice', `apt-get install ${LIBREOFFICE_PACKAGES}`);
 }
 
 /** Filters by target extension (the same names a person would give `--convert-to`). */
