@@ -6,12 +6,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseEvaluation } from '@jixiao/core';
+import { ANSWER_FIELDS, parseEvaluation, type Evaluation } from '@jixiao/core';
 import { renderFormDocx, type DocxEncoding } from '../scripts/render-docx.js';
 import { importDocx } from '../src/docx/import-docx.js';
 import { importBuffer } from '../src/node/import-node.js';
-import { importPdf } from '../src/node/pdf.js';
-import { pageLines } from '../src/pdf/lines.js';
+import { extractPdfText, importPdf } from '../src/node/pdf.js';
+import { importPdfText } from '../src/pdf/import-pdf.js';
+import { pageLines, symbolsWithoutTheirFont } from '../src/pdf/lines.js';
 import { Converter, libreOffice } from './libreoffice.js';
 
 const EXAMPLE = new URL('../../../examples/beita-justice-2020/', import.meta.url);
@@ -39,8 +40,10 @@ function minimalPdf(content: string): Uint8Array {
 }
 
 describe('PDF lines from text positions', () => {
-  it('a label and its value far apart on one baseline are two cells; a wrapped cell is joined; symbol-font codes are glyphs', () => {
-    const item = (s: string, x: number, y: number) => ({ s, x, y, w: Array.from(s).length * 10, h: 10, f: 'sans-serif' });
+  /** A run of text in font `font` (pdf.js's id): ten units a character. */
+  const item = (s: string, x: number, y: number, font = 'text') => ({ s, x, y, w: Array.from(s).length * 10, h: 10, f: 'sans-serif', font });
+
+  it('a label and its value far apart on one baseline are two cells; a wrapped cell is joined; symbol-font codes in a symbol font are glyphs', () => {
     const lines = pageLines({
       number: 3,
       width: 595,
@@ -50,15 +53,22 @@ describe('PDF lines from text positions', () => {
         item('（一）承担全面依法治区重大问题的政策研究', 300, 700.4),
         item('协调有关方面', 300, 688),
         item('是否存在超编超配人员：是', 300, 676),
-        item('\uf0a3', 420, 676),
+        item('\uf0a3', 420, 676, 'wingdings'),
         item('否', 450, 676),
-        item('\uf052', 460, 676),
+        item('\uf052', 460, 676, 'wingdings'),
       ],
     });
     expect(lines).toEqual([
       { page: 3, line: 1, cells: ['部门职能概述', '（一）承担全面依法治区重大问题的政策研究协调有关方面'] },
       { page: 3, line: 2, cells: ['是否存在超编超配人员：是□ 否☑'] },
     ]);
+  });
+
+  it('a symbol-font code drawn in a font that also draws text is left as it is (the PDF was made without the symbol font)', () => {
+    const page = { number: 1, width: 595, height: 842, items: [item('是否存在超编超配人员：是', 300, 676), item('\uf0a3', 420, 676), item('否', 450, 676), item('\uf0a3', 460, 676)] };
+    expect(pageLines(page)).toEqual([{ page: 1, line: 1, cells: ['是否存在超编超配人员：是\uf0a3 否\uf0a3'] }]);
+    expect(symbolsWithoutTheirFont([page])).toEqual({ count: 2, codes: ['U+F0A3'] });
+    expect(symbolsWithoutTheirFont([{ ...page, items: page.items.map((i) => (i.s === '\uf0a3' ? { ...i, font: 'wingdings' } : i)) }])).toEqual({ count: 0, codes: [] });
   });
 });
 
@@ -94,20 +104,22 @@ describe.skipIf(soffice === undefined)('the example forms printed to PDF by Libr
   let lo: Converter;
   const pdfs = new Map<DocxEncoding, string>();
   const originals = new Map<DocxEncoding, Uint8Array>();
-  /** Encodings whose glyphs LibreOffice draws without the Windows symbol fonts installed (see the last test). */
+  /** Encodings whose ticks LibreOffice draws without the Windows symbol fonts installed. */
   const DRAWN: readonly DocxEncoding[] = ['example', 'glyph', 'content-control', 'eq-complex'];
+  /** Encodings whose ticks and boxes are Wingdings symbols: printed without the font, they cannot be told apart. */
+  const SYMBOLS: readonly DocxEncoding[] = ['sym-wingdings', 'sym-wingdings2'];
 
   beforeAll(async () => {
     lo = new Converter(soffice ?? '');
     const files: string[] = [];
-    for (const encoding of DRAWN) {
+    for (const encoding of [...DRAWN, ...SYMBOLS]) {
       const bytes = await renderFormDocx(seed, encoding);
       originals.set(encoding, bytes);
       const file = join(lo.dir, `${encoding}.docx`);
       writeFileSync(file, bytes);
       files.push(file);
     }
-    for (const [i, pdf] of lo.convert(files, 'pdf').entries()) pdfs.set(DRAWN[i] ?? 'example', pdf);
+    for (const [i, pdf] of lo.convert(files, 'pdf').entries()) pdfs.set([...DRAWN, ...SYMBOLS][i] ?? 'example', pdf);
   }, 180_000);
 
   it('reads the same figures and answers as the .docx it was printed from; positions are page and line', async () => {
@@ -125,7 +137,46 @@ describe.skipIf(soffice === undefined)('the example forms printed to PDF by Libr
       expect(flat(r.evaluation), encoding).toEqual(flat(original.evaluation));
       expect(r.positions['income.total']).toMatchObject({ page: 1, excerpt: '264.47' });
       expect(r.positions['income.total']?.line).toBeGreaterThan(5);
-      expect(r.diagnostics.filter((d) => d.severity !== 'info'), encoding).toEqual([]);
+      // The example's empty boxes are Wingdings 2 symbols, printed without the font: read as unknown marks beside
+      // the ticked option (which decides the answer), each noted; the other encodings print without a warning.
+      const warnings = new Set(r.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code));
+      expect([...warnings], encoding).toEqual(encoding === 'example' ? ['pdf-symbol-font-missing', 'unknown-glyph'] : []);
     }
   }, 120_000);
+
+  /** The answers of an evaluation, by field. */
+  const answers = (e: Evaluation) => Object.fromEntries(ANSWER_FIELDS.map((f) => [f, (e as unknown as Record<string, Record<string, unknown>>)[f.split('.')[0] ?? '']?.[f.split('.')[1] ?? '']]));
+
+  it('Wingdings ticks printed without the font: every question is ambiguous with the reason, never “nothing ticked”', async () => {
+    for (const encoding of SYMBOLS) {
+      const r = await importBuffer(new Uint8Array(readFileSync(pdfs.get(encoding) ?? '')), { filename: `${encoding}.pdf` });
+      expect(r.ok, encoding).toBe(true);
+      if (!r.ok) continue;
+      // LibreOffice without Wingdings draws ☑ and □ alike, and its text layer gives both one code.
+      expect(new Set(Object.values(answers(r.evaluation))), encoding).toEqual(new Set(['ambiguous']));
+      expect(r.diagnostics[0]?.code, encoding).toBe('pdf-symbol-font-missing');
+      expect(r.diagnostics[0]?.message['zh-CN']).toMatch(/勾选与空框无法区分/);
+      expect(r.diagnostics.map((d) => d.code)).not.toContain('answer-unanswered');
+    }
+  }, 60_000);
+
+  it('a tick that left no text beside its option: the question is ambiguous with the reason, never “nothing ticked”', async () => {
+    const extracted = await extractPdfText(new Uint8Array(readFileSync(pdfs.get('glyph') ?? '')));
+    if ('error' in extracted) throw new Error(extracted.error);
+    // The same page with the ticks' text taken out, as a PDF whose tick glyph has no text equivalent has it.
+    const noTicks = { ...extracted, pages: extracted.pages.map((p) => ({ ...p, items: p.items.map((i) => ({ ...i, s: i.s.replaceAll('☑', '') })) })) };
+    const original = importPdfText(extracted);
+    const r = importPdfText(noTicks);
+    expect(original.ok && r.ok).toBe(true);
+    if (!original.ok || !r.ok) return;
+    const before = answers(original.evaluation);
+    const after = answers(r.evaluation);
+    const ticked = ANSWER_FIELDS.filter((f) => before[f] === 'yes' || before[f] === 'no');
+    expect(ticked.length).toBeGreaterThan(15);
+    for (const f of ticked) expect(after[f], f).toBe('ambiguous');
+    const missing = r.diagnostics.filter((d) => d.code === 'pdf-mark-missing');
+    expect(new Set(missing.map((d) => d.path))).toEqual(new Set(ticked));
+    expect(missing.every((d) => d.severity === 'warning' && (d.page ?? 0) >= 1 && d.line !== undefined)).toBe(true);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('answer-unanswered');
+  }, 60_000);
 });

@@ -49,7 +49,7 @@ async function extract({ bytes, maxPages }) {
       for (const item of content.items) {
         if (typeof item.str !== 'string' || item.str === '') continue;
         const [a, b, , , x, y] = item.transform;
-        items.push({ s: item.str, x, y, w: item.width, h: item.height || Math.hypot(a, b), f: content.styles[item.fontName]?.fontFamily ?? '' });
+        items.push({ s: item.str, x, y, w: item.width, h: item.height || Math.hypot(a, b), f: content.styles[item.fontName]?.fontFamily ?? '', font: item.fontName });
       }
       pages.push({ number: n, width, height, items });
       page.cleanup();

@@ -1,8 +1,8 @@
-import type { SourcePosition } from '@jixiao/core';
+import { ANSWER_FIELDS, fieldLabel, type Evaluation, type SourcePosition } from '@jixiao/core';
 import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
 import { readForm } from '../form/read-form.js';
 import { toEvaluation } from '../form/to-evaluation.js';
-import { pdfLines, type PdfLine, type PdfPage } from './lines.js';
+import { pdfLines, symbolsWithoutTheirFont, type PdfLine, type PdfPage } from './lines.js';
 
 /** Pages read at most; a longer PDF is read up to here with a warning (a self-evaluation runs to a few dozen). */
 export const MAX_PDF_PAGES = 100;
@@ -21,6 +21,61 @@ function where(lines: readonly PdfLine[], line: number | undefined): { page?: nu
   return l === undefined ? {} : { page: l.page, line: l.line };
 }
 
+/** The warning for symbol-font codes drawn in a text font (their marks are read as unknown). */
+function symbolFontMissing(count: number, codes: readonly string[]): ImportDiagnostic {
+  const list = codes.slice(0, 4).join(' ');
+  return {
+    code: 'pdf-symbol-font-missing',
+    severity: 'warning',
+    message: {
+      'zh-CN': `这个 PDF 生成时缺少符号字体（Wingdings）：${count} 个符号（${list}）由正文字体代为绘制，在 PDF 中显示为空白或缺字框，勾选与空框无法区分。这些位置按“无法辨认”处理，请核对原件。`,
+      en: `This PDF was made without its symbol font (Wingdings): ${count} symbol(s) (${list}) were drawn in a text font, which shows a blank or a missing-glyph box, so a tick cannot be told from an empty box. They are read as unknown marks; check the original.`,
+    },
+  };
+}
+
+/**
+ * An option with no box beside it is read by the form reader as an empty box. In a PDF that is also where a mark
+ * left no text (a symbol glyph without a text equivalent): nothing there says it was empty. A question read as
+ * unanswered with such an option is ambiguous instead, and each such option says why (never "nothing ticked").
+ */
+function markLeftNoText(evaluation: Evaluation, diagnostics: readonly ImportDiagnostic[], texts: readonly string[]): { evaluation: Evaluation; diagnostics: ImportDiagnostic[] } {
+  const sections = evaluation as unknown as Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
+  const changed = new Set<string>();
+  const patched: Record<string, Record<string, unknown>> = {};
+  for (const d of diagnostics) {
+    const path = d.path;
+    if (d.code !== 'option-without-box' || path === undefined || !(ANSWER_FIELDS as readonly string[]).includes(path)) continue;
+    const [group = '', key = ''] = path.split('.');
+    const section = sections[group];
+    if (section?.[key] !== 'unanswered') continue;
+    patched[group] = { ...(patched[group] ?? section), [key]: 'ambiguous' };
+    changed.add(path);
+  }
+  if (changed.size === 0) return { evaluation, diagnostics: [...diagnostics] };
+  const label = (path: string) => ({ zh: fieldLabel(path) ?? path, en: fieldLabel(path, 'en') ?? path });
+  const out = diagnostics.map((d): ImportDiagnostic => {
+    if (d.path === undefined || !changed.has(d.path)) return d;
+    const { zh, en } = label(d.path);
+    if (d.code === 'option-without-box') {
+      const word = Array.from(texts[(d.line ?? 0) - 1]?.slice((d.column ?? 1) - 1) ?? '')[0] ?? '';
+      return {
+        ...d,
+        code: 'pdf-mark-missing',
+        message: {
+          'zh-CN': `“${zh}”：选项“${word}”旁没有任何符号——PDF 中该处的勾选符号可能没有留下文字，无法判断是否勾选，请核对原件`,
+          en: `"${en}": no mark at all beside "${word}" — in a PDF that is where a tick may have left no text, so whether it was ticked cannot be told; check the original`,
+        },
+      };
+    }
+    if (d.code === 'answer-unanswered') {
+      return { ...d, code: 'answer-ambiguous', message: { 'zh-CN': `“${zh}”：勾选符号无法辨认，无法判断（ambiguous）`, en: `"${en}": the marks cannot be told apart (ambiguous)` } };
+    }
+    return d;
+  });
+  return { evaluation: { ...evaluation, ...patched }, diagnostics: out };
+}
+
 /**
  * Read the form from a PDF's text layer: lines and table cells rebuilt from text positions (cells of a row
  * joined by tabs, as Word's text export has them), read by the form reader; positions are page and line.
@@ -32,7 +87,11 @@ export function importPdfText(text: PdfText): ImportResult {
   if (text.totalPages > 0 && chars < MIN_TEXT_CHARS) {
     return failure('pdf', 'pdf-no-text', `扫描件，无文字层，需 OCR：这个 PDF 的 ${text.totalPages} 页里没有可读取的文字（是图片）。请提交 Word 文件，或先做文字识别（OCR）。`, `A scanned PDF with no text layer; it needs OCR: its ${text.totalPages} page(s) hold no text (images only). Submit the Word file, or run OCR first.`);
   }
-  const result = toEvaluation(readForm(lines.map((l) => l.cells.join('\t'))), 'pdf');
+  const texts = lines.map((l) => l.cells.join('\t'));
+  const read = toEvaluation(readForm(texts), 'pdf');
+  const lost = symbolsWithoutTheirFont(text.pages);
+  const fontNote = lost.count === 0 ? [] : [symbolFontMissing(lost.count, lost.codes)];
+  const result = read.ok ? { ...read, ...markLeftNoText(read.evaluation, read.diagnostics, texts) } : read;
   const mapDiag = (d: ImportDiagnostic): ImportDiagnostic => {
     const { line, column: _column, ...rest } = d;
     return { ...rest, ...where(lines, line) };
@@ -41,7 +100,7 @@ export function importPdfText(text: PdfText): ImportResult {
     text.totalPages > text.pages.length
       ? [{ code: 'pdf-pages-skipped', severity: 'warning', message: { 'zh-CN': `PDF 共 ${text.totalPages} 页，只读取了前 ${text.pages.length} 页。`, en: `The PDF has ${text.totalPages} pages; only the first ${text.pages.length} were read.` } }]
       : [];
-  if (!result.ok) return { ...result, diagnostics: [...result.diagnostics.map(mapDiag), ...truncated] };
+  if (!result.ok) return { ...result, diagnostics: [...fontNote, ...result.diagnostics.map(mapDiag), ...truncated] };
   const positions: Record<string, SourcePosition> = {};
   for (const [path, p] of Object.entries(result.positions)) positions[path] = { ...where(lines, p.line), ...(p.excerpt === undefined ? {} : { excerpt: p.excerpt }) };
   const evaluation = { ...result.evaluation };
@@ -54,5 +113,5 @@ export function importPdfText(text: PdfText): ImportResult {
       }),
     );
   }
-  return { ok: true, kind: 'pdf', evaluation, diagnostics: [...result.diagnostics.map(mapDiag), ...truncated], positions };
+  return { ok: true, kind: 'pdf', evaluation, diagnostics: [...fontNote, ...result.diagnostics.map(mapDiag), ...truncated], positions };
 }

@@ -9,6 +9,8 @@ export interface PdfTextItem {
   readonly w: number;
   readonly h: number;
   readonly f: string;
+  /** pdf.js's id of the font the run is drawn in (one per font of the document); `f` stands in where it is absent. */
+  readonly font?: string;
 }
 
 export interface PdfPage {
@@ -26,14 +28,64 @@ export interface PdfLine {
   readonly cells: readonly string[];
 }
 
-/** Private-use code points of the symbol fonts (F0xx) → the glyph drawn, whichever of the two fonts it was. */
-function symbolText(s: string, font: string): string {
+const isSymbolCode = (code: number): boolean => code >= 0xf000 && code <= 0xf0ff;
+const fontOf = (item: PdfTextItem): string => item.font ?? item.f;
+
+/**
+ * The fonts that draw ordinary text somewhere in the document. A symbol-font code (U+F0xx, Wingdings) drawn in
+ * one of them was not drawn in a symbol font: the PDF was made where Wingdings was missing, a text font drew a
+ * blank or a missing-glyph box in its place, and the text layer may give every such symbol the same code
+ * (LibreOffice without the font writes ☑ and □ both as U+F0A8). Such a code says a symbol stood there, not which.
+ */
+function textFonts(pages: readonly PdfPage[]): Set<string> {
+  const fonts = new Set<string>();
+  for (const page of pages) {
+    for (const item of page.items) {
+      for (const ch of item.s) {
+        if (!isSymbolCode(ch.codePointAt(0) ?? 0) && ch.trim() !== '') {
+          fonts.add(fontOf(item));
+          break;
+        }
+      }
+    }
+  }
+  return fonts;
+}
+
+/**
+ * Symbol-font codes drawn in a text font (see {@link textFonts}): how many, and which codes. They are left as
+ * they are in the lines (private-use characters, which the form reader takes for marks it cannot read).
+ */
+export function symbolsWithoutTheirFont(pages: readonly PdfPage[]): { readonly count: number; readonly codes: readonly string[] } {
+  const fonts = textFonts(pages);
+  let count = 0;
+  const codes = new Set<string>();
+  for (const page of pages) {
+    for (const item of page.items) {
+      if (!fonts.has(fontOf(item))) continue;
+      for (const ch of item.s) {
+        const code = ch.codePointAt(0) ?? 0;
+        if (!isSymbolCode(code)) continue;
+        count++;
+        codes.add(`U+${code.toString(16).toUpperCase()}`);
+      }
+    }
+  }
+  return { count, codes: [...codes].sort() };
+}
+
+/**
+ * Private-use code points of the symbol fonts (F0xx) → the glyph drawn, whichever of the two fonts it was; left as
+ * they are when `trusted` is false (drawn in a text font: see {@link textFonts}).
+ */
+function symbolText(s: string, font: string, trusted: boolean): string {
+  if (!trusted) return s;
   const symbolFont = /wingdings\s*2/i.test(font) ? 'Wingdings 2' : /wingdings/i.test(font) ? 'Wingdings' : undefined;
   let out = '';
   for (const ch of s) {
     const code = ch.codePointAt(0) ?? 0;
     if (symbolFont !== undefined) out += symbolGlyph(symbolFont, code);
-    else if (code >= 0xf000 && code <= 0xf0ff) {
+    else if (isSymbolCode(code)) {
       // The font's name is not known here: its private-use code is looked up in both tables (they do not overlap).
       const w2 = symbolGlyph('Wingdings 2', code);
       out += w2 === ch ? symbolGlyph('Wingdings', code) : w2;
@@ -54,10 +106,10 @@ interface Segment {
  * space. A line whose cells all start where a cell of the previous line started, when that cell ran to the right
  * edge its column reaches on the page, continues it (a wrapped table cell or paragraph) and is joined to it.
  */
-function pageSegments(page: PdfPage): { lines: Segment[][]; wraps: (above: Segment, s: Segment) => boolean } {
+function pageSegments(page: PdfPage, fontsOfText: ReadonlySet<string>): { lines: Segment[][]; wraps: (above: Segment, s: Segment) => boolean } {
   // Blank items are dropped: the gaps between the others say where words and cells part (a space item may span a
   // whole gap between two table columns).
-  const items = page.items.filter((i) => i.s.trim() !== '').map((i) => ({ ...i, s: symbolText(i.s, i.f) }));
+  const items = page.items.filter((i) => i.s.trim() !== '').map((i) => ({ ...i, s: symbolText(i.s, i.f, !fontsOfText.has(fontOf(i))) }));
   items.sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: { y: number; h: number; items: typeof items }[] = [];
   for (const item of items) {
@@ -128,9 +180,10 @@ export function pageLines(page: PdfPage): PdfLine[] {
  */
 export function pdfLines(pages: readonly PdfPage[]): PdfLine[] {
   const out: PdfLine[] = [];
+  const fontsOfText = textFonts(pages);
   let last: { page: number; segs: Segment[]; wraps: (above: Segment, s: Segment) => boolean } | undefined;
   for (const page of pages) {
-    const { lines, wraps } = pageSegments(page);
+    const { lines, wraps } = pageSegments(page, fontsOfText);
     let first = 0;
     if (last !== undefined && lines[0] !== undefined && joinWrapped(last.segs, lines[0], last.wraps)) {
       const done = out.at(-1);
