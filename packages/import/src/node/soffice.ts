@@ -72,11 +72,11 @@ export function findSoffice(given?: string, env: NodeJS.ProcessEnv = process.env
 }
 
 /**
- * The profile's settings (registrymodifications.xcu): macros never run — security level "very high" (only
+ * The converter's profile settings (registrymodifications.xcu): macros never run — security level "very high" (only
  * macros from trusted locations, of which there are none) and macro execution disabled outright — and links
  * to remote content are not followed.
  */
-const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
+export const CONVERTER_PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
 <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
@@ -138,7 +138,7 @@ async function runSoffice(soffice: string, bytes: Uint8Array, extension: string,
     const out = join(work, 'out');
     mkdirSync(join(profile, 'user'), { recursive: true });
     mkdirSync(out);
-    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), PROFILE_SETTINGS);
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), CONVERTER_PROFILE_SETTINGS);
     const ext = /^[a-z0-9]{1,5}$/i.test(extension) ? extension.toLowerCase() : 'bin';
     const input = join(work, `input.${ext}`);
     writeFileSync(input, bytes);
