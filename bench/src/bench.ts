@@ -4,11 +4,13 @@
  * (b) the same rules as hand-written TypeScript (the reference limit), against our checker on those packs;
  * (c) json-rules-engine used naively (default JSONPath resolver, an engine built per form);
  * (d) end to end: the built CLI on a folder of forms (canonical JSON, Word-extracted text, .docx), JSON report;
- * (e) CLI cold start for one form; (f) peak memory of the CLI for 10,000 forms.
+ * (e) CLI cold start for one form; (f) peak memory of the CLI for 10,000 forms;
+ * (g) with `--formats N` (`--formats-only` runs only this): N forms as text, .docx, .doc and PDF through the CLI,
+ * and the converter's share of the time (LibreOffice for .doc, pdf.js for PDF).
  * Figures are printed and written to bench/out/results.json.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -17,7 +19,9 @@ import { CUSTOM_OPERATORS, createChecker, ruleConditions, type Evaluation, type 
 import { loadPack } from '@jixiao/core/node';
 import { renderFormText } from '@jixiao/import';
 import { baseEvaluation, evaluationArb, patchEvaluation } from '@jixiao/testing';
-import { DOCX_ENCODINGS, renderFormDocx } from '../../packages/import/scripts/render-docx.js';
+import { findSoffice } from '@jixiao/import/node';
+import { DOCX_ENCODINGS, renderFormDocx, type DocxEncoding } from '../../packages/import/scripts/render-docx.js';
+import { extractPdfText } from '../../packages/import/src/node/pdf.js';
 import { PLAIN_PACKS, plainOutcomes } from './plain.js';
 
 const ROOT = process.cwd();
@@ -115,7 +119,85 @@ function cliMeasured(args: string[], cwd: string, bin = BIN): { ms: number; mb: 
   return { ms: performance.now() - t, mb: Math.round(Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 'NaN') / 1024), cpu: Number(cpu?.[1] ?? 'NaN') + Number(cpu?.[2] ?? 'NaN'), stderr: r.stderr };
 }
 
+/**
+ * (g) The same forms in every format a bureau receives: text, .docx, .doc and PDF (the .doc and the PDF made from
+ * the .docx by LibreOffice beforehand, untimed), each folder checked by the CLI with one worker thread and with the
+ * default, JSON report. The converter's share: for .doc the seconds LibreOffice took by the CLI's own `converted`
+ * notes, for PDF the time pdf.js takes to extract each file's text (timed here, one file after another, in the
+ * same worker thread the CLI uses), over the wall time of the one-thread run.
+ */
+async function formats(forms: readonly Evaluation[]): Promise<Record<string, unknown>> {
+  const soffice = findSoffice();
+  if (soffice === undefined) {
+    console.log('(g) formats: LibreOffice not found, skipped (apt-get install libreoffice-writer-nogui)');
+    return {};
+  }
+  const dir = join(tmpdir(), `jixiao-bench-formats-${String(process.pid)}`);
+  rmSync(dir, { recursive: true, force: true });
+  for (const kind of ['text', 'docx', 'doc', 'pdf']) mkdirSync(join(dir, kind), { recursive: true });
+  // Encodings LibreOffice prints as the .docx reads (the Wingdings ones need the Windows fonts to print their ticks).
+  const printable: readonly DocxEncoding[] = ['example', 'glyph', 'content-control', 'eq-complex'];
+  const name = (i: number) => `form-${String(i).padStart(6, '0')}`;
+  for (const [i, f] of forms.entries()) {
+    writeFileSync(join(dir, 'text', `${name(i)}.txt`), renderFormText(f));
+    writeFileSync(join(dir, 'docx', `${name(i)}.docx`), await renderFormDocx(f, printable[i % printable.length]));
+  }
+  const profile = join(dir, 'profile');
+  const convert = (filter: string, out: string) => {
+    const docx = readdirSync(join(dir, 'docx')).map((n) => join(dir, 'docx', n));
+    spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', join(dir, out), ...docx], { stdio: 'ignore', timeout: 1_800_000 });
+  };
+  // .docx → .doc goes through .odt: LibreOffice 7.4 flattens these tables when it writes a .doc straight from them.
+  mkdirSync(join(dir, 'odt'));
+  const odtFrom = join(dir, 'odt');
+  spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'odt', '--outdir', odtFrom, ...readdirSync(join(dir, 'docx')).map((n) => join(dir, 'docx', n))], { stdio: 'ignore', timeout: 1_800_000 });
+  spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'doc:MS Word 97', '--outdir', join(dir, 'doc'), ...readdirSync(odtFrom).map((n) => join(odtFrom, n))], { stdio: 'ignore', timeout: 1_800_000 });
+  convert('pdf:writer_pdf_Export', 'pdf');
+  const counts = Object.fromEntries(['text', 'docx', 'doc', 'pdf'].map((k) => [k, readdirSync(join(dir, k)).length]));
+  const rates: Record<string, Record<string, number>> = {};
+  const checked: Record<string, number> = {};
+  const wall: Record<string, number> = {};
+  for (const kind of ['text', 'docx', 'doc', 'pdf']) {
+    const byJobs: Record<string, number> = {};
+    rates[kind] = byJobs;
+    for (const jobs of ['1', 'default']) {
+      const out = join(dir, `out-${kind}-${jobs}.json`);
+      const r = cli(['check', kind, '--format', 'json', '-o', out, '--locale', 'en', ...(jobs === 'default' ? [] : ['--jobs', jobs])], dir);
+      byJobs[jobs] = Math.round((forms.length / r.ms) * 1000 * 100) / 100;
+      if (jobs === '1') {
+        wall[kind] = r.ms;
+        checked[kind] = (JSON.parse(readFileSync(out, 'utf8')) as { results: unknown[] }).results.length;
+      }
+    }
+  }
+  // LibreOffice's time, by the CLI's notes (`… after conversion by LibreOffice (2.3 s) …`) in the one-thread report.
+  const report = JSON.parse(readFileSync(join(dir, 'out-doc-1.json'), 'utf8')) as { results: { diagnostics?: { message?: string }[] }[] };
+  const sofficeMs = report.results.flatMap((r) => r.diagnostics ?? []).reduce((sum, d) => sum + Number(/LibreOffice \(([\d.]+) s\)/.exec(d.message ?? '')?.[1] ?? 0) * 1000, 0);
+  // pdf.js's time: each PDF's text extracted as the CLI does it (a worker thread per file), one after another.
+  let pdfjsMs = 0;
+  for (const file of readdirSync(join(dir, 'pdf'))) {
+    const bytes = new Uint8Array(readFileSync(join(dir, 'pdf', file)));
+    pdfjsMs += await timeAsync(async () => {
+      const text = await extractPdfText(bytes);
+      if ('error' in text) throw new Error(`pdf.js could not read ${file}: ${text.error}`);
+    });
+  }
+  const share = { doc: sofficeMs / (wall.doc ?? 1), pdf: pdfjsMs / (wall.pdf ?? 1) };
+  const per = (kind: string) => `${kind} ${String(rates[kind]?.['1'])} / ${String(rates[kind]?.default)} forms/s`;
+  console.log(`(g) formats, ${String(forms.length)} forms each (files: ${JSON.stringify(counts)}; checked with --jobs 1: ${JSON.stringify(checked)}), --jobs 1 / default: ${['text', 'docx', 'doc', 'pdf'].map(per).join('; ')}`);
+  console.log(`(g) converter's share of the --jobs 1 run: .doc — LibreOffice ${(sofficeMs / 1000).toFixed(1)} s of ${((wall.doc ?? 0) / 1000).toFixed(1)} s (${(share.doc * 100).toFixed(0)} %, ${(sofficeMs / forms.length / 1000).toFixed(2)} s a file); PDF — pdf.js ${(pdfjsMs / 1000).toFixed(1)} s of ${((wall.pdf ?? 0) / 1000).toFixed(1)} s (${(share.pdf * 100).toFixed(0)} %, ${(pdfjsMs / forms.length).toFixed(0)} ms a file)`);
+  if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+  return { formatsForms: forms.length, formatRates: rates, formatChecked: checked, converterShare: share, sofficeMs, pdfjsMs };
+}
+
 async function main() {
+  // `--formats-only` runs only (g), with `--formats N` forms (default 40).
+  if (process.argv.includes('--formats-only')) {
+    const g = await formats(makeForms(arg('formats', 40)));
+    mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench/out/results-formats.json'), `${JSON.stringify(g, null, 2)}\n`);
+    return;
+  }
   const forms = makeForms(N);
   const ruleCount = standard.rules.length;
   console.log(`jixiao bench: ${String(N)} forms, standard preset = ${String(packs.length)} packs / ${String(ruleCount)} rules; node ${process.version}, ${String(availableParallelism())} cores (${cpus()[0]?.model ?? '?'})`);
@@ -266,7 +348,8 @@ async function main() {
   console.log(`(f) peak memory, ${String(BIG)} forms, JSON report: --jobs 1 ${String(mem[1])} MB (${String(memTime[1])} forms/s), --jobs 2 ${String(mem[2])} MB (${String(memTime[2])} forms/s)`);
   if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
 
-  const results = { forms: N, rules: ruleCount, node: process.version, cores: availableParallelism(), syncRate, syncRandomRate, syncCleanRate, asyncRate, plainRate, subsetRate, subsetRules: subset.rules.length, naiveRate, e2e, e2eMb, e2eSame, e2eChecked, autoRate, docxForms: DOCX, cold, seedCold, mem, memTime, big: BIG, sink };
+  const g = process.argv.includes('--formats') ? await formats(forms.slice(0, arg('formats', 40))) : {};
+  const results = { forms: N, rules: ruleCount, node: process.version, cores: availableParallelism(), syncRate, syncRandomRate, syncCleanRate, asyncRate, plainRate, subsetRate, subsetRules: subset.rules.length, naiveRate, e2e, e2eMb, e2eSame, e2eChecked, autoRate, docxForms: DOCX, cold, seedCold, mem, memTime, big: BIG, sink, ...g };
   mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/out/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }

@@ -29,7 +29,11 @@ function workerUrl(): URL {
 
 type WorkerReply = PdfText | { readonly error: 'pdf-password' | 'pdf-invalid'; readonly detail?: string };
 
-function run(bytes: Uint8Array, limits: PdfLimits): Promise<WorkerReply | { readonly error: 'pdf-timeout' | 'pdf-too-large' | 'pdf-crashed'; readonly detail?: string }> {
+/**
+ * pdf.js's part of reading a PDF: its text items and their positions, extracted in a worker thread under the limits
+ * (or why not). {@link importPdf} rebuilds lines from them and reads the form; the benchmark times this part alone.
+ */
+export function extractPdfText(bytes: Uint8Array, limits: PdfLimits = {}): Promise<WorkerReply | { readonly error: 'pdf-timeout' | 'pdf-too-large' | 'pdf-crashed'; readonly detail?: string }> {
   return new Promise((resolve) => {
     const worker = new Worker(workerUrl(), {
       workerData: { bytes, maxPages: limits.maxPages ?? MAX_PDF_PAGES },
@@ -66,7 +70,7 @@ function run(bytes: Uint8Array, limits: PdfLimits): Promise<WorkerReply | { read
  * each get their own message. Never throws.
  */
 export async function importPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promise<ImportResult> {
-  const reply = await run(bytes, limits);
+  const reply = await extractPdfText(bytes, limits);
   if (!('error' in reply)) return importPdfText(reply);
   const seconds = Math.round((limits.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS) / 1000);
   switch (reply.error) {
