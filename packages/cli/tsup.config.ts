@@ -13,7 +13,7 @@ const PACKAGES = resolve(HERE, '..');
  * module, and a re-export reaches its module even when nothing uses it, so the CLI's start-up would load them all.
  */
 const HEAVY_REEXPORTS: Record<string, readonly string[]> = {
-  core: ['./pack/lint.js', './pack/cases.js', './pack/case-runner.js', './waivers/waivers.js'],
+  core: ['./pack/lint.js', './pack/cases.js', './pack/case-runner.js', './waivers/waivers.js', './template/load.js'],
   import: ['./docx/import-docx.js', './docx/zip.js', './canonical/import-yaml.js'],
   adapters: ['./http/server.js'],
 };

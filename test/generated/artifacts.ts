@@ -14,6 +14,7 @@ import {
   ResultDocumentSchema,
   ResultDocumentV1Schema,
   RuleSchema,
+  TemplateSchema,
   WaiverFileSchema,
   GENERATED_HEADER,
   renderCatalogue,
@@ -21,6 +22,7 @@ import {
   type Pack,
 } from '@jixiao/core';
 import { loadPackFromDir } from '@jixiao/core/node';
+import { templatesReadme } from '../../packages/templates/scripts/readme.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -60,6 +62,8 @@ export function artifacts(): Artifact[] {
     schemaFile('packages/core/schema/result.v1.schema.json', 'result.v1.schema.json', ResultDocumentV1Schema),
     schemaFile('packages/core/schema/cases.schema.json', 'cases.schema.json', CaseFileSchema),
     schemaFile('packages/core/schema/waivers.schema.json', 'waivers.schema.json', WaiverFileSchema),
+    schemaFile('packages/core/schema/template.schema.json', 'template.schema.json', TemplateSchema),
+    { path: 'packages/templates/README.md', content: templatesReadme() },
   ];
   const preset = {
     $comment: 'generated from rule metadata by `npm run generate`: do not edit',

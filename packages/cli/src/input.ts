@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Evaluation, Locale, SourcePosition } from '@jixiao/core';
-import { formatDiagnostic, MAX_INPUT_BYTES, type ImportDiagnostic, type ImportResult } from '@jixiao/import';
+import { formatDiagnostic, MAX_INPUT_BYTES, type ImportDiagnostic, type ImportResult, type TemplateMatch } from '@jixiao/import';
 import { importBuffer } from '@jixiao/import/node';
 import { CliError, EXIT } from './io.js';
 import { terminalText } from './terminal.js';
@@ -16,6 +16,8 @@ export type LoadedInput =
       /** Import diagnostics (unreadable figures, unknown glyphs, left-over text). */
       readonly diagnostics: readonly ImportDiagnostic[];
       readonly positions?: Readonly<Record<string, SourcePosition>>;
+      /** The form template the file was read with, and its detection score (absent for canonical JSON/YAML). */
+      readonly template?: TemplateMatch;
     }
   | { readonly ok: false; readonly source: string; readonly reason: string };
 
@@ -54,7 +56,8 @@ export async function loadInput(file: string, locale: Locale): Promise<LoadedInp
   const { result } = read;
   // The reason quotes the form: each diagnostic is one line of it, whatever the form holds (see terminal.ts).
   if (!result.ok) return { ok: false, source: file, reason: result.diagnostics.map((d) => terminalText(d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale))).join('\n') };
-  return { ok: true, source: file, evaluation: result.evaluation, diagnostics: result.diagnostics, positions: result.positions };
+  const base = { ok: true as const, source: file, evaluation: result.evaluation, diagnostics: result.diagnostics, positions: result.positions };
+  return { ...base, ...(result.template === undefined ? {} : { template: result.template }) };
 }
 
 export function assertReadable(input: LoadedInput): asserts input is Extract<LoadedInput, { ok: true }> {

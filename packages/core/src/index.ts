@@ -186,3 +186,15 @@ export type {
 } from './result/report.js';
 export { WaiverFileSchema, WaiverSchema, applyWaivers, parseWaiverFile, waiverRefs } from './waivers/waivers.js';
 export type { ApplyWaiversOptions, Waiver, WaiverFile, WaiverRef, WaiverReport } from './waivers/waivers.js';
+export {
+  MONEY_UNITS,
+  TEMPLATE_KINDS,
+  TEMPLATE_VALUE_TYPES,
+  TemplateFieldPathSchema,
+  TemplateSchema,
+  defineTemplate,
+} from './template/schema.js';
+export type { Template, TemplateField, TemplateInput, TemplateProse, TemplateTable, TemplateValueType } from './template/schema.js';
+export { TemplateLoadError, formatTemplateIssue, templatePatterns, templateSemanticIssues } from './template/validate.js';
+export type { TemplateIssue, TemplatePath } from './template/validate.js';
+export { loadTemplateText, parseTemplateText } from './template/load.js';

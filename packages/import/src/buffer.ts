@@ -2,9 +2,9 @@ import { failure, type ImportResult } from './diagnostics.js';
 import { importJson } from './canonical/import-canonical.js';
 import { binaryFormat, detectAndDecode, kindOfContentType } from './detect.js';
 import type { DocxImportOptions } from './docx/import-docx.js';
-import { notAForm } from './form/to-evaluation.js';
 import { encryptedDocx } from './docx/encrypted.js';
 import { invalidEncoding } from './text/characters.js';
+import { notAForm } from './template/read-document.js';
 import { importText } from './text/import-text.js';
 
 /** Options of {@link importBuffer}. */

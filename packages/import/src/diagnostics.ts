@@ -35,6 +35,18 @@ export interface ImportDiagnostic {
 /** Field path → where its value was read. */
 export type SourcePositions = Record<string, SourcePosition>;
 
+/** The form template a document was read with (or recognised as), and its detection score. */
+export interface TemplateMatch {
+  readonly id: string;
+  readonly score: number;
+}
+
+/**
+ * How a field was read, where not from a labelled cell: `table` (by position in a table map), `prose` (from
+ * running text: less certain than a table cell).
+ */
+export type Provenance = 'table' | 'prose';
+
 /** The result of reading one submission. */
 export type ImportResult =
   | {
@@ -43,8 +55,12 @@ export type ImportResult =
       readonly evaluation: Evaluation;
       readonly diagnostics: readonly ImportDiagnostic[];
       readonly positions: SourcePositions;
+      /** The template the form was read with (absent for canonical JSON/YAML). */
+      readonly template?: TemplateMatch;
+      /** Fields read by table position or from prose (every other field came from a labelled cell). */
+      readonly provenance?: Readonly<Record<string, Provenance>>;
     }
-  | { readonly ok: false; readonly kind: ImportKind; readonly diagnostics: readonly ImportDiagnostic[] };
+  | { readonly ok: false; readonly kind: ImportKind; readonly diagnostics: readonly ImportDiagnostic[]; readonly template?: TemplateMatch };
 
 /** A failed import with one error diagnostic. */
 export function failure(kind: ImportKind, code: string, zh: string, en: string, extra: Partial<ImportDiagnostic> = {}): ImportResult {

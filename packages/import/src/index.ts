@@ -4,7 +4,7 @@
  * for every field and a diagnostic for everything that could not be read. Browser-safe (no Node built-ins).
  */
 export { describeLocation, formatDiagnostic } from './diagnostics.js';
-export type { DiagnosticSeverity, ImportDiagnostic, ImportKind, ImportResult, SourcePositions } from './diagnostics.js';
+export type { DiagnosticSeverity, ImportDiagnostic, ImportKind, ImportResult, Provenance, SourcePositions, TemplateMatch } from './diagnostics.js';
 export { importText, MAX_TEXT_CHARS } from './text/import-text.js';
 export type { ImportOptions } from './text/import-text.js';
 export { cellText, describeCell, documentLines, positionOf } from './document/elements.js';
@@ -22,4 +22,9 @@ export type { BufferImportOptions } from './buffer.js';
 export { renderFormText, FORM_TEXT_STYLE_DEFAULT } from './form/render.js';
 export type { FormTextStyle, MarkEncoding } from './form/render.js';
 export { resolveSingle } from './form/marks.js';
+export { readDocument } from './template/read-document.js';
+export type { ReadOptions } from './template/read-document.js';
+export { shippedTemplates, shippedTemplate } from './template/registry.js';
+export { scoreTemplates, bestTemplate } from './template/detect.js';
+export type { Detection } from './template/detect.js';
 export type { Mark, MarkState, OptionRead, Resolution } from './form/marks.js';

@@ -56,7 +56,9 @@ export async function checkFile(file: InputFile, locale: Locale, checker: Checke
     const input = await loadInput(file.path, locale);
     if (!input.ok) return { ok: false, source, reason: input.reason };
     const checked = checker.checkEvaluationSync(input.evaluation, { source, locale, ...(input.positions ? { positions: input.positions } : {}) });
-    const result: EvaluationResult = input.diagnostics.length === 0 ? checked : { ...checked, diagnostics: input.diagnostics.map((d) => localizeDiagnostic(d, locale)) };
+    // The form template the file was read with (the batch summary's "template" column).
+    const read: EvaluationResult = input.template === undefined ? checked : { ...checked, template: { id: input.template.id, score: input.template.score } };
+    const result: EvaluationResult = input.diagnostics.length === 0 ? read : { ...read, diagnostics: input.diagnostics.map((d) => localizeDiagnostic(d, locale)) };
     const base = {
       ok: true as const,
       source,

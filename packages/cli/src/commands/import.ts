@@ -38,9 +38,10 @@ export async function runImport(file: string, flags: ImportFlags, io: CliIo): Pr
   // A value that could not be read stays blank in the evaluation: the import is incomplete (exit 3), as in `check`.
   const readFully = result.ok && !result.diagnostics.some((d) => d.severity === 'error');
   if (flags.format === 'json') {
+    const template = result.template === undefined ? {} : { template: result.template };
     const doc = result.ok
-      ? { source: file, kind: result.kind, ok: true, evaluation: result.evaluation, diagnostics: result.diagnostics, positions: result.positions }
-      : { source: file, kind: result.kind, ok: false, diagnostics: result.diagnostics };
+      ? { source: file, kind: result.kind, ok: true, ...template, evaluation: result.evaluation, diagnostics: result.diagnostics, positions: result.positions, ...(result.provenance === undefined ? {} : { provenance: result.provenance }) }
+      : { source: file, kind: result.kind, ok: false, ...template, diagnostics: result.diagnostics };
     io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
     if (!result.ok) io.stderr(`jixiao: ${terminalText(file)}: ${terminalText(result.diagnostics[0]?.message[locale] ?? '')}\n`);
     return readFully ? EXIT.ok : EXIT.unreadable;
@@ -50,6 +51,10 @@ export async function runImport(file: string, flags: ImportFlags, io: CliIo): Pr
     return EXIT.unreadable;
   }
   io.stdout(`${JSON.stringify(result.evaluation, null, 2)}\n`);
+  if (result.template !== undefined) {
+    const { id, score } = result.template;
+    io.stderr(`${terminalText(file)}: ${locale === 'zh-CN' ? `按模板 ${id} 读取（识别得分 ${String(score)}）` : `read with template ${id} (detection score ${String(score)})`}\n`);
+  }
   for (const d of result.diagnostics) io.stderr(`${terminalText(file)}: ${terminalText(formatDiagnostic(d, locale))}\n`);
   return readFully ? EXIT.ok : EXIT.unreadable;
 }

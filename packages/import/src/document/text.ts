@@ -7,7 +7,7 @@ import type { BlockElement, DocumentElements, TableCellElement, TableRowElement 
  * `|` separates cells as a tab does. Every element keeps its line and column.
  */
 export function partitionText(text: string): DocumentElements {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   const pipes = pipeSeparated(lines);
   const blocks: BlockElement[] = [];
   let rows: TableRowElement[] | undefined;

@@ -2,8 +2,7 @@ import type { SourcePosition } from '@jixiao/core';
 import { docxElements } from '../document/docx.js';
 import type { DocumentElements } from '../document/elements.js';
 import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
-import { readForm } from '../form/read-form.js';
-import { toEvaluation } from '../form/to-evaluation.js';
+import { readDocument } from '../template/read-document.js';
 import { markUnreadable, MAX_CHARACTER_DIAGNOSTICS } from '../text/characters.js';
 import { beyondForm, capDiagnostics, CELLS, FORM_LIMITS, LINES, tooComplex } from '../text/limits.js';
 import type { ImportOptions } from '../text/import-text.js';
@@ -121,12 +120,14 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   if (!Array.isArray(lines)) return lines;
   // Control characters (a `w:sym` of code 0007, a character reference) become U+FFFD, each an error with its paragraph.
   const unreadable: ImportDiagnostic[] = [];
-  const texts = lines.map((l, i) => {
-    const marked = markUnreadable(l.text);
-    for (const d of marked.diagnostics) if (unreadable.length < MAX_CHARACTER_DIAGNOSTICS) unreadable.push({ ...d, line: i + 1 });
-    return marked.text;
+  const marked = lines.map((l, i) => {
+    const m = markUnreadable(l.text);
+    for (const d of m.diagnostics) if (unreadable.length < MAX_CHARACTER_DIAGNOSTICS) unreadable.push({ ...d, line: i + 1 });
+    return m.text === l.text ? l : { ...l, text: m.text };
   });
-  const read = toEvaluation(readForm(texts), 'docx');
+  // The reader names lines of the walker's output (the document's lines, in the same order): mapped below to
+  // paragraph and cell.
+  const read = readDocument(docxElements(marked), 'docx', { templates: options.templates });
   const result = read.ok && unreadable.length > 0 ? { ...read, diagnostics: [...unreadable, ...read.diagnostics] } : read;
   const mapDiag = (d: ImportDiagnostic): ImportDiagnostic => {
     const { line, column: _column, ...rest } = d;
@@ -147,5 +148,5 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
       }),
     );
   }
-  return { ok: true, kind: 'docx', evaluation, diagnostics: capDiagnostics(result.diagnostics.map(mapDiag)), positions };
+  return { ...result, evaluation, diagnostics: capDiagnostics(result.diagnostics.map(mapDiag)), positions };
 }

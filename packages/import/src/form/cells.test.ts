@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compact, compactUnit, isWhiteUnit, joinSplitLabels, splitCells, splitTextCells, type Cell } from './cells.js';
-import { BLOCK_LABELS, CELL_LABELS, HEADINGS } from './labels.js';
+import { documentLines } from '../document/elements.js';
+import { partitionText } from '../document/text.js';
+import { shippedTemplate } from '../template/registry.js';
+import { cellsOfLines, compact, compactUnit, compileLabelTrie, isWhiteUnit, joinSplitLabels, splitCells, type Cell } from './cells.js';
 
 /** splitCells as it was first written (split at tabs, trim each piece). */
 function splitCellsReference(lines: readonly string[]): Cell[] {
@@ -18,7 +20,11 @@ function splitCellsReference(lines: readonly string[]): Cell[] {
   return cells;
 }
 
-const JOINABLE = [...Object.values(BLOCK_LABELS).flat(), ...HEADINGS.flatMap((h) => h.labels), ...CELL_LABELS.flatMap((c) => c.labels)];
+const t1 = shippedTemplate('t1-checklist');
+if (t1 === undefined) throw new Error('no t1-checklist template');
+/** The labels the T1 template's reader joins (blocks, headings, cell labels). */
+const JOINABLE = [...t1.blocks.flatMap((b) => b.labels), ...t1.headings.flatMap((h) => h.labels), ...t1.fields.filter((f) => f.inline !== true).flatMap((c) => c.labels)];
+const trie = compileLabelTrie(JOINABLE);
 
 /** joinSplitLabels as it was first written: compact both cells, compare with every compacted label. */
 function joinSplitLabelsReference(cells: readonly Cell[]): Cell[] {
@@ -96,9 +102,9 @@ describe('isWhiteUnit', () => {
   });
 });
 
-describe('splitTextCells', () => {
+describe('cellsOfLines of a partitioned text', () => {
   it('gives each cell its line and column', () => {
-    expect(splitTextCells('a\t b \r\n\r\u3000c\n\t\td')).toEqual([
+    expect(cellsOfLines(documentLines(partitionText('a\t b \r\n\r\u3000c\n\t\td')))).toEqual([
       { text: 'a', segments: [{ offset: 0, line: 1, column: 1 }] },
       { text: 'b', segments: [{ offset: 0, line: 1, column: 4 }] },
       { text: 'c', segments: [{ offset: 0, line: 3, column: 2 }] },
@@ -110,7 +116,7 @@ describe('splitTextCells', () => {
     const text = fc.array(fc.oneof(fragment, fc.constantFrom('\t', '\n', '\r', '\r\n', '\n\r', ' \t ', '\r\r\n')), { maxLength: 16 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(text, (t) => {
-        expect(splitTextCells(t)).toEqual(splitCells(t.split(/\r\n|\r|\n/)));
+        expect(cellsOfLines(documentLines(partitionText(t)))).toEqual(splitCells(t.split(/\r\n|\r|\n/)));
       }),
       { numRuns: 3000 },
     );
@@ -120,8 +126,8 @@ describe('splitTextCells', () => {
 describe('joinSplitLabels', () => {
   it('joins a label split over two cells, and nothing else', () => {
     const cells = splitCells(['部门', '主要绩效', '年度支出', '（万元）', '合计', '100']);
-    expect(joinSplitLabels(cells).map((c) => c.text)).toEqual(['部门主要绩效', '年度支出（万元）', '合计', '100']);
-    expect(joinSplitLabels(cells)[0]?.segments).toEqual([
+    expect(joinSplitLabels(cells, trie).map((c) => c.text)).toEqual(['部门主要绩效', '年度支出（万元）', '合计', '100']);
+    expect(joinSplitLabels(cells, trie)[0]?.segments).toEqual([
       { offset: 0, line: 1, column: 1 },
       { offset: 2, line: 2, column: 1 },
     ]);
@@ -131,7 +137,7 @@ describe('joinSplitLabels', () => {
     fc.assert(
       fc.property(cellTexts, (texts) => {
         const cells = splitCells(texts.map((t) => t.replace(/\t/g, ' ')));
-        expect(joinSplitLabels(cells)).toEqual(joinSplitLabelsReference(cells));
+        expect(joinSplitLabels(cells, trie)).toEqual(joinSplitLabelsReference(cells));
       }),
       { numRuns: 3000 },
     );

@@ -1,5 +1,5 @@
 import type { SourcePosition } from '@jixiao/core';
-import { BLOCK_LABELS, CELL_LABELS, HEADINGS } from './labels.js';
+import type { DocumentLine } from '../document/elements.js';
 import { toHalfWidth } from './values.js';
 
 /**
@@ -46,6 +46,37 @@ export function splitCells(lines: readonly string[]): Cell[] {
   return cells;
 }
 
+/**
+ * The cells of a document's lines ({@link documentLines}): splitCells of their texts, placed where they stand — at
+ * the text's own line and column when the origin has a line (text, PDF), else at the 1-based index of the line
+ * in `lines` (a .docx: the caller maps it to paragraph and cell).
+ */
+export function cellsOfLines(lines: readonly DocumentLine[]): Cell[] {
+  const cells: Cell[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const l = lines[index];
+    if (l === undefined) continue;
+    const raw = l.text;
+    const line = l.origin.line ?? index + 1;
+    const base = l.origin.line === undefined ? 0 : (l.origin.column ?? 1) - 1;
+    let offset = 0;
+    for (;;) {
+      const tab = raw.indexOf('\t', offset);
+      const end = tab < 0 ? raw.length : tab;
+      if (end > offset) {
+        let from = offset;
+        let to = end;
+        while (from < to && WHITE[raw.charCodeAt(from)] === 1) from++;
+        while (to > from && WHITE[raw.charCodeAt(to - 1)] === 1) to--;
+        if (to > from) cells.push({ text: raw.slice(from, to), segments: [{ offset: 0, line, column: base + from + 1 }] });
+      }
+      if (tab < 0) break;
+      offset = tab + 1;
+    }
+  }
+  return cells;
+}
+
 /** White space as String.prototype.trim removes it, by UTF-16 code unit (1: white). */
 const WHITE = new Uint8Array(0x10000);
 for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) WHITE[c] = 1;
@@ -54,40 +85,6 @@ for (let c = 0x2000; c <= 0x200a; c++) WHITE[c] = 1;
 /** Does `trim` remove the code unit `c`? */
 export function isWhiteUnit(c: number): boolean {
   return WHITE[c] === 1;
-}
-
-/**
- * splitCells of the text's lines (split at \r\n, \r or \n), in one pass over the text: no line strings, and one
- * string per cell (not a piece, then its trimmed copies).
- */
-export function splitTextCells(text: string): Cell[] {
-  const cells: Cell[] = [];
-  const end = text.length;
-  // The next tab, line feed and carriage return at or after `start` (end: none); indexOf finds them fastest.
-  let tab = -1;
-  let lf = -1;
-  let cr = text.includes('\r') ? -1 : end;
-  let line = 1;
-  let lineStart = 0;
-  let start = 0;
-  while (start <= end) {
-    if (tab < start) tab = text.indexOf('\t', start) >>> 0;
-    if (lf < start) lf = text.indexOf('\n', start) >>> 0;
-    if (cr < start) cr = text.indexOf('\r', start) >>> 0;
-    // (>>> 0 turns -1 into 2^32 - 1, past every index; the end of the text ends its last piece.)
-    const stop = Math.min(tab, lf, cr, end);
-    let from = start;
-    let to = stop;
-    while (from < to && WHITE[text.charCodeAt(from)] === 1) from++;
-    while (to > from && WHITE[text.charCodeAt(to - 1)] === 1) to--;
-    if (to > from) cells.push({ text: text.slice(from, to), segments: [{ offset: 0, line, column: from - lineStart + 1 }] });
-    start = stop === cr && text.charCodeAt(stop + 1) === 10 ? stop + 2 : stop + 1;
-    if (stop !== tab) {
-      line++;
-      lineStart = start;
-    }
-  }
-  return cells;
 }
 
 /** The quotes labelPattern makes optional (and compact drops). */
@@ -111,26 +108,29 @@ export function compactUnit(c: number): number {
   return DROPPED[half] === 1 ? -1 : half;
 }
 
-const JOINABLE_LABELS: readonly string[] = [
-  ...Object.values(BLOCK_LABELS).flat(),
-  ...HEADINGS.flatMap((h) => h.labels),
-  ...CELL_LABELS.flatMap((c) => c.labels),
-];
-
 /**
  * A trie of the compacted joinable labels, flattened into arrays (the join test walks it for nearly every
- * cell): node 0 is the root, ROOT_NEXT maps a unit to the root's child (0: none); below the root, the children
- * of node n are CHILD_UNIT/CHILD_NODE[CHILD_START[n] .. CHILD_START[n + 1]), and LABEL_END[n] is 1 where a
- * label ends.
+ * cell): node 0 is the root, rootNext maps a unit to the root's child (0: none); below the root, the children
+ * of node n are childUnit/childNode[childStart[n] .. childStart[n + 1]), and labelEnd[n] is 1 where a label ends.
  */
-const ROOT_NEXT = new Uint16Array(0x10000);
-const { CHILD_START, CHILD_UNIT, CHILD_NODE, LABEL_END } = (() => {
+export interface LabelTrie {
+  readonly rootNext: Uint16Array;
+  readonly childStart: Int32Array;
+  readonly childUnit: Uint16Array;
+  readonly childNode: Uint16Array;
+  readonly labelEnd: Uint8Array;
+  /** First units of the compacted labels, and the quotes `compact` drops (a cell starting with one may compact to ''). */
+  readonly mayBegin: Uint8Array;
+}
+
+/** Build the trie of labels whose halves joinSplitLabels joins again. */
+export function compileLabelTrie(labels: readonly string[]): LabelTrie {
   interface Node {
     readonly next: Map<number, Node>;
     label: boolean;
   }
   const root: Node = { next: new Map(), label: false };
-  for (const label of JOINABLE_LABELS) {
+  for (const label of labels) {
     const c = compact(label);
     let node = root;
     for (let i = 0; i < c.length; i++) {
@@ -149,6 +149,7 @@ const { CHILD_START, CHILD_UNIT, CHILD_NODE, LABEL_END } = (() => {
   for (const node of nodes) nodes.push(...node.next.values()); // (the iterator goes on over what is pushed)
   if (nodes.length >= 0x10000) throw new Error('too many trie nodes');
   const id = new Map(nodes.map((node, n) => [node, n]));
+  const rootNext = new Uint16Array(0x10000);
   const start = new Int32Array(nodes.length + 1);
   const units: number[] = [];
   const children: number[] = [];
@@ -159,59 +160,57 @@ const { CHILD_START, CHILD_UNIT, CHILD_NODE, LABEL_END } = (() => {
     for (const [unit, child] of node.next) {
       units.push(unit);
       children.push(id.get(child) ?? 0);
-      if (n === 0) ROOT_NEXT[unit] = id.get(child) ?? 0;
+      if (n === 0) rootNext[unit] = id.get(child) ?? 0;
     }
   });
   start[nodes.length] = units.length;
-  return { CHILD_START: start, CHILD_UNIT: Uint16Array.from(units), CHILD_NODE: Uint16Array.from(children), LABEL_END: ends };
-})();
+  const mayBegin = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) if (rootNext[unit] !== 0) mayBegin[unit] = 1;
+  for (const q of QUOTE_CHARS) mayBegin[q.charCodeAt(0)] = 1;
+  return { rootNext, childStart: start, childUnit: Uint16Array.from(units), childNode: Uint16Array.from(children), labelEnd: ends, mayBegin };
+}
 
 /** The child of `node` by `unit`, or -1. */
-function childOf(node: number, unit: number): number {
+function childOf(t: LabelTrie, node: number, unit: number): number {
   if (node === 0) {
-    const child = ROOT_NEXT[unit] ?? 0;
+    const child = t.rootNext[unit] ?? 0;
     return child === 0 ? -1 : child;
   }
-  const end = CHILD_START[node + 1] ?? 0;
-  for (let i = CHILD_START[node] ?? 0; i < end; i++) if (CHILD_UNIT[i] === unit) return CHILD_NODE[i] ?? -1;
+  const end = t.childStart[node + 1] ?? 0;
+  for (let i = t.childStart[node] ?? 0; i < end; i++) if (t.childUnit[i] === unit) return t.childNode[i] ?? -1;
   return -1;
 }
 
 /** The trie node compact(text) leads to from `node`, or -1 when no label goes on with it. */
-function walk(node: number, text: string): number {
+function walk(t: LabelTrie, node: number, text: string): number {
   let at = node;
   for (let i = 0; i < text.length && at >= 0; i++) {
     const unit = compactUnit(text.charCodeAt(i));
-    if (unit >= 0) at = childOf(at, unit);
+    if (unit >= 0) at = childOf(t, at, unit);
   }
   return at;
 }
 
 /** Does compact(text), read on from `node`, reach the end of a label (one unit or more below `node`)? */
-function reachesLabel(node: number, text: string): boolean {
+function reachesLabel(t: LabelTrie, node: number, text: string): boolean {
   let at = node;
   for (let i = 0; i < text.length; i++) {
     const unit = compactUnit(text.charCodeAt(i));
     if (unit < 0) continue;
-    at = childOf(at, unit);
+    at = childOf(t, at, unit);
     if (at < 0) return false;
-    if (LABEL_END[at] === 1) return true;
+    if (t.labelEnd[at] === 1) return true;
   }
   return false;
 }
-
-/** First units of the compacted joinable labels, and the quotes `compact` drops (a cell starting with one may compact to ''). */
-const MAY_BEGIN = new Uint8Array(0x10000);
-for (let unit = 0; unit < 0x10000; unit++) if (ROOT_NEXT[unit] !== 0) MAY_BEGIN[unit] = 1;
-for (const q of QUOTE_CHARS) MAY_BEGIN[q.charCodeAt(0)] = 1;
 
 /**
  * Can compact(text) begin a joinable label? A cell is trimmed, so its first character is no white space and
  * stays first after compacting unless it is a quote.
  */
-function mayBeginLabel(text: string): boolean {
+function mayBeginLabel(t: LabelTrie, text: string): boolean {
   const c = text.charCodeAt(0);
-  return MAY_BEGIN[c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c] === 1;
+  return t.mayBegin[c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c] === 1;
 }
 
 /**
@@ -219,15 +218,15 @@ function mayBeginLabel(text: string): boolean {
  * next are joined when a label is longer than the cell's compacted text, begins with it, and begins the two
  * compacted together. Both are walked down the trie of compacted labels, without building the compacted text.
  */
-export function joinSplitLabels(cells: readonly Cell[]): Cell[] {
+export function joinSplitLabels(cells: readonly Cell[], trie: LabelTrie): Cell[] {
   const out: Cell[] = [];
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k];
     if (cell === undefined) continue;
     const next = cells[k + 1];
-    if (next !== undefined && cell.text.length >= 2 && mayBeginLabel(cell.text)) {
-      const here = walk(0, cell.text);
-      if (here >= 0 && reachesLabel(here, next.text)) {
+    if (next !== undefined && cell.text.length >= 2 && mayBeginLabel(trie, cell.text)) {
+      const here = walk(trie, 0, cell.text);
+      if (here >= 0 && reachesLabel(trie, here, next.text)) {
         out.push({ text: cell.text + next.text, segments: [...cell.segments, ...next.segments.map((s) => ({ ...s, offset: s.offset + cell.text.length }))] });
         k++;
         continue;

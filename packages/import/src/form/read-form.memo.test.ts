@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluationArb } from '@jixiao/testing';
-import { BLOCK_LABELS, CELL_LABELS, CHANNEL_WORDS, CHANNELS_LABELS, HEADINGS, INLINE_LABELS, QUESTION_LABELS, YES_NO_WORDS } from './labels.js';
-import { readForm, withoutTextMemo } from './read-form.js';
+import { readerFor, shippedTemplate } from '../template/registry.js';
+import { YES_NO_WORDS } from './labels.js';
+import { readForm as readWith, withoutTextMemo } from './read-form.js';
 import { renderFormText, type FormTextStyle } from './render.js';
 
 /**
@@ -15,13 +16,19 @@ import { renderFormText, type FormTextStyle } from './render.js';
 
 const seed = readFileSync(fileURLToPath(new URL('../../../../examples/beita-justice-2020/000_1f3a69e61e56d541.txt', import.meta.url)), 'utf8');
 
+const t1 = shippedTemplate('t1-checklist');
+if (t1 === undefined) throw new Error('no t1-checklist template');
+const reader = readerFor(t1);
+const readForm = (lines: readonly string[]) => readWith(reader, lines);
+const CHANNEL_WORDS = t1.choices.flatMap((c) => c.options);
+
+/** Every label of the T1 template. */
 const LABELS: readonly string[] = [
-  ...QUESTION_LABELS.flatMap((q) => q.labels),
-  ...CELL_LABELS.flatMap((c) => c.labels),
-  ...INLINE_LABELS.flatMap((l) => l.labels),
-  ...CHANNELS_LABELS,
-  ...Object.values(BLOCK_LABELS).flat(),
-  ...HEADINGS.flatMap((h) => h.labels),
+  ...t1.questions.flatMap((q) => q.labels),
+  ...t1.fields.flatMap((c) => c.labels),
+  ...t1.choices.flatMap((c) => c.labels),
+  ...t1.blocks.flatMap((b) => b.labels),
+  ...t1.headings.flatMap((h) => h.labels),
 ];
 
 /** Labels as Word extraction mangles them: split in two, spaced out. */

@@ -1,26 +1,19 @@
-import { ANSWER_FIELDS, FIELD_LABELS, isFieldPath, type AnswerField, type DisclosureChannel, type SourcePosition } from '@jixiao/core';
+import { FIELD_LABELS, FIELD_PATHS, isFieldPath, type AnswerField, type DisclosureChannel, type SourcePosition, type Template } from '@jixiao/core';
 import type { ImportDiagnostic } from '../diagnostics.js';
-import {
-  BLOCK_LABELS,
-  CELL_LABELS,
-  CHANNEL_WORDS,
-  CHANNELS_LABELS,
-  HEADINGS,
-  INLINE_LABELS,
-  QUESTION_LABELS,
-  YES_NO_WORDS,
-  labelPattern,
-  type CellLabel,
-  type ValueType,
-} from './labels.js';
-import { joinSplitLabels, posAt, posWith, QUOTE_CHARS, splitCells, splitTextCells, type Cell } from './cells.js';
+import { YES_NO_WORDS, labelPattern, type ValueType } from './labels.js';
+import { compileLabelTrie, joinSplitLabels, posAt, posWith, QUOTE_CHARS, splitCells, type Cell, type LabelTrie } from './cells.js';
 import { inferenceNote, readEqField, readGlyph, resolveSingle, type Mark, type OptionRead, type Resolution } from './marks.js';
-import { parseAmount, parseCount, parseDate, parseYear, toHalfWidth, type Parsed } from './values.js';
+import { parseValue, parseYear, toHalfWidth } from './values.js';
 
 /**
- * Reads the 部门整体支出绩效自评基础数据表 from lines of text (as Word extraction or the .docx reader produce
- * them) into the canonical model's values, with a source position for every field and a diagnostic for
- * everything that could not be read or matched no field.
+ * The generic reader of label → value forms: it reads the cells of a document (table cells and the pieces of
+ * lines between tabs, in reading order) by a template's labels — cell labels whose value is in the next cell,
+ * inline labels, yes/no questions with checkboxes, multi-select choices, free-text blocks, section headings —
+ * into canonical field values, with a source position for every field and a diagnostic for everything that could
+ * not be read or matched no field.
+ *
+ * A template is compiled once ({@link compileReader}) into the regexes and lookup tables the reader's hot path
+ * uses; template authors never write for speed.
  */
 
 const re = (labels: readonly string[], flags = ''): RegExp => new RegExp(`(?:${[...labels].sort((a, b) => b.length - a.length).map(labelPattern).join('|')})`, flags);
@@ -28,13 +21,11 @@ const full = (labels: readonly string[]): RegExp => new RegExp(`^${re(labels).so
 const atStart = (labels: readonly string[]): RegExp => new RegExp(`^${re(labels).source}`);
 
 const YEAR_CELL = /^[（(]?\s*([0-9０-９]{4})?\s*年度?\s*[）)]?$/;
-const TITLE_YEAR = /([0-9０-９]{4})\s*年度?\s*部门整体支出绩效/;
 
-/*
- * Cheap gates in front of the label regexes (the reader's hot path): they only skip a regex that cannot match,
- * so every reading is the same as running all of them (read-form.differential.test.ts compares with the reader
- * before the gates).
- */
+function isYearCell(text: string): boolean {
+  // Both alternatives need 年度.
+  return text.includes('年度') && /[（(].*年度.*[）)]|^[0-9０-９]{4}\s*年度$/.test(text) && YEAR_CELL.test(text);
+}
 
 const GAP_CHARS = [' ', '\t', '\u3000'];
 
@@ -59,172 +50,48 @@ function firstChars(labels: readonly string[]): ReadonlySet<string> {
   return out;
 }
 
-/** For each label, one character every match of it must contain (the rarest in all labels; never a bracket, quote or 、). */
-const LITERAL_COUNTS = new Map<string, number>();
-for (const label of [...QUESTION_LABELS.flatMap((q) => q.labels), ...INLINE_LABELS.flatMap((l) => l.labels), ...CHANNELS_LABELS, ...CELL_LABELS.flatMap((c) => c.labels), ...YES_NO_WORDS.map((w) => w.word)]) {
-  for (const ch of label) LITERAL_COUNTS.set(ch, (LITERAL_COUNTS.get(ch) ?? 0) + 1);
-}
-function keyChars(labels: readonly string[]): readonly string[] {
-  return labels.map((label) => {
-    let best: string | undefined;
-    for (const ch of label) {
-      if ('（(）)、'.includes(ch) || QUOTE_CHARS.includes(ch)) continue;
-      if (best === undefined || (LITERAL_COUNTS.get(ch) ?? 0) < (LITERAL_COUNTS.get(best) ?? 0)) best = ch;
-    }
-    if (best === undefined) throw new Error(`label without a literal character: ${label}`);
-    return best;
-  });
+/** A label whose value sits in the next table cell (or after a colon in its own cell). */
+export interface CellLabel {
+  readonly path: string;
+  readonly labels: readonly string[];
+  readonly type: ValueType;
+  readonly unit: '万元' | '元' | undefined;
+  /** Only inside this part of the form (the two 合计 are told apart by their section). */
+  readonly section: string | undefined;
 }
 
-/** Each heading's regex, and the key readCell notes it under in `seen` (made once, not per cell). */
-const HEADING_RES = HEADINGS.map((h) => ({ ...h, full: full(h.labels), seenKey: `heading:${h.labels[0] ?? ''}` }));
-const HEADING_FIRST = firstChars(HEADINGS.flatMap((h) => h.labels));
-const BLOCK_RES = Object.entries(BLOCK_LABELS).map(([kind, labels]) => ({ kind: kind as keyof typeof BLOCK_LABELS, start: new RegExp(`^${re(labels).source}(?:[:：]|$)`) }));
-const BLOCK_FIRST = firstChars(Object.values(BLOCK_LABELS).flat());
-const QUESTION_RES = QUESTION_LABELS.map((q) => ({ ...q, re: re(q.labels, 'g'), start: atStart(q.labels), keys: keyChars(q.labels) }));
-const INLINE_RES = INLINE_LABELS.map((l) => ({ ...l, re: re(l.labels, 'g'), start: atStart(l.labels), keys: keyChars(l.labels) }));
-const CHANNELS_RE = re(CHANNELS_LABELS, 'g');
-const CHANNELS_START = atStart(CHANNELS_LABELS);
-const CHANNELS_KEYS = keyChars(CHANNELS_LABELS);
-const CELL_RES = CELL_LABELS.map((c) => ({ spec: c, re: re(c.labels, 'g'), start: new RegExp(`^${re(c.labels).source}(?:[:：\\s]|$)`), keys: keyChars(c.labels) }));
-const LABEL_FIRST_CHARS = new Set([
-  ...HEADING_FIRST,
-  ...BLOCK_FIRST,
-  ...firstChars([...QUESTION_LABELS.flatMap((q) => q.labels), ...INLINE_LABELS.flatMap((l) => l.labels), ...CHANNELS_LABELS, ...CELL_LABELS.flatMap((c) => c.labels)]),
-]);
-/** LABEL_FIRST_CHARS by UTF-16 code unit (1: a label may start with it). */
-const LABEL_FIRST = new Uint8Array(0x10000);
-for (const ch of LABEL_FIRST_CHARS) {
-  if (ch.length !== 1) throw new Error(`label character outside the BMP: ${ch}`);
-  LABEL_FIRST[ch.charCodeAt(0)] = 1;
-}
-
-/** Key character (UTF-16 code unit) → 1 + its entry in KEY_LISTS: the regexes of readLabels that need it. */
-const KEY_INDEX = new Uint8Array(0x10000);
-const KEY_LISTS: number[][] = [];
-[...QUESTION_RES.map((q) => q.keys), ...INLINE_RES.map((l) => l.keys), CHANNELS_KEYS, ...CELL_RES.map((c) => c.keys)].forEach((keys, index) => {
-  for (const ch of keys) {
-    const code = ch.charCodeAt(0);
-    if (ch.length !== 1) throw new Error(`key character outside the BMP: ${ch}`);
-    if (KEY_INDEX[code] === 0) {
-      KEY_LISTS.push([]);
-      KEY_INDEX[code] = KEY_LISTS.length;
-    }
-    const list = KEY_LISTS[(KEY_INDEX[code] ?? 0) - 1];
-    if (list !== undefined && !list.includes(index)) list.push(index);
-  }
-});
-if (KEY_LISTS.length > 255) throw new Error('too many key characters');
-const INLINE_BASE = QUESTION_RES.length;
-const CHANNELS_INDEX = INLINE_BASE + INLINE_RES.length;
-const CELL_BASE = CHANNELS_INDEX + 1;
-
-/** Which of readLabels's regexes may match `text` (flags by index: questions, inline labels, 公开方式, cell labels). */
-function possibleLabels(text: string): Uint8Array {
-  const flags = new Uint8Array(CELL_BASE + CELL_RES.length);
-  for (let i = 0; i < text.length; i++) {
-    const entry = KEY_INDEX[text.charCodeAt(i)] ?? 0;
-    if (entry !== 0) for (const index of KEY_LISTS[entry - 1] ?? []) flags[index] = 1;
-  }
-  return flags;
-}
-
-function isYearCell(text: string): boolean {
-  // Both alternatives need 年度.
-  return text.includes('年度') && /[（(].*年度.*[）)]|^[0-9０-９]{4}\s*年度$/.test(text) && YEAR_CELL.test(text);
-}
-
-function headingOf(text: string): (typeof HEADING_RES)[number] | undefined {
-  return HEADING_FIRST.has(text.charAt(0)) ? HEADING_RES.find((h) => h.full.test(text)) : undefined;
-}
-
-/** A cell that is a label of the form (ends a free-text block, and is never taken as a value). */
-function isLabelCell(text: string): boolean {
-  if (isYearCell(text)) return true;
-  if (LABEL_FIRST[text.charCodeAt(0)] !== 1) return false;
-  return (
-    HEADING_RES.some((h) => h.full.test(text)) ||
-    BLOCK_RES.some((b) => b.start.test(text)) ||
-    QUESTION_RES.some((q) => q.start.test(text)) ||
-    INLINE_RES.some((l) => l.start.test(text)) ||
-    CHANNELS_START.test(text) ||
-    CELL_RES.some((c) => c.start.test(text))
-  );
-}
-
-type HeadingRe = (typeof HEADING_RES)[number];
-type BlockRe = (typeof BLOCK_RES)[number];
+type Block = Template['blocks'][number];
+interface ChoiceOption { readonly word: string; readonly value: DisclosureChannel }
 
 /** A label found in a cell by readLabels. */
 type Hit =
   | { readonly start: number; readonly end: number; readonly kind: 'question'; readonly field: AnswerField }
-  | { readonly start: number; readonly end: number; readonly kind: 'inline'; readonly path: string; readonly type: ValueType }
-  | { readonly start: number; readonly end: number; readonly kind: 'channels' }
+  | { readonly start: number; readonly end: number; readonly kind: 'inline'; readonly spec: CellLabel }
+  | { readonly start: number; readonly end: number; readonly kind: 'choice'; readonly path: string; readonly options: readonly ChoiceOption[] }
   | { readonly start: number; readonly end: number; readonly kind: 'cell'; readonly specs: [CellLabel, ...CellLabel[]] };
+
+interface HeadingRe {
+  readonly labels: readonly string[];
+  readonly section: string | undefined;
+  readonly full: RegExp;
+  readonly seenKey: string;
+}
+interface BlockRe {
+  readonly block: Block;
+  readonly start: RegExp;
+  readonly strip: RegExp | undefined;
+}
 
 /** The labels of a cell that readLabels reads: left to right, none overlapping, and the text before the first. */
 interface LabelsFound {
   readonly hits: readonly Hit[];
-  /** For each hit, where the options of a question (or 公开方式) there end: at the next question or 公开方式, else the end of the text. */
+  /** For each hit, where the options of a question (or a choice) there end: at the next question or choice, else the end of the text. */
   readonly rawEnds: readonly number[];
   /** The text before the first hit (trimmed), when the first hit does not start the cell, and the heading it is. */
   readonly prefix: string | undefined;
   readonly prefixHeading: HeadingRe | undefined;
-  /** What a question or 公开方式 hit has (by hit), worked out on first use. */
-  readonly details: (QuestionFacts | ChannelFacts | undefined)[];
-}
-
-/** Every label in `text` (a pure function of the text). */
-function findLabels(text: string): LabelsFound {
-  const hits: Hit[] = [];
-  const possible = possibleLabels(text);
-  // Each regex is global: exec from lastIndex 0 to the end is matchAll without its copy of the regex. No label matches ''.
-  for (let index = 0; index < QUESTION_RES.length; index++) {
-    const q = QUESTION_RES[index];
-    if (q === undefined || possible[index] !== 1) continue;
-    q.re.lastIndex = 0;
-    for (let m = q.re.exec(text); m !== null; m = q.re.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'question', field: q.field });
-  }
-  for (let index = 0; index < INLINE_RES.length; index++) {
-    const l = INLINE_RES[index];
-    if (l === undefined || possible[INLINE_BASE + index] !== 1) continue;
-    l.re.lastIndex = 0;
-    for (let m = l.re.exec(text); m !== null; m = l.re.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'inline', path: l.path, type: l.type });
-  }
-  if (possible[CHANNELS_INDEX] === 1) {
-    CHANNELS_RE.lastIndex = 0;
-    for (let m = CHANNELS_RE.exec(text); m !== null; m = CHANNELS_RE.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'channels' });
-  }
-  for (let index = 0; index < CELL_RES.length; index++) {
-    const c = CELL_RES[index];
-    if (c === undefined || possible[CELL_BASE + index] !== 1) continue;
-    c.re.lastIndex = 0;
-    for (let m = c.re.exec(text); m !== null; m = c.re.exec(text)) {
-      // A table label stands at the start of its cell or after a gap (run-together cells), never mid-sentence.
-      if (m.index > 0 && !/[\s，,；;。]/.test(text.charAt(m.index - 1))) continue;
-      const start = m.index;
-      const end = start + m[0].length;
-      const existing = hits.find((h) => h.kind === 'cell' && h.start === start && h.end === end);
-      if (existing?.kind === 'cell') existing.specs.push(c.spec);
-      else hits.push({ start, end, kind: 'cell', specs: [c.spec] });
-    }
-  }
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const chosen: Hit[] = [];
-  for (const h of hits) {
-    const prev = chosen[chosen.length - 1];
-    if (prev === undefined || h.start >= prev.end) chosen.push(h);
-  }
-  const rawEnds: number[] = [];
-  let nextQuestion = text.length;
-  for (let index = chosen.length - 1; index >= 0; index--) {
-    rawEnds[index] = nextQuestion;
-    const kind = chosen[index]?.kind;
-    if (kind === 'question' || kind === 'channels') nextQuestion = chosen[index]?.start ?? text.length;
-  }
-  const first = chosen[0];
-  const prefix = first !== undefined && first.start > 0 ? text.slice(0, first.start).trim() : undefined;
-  return { hits: chosen, rawEnds, prefix, prefixHeading: prefix === undefined ? undefined : headingOf(prefix), details: [] };
+  /** What a question or choice hit has (by hit), worked out on first use. */
+  readonly details: (QuestionFacts | ChoiceFacts | undefined)[];
 }
 
 /** How readCell takes a cell, by its text alone. */
@@ -233,19 +100,11 @@ type CellKind =
   | { readonly kind: 'heading'; readonly heading: HeadingRe; readonly titleYear: string | undefined }
   | { readonly kind: 'other'; readonly titleYear: string | undefined; readonly block: BlockRe | undefined };
 
-function cellKind(text: string): CellKind {
-  if (isYearCell(text)) return { kind: 'year', digits: YEAR_CELL.exec(text)?.[1] };
-  const heading = headingOf(text);
-  const titleYear = text.includes('部门整体支出绩效') ? TITLE_YEAR.exec(text)?.[1] : undefined;
-  if (heading !== undefined) return { kind: 'heading', heading, titleYear };
-  return { kind: 'other', titleYear, block: BLOCK_FIRST.has(text.charAt(0)) ? BLOCK_RES.find((b) => b.start.test(text)) : undefined };
-}
-
 /**
- * What the reader works out from a cell's text alone, each part computed on first use. The texts of the form's
- * labels and questions recur from one submission to the next, so these are kept by text (a bounded memo: short
- * texts only, emptied when full); they are pure functions of the text, so a reading never depends on what was
- * read before.
+ * What the reader works out from a cell's text alone, each part computed on first use. The texts of a
+ * template's labels and questions recur from one submission to the next, so these are kept by text (a bounded
+ * memo per compiled template: short texts only, emptied when full); they are pure functions of the text, so a
+ * reading never depends on what was read before.
  */
 interface TextFacts {
   kind?: CellKind;
@@ -262,62 +121,15 @@ interface TextFacts {
 
 /** How many of the texts that followed a text factsOf tries. */
 const NEXT_WAYS = 4;
-
 const MEMO_MAX_TEXT = 300;
 const MEMO_MAX_ENTRIES = 8_192;
-const MEMO = new Map<string, TextFacts>();
 let memoEnabled = true;
-/** Bumped whenever the memo is emptied: facts of an older generation are no longer followed to. */
-let generation = 0;
-/** The facts looked up last. */
-let lastFacts: TextFacts | undefined;
-
-/**
- * The facts of `text`. Submissions of one template repeat their labels in the same order, so the text looked up
- * after the last one is most often one of those looked up after it before: these are tried first, by comparing
- * the texts, before the memo (which hashes the text).
- */
-function factsOf(text: string): TextFacts {
-  if (!memoEnabled || text.length > MEMO_MAX_TEXT) return { generation: -1 };
-  const prev = lastFacts;
-  let facts: TextFacts | undefined;
-  const texts = prev?.nextTexts;
-  if (texts !== undefined) {
-    for (let i = 0; i < texts.length; i++) {
-      if (texts[i] === text) {
-        facts = prev?.next?.[i];
-        break;
-      }
-    }
-  }
-  if (facts?.generation !== generation) {
-    facts = MEMO.get(text);
-    if (facts === undefined) {
-      if (MEMO.size >= MEMO_MAX_ENTRIES) {
-        MEMO.clear();
-        generation++;
-      }
-      facts = { generation };
-      MEMO.set(text, facts);
-    }
-    if (prev !== undefined) {
-      const nextTexts = (prev.nextTexts ??= []);
-      const next = (prev.next ??= []);
-      const at = nextTexts.length < NEXT_WAYS ? nextTexts.length : (prev.nextAt ?? 0);
-      nextTexts[at] = text;
-      next[at] = facts;
-      prev.nextAt = (at + 1) % NEXT_WAYS;
-    }
-  }
-  lastFacts = facts;
-  return facts;
-}
+/** Every compiled reader's memo, to empty them all (withoutTextMemo). */
+const MEMO_CLEARERS = new Set<() => void>();
 
 /** Run `fn` with the memo of cell facts off and emptied (tests compare readings with and without it). */
 export function withoutTextMemo<T>(fn: () => T): T {
-  MEMO.clear();
-  generation++;
-  lastFacts = undefined;
+  for (const clear of MEMO_CLEARERS) clear();
   memoEnabled = false;
   try {
     return fn();
@@ -326,13 +138,271 @@ export function withoutTextMemo<T>(fn: () => T): T {
   }
 }
 
-function isLabelText(text: string): boolean {
-  // isLabelCell's first two tests, before the memo: most values (figures, names) fail both, and are not kept.
-  if (LABEL_FIRST[text.charCodeAt(0)] !== 1 && !text.includes('年度')) return false;
-  const facts = factsOf(text);
-  return (facts.isLabel ??= isLabelCell(text));
+/** A template compiled for the reader: its regexes, the gates in front of them, and the memo of cell facts. */
+export interface CompiledReader {
+  readonly template: Template;
+  /** The labels whose split halves are joined again (blocks, headings, cell labels). */
+  readonly trie: LabelTrie;
+  /** Every field the template reads, in the model's order (a missing one is reported). */
+  readonly expected: readonly string[];
+  factsOf(text: string): TextFacts;
+  cellKind(text: string): CellKind;
+  findLabels(text: string): LabelsFound;
+  isLabelText(text: string): boolean;
 }
 
+/** Compile a template's labels into the reader's tables (once per template). */
+export function compileReader(template: Template): CompiledReader {
+  const HEADINGS = template.headings;
+  const BLOCKS = template.blocks;
+  const QUESTIONS = template.questions;
+  const CHOICES = template.choices;
+  const spec = (f: Template['fields'][number]): CellLabel => ({ path: f.path, labels: f.labels, type: f.type, unit: f.unit, section: f.section });
+  const CELL_LABELS = template.fields.filter((f) => f.inline !== true).map(spec);
+  const INLINE_LABELS = template.fields.filter((f) => f.inline === true).map(spec);
+  const TITLE_YEAR = template.fiscalYear === undefined ? undefined : new RegExp(`([0-9０-９]{4})\\s*年度?\\s*${re(template.fiscalYear.titleLabels).source}`);
+
+  /*
+   * Cheap gates in front of the label regexes (the reader's hot path): they only skip a regex that cannot match,
+   * so every reading is the same as running all of them.
+   */
+
+  /** For each label, one character every match of it must contain (the rarest in all labels; never a bracket, quote or 、). */
+  const LITERAL_COUNTS = new Map<string, number>();
+  for (const label of [...QUESTIONS.flatMap((q) => q.labels), ...INLINE_LABELS.flatMap((l) => l.labels), ...CHOICES.flatMap((c) => c.labels), ...CELL_LABELS.flatMap((c) => c.labels), ...YES_NO_WORDS.map((w) => w.word)]) {
+    for (const ch of label) LITERAL_COUNTS.set(ch, (LITERAL_COUNTS.get(ch) ?? 0) + 1);
+  }
+  function keyChars(labels: readonly string[]): readonly string[] {
+    return labels.map((label) => {
+      let best: string | undefined;
+      for (const ch of label) {
+        if ('（(）)、'.includes(ch) || QUOTE_CHARS.includes(ch) || /\s/.test(ch)) continue;
+        if (best === undefined || (LITERAL_COUNTS.get(ch) ?? 0) < (LITERAL_COUNTS.get(best) ?? 0)) best = ch;
+      }
+      if (best === undefined) throw new Error(`label without a literal character: ${label}`);
+      return best;
+    });
+  }
+
+  const HEADING_RES: HeadingRe[] = HEADINGS.map((h) => ({ labels: h.labels, section: h.section, full: full(h.labels), seenKey: `heading:${h.labels[0] ?? ''}` }));
+  const HEADING_FIRST = firstChars(HEADINGS.flatMap((h) => h.labels));
+  const BLOCK_RES: BlockRe[] = BLOCKS.map((block) => ({
+    block,
+    start: new RegExp(`^${re(block.labels).source}(?:[:：]|$)`),
+    strip: block.strip === undefined ? undefined : new RegExp(`^${re(block.strip).source}\\s*[:：]?`),
+  }));
+  const BLOCK_FIRST = firstChars(BLOCKS.flatMap((b) => b.labels));
+  const QUESTION_RES = QUESTIONS.map((q) => ({ field: q.path, re: re(q.labels, 'g'), start: atStart(q.labels), keys: keyChars(q.labels) }));
+  const INLINE_RES = INLINE_LABELS.map((l) => ({ spec: l, re: re(l.labels, 'g'), start: atStart(l.labels), keys: keyChars(l.labels) }));
+  const CHOICE_RES = CHOICES.map((c) => ({ path: c.path, options: c.options, re: re(c.labels, 'g'), start: atStart(c.labels), keys: keyChars(c.labels) }));
+  const CELL_RES = CELL_LABELS.map((c) => ({ spec: c, re: re(c.labels, 'g'), start: new RegExp(`^${re(c.labels).source}(?:[:：\\s]|$)`), keys: keyChars(c.labels) }));
+  const LABEL_FIRST_CHARS = new Set([
+    ...HEADING_FIRST,
+    ...BLOCK_FIRST,
+    ...firstChars([...QUESTIONS.flatMap((q) => q.labels), ...INLINE_LABELS.flatMap((l) => l.labels), ...CHOICES.flatMap((c) => c.labels), ...CELL_LABELS.flatMap((c) => c.labels)]),
+  ]);
+  /** LABEL_FIRST_CHARS by UTF-16 code unit (1: a label may start with it). */
+  const LABEL_FIRST = new Uint8Array(0x10000);
+  for (const ch of LABEL_FIRST_CHARS) {
+    if (ch.length !== 1) throw new Error(`label character outside the BMP: ${ch}`);
+    LABEL_FIRST[ch.charCodeAt(0)] = 1;
+  }
+
+  /** Key character (UTF-16 code unit) → 1 + its entry in KEY_LISTS: the regexes of findLabels that need it. */
+  const KEY_INDEX = new Uint16Array(0x10000);
+  const KEY_LISTS: number[][] = [];
+  [...QUESTION_RES.map((q) => q.keys), ...INLINE_RES.map((l) => l.keys), ...CHOICE_RES.map((c) => c.keys), ...CELL_RES.map((c) => c.keys)].forEach((keys, index) => {
+    for (const ch of keys) {
+      const code = ch.charCodeAt(0);
+      if (ch.length !== 1) throw new Error(`key character outside the BMP: ${ch}`);
+      if (KEY_INDEX[code] === 0) {
+        KEY_LISTS.push([]);
+        KEY_INDEX[code] = KEY_LISTS.length;
+      }
+      const list = KEY_LISTS[(KEY_INDEX[code] ?? 0) - 1];
+      if (list !== undefined && !list.includes(index)) list.push(index);
+    }
+  });
+  const INLINE_BASE = QUESTION_RES.length;
+  const CHOICE_BASE = INLINE_BASE + INLINE_RES.length;
+  const CELL_BASE = CHOICE_BASE + CHOICE_RES.length;
+
+  /** Which of findLabels's regexes may match `text` (flags by index: questions, inline labels, choices, cell labels). */
+  function possibleLabels(text: string): Uint8Array {
+    const flags = new Uint8Array(CELL_BASE + CELL_RES.length);
+    for (let i = 0; i < text.length; i++) {
+      const entry = KEY_INDEX[text.charCodeAt(i)] ?? 0;
+      if (entry !== 0) for (const index of KEY_LISTS[entry - 1] ?? []) flags[index] = 1;
+    }
+    return flags;
+  }
+
+  function headingOf(text: string): HeadingRe | undefined {
+    return HEADING_FIRST.has(text.charAt(0)) ? HEADING_RES.find((h) => h.full.test(text)) : undefined;
+  }
+
+  /** A cell that is a label of the form (ends a free-text block, and is never taken as a value). */
+  function isLabelCell(text: string): boolean {
+    if (isYearCell(text)) return true;
+    if (LABEL_FIRST[text.charCodeAt(0)] !== 1) return false;
+    return (
+      HEADING_RES.some((h) => h.full.test(text)) ||
+      BLOCK_RES.some((b) => b.start.test(text)) ||
+      QUESTION_RES.some((q) => q.start.test(text)) ||
+      INLINE_RES.some((l) => l.start.test(text)) ||
+      CHOICE_RES.some((c) => c.start.test(text)) ||
+      CELL_RES.some((c) => c.start.test(text))
+    );
+  }
+
+  /** Every label in `text` (a pure function of the text). */
+  function findLabels(text: string): LabelsFound {
+    const hits: Hit[] = [];
+    const possible = possibleLabels(text);
+    // Each regex is global: exec from lastIndex 0 to the end is matchAll without its copy of the regex. No label matches ''.
+    for (let index = 0; index < QUESTION_RES.length; index++) {
+      const q = QUESTION_RES[index];
+      if (q === undefined || possible[index] !== 1) continue;
+      q.re.lastIndex = 0;
+      for (let m = q.re.exec(text); m !== null; m = q.re.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'question', field: q.field });
+    }
+    for (let index = 0; index < INLINE_RES.length; index++) {
+      const l = INLINE_RES[index];
+      if (l === undefined || possible[INLINE_BASE + index] !== 1) continue;
+      l.re.lastIndex = 0;
+      for (let m = l.re.exec(text); m !== null; m = l.re.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'inline', spec: l.spec });
+    }
+    for (let index = 0; index < CHOICE_RES.length; index++) {
+      const c = CHOICE_RES[index];
+      if (c === undefined || possible[CHOICE_BASE + index] !== 1) continue;
+      c.re.lastIndex = 0;
+      for (let m = c.re.exec(text); m !== null; m = c.re.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'choice', path: c.path, options: c.options });
+    }
+    for (let index = 0; index < CELL_RES.length; index++) {
+      const c = CELL_RES[index];
+      if (c === undefined || possible[CELL_BASE + index] !== 1) continue;
+      c.re.lastIndex = 0;
+      for (let m = c.re.exec(text); m !== null; m = c.re.exec(text)) {
+        // A table label stands at the start of its cell or after a gap (run-together cells), never mid-sentence.
+        if (m.index > 0 && !/[\s，,；;。]/.test(text.charAt(m.index - 1))) continue;
+        const start = m.index;
+        const end = start + m[0].length;
+        const existing = hits.find((h) => h.kind === 'cell' && h.start === start && h.end === end);
+        if (existing?.kind === 'cell') existing.specs.push(c.spec);
+        else hits.push({ start, end, kind: 'cell', specs: [c.spec] });
+      }
+    }
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    const chosen: Hit[] = [];
+    for (const h of hits) {
+      const prev = chosen[chosen.length - 1];
+      if (prev === undefined || h.start >= prev.end) chosen.push(h);
+    }
+    const rawEnds: number[] = [];
+    let nextQuestion = text.length;
+    for (let index = chosen.length - 1; index >= 0; index--) {
+      rawEnds[index] = nextQuestion;
+      const kind = chosen[index]?.kind;
+      if (kind === 'question' || kind === 'choice') nextQuestion = chosen[index]?.start ?? text.length;
+    }
+    const first = chosen[0];
+    const prefix = first !== undefined && first.start > 0 ? text.slice(0, first.start).trim() : undefined;
+    return { hits: chosen, rawEnds, prefix, prefixHeading: prefix === undefined ? undefined : headingOf(prefix), details: [] };
+  }
+
+  function cellKind(text: string): CellKind {
+    if (isYearCell(text)) return { kind: 'year', digits: YEAR_CELL.exec(text)?.[1] };
+    const heading = headingOf(text);
+    const titleYear = TITLE_YEAR !== undefined && text.includes('年') ? TITLE_YEAR.exec(text)?.[1] : undefined;
+    if (heading !== undefined) return { kind: 'heading', heading, titleYear };
+    return { kind: 'other', titleYear, block: BLOCK_FIRST.has(text.charAt(0)) ? BLOCK_RES.find((b) => b.start.test(text)) : undefined };
+  }
+
+  const MEMO = new Map<string, TextFacts>();
+  /** Bumped whenever the memo is emptied: facts of an older generation are no longer followed to. */
+  let generation = 0;
+  /** The facts looked up last. */
+  let lastFacts: TextFacts | undefined;
+  MEMO_CLEARERS.add(() => {
+    MEMO.clear();
+    generation++;
+    lastFacts = undefined;
+  });
+
+  /**
+   * The facts of `text`. Submissions of one template repeat their labels in the same order, so the text looked
+   * up after the last one is most often one of those looked up after it before: these are tried first, by
+   * comparing the texts, before the memo (which hashes the text).
+   */
+  function factsOf(text: string): TextFacts {
+    if (!memoEnabled || text.length > MEMO_MAX_TEXT) return { generation: -1 };
+    const prev = lastFacts;
+    let facts: TextFacts | undefined;
+    const texts = prev?.nextTexts;
+    if (texts !== undefined) {
+      for (let i = 0; i < texts.length; i++) {
+        if (texts[i] === text) {
+          facts = prev?.next?.[i];
+          break;
+        }
+      }
+    }
+    if (facts?.generation !== generation) {
+      facts = MEMO.get(text);
+      if (facts === undefined) {
+        if (MEMO.size >= MEMO_MAX_ENTRIES) {
+          MEMO.clear();
+          generation++;
+        }
+        facts = { generation };
+        MEMO.set(text, facts);
+      }
+      if (prev !== undefined) {
+        const nextTexts = (prev.nextTexts ??= []);
+        const next = (prev.next ??= []);
+        const at = nextTexts.length < NEXT_WAYS ? nextTexts.length : (prev.nextAt ?? 0);
+        nextTexts[at] = text;
+        next[at] = facts;
+        prev.nextAt = (at + 1) % NEXT_WAYS;
+      }
+    }
+    lastFacts = facts;
+    return facts;
+  }
+
+  function isLabelText(text: string): boolean {
+    // isLabelCell's first two tests, before the memo: most values (figures, names) fail both, and are not kept.
+    if (LABEL_FIRST[text.charCodeAt(0)] !== 1 && !text.includes('年度')) return false;
+    const facts = factsOf(text);
+    return (facts.isLabel ??= isLabelCell(text));
+  }
+
+  const trie = compileLabelTrie([...BLOCKS.flatMap((b) => b.labels), ...HEADINGS.flatMap((h) => h.labels), ...CELL_LABELS.flatMap((c) => c.labels)]);
+  return { template, trie, expected: expectedFields(template), factsOf, cellKind, findLabels, isLabelText };
+}
+
+/** The fields a template reads (a conclusion block gives the grade; the score is optional), in the model's order. */
+export function expectedFields(t: Template): string[] {
+  const paths = new Set<string>();
+  if (t.fiscalYear !== undefined) paths.add('fiscalYear');
+  for (const f of t.fields) paths.add(f.path);
+  for (const q of t.questions) paths.add(q.path);
+  for (const c of t.choices) paths.add(c.path);
+  for (const b of t.blocks) {
+    if (b.read === 'conclusion') paths.add('selfRating.grade');
+    else if (b.read === 'problems-and-suggestions') {
+      paths.add('problems');
+      paths.add('suggestions');
+    } else if (b.path !== undefined) paths.add(b.path);
+  }
+  for (const table of t.tables) {
+    if (table.layout === 'header-value') for (const c of table.columns) if (c.path !== undefined) paths.add(c.path);
+    if (table.layout === 'grid') for (const r of table.rows) for (const p of Object.values(r.cells)) paths.add(p);
+  }
+  for (const p of t.prose) paths.add(p.path);
+  const order = new Map<string, number>(FIELD_PATHS.map((p, i) => [p, i]));
+  return [...paths].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
+}
 /** Values read from the form, by canonical field path (a Map: a record with this many keys, set by key, costs more). */
 export type FormValues = ReadonlyMap<string, unknown>;
 
@@ -349,8 +419,9 @@ export interface FormReading {
   readonly answers: ReadonlyMap<AnswerField, AnswerRead>;
   readonly positions: Record<string, SourcePosition>;
   readonly diagnostics: ImportDiagnostic[];
-  /** How many of the form's labels were recognised (to tell a form from a poem). */
+  /** How many of the form's labels were recognised. */
   readonly labelsFound: number;
+  readonly provenance: ReadonlyMap<string, 'table' | 'prose'>;
 }
 
 const MAX_RAW = 2_000;
@@ -390,15 +461,20 @@ export function manyKeyRecord<T>(): Record<string, T> {
   return record as Record<string, T>;
 }
 
-class FormReader {
+export class FormReader {
   readonly values = new Map<string, unknown>();
   readonly answers = new Map<AnswerField, AnswerRead>();
   readonly positions: Record<string, SourcePosition> = manyKeyRecord();
   readonly diagnostics: ImportDiagnostic[] = [];
   readonly seen = new Set<string>();
-  section: 'income' | 'expenditure' | 'other' | undefined;
+  /** Fields read by table position or from prose (see the import result's `provenance`). */
+  readonly provenance = new Map<string, 'table' | 'prose'>();
+  section: string | undefined;
 
-  constructor(private readonly cells: readonly Cell[]) {}
+  constructor(
+    private readonly r: CompiledReader,
+    private readonly cells: readonly Cell[],
+  ) {}
 
   diag(code: string, severity: ImportDiagnostic['severity'], zh: string, en: string, where?: { line: number; column: number }, path?: string): void {
     const d: { -readonly [K in keyof ImportDiagnostic]: ImportDiagnostic[K] } = { code, severity, message: { 'zh-CN': zh, en } };
@@ -433,8 +509,8 @@ class FormReader {
     const cell = this.cells[k];
     if (cell === undefined) return k;
     const text = cell.text;
-    const facts = factsOf(text);
-    const kind = (facts.kind ??= cellKind(text));
+    const facts = this.r.factsOf(text);
+    const kind = (facts.kind ??= this.r.cellKind(text));
     if (kind.kind === 'year') {
       this.readYear(cell, kind.digits);
       return k;
@@ -450,8 +526,8 @@ class FormReader {
       this.readYear(cell, kind.titleYear);
       return k;
     }
-    if (kind.block !== undefined) return this.readBlock(k, kind.block.kind, kind.block.start);
-    return this.readLabels(k, (facts.labels ??= findLabels(text)));
+    if (kind.block !== undefined) return this.readBlock(k, kind.block);
+    return this.readLabels(k, (facts.labels ??= this.r.findLabels(text)));
   }
 
   readYear(cell: Cell, digits: string | undefined): void {
@@ -478,10 +554,10 @@ class FormReader {
   }
 
   /** A free-text block: label, then everything up to the next label cell. */
-  readBlock(k: number, kind: keyof typeof BLOCK_LABELS, labelRe: RegExp): number {
+  readBlock(k: number, b: BlockRe): number {
     const cell = this.cells[k];
     if (cell === undefined) return k;
-    const m = labelRe.exec(cell.text);
+    const m = b.start.exec(cell.text);
     const labelEnd = m?.[0].length ?? 0;
     const pieces: { text: string; pos: { line: number; column: number } }[] = [];
     const rest = cell.text.slice(labelEnd).replace(/^[:：\s]+/, '');
@@ -489,7 +565,7 @@ class FormReader {
     let j = k + 1;
     for (; j < this.cells.length; j++) {
       const next = this.cells[j];
-      if (next === undefined || isLabelText(next.text)) break;
+      if (next === undefined || this.r.isLabelText(next.text)) break;
       pieces.push({ text: next.text, pos: posAt(next, 0) });
     }
     const labelPos = posWith(cell, 0, cell.text.slice(0, MAX_RAW));
@@ -498,24 +574,16 @@ class FormReader {
     const span = (excerpt: string): SourcePosition =>
       first === undefined || last === undefined ? labelPos : { line: first.pos.line, column: first.pos.column, endLine: last.pos.line, excerpt: excerpt.slice(0, MAX_RAW) };
     const joined = pieces.map((p) => p.text.trim()).filter((t) => t !== '').join('\n');
-    switch (kind) {
-      case 'functions':
-        this.setText('functions', joined, span(joined));
-        break;
-      case 'achievements':
-        this.setText('achievements', joined, span(joined));
-        break;
+    switch (b.block.read) {
       case 'conclusion':
         this.readConclusion(joined, first?.pos ?? labelPos, span(joined));
         break;
-      case 'problemsAndSuggestions':
+      case 'problems-and-suggestions':
         this.readProblems(joined, span(joined));
         break;
-      case 'supervisor': {
-        const opinion = joined.replace(/^主管部门\s*[（(]\s*盖章\s*[）)]\s*[:：]?/, '').trim();
-        this.setText('supervisorOpinion', opinion, span(joined));
+      case 'text':
+        if (b.block.path !== undefined) this.setText(b.block.path, b.strip === undefined ? joined : joined.replace(b.strip, '').trim(), span(joined));
         break;
-      }
     }
     return j - 1;
   }
@@ -608,12 +676,12 @@ class FormReader {
         let q = found.details[index];
         if (q?.kind !== 'question') found.details[index] = q = questionFacts(text, hit.field, hit.start, hit.end, segEnd, found.rawEnds[index] ?? text.length);
         this.readQuestion(cell, hit.field, q, hit.start);
-      } else if (hit.kind === 'channels') {
+      } else if (hit.kind === 'choice') {
         let c = found.details[index];
-        if (c?.kind !== 'channels') found.details[index] = c = channelFacts(text, hit.start, hit.end, segEnd);
-        this.readChannels(cell, c, hit.start);
+        if (c?.kind !== 'choice') found.details[index] = c = choiceFacts(text, hit.start, hit.end, segEnd, hit.options);
+        this.readChoice(cell, hit.path, c, hit.start);
       } else if (hit.kind === 'inline') {
-        this.readInline(cell, hit.path, hit.type, hit.start, hit.end, segEnd);
+        this.readInline(cell, hit.spec, hit.start, hit.end, segEnd);
       } else {
         const spec = this.pickSpec(hit.specs);
         const raw = text.slice(hit.end, segEnd);
@@ -622,16 +690,16 @@ class FormReader {
         if (value.trim() === '' && next === undefined) {
           // The value sits in the next cell, unless that is a label (then this one is blank).
           const following = this.cells[k + 1];
-          if (following !== undefined && !isLabelText(following.text)) {
+          if (following !== undefined && !this.r.isLabelText(following.text)) {
             last = k + 1;
-            this.readValue(spec.path, spec.type, following.text, posWith(following, 0, following.text.slice(0, MAX_RAW)));
+            this.readValue(spec, following.text, posWith(following, 0, following.text.slice(0, MAX_RAW)));
             continue;
           }
-          this.readValue(spec.path, spec.type, '', posWith(cell, hit.start, text.slice(hit.start, segEnd).slice(0, MAX_RAW)));
+          this.readValue(spec, '', posWith(cell, hit.start, text.slice(hit.start, segEnd).slice(0, MAX_RAW)));
           continue;
         }
         const offset = hit.end + (raw.length - value.length);
-        this.readValue(spec.path, spec.type, value, posWith(cell, offset, value.trim().slice(0, MAX_RAW)));
+        this.readValue(spec, value, posWith(cell, offset, value.trim().slice(0, MAX_RAW)));
       }
     }
     return last;
@@ -643,17 +711,21 @@ class FormReader {
     return inSection ?? unset ?? specs[0];
   }
 
-  readValue(path: string, type: ValueType, raw: string, pos: SourcePosition): void {
+  /** Read a value of a field's type (a blank is null; what cannot be read is null with an error). */
+  readValue(spec: { readonly path: string; readonly type: ValueType; readonly unit?: '万元' | '元' | undefined }, raw: string, pos: SourcePosition): void {
+    const { path, type } = spec;
     if (type === 'text') {
       this.setText(path, raw, pos);
       return;
     }
-    const parsed: Parsed<unknown> = type === 'money' ? parseAmount(raw) : type === 'count' ? parseCount(raw) : parseDate(raw);
+    const parsed = parseValue(type, raw, spec.unit);
     if (!parsed.ok) this.unreadable(path, raw.trim(), pos, type === 'date' ? '日期' : '数字');
+    else if (parsed.note !== undefined) this.diag('converted-unit', 'info', `“${fieldLabel(path)}”：${parsed.note.zh}`, `"${fieldLabelEn(path)}": ${parsed.note.en}`, lineCol(pos), path);
     this.set(path, parsed.ok ? parsed.value : null, pos);
   }
 
-  readInline(cell: Cell, path: string, type: ValueType, start: number, end: number, segEnd: number): void {
+  readInline(cell: Cell, spec: CellLabel, start: number, end: number, segEnd: number): void {
+    const type = spec.type;
     const seg = cell.text.slice(end, segEnd);
     const lead = seg.length - seg.replace(/^[\s:：]+/, '').length;
     const body = seg.slice(lead);
@@ -668,7 +740,7 @@ class FormReader {
       }
     }
     const offset = end + lead;
-    this.readValue(path, type, valueText, posWith(cell, valueText.trim() === '' ? start : offset, (valueText.trim() === '' ? cell.text.slice(start, segEnd) : valueText.trim()).slice(0, MAX_RAW)));
+    this.readValue(spec, valueText, posWith(cell, valueText.trim() === '' ? start : offset, (valueText.trim() === '' ? cell.text.slice(start, segEnd) : valueText.trim()).slice(0, MAX_RAW)));
     if (rest !== '') this.leftover(rest, posAt(cell, offset + valueText.length), 'info');
   }
 
@@ -696,13 +768,13 @@ class FormReader {
     }
   }
 
-  /** 公开方式: several channels may be ticked. */
-  readChannels(cell: Cell, c: ChannelFacts, start: number): void {
+  /** A multi-select question (公开方式): several options may be ticked. */
+  readChoice(cell: Cell, path: string, c: ChoiceFacts, start: number): void {
     const raw = c.raw;
     const where = posAt(cell, start);
     const pos: SourcePosition = { line: where.line, column: where.column, endLine: where.line, endColumn: where.column + raw.length, excerpt: raw };
     this.replay(cell, c.notes);
-    this.set('disclosure.channels', c.channels === null ? null : [...c.channels], pos);
+    this.set(path, c.channels === null ? null : [...c.channels], pos);
   }
 }
 
@@ -857,17 +929,17 @@ function questionFacts(text: string, field: AnswerField, start: number, end: num
 }
 
 /** 公开方式 as its cell's text has it: the raw text, the notes, and the channels ticked (null: none read). */
-interface ChannelFacts {
-  readonly kind: 'channels';
+interface ChoiceFacts {
+  readonly kind: 'choice';
   readonly raw: string;
   readonly notes: readonly Note[];
   readonly channels: readonly DisclosureChannel[] | null;
 }
 
-function channelFacts(text: string, start: number, end: number, segEnd: number): ChannelFacts {
+function choiceFacts(text: string, start: number, end: number, segEnd: number, words: readonly ChoiceOption[]): ChoiceFacts {
   const raw = text.slice(start, segEnd).trim().slice(0, MAX_RAW);
   const notes: Note[] = [];
-  const options = pairOptions(readTokens(text, end, segEnd, CHANNEL_WORDS, notes), notes);
+  const options = pairOptions(readTokens(text, end, segEnd, words, notes), notes);
   const checked = options.filter((o) => o.mark?.state === 'checked');
   const unknown = options.filter((o) => o.mark?.state === 'unknown');
   let channels: DisclosureChannel[] | null;
@@ -883,7 +955,7 @@ function channelFacts(text: string, start: number, end: number, segEnd: number):
     else if (options.length > 0) note(notes, 'channels-unanswered', 'info', '公开方式未勾选任何选项，按空白处理', 'no publication channel is ticked; left blank', start, 'disclosure.channels');
   }
   if (channels !== null) channels.sort((a, b) => CHANNEL_ORDER.indexOf(a) - CHANNEL_ORDER.indexOf(b));
-  return { kind: 'channels', raw, notes, channels };
+  return { kind: 'choice', raw, notes, channels };
 }
 
 const CHANNEL_ORDER: readonly DisclosureChannel[] = ['portal', 'internal', 'other'];
@@ -893,53 +965,19 @@ function lineCol(pos: { line?: number; column?: number } | undefined): { line: n
   return { line: pos.line, column: pos.column ?? 1 };
 }
 
-/** Every field the form has a label for, in form order. */
-export const FORM_FIELDS: readonly string[] = [
-  'fiscalYear',
-  'unit.name',
-  'staffing.authorized',
-  'staffing.actual',
-  'functions',
-  'income.localBudget',
-  'income.nonTax',
-  'income.higherLevel',
-  'income.other',
-  'income.total',
-  'expenditure.basic',
-  'expenditure.project',
-  'expenditure.total',
-  'expenditure.threePublic',
-  ...ANSWER_FIELDS.slice(0, 9),
-  'procurement.required',
-  'procurement.actual',
-  'budgetExecution.supplemented',
-  'budgetExecution.supplementAmount',
-  'budgetExecution.hasSurplus',
-  'budgetExecution.surplusAmount',
-  'disclosure.published',
-  'disclosure.date',
-  'disclosure.channels',
-  ...ANSWER_FIELDS.slice(12),
-  'achievements',
-  'selfRating.grade',
-  'problems',
-  'suggestions',
-  'supervisorOpinion',
-];
-
-/** Read the form from lines of text. */
-export function readForm(lines: readonly string[]): FormReading {
-  return readCells(splitCells(lines));
-}
-
-/** {@link readForm} of the text's lines (split at \r\n, \r or \n), without making the lines. */
-export function readFormText(text: string): FormReading {
-  return readCells(splitTextCells(text));
-}
-
-function readCells(cells: readonly Cell[]): FormReading {
-  const reader = new FormReader(joinSplitLabels(cells));
+/** Read cells (in reading order) with a compiled template; the reader is returned for further passes (tables, prose). */
+export function readCells(r: CompiledReader, cells: readonly Cell[]): FormReader {
+  const reader = new FormReader(r, joinSplitLabels(cells, r.trie));
   reader.read();
-  const labelsFound = [...reader.seen].length;
-  return { values: reader.values, answers: reader.answers, positions: reader.positions, diagnostics: reader.diagnostics, labelsFound };
+  return reader;
+}
+
+/** What a reading found, for assembling the evaluation. */
+export function readingOf(reader: FormReader): FormReading {
+  return { values: reader.values, answers: reader.answers, positions: reader.positions, diagnostics: reader.diagnostics, labelsFound: reader.seen.size, provenance: reader.provenance };
+}
+
+/** Read lines of text with a compiled template (tests and the round-trip property read text this way). */
+export function readForm(r: CompiledReader, lines: readonly string[]): FormReading {
+  return readingOf(readCells(r, splitCells(lines)));
 }

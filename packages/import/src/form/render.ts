@@ -1,6 +1,6 @@
-import type { AnswerField, Evaluation } from '@jixiao/core';
+import type { AnswerField, Evaluation, Template } from '@jixiao/core';
 import { formatMoney } from '@jixiao/core';
-import { CELL_LABELS, QUESTION_LABELS } from './labels.js';
+import { shippedTemplate } from '../template/registry.js';
 
 /**
  * Render an evaluation as the form's text, the way Word extraction lays it out (one table cell per line, a tab
@@ -53,13 +53,21 @@ function variant(labels: readonly string[], n: number): string {
 /** 有/无 for the two questions the form words that way, 是/否 elsewhere. */
 const HAS_WORDS: ReadonlySet<AnswerField> = new Set(['nonTaxRevenue.diversion', 'fundManagement.approvalProcedure']);
 
+function t1Template(): Template {
+  const t1 = shippedTemplate('t1-checklist');
+  if (t1 === undefined) throw new Error('the t1-checklist template is not shipped');
+  return t1;
+}
+
 /** Render the form text of `e`. */
 export function renderFormText(e: Evaluation, style: FormTextStyle = FORM_TEXT_STYLE_DEFAULT): string {
+  // The labels are the T1 template's (the form this renders), so the reader's round trip uses one source.
+  const t1 = t1Template();
   let q = 0;
   const digits = (s: string): string => (style.fullWidthDigits ? s.replace(/[0-9.]/g, (c) => (c === '.' ? '．' : String.fromCharCode(c.charCodeAt(0) + 0xfee0))) : s);
   const money = (v: number | null): string => (v === null ? '' : digits(formatMoney(v).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1')));
   const count = (v: number | null): string => (v === null ? '' : digits(String(v)));
-  const cellLabel = (path: string): string => variant(CELL_LABELS.find((c) => c.path === path)?.labels ?? [path], style.labelVariant);
+  const cellLabel = (path: string): string => variant(t1.fields.find((c) => c.path === path && c.inline !== true)?.labels ?? [path], style.labelVariant);
   const box = (state: 'checked' | 'empty' | 'unknown', i: number): string =>
     state === 'checked' ? pick(style.checked, i, '☑') : state === 'empty' ? pick(style.empty, i, '□') : style.unknown;
 
@@ -78,7 +86,7 @@ export function renderFormText(e: Evaluation, style: FormTextStyle = FORM_TEXT_S
 
   function question(field: AnswerField): string {
     const i = q++;
-    const spec = QUESTION_LABELS.find((l) => l.field === field);
+    const spec = t1.questions.find((l) => l.path === field);
     const label = variant(spec?.labels ?? [field], style.labelVariant);
     const words = HAS_WORDS.has(field) ? ['有', '无'] : ['是', '否'];
     const value = fieldValue(e, field);

@@ -1,28 +1,6 @@
-import { ANSWER_FIELDS, FIELD_LABELS, MODEL_VERSION, isFieldPath, validateEvaluation, type AnswerField, type Evaluation } from '@jixiao/core';
+import { ANSWER_FIELDS, EvaluationSchema, FIELD_LABELS, MODEL_VERSION, isFieldPath, validateEvaluation, type AnswerField, type Evaluation } from '@jixiao/core';
 import type { ImportDiagnostic, ImportKind, ImportResult } from '../diagnostics.js';
-import { conforms } from './conforms.js';
-import { FORM_FIELDS, manyKeyRecord, type AnswerRead, type FormReading } from './read-form.js';
-
-/** Fewer recognised labels than this and the file is not taken for the form. */
-export const MIN_LABELS = 3;
-
-/** The one sentence for a file that is not the form. */
-export function notAForm(kind: ImportKind): ImportResult {
-  return {
-    ok: false,
-    kind,
-    diagnostics: [
-      {
-        code: 'not-a-form',
-        severity: 'error',
-        message: {
-          'zh-CN': '这不是部门整体支出绩效自评表：文件中找不到表中的栏目（如“单位名称”“编制人数”“年度收入”）。',
-          en: 'This is not a 部门整体支出绩效自评 form: none of its labels (单位名称, 编制人数, 年度收入 …) were found in the file.',
-        },
-      },
-    ],
-  };
-}
+import { manyKeyRecord, type AnswerRead, type FormReading } from './read-form.js';
 
 /** How one answer was read, as the evaluation records it. */
 export interface Resolution {
@@ -32,12 +10,64 @@ export interface Resolution {
   readonly note?: string;
 }
 
-/** The evaluation as toEvaluation assembles it from a reading, before it is checked against the model. */
-export function assemble(reading: FormReading) {
+/** The parts of a zod schema the model walk needs (zod 4 keeps them in `def`). */
+interface SchemaNode {
+  readonly def: { readonly type: string; readonly innerType?: SchemaNode; readonly shape?: Readonly<Record<string, SchemaNode>> };
+}
+
+/** A field of the model: a leaf, or an object of fields. */
+interface ModelNode {
+  readonly key: string;
+  readonly path: string;
+  readonly optional: boolean;
+  readonly children: readonly ModelNode[] | undefined;
+  /** Every leaf path below an object. */
+  readonly leaves: readonly string[];
+}
+
+const ANSWER_SET: ReadonlySet<string> = new Set(ANSWER_FIELDS);
+/** Keys of the model that are not form fields: set by toEvaluation itself. */
+const NOT_FIELDS = new Set(['$schema', 'modelVersion', 'answerResolution']);
+
+function modelNodes(schema: SchemaNode, prefix: string): ModelNode[] {
+  const shape = schema.def.shape ?? {};
+  return Object.entries(shape)
+    .filter(([key]) => prefix !== '' || !NOT_FIELDS.has(key))
+    .map(([key, node]) => {
+      let inner = node;
+      let optional = false;
+      while (inner.def.innerType !== undefined && (inner.def.type === 'optional' || inner.def.type === 'nullable' || inner.def.type === 'default')) {
+        if (inner.def.type === 'optional' || inner.def.type === 'default') optional = true;
+        inner = inner.def.innerType;
+      }
+      const path = prefix === '' ? key : `${prefix}.${key}`;
+      const children = inner.def.type === 'object' ? modelNodes(inner, path) : undefined;
+      return { key, path, optional, children, leaves: children === undefined ? [path] : children.flatMap((c) => c.leaves) };
+    });
+}
+
+/** The canonical model's fields, walked once from its zod schema (the one source of truth). */
+let MODEL: readonly ModelNode[] | undefined;
+function model(): readonly ModelNode[] {
+  return (MODEL ??= modelNodes(EvaluationSchema, ''));
+}
+
+/**
+ * The evaluation as the model lays it out, from the values read: every required field (a blank one null, an
+ * unread answer `unanswered`), and an optional field or section only where something was read for it.
+ */
+export function assemble(reading: FormReading): Record<string, unknown> {
   const v = reading.values;
-  const get = (path: string): unknown => (v.has(path) ? v.get(path) : null);
-  const ans = (path: string): unknown => (v.has(path) ? v.get(path) : 'unanswered');
-  // Fresh objects with the schema's keys in its order (the reader's own are left as they are).
+  const build = (nodes: readonly ModelNode[]): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const n of nodes) {
+      if (n.children !== undefined) {
+        if (!n.optional || n.leaves.some((leaf) => v.has(leaf))) out[n.key] = build(n.children);
+      } else if (v.has(n.path)) out[n.key] = v.get(n.path);
+      else if (!n.optional) out[n.key] = ANSWER_SET.has(n.path) ? 'unanswered' : null;
+    }
+    return out;
+  };
   const answerResolution: Partial<Record<AnswerField, Resolution>> = manyKeyRecord();
   let resolved = false;
   for (const f of ANSWER_FIELDS) {
@@ -46,61 +76,17 @@ export function assemble(reading: FormReading) {
     answerResolution[f] = a.note === undefined ? { how: a.how, raw: a.raw, line: a.line } : { how: a.how, raw: a.raw, line: a.line, note: a.note };
     resolved = true;
   }
-  return {
-    modelVersion: MODEL_VERSION,
-    fiscalYear: get('fiscalYear'),
-    unit: { name: get('unit.name') },
-    staffing: { authorized: get('staffing.authorized'), actual: get('staffing.actual') },
-    functions: get('functions'),
-    income: { localBudget: get('income.localBudget'), nonTax: get('income.nonTax'), higherLevel: get('income.higherLevel'), other: get('income.other'), total: get('income.total') },
-    expenditure: { basic: get('expenditure.basic'), project: get('expenditure.project'), total: get('expenditure.total'), threePublic: get('expenditure.threePublic') },
-    staffingControl: { overstaffed: ans('staffingControl.overstaffed') },
-    threePublic: {
-      managementRules: ans('threePublic.managementRules'),
-      receptionStandard: ans('threePublic.receptionStandard'),
-      vehicleCostDeclined: ans('threePublic.vehicleCostDeclined'),
-      declined: ans('threePublic.declined'),
-    },
-    nonTaxRevenue: { targetMet: ans('nonTaxRevenue.targetMet'), twoLineManagement: ans('nonTaxRevenue.twoLineManagement'), diversion: ans('nonTaxRevenue.diversion') },
-    procurement: { planMade: ans('procurement.planMade'), required: get('procurement.required'), actual: get('procurement.actual') },
-    budgetExecution: {
-      supplemented: ans('budgetExecution.supplemented'),
-      supplementAmount: get('budgetExecution.supplementAmount'),
-      hasSurplus: ans('budgetExecution.hasSurplus'),
-      surplusAmount: get('budgetExecution.surplusAmount'),
-    },
-    disclosure: { published: ans('disclosure.published'), date: get('disclosure.date'), channels: get('disclosure.channels') },
-    financialManagement: {
-      rulesInPlace: ans('financialManagement.rulesInPlace'),
-      accountingOffice: ans('financialManagement.accountingOffice'),
-      accountantsQualified: ans('financialManagement.accountantsQualified'),
-    },
-    fundManagement: { rulesInPlace: ans('fundManagement.rulesInPlace'), approvalProcedure: ans('fundManagement.approvalProcedure'), irregularUse: ans('fundManagement.irregularUse') },
-    assetManagement: {
-      rulesInPlace: ans('assetManagement.rulesInPlace'),
-      handlingCompliant: ans('assetManagement.handlingCompliant'),
-      titleClear: ans('assetManagement.titleClear'),
-      recordsMatch: ans('assetManagement.recordsMatch'),
-    },
-    duties: { keyTasksCompleted: ans('duties.keyTasksCompleted') },
-    achievements: get('achievements'),
-    selfRating: { grade: get('selfRating.grade'), score: get('selfRating.score') },
-    problems: get('problems'),
-    suggestions: get('suggestions'),
-    supervisorOpinion: get('supervisorOpinion'),
-    ...(resolved ? { answerResolution } : {}),
-  };
+  return { modelVersion: MODEL_VERSION, ...build(model()), ...(resolved ? { answerResolution } : {}) };
 }
 
-/** What {@link assemble} returns. */
-export type Candidate = ReturnType<typeof assemble>;
-
-/** Assemble the canonical evaluation from what the form reader found; report labels that were not there. */
-export function toEvaluation(reading: FormReading, kind: ImportKind): ImportResult {
-  if (reading.labelsFound < MIN_LABELS) return notAForm(kind);
+/**
+ * Assemble the canonical evaluation from what the form reader found; report the template's fields that were
+ * not there. The model's own validation (zod) checks the result.
+ */
+export function toEvaluation(reading: FormReading, kind: ImportKind, expected: readonly string[]): ImportResult {
   const v = reading.values;
   const diagnostics: ImportDiagnostic[] = [...reading.diagnostics];
-  for (const path of FORM_FIELDS) {
+  for (const path of expected) {
     if (v.has(path)) continue;
     const label = isFieldPath(path) ? FIELD_LABELS[path] : { 'zh-CN': path, en: path };
     diagnostics.push({
@@ -110,12 +96,7 @@ export function toEvaluation(reading: FormReading, kind: ImportKind): ImportResu
       message: { 'zh-CN': `表中找不到“${label['zh-CN']}”，按空白处理`, en: `the form has no "${label.en}" label; left blank` },
     });
   }
-  const candidate = assemble(reading);
-  // The reader's values are range-checked as they are read, so the candidate conforms as it is: checked here
-  // field by field, it is the evaluation (the model's parse would return an equal copy). Otherwise the model's
-  // own validation decides, and names what is wrong.
-  if (conforms(candidate)) return { ok: true, kind, evaluation: candidate, diagnostics, positions: reading.positions };
-  const checked = validateEvaluation(candidate);
+  const checked = validateEvaluation(assemble(reading));
   if (!checked.ok) {
     // Every value was range-checked while reading, so this is a reader bug; still data, never a throw.
     return {
@@ -125,5 +106,6 @@ export function toEvaluation(reading: FormReading, kind: ImportKind): ImportResu
     };
   }
   const evaluation: Evaluation = checked.value;
-  return { ok: true, kind, evaluation, diagnostics, positions: reading.positions };
+  if (reading.provenance.size === 0) return { ok: true, kind, evaluation, diagnostics, positions: reading.positions };
+  return { ok: true, kind, evaluation, diagnostics, positions: reading.positions, provenance: Object.fromEntries(reading.provenance) };
 }

@@ -1,4 +1,4 @@
-import { parseMoneyText } from '@jixiao/core';
+import { formatMoney, fromCents, parseMoneyText, toCents } from '@jixiao/core';
 
 const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 
@@ -13,7 +13,7 @@ export type Parsed<T> = { readonly ok: true; readonly value: T | null } | { read
 
 /** An amount in 万元 (`267.47`, `74.69万元`, `１２.５`); blank → null; `约300`, `3OO`, `26 4.47` → not ok. */
 export function parseAmount(raw: string): Parsed<number> {
-  const text = raw.trim().replace(/\s*万元$/, '').trim();
+  const text = raw.trim().replace(/\s*万元[。.]?$/, '').trim();
   if (text === '') return { ok: true, value: null };
   // Space inside a figure is not a separator to drop (core's parser drops it): `26 4.47` may be two figures, or a
   // damaged one, never 264.47.
@@ -47,4 +47,66 @@ export function parseDate(raw: string): Parsed<string> {
 export function parseYear(raw: string): number | undefined {
   const n = Number(toHalfWidth(raw));
   return Number.isInteger(n) && n >= 1949 && n <= 2200 ? n : undefined;
+}
+
+/** A score out of 100 (`92`, `92.5分`, `９２`); blank → null. */
+export function parseScore(raw: string): Parsed<number> {
+  const text = toHalfWidth(raw).trim().replace(/[。.,，;；]+$/, '').replace(/\s*分$/, '').trim();
+  if (text === '') return { ok: true, value: null };
+  if (!/^\d{1,3}(?:\.\d{1,2})?$/.test(text)) return { ok: false };
+  const value = Number(text);
+  return value <= 100 ? { ok: true, value } : { ok: false };
+}
+
+/** A grade 优/良/中/差 (`优`, `等级为“良”`, `优秀` → 优); blank → null. */
+export function parseGrade(raw: string): Parsed<string> {
+  const text = raw.trim();
+  if (text === '') return { ok: true, value: null };
+  const m = /^[“"「『‘]?\s*([优良中差])/.exec(text) ?? /等[级次]\s*(?:为|是)?\s*[:：]?\s*[“"「『'‘]?\s*([优良中差])/.exec(text);
+  return m?.[1] === undefined ? { ok: false } : { ok: true, value: m[1] };
+}
+
+/** What {@link parseValue} read, with a note when it converted the figure. */
+export type ParsedValue = { readonly ok: true; readonly value: unknown; readonly note?: { readonly zh: string; readonly en: string } } | { readonly ok: false };
+
+/**
+ * A value of a template field's type. Amounts are in 万元; one written in 元 (the field's unit is 元, or the
+ * figure ends in 元 but not 万元) is converted to 万元, rounded to the cent of 万元 where needed, with a note.
+ */
+export function parseValue(type: 'count' | 'money' | 'date' | 'year' | 'score' | 'grade', raw: string, unit?: '万元' | '元'): ParsedValue {
+  switch (type) {
+    case 'money': {
+      const text = raw.trim().replace(/[。；;，,]+$/, '');
+      const inYuan = unit === '元' ? !text.endsWith("万元") : /\d\s*元$/.test(text) && !text.endsWith("万元");
+      if (!inYuan) return parseAmount(text);
+      const yuan = parseAmount(text.replace(/\s*元$/, ''));
+      if (!yuan.ok || yuan.value === null) return yuan;
+      const cents = toCents(yuan.value);
+      const hundredths = Math.round(cents / 10_000);
+      const value = fromCents(hundredths);
+      const exact = hundredths * 10_000 === cents;
+      return {
+        ok: true,
+        value,
+        note: {
+          zh: `金额“${raw.trim()}”以元填写，已换算为 ${formatMoney(value)} 万元${exact ? '' : '（四舍五入到 0.01 万元）'}`,
+          en: `the amount "${raw.trim()}" is in 元; converted to ${formatMoney(value)} 万元${exact ? '' : ' (rounded to 0.01 万元)'}`,
+        },
+      };
+    }
+    case 'count':
+      return parseCount(raw.replace(/[。；;，,]+$/, '').replace(/\s*[名个]$/, ''));
+    case 'date':
+      return parseDate(raw);
+    case 'year': {
+      const text = toHalfWidth(raw).trim().replace(/\s*年度?$/, '');
+      if (text === '') return { ok: true, value: null };
+      const year = parseYear(text);
+      return year === undefined ? { ok: false } : { ok: true, value: year };
+    }
+    case 'score':
+      return parseScore(raw);
+    case 'grade':
+      return parseGrade(raw);
+  }
 }

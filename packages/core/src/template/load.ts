@@ -1,0 +1,55 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { TemplateSchema, type Template } from './schema.js';
+import { TemplateLoadError, templateSemanticIssues, type TemplateIssue, type TemplatePath } from './validate.js';
+
+/*
+ * Reading template files: JSON or YAML text → a validated template, every issue with its line. (Its own module:
+ * the YAML parser loads only where template files are read, not with every use of core.)
+ */
+
+/**
+ * Parse and validate a template file's text (JSON or YAML; JSON is read as YAML, so both get line numbers).
+ * Returns the template, or every issue with its line. Never throws. Whether a pattern can backtrack
+ * catastrophically is checked apart (`@jixiao/core/node`'s loader), as that check is slow.
+ */
+export function parseTemplateText(text: string, file?: string): { readonly template?: Template; readonly issues: readonly TemplateIssue[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return { issues: doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line, path: '', message: `不是有效的 JSON/YAML / not valid JSON/YAML: ${e.message.split('\n')[0] ?? ''}` })) };
+  }
+  const lineOf = (path: TemplatePath): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node: unknown = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      const range = (node as { range?: [number, number, number] } | undefined)?.range;
+      if (range !== undefined) return lineCounter.linePos(range[0]).line;
+    }
+    return undefined;
+  };
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return { issues: [{ file, path: '', message: error instanceof Error ? error.message : String(error) }] };
+  }
+  const parsed = TemplateSchema.safeParse(raw);
+  if (!parsed.success) return { issues: zodTemplateIssues(parsed.error.issues, file, lineOf) };
+  const semantic = templateSemanticIssues(parsed.data);
+  if (semantic.length > 0) return { issues: semantic.map((i) => ({ file, line: lineOf(i.path), path: i.path.join('.'), message: i.message })) };
+  return { template: parsed.data, issues: [] };
+}
+
+function zodTemplateIssues(issues: readonly z.core.$ZodIssue[], file: string | undefined, lineOf: (path: TemplatePath) => number | undefined): TemplateIssue[] {
+  return issues.map((i) => {
+    const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    return { file, line: lineOf(path), path: path.join('.'), message: i.message };
+  });
+}
+
+/** {@link parseTemplateText}, throwing a TemplateLoadError with every issue. */
+export function loadTemplateText(text: string, file?: string): Template {
+  const { template, issues } = parseTemplateText(text, file);
+  if (template === undefined) throw new TemplateLoadError(file ?? 'template', issues);
+  return template;
+}

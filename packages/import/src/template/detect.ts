@@ -1,0 +1,152 @@
+import type { Template } from '@jixiao/core';
+import { compact, type Cell } from '../form/cells.js';
+
+/**
+ * Which template a document is: every template's detection signals are looked for in the document, each found
+ * adds its weight; the best score at or above its template's threshold wins (ties: the earlier template). A
+ * label is looked for inside each cell of up to 300 characters (a table cell, a line or a piece of one between
+ * tabs: titles, headings and labels; longer text is running prose), compared compacted (half-width, without
+ * white space, quotes and 、，), so `预 算 编 码` and `部门（单位）名称` need no variants; a pattern runs on the
+ * whole text (lines joined by line breaks).
+ */
+
+/** A template's score on a document. */
+export interface Detection {
+  readonly template: Template;
+  readonly score: number;
+  /** The first label of each signal found (what the score rests on). */
+  readonly found: readonly string[];
+}
+
+/** A label or text as detection compares it. */
+export function squash(text: string): string {
+  return compact(text).replace(/[、,，]/g, '');
+}
+
+/** Every signal label of a set of templates, and for speed the rarest character of each (a cell without it cannot hold the label). */
+interface LabelIndex {
+  readonly labels: readonly string[];
+  /** Key character (UTF-16 code unit) → 1 + its entry in keyLists: the labels that have it as their key (0: none). */
+  readonly keyIndex: Uint16Array;
+  readonly keyLists: readonly (readonly number[])[];
+  /** Cell text → the labels in it, for texts that recur from form to form (a bounded memo: short texts, emptied when full). */
+  readonly memo: Map<string, readonly number[]>;
+  /** For each template, its signals: the label ids of each (or its pattern) and weight. */
+  readonly signals: readonly (readonly { readonly ids: readonly number[]; readonly pattern: RegExp | undefined; readonly first: string; readonly weight: number }[])[];
+}
+
+const INDEXES = new WeakMap<readonly Template[], LabelIndex>();
+
+function labelIndex(templates: readonly Template[]): LabelIndex {
+  let index = INDEXES.get(templates);
+  if (index !== undefined) return index;
+  const labels: string[] = [];
+  const idOf = new Map<string, number>();
+  const id = (label: string): number => {
+    const s = squash(label);
+    let n = idOf.get(s);
+    if (n === undefined) {
+      n = labels.length;
+      labels.push(s);
+      idOf.set(s, n);
+    }
+    return n;
+  };
+  const signals = templates.map((t) =>
+    t.detection.signals.map((sig) => ({
+      ids: (sig.labels ?? []).map(id),
+      pattern: sig.pattern === undefined ? undefined : new RegExp(sig.pattern, 'u'),
+      first: sig.labels?.[0] ?? sig.pattern ?? '',
+      weight: sig.weight,
+    })),
+  );
+  const counts = new Map<number, number>();
+  for (const l of labels) for (let i = 0; i < l.length; i++) counts.set(l.charCodeAt(i), (counts.get(l.charCodeAt(i)) ?? 0) + 1);
+  const keyIndex = new Uint16Array(0x10000);
+  const keyLists: number[][] = [];
+  labels.forEach((l, n) => {
+    let key = l.charCodeAt(0);
+    for (let i = 1; i < l.length; i++) if ((counts.get(l.charCodeAt(i)) ?? 0) < (counts.get(key) ?? 0)) key = l.charCodeAt(i);
+    // A key as the text has it: full-width forms of the half-width key, too.
+    for (const k of key >= 0x21 && key <= 0x7e ? [key, key + 0xfee0] : [key]) {
+      if (keyIndex[k] === 0) {
+        keyLists.push([]);
+        keyIndex[k] = keyLists.length;
+      }
+      keyLists[(keyIndex[k] ?? 1) - 1]?.push(n);
+    }
+  });
+  index = { labels, keyIndex, keyLists, signals, memo: new Map() };
+  INDEXES.set(templates, index);
+  return index;
+}
+
+/** The longest cell a signal label is looked for in (and the memo keeps). */
+const MAX_SIGNAL_TEXT = 300;
+const MEMO_MAX_ENTRIES = 8_192;
+
+/** The labels of the index in one cell's text, as written or compacted. */
+function labelsIn(text: string, index: LabelIndex): readonly number[] {
+  const candidates = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const entry = index.keyIndex[text.charCodeAt(i)] ?? 0;
+    if (entry !== 0) for (const n of index.keyLists[entry - 1] ?? []) candidates.add(n);
+  }
+  const out: number[] = [];
+  let squashed: string | undefined;
+  for (const n of candidates) {
+    const label = index.labels[n] ?? '';
+    if (text.includes(label) || (squashed ??= squash(text)).includes(label)) out.push(n);
+  }
+  return out;
+}
+
+/** Does the text have a key character of any label (else it holds none)? */
+function mayHoldLabel(text: string, index: LabelIndex): boolean {
+  for (let i = 0; i < text.length; i++) if (index.keyIndex[text.charCodeAt(i)] !== 0) return true;
+  return false;
+}
+
+/** Which of the index's labels occur in the cells. */
+function labelsFound(cells: readonly Cell[], index: LabelIndex): Uint8Array {
+  const found = new Uint8Array(index.labels.length);
+  const memo = index.memo;
+  for (const cell of cells) {
+    const text = cell.text;
+    // Labels, headings and titles are short; a longer text is running prose, where no signal is looked for.
+    if (text.length > MAX_SIGNAL_TEXT || !mayHoldLabel(text, index)) continue;
+    let ids = memo.get(text);
+    if (ids === undefined) {
+      if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+      ids = labelsIn(text, index);
+      memo.set(text, ids);
+    }
+    for (const n of ids) found[n] = 1;
+  }
+  return found;
+}
+
+/** Every template's score, best first (ties keep the templates' order). `text` gives the whole text, for patterns. */
+export function scoreTemplates(cells: readonly Cell[], text: () => string, templates: readonly Template[]): Detection[] {
+  const index = labelIndex(templates);
+  const found = labelsFound(cells, index);
+  let raw: string | undefined;
+  const out = templates.map((template, t) => {
+    let score = 0;
+    const names: string[] = [];
+    for (const s of index.signals[t] ?? []) {
+      const hit = s.pattern === undefined ? s.ids.some((n) => found[n] === 1) : s.pattern.test((raw ??= text()));
+      if (hit) {
+        score += s.weight;
+        names.push(s.first);
+      }
+    }
+    return { template, score: Math.round(score * 100) / 100, found: names };
+  });
+  return out.map((d, i) => ({ d, i })).sort((a, b) => b.d.score - a.d.score || a.i - b.i).map(({ d }) => d);
+}
+
+/** The template a document is read with: the best score at or above its threshold. */
+export function bestTemplate(scores: readonly Detection[]): Detection | undefined {
+  return scores.find((d) => d.score >= d.template.detection.threshold);
+}

@@ -1,0 +1,71 @@
+import type { SourcePosition, Template, TemplateProse } from '@jixiao/core';
+import { labelPattern } from '../form/labels.js';
+import type { FormReader } from '../form/read-form.js';
+import type { DocumentIndex } from './read-document.js';
+
+/**
+ * Prose patterns: figures stated in running text (`编制人数为25人`, `收入合计1,234.56万元。`, `自评得分92分`). Each
+ * rule reads the first place it matches, only for a field no table or labelled cell gave; what it reads is
+ * marked `prose` (lower confidence than a table cell) and noted.
+ */
+
+const VALUE: Readonly<Record<string, string>> = {
+  count: '[0-9０-９]{1,8}',
+  money: '[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?',
+  score: '[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,2})?',
+  year: '[0-9０-９]{4}',
+  grade: '[优良中差]',
+  date: '[0-9０-９]{4}\\s*[年\\-./]\\s*[0-9０-９]{1,2}\\s*[月\\-./]\\s*[0-9０-９]{1,2}\\s*日?',
+  text: '[^，,。；;\\n]{1,200}',
+};
+
+interface CompiledProse {
+  readonly rule: TemplateProse;
+  readonly re: RegExp;
+}
+
+const COMPILED = new WeakMap<Template, readonly CompiledProse[]>();
+
+/**
+ * A rule's regex: its own pattern, or label, then at most `window` characters that end no sentence and hold no
+ * digit (so the first figure after the label is the one read), the value, then one of `after` when given.
+ * Built from literals and bounded repeats, it cannot backtrack catastrophically.
+ */
+function compile(rule: TemplateProse): RegExp {
+  if (rule.pattern !== undefined) return new RegExp(rule.pattern, 'gu');
+  const labels = (rule.labels ?? []).map(labelPattern).join('|');
+  const gap = rule.type === 'grade' ? `[^。；;\\n优良中差]{0,${String(rule.window)}}?` : `[^。；;\\n0-9０-９]{0,${String(rule.window)}}`;
+  const after = rule.after === undefined ? '' : `\\s*(?:${rule.after.map(labelPattern).join('|')})`;
+  return new RegExp(`(?:${labels})${gap}(${VALUE[rule.type] ?? VALUE.text ?? ''})${after}`, 'gu');
+}
+
+function compiled(t: Template): readonly CompiledProse[] {
+  let c = COMPILED.get(t);
+  if (c === undefined) {
+    c = t.prose.map((rule) => ({ rule, re: compile(rule) }));
+    COMPILED.set(t, c);
+  }
+  return c;
+}
+
+export function readProse(reader: FormReader, index: DocumentIndex, template: Template): void {
+  const rules = compiled(template);
+  for (const { rule, re } of rules) {
+    if (reader.seen.has(rule.path)) continue;
+    for (let i = 0; i < index.lines.length; i++) {
+      const line = index.lines[i];
+      if (line === undefined) continue;
+      re.lastIndex = 0;
+      const m = re.exec(line.text);
+      const value = m?.[1];
+      if (m === null || value === undefined) continue;
+      const offset = m.index + m[0].indexOf(value);
+      const pos: SourcePosition = line.origin.line !== undefined ? { line: line.origin.line, column: (line.origin.column ?? 1) + offset, excerpt: m[0] } : { line: i + 1, column: offset + 1, excerpt: m[0] };
+      const unit = rule.unit ?? (rule.type === 'money' && /(?<!万)元\s*$/.test(m[0]) ? '元' : undefined);
+      reader.readValue({ path: rule.path, type: rule.type, unit }, value, pos);
+      reader.provenance.set(rule.path, 'prose');
+      reader.diag('read-from-prose', 'info', `“${m[0].trim()}”：从正文读出（置信度低于表格）`, `"${m[0].trim()}": read from running text (less certain than a table cell)`, { line: pos.line ?? 1, column: pos.column ?? 1 }, rule.path);
+      break;
+    }
+  }
+}

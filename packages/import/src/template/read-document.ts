@@ -1,0 +1,139 @@
+import type { Template } from '@jixiao/core';
+import type { ImportDiagnostic, ImportKind, ImportResult, TemplateMatch } from '../diagnostics.js';
+import type { DocumentElements, DocumentLine, ParagraphElement } from '../document/elements.js';
+import { cellsOfLines } from '../form/cells.js';
+import { readCells, readingOf } from '../form/read-form.js';
+import { toEvaluation } from '../form/to-evaluation.js';
+import { bestTemplate, scoreTemplates, squash, type Detection } from './detect.js';
+import { readProse } from './prose.js';
+import { shippedTemplates, readerFor } from './registry.js';
+import { readTables } from './tables.js';
+
+/** Options of the reading pipeline. */
+export interface ReadOptions {
+  /** The templates to detect among (default: the shipped ones, `@jixiao/templates`). */
+  readonly templates?: readonly Template[] | undefined;
+}
+
+/** The document's lines in reading order (its paragraphs), and for each paragraph its 1-based line (what the readers' positions name). */
+export interface DocumentIndex {
+  readonly lines: readonly DocumentLine[];
+  readonly lineOf: ReadonlyMap<ParagraphElement, number>;
+}
+
+/** The paragraphs of a document in reading order (each is a {@link DocumentLine}: text and origin). */
+function paragraphsOf(doc: DocumentElements): ParagraphElement[] {
+  const lines: ParagraphElement[] = [];
+  for (const block of doc.blocks) {
+    if (block.kind === 'paragraph') lines.push(block);
+    else for (const row of block.rows) for (const cell of row.cells) for (const p of cell.paragraphs) lines.push(p);
+  }
+  return lines;
+}
+
+export function indexDocument(doc: DocumentElements, lines: readonly ParagraphElement[] = paragraphsOf(doc)): DocumentIndex {
+  return { lines, lineOf: new Map(lines.map((p, i) => [p, i + 1])) };
+}
+
+/**
+ * Read a document (elements of any format) as a 部门整体支出绩效自评: detection scores every template, the best
+ * one at or above its threshold reads the fields (cells, tables, prose), and the evaluation comes out with the
+ * template used, positions and diagnostics. A 项目支出 form, a scoring sheet whose reading is not available
+ * yet, a self-evaluation in a template not shipped and a file that is no self-evaluation at all each get their
+ * own message. Positions name text lines and columns; for a format without lines (a .docx), the 1-based index
+ * of the line in {@link indexDocument}'s lines, which the caller maps to paragraph and cell.
+ */
+export function readDocument(doc: DocumentElements, kind: ImportKind, options: ReadOptions = {}): ImportResult {
+  const templates = options.templates ?? shippedTemplates();
+  const lines = paragraphsOf(doc);
+  const cells = cellsOfLines(lines);
+  const scores = scoreTemplates(cells, () => lines.map((l) => l.text).join('\n'), templates);
+  const best = bestTemplate(scores);
+  if (best === undefined) return unrecognised(kind, squash(lines.map((l) => l.text).join('')), scores, templates);
+  const template: TemplateMatch = { id: best.template.id, score: best.score };
+  if (best.template.kind === 'project-expenditure') return projectForm(kind, template);
+  if (best.template.kind === 'scoring') return scoringForm(kind, template, best);
+  const reader = readerFor(best.template);
+  const formReader = readCells(reader, cells);
+  if (best.template.tables.length > 0 || best.template.prose.length > 0) {
+    const index = indexDocument(doc, lines);
+    if (best.template.tables.length > 0) readTables(formReader, doc, index, best.template);
+    if (best.template.prose.length > 0) readProse(formReader, index, best.template);
+  }
+  const result = toEvaluation(readingOf(formReader), kind, reader.expected);
+  return { ...result, template };
+}
+
+/** The one sentence for a file that is no self-evaluation at all. */
+export function notAForm(kind: ImportKind): ImportResult {
+  return failure(kind, undefined, {
+    code: 'not-a-form',
+    severity: 'error',
+    message: {
+      'zh-CN': '这不是部门整体支出绩效自评表：文件中找不到表中的栏目（如“单位名称”“编制人数”“年度收入”）。',
+      en: 'This is not a 部门整体支出绩效自评 form: none of its labels (单位名称, 编制人数, 年度收入 …) were found in the file.',
+    },
+  });
+}
+
+function failure(kind: ImportKind, template: TemplateMatch | undefined, diagnostic: ImportDiagnostic): ImportResult {
+  return { ok: false, kind, diagnostics: [diagnostic], ...(template === undefined ? {} : { template }) };
+}
+
+function projectForm(kind: ImportKind, template: TemplateMatch): ImportResult {
+  return failure(kind, template, {
+    code: 'project-expenditure-form',
+    severity: 'error',
+    message: {
+      'zh-CN': '这是项目支出绩效自评表，不是部门整体支出绩效自评，不按部门整体支出的规则检查。',
+      en: 'This is a 项目支出 (project expenditure) performance self-evaluation, not a 部门整体 (overall expenditure) one; it is not checked against the overall-expenditure rules.',
+    },
+  });
+}
+
+function scoringForm(kind: ImportKind, template: TemplateMatch, best: Detection): ImportResult {
+  const title = best.template.title;
+  return failure(kind, template, {
+    code: 'scoring-template-not-read',
+    severity: 'error',
+    message: {
+      'zh-CN': `识别为“${title['zh-CN']}”（模板 ${template.id}，识别得分 ${String(template.score)}）：这类自评表/得分表的读取尚未提供，暂不能检查。`,
+      en: `Recognised as "${title.en}" (template ${template.id}, detection score ${String(template.score)}): reading this kind of self-evaluation or scoring sheet is not available yet, so it cannot be checked.`,
+    },
+  });
+}
+
+/** Words only a performance self-evaluation of a department's overall spending carries. */
+const SELF_EVALUATION = [/绩效自评|自评报告|绩效评价|自评表|绩效自我评价/, /部门整体|整体支出|部门\(单位\)整体|单位整体/];
+
+function unrecognised(kind: ImportKind, squashed: string, scores: readonly Detection[], templates: readonly Template[]): ImportResult {
+  const isSelfEvaluation = SELF_EVALUATION.every((re) => re.test(squashed));
+  if (!isSelfEvaluation) return notAForm(kind);
+  const labels = foundLabels(squashed, templates);
+  const closest = scores[0];
+  const shown = labels.length === 0 ? '（无）' : labels.join('、');
+  const near = closest === undefined ? '' : `；最接近的模板 ${closest.template.id} 得分 ${String(closest.score)}，需 ${String(closest.template.detection.threshold)}`;
+  const nearEn = closest === undefined ? '' : `; the closest template, ${closest.template.id}, scores ${String(closest.score)} of the ${String(closest.template.detection.threshold)} needed`;
+  return failure(kind, undefined, {
+    code: 'template-not-recognised',
+    severity: 'error',
+    message: {
+      'zh-CN': `部门整体支出绩效自评（模板未识别：找到的栏目 ${shown}${near}）。可为此表添加模板：jixiao template init，见 examples/template-tutorial。`,
+      en: `部门整体支出绩效自评 (template not recognised: found labels ${labels.length === 0 ? '(none)' : labels.join(', ')}${nearEn}). Add a template for this form: jixiao template init, see examples/template-tutorial.`,
+    },
+  });
+}
+
+/** The field labels of all templates found in the text (first label of each field), at most 20. */
+function foundLabels(squashed: string, templates: readonly Template[]): string[] {
+  const out = new Set<string>();
+  for (const t of templates) {
+    for (const f of [...t.fields, ...t.questions, ...t.blocks, ...t.prose.filter((p) => p.labels !== undefined)]) {
+      const labels = f.labels ?? [];
+      const hit = labels.find((l) => squashed.includes(squash(l)));
+      if (hit !== undefined) out.add(hit);
+      if (out.size >= 20) return [...out];
+    }
+  }
+  return [...out];
+}

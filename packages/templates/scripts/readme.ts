@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadTemplateText, type Template } from '@jixiao/core';
+
+const GENERATED_HEADER = '<!-- 由模板元数据生成，请勿手工编辑 / generated from template metadata: do not edit -->';
+
+const DIR = fileURLToPath(new URL('../templates/', import.meta.url));
+
+/** The shipped template files, validated (a bad one throws with its line). */
+export function shippedTemplateFiles(): { file: string; template: Template }[] {
+  return readdirSync(DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => ({ file, template: loadTemplateText(readFileSync(join(DIR, file), 'utf8'), file) }));
+}
+
+const KIND: Readonly<Record<Template['kind'], string>> = {
+  'self-evaluation': '读取 / read',
+  scoring: '识别（读取见后续版本） / recognised (reading to come)',
+  'project-expenditure': '识别并拒绝（项目支出） / recognised and refused (项目支出)',
+};
+
+/** packages/templates/README.md, generated from the templates' metadata (like the rule packs' READMEs). */
+export function templatesReadme(): string {
+  const rows = shippedTemplateFiles().map(({ file, template: t }) => {
+    const fields = new Set<string>([
+      ...t.fields.map((f) => f.path),
+      ...t.questions.map((q) => q.path),
+      ...t.choices.map((c) => c.path),
+      ...t.tables.flatMap((x) => (x.layout === 'grid' ? x.rows.flatMap((r) => Object.values(r.cells)) : x.columns.flatMap((c) => (c.path === undefined ? [] : [c.path])))),
+      ...t.prose.map((p) => p.path),
+    ]);
+    return `| \`${t.id}\` | ${t.title['zh-CN']} / ${t.title.en} | ${KIND[t.kind]} | ${(t.jurisdiction ?? []).join('、') || '—'} | ${String(fields.size)} | ${String(t.detection.signals.length)} / ${String(t.detection.threshold)} | [\`${file}\`](templates/${file}) |`;
+  });
+  return [
+    GENERATED_HEADER,
+    '',
+    '# @jixiao/templates',
+    '',
+    'The form templates jixiao ships: how each of the forms units file is recognised, and where its figures, answers',
+    'and texts sit — as data files (`templates/*.json`, schema `@jixiao/core/schema/template.schema.json`). The',
+    'reader that applies them is generic (`@jixiao/import`); a province adds its own form with a template file, no',
+    'code: see `examples/template-tutorial/`.',
+    '',
+    '```sh',
+    'npx jixiao import form.docx --format json     # names the template used and its detection score',
+    'npx jixiao template validate my-template.yaml  # a bad label regex, an unknown field path: file and line',
+    '```',
+    '',
+    '## Templates',
+    '',
+    '| Id | Form | Use | Jurisdiction | Fields read | Signals / threshold | File |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    'Detection: each signal found in the document adds its weight; the template with the best score at or above its',
+    'threshold reads the document. A 项目支出 form is refused with its own message; a scoring sheet (自评表/得分表) is',
+    'recognised and reported as not yet readable; a self-evaluation no template recognises is reported with the labels',
+    'found in it.',
+    '',
+  ].join('\n');
+}
