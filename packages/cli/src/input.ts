@@ -18,6 +18,8 @@ export type LoadedInput =
       readonly positions?: Readonly<Record<string, SourcePosition>>;
       /** The form template the file was read with, and its detection score (absent for canonical JSON/YAML). */
       readonly template?: TemplateMatch;
+      /** Required fields the form's template has no place for (for the checker). */
+      readonly fieldsNotOnForm?: readonly string[];
     }
   | { readonly ok: false; readonly source: string; readonly reason: string };
 
@@ -57,7 +59,7 @@ export async function loadInput(file: string, locale: Locale): Promise<LoadedInp
   // The reason quotes the form: each diagnostic is one line of it, whatever the form holds (see terminal.ts).
   if (!result.ok) return { ok: false, source: file, reason: result.diagnostics.map((d) => terminalText(d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale))).join('\n') };
   const base = { ok: true as const, source: file, evaluation: result.evaluation, diagnostics: result.diagnostics, positions: result.positions };
-  return { ...base, ...(result.template === undefined ? {} : { template: result.template }) };
+  return { ...base, ...(result.template === undefined ? {} : { template: result.template }), ...(result.fieldsNotOnForm === undefined ? {} : { fieldsNotOnForm: result.fieldsNotOnForm }) };
 }
 
 export function assertReadable(input: LoadedInput): asserts input is Extract<LoadedInput, { ok: true }> {

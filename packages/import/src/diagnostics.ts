@@ -59,6 +59,11 @@ export type ImportResult =
       readonly template?: TemplateMatch;
       /** Fields read by table position or from prose (every other field came from a labelled cell). */
       readonly provenance?: Readonly<Record<string, Provenance>>;
+      /**
+       * The model's required fields the form's template has no place for (blank in the evaluation, but not the
+       * unit's omission): pass them to the checker (`fieldsNotOnForm`), so no rule passes or fails on them.
+       */
+      readonly fieldsNotOnForm?: readonly string[];
     }
   | { readonly ok: false; readonly kind: ImportKind; readonly diagnostics: readonly ImportDiagnostic[]; readonly template?: TemplateMatch };
 

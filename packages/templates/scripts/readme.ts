@@ -25,7 +25,7 @@ const KIND: Readonly<Record<Template['kind'], string>> = {
 export function templatesReadme(): string {
   const rows = shippedTemplateFiles().map(({ file, template: t }) => {
     const fields = new Set<string>([
-      ...t.fields.map((f) => f.path),
+      ...t.fields.flatMap((f) => (f.path === undefined ? [] : [f.path])),
       ...t.questions.map((q) => q.path),
       ...t.choices.map((c) => c.path),
       ...t.tables.flatMap((x) => (x.layout === 'grid' ? x.rows.flatMap((r) => Object.values(r.cells)) : x.columns.flatMap((c) => (c.path === undefined ? [] : [c.path])))),

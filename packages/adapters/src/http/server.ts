@@ -11,7 +11,7 @@ import { negotiateFormat } from './negotiate.js';
  * in both locales: the report carries them in its own), or why it failed.
  */
 export type SubmissionRead =
-  | { readonly ok: true; readonly evaluation: Evaluation; readonly positions?: Readonly<Record<string, SourcePosition>>; readonly diagnostics: readonly LocalizedDiagnostic[] }
+  | { readonly ok: true; readonly evaluation: Evaluation; readonly positions?: Readonly<Record<string, SourcePosition>>; readonly diagnostics: readonly LocalizedDiagnostic[]; readonly fieldsNotOnForm?: readonly string[] }
   | { readonly ok: false; readonly reason: string };
 
 /** Turns the bytes of one submitted file into an evaluation (injected: the CLI wires `@jixiao/import`). */
@@ -155,7 +155,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
       const read = await options.readSubmission(s.bytes, { ...(s.filename === undefined ? {} : { filename: s.filename }), ...(s.contentType === undefined ? {} : { contentType: s.contentType }) });
       if (!read.ok) throw new HttpError('unreadable-submission', { source, reason: read.reason });
       diagnostics += read.diagnostics.length;
-      const checked = await options.checker.checkEvaluation(read.evaluation, { source, locale, ...(read.positions === undefined ? {} : { positions: read.positions }) });
+      const checked = await options.checker.checkEvaluation(read.evaluation, { source, locale, ...(read.positions === undefined ? {} : { positions: read.positions }), ...(read.fieldsNotOnForm === undefined ? {} : { fieldsNotOnForm: read.fieldsNotOnForm }) });
       // The import diagnostics travel in the report itself, whatever its format.
       results.push(read.diagnostics.length === 0 ? checked : { ...checked, diagnostics: read.diagnostics.map((d) => localizeDiagnostic(d, locale)) });
     }

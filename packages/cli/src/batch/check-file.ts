@@ -55,7 +55,7 @@ export async function checkFile(file: InputFile, locale: Locale, checker: Checke
   try {
     const input = await loadInput(file.path, locale);
     if (!input.ok) return { ok: false, source, reason: input.reason };
-    const checked = checker.checkEvaluationSync(input.evaluation, { source, locale, ...(input.positions ? { positions: input.positions } : {}) });
+    const checked = checker.checkEvaluationSync(input.evaluation, { source, locale, ...(input.positions ? { positions: input.positions } : {}), ...(input.fieldsNotOnForm ? { fieldsNotOnForm: input.fieldsNotOnForm } : {}) });
     // The form template the file was read with (the batch summary's "template" column).
     const read: EvaluationResult = input.template === undefined ? checked : { ...checked, template: { id: input.template.id, score: input.template.score } };
     const result: EvaluationResult = input.diagnostics.length === 0 ? read : { ...read, diagnostics: input.diagnostics.map((d) => localizeDiagnostic(d, locale)) };

@@ -19,7 +19,8 @@ export const readSubmission: ReadSubmission = async (bytes, meta) => {
     const reason = ['zh-CN', 'en'].map((locale) => read.diagnostics.map((d) => formatDiagnostic(d, locale as 'zh-CN' | 'en')).join('\n')).join('\n');
     return { ok: false, reason };
   }
-  return { ok: true, evaluation: read.evaluation, positions: read.positions, diagnostics: read.diagnostics };
+  const base = { ok: true as const, evaluation: read.evaluation, positions: read.positions, diagnostics: read.diagnostics };
+  return read.fieldsNotOnForm === undefined ? base : { ...base, fieldsNotOnForm: read.fieldsNotOnForm };
 };
 
 const STATIC_TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };

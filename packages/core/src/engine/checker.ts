@@ -1,4 +1,5 @@
 import { Engine } from 'json-rules-engine';
+import { applyFormCoverage } from './coverage.js';
 import { CORE_MESSAGES } from '../i18n/messages.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import { computeIndicators, deriveFacts, indicatorFacts } from '../indicators/derive.js';
@@ -27,6 +28,11 @@ export interface CheckOptions {
   readonly locale?: Locale;
   /** Source position of each field (from the importer), copied to the result. */
   readonly positions?: Readonly<Record<string, SourcePosition>>;
+  /**
+   * Fields the submitted form's template has no place for (from the importer): a rule that reads only these is
+   * not applicable, a failure decided only by them indeterminate (see `applyFormCoverage`).
+   */
+  readonly fieldsNotOnForm?: readonly string[];
 }
 
 /** How a checker is built, beyond packs and config (for embedders). */
@@ -395,6 +401,7 @@ export class Checker {
   private result(evaluation: Evaluation, facts: Facts, byProgram: readonly (Finding | undefined)[], options: CheckOptions, locale: Locale): EvaluationResult {
     const findings: Finding[] = [];
     for (const f of byProgram) if (f) findings.push(f);
+    if (options.fieldsNotOnForm !== undefined) applyFormCoverage(findings, new Set(options.fieldsNotOnForm), locale);
     const result: Mutable<EvaluationResult> = {
       source: options.source ?? '(memory)',
       evaluation: { unit: evaluation.unit.name, fiscalYear: evaluation.fiscalYear, selfRating: evaluation.selfRating.grade },

@@ -41,6 +41,7 @@ const FieldBase = {
 /** A label whose value is in the next cell, or after a colon in its own cell. */
 export const TemplateFieldSchema = z.strictObject({
   ...FieldBase,
+  path: TemplateFieldPathSchema.optional().meta({ description: '规范模型的字段路径；省略时读过即弃（如“联系人”，模型中没有的栏目） / canonical path; absent: the value is read past and dropped (a label the model has no field for, e.g. 联系人)' }),
   section: z.string().min(1).optional().meta({ description: '只在该部分内匹配（如两处“合计”） / only inside this section (tells two 合计 apart)' }),
   inline: z.boolean().optional().meta({ description: '值紧跟在同一行的标签之后，标签可在行中任意位置 / the value follows the label on the same line, wherever it stands' }),
 });

@@ -14,6 +14,7 @@ export function labelPattern(label: string): string {
       if (ch === '）' || ch === ')') return '[）)]';
       if ('“”"‘’\'「」'.includes(ch)) return '[“”"‘’\'「」]?';
       if (ch === '、') return '[、,，]?';
+      if (ch === '：' || ch === ':') return '[:：]';
       return ch.replace(/[.*+?^${}|[\]\\]/g, '\\$&');
     })
     .join('[ \\t\\u3000]*');

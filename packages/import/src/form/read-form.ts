@@ -52,7 +52,8 @@ function firstChars(labels: readonly string[]): ReadonlySet<string> {
 
 /** A label whose value sits in the next table cell (or after a colon in its own cell). */
 export interface CellLabel {
-  readonly path: string;
+  /** Absent: a label the model has no field for; its value is read past and dropped. */
+  readonly path: string | undefined;
   readonly labels: readonly string[];
   readonly type: ValueType;
   readonly unit: '万元' | '元' | undefined;
@@ -176,7 +177,7 @@ export function compileReader(template: Template): CompiledReader {
     return labels.map((label) => {
       let best: string | undefined;
       for (const ch of label) {
-        if ('（(）)、'.includes(ch) || QUOTE_CHARS.includes(ch) || /\s/.test(ch)) continue;
+        if ('（(）)、：:'.includes(ch) || QUOTE_CHARS.includes(ch) || /\s/.test(ch)) continue;
         if (best === undefined || (LITERAL_COUNTS.get(ch) ?? 0) < (LITERAL_COUNTS.get(best) ?? 0)) best = ch;
       }
       if (best === undefined) throw new Error(`label without a literal character: ${label}`);
@@ -385,7 +386,7 @@ export function compileReader(template: Template): CompiledReader {
 export function expectedFields(t: Template): string[] {
   const paths = new Set<string>();
   if (t.fiscalYear !== undefined) paths.add('fiscalYear');
-  for (const f of t.fields) paths.add(f.path);
+  for (const f of t.fields) if (f.path !== undefined) paths.add(f.path);
   for (const q of t.questions) paths.add(q.path);
   for (const c of t.choices) paths.add(c.path);
   for (const b of t.blocks) {
@@ -707,13 +708,14 @@ export class FormReader {
 
   pickSpec(specs: readonly [CellLabel, ...CellLabel[]]): CellLabel {
     const inSection = specs.find((s) => s.section === this.section);
-    const unset = specs.find((s) => !this.seen.has(s.path));
+    const unset = specs.find((s) => s.path === undefined || !this.seen.has(s.path));
     return inSection ?? unset ?? specs[0];
   }
 
   /** Read a value of a field's type (a blank is null; what cannot be read is null with an error). */
-  readValue(spec: { readonly path: string; readonly type: ValueType; readonly unit?: '万元' | '元' | undefined }, raw: string, pos: SourcePosition): void {
+  readValue(spec: { readonly path: string | undefined; readonly type: ValueType; readonly unit?: '万元' | '元' | undefined }, raw: string, pos: SourcePosition): void {
     const { path, type } = spec;
+    if (path === undefined) return;
     if (type === 'text') {
       this.setText(path, raw, pos);
       return;

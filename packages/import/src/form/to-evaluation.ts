@@ -52,6 +52,20 @@ function model(): readonly ModelNode[] {
   return (MODEL ??= modelNodes(EvaluationSchema, ''));
 }
 
+/** The model's fields every evaluation has (not optional, nor inside an optional section), in the model's order. */
+export function requiredLeafPaths(): string[] {
+  const out: string[] = [];
+  const walk = (nodes: readonly ModelNode[]): void => {
+    for (const n of nodes) {
+      if (n.optional) continue;
+      if (n.children === undefined) out.push(n.path);
+      else walk(n.children);
+    }
+  };
+  walk(model());
+  return out;
+}
+
 /**
  * The evaluation as the model lays it out, from the values read: every required field (a blank one null, an
  * unread answer `unanswered`), and an optional field or section only where something was read for it.

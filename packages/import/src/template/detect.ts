@@ -4,10 +4,10 @@ import { compact, type Cell } from '../form/cells.js';
 /**
  * Which template a document is: every template's detection signals are looked for in the document, each found
  * adds its weight; the best score at or above its template's threshold wins (ties: the earlier template). A
- * label is looked for inside each cell of up to 300 characters (a table cell, a line or a piece of one between
- * tabs: titles, headings and labels; longer text is running prose), compared compacted (half-width, without
- * white space, quotes and 、，), so `预 算 编 码` and `部门（单位）名称` need no variants; a pattern runs on the
- * whole text (lines joined by line breaks).
+ * label is looked for inside each cell (a table cell, a line or a piece of one between tabs), compared compacted
+ * (half-width, without white space, quotes and 、，) in cells of up to 300 characters, so `预 算 编 码` and
+ * `部门（单位）名称` need no variants, and as written in longer ones (running prose); a pattern runs on the whole
+ * text (lines joined by line breaks).
  */
 
 /** A template's score on a document. */
@@ -81,12 +81,12 @@ function labelIndex(templates: readonly Template[]): LabelIndex {
   return index;
 }
 
-/** The longest cell a signal label is looked for in (and the memo keeps). */
+/** The longest cell whose labels the memo keeps (and that is compared compacted). */
 const MAX_SIGNAL_TEXT = 300;
 const MEMO_MAX_ENTRIES = 8_192;
 
-/** The labels of the index in one cell's text, as written or compacted. */
-function labelsIn(text: string, index: LabelIndex): readonly number[] {
+/** The labels of the index in one cell's text, as written or (`compacted`) also compacted. */
+function labelsIn(text: string, index: LabelIndex, compacted: boolean): readonly number[] {
   const candidates = new Set<number>();
   for (let i = 0; i < text.length; i++) {
     const entry = index.keyIndex[text.charCodeAt(i)] ?? 0;
@@ -96,7 +96,7 @@ function labelsIn(text: string, index: LabelIndex): readonly number[] {
   let squashed: string | undefined;
   for (const n of candidates) {
     const label = index.labels[n] ?? '';
-    if (text.includes(label) || (squashed ??= squash(text)).includes(label)) out.push(n);
+    if (text.includes(label) || (compacted && (squashed ??= squash(text)).includes(label))) out.push(n);
   }
   return out;
 }
@@ -113,12 +113,16 @@ function labelsFound(cells: readonly Cell[], index: LabelIndex): Uint8Array {
   const memo = index.memo;
   for (const cell of cells) {
     const text = cell.text;
-    // Labels, headings and titles are short; a longer text is running prose, where no signal is looked for.
-    if (text.length > MAX_SIGNAL_TEXT || !mayHoldLabel(text, index)) continue;
+    if (!mayHoldLabel(text, index)) continue;
+    // A long text (running prose, a PDF's run-together line) is searched as written and not kept.
+    if (text.length > MAX_SIGNAL_TEXT) {
+      for (const n of labelsIn(text, index, false)) found[n] = 1;
+      continue;
+    }
     let ids = memo.get(text);
     if (ids === undefined) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
-      ids = labelsIn(text, index);
+      ids = labelsIn(text, index, true);
       memo.set(text, ids);
     }
     for (const n of ids) found[n] = 1;

@@ -3,7 +3,7 @@ import type { ImportDiagnostic, ImportKind, ImportResult, TemplateMatch } from '
 import type { DocumentElements, DocumentLine, ParagraphElement } from '../document/elements.js';
 import { cellsOfLines } from '../form/cells.js';
 import { readCells, readingOf } from '../form/read-form.js';
-import { toEvaluation } from '../form/to-evaluation.js';
+import { requiredLeafPaths, toEvaluation } from '../form/to-evaluation.js';
 import { bestTemplate, scoreTemplates, squash, type Detection } from './detect.js';
 import { readProse } from './prose.js';
 import { shippedTemplates, readerFor } from './registry.js';
@@ -60,8 +60,30 @@ export function readDocument(doc: DocumentElements, kind: ImportKind, options: R
     if (best.template.tables.length > 0) readTables(formReader, doc, index, best.template);
     if (best.template.prose.length > 0) readProse(formReader, index, best.template);
   }
-  const result = toEvaluation(readingOf(formReader), kind, reader.expected);
-  return { ...result, template };
+  const reading = readingOf(formReader);
+  if (best.template.tables.length > 0 || best.template.prose.length > 0) {
+    // Text outside labelled cells is where table maps and prose patterns read: what is left of it is noted, not warned about.
+    reading.diagnostics.forEach((d, i) => {
+      if (d.code === 'leftover-text' && d.severity === 'warning') reading.diagnostics[i] = { ...d, severity: 'info' };
+    });
+  }
+  const result = toEvaluation(reading, kind, reader.expected);
+  if (!result.ok) return { ...result, template };
+  const notOnForm = fieldsNotOnForm(best.template, reader.expected);
+  return notOnForm.length === 0 ? { ...result, template } : { ...result, template, fieldsNotOnForm: notOnForm };
+}
+
+const NOT_ON_FORM = new WeakMap<Template, readonly string[]>();
+
+/** The model's required fields a template has no place for (a blank there is not the unit's omission). */
+function fieldsNotOnForm(template: Template, expected: readonly string[]): readonly string[] {
+  let out = NOT_ON_FORM.get(template);
+  if (out === undefined) {
+    const read = new Set(expected);
+    out = requiredLeafPaths().filter((p) => !read.has(p));
+    NOT_ON_FORM.set(template, out);
+  }
+  return out;
 }
 
 /** The one sentence for a file that is no self-evaluation at all. */

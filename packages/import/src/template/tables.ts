@@ -1,105 +1,105 @@
-import type { SourcePosition, Template, TemplateTable } from '@jixiao/core';
+import type { Template, TemplateTable } from '@jixiao/core';
 import type { DocumentElements } from '../document/elements.js';
 import { labelPattern } from '../form/labels.js';
 import type { FormReader } from '../form/read-form.js';
-import { toHalfWidth } from '../form/values.js';
 import type { DocumentIndex } from './read-document.js';
-import { documentRows, type DocumentRow, type RowToken } from './rows.js';
+import { documentTokens, type Token } from './rows.js';
 
 /**
- * The table maps of a template (`header-value` and `grid`), read by position over the document's rows: in a
- * table, by the column a header stands in; in text where the columns ran together, by the order of the figures
- * — and only when the row has as many figures as there are columns, since a missing one would shift the rest.
- * A value a labelled cell already gave is not read again.
+ * The table maps of a template, read by position over the document's tokens (./rows.ts):
+ * - `header-value`: the column headers (at least two of them, in order), then the values, one per column;
+ * - `grid`: a header row of column labels, then rows named by a label, each followed by its values.
+ * In a table the values are the cells that follow (a blank cell holds its column's place); in text where the
+ * columns ran together, the figures that follow — read only when there are exactly as many as columns, since a
+ * missing one would shift the rest. A field a labelled cell already gave is not read again.
  */
 
-const labelsRe = (labels: readonly string[]): RegExp => new RegExp(labels.map(labelPattern).join('|'));
+const alternatives = (labels: readonly string[]): string => labels.map(labelPattern).join('|');
 
-/** A figure as a table cell holds it: digits (full- or half-width), a decimal part, thousands commas, %, 万元/元/人. */
-const FIGURE = /^[（(]?-?[0-9０-９][0-9０-９,，.．]*\s*(?:%|％|万元|元|人|名)?[）)]?[。.]?$/;
+/** A figure as a table holds it: digits (full- or half-width), a decimal part, thousands commas, %, 万元/元/人. */
+const FIGURE = /^[（(]?-?[0-9０-９][0-9０-９,，.．]*\s*(?:%|％|万元|元|人|名|分)?[）)]?[。.]?$/;
 /** A blank cell's text (nothing, or a dash). */
 const BLANK = /^[-—–/／\s]*$/;
 
-function isFigure(t: RowToken): boolean {
-  return FIGURE.test(t.text.trim());
-}
+const isFigure = (t: Token): boolean => FIGURE.test(t.text.trim());
+const isValue = (t: Token): boolean => isFigure(t) || (t.cell && BLANK.test(t.text));
 
-/** Text where a PDF broke a figure over two lines (`95.` / `10%`) is joined again. */
-function joinBrokenFigures(rows: readonly DocumentRow[]): DocumentRow[] {
-  const out: DocumentRow[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (row === undefined) continue;
-    const next = rows[i + 1];
-    const last = row.tokens[row.tokens.length - 1];
-    const head = next?.tokens[0];
-    if (!row.cells && next !== undefined && !next.cells && last !== undefined && head !== undefined && /\d[.．]$/.test(last.text) && /^\d+%?$/.test(head.text)) {
-      const joined: RowToken = { text: last.text + head.text, pos: last.pos };
-      out.push({ ...row, tokens: [...row.tokens.slice(0, -1), joined, ...next.tokens.slice(1)], text: `${row.text}${next.text}` });
-      i++;
+/** How many tokens a header may stand apart from the previous one (a unit note, an empty cell between). */
+const HEADER_GAP = 3;
+
+/**
+ * The columns' headers starting at token `from`: each token names the first column not yet found whose labels
+ * it contains (`2017年决算数` names 上年决算 when that column's labels include 决算数 and it comes first).
+ * Returns the index of each column's header token, or undefined when fewer than two (or all, for one column) are found.
+ */
+function headersAt(tokens: readonly Token[], from: number, columns: readonly RegExp[]): { at: Map<number, number>; end: number } | undefined {
+  const at = new Map<number, number>();
+  let last = from - 1;
+  for (let k = from; k < tokens.length && k - last <= HEADER_GAP; k++) {
+    const text = tokens[k]?.text ?? '';
+    const c = columns.findIndex((re, i) => !at.has(i) && re.test(text));
+    if (c < 0) {
+      if (k === from) return undefined;
       continue;
     }
-    out.push(row);
+    at.set(c, k);
+    last = k;
+    if (at.size === columns.length) break;
   }
-  return out;
+  return at.size >= Math.min(2, columns.length) ? { at, end: last } : undefined;
 }
 
-/** Where each column's header stands in a row: by token index; columns matched left to right, each header to the first free column it names. */
-function headerColumns(row: DocumentRow, columns: readonly { readonly labels: readonly string[] }[]): Map<number, number> | undefined {
-  const res = columns.map((c) => labelsRe(c.labels));
-  const found = new Map<number, number>();
-  const taken = new Set<number>();
-  // A header may be spread over the row's tokens (text cut at spaces): look in each token, then in pairs.
-  row.tokens.forEach((t, k) => {
-    const text = t.text;
-    const column = res.findIndex((re, c) => !taken.has(c) && re.test(text));
-    if (column >= 0) {
-      found.set(column, k);
-      taken.add(column);
-    }
-  });
-  return found.size >= Math.min(2, columns.length) ? found : undefined;
-}
-
-/** The values of a row for the columns: by header position in a table, else the row's figures in order (all or none). */
-function rowValues(row: DocumentRow, from: number, header: { row: DocumentRow; at: Map<number, number> }, count: number): (RowToken | undefined)[] | undefined {
-  if (row.cells && header.row.cells && row.tokens.length === header.row.tokens.length) {
-    return Array.from({ length: count }, (_, c) => {
-      const k = header.at.get(c);
-      return k === undefined ? undefined : row.tokens[k];
-    });
+/**
+ * The values after token `from` for columns found at `header`: in a table, the cells of the next row in the
+ * columns' places (when the rows have the same number of cells) or in order; in text, the next figures in order.
+ */
+function valuesAfter(tokens: readonly Token[], from: number, header: Map<number, number>, columns: number): (Token | undefined)[] | undefined {
+  const order = [...header.entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
+  const values: Token[] = [];
+  // At most a unit note or two (`（万元）`) between the label or headers and the values.
+  let k = from;
+  for (let t = tokens[k]; t !== undefined && k - from < 2 && !isValue(t); t = tokens[++k]);
+  for (; k < tokens.length && values.length < order.length; k++) {
+    const t = tokens[k];
+    if (t === undefined || !isValue(t)) break;
+    values.push(t);
+    if (t.rowEnd) break;
   }
-  const figures = row.tokens.slice(from).filter((t) => !BLANK.test(t.text));
-  if (!figures.every(isFigure)) return undefined;
-  const order = [...header.at.entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
-  if (figures.length !== order.length) return undefined;
-  const out: (RowToken | undefined)[] = Array.from({ length: count }, () => undefined);
+  if (values.length !== order.length) return undefined;
+  const out: (Token | undefined)[] = Array.from({ length: columns }, () => undefined);
   order.forEach((c, i) => {
-    out[c] = figures[i];
+    const v = values[i];
+    out[c] = v !== undefined && !BLANK.test(v.text) ? v : undefined;
   });
   return out;
 }
 
 export function readTables(reader: FormReader, doc: DocumentElements, index: DocumentIndex, template: Template): void {
-  const rows = joinBrokenFigures(documentRows(doc, index));
+  const tokens = documentTokens(doc, index);
   for (const table of template.tables) {
-    if (table.layout === 'header-value') readHeaderValue(reader, rows, table);
-    else readGrid(reader, rows, table);
+    if (table.layout === 'header-value') readHeaderValue(reader, tokens, table);
+    else readGrid(reader, tokens, table);
   }
 }
 
-function readHeaderValue(reader: FormReader, rows: readonly DocumentRow[], table: Extract<TemplateTable, { layout: 'header-value' }>): void {
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (row === undefined) continue;
-    const at = headerColumns(row, table.columns);
-    if (at === undefined) continue;
-    // The value row: the next row with a figure in it.
-    const valueRow = rows.slice(r + 1, r + 4).find((v) => v.tokens.some(isFigure));
-    if (valueRow === undefined) continue;
-    const values = rowValues(valueRow, 0, { row, at }, table.columns.length);
+function unplaced(reader: FormReader, what: string, t: Token | undefined): void {
+  reader.diag(
+    'table-values-unplaced',
+    'warning',
+    `“${what}”之后的数字个数与栏目数不符，无法确定各数所属栏目，按空白处理`,
+    `after "${what}" the number of figures differs from the number of columns: which figure belongs where cannot be told; left blank`,
+    t?.pos.line === undefined ? undefined : { line: t.pos.line, column: t.pos.column ?? 1 },
+  );
+}
+
+function readHeaderValue(reader: FormReader, tokens: readonly Token[], table: Extract<TemplateTable, { layout: 'header-value' }>): void {
+  const columns = table.columns.map((c) => new RegExp(alternatives(c.labels)));
+  for (let k = 0; k < tokens.length; k++) {
+    const header = headersAt(tokens, k, columns);
+    if (header === undefined) continue;
+    const values = valuesAfter(tokens, header.end + 1, header.at, table.columns.length);
     if (values === undefined) {
-      reader.diag('table-values-unplaced', 'warning', '表头之后一行的数字个数与栏目数不符，无法确定各数所属栏目，按空白处理', 'the row after the headers has a different number of figures than columns: which figure belongs where cannot be told; left blank', lineCol(valueRow.tokens[0]?.pos));
+      unplaced(reader, tokens[k]?.text ?? '', tokens[header.end + 1]);
       return;
     }
     table.columns.forEach((c, i) => {
@@ -112,27 +112,33 @@ function readHeaderValue(reader: FormReader, rows: readonly DocumentRow[], table
   }
 }
 
-function readGrid(reader: FormReader, rows: readonly DocumentRow[], table: Extract<TemplateTable, { layout: 'grid' }>): void {
-  let header: { row: DocumentRow; at: Map<number, number> } | undefined;
-  const rowRes = table.rows.map((r) => new RegExp(`^(?:[（(]?[0-9０-９一二三四五六七八九十]+[）)、.．]?\\s*)?(?:其中[:：]?\\s*)?(?:${r.labels.map(labelPattern).join('|')})`));
+function readGrid(reader: FormReader, tokens: readonly Token[], table: Extract<TemplateTable, { layout: 'grid' }>): void {
+  const columns = table.columns.map((c) => new RegExp(alternatives(c.labels)));
+  // A row label may be numbered (`1、`, `（一）`) and say `其中：`; it may be cut into up to three tokens.
+  const rows = table.rows.map((r) => new RegExp(`^(?:[（(]?[0-9０-９一二三四五六七八九十]{1,3}[）)、.．]?)?(?:其中[:：]?)?(?:${alternatives(r.labels)})[:：]?$`));
+  let header: Map<number, number> | undefined;
   const done = new Set<number>();
-  for (const row of rows) {
-    const at = headerColumns(row, table.columns);
-    if (at !== undefined && at.size >= 2) {
-      header = { row, at };
+  for (let k = 0; k < tokens.length; k++) {
+    const found = headersAt(tokens, k, columns);
+    if (found !== undefined && found.at.size >= 2) {
+      header = found.at;
+      k = found.end;
       continue;
     }
     if (header === undefined) continue;
-    const text = toHalfWidth(row.tokens.map((t) => t.text).join(' ')).trim();
-    const which = rowRes.findIndex((re, i) => !done.has(i) && re.test(text));
+    let which = -1;
+    let end = k;
+    for (let span = 0; span < 3 && which < 0 && k + span < tokens.length; span++) {
+      const text = tokens.slice(k, k + span + 1).map((t) => t.text.trim()).join('');
+      which = rows.findIndex((re, i) => !done.has(i) && re.test(text));
+      end = k + span;
+    }
     const spec = table.rows[which];
     if (spec === undefined) continue;
     done.add(which);
-    // The values follow the label: in a table, the cells after it; in text, the figures after the label's tokens.
-    const labelTokens = row.cells ? 1 : Math.max(1, row.tokens.findIndex(isFigure));
-    const values = rowValues(row, labelTokens, header, table.columns.length);
+    const values = valuesAfter(tokens, end + 1, header, table.columns.length);
     if (values === undefined) {
-      reader.diag('table-values-unplaced', 'warning', `“${spec.labels[0] ?? ''}”一行的数字个数与栏目数不符，无法确定各数所属栏目，按空白处理`, `the row "${spec.labels[0] ?? ''}" has a different number of figures than columns: which figure belongs where cannot be told; left blank`, lineCol(row.tokens[0]?.pos));
+      unplaced(reader, spec.labels[0] ?? '', tokens[k]);
       continue;
     }
     table.columns.forEach((c, i) => {
@@ -142,9 +148,6 @@ function readGrid(reader: FormReader, rows: readonly DocumentRow[], table: Extra
       reader.readValue({ path, type: spec.type, unit: spec.unit }, v.text, v.pos);
       reader.provenance.set(path, 'table');
     });
+    k = end;
   }
-}
-
-function lineCol(pos: SourcePosition | undefined): { line: number; column: number } | undefined {
-  return pos?.line === undefined ? undefined : { line: pos.line, column: pos.column ?? 1 };
 }
