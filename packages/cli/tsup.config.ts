@@ -19,7 +19,7 @@ const HEAVY_REEXPORTS: Record<string, readonly string[]> = {
 };
 
 /** The CLI modules that are loaded on demand and need those heavy exports: they see the full doors. */
-const LAZY_MODULES = ['src/commands/serve-app.ts', 'src/commands/pack-kit.ts', 'src/waivers.ts'].map((p) => resolve(HERE, p));
+const LAZY_MODULES = ['src/commands/serve-app.ts', 'src/commands/pack-kit.ts', 'src/commands/template-kit.ts', 'src/waivers.ts'].map((p) => resolve(HERE, p));
 
 /**
  * The rest of the CLI sees each door without its heavy re-exports (a build error says so if it ever needs one):

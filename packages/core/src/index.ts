@@ -198,3 +198,4 @@ export type { Template, TemplateField, TemplateInput, TemplateProse, TemplateTab
 export { TemplateLoadError, formatTemplateIssue, templatePatterns, templateSemanticIssues } from './template/validate.js';
 export type { TemplateIssue, TemplatePath } from './template/validate.js';
 export { loadTemplateText, parseTemplateText } from './template/load.js';
+export { PATTERN_INPUT_LIMIT, patternSafetyIssue } from './template/safe-pattern.js';

@@ -1,3 +1,4 @@
+import { patternSafetyIssue } from './safe-pattern.js';
 import type { Template } from './schema.js';
 
 /** One problem with a template file: where (file, 1-based line, path in the template) and what. */
@@ -50,6 +51,8 @@ export function templateSemanticIssues(t: Template): { path: TemplatePath; messa
       // An empty alternative makes every pattern match '': the match's length is 1 + its number of groups.
       const groups = (new RegExp(`${source}|`, 'u').exec('')?.length ?? 1) - 1;
       if (path[0] === 'prose' && groups === 0) issues.push({ path, message: '正则表达式没有捕获组（第一组是值） / the pattern has no capturing group (the first group is the value)' });
+      const unsafe = patternSafetyIssue(source);
+      if (unsafe !== undefined) issues.push({ path, message: `正则表达式可能灾难性回溯 / the pattern can backtrack catastrophically: ${unsafe}` });
     } catch (error) {
       issues.push({ path, message: `正则表达式无效 / invalid regular expression: ${error instanceof Error ? error.message : String(error)}` });
     }

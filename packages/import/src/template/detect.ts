@@ -1,4 +1,4 @@
-import type { Template } from '@jixiao/core';
+import { PATTERN_INPUT_LIMIT, type Template } from '@jixiao/core';
 import { compact, type Cell } from '../form/cells.js';
 
 /**
@@ -139,7 +139,9 @@ export function scoreTemplates(cells: readonly Cell[], text: () => string, templ
     let score = 0;
     const names: string[] = [];
     for (const s of index.signals[t] ?? []) {
-      const hit = s.pattern === undefined ? s.ids.some((n) => found[n] === 1) : s.pattern.test((raw ??= text()));
+      const pattern = s.pattern;
+      // A template's pattern runs on each line, cut at PATTERN_INPUT_LIMIT characters (see patternSafetyIssue).
+      const hit = pattern === undefined ? s.ids.some((n) => found[n] === 1) : (raw ??= text()).split('\n').some((line) => pattern.test(line.slice(0, PATTERN_INPUT_LIMIT)));
       if (hit) {
         score += s.weight;
         names.push(s.first);

@@ -1,4 +1,4 @@
-import type { SourcePosition, Template, TemplateProse } from '@jixiao/core';
+import { PATTERN_INPUT_LIMIT, type SourcePosition, type Template, type TemplateProse } from '@jixiao/core';
 import { labelPattern } from '../form/labels.js';
 import type { FormReader } from '../form/read-form.js';
 import type { DocumentIndex } from './read-document.js';
@@ -56,7 +56,8 @@ export function readProse(reader: FormReader, index: DocumentIndex, template: Te
       const line = index.lines[i];
       if (line === undefined) continue;
       re.lastIndex = 0;
-      const m = re.exec(line.text);
+      // A template's own pattern runs on at most PATTERN_INPUT_LIMIT characters of a line (see patternSafetyIssue).
+      const m = re.exec(rule.pattern === undefined ? line.text : line.text.slice(0, PATTERN_INPUT_LIMIT));
       const value = m?.[1];
       if (m === null || value === undefined) continue;
       const offset = m.index + m[0].indexOf(value);
