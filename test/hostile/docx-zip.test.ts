@@ -115,6 +115,59 @@ describe('a local header that contradicts its central directory entry', () => {
   });
 });
 
+describe('the main document part, as Word finds it (the officeDocument relationship of _rels/.rels)', () => {
+  const OFFICE_DOCUMENT = 'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"';
+  /** The seed with _rels/.rels (and [Content_Types].xml) edited, and more parts added. */
+  function withRelationships(edit: (rels: string) => string, more: CraftEntry[] = [], types: (t: string) => string = (t) => t): Uint8Array {
+    const text = new TextDecoder();
+    const entries = seedEntries().map((e) => {
+      if (e.name === '[Content_Types].xml') return { ...e, data: new TextEncoder().encode(types(text.decode(e.data))) };
+      if (e.name !== '_rels/.rels') return e;
+      const rels = text.decode(e.data);
+      // The edit must change something: the seed names its main part as the tests expect.
+      expect(rels).toContain(OFFICE_DOCUMENT);
+      expect(edit(rels)).not.toBe(rels);
+      return { ...e, data: new TextEncoder().encode(edit(rels)) };
+    });
+    return craftZip([...entries, ...more]);
+  }
+  const mainType = (part: string) => (t: string) => t.replace('</Types>', `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`);
+
+  it('a package whose relationship names another part is read from that part, which is what Word shows', () => {
+    const bytes = withRelationships((rels) => rels.replace(OFFICE_DOCUMENT, OFFICE_DOCUMENT.replace('word/document.xml', 'word/shown.xml')), [{ name: 'word/shown.xml', data: HIDDEN }], mainType('word/shown.xml'));
+    const r = importDocx(bytes);
+    expect(r.ok && r.evaluation.income.total).toBe(999.99);
+  });
+
+  it('targets written as absolute, ./ or percent-encoded names, and the strict relationship type, name the same part', () => {
+    for (const target of ['/word/document.xml', './word/document.xml', 'word/%64ocument.xml']) {
+      expect(importDocx(withRelationships((rels) => rels.replace(OFFICE_DOCUMENT, OFFICE_DOCUMENT.replace('word/document.xml', target)))).ok).toBe(true);
+    }
+    const strict = withRelationships((rels) => rels.replace('http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument', 'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument'));
+    expect(importDocx(strict).ok).toBe(true);
+  });
+
+  it('two main documents are refused, whichever comes first', () => {
+    const second = `<Relationship Id="rId9" ${OFFICE_DOCUMENT.replace('word/document.xml', 'word/shown.xml')}/>`;
+    refused(importDocx(withRelationships((rels) => rels.replace('</Relationships>', `${second}</Relationships>`), [{ name: 'word/shown.xml', data: HIDDEN }])), 'docx-ambiguous-document');
+    refused(importDocx(withRelationships((rels) => rels.replace('<Relationship ', `${second}<Relationship `), [{ name: 'word/shown.xml', data: HIDDEN }])), 'docx-ambiguous-document');
+  });
+
+  it('a main document that is external, outside the package, missing, or not named at all is refused', () => {
+    refused(importDocx(withRelationships((rels) => rels.replace(OFFICE_DOCUMENT, `${OFFICE_DOCUMENT.replace('word/document.xml', 'https://example.org/form.xml')} TargetMode="External"`))), 'docx-no-document');
+    refused(importDocx(withRelationships((rels) => rels.replace(OFFICE_DOCUMENT, OFFICE_DOCUMENT.replace('word/document.xml', '../word/document.xml')))), 'docx-no-document');
+    const missing = importDocx(withRelationships((rels) => rels.replace(OFFICE_DOCUMENT, OFFICE_DOCUMENT.replace('word/document.xml', 'word/gone.xml'))));
+    refused(missing, 'docx-no-document');
+    expect(missing.diagnostics[0]?.message.en).toContain('"word/gone.xml"');
+    refused(importDocx(withRelationships((rels) => rels.replace(OFFICE_DOCUMENT, OFFICE_DOCUMENT.replace('officeDocument"', 'officeDocumentX"')))), 'docx-no-document');
+  });
+
+  it('relationships with a DTD, or not well-formed, are refused', () => {
+    refused(importDocx(withRelationships((rels) => rels.replace('<Relationships', '<!DOCTYPE r [<!ENTITY e "x">]><Relationships'))), 'docx-xml-invalid');
+    refused(importDocx(withRelationships((rels) => rels.replace('</Relationships>', ''))), 'docx-xml-invalid');
+  });
+});
+
 describe('through the CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-docx-zip-'));
   afterAll(() => {

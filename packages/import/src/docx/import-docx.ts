@@ -9,9 +9,13 @@ import type { ImportOptions } from '../text/import-text.js';
 import { documentLines, XmlReadError, type DocxLine } from './walk.js';
 import { encryptedDocx } from './encrypted.js';
 import type { InflateRaw } from './inflate.js';
+import { mainDocumentName, PackageReadError } from './package.js';
 import { DEFAULT_ZIP_LIMITS, METHOD_NAMES, partKey, readZipDirectory, readZipEntry, ZipReadError, type ZipLimits } from './zip.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Most bytes of the package relationships part (Word writes under 1 KB). */
+const MAX_RELATIONSHIPS_BYTES = 64 * 1024;
 
 /** Options of {@link importDocx}. */
 export interface DocxImportOptions extends ImportOptions {
@@ -29,7 +33,9 @@ function zipFailure(error: ZipReadError, limits: ZipLimits): ImportResult {
     case 'docx-too-large':
       return failure('docx', error.code, `这个 .docx 的 word/document.xml 超过 ${mb} MB，远大于一份表格（疑为压缩炸弹），不予读取。`, `word/document.xml in this .docx is larger than ${mb} MB, far beyond a form (a zip bomb?); it is not read.`);
     case 'docx-no-document':
-      return failure('docx', error.code, '这个 zip 文件里没有 word/document.xml，不是 Word 文档。', 'This zip file has no word/document.xml; it is not a Word document.');
+      return error.entry === undefined || error.entry === 'word/document.xml'
+        ? failure('docx', error.code, '这个 zip 文件里没有 word/document.xml，不是 Word 文档。', 'This zip file has no word/document.xml; it is not a Word document.')
+        : failure('docx', error.code, `这个 .docx 的主文档“${error.entry}”不在文件里，不是完整的 Word 文档。`, `The main document part of this .docx, "${error.entry}", is missing; it is not a complete Word document.`);
     case 'docx-invalid-zip':
       return failure('docx', error.code, '这个文件不是有效的 .docx：zip 结构已损坏。', 'This file is not a valid .docx: its zip structure is damaged.');
     case 'docx-zip-hidden-data':
@@ -54,6 +60,17 @@ function zipFailure(error: ZipReadError, limits: ZipLimits): ImportResult {
   }
 }
 
+function packageFailure(error: PackageReadError): ImportResult {
+  switch (error.code) {
+    case 'docx-ambiguous-document':
+      return failure('docx', error.code, '这个 .docx 声明了两个主文档，不同软件可能显示不同的一个，不予读取。', 'This .docx names two main documents, which different programs may show differently; it is not read.');
+    case 'docx-no-document':
+      return failure('docx', error.code, '这个 .docx 没有指向文件内部的主文档（_rels/.rels），不是完整的 Word 文档。', 'This .docx names no main document inside the file (_rels/.rels); it is not a complete Word document.');
+    case 'docx-xml-invalid':
+      return failure('docx', error.code, '这个 .docx 的 _rels/.rels 不是格式正确的 XML，无法读取。', '_rels/.rels in this .docx is not well-formed XML and cannot be read.');
+  }
+}
+
 function where(lines: readonly DocxLine[], line: number | undefined): { paragraph?: number; cell?: string } {
   const l = line === undefined ? undefined : lines[line - 1];
   if (l === undefined) return {};
@@ -75,11 +92,16 @@ function docxLines(bytes: Uint8Array, options: DocxImportOptions): DocxLine[] | 
   let xmlBytes: Uint8Array;
   try {
     const directory = readZipDirectory(bytes, limits);
-    const document = directory.get(partKey('word/document.xml'));
-    if (document === undefined) throw new ZipReadError('docx-no-document', 'no word/document.xml in the archive');
+    // The main document part is the one the package relationships name, as Word finds it; a package without
+    // them (Word would not open it) is read at the conventional name.
+    const relationships = directory.get(partKey('_rels/.rels'));
+    const name = relationships === undefined ? 'word/document.xml' : mainDocumentName(readZipEntry(bytes, relationships, MAX_RELATIONSHIPS_BYTES, options.inflate));
+    const document = directory.get(partKey(name));
+    if (document === undefined) throw new ZipReadError('docx-no-document', `no ${name} in the archive`, name);
     xmlBytes = readZipEntry(bytes, document, limits.maxEntryBytes, options.inflate);
   } catch (error) {
     if (error instanceof ZipReadError) return zipFailure(error, limits);
+    if (error instanceof PackageReadError) return packageFailure(error);
     return failure('docx', 'docx-invalid-zip', '这个文件不是有效的 .docx。', 'This file is not a valid .docx.');
   }
   let xml: string;
