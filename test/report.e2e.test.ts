@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHtml } from '@jixiao/adapters';
 import { createChecker, parseEvaluation, type EvaluationResult } from '@jixiao/core';
 import { loadPackFromDir } from '@jixiao/core/node';
+import { importBuffer } from '@jixiao/import';
+import { standardPacks } from '@jixiao/standard';
 import { requireSystemTool } from './setup/system-tool.js';
 import { tempDir } from './setup/temp.js';
 
@@ -65,7 +67,7 @@ describe.skipIf(CHROMIUM === undefined)('HTML report in headless Chromium', () =
 
     expect(await page.title()).toBe('部门整体支出绩效自评检查报告');
     const text = await page.innerText('body');
-    expect(text).toContain('汇总（2 份自评表）');
+    expect(text).toContain('汇总（已检查 2 份）');
     expect(text).toContain('北塔区司法局 2020');
     expect(text).toContain('不通过·错误');
     expect(text).toContain('收入合计 264.47 万元与各项之和 267.47 万元不符');
@@ -86,6 +88,30 @@ describe.skipIf(CHROMIUM === undefined)('HTML report in headless Chromium', () =
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     writeFileSync(join(ARTIFACTS, 'report.pdf'), pdf);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+
+  it('prints one form of the seed, checked with every standard rule, on two A4 pages with the check date and a sign-off block', async () => {
+    // Before: four pages, the first ~40 % empty (every finding kept whole, a table per finding's values).
+    const bytes = new Uint8Array(readFileSync(resolve(REPO, 'examples/beita-justice-2020/000_1f3a69e61e56d541.txt')));
+    const read = await importBuffer(bytes, { filename: '000_1f3a69e61e56d541.txt' });
+    if (!read.ok) throw new Error('the seed does not import');
+    const result = await createChecker(standardPacks()).checkEvaluation(read.evaluation, { source: 'examples/beita-justice-2020/000_1f3a69e61e56d541.txt', positions: read.positions });
+    expect(result.summary).toMatchObject({ total: 35, fail: 5 });
+    const file = join(ARTIFACTS, 'seed.html');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(file, formatHtml([result], { locale: 'zh-CN', toolVersion: 'e2e', checkDate: '2026-11-30' }));
+    if (context === undefined) throw new Error('Chromium did not start');
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const text = await page.innerText('body');
+    expect(text).toContain('检查日期：2026-11-30');
+    expect(text).toContain('复核意见');
+    expect(text).toContain('复核人（签字）');
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    writeFileSync(join(ARTIFACTS, 'seed.pdf'), pdf);
+    // Page objects of the PDF (`/Type /Page`, not the `/Pages` tree).
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(2);
     await page.close();
   });
 });

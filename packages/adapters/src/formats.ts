@@ -1,11 +1,11 @@
 /** The output formats by name, with their media types and file extensions. */
-import { formatCsv } from './formatters/csv.js';
-import { formatHtml } from './formatters/html.js';
+import { csvWriter, formatCsv } from './formatters/csv.js';
+import { formatHtml, htmlWriter } from './formatters/html.js';
 import { formatJson, jsonWriter } from './formatters/json.js';
-import { formatJunit } from './formatters/junit.js';
-import { formatMarkdown } from './formatters/markdown.js';
+import { formatJunit, junitWriter } from './formatters/junit.js';
+import { formatMarkdown, markdownWriter } from './formatters/markdown.js';
 import { formatSarif, sarifWriter } from './formatters/sarif.js';
-import { formatText } from './formatters/text.js';
+import { formatText, textWriter } from './formatters/text.js';
 import { formatXlsx } from './formatters/xlsx.js';
 import type { WriterFactory } from './formatters/report.js';
 import type { Formatter } from './formatters/types.js';
@@ -29,8 +29,13 @@ export type FormatName = keyof typeof FORMATTERS;
  * each form's part as it comes, and memory stays bounded whatever the number of forms.
  */
 export const WRITERS = {
+  text: textWriter,
   json: jsonWriter,
   sarif: sarifWriter,
+  junit: junitWriter,
+  csv: csvWriter,
+  markdown: markdownWriter,
+  html: htmlWriter,
 } as const satisfies Partial<Record<FormatName, WriterFactory>>;
 
 export type StreamFormat = keyof typeof WRITERS;

@@ -1,19 +1,22 @@
 /**
  * @jixiao/adapters: one pure formatter per output format, plus the HTTP adapter.
  */
-export { formatCsv } from './formatters/csv.js';
-export { formatHtml } from './formatters/html.js';
+export { formatCsv, csvWriter } from './formatters/csv.js';
+export { formatHtml, htmlWriter } from './formatters/html.js';
 export { formatJson, jsonItem, jsonWriter, toResultDocument } from './formatters/json.js';
-export { formatJunit } from './formatters/junit.js';
-export { formatMarkdown } from './formatters/markdown.js';
+export { formatJunit, junitWriter } from './formatters/junit.js';
+export { formatMarkdown, markdownWriter } from './formatters/markdown.js';
 export { formatSarif, sarifWriter } from './formatters/sarif.js';
 export { renderReport, reportEnd } from './formatters/report.js';
 export type { ReportEnd, ReportWriter, WriterFactory } from './formatters/report.js';
-export { formatText } from './formatters/text.js';
-export { formatXlsx } from './formatters/xlsx.js';
+export { formatText, textWriter } from './formatters/text.js';
+export { MAX_SHEET_ROWS, formatXlsx, memorySpool, writeXlsxStream, xlsxReport } from './formatters/xlsx.js';
+export type { RowSpool, SpoolFactory, XlsxReport } from './formatters/xlsx.js';
 export type { FormatOptions, Formatter } from './formatters/types.js';
 // The report's wording of findings, for other views of the same results (the browser workbench).
-export { basisText, findingPosition, isWaived, labelOf, observedEntries, outcomeLabel, positionText, sortFindings, valueText } from './formatters/common.js';
+export { basisText, findingPosition, isWaived, labelOf, observedEntries, outcomeLabel, positionText, reviewNotes, sortFindings, valueText } from './formatters/common.js';
+// The batch summary's columns and rows (the reports' summary table), for the same.
+export { BATCH_COLUMNS, batchHeaders, batchRows, batchTotals, duplicateLines, mostFailedHeaders, mostFailedRows, ratingSupportedText, templateText } from './formatters/rows.js';
 export { createServer } from './http/server.js';
 export type { ReadSubmission, ServerOptions, StaticFile, SubmissionRead } from './http/server.js';
 export { EXTENSIONS, FORMATTERS, MEDIA_TYPES, WRITERS, isFormatName, isStreamFormat } from './formats.js';

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NASTY_UNIT, cases, manyResults } from '../../test/results.js';
+import { NASTY_UNIT, cases, manyResults, must } from '../../test/results.js';
 import { BOM, csvField, formatCsv } from './csv.js';
 import { FINDING_COLUMNS } from './rows.js';
 
@@ -33,7 +33,7 @@ describe('formatCsv', () => {
       expect(csv.replace(/"[^"]*"/g, '').match(/(?<!\r)\n/g)).toBeNull();
       const rows = await readCsv(csv.slice(BOM.length));
       expect(rows, label).toHaveLength(1 + results.reduce((n, r) => n + r.findings.length, 0));
-      expect(rows[0]).toEqual(['来源', '单位', '年度', '规则编号', '规则名称', '结果', '严重程度', '红旗', '说明', '填报值', '依据', '豁免']);
+      expect(rows[0]).toEqual(['来源', '单位', '年度', '规则编号', '规则名称', '结果', '严重程度', '红旗', '说明', '填报值', '位置', '依据', '豁免']);
     }
   });
 
@@ -42,9 +42,20 @@ describe('formatCsv', () => {
     const quota = rows.find((r) => r[1] === '南湖区财政局' && r[3] === 'staffing/within-quota');
     expect(quota).toEqual([
       'forms/南湖区 财政局.json', '南湖区财政局', '2020', 'staffing/within-quota', '实有人数不超过编制人数', '不通过', '警告', '是',
-      '实有人数 96 人超过编制人数 55 人（在职人员控制率 174.55%）', '实有人数 = 96；编制人数 = 55', expect.stringContaining('国务院令第486号') as unknown, '',
+      '实有人数 96 人超过编制人数 55 人（在职人员控制率 174.55%）', '实有人数 = 96；编制人数 = 55', '', expect.stringContaining('国务院令第486号') as unknown, '',
     ]);
     expect(rows.filter((r) => r[1] === NASTY_UNIT).length).toBeGreaterThan(0);
+  });
+
+  it('lists each form failures first, shows severity only for failures and where each finding is in the file (位置)', async () => {
+    const [seed] = await manyResults();
+    const rows = (await readCsv(formatCsv([must(seed)], opts).slice(BOM.length))).slice(1);
+    const outcomes = rows.map((r) => r[5]);
+    expect(outcomes.indexOf('不通过')).toBe(0);
+    expect(outcomes.lastIndexOf('不通过')).toBeLessThan(outcomes.indexOf('通过'));
+    for (const r of rows) expect(r[6] === '', `${String(r[3])}: ${String(r[5])}`).toBe(r[5] !== '不通过');
+    // income.localBudget is the income rule's first field with a position (line 14, column 5 of the seed file).
+    expect(rows.find((r) => r[3] === 'integrity/income-total')?.[10]).toBe('第 14 行第 5 列');
   });
 
   it('quotes per RFC 4180 and defuses spreadsheet formulas', () => {

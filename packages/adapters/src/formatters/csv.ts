@@ -1,5 +1,6 @@
 import type { EvaluationResult } from '@jixiao/core';
-import { findingHeaders, findingRows, type Cell } from './rows.js';
+import { renderReport, type ReportWriter } from './report.js';
+import { diagnosticRows, findingHeaders, findingRows, unreadRows, type Cell } from './rows.js';
 import type { FormatOptions } from './types.js';
 
 /** UTF-8 byte order mark: without it Excel and WPS read a CSV as the local code page and garble Chinese. */
@@ -17,11 +18,28 @@ export function csvField(cell: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+const line = (cells: readonly Cell[]) => `${cells.map(csvField).join(',')}\r\n`;
+
 /**
- * CSV (RFC 4180, CRLF line ends, UTF-8 with BOM): a header, then one row per (form, rule) with source, unit,
- * year, rule id, title, outcome, severity, red flag, message, observed values and legal basis.
+ * CSV (RFC 4180, CRLF line ends, UTF-8 with BOM), written form by form: a header, then per form one row per rule —
+ * failures first, each with source, unit, year, rule id, title, outcome, severity (failures only), red flag,
+ * message and notes, observed values, where it is in the file (位置) and legal basis — and a row per import
+ * diagnostic; at the end a row per input that could not be checked, with the reason.
  */
+export function csvWriter(options: FormatOptions): ReportWriter {
+  const { locale } = options;
+  return {
+    sections: 1,
+    separator: '',
+    headNeedsEnd: false,
+    head: () => `${BOM}${line(findingHeaders(locale))}`,
+    form: (r) => [[...findingRows(r, locale), ...diagnosticRows(r, locale)].map((row) => line(row.cells)).join('')],
+    glue: () => '',
+    tail: (end) => unreadRows(end.digest.unread, locale).map((row) => line(row.cells)).join(''),
+  };
+}
+
+/** The CSV report for results in memory (see {@link csvWriter}). */
 export function formatCsv(results: readonly EvaluationResult[], options: FormatOptions): string {
-  const lines = [findingHeaders(options.locale), ...findingRows(results, options.locale)].map((row) => row.map(csvField).join(','));
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+  return renderReport(csvWriter, results, options);
 }

@@ -20,16 +20,32 @@ describe('formatHtml', () => {
   it('shows each finding with its values, legal basis and source excerpt', async () => {
     const html = formatHtml([await exampleResult()], opts);
     expect(html).toContain('<span class="tag">不通过·错误</span>年度收入合计等于各项收入之和 <code>integrity/income-total</code>');
-    expect(html).toContain('<tr><td>年度收入合计</td><td><code>income.total</code></td><td class="num">264.47</td></tr>');
+    expect(html).toContain('<li title="income.total">年度收入合计 <span class="value">264.47</span></li>');
     expect(html).toContain('<strong>依据</strong>：《部门整体支出绩效自评基础数据表（表内勾稽关系）》');
-    expect(html).toContain('<blockquote class="excerpt" title="原文">&quot;localBudget&quot;: 267.47</blockquote>');
+    expect(html).toContain('第 14 行第 5 列（本级财政预算安排） <q class="excerpt" title="原文">&quot;localBudget&quot;: 267.47</q>');
     expect(html).not.toContain('class="summary-table"');
+  });
+
+  it('ends each form with a reviewer sign-off block, and gives the check date when known (a blank to fill in otherwise)', async () => {
+    const blank = formatHtml([await exampleResult()], opts);
+    expect(blank).toContain('检查日期：____年__月__日');
+    expect(blank.match(/<div class="sign-off">/g)).toHaveLength(1);
+    expect(blank).toContain('复核人（签字）：<span class="blank"></span>');
+    const dated = formatHtml(await manyResults(), { ...opts, checkDate: '2026-11-30' });
+    expect(dated.match(/<div class="sign-off">/g)).toHaveLength(4);
+    expect(dated.match(/检查日期：2026-11-30/g)).toHaveLength(5);
+    expect(dated).toContain('日期：2026-11-30</span>');
   });
 
   it('has a summary table for many forms and escapes hostile text', async () => {
     const html = formatHtml(await manyResults(), opts);
     expect(html).toContain('<table class="summary-table">');
     expect(html.match(/<section class="form"/g)).toHaveLength(4);
+    // Each row of the summary links to its form's section, by the form's file (the same however it was written).
+    const links = [...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]);
+    const ids = [...html.matchAll(/<section class="form" id="([^"]+)">/g)].map((m) => m[1]);
+    expect([...links].sort()).toEqual([...ids].sort());
+    expect(ids).toContain(escapeHtml(`form-${encodeURIComponent('forms/南湖区 财政局.json')}`));
     expect(html).toContain(escapeHtml(NASTY_UNIT));
     expect(html).not.toContain(NASTY_UNIT.slice(0, 4));
   });

@@ -1,5 +1,6 @@
 import type { EvaluationResult, Finding, Locale } from '@jixiao/core';
-import { WORDS, basisText, findingPosition, observedText, outcomeLabel, positionText, unitText, yearText } from './common.js';
+import { WORDS, basisText, diagnosticHead, excerptText, findingPosition, observedText, outcomeLabel, positionText, unitText, yearText } from './common.js';
+import { renderReport, type ReportWriter } from './report.js';
 import { escapeAttribute, escapeText } from './xml.js';
 import type { FormatOptions } from './types.js';
 
@@ -16,7 +17,7 @@ function details(r: EvaluationResult, f: Finding, locale: Locale): string {
   if (f.paths.length > 0) lines.push(`${w.observed}: ${observedText(f, locale)}`);
   if (f.outcome === 'fail') lines.push(`${w.basis}: ${basisText(f.basis, locale)}`);
   const at = findingPosition(r, f);
-  if (at !== undefined) lines.push(`${w.location}: ${r.source} ${positionText(at.position, locale)}${at.position.excerpt === undefined ? '' : ` 「${at.position.excerpt}」`}`);
+  if (at !== undefined) lines.push(`${w.location}: ${r.source} ${positionText(at.position, locale)}${at.position.excerpt === undefined ? '' : ` 「${excerptText(at.position.excerpt)}」`}`);
   for (const c of f.explanation ?? []) lines.push(`${c.fact} ${c.operator} ${JSON.stringify(c.expected)}${c.expectedFact === undefined ? '' : ` (${c.expectedFact})`}: ${JSON.stringify(c.actual)} → ${String(c.result)}`);
   return lines.join('\n');
 }
@@ -25,42 +26,82 @@ function suiteName(r: EvaluationResult, locale: Locale): string {
   return `${unitText(r, locale)} ${yearText(r, locale)} (${r.source})`;
 }
 
-/**
- * JUnit XML (the Ant/Jenkins/GitLab dialect): one `<testsuite>` per evaluated form, one `<testcase>` per rule;
- * a failing rule is a `<failure>` (type = severity) with message and details; indeterminate and not-applicable
- * rules and waived failures are `<skipped>` with the reason. No timestamps: the same results give the same bytes.
- */
-export function formatJunit(results: readonly EvaluationResult[], options: FormatOptions): string {
-  const { locale } = options;
-  const total = results.reduce((n, r) => n + r.summary.total, 0);
-  const failures = results.reduce((n, r) => n + r.summary.fail, 0);
-  const skipped = results.reduce((n, r) => n + r.summary.indeterminate + r.summary.notApplicable + r.summary.waived, 0);
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs({ name: `jixiao ${options.toolVersion}`, tests: total, failures, errors: 0, skipped, time: 0 })}>`];
-  results.forEach((r, i) => {
-    const s = r.summary;
-    out.push(`  <testsuite${attrs({ name: suiteName(r, locale), id: i, tests: s.total, failures: s.fail, errors: 0, skipped: s.indeterminate + s.notApplicable + s.waived, time: 0 })}>`);
-    out.push('    <properties>');
-    const props: [string, string][] = [
-      ['source', r.source],
-      ['unit', r.evaluation.unit ?? ''],
-      ['fiscalYear', r.evaluation.fiscalYear === null ? '' : String(r.evaluation.fiscalYear)],
-      ['selfRating', r.evaluation.selfRating ?? ''],
-      ...r.indicators.map((ind): [string, string] => [`indicator.${ind.id}`, ind.display]),
-    ];
-    for (const [name, value] of props) out.push(`      <property${attrs({ name, value })}/>`);
-    out.push('    </properties>');
-    for (const f of r.findings) {
-      const open = `    <testcase${attrs({ name: `${f.ruleId} ${f.title}`, classname: `jixiao.${f.pack}`, time: 0 })}`;
-      if (f.outcome === 'pass') {
-        out.push(`${open}/>`);
-      } else if (f.outcome === 'fail' && f.waiver === undefined) {
-        out.push(`${open}>`, `      <failure${attrs({ message: f.message, type: f.severity })}>${escapeText(details(r, f, locale))}</failure>`, '    </testcase>');
-      } else {
-        out.push(`${open}>`, `      <skipped${attrs({ message: `${outcomeLabel(f, locale)}: ${f.message}` })}/>`, '    </testcase>');
-      }
+/** One form's testsuite: a testcase per rule, then an erroring testcase per import diagnostic. */
+function suite(r: EvaluationResult, locale: Locale): string {
+  const s = r.summary;
+  const diagnostics = r.diagnostics ?? [];
+  const out = [`  <testsuite${attrs({ name: suiteName(r, locale), tests: s.total + diagnostics.length, failures: s.fail, errors: diagnostics.length, skipped: s.indeterminate + s.notApplicable + s.waived, time: 0 })}>`];
+  out.push('    <properties>');
+  const props: [string, string][] = [
+    ['source', r.source],
+    ['unit', r.evaluation.unit ?? ''],
+    ['fiscalYear', r.evaluation.fiscalYear === null ? '' : String(r.evaluation.fiscalYear)],
+    ['selfRating', r.evaluation.selfRating ?? ''],
+    ...r.indicators.map((ind): [string, string] => [`indicator.${ind.id}`, ind.display]),
+  ];
+  for (const [name, value] of props) out.push(`      <property${attrs({ name, value })}/>`);
+  out.push('    </properties>');
+  for (const f of r.findings) {
+    const open = `    <testcase${attrs({ name: `${f.ruleId} ${f.title}`, classname: `jixiao.${f.pack}`, time: 0 })}`;
+    // Notes that came with a pass (answers inferred, …) are for a reviewer to read: the test case's output.
+    const notes = (f.notes ?? []).map((n) => n.message).join('\n');
+    if (f.outcome === 'pass') {
+      out.push(notes === '' ? `${open}/>` : `${open}>\n      <system-out>${escapeText(notes)}</system-out>\n    </testcase>`);
+    } else if (f.outcome === 'fail' && f.waiver === undefined) {
+      out.push(`${open}>`, `      <failure${attrs({ message: f.message, type: f.severity })}>${escapeText(details(r, f, locale))}</failure>`, '    </testcase>');
+    } else {
+      out.push(`${open}>`, `      <skipped${attrs({ message: `${outcomeLabel(f, locale)}: ${f.message}` })}/>`, '    </testcase>');
     }
-    out.push('  </testsuite>');
-  });
-  out.push('</testsuites>');
+  }
+  for (const d of diagnostics) {
+    out.push(`    <testcase${attrs({ name: `import/${d.code}${d.path === undefined ? '' : ` ${d.path}`}`, classname: 'jixiao.import', time: 0 })}>`);
+    out.push(`      <error${attrs({ message: d.message, type: `import.${d.severity}` })}>${escapeText(`${diagnosticHead(d, locale)}: ${d.message}`)}</error>`, '    </testcase>');
+  }
+  out.push('  </testsuite>');
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * JUnit XML (the Ant/Jenkins/GitLab dialect), written form by form: one `<testsuite>` per form, one `<testcase>`
+ * per rule; a failing rule is a `<failure>` (type = severity) with message and details; indeterminate and
+ * not-applicable rules and waived failures are `<skipped>` with the reason; each import diagnostic is an `<error>`
+ * case (type `import.<severity>`); notes that came with a pass are the case's `<system-out>`. Files that could
+ * not be checked are `<error>` cases of a last suite. The totals of `<testsuites>` need every form, so the forms
+ * are held back until the end. No timestamps: the same results give the same bytes.
+ */
+export function junitWriter(options: FormatOptions): ReportWriter {
+  const { locale } = options;
+  const w = WORDS[locale];
+  return {
+    sections: 1,
+    separator: '',
+    headNeedsEnd: true,
+    head: (end) => {
+      const forms = end?.digest.forms ?? [];
+      const unread = end?.digest.unread.length ?? 0;
+      let tests = unread, failures = 0, errors = unread, skipped = 0;
+      for (const b of forms) {
+        tests += b.rules + b.diagnostics;
+        failures += b.errors + b.warnings + b.infos;
+        errors += b.diagnostics;
+        skipped += b.indeterminate + b.notApplicable + b.waived;
+      }
+      return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: `jixiao ${options.toolVersion}`, tests, failures, errors, skipped, time: 0 })}>\n`;
+    },
+    form: (r) => [suite(r, locale)],
+    glue: () => '',
+    tail: (end) => {
+      const { unread } = end.digest;
+      if (unread.length === 0) return '</testsuites>\n';
+      const out = [`  <testsuite${attrs({ name: w.unread, tests: unread.length, failures: 0, errors: unread.length, skipped: 0, time: 0 })}>`];
+      for (const u of unread) out.push(`    <testcase${attrs({ name: u.source, classname: 'jixiao.unread', time: 0 })}>`, `      <error${attrs({ message: u.reason, type: 'unreadable' })}/>`, '    </testcase>');
+      out.push('  </testsuite>', '</testsuites>');
+      return `${out.join('\n')}\n`;
+    },
+  };
+}
+
+/** The JUnit report for results in memory (see {@link junitWriter}). */
+export function formatJunit(results: readonly EvaluationResult[], options: FormatOptions): string {
+  return renderReport(junitWriter, results, options);
 }

@@ -20,13 +20,14 @@ describe('formatMarkdown', () => {
 
   it('adds a summary table for many forms, and keeps a hostile unit name inside its cell', async () => {
     const md = formatMarkdown(await manyResults(), opts);
-    expect(md).toContain('## 汇总（4 份自评表）');
+    expect(md).toContain('## 汇总（已检查 4 份）');
     const rows = md.split('\n').filter((l) => l.startsWith('| ') && l.includes('2020'));
     expect(rows.length).toBeGreaterThanOrEqual(4);
     const nasty = rows.find((l) => l.includes('forms/blanks.json'));
-    expect(nasty).toBe(`| ${mdCell(NASTY_UNIT)} | 2020 | 良 | 1 | 0 | 2 | 4 | forms/blanks.json |`);
-    // Eight columns: seven unescaped separators inside the row plus the two ends.
-    expect(nasty?.match(/(?<!\\)\|/g)).toHaveLength(9);
+    // file, unit, year, template (— until the importer names it), grade, errors, warnings, info, undecided, red flags, waived, rating supported (— without the rating pack), diagnostics
+    expect(nasty).toBe(`| forms/blanks.json | ${mdCell(NASTY_UNIT)} | 2020 | — | 良 | 1 | 0 | 0 | 2 | 0 | 0 | — | 0 |`);
+    // Thirteen columns: twelve unescaped separators inside the row plus the two ends.
+    expect(nasty?.match(/(?<!\\)\|/g)).toHaveLength(14);
   });
 
   it('escapes markup: no cell can break out of its table, no text can open a block', () => {

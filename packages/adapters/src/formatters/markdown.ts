@@ -1,5 +1,7 @@
-import type { EvaluationResult, Finding, Locale } from '@jixiao/core';
-import { WORDS, basisText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, positionText, ratingText, sortFindings, unitText, yearText } from './common.js';
+import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
+import { WORDS, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, positionText, ratingText, reviewNotes, sortFindings, unitText, yearText } from './common.js';
+import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
+import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, type Cell } from './rows.js';
 import type { FormatOptions } from './types.js';
 
 /** Inline markup characters escaped (emphasis, code, links, HTML, tables, entities). */
@@ -40,36 +42,85 @@ function finding(r: EvaluationResult, f: Finding, locale: Locale): string[] {
   const at = findingPosition(r, f);
   if (at !== undefined) {
     out.push(`**${w.location}**：${mdText(`${r.source} ${positionText(at.position, locale)}`)}`, '');
-    if (at.position.excerpt !== undefined) out.push(...at.position.excerpt.split(/\r?\n/).map((l) => `> ${mdText(l)}`), '');
+    if (at.position.excerpt !== undefined) out.push(...excerptText(at.position.excerpt).split(/\r?\n/).map((l) => `> ${mdText(l)}`), '');
   }
   return out;
 }
 
+/** One form: its failures and undecided findings in full, waived ones, import diagnostics, notes to review, passes, indicators. */
+function formMarkdown(r: EvaluationResult, locale: Locale): string[] {
+  const w = WORDS[locale];
+  const out = [`## ${mdText(`${unitText(r, locale)} ${yearText(r, locale)}`)}`, ''];
+  out.push(`- ${w.source}：${mdText(r.source)}`, `- ${w.rating}：${mdText(ratingText(r, locale))}`, `- ${mdText(w.summary(r.summary))}`, '');
+  const shown = sortFindings(r.findings).filter((f) => needsAttention(f) || isWaived(f));
+  if (shown.length > 0) out.push(`### ${w.findings}`, '');
+  for (const f of shown) out.push(...finding(r, f, locale));
+  const diagnostics = r.diagnostics ?? [];
+  if (diagnostics.length > 0) {
+    out.push(`### ${w.diagnostics}`, '');
+    out.push(...table([w.severity, w.location, 'code', w.message], diagnostics.map((d) => [w[d.severity], positionText(diagnosticPosition(d), locale), d.code, d.path === undefined ? d.message : `${labelOf(d.path, locale)}：${d.message}`])), '');
+  }
+  const notes = reviewNotes(r);
+  if (notes.length > 0) {
+    out.push(`### ${w.reviewNotes}`, '');
+    for (const n of notes) out.push(`- **${mdText(n.title)}** (\`${n.ruleId}\`)：${mdText(n.message)}`);
+    out.push('');
+  }
+  const passed = r.findings.filter((f) => f.outcome === 'pass');
+  out.push(`**${w.passedRules(passed.length)}**${passed.length > 0 ? `：${passed.map((f) => `\`${f.ruleId}\``).join('、')}` : ''}`, '');
+  if (r.indicators.length > 0) {
+    out.push(`### ${w.indicators}`, '');
+    out.push(...table([w.indicators, locale === 'zh-CN' ? '值' : 'Value', locale === 'zh-CN' ? '说明' : 'Note'], r.indicators.map((i) => [i.label, i.display, i.reason ?? ''])), '');
+  }
+  return out;
+}
+
+/** The batch: summary table (what needs attention first) with totals, unit-years submitted twice, most-failed rules, files not checked. */
+function batchMarkdown(end: ReportEnd, rules: ReadonlyMap<string, ReportRule>, locale: Locale): string[] {
+  const w = WORDS[locale];
+  const { digest } = end;
+  const text = (cells: readonly Cell[]) => cells.map((c) => (c === null ? '' : String(c)));
+  const out: string[] = [];
+  if (digest.totals.forms > 0) {
+    out.push(`## ${w.summaryTable}（${mdText(w.batch(digest.totals.forms, digest.unread.length))}）`, '');
+    out.push(...table(batchHeaders(locale), [...batchRows(digest, locale), batchTotals(digest, locale)].map(text)), '');
+  }
+  const duplicates = duplicateLines(digest, locale);
+  if (duplicates.length > 0) out.push(`### ${w.duplicates}`, '', ...duplicates.map((d) => `- ${mdText(d)}`), '');
+  if (digest.mostFailed.length > 0) out.push(`### ${w.mostFailed}`, '', ...table(mostFailedHeaders(locale), mostFailedRows(digest, rules).map(text)), '');
+  if (digest.unread.length > 0) out.push(`## ${w.unread}（${String(digest.unread.length)}）`, '', ...table([w.file, w.reason], digest.unread.map((u) => [u.source, u.reason])), '');
+  return out;
+}
+
 /**
- * Markdown for an issue tracker or an OA system: a summary table when there are several forms, then per form
- * its failures and indeterminate findings (values, basis, source excerpt), a count of passes, and indicators.
+ * Markdown for an issue tracker or an OA system, written form by form: for a batch, a summary first (one row per
+ * form, what needs attention first, with totals; unit-years submitted twice; most-failed rules; files not
+ * checked), then per form its failures and undecided findings (values, basis, source excerpt), import
+ * diagnostics, notes to review, a count of passes, and indicators.
  */
-export function formatMarkdown(results: readonly EvaluationResult[], options: FormatOptions): string {
+export function markdownWriter(options: FormatOptions, seen: readonly EvaluationResult[] = []): ReportWriter {
   const { locale } = options;
   const w = WORDS[locale];
-  const out = [`# ${w.title}`, '', `_${mdText(w.generatedBy(options.toolVersion))}_`, ''];
-  if (results.length === 0) return `${[...out, w.noForms].join('\n')}\n`;
-  if (results.length > 1) {
-    out.push(`## ${w.summaryTable}（${String(results.length)} ${w.forms}）`, '');
-    out.push(...table([w.unit, w.year, w.rating, w.errors, w.warnings, w.indeterminate, w.passes, w.source], results.map((r) => [unitText(r, locale), yearText(r, locale), ratingText(r, locale), String(r.summary.errors), String(r.summary.warnings), String(r.summary.indeterminate), String(r.summary.pass), r.source])), '');
-  }
-  for (const r of results) {
-    out.push(`## ${mdText(`${unitText(r, locale)} ${yearText(r, locale)}`)}`, '');
-    out.push(`- ${w.source}：${mdText(r.source)}`, `- ${w.rating}：${mdText(ratingText(r, locale))}`, `- ${mdText(w.summary(r.summary))}`, '');
-    const shown = sortFindings(r.findings).filter((f) => needsAttention(f) || isWaived(f));
-    if (shown.length > 0) out.push(`### ${w.findings}`, '');
-    for (const f of shown) out.push(...finding(r, f, locale));
-    const passed = r.findings.filter((f) => f.outcome === 'pass');
-    out.push(`**${w.passedRules(passed.length)}**${passed.length > 0 ? `：${passed.map((f) => `\`${f.ruleId}\``).join('、')}` : ''}`, '');
-    if (r.indicators.length > 0) {
-      out.push(`### ${w.indicators}`, '');
-      out.push(...table([w.indicators, locale === 'zh-CN' ? '值' : 'Value', locale === 'zh-CN' ? '说明' : 'Note'], r.indicators.map((i) => [i.label, i.display, i.reason ?? ''])), '');
-    }
-  }
-  return `${out.join('\n').trimEnd()}\n`;
+  const rules = new Map(ruleCatalogue(seen, options).map((r) => [r.id, r]));
+  return {
+    sections: 1,
+    // Each form's part ends with a newline; a blank line between two.
+    separator: '\n',
+    headNeedsEnd: true,
+    head: (end) => {
+      const out = [`# ${w.title}`, '', `_${mdText(w.generatedBy(options.toolVersion))}_`, ''];
+      if (end === undefined || end.digest.totals.forms === 0) out.push(w.noForms, '');
+      if (end !== undefined && hasBatchSummary(end.digest)) out.push(...batchMarkdown(end, rules, locale));
+      // A blank line before the first form, when there is one.
+      return `${out.join('\n')}${end !== undefined && end.digest.totals.forms > 0 ? '\n' : ''}`;
+    },
+    form: (r) => [`${formMarkdown(r, locale).join('\n').trimEnd()}\n`],
+    glue: () => '',
+    tail: () => '',
+  };
+}
+
+/** The Markdown report for results in memory (see {@link markdownWriter}). */
+export function formatMarkdown(results: readonly EvaluationResult[], options: FormatOptions): string {
+  return renderReport(markdownWriter, results, options);
 }

@@ -1,78 +1,226 @@
-/** The flat (form, rule) table that CSV and XLSX share: one row per finding, columns named in the locale. */
-import type { EvaluationResult, Locale } from '@jixiao/core';
-import { WORDS, basisText, isWaived, observedText } from './common.js';
+/**
+ * The tables that several formats share, with columns named in the locale: the findings table (CSV, the xlsx
+ * findings sheet), the batch summary (text, Markdown, HTML, the xlsx summary sheet), and what goes with them.
+ */
+import type { BatchDigest, EvaluationResult, FormBrief, Locale, Outcome, ReportRule, ResultDiagnostic, Severity, UnreadInput } from '@jixiao/core';
+import { WORDS, basisText, diagnosticPosition, findingPosition, isWaived, labelOf, observedText, positionText, reviewNotes, sortFindings, unitOf, yearOf } from './common.js';
 
-export const FINDING_COLUMNS = ['source', 'unit', 'fiscalYear', 'ruleId', 'title', 'outcome', 'severity', 'redFlag', 'message', 'observed', 'basis', 'waiver'] as const;
+export type Cell = string | number | null;
+
+export const FINDING_COLUMNS = ['source', 'unit', 'fiscalYear', 'ruleId', 'title', 'outcome', 'severity', 'redFlag', 'message', 'observed', 'location', 'basis', 'waiver'] as const;
 export type FindingColumn = (typeof FINDING_COLUMNS)[number];
 
 const HEADERS: Record<Locale, Record<FindingColumn, string>> = {
-  'zh-CN': { source: '来源', unit: '单位', fiscalYear: '年度', ruleId: '规则编号', title: '规则名称', outcome: '结果', severity: '严重程度', redFlag: '红旗', message: '说明', observed: '填报值', basis: '依据', waiver: '豁免' },
-  en: { source: 'Source', unit: 'Unit', fiscalYear: 'Fiscal year', ruleId: 'Rule id', title: 'Title', outcome: 'Outcome', severity: 'Severity', redFlag: 'Red flag', message: 'Message', observed: 'Values', basis: 'Legal basis', waiver: 'Waiver' },
+  'zh-CN': { source: '来源', unit: '单位', fiscalYear: '年度', ruleId: '规则编号', title: '规则名称', outcome: '结果', severity: '严重程度', redFlag: '红旗', message: '说明', observed: '填报值', location: '位置', basis: '依据', waiver: '豁免' },
+  en: { source: 'Source', unit: 'Unit', fiscalYear: 'Fiscal year', ruleId: 'Rule id', title: 'Title', outcome: 'Outcome', severity: 'Severity', redFlag: 'Red flag', message: 'Message', observed: 'Values', location: 'Location', basis: 'Legal basis', waiver: 'Waiver' },
 };
 
 export function findingHeaders(locale: Locale): string[] {
   return FINDING_COLUMNS.map((c) => HEADERS[locale][c]);
 }
 
-export type Cell = string | number | null;
+/** What a row of the findings table is about (the xlsx sheet fills it by this): a failure by its severity, … */
+export type RowKind = Severity | Exclude<Outcome, 'fail'> | 'waived' | 'diagnostic' | 'unread';
 
-/** Rows in result order, findings in the checker's order. Outcomes and severities as localized words. */
-export function findingRows(results: readonly EvaluationResult[], locale: Locale): Cell[][] {
+export interface FindingRow {
+  readonly kind: RowKind;
+  readonly cells: Cell[];
+}
+
+const row = (values: Readonly<Partial<Record<FindingColumn, Cell>>>): Cell[] => FINDING_COLUMNS.map((c) => values[c] ?? null);
+
+/** `第 14 行第 5 列` / `table 1, row 3, cell 2`, or null. */
+function where(text: string): Cell {
+  return text === '' ? null : text;
+}
+
+/**
+ * One form's findings: failures first (errors, warnings, info, then waived ones), then undecided, not applicable,
+ * passed; severity only on failures; each with where it points in the file. Notes travel in the message column.
+ */
+export function findingRows(r: EvaluationResult, locale: Locale): FindingRow[] {
   const w = WORDS[locale];
-  const yes = locale === 'zh-CN' ? '是' : 'yes';
-  const rows: Cell[][] = [];
-  for (const r of results) {
-    for (const f of r.findings) {
-      const row: Record<FindingColumn, Cell> = {
-        source: r.source,
-        unit: r.evaluation.unit,
-        fiscalYear: r.evaluation.fiscalYear,
+  const yes = w.yes;
+  const base = { source: r.source, unit: r.evaluation.unit, fiscalYear: r.evaluation.fiscalYear };
+  const rows: FindingRow[] = sortFindings(r.findings).map((f) => {
+    const at = findingPosition(r, f);
+    return {
+      kind: isWaived(f) ? 'waived' : f.outcome === 'fail' ? f.severity : f.outcome,
+      cells: row({
+        ...base,
         ruleId: f.ruleId,
         title: f.title,
         outcome: isWaived(f) ? `${w.waived}·${w.fail}` : w[f.outcome],
-        severity: w[f.severity],
-        redFlag: f.redFlag ? yes : null,
+        severity: f.outcome === 'fail' ? w[f.severity] : null,
+        redFlag: f.redFlag && f.outcome === 'fail' ? yes : null,
         message: [f.message, ...(f.notes ?? []).map((n) => n.message)].join('\n'),
         observed: observedText(f, locale),
+        location: at === undefined ? null : where(positionText(at.position, locale)),
         basis: basisText(f.basis, locale),
         waiver: isWaived(f) ? w.waiverText(f.waiver) : null,
-      };
-      rows.push(FINDING_COLUMNS.map((c) => row[c]));
-    }
-  }
+      }),
+    };
+  });
   return rows;
 }
 
-export const SUMMARY_COLUMNS = ['source', 'unit', 'fiscalYear', 'selfRating', 'total', 'errors', 'warnings', 'infos', 'waived', 'indeterminate', 'notApplicable', 'pass'] as const;
-type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
-
-const SUMMARY_HEADERS: Record<Locale, Record<SummaryColumn, string>> = {
-  'zh-CN': { source: '来源', unit: '单位', fiscalYear: '年度', selfRating: '自评等级', total: '规则数', errors: '错误', warnings: '警告', infos: '提示', waived: '已豁免', indeterminate: '无法判断', notApplicable: '不适用', pass: '通过' },
-  en: { source: 'Source', unit: 'Unit', fiscalYear: 'Fiscal year', selfRating: 'Self-rating', total: 'Rules', errors: 'Errors', warnings: 'Warnings', infos: 'Info', waived: 'Waived', indeterminate: 'Indeterminate', notApplicable: 'Not applicable', pass: 'Passed' },
-};
-
-export function summaryHeaders(locale: Locale): string[] {
-  return SUMMARY_COLUMNS.map((c) => SUMMARY_HEADERS[locale][c]);
+/** One form's import diagnostics as rows of the findings table (outcome 导入诊断, rule id `import/<code>`). */
+export function diagnosticRows(r: EvaluationResult, locale: Locale): FindingRow[] {
+  return (r.diagnostics ?? []).map((d) => ({ kind: 'diagnostic', cells: diagnosticCells(r, d, locale) }));
 }
 
-/** One row per form. */
-export function summaryRows(results: readonly EvaluationResult[]): Cell[][] {
-  return results.map((r) => {
-    const s = r.summary;
-    const row: Record<SummaryColumn, Cell> = {
-      source: r.source,
-      unit: r.evaluation.unit,
-      fiscalYear: r.evaluation.fiscalYear,
-      selfRating: r.evaluation.selfRating,
-      total: s.total,
-      errors: s.errors,
-      warnings: s.warnings,
-      infos: s.infos,
-      waived: s.waived,
-      indeterminate: s.indeterminate,
-      notApplicable: s.notApplicable,
-      pass: s.pass,
-    };
-    return SUMMARY_COLUMNS.map((c) => row[c]);
+function diagnosticCells(r: EvaluationResult, d: ResultDiagnostic, locale: Locale): Cell[] {
+  const w = WORDS[locale];
+  return row({
+    source: r.source,
+    unit: r.evaluation.unit,
+    fiscalYear: r.evaluation.fiscalYear,
+    ruleId: `import/${d.code}`,
+    title: d.path === undefined ? w.diagnostics : `${w.diagnostics}：${labelOf(d.path, locale)}`,
+    outcome: w.diagnostics,
+    severity: w[d.severity],
+    message: d.message,
+    location: where(positionText(diagnosticPosition(d), locale)),
   });
+}
+
+/** A row per input that was not checked (outcome 未能检查, the reason as its message). */
+export function unreadRows(unread: readonly UnreadInput[], locale: Locale): FindingRow[] {
+  const w = WORDS[locale];
+  return unread.map((u) => ({ kind: 'unread', cells: row({ source: u.source, outcome: w.unread, message: u.reason }) }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What to review besides the findings, and the indicators (xlsx sheets)
+
+export const REVIEW_COLUMNS = ['source', 'unit', 'fiscalYear', 'kind', 'severity', 'location', 'message'] as const;
+
+export function reviewHeaders(locale: Locale): string[] {
+  const w = WORDS[locale];
+  return [w.source, w.unit, w.year, locale === 'zh-CN' ? '类别' : 'Kind', w.severity, w.location, w.message];
+}
+
+/** One form's import diagnostics and the notes that came with its passes, a row each. */
+export function reviewRows(r: EvaluationResult, locale: Locale): Cell[][] {
+  const w = WORDS[locale];
+  const base = [r.source, r.evaluation.unit, r.evaluation.fiscalYear];
+  const out: Cell[][] = (r.diagnostics ?? []).map((d) => [...base, w.diagnostics, w[d.severity], where(positionText(diagnosticPosition(d), locale)), `${d.path === undefined ? '' : `${labelOf(d.path, locale)}：`}${d.message} [${d.code}]`]);
+  for (const n of reviewNotes(r)) out.push([...base, w.reviewNotes, null, null, `${n.title}：${n.message}`]);
+  return out;
+}
+
+export function indicatorHeaders(locale: Locale): string[] {
+  const w = WORDS[locale];
+  return [w.source, w.unit, w.year, w.indicators, locale === 'zh-CN' ? '值（%）' : 'Value (%)', locale === 'zh-CN' ? '说明' : 'Note'];
+}
+
+/** One form's indicators, a row each: the value as a number (a percentage), N/A with its reason. */
+export function indicatorRows(r: EvaluationResult): Cell[][] {
+  return r.indicators.map((i) => [r.source, r.evaluation.unit, r.evaluation.fiscalYear, i.label, i.value ?? i.display, i.reason ?? null]);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The batch summary
+
+export const BATCH_COLUMNS = ['source', 'unit', 'fiscalYear', 'template', 'selfRating', 'errors', 'warnings', 'infos', 'indeterminate', 'redFlags', 'waived', 'ratingSupported', 'diagnostics'] as const;
+export type BatchColumn = (typeof BATCH_COLUMNS)[number];
+
+export function batchHeaders(locale: Locale): string[] {
+  const w = WORDS[locale];
+  const names: Record<BatchColumn, string> = {
+    source: w.file,
+    unit: w.unit,
+    fiscalYear: w.year,
+    template: w.template,
+    selfRating: w.rating,
+    errors: w.errors,
+    warnings: w.warnings,
+    infos: w.infos,
+    indeterminate: w.indeterminate,
+    redFlags: w.redFlags,
+    waived: w.waived,
+    ratingSupported: w.ratingSupported,
+    diagnostics: w.diagnostics,
+  };
+  return BATCH_COLUMNS.map((c) => names[c]);
+}
+
+/** 是 / 否 / 无法判断 for the rating rule's outcome; — when it did not run. */
+export function ratingSupportedText(outcome: Outcome | null, locale: Locale): string {
+  const w = WORDS[locale];
+  if (outcome === 'pass') return w.yes;
+  if (outcome === 'fail') return w.no;
+  return outcome === null || outcome === 'not-applicable' ? w.dash : w.indeterminate;
+}
+
+/** `template-id (0.93)`, or — until the importer names the template. */
+export function templateText(b: FormBrief, locale: Locale): string {
+  const t = b.template;
+  if (t === undefined) return WORDS[locale].dash;
+  return t.score === undefined ? t.id : `${t.id} (${t.score.toFixed(2)})`;
+}
+
+/** One row per checked form, in the digest's order (what needs attention first, then by unit). */
+export function batchRows(digest: BatchDigest, locale: Locale): Cell[][] {
+  return digest.forms.map((b) => {
+    const cells: Record<BatchColumn, Cell> = {
+      source: b.source,
+      unit: unitOf(b.unit, locale),
+      fiscalYear: b.fiscalYear,
+      template: templateText(b, locale),
+      selfRating: b.selfRating ?? WORDS[locale].none,
+      errors: b.errors,
+      warnings: b.warnings,
+      infos: b.infos,
+      indeterminate: b.indeterminate,
+      redFlags: b.redFlags,
+      waived: b.waived,
+      ratingSupported: ratingSupportedText(b.ratingSupported, locale),
+      diagnostics: b.diagnostics,
+    };
+    return BATCH_COLUMNS.map((c) => cells[c]);
+  });
+}
+
+/** The totals row: forms counted, sums, and how many self-ratings are supported (是 n / 否 m). */
+export function batchTotals(digest: BatchDigest, locale: Locale): Cell[] {
+  const w = WORDS[locale];
+  const t = digest.totals;
+  const r = t.ratingSupported;
+  const cells: Record<BatchColumn, Cell> = {
+    source: `${w.totals}（${w.batch(t.forms, digest.unread.length)}）`,
+    unit: null,
+    fiscalYear: null,
+    template: null,
+    selfRating: null,
+    errors: t.errors,
+    warnings: t.warnings,
+    infos: t.infos,
+    indeterminate: t.indeterminate,
+    redFlags: t.redFlags,
+    waived: t.waived,
+    ratingSupported: r.yes + r.no + r.unknown === 0 ? w.dash : `${w.yes} ${String(r.yes)} / ${w.no} ${String(r.no)}${r.unknown > 0 ? ` / ${w.indeterminate} ${String(r.unknown)}` : ''}`,
+    diagnostics: t.diagnostics,
+  };
+  return BATCH_COLUMNS.map((c) => cells[c]);
+}
+
+/** The warnings for unit-years submitted more than once, one sentence each. */
+export function duplicateLines(digest: BatchDigest, locale: Locale): string[] {
+  return digest.duplicates.map((d) => WORDS[locale].duplicate(d.unit, yearOf(d.fiscalYear, locale), d.sources));
+}
+
+export function mostFailedHeaders(locale: Locale): string[] {
+  const w = WORDS[locale];
+  return [w.rule, w.ruleTitle, w.units, w.formCount];
+}
+
+/** The most-failed rules: id, title (from the report's rules), units, forms. */
+export function mostFailedRows(digest: BatchDigest, rules: ReadonlyMap<string, ReportRule>): Cell[][] {
+  return digest.mostFailed.map((m) => [m.ruleId, rules.get(m.ruleId)?.title ?? '', m.units, m.forms]);
+}
+
+/** Whether a report says anything about the batch as a whole (several forms, or inputs it could not check). */
+export function hasBatchSummary(digest: BatchDigest): boolean {
+  return digest.totals.forms > 1 || digest.unread.length > 0;
 }

@@ -26,12 +26,12 @@ describe('formatText', () => {
     expect(text).not.toContain('[通过]');
   });
 
-  it('groups forms by unit, in order of first appearance', async () => {
+  it('heads each form with its unit, year, claimed grade and file, forms in the order given', async () => {
     const [seed, overstaffed] = await manyResults();
     const again = { ...must(seed), source: 'second.json' };
     const text = formatText([must(seed), must(overstaffed), again], opts);
-    expect(text.match(/^单位: 北塔区司法局$/gm)).toHaveLength(1);
-    expect(text.indexOf('second.json')).toBeLessThan(text.indexOf('单位: 南湖区财政局'));
+    expect(text.match(/^北塔区司法局 {2}年度: 2020 {2}自评等级: 优 {2}来源: .*$/gm)).toEqual(['北塔区司法局  年度: 2020  自评等级: 优  来源: examples/beita-justice-2020/evaluation.json', '北塔区司法局  年度: 2020  自评等级: 优  来源: second.json']);
+    expect(text.indexOf('来源: second.json')).toBeGreaterThan(text.indexOf('南湖区财政局  年度'));
   });
 
   it('uses colour only when asked', async () => {
@@ -46,10 +46,13 @@ describe('formatText', () => {
   it('aligns the summary table by display width (CJK counts double)', async () => {
     const text = formatText(await manyResults(), opts);
     const lines = text.trimEnd().split('\n');
-    const table = lines.slice(lines.findIndex((l) => l.startsWith('汇总')) + 1).filter((l) => !l.startsWith('─'));
-    expect(table).toHaveLength(5);
-    // The year column starts at the same display column on every row (the nasty unit's row is one line too).
-    const yearColumn = table.map((l) => stringWidth(l.slice(0, Math.max(l.indexOf('2020'), l.indexOf('年度')))));
+    const start = lines.findIndex((l) => l.startsWith('汇总（'));
+    const table = lines.slice(start + 1, lines.indexOf('', start)).filter((l) => !l.startsWith('─'));
+    // The header, a row per form (the nasty unit's on one line too) and the totals.
+    expect(table).toHaveLength(6);
+    // (The seed's file name has a 2020 in it too: the year is the one between column gaps.)
+    const yearColumn = table.filter((l) => / {2}(2020|年度) {2}/.test(l)).map((l) => stringWidth(l.slice(0, l.search(/ {2}(2020|年度) {2}/))));
+    expect(yearColumn).toHaveLength(5);
     expect(new Set(yearColumn).size).toBe(1);
   });
 

@@ -1,6 +1,8 @@
 import stringWidth from 'string-width';
-import type { EvaluationResult, Finding, Locale } from '@jixiao/core';
-import { WORDS, basisText, findingPosition, groupByUnit, isWaived, needsAttention, observedText, outcomeLabel, positionText, ratingText, sortFindings, unitText, yearText } from './common.js';
+import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
+import { WORDS, basisText, diagnosticHead, excerptText, findingPosition, isWaived, needsAttention, observedText, outcomeLabel, positionText, ratingText, reviewNotes, sortFindings, unitText, yearText } from './common.js';
+import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
+import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, type Cell } from './rows.js';
 import type { FormatOptions } from './types.js';
 
 const ANSI = { reset: '\u001b[0m', bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', magenta: '\u001b[35m', cyan: '\u001b[36m' } as const;
@@ -29,61 +31,102 @@ function findingStyle(f: Finding): Style {
 function renderForm(r: EvaluationResult, locale: Locale, paint: (s: Style, t: string) => string): string[] {
   const w = WORDS[locale];
   const out: string[] = [];
-  out.push(`  ${paint('bold', oneLine(r.source))}  ${w.year}: ${yearText(r, locale)}  ${w.rating}: ${oneLine(ratingText(r, locale))}`);
+  out.push(`${paint('bold', oneLine(unitText(r, locale)))}  ${w.year}: ${yearText(r, locale)}  ${w.rating}: ${oneLine(ratingText(r, locale))}  ${w.source}: ${oneLine(r.source)}`);
   const shown = sortFindings(r.findings).filter(needsAttention);
   for (const f of shown) {
-    out.push(`    ${paint(findingStyle(f), `[${outcomeLabel(f, locale)}]`)} ${f.ruleId} ${oneLine(f.title)}${f.redFlag && f.outcome === 'fail' ? ` ⚑ ${w.redFlag}` : ''}`);
-    out.push(`        ${oneLine(f.message)}`);
-    for (const n of f.notes ?? []) out.push(`        ${oneLine(n.message)}`);
-    if (f.paths.length > 0) out.push(`        ${paint('dim', `${w.observed}: ${oneLine(observedText(f, locale))}`)}`);
+    out.push(`  ${paint(findingStyle(f), `[${outcomeLabel(f, locale)}]`)} ${f.ruleId} ${oneLine(f.title)}${f.redFlag && f.outcome === 'fail' ? ` ⚑ ${w.redFlag}` : ''}`);
+    out.push(`      ${oneLine(f.message)}`);
+    for (const n of f.notes ?? []) out.push(`      ${oneLine(n.message)}`);
+    if (f.paths.length > 0) out.push(`      ${paint('dim', `${w.observed}: ${oneLine(observedText(f, locale))}`)}`);
     const at = findingPosition(r, f);
-    if (at !== undefined) out.push(`        ${paint('dim', `${w.location}: ${positionText(at.position, locale)}${at.position.excerpt === undefined ? '' : ` 「${oneLine(at.position.excerpt)}」`}`)}`);
-    if (f.outcome === 'fail') out.push(`        ${paint('dim', `${w.basis}: ${oneLine(basisText(f.basis, locale))}`)}`);
+    if (at !== undefined) out.push(`      ${paint('dim', `${w.location}: ${positionText(at.position, locale)}${at.position.excerpt === undefined ? '' : ` 「${oneLine(excerptText(at.position.excerpt))}」`}`)}`);
+    if (f.outcome === 'fail') out.push(`      ${paint('dim', `${w.basis}: ${oneLine(basisText(f.basis, locale))}`)}`);
   }
   for (const f of r.findings.filter(isWaived)) {
-    out.push(`    ${paint('dim', `[${outcomeLabel(f, locale)}]`)} ${f.ruleId} ${oneLine(f.title)}`);
-    out.push(`        ${paint('dim', oneLine(f.message))}`);
-    out.push(`        ${paint('dim', `${w.waiver}: ${oneLine(w.waiverText(f.waiver))}`)}`);
+    out.push(`  ${paint('dim', `[${outcomeLabel(f, locale)}]`)} ${f.ruleId} ${oneLine(f.title)}`);
+    out.push(`      ${paint('dim', oneLine(f.message))}`);
+    out.push(`      ${paint('dim', `${w.waiver}: ${oneLine(w.waiverText(f.waiver))}`)}`);
   }
-  const passNotes = r.findings.filter((f) => f.outcome === 'pass' && (f.notes?.length ?? 0) > 0);
-  for (const f of passNotes) for (const n of f.notes ?? []) out.push(`    ${paint('dim', `[${w.pass}]`)} ${f.ruleId} ${oneLine(n.message)}`);
+  const diagnostics = r.diagnostics ?? [];
+  if (diagnostics.length > 0) {
+    out.push(`  ${paint('magenta', `${w.diagnostics}:`)}`);
+    for (const d of diagnostics) out.push(`    ${oneLine(diagnosticHead(d, locale))}: ${oneLine(d.message)}`);
+  }
+  const notes = reviewNotes(r);
+  if (notes.length > 0) {
+    out.push(`  ${paint('magenta', `${w.reviewNotes}:`)}`);
+    for (const n of notes) out.push(`    ${n.ruleId} ${oneLine(n.title)}: ${oneLine(n.message)}`);
+  }
   const tail = [w.passedRules(r.summary.pass)];
   if (r.summary.notApplicable > 0) tail.push(w.notApplicableRules(r.summary.notApplicable));
-  out.push(`    ${paint('green', tail.join(locale === 'zh-CN' ? '，' : ', '))}`);
+  out.push(`  ${paint('green', tail.join(locale === 'zh-CN' ? '，' : ', '))}`);
   if (r.indicators.length > 0) {
-    out.push(`    ${paint('bold', w.indicators)}`);
+    out.push(`  ${paint('bold', w.indicators)}`);
     const width = Math.max(...r.indicators.map((i) => stringWidth(i.label)));
-    for (const i of r.indicators) out.push(`      ${padEnd(i.label, width)}  ${i.display}${i.reason === undefined ? '' : paint('dim', `  (${oneLine(i.reason)})`)}`);
+    for (const i of r.indicators) out.push(`    ${padEnd(i.label, width)}  ${i.display}${i.reason === undefined ? '' : paint('dim', `  (${oneLine(i.reason)})`)}`);
   }
-  out.push(`    ${w.summary(r.summary)}`);
+  out.push(`  ${w.summary(r.summary)}`);
   return out;
 }
 
-function renderTable(results: readonly EvaluationResult[], locale: Locale): string[] {
+/** A table padded by display width (CJK takes two columns), with a rule under the header. */
+function table(header: readonly string[], rows: readonly (readonly Cell[])[]): string[] {
+  const cells = rows.map((row) => row.map((c) => (c === null ? '' : oneLine(String(c)))));
+  const widths = header.map((h, c) => Math.max(stringWidth(h), ...cells.map((row) => stringWidth(row[c] ?? ''))));
+  const line = (row: readonly string[]) => row.map((cell, c) => padEnd(cell, widths[c] ?? 0)).join('  ').trimEnd();
+  return [line(header), widths.map((n) => '─'.repeat(n)).join('  '), ...cells.map(line)];
+}
+
+/** What follows the forms: the batch summary (several forms, or inputs not checked), then what could not be read. */
+function renderEnd(end: ReportEnd, rules: ReadonlyMap<string, ReportRule>, locale: Locale, paint: (s: Style, t: string) => string): string[] {
   const w = WORDS[locale];
-  const header = [w.unit, w.year, w.rating, w.errors, w.warnings, w.indeterminate, w.passes];
-  const rows = results.map((r) => [oneLine(unitText(r, locale)), yearText(r, locale), oneLine(ratingText(r, locale)), String(r.summary.errors), String(r.summary.warnings), String(r.summary.indeterminate), String(r.summary.pass)]);
-  const widths = header.map((h, c) => Math.max(stringWidth(h), ...rows.map((row) => stringWidth(row[c] ?? ''))));
-  const line = (cells: readonly string[]) => cells.map((cell, c) => padEnd(cell, widths[c] ?? 0)).join('  ').trimEnd();
-  return [line(header), widths.map((n) => '─'.repeat(n)).join('  '), ...rows.map(line)];
+  const { digest } = end;
+  const out: string[] = [];
+  if (digest.totals.forms === 0) out.push(w.noForms);
+  if (!hasBatchSummary(digest)) return out;
+  if (digest.totals.forms > 0) {
+    out.push(paint('bold', `${w.summaryTable}（${w.batch(digest.totals.forms, digest.unread.length)}）`));
+    out.push(...table(batchHeaders(locale), [...batchRows(digest, locale), batchTotals(digest, locale)]));
+  }
+  const duplicates = duplicateLines(digest, locale);
+  if (duplicates.length > 0) out.push('', paint('yellow', `${w.duplicates}:`), ...duplicates.map((d) => `  ${oneLine(d)}`));
+  if (digest.mostFailed.length > 0) out.push('', paint('bold', w.mostFailed), ...table(mostFailedHeaders(locale), mostFailedRows(digest, rules)));
+  if (digest.unread.length > 0) {
+    out.push('', paint('red', `${w.unread}（${String(digest.unread.length)}）`));
+    for (const u of digest.unread) out.push(`  ${oneLine(u.source)}`, ...u.reason.split(/\r?\n/).map((l) => `    ${oneLine(l)}`));
+  }
+  return out;
 }
 
 /**
- * Terminal report (the default): zh-CN first, grouped by unit; per form the failures (errors first) with the
- * values they saw and their legal basis, then what could not be decided, then one line counting the passes,
- * then the indicators. Colour only when `options.color` (the CLI sets it on a TTY without NO_COLOR). A table
- * sums up when there are several forms; its columns are padded by display width, so CJK lines up.
+ * Terminal report (the default), written form by form: zh-CN first; per form its unit, year and claimed grade, then
+ * the failures (errors first) with the values they saw, where they are in the file and their legal basis, then
+ * what could not be decided, the import diagnostics and the notes to review, one line counting the passes, the
+ * indicators. After the forms, for a batch: the summary table (what needs attention first), unit-years submitted
+ * twice, the rules that failed in the most units, and the files that could not be checked. Colour only when
+ * `options.color` (the CLI sets it on a TTY without NO_COLOR); columns are padded by display width, so CJK lines up.
  */
-export function formatText(results: readonly EvaluationResult[], options: FormatOptions): string {
+export function textWriter(options: FormatOptions, seen: readonly EvaluationResult[] = []): ReportWriter {
   const { locale } = options;
-  const w = WORDS[locale];
   const paint = (style: Style, text: string) => (options.color === true ? `${ANSI[style]}${text}${ANSI.reset}` : text);
-  if (results.length === 0) return `${w.noForms}\n`;
-  const out: string[] = [];
-  for (const group of groupByUnit(results)) {
-    out.push(paint('bold', `${w.unit}: ${oneLine(group.unit ?? w.none)}`));
-    for (const r of group.results) out.push(...renderForm(r, locale, paint), '');
-  }
-  if (results.length > 1) out.push(paint('bold', `${w.summaryTable} (${String(results.length)} ${w.forms})`), ...renderTable(results, locale), '');
-  return `${out.join('\n').trimEnd()}\n`;
+  const rules = new Map(ruleCatalogue(seen, options).map((r) => [r.id, r]));
+  return {
+    sections: 1,
+    // A blank line between forms; each form's part ends with a newline.
+    separator: '\n',
+    headNeedsEnd: false,
+    head: () => '',
+    form: (r) => [`${renderForm(r, locale, paint).join('\n')}\n`],
+    glue: () => '',
+    tail: (end) => {
+      const lines = renderEnd(end, rules, locale, paint);
+      if (lines.length === 0) return '';
+      return `${(end.emitted[0] ?? 0) > 0 ? '\n' : ''}${lines.join('\n')}\n`;
+    },
+  };
+}
+
+/** The terminal report for results in memory (see {@link textWriter}). */
+export function formatText(results: readonly EvaluationResult[], options: FormatOptions): string {
+  return renderReport(textWriter, results, options);
 }

@@ -20,6 +20,8 @@ export interface FormatOptions {
   readonly rules?: readonly CompiledRule[];
   /** Parameter values in force (`checker.parameters`), listed with their rules in the JSON report. */
   readonly parameters?: ReadonlyMap<string, ResolvedParameter>;
+  /** The day of the check (`YYYY-MM-DD`), printed on the HTML report; without it, a blank to fill in. */
+  readonly checkDate?: string;
   /** Inputs that were not checked, and why: every format lists them. */
   readonly unread?: readonly UnreadInput[];
   /**

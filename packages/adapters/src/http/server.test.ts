@@ -106,7 +106,7 @@ describe('HTTP adapter over loopback', () => {
       results: [{ source: 'beita.json', summary: { errors: 1 }, positions: { 'income.localBudget': EXAMPLE_POSITIONS['income.localBudget'] }, diagnostics: [{ code: 'leftover-text', severity: 'info', message: DIAGNOSTIC.message['zh-CN'], line: 90, column: 37 }] }],
     });
     // Every format carries the diagnostic, in the report's language.
-    for (const format of ['sarif'] as const) {
+    for (const format of ['text', 'markdown', 'html', 'csv', 'junit', 'sarif'] as const) {
       const text = await (await fetch(`${base}/v1/check?format=${format}&locale=en`, { method: 'POST', body: body(exampleEvaluation()) })).text();
       expect(text, format).toContain('text matching no field');
     }
@@ -121,7 +121,7 @@ describe('HTTP adapter over loopback', () => {
       const byAccept = await send('', { accept: MEDIA_TYPES[format].split(';')[0] ?? '' });
       expect(byAccept.headers.get('content-type')).toBe(MEDIA_TYPES[format]);
       const bytes = new Uint8Array(await byAccept.arrayBuffer());
-      if (format === 'xlsx') expect((await loadWorkbook(bytes)).worksheets).toHaveLength(2);
+      if (format === 'xlsx') expect((await loadWorkbook(bytes)).worksheets).toHaveLength(5);
       else expect(new TextDecoder().decode(bytes)).toContain('integrity/income-total');
     }
     const sarif = (await (await send('', { accept: 'application/sarif+json' })).json()) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region?: { startLine: number } } }[] }[] }[] };

@@ -28,7 +28,7 @@ export type FileOutcome =
   | { readonly ok: false; readonly source: string; readonly reason: string };
 
 /** The options of a streamed report that a worker needs to write its forms' parts (plain data: it is cloned). */
-export type RenderOptions = Pick<FormatOptions, 'locale' | 'toolVersion' | 'color' | 'pretty' | 'explain'>;
+export type RenderOptions = Pick<FormatOptions, 'locale' | 'toolVersion' | 'color' | 'pretty' | 'explain' | 'checkDate'>;
 
 /** How the caller wants a result back: as an object, or as its part of a report in a streamed format. */
 export type ResultShape = { readonly render?: undefined } | { readonly render: { readonly format: StreamFormat; readonly options: RenderOptions } };

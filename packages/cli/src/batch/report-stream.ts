@@ -1,7 +1,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReportEnd, ReportWriter } from '@jixiao/adapters';
+import type { ReportEnd, ReportWriter, SpoolFactory } from '@jixiao/adapters';
 import type { CliIo } from '../io.js';
 
 const BUFFER_BYTES = 1 << 20;
@@ -56,13 +56,16 @@ class Spool {
     }, false);
   }
 
+  /** Bytes from `at` into `into` (how many; 0 at the end). */
+  read(into: Uint8Array, at: number): number {
+    return readSync(this.fd, into, 0, into.length, at);
+  }
+
   /** Everything written, read back a mebibyte at a time. */
   copyTo(out: BufferedSink): void {
     this.sink.flush();
     const chunk = new Uint8Array(BUFFER_BYTES);
-    for (let at = 0, n = readSync(this.fd, chunk, 0, chunk.length, at); n > 0; at += n, n = readSync(this.fd, chunk, 0, chunk.length, at)) {
-      out.write(chunk.subarray(0, n));
-    }
+    for (let at = 0, n = this.read(chunk, at); n > 0; at += n, n = this.read(chunk, at)) out.write(chunk.subarray(0, n));
   }
 
   close(): void {
@@ -131,5 +134,51 @@ export function reportStream(writer: ReportWriter, output: string | undefined, i
       }
     },
     abort: close,
+  };
+}
+
+/** Rows kept one JSON line each in a temporary file, read back a mebibyte at a time (see `RowSpool`). */
+class RowFile<T> {
+  private readonly spool: Spool;
+  constructor(file: string) {
+    this.spool = new Spool(file);
+  }
+
+  push(row: T): void {
+    this.spool.sink.write(`${JSON.stringify(row)}\n`);
+  }
+
+  *rows(): Generator<T> {
+    this.spool.sink.flush();
+    const decoder = new TextDecoder();
+    const chunk = new Uint8Array(BUFFER_BYTES);
+    let rest = '';
+    for (let at = 0, n = this.spool.read(chunk, at); n > 0; at += n, n = this.spool.read(chunk, at)) {
+      const lines = (rest + decoder.decode(chunk.subarray(0, n), { stream: true })).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) yield JSON.parse(line) as T;
+    }
+  }
+
+  close(): void {
+    this.spool.close();
+  }
+}
+
+/** Temporary row files for a report written at the end (xlsx), removed by `close`. */
+export function rowFiles(tmp = tmpdir()): { readonly spool: SpoolFactory; readonly close: () => void } {
+  const dir = mkdtempSync(join(tmp, 'jixiao-report-'));
+  const files: RowFile<unknown>[] = [];
+  let count = 0;
+  return {
+    spool: <T>() => {
+      const file = new RowFile<T>(join(dir, `rows-${String(count++)}.jsonl`));
+      files.push(file);
+      return { push: (row: T) => { file.push(row); }, rows: () => file.rows() };
+    },
+    close: () => {
+      for (const f of files) f.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

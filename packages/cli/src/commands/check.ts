@@ -1,17 +1,20 @@
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
-import { FORMATTERS, isFormatName, isStreamFormat, type FormatName } from '@jixiao/adapters';
+import { FORMATTERS, isFormatName, isStreamFormat, writeXlsxStream, xlsxReport, type FormatName } from '@jixiao/adapters';
 import { LOCALES, digestBatch, isLocale, type EvaluationResult, type FormBrief, type Locale } from '@jixiao/core';
 import { CliError, EXIT, type CliIo } from '../io.js';
 import { loadChecker, type PackSelection } from '../packs.js';
 import { collectInputs, type InputFile, type SkippedInput } from '../batch/collect.js';
 import { checkFiles, startWorkers, type Workers } from '../batch/run.js';
 import { reportWriter, type FileOutcome, type RenderOptions } from '../batch/check-file.js';
-import { reportStream } from '../batch/report-stream.js';
+import { reportStream, rowFiles } from '../batch/report-stream.js';
 import { renderSummary, unreadableList } from '../batch/summary.js';
 import { terminalData, terminalText } from '../terminal.js';
 import { VERSION } from '../version.js';
+import { localToday } from '../waivers.js';
 
 export interface CheckFlags {
   format: string;
@@ -46,7 +49,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('--explain', 'JSON 报告列出判定每项不通过或无法判断的条件 / JSON report: list the conditions that decided each failure or indeterminate outcome')
     .option('-j, --jobs <n>', '并行检查的线程数：本线程加 n−1 个工作线程（默认：CPU 核数，但只有大批量才启动工作线程，如约 400 份 .docx 或 7,000 份 Word 文本） / threads that check: this one and n−1 workers (default: cores, with workers only for large batches, e.g. ~400 .docx or ~7,000 Word text files)')
     .option('--waivers <file>', '豁免文件（JSON/YAML） / waiver file (JSON or YAML)')
-    .option('--today <date>', '判断豁免是否过期所用的日期（默认今天） / date for waiver expiry (default: today)')
+    .option('--today <date>', '检查日期：报告上的日期，也用于判断豁免是否过期（默认今天） / the day of the check: printed on the report, and for waiver expiry (default: today)')
     .option('--exit-zero', '即使有错误级不通过也以 0 退出（演示用） / exit 0 even with error-level failures')
     .action(async (files: string[], flags: CheckFlags) => {
       setExit(await runCheck(files, flags, io));
@@ -66,6 +69,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   const locale: Locale = flags.locale;
   const format: FormatName = flags.format;
   const jobs = parseJobs(flags.jobs);
+  if (flags.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.today)) throw new CliError(`--today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD (got ${flags.today})`);
   const selection = { packs: flags.pack, configFile: flags.config, cwd: io.cwd };
   const { files, skipped } = collectInputs(paths, io.cwd, locale);
   // Workers (when the batch is worth them) start first: they load and compile the packs while this thread does.
@@ -80,15 +84,21 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
 async function checkAndReport(files: readonly InputFile[], skipped: readonly SkippedInput[], flags: CheckFlags, io: CliIo, run: { locale: Locale; format: FormatName; selection: PackSelection; workers: Workers | undefined }): Promise<number> {
   const { locale, format, selection } = run;
   const { checker, warnings } = loadChecker(selection);
+  // The report file, relative to where the command runs (as the inputs are).
+  const output = flags.output === undefined ? undefined : resolve(io.cwd, flags.output);
   for (const w of warnings) io.stderr(`jixiao: ${w}\n`);
   const batch = files.length + skipped.length > 1 || skipped.length > 0 || files.length === 0;
   const color = flags.output === undefined && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
-  const renderOptions: RenderOptions = { locale, toolVersion: VERSION, color, pretty: flags.pretty === true, explain: flags.explain === true };
-  // Formats written form by form are written as results arrive (in file order, each form's part written where it
-  // was checked, in a worker or here), so a province's worth of forms never sits in memory. Waivers rewrite results
-  // after the fact: with them, results are collected first.
+  const renderOptions: RenderOptions = { locale, toolVersion: VERSION, color, pretty: flags.pretty === true, explain: flags.explain === true, checkDate: flags.today ?? localToday() };
+  const formatOptions = { ...renderOptions, rules: checker.rules, parameters: checker.parameters };
+  // Reports are written as results arrive (in file order), so a province's worth of forms never sits in memory:
+  // a text format's part of each form is written where it was checked (a worker or here) and sent on; an Excel
+  // workbook's rows wait in temporary files until its sheets are written. Waivers rewrite results after the fact:
+  // with them, results are collected first.
   const stream = isStreamFormat(format) && flags.waivers === undefined ? { format, writer: reportWriter(checker, format, renderOptions) } : undefined;
-  const out = stream ? reportStream(stream.writer, flags.output, io) : undefined;
+  const out = stream ? reportStream(stream.writer, output, io) : undefined;
+  const rows = format === 'xlsx' && flags.waivers === undefined ? rowFiles() : undefined;
+  const workbook = rows ? xlsxReport(formatOptions, rows.spool) : undefined;
   try {
     const results: EvaluationResult[] = [];
     const outcomes: FileOutcome[] = [];
@@ -104,7 +114,10 @@ async function checkAndReport(files: readonly InputFile[], skipped: readonly Ski
         ...(progress ? { onProgress: progress.update } : {}),
         onOutcome: (o) => {
           if (o.ok) {
-            if (o.result) results.push(o.result);
+            if (o.result) {
+              if (workbook) workbook.form(o.result);
+              else results.push(o.result);
+            }
             if (o.chunks !== undefined) out?.form(o.chunks);
             briefs.push(o.brief);
             outcomes.push({ ok: true, source: o.source, brief: o.brief, diagnostics: o.diagnostics, importErrors: o.importErrors });
@@ -123,13 +136,15 @@ async function checkAndReport(files: readonly InputFile[], skipped: readonly Ski
     if (!batch) for (const u of unreadable) io.stderr(`${locale === 'zh-CN' ? '无法读取' : 'unreadable'} ${terminalText(u.source)}:\n${u.reason.split('\n').map(terminalText).join('\n')}\n`);
     // Waivers (and the YAML parser they may need) load only when asked for.
     const final = flags.waivers === undefined ? results : (await import('../waivers.js')).applyWaiverFile(results, flags.waivers, flags.today, locale, io);
-    if (out) out.end({ digest: digestBatch(briefs, unreadable), sources: [...briefs.map((b) => b.source), ...unreadable.map((u) => u.source)] });
+    const end = { digest: digestBatch(briefs, unreadable), sources: [...briefs.map((b) => b.source), ...unreadable.map((u) => u.source)] };
+    if (out) out.end(end);
+    else if (workbook) await writeXlsxStream(workbook, { ...end, emitted: [] }, formatOptions, outputStream(output, io));
     else {
       // Reports read on a terminal show every control character a form or a file name holds instead of obeying it.
       const shown = format === 'text' || format === 'markdown' ? terminalData({ results: final, unread: unreadable }) : { results: final, unread: unreadable };
-      const report = await FORMATTERS[format](shown.results, { ...renderOptions, rules: checker.rules, parameters: checker.parameters, unread: shown.unread });
-      if (flags.output === undefined) io.stdout(report);
-      else writeFileSync(flags.output, report);
+      const report = await FORMATTERS[format](shown.results, { ...formatOptions, unread: shown.unread });
+      if (output === undefined) io.stdout(report);
+      else writeFileSync(output, report);
     }
     if (batch) io.stderr(renderSummary(outcomes, skipped, locale));
     // Something could not be read (a file, or a value of a form): the report is incomplete, whatever it found.
@@ -139,5 +154,17 @@ async function checkAndReport(files: readonly InputFile[], skipped: readonly Ski
     return failed ? EXIT.failures : EXIT.ok;
   } finally {
     out?.abort();
+    rows?.close();
   }
+}
+
+/** The report file, or standard output, as a stream (for the Excel workbook's writer). */
+function outputStream(output: string | undefined, io: CliIo): Writable {
+  if (output !== undefined) return createWriteStream(output);
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      io.stdout(new Uint8Array(chunk));
+      done();
+    },
+  });
 }

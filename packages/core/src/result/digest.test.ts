@@ -10,6 +10,8 @@ const briefArb: fc.Arbitrary<FormBrief> = fc.record({
   unit: fc.option(fc.constantFrom(...units), { nil: null }),
   fiscalYear: fc.option(fc.integer({ min: 2018, max: 2022 }), { nil: null }),
   selfRating: fc.option(fc.constantFrom('优', '良', '中', '差'), { nil: null }),
+  rules: fc.constant(35),
+  notApplicable: fc.nat(2),
   errors: fc.nat(3),
   warnings: fc.nat(3),
   infos: fc.nat(2),
@@ -87,7 +89,7 @@ describe('the batch digest', () => {
     const finding = (ruleId: string, outcome: Finding['outcome'], extra: Partial<Finding> = {}): Finding => ({ ruleId, pack: 'p', title: 't', outcome, severity: 'warning', redFlag: false, messageId: `${ruleId}#x`, message: 'm', data: {}, paths: [], observed: {}, basis: [], ...extra });
     const findings = [finding('a/one', 'fail', { redFlag: true }), finding('a/two', 'fail', { waiver: { reason: 'r', approver: 'a', expires: '2030-01-01' } }), finding(RATING_RULE, 'indeterminate')];
     const result: EvaluationResult = { source: 'x.docx', evaluation: { unit: 'u', fiscalYear: 2020, selfRating: '优' }, findings, indicators: [], summary: summarize(findings), diagnostics: [{ code: 'c', severity: 'info', message: 'm' }] };
-    expect(formBrief(result)).toMatchObject({ warnings: 1, waived: 1, redFlags: 1, indeterminate: 1, diagnostics: 1, ratingSupported: 'indeterminate', failedRules: ['a/one'] });
+    expect(formBrief(result)).toMatchObject({ rules: 3, notApplicable: 0, warnings: 1, waived: 1, redFlags: 1, indeterminate: 1, diagnostics: 1, ratingSupported: 'indeterminate', failedRules: ['a/one'] });
     expect(formBrief({ ...result, findings: [] }).ratingSupported).toBeNull();
   });
 });

@@ -16,6 +16,9 @@ export interface FormBrief {
   readonly fiscalYear: number | null;
   readonly selfRating: string | null;
   readonly template?: EvaluationResult['template'];
+  /** Rules run on the form, and how many of them did not apply. */
+  readonly rules: number;
+  readonly notApplicable: number;
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
@@ -44,6 +47,8 @@ export function formBrief(result: EvaluationResult): FormBrief {
     fiscalYear: result.evaluation.fiscalYear,
     selfRating: result.evaluation.selfRating,
     ...(result.template === undefined ? {} : { template: result.template }),
+    rules: s.total,
+    notApplicable: s.notApplicable,
     errors: s.errors,
     warnings: s.warnings,
     infos: s.infos,
