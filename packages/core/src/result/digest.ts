@@ -19,6 +19,8 @@ export interface FormBrief {
   /** Rules run on the form, and how many of them did not apply. */
   readonly rules: number;
   readonly notApplicable: number;
+  /** The claimed self-score beside the recomputed one (forms with a 自评表). */
+  readonly scoreCheck?: EvaluationResult['scoreCheck'];
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
@@ -49,6 +51,7 @@ export function formBrief(result: EvaluationResult): FormBrief {
     ...(result.template === undefined ? {} : { template: result.template }),
     rules: s.total,
     notApplicable: s.notApplicable,
+    ...(result.scoreCheck === undefined ? {} : { scoreCheck: result.scoreCheck }),
     errors: s.errors,
     warnings: s.warnings,
     infos: s.infos,

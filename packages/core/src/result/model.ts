@@ -155,6 +155,20 @@ export interface UnreadInput {
   readonly reason: string;
 }
 
+/**
+ * The self-score beside the one the form's own figures give (forms with a 自评表): what the unit claims, the total
+ * recomputed with every correction the scoring rules make and the grade it falls in by the bands in force, and
+ * the rules whose failures moved it.
+ */
+export interface ScoreCheck {
+  /** The unit's own grade and 自评总分. */
+  readonly claimed: { readonly grade: string | null; readonly score: number | null };
+  /** The recomputed total (null when a score it needs is blank) and its grade (null without bands: rating pack not loaded). */
+  readonly recomputed: { readonly score: number | null; readonly grade: string | null };
+  /** Each rule whose data gives a non-zero `scoreDelta`: how many points its recomputation moved the total by. */
+  readonly movedBy: readonly { readonly ruleId: string; readonly delta: number }[];
+}
+
 /** Everything jixiao says about one evaluation. */
 export interface EvaluationResult {
   /** The file (or other source) the evaluation came from. */
@@ -176,6 +190,8 @@ export interface EvaluationResult {
    * show it in the batch summary ("—" without it).
    */
   readonly template?: { readonly id: string; readonly score?: number };
+  /** The claimed self-score beside the recomputed one, for a form with a 自评表. */
+  readonly scoreCheck?: ScoreCheck;
 }
 
 export function summarize(findings: readonly Finding[]): ResultSummary {

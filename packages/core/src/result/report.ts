@@ -93,6 +93,7 @@ export interface ReportResult {
   readonly source: string;
   readonly evaluation: EvaluationResult['evaluation'];
   readonly template?: EvaluationResult['template'];
+  readonly scoreCheck?: EvaluationResult['scoreCheck'];
   readonly summary: ResultSummary;
   readonly findings: readonly ReportFinding[];
   readonly indicators: readonly ReportIndicatorValue[];
@@ -252,6 +253,7 @@ export function reportResult(result: EvaluationResult, options: { readonly expla
     source: result.source,
     evaluation: result.evaluation,
     ...(result.template === undefined ? {} : { template: result.template }),
+    ...(result.scoreCheck === undefined ? {} : { scoreCheck: result.scoreCheck }),
     summary: result.summary,
     findings: result.findings.map((f) => reportFinding(f, explain)),
     indicators: result.indicators.map((i) => ({ id: i.id, value: i.value, display: i.display, ...(i.reason === undefined ? {} : { reason: i.reason }) })),

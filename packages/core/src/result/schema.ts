@@ -50,6 +50,14 @@ export const ResultSummarySchema = z.object({
   redFlags: count.meta({ description: 'Failures of red-flag rules, waived ones excepted' }),
 });
 
+export const ScoreCheckSchema = z
+  .object({
+    claimed: z.object({ grade: z.string().nullable(), score: z.number().nullable() }),
+    recomputed: z.object({ score: z.number().nullable(), grade: z.string().nullable() }),
+    movedBy: z.array(z.object({ ruleId: RuleIdSchema, delta: z.number() })),
+  })
+  .meta({ description: 'For a form with a 自评表: the claimed grade and self-score, the total recomputed from the form and its grade, and the rules that moved it' });
+
 export const ResultDiagnosticSchema = z.object({
   code: z.string(),
   severity: SeveritySchema,
@@ -100,6 +108,7 @@ export const ReportResultSchema = z.object({
   source: z.string(),
   evaluation: EvaluationBriefSchema,
   template: z.object({ id: z.string(), score: z.number().optional() }).optional(),
+  scoreCheck: ScoreCheckSchema.optional(),
   summary: ResultSummarySchema,
   findings: z.array(ReportFindingSchema),
   indicators: z.array(z.object({ id: z.string(), value: z.number().nullable(), display: z.string(), reason: z.string().optional() })),
