@@ -130,6 +130,7 @@ export { formatValue, renderTemplate } from './engine/messages.js';
 export { INDICATORS, computeIndicators, deriveFacts, indicatorFacts } from './indicators/derive.js';
 export type { DerivedFacts, ParamValues, SumCheck } from './indicators/derive.js';
 export { DEFAULT_SCORING_SETTINGS, SCORING_PARAMETERS, deriveScoring, scoringSettings } from './indicators/scoring.js';
+export { gradeOfScore, scoreCheck } from './indicators/score-check.js';
 export type { RowCheck, ScoringFacts, ScoringSettings } from './indicators/scoring.js';
 export { attainment, compareDecimal, parseIndicatorValue } from './indicators/indicator-value.js';
 export type { Attainment, Comparator, Decimal, IndicatorValue } from './indicators/indicator-value.js';
@@ -143,6 +144,7 @@ export {
   ResultDocumentSchema,
   ResultDocumentV1Schema,
   ResultSummarySchema,
+  ScoreCheckSchema,
   SourcePositionSchema,
   UnreadInputSchema,
 } from './result/schema.js';
@@ -157,6 +159,7 @@ export type {
   Outcome,
   ResultDiagnostic,
   ResultSummary,
+  ScoreCheck,
   SourcePosition,
   UnreadInput,
 } from './result/model.js';

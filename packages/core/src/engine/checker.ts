@@ -2,7 +2,8 @@ import { Engine } from 'json-rules-engine';
 import { applyFormCoverage } from './coverage.js';
 import { CORE_MESSAGES } from '../i18n/messages.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
-import { computeIndicators, deriveFacts, indicatorFacts } from '../indicators/derive.js';
+import { computeIndicators, deriveFacts, indicatorFacts, type DerivedFacts, type ParamValues } from '../indicators/derive.js';
+import { scoreCheck } from '../indicators/score-check.js';
 import { EvaluationSchema, type Evaluation } from '../model/evaluation.js';
 import { parseEvaluation } from '../model/validate.js';
 import { ConfigSchema, type Config, type NestedCondition, type Pack, type Parameter, type Rule, type Severity, type TopLevelCondition } from '../pack/schema.js';
@@ -410,6 +411,8 @@ export class Checker {
       summary: summarize(findings),
     };
     if (options.positions !== undefined) result.positions = options.positions;
+    const check = scoreCheck(evaluation, (facts.derived as DerivedFacts).scoring, facts.params as ParamValues, findings);
+    if (check !== undefined) result.scoreCheck = check;
     return result;
   }
 

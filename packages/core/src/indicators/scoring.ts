@@ -158,7 +158,7 @@ export interface ScoringFacts {
   readonly recomputed: {
     /** The total with every correction below (null when a 得分 needed for it is blank). */
     readonly score: number | null;
-    /** Budget item: expected − stated 得分. */
+    /** Budget item: expected − stated 得分 (a blank 得分 counting as 0). */
     readonly executionDelta: number | null;
     /** Rows held to [0, 分值]. */
     readonly withinPointsDelta: number | null;
@@ -316,7 +316,8 @@ export function deriveScoring(e: Evaluation, settings: ScoringSettings = DEFAULT
   const pointsDiff = !anything || statedTotalPointsH === null ? null : pointsSum - statedTotalPointsH;
   const statedScoreH = h(e.selfRating.score);
   const scoreDiff = !anything || statedScoreH === null ? null : statedScoreH - scoreSum;
-  const executionDelta = execution.stated === null || execution.expected === null ? null : execution.expected - execution.stated;
+  // A blank 得分 of the budget item is worked out by its formula too: the whole formula value is the move then.
+  const executionDelta = execution.expected === null ? null : execution.expected - (execution.stated ?? 0);
   // The budget item counts with the score its formula gives; without one, with its own score held to [0, 分值].
   let budgetPart: number | null = 0;
   let budgetHeld = 0;
