@@ -1,7 +1,7 @@
 import { ANSWER_FIELDS, fieldLabel, type Evaluation, type SourcePosition } from '@jixiao/core';
 import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
-import { readForm } from '../form/read-form.js';
-import { toEvaluation } from '../form/to-evaluation.js';
+import { partitionText } from '../document/text.js';
+import { readDocument } from '../template/read-document.js';
 import { pdfLines, symbolsWithoutTheirFont, type PdfLine, type PdfPage } from './lines.js';
 
 /** Pages read at most; a longer PDF is read up to here with a warning (a self-evaluation runs to a few dozen). */
@@ -88,7 +88,8 @@ export function importPdfText(text: PdfText): ImportResult {
     return failure('pdf', 'pdf-no-text', `扫描件，无文字层，需 OCR：这个 PDF 的 ${text.totalPages} 页里没有可读取的文字（是图片）。请提交 Word 文件，或先做文字识别（OCR）。`, `A scanned PDF with no text layer; it needs OCR: its ${text.totalPages} page(s) hold no text (images only). Submit the Word file, or run OCR first.`);
   }
   const texts = lines.map((l) => l.cells.join('\t'));
-  const read = toEvaluation(readForm(texts), 'pdf');
+  // The rebuilt lines are text as Word exports it (cells joined by tabs): the one reading pipeline reads them.
+  const read = readDocument(partitionText(texts.join('\n')), 'pdf');
   const lost = symbolsWithoutTheirFont(text.pages);
   const fontNote = lost.count === 0 ? [] : [symbolFontMissing(lost.count, lost.codes)];
   const result = read.ok ? { ...read, ...markLeftNoText(read.evaluation, read.diagnostics, texts) } : read;
@@ -113,5 +114,5 @@ export function importPdfText(text: PdfText): ImportResult {
       }),
     );
   }
-  return { ok: true, kind: 'pdf', evaluation, diagnostics: [...fontNote, ...result.diagnostics.map(mapDiag), ...truncated], positions };
+  return { ...result, evaluation, diagnostics: [...fontNote, ...result.diagnostics.map(mapDiag), ...truncated], positions };
 }
