@@ -38,6 +38,11 @@ function sanitizeDeep(value: unknown): unknown {
   return value;
 }
 
+/** Is a report of this format read on a terminal (text, markdown), so that what it quotes must be shown, never obeyed? */
+export function onTerminal(format: string): boolean {
+  return format === 'text' || format === 'markdown';
+}
+
 /** A report's data (results, unread inputs) for a report read on a terminal (text, markdown): every string in it shown, never obeyed. */
 export function terminalData<T>(data: T): T {
   return sanitizeDeep(data) as T;

@@ -2,7 +2,7 @@ import { WRITERS, type FormatOptions, type ReportWriter, type StreamFormat } fro
 import { formBrief, localizeDiagnostic, type Checker, type EvaluationResult, type FormBrief, type Locale } from '@jixiao/core';
 import { formatDiagnostic } from '@jixiao/import';
 import { loadInput } from '../input.js';
-import { terminalText } from '../terminal.js';
+import { onTerminal, terminalData, terminalText } from '../terminal.js';
 import type { InputFile } from './collect.js';
 
 /**
@@ -68,7 +68,9 @@ export async function checkFile(file: InputFile, locale: Locale, checker: Checke
       importErrors: input.diagnostics.filter((d) => d.severity === 'error').length,
     };
     if (shape.render === undefined) return { ...base, result };
-    return { ...base, chunks: reportWriter(checker, shape.render.format, shape.render.options).form(result) };
+    // Reports read on a terminal (text, markdown) show every control character a form holds instead of obeying it.
+    const shown = onTerminal(shape.render.format) ? terminalData(result) : result;
+    return { ...base, chunks: reportWriter(checker, shape.render.format, shape.render.options).form(shown) };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, source, reason: locale === 'zh-CN' ? `内部错误：${detail}` : `internal error: ${detail}` };

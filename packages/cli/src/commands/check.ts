@@ -12,7 +12,7 @@ import { checkFiles, startWorkers, type Workers } from '../batch/run.js';
 import { reportWriter, type FileOutcome, type RenderOptions } from '../batch/check-file.js';
 import { reportStream, rowFiles } from '../batch/report-stream.js';
 import { renderSummary, unreadableList } from '../batch/summary.js';
-import { terminalData, terminalText } from '../terminal.js';
+import { onTerminal, terminalData, terminalText } from '../terminal.js';
 import { VERSION } from '../version.js';
 import { localToday } from '../waivers.js';
 
@@ -137,11 +137,11 @@ async function checkAndReport(files: readonly InputFile[], skipped: readonly Ski
     // Waivers (and the YAML parser they may need) load only when asked for.
     const final = flags.waivers === undefined ? results : (await import('../waivers.js')).applyWaiverFile(results, flags.waivers, flags.today, locale, io);
     const end = { digest: digestBatch(briefs, unreadable), sources: [...briefs.map((b) => b.source), ...unreadable.map((u) => u.source)] };
-    if (out) out.end(end);
+    if (out) out.end(onTerminal(format) ? terminalData(end) : end);
     else if (workbook) await writeXlsxStream(workbook, { ...end, emitted: [] }, formatOptions, outputStream(output, io));
     else {
       // Reports read on a terminal show every control character a form or a file name holds instead of obeying it.
-      const shown = format === 'text' || format === 'markdown' ? terminalData({ results: final, unread: unreadable }) : { results: final, unread: unreadable };
+      const shown = onTerminal(format) ? terminalData({ results: final, unread: unreadable }) : { results: final, unread: unreadable };
       const report = await FORMATTERS[format](shown.results, { ...formatOptions, unread: shown.unread });
       if (output === undefined) io.stdout(report);
       else writeFileSync(output, report);
