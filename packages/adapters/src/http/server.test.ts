@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { resolve } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
@@ -8,7 +9,7 @@ import { baseEvaluation, patchEvaluation } from '@jixiao/testing';
 import { FORMATTERS, MEDIA_TYPES, type FormatName } from '../formats.js';
 import { EXAMPLE_POSITIONS, REPO, checker, exampleEvaluation, loadWorkbook, must } from '../../test/results.js';
 import { HTTP_ERRORS } from './errors.js';
-import { createServer, type ReadSubmission } from './server.js';
+import { createServer, hostName, type ReadSubmission, type ServerOptions } from './server.js';
 
 /** A real reader for canonical JSON (the CLI wires @jixiao/import instead); positions as an importer gives them. */
 const readJson: ReadSubmission = async (bytes) => {
@@ -205,5 +206,106 @@ describe('closing', () => {
     expect((await fetch(url)).status).toBe(200);
     await other.close();
     await expect(fetch(url)).rejects.toThrow();
+  });
+});
+
+/** A request with a Host header of our choosing (fetch sets Host from the URL). */
+function withHost(url: string, host: string): Promise<{ status: number; body: string }> {
+  const { port, pathname } = new URL(url);
+  return new Promise((done, fail) => {
+    const req = request({ host: '127.0.0.1', port, path: pathname, headers: { host } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+async function started(options: Omit<ServerOptions, 'checker' | 'version'>): Promise<{ server: FastifyInstance; url: string }> {
+  const server = createServer({ checker: checker(), version: '9.9.9', ...options });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.server.address();
+  return { server, url: `http://127.0.0.1:${String(typeof address === 'object' && address !== null ? address.port : 0)}` };
+}
+
+describe('Host check (DNS rebinding defence)', () => {
+  it('answers only requests whose Host is an allowed name, on every route, with a 403 JSON error otherwise', async () => {
+    const { server, url } = await started({ readSubmission: readJson, allowedHosts: ['127.0.0.1', 'localhost', '::1'] });
+    try {
+      for (const host of ['127.0.0.1', `127.0.0.1:${new URL(url).port}`, 'localhost', 'LocalHost.:8080', '[::1]:80']) {
+        expect((await withHost(`${url}/healthz`, host)).status, host).toBe(200);
+      }
+      for (const host of ['evil.example', 'evil.example:8080', '127.0.0.1.evil.example', 'evil.example@127.0.0.1', 'localhost/x']) {
+        for (const path of ['/healthz', '/v1/rules', '/openapi.json', '/v1/nothing']) {
+          const res = await withHost(`${url}${path}`, host);
+          expect(res.status, `${host} ${path}`).toBe(403);
+          const error = (JSON.parse(res.body) as { error: { code: string; message: { 'zh-CN': string; en: string } } }).error;
+          expect(error.code).toBe('host-not-allowed');
+          expect(error.message.en).toContain('--allowed-host');
+        }
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers any Host when no names are given (the embedding application decides)', async () => {
+    expect((await withHost(`${base}/healthz`, 'evil.example')).status).toBe(200);
+  });
+
+  it('compares names as the URL parser reads them, and a name that is no host name allows nothing', () => {
+    expect(['LOCALHOST', 'localhost.', 'localhost:80', '[::1]', '[0:0::1]:8080', '127.1'].map(hostName)).toEqual(['localhost', 'localhost', 'localhost', '::1', '::1', '127.0.0.1']);
+    expect(['', 'a b', 'x@localhost', 'localhost/', 'localhost?', 'localhost#', '[::1'].map(hostName)).toEqual(Array.from({ length: 7 }, () => undefined));
+  });
+});
+
+describe('limits of one request', () => {
+  it('caps all the files of a multipart request together, not only each one', async () => {
+    // Three valid forms of 30 KiB each: every one under the 64 KiB limit, together above it.
+    const json = body(exampleEvaluation());
+    const padded = json + ' '.repeat(30 * 1024 - Buffer.byteLength(json));
+    const send = (n: number) => {
+      const form = new FormData();
+      for (let i = 0; i < n; i++) form.append('file', new Blob([padded], { type: 'application/json' }), `${String(i)}.json`);
+      return fetch(`${base}/v1/check`, { method: 'POST', body: form });
+    };
+    expect((await send(2)).status).toBe(200);
+    const three = await send(3);
+    expect(three.status).toBe(413);
+    expect((await errorOf(three)).code).toBe('body-too-large');
+  });
+
+  it('answers 422 read-timeout once reading the forms takes longer than the time of a request, whether the reader stops or not', async () => {
+    const untilAborted = (signal: AbortSignal) =>
+      new Promise<void>((resolve) => {
+        signal.addEventListener('abort', () => {
+          resolve();
+        });
+      });
+    // A reader that stops when told (as the CLI's worker thread does), and one that finishes its read regardless.
+    const stops: ReadSubmission = async (_bytes, { signal }) => {
+      await untilAborted(signal);
+      throw new Error('aborted');
+    };
+    const finishes: ReadSubmission = async (bytes, meta) => {
+      await untilAborted(meta.signal);
+      return readJson(bytes, meta);
+    };
+    for (const readSubmission of [stops, finishes]) {
+      const { server, url } = await started({ readSubmission, readTimeMs: 200 });
+      try {
+        const res = await fetch(`${url}/v1/check`, { method: 'POST', body: body(exampleEvaluation()) });
+        expect(res.status).toBe(422);
+        const error = await errorOf(res);
+        expect(error.code).toBe('read-timeout');
+        expect(error.message['zh-CN']).toContain('时间上限');
+      } finally {
+        await server.close();
+      }
+    }
   });
 });

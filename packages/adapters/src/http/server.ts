@@ -14,8 +14,13 @@ export type SubmissionRead =
   | { readonly ok: true; readonly evaluation: Evaluation; readonly positions?: Readonly<Record<string, SourcePosition>>; readonly diagnostics: readonly LocalizedDiagnostic[]; readonly fieldsNotOnForm?: readonly string[] }
   | { readonly ok: false; readonly reason: string };
 
-/** Turns the bytes of one submitted file into an evaluation (injected: the CLI wires `@jixiao/import`). */
-export type ReadSubmission = (bytes: Uint8Array, meta: { readonly filename?: string; readonly contentType?: string }) => Promise<SubmissionRead>;
+/**
+ * Turns the bytes of one submitted file into an evaluation (injected: the CLI wires `@jixiao/import`, in a worker
+ * thread). `signal` aborts when the request's time to read its forms is up (see `ServerOptions.readTimeMs`): a
+ * reader that can stop then should (the CLI's ends its worker thread); the request is answered `read-timeout`
+ * either way.
+ */
+export type ReadSubmission = (bytes: Uint8Array, meta: { readonly filename?: string; readonly contentType?: string; readonly signal: AbortSignal }) => Promise<SubmissionRead>;
 
 export interface ServerOptions {
   /** Compiled once; every request reuses it. */
@@ -25,8 +30,20 @@ export interface ServerOptions {
   readonly rules?: readonly CompiledRule[];
   /** jixiao's version, reported by `/healthz` and in the reports. */
   readonly version: string;
-  /** Largest request body (raw) or file (multipart), in bytes. Default 20 MiB. */
+  /** Largest request body (raw), or all the files of a multipart request together, in bytes. Default 20 MiB. */
   readonly bodyLimit?: number;
+  /**
+   * Time to read the forms of one request, in milliseconds, counted once its body has arrived; past it the request
+   * is answered 422 `read-timeout`. Default 60 s.
+   */
+  readonly readTimeMs?: number;
+  /**
+   * The host names a request's `Host` header may carry (its port is not compared; IPv6 addresses without brackets);
+   * any other request is answered 403 `host-not-allowed` before it reaches a route. This is the defence against DNS
+   * rebinding: a web page from a name its author points at this server's address sends that name as `Host`, so it
+   * cannot reach the API or read its answers. Default: any `Host` (the application that embeds the server decides).
+   */
+  readonly allowedHosts?: readonly string[];
   /** Most files in one multipart request. Default 20. */
   readonly maxFiles?: number;
   /** Pass a fastify logger setting (default: no logging; a library does not print). */
@@ -47,6 +64,8 @@ export interface StaticFile {
 
 /** The default body limit: the same as the CLI's largest input file. */
 export const DEFAULT_BODY_LIMIT = 20 * 1024 * 1024;
+/** The default time to read the forms of one request: twenty large .docx files at 3 s each. */
+export const DEFAULT_READ_TIME_MS = 60_000;
 const MAX_SOURCE_LENGTH = 255;
 
 interface Submission {
@@ -71,12 +90,40 @@ function pickLocale(query: string | undefined, acceptLanguage: string | undefine
   return first.startsWith('en') ? 'en' : 'zh-CN';
 }
 
-async function readSubmissions(request: FastifyRequest, query: CheckQuery): Promise<Submission[]> {
+/**
+ * The host name of a `Host` header (or of an allowed name) as compared: lower case, without port, IPv6 brackets or a
+ * final dot, through the WHATWG URL parser (so `LOCALHOST.`, `localhost:8080` and `[::1]` are what they look like).
+ * Undefined for anything that is not a plain host (with user info, a path, spaces …).
+ */
+export function hostName(value: string): string | undefined {
+  if (value === '' || /[\s@/\\?#]/.test(value)) return undefined;
+  // An IPv6 address written bare (`::1`, as an allowed name may be) is bracketed as in a URL.
+  const host = !value.startsWith('[') && value.indexOf(':') !== value.lastIndexOf(':') ? `[${value}]` : value;
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${host}`).hostname;
+  } catch {
+    return undefined;
+  }
+  const bare = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
+  return bare.endsWith('.') ? bare.slice(0, -1) : bare;
+}
+
+async function readSubmissions(request: FastifyRequest, query: CheckQuery, bodyLimit: number): Promise<Submission[]> {
   if (request.isMultipart()) {
     const out: Submission[] = [];
+    // All the files together, not only each one: twenty files just under the limit would be twenty times it.
+    let total = 0;
     for await (const part of request.parts()) {
       if (part.type !== 'file') continue;
-      const bytes = new Uint8Array(await part.toBuffer());
+      const chunks: Buffer[] = [];
+      for await (const chunk of part.file as AsyncIterable<Buffer>) {
+        total += chunk.length;
+        if (total > bodyLimit) throw new HttpError('body-too-large', { limit: bodyLimit });
+        chunks.push(chunk);
+      }
+      if (part.file.truncated) throw new HttpError('body-too-large', { limit: bodyLimit });
+      const bytes = new Uint8Array(Buffer.concat(chunks));
       out.push({ bytes, ...(part.filename === '' ? {} : { filename: part.filename }), ...(part.mimetype === '' ? {} : { contentType: part.mimetype }) });
     }
     return out;
@@ -114,6 +161,7 @@ function rulesListing(rules: readonly CompiledRule[]) {
 export function createServer(options: ServerOptions): FastifyInstance {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const maxFiles = options.maxFiles ?? 20;
+  const readTimeMs = options.readTimeMs ?? DEFAULT_READ_TIME_MS;
   const rules = options.rules ?? options.checker.rules;
   const app = Fastify({ logger: options.logger ?? false, bodyLimit, requestTimeout: 120_000, return503OnClosing: true });
 
@@ -122,12 +170,21 @@ export function createServer(options: ServerOptions): FastifyInstance {
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => {
     done(null, body);
   });
-  void app.register(multipart, { limits: { fileSize: bodyLimit, files: maxFiles, fields: 10, parts: maxFiles + 10 } });
+  // Fields are not read (only file parts are forms): each is cut short at 1 KiB instead of busboy's 1 MiB.
+  void app.register(multipart, { limits: { fileSize: bodyLimit, files: maxFiles, fields: 10, fieldSize: 1024, parts: maxFiles + 10 } });
 
   app.setErrorHandler((error, _request, reply) => {
     const mapped = fromFrameworkError(error);
     void reply.status(mapped.status).type('application/json; charset=utf-8').send(mapped.body());
   });
+  if (options.allowedHosts !== undefined) {
+    // (A name that is not a host name allows nothing: undefined is never in the set.)
+    const allowed = new Set<string | undefined>(options.allowedHosts.map(hostName).filter((h) => h !== undefined));
+    app.addHook('onRequest', (request, _reply, done) => {
+      const host = request.headers.host;
+      done(host !== undefined && allowed.has(hostName(host)) ? undefined : new HttpError('host-not-allowed', { host: host?.slice(0, MAX_SOURCE_LENGTH) ?? null }));
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const known = ['/v1/check', '/v1/rules', '/healthz', '/openapi.json'].includes(path) || options.staticFiles?.has(path) === true;
@@ -146,13 +203,27 @@ export function createServer(options: ServerOptions): FastifyInstance {
     const query = request.query;
     const format = negotiateFormat(query.format, request.headers.accept);
     const locale = pickLocale(query.locale, request.headers['accept-language']);
-    const submissions = await readSubmissions(request, query);
+    const submissions = await readSubmissions(request, query, bodyLimit);
     if (submissions.length === 0) throw new HttpError('empty-submission');
+    // The clock for reading starts once the body is in: a slow upload is the request timeout's business.
+    const signal = AbortSignal.timeout(readTimeMs);
+    const timedOut = () => new HttpError('read-timeout', { seconds: readTimeMs / 1000 });
+    // (Asked each time: the signal changes while a reader is awaited.)
+    const expired = () => signal.aborted;
     const results: EvaluationResult[] = [];
     let diagnostics = 0;
     for (const [i, s] of submissions.entries()) {
       const source = (s.filename ?? (submissions.length === 1 ? 'submission' : `submission-${String(i + 1)}`)).slice(0, MAX_SOURCE_LENGTH);
-      const read = await options.readSubmission(s.bytes, { ...(s.filename === undefined ? {} : { filename: s.filename }), ...(s.contentType === undefined ? {} : { contentType: s.contentType }) });
+      if (expired()) throw timedOut();
+      let read: SubmissionRead;
+      try {
+        read = await options.readSubmission(s.bytes, { ...(s.filename === undefined ? {} : { filename: s.filename }), ...(s.contentType === undefined ? {} : { contentType: s.contentType }), signal });
+      } catch (error) {
+        if (expired()) throw timedOut();
+        throw error;
+      }
+      // A reader that cannot stop (one in this thread) still loses the request once its time is up.
+      if (expired()) throw timedOut();
       if (!read.ok) throw new HttpError('unreadable-submission', { source, reason: read.reason });
       diagnostics += read.diagnostics.length;
       const checked = await options.checker.checkEvaluation(read.evaluation, { source, locale, ...(read.positions === undefined ? {} : { positions: read.positions }), ...(read.fieldsNotOnForm === undefined ? {} : { fieldsNotOnForm: read.fieldsNotOnForm }) });

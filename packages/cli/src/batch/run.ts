@@ -45,7 +45,7 @@ export interface WorkerStart {
  * The young generation keeps V8's default: capping it too (16 MB was tried) promotes each chunk's short-lived
  * results and made a worker ~25 % slower.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 128 };
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 128 };
 
 /**
  * Unless `--jobs` is given, worker threads start only for batches with at least this much work for one thread,
@@ -78,11 +78,12 @@ export function worthAPool(files: readonly InputFile[]): boolean {
 }
 
 /**
- * The bundled worker entry (`dist/batch-worker.js`, next to the CLI bundle). Running from TypeScript sources
- * (tests) there is none, and the batch runs in this thread: the outcome is the same either way.
+ * A bundled worker entry (`dist/batch-worker.js`, `dist/serve-reader.js`: tsup entries next to the CLI bundle).
+ * Running from TypeScript sources (tests) there is none, and the work is done in this thread: the outcome is the
+ * same either way.
  */
-function workerFile(): string | undefined {
-  const file = fileURLToPath(new URL('./batch-worker.js', import.meta.url));
+export function workerFile(entry: 'batch-worker' | 'serve-reader'): string | undefined {
+  const file = fileURLToPath(new URL(`./${entry}.js`, import.meta.url));
   return import.meta.url.endsWith('.js') && existsSync(file) ? file : undefined;
 }
 
@@ -96,7 +97,7 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
  * while this thread does the same. Undefined when the batch runs in this thread only. (`worker`: the worker entry,
  * the bundled one by default.)
  */
-export async function startWorkers(files: readonly InputFile[], jobs: number, jobsExplicit: boolean, selection: PackSelection, worker: string | undefined = workerFile()): Promise<Workers | undefined> {
+export async function startWorkers(files: readonly InputFile[], jobs: number, jobsExplicit: boolean, selection: PackSelection, worker: string | undefined = workerFile('batch-worker')): Promise<Workers | undefined> {
   if (worker === undefined || jobs < 2 || files.length < 2 || !(jobsExplicit || worthAPool(files))) return undefined;
   // Chunks: several per thread keep every thread busy to the end; small enough for a lively progress bar.
   const size = Math.max(1, Math.min(32, Math.ceil(files.length / (jobs * 8))));

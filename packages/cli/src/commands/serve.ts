@@ -9,6 +9,8 @@ export interface ServeFlags {
   config?: string;
   pack?: string[];
   maxBytes?: string;
+  readTimeout?: string;
+  allowedHost?: string[];
 }
 
 /**
@@ -22,7 +24,9 @@ export async function startServe(flags: ServeFlags, io: CliIo): Promise<{ app: F
 
 /**
  * `jixiao serve [--port 8080] [--host 127.0.0.1]`: the HTTP adapter for systems that are not JavaScript.
- * Binds to loopback unless told otherwise; runs until the process is stopped.
+ * Binds to loopback unless told otherwise (and warns when it is told otherwise); answers only requests whose Host
+ * is its own address or an `--allowed-host`; reads uploads in worker threads within `--read-timeout`; runs until the
+ * process is stopped.
  */
 export function registerServe(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -32,7 +36,14 @@ export function registerServe(program: Command, io: CliIo, setExit: (code: numbe
     .option('--host <host>', '监听地址（默认仅本机） / address to bind (default: loopback only)', '127.0.0.1')
     .option('-c, --config <file>', 'jixiao.config.json')
     .option('-p, --pack <pack...>', '规则包（名称、包名或目录），默认 standard / rule packs (name, package or folder)')
-    .option('--max-bytes <n>', '请求体或单个文件的最大字节数（默认 20 MiB） / largest request body or file in bytes (default 20 MiB)')
+    .option('--max-bytes <n>', '请求体（multipart 为全部文件合计）的最大字节数（默认 20 MiB） / largest request body, or all files of a multipart request together, in bytes (default 20 MiB)')
+    .option('--read-timeout <seconds>', '每个请求读取自评表的时间上限（秒，默认 60），超时答 422 read-timeout / time to read the forms of one request (seconds, default 60); past it, 422 read-timeout')
+    .option(
+      '--allowed-host <name>',
+      '另外允许的 Host 名称（可重复；默认只允许监听地址，防 DNS 重绑定；* 不检查） / another name a request\'s Host may carry (repeatable; by default only the address listened on, against DNS rebinding; * checks nothing)',
+      (name: string, names: string[]) => [...names, name],
+      [],
+    )
     .action(async (flags: ServeFlags) => {
       const { app, url } = await startServe(flags, io);
       io.stderr(`jixiao ${VERSION} 正在监听 / listening on ${url}（OpenAPI: ${url}/openapi.json）\n`);

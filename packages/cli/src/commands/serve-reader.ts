@@ -1,0 +1,37 @@
+/**
+ * How `jixiao serve` reads an uploaded form: like a file on the command line (.docx, Word text, canonical JSON or
+ * YAML, PDF, and the formats LibreOffice converts), through `@jixiao/import/node`. This module is also the entry of
+ * the server's reading threads (bundled by tsup as `dist/serve-reader.js`, run by piscina): a form that takes long
+ * to read, or too much memory, costs its own thread, never the event loop that answers every other request (see
+ * `serve-app.ts`).
+ */
+import { workerData } from 'node:worker_threads';
+import type { SubmissionRead } from '@jixiao/adapters';
+import { formatDiagnostic } from '@jixiao/import';
+import { importBuffer, useConversionSlots } from '@jixiao/import/node';
+
+/** What a reading thread is started with: the server's LibreOffice slots, so all its threads share one limit. */
+export interface ReaderStart {
+  readonly conversionSlots?: SharedArrayBuffer;
+}
+
+const start = (workerData as ReaderStart | null | undefined) ?? {};
+if (start.conversionSlots !== undefined) useConversionSlots(start.conversionSlots);
+
+/** One upload to read (plain data: it is cloned to the reading thread). */
+export interface ReadTask {
+  readonly bytes: Uint8Array;
+  readonly filename?: string;
+  readonly contentType?: string;
+}
+
+/** Read one upload; a file that is not a form is a reason in both languages (the report's language is not known yet). */
+export default async function readUpload(task: ReadTask): Promise<SubmissionRead> {
+  const read = await importBuffer(task.bytes, { ...(task.filename === undefined ? {} : { filename: task.filename }), ...(task.contentType === undefined ? {} : { contentType: task.contentType }) });
+  if (!read.ok) {
+    const reason = (['zh-CN', 'en'] as const).map((locale) => read.diagnostics.map((d) => formatDiagnostic(d, locale)).join('\n')).join('\n');
+    return { ok: false, reason };
+  }
+  const base = { ok: true as const, evaluation: read.evaluation, positions: read.positions, diagnostics: read.diagnostics };
+  return read.fieldsNotOnForm === undefined ? base : { ...base, fieldsNotOnForm: read.fieldsNotOnForm };
+}
