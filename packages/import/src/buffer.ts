@@ -2,6 +2,7 @@ import { failure, type ImportResult } from './diagnostics.js';
 import { importJson } from './canonical/import-canonical.js';
 import { binaryFormat, detectAndDecode, kindOfContentType } from './detect.js';
 import type { DocxImportOptions } from './docx/import-docx.js';
+import type { ZipLimits } from './docx/zip.js';
 import { encryptedDocx } from './docx/encrypted.js';
 import { invalidEncoding } from './text/characters.js';
 import { notAForm } from './template/read-document.js';
@@ -9,6 +10,8 @@ import { importText } from './text/import-text.js';
 
 /** Options of {@link importBuffer}. */
 export interface BufferImportOptions extends DocxImportOptions {
+  /** Caps for an Excel workbook's package (default: the .xlsx reader's). */
+  readonly xlsxLimits?: ZipLimits;
   /** File name, for its extension (.docx, .json, .yaml, .yml, .txt). */
   readonly filename?: string;
   /** MIME type, when the bytes came over HTTP. Content wins where it is unambiguous (a zip, a `{`). */
@@ -19,7 +22,7 @@ export interface BufferImportOptions extends DocxImportOptions {
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
 /**
- * Read a submission of any supported kind from its bytes: .docx, Word-extracted text, canonical JSON or YAML.
+ * Read a submission of any supported kind from its bytes: .docx, .xlsx/.xlsm, Word-extracted text, canonical JSON or YAML.
  * The kind is detected by content, then extension and content type. Never throws and never rejects.
  */
 export async function importBuffer(bytes: Uint8Array, options: BufferImportOptions = {}): Promise<ImportResult> {
@@ -38,6 +41,11 @@ export async function importBuffer(bytes: Uint8Array, options: BufferImportOptio
         // text never pays for them (a bundler turns these into chunks loaded on demand).
         const { importDocx } = await import('./docx/import-docx.js');
         return importDocx(bytes, options);
+      }
+      case 'xlsx': {
+        // exceljs and the workbook checks load on first use, like the .docx reader.
+        const { importXlsx } = await import('./xlsx/import-xlsx.js');
+        return await importXlsx(bytes, { templates: options.templates, inflate: options.inflate, limits: options.xlsxLimits });
       }
       case 'json':
       case 'yaml':

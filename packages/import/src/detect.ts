@@ -1,3 +1,4 @@
+import { contains } from './bytes.js';
 import type { ImportKind } from './diagnostics.js';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -136,7 +137,7 @@ export function detectKind(bytes: Uint8Array, filename?: string): ImportKind {
 
 /** {@link detectKind}, with the decoded text for a text kind (so that it is decoded once). */
 export function detectAndDecode(bytes: Uint8Array, filename?: string): { readonly kind: ImportKind; readonly text?: string; readonly damaged?: DecodedText['damaged'] } {
-  if (startsWith(bytes, ZIP)) return { kind: 'docx' };
+  if (startsWith(bytes, ZIP)) return { kind: isWorkbook(bytes, extensionOf(filename)) ? 'xlsx' : 'docx' };
   if (binaryFormat(bytes) !== undefined) return { kind: 'unknown' };
   const decoded = decodeSubmission(bytes);
   if (decoded === undefined) return { kind: 'unknown' };
@@ -152,11 +153,27 @@ export function detectAndDecode(bytes: Uint8Array, filename?: string): { readonl
   return decoded.damaged === undefined ? { kind, text } : { kind, text, damaged: decoded.damaged };
 }
 
+const WORKBOOK = new TextEncoder().encode('xl/workbook.xml');
+const WORD_DOCUMENT = new TextEncoder().encode('word/document.xml');
+
+/**
+ * Whether a zip is an Excel workbook rather than a Word document: its (uncompressed) entry names hold
+ * `xl/workbook.xml` and not `word/document.xml`, or, where neither is named, the extension is .xlsx/.xlsm. The
+ * chosen reader then checks the package properly (a damaged zip is refused by either).
+ */
+function isWorkbook(bytes: Uint8Array, ext: string): boolean {
+  const workbook = contains(bytes, WORKBOOK);
+  const word = contains(bytes, WORD_DOCUMENT);
+  if (workbook !== word) return workbook;
+  return ext === 'xlsx' || ext === 'xlsm';
+}
+
 /** The kind a MIME type names, if it names one. */
 export function kindOfContentType(contentType: string | undefined): ImportKind | undefined {
   if (contentType === undefined) return undefined;
   const t = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (t === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') return 'docx';
+  if (t === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' || t === 'application/vnd.ms-excel.sheet.macroenabled.12') return 'xlsx';
   if (t === 'application/json') return 'json';
   if (t === 'application/yaml' || t === 'application/x-yaml' || t === 'text/yaml') return 'yaml';
   if (t === 'text/plain') return 'text';

@@ -4,7 +4,7 @@ import type { Evaluation, SourcePosition } from '@jixiao/core';
  * What kind of file a submission was read as. `doc`, `wps`, `odt`, `rtf`, `xls`, `et` and `ods` are read by the
  * Node entry (`@jixiao/import/node`) after conversion by LibreOffice; `pdf` with pdf.js.
  */
-export type ImportKind = 'text' | 'docx' | 'json' | 'yaml' | 'doc' | 'wps' | 'odt' | 'rtf' | 'xls' | 'et' | 'ods' | 'pdf' | 'unknown';
+export type ImportKind = 'text' | 'docx' | 'xlsx' | 'json' | 'yaml' | 'doc' | 'wps' | 'odt' | 'rtf' | 'xls' | 'et' | 'ods' | 'pdf' | 'unknown';
 
 /** Severity of an import diagnostic: `error` = a value could not be read (it stays null), `warning` = read with doubt, `info` = noted. */
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';

@@ -12,6 +12,9 @@ export type { BlockElement, DocumentElements, DocumentLine, ElementFormat, Eleme
 export { partitionText } from './document/text.js';
 export { importDocx, partitionDocx } from './docx/import-docx.js';
 export type { DocxImportOptions } from './docx/import-docx.js';
+export { importXlsx, partitionXlsx } from './xlsx/import-xlsx.js';
+export type { XlsxImportOptions } from './xlsx/import-xlsx.js';
+export { XLSX_LIMITS } from './xlsx/package.js';
 export { DEFAULT_ZIP_LIMITS, ZipReadError, readZipDirectory, readZipEntry } from './docx/zip.js';
 export type { ZipDirectory, ZipEntry, ZipErrorCode, ZipLimits } from './docx/zip.js';
 export { importJson } from './canonical/import-canonical.js';

@@ -3,6 +3,7 @@
  * content first and by extension where the content does not say (an OLE compound file is a .doc, .wps, .xls
  * or .et; the streams inside tell a word processor from a spreadsheet).
  */
+import { contains } from './bytes.js';
 import { binaryFormat } from './detect.js';
 
 export type OfficeFormat = 'doc' | 'wps' | 'xls' | 'et' | 'odt' | 'ods' | 'rtf' | 'pdf';
@@ -37,16 +38,6 @@ const utf16 = (s: string): Uint8Array => {
 };
 const WORD_STREAM = utf16('WordDocument');
 const BOOK_STREAMS = [utf16('Workbook'), utf16('Book\0')];
-
-function contains(bytes: Uint8Array, needle: Uint8Array): boolean {
-  const first = needle[0];
-  for (let i = bytes.indexOf(first ?? 0); i !== -1 && i <= bytes.length - needle.length; i = bytes.indexOf(first ?? 0, i + 1)) {
-    let j = 1;
-    while (j < needle.length && bytes[i + j] === needle[j]) j++;
-    if (j === needle.length) return true;
-  }
-  return false;
-}
 
 const ext = (filename: string | undefined): string => (/\.([A-Za-z0-9]+)$/.exec(filename ?? '')?.[1] ?? '').toLowerCase();
 

@@ -6,10 +6,13 @@
  */
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEvaluation, type Evaluation } from '@jixiao/core';
 import { DOCX_ENCODINGS, renderFormDocx, type DocxEncoding } from '../scripts/render-docx.js';
 import { importDocx } from '../src/docx/import-docx.js';
+import { renderFormText } from '../src/form/render.js';
+import { importText } from '../src/text/import-text.js';
 import type { ImportResult } from '../src/diagnostics.js';
 import { importBuffer } from '../src/node/import-node.js';
 import { ConversionSlots } from '../src/node/slots.js';
@@ -92,14 +95,19 @@ describe.skipIf(soffice === undefined)('LibreOffice conversions of the example f
     expect(values(r)).toEqual(values(importDocx(new Uint8Array(readFileSync(originals.get('example') ?? '')))));
   }, 60_000);
 
-  it('an .xls is converted, and says plainly that spreadsheets are not read yet (never a pass)', async () => {
-    const csv = join(lo.dir, 'scores.csv');
-    writeFileSync(csv, '指标,分值,得分\n预算执行率,20,18\n');
-    const [xls] = lo.convert([csv], 'xls');
+  it('an .xls is converted to .xlsx and read by the workbook reader: the seed laid out in a sheet reads as its text does, positions naming Sheet!B7', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('自评表');
+    for (const line of renderFormText(seed).split('\n')) sheet.addRow(line.split('\t'));
+    const xlsx = join(lo.dir, 'scores.xlsx');
+    writeFileSync(xlsx, new Uint8Array(await book.xlsx.writeBuffer()));
+    const [xls] = lo.convert([xlsx], 'xls');
     const r = await importBuffer(new Uint8Array(readFileSync(xls ?? '')), { filename: 'scores.xls' });
-    expect(r.ok).toBe(false);
+    const text = importText(renderFormText(seed));
     expect(r.kind).toBe('xls');
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['spreadsheet-not-read']);
+    expect(r.diagnostics[0]?.code).toBe('converted');
+    expect(r.ok && text.ok && [r.evaluation.unit.name, r.evaluation.income.total, r.evaluation.staffing.actual]).toEqual(text.ok && [text.evaluation.unit.name, text.evaluation.income.total, text.evaluation.staffing.actual]);
+    expect(r.ok && r.positions['income.total']?.cell).toMatch(/^自评表![A-Z]+\d+$/);
   }, 60_000);
 
   it('an unreadable .doc is a conversion failure with LibreOffice’s reason, not a crash', async () => {

@@ -3,7 +3,7 @@ import { join, normalize, resolve, sep } from 'node:path';
 import type { Locale } from '@jixiao/core';
 
 /** Extensions a folder walk hands to the importer; any other file found in a folder is listed as unsupported. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.json', '.yaml', '.yml', '.txt', '.docx', '.doc', '.wps', '.odt', '.rtf', '.xls', '.et', '.ods', '.pdf'];
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.json', '.yaml', '.yml', '.txt', '.docx', '.xlsx', '.xlsm', '.doc', '.wps', '.odt', '.rtf', '.xls', '.et', '.ods', '.pdf'];
 
 /** A path the batch will not check, and why (never dropped silently). */
 export interface SkippedInput {

@@ -61,13 +61,8 @@ export async function importBuffer(bytes: Uint8Array, options: NodeImportOptions
       const { importDocx } = await import('../docx/import-docx.js');
       return relabel(importDocx(conversion.bytes, options), format, note);
     }
-    // Spreadsheets (scoring sheets) convert, but the .xlsx reader is not there yet: said plainly, never a pass.
-    return failure(
-      format,
-      'spreadsheet-not-read',
-      `${FORMAT_NAMES[format]} 已由 LibreOffice 转换为 .xlsx，但电子表格（评分表）的读取尚未实现，这个文件没有检查。`,
-      `The ${format} file was converted to .xlsx by LibreOffice, but reading spreadsheets (scoring sheets) is not implemented yet; this file was not checked.`,
-    );
+    const { importXlsx } = await import('../xlsx/import-xlsx.js');
+    return relabel(await importXlsx(conversion.bytes, { templates: options.templates, inflate: options.inflate, limits: options.xlsxLimits }), format, note);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return failure(format, 'internal-error', `读取文件时发生内部错误：${detail}`, `internal error while reading the file: ${detail}`);

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { Evaluation } from '@jixiao/core';
+import { importBuffer } from '../buffer.js';
+import { renderFormText } from '../form/render.js';
+import { importText } from '../text/import-text.js';
+import { importXlsx, partitionXlsx } from './import-xlsx.js';
+
+const example = (name: string) => fileURLToPath(new URL(`../../../../examples/beita-justice-2020/${name}`, import.meta.url));
+const seedEvaluation = JSON.parse(readFileSync(example('evaluation.json'), 'utf8')) as Evaluation & { $schema?: string };
+delete seedEvaluation.$schema;
+
+/** Compare evaluations read from two files: provenance (raw text, line) names positions in each file. */
+function comparable(e: Evaluation): unknown {
+  const { answerResolution, modelVersion: _v, ...rest } = e;
+  return { ...rest, how: Object.fromEntries(Object.entries(answerResolution ?? {}).map(([k, r]) => [k, r.how])) };
+}
+
+async function bytesOf(book: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** The seed form's Word text laid out in a sheet: a row per line, a cell per tab-separated piece. */
+async function seedWorkbook(): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('自评表');
+  for (const line of renderFormText(seedEvaluation).split('\n')) sheet.addRow(line.split('\t'));
+  return bytesOf(book);
+}
+
+describe('importXlsx', () => {
+  it('reads the seed form laid out in a sheet to the same evaluation as its Word text, positions naming Sheet!B7', async () => {
+    const text = importText(renderFormText(seedEvaluation));
+    if (!text.ok) throw new Error('text counterpart did not import');
+    const r = await importXlsx(await seedWorkbook());
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+    expect(r.kind).toBe('xlsx');
+    expect(comparable(r.evaluation)).toEqual(comparable(text.evaluation));
+    expect(r.positions['unit.name']?.cell).toMatch(/^自评表![A-Z]+\d+$/);
+    expect(Object.values(r.positions).every((p) => p.line === undefined && p.cell !== undefined)).toBe(true);
+  });
+
+  it('is found by importBuffer from its content (a zip with xl/workbook.xml), whatever the file is called', async () => {
+    const r = await importBuffer(await seedWorkbook(), { filename: 'form.bin' });
+    expect(r.kind).toBe('xlsx');
+    expect(r.ok).toBe(true);
+  });
+
+  it('reads every sheet in order, merged cells once with their spans, formulas by their cached value, percent formats as shown', async () => {
+    const book = new ExcelJS.Workbook();
+    const a = book.addWorksheet('封面');
+    a.getCell('A1').value = '部门名称';
+    a.getCell('B1').value = '某某局';
+    a.mergeCells('B1:D1');
+    a.getCell('A2').value = '执行率';
+    a.getCell('B2').value = { formula: 'B3/B4', result: 0.7645 };
+    a.getCell('B2').numFmt = '0.00%';
+    a.getCell('C2').value = 0.1 + 0.2; // stored as 0.30000000000000004
+    const b = book.addWorksheet('指标');
+    b.getCell('A1').value = '一级指标';
+    b.mergeCells('A2:A3');
+    b.getCell('A2').value = '产出';
+    b.getCell('B2').value = '数量';
+    b.getCell('B3').value = '质量';
+    const read = await partitionXlsx(await bytesOf(book));
+    if (!read.ok) throw new Error(JSON.stringify(read.result.diagnostics));
+    const tables = read.document.blocks.map((t) => (t.kind === 'table' ? t.rows.map((r) => r.cells.map((c) => [c.origin.ref, c.paragraphs.map((p) => p.text).join('\n'), c.colSpan ?? 1, c.rowSpan ?? 1])) : []));
+    expect(tables).toEqual([
+      [
+        [['A1', '部门名称', 1, 1], ['B1', '某某局', 3, 1]],
+        [['A2', '执行率', 1, 1], ['B2', '76.45%', 1, 1], ['C2', '0.3', 1, 1], ['D2', '', 1, 1]],
+      ],
+      [
+        [['A1', '一级指标', 1, 1], ['B1', '', 1, 1]],
+        [['A2', '产出', 1, 2], ['B2', '数量', 1, 1]],
+        [['A3', '', 1, 1], ['B3', '质量', 1, 1]],
+      ],
+    ]);
+    expect(read.document.blocks.map((t) => t.origin.sheet)).toEqual(['封面', '指标']);
+  });
+
+  it('notes a formula saved without its result, naming the cell, and reads it as blank (never as zero)', async () => {
+    const book = new ExcelJS.Workbook();
+    const s = book.addWorksheet('Sheet1');
+    s.getCell('A1').value = '得分';
+    s.getCell('B7').value = { formula: 'SUM(B1:B6)' };
+    s.getCell('C7').value = { formula: '1/0', result: { error: '#DIV/0!' } };
+    const read = await partitionXlsx(await bytesOf(book));
+    if (!read.ok) throw new Error(JSON.stringify(read.result.diagnostics));
+    expect(read.diagnostics.map((d) => [d.code, d.cell])).toEqual([
+      ['xlsx-formula-no-value', 'Sheet1!B7'],
+      ['xlsx-error-value', 'Sheet1!C7'],
+    ]);
+    const cells = read.document.blocks.flatMap((t) => (t.kind === 'table' ? t.rows.flatMap((r) => r.cells) : []));
+    expect(cells.map((c) => c.paragraphs.length)).toEqual([1]);
+  });
+});
