@@ -17,7 +17,7 @@ export function shippedTemplateFiles(): { file: string; template: Template }[] {
 
 const KIND: Readonly<Record<Template['kind'], string>> = {
   'self-evaluation': '读取 / read',
-  scoring: '识别（读取见后续版本） / recognised (reading to come)',
+  scoring: '自评表计分（预算执行、指标表；表格中读取） / scoring sheet (budget execution, indicators; read from tables)',
   'project-expenditure': '识别并拒绝（项目支出） / recognised and refused (项目支出)',
 };
 
@@ -28,7 +28,11 @@ export function templatesReadme(): string {
       ...t.fields.flatMap((f) => (f.path === undefined ? [] : [f.path])),
       ...t.questions.map((q) => q.path),
       ...t.choices.map((c) => c.path),
-      ...t.tables.flatMap((x) => (x.layout === 'grid' ? x.rows.flatMap((r) => Object.values(r.cells)) : x.columns.flatMap((c) => (c.path === undefined ? [] : [c.path])))),
+      ...t.tables.flatMap((x) => {
+        if (x.layout === 'grid') return x.rows.flatMap((r) => Object.values(r.cells));
+        if (x.layout === 'indicator-list') return ['selfAssessment.indicators'];
+        return x.columns.flatMap((c) => (c.path === undefined ? [] : [c.path]));
+      }),
       ...t.prose.map((p) => p.path),
     ]);
     return `| \`${t.id}\` | ${t.title['zh-CN']} / ${t.title.en} | ${KIND[t.kind]} | ${(t.jurisdiction ?? []).join('、') || '—'} | ${String(fields.size)} | ${String(t.detection.signals.length)} / ${String(t.detection.threshold)} | [\`${file}\`](templates/${file}) |`;

@@ -120,6 +120,8 @@ export function formatRaw(value: unknown, format: DataFormat | undefined, locale
     case 'list':
       return Array.isArray(value) ? (value.length === 0 ? m.none : value.map(String).join(m.listSeparator)) : show(value);
     default:
+      // A list of records (a 自评表's indicator rows) is shown by its length: the rows themselves are in the form.
+      if (Array.isArray(value) && value.some((x) => typeof x === 'object' && x !== null)) return locale === 'zh-CN' ? `${String(value.length)} 项` : `${String(value.length)} rows`;
       if (Array.isArray(value)) return value.map(String).join(m.listSeparator);
       if (typeof value === 'object') return JSON.stringify(value);
       return show(value);

@@ -128,10 +128,17 @@ export function scaleHundredths(points: number, numerator: Decimal, denominator:
   return Number(negative ? -q : q);
 }
 
-/** Is lower better for this target? `≤`/`<` say so; a plain number under a 成本 (cost) heading too. */
-export function lowerIsBetter(target: IndicatorValue, level2: string | null | undefined): boolean {
+/**
+ * Indicators of a 部门整体 self-evaluation whose target is a ceiling even when the form writes no `≤` (重庆式
+ * forms write `100%` for 财政供养人员控制率, `3%` for 预算调整率): control, adjustment, carry-over, change and
+ * complaint or error rates.
+ */
+const CEILING_NAMES = /控制率|调整率|结转结余率|结余率|变动率|超支率|投诉率|差错率|事故率/;
+
+/** Is lower better for this target? `≤`/`<` say so; a plain number under a 成本 (cost) heading, or named as a ceiling rate, too. */
+export function lowerIsBetter(target: IndicatorValue, level2: string | null | undefined, name?: string | null): boolean {
   if (target.comparator === '<=' || target.comparator === '<') return true;
-  if (target.comparator === null) return level2?.includes('成本') === true;
+  if (target.comparator === null) return level2?.includes('成本') === true || CEILING_NAMES.test(name ?? '');
   return false;
 }
 
@@ -152,7 +159,7 @@ export type Attainment =
  * Does `actualText` meet `targetText`? Numbers are compared exactly when both are numbers in the same unit;
  * a target of `=` is missed by any other value; texts that are equal meet (qualitative `高` / `高`).
  */
-export function attainment(targetText: string | null | undefined, actualText: string | null | undefined, rowUnit?: string | null, level2?: string | null): Attainment {
+export function attainment(targetText: string | null | undefined, actualText: string | null | undefined, rowUnit?: string | null, level2?: string | null, name?: string | null): Attainment {
   if (targetText === null || targetText === undefined || actualText === null || actualText === undefined) return { kind: 'unknown' };
   const t = normalise(targetText);
   const a = normalise(actualText);
@@ -162,7 +169,7 @@ export function attainment(targetText: string | null | undefined, actualText: st
   if (target === undefined || actual === undefined) return t === a ? { kind: 'met' } : { kind: 'unknown' };
   if (unitOf(target, rowUnit) !== unitOf(actual, rowUnit)) return { kind: 'unknown' };
   const c = compareDecimal(actual.value, target.value);
-  let lower = lowerIsBetter(target, level2);
+  let lower = lowerIsBetter(target, level2, name);
   let met: boolean;
   switch (target.comparator) {
     case '=':

@@ -284,7 +284,7 @@ export function deriveScoring(e: Evaluation, settings: ScoringSettings = DEFAULT
 
     // Actual against the target in force (调整指标值 when given).
     const target = row.adjustedTarget ?? row.target;
-    const att = attainment(target, row.actual, row.unit, row.level2);
+    const att = attainment(target, row.actual, row.unit, row.level2, row.name);
     const detail = `${target ?? '—'} → ${row.actual ?? '—'}`;
     if (att.kind === 'short') {
       const reason = row.deviationReason?.trim() ?? '';

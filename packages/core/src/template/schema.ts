@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ANSWER_FIELDS } from '../model/evaluation.js';
 import { DISCLOSURE_CHANNELS } from '../model/answer.js';
-import { FIELD_PATHS } from '../model/labels.js';
+import { FIELD_PATHS, INDICATOR_LABELS, type IndicatorKey } from '../model/labels.js';
 import { LocalizedTextSchema } from '../pack/schema.js';
 
 /**
@@ -24,7 +24,7 @@ const WeightSchema = z.number().min(0).max(100);
 export const TemplateFieldPathSchema = z.enum(FIELD_PATHS as [string, ...string[]], { error: '不是规范模型中的字段路径 / not a field path of the canonical model' });
 
 /** What a value is read as. */
-export const TEMPLATE_VALUE_TYPES = ['text', 'count', 'money', 'date', 'year', 'score', 'grade'] as const;
+export const TEMPLATE_VALUE_TYPES = ['text', 'count', 'money', 'date', 'year', 'score', 'grade', 'percent'] as const;
 export const TemplateValueTypeSchema = z.enum(TEMPLATE_VALUE_TYPES);
 export type TemplateValueType = (typeof TEMPLATE_VALUE_TYPES)[number];
 
@@ -84,7 +84,8 @@ const ColumnSchema = z.strictObject({
 /**
  * A table read by position: `header-value` — a row of headers then a row of values (编制数 / 实际在职人数 /
  * 控制率 then `143 136 95.10%`); `grid` — rows named by a label × columns named by headers (三公经费 ×
- * 上年决算 / 本年预算 / 本年决算), each named cell going to a field.
+ * 上年决算 / 本年预算 / 本年决算), each named cell going to a field; `indicator-list` — a 自评表's indicator table
+ * (a header row naming the columns, then an indicator a row, up to 总分/合计), read into `selfAssessment.indicators`.
  */
 export const TemplateTableSchema = z.discriminatedUnion('layout', [
   z.strictObject({
@@ -105,6 +106,15 @@ export const TemplateTableSchema = z.discriminatedUnion('layout', [
       )
       .min(1)
       .max(100),
+  }),
+  z.strictObject({
+    layout: z.literal('indicator-list'),
+    columns: z
+      .array(z.strictObject({ key: z.enum(Object.keys(INDICATOR_LABELS) as [IndicatorKey, ...IndicatorKey[]]), labels: LabelsSchema }))
+      .min(2)
+      .max(30)
+      .meta({ description: '表头栏目 → 指标行的字段；表头单元格归入第一个标签相符的栏目，较具体的标签放前面（调整指标值先于指标值） / header labels → the indicator row key; a header cell goes to the first column whose labels it holds, so list the more specific first' }),
+    stop: LabelsSchema.optional().meta({ description: '结束指标表的行首文字（默认 总分、合计）；该行的分值为总分值、得分为自评总分 / the words opening the row that ends the list (default 总分, 合计)' }),
   }),
 ]);
 

@@ -58,6 +58,18 @@ export function parseScore(raw: string): Parsed<number> {
   return value <= 100 ? { ok: true, value } : { ok: false };
 }
 
+/**
+ * A percentage as written, in percent (`76%`, `76.45％`, `100.00%`, or a bare `76` in a column of percentages) →
+ * 76, 76.45, 100; at most two decimals (whole basis points), at most 100,000 %; blank → null.
+ */
+export function parsePercent(raw: string): Parsed<number> {
+  const text = toHalfWidth(raw).trim().replace(/[。,，;；]+$/, '').replace(/\s*%$/, '').trim();
+  if (text === '') return { ok: true, value: null };
+  if (!/^\d{1,6}(?:\.\d{1,2})?$/.test(text)) return { ok: false };
+  const value = Number(text);
+  return value <= 100_000 ? { ok: true, value } : { ok: false };
+}
+
 /** A grade 优/良/中/差 (`优`, `等级为“良”`, `优秀` → 优); blank → null. */
 export function parseGrade(raw: string): Parsed<string> {
   const text = raw.trim();
@@ -73,7 +85,7 @@ export type ParsedValue = { readonly ok: true; readonly value: unknown; readonly
  * A value of a template field's type. Amounts are in 万元; one written in 元 (the field's unit is 元, or the
  * figure ends in 元 but not 万元) is converted to 万元, rounded to the cent of 万元 where needed, with a note.
  */
-export function parseValue(type: 'count' | 'money' | 'date' | 'year' | 'score' | 'grade', raw: string, unit?: '万元' | '元'): ParsedValue {
+export function parseValue(type: 'count' | 'money' | 'date' | 'year' | 'score' | 'grade' | 'percent', raw: string, unit?: '万元' | '元'): ParsedValue {
   switch (type) {
     case 'money': {
       const text = raw.trim().replace(/[。；;，,]+$/, '');
@@ -108,5 +120,7 @@ export function parseValue(type: 'count' | 'money' | 'date' | 'year' | 'score' |
       return parseScore(raw);
     case 'grade':
       return parseGrade(raw);
+    case 'percent':
+      return parsePercent(raw);
   }
 }

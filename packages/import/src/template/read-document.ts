@@ -52,7 +52,8 @@ export function readDocument(doc: DocumentElements, kind: ImportKind, options: R
   if (best === undefined) return unrecognised(kind, squash(lines.map((l) => l.text).join('')), scores, templates);
   const template: TemplateMatch = { id: best.template.id, score: best.score };
   if (best.template.kind === 'project-expenditure') return projectForm(kind, template);
-  if (best.template.kind === 'scoring') return scoringForm(kind, template, best);
+  // A scoring form is read when its template maps its tables (T3/T4/T5 with an indicator list); one that maps none is only recognised.
+  if (best.template.kind === 'scoring' && best.template.tables.length === 0) return scoringForm(kind, template, best);
   const reader = readerFor(best.template);
   const formReader = readCells(reader, cells);
   if (best.template.tables.length > 0 || best.template.prose.length > 0) {
@@ -61,6 +62,12 @@ export function readDocument(doc: DocumentElements, kind: ImportKind, options: R
     if (best.template.prose.length > 0) readProse(formReader, index, best.template);
   }
   const reading = readingOf(formReader);
+  if (best.template.kind === 'scoring') {
+    if (!SCORES.some((p) => reading.values.has(p))) return scoringForm(kind, template, best, true);
+    // A scoring sheet is tables: their cells are what its table maps read (or pass over as headers), not left-over text.
+    const inTables = tableLines(doc);
+    reading.diagnostics.splice(0, reading.diagnostics.length, ...reading.diagnostics.filter((d) => d.code !== 'leftover-text' || d.line === undefined || !inTables.has(d.line)));
+  }
   if (best.template.tables.length > 0 || best.template.prose.length > 0) {
     // Text outside labelled cells is where table maps and prose patterns read: what is left of it is noted, not warned about.
     reading.diagnostics.forEach((d, i) => {
@@ -113,8 +120,35 @@ function projectForm(kind: ImportKind, template: TemplateMatch): ImportResult {
   });
 }
 
-function scoringForm(kind: ImportKind, template: TemplateMatch, best: Detection): ImportResult {
+/** The reader's line numbers (a text line, or the index of a paragraph in reading order) of every table cell's text. */
+function tableLines(doc: DocumentElements): Set<number> {
+  const out = new Set<number>();
+  let index = 0;
+  for (const block of doc.blocks) {
+    if (block.kind === 'paragraph') {
+      index++;
+      continue;
+    }
+    for (const row of block.rows) for (const cell of row.cells) for (const p of cell.paragraphs) out.add(p.origin.line ?? ++index);
+  }
+  return out;
+}
+
+/** What a scoring form must yield to be checked: its indicator list or its budget execution figures. */
+const SCORES = ['selfAssessment.indicators', 'selfAssessment.budget.executed', 'selfAssessment.budget.score'];
+
+function scoringForm(kind: ImportKind, template: TemplateMatch, best: Detection, tablesUnread = false): ImportResult {
   const title = best.template.title;
+  if (tablesUnread) {
+    return failure(kind, template, {
+      code: 'scoring-template-not-read',
+      severity: 'error',
+      message: {
+        'zh-CN': `识别为“${title['zh-CN']}”（模板 ${template.id}，识别得分 ${String(template.score)}），但读不出其中的指标表或预算执行表：表格的栏目没有分开（从 PDF 或网页复制的文字常把各栏连在一起）。请提交 Word（.docx）或 Excel（.xlsx）原件，或栏目以制表符分隔的文字。`,
+        en: `Recognised as "${title.en}" (template ${template.id}, detection score ${String(template.score)}), but neither its indicator table nor its budget execution table could be read: the columns are not separated (text copied from a PDF or a web page often runs them together). Submit the Word (.docx) or Excel (.xlsx) original, or text with the columns separated by tabs.`,
+      },
+    });
+  }
   return failure(kind, template, {
     code: 'scoring-template-not-read',
     severity: 'error',

@@ -14,10 +14,12 @@ export interface Token {
   readonly cell: boolean;
   /** The last cell of its table row. */
   readonly rowEnd: boolean;
+  /** A table cell's 0-based place in its row. */
+  readonly col?: number;
 }
 
 /** A position in the readers' coordinates: the text's line and column, or (no line) the index of the line. */
-function at(index: DocumentIndex, line: number, offset: number, excerpt: string): SourcePosition {
+export function at(index: DocumentIndex, line: number, offset: number, excerpt: string): SourcePosition {
   const l = index.lines[line - 1];
   if (l?.origin.line !== undefined) return { line: l.origin.line, column: (l.origin.column ?? 1) + offset, excerpt };
   return { line, column: offset + 1, excerpt };
@@ -39,7 +41,7 @@ export function documentTokens(doc: DocumentElements, index: DocumentIndex): Tok
         const line = first === undefined ? undefined : index.lineOf.get(first);
         const text = cell.paragraphs.map((p) => p.text.trim()).join('');
         const lead = first === undefined ? 0 : first.text.length - first.text.trimStart().length;
-        tokens.push({ text, pos: line === undefined ? {} : at(index, line, lead, text), cell: true, rowEnd: c === row.cells.length - 1 });
+        tokens.push({ text, pos: line === undefined ? {} : at(index, line, lead, text), cell: true, rowEnd: c === row.cells.length - 1, col: c });
       });
     }
   }

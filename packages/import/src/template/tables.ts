@@ -3,6 +3,7 @@ import type { DocumentElements } from '../document/elements.js';
 import { labelPattern } from '../form/labels.js';
 import type { FormReader } from '../form/read-form.js';
 import type { DocumentIndex } from './read-document.js';
+import { readIndicatorList } from './indicators.js';
 import { documentTokens, type Token } from './rows.js';
 
 /**
@@ -78,7 +79,8 @@ export function readTables(reader: FormReader, doc: DocumentElements, index: Doc
   const tokens = documentTokens(doc, index);
   for (const table of template.tables) {
     if (table.layout === 'header-value') readHeaderValue(reader, tokens, table);
-    else readGrid(reader, tokens, table);
+    else if (table.layout === 'grid') readGrid(reader, tokens, table);
+    else readIndicatorList(reader, doc, index, table);
   }
 }
 
@@ -92,20 +94,51 @@ function unplaced(reader: FormReader, what: string, t: Token | undefined): void 
   );
 }
 
+/**
+ * In a table, the values of a header row are in the next row, each under its header, when both rows have as
+ * many cells (a label cell merged down the two rows leaves a blank cell below it, which holds its place).
+ * Undefined when the headers are not table cells, the rows differ, or a cell under a header is no figure.
+ */
+function valuesInPlace(tokens: readonly Token[], header: Map<number, number>, columns: number): (Token | undefined)[] | undefined {
+  const heads = [...header.values()];
+  if (heads.some((k) => tokens[k]?.col === undefined)) return undefined;
+  let end = Math.max(...heads);
+  while (end < tokens.length && tokens[end]?.rowEnd !== true) end++;
+  const row: Token[] = [];
+  for (let k = end + 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!t?.cell) return undefined;
+    row.push(t);
+    if (t.rowEnd) break;
+  }
+  if (row.length === 0 || row.length !== (tokens[end]?.col ?? -2) + 1) return undefined;
+  const out: (Token | undefined)[] = Array.from({ length: columns }, () => undefined);
+  for (const [c, k] of header) {
+    const v = row.find((t) => t.col === tokens[k]?.col);
+    if (v === undefined || !isValue(v)) return undefined;
+    out[c] = BLANK.test(v.text) ? undefined : v;
+  }
+  return out;
+}
+
 function readHeaderValue(reader: FormReader, tokens: readonly Token[], table: Extract<TemplateTable, { layout: 'header-value' }>): void {
   const columns = table.columns.map((c) => new RegExp(alternatives(c.labels)));
   for (let k = 0; k < tokens.length; k++) {
     const header = headersAt(tokens, k, columns);
     if (header === undefined) continue;
-    const values = valuesAfter(tokens, header.end + 1, header.at, table.columns.length);
+    const values = valuesInPlace(tokens, header.at, table.columns.length) ?? valuesAfter(tokens, header.end + 1, header.at, table.columns.length);
     if (values === undefined) {
       unplaced(reader, tokens[k]?.text ?? '', tokens[header.end + 1]);
       return;
     }
     table.columns.forEach((c, i) => {
       const v = values[i];
-      if (c.path === undefined || v === undefined || reader.seen.has(c.path)) return;
-      reader.readValue({ path: c.path, type: c.type ?? 'money', unit: c.unit }, v.text, v.pos);
+      if (c.path === undefined || reader.seen.has(c.path)) return;
+      // A blank under a header that is there is read as blank (at the header), not reported as a missing label.
+      const head = header.at.get(i);
+      if (v === undefined && head === undefined) return;
+      const at = v ?? tokens[head ?? -1];
+      reader.readValue({ path: c.path, type: c.type ?? 'money', unit: c.unit }, v?.text ?? '', at?.pos ?? {});
       reader.provenance.set(c.path, 'table');
     });
     return;

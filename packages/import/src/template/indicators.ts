@@ -1,0 +1,154 @@
+import { INDICATOR_NATURES, type IndicatorRow, type SourcePosition, type TemplateTable } from '@jixiao/core';
+import { cellText, type DocumentElements, type TableCellElement } from '../document/elements.js';
+import { labelPattern } from '../form/labels.js';
+import type { FormReader } from '../form/read-form.js';
+import { parseValue } from '../form/values.js';
+import type { DocumentIndex } from './read-document.js';
+import { at } from './rows.js';
+
+type ListTable = Extract<TemplateTable, { layout: 'indicator-list' }>;
+type Key = ListTable['columns'][number]['key'];
+
+/** Most indicator rows read from one table (the model holds at most 2,000). */
+const MAX_ROWS = 2_000;
+
+/** A comparator written in its own column (四川式 指标性质: ≥ / ≤ / =). */
+const COMPARATOR = /^[≥≤=＝﹦<>＜＞]$/;
+/** Columns a merged (vertically spanning) cell leaves blank in the rows below it: read down from the row above. */
+const FILL_DOWN: ReadonlySet<Key> = new Set(['level1', 'level2', 'nature']);
+
+/** The grid column each cell of a row starts in (a cell spanning columns moves the next one along). */
+function gridColumns(cells: readonly TableCellElement[]): number[] {
+  let col = 0;
+  return cells.map((c) => {
+    const start = col;
+    col += c.colSpan ?? 1;
+    return start;
+  });
+}
+
+function nature(text: string): IndicatorRow['nature'] | undefined {
+  if (text.includes('定量')) return INDICATOR_NATURES[0];
+  if (text.includes('定性')) return INDICATOR_NATURES[1];
+  return undefined;
+}
+
+/**
+ * An indicator table (T3/T4/T5): a header row naming the columns (一级指标 … 年度指标值, 实际完成值, 分值/指标
+ * 权重, 得分, 偏差原因 …), then one indicator a row, up to a row that opens with 总分/合计 (its 分值 is the total
+ * points, its 得分 the claimed total when no labelled 自评总分 gave one) or the end of the table. A header cell
+ * names the first column in the template's order whose labels it holds, so list the more specific first
+ * (调整指标值 before 指标值, 得分系数 before 得分). Cells a vertically merged cell leaves blank take the row above's
+ * 一级/二级指标 and 指标性质. A comparator in the 指标性质 column (四川式 `≥`) and a separate 度量单位 are written
+ * into the target as the form shows it (`≥95%`). A row with no figure at all (`指标2：……`) is not an indicator.
+ */
+export function readIndicatorList(reader: FormReader, doc: DocumentElements, index: DocumentIndex, table: ListTable): void {
+  const path = 'selfAssessment.indicators';
+  if (reader.seen.has(path)) return;
+  const columns = table.columns.map((c) => ({ key: c.key, re: new RegExp(c.labels.map(labelPattern).join('|')) }));
+  const stop = new RegExp(`^(?:${(table.stop ?? ['总分', '合计']).map(labelPattern).join('|')})`);
+  const where = (cell: TableCellElement | undefined): SourcePosition => {
+    const first = cell?.paragraphs[0];
+    const line = first === undefined ? undefined : index.lineOf.get(first);
+    return line === undefined ? {} : at(index, line, 0, cellText(cell ?? { paragraphs: [], origin: {} }).trim());
+  };
+  for (const block of doc.blocks) {
+    if (block.kind !== 'table') continue;
+    for (let r = 0; r < block.rows.length; r++) {
+      const header = block.rows[r];
+      if (header === undefined) continue;
+      const byColumn = new Map<number, Key>();
+      const grid = gridColumns(header.cells);
+      header.cells.forEach((cell, i) => {
+        const text = cellText(cell).replace(/\s+/g, '');
+        const found = columns.find((c) => ![...byColumn.values()].includes(c.key) && c.re.test(text));
+        if (found !== undefined && text.length <= 20) byColumn.set(grid[i] ?? i, found.key);
+      });
+      const keys = new Set(byColumn.values());
+      if (byColumn.size < 3 || !keys.has('name') || !(keys.has('score') || keys.has('actual'))) continue;
+      const rows: IndicatorRow[] = [];
+      const positions: [string, SourcePosition][] = [];
+      let above: Partial<Record<Key, string>> = {};
+      for (let k = r + 1; k < block.rows.length && rows.length < MAX_ROWS; k++) {
+        const row = block.rows[k];
+        if (row === undefined) continue;
+        const cols = gridColumns(row.cells);
+        const texts: Partial<Record<Key, string>> = {};
+        const cellOf: Partial<Record<Key, TableCellElement>> = {};
+        row.cells.forEach((cell, i) => {
+          const key = byColumn.get(cols[i] ?? i);
+          if (key === undefined) return;
+          texts[key] = cellText(cell).trim();
+          cellOf[key] = cell;
+        });
+        const first = row.cells.map((c) => cellText(c).replace(/\s+/g, '')).find((t) => t !== '') ?? '';
+        if (stop.test(first)) {
+          readTotal(reader, texts, cellOf, where);
+          break;
+        }
+        for (const key of FILL_DOWN) if ((texts[key] ?? '') === '' && above[key] !== undefined) texts[key] = above[key];
+        above = texts;
+        const figures = [texts.target, texts.actual, texts.points, texts.score].filter((t) => t !== undefined && t !== '' && !/^[-—/…\s]*$/.test(t));
+        if ((texts.name ?? '') === '' || figures.length === 0) continue;
+        const n = rows.length;
+        const item = indicatorRow(reader, texts, cellOf, where, `${path}.${String(n)}`);
+        rows.push(item);
+        for (const [key, cell] of Object.entries(cellOf)) positions.push([`${path}.${String(n)}.${key}`, where(cell)]);
+      }
+      if (rows.length === 0) continue;
+      reader.set(path, rows, where(header.cells[0]));
+      reader.provenance.set(path, 'table');
+      for (const [p, pos] of positions) reader.positions[p] = pos;
+      return;
+    }
+  }
+  reader.diag(
+    'indicator-table-not-read',
+    'warning',
+    '找不到绩效指标表（表头含指标名称与得分或完成值的表格行）：指标未读取。从 PDF 或网页复制的文字常把各栏连在一起，请提交 Word 或 Excel 原件',
+    'no indicator table was found (a table row of headers naming the indicator and its score or actual): the indicators were not read. Text copied from a PDF or a web page often runs the columns together; submit the Word or Excel original',
+    undefined,
+    path,
+  );
+}
+
+function number(reader: FormReader, type: 'score' | 'percent', raw: string | undefined, pos: SourcePosition, path: string): number | null {
+  if (raw === undefined) return null;
+  const parsed = parseValue(type, raw);
+  if (!parsed.ok) {
+    reader.unreadable(path, raw, pos);
+    return null;
+  }
+  return typeof parsed.value === 'number' ? parsed.value : null;
+}
+
+function indicatorRow(reader: FormReader, t: Partial<Record<Key, string>>, cellOf: Partial<Record<Key, TableCellElement>>, where: (c: TableCellElement | undefined) => SourcePosition, path: string): IndicatorRow {
+  const text = (s: string | undefined): string | null => (s === undefined || s === '' ? null : s);
+  const comparator = t.nature !== undefined && COMPARATOR.test(t.nature) ? t.nature : '';
+  const unit = t.unit ?? '';
+  // A bare figure in a form with a 度量单位 column is written with its unit (`95` + `%` → `95%`), as the form reads.
+  const withUnit = (v: string | undefined): string | null => (v === undefined || v === '' ? null : /^[0-9.]+$/.test(v) && unit !== '' ? `${v}${unit}` : v);
+  const target = withUnit(t.target);
+  const core = t.core === undefined ? undefined : t.core.startsWith('是') ? true : t.core.startsWith('否') ? false : null;
+  return {
+    ...(t.level1 === undefined ? {} : { level1: text(t.level1) }),
+    ...(t.level2 === undefined ? {} : { level2: text(t.level2) }),
+    name: text(t.name),
+    ...(t.nature === undefined || comparator !== '' ? {} : { nature: nature(t.nature) ?? null }),
+    ...(t.unit === undefined ? {} : { unit: text(t.unit) }),
+    target: target === null ? null : `${comparator}${target}`,
+    ...(t.adjustedTarget === undefined ? {} : { adjustedTarget: withUnit(t.adjustedTarget) }),
+    actual: withUnit(t.actual),
+    points: number(reader, 'score', t.points, where(cellOf.points), `${path}.points`),
+    score: number(reader, 'score', t.score, where(cellOf.score), `${path}.score`),
+    ...(t.coefficient === undefined ? {} : { coefficient: number(reader, 'percent', t.coefficient, where(cellOf.coefficient), `${path}.coefficient`) }),
+    ...(t.deviationReason === undefined ? {} : { deviationReason: text(t.deviationReason) }),
+    ...(core === undefined ? {} : { core }),
+  };
+}
+
+/** The 总分/合计 row: its 分值 is the total points; its 得分 the claimed total, unless a labelled 自评总分 gave it. */
+function readTotal(reader: FormReader, t: Partial<Record<Key, string>>, cellOf: Partial<Record<Key, TableCellElement>>, where: (c: TableCellElement | undefined) => SourcePosition): void {
+  if (t.points !== undefined && t.points !== '' && !reader.seen.has('selfAssessment.totalPoints')) reader.readValue({ path: 'selfAssessment.totalPoints', type: 'score' }, t.points, where(cellOf.points));
+  if (t.score !== undefined && t.score !== '' && !reader.seen.has('selfRating.score')) reader.readValue({ path: 'selfRating.score', type: 'score' }, t.score, where(cellOf.score));
+}
