@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { execute, type CliIo } from '@jixiao/cli';
 import { importBuffer } from '@jixiao/import/node';
 import { loadChecker } from '../packages/cli/src/packs.js';
 
@@ -54,5 +55,25 @@ describe.each([
     expect(outcomes).toEqual(EXPECTED_OUTCOMES);
     expect(result.findings.find((f) => f.ruleId === 'scoring/full-marks-below-target')?.message).toContain('#9 政府采购执行率 (100% → 72.74%, 2/2)、#15 党性教育培训次数 (26次 → 12次, 5/5)');
     expect(result.scoreCheck).toEqual({ claimed: { grade: null, score: 97.6 }, recomputed: { score: 74.36, grade: '中' }, movedBy: [{ ruleId: 'scoring/full-marks-below-target', delta: -3.24 }] });
+  });
+});
+
+describe('the suggested grade in the reports', () => {
+  async function report(args: readonly string[]): Promise<string> {
+    const out: string[] = [];
+    const io: CliIo = { stdout: (c) => out.push(typeof c === 'string' ? c : new TextDecoder().decode(c)), stderr: () => undefined, cwd: ROOT, env: {}, stdoutIsTTY: false };
+    await execute(['check', ...args, '--jobs', '1'], io);
+    return out.join('');
+  }
+  const line = '自评总分 97.6；按表内数字重算 74.36，建议等级 中（调整：scoring/full-marks-below-target -3.24）';
+
+  it.each(['text', 'markdown', 'html'])('%s: beside the claimed score, the recomputed one, the grade it implies and the rule that moved it', async (format) => {
+    const text = await report(['examples/t5-chongqing-2021/form.xlsx', '--format', format]);
+    expect(text).toContain(line);
+    expect(text).not.toContain('[object Object]');
+  });
+
+  it('English', async () => {
+    expect(await report(['examples/t5-chongqing-2021/form.docx', '--locale', 'en'])).toContain("claimed score 97.6; recomputed from the form's figures 74.36, suggested grade 中 (moved by scoring/full-marks-below-target -3.24)");
   });
 });

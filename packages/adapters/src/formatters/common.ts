@@ -2,7 +2,7 @@
  * What several formatters share: the report vocabulary in both locales, the order findings are shown in,
  * legal basis and observed values as text, and where a finding points into the submitted file.
  */
-import { ANSWER_FIELDS, CORE_MESSAGES, fieldLabel, formatValue, type EvaluationResult, type Finding, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type ReportBasis, type ResultDiagnostic, type Severity, type SourcePosition } from '@jixiao/core';
+import { ANSWER_FIELDS, CORE_MESSAGES, fieldLabel, formatValue, type EvaluationResult, type Finding, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type ReportBasis, type ResultDiagnostic, type ScoreCheck, type Severity, type SourcePosition } from '@jixiao/core';
 
 export { capExcerpt as excerptText, findingPosition } from '@jixiao/core';
 
@@ -171,6 +171,24 @@ export function yearText(r: EvaluationResult, locale: Locale): string {
 
 export function ratingText(r: EvaluationResult, locale: Locale): string {
   return r.evaluation.selfRating ?? WORDS[locale].none;
+}
+
+/**
+ * The score check of a form with a 自评表, in one sentence: the unit's claimed score and grade beside the score
+ * recomputed from the form's own figures, the grade it implies, and the rules that moved it. Undefined without one.
+ */
+export function scoreCheckText(check: ScoreCheck | undefined, locale: Locale): string | undefined {
+  if (check === undefined) return undefined;
+  const w = WORDS[locale];
+  const claimed = `${check.claimed.score === null ? w.blank : String(check.claimed.score)}${check.claimed.grade === null ? '' : locale === 'zh-CN' ? `（${check.claimed.grade}）` : ` (${check.claimed.grade})`}`;
+  const moved = check.movedBy.map((m) => `${m.ruleId} ${m.delta > 0 ? '+' : ''}${String(m.delta)}`).join(locale === 'zh-CN' ? '，' : ', ');
+  const grade = check.recomputed.grade ?? (locale === 'zh-CN' ? '—（未加载等级标准）' : '— (no rating bands loaded)');
+  if (locale === 'zh-CN') {
+    const score = check.recomputed.score === null ? '无法重算（有得分为空）' : String(check.recomputed.score);
+    return `自评总分 ${claimed}；按表内数字重算 ${score}，建议等级 ${check.recomputed.score === null ? '—' : grade}${moved === '' ? '' : `（调整：${moved}）`}`;
+  }
+  const score = check.recomputed.score === null ? 'cannot be recomputed (a score is blank)' : String(check.recomputed.score);
+  return `claimed score ${claimed}; recomputed from the form's figures ${score}, suggested grade ${check.recomputed.score === null ? '—' : grade}${moved === '' ? '' : ` (moved by ${moved})`}`;
 }
 
 /** A note that came with a finding a report does not show in detail (a pass, a rule that did not apply). */

@@ -1,5 +1,5 @@
 import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
-import { WORDS, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, positionText, ratingText, reviewNotes, sortFindings, unitText, yearText } from './common.js';
+import { WORDS, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, type Cell } from './rows.js';
 import type { FormatOptions } from './types.js';
@@ -95,6 +95,8 @@ function formHtml(r: EvaluationResult, locale: Locale, checkDate: string | undef
     `<p class="meta"><span>${h(w.source)}：${h(r.source)}</span><span>${h(w.rating)}：${h(ratingText(r, locale))}</span><span>${h(w.checkDate)}：${h(checkDateText(checkDate, locale))}</span></p>`,
     `<p class="summary">${h(w.summary(r.summary))}</p>`,
   );
+  const score = scoreCheckText(r.scoreCheck, locale);
+  if (score !== undefined) parts.push(`<p class="score-check">${h(score)}</p>`);
   const shown = sortFindings(r.findings).filter((x) => needsAttention(x) || isWaived(x));
   if (shown.length > 0) parts.push(`<h3>${h(w.findings)}</h3>`);
   for (const f of shown) parts.push(findingHtml(r, f, locale));

@@ -37,6 +37,7 @@ function suite(r: EvaluationResult, locale: Locale): string {
     ['unit', r.evaluation.unit ?? ''],
     ['fiscalYear', r.evaluation.fiscalYear === null ? '' : String(r.evaluation.fiscalYear)],
     ['selfRating', r.evaluation.selfRating ?? ''],
+    ...(r.scoreCheck === undefined ? [] : ([['recomputedScore', r.scoreCheck.recomputed.score === null ? '' : String(r.scoreCheck.recomputed.score)], ['suggestedGrade', r.scoreCheck.recomputed.grade ?? '']] as [string, string][])),
     ...r.indicators.map((ind): [string, string] => [`indicator.${ind.id}`, ind.display]),
   ];
   for (const [name, value] of props) out.push(`      <property${attrs({ name, value })}/>`);

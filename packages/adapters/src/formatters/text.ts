@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
-import { WORDS, basisText, diagnosticHead, excerptText, findingPosition, isWaived, needsAttention, observedText, outcomeLabel, positionText, ratingText, reviewNotes, sortFindings, unitText, yearText } from './common.js';
+import { WORDS, basisText, diagnosticHead, excerptText, findingPosition, isWaived, needsAttention, observedText, outcomeLabel, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, type Cell } from './rows.js';
 import type { FormatOptions } from './types.js';
@@ -32,6 +32,8 @@ function renderForm(r: EvaluationResult, locale: Locale, paint: (s: Style, t: st
   const w = WORDS[locale];
   const out: string[] = [];
   out.push(`${paint('bold', oneLine(unitText(r, locale)))}  ${w.year}: ${yearText(r, locale)}  ${w.rating}: ${oneLine(ratingText(r, locale))}  ${w.source}: ${oneLine(r.source)}`);
+  const score = scoreCheckText(r.scoreCheck, locale);
+  if (score !== undefined) out.push(`  ${score}`);
   const shown = sortFindings(r.findings).filter(needsAttention);
   for (const f of shown) {
     out.push(`  ${paint(findingStyle(f), `[${outcomeLabel(f, locale)}]`)} ${f.ruleId} ${oneLine(f.title)}${f.redFlag && f.outcome === 'fail' ? ` ⚑ ${w.redFlag}` : ''}`);
