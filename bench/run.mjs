@@ -1,6 +1,7 @@
 // `npm run bench`: build the CLI bundle and the bench bundle, then run the benchmark (see bench/src/bench.ts).
 // Options are passed through: `npm run bench -- --forms 5000 --big 10000`.
-// `npm run bench -- --web [--forms 1000]` runs the browser workbench's benchmark instead (bench/web/run.mjs).
+// `npm run bench -- --web [--forms 1000]` runs the browser workbench's benchmark instead (bench/web/run.mjs);
+// `npm run bench -- --xlsx [200]` the .xlsx reader against .docx in the same run (bench/src/xlsx.ts).
 import { execFileSync } from 'node:child_process';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
@@ -10,5 +11,5 @@ if (args.includes('--web')) {
 } else {
   run('npm', ['run', 'build', '--silent', '-w', '@jixiao/cli']);
   run('npx', ['tsup', '--config', 'bench/tsup.config.ts', '--silent']);
-  run(process.execPath, ['bench/out/bench.js', ...args]);
+  run(process.execPath, [args.includes('--xlsx') ? 'bench/out/xlsx.js' : 'bench/out/bench.js', ...args]);
 }
