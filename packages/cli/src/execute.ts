@@ -4,6 +4,7 @@ import { registerCheck } from './commands/check.js';
 import { registerImport } from './commands/import.js';
 import { registerServe } from './commands/serve.js';
 import { registerPack } from './commands/pack.js';
+import { registerRules } from './commands/rules.js';
 import { registerTemplate } from './commands/template.js';
 import { terminalIo } from './terminal.js';
 import { VERSION } from './version.js';
@@ -24,6 +25,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
   registerCheck(program, io, setExit);
   registerImport(program, io, setExit);
+  registerRules(program, io, setExit);
   registerServe(program, io, setExit);
   registerPack(program, io, setExit);
   registerTemplate(program, io, setExit);

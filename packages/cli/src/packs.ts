@@ -1,8 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigLoadError, loadConfigFile, loadPack } from '@jixiao/core/node';
-import { PackLoadError, ParameterValueError, createChecker, factCatalogue, lintRuleFacts, type Checker, type Config, type Pack } from '@jixiao/core';
+import { loadPack } from '@jixiao/core/node';
+import { PackLoadError, ParameterValueError, closest, createChecker, factCatalogue, lintRuleFacts, type Checker, type Config, type Pack, type Severity } from '@jixiao/core';
 import standard from './presets/standard.json' with { type: 'json' };
+import { globMatcher } from './batch/collect.js';
+import { loadConfig } from './config.js';
 import { CliError } from './io.js';
 
 /** Where bundled packs are resolved from: the CLI's own install (its dependencies). */
@@ -14,6 +16,16 @@ export interface PackSelection {
   /** `--config` file. */
   readonly configFile?: string | undefined;
   readonly cwd: string;
+  /** `--rule` / `--severity`: only the rules they select run. */
+  readonly only?: RuleFilter | undefined;
+}
+
+/** Which rules run (`--rule`, `--severity`): the others are off, as if the config said so. */
+export interface RuleFilter {
+  /** Rule ids, pack names (all their rules) or globs (`integrity/*`); each must match a rule. */
+  readonly rules?: readonly string[];
+  /** Severities in force (after the config). */
+  readonly severities?: readonly Severity[];
 }
 
 /** `standard` is the preset of the packs this CLI ships; any other spec names one pack. */
@@ -29,15 +41,12 @@ export function resolvePack(spec: string, cwd: string): Pack {
   return loadPack(spec, cwd, { packagesFrom: [HERE, cwd] });
 }
 
-/** Load the selected packs (the `standard` preset by default) and the config; compile them once. */
+/**
+ * Load the selected packs (the `standard` preset by default) and the config; compile them once. `config` is the
+ * configuration in force: the file's, with the rules a filter leaves out turned off.
+ */
 export function loadChecker(selection: PackSelection): { checker: Checker; packs: Pack[]; config: Config; warnings: string[] } {
-  let config: Config = {};
-  try {
-    if (selection.configFile !== undefined) config = loadConfigFile(resolve(selection.cwd, selection.configFile));
-  } catch (error) {
-    if (error instanceof ConfigLoadError) throw new CliError(error.message);
-    throw error;
-  }
+  const config: Config = selection.configFile === undefined ? {} : loadConfig(resolve(selection.cwd, selection.configFile), selection.configFile);
   const specs = selection.packs && selection.packs.length > 0 ? selection.packs : (config.packs ?? ['standard']);
   const packs: Pack[] = [];
   const userPacks: Pack[] = [];
@@ -60,8 +69,9 @@ export function loadChecker(selection: PackSelection): { checker: Checker; packs
       }
     }
     assertFactsKnown(userPacks, packs);
-    const checker = createChecker(packs, config);
-    return { checker, packs, config, warnings: unusedSettings(config, packs, checker) };
+    const inForce = selection.only === undefined ? config : onlySelected(config, packs, selection.only);
+    const checker = createChecker(packs, inForce);
+    return { checker, packs, config: inForce, warnings: unusedSettings(config, packs, checker) };
   } catch (error) {
     if (error instanceof PackLoadError) throw new CliError(error.message);
     if (error instanceof ParameterValueError) {
@@ -71,6 +81,38 @@ export function loadChecker(selection: PackSelection): { checker: Checker; packs
     if (error instanceof Error && error.message.includes('circular')) throw new CliError(error.message);
     throw error;
   }
+}
+
+/** A `--rule` value as a test of rule ids: a glob, else an id or a pack name. */
+function ruleMatcher(spec: string): (id: string) => boolean {
+  if (/[*?[]/.test(spec)) return globMatcher(spec);
+  return (id) => id === spec || id.startsWith(`${spec}/`);
+}
+
+/** The config with every rule the filter leaves out turned off; a `--rule` that matches nothing is an error. */
+function onlySelected(config: Config, packs: readonly Pack[], only: RuleFilter): Config {
+  const ids = packs.flatMap((p) => p.rules.map((r) => r.id));
+  const tests = (only.rules ?? []).map((spec) => {
+    const test = ruleMatcher(spec);
+    if (!ids.some(test)) {
+      const near = closest(spec, ids);
+      const hint = near === undefined ? { zh: '', en: '' } : { zh: `；是否指 ${near}？`, en: `; did you mean ${near}?` };
+      throw new CliError(`--rule ${spec} 不匹配所选规则包中的任何规则${hint.zh} / --rule ${spec} matches no rule of the selected packs${hint.en}`);
+    }
+    return test;
+  });
+  const settings: NonNullable<Config['rules']> = { ...config.rules };
+  let kept = 0;
+  for (const rule of packs.flatMap((p) => p.rules)) {
+    const setting = settings[rule.id];
+    const level = typeof setting === 'object' ? setting.severity : setting;
+    if (level === 'off') continue;
+    const severity = level ?? rule.severity;
+    if ((tests.length === 0 || tests.some((t) => t(rule.id))) && (only.severities === undefined || only.severities.includes(severity))) kept++;
+    else settings[rule.id] = 'off';
+  }
+  if (kept === 0) throw new CliError('--rule 与 --severity 没有选中任何规则 / --rule and --severity select no rule');
+  return { ...config, rules: settings };
 }
 
 /**

@@ -5,6 +5,7 @@ import openapi from '../../openapi.json' with { type: 'json' };
 import { FORMATTERS, MEDIA_TYPES } from '../formats.js';
 import { HttpError, fromFrameworkError } from './errors.js';
 import { negotiateFormat } from './negotiate.js';
+import { rulesListing } from './rules-listing.js';
 
 /**
  * What a submission reader returns: the evaluation (with where its fields came from and what the reader noticed,
@@ -132,23 +133,6 @@ async function readSubmissions(request: FastifyRequest, query: CheckQuery, bodyL
   if (!(body instanceof Uint8Array) || body.length === 0) return [];
   const contentType = request.headers['content-type'];
   return [{ bytes: body, ...(query.filename === undefined ? {} : { filename: query.filename }), ...(contentType === undefined ? {} : { contentType }) }];
-}
-
-function rulesListing(rules: readonly CompiledRule[]) {
-  return rules.map(({ rule, pack, severity }) => ({
-    id: rule.id,
-    pack: { name: pack.name, version: pack.version },
-    title: rule.title,
-    ...(rule.description === undefined ? {} : { description: rule.description }),
-    severity,
-    defaultSeverity: rule.severity,
-    redFlag: rule.redFlag === true,
-    tags: rule.tags ?? [],
-    basis: rule.basis,
-    paths: rule.paths,
-    parameters: (rule.parameters ?? []).map((p) => ({ name: p.name, title: p.title, type: p.type, ...(p.unit === undefined ? {} : { unit: p.unit }) })),
-    ...(rule.effective === undefined ? {} : { effective: rule.effective }),
-  }));
 }
 
 /**

@@ -30,8 +30,16 @@ export type FileOutcome =
 /** The options of a streamed report that a worker needs to write its forms' parts (plain data: it is cloned). */
 export type RenderOptions = Pick<FormatOptions, 'locale' | 'toolVersion' | 'color' | 'pretty' | 'explain' | 'checkDate'>;
 
-/** How the caller wants a result back: as an object, or as its part of a report in a streamed format. */
-export type ResultShape = { readonly render?: undefined } | { readonly render: { readonly format: StreamFormat; readonly options: RenderOptions } };
+/**
+ * How the caller wants a result back: as an object, or as its part of a report in a streamed format (with
+ * `failuresOnly`, `--quiet`: only the failing findings are written).
+ */
+export type ResultShape = { readonly render?: undefined } | { readonly render: { readonly format: StreamFormat; readonly options: RenderOptions; readonly failuresOnly?: boolean } };
+
+/** `--quiet`: the result with only its failing findings (its summary still counts every outcome). */
+export function failuresOnly(result: EvaluationResult): EvaluationResult {
+  return { ...result, findings: result.findings.filter((f) => f.outcome === 'fail') };
+}
 
 const writers = new WeakMap<Checker, Map<string, ReportWriter>>();
 
@@ -69,7 +77,8 @@ export async function checkFile(file: InputFile, locale: Locale, checker: Checke
     };
     if (shape.render === undefined) return { ...base, result };
     // Reports read on a terminal (text, markdown) show every control character a form holds instead of obeying it.
-    const shown = onTerminal(shape.render.format) ? terminalData(result) : result;
+    const reported = shape.render.failuresOnly === true ? failuresOnly(result) : result;
+    const shown = onTerminal(shape.render.format) ? terminalData(reported) : reported;
     return { ...base, chunks: reportWriter(checker, shape.render.format, shape.render.options).form(shown) };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, relative, resolve, sep } from 'node:path';
 import type { Locale } from '@jixiao/core';
 
 /** Extensions a folder walk hands to the importer; any other file found in a folder is listed as unsupported. */
@@ -17,10 +17,43 @@ export interface InputFile {
   readonly path: string;
 }
 
-/** What `jixiao check <dir|glob|files...>` will read: files sorted by source, and every path it will not. */
+/**
+ * Why a path was left out on purpose (not an unreadable input): a hidden file or folder (`.git`, `.DS_Store`,
+ * LibreOffice's `.~lock.x.docx#`), an Office lock file (`~$x.docx`, left by Word and WPS while a form is open), or
+ * an `--ignore` pattern.
+ */
+export type IgnoreReason = 'hidden' | 'lock-file' | 'pattern';
+
+export interface IgnoredInput {
+  readonly source: string;
+  readonly why: IgnoreReason;
+}
+
+/** What `jixiao check <dir|glob|files...>` will read: files sorted by source, every path it will not, and what it left out. */
 export interface CollectedInputs {
   readonly files: readonly InputFile[];
   readonly skipped: readonly SkippedInput[];
+  readonly ignored: readonly IgnoredInput[];
+}
+
+/**
+ * The test of `--ignore` patterns: a pattern without `/` matches a file or folder name at any depth (`drafts`,
+ * `*.pdf`, `~$*`); one with `/` matches the path from the working directory (`forms/drafts/**`).
+ */
+export function ignoreMatcher(patterns: readonly string[]): (relPath: string) => boolean {
+  const byName = patterns.filter((p) => !p.includes('/')).map(globMatcher);
+  const byPath = patterns.filter((p) => p.includes('/')).map((p) => globMatcher(p.replace(/^\.\//, '').replace(/\/$/, '')));
+  return (relPath) => {
+    const name = relPath.slice(relPath.lastIndexOf('/') + 1);
+    return byName.some((m) => m(name)) || byPath.some((m) => m(relPath));
+  };
+}
+
+/** Left out of a folder or glob walk by default: hidden names and Office lock files (a file named as an argument is read). */
+function defaultIgnore(name: string): IgnoreReason | undefined {
+  if (name.startsWith('.')) return 'hidden';
+  if (name.startsWith('~$')) return 'lock-file';
+  return undefined;
 }
 
 /** Upper bound on the files one run collects (a guard against walking a whole disk by mistake). */
@@ -139,9 +172,12 @@ export function globMatcher(glob: string): (path: string) => boolean {
  * Every path that is not checked is returned with its reason. Duplicates (the same file reached twice) are
  * checked once.
  */
-export function collectInputs(args: readonly string[], cwd: string, locale: Locale): CollectedInputs {
+export function collectInputs(args: readonly string[], cwd: string, locale: Locale, ignore: readonly string[] = []): CollectedInputs {
   const files = new Map<string, InputFile>(); // real path → file
   const skipped = new Map<string, string>();
+  const ignored = new Map<string, IgnoreReason>();
+  const byPattern = ignore.length === 0 ? undefined : ignoreMatcher(ignore);
+  const patternIgnores = (abs: string) => byPattern?.(relative(cwd, abs).split(sep).join('/')) === true;
   const skip = (source: string, reason: string) => {
     if (!skipped.has(source)) skipped.set(source, reason);
   };
@@ -178,6 +214,12 @@ export function collectInputs(args: readonly string[], cwd: string, locale: Loca
       const abs = join(absDir, name);
       const shown = display(join(shownDir, name));
       const rel = relDir === '' ? name : `${relDir}/${name}`;
+      const left = defaultIgnore(name) ?? (patternIgnores(abs) ? 'pattern' : undefined);
+      // In a glob walk, a file left out is counted only if the glob would have taken it.
+      if (left !== undefined) {
+        if (!match || entry.isDirectory() || match(rel)) ignored.set(shown, left);
+        continue;
+      }
       let kind: { isDirectory(): boolean; isFile(): boolean } = entry;
       let linked = false;
       if (entry.isSymbolicLink()) {
@@ -208,6 +250,10 @@ export function collectInputs(args: readonly string[], cwd: string, locale: Loca
 
   for (const arg of args) {
     const abs = resolve(cwd, arg);
+    if (patternIgnores(abs)) {
+      ignored.set(display(arg), 'pattern');
+      continue;
+    }
     let st: Stats | undefined;
     try {
       st = statSync(abs);
@@ -228,7 +274,8 @@ export function collectInputs(args: readonly string[], cwd: string, locale: Loca
   }
   const sortedFiles = [...files.values()].sort((a, b) => byPath(a.source, b.source));
   const skippedList = [...skipped].map(([source, reason]) => ({ source, reason })).sort((a, b) => byPath(a.source, b.source));
-  return { files: sortedFiles, skipped: skippedList };
+  const ignoredList = [...ignored].map(([source, why]) => ({ source, why })).sort((a, b) => byPath(a.source, b.source));
+  return { files: sortedFiles, skipped: skippedList, ignored: ignoredList };
 }
 
 function errorCode(error: unknown): string {

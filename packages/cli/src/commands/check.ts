@@ -4,19 +4,20 @@ import { Writable } from 'node:stream';
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { FORMATTERS, isFormatName, isStreamFormat, writeXlsxStream, xlsxReport, type FormatName } from '@jixiao/adapters';
-import { LOCALES, digestBatch, isLocale, type EvaluationResult, type FormBrief, type Locale } from '@jixiao/core';
+import { LOCALES, SEVERITIES, digestBatch, isLocale, type Config, type EvaluationResult, type FormBrief, type Locale, type Severity } from '@jixiao/core';
 import { CliError, EXIT, type CliIo } from '../io.js';
 import { loadChecker, type PackSelection } from '../packs.js';
-import { collectInputs, type InputFile, type SkippedInput } from '../batch/collect.js';
+import { collectInputs, type CollectedInputs } from '../batch/collect.js';
 import { checkFiles, startWorkers, type Workers } from '../batch/run.js';
-import { reportWriter, type FileOutcome, type RenderOptions } from '../batch/check-file.js';
+import { failuresOnly, reportWriter, type FileOutcome, type RenderOptions } from '../batch/check-file.js';
 import { reportStream, rowFiles } from '../batch/report-stream.js';
 import { renderSummary, unreadableList } from '../batch/summary.js';
 import { onTerminal, terminalData, terminalText } from '../terminal.js';
 import { VERSION } from '../version.js';
 import { localToday } from '../waivers.js';
+import { collectList, ruleFilter, type FilterFlags } from './filters.js';
 
-export interface CheckFlags {
+export interface CheckFlags extends FilterFlags {
   format: string;
   locale: string;
   config?: string;
@@ -28,6 +29,11 @@ export interface CheckFlags {
   today?: string;
   pretty?: boolean;
   explain?: boolean;
+  quiet?: boolean;
+  maxWarnings?: string;
+  failOn?: string;
+  ignore?: string[];
+  printConfig?: boolean;
 }
 
 /**
@@ -39,7 +45,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
   program
     .command('check')
     .description('检查自评表 / check self-evaluation forms against rule packs')
-    .argument('<paths...>', '自评表文件、文件夹或通配符 / submission files, folders or globs')
+    .argument('[paths...]', '自评表文件、文件夹或通配符 / submission files, folders or globs')
     .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(Object.keys(FORMATTERS)).default('text'))
     .addOption(new Option('-l, --locale <locale>', '报告语言 / report language').choices([...LOCALES]).default('zh-CN'))
     .option('-c, --config <file>', 'jixiao.config.json')
@@ -51,6 +57,18 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('--waivers <file>', '豁免文件（JSON/YAML） / waiver file (JSON or YAML)')
     .option('--today <date>', '检查日期：报告上的日期，也用于判断豁免是否过期（默认今天） / the day of the check: printed on the report, and for waiver expiry (default: today)')
     .option('--exit-zero', '即使有错误级不通过也以 0 退出（演示用） / exit 0 even with error-level failures')
+    .option('-q, --quiet', '报告只列出不通过项（计数仍含全部规则） / report only the failures (the counts still cover every rule)')
+    .addOption(new Option('--fail-on <severity>', '以 1 退出的最低严重程度 / lowest severity of a failure that makes exit 1').choices([...SEVERITIES]).default('error'))
+    .option('--max-warnings <n>', '警告级不通过超过 n 项时以 1 退出 / exit 1 when there are more than n warning-level failures')
+    .option('--rule <id>', '只运行这些规则（规则 id、规则包名或通配符如 integrity/*；可重复或以逗号分隔） / run only these rules (rule id, pack name or glob such as integrity/*; repeatable or comma-separated)', collectList, [])
+    .option('--severity <level>', `只运行这些严重程度的规则（${SEVERITIES.join('、')}；可重复或以逗号分隔） / run only rules of these severities (${SEVERITIES.join(', ')}; repeatable or comma-separated)`, collectList, [])
+    .option(
+      '--ignore <glob>',
+      '跳过匹配的文件或文件夹（可重复；不含 / 的模式匹配任何层级的名称）；文件夹与通配符中的隐藏文件（.*）和 Office 锁定文件（~$*）默认跳过，均计入汇总 / skip matching files or folders (repeatable; a pattern without / matches a name at any depth); hidden files (.*) and Office lock files (~$*) in folders and globs are skipped by default; all are counted in the summary',
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
+    .option('--print-config', '打印生效的配置（JSON，可作 --config 使用）后退出 / print the configuration in force (JSON, usable as --config) and exit')
     .action(async (files: string[], flags: CheckFlags) => {
       setExit(await runCheck(files, flags, io));
     });
@@ -63,31 +81,74 @@ function parseJobs(value: string | undefined): number {
   return n;
 }
 
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new CliError(`--max-warnings 应为不小于 0 的整数 / --max-warnings must be an integer of 0 or more (got ${value})`);
+  return n;
+}
+
+function parseFailOn(value: string | undefined): Severity {
+  const level = value ?? 'error';
+  if (!(SEVERITIES as readonly string[]).includes(level)) throw new CliError(`--fail-on 的值 ${level} 无效，可选：${SEVERITIES.join('、')} / invalid --fail-on ${level}; allowed: ${SEVERITIES.join(', ')}`);
+  return level as Severity;
+}
+
+/** What makes exit 1: failures at or above `failOn`, or more warning-level failures than `maxWarnings`. */
+interface ExitPolicy {
+  readonly failOn: Severity;
+  readonly maxWarnings: number | undefined;
+}
+
 export async function runCheck(paths: readonly string[], flags: CheckFlags, io: CliIo): Promise<number> {
   if (!isFormatName(flags.format)) throw new CliError(`unknown format ${flags.format}`);
   if (!isLocale(flags.locale)) throw new CliError(`unknown locale ${flags.locale}`);
   const locale: Locale = flags.locale;
   const format: FormatName = flags.format;
   const jobs = parseJobs(flags.jobs);
+  const policy: ExitPolicy = { failOn: parseFailOn(flags.failOn), maxWarnings: parseMaxWarnings(flags.maxWarnings) };
   if (flags.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.today)) throw new CliError(`--today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD (got ${flags.today})`);
-  const selection = { packs: flags.pack, configFile: flags.config, cwd: io.cwd };
-  const { files, skipped } = collectInputs(paths, io.cwd, locale);
+  const selection: PackSelection = { packs: flags.pack, configFile: flags.config, cwd: io.cwd, only: ruleFilter(flags) };
+  if (flags.printConfig === true) return printConfig(selection, flags, io);
+  if (paths.length === 0) throw new CliError('缺少要检查的文件、文件夹或通配符 <paths...>（见 jixiao check --help） / missing the files, folders or globs to check: <paths...> (see jixiao check --help)');
+  const inputs = collectInputs(paths, io.cwd, locale, flags.ignore ?? []);
   // Workers (when the batch is worth them) start first: they load and compile the packs while this thread does.
-  const workers = await startWorkers(files, jobs, flags.jobs !== undefined, selection);
+  const workers = await startWorkers(inputs.files, jobs, flags.jobs !== undefined, selection);
   try {
-    return await checkAndReport(files, skipped, flags, io, { locale, format, selection, workers });
+    return await checkAndReport(inputs, flags, io, { locale, format, selection, workers, policy });
   } finally {
     await workers?.pool.destroy();
   }
 }
 
-async function checkAndReport(files: readonly InputFile[], skipped: readonly SkippedInput[], flags: CheckFlags, io: CliIo, run: { locale: Locale; format: FormatName; selection: PackSelection; workers: Workers | undefined }): Promise<number> {
+/**
+ * `--print-config`: the configuration in force as a config file (packs as selected, every rule's severity or
+ * `off`, every parameter's values in force), so that `--config` with it checks exactly the same.
+ */
+function printConfig(selection: PackSelection, flags: CheckFlags, io: CliIo): number {
+  const { checker, packs, config } = loadChecker(selection);
+  const severity = new Map(checker.rules.map((r) => [r.rule.id, r.severity]));
+  const printed: Config = {
+    packs: [...(selection.packs !== undefined && selection.packs.length > 0 ? selection.packs : (config.packs ?? ['standard']))],
+    rules: Object.fromEntries(packs.flatMap((p) => p.rules.map((r) => [r.id, severity.get(r.id) ?? 'off']))),
+    parameters: Object.fromEntries([...checker.parameters].map(([id, p]) => [id, [...p.values]])),
+    ...(config.locale === undefined ? {} : { locale: config.locale }),
+  };
+  const text = `${JSON.stringify(printed, null, 2)}\n`;
+  if (flags.output === undefined) io.stdout(text);
+  else writeFileSync(resolve(io.cwd, flags.output), text);
+  return EXIT.ok;
+}
+
+async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: CliIo, run: { locale: Locale; format: FormatName; selection: PackSelection; workers: Workers | undefined; policy: ExitPolicy }): Promise<number> {
+  const { files, skipped, ignored } = inputs;
   const { locale, format, selection } = run;
+  const quiet = flags.quiet === true;
   const { checker, warnings } = loadChecker(selection);
   // The report file, relative to where the command runs (as the inputs are).
   const output = flags.output === undefined ? undefined : resolve(io.cwd, flags.output);
   for (const w of warnings) io.stderr(`jixiao: ${w}\n`);
-  const batch = files.length + skipped.length > 1 || skipped.length > 0 || files.length === 0;
+  const batch = files.length + skipped.length > 1 || skipped.length > 0 || ignored.length > 0 || files.length === 0;
   const color = flags.output === undefined && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
   const renderOptions: RenderOptions = { locale, toolVersion: VERSION, color, pretty: flags.pretty === true, explain: flags.explain === true, checkDate: flags.today ?? localToday() };
   const formatOptions = { ...renderOptions, rules: checker.rules, parameters: checker.parameters };
@@ -110,12 +171,12 @@ async function checkAndReport(files: readonly InputFile[], skipped: readonly Ski
         locale,
         selection,
         checker,
-        shape: stream ? { render: { format: stream.format, options: renderOptions } } : {},
+        shape: stream ? { render: { format: stream.format, options: renderOptions, ...(quiet ? { failuresOnly: true } : {}) } } : {},
         ...(progress ? { onProgress: progress.update } : {}),
         onOutcome: (o) => {
           if (o.ok) {
             if (o.result) {
-              if (workbook) workbook.form(o.result);
+              if (workbook) workbook.form(quiet ? failuresOnly(o.result) : o.result);
               else results.push(o.result);
             }
             if (o.chunks !== undefined) out?.form(o.chunks);
@@ -141,17 +202,26 @@ async function checkAndReport(files: readonly InputFile[], skipped: readonly Ski
     else if (workbook) await writeXlsxStream(workbook, { ...end, emitted: [] }, formatOptions, outputStream(output, io));
     else {
       // Reports read on a terminal show every control character a form or a file name holds instead of obeying it.
-      const shown = onTerminal(format) ? terminalData({ results: final, unread: unreadable }) : { results: final, unread: unreadable };
+      const reported = quiet ? final.map(failuresOnly) : final;
+      const shown = onTerminal(format) ? terminalData({ results: reported, unread: unreadable }) : { results: reported, unread: unreadable };
       const report = await FORMATTERS[format](shown.results, { ...formatOptions, unread: shown.unread });
       if (output === undefined) io.stdout(report);
       else writeFileSync(output, report);
     }
-    if (batch) io.stderr(renderSummary(outcomes, skipped, locale));
+    if (batch) io.stderr(renderSummary(outcomes, skipped, locale, ignored));
     // Something could not be read (a file, or a value of a form): the report is incomplete, whatever it found.
     if (unreadable.length > 0 || outcomes.some((o) => o.ok && o.importErrors > 0)) return EXIT.unreadable;
     if (flags.exitZero === true) return EXIT.ok;
-    const failed = flags.waivers === undefined ? outcomes.some((o) => o.ok && o.brief.errors > 0) : final.some((r) => r.summary.errors > 0);
-    return failed ? EXIT.failures : EXIT.ok;
+    // Failures by severity, waived ones excepted (with waivers, counted after they apply).
+    const counts = flags.waivers === undefined ? briefs : final.map((r) => r.summary);
+    const total = (key: 'errors' | 'warnings' | 'infos') => counts.reduce((n, c) => n + c[key], 0);
+    const { failOn, maxWarnings } = run.policy;
+    const failing = total('errors') + (failOn === 'error' ? 0 : total('warnings')) + (failOn === 'info' ? total('infos') : 0);
+    if (maxWarnings !== undefined && total('warnings') > maxWarnings) {
+      io.stderr(`jixiao: 警告级不通过 ${String(total('warnings'))} 项，超过 --max-warnings ${String(maxWarnings)} / ${String(total('warnings'))} warning-level failures, more than --max-warnings ${String(maxWarnings)}\n`);
+      return EXIT.failures;
+    }
+    return failing > 0 ? EXIT.failures : EXIT.ok;
   } finally {
     out?.abort();
     rows?.close();
