@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { applyWaivers, parseWaiverFile, waiverRefs, type EvaluationResult, type Locale } from '@jixiao/core';
+import { applyWaivers, parseWaiverFile, waiverRefs, type EvaluationResult, type Locale, type WaiverRef } from '@jixiao/core';
 import { readTextFileBounded } from '@jixiao/core/node';
 import { CliError, type CliIo } from './io.js';
 import { terminalText } from './terminal.js';
@@ -11,20 +11,35 @@ export function localToday(now: Date = new Date()): string {
 }
 
 /**
+ * Read and validate a waiver file; its problems in `locale`, or in zh-CN and English when no locale is given (the
+ * server's start-up, before any request chose one).
+ */
+function readWaivers(file: string, cwd: string, locale?: Locale): WaiverRef[] {
+  const read = readTextFileBounded(resolve(cwd, file));
+  if (!read.ok) throw new CliError(`无法读取豁免文件 ${file}：${read.reason['zh-CN']} / cannot read the waiver file ${file}: ${read.reason.en}`);
+  const parsed = parseWaiverFile(read.text, file);
+  if (!parsed.ok) {
+    const lines = parsed.issues.map((i) => `  ${i.file}${i.line === undefined ? '' : `:${String(i.line)}`}${i.path ? ` ${i.path}` : ''}: ${locale === undefined ? `${i.message['zh-CN']} / ${i.message.en}` : i.message[locale]}`);
+    const title = locale === undefined ? `豁免文件无效 ${file} / invalid waiver file ${file}` : `${locale === 'zh-CN' ? '豁免文件无效' : 'invalid waiver file'} ${file}`;
+    throw new CliError(`${title}:\n${lines.join('\n')}`);
+  }
+  return waiverRefs(parsed.value, file);
+}
+
+/** `jixiao serve --waivers <file>`: the file read now, applied to each request's results as of that day. */
+export function waiverApplier(file: string, cwd: string): (results: readonly EvaluationResult[], locale: Locale) => EvaluationResult[] {
+  const refs = readWaivers(file, cwd);
+  return (results, locale) => applyWaivers(results, refs, { today: localToday(), locale }).results;
+}
+
+/**
  * `jixiao check --waivers <file>`: read the waiver file, apply it to the results (waived failures counted
  * apart, expired waivers become warnings) and print the waiver report — applied, expired, unused — to stderr.
  */
 export function applyWaiverFile(results: readonly EvaluationResult[], file: string, today: string | undefined, locale: Locale, io: CliIo): EvaluationResult[] {
   const date = today ?? localToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new CliError(`--today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD (got ${date})`);
-  const read = readTextFileBounded(resolve(io.cwd, file));
-  if (!read.ok) throw new CliError(`无法读取豁免文件 ${file}：${read.reason['zh-CN']} / cannot read the waiver file ${file}: ${read.reason.en}`);
-  const parsed = parseWaiverFile(read.text, file);
-  if (!parsed.ok) {
-    const lines = parsed.issues.map((i) => `  ${i.file}${i.line === undefined ? '' : `:${String(i.line)}`}${i.path ? ` ${i.path}` : ''}: ${i.message[locale]}`);
-    throw new CliError(`${locale === 'zh-CN' ? '豁免文件无效' : 'invalid waiver file'} ${file}:\n${lines.join('\n')}`);
-  }
-  const { results: out, report } = applyWaivers(results, waiverRefs(parsed.value, file), { today: date, locale });
+  const { results: out, report } = applyWaivers(results, readWaivers(file, io.cwd, locale), { today: date, locale });
   const zh = locale === 'zh-CN';
   const lines: string[] = [];
   const name = (w: { waiver: { rule: string; unit: string; year?: number | undefined } }) => terminalText(`${w.waiver.rule} @ ${w.waiver.unit}${w.waiver.year === undefined ? '' : ` ${String(w.waiver.year)}`}`);

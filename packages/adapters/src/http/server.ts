@@ -1,9 +1,12 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { isLocale, localizeDiagnostic, type Checker, type CompiledRule, type Evaluation, type EvaluationResult, type Locale, type LocalizedDiagnostic, type SourcePosition } from '@jixiao/core';
 import openapi from '../../openapi.json' with { type: 'json' };
 import { FORMATTERS, MEDIA_TYPES } from '../formats.js';
-import { HttpError, fromFrameworkError } from './errors.js';
+import { HttpError, fromFrameworkError, type HttpErrorCode } from './errors.js';
 import { negotiateFormat } from './negotiate.js';
 import { rulesListing } from './rules-listing.js';
 
@@ -45,6 +48,19 @@ export interface ServerOptions {
    * cannot reach the API or read its answers. Default: any `Host` (the application that embeds the server decides).
    */
   readonly allowedHosts?: readonly string[];
+  /**
+   * Origins whose web pages may call the API from a browser (CORS, through @fastify/cors): each an exact origin
+   * (`https://oa.example.gov.cn`), or `*` for any. Preflight requests are answered; the `X-Jixiao-*` headers are
+   * exposed. Default: none (a browser keeps other origins' pages from reading the answers).
+   */
+  readonly corsOrigins?: readonly string[];
+  /**
+   * Called once per answered request with one line: time (UTC), client address, method, path (without the query,
+   * which may name a file), status, time taken and bytes sent. Never anything of the form. Default: no log.
+   */
+  readonly accessLog?: (line: string) => void;
+  /** Applied to each request's results before its report is written (the CLI's `--waivers`). */
+  readonly waive?: (results: readonly EvaluationResult[], locale: Locale) => readonly EvaluationResult[];
   /** Most files in one multipart request. Default 20. */
   readonly maxFiles?: number;
   /** Pass a fastify logger setting (default: no logging; a library does not print). */
@@ -110,6 +126,24 @@ export function hostName(value: string): string | undefined {
   return bare.endsWith('.') ? bare.slice(0, -1) : bare;
 }
 
+/**
+ * Requests the HTTP parser refuses before fastify sees them (a URL with raw UTF-8 such as an unencoded
+ * `?filename=表.docx`, a header block over Node's limit, a request not sent in time) are answered in the same error
+ * shape as every other 4xx, instead of fastify's generic body.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  // A reset connection has no one to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: HttpErrorCode = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request-timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : 'malformed-request';
+  const failure = new HttpError(code, error.code === undefined ? undefined : { reason: error.code });
+  const body = JSON.stringify(failure.body());
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(`HTTP/1.1 ${String(failure.status)} ${STATUS_CODES[failure.status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${String(Buffer.byteLength(body))}\r\nConnection: close\r\n\r\n${body}`);
+}
+
 async function readSubmissions(request: FastifyRequest, query: CheckQuery, bodyLimit: number): Promise<Submission[]> {
   if (request.isMultipart()) {
     const out: Submission[] = [];
@@ -147,7 +181,14 @@ export function createServer(options: ServerOptions): FastifyInstance {
   const maxFiles = options.maxFiles ?? 20;
   const readTimeMs = options.readTimeMs ?? DEFAULT_READ_TIME_MS;
   const rules = options.rules ?? options.checker.rules;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit, requestTimeout: 120_000, return503OnClosing: true });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit, requestTimeout: 120_000, return503OnClosing: true,
+    clientErrorHandler: answerClientError,
+    // A path the router cannot decode (`/v1/check%zz`) bypasses the error handler: the same shape here.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const mapped = fromFrameworkError(error);
+      void reply.status(mapped.status).type('application/json; charset=utf-8').send(mapped.body());
+    },
+  });
 
   // Every request body arrives as bytes: the submission reader decides what they are (JSON, text, .docx).
   app.removeAllContentTypeParsers();
@@ -167,6 +208,23 @@ export function createServer(options: ServerOptions): FastifyInstance {
     app.addHook('onRequest', (request, _reply, done) => {
       const host = request.headers.host;
       done(host !== undefined && allowed.has(hostName(host)) ? undefined : new HttpError('host-not-allowed', { host: host?.slice(0, MAX_SOURCE_LENGTH) ?? null }));
+    });
+  }
+  if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) {
+    void app.register(cors, {
+      origin: options.corsOrigins.includes('*') ? '*' : [...options.corsOrigins],
+      methods: ['GET', 'HEAD', 'POST'],
+      exposedHeaders: ['x-jixiao-errors', 'x-jixiao-diagnostics'],
+      maxAge: 600,
+    });
+  }
+  if (options.accessLog !== undefined) {
+    const log = options.accessLog;
+    app.addHook('onResponse', (request, reply, done) => {
+      const path = request.url.split('?')[0] ?? '';
+      const bytes = reply.getHeader('content-length');
+      log(`${new Date().toISOString()} ${request.ip} ${request.method} ${path} ${String(reply.statusCode)} ${reply.elapsedTime.toFixed(0)}ms ${bytes === undefined ? '-' : String(bytes)}`);
+      done();
     });
   }
   app.setNotFoundHandler((request, reply) => {
@@ -214,8 +272,10 @@ export function createServer(options: ServerOptions): FastifyInstance {
       // The import diagnostics travel in the report itself, whatever its format.
       results.push(read.diagnostics.length === 0 ? checked : { ...checked, diagnostics: read.diagnostics.map((d) => localizeDiagnostic(d, locale)) });
     }
-    const report = await FORMATTERS[format](results, { locale, toolVersion: options.version, rules, parameters: options.checker.parameters });
-    const errors = results.reduce((n, r) => n + r.summary.errors, 0);
+    // Waivers (if any) first: the report and X-Jixiao-Errors count what is left.
+    const final = options.waive === undefined ? results : options.waive(results, locale);
+    const report = await FORMATTERS[format](final, { locale, toolVersion: options.version, rules, parameters: options.checker.parameters });
+    const errors = final.reduce((n, r) => n + r.summary.errors, 0);
     void reply
       .header('content-type', MEDIA_TYPES[format])
       .header('x-jixiao-errors', String(errors))

@@ -11,6 +11,7 @@ import { CliError, type CliIo } from '../io.js';
 import { loadChecker } from '../packs.js';
 import { WORKER_LIMITS, workerFile } from '../batch/run.js';
 import { VERSION } from '../version.js';
+import { waiverApplier } from '../waivers.js';
 import readUpload, { type ReaderStart, type ReadTask } from './serve-reader.js';
 import type { ServeFlags } from './serve.js';
 
@@ -117,6 +118,22 @@ function parseSeconds(name: string, value: string, max: number): number {
 const cannotListen = (host: string, port: number, error: unknown) =>
   new CliError(`无法监听 ${host}:${String(port)} / cannot listen on ${host}:${String(port)}: ${error instanceof Error ? error.message : String(error)}`);
 
+/** `--cors` values: exact origins (scheme, host, port; no path) or `*`. */
+function parseOrigins(values: readonly string[]): string[] {
+  return values.map((value) => {
+    if (value === '*') return value;
+    let origin: string | undefined;
+    try {
+      const url = new URL(value);
+      origin = (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '') ? url.origin : undefined;
+    } catch {
+      origin = undefined;
+    }
+    if (origin === undefined) throw new CliError(`--cors 应为网页来源（协议、主机与端口，不含路径），如 https://oa.example.gov.cn，或 * / --cors must be an origin (scheme, host and port, no path) such as https://oa.example.gov.cn, or * (got ${value})`);
+    return origin;
+  });
+}
+
 /** See `startServe` in serve.ts. */
 export async function startServeApp(flags: ServeFlags, io: CliIo, reading: ReadingThreads = { entry: workerFile('serve-reader') }): Promise<{ app: FastifyInstance; url: string }> {
   const port = parseInteger('--port', flags.port, 0, 65_535);
@@ -130,7 +147,10 @@ export async function startServeApp(flags: ServeFlags, io: CliIo, reading: Readi
     throw cannotListen(flags.host, port, error);
   }
   const allowed = allowedHosts(flags.host, addresses, flags.allowedHost ?? []);
+  const corsOrigins = parseOrigins(flags.cors ?? []);
   const { checker } = loadChecker({ packs: flags.pack, configFile: flags.config, cwd: io.cwd });
+  // Read once, at start-up (a bad file is an error now, not at the first request); applied as of each request's day.
+  const waive = flags.waivers === undefined ? undefined : waiverApplier(flags.waivers, io.cwd);
   const reader = await uploadReader(io, reading);
   const app = createServer({
     checker,
@@ -140,6 +160,11 @@ export async function startServeApp(flags: ServeFlags, io: CliIo, reading: Readi
     ...(bodyLimit === undefined ? {} : { bodyLimit }),
     ...(readTimeMs === undefined ? {} : { readTimeMs }),
     ...(allowed === undefined ? {} : { allowedHosts: allowed }),
+    ...(corsOrigins.length === 0 ? {} : { corsOrigins }),
+    ...(waive === undefined ? {} : { waive }),
+    accessLog: (line) => {
+      io.stdout(`${line}\n`);
+    },
   });
   app.addHook('onClose', async () => {
     await reader.close();

@@ -82,7 +82,8 @@ describe('jixiao serve reads uploads in worker threads', () => {
   });
 
   it('answers /healthz and other forms while one form is being read forever, then that request gets 422 read-timeout and its thread is replaced', async () => {
-    const { app, url } = await startServeApp({ port: '0', host: '127.0.0.1', pack: PACKS, readTimeout: '4' }, captured().io, { entry: endlessReader(), threads: 2 });
+    // 8 s: time enough for a cold reading thread to read form.docx on a loaded machine (4 s was not, at load 27).
+    const { app, url } = await startServeApp({ port: '0', host: '127.0.0.1', pack: PACKS, readTimeout: '8' }, captured().io, { entry: endlessReader(), threads: 2 });
     const channel = new BroadcastChannel(CHANNEL);
     try {
       const docx = readFileSync(resolve(SEED, 'form.docx'));
@@ -105,7 +106,7 @@ describe('jixiao serve reads uploads in worker threads', () => {
       expect(settled).toBe(false);
       const timedOut = await endless;
       expect(timedOut.status).toBe(422);
-      expect(((await timedOut.json()) as { error: { code: string; detail: { seconds: number } } }).error).toMatchObject({ code: 'read-timeout', detail: { seconds: 4 } });
+      expect(((await timedOut.json()) as { error: { code: string; detail: { seconds: number } } }).error).toMatchObject({ code: 'read-timeout', detail: { seconds: 8 } });
       // The spinning thread was stopped: after a second endless form, both threads would spin if it had not been,
       // and the next form would wait for a thread until its own time was up.
       expect((await post(url, 'endless.docx', docx)).status).toBe(422);
@@ -115,7 +116,7 @@ describe('jixiao serve reads uploads in worker threads', () => {
       channel.close();
       await app.close();
     }
-  });
+  }, 90_000);
 
   it('refuses a --read-timeout that is not a positive number of seconds', async () => {
     for (const value of ['0', '-1', 'soon', '3601']) {

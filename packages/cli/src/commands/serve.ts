@@ -11,6 +11,8 @@ export interface ServeFlags {
   maxBytes?: string;
   readTimeout?: string;
   allowedHost?: string[];
+  cors?: string[];
+  waivers?: string;
 }
 
 /**
@@ -44,9 +46,11 @@ export function registerServe(program: Command, io: CliIo, setExit: (code: numbe
       (name: string, names: string[]) => [...names, name],
       [],
     )
+    .option('--cors <origin>', '允许调用本服务的网页来源（CORS；可重复；如 https://oa.example.gov.cn，* 为任意来源） / an origin whose web pages may call this server (CORS; repeatable; e.g. https://oa.example.gov.cn, * for any)', (origin: string, origins: string[]) => [...origins, origin], [])
+    .option('--waivers <file>', '豁免文件（JSON/YAML），对每个请求的结果生效 / waiver file (JSON or YAML), applied to every request\'s results')
     .action(async (flags: ServeFlags) => {
       const { app, url } = await startServe(flags, io);
-      io.stderr(`jixiao ${VERSION} 正在监听 / listening on ${url}（OpenAPI: ${url}/openapi.json）\n`);
+      io.stderr(`jixiao ${VERSION} 正在监听 / listening on ${url}（OpenAPI: ${url}/openapi.json；访问日志写到标准输出 / access log on standard output）\n`);
       // Resolve only when the server closes (the process is stopped): the command runs until then.
       await new Promise<void>((resolve) => {
         app.server.once('close', resolve);
