@@ -129,6 +129,9 @@ describe.skipIf(soffice === undefined)('the example forms printed to PDF by Libr
       expect(r.ok && original.ok, encoding).toBe(true);
       if (!r.ok || !original.ok) continue;
       expect(r.kind).toBe('pdf');
+      // Detected among the templates like the .docx: the same template, named in the result.
+      expect(r.template?.id, encoding).toBe('t1-checklist');
+      expect(r.template?.id).toBe(original.template?.id);
       // Prose is compared without line breaks: where a printed line wrapped cannot always be told from a new paragraph.
       const flat = (e: typeof r.evaluation) => {
         const { answerResolution: _a, functions, achievements, problems, suggestions, ...rest } = e;
@@ -143,6 +146,23 @@ describe.skipIf(soffice === undefined)('the example forms printed to PDF by Libr
       expect([...warnings], encoding).toEqual(encoding === 'example' ? ['pdf-symbol-font-missing', 'unknown-glyph'] : []);
     }
   }, 120_000);
+
+  it('a line break or tab inside a text run reads as a space: no cell split, no later line renumbered', async () => {
+    const extracted = await extractPdfText(new Uint8Array(readFileSync(pdfs.get('glyph') ?? '')));
+    if ('error' in extracted) throw new Error(extracted.error);
+    const original = importPdfText(extracted);
+    // The unit's name run (an early line) carries a line break and a tab, as a hostile or odd PDF's text may.
+    const name = seed.unit.name ?? '北塔区司法局';
+    let hit = 0;
+    const odd = { ...extracted, pages: extracted.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.s.includes(name) ? (hit++, { ...i, s: i.s.replace(name, `${name}\n\t`) }) : i)) })) };
+    expect(hit).toBeGreaterThan(0);
+    const r = importPdfText(odd);
+    expect(original.ok && r.ok).toBe(true);
+    if (!original.ok || !r.ok) return;
+    expect(r.evaluation.unit.name?.trim()).toBe(name);
+    expect(r.positions['income.total']).toEqual(original.positions['income.total']);
+    expect(r.evaluation.income).toEqual(original.evaluation.income);
+  }, 60_000);
 
   /** The answers of an evaluation, by field. */
   const answers = (e: Evaluation) => Object.fromEntries(ANSWER_FIELDS.map((f) => [f, (e as unknown as Record<string, Record<string, unknown>>)[f.split('.')[0] ?? '']?.[f.split('.')[1] ?? '']]));

@@ -1,5 +1,4 @@
 import { symbolGlyph } from '../docx/walk.js';
-import type { BlockElement, DocumentElements, ParagraphElement, TableRowElement } from '../document/elements.js';
 
 /** One run of text pdf.js found on a page: its string, baseline origin (PDF units, y up), width, height, font family. */
 export interface PdfTextItem {
@@ -109,7 +108,9 @@ interface Segment {
 function pageSegments(page: PdfPage, fontsOfText: ReadonlySet<string>): { lines: Segment[][]; wraps: (above: Segment, s: Segment) => boolean } {
   // Blank items are dropped: the gaps between the others say where words and cells part (a space item may span a
   // whole gap between two table columns).
-  const items = page.items.filter((i) => i.s.trim() !== '').map((i) => ({ ...i, s: symbolText(i.s, i.f, !fontsOfText.has(fontOf(i))) }));
+  // A tab or line break inside a run reads as a space: the lines are read as Word's text export, where it would
+  // split a cell or shift every later line's number.
+  const items = page.items.filter((i) => i.s.trim() !== '').map((i) => ({ ...i, s: symbolText(i.s.replace(/[\t\n\r]/g, ' '), i.f, !fontsOfText.has(fontOf(i))) }));
   items.sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: { y: number; h: number; items: typeof items }[] = [];
   for (const item of items) {
@@ -195,27 +196,4 @@ export function pdfLines(pages: readonly PdfPage[]): PdfLine[] {
     last = tail === undefined || (first === 1 && lines.length === 1) ? last : { page: page.number, segs: tail, wraps };
   }
   return out;
-}
-
-/**
- * The PDF as elements: a line of one cell is a paragraph; consecutive lines of several cells are the rows of a
- * table. Every element's origin is its page and line.
- */
-export function pdfElements(lines: readonly PdfLine[]): DocumentElements {
-  const blocks: BlockElement[] = [];
-  let rows: TableRowElement[] | undefined;
-  for (const l of lines) {
-    const origin = { page: l.page, line: l.line };
-    if (l.cells.length <= 1) {
-      rows = undefined;
-      blocks.push({ kind: 'paragraph', text: l.cells[0] ?? '', origin });
-      continue;
-    }
-    if (rows === undefined) {
-      rows = [];
-      blocks.push({ kind: 'table', rows, origin });
-    }
-    rows.push({ origin, cells: l.cells.map((text, c) => ({ origin: { ...origin, cell: c + 1 }, paragraphs: [{ kind: 'paragraph', text, origin: { ...origin, cell: c + 1 } } satisfies ParagraphElement] })) });
-  }
-  return { format: 'pdf', blocks };
 }
