@@ -29,11 +29,13 @@ export class Converter {
 
   constructor(private readonly soffice: string) {}
 
-  /** Convert `files` to `format` in one soffice run; returns the new files' paths, in the order given. */
-  convert(files: readonly string[], format: keyof typeof FILTERS, subdir: string = format): string[] {
+  /**
+   * Convert `files` to `format` in one soffice run (with `filter`, e.g. one carrying export options, in place of
+   * the format's usual one); returns the new files' paths, in the order given.
+   */
+  convert(files: readonly string[], format: keyof typeof FILTERS, subdir: string = format, filter: string = FILTERS[format] ?? format): string[] {
     const out = join(this.dir, subdir);
     mkdirSync(out, { recursive: true });
-    const filter = FILTERS[format] ?? format;
     const run = spawnSync(this.soffice, [`-env:UserInstallation=${pathToFileURL(this.profile).href}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', out, ...files], { encoding: 'utf8', timeout: 120_000 });
     const made = files.map((f) => join(out, `${basename(f, extname(f))}.${format}`));
     const present = new Set(readdirSync(out).map((n) => join(out, n)));

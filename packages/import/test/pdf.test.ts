@@ -13,31 +13,11 @@ import { importBuffer } from '../src/node/import-node.js';
 import { extractPdfText, importPdf } from '../src/node/pdf.js';
 import { importPdfText } from '../src/pdf/import-pdf.js';
 import { pageLines, symbolsWithoutTheirFont } from '../src/pdf/lines.js';
+import { onePagePdf } from '../../../test/hostile/pdf-craft.js';
 import { Converter, libreOffice } from './libreoffice.js';
 
 const EXAMPLE = new URL('../../../examples/beita-justice-2020/', import.meta.url);
 const seed = parseEvaluation(JSON.parse(readFileSync(new URL('evaluation.json', EXAMPLE), 'utf8')));
-
-/** A one-page PDF with the given content stream (objects and xref offsets computed, so pdf.js reads it cleanly). */
-function minimalPdf(content: string): Uint8Array {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  for (const [i, body] of objects.entries()) {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  }
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
-}
 
 describe('PDF lines from text positions', () => {
   /** A run of text in font `font` (pdf.js's id): ten units a character. */
@@ -74,7 +54,7 @@ describe('PDF lines from text positions', () => {
 
 describe('hostile and unreadable PDFs', () => {
   it('a PDF without a text layer is a scan that needs OCR, not “not a form”', async () => {
-    const r = await importBuffer(minimalPdf('0 0 1 rg 10 10 100 100 re f'), { filename: 'scan.pdf' });
+    const r = await importBuffer(onePagePdf('0 0 1 rg 10 10 100 100 re f'), { filename: 'scan.pdf' });
     expect(r.kind).toBe('pdf');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['pdf-no-text']);
     expect(r.diagnostics[0]?.message['zh-CN']).toContain('扫描件，无文字层，需 OCR');
@@ -87,12 +67,12 @@ describe('hostile and unreadable PDFs', () => {
   });
 
   it('reading is stopped at the time limit', async () => {
-    const r = await importPdf(minimalPdf('BT /F1 12 Tf 72 720 Td (hello) Tj ET'), { timeoutMs: 1 });
+    const r = await importPdf(onePagePdf('BT /F1 12 Tf 72 720 Td (hello) Tj ET'), { timeoutMs: 1 });
     expect(r.diagnostics[0]?.code).toBe('pdf-timeout');
   });
 
   it('text that is not the form is not-a-form, with page and line positions nowhere needed', async () => {
-    const r = await importBuffer(minimalPdf('BT /F1 12 Tf 72 720 Td (This is a restaurant menu, nothing else at all.) Tj ET'), { filename: 'menu.pdf' });
+    const r = await importBuffer(onePagePdf('BT /F1 12 Tf 72 720 Td (This is a restaurant menu, nothing else at all.) Tj ET'), { filename: 'menu.pdf' });
     expect(r.ok).toBe(false);
     expect(r.diagnostics[0]?.code).toBe('not-a-form');
   });

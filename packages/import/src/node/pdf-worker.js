@@ -10,6 +10,43 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 const require = createRequire(import.meta.url);
 
+// A giant stream (under a MB deflated to gigabytes) lives in typed arrays, outside the heap, so the thread's heap
+// limit does not stop it: pdf.js inflates a stream with the platform's DecompressionStream, gathering every chunk,
+// else with its own inflater into one buffer doubled as it fills (a 0.6 MB file took the process to 850 MB and
+// 18 s). pdf.js finds both on the global object: here the DecompressionStream errors past the limit and the
+// Uint8Array refuses a buffer over it. pdf.js swallows errors while reading a page's text, so the refusal is also
+// recorded and the whole file is then reported as too large.
+let tooLarge = false;
+const maxBufferBytes = (workerData?.maxBufferMb ?? 64) * 1024 * 1024;
+const refuse = () => {
+  tooLarge = true;
+  return new RangeError(`a PDF stream larger than ${maxBufferBytes} bytes`);
+};
+const Unbounded = globalThis.Uint8Array;
+globalThis.Uint8Array = class Uint8Array extends Unbounded {
+  constructor(...args) {
+    if (typeof args[0] === 'number' && args[0] > maxBufferBytes) throw refuse();
+    super(...args);
+  }
+};
+const Decompression = globalThis.DecompressionStream;
+globalThis.DecompressionStream = class DecompressionStream {
+  constructor(format) {
+    const inner = new Decompression(format);
+    let total = 0;
+    this.writable = inner.writable;
+    this.readable = inner.readable.pipeThrough(
+      new TransformStream({
+        transform(chunk, controller) {
+          total += chunk.byteLength;
+          if (total > maxBufferBytes) controller.error(refuse());
+          else controller.enqueue(chunk);
+        },
+      }),
+    );
+  }
+};
+
 async function extract({ bytes, maxPages }) {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const root = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -35,6 +72,7 @@ async function extract({ bytes, maxPages }) {
     doc = await task.promise;
   } catch (error) {
     const name = error?.name ?? '';
+    if (tooLarge) return { error: 'pdf-too-large' };
     if (name === 'PasswordException') return { error: 'pdf-password' };
     return { error: 'pdf-invalid', detail: String(error?.message ?? error) };
   }
@@ -54,7 +92,7 @@ async function extract({ bytes, maxPages }) {
       pages.push({ number: n, width, height, items });
       page.cleanup();
     }
-    return { totalPages, pages };
+    return tooLarge ? { error: 'pdf-too-large' } : { totalPages, pages };
   } finally {
     await doc.destroy();
   }
@@ -62,5 +100,5 @@ async function extract({ bytes, maxPages }) {
 
 extract(workerData).then(
   (result) => parentPort.postMessage(result),
-  (error) => parentPort.postMessage({ error: 'pdf-invalid', detail: String(error?.message ?? error) }),
+  (error) => parentPort.postMessage(tooLarge ? { error: 'pdf-too-large' } : { error: 'pdf-invalid', detail: String(error?.message ?? error) }),
 );

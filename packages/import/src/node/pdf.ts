@@ -12,10 +12,14 @@ export interface PdfLimits {
   readonly maxHeapMb?: number;
   /** Pages read (default {@link MAX_PDF_PAGES}). */
   readonly maxPages?: number;
+  /** Largest decoded stream in MB (default 64): a stream inflating beyond it makes the file too large. */
+  readonly maxBufferMb?: number;
 }
 
 export const DEFAULT_PDF_TIMEOUT_MS = 30_000;
 const DEFAULT_PDF_HEAP_MB = 256;
+/** A form's content streams, fonts and character maps decode to a few MB each (a whole embedded CJK font: ~20 MB). */
+const DEFAULT_PDF_BUFFER_MB = 64;
 
 /**
  * pdf-worker.js (plain JavaScript, shipped as is): beside this module in the sources and beside the CLI's bundle;
@@ -36,7 +40,7 @@ type WorkerReply = PdfText | { readonly error: 'pdf-password' | 'pdf-invalid'; r
 export function extractPdfText(bytes: Uint8Array, limits: PdfLimits = {}): Promise<WorkerReply | { readonly error: 'pdf-timeout' | 'pdf-too-large' | 'pdf-crashed'; readonly detail?: string }> {
   return new Promise((resolve) => {
     const worker = new Worker(workerUrl(), {
-      workerData: { bytes, maxPages: limits.maxPages ?? MAX_PDF_PAGES },
+      workerData: { bytes, maxPages: limits.maxPages ?? MAX_PDF_PAGES, maxBufferMb: limits.maxBufferMb ?? DEFAULT_PDF_BUFFER_MB },
       resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb ?? DEFAULT_PDF_HEAP_MB, maxYoungGenerationSizeMb: 32 },
       stdout: true,
       stderr: true,

@@ -15,7 +15,10 @@ export const DEFAULT_CONVERT_TIMEOUT_MS = 60_000;
 export interface ConverterOptions {
   /** Path to `soffice` (else `$JIXIAO_SOFFICE`, else `soffice`/`libreoffice` on `PATH`, else the usual install folders). */
   readonly soffice?: string;
-  /** Time limit per file in milliseconds (default {@link DEFAULT_CONVERT_TIMEOUT_MS}); the process group is killed past it. */
+  /**
+   * Time limit per file in milliseconds (else `$JIXIAO_CONVERT_TIMEOUT` in seconds, else
+   * {@link DEFAULT_CONVERT_TIMEOUT_MS}); the process group is killed past it.
+   */
   readonly timeoutMs?: number;
   /** The limit on concurrent LibreOffice processes (default: shared per thread, one per core). */
   readonly slots?: ConversionSlots;
@@ -117,6 +120,13 @@ function summarise(output: string): string {
     .slice(0, 300);
 }
 
+/** The time limit of a conversion: the one given, else `$JIXIAO_CONVERT_TIMEOUT` (seconds), else the default. */
+export function convertTimeoutMs(given?: number, env: NodeJS.ProcessEnv = process.env): number {
+  if (given !== undefined) return given;
+  const seconds = Number(env.JIXIAO_CONVERT_TIMEOUT);
+  return env.JIXIAO_CONVERT_TIMEOUT !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_CONVERT_TIMEOUT_MS;
+}
+
 /**
  * Convert one file with LibreOffice in headless mode: a fresh temporary profile (macros off), `--norestore`, the
  * time limit enforced by killing the whole process group, at most `slots.limit` processes at once. The input
@@ -127,7 +137,7 @@ export async function convertWithSoffice(bytes: Uint8Array, extension: string, t
   const soffice = findSoffice(options.soffice);
   if (soffice === undefined) return missing(options.soffice ?? (process.env.JIXIAO_SOFFICE === '' ? undefined : process.env.JIXIAO_SOFFICE));
   const slots = options.slots ?? conversionSlots();
-  return slots.run(() => runSoffice(soffice, bytes, extension, target, options.timeoutMs ?? DEFAULT_CONVERT_TIMEOUT_MS));
+  return slots.run(() => runSoffice(soffice, bytes, extension, target, convertTimeoutMs(options.timeoutMs)));
 }
 
 async function runSoffice(soffice: string, bytes: Uint8Array, extension: string, target: ConversionTarget, timeoutMs: number): Promise<ConversionResult> {
