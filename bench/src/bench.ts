@@ -19,7 +19,7 @@ import { CUSTOM_OPERATORS, createChecker, ruleConditions, type Evaluation, type 
 import { loadPack } from '@jixiao/core/node';
 import { renderFormText } from '@jixiao/import';
 import { baseEvaluation, evaluationArb, patchEvaluation } from '@jixiao/testing';
-import { findSoffice } from '@jixiao/import/node';
+import { convertWithSoffice, findSoffice } from '@jixiao/import/node';
 import { DOCX_ENCODINGS, renderFormDocx, type DocxEncoding } from '../../packages/import/scripts/render-docx.js';
 import { extractPdfText } from '../../packages/import/src/node/pdf.js';
 import { PLAIN_PACKS, plainOutcomes } from './plain.js';
@@ -122,9 +122,9 @@ function cliMeasured(args: string[], cwd: string, bin = BIN): { ms: number; mb: 
 /**
  * (g) The same forms in every format a bureau receives: text, .docx, .doc and PDF (the .doc and the PDF made from
  * the .docx by LibreOffice beforehand, untimed), each folder checked by the CLI with one worker thread and with the
- * default, JSON report. The converter's share: for .doc the seconds LibreOffice took by the CLI's own `converted`
- * notes, for PDF the time pdf.js takes to extract each file's text (timed here, one file after another, in the
- * same worker thread the CLI uses), over the wall time of the one-thread run.
+ * default, JSON report. The converter's share: the time LibreOffice takes to convert each .doc as the CLI does it,
+ * and the time pdf.js takes to extract each PDF's text (both timed here, one file after another, the way the CLI
+ * runs them), over the wall time of the one-thread run.
  */
 async function formats(forms: readonly Evaluation[]): Promise<Record<string, unknown>> {
   const soffice = findSoffice();
@@ -170,9 +170,15 @@ async function formats(forms: readonly Evaluation[]): Promise<Record<string, unk
       }
     }
   }
-  // LibreOffice's time, by the CLI's notes (`… after conversion by LibreOffice (2.3 s) …`) in the one-thread report.
-  const report = JSON.parse(readFileSync(join(dir, 'out-doc-1.json'), 'utf8')) as { results: { diagnostics?: { message?: string }[] }[] };
-  const sofficeMs = report.results.flatMap((r) => r.diagnostics ?? []).reduce((sum, d) => sum + Number(/LibreOffice \(([\d.]+) s\)/.exec(d.message ?? '')?.[1] ?? 0) * 1000, 0);
+  // LibreOffice's time: each .doc converted as the CLI does it (a fresh profile, one process), one after another.
+  let sofficeMs = 0;
+  for (const file of readdirSync(join(dir, 'doc'))) {
+    const bytes = new Uint8Array(readFileSync(join(dir, 'doc', file)));
+    sofficeMs += await timeAsync(async () => {
+      const converted = await convertWithSoffice(bytes, 'doc', 'docx', { soffice });
+      if (!converted.ok) throw new Error(`LibreOffice could not convert ${file}: ${converted.message.en}`);
+    });
+  }
   // pdf.js's time: each PDF's text extracted as the CLI does it (a worker thread per file), one after another.
   let pdfjsMs = 0;
   for (const file of readdirSync(join(dir, 'pdf'))) {

@@ -22,14 +22,17 @@ const FORMAT_NAMES: Readonly<Record<OfficeFormat, string>> = {
   pdf: 'PDF',
 };
 
-function converted(format: OfficeFormat, ms: number): ImportDiagnostic {
-  const seconds = (ms / 1000).toFixed(1);
+/**
+ * The note that a file was converted. It names no time: a report is the same bytes whatever the machine's load and
+ * however many threads checked the batch (the time is `ConversionResult.ms`, which the benchmark reads).
+ */
+function converted(format: OfficeFormat): ImportDiagnostic {
   return {
     code: 'converted',
     severity: 'info',
     message: {
-      'zh-CN': `${FORMAT_NAMES[format]} 文件经 LibreOffice 转换后读取（${seconds} 秒）；段落与单元格位置指转换所得的文档。`,
-      en: `The ${format} file was read after conversion by LibreOffice (${seconds} s); paragraph and cell positions refer to the converted document.`,
+      'zh-CN': `${FORMAT_NAMES[format]} 文件经 LibreOffice 转换后读取；段落与单元格位置指转换所得的文档。`,
+      en: `The ${format} file was read after conversion by LibreOffice; paragraph and cell positions refer to the converted document.`,
     },
   };
 }
@@ -55,7 +58,7 @@ export async function importBuffer(bytes: Uint8Array, options: NodeImportOptions
     if (target === undefined) return await importBrowserSafe(bytes, options);
     const conversion = await convertWithSoffice(bytes, format, target, options.converter);
     if (!conversion.ok) return failure(format, conversion.code, conversion.message['zh-CN'], conversion.message.en);
-    const note = converted(format, conversion.ms);
+    const note = converted(format);
     if (target === 'docx') {
       // Loaded on first use, as the browser-safe entry does: reading text or JSON never pays for the .docx reader.
       const { importDocx } = await import('../docx/import-docx.js');
