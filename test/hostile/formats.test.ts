@@ -107,7 +107,7 @@ describe.skipIf(soffice === undefined)('a password-protected PDF', () => {
     const lo = new Converter(soffice ?? '');
     const form = join(lo.dir, 'form.docx');
     copyFileSync(join(ROOT, 'examples/beita-justice-2020/form.docx'), form);
-    [locked = ''] = lo.convert([form], 'pdf', 'locked', 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"jixiao"}}');
+    [locked = ''] = lo.convert([form], 'pdf', { subdir: 'locked', filter: 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"jixiao"}}' });
   }, 120_000);
 
   it('is named as such (exit 3), never "damaged" or "not a form"', async () => {

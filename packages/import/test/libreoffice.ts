@@ -30,13 +30,16 @@ export class Converter {
   constructor(private readonly soffice: string) {}
 
   /**
-   * Convert `files` to `format` in one soffice run (with `filter`, e.g. one carrying export options, in place of
-   * the format's usual one); returns the new files' paths, in the order given.
+   * Convert `files` to `format` in one soffice run, into the folder `subdir` (default: the format's name) of the
+   * scratch folder; `filter` replaces the format's usual export filter (e.g. one carrying export options),
+   * `infilter` names the import filter (e.g. `Text (encoded):UTF8`). Returns the new files' paths, in the order given.
    */
-  convert(files: readonly string[], format: keyof typeof FILTERS, subdir: string = format, filter: string = FILTERS[format] ?? format): string[] {
-    const out = join(this.dir, subdir);
+  convert(files: readonly string[], format: keyof typeof FILTERS, options: { readonly subdir?: string; readonly filter?: string; readonly infilter?: string } = {}): string[] {
+    const out = join(this.dir, options.subdir ?? format);
     mkdirSync(out, { recursive: true });
-    const run = spawnSync(this.soffice, [`-env:UserInstallation=${pathToFileURL(this.profile).href}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', out, ...files], { encoding: 'utf8', timeout: 120_000 });
+    const filter = options.filter ?? FILTERS[format] ?? format;
+    const infilter = options.infilter === undefined ? [] : [`--infilter=${options.infilter}`];
+    const run = spawnSync(this.soffice, [`-env:UserInstallation=${pathToFileURL(this.profile).href}`, '--headless', '--norestore', ...infilter, '--convert-to', filter, '--outdir', out, ...files], { encoding: 'utf8', timeout: 120_000 });
     const made = files.map((f) => join(out, `${basename(f, extname(f))}.${format}`));
     const present = new Set(readdirSync(out).map((n) => join(out, n)));
     const lost = made.filter((f) => !present.has(f));

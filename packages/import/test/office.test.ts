@@ -55,7 +55,7 @@ describe.skipIf(soffice === undefined)('LibreOffice conversions of the example f
     // from the .odt, as a unit that keeps its forms in LibreOffice would.
     odt = lo.convert(files, 'odt');
     doc = lo.convert(odt, 'doc');
-    docxBack = lo.convert(odt, 'docx', 'back');
+    docxBack = lo.convert(odt, 'docx', { subdir: 'back' });
   }, 180_000);
 
   it('a .docx saved by LibreOffice reads as the original, in every checkbox encoding', () => {
