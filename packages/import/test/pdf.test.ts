@@ -44,6 +44,16 @@ describe('PDF lines from text positions', () => {
     ]);
   });
 
+  it('options typed with spaces between them stay in their cell, however wide the gap; a figure after a box is a cell of its own', () => {
+    const lines = pageLines({
+      number: 1,
+      width: 595,
+      height: 842,
+      items: [item('是否存在超编超配人员：', 80, 676), item('是', 230, 676), item('☑', 240, 676), item('否', 300, 676), item('□', 310, 676), item('是□', 80, 650), item('☑否', 140, 650), item('公开方式：网站□', 80, 624), item('264.47', 300, 624)],
+    });
+    expect(lines.map((l) => l.cells)).toEqual([['是否存在超编超配人员：', '是☑ 否□'], ['是□ ☑否'], ['公开方式：网站□', '264.47']]);
+  });
+
   it('a symbol-font code drawn in a font that also draws text is left as it is (the PDF was made without the symbol font)', () => {
     const page = { number: 1, width: 595, height: 842, items: [item('是否存在超编超配人员：是', 300, 676), item('\uf0a3', 420, 676), item('否', 450, 676), item('\uf0a3', 460, 676)] };
     expect(pageLines(page)).toEqual([{ page: 1, line: 1, cells: ['是否存在超编超配人员：是\uf0a3 否\uf0a3'] }]);

@@ -93,6 +93,29 @@ function symbolText(s: string, font: string, trusted: boolean): string {
   return out;
 }
 
+/** A box as a PDF draws it, ticked or not (or a symbol-font code drawn without its font). */
+const BOX = '[□☐☑☒■√✓✔\\uf000-\\uf0ff]';
+const ENDS_IN_BOX = new RegExp(`${BOX}\\s*$`, 'u');
+/** An option: a short word and its box (`否☑`, `无 □`), or a box and its word (`☑否`). */
+const OPTION = new RegExp(`^(?:\\S{1,4}\\s?${BOX}|${BOX}\\s?\\S{1,4}(?:\\s|$))`, 'u');
+
+/**
+ * Options of one question typed with spaces between them (`是☑      否□`) leave a gap as wide as one between table
+ * columns: a segment that is an option, after one that ends in a box, continues it (else the question's other
+ * options would be a cell of their own, and its answer read from the first option alone).
+ */
+function joinSpacedOptions(segs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segs) {
+    const last = out.at(-1);
+    if (last !== undefined && ENDS_IN_BOX.test(last.text) && OPTION.test(s.text)) {
+      last.text += ` ${s.text}`;
+      last.right = s.right;
+    } else out.push(s);
+  }
+  return out;
+}
+
 interface Segment {
   readonly x: number;
   right: number;
@@ -131,7 +154,7 @@ function pageSegments(page: PdfPage, fontsOfText: ReadonlySet<string>): { lines:
         last.right = Math.max(last.right, item.x + item.w);
       } else segs.push({ x: item.x, right: item.x + item.w, text: item.s });
     }
-    return segs;
+    return joinSpacedOptions(segs);
   });
   // How far right text starting at or after a column's start reaches on this page: where that column's lines
   // wrap (a table cell's right edge, or the page's margin for text outside tables).
