@@ -1,0 +1,70 @@
+/**
+ * The real published documents (examples/real, and the seed form) as a bureau may receive them: copies made by
+ * LibreOffice as Word 97-2003 .doc and as PDF (the held-out set of issue 14 is made the same way). Each copy is
+ * recognised as the same template and gets the same outcome for every rule as its original — or, for a form we
+ * do not check (a scoring sheet, a 项目支出 form), the same refusal.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Converter, libreOffice } from '../packages/import/test/libreoffice.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'packages/cli/bin/jixiao.js');
+const REAL = join(ROOT, 'examples/real');
+
+interface JsonReport {
+  results: { source: string; template?: { id: string }; findings: { ruleId: string; outcome: string }[] }[];
+  unread: { source: string; reason: string }[];
+}
+
+/** Each document's outcome, by name without extension: its template and every rule's outcome, or why it was not read. */
+function outcomes(folder: string): Record<string, unknown> {
+  const r = spawnSync(process.execPath, [BIN, 'check', folder, '--format', 'json', '--locale', 'en', '--jobs', '1'], { encoding: 'utf8', timeout: 300_000 });
+  const report = JSON.parse(r.stdout) as JsonReport;
+  const name = (source: string) => basename(source, extname(source));
+  return {
+    ...Object.fromEntries(report.results.map((x) => [name(x.source), { template: x.template?.id, findings: x.findings.map((f) => `${f.ruleId} ${f.outcome}`) }])),
+    ...Object.fromEntries(report.unread.map((u) => [name(u.source), { unread: u.reason }])),
+  };
+}
+
+const soffice = libreOffice();
+
+describe.skipIf(soffice === undefined)('real documents as .doc and PDF copies made by LibreOffice', () => {
+  let lo: Converter;
+  let originals: string;
+  let docs: string;
+  let pdfs: string;
+
+  beforeAll(() => {
+    lo = new Converter(soffice ?? '');
+    originals = join(lo.dir, 'originals');
+    mkdirSync(originals);
+    for (const d of readdirSync(REAL, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+      const { file } = JSON.parse(readFileSync(join(REAL, d.name, 'expected.json'), 'utf8')) as { file: string };
+      copyFileSync(join(REAL, d.name, file), join(originals, file));
+    }
+    copyFileSync(join(ROOT, 'examples/beita-justice-2020/form.docx'), join(originals, 'beita-justice-2020.docx'));
+    const texts = readdirSync(originals).filter((n) => n.endsWith('.txt')).map((n) => join(originals, n));
+    const form = join(originals, 'beita-justice-2020.docx');
+    // Text as the UTF-8 it is (LibreOffice would otherwise guess its encoding); the form's .doc by way of .odt
+    // (LibreOffice 7.4 flattens its tables when it writes a .doc straight from the .docx).
+    lo.convert(texts, 'doc', { subdir: 'doc', infilter: 'Text (encoded):UTF8' });
+    lo.convert(texts, 'pdf', { subdir: 'pdf', infilter: 'Text (encoded):UTF8' });
+    lo.convert(lo.convert([form], 'odt'), 'doc');
+    lo.convert([form], 'pdf');
+    docs = join(lo.dir, 'doc');
+    pdfs = join(lo.dir, 'pdf');
+  }, 300_000);
+
+  it('each copy reads as its original: the same template and outcomes, or the same refusal', () => {
+    const expected = outcomes(originals);
+    expect(Object.keys(expected)).toHaveLength(6);
+    expect(Object.values(expected).filter((o) => 'findings' in (o as object))).toHaveLength(3);
+    expect(outcomes(docs)).toEqual(expected);
+    expect(outcomes(pdfs)).toEqual(expected);
+  }, 300_000);
+});
