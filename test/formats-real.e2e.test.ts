@@ -27,7 +27,8 @@ function outcomes(folder: string): Record<string, unknown> {
   const name = (source: string) => basename(source, extname(source));
   return {
     ...Object.fromEntries(report.results.map((x) => [name(x.source), { template: x.template?.id, findings: x.findings.map((f) => `${f.ruleId} ${f.outcome}`) }])),
-    ...Object.fromEntries(report.unread.map((u) => [name(u.source), { unread: u.reason }])),
+    // The refusal (a converted file's reason goes on to say it was converted).
+    ...Object.fromEntries(report.unread.map((u) => [name(u.source), { unread: u.reason.split('\n')[0] }])),
   };
 }
 
