@@ -39,6 +39,7 @@ describe.skipIf(soffice === undefined)('LibreOffice conversions of the example f
   let odt: string[] = [];
   let doc: string[] = [];
   let docxBack: string[] = [];
+  let docBack: string[] = [];
   /** Encodings read through the converter under test (each conversion is a LibreOffice start: a few seconds). */
   const THROUGH_DOC: readonly DocxEncoding[] = ['example', 'content-control', 'sym-wingdings'];
 
@@ -56,7 +57,8 @@ describe.skipIf(soffice === undefined)('LibreOffice conversions of the example f
     odt = lo.convert(files, 'odt');
     doc = lo.convert(odt, 'doc');
     docxBack = lo.convert(odt, 'docx', { subdir: 'back' });
-  }, 180_000);
+    docBack = lo.convert(doc, 'docx', { subdir: 'doc-back' });
+  }, 240_000);
 
   it('a .docx saved by LibreOffice reads as the original, in every checkbox encoding', () => {
     for (const [i, encoding] of DOCX_ENCODINGS.entries()) {
@@ -66,6 +68,16 @@ describe.skipIf(soffice === undefined)('LibreOffice conversions of the example f
       expect(how(resaved), encoding).toEqual(how(original));
       // No new error or warning: LibreOffice's content-control glyph ☒ is read as ticked (an info note).
       expect(resaved.diagnostics.filter((d) => d.severity !== 'info'), encoding).toEqual(original.diagnostics.filter((d) => d.severity !== 'info'));
+    }
+  });
+
+  it('every checkbox encoding survives a .doc: converted back to .docx by LibreOffice, it reads as the original, no mark lost', () => {
+    for (const [i, encoding] of DOCX_ENCODINGS.entries()) {
+      const original = importDocx(new Uint8Array(readFileSync(originals.get(encoding) ?? '')));
+      const back = importDocx(new Uint8Array(readFileSync(docBack[i] ?? '')));
+      expect(values(back), encoding).toEqual(values(original));
+      expect(how(back), encoding).toEqual(how(original));
+      expect(back.diagnostics.filter((d) => d.severity !== 'info'), encoding).toEqual(original.diagnostics.filter((d) => d.severity !== 'info'));
     }
   });
 
