@@ -1,7 +1,7 @@
 /**
- * What a bureau receives, in one folder (issue 14, item 5): the example form as .docx, as a Word 97-2003 .doc and
- * as a PDF (both made by LibreOffice in the setup), as Word's text export and as canonical JSON, beside a damaged
- * PDF, an empty .doc and a scoring sheet (.xls). The built CLI checks the folder: every file is accounted for —
+ * What a bureau receives, in one folder (issue 14, item 5): the example form as .docx, as a Word 97-2003 .doc, as
+ * a PDF and as an Excel 97-2003 sheet (all made by LibreOffice in the setup), as Word's text export and as canonical
+ * JSON, beside a damaged PDF and an empty .doc. The built CLI checks the folder: every file is accounted for —
  * checked, or unread with its reason — the .doc and the PDF have the .docx's findings, and the report is
  * byte-identical with --jobs 1 and the default (worker threads, conversions spread over them). LibreOffice never
  * runs more processes at once than the machine has cores, however many threads ask.
@@ -11,6 +11,7 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { craftCompoundFile } from './hostile/docx-craft.js';
 import { tempDir } from './setup/temp.js';
@@ -36,7 +37,7 @@ describe.skipIf(soffice === undefined)('a folder of every kind of file', () => {
   const dir = tempDir('jixiao-formats-batch-');
   const forms = join(dir, 'forms');
 
-  beforeAll(() => {
+  beforeAll(async () => {
     mkdirSync(forms);
     const lo = new Converter(soffice ?? '');
     const docx = join(lo.dir, 'form.docx');
@@ -44,13 +45,17 @@ describe.skipIf(soffice === undefined)('a folder of every kind of file', () => {
     // .docx → .odt → .doc (LibreOffice 7.4 flattens these tables when it writes a .doc straight from the .docx).
     const [doc = ''] = lo.convert(lo.convert([docx], 'odt'), 'doc');
     const [pdf = ''] = lo.convert([docx], 'pdf');
-    const csv = join(lo.dir, 'scores.csv');
-    writeFileSync(csv, '指标,分值,得分\n预算执行率,20,18\n');
-    const [xls = ''] = lo.convert([csv], 'xls');
+    // The form's text laid out in a sheet, a row a line and a cell a column, saved by LibreOffice as .xls.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('自评表');
+    for (const line of readFileSync(join(EXAMPLE, '000_1f3a69e61e56d541.txt'), 'utf8').split('\n')) sheet.addRow(line.split('\t'));
+    const xlsx = join(lo.dir, 'form.xlsx');
+    writeFileSync(xlsx, new Uint8Array(await book.xlsx.writeBuffer()));
+    const [xls = ''] = lo.convert([xlsx], 'xls');
     copyFileSync(docx, join(forms, 'form.docx'));
     copyFileSync(doc, join(forms, 'form.doc'));
     copyFileSync(pdf, join(forms, 'form.pdf'));
-    copyFileSync(xls, join(forms, 'scores.xls'));
+    copyFileSync(xls, join(forms, 'form.xls'));
     copyFileSync(join(EXAMPLE, '000_1f3a69e61e56d541.txt'), join(forms, 'form.txt'));
     copyFileSync(join(EXAMPLE, 'evaluation.json'), join(forms, 'form.json'));
     writeFileSync(join(forms, 'damaged.pdf'), '%PDF-1.7\n1 0 obj << /Type /Catalog');
@@ -64,15 +69,16 @@ describe.skipIf(soffice === undefined)('a folder of every kind of file', () => {
     expect(pool.status, pool.stderr).toBe(3);
     expect(pool.stdout).toBe(one.stdout);
     const report = JSON.parse(one.stdout) as JsonReport;
-    expect(report.results.map((r) => r.source)).toEqual(['forms/form.doc', 'forms/form.docx', 'forms/form.json', 'forms/form.pdf', 'forms/form.txt']);
-    expect(report.unread.map((u) => u.source)).toEqual(['forms/damaged.pdf', 'forms/empty.doc', 'forms/scores.xls']);
+    expect(report.results.map((r) => r.source)).toEqual(['forms/form.doc', 'forms/form.docx', 'forms/form.json', 'forms/form.pdf', 'forms/form.txt', 'forms/form.xls']);
+    expect(report.unread.map((u) => u.source)).toEqual(['forms/damaged.pdf', 'forms/empty.doc']);
     const reasons = Object.fromEntries(report.unread.map((u) => [u.source, u.reason]));
     expect(reasons['forms/damaged.pdf']).toMatch(/This PDF is damaged or cannot be parsed/);
     expect(reasons['forms/empty.doc']).toMatch(/empty/);
-    expect(reasons['forms/scores.xls']).toMatch(/spreadsheets|scoring sheets/);
     expect(outcomes(report, 'forms/form.docx').length).toBeGreaterThan(20);
     expect(outcomes(report, 'forms/form.doc')).toEqual(outcomes(report, 'forms/form.docx'));
     expect(outcomes(report, 'forms/form.pdf')).toEqual(outcomes(report, 'forms/form.docx'));
+    // The sheet holds the text export: the same findings as the text.
+    expect(outcomes(report, 'forms/form.xls')).toEqual(outcomes(report, 'forms/form.txt'));
     for (const r of report.results) expect(r.template?.id, r.source).toBe(r.source.endsWith('.json') ? undefined : 't1-checklist');
   }, 300_000);
 });
