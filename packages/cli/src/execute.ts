@@ -18,16 +18,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .showHelpAfterError()
     .addHelpText('after', `\n${EXIT_HELP}`)
     .option('--soffice <path>', 'LibreOffice 的 soffice 路径，用于读取 .doc/.wps/.odt/.rtf/.xls/.et/.ods（默认在 PATH 中查找；也可设 JIXIAO_SOFFICE） / path to LibreOffice soffice, for .doc/.wps/.odt/.rtf/.xls/.et/.ods (default: found on PATH; or set JIXIAO_SOFFICE)')
-    .option('--convert-timeout <seconds>', 'LibreOffice 转换每个文件的时限，秒（默认 60；也可设 JIXIAO_CONVERT_TIMEOUT） / time limit of one LibreOffice conversion, in seconds (default 60; or set JIXIAO_CONVERT_TIMEOUT)')
     .hook('preAction', (command) => {
       // Through the environment, so that the batch's worker threads (started later) see it too.
-      const { soffice, convertTimeout } = command.opts<{ soffice?: string; convertTimeout?: string }>();
+      const { soffice } = command.opts<{ soffice?: string }>();
       if (soffice !== undefined) process.env.JIXIAO_SOFFICE = soffice;
-      if (convertTimeout !== undefined) {
-        const seconds = Number(convertTimeout);
-        if (!(seconds > 0 && seconds <= 3600)) throw new CliError(`--convert-timeout 应为 0 到 3600 之间的秒数 / --convert-timeout must be a number of seconds between 0 and 3600: ${convertTimeout}`);
-        process.env.JIXIAO_CONVERT_TIMEOUT = String(seconds);
-      }
     });
   registerCheck(program, io, setExit);
   registerImport(program, io, setExit);
