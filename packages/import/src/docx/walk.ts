@@ -414,11 +414,20 @@ class Walker {
   private endParagraph(paragraph: number): void {
     const t = this.tables[this.tables.length - 1];
     const cell = t === undefined ? undefined : `table ${t.index}, row ${t.row}, cell ${t.cell}`;
-    for (const text of this.buf.split('\n')) {
+    for (const text of detached(this.buf).split('\n')) {
       if (this.lines.length >= this.limits.maxLines) throw new XmlReadError('docx-too-complex', `more than ${this.limits.maxLines} lines`, { count: this.limits.maxLines, of: 'lines' });
       this.lines.push(cell === undefined ? { text, paragraph } : { text, paragraph, cell });
     }
   }
+}
+
+/**
+ * `text` in memory of its own. saxes hands out text as slices of the part it parses, and V8 keeps a whole string
+ * alive while any slice of it lives: the lines become a form's fields, which outlive the part (in a batch of
+ * 5,000 forms the CLI's peak memory grew from 163 to 335 MB). Concatenating and slicing copies the characters.
+ */
+function detached(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 /**
