@@ -67,7 +67,10 @@ const ELEMENTS = {
 } as const;
 type ElementKind = keyof typeof ELEMENTS;
 
-/** Whole elements a form may gain: checkbox constructs in each encoding, labels, deleted text, junk, a nested table. */
+/**
+ * Whole elements a form may gain: checkbox constructs in each encoding, labels, deleted text, junk. (No nested table:
+ * the element spans are found by pattern, which cannot pair a row inside a row; walk.test.ts nests tables.)
+ */
 const INSERTS = [
   '<w:p><w:r><w:t>单位名称（盖章）</w:t></w:r></w:p>',
   '<w:p><w:r><w:t xml:space="preserve">是否超编：是</w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="Wingdings 2" w:hAnsi="Wingdings 2"/></w:rPr><w:t>R</w:t></w:r><w:r><w:t>否</w:t></w:r><w:r><w:sym w:font="Wingdings 2" w:char="F0A3"/></w:r></w:p>',
@@ -76,7 +79,6 @@ const INSERTS = [
   '<w:p><w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:checkBox><w:default w:val="0"/><w:checked/></w:checkBox></w:ffData></w:fldChar></w:r><w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
   '<w:p><w:del><w:r><w:t>264.47</w:t></w:r></w:del><w:ins><w:r><w:t>999.99</w:t></w:r></w:ins></w:p>',
   '<w:p><w:proofErr/><w:bookmarkStart w:id="0"/><w:r><w:t>合计</w:t><w:tab/><w:t>12.5</w:t><w:br/><w:t>&amp;&lt;&#x41;</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>',
-  '<w:tbl><w:tblPr/><w:tr><w:tc><w:p><w:r><w:t>编制人数</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>40</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>',
 ] as const;
 const TEXTS = ['', ' ', '264.47', '26 4.47', '是', '否', '□', '☑', '√', 'R', '£', '（2020年度）', '合计', '&amp;', '&#xF052;', '万元', '甲乙丙'] as const;
 
@@ -156,7 +158,7 @@ describe('the streaming .docx walker against the tree walker it replaced, under 
         expect(findings(stream)).toEqual(findings(tree));
         if (stream.ok) {
           read++;
-          if (JSON.stringify(findings(stream)) !== JSON.stringify(findings(both(await renderFormDocx(form, encoding)).stream))) differentFromForm++;
+          if (JSON.stringify(findings(stream)) !== JSON.stringify(findings(importDocx(await renderFormDocx(form, encoding))))) differentFromForm++;
         }
       }),
       { numRuns: 60 },
