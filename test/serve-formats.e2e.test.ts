@@ -56,8 +56,9 @@ describe.skipIf(soffice === undefined)('jixiao serve: .doc and PDF uploads', () 
       expect(outcomes(doc.report)).toEqual(outcomes(docx.report));
       expect(outcomes(pdf.report)).toEqual(outcomes(docx.report));
       expect(doc.report?.results[0]?.source).toBe('北塔区司法局.doc');
-      expect(doc.report?.results[0]?.positions?.['staffingControl.overstaffed']?.cell).toMatch(/^table 1, row \d+, cell 2$/);
-      expect(pdf.report?.results[0]?.positions?.['staffingControl.overstaffed']).toMatchObject({ page: 1, line: expect.any(Number) as number });
+      // The report places the fields of failed findings (the income total's first field, 本级财政预算安排).
+      expect(doc.report?.results[0]?.positions?.['income.localBudget']?.cell).toMatch(/^table 1, row \d+, cell 2$/);
+      expect(pdf.report?.results[0]?.positions?.['income.localBudget']).toMatchObject({ page: 1, line: expect.any(Number) as number });
     } finally {
       await app.close();
     }

@@ -7,7 +7,8 @@
  *     bytes a form; with `--halves`, also two single-thread processes at once on the halves of each folder;
  * (e) CLI cold start for one form; (f) peak memory of the CLI for 10,000 forms;
  * (g) with `--formats N` (`--formats-only` runs only this): N forms as text, .docx, .doc and PDF through the CLI,
- * and the converter's share of the time (LibreOffice for .doc, pdf.js for PDF).
+ * and the converter's share of the time (LibreOffice for .doc, pdf.js for PDF);
+ * (h) with `--reports N` (alone): every report format for N forms, peak memory and bytes a form (bench/src/reports.ts).
  * Figures are printed and written to bench/out/results.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -24,6 +25,7 @@ import { convertWithSoffice, findSoffice } from '@jixiao/import/node';
 import { DOCX_ENCODINGS, renderFormDocx, type DocxEncoding } from '../../packages/import/scripts/render-docx.js';
 import { extractPdfText } from '../../packages/import/src/node/pdf.js';
 import { PLAIN_PACKS, plainOutcomes } from './plain.js';
+import { reportsBench } from './reports.js';
 
 const ROOT = process.cwd();
 const arg = (name: string, fallback: number) => {
@@ -232,6 +234,13 @@ async function formats(forms: readonly Evaluation[]): Promise<Record<string, unk
 }
 
 async function main() {
+  // `--reports N` runs only (h): every report format for N forms (peak memory, bytes a form, each report checked).
+  if (process.argv.includes('--reports')) {
+    const h = await reportsBench(makeForms(arg('reports', 20_000)), ROOT, BIN);
+    mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench/out/results-reports.json'), `${JSON.stringify(h, null, 2)}\n`);
+    return;
+  }
   // `--formats-only` runs only (g), with `--formats N` forms (default 40).
   if (process.argv.includes('--formats-only')) {
     const g = await formats(makeForms(arg('formats', 40)));

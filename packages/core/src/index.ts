@@ -171,6 +171,8 @@ export {
   indicatorCatalogue,
   reportResult,
   reportRule,
+  localMessageId,
+  locatedInReport,
   resultDocument,
   ruleCatalogue,
 } from './result/report.js';

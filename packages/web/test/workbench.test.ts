@@ -77,8 +77,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     const row = page.locator('table.forms tbody tr');
     await expect.poll(() => row.count()).toBe(1);
     const cells = await row.locator('td').allTextContents();
-    // unit, year, claimed grade, errors, warnings, indeterminate, red flags, waived
-    expect(cells).toEqual(['北塔区司法局', '2020', '优', '1', '4', '1', '0', '0']);
+    // unit, year, template, claimed grade, suggested grade (no 自评表 to score), errors, warnings, indeterminate, red flags, waived
+    expect(cells).toEqual(['北塔区司法局', '2020', 't1-checklist', '优', '—', '1', '4', '1', '0', '0']);
     await page.screenshot({ path: join(ARTIFACTS, 'web-dashboard.png'), fullPage: true });
 
     await row.getByRole('button').click();
@@ -171,7 +171,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     expect(await unreadable.textContent()).toMatch(/submissions\/broken\.docx.*\S/s);
 
     await page.getByRole('button', { name: '错误', exact: true }).click();
-    const errors = async () => (await page.locator('table.forms tbody tr td:nth-of-type(4)').allTextContents()).map(Number);
+    const errors = async () => (await page.locator('table.forms tbody tr td:nth-of-type(6)').allTextContents()).map(Number);
     const descending = await errors();
     expect(descending).toEqual([...descending].sort((a, b) => b - a));
     expect(descending[0]).toBeGreaterThan(descending.at(-1) ?? 0);

@@ -113,13 +113,19 @@ describe('formatJson (report v2)', () => {
     }
   });
 
-  it('keeps the positions findings point at, with excerpts capped and the position itself whole', async () => {
+  it('keeps the positions failed, undecided and noted findings point at, with excerpts capped and the position itself whole', async () => {
     const long = 'x'.repeat(EXCERPT_LIMIT + 40);
     const result = await exampleResult('zh-CN', { ...EXAMPLE_POSITIONS, 'income.total': { ...must(EXAMPLE_POSITIONS['income.total']), excerpt: long }, achievements: { line: 70, excerpt: '1、保障机关高效运转' } });
     const [item] = parse(formatJson([result], opts)).results;
     // income.localBudget is the first positioned field of the income rule; no rule of these packs reads achievements.
     expect(item?.positions?.['income.localBudget']).toEqual(EXAMPLE_POSITIONS['income.localBudget']);
     expect(item?.positions?.achievements).toBeUndefined();
+    // Staffing passes (21 in post, 22 authorized): a pass says what it read in its message, the report gives no place.
+    expect(result.findings.filter((f) => f.paths.includes('staffing.actual')).map((f) => f.outcome)).not.toContain('fail');
+    expect(item?.positions?.['staffing.actual']).toBeUndefined();
+    // A pass with a note to review keeps its place.
+    const noted = { ...result, findings: result.findings.map((f) => (f.paths.includes('staffing.actual') ? { ...f, notes: [{ messageId: 'x#note', message: '请复核', data: {} }] } : f)) };
+    expect(parse(formatJson([noted], opts)).results[0]?.positions?.['staffing.actual']).toEqual(EXAMPLE_POSITIONS['staffing.actual']);
     const capped = parse(formatJson([await exampleResult('zh-CN', { 'income.total': { line: 18, column: 5, endLine: 18, endColumn: 200, excerpt: long } })], opts)).results[0]?.positions?.['income.total'];
     expect(capped).toEqual({ line: 18, column: 5, endLine: 18, endColumn: 200, excerpt: `${'x'.repeat(EXCERPT_LIMIT)}…` });
   });

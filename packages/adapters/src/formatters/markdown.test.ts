@@ -24,10 +24,10 @@ describe('formatMarkdown', () => {
     const rows = md.split('\n').filter((l) => l.startsWith('| ') && l.includes('2020'));
     expect(rows.length).toBeGreaterThanOrEqual(4);
     const nasty = rows.find((l) => l.includes('forms/blanks.json'));
-    // file, unit, year, template (— until the importer names it), grade, errors, warnings, info, undecided, red flags, waived, rating supported (— without the rating pack), diagnostics
-    expect(nasty).toBe(`| forms/blanks.json | ${mdCell(NASTY_UNIT)} | 2020 | — | 良 | 1 | 0 | 0 | 2 | 0 | 0 | — | 0 |`);
-    // Thirteen columns: twelve unescaped separators inside the row plus the two ends.
-    expect(nasty?.match(/(?<!\\)\|/g)).toHaveLength(14);
+    // file, unit, year, template (— for a JSON form), grade, suggested grade (— without a 自评表), errors, warnings, info, undecided, red flags, waived, rating supported (— without the rating pack), diagnostics
+    expect(nasty).toBe(`| forms/blanks.json | ${mdCell(NASTY_UNIT)} | 2020 | — | 良 | — | 1 | 0 | 0 | 2 | 0 | 0 | — | 0 |`);
+    // Fourteen columns: thirteen unescaped separators inside the row plus the two ends.
+    expect(nasty?.match(/(?<!\\)\|/g)).toHaveLength(15);
   });
 
   it('escapes markup: no cell can break out of its table, no text can open a block', () => {

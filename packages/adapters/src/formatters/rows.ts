@@ -122,7 +122,7 @@ export function indicatorRows(r: EvaluationResult): Cell[][] {
 // ---------------------------------------------------------------------------------------------------------------
 // The batch summary
 
-export const BATCH_COLUMNS = ['source', 'unit', 'fiscalYear', 'template', 'selfRating', 'errors', 'warnings', 'infos', 'indeterminate', 'redFlags', 'waived', 'ratingSupported', 'diagnostics'] as const;
+export const BATCH_COLUMNS = ['source', 'unit', 'fiscalYear', 'template', 'selfRating', 'suggestedGrade', 'errors', 'warnings', 'infos', 'indeterminate', 'redFlags', 'waived', 'ratingSupported', 'diagnostics'] as const;
 export type BatchColumn = (typeof BATCH_COLUMNS)[number];
 
 export function batchHeaders(locale: Locale): string[] {
@@ -133,6 +133,7 @@ export function batchHeaders(locale: Locale): string[] {
     fiscalYear: w.year,
     template: w.template,
     selfRating: w.rating,
+    suggestedGrade: w.suggestedGrade,
     errors: w.errors,
     warnings: w.warnings,
     infos: w.infos,
@@ -153,11 +154,24 @@ export function ratingSupportedText(outcome: Outcome | null, locale: Locale): st
   return outcome === null || outcome === 'not-applicable' ? w.dash : w.indeterminate;
 }
 
-/** `template-id (0.93)`, or — until the importer names the template. */
+/**
+ * The template id the importer read the form as (`t1-checklist`), or — for a form that came without one (JSON,
+ * YAML). Its detection score stays in the JSON report: it is the importer's own measure, not for a reader.
+ */
 export function templateText(b: FormBrief, locale: Locale): string {
-  const t = b.template;
-  if (t === undefined) return WORDS[locale].dash;
-  return t.score === undefined ? t.id : `${t.id} (${t.score.toFixed(2)})`;
+  return b.template?.id ?? WORDS[locale].dash;
+}
+
+/**
+ * The grade the recomputed self-score falls in, with that score: `良（86.91）`. `（无）` with a score but no bands
+ * (the rating pack not loaded) shows the score alone; — for a form without a 自评表 to score.
+ */
+export function suggestedGradeText(b: FormBrief, locale: Locale): string {
+  const w = WORDS[locale];
+  const recomputed = b.scoreCheck?.recomputed;
+  if (recomputed === undefined) return w.dash;
+  const score = recomputed.score === null ? w.blank : recomputed.score.toFixed(2);
+  return locale === 'zh-CN' ? `${recomputed.grade ?? w.none}（${score}）` : `${recomputed.grade ?? w.none} (${score})`;
 }
 
 /** One row per checked form, in the digest's order (what needs attention first, then by unit). */
@@ -169,6 +183,7 @@ export function batchRows(digest: BatchDigest, locale: Locale): Cell[][] {
       fiscalYear: b.fiscalYear,
       template: templateText(b, locale),
       selfRating: b.selfRating ?? WORDS[locale].none,
+      suggestedGrade: suggestedGradeText(b, locale),
       errors: b.errors,
       warnings: b.warnings,
       infos: b.infos,
@@ -193,6 +208,7 @@ export function batchTotals(digest: BatchDigest, locale: Locale): Cell[] {
     fiscalYear: null,
     template: null,
     selfRating: null,
+    suggestedGrade: null,
     errors: t.errors,
     warnings: t.warnings,
     infos: t.infos,

@@ -62,6 +62,8 @@ describe('formatSarif', () => {
     const fail = run.results?.find((r) => r.ruleId === 'integrity/income-total');
     expect(fail).toMatchObject({ kind: 'fail', level: 'error', message: { text: expect.stringContaining('264.47') as unknown } });
     expect(run.tool.driver.rules?.[fail?.ruleIndex ?? -1]?.id).toBe('integrity/income-total');
+    // The message's id within its rule, as in the JSON report; the values read are in the message.
+    expect(fail?.properties).toEqual({ messageId: 'mismatch' });
     const loc = fail?.locations?.[0];
     // income.localBudget is the first of the rule's paths with a position.
     expect(loc?.physicalLocation?.artifactLocation).toEqual({ uri: 'examples/beita-justice-2020/evaluation.json' });

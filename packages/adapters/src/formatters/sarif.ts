@@ -1,6 +1,6 @@
 import type { Location, Notification, ReportingDescriptor, Result } from 'sarif';
-import { findingPosition, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule, type ResultDiagnostic, type Severity, type SourcePosition } from '@jixiao/core';
-import { basisText, citation, diagnosticPosition, excerptText, labelOf, observedEntries } from './common.js';
+import { findingPosition, localMessageId, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule, type ResultDiagnostic, type Severity, type SourcePosition } from '@jixiao/core';
+import { basisText, diagnosticPosition, excerptText, labelOf } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import type { FormatOptions } from './types.js';
 
@@ -27,7 +27,8 @@ function descriptor(rule: ReportRule, locale: Locale): ReportingDescriptor {
     name: rule.id.slice(rule.id.indexOf('/') + 1),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description ?? rule.title },
-    help: { text: `${lead}${locale === 'zh-CN' ? '：' : ': '}${basisText(rule.basis, locale)}`, markdown: `**${lead}**\n\n${rule.basis.map((b) => `- ${citation(b, locale)}`).join('\n')}` },
+    // The legal basis once, as text (a Markdown copy of the same citations would double the catalogue's weight).
+    help: { text: `${lead}${locale === 'zh-CN' ? '：' : ': '}${basisText(rule.basis, locale)}` },
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: { pack: rule.pack.name, redFlag: rule.redFlag, ...(rule.tags === undefined ? {} : { tags: [...rule.tags] }) },
   };
@@ -86,10 +87,9 @@ function resultOf(r: EvaluationResult, f: Finding, ruleIndex: ReadonlyMap<string
     ...(f.outcome === 'fail' && f.waiver !== undefined
       ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: `${f.waiver.reason} (${f.waiver.approver}, ${f.waiver.expires})` }] }
       : {}),
-    properties: {
-      messageId: f.messageId,
-      ...(f.paths.length === 0 ? {} : { observed: Object.fromEntries(observedEntries(f, locale).map((e) => [e.path, e.value])) }),
-    },
+    // The message's id within its rule (`over-income`, `indeterminate`, …), as in the JSON report. The values read
+    // are in the message; the structured values (`observed`, `data`) are the JSON report's.
+    properties: { messageId: localMessageId(f.ruleId, f.messageId) },
   };
 }
 

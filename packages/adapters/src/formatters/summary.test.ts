@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createChecker, digestBatch, formBrief, type EvaluationResult } from '@jixiao/core';
 import { loadPackFromDir } from '@jixiao/core/node';
 import { REPO, checker, exampleEvaluation, exampleResult, loadWorkbook, manyResults, must } from '../../test/results.js';
-import { batchRows } from './rows.js';
+import { BATCH_COLUMNS, batchRows, type BatchColumn } from './rows.js';
 import { formatHtml } from './html.js';
 import { formatMarkdown } from './markdown.js';
 import { formatText } from './text.js';
@@ -52,15 +52,44 @@ describe('the batch summary', () => {
     });
   }
 
-  it('says whether each claimed grade is supported when the rating rule ran, and leaves the template column ready (—)', async () => {
+  it('says whether each claimed grade is supported when the rating rule ran, and names the template when the importer did (— otherwise)', async () => {
     const rating = createChecker(['integrity', 'staffing', 'rating'].map((p) => loadPackFromDir(resolve(REPO, `rules/${p}`))));
     const seed = await rating.checkEvaluation(exampleEvaluation(), { source: 'seed.json' });
     const rows = batchRows(digestBatch([formBrief(seed), formBrief({ ...seed, source: 'named.json', template: { id: 'hunan-2018', score: 0.934 } })]), 'zh-CN');
-    const row = (source: string) => rows.find((r) => r[0] === source);
+    const cell = (source: string, column: BatchColumn) => rows.find((r) => r[0] === source)?.[BATCH_COLUMNS.indexOf(column)];
     // The seed claims 优 with an error-level failure: not supported.
     expect(seed.findings.find((f) => f.ruleId === 'rating/self-rating-supported')?.outcome).toBe('fail');
-    expect(row('seed.json')?.[3]).toBe('—');
-    expect(row('seed.json')?.[11]).toBe('否');
-    expect(row('named.json')?.[3]).toBe('hunan-2018 (0.93)');
+    expect(cell('seed.json', 'template')).toBe('—');
+    expect(cell('seed.json', 'ratingSupported')).toBe('否');
+    expect(cell('named.json', 'template')).toBe('hunan-2018');
+    // No 自评表 on the seed: nothing to recompute a grade from.
+    expect(cell('seed.json', 'suggestedGrade')).toBe('—');
+  });
+
+  it('puts the grade of the recomputed self-score beside the claimed one, in every format', async () => {
+    // A Chongqing-style 自评表: budget 7.6 of 10 (76 % executed), a row scored 5/5 for 12 of 26 trainings, the rest
+    // 77 of 85; claimed 优 89.6. Full marks below target cost the row 2.69: 86.91, which is 良 by the bands 90/80/60.
+    const packs = ['integrity', 'staffing', 'scoring', 'rating'].map((p) => loadPackFromDir(resolve(REPO, `rules/${p}`)));
+    const scored = await createChecker(packs).checkEvaluation(
+      {
+        ...exampleEvaluation(),
+        selfRating: { grade: '优', score: 89.6 },
+        selfAssessment: {
+          budget: { initialBudget: null, annualBudget: null, executed: null, points: 10, rate: 76, score: 7.6 },
+          indicators: [
+            { name: '党性教育培训次数', nature: 'quantitative', unit: '次', target: '26次', actual: '12次', points: 5, score: 5 },
+            { name: '其余指标', target: '≥1', actual: '1', points: 85, score: 77 },
+          ],
+        },
+      },
+      { source: 'forms/scored.json' },
+    );
+    expect(scored.scoreCheck?.recomputed).toEqual({ score: 86.91, grade: '良' });
+    const results = [scored, await exampleResult()];
+    const [row] = batchRows(digestBatch(results.map(formBrief)), 'zh-CN').filter((r) => r[0] === 'forms/scored.json');
+    expect(row?.[BATCH_COLUMNS.indexOf('selfRating')]).toBe('优');
+    expect(row?.[BATCH_COLUMNS.indexOf('suggestedGrade')]).toBe('良（86.91）');
+    for (const [format, summary] of cases) expect(await summary(results), format).toContain('良（86.91）');
+    expect(batchRows(digestBatch([formBrief(scored)]), 'en')[0]?.[BATCH_COLUMNS.indexOf('suggestedGrade')]).toBe('良 (86.91)');
   });
 });

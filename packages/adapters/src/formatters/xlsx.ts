@@ -161,7 +161,7 @@ export function xlsxReport(options: FormatOptions, spool: SpoolFactory = memoryS
     },
     write: async (end, book) => {
       const { digest } = end;
-      const summary = new SheetWriter(book, { name: names.summary, headers: batchHeaders(locale), widths: [40, 24, 8, 16, 10, 8, 8, 8, 10, 8, 8, 14, 10] });
+      const summary = new SheetWriter(book, { name: names.summary, headers: batchHeaders(locale), widths: [40, 24, 8, 16, 10, 14, 8, 8, 8, 10, 8, 8, 14, 10] });
       batchRows(digest, locale).forEach((cells, i) => {
         const b = digest.forms[i];
         const kind = b === undefined ? undefined : RANK_KIND[attentionRank(b)];

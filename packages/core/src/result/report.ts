@@ -97,7 +97,7 @@ export interface ReportResult {
   readonly summary: ResultSummary;
   readonly findings: readonly ReportFinding[];
   readonly indicators: readonly ReportIndicatorValue[];
-  /** Where the fields the findings point at were read (excerpts capped). */
+  /** Where the fields the failed, undecided or noted findings point at were read (excerpts capped). */
   readonly positions?: Readonly<Record<string, SourcePosition>>;
   readonly diagnostics?: readonly ResultDiagnostic[];
 }
@@ -212,8 +212,8 @@ function cappedPosition(p: SourcePosition): SourcePosition {
   return p.excerpt === undefined || p.excerpt.length <= EXCERPT_LIMIT ? p : { ...p, excerpt: capExcerpt(p.excerpt) };
 }
 
-/** The part of a message id after the rule id (`rule/id#pass` → `pass`). */
-function localId(ruleId: string, messageId: string): string {
+/** The part of a message id after the rule id (`rule/id#pass` → `pass`): what the JSON and SARIF reports give. */
+export function localMessageId(ruleId: string, messageId: string): string {
   return messageId.startsWith(`${ruleId}#`) ? messageId.slice(ruleId.length + 1) : messageId;
 }
 
@@ -223,27 +223,38 @@ function reportFinding(f: Finding, explain: boolean): ReportFinding {
     ruleId: f.ruleId,
     outcome: f.outcome,
     ...(f.outcome === 'fail' ? { severity: f.severity } : {}),
-    messageId: localId(f.ruleId, f.messageId),
+    messageId: localMessageId(f.ruleId, f.messageId),
     message: f.message,
     data: f.data,
     observed,
   };
   if (explain && f.explanation !== undefined) out.explanation = f.explanation;
-  if (f.notes !== undefined) out.notes = f.notes.map((n) => ({ messageId: localId(f.ruleId, n.messageId), message: n.message }));
+  if (f.notes !== undefined) out.notes = f.notes.map((n) => ({ messageId: localMessageId(f.ruleId, n.messageId), message: n.message }));
   if (f.internalError !== undefined) out.internalError = f.internalError;
   if (f.waiver !== undefined) out.waiver = f.waiver;
   return out;
 }
 
 /**
+ * Whether the report gives the place of a finding's field: a failure (waived or not), an undecided rule, or one with
+ * a note to review (answers inferred, …) — what a reader goes to the form for. A pass or a rule that did not apply
+ * says what it read in its message; the place of every field is what `jixiao import` gives.
+ */
+export function locatedInReport(f: Finding): boolean {
+  return f.outcome === 'fail' || f.outcome === 'indeterminate' || (f.notes?.length ?? 0) > 0;
+}
+
+/**
  * One form as the JSON report (v2) gives it: findings without their rule's metadata (that is in the report's
- * `rules`), indicator values without their definitions, positions of the fields findings point at with capped
- * excerpts, and the import diagnostics. `explain` keeps each finding's explanation (the decisive conditions).
+ * `rules`), indicator values without their definitions, positions of the fields the findings to look at point at
+ * ({@link locatedInReport}) with capped excerpts, and the import diagnostics. `explain` keeps each finding's
+ * explanation (the decisive conditions).
  */
 export function reportResult(result: EvaluationResult, options: { readonly explain?: boolean } = {}): ReportResult {
   const explain = options.explain === true;
   let positions: Record<string, SourcePosition> | undefined;
   for (const f of result.findings) {
+    if (!locatedInReport(f)) continue;
     const at = findingPosition(result, f);
     if (at === undefined) continue;
     positions ??= {};

@@ -190,7 +190,9 @@ export function Dashboard({ words, locale, checked, unreadable, queued, done, on
                     </th>
                     <td>{form.row.unit ?? '—'}</td>
                     <td class="num">{form.row.year ?? '—'}</td>
+                    <td>{form.row.template ?? '—'}</td>
                     <td>{form.row.claimedGrade ?? '—'}</td>
+                    <td>{form.row.suggestedGrade ?? '—'}</td>
                     <td class={form.row.errors > 0 ? 'num bad' : 'num'}>{form.row.errors}</td>
                     <td class={form.row.warnings > 0 ? 'num warn' : 'num'}>{form.row.warnings}</td>
                     <td class="num">{form.row.indeterminate}</td>

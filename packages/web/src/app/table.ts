@@ -1,7 +1,7 @@
 /** Sorting and filtering the dashboard's rows: by any column, by severity, by a rule that failed. */
 import type { CheckedForm, SummaryRow } from '../worker/protocol.js';
 
-export const COLUMNS = ['file', 'unit', 'year', 'claimedGrade', 'errors', 'warnings', 'indeterminate', 'redFlags', 'waived'] as const satisfies readonly (keyof SummaryRow)[];
+export const COLUMNS = ['file', 'unit', 'year', 'template', 'claimedGrade', 'suggestedGrade', 'errors', 'warnings', 'indeterminate', 'redFlags', 'waived'] as const satisfies readonly (keyof SummaryRow)[];
 export type Column = (typeof COLUMNS)[number];
 
 const NUMERIC = new Set<Column>(['year', 'errors', 'warnings', 'indeterminate', 'redFlags', 'waived']);

@@ -149,12 +149,14 @@ async function check(id: number, { name, read }: Held): Promise<FormEntry> {
   checker ??= createChecker(standardPacks());
   let result = await checker.checkEvaluation(read.evaluation, { source: name, locale, positions: read.positions });
   if (waivers.length > 0) result = applyWaivers([result], waivers, { today, locale }).results[0] ?? result;
+  // The form template the file was read with, as the CLI gives it (the summary's template column, the exports).
+  if (read.template !== undefined) result = { ...result, template: { id: read.template.id, score: read.template.score } };
   return {
     id,
     ok: true,
     kind: read.kind,
     result,
-    row: summaryRow(result),
+    row: summaryRow(result, locale),
     places: placesOf(read.evaluation, read.positions, locale),
     findings: findingsOf(result, locale),
     diagnostics: diagnosticsOf(read.diagnostics, locale),

@@ -116,7 +116,11 @@ export interface SummaryRow {
   readonly file: string;
   readonly unit: string | null;
   readonly year: number | null;
+  /** The form template the importer read the file as; null for JSON/YAML forms. */
+  readonly template: string | null;
   readonly claimedGrade: string | null;
+  /** The grade of the recomputed self-score with that score (`良（86.91）`); null without a 自评表. */
+  readonly suggestedGrade: string | null;
   readonly errors: number;
   readonly warnings: number;
   readonly indeterminate: number;

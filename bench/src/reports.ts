@@ -1,0 +1,178 @@
+/**
+ * (h) `npm run bench -- --reports N`: every report format for N forms through the built CLI, each run under GNU
+ * time — peak resident memory (the whole process, worker threads included), wall time, the report's bytes per
+ * form — and each report checked for what it must hold (every form, the one unreadable file); the SARIF log is
+ * validated against the official SARIF 2.1.0 schema. The JSON report, which streamed first, is the reference
+ * measured in the same run. Then the seed form's own figures: its JSON report item and its SARIF bytes, alone and
+ * per form in a batch of 100 copies.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import Ajv04 from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
+import ExcelJS from 'exceljs';
+import type { Evaluation } from '@jixiao/core';
+
+const FORMATS = ['json', 'text', 'csv', 'markdown', 'junit', 'sarif', 'html', 'xlsx'] as const;
+type Format = (typeof FORMATS)[number];
+const EXTENSION: Record<Format, string> = { json: 'json', text: 'txt', csv: 'csv', markdown: 'md', junit: 'xml', sarif: 'sarif', html: 'html', xlsx: 'xlsx' };
+/** The bound issue 18 sets for every format at 20,000 forms. */
+const BOUND_MB = 512;
+
+interface Run {
+  readonly ms: number;
+  readonly mb: number;
+  readonly code: number | null;
+  readonly stderr: string;
+}
+
+function timed(bin: string, args: readonly string[], cwd: string): Run {
+  const t = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M', process.execPath, bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' }, maxBuffer: 1 << 26 });
+  return { ms: performance.now() - t, mb: Math.round(Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 'NaN') / 1024), code: r.status, stderr: r.stderr };
+}
+
+/** How often `needle` occurs in a file, read in chunks (a report may be larger than a string can be). */
+async function countIn(file: string, needle: string): Promise<number> {
+  const bytes = Buffer.from(needle);
+  let count = 0;
+  let carry = Buffer.alloc(0);
+  for await (const chunk of createReadStream(file)) {
+    const buf = Buffer.concat([carry, chunk as Buffer]);
+    for (let at = buf.indexOf(bytes); at !== -1; at = buf.indexOf(bytes, at + bytes.length)) count++;
+    // Keep the tail that could start a match split across chunks (a match inside it was counted already: cut past it).
+    const keep = Math.min(bytes.length - 1, buf.length);
+    const tail = buf.subarray(buf.length - keep);
+    carry = tail.indexOf(bytes) === -1 ? Buffer.from(tail) : Buffer.alloc(0);
+  }
+  return count;
+}
+
+/** The distinct forms named at the start of a CSV row (every row of a form starts with its file name). */
+async function csvSources(file: string): Promise<number> {
+  const seen = new Set<string>();
+  for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+    const m = /^(form-\d+\.json),/.exec(line);
+    if (m?.[1] !== undefined) seen.add(m[1]);
+  }
+  return seen.size;
+}
+
+/** The rows of the xlsx summary sheet (read with exceljs's streaming reader; the other sheets are skipped). */
+async function xlsxSummaryRows(file: string): Promise<{ sheets: string[]; summaryRows: number }> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit' });
+  const sheets: string[] = [];
+  let summaryRows = 0;
+  for await (const sheet of reader) {
+    const ws = sheet as unknown as AsyncIterable<unknown> & { name?: string };
+    sheets.push(ws.name ?? '?');
+    for await (const _row of ws) if (sheets.length === 1) summaryRows++;
+  }
+  return { sheets, summaryRows };
+}
+
+/** What each report must hold for `n` forms and one unreadable file: a sentence saying whether it does. */
+async function verify(format: Format, file: string, n: number, root: string): Promise<string> {
+  // The summary's heading and its totals row both say it.
+  const totals = `已检查 ${String(n)} 份，未能检查 1 份`;
+  const has = async (needle: string, times: number) => (await countIn(file, needle)) === times;
+  const shows = async (needle: string) => (await countIn(file, needle)) > 0;
+  switch (format) {
+    case 'json': {
+      const ok = (await has('{"source":"form-', n)) && (await has('"unread":[{"source":"broken.json"', 1));
+      return ok ? `${String(n)} results and the unread file` : 'MISSING results or the unread file';
+    }
+    case 'text':
+    case 'markdown':
+      return (await shows(totals)) && (await shows('broken.json')) ? `totals row "${totals}", the unread file listed` : 'MISSING the totals row or the unread file';
+    case 'html': {
+      const forms = await countIn(file, '<section class="form"');
+      return forms === n && (await shows(totals)) && (await shows('broken.json')) ? `${String(forms)} form sections, totals row, the unread file` : `MISSING: ${String(forms)} form sections`;
+    }
+    case 'csv': {
+      const sources = await csvSources(file);
+      return sources === n && (await countIn(file, 'broken.json,')) === 1 ? `rows for ${String(sources)} forms and the unread file` : `MISSING: rows for ${String(sources)} forms`;
+    }
+    case 'junit': {
+      const suites = await countIn(file, '<testsuite ');
+      return suites === n + 1 ? `${String(n)} form suites and the unread-files suite` : `MISSING: ${String(suites)} suites`;
+    }
+    case 'sarif': {
+      const size = statSync(file).size;
+      // V8 strings hold at most 2^29 - 24 UTF-16 units: a larger log is checked by counting instead.
+      if (size > 500_000_000) return `not validated: ${String(size)} bytes is more than a string can hold`;
+      const schema = JSON.parse(readFileSync(join(root, 'packages/adapters/test/fixtures/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+      const ajv = new Ajv04.default({ allErrors: false, strict: false, unicodeRegExp: false });
+      addFormatsModule.default(ajv);
+      const validate = ajv.compile(schema);
+      const log = JSON.parse(readFileSync(file, 'utf8')) as { runs: { artifacts: unknown[]; invocations: { toolExecutionNotifications: { descriptor: { id: string } }[] }[] }[] };
+      const valid = validate(log);
+      const run = log.runs[0];
+      const unread = run?.invocations[0]?.toolExecutionNotifications.filter((x) => x.descriptor.id === 'unreadable-input').length;
+      return `${valid ? 'valid against the SARIF 2.1.0 schema' : `INVALID: ${JSON.stringify(validate.errors?.slice(0, 3))}`}, ${String(run?.artifacts.length)} artifacts, ${String(unread)} unread notification`;
+    }
+    case 'xlsx': {
+      const { sheets, summaryRows } = await xlsxSummaryRows(file);
+      // Header, a row per form, totals, then the most-failed rules below.
+      return summaryRows >= n + 2 ? `sheets ${sheets.join(' / ')}; summary ${String(summaryRows)} rows` : `MISSING: summary ${String(summaryRows)} rows`;
+    }
+  }
+}
+
+export interface ReportsFigures {
+  readonly forms: number;
+  readonly loadBefore: readonly number[];
+  readonly loadAfter: readonly number[];
+  readonly formats: Record<string, { mb: number; seconds: number; bytesPerForm: number; withinBound: boolean; verified: string }>;
+  readonly seed: { jsonItem: number; json1: number; sarif1: number; json100PerForm: number; sarif100PerForm: number };
+}
+
+/** (h) Every report format for `forms`, then the seed's report sizes (see the module comment). */
+export async function reportsBench(forms: readonly Evaluation[], root: string, bin: string): Promise<ReportsFigures> {
+  const n = forms.length;
+  const dir = join(tmpdir(), `jixiao-bench-reports-${String(process.pid)}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'forms'), { recursive: true });
+  forms.forEach((f, i) => {
+    writeFileSync(join(dir, 'forms', `form-${String(i).padStart(6, '0')}.json`), JSON.stringify(f));
+  });
+  writeFileSync(join(dir, 'forms', 'broken.json'), '{"fiscalYear": 2020,');
+  const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
+  console.log(`(h) reports, ${String(n)} JSON forms (+1 broken), default --jobs, load average ${loadBefore.join(' ')}`);
+  const figures: ReportsFigures['formats'] = {};
+  for (const format of FORMATS) {
+    const out = join(dir, `report.${EXTENSION[format]}`);
+    // Run from inside the folder: sources are `form-000000.json`, as a bureau's own folder would give them.
+    const r = timed(bin, ['check', '.', '--format', format, '-o', out, '--today', '2026-11-29'], join(dir, 'forms'));
+    const bytes = statSync(out, { throwIfNoEntry: false })?.size ?? 0;
+    const verified = r.code === 1 || r.code === 3 ? await verify(format, out, n, root) : `CLI exit ${String(r.code)}: ${r.stderr.slice(-300)}`;
+    figures[format] = { mb: r.mb, seconds: Math.round(r.ms / 100) / 10, bytesPerForm: Math.round(bytes / n), withinBound: r.mb <= BOUND_MB, verified };
+    console.log(`(h) ${format.padEnd(8)} peak ${String(r.mb).padStart(4)} MB (${r.mb <= BOUND_MB ? 'within' : 'OVER'} ${String(BOUND_MB)} MB), ${(r.ms / 1000).toFixed(1)} s, ${String(Math.round(bytes / n))} bytes a form${format === 'json' ? ' (reference: streamed before this round)' : ''}; ${verified}`);
+    rmSync(out, { force: true });
+  }
+  const loadAfter = loadavg().map((x) => Math.round(x * 100) / 100);
+
+  // The seed form: one alone, and 100 copies in a batch (the rules listed once, shared by the 100).
+  const seedDocx = join(root, 'examples/beita-justice-2020/form.docx');
+  const seedDir = join(dir, 'seed');
+  mkdirSync(join(seedDir, 'forms'), { recursive: true });
+  copyFileSync(seedDocx, join(seedDir, 'form.docx'));
+  for (let i = 0; i < 100; i++) copyFileSync(seedDocx, join(seedDir, 'forms', `form-${String(i).padStart(3, '0')}.docx`));
+  const report = (args: string[]) => spawnSync(process.execPath, [bin, 'check', ...args], { cwd: seedDir, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
+  const json1 = report(['form.docx', '--format', 'json']);
+  const item = (JSON.parse(json1) as { results: unknown[] }).results[0];
+  const seed = {
+    jsonItem: Buffer.byteLength(JSON.stringify(item)),
+    json1: Buffer.byteLength(json1),
+    sarif1: Buffer.byteLength(report(['form.docx', '--format', 'sarif'])),
+    json100PerForm: Math.round(Buffer.byteLength(report(['forms', '--format', 'json'])) / 100),
+    sarif100PerForm: Math.round(Buffer.byteLength(report(['forms', '--format', 'sarif'])) / 100),
+  };
+  console.log(`(h) the seed .docx: JSON report item ${String(seed.jsonItem)} bytes (whole report for it alone ${String(seed.json1)}), SARIF alone ${String(seed.sarif1)}; per form in a batch of 100 copies: JSON ${String(seed.json100PerForm)}, SARIF ${String(seed.sarif100PerForm)} bytes`);
+  console.log(`(h) load average before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}`);
+  if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+  return { forms: n, loadBefore, loadAfter, formats: figures, seed };
+}
