@@ -28,7 +28,8 @@ describe('formatSarif', () => {
         const log = parse(formatSarif(results, { ...opts, locale }));
         expect(validate(log), `${label}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
         expect(log.runs).toHaveLength(1);
-        expect(log.runs[0]?.results).toHaveLength(results.reduce((n, r) => n + r.findings.length, 0));
+        // A result per failure, undecided rule and finding with a note to review.
+        expect(log.runs[0]?.results).toHaveLength(results.reduce((n, r) => n + r.findings.filter((f) => f.outcome === 'fail' || f.outcome === 'indeterminate' || f.notes !== undefined).length, 0));
       }
     }
     // With the loaded rules as the catalogue too.
@@ -84,7 +85,8 @@ describe('formatSarif', () => {
     const rules = run.tool.driver.rules ?? [];
     for (const r of run.results ?? []) expect(rules[r.ruleIndex ?? -1]?.id).toBe(r.ruleId);
     expect(run.artifacts?.map((a) => a.location?.uri)).toEqual(many.map((r) => artifactUri(r.source)));
-    expect(run.artifacts?.[1]?.properties).toEqual({ unit: '南湖区财政局', fiscalYear: 2020, selfRating: '良' });
+    const s = must(many[1]).summary;
+    expect(run.artifacts?.[1]?.properties).toEqual({ unit: '南湖区财政局', fiscalYear: 2020, selfRating: '良', rules: s.total, passed: s.pass, notApplicable: s.notApplicable });
     // Nothing of the rule is repeated in its results.
     expect(text.slice(text.indexOf('"results":'))).not.toContain('地方各级人民政府机构设置和编制管理条例');
     expect(text.slice(0, text.indexOf('"results":'))).toContain('地方各级人民政府机构设置和编制管理条例');
@@ -117,15 +119,20 @@ describe('formatSarif', () => {
     expect(r?.message.text).toMatch(/\n以下答案为推断所得，请复核$/);
   });
 
-  it('gives passes and undecided rules only their kind: their level is then "none" by default, as SARIF requires', async () => {
-    const log = parse(formatSarif(await manyResults(), opts));
-    for (const r of log.runs[0]?.results ?? []) {
+  it('lists failures and undecided rules, located, levels on failures only; passes only with a note to review, counted on the artifact', async () => {
+    const many = await manyResults();
+    const log = parse(formatSarif(many, opts));
+    const run = must(log.runs[0]);
+    for (const r of run.results ?? []) {
       if (r.kind === 'fail') expect(['error', 'warning', 'note']).toContain(r.level);
       else expect(r.level).toBeUndefined();
-      // Passes say what was found, without a location; failures and undecided rules are located.
-      expect(r.locations === undefined).toBe(r.kind === 'pass' || r.kind === 'notApplicable');
+      expect(r.locations).toHaveLength(1);
     }
-    expect(new Set(log.runs[0]?.results?.map((r) => r.kind))).toEqual(new Set(['fail', 'pass', 'review']));
+    // The seed's answers-resolved pass carries the inferred answers' note; no other pass is a result.
+    const passes = (run.results ?? []).filter((r) => r.kind === 'pass').map((r) => r.ruleId);
+    expect(new Set(passes)).toEqual(new Set(many.flatMap((m) => m.findings.filter((f) => f.outcome === 'pass' && f.notes !== undefined).map((f) => f.ruleId))));
+    expect(run.results?.filter((r) => r.kind === 'fail' || r.kind === 'review')).toHaveLength(many.reduce((n, m) => n + m.summary.fail + m.summary.waived + m.summary.indeterminate, 0));
+    expect(run.artifacts?.[0]?.properties).toMatchObject({ unit: '北塔区司法局', rules: many[0]?.summary.total, passed: many[0]?.summary.pass, notApplicable: many[0]?.summary.notApplicable });
   });
 
   it('gives each failure the level of its severity: error → error, warning → warning, info → note', async () => {

@@ -1,5 +1,5 @@
 import type { Location, Notification, ReportingDescriptor, Result } from 'sarif';
-import { findingPosition, localMessageId, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule, type ResultDiagnostic, type Severity, type SourcePosition } from '@jixiao/core';
+import { findingPosition, localMessageId, locatedInReport, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule, type ResultDiagnostic, type Severity, type SourcePosition } from '@jixiao/core';
 import { basisText, diagnosticPosition, excerptText, labelOf } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import type { FormatOptions } from './types.js';
@@ -64,9 +64,12 @@ function locationOf(r: EvaluationResult, f: Finding, locale: Locale): Location {
 }
 
 /**
- * One finding as a SARIF result. A pass or a rule that does not apply says so in a sentence (its evidence), without
- * a location: the fields it read are in its rule's description, and a form's 20-odd passes would otherwise weigh
- * three times its findings. A failure or an undecided rule is located in the file and at the field.
+ * One finding as a SARIF result, located in the file and at the field: a failure (a waived one suppressed), an
+ * undecided rule, or a pass or a rule that did not apply with a note to review (answers inferred) — the findings
+ * {@link locatedInReport} says a reader goes to the form for. Other passes and rules that did not apply are not
+ * results: GitHub code scanning shows every result as an alert whatever its kind, a form's 30-odd passes would
+ * bury its five failures, and they weighed half the log; each form's artifact counts them and the JSON report
+ * has them whole.
  */
 function resultOf(r: EvaluationResult, f: Finding, ruleIndex: ReadonlyMap<string, number>, locale: Locale): Result {
   const rule = ruleIndex.get(f.ruleId);
@@ -79,7 +82,6 @@ function resultOf(r: EvaluationResult, f: Finding, ruleIndex: ReadonlyMap<string
     ...(f.outcome === 'fail' ? { level: LEVEL[f.severity] } : {}),
     message: { text: notes.length === 0 ? f.message : [f.message, ...notes.map((n) => n.message)].join('\n') },
   } as const;
-  if (f.outcome === 'pass' || f.outcome === 'not-applicable') return head;
   return {
     ...head,
     locations: [locationOf(r, f, locale)],
@@ -111,8 +113,8 @@ function diagnosticNotification(r: EvaluationResult, d: ResultDiagnostic): Notif
 /**
  * SARIF 2.1.0, compact (one line): one run; the rule catalogue once in `tool.driver.rules` (id, name, short/full
  * description, help with the legal basis, default level) and each result pointing at its rule by `ruleIndex`; one
- * result per finding — failures with their level, the other outcomes with `kind` pass/review/notApplicable (and so
- * level "none", its default for them) — failures and undecided rules located in the submitted file (an artifact: its
+ * result per failure (with its level), undecided rule (`kind` review) and pass or rule not applying with a note to
+ * review (`kind` pass/notApplicable; level "none", their default) — each located in the submitted file (an artifact: its
  * unit, year and claimed grade are the artifact's properties) and at the form field they are about. Import diagnostics and inputs that could
  * not be read are `invocations[0].toolExecutionNotifications`. Written form by form: results first, then the
  * notifications, then the artifacts.
@@ -129,7 +131,7 @@ export function sarifWriter(options: FormatOptions, seen: readonly EvaluationRes
     headNeedsEnd: false,
     head: () => head,
     form: (r) => [
-      r.findings.map((f) => JSON.stringify(resultOf(r, f, ruleIndex, locale))).join(','),
+      r.findings.filter(locatedInReport).map((f) => JSON.stringify(resultOf(r, f, ruleIndex, locale))).join(','),
       (r.diagnostics ?? []).map((d) => JSON.stringify(diagnosticNotification(r, d))).join(','),
     ],
     glue: (_section, end) => `],"invocations":[{"executionSuccessful":${String(end.digest.unread.length === 0)},"toolExecutionNotifications":[`,
@@ -141,7 +143,9 @@ export function sarifWriter(options: FormatOptions, seen: readonly EvaluationRes
       const forms = new Map(end.digest.forms.map((b) => [b.source, b]));
       const artifacts = end.sources.map((source) => {
         const b = forms.get(source);
-        return JSON.stringify({ location: { uri: artifactUri(source) }, ...(b === undefined ? {} : { properties: { unit: b.unit, fiscalYear: b.fiscalYear, selfRating: b.selfRating } }) });
+        // What was checked on the form, the passes and the rules that did not apply included (not results).
+        const checked = b === undefined ? {} : { properties: { unit: b.unit, fiscalYear: b.fiscalYear, selfRating: b.selfRating, rules: b.rules, passed: b.passed, notApplicable: b.notApplicable } };
+        return JSON.stringify({ location: { uri: artifactUri(source) }, ...checked });
       });
       const more = (end.emitted[1] ?? 0) > 0 && unread.length > 0 ? ',' : '';
       return `${more}${unread.join(',')}]}],"artifacts":[${artifacts.join(',')}]}]}\n`;

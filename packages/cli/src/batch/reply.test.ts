@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileOutcome } from './check-file.js';
 import { packReply, unpackReply } from './reply.js';
 
-const brief = { source: 'a', unit: null, fiscalYear: null, selfRating: null, rules: 0, notApplicable: 0, errors: 0, warnings: 0, infos: 0, indeterminate: 0, redFlags: 0, waived: 0, diagnostics: 0, ratingSupported: null, failedRules: [] };
+const brief = { source: 'a', unit: null, fiscalYear: null, selfRating: null, rules: 0, passed: 0, notApplicable: 0, errors: 0, warnings: 0, infos: 0, indeterminate: 0, redFlags: 0, waived: 0, diagnostics: 0, ratingSupported: null, failedRules: [] };
 
 const chunkArb = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }).map((s) => new TextEncoder().encode(s)));
 const outcomeArb: fc.Arbitrary<FileOutcome> = fc.oneof(

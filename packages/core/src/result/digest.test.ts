@@ -11,6 +11,7 @@ const briefArb: fc.Arbitrary<FormBrief> = fc.record({
   fiscalYear: fc.option(fc.integer({ min: 2018, max: 2022 }), { nil: null }),
   selfRating: fc.option(fc.constantFrom('优', '良', '中', '差'), { nil: null }),
   rules: fc.constant(35),
+  passed: fc.nat(20),
   notApplicable: fc.nat(2),
   errors: fc.nat(3),
   warnings: fc.nat(3),

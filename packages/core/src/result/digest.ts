@@ -18,6 +18,7 @@ export interface FormBrief {
   readonly template?: EvaluationResult['template'];
   /** Rules run on the form, and how many of them did not apply. */
   readonly rules: number;
+  readonly passed: number;
   readonly notApplicable: number;
   /** The claimed self-score beside the recomputed one (forms with a 自评表). */
   readonly scoreCheck?: EvaluationResult['scoreCheck'];
@@ -50,6 +51,7 @@ export function formBrief(result: EvaluationResult): FormBrief {
     selfRating: result.evaluation.selfRating,
     ...(result.template === undefined ? {} : { template: result.template }),
     rules: s.total,
+    passed: s.pass,
     notApplicable: s.notApplicable,
     ...(result.scoreCheck === undefined ? {} : { scoreCheck: result.scoreCheck }),
     errors: s.errors,

@@ -236,9 +236,10 @@ function reportFinding(f: Finding, explain: boolean): ReportFinding {
 }
 
 /**
- * Whether the report gives the place of a finding's field: a failure (waived or not), an undecided rule, or one with
- * a note to review (answers inferred, …) — what a reader goes to the form for. A pass or a rule that did not apply
- * says what it read in its message; the place of every field is what `jixiao import` gives.
+ * Whether a report gives a finding with its place (the JSON report's positions, a SARIF result): a failure (waived
+ * or not), an undecided rule, or one with a note to review (answers inferred, …) — what a reader goes to the form
+ * for. A pass or a rule that did not apply says what it read in its message; every field's place is what
+ * `jixiao import` gives.
  */
 export function locatedInReport(f: Finding): boolean {
   return f.outcome === 'fail' || f.outcome === 'indeterminate' || (f.notes?.length ?? 0) > 0;
