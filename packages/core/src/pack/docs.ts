@@ -1,4 +1,4 @@
-import type { LegalBasis, Pack, Rule } from './schema.js';
+import type { CitationCheck, LegalBasis, Pack, Rule } from './schema.js';
 import { ruleLeaves } from './validate.js';
 
 /** Header of every generated document. */
@@ -10,7 +10,16 @@ function basisLine(b: LegalBasis): string {
   if (b.article !== undefined) parts.push(b.article);
   if (b.effectiveFrom !== undefined) parts.push(`（${b.effectiveFrom} 起施行）`);
   if (b.note !== undefined) parts.push(`— ${b.note['zh-CN']} / ${b.note.en}`);
+  if (b.verification !== undefined) parts.push(verificationText(b.verification));
   return parts.join(' ');
+}
+
+/** `〔已核实 2026-11-29：source〕 remark` — the citation check, as the docs show it. */
+function verificationText(v: CitationCheck): string {
+  const status = v.status === 'verified' ? '已核实 / verified' : '未核实 / not verified';
+  const where = v.source === undefined ? '' : `: <${v.source}>`;
+  const remark = v.remark === undefined ? '' : ` ${v.remark['zh-CN']} / ${v.remark.en}`;
+  return `〔${status} ${v.checked}${where}〕${remark}`;
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

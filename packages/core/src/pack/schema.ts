@@ -19,13 +19,27 @@ export type Severity = z.infer<typeof SeveritySchema>;
 
 const isoDate = z.iso.date();
 
+/**
+ * Whether a citation was checked against a published text, when, where, and what was and was not confirmed.
+ * Editorial remarks ("the article number is not confirmed") live here, never in the reader-facing `note`: reports
+ * show them only when asked (`--verbose`), the generated docs always.
+ */
+export const CitationCheckSchema = z.strictObject({
+  status: z.enum(['verified', 'unverified']).meta({ description: 'verified: the instrument, 文号 and article (when given) were read in a published text; unverified: not (yet) found' }),
+  checked: isoDate.meta({ description: 'Date of the check' }),
+  source: z.url().optional().meta({ description: 'Where the text was read (a published copy)' }),
+  remark: LocalizedTextSchema.optional().meta({ description: 'What the check did and did not confirm (shown with --verbose and in the docs)' }),
+});
+export type CitationCheck = z.infer<typeof CitationCheckSchema>;
+
 /** A legal instrument a rule rests on. Never invent an article: leave it out when unknown. */
 export const LegalBasisSchema = z.strictObject({
   instrument: z.string().min(1).meta({ description: '法规/文件名称 (instrument name)' }),
   number: z.string().min(1).optional().meta({ description: '文号, e.g. 国务院令第486号' }),
   article: z.string().min(1).optional().meta({ description: 'Article, only when known for certain' }),
   effectiveFrom: isoDate.optional(),
-  note: LocalizedTextSchema.optional(),
+  note: LocalizedTextSchema.optional().meta({ description: 'What the instrument says that the rule rests on (reader-facing; no editorial remarks: those go in `verification`)' }),
+  verification: CitationCheckSchema.optional(),
 });
 export type LegalBasis = z.infer<typeof LegalBasisSchema>;
 
