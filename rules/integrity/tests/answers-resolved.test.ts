@@ -8,7 +8,7 @@ const RULE = 'integrity/answers-resolved';
 
 testRule(pack, RULE, [
   { name: 'all answered', patch: {}, outcome: 'pass' },
-  { name: 'two boxes ticked', patch: { threePublic: { declined: 'conflicting' } }, outcome: 'fail', check: 'unresolved', severity: 'error', message: '1 个勾选题未能读出唯一答案：三公经费是否比上年度下降（threePublic.declined）' },
+  { name: 'two boxes ticked', patch: { threePublic: { declined: 'conflicting' } }, outcome: 'fail', check: 'unresolved', severity: 'error', message: '1 个勾选题未能读出唯一答案：三公经费是否比上年度下降' },
   { name: 'nothing ticked, unreadable mark', patch: { duties: { keyTasksCompleted: 'unanswered' }, disclosure: { published: 'ambiguous' } }, outcome: 'fail', check: 'unresolved', message: '2 个勾选题' },
 ]);
 

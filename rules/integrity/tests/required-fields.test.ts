@@ -15,8 +15,8 @@ const REQUIRED = [
 
 testRule(pack, RULE, [
   { name: 'all present', patch: {}, outcome: 'pass' },
-  { name: 'unit name and income total blank', patch: { unit: { name: null }, income: { total: null } }, outcome: 'fail', check: 'missing', message: '必填项为空：单位名称（unit.name）、年度收入合计（income.total）' },
-  { name: 'fiscal year blank', patch: { fiscalYear: null }, outcome: 'fail', check: 'missing', message: '年度（fiscalYear）' },
+  { name: 'unit name and income total blank', patch: { unit: { name: null }, income: { total: null } }, outcome: 'fail', check: 'missing', message: '必填项为空：单位名称、年度收入合计' },
+  { name: 'fiscal year blank', patch: { fiscalYear: null }, outcome: 'fail', check: 'missing', message: '必填项为空：年度' },
   { name: 'English', patch: { staffing: { actual: null } }, locale: 'en', outcome: 'fail', check: 'missing', message: 'actual staff (staffing.actual)' },
 ]);
 

@@ -114,7 +114,8 @@ export function formatRaw(value: unknown, format: DataFormat | undefined, locale
       return list.map((p) => {
         const path = String(p);
         const label = fieldLabel(path, locale);
-        return label === undefined ? path : locale === 'zh-CN' ? `${label}（${path}）` : `${label} (${path})`;
+        // A reviewer reads the form's own words; the model path is for developers, so only the English text keeps it.
+        return label === undefined ? path : locale === 'zh-CN' ? label : `${label} (${path})`;
       }).join(m.listSeparator);
     }
     case 'list':

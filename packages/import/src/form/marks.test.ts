@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importText } from '../text/import-text.js';
-import { readGlyph, resolveSingle, type MarkState, type OptionRead } from './marks.js';
+import fc from 'fast-check';
+import { readGlyph, resolveSingle, showMarks, type MarkState, type OptionRead } from './marks.js';
 
 const option = (value: 'yes' | 'no', state: MarkState | undefined, start = 0): OptionRead<'yes' | 'no'> => ({
   word: value === 'yes' ? '是' : '否',
@@ -75,5 +76,31 @@ describe('in a form (the seed, line 63: 是否存在超编超配人员)', () => 
     expect(read('是T 否£')).toEqual({ value: 'yes', how: 'explicit', codes: ['crossed-box'] });
     expect(read('是£ 否T')).toEqual({ value: 'no', how: 'explicit', codes: ['crossed-box'] });
     expect(read('是R 否£')).toEqual({ value: 'yes', how: 'explicit', codes: [] });
+  });
+});
+
+describe('showMarks: a line as Word shows it', () => {
+  it.each([
+    ['是 eq \\o\\ac(□,√)  否 eq \\o\\ac(□)', '是 ☑  否 □'],
+    ['EQ \\o\\ac(□，✔) 是', '☑ 是'],
+    ['eq \\o\\ac(□,☒)否', '☒否'],
+    ['是 eq \\o(□,√) 否', '是 ☑ 否'],
+    // An overlay no table knows stays as written, and so does the placeholder of a lost symbol.
+    ['是 eq \\o\\ac(□,★) 否 (', '是 eq \\o\\ac(□,★) 否 ('],
+    ['年度收入合计 264.47', '年度收入合计 264.47'],
+  ])('%s → %s', (line, shown) => {
+    expect(showMarks(line)).toBe(shown);
+  });
+
+  it('changes nothing but the field codes (property)', () => {
+    const field = fc.constantFrom('eq \\o\\ac(□,√)', 'eq \\o\\ac(□)');
+    const text = fc.string({ unit: fc.constantFrom('是', '否', ' ', '：', '1', 'q', 'e') });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, field)), text, (pieces, tail) => {
+        const line = pieces.map(([t, f]) => t + f).join('') + tail;
+        const expected = pieces.map(([t, f]) => t + (f.includes('√') ? '☑' : '□')).join('') + tail;
+        expect(showMarks(line)).toBe(expected);
+      }),
+    );
   });
 });

@@ -55,6 +55,22 @@ export function readEqField(text: string, index: number): Mark | undefined {
   return { state: st.state, raw: m[0], start: index, end };
 }
 
+const EQ_FIELDS = new RegExp(EQ_FIELD.source, 'gi');
+
+/**
+ * A line as Word shows it: every EQ enclosure field drawn as the box it is (☑ ticked, ☒ crossed, □ empty), one
+ * whose overlay no table knows left as written. For excerpts a reviewer reads (`eq \o\ac(□,√)` means nothing to
+ * them); the raw text stays in the answer's resolution.
+ */
+export function showMarks(text: string): string {
+  if (!/eq/i.test(text)) return text;
+  return text.replace(EQ_FIELDS, (raw, inner: string) => {
+    const st = eqState(inner);
+    if (st.state === 'unknown') return raw;
+    return st.state === 'empty' ? '□' : st.crossed === true ? '☒' : '☑';
+  });
+}
+
 /** Is `ch` a symbol that could be a mark but that no table knows (private-use area, other symbols)? */
 export function isUnknownGlyph(ch: string): boolean {
   const cp = ch.codePointAt(0) ?? 0;

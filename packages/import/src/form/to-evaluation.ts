@@ -1,6 +1,7 @@
-import { ANSWER_FIELDS, EvaluationSchema, FIELD_LABELS, MODEL_VERSION, isFieldPath, validateEvaluation, type AnswerField, type Evaluation } from '@jixiao/core';
+import { ANSWER_FIELDS, EvaluationSchema, FIELD_LABELS, MODEL_VERSION, isFieldPath, validateEvaluation, type AnswerField, type Evaluation, type SourcePosition } from '@jixiao/core';
 import type { ImportDiagnostic, ImportKind, ImportResult } from '../diagnostics.js';
 import { manyKeyRecord, type AnswerRead, type FormReading } from './read-form.js';
+import { showMarks } from './marks.js';
 
 /** How one answer was read, as the evaluation records it. */
 export interface Resolution {
@@ -120,6 +121,14 @@ export function toEvaluation(reading: FormReading, kind: ImportKind, expected: r
     };
   }
   const evaluation: Evaluation = checked.value;
-  if (reading.provenance.size === 0) return { ok: true, kind, evaluation, diagnostics, positions: reading.positions };
-  return { ok: true, kind, evaluation, diagnostics, positions: reading.positions, provenance: Object.fromEntries(reading.provenance) };
+  const positions = excerptsAsShown(reading.positions);
+  if (reading.provenance.size === 0) return { ok: true, kind, evaluation, diagnostics, positions };
+  return { ok: true, kind, evaluation, diagnostics, positions, provenance: Object.fromEntries(reading.provenance) };
+}
+
+/** Positions whose excerpts show checkboxes as Word draws them (☑/□), not as the field codes the text export left. */
+function excerptsAsShown(positions: Record<string, SourcePosition>): Record<string, SourcePosition> {
+  const out: Record<string, SourcePosition> = {};
+  for (const [path, p] of Object.entries(positions)) out[path] = p.excerpt === undefined ? p : { ...p, excerpt: showMarks(p.excerpt) };
+  return out;
 }
