@@ -63,6 +63,8 @@ describe('evaluation model', () => {
     expect(r.issues).toEqual([
       expect.objectContaining({ path: 'staffing.actual', label: '实有人数', code: 'invalid_type' }),
     ]);
+    // "Wrong type", with what was found — never "missing" for a field that is there.
+    expect(r.issues[0]?.message).toEqual({ 'zh-CN': '类型错误：应为数字，实为文本 "21人"', en: 'wrong type: expected number, got string "21人"' });
   });
 
   it('rejects a third decimal and a negative amount', () => {
@@ -76,7 +78,7 @@ describe('evaluation model', () => {
   it('reports a missing field (blank must be written as null) and an unknown key', () => {
     const { functions: _f, ...noFunctions } = seed;
     const missing = validateEvaluation(noFunctions);
-    expect(missing.ok || missing.issues.map((i) => [i.path, i.code])).toEqual([['functions', 'invalid_type']]);
+    expect(missing.ok || missing.issues.map((i) => [i.path, i.code, i.message['zh-CN']])).toEqual([['functions', 'invalid_type', '缺少此字段（空白请填 null）']]);
     const unknown = validateEvaluation({ ...seed, staffing: { ...seed.staffing, actaul: 3 } });
     expect(unknown.ok || unknown.issues.map((i) => i.path)).toEqual(['staffing.actaul']);
   });

@@ -35,8 +35,8 @@ function describe(issue: z.core.$ZodIssue): { 'zh-CN': string; en: string } {
     case 'invalid_type':
       if (issue.input === undefined) return { 'zh-CN': '缺少此字段（空白请填 null）', en: 'field is missing (use null for a blank)' };
       return {
-        'zh-CN': `类型错误：应为 ${issue.expected}，实为 ${typeName(issue.input)}`,
-        en: `wrong type: expected ${issue.expected}, got ${typeName(issue.input)}`,
+        'zh-CN': `类型错误：应为${TYPE_WORDS[issue.expected] ?? issue.expected}，实为${valueWords(issue.input, 'zh-CN')}`,
+        en: `wrong type: expected ${issue.expected}, got ${valueWords(issue.input, 'en')}`,
       };
     case 'unrecognized_keys':
       return {
@@ -65,6 +65,20 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
+/** zh-CN words for the JSON types zod names. */
+const TYPE_WORDS: Readonly<Record<string, string>> = { number: '数字', string: '文本', boolean: '布尔值（true/false）', object: '对象', array: '数组', null: 'null' };
+
+/** The value a field holds, as a message names it: its type, and a short text or number as written (`文本 "264.47"`). */
+function valueWords(value: unknown, locale: 'zh-CN' | 'en'): string {
+  const type = typeName(value);
+  const word = locale === 'zh-CN' ? (TYPE_WORDS[type] ?? type) : type;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    const shown = JSON.stringify(value);
+    return `${word} ${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}`;
+  }
+  return word;
+}
+
 /** Turn zod issues into field-path issues with the form's labels. */
 export function toValidationIssues(issues: readonly z.core.$ZodIssue[]): ValidationIssue[] {
   const out: ValidationIssue[] = [];
@@ -85,7 +99,8 @@ export function toValidationIssues(issues: readonly z.core.$ZodIssue[]): Validat
 
 /** Validate without throwing. */
 export function validateEvaluation(input: unknown): ValidationResult {
-  const parsed = EvaluationSchema.safeParse(input);
+  // reportInput: a field of the wrong type is told apart from a missing one (its issue carries the value found).
+  const parsed = EvaluationSchema.safeParse(input, { reportInput: true });
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, issues: toValidationIssues(parsed.error.issues) };
 }
