@@ -1,5 +1,5 @@
 // The exit status of `jixiao check --waivers` (built bin): a waived error no longer fails the run; an expired or
-// unused waiver leaves the failure standing. Exit codes are a public contract (README: 0 / 1 / 2).
+// unused waiver leaves the failure standing. Exit codes are a public contract (README: 0 / 1 / 2 / 3).
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,9 +18,9 @@ function jixiao(args: string[]) {
 }
 
 const dir = tempDir('jixiao-waivers-');
-function waiverFile(unit: string): string {
-  const file = join(dir, `${unit}.yaml`);
-  writeFileSync(file, `waivers:\n  - rule: integrity/income-total\n    unit: ${unit}\n    year: 2020\n    reason: 合计差额为上年结转，已核实\n    approver: 区财政局绩效科\n    expires: 2030-12-31\n`);
+function waiverFile(unit: string, rule = 'integrity/income-total'): string {
+  const file = join(dir, `${unit}-${rule.replace('/', '_')}.yaml`);
+  writeFileSync(file, `waivers:\n  - rule: ${rule}\n    unit: ${unit}\n    year: 2020\n    reason: 合计差额为上年结转，已核实\n    approver: 区财政局绩效科\n    expires: 2030-12-31\n`);
   return file;
 }
 
@@ -45,5 +45,14 @@ describe('exit status with waivers (the seed fails one rule at error: integrity/
     const r = jixiao(['check', SEED, ...PACKS, '--waivers', waiverFile('南湖区财政局'), '--today', '2026-01-01']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('未使用的豁免');
+  });
+
+  it('is 2 (usage) when a waiver names a rule that is not loaded, before any form is checked', () => {
+    const misspelt = jixiao(['check', SEED, ...PACKS, '--waivers', waiverFile('北塔区司法局', 'integrity/incme-total'), '--today', '2026-01-01']);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain('waivers[0].rule: integrity/incme-total');
+    expect(misspelt.stdout).toBe('');
+    // A rule of a pack that is not selected is not loaded either.
+    expect(jixiao(['check', SEED, ...PACKS, '--waivers', waiverFile('北塔区司法局', 'budget/expenditure-within-income'), '--today', '2026-01-01']).code).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { Evaluation, Locale, SourcePosition } from '@jixiao/core';
+import { formGaps, type Evaluation, type Locale, type SourcePosition } from '@jixiao/core';
 import { formatDiagnostic, MAX_INPUT_BYTES, type ImportDiagnostic, type ImportResult, type TemplateMatch } from '@jixiao/import';
 import { importBuffer } from '@jixiao/import/node';
 import { CliError, EXIT } from './io.js';
@@ -20,6 +20,8 @@ export type LoadedInput =
       readonly template?: TemplateMatch;
       /** Required fields the form's template has no place for (for the checker). */
       readonly fieldsNotOnForm?: readonly string[];
+      /** Values written but not readable, path → text as written (for the checker). */
+      readonly unreadable?: Readonly<Record<string, string>>;
     }
   | { readonly ok: false; readonly source: string; readonly reason: string };
 
@@ -59,7 +61,7 @@ export async function loadInput(file: string, locale: Locale): Promise<LoadedInp
   // The reason quotes the form: each diagnostic is one line of it, whatever the form holds (see terminal.ts).
   if (!result.ok) return { ok: false, source: file, reason: result.diagnostics.map((d) => terminalText(d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale))).join('\n') };
   const base = { ok: true as const, source: file, evaluation: result.evaluation, diagnostics: result.diagnostics, positions: result.positions };
-  return { ...base, ...(result.template === undefined ? {} : { template: result.template }), ...(result.fieldsNotOnForm === undefined ? {} : { fieldsNotOnForm: result.fieldsNotOnForm }) };
+  return { ...base, ...(result.template === undefined ? {} : { template: result.template }), ...formGaps(result) };
 }
 
 export function assertReadable(input: LoadedInput): asserts input is Extract<LoadedInput, { ok: true }> {

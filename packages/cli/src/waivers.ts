@@ -33,13 +33,28 @@ export function waiverApplier(file: string, cwd: string): (results: readonly Eva
 }
 
 /**
+ * Read and validate a waiver file before anything is checked: a file that cannot be read or parsed, or a waiver
+ * for a rule no selected pack has (a typo would otherwise waive nothing, in silence), is a usage error (exit 2).
+ */
+export function readWaiverFile(file: string, locale: Locale, io: CliIo, ruleIds: ReadonlySet<string>): WaiverRef[] {
+  const refs = readWaivers(file, io.cwd, locale);
+  const unknown = refs.filter((r) => !ruleIds.has(r.waiver.rule));
+  if (unknown.length > 0) {
+    const lines = unknown.map((r) => `  ${file} waivers[${String(r.index)}].rule: ${terminalText(r.waiver.rule)}`);
+    throw new CliError(`${locale === 'zh-CN' ? '豁免文件中的规则未加载（规则编号拼写有误，或未选其规则包）' : 'the waiver file names rules that are not loaded (a misspelt rule id, or its pack is not selected)'} ${file}:\n${lines.join('\n')}`);
+  }
+  return refs;
+}
+
+/**
  * `jixiao check --waivers <file>`: read the waiver file, apply it to the results (waived failures counted
  * apart, expired waivers become warnings) and print the waiver report — applied, expired, unused — to stderr.
  */
-export function applyWaiverFile(results: readonly EvaluationResult[], file: string, today: string | undefined, locale: Locale, io: CliIo): EvaluationResult[] {
+export function applyWaiverFile(results: readonly EvaluationResult[], waivers: { readonly file: string; readonly refs: readonly WaiverRef[] }, today: string | undefined, locale: Locale, io: CliIo): EvaluationResult[] {
+  const { file, refs } = waivers;
   const date = today ?? localToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new CliError(`--today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD (got ${date})`);
-  const { results: out, report } = applyWaivers(results, readWaivers(file, io.cwd, locale), { today: date, locale });
+  const { results: out, report } = applyWaivers(results, refs, { today: date, locale });
   const zh = locale === 'zh-CN';
   const lines: string[] = [];
   const name = (w: { waiver: { rule: string; unit: string; year?: number | undefined } }) => terminalText(`${w.waiver.rule} @ ${w.waiver.unit}${w.waiver.year === undefined ? '' : ` ${String(w.waiver.year)}`}`);

@@ -124,6 +124,8 @@ export type {
 } from './pack/case-runner.js';
 export { Checker, createChecker } from './engine/checker.js';
 export type { CheckOptions, CheckerOptions, CompiledRule, Facts } from './engine/checker.js';
+export { formGaps } from './engine/coverage.js';
+export type { FormGaps } from './engine/coverage.js';
 export { BUILTIN_OPERATORS, CUSTOM_OPERATORS, KNOWN_OPERATORS, resolvePath } from './engine/operators.js';
 export type { OperatorFn } from './engine/operators.js';
 export { ParameterValueError, valueInForce } from './engine/params.js';

@@ -212,3 +212,40 @@ describe('pack loading', () => {
     expect(() => loadPackFromDir(dir)).toThrow(/outside the pack folder/);
   });
 });
+
+describe('a value written but not readable is unknown, never "not filled in"', () => {
+  const rating = loadPackFromDir(rulesDir('rating'));
+  const disclosure = loadPackFromDir(rulesDir('disclosure'));
+  const checker = createChecker([integrity, disclosure, rating]);
+  // The seed with a wrong income total (an error failure) and its 公开时间 unreadable (blank in the evaluation).
+  const form = patchEvaluation(baseEvaluation(), { disclosure: { date: null }, income: { total: 300 } });
+  const unreadable = { 'disclosure.date': '2022年13月40日', 'income.total': '三百' };
+
+  it('makes the failure of a rule that reads it indeterminate, quoting what was written', () => {
+    const plain = checker.checkEvaluationSync(form);
+    expect(plain.findings.find((f) => f.ruleId === 'disclosure/timely')?.outcome).toBe('fail');
+    const told = checker.checkEvaluationSync(form, { unreadable });
+    const timely = told.findings.find((f) => f.ruleId === 'disclosure/timely');
+    expect(timely).toMatchObject({ outcome: 'indeterminate', messageId: 'disclosure/timely#unreadable', message: '无法判断：公开时间无法识别：“2022年13月40日”' });
+    const en = checker.checkEvaluationSync(form, { unreadable, locale: 'en' }).findings.find((f) => f.ruleId === 'disclosure/timely');
+    expect(en?.message).toMatch(/^Cannot tell: .* could not be read: "2022年13月40日"$/);
+  });
+
+  it('and a rule reading the earlier outcomes (the self-rating check) no longer counts that failure', () => {
+    const plain = checker.checkEvaluationSync(form);
+    expect(plain.findings.find((f) => f.ruleId === 'integrity/income-total')?.outcome).toBe('fail');
+    expect(plain.findings.find((f) => f.ruleId === 'rating/self-rating-supported')?.message).toContain('integrity/income-total');
+    const told = checker.checkEvaluationSync(form, { unreadable });
+    expect(told.findings.find((f) => f.ruleId === 'integrity/income-total')?.outcome).toBe('indeterminate');
+    expect(told.findings.find((f) => f.ruleId === 'rating/self-rating-supported')?.message ?? '').not.toContain('integrity/income-total');
+  });
+
+  it('leaves passes and rules that do not read it alone', () => {
+    const told = checker.checkEvaluationSync(baseEvaluation(), { unreadable: { 'disclosure.date': 'x' } });
+    const plain = checker.checkEvaluationSync(baseEvaluation());
+    for (const f of told.findings) {
+      const before = plain.findings.find((g) => g.ruleId === f.ruleId);
+      if (!f.paths.includes('disclosure.date') || before?.outcome === 'pass' || before?.outcome === 'not-applicable') expect(f, f.ruleId).toEqual(before);
+    }
+  });
+});

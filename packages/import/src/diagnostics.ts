@@ -64,6 +64,12 @@ export type ImportResult =
        * unit's omission): pass them to the checker (`fieldsNotOnForm`), so no rule passes or fails on them.
        */
       readonly fieldsNotOnForm?: readonly string[];
+      /**
+       * Fields whose value was there but could not be read (an impossible date, a figure that is no number):
+       * path → the text as written. Blank in the evaluation; pass them to the checker (`unreadable`), so a rule
+       * says the value could not be read instead of "not filled in".
+       */
+      readonly unreadable?: Readonly<Record<string, string>>;
     }
   | { readonly ok: false; readonly kind: ImportKind; readonly diagnostics: readonly ImportDiagnostic[]; readonly template?: TemplateMatch };
 

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { isLocale, localizeDiagnostic, type Checker, type CompiledRule, type Evaluation, type EvaluationResult, type Locale, type LocalizedDiagnostic, type SourcePosition } from '@jixiao/core';
+import { formGaps, isLocale, localizeDiagnostic, type Checker, type CompiledRule, type Evaluation, type EvaluationResult, type Locale, type LocalizedDiagnostic, type SourcePosition } from '@jixiao/core';
 import openapi from '../../openapi.json' with { type: 'json' };
 import { FORMATTERS, MEDIA_TYPES } from '../formats.js';
 import { HttpError, fromFrameworkError, type HttpErrorCode } from './errors.js';
@@ -15,7 +15,7 @@ import { rulesListing } from './rules-listing.js';
  * in both locales: the report carries them in its own), or why it failed.
  */
 export type SubmissionRead =
-  | { readonly ok: true; readonly evaluation: Evaluation; readonly positions?: Readonly<Record<string, SourcePosition>>; readonly diagnostics: readonly LocalizedDiagnostic[]; readonly fieldsNotOnForm?: readonly string[] }
+  | { readonly ok: true; readonly evaluation: Evaluation; readonly positions?: Readonly<Record<string, SourcePosition>>; readonly diagnostics: readonly LocalizedDiagnostic[]; readonly fieldsNotOnForm?: readonly string[]; readonly unreadable?: Readonly<Record<string, string>> }
   | { readonly ok: false; readonly reason: string };
 
 /**
@@ -268,7 +268,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
       if (expired()) throw timedOut();
       if (!read.ok) throw new HttpError('unreadable-submission', { source, reason: read.reason });
       diagnostics += read.diagnostics.length;
-      const checked = await options.checker.checkEvaluation(read.evaluation, { source, locale, ...(read.positions === undefined ? {} : { positions: read.positions }), ...(read.fieldsNotOnForm === undefined ? {} : { fieldsNotOnForm: read.fieldsNotOnForm }) });
+      const checked = await options.checker.checkEvaluation(read.evaluation, { source, locale, ...(read.positions === undefined ? {} : { positions: read.positions }), ...formGaps(read) });
       // The import diagnostics travel in the report itself, whatever its format.
       results.push(read.diagnostics.length === 0 ? checked : { ...checked, diagnostics: read.diagnostics.map((d) => localizeDiagnostic(d, locale)) });
     }

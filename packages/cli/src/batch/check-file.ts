@@ -1,5 +1,5 @@
 import { WRITERS, type FormatOptions, type ReportWriter, type StreamFormat } from '@jixiao/adapters';
-import { formBrief, localizeDiagnostic, type Checker, type EvaluationResult, type FormBrief, type Locale } from '@jixiao/core';
+import { formBrief, formGaps, localizeDiagnostic, type Checker, type EvaluationResult, type FormBrief, type Locale } from '@jixiao/core';
 import { formatDiagnostic } from '@jixiao/import';
 import { loadInput } from '../input.js';
 import { onTerminal, terminalData, terminalText } from '../terminal.js';
@@ -63,7 +63,7 @@ export async function checkFile(file: InputFile, locale: Locale, checker: Checke
   try {
     const input = await loadInput(file.path, locale);
     if (!input.ok) return { ok: false, source, reason: input.reason };
-    const checked = checker.checkEvaluationSync(input.evaluation, { source, locale, ...(input.positions ? { positions: input.positions } : {}), ...(input.fieldsNotOnForm ? { fieldsNotOnForm: input.fieldsNotOnForm } : {}) });
+    const checked = checker.checkEvaluationSync(input.evaluation, { source, locale, ...(input.positions ? { positions: input.positions } : {}), ...formGaps(input) });
     // The form template the file was read with (the batch summary's "template" column).
     const read: EvaluationResult = input.template === undefined ? checked : { ...checked, template: { id: input.template.id, score: input.template.score } };
     const result: EvaluationResult = input.diagnostics.length === 0 ? read : { ...read, diagnostics: input.diagnostics.map((d) => localizeDiagnostic(d, locale)) };

@@ -145,6 +145,8 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
   const { locale, format, selection } = run;
   const quiet = flags.quiet === true;
   const { checker, warnings } = loadChecker(selection);
+  // A waiver file is read and checked before any form is (a rule id it names must be loaded).
+  const waiverFile = flags.waivers === undefined ? undefined : { file: flags.waivers, refs: (await import('../waivers.js')).readWaiverFile(flags.waivers, locale, io, new Set(checker.rules.map((r) => r.rule.id))) };
   // The report file, relative to where the command runs (as the inputs are).
   const output = flags.output === undefined ? undefined : resolve(io.cwd, flags.output);
   for (const w of warnings) io.stderr(`jixiao: ${w}\n`);
@@ -196,7 +198,7 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
     // A batch lists what it could not read in its summary; a single file says so at once.
     if (!batch) for (const u of unreadable) io.stderr(`${locale === 'zh-CN' ? '无法读取' : 'unreadable'} ${terminalText(u.source)}:\n${u.reason.split('\n').map(terminalText).join('\n')}\n`);
     // Waivers (and the YAML parser they may need) load only when asked for.
-    const final = flags.waivers === undefined ? results : (await import('../waivers.js')).applyWaiverFile(results, flags.waivers, flags.today, locale, io);
+    const final = waiverFile === undefined ? results : (await import('../waivers.js')).applyWaiverFile(results, waiverFile, flags.today, locale, io);
     const end = { digest: digestBatch(briefs, unreadable), sources: [...briefs.map((b) => b.source), ...unreadable.map((u) => u.source)] };
     if (out) out.end(onTerminal(format) ? terminalData(end) : end);
     else if (workbook) await writeXlsxStream(workbook, { ...end, emitted: [] }, formatOptions, outputStream(output, io));

@@ -7,6 +7,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import type { SubmissionRead } from '@jixiao/adapters';
+import { formGaps } from '@jixiao/core';
 import { formatDiagnostic } from '@jixiao/import';
 import { importBuffer, useConversionSlots } from '@jixiao/import/node';
 
@@ -33,5 +34,5 @@ export default async function readUpload(task: ReadTask): Promise<SubmissionRead
     return { ok: false, reason };
   }
   const base = { ok: true as const, evaluation: read.evaluation, positions: read.positions, diagnostics: read.diagnostics };
-  return read.fieldsNotOnForm === undefined ? base : { ...base, fieldsNotOnForm: read.fieldsNotOnForm };
+  return { ...base, ...formGaps(read) };
 }

@@ -1,5 +1,5 @@
 import { Engine } from 'json-rules-engine';
-import { applyFormCoverage } from './coverage.js';
+import { findingAdjuster } from './coverage.js';
 import { CORE_MESSAGES } from '../i18n/messages.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import { computeIndicators, deriveFacts, indicatorFacts, type DerivedFacts, type ParamValues } from '../indicators/derive.js';
@@ -31,9 +31,14 @@ export interface CheckOptions {
   readonly positions?: Readonly<Record<string, SourcePosition>>;
   /**
    * Fields the submitted form's template has no place for (from the importer): a rule that reads only these is
-   * not applicable, a failure decided only by them indeterminate (see `applyFormCoverage`).
+   * not applicable, a failure decided only by them indeterminate (see `findingAdjuster`).
    */
   readonly fieldsNotOnForm?: readonly string[];
+  /**
+   * Fields whose value was written but could not be read (from the importer): path → the text as written. A
+   * failure or undecided outcome of a rule that reads one is indeterminate and quotes it (see `findingAdjuster`).
+   */
+  readonly unreadable?: Readonly<Record<string, string>>;
 }
 
 /** How a checker is built, beyond packs and config (for embedders). */
@@ -354,6 +359,7 @@ export class Checker {
     const values = this.reads.read(facts);
     const { programs } = this;
     const findings = new Array<Finding | undefined>(programs.length);
+    const adjust = findingAdjuster(options, locale);
     for (let stage = 0; stage < this.stageCount; stage++) {
       let stageFacts = facts;
       if (stage > 0) {
@@ -368,7 +374,8 @@ export class Checker {
         const explanations = new Map<number, ExplainedCondition[]>();
         const branch = 'hits' in run ? explainedBranch(program, evaluation, run.hits) : undefined;
         if (branch !== undefined) explanations.set(branch, await this.referenceExplanation(program, branch, stageFacts));
-        findings[p] = this.decide(program, evaluation, values, run, explanations, locale);
+        const decided = this.decide(program, evaluation, values, run, explanations, locale);
+        findings[p] = adjust ? adjust(decided) : decided;
       }
     }
     return this.result(evaluation, facts, findings, options, locale);
@@ -386,13 +393,15 @@ export class Checker {
     const findings = new Array<Finding | undefined>(programs.length);
     // One record of branch results, reused by every rule of this form (each rule is decided before the next runs).
     const run = { hits: [] as boolean[] };
+    const adjust = findingAdjuster(options, locale);
     for (let stage = 0; stage < this.stageCount; stage++) {
       // A later stage's facts are the same plus `findings`: only the slots of that fact are read again.
       if (stage > 0) this.reads.reread(values, { findings: findingsFact(programs, findings) }, 'findings');
       for (let p = 0; p < programs.length; p++) {
         const program = programs[p];
         if (program?.compiled.stage !== stage) continue;
-        findings[p] = this.decide(program, evaluation, values, this.runRule(program, values, run), undefined, locale);
+        const decided = this.decide(program, evaluation, values, this.runRule(program, values, run), undefined, locale);
+        findings[p] = adjust ? adjust(decided) : decided;
       }
     }
     return this.result(evaluation, facts, findings, options, locale);
@@ -402,7 +411,6 @@ export class Checker {
   private result(evaluation: Evaluation, facts: Facts, byProgram: readonly (Finding | undefined)[], options: CheckOptions, locale: Locale): EvaluationResult {
     const findings: Finding[] = [];
     for (const f of byProgram) if (f) findings.push(f);
-    if (options.fieldsNotOnForm !== undefined) applyFormCoverage(findings, new Set(options.fieldsNotOnForm), locale);
     const result: Mutable<EvaluationResult> = {
       source: options.source ?? '(memory)',
       evaluation: { unit: evaluation.unit.name, fiscalYear: evaluation.fiscalYear, selfRating: evaluation.selfRating.grade },

@@ -122,8 +122,30 @@ export function toEvaluation(reading: FormReading, kind: ImportKind, expected: r
   }
   const evaluation: Evaluation = checked.value;
   const positions = excerptsAsShown(reading.positions);
-  if (reading.provenance.size === 0) return { ok: true, kind, evaluation, diagnostics, positions };
-  return { ok: true, kind, evaluation, diagnostics, positions, provenance: Object.fromEntries(reading.provenance) };
+  const unreadable = unreadableValues(diagnostics, positions);
+  return {
+    ok: true,
+    kind,
+    evaluation,
+    diagnostics,
+    positions,
+    ...(reading.provenance.size === 0 ? {} : { provenance: Object.fromEntries(reading.provenance) }),
+    ...(unreadable === undefined ? {} : { unreadable }),
+  };
+}
+
+/** Diagnostics that mean "a value was written but could not be read" (it is blank in the evaluation). */
+const UNREADABLE_VALUE = new Set(['unreadable-date', 'unreadable-figure']);
+
+/** Path → the text as written, of every value that was there but could not be read. */
+function unreadableValues(diagnostics: readonly ImportDiagnostic[], positions: Record<string, SourcePosition>): Record<string, string> | undefined {
+  let out: Record<string, string> | undefined;
+  for (const d of diagnostics) {
+    if (d.path === undefined || !UNREADABLE_VALUE.has(d.code)) continue;
+    out ??= {};
+    out[d.path] = positions[d.path]?.excerpt ?? '';
+  }
+  return out;
 }
 
 /** Positions whose excerpts show checkboxes as Word draws them (☑/□), not as the field codes the text export left. */

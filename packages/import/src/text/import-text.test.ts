@@ -249,3 +249,13 @@ describe('properties', () => {
 });
 
 const styleDefault: FormTextStyle = { ...FORM_TEXT_STYLE_DEFAULT, checked: ['☑'], gaps: [' '] };
+
+describe('values written but not readable', () => {
+  it('are blank in the evaluation and listed with the text as written, for the checker', () => {
+    const r = importText(seed.replace('2020年 1 月17   日', '2022年13月40日'));
+    if (!r.ok) throw new Error('the seed does not import');
+    expect(r.evaluation.disclosure.date).toBeNull();
+    expect(r.unreadable).toEqual({ 'disclosure.date': '2022年13月40日' });
+    expect(importText(seed).ok && importText(seed)).not.toHaveProperty('unreadable');
+  });
+});

@@ -8,6 +8,7 @@ import {
   ConfigSchema,
   applyWaivers,
   createChecker,
+  formGaps,
   formatLintIssue,
   lintPack,
   parseWaiverFile,
@@ -147,7 +148,7 @@ async function configure(setup: Setup): Promise<SetupIssue[]> {
 async function check(id: number, { name, read }: Held): Promise<FormEntry> {
   if (!read.ok) return { id, ok: false, file: name, kind: read.kind, reasons: read.diagnostics.map((d) => formatDiagnostic(d, locale)) };
   checker ??= createChecker(standardPacks());
-  let result = await checker.checkEvaluation(read.evaluation, { source: name, locale, positions: read.positions });
+  let result = await checker.checkEvaluation(read.evaluation, { source: name, locale, positions: read.positions, ...formGaps(read) });
   if (waivers.length > 0) result = applyWaivers([result], waivers, { today, locale }).results[0] ?? result;
   // The form template the file was read with, as the CLI gives it (the summary's template column, the exports).
   if (read.template !== undefined) result = { ...result, template: { id: read.template.id, score: read.template.score } };
