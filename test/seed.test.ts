@@ -35,6 +35,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   },
   'integrity/expenditure-total': { outcome: 'pass', why: 'basic 338.28 + blank project = total 338.28 (blank read as nil)' },
   'integrity/three-public-within-expenditure': { outcome: 'pass', why: '三公 0.18 ≤ 338.28' },
+  'integrity/amounts-in-wanyuan': { outcome: 'pass', why: 'the largest amount 338.28 is once the median 264.47 of its amounts: one magnitude' },
   'integrity/answers-resolved': { outcome: 'pass', why: 'every question resolves to 是/否 (five of them inferred, §2)' },
   // staffing
   'staffing/within-quota': { outcome: 'pass', says: ['95.45%'], why: '21 actual ≤ 22 authorized' },
@@ -126,7 +127,7 @@ describe('seed form: every rule of the standard preset, rule by rule (domain.md 
   });
 
   it('counts one error and four warnings, one indeterminate, ten not applicable (the 自评表 rules), the rest passed', () => {
-    expect(result.summary).toMatchObject({ total: 45, fail: 5, errors: 1, warnings: 4, infos: 0, indeterminate: 1, notApplicable: 10, pass: 29 });
+    expect(result.summary).toMatchObject({ total: 46, fail: 5, errors: 1, warnings: 4, infos: 0, indeterminate: 1, notApplicable: 10, pass: 30 });
   });
 
   it('reports the indicators: 在职人员控制率 95.45%, 政府采购执行率 7.59%, the others N/A or computed exactly', () => {

@@ -62,8 +62,8 @@ describe('checker', () => {
     expect(outcome('integrity/income-total')).toBe('indeterminate');
     expect(outcome('integrity/required-fields')).toBe('fail');
     expect(outcome('staffing/declaration-consistent')).toBe('indeterminate');
-    // The three above; the other three rules (expenditure total, 三公, answers) pass.
-    expect(result.summary).toMatchObject({ total: 7, indeterminate: 3, fail: 1, pass: 3 });
+    // The three above; the other four rules (expenditure total, 三公, answers, amounts in 万元) pass.
+    expect(result.summary).toMatchObject({ total: 8, indeterminate: 3, fail: 1, pass: 4 });
   });
 
   it('applies severity overrides and turns rules off from a config', async () => {

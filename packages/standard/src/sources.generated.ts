@@ -11,11 +11,12 @@ import pack1rule2 from '@jixiao/pack-disclosure/src/rules/timely.json' with { ty
 import pack2 from '@jixiao/pack-duties/pack.json' with { type: 'json' };
 import pack2rule0 from '@jixiao/pack-duties/src/rules/key-tasks-completed.json' with { type: 'json' };
 import pack3 from '@jixiao/pack-integrity/pack.json' with { type: 'json' };
-import pack3rule0 from '@jixiao/pack-integrity/src/rules/answers-resolved.json' with { type: 'json' };
-import pack3rule1 from '@jixiao/pack-integrity/src/rules/expenditure-total.json' with { type: 'json' };
-import pack3rule2 from '@jixiao/pack-integrity/src/rules/income-total.json' with { type: 'json' };
-import pack3rule3 from '@jixiao/pack-integrity/src/rules/required-fields.json' with { type: 'json' };
-import pack3rule4 from '@jixiao/pack-integrity/src/rules/three-public-within-expenditure.json' with { type: 'json' };
+import pack3rule0 from '@jixiao/pack-integrity/src/rules/amounts-in-wanyuan.json' with { type: 'json' };
+import pack3rule1 from '@jixiao/pack-integrity/src/rules/answers-resolved.json' with { type: 'json' };
+import pack3rule2 from '@jixiao/pack-integrity/src/rules/expenditure-total.json' with { type: 'json' };
+import pack3rule3 from '@jixiao/pack-integrity/src/rules/income-total.json' with { type: 'json' };
+import pack3rule4 from '@jixiao/pack-integrity/src/rules/required-fields.json' with { type: 'json' };
+import pack3rule5 from '@jixiao/pack-integrity/src/rules/three-public-within-expenditure.json' with { type: 'json' };
 import pack4 from '@jixiao/pack-management/pack.json' with { type: 'json' };
 import pack4rule0 from '@jixiao/pack-management/src/rules/accountants-qualified.json' with { type: 'json' };
 import pack4rule1 from '@jixiao/pack-management/src/rules/accounting-office.json' with { type: 'json' };
@@ -88,11 +89,12 @@ export const STANDARD_PACK_SOURCES: readonly StandardPackSource[] = [
     package: '@jixiao/pack-integrity',
     manifest: pack3,
     rules: {
-      'answers-resolved.json': pack3rule0,
-      'expenditure-total.json': pack3rule1,
-      'income-total.json': pack3rule2,
-      'required-fields.json': pack3rule3,
-      'three-public-within-expenditure.json': pack3rule4,
+      'amounts-in-wanyuan.json': pack3rule0,
+      'answers-resolved.json': pack3rule1,
+      'expenditure-total.json': pack3rule2,
+      'income-total.json': pack3rule3,
+      'required-fields.json': pack3rule4,
+      'three-public-within-expenditure.json': pack3rule5,
     },
   },
   {

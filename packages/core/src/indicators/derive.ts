@@ -1,4 +1,5 @@
-import { ANSWER_FIELDS } from '../model/evaluation.js';
+import { z } from 'zod';
+import { ANSWER_FIELDS, EvaluationSchema, MoneySchema } from '../model/evaluation.js';
 import type { Evaluation } from '../model/evaluation.js';
 import { fromCents, toCents } from '../model/money.js';
 import type { Locale } from '../i18n/locale.js';
@@ -58,6 +59,46 @@ function changeRate(current: number | null | undefined, prior: number | null | u
   return base === 0 ? null : percentOf(toCents(current) - base, base);
 }
 
+/** The schema inside `.nullable()` / `.optional()` wrappers. */
+function unwrapped(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  while (s instanceof z.ZodNullable || s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+  return s;
+}
+
+/** Paths of the form's amounts in 万元, read off the model (every field whose schema is {@link MoneySchema}). */
+function moneyPathsOf(schema: z.ZodType, prefix: string, out: string[][]): string[][] {
+  const s = unwrapped(schema);
+  if (s === MoneySchema) out.push(prefix.split('.'));
+  else if (s instanceof z.ZodObject) {
+    const shape: Readonly<Record<string, z.ZodType>> = s.shape;
+    for (const [key, child] of Object.entries(shape)) moneyPathsOf(child, prefix === '' ? key : `${prefix}.${key}`, out);
+  }
+  return out;
+}
+const MONEY_PATHS = moneyPathsOf(EvaluationSchema, '', []);
+
+/**
+ * The form's amounts compared with one another: the largest against the median of all amounts above zero. An
+ * amount thousands of times the others' median was most likely written in 元 instead of 万元 (2,674,700 beside a
+ * 338.28 total). Null without at least three amounts above zero (nothing to compare with).
+ */
+function amountScale(e: Evaluation): { largestPath: string | null; largest: number | null; median: number | null; ratio: number | null } {
+  const amounts: { path: string; cents: number }[] = [];
+  for (const path of MONEY_PATHS) {
+    let v: unknown = e;
+    for (const key of path) v = v === null || typeof v !== 'object' ? undefined : (v as Record<string, unknown>)[key];
+    if (typeof v === 'number' && v > 0) amounts.push({ path: path.join('.'), cents: toCents(v) });
+  }
+  if (amounts.length < 3) return { largestPath: null, largest: null, median: null, ratio: null };
+  const sorted = amounts.map((a) => a.cents).sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  // The median of an even count is the lower middle one: an amount of the form itself, in whole cents.
+  const median = sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : (sorted[mid - 1] ?? 0);
+  const largest = amounts.reduce((a, b) => (b.cents > a.cents ? b : a));
+  return { largestPath: largest.path, largest: fromCents(largest.cents), median: fromCents(median), ratio: Math.floor(largest.cents / median) };
+}
+
 /** The `params` fact as the derivations read it: `{ pack: { name: value } }`. */
 export type ParamValues = Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
 
@@ -103,6 +144,8 @@ export function deriveFacts(e: Evaluation, params?: ParamValues) {
       threePublicChange: difference(e.costControl?.threePublic?.actual, e.costControl?.threePublic?.priorYearActual),
       threePublicChangeRate: changeRate(e.costControl?.threePublic?.actual, e.costControl?.threePublic?.priorYearActual),
     },
+    /** The largest amount against the median of the form's amounts (an amount written in 元, see amountScale). */
+    amountScale: amountScale(e),
     /** The 自评表 arithmetic (budget execution, indicator rows, sums, the recomputed total). */
     scoring: deriveScoring(e, scoringSettings(params)),
     answers: {
