@@ -14,7 +14,7 @@ describe('formatMarkdown', () => {
     expect(md).toContain('| 年度收入合计 | income.total | 264.47 |');
     expect(md).toContain('**依据**：《部门整体支出绩效自评基础数据表（表内勾稽关系）》');
     expect(md).toContain('> "localBudget": 267.47');
-    expect(md).toContain('**通过 6 项**');
+    expect(md).toContain('**通过 7 项**');
     expect(md).toContain('| 支出收入比 | 127.91% |  |');
   });
 
