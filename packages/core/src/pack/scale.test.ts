@@ -31,6 +31,18 @@ describe('scaleValue', () => {
     [1, [[0, 1], [3, 0]], 0.67], // falling scale: 1 − 0.333…
     [100.01, [[100, 8], [116, 0]], 8], // 8 − 0.005 = 7.995 → 8.00
     [100.03, [[100, 8], [116, 0]], 7.99], // 7.985 → 7.99
+    [1, [[0, -1], [2, 1]], 0], // crossing zero: 0, not −0
+    // Three points: each segment between its own neighbours.
+    [25, [[0, 10], [50, 4], [100, 0]], 7],
+    [75, [[0, 10], [50, 4], [100, 0]], 2],
+    [50, [[0, 10], [50, 4], [100, 0]], 4],
+    // Held constant beyond the first and the last point (their own values, not 0 by chance).
+    [-5, [[0, 3], [100, 1]], 3],
+    [250, [[0, 1], [100, 3]], 3],
+    [200, [[0, 10], [50, 4], [100, 2]], 2],
+    // Points given in any order are read sorted by x.
+    [108, [[116, 0], [100, 8]], 4],
+    [75, [[100, 0], [0, 10], [50, 4]], 2],
   ])('at %s on %j is %s', (x, points, expected) => {
     expect(scaleValue(x, points)).toBe(expected);
   });
@@ -49,9 +61,12 @@ describe('scaleValue', () => {
     );
   });
 
-  it('keeps a blank blank', () => {
+  it('keeps a blank blank, and has no value without points', () => {
     expect(scaleValue(null, [[0, 1], [1, 0]])).toBeNull();
     expect(scaleValue('95%', [[0, 1], [1, 0]])).toBeNull();
+    expect(scaleValue(Number.NaN, [[0, 1], [1, 0]])).toBeNull();
+    expect(scaleValue(Infinity, [[0, 1], [1, 0]])).toBeNull();
+    expect(scaleValue(50, [])).toBeNull();
   });
 
   it('is usable in a rule message through data', async () => {
