@@ -42,6 +42,10 @@ describe('the batch digest', () => {
     expect(attentionRank({ ...clean, errors: 1 } as FormBrief)).toBe(0);
     expect(attentionRank({ ...clean, warnings: 1 } as FormBrief)).toBe(1);
     expect(attentionRank({ ...clean, diagnostics: 1 } as FormBrief)).toBe(2);
+    expect(attentionRank({ ...clean, infos: 1 } as FormBrief)).toBe(2);
+    expect(attentionRank({ ...clean, indeterminate: 1 } as FormBrief)).toBe(2);
+    expect(attentionRank({ ...clean, errors: 1, warnings: 3, infos: 2 } as FormBrief)).toBe(0);
+    expect(attentionRank({ ...clean, warnings: 1, infos: 2, indeterminate: 1 } as FormBrief)).toBe(1);
     expect(attentionRank(clean as FormBrief)).toBe(3);
   });
 
@@ -49,11 +53,24 @@ describe('the batch digest', () => {
     fc.assert(
       fc.property(fc.uniqueArray(briefArb, { maxLength: 20, selector: (b) => b.source }), (briefs) => {
         const { totals } = digestBatch(briefs);
-        const sum = (k: 'errors' | 'warnings' | 'redFlags' | 'waived' | 'diagnostics') => briefs.reduce((n, b) => n + b[k], 0);
-        expect(totals).toMatchObject({ forms: briefs.length, errors: sum('errors'), warnings: sum('warnings'), redFlags: sum('redFlags'), waived: sum('waived'), diagnostics: sum('diagnostics') });
-        expect(totals.formsWithErrors).toBe(briefs.filter((b) => b.errors > 0).length);
-        const r = totals.ratingSupported;
-        expect(r.yes + r.no + r.unknown).toBe(briefs.filter((b) => b.ratingSupported !== null).length);
+        const sum = (k: 'errors' | 'warnings' | 'infos' | 'indeterminate' | 'redFlags' | 'waived' | 'diagnostics') => briefs.reduce((n, b) => n + b[k], 0);
+        expect(totals).toEqual({
+          forms: briefs.length,
+          errors: sum('errors'),
+          warnings: sum('warnings'),
+          infos: sum('infos'),
+          indeterminate: sum('indeterminate'),
+          redFlags: sum('redFlags'),
+          waived: sum('waived'),
+          diagnostics: sum('diagnostics'),
+          // 是: the rating rule passed; 否: it failed; 无法判断: it ran and was undecided; not counted: it did not run.
+          ratingSupported: {
+            yes: briefs.filter((b) => b.ratingSupported === 'pass').length,
+            no: briefs.filter((b) => b.ratingSupported === 'fail').length,
+            unknown: briefs.filter((b) => b.ratingSupported === 'indeterminate').length,
+          },
+          formsWithErrors: briefs.filter((b) => b.errors > 0).length,
+        });
       }),
     );
   });
@@ -92,5 +109,43 @@ describe('the batch digest', () => {
     const result: EvaluationResult = { source: 'x.docx', evaluation: { unit: 'u', fiscalYear: 2020, selfRating: '优' }, findings, indicators: [], summary: summarize(findings), diagnostics: [{ code: 'c', severity: 'info', message: 'm' }] };
     expect(formBrief(result)).toMatchObject({ rules: 3, notApplicable: 0, warnings: 1, waived: 1, redFlags: 1, indeterminate: 1, diagnostics: 1, ratingSupported: 'indeterminate', failedRules: ['a/one'] });
     expect(formBrief({ ...result, findings: [] }).ratingSupported).toBeNull();
+  });
+});
+
+describe('the batch digest, worked by hand', () => {
+  const b = (source: string, unit: string | null, fiscalYear: number | null, failedRules: string[] = []): FormBrief => ({
+    source, unit, fiscalYear, selfRating: null, rules: 35, notApplicable: 0, errors: 0, warnings: 0, infos: 0, indeterminate: 0, redFlags: 0, waived: 0, diagnostics: 0, ratingSupported: null, failedRules,
+  });
+
+  it('a unit name is the same with spaces around it; each twice-submitted unit-year lists its files in order, units in Chinese collation, years ascending', () => {
+    const digest = digestBatch([b('d.docx', '北塔区司法局', 2021), b('c.docx', '北塔区司法局 ', 2021), b('b.docx', '北塔区司法局', 2020), b('a.docx', ' 北塔区司法局', 2020), b('z.docx', '东城区民政局', 2020), b('y.docx', '东城区民政局', 2020), b('x.docx', '东城区民政局', 2019)]);
+    expect(digest.duplicates).toEqual([
+      { unit: '北塔区司法局', fiscalYear: 2020, sources: ['a.docx', 'b.docx'] },
+      { unit: '北塔区司法局', fiscalYear: 2021, sources: ['c.docx', 'd.docx'] },
+      { unit: '东城区民政局', fiscalYear: 2020, sources: ['y.docx', 'z.docx'] },
+    ]);
+  });
+
+  it('forms without a unit name are never duplicates, and each counts as a unit of its own in the most-failed rules', () => {
+    const digest = digestBatch([b('1', null, 2020, ['a/one']), b('2', null, 2020, ['a/one']), b('3', '  ', 2020, ['a/one', 'b/two']), b('4', '北塔区司法局', 2020, ['b/two']), b('5', '北塔区司法局', 2021, ['b/two'])]);
+    expect(digest.duplicates).toEqual([]);
+    expect(digest.mostFailed).toEqual([
+      { ruleId: 'a/one', units: 3, forms: 3 },
+      { ruleId: 'b/two', units: 2, forms: 3 },
+    ]);
+  });
+
+  it('most-failed ties: more forms first, then the rule id', () => {
+    const digest = digestBatch([b('1', '甲', 2020, ['c/three', 'b/two']), b('2', '甲', 2021, ['b/two']), b('3', '乙', 2020, ['a/one', 'c/three', 'b/two'])]);
+    expect(digest.mostFailed.map((m) => [m.ruleId, m.units, m.forms])).toEqual([
+      ['b/two', 2, 3],
+      ['c/three', 2, 2],
+      ['a/one', 1, 1],
+    ]);
+  });
+
+  it('forms of the same attention and unit: by year (none last), then by file', () => {
+    const digest = digestBatch([b('b.docx', '北塔区司法局', null), b('c.docx', '北塔区司法局', 2021), b('z.docx', '北塔区司法局', 2020), b('a.docx', '北塔区司法局', 2020)]);
+    expect(digest.forms.map((f) => f.source)).toEqual(['a.docx', 'z.docx', 'c.docx', 'b.docx']);
   });
 });

@@ -1,0 +1,70 @@
+// The counts a report states, on a result made by hand whose every count is different: JUnit's totals and the
+// result summary they come from (worked out by hand below, not by the code under test).
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { summarize, type EvaluationResult, type Finding } from '@jixiao/core';
+import { formatJunit } from './junit.js';
+import { formatSarif } from './sarif.js';
+
+const finding = (ruleId: string, outcome: Finding['outcome'], severity: Finding['severity'] = 'warning', extra: Partial<Finding> = {}): Finding => ({
+  ruleId, pack: ruleId.split('/')[0] ?? 'p', title: ruleId, outcome, severity, redFlag: false, messageId: `${ruleId}#x`, message: 'm', data: {}, paths: [], observed: {}, basis: [], ...extra,
+});
+
+// 11 rules: failures 1 error (a red flag), 2 warnings, 3 info; 1 waived; 1 undecided; 2 not applicable; 1 pass.
+const findings = [
+  finding('a/error', 'fail', 'error', { redFlag: true }),
+  finding('a/warning-1', 'fail', 'warning'),
+  finding('a/warning-2', 'fail', 'warning'),
+  finding('a/info-1', 'fail', 'info'),
+  finding('a/info-2', 'fail', 'info'),
+  finding('a/info-3', 'fail', 'info'),
+  finding('a/waived', 'fail', 'error', { waiver: { reason: 'r', approver: 'a', expires: '2030-01-01' } }),
+  finding('a/undecided', 'indeterminate'),
+  finding('a/na-1', 'not-applicable'),
+  finding('a/na-2', 'not-applicable'),
+  finding('a/pass', 'pass'),
+];
+const result: EvaluationResult = {
+  source: 'x.docx',
+  evaluation: { unit: '北塔区司法局', fiscalYear: 2020, selfRating: '优' },
+  findings,
+  indicators: [],
+  summary: summarize(findings),
+  diagnostics: [{ code: 'c1', severity: 'warning', message: 'm' }, { code: 'c2', severity: 'info', message: 'm' }],
+};
+
+describe('the counts of a report', () => {
+  it('summary: each finding once, failures by severity, a waived failure apart', () => {
+    expect(result.summary).toEqual({ total: 11, pass: 1, fail: 6, indeterminate: 1, notApplicable: 2, waived: 1, errors: 1, warnings: 2, infos: 3, redFlags: 1 });
+  });
+
+  it('JUnit totals: tests are rules plus diagnostics plus unread files; failures the unwaived failures; errors the diagnostics and unread files; skipped the undecided, not applicable and waived', () => {
+    const xml = formatJunit([result], { locale: 'zh-CN', toolVersion: '9.9.9', unread: [{ source: 'bad.docx', reason: '无法读取' }] });
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as { testsuites: Record<string, string> };
+    const { name, tests, failures, errors, skipped } = doc.testsuites;
+    expect({ name, tests, failures, errors, skipped }).toEqual({ name: 'jixiao 9.9.9', tests: '14', failures: '6', errors: '3', skipped: '4' });
+  });
+
+  it('JUnit totals of no form at all are zero', () => {
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(formatJunit([], { locale: 'en', toolVersion: '1.0.0' })) as { testsuites: Record<string, string> };
+    expect(doc.testsuites).toMatchObject({ tests: '0', failures: '0', errors: '0', skipped: '0' });
+  });
+
+  it('SARIF: a failure has its severity\'s level and its message alone when no note came with it; other outcomes no level', () => {
+    const log = JSON.parse(formatSarif([result], { locale: 'zh-CN', toolVersion: '9.9.9' })) as { runs: { results: { ruleId: string; level?: string; message: { text: string } }[] }[] };
+    const byRule = Object.fromEntries((log.runs[0]?.results ?? []).map((r) => [r.ruleId, [r.level ?? 'none', r.message.text]]));
+    expect(byRule).toEqual({
+      'a/error': ['error', 'm'],
+      'a/warning-1': ['warning', 'm'],
+      'a/warning-2': ['warning', 'm'],
+      'a/info-1': ['note', 'm'],
+      'a/info-2': ['note', 'm'],
+      'a/info-3': ['note', 'm'],
+      'a/waived': ['error', 'm'],
+      'a/undecided': ['none', 'm'],
+      'a/na-1': ['none', 'm'],
+      'a/na-2': ['none', 'm'],
+      'a/pass': ['none', 'm'],
+    });
+  });
+});

@@ -1,0 +1,130 @@
+// Waivers at their edges (example tables worked by hand): the expiry day itself, a unit name with spaces around
+// it, failures only, a finding waived once, an expired waiver only where its rule ran, and the zh-CN texts.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '../engine/checker.js';
+import { loadPackFromDir } from '../node/index.js';
+import { passingEvaluation } from '../pack/cases.js';
+import type { EvaluationResult } from '../result/model.js';
+import { applyWaivers, parseWaiverFile, waiverRefs, type Waiver } from './waivers.js';
+
+const staffing = loadPackFromDir(fileURLToPath(new URL('../../../../rules/staffing', import.meta.url)));
+const checker = createChecker([staffing]);
+
+/** The staffing pack on a form of `unit`: 25 staff for 22 places fails within-quota (a warning). */
+function check(unit: string, actual = 25): EvaluationResult {
+  return checker.checkEvaluationSync({ ...passingEvaluation(), fiscalYear: 2020, unit: { name: unit }, staffing: { authorized: 22, actual }, staffingControl: { overstaffed: actual > 22 ? 'yes' : 'no' } });
+}
+
+const waiver = (w: Partial<Waiver> = {}): Waiver => ({ rule: 'staffing/within-quota', unit: '北塔区司法局', reason: '过渡期', approver: '绩效科', expires: '2021-06-30', ...w });
+const quota = (r: EvaluationResult | undefined) => r?.findings.find((f) => f.ruleId === 'staffing/within-quota');
+
+describe('applyWaivers at its edges', () => {
+  it.each([
+    ['2021-06-29', true],
+    ['2021-06-30', true], // valid through its expiry day
+    ['2021-07-01', false],
+  ])('on %s a waiver expiring 2021-06-30 waives: %s', (today, waives) => {
+    const { results, report } = applyWaivers([check('北塔区司法局')], waiverRefs({ waivers: [waiver()] }, 'w.yaml'), { today });
+    expect(quota(results[0])?.waiver !== undefined).toBe(waives);
+    expect(report.expired).toHaveLength(waives ? 0 : 1);
+    expect(report.applied.map((a) => a.count)).toEqual(waives ? [1] : []);
+  });
+
+  it('matches the unit as written on the form, spaces around it aside', () => {
+    const { results } = applyWaivers([check('  北塔区司法局 ')], waiverRefs({ waivers: [waiver()] }, 'w.yaml'), { today: '2021-01-01' });
+    expect(quota(results[0])?.waiver?.source).toBe('w.yaml');
+    expect(results[0]?.summary).toMatchObject({ waived: 1 });
+  });
+
+  it('waives failures only: a rule that passed is left as it is and the waiver is unused', () => {
+    const r = check('北塔区司法局', 21);
+    const { results, report } = applyWaivers([r], waiverRefs({ waivers: [waiver()] }, 'w.yaml'), { today: '2021-01-01' });
+    expect(results[0]?.findings).toEqual(r.findings);
+    expect(results[0]?.summary).toEqual(r.summary);
+    expect(report.unused).toHaveLength(1);
+  });
+
+  it('the first matching waiver takes a failure; a second one for it is unused; a waived finding is not waived again', () => {
+    const refs = waiverRefs({ waivers: [waiver({ approver: '甲' }), waiver({ approver: '乙' })] }, 'w.yaml');
+    const once = applyWaivers([check('北塔区司法局')], refs, { today: '2021-01-01' });
+    expect(quota(once.results[0])?.waiver?.approver).toBe('甲');
+    expect(once.report.applied.map((a) => [a.index, a.count])).toEqual([[0, 1]]);
+    expect(once.report.unused.map((u) => u.index)).toEqual([1]);
+    const twice = applyWaivers(once.results, waiverRefs({ waivers: [waiver({ approver: '丙' })] }, 'v.yaml'), { today: '2021-01-01' });
+    expect(quota(twice.results[0])?.waiver).toEqual({ reason: '过渡期', approver: '甲', expires: '2021-06-30', source: 'w.yaml' });
+    expect(twice.results[0]?.summary).toEqual(once.results[0]?.summary);
+  });
+
+  it('counts every failure a waiver takes, across forms', () => {
+    const { report } = applyWaivers([check('北塔区司法局'), check('北塔区司法局', 30), check('双清区财政局')], waiverRefs({ waivers: [waiver()] }, 'w.yaml'), { today: '2021-01-01' });
+    expect(report.applied.map((a) => a.count)).toEqual([2]);
+  });
+
+  it('an expired waiver adds its warning only to forms of its unit on which its rule ran', () => {
+    const refs = waiverRefs({ waivers: [waiver(), waiver({ rule: 'budget/surplus-consistent' })] }, 'w.yaml');
+    const { results } = applyWaivers([check('北塔区司法局'), check('双清区财政局')], refs, { today: '2022-01-01' });
+    expect(results.map((r) => r.findings.filter((f) => f.ruleId === 'waiver/expired').map((f) => f.data.rule))).toEqual([['staffing/within-quota'], []]);
+  });
+
+  it('says in zh-CN (the default) that a waiver expired, and why one waived nothing', () => {
+    const r = check('北塔区司法局');
+    const expired = applyWaivers([r], waiverRefs({ waivers: [waiver()] }, 'w.yaml'), { today: '2022-01-01' }).results[0]?.findings.find((f) => f.ruleId === 'waiver/expired');
+    expect(expired).toEqual({
+      ruleId: 'waiver/expired',
+      pack: 'waiver',
+      title: '豁免已过期',
+      outcome: 'fail',
+      severity: 'warning',
+      redFlag: false,
+      messageId: 'waiver/expired#expired',
+      message: '规则 staffing/within-quota 对本单位的豁免（批准人 绩效科）已于 2021-06-30 到期，该规则照常计入',
+      data: { rule: 'staffing/within-quota', expires: '2021-06-30', approver: '绩效科', reason: '过渡期', source: 'w.yaml', index: 0 },
+      paths: [],
+      observed: {},
+      basis: [{ instrument: '豁免文件 w.yaml' }],
+    });
+    const refs = waiverRefs({ waivers: [waiver({ unit: '双清区财政局', year: 2020 }), waiver({ unit: '双清区财政局' }), waiver({ rule: 'budget/surplus-consistent' })] }, 'w.yaml');
+    const passed = applyWaivers([check('北塔区司法局', 21)], [...refs, ...waiverRefs({ waivers: [waiver()] }, 'w.yaml')], { today: '2021-01-01' });
+    expect(passed.report.unused.map((u) => u.why['zh-CN'])).toEqual([
+      '没有检查 双清区财政局 2020 年度的自评表',
+      '没有检查 双清区财政局的自评表',
+      '规则 budget/surplus-consistent 未加载',
+      '规则 staffing/within-quota 对该单位未判为不通过',
+    ]);
+    const en = applyWaivers([r], waiverRefs({ waivers: [waiver()] }, 'w.yaml'), { today: '2022-01-01', locale: 'en' }).results[0]?.findings.find((f) => f.ruleId === 'waiver/expired');
+    expect(en).toMatchObject({ title: 'Waiver expired', basis: [{ instrument: 'waiver file w.yaml' }] });
+  });
+});
+
+describe('parseWaiverFile at its edges', () => {
+  it('reports each bad field once, in both languages, at its line', () => {
+    const yaml = 'waivers:\n  - rule: Staffing\n    unit: x\n    reason: y\n    approver: z\n    expires: 2021-13-01\n';
+    const r = parseWaiverFile(yaml, 'w.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.level, i.code, i.file, i.path, i.line])).toEqual([
+      ['error', 'schema', 'w.yaml', 'waivers.0.rule', 2],
+      ['error', 'schema', 'w.yaml', 'waivers.0.expires', 6],
+    ]);
+    expect(r.issues[0]?.message).toEqual({ 'zh-CN': '规则 id 应为 pack/rule-name', en: 'rule id must be pack/rule-name' });
+  });
+
+  it('refuses nesting deeper than a waiver file has, with its place', () => {
+    const r = parseWaiverFile(`${'['.repeat(200)}${']'.repeat(200)}`, 'w.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues).toEqual([expect.objectContaining({ level: 'error', file: 'w.json', line: 1, path: '' })]);
+  });
+
+  it('names the line and column of a YAML error, with the parser’s words in both languages', () => {
+    const r = parseWaiverFile('waivers:\n  - rule: [\n', 'w.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const [issue] = r.issues;
+    expect(issue).toMatchObject({ level: 'error', code: 'yaml', file: 'w.yaml', path: '' });
+    expect(issue?.line).toBeGreaterThanOrEqual(2);
+    expect(issue?.column).toEqual(expect.any(Number));
+    expect(issue?.message['zh-CN']).toMatch(/^无法解析：./);
+    expect(issue?.message.en).toMatch(/^cannot parse: ./);
+  });
+});
