@@ -84,7 +84,7 @@ async function openWithMacro(soffice: string, dir: string, name: string, setting
   writeFileSync(join(dir, `${name}-after.odt`), odt('opened after the macro document'));
   const locks = [`.~lock.${name}.odt#`, `.~lock.${name}-after.odt#`].map((l) => join(dir, l));
   const started = Date.now();
-  const child = spawn(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', join(dir, `${name}.odt`), join(dir, `${name}-after.odt`)], { detached: true, stdio: 'ignore', env: { ...process.env, HOME: dir, SAL_USE_VCLPLUGIN: 'svp' } });
+  const child = spawn(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', join(dir, `${name}.odt`), join(dir, `${name}-after.odt`)], { detached: true, stdio: 'ignore', env: { ...process.env, HOME: dir, TMPDIR: dir, SAL_USE_VCLPLUGIN: 'svp' } });
   try {
     for (;;) {
       if (existsSync(marker)) return Date.now() - started;
