@@ -24,22 +24,23 @@ const findings = [
   finding('a/na-2', 'not-applicable'),
   finding('a/pass', 'pass'),
 ];
-const result: EvaluationResult = {
+// Made inside each test, not at load: a mutation run's per-test coverage then sees which test reached summarize.
+const made = (): EvaluationResult => ({
   source: 'x.docx',
   evaluation: { unit: '北塔区司法局', fiscalYear: 2020, selfRating: '优' },
   findings,
   indicators: [],
   summary: summarize(findings),
   diagnostics: [{ code: 'c1', severity: 'warning', message: 'm' }, { code: 'c2', severity: 'info', message: 'm' }],
-};
+});
 
 describe('the counts of a report', () => {
   it('summary: each finding once, failures by severity, a waived failure apart', () => {
-    expect(result.summary).toEqual({ total: 11, pass: 1, fail: 6, indeterminate: 1, notApplicable: 2, waived: 1, errors: 1, warnings: 2, infos: 3, redFlags: 1 });
+    expect(made().summary).toEqual({ total: 11, pass: 1, fail: 6, indeterminate: 1, notApplicable: 2, waived: 1, errors: 1, warnings: 2, infos: 3, redFlags: 1 });
   });
 
   it('JUnit totals: tests are rules plus diagnostics plus unread files; failures the unwaived failures; errors the diagnostics and unread files; skipped the undecided, not applicable and waived', () => {
-    const xml = formatJunit([result], { locale: 'zh-CN', toolVersion: '9.9.9', unread: [{ source: 'bad.docx', reason: '无法读取' }] });
+    const xml = formatJunit([made()], { locale: 'zh-CN', toolVersion: '9.9.9', unread: [{ source: 'bad.docx', reason: '无法读取' }] });
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as { testsuites: Record<string, string> };
     const { name, tests, failures, errors, skipped } = doc.testsuites;
     expect({ name, tests, failures, errors, skipped }).toEqual({ name: 'jixiao 9.9.9', tests: '14', failures: '6', errors: '3', skipped: '4' });
@@ -51,7 +52,7 @@ describe('the counts of a report', () => {
   });
 
   it('SARIF: a failure has its severity\'s level and its message alone when no note came with it; other outcomes no level', () => {
-    const log = JSON.parse(formatSarif([result], { locale: 'zh-CN', toolVersion: '9.9.9' })) as { runs: { results: { ruleId: string; level?: string; message: { text: string } }[] }[] };
+    const log = JSON.parse(formatSarif([made()], { locale: 'zh-CN', toolVersion: '9.9.9' })) as { runs: { results: { ruleId: string; level?: string; message: { text: string } }[] }[] };
     const byRule = Object.fromEntries((log.runs[0]?.results ?? []).map((r) => [r.ruleId, [r.level ?? 'none', r.message.text]]));
     expect(byRule).toEqual({
       'a/error': ['error', 'm'],
