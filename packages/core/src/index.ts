@@ -123,7 +123,7 @@ export type {
   RuleCoverage,
 } from './pack/case-runner.js';
 export { Checker, createChecker } from './engine/checker.js';
-export type { CheckOptions, CheckerOptions, CompiledRule, Facts } from './engine/checker.js';
+export type { CheckOptions, CheckerOptions, CompiledRule, CrossFormContext, Facts } from './engine/checker.js';
 export { formGaps } from './engine/coverage.js';
 export type { FormGaps } from './engine/coverage.js';
 export { BUILTIN_OPERATORS, CUSTOM_OPERATORS, KNOWN_OPERATORS, resolvePath } from './engine/operators.js';
@@ -208,3 +208,31 @@ export { TemplateLoadError, formatTemplateIssue, templatePatterns, templateSeman
 export type { TemplateIssue, TemplatePath } from './template/validate.js';
 export { loadTemplateText, parseTemplateText } from './template/load.js';
 export { PATTERN_INPUT_LIMIT, patternSafetyIssue } from './template/safe-pattern.js';
+export {
+  CrossFormRun,
+  NARRATIVE_FIELDS,
+  PASSAGE_LIMIT,
+  checkCrossForm,
+  differingFields,
+  fieldChange,
+  formRecord,
+} from './engine/cross-form.js';
+export type {
+  BatchFacts,
+  CrossFormDiagnostic,
+  CrossFormFinding,
+  CrossFormOptions,
+  CrossFormResult,
+  CrossFormRuleCount,
+  FieldChange,
+  FormRecord,
+  LoadedForm,
+  NarrativeMatch,
+  RelatedForm,
+} from './engine/cross-form.js';
+export { joinForms, normalizeUnitCode, normalizeUnitName, unitIdentity } from './engine/identity.js';
+export type { Join, JoinDiagnostic, JoinInput, UnitIdentity } from './engine/identity.js';
+export { MODIFIED_Z_CONSTANT, PEER_MEASURES, peerStatistics, peerValues, standing } from './engine/peers.js';
+export type { PeerMeasure, PeerStanding } from './engine/peers.js';
+export { contextRequirements, ruleScope } from './engine/scope.js';
+export type { RuleScope } from './engine/scope.js';

@@ -18,6 +18,6 @@ export {
   selfAssessmentArb,
 } from './arbitraries.js';
 export type { EvaluationKnobs } from './arbitraries.js';
-export { patchEvaluation, ruleFinding, runRule, testRule } from './tester.js';
-export type { EvaluationPatch, RuleCase, RuleTesterOptions } from './tester.js';
+export { CASE_SOURCE, patchEvaluation, previousForm, ruleFinding, runRule, testRule } from './tester.js';
+export type { CrossFormCase, EvaluationPatch, RuleCase, RuleTesterOptions } from './tester.js';
 export { answerRuleProperties, withAnswer } from './properties.js';

@@ -1,7 +1,7 @@
 import { Engine } from 'json-rules-engine';
 import { findingAdjuster } from './coverage.js';
 import { CORE_MESSAGES } from '../i18n/messages.js';
-import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
+import { DEFAULT_LOCALE, type Locale, type LocalizedText } from '../i18n/locale.js';
 import { computeIndicators, deriveFacts, indicatorFacts, type DerivedFacts, type ParamValues } from '../indicators/derive.js';
 import { scoreCheck } from '../indicators/score-check.js';
 import { EvaluationSchema, type Evaluation } from '../model/evaluation.js';
@@ -14,13 +14,19 @@ import { CUSTOM_OPERATORS, resolvePath, type OperatorFn } from './operators.js';
 import { compileCondition, FactReads, referenceOperators, type CompiledCondition, type FactValues } from './compiled.js';
 import { compileData, compileTemplate, rawData, renderTemplate, type CompiledTemplate, type DataProgram } from './messages.js';
 import { orderStages } from './stages.js';
+import { contextRequirements, ruleScope, type RuleScope } from './scope.js';
 
-/** A rule as compiled into a checker: its pack, the severity in force and its stage. */
+/** A rule as compiled into a checker: its pack, the severity in force, its stage and where it runs. */
 export interface CompiledRule {
   readonly rule: Rule;
   readonly pack: Pack['meta'];
   readonly severity: Severity;
   readonly stage: number;
+  /**
+   * `form`: checked with each form on its own; `history` (requires `history.previous`) and `batch` (scope batch):
+   * cross-form rules, checked once every form of the run is known (see `cross-form.ts`).
+   */
+  readonly scope: RuleScope;
 }
 
 export interface CheckOptions {
@@ -51,6 +57,20 @@ export interface CheckerOptions {
 }
 
 type Branch = 'na' | 'req' | 'ind' | `check:${string}` | `note:${string}`;
+
+/**
+ * What the cross-form pass gives a cross-form rule besides the form's own facts: the `history` fact (the same
+ * unit's previous-year form) and the `batch` fact (the form among the others of the run). A rule that requires
+ * one of them is not applicable without it, with the reason given here.
+ */
+export interface CrossFormContext {
+  /** `{ previous, change }`, or null when there is no previous-year form (see `historyMissing`). */
+  readonly history: Readonly<Record<string, unknown>> | null;
+  /** Why there is no previous-year form (none in the run, or several), for the not-applicable message. */
+  readonly historyMissing?: LocalizedText;
+  /** The batch facts of this form, or null when the run has a single form. */
+  readonly batch: Readonly<Record<string, unknown>> | null;
+}
 
 const BRANCH_SEP = '|';
 
@@ -140,6 +160,8 @@ interface RuleProgram {
   readonly observed: readonly (readonly [string, number])[];
   /** Each required field and its slot. */
   readonly requires: readonly (readonly [string, number])[];
+  /** Each required cross-form context (`history.previous`, `batch`) and its slot: absent makes the rule not applicable. */
+  readonly contexts: readonly (readonly [string, number])[];
 }
 
 /** A rule's message ids, by outcome (`checks` by failure mode, in `rule.checks` order). */
@@ -152,6 +174,8 @@ interface RuleMessageIds {
   readonly notInForce: string;
   readonly noLongerInForce: string;
   readonly checks: readonly string[];
+  readonly noPreviousForm: string;
+  readonly noBatch: string;
 }
 
 function ruleMessageIds(rule: Rule): RuleMessageIds {
@@ -165,6 +189,8 @@ function ruleMessageIds(rule: Rule): RuleMessageIds {
     notInForce: id('not-in-force'),
     noLongerInForce: id('no-longer-in-force'),
     checks: rule.checks.map((c) => id(c.id)),
+    noPreviousForm: id('no-previous-form'),
+    noBatch: id('no-batch'),
   };
 }
 
@@ -251,7 +277,9 @@ const asError = (error: unknown): Error => (error instanceof Error ? error : new
 export class Checker {
   readonly rules: readonly CompiledRule[];
   readonly parameters: ReadonlyMap<string, ResolvedParameter>;
+  /** Programs of the form rules (checked with each form) and of the cross-form rules (checked after the batch). */
   private readonly programs: readonly RuleProgram[];
+  private readonly crossPrograms: readonly RuleProgram[];
   private readonly stageCount: number;
   private readonly extraOperators: Readonly<Record<string, OperatorFn>>;
   /** Reference engines, built on first use: one per rule (errors) and one per rule branch (explanations). */
@@ -260,6 +288,8 @@ export class Checker {
   private readonly paramsByYear = new Map<number | null, Record<string, Record<string, unknown>>>();
   /** Every fact path the rules read (conditions, data, observed and required fields), read once per form. */
   private readonly reads = new FactReads();
+  /** The same for the cross-form rules (their reads cost the form rules nothing). */
+  private readonly crossReads = new FactReads();
 
   constructor(packs: readonly Pack[], config: Config = {}, options: CheckerOptions = {}) {
     this.extraOperators = options.operators ?? {};
@@ -278,14 +308,15 @@ export class Checker {
     }
     this.parameters = applyParameterOverrides(params, settings.parameters);
     const stageOf = orderStages(selected.map((s) => s.rule));
-    this.rules = selected.map((s) => ({ ...s, stage: stageOf.get(s.rule.id) ?? 0 }));
-    this.stageCount = Math.max(0, ...this.rules.map((r) => r.stage + 1));
+    this.rules = selected.map((s) => ({ ...s, stage: stageOf.get(s.rule.id) ?? 0, scope: ruleScope(s.rule) }));
+    this.stageCount = Math.max(0, ...this.rules.filter((r) => r.scope === 'form').map((r) => r.stage + 1));
     const operator = referenceOperators(this.extraOperators);
-    this.programs = this.rules.map((compiled) => {
+    const programs = this.rules.map((compiled) => {
       const { rule } = compiled;
-      const branches = ruleBranches(rule).map(({ branch, conditions }) => ({ branch, source: conditions, condition: compileCondition(conditions, operator, this.reads) }));
+      const reads = compiled.scope === 'form' ? this.reads : this.crossReads;
+      const branches = ruleBranches(rule).map(({ branch, conditions }) => ({ branch, source: conditions, condition: compileCondition(conditions, operator, reads) }));
       const indexOf = (b: Branch) => branches.findIndex((x) => x.branch === b);
-      const data = compileData(rule.data, this.reads);
+      const data = compileData(rule.data, reads);
       return {
         compiled,
         branches,
@@ -298,10 +329,18 @@ export class Checker {
         messages: [ruleMessages(rule, data, 'zh-CN'), ruleMessages(rule, data, 'en')] as const,
         noteIds: (rule.notes ?? []).map((n) => `${rule.id}#${n.id}`),
         ids: ruleMessageIds(rule),
-        observed: rule.paths.map((p) => [p, this.reads.path(p)] as const),
-        requires: (rule.requires ?? []).map((p) => [p, this.reads.path(p)] as const),
+        observed: rule.paths.map((p) => [p, reads.path(p)] as const),
+        requires: (rule.requires ?? []).map((p) => [p, reads.path(p)] as const),
+        contexts: contextRequirements(rule).map((p) => [p, reads.path(p)] as const),
       };
     });
+    this.programs = programs.filter((p) => p.compiled.scope === 'form');
+    this.crossPrograms = programs.filter((p) => p.compiled.scope !== 'form');
+  }
+
+  /** Whether any rule loaded is a cross-form rule (history or batch): then a run needs the cross-form pass. */
+  get hasCrossFormRules(): boolean {
+    return this.crossPrograms.length > 0;
   }
 
   /** A json-rules-engine engine holding the given branches (the reference semantics). */
@@ -407,6 +446,43 @@ export class Checker {
     return this.result(evaluation, facts, findings, options, locale);
   }
 
+  /**
+   * The cross-form rules (history and batch scope) on one form, given what the cross-form pass knows about it: its
+   * previous-year form (the `history` fact) and its place in the batch (the `batch` fact). The findings, in rule
+   * order; explanations from json-rules-engine, as {@link checkEvaluation} gives them.
+   */
+  async checkCrossForm(evaluation: Evaluation, context: CrossFormContext, options: CheckOptions = {}): Promise<Finding[]> {
+    const locale = options.locale ?? DEFAULT_LOCALE;
+    const facts = this.crossFacts(evaluation, context);
+    const values = this.crossReads.read(facts);
+    const out: Finding[] = [];
+    for (const program of this.crossPrograms) {
+      let run = this.runRule(program, values);
+      if ('error' in run) run = await this.referenceRun(program, facts);
+      const explanations = new Map<number, ExplainedCondition[]>();
+      const branch = 'hits' in run ? explainedBranch(program, evaluation, run.hits) : undefined;
+      if (branch !== undefined) explanations.set(branch, await this.referenceExplanation(program, branch, facts));
+      out.push(this.decide(program, evaluation, values, run, explanations, locale, context));
+    }
+    return out;
+  }
+
+  /** Synchronous {@link checkCrossForm} (explanations traced by the compiled conditions, as {@link checkEvaluationSync}). */
+  checkCrossFormSync(evaluation: Evaluation, context: CrossFormContext, options: CheckOptions = {}): Finding[] {
+    const locale = options.locale ?? DEFAULT_LOCALE;
+    const values = this.crossReads.read(this.crossFacts(evaluation, context));
+    const run = { hits: [] as boolean[] };
+    return this.crossPrograms.map((program) => this.decide(program, evaluation, values, this.runRule(program, values, run), undefined, locale, context));
+  }
+
+  /** A form's facts with the cross-form ones (`history`, `batch`). */
+  crossFacts(evaluation: Evaluation, context: CrossFormContext): Facts {
+    const facts = this.facts(evaluation);
+    facts.history = context.history;
+    facts.batch = context.batch;
+    return facts;
+  }
+
   /** The result of one evaluation, from the findings by program (= rule) index. */
   private result(evaluation: Evaluation, facts: Facts, byProgram: readonly (Finding | undefined)[], options: CheckOptions, locale: Locale): EvaluationResult {
     const findings: Finding[] = [];
@@ -476,7 +552,7 @@ export class Checker {
     return r === undefined ? [] : leafExplanations(r.toJSON(false).conditions);
   }
 
-  private decide(program: RuleProgram, evaluation: Evaluation, factValues: FactValues, run: RuleRun, explanations: Explanations, locale: Locale): Finding {
+  private decide(program: RuleProgram, evaluation: Evaluation, factValues: FactValues, run: RuleRun, explanations: Explanations, locale: Locale, context?: CrossFormContext): Finding {
     const { compiled } = program;
     const { rule } = compiled;
     const m = CORE_MESSAGES[locale];
@@ -513,6 +589,16 @@ export class Checker {
       }
     }
 
+    // A cross-form rule without its context (no previous-year form, a single form) does not apply: never a pass.
+    for (const [ref, slot] of program.contexts) {
+      const v = factValues[slot];
+      if (v !== null && v !== undefined) continue;
+      const history = ref !== 'batch';
+      const reason = history ? (context?.historyMissing?.[locale] ?? m.noPreviousFormReason) : '';
+      const record = { fiscalYear: { value: evaluation.fiscalYear }, reason: { value: reason } };
+      const template = history ? m.noPreviousForm : m.noBatch;
+      return buildFinding(program, locale, observed, 'not-applicable', history ? program.ids.noPreviousForm : program.ids.noBatch, renderTemplate(template, record, locale), rawData(record), compiled.severity, undefined, notes);
+    }
     if (program.naIndex >= 0 && hits[program.naIndex] === true) {
       return buildFinding(program, locale, observed, 'not-applicable', program.ids.na, templates.na(values, locale), data, compiled.severity, undefined, notes);
     }

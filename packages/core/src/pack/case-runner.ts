@@ -11,6 +11,9 @@ import { caseInputKind, mergePatch, normalizeExpectation, passingEvaluation, typ
 import { closest } from './facts.js';
 import type { Config, Pack, Rule } from './schema.js';
 import { ruleLeaves } from './validate.js';
+import { contextRequirements } from '../engine/scope.js';
+import { checkCrossForm } from '../engine/cross-form.js';
+import type { CrossFormContext } from '../engine/checker.js';
 
 /** A parsed case file and where it came from. */
 export interface LoadedCaseFile {
@@ -82,8 +85,11 @@ export function ruleBranches(rule: Rule): string[] {
   const out: string[] = [];
   if (rule.effective?.from !== undefined) out.push('not-in-force');
   if (rule.effective?.until !== undefined) out.push('no-longer-in-force');
+  const contexts = contextRequirements(rule);
+  if (contexts.includes('history.previous')) out.push('no-previous-form');
+  if (contexts.includes('batch')) out.push('no-batch');
   if (rule.notApplicableWhen) out.push('not-applicable');
-  if (rule.requires && rule.requires.length > 0) out.push('blank');
+  if (rule.requires?.some((r) => !contexts.includes(r))) out.push('blank');
   if (rule.indeterminateWhen) out.push('indeterminate');
   for (const c of rule.checks) out.push(c.id);
   out.push('pass');
@@ -181,7 +187,7 @@ export async function runCases(pack: Pack, files: readonly LoadedCaseFile[], opt
         continue;
       }
       names.add(c.name);
-      const inputKey = JSON.stringify([caseInputKind(c), c.patch, c.evaluation, c.evaluationFile, c.text, c.textFile, c.locale ?? 'zh-CN']);
+      const inputKey = JSON.stringify([caseInputKind(c), c.patch, c.evaluation, c.evaluationFile, c.text, c.textFile, c.locale ?? 'zh-CN', c.previous, c.batch]);
       if (inputs.has(inputKey)) {
         fail(text(`用例“${c.name}”与另一用例的输入完全相同`, `case "${c.name}" repeats the input of another case`));
         continue;
@@ -234,11 +240,32 @@ export async function runCases(pack: Pack, files: readonly LoadedCaseFile[], opt
         fail(text(`config 无效：${error.issues.map((i) => i.message['zh-CN']).join('；')}`, `invalid config: ${error.issues.map((i) => i.message.en).join('; ')}`));
         continue;
       }
-      const result = await checker.checkEvaluation(evaluation, { locale, source: `${file}#${c.name}` });
+      const source = `${file}#${c.name}`;
+      const result = await checker.checkEvaluation(evaluation, { locale, source });
+      const findings: Finding[] = [...result.findings];
+      // History and batch rules: the cross-form pass over this form, its previous-year form and the batch.
+      let crossContext: CrossFormContext | undefined;
+      if (ruleIds.some((id) => checker.rules.find((r) => r.rule.id === id)?.scope !== 'form')) {
+        let others: { evaluation: Evaluation; source: string; context?: boolean }[];
+        try {
+          others = crossFormInputs(c, evaluation, base, source);
+        } catch (error) {
+          fail(text(`输入无效：${describe(error)}`, `invalid input: ${describe(error)}`));
+          continue;
+        }
+        const cross = checkCrossForm(checker, [{ evaluation, source }, ...others], {
+          locale,
+          keepNotApplicable: true,
+          onContext: (s, ctx) => {
+            if (s === source) crossContext = ctx;
+          },
+        });
+        findings.push(...cross.findings.filter((f) => f.source === source));
+      }
       const failures: ExpectationFailure[] = [];
       for (const [ruleId, expected] of expectations) {
         tested.add(ruleId);
-        const finding = result.findings.find((f) => f.ruleId === ruleId);
+        const finding = findings.find((f) => f.ruleId === ruleId);
         if (!finding) {
           failures.push({ ruleId, expected, message: text(`规则 ${ruleId} 没有结果（是否被配置关闭？）`, `rule ${ruleId} produced no finding (switched off by the config?)`) });
           continue;
@@ -258,7 +285,7 @@ export async function runCases(pack: Pack, files: readonly LoadedCaseFile[], opt
           engine = leafEngine(rule);
           engines.set(ruleId, engine);
         }
-        const facts = { ...checker.facts(evaluation), findings: findingsFact(result.findings) };
+        const facts = { ...(crossContext === undefined ? checker.facts(evaluation) : checker.crossFacts(evaluation, crossContext)), findings: findingsFact(findings) };
         const run = await engine.run(facts);
         for (const r of run.results) mark(ruleId, r.name, true);
         for (const r of run.failureResults) mark(ruleId, r.name, false);
@@ -301,6 +328,23 @@ export async function runCases(pack: Pack, files: readonly LoadedCaseFile[], opt
     const v = validateEvaluation(raw);
     if (!v.ok) throw new Error(formatValidationIssues(v.issues, 'zh-CN'));
     return v.value;
+  }
+
+  /** A case's previous-year form (`previous`, one year before, same unit) and batch (`batch`), validated. */
+  function crossFormInputs(c: Case, evaluation: Evaluation, base: unknown, source: string): { evaluation: Evaluation; source: string; context?: boolean }[] {
+    const valid = (raw: unknown, what: string): Evaluation => {
+      const v = validateEvaluation(raw);
+      if (!v.ok) throw new Error(`${what}: ${formatValidationIssues(v.issues, 'zh-CN')}`);
+      return v.value;
+    };
+    const out: { evaluation: Evaluation; source: string; context?: boolean }[] = [];
+    if (c.previous !== undefined) {
+      const year = evaluation.fiscalYear === null ? null : evaluation.fiscalYear - 1;
+      const start = mergePatch(base, { fiscalYear: year, unit: evaluation.unit });
+      out.push({ evaluation: valid(mergePatch(start, c.previous), 'previous'), source: `${source}#previous`, context: true });
+    }
+    for (const [i, p] of (c.batch ?? []).entries()) out.push({ evaluation: valid(mergePatch(base, p), `batch.${String(i)}`), source: `${source}#batch.${String(i + 1)}` });
+    return out;
   }
 
   const coverage: RuleCoverage[] = pack.rules.map((rule) => {

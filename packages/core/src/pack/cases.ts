@@ -52,6 +52,18 @@ export const CaseSchema = z
     evaluationFile: z.string().min(1).optional().meta({ description: 'A canonical JSON evaluation file, relative to the case file' }),
     text: z.string().min(1).optional().meta({ description: 'Form text (as extracted from the Word form); needs the importer' }),
     textFile: z.string().min(1).optional().meta({ description: 'A form text file, relative to the case file; needs the importer' }),
+    previous: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({
+        description:
+          'For rules that require `history.previous`: the same unit\'s form for the previous year, as a patch onto the base (its fiscal year is the case\'s minus one and its unit the case\'s unless the patch says otherwise)',
+      }),
+    batch: z
+      .array(z.record(z.string(), z.unknown()))
+      .max(1_000)
+      .optional()
+      .meta({ description: 'For `batch` rules: the other forms of the run, each a patch onto the base' }),
     locale: z.enum(LOCALES).optional().meta({ description: 'Locale of the messages checked (default zh-CN)' }),
     expect: z
       .record(z.string().min(1), CaseExpectationSchema)

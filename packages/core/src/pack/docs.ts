@@ -1,5 +1,7 @@
 import type { CitationCheck, LegalBasis, Pack, Rule } from './schema.js';
 import { ruleLeaves } from './validate.js';
+import { contextRequirements, ruleScope } from '../engine/scope.js';
+import { CORE_MESSAGES } from '../i18n/messages.js';
 
 /** Header of every generated document. */
 export const GENERATED_HEADER = '<!-- 由规则元数据生成，请勿手工编辑 / generated from rule metadata: do not edit -->';
@@ -22,6 +24,11 @@ function verificationText(v: CitationCheck): string {
   return `〔${status} ${v.checked}${where}〕${remark}`;
 }
 
+const SCOPE_TEXT = {
+  history: '跨年度：对照同一单位上一年度的表（`history.previous`），无上年表时不适用 / across years: compared with the same unit\'s form for the previous year (`history.previous`); not applicable without one',
+  batch: '同批次：对照本次检查的其他表（`batch`），只检查一份表时不适用 / across the batch: compared with the other forms of the run (`batch`); not applicable to a single form',
+} as const;
+
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** One rule's documentation page (Markdown), generated from its metadata. */
@@ -34,10 +41,14 @@ export function renderRuleDoc(rule: Rule, pack: Pack['meta']): string {
   lines.push(`| 红旗事项 / red flag | ${rule.redFlag === true ? '是 / yes' : '否 / no'} |`);
   lines.push(`| 读取字段 / fields | ${rule.paths.map((p) => `\`${p}\``).join(', ')} |`);
   if (rule.requires?.length) lines.push(`| 必需值（为空则无法判断） / required values | ${rule.requires.map((p) => `\`${p}\``).join(', ')} |`);
+  const scope = ruleScope(rule);
+  if (scope !== 'form') lines.push(`| 跨表规则 / cross-form rule | ${SCOPE_TEXT[scope]} |`);
   if (rule.after?.length) lines.push(`| 在其后运行 / runs after | ${rule.after.map((p) => `\`${p}\``).join(', ')} |`);
   if (rule.effective) lines.push(`| 施行期间 / in force | ${rule.effective.from ?? '—'} … ${rule.effective.until ?? '—'} |`);
   lines.push('', '## 依据 / Legal basis', '', ...rule.basis.map((b) => `- ${basisLine(b)}`), '');
   lines.push('## 结果 / Outcomes', '');
+  if (contextRequirements(rule).includes('history.previous')) lines.push(`- **not-applicable** (\`no-previous-form\`): ${CORE_MESSAGES['zh-CN'].noPreviousForm.replace('{reason}', CORE_MESSAGES['zh-CN'].noPreviousFormReason)} / ${CORE_MESSAGES.en.noPreviousForm.replace('{reason}', CORE_MESSAGES.en.noPreviousFormReason)}`);
+  if (contextRequirements(rule).includes('batch')) lines.push(`- **not-applicable** (\`no-batch\`): ${CORE_MESSAGES['zh-CN'].noBatch} / ${CORE_MESSAGES.en.noBatch}`);
   if (rule.notApplicableWhen) lines.push(`- **not-applicable**: ${rule.notApplicableWhen.message['zh-CN']} / ${rule.notApplicableWhen.message.en}`);
   if (rule.requires?.length) lines.push(`- **indeterminate**: 必需值为空 / a required value is blank`);
   if (rule.indeterminateWhen) lines.push(`- **indeterminate**: ${rule.indeterminateWhen.message['zh-CN']} / ${rule.indeterminateWhen.message.en}`);

@@ -4,6 +4,8 @@ import { EvaluationSchema, type Evaluation } from '../model/evaluation.js';
 import { INDICATORS, deriveFacts } from '../indicators/derive.js';
 import { OUTCOMES } from '../result/model.js';
 import { PARAMETER_TYPES, type Pack } from './schema.js';
+import { NARRATIVE_FIELDS } from '../engine/cross-form.js';
+import { PEER_MEASURES } from '../engine/peers.js';
 
 /**
  * The catalogue of fact paths a rule condition can read, with their types: built from the zod evaluation
@@ -24,7 +26,7 @@ export interface FactInfo {
   /** An object whose keys are not known in advance (e.g. `findings.outcomes.<rule id>`). */
   readonly openChildren?: FactInfo;
   /** Where the fact comes from, for messages. */
-  readonly origin: 'form' | 'derived' | 'indicator' | 'param' | 'findings';
+  readonly origin: 'form' | 'derived' | 'indicator' | 'param' | 'findings' | 'history' | 'batch';
 }
 
 /** Fact paths (`staffing.actual`, `derived.incomeTotal.difference`, `params.hunan.fullPoints`) → type. */
@@ -176,6 +178,56 @@ function baseCatalogue(): Map<string, FactInfo> {
   return out;
 }
 
+const NUMERIC_KINDS: readonly FactKind[] = ['money', 'integer', 'number', 'percent'];
+
+/**
+ * Facts of the cross-form rules: `history.previous.*` (the previous-year form's facts: its fields, `derived`,
+ * `indicators`), `history.change.<numeric field>.*` (how each figure moved) and `batch.*` (this form among the
+ * others of the run). Only rules that require `history.previous`, or of `"scope": "batch"`, may read them.
+ */
+function addCrossFormFacts(out: Map<string, FactInfo>, base: ReadonlyMap<string, FactInfo>): void {
+  out.set('history', { kind: 'object', nullable: true, origin: 'history' });
+  out.set('history.previous', { kind: 'object', nullable: true, origin: 'history' });
+  out.set('history.change', { kind: 'object', nullable: false, origin: 'history' });
+  for (const [path, info] of base) {
+    out.set(`history.previous.${path}`, { ...info, nullable: true, origin: 'history' });
+    if (info.origin !== 'form' || !NUMERIC_KINDS.includes(info.kind)) continue;
+    const at = `history.change.${path}`;
+    out.set(at, { kind: 'object', nullable: true, origin: 'history' });
+    const difference: FactKind = info.kind === 'money' || info.kind === 'integer' ? info.kind : 'number';
+    for (const [key, kind] of [['current', info.kind], ['previous', info.kind], ['difference', difference], ['absDifference', difference], ['rate', 'percent'], ['absRate', 'percent']] as const) {
+      out.set(`${at}.${key}`, { kind, nullable: true, origin: 'history' });
+    }
+  }
+  const batch = (path: string, kind: FactKind, values?: readonly string[]) => out.set(path === '' ? 'batch' : `batch.${path}`, { kind, nullable: kind !== 'object', origin: 'batch', ...(values === undefined ? {} : { values }) });
+  batch('', 'object');
+  batch('size', 'integer');
+  batch('yearSize', 'integer');
+  batch('duplicates', 'object');
+  batch('duplicates.count', 'integer');
+  batch('duplicates.sources', 'list');
+  batch('duplicates.differences', 'list');
+  batch('duplicates.differenceCount', 'integer');
+  batch('narrative', 'object');
+  batch('narrative.similarity', 'percent');
+  batch('narrative.field', 'enum', NARRATIVE_FIELDS);
+  batch('narrative.otherField', 'enum', NARRATIVE_FIELDS);
+  batch('narrative.otherSource', 'text');
+  batch('narrative.otherUnit', 'text');
+  batch('narrative.otherFiscalYear', 'integer');
+  batch('narrative.passage', 'text');
+  batch('narrative.passageLength', 'integer');
+  batch('peers', 'object');
+  for (const m of PEER_MEASURES) {
+    batch(`peers.${m.id}`, 'object');
+    for (const key of ['value', 'median', 'min', 'max'] as const) batch(`peers.${m.id}.${key}`, 'percent');
+    batch(`peers.${m.id}.count`, 'integer');
+    batch(`peers.${m.id}.mad`, 'number');
+    batch(`peers.${m.id}.robustZ`, 'number');
+    batch(`peers.${m.id}.absRobustZ`, 'number');
+  }
+}
+
 /** Facts of the `findings` fact (rules with `after` only). */
 function addFindingsFacts(out: Map<string, FactInfo>): void {
   const origin = 'findings' as const;
@@ -199,6 +251,7 @@ export function factCatalogue(packs: readonly Pick<Pack, 'meta' | 'rules'>[], wi
     }
   }
   if (withFindings) addFindingsFacts(out);
+  addCrossFormFacts(out, baseCatalogue());
   return out;
 }
 

@@ -4,6 +4,7 @@ import { KNOWN_OPERATORS } from '../engine/operators.js';
 import { closest, lookupFact, type FactCatalogue, type FactInfo, type FactKind } from './facts.js';
 import type { LeafCondition, Rule } from './schema.js';
 import { ruleLeaves } from './validate.js';
+import { ruleScope } from '../engine/scope.js';
 
 /**
  * The model half of the pack linter: a rule's fact paths and operators against the fact catalogue. No file
@@ -65,13 +66,38 @@ export interface RuleIssue {
 export function lintRuleFacts(rule: Rule, catalogue: FactCatalogue, knownPacks: ReadonlySet<string> = new Set()): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const hasAfter = (rule.after ?? []).length > 0;
+  const scope = ruleScope(rule);
   const names = [...catalogue.keys()];
 
   /** Resolve a `fact.path` reference; report it when unknown. */
   const resolve = (ref: string, at: string): FactInfo | undefined => {
+    const [fact = '', pack] = ref.split('.');
+    if (fact === 'history' && scope !== 'history') {
+      issues.push({
+        level: 'error',
+        code: 'history-without-requirement',
+        path: at,
+        message: {
+          'zh-CN': `“${ref}”：读取上年表的规则须在 "requires" 中声明 "history.previous"（无上年表时不适用）`,
+          en: `"${ref}": a rule that reads the previous year's form must declare "history.previous" in "requires" (it is not applicable without one)`,
+        },
+      });
+      return undefined;
+    }
+    if (fact === 'batch' && scope !== 'batch') {
+      issues.push({
+        level: 'error',
+        code: 'batch-without-scope',
+        path: at,
+        message: {
+          'zh-CN': `“${ref}”：只有 "scope": "batch" 的规则才能读取 batch（同批次的其他表）`,
+          en: `"${ref}": only rules of "scope": "batch" can read the batch fact (the other forms of the run)`,
+        },
+      });
+      return undefined;
+    }
     const info = lookupFact(catalogue, ref);
     if (info) return info;
-    const [fact = '', pack] = ref.split('.');
     if (fact === 'findings' && !hasAfter) {
       issues.push({
         level: 'error',

@@ -201,7 +201,13 @@ export const RuleSchema = z.strictObject({
   tags: z.array(z.string()).optional(),
   basis: z.array(LegalBasisSchema).min(1),
   paths: z.array(FactRefSchema).min(1).meta({ description: 'Form fields this rule reads (reported as observed values)' }),
-  requires: z.array(FactRefSchema).optional().meta({ description: 'Values that must be known; a blank one makes the outcome indeterminate' }),
+  requires: z.array(FactRefSchema).optional().meta({
+    description:
+      'Values that must be known; a blank one makes the outcome indeterminate. `history.previous` (the same unit\'s form for the previous fiscal year) makes a cross-form history rule: without that form it is not applicable',
+  }),
+  scope: z.enum(['form', 'batch']).optional().meta({
+    description: '`batch`: a cross-form rule that reads the `batch` fact (this form among every form of the run), checked once the run is known; not applicable to a single form. Default `form`',
+  }),
   notApplicableWhen: GuardSchema.optional(),
   indeterminateWhen: GuardSchema.optional(),
   checks: z.array(CheckSchema).min(1),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { KNOWN_OPERATORS } from '../engine/operators.js';
+import { ruleScope } from '../engine/scope.js';
 import { PackSchema, RuleSchema, type LeafCondition, type NestedCondition, type Pack, type Rule, type TopLevelCondition } from './schema.js';
 
 /** One problem found while loading a pack: which file, which rule, where in it, what. */
@@ -78,6 +79,7 @@ export function ruleSemanticIssues(rule: Rule, packName: string, file?: string):
   for (const [path, t] of templates) {
     for (const [, key] of t.matchAll(/\{(\w+)\}/g)) if (key !== undefined && !known.has(key)) at(path, `placeholder {${key}} has no entry in "data"`);
   }
+  if (ruleScope(rule) !== 'form' && (rule.after ?? []).length > 0) at('after', 'a cross-form rule (history or batch scope) cannot run "after" other rules / 跨表规则（history 或 batch）不能声明 "after"');
   const params = new Set<string>();
   for (const [i, p] of (rule.parameters ?? []).entries()) {
     if (params.has(p.name)) at(`parameters.${String(i)}.name`, `duplicate parameter "${p.name}"`);

@@ -1,0 +1,135 @@
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Evaluation } from '../model/evaluation.js';
+import { passingEvaluation } from '../pack/cases.js';
+import { loadPackFromDir } from '../node/index.js';
+import { createChecker, type CrossFormContext } from './checker.js';
+import { checkCrossForm, fieldChange, type LoadedForm } from './cross-form.js';
+
+const pack = (name: string) => loadPackFromDir(fileURLToPath(new URL(`../../../../rules/${name}`, import.meta.url)));
+const checker = createChecker([pack('history'), pack('batch'), pack('staffing')]);
+
+const NARRATIVE = '全年共办理法律援助案件312件，为困难群众挽回经济损失约460万元；开展普法宣传活动48场，覆盖群众2.3万人次；人民调解组织调处矛盾纠纷1,025件，调解成功率达98%。';
+
+function form(unit: string, fiscalYear: number, patch: Partial<Evaluation> = {}): Evaluation {
+  const base = passingEvaluation();
+  return { ...base, unit: { name: unit }, fiscalYear, ...patch };
+}
+
+type Input = LoadedForm & { readonly source: string; readonly context?: boolean };
+
+describe('checkCrossForm', () => {
+  it('keeps the cross-form rules out of the single-form check', async () => {
+    const result = await checker.checkEvaluation(form('甲', 2021));
+    expect(result.findings.map((f) => f.ruleId).sort()).toEqual(['staffing/declaration-consistent', 'staffing/within-quota']);
+    expect(checker.hasCrossFormRules).toBe(true);
+  });
+
+  it('joins a history-only form, never checks it, and points at positions in both forms', () => {
+    const forms: Input[] = [
+      { source: 'a-2021.txt', evaluation: form('甲区司法局', 2021, { expenditure: { ...passingEvaluation().expenditure, threePublicPriorYear: 1.8 } }), positions: { 'expenditure.threePublicPriorYear': { line: 40 } } },
+      { source: 'old/a-2020.txt', context: true, evaluation: form('甲区司法局（盖章）', 2020, { expenditure: { ...passingEvaluation().expenditure, threePublic: 2.4 } }), positions: { 'expenditure.threePublic': { line: 38 } } },
+    ];
+    const run = checkCrossForm(checker, forms);
+    expect(run.history).toEqual([{ source: 'a-2021.txt', previous: 'old/a-2020.txt' }]);
+    expect(run.findings.every((f) => f.source === 'a-2021.txt')).toBe(true);
+    const f = run.findings.find((x) => x.ruleId === 'history/three-public-prior-year');
+    expect(f).toMatchObject({
+      outcome: 'fail',
+      positions: { 'expenditure.threePublicPriorYear': { line: 40 } },
+      related: [{ source: 'old/a-2020.txt', relation: 'previous-year', fiscalYear: 2020, positions: { 'expenditure.threePublic': { line: 38 } } }],
+    });
+  });
+
+  it('an ambiguous previous year is reported and makes the history rules not applicable, with the reason', () => {
+    const run = checkCrossForm(
+      checker,
+      [
+        { source: 'c.txt', evaluation: form('甲', 2021) },
+        { source: 'a.txt', evaluation: form('甲', 2020), context: true },
+        { source: 'b.txt', evaluation: form('甲', 2020), context: true },
+      ],
+      { keepNotApplicable: true },
+    );
+    expect(run.diagnostics).toMatchObject([{ code: 'previous-ambiguous', sources: ['a.txt', 'b.txt'] }]);
+    const f = run.findings.find((x) => x.ruleId === 'history/carry-over');
+    expect(f?.outcome).toBe('not-applicable');
+    expect(f?.message).toContain('同一单位上一年度有 2 份表（a.txt、b.txt）');
+  });
+
+  it('a batch of one form and no history: every cross-form rule is not applicable, none passes', () => {
+    const run = checkCrossForm(checker, [{ source: 'x', evaluation: form('甲', 2021) }], { keepNotApplicable: true });
+    expect(run.findings.length).toBeGreaterThan(0);
+    expect(run.findings.every((f) => f.outcome === 'not-applicable')).toBe(true);
+    expect(run.summary.pass).toBe(0);
+  });
+
+  it('copied narrative: both units, the similarity and the passage; positions in both forms', () => {
+    const run = checkCrossForm(checker, [
+      { source: 'a.txt', evaluation: form('甲县司法局', 2021, { achievements: NARRATIVE }), positions: { achievements: { line: 60 } } },
+      { source: 'b.txt', evaluation: form('乙县司法局', 2021, { achievements: `我局${NARRATIVE}` }), positions: { achievements: { line: 61 } } },
+    ]);
+    const f = run.findings.find((x) => x.ruleId === 'batch/copied-narrative' && x.source === 'a.txt');
+    expect(f).toMatchObject({ outcome: 'fail', positions: { achievements: { line: 60 } }, related: [{ source: 'b.txt', unit: '乙县司法局', relation: 'similar-narrative', positions: { achievements: { line: 61 } } }] });
+    expect(f?.data).toMatchObject({ otherUnit: '乙县司法局' });
+    expect(f?.message).toContain('共同段落');
+  });
+
+  it('results are identical whatever the order of the forms', () => {
+    const units = ['甲', '乙', '丙', '丁', '戊', '己'];
+    const formArb = fc.record({
+      unit: fc.constantFrom(...units),
+      year: fc.constantFrom(2020, 2021),
+      actual: fc.integer({ min: 1, max: 60 }),
+      copied: fc.boolean(),
+      context: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(formArb, { minLength: 1, maxLength: 10 }), fc.infiniteStream(fc.nat()), (rows, rand) => {
+        const forms: Input[] = rows.map((r, i) => ({
+          source: `f${String(i).padStart(2, '0')}.txt`,
+          context: r.context,
+          evaluation: form(r.unit, r.year, { staffing: { authorized: 20, actual: r.actual }, achievements: r.copied ? NARRATIVE : `${r.unit}单位自己写的绩效`.repeat(8) }),
+        }));
+        const shuffled = forms.map((f) => [rand.next().value, f] as const).sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+        expect(JSON.stringify(checkCrossForm(checker, shuffled))).toBe(JSON.stringify(checkCrossForm(checker, forms)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('the cross-form rules on the fast path', () => {
+  it('give the same findings as with explanations from json-rules-engine (async path)', async () => {
+    const forms: Input[] = [
+      { source: 'a.txt', evaluation: form('甲', 2021, { achievements: NARRATIVE, income: { ...passingEvaluation().income, carryOver: 3 } }) },
+      { source: 'b.txt', evaluation: form('乙', 2021, { achievements: NARRATIVE, staffing: { authorized: 10, actual: 30 } }) },
+      { source: 'c.txt', evaluation: form('甲', 2020, { budgetExecution: { ...passingEvaluation().budgetExecution, surplusAmount: 2 } }), context: true },
+    ];
+    const contexts = new Map<string, CrossFormContext>();
+    const sync = checkCrossForm(checker, forms, { keepNotApplicable: true, onContext: (s, c) => contexts.set(s, c) });
+    expect(contexts.size).toBe(2);
+    for (const [source, context] of contexts) {
+      const evaluation = forms.find((f) => f.source === source)?.evaluation ?? form('?', 0);
+      const viaEngine = await checker.checkCrossForm(evaluation, context);
+      const decisions = (list: readonly { ruleId: string; outcome: string; messageId: string; message: string }[]) => list.map((f) => [f.ruleId, f.outcome, f.messageId, f.message]);
+      expect(decisions(viaEngine)).toEqual(decisions(sync.findings.filter((f) => f.source === source)));
+    }
+    expect(sync.findings.filter((f) => f.outcome === 'fail').map((f) => `${f.source} ${f.ruleId}`)).toEqual([
+      'a.txt history/carry-over', // 3.00 carried over, 2.00 left in 2020
+      'a.txt history/three-public-declined', // 是, yet 1.50 in both years
+      'a.txt batch/copied-narrative',
+      'b.txt batch/copied-narrative',
+    ]);
+  });
+});
+
+describe('fieldChange', () => {
+  it('amounts exactly in hundredths; rate on the previous figure; null without both or from 0', () => {
+    expect(fieldChange(0.3, 0.1)).toEqual({ current: 0.3, previous: 0.1, difference: 0.2, absDifference: 0.2, rate: 200, absRate: 200 });
+    expect(fieldChange(22, 30)).toMatchObject({ difference: -8, rate: -26.67, absRate: 26.67 });
+    expect(fieldChange(5, 0)).toMatchObject({ difference: 5, rate: null });
+    expect(fieldChange(null, 3)).toMatchObject({ difference: null, rate: null });
+  });
+});

@@ -1,0 +1,568 @@
+import type { Locale, LocalizedText } from '../i18n/locale.js';
+import { percentOf } from '../indicators/ratio.js';
+import type { Evaluation } from '../model/evaluation.js';
+import { FIELD_PATHS, type FieldPath } from '../model/labels.js';
+import { isMoney, toCents, fromCents } from '../model/money.js';
+import { summarize, type Finding, type ResultSummary, type SourcePosition } from '../result/model.js';
+import type { Checker, CompiledRule, CrossFormContext, Facts } from './checker.js';
+import { joinForms, unitIdentity, type JoinDiagnostic, type UnitIdentity } from './identity.js';
+import { PEER_MEASURES, peerStatistics, peerValues, standing, type PeerStanding } from './peers.js';
+import { resolvePath } from './operators.js';
+import { candidatePairs, estimatedSimilarity, jaccardPercent, longestSharedPassage, minhash, MIN_NARRATIVE_CHARS, normalizeNarrative, shingleHashes, type SignedText } from './similarity.js';
+
+/**
+ * The cross-form pass: what a single form cannot show. Every form of a run leaves a compact {@link FormRecord}
+ * (its unit, year, narrative signatures and ratios: no text, no figures) while the forms are checked one by one;
+ * once every form is in, the forms are joined by unit and year, the batch facts computed (duplicates, similar
+ * narratives, peer ratios) and the cross-form rules run on each form with its `history` and `batch` facts, the
+ * forms read back one at a time through the caller's `load`. Memory is the records, not the forms.
+ */
+
+/** The narrative fields compared across units (the supervisor's opinion is left out: 同意 is everyone's). */
+export const NARRATIVE_FIELDS = ['functions', 'achievements', 'problems', 'suggestions'] as const satisfies readonly FieldPath[];
+export type NarrativeField = (typeof NARRATIVE_FIELDS)[number];
+
+/** What the cross-form pass keeps of one form while the run goes on. */
+export interface FormRecord {
+  readonly source: string;
+  /** The unit name as written (for reports). */
+  readonly unit: string | null;
+  readonly identity: UnitIdentity;
+  readonly fiscalYear: number | null;
+  /** MinHash signatures of the narrative fields long enough to compare. */
+  readonly narratives: readonly { readonly field: NarrativeField; readonly signature: Uint32Array }[];
+  /** The peer measures (percent, or null). */
+  readonly measures: Readonly<Record<string, number | null>>;
+  /** A form given for history only (`--history`): joined with the others, never checked or compared itself. */
+  readonly context: boolean;
+}
+
+/** What a caller gives back for a form when the pass needs it again (the form and where its fields were read). */
+export interface LoadedForm {
+  readonly evaluation: Evaluation;
+  readonly positions?: Readonly<Record<string, SourcePosition>>;
+}
+
+/** A form's record (computed where the form is read: a worker thread, for a batch). */
+export function formRecord(evaluation: Evaluation, source: string, options: { readonly context?: boolean } = {}): FormRecord {
+  const narratives: { field: NarrativeField; signature: Uint32Array }[] = [];
+  for (const field of NARRATIVE_FIELDS) {
+    const text = evaluation[field];
+    if (text === null) continue;
+    const { chars } = normalizeNarrative(text);
+    if (Array.from(chars).length < MIN_NARRATIVE_CHARS) continue;
+    narratives.push({ field, signature: minhash(shingleHashes(chars)) });
+  }
+  return {
+    source,
+    unit: evaluation.unit.name,
+    identity: unitIdentity(evaluation.unit),
+    fiscalYear: evaluation.fiscalYear,
+    narratives,
+    measures: peerValues(evaluation),
+    context: options.context === true,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The history fact
+
+/** How a numeric field moved from the previous year's form to this one. */
+export interface FieldChange {
+  readonly current: number | null;
+  readonly previous: number | null;
+  /** current − previous (exact for amounts), null without both. */
+  readonly difference: number | null;
+  readonly absDifference: number | null;
+  /** (current − previous) / previous in percent, 2 decimals; null without both or from 0. */
+  readonly rate: number | null;
+  readonly absRate: number | null;
+}
+
+/** Exact difference and rate of two values (amounts in hundredths, counts as integers, else as numbers). */
+export function fieldChange(current: number | null, previous: number | null): FieldChange {
+  if (current === null || previous === null) return { current, previous, difference: null, absDifference: null, rate: null, absRate: null };
+  const exact = isMoney(Math.abs(current)) && isMoney(Math.abs(previous));
+  const a = exact ? toCents(current) : current;
+  const b = exact ? toCents(previous) : previous;
+  const difference = exact ? fromCents(a - b) : current - previous;
+  const rate = Number.isSafeInteger(a) && Number.isSafeInteger(b) ? percentOf(a - b, b) : null;
+  return { current, previous, difference, absDifference: Math.abs(difference), rate, absRate: rate === null ? null : Math.abs(rate) };
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let at = target;
+  for (const key of keys.slice(0, -1)) {
+    let next = at[key];
+    if (next === undefined || next === null || typeof next !== 'object') at[key] = next = {};
+    at = next as Record<string, unknown>;
+  }
+  at[keys.at(-1) ?? ''] = value;
+}
+
+/** `history.change`: for every numeric field of the model, how it moved (nested as the model is). */
+export function historyChanges(current: Evaluation, previous: Evaluation): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const path of FIELD_PATHS) {
+    const a = resolvePath(current, path);
+    const b = resolvePath(previous, path);
+    if (typeof a !== 'number' && typeof b !== 'number') continue;
+    setPath(out, path, fieldChange(typeof a === 'number' ? a : null, typeof b === 'number' ? b : null));
+  }
+  return out;
+}
+
+/** The facts of the previous form that a history rule sees under `history.previous` (no parameters, no findings). */
+function previousFacts(checker: Checker, previous: Evaluation): Facts {
+  const { params: _params, ...facts } = checker.facts(previous);
+  return facts;
+}
+
+/** The `history` fact of a form whose previous-year form is `previous`. */
+export function historyFact(checker: Checker, current: Evaluation, previous: Evaluation): Record<string, unknown> {
+  return { previous: previousFacts(checker, previous), change: historyChanges(current, previous) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The batch fact
+
+/** The form most like this one in another unit's form, by narrative. */
+export interface NarrativeMatch {
+  /** Jaccard similarity of the two texts' shingle sets, percent (2 decimals); 0 when no other text came close. */
+  readonly similarity: number | null;
+  readonly field: NarrativeField | null;
+  readonly otherField: NarrativeField | null;
+  readonly otherSource: string | null;
+  readonly otherUnit: string | null;
+  readonly otherFiscalYear: number | null;
+  /** The longest passage the two texts share, as written in this form (capped), and its length in characters. */
+  readonly passage: string | null;
+  readonly passageLength: number | null;
+}
+
+/** Longest passage a report carries (characters; a longer one is cut and ends with `…`). */
+export const PASSAGE_LIMIT = 120;
+
+/** The batch fact of one form. */
+export interface BatchFacts {
+  /** Forms checked in the run. */
+  readonly size: number;
+  /** Forms of the run with the same fiscal year (this one included). */
+  readonly yearSize: number;
+  /** Other forms of the run for the same unit and year. */
+  readonly duplicates: {
+    readonly count: number;
+    readonly sources: readonly string[];
+    /** Fields (paths) whose values differ between this form and any of the others. */
+    readonly differences: readonly string[];
+    readonly differenceCount: number;
+  };
+  readonly narrative: NarrativeMatch;
+  /** This form's standing among the forms of its year, per peer measure. */
+  readonly peers: Readonly<Record<string, PeerStanding>>;
+}
+
+const NO_MATCH: NarrativeMatch = { similarity: null, field: null, otherField: null, otherSource: null, otherUnit: null, otherFiscalYear: null, passage: null, passageLength: null };
+
+/** The fields of two forms whose values differ (the model's leaves, in model order). */
+export function differingFields(a: Evaluation, b: Evaluation): string[] {
+  const out: string[] = [];
+  for (const path of FIELD_PATHS) if (JSON.stringify(resolvePath(a, path) ?? null) !== JSON.stringify(resolvePath(b, path) ?? null)) out.push(path);
+  return out;
+}
+
+function capPassage(text: string): string {
+  const points = Array.from(text);
+  return points.length <= PASSAGE_LIMIT ? text : `${points.slice(0, PASSAGE_LIMIT).join('')}…`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The run
+
+/** Another form a cross-form finding concerns, with where its fields were read. */
+export interface RelatedForm {
+  readonly source: string;
+  readonly unit: string | null;
+  readonly fiscalYear: number | null;
+  /** `previous-year`: the unit's form for the year before; `same-unit-year`: another submission of the unit and year; `similar-narrative`: the other unit's form with a similar narrative. */
+  readonly relation: 'previous-year' | 'same-unit-year' | 'similar-narrative';
+  /** Source positions of the fields the finding compares in that form. */
+  readonly positions?: Readonly<Record<string, SourcePosition>>;
+}
+
+/** A finding of a cross-form rule: on one form, pointing at the others it concerns. */
+export interface CrossFormFinding extends Finding {
+  /** The form the finding is on. */
+  readonly source: string;
+  readonly unit: string | null;
+  readonly fiscalYear: number | null;
+  readonly related: readonly RelatedForm[];
+  /** Source positions, in this form, of the fields the finding reads. */
+  readonly positions?: Readonly<Record<string, SourcePosition>>;
+}
+
+/** A cross-form diagnostic in one locale (an ambiguous join). */
+export interface CrossFormDiagnostic {
+  readonly code: JoinDiagnostic['code'];
+  readonly message: string;
+  readonly sources: readonly string[];
+}
+
+/** How many forms each cross-form rule was checked on, by outcome. */
+export interface CrossFormRuleCount {
+  readonly ruleId: string;
+  readonly pass: number;
+  readonly fail: number;
+  readonly indeterminate: number;
+  readonly notApplicable: number;
+}
+
+/** What the cross-form pass found. */
+export interface CrossFormResult {
+  /** Every finding that is not "not applicable", by form (source order), then rule. */
+  readonly findings: readonly CrossFormFinding[];
+  readonly diagnostics: readonly CrossFormDiagnostic[];
+  /** Counts over every finding, the not-applicable ones included. */
+  readonly summary: ResultSummary;
+  readonly rules: readonly CrossFormRuleCount[];
+  /** Each checked form joined to its previous-year form (sources), in source order. */
+  readonly history: readonly { readonly source: string; readonly previous: string }[];
+}
+
+export interface CrossFormOptions {
+  readonly locale?: Locale;
+  /** Keep the not-applicable findings too (the rule tester reads them; a report leaves them out). */
+  readonly keepNotApplicable?: boolean;
+  /** Called with each checked form's cross-form context (the case runner measures condition coverage on it). */
+  readonly onContext?: (source: string, context: CrossFormContext) => void;
+}
+
+const codeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Facts a rule reads, as `fact.path` strings (conditions, data, paths, requirements). */
+function ruleReads(rule: CompiledRule['rule']): string[] {
+  const out: string[] = [...rule.paths, ...(rule.requires ?? [])];
+  const walk = (c: unknown): void => {
+    if (c === null || typeof c !== 'object') return;
+    const node = c as Record<string, unknown>;
+    for (const key of ['all', 'any'] as const) if (Array.isArray(node[key])) for (const x of node[key] as unknown[]) walk(x);
+    if (node.not !== undefined) walk(node.not);
+    if (typeof node.fact === 'string') out.push(typeof node.path === 'string' ? `${node.fact}.${node.path}` : node.fact);
+  };
+  if (rule.notApplicableWhen) walk(rule.notApplicableWhen.when);
+  if (rule.indeterminateWhen) walk(rule.indeterminateWhen.when);
+  for (const c of rule.checks) walk(c.when);
+  for (const n of rule.notes ?? []) walk(n.when);
+  for (const d of Object.values(rule.data ?? {})) {
+    if ('ref' in d) out.push(d.ref);
+    else if ('scale' in d) out.push(d.scale);
+    else out.push(...d.blankAmong);
+  }
+  return out;
+}
+
+/** A small cache of forms read back, so a form needed by its neighbours is parsed once. */
+class FormCache {
+  private readonly entries = new Map<number, LoadedForm>();
+  constructor(
+    private readonly load: (index: number) => LoadedForm,
+    private readonly size = 64,
+  ) {}
+  get(index: number): LoadedForm {
+    const hit = this.entries.get(index);
+    if (hit !== undefined) {
+      this.entries.delete(index);
+      this.entries.set(index, hit);
+      return hit;
+    }
+    const form = this.load(index);
+    this.entries.set(index, form);
+    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value ?? index);
+    return form;
+  }
+}
+
+/** The positions of some fields in a form (those it has). */
+function positionsOf(form: LoadedForm, paths: Iterable<string>): Record<string, SourcePosition> | undefined {
+  if (form.positions === undefined) return undefined;
+  let out: Record<string, SourcePosition> | undefined;
+  for (const path of paths) {
+    const p = form.positions[path];
+    if (p === undefined) continue;
+    out ??= {};
+    out[path] = p;
+  }
+  return out;
+}
+
+/**
+ * The cross-form pass of one run. `add` each form's record as the forms are read (in any order); `finish` joins
+ * them and runs the checker's cross-form rules on every checked form, reading forms back through `load` (by the
+ * index `add` returned). The result is the same whatever the order of `add`: forms are taken in source order.
+ */
+export class CrossFormRun {
+  private readonly records: FormRecord[] = [];
+
+  constructor(private readonly checker: Checker) {}
+
+  /** Keep one form's record; returns the index `load` will be asked for. */
+  add(record: FormRecord): number {
+    this.records.push(record);
+    return this.records.length - 1;
+  }
+
+  /** How many forms were added (checked ones and history-only ones). */
+  get size(): number {
+    return this.records.length;
+  }
+
+  finish(load: (index: number) => LoadedForm, options: CrossFormOptions = {}): CrossFormResult {
+    const locale = options.locale ?? 'zh-CN';
+    const records = this.records;
+    // Source order (then order of adding, for two records of one source): the result ignores the order of `add`.
+    const order = records.map((_, i) => i).sort((a, b) => codeUnits(records[a]?.source ?? '', records[b]?.source ?? '') || a - b);
+    const sorted = order.map((i) => records[i]).filter((r): r is FormRecord => r !== undefined);
+    const join = joinForms(sorted);
+    const cache = new FormCache((k) => load(order[k] ?? k));
+    const checked = sorted.map((r, k) => (r.context ? -1 : k)).filter((k) => k >= 0);
+    const size = checked.length;
+    const rules = this.checker.rules.filter((r) => r.scope !== 'form');
+    const reads = new Set(rules.flatMap((r) => ruleReads(r.rule)));
+    const reading = (prefix: string) => [...reads].some((p) => p === prefix || p.startsWith(`${prefix}.`));
+    const wants = { narrative: reading('batch.narrative'), peers: reading('batch.peers'), duplicates: reading('batch.duplicates') };
+
+    // Units: forms joined to one unit share a group; a form not joined is a unit of its own.
+    const groupOf = sorted.map((_, k) => {
+      return join.unitKey[k] ?? `\u0000${String(k)}`;
+    });
+
+    // Same unit and year among the checked forms.
+    const sameUnitYear = new Map<string, number[]>();
+    for (const k of checked) {
+      const key = join.unitKey[k];
+      const year = sorted[k]?.fiscalYear ?? null;
+      if (key === null || key === undefined || year === null) continue;
+      const id = `${key}\u0000${String(year)}`;
+      const list = sameUnitYear.get(id);
+      if (list === undefined) sameUnitYear.set(id, [k]);
+      else list.push(k);
+    }
+    const duplicatesOf = (k: number): number[] => {
+      const key = join.unitKey[k];
+      const year = sorted[k]?.fiscalYear ?? null;
+      if (key === null || key === undefined || year === null) return [];
+      return (sameUnitYear.get(`${key}\u0000${String(year)}`) ?? []).filter((j) => j !== k);
+    };
+
+    // Peers: per fiscal year, per measure, over the checked forms.
+    const yearSize = new Map<number | null, number>();
+    const peerStats = new Map<string, ReturnType<typeof peerStatistics>>();
+    for (const k of checked) {
+      const year = sorted[k]?.fiscalYear ?? null;
+      yearSize.set(year, (yearSize.get(year) ?? 0) + 1);
+    }
+    if (wants.peers) {
+      const valuesBy = new Map<string, number[]>();
+      for (const k of checked) {
+        const r = sorted[k];
+        if (r === undefined) continue;
+        for (const m of PEER_MEASURES) {
+          const v = r.measures[m.id];
+          if (v === null || v === undefined) continue;
+          const id = `${String(r.fiscalYear)}\u0000${m.id}`;
+          const list = valuesBy.get(id);
+          if (list === undefined) valuesBy.set(id, [v]);
+          else list.push(v);
+        }
+      }
+      for (const [id, values] of valuesBy) peerStats.set(id, peerStatistics(values));
+    }
+
+    // Narratives: candidate pairs of texts of different units, by LSH.
+    const texts: (SignedText & { readonly form: number; readonly field: NarrativeField })[] = [];
+    const groupIds = new Map<string, number>();
+    if (wants.narrative && size > 1) {
+      for (const k of checked) {
+        const r = sorted[k];
+        if (r === undefined) continue;
+        const g = groupOf[k] ?? '';
+        let group = groupIds.get(g);
+        if (group === undefined) groupIds.set(g, (group = groupIds.size));
+        for (const n of r.narratives) texts.push({ id: texts.length, group, signature: n.signature, form: k, field: n.field });
+      }
+    }
+    const candidates = candidatePairs(texts);
+    const textsOf = new Map<number, number[]>();
+    for (const t of texts) {
+      const list = textsOf.get(t.form);
+      if (list === undefined) textsOf.set(t.form, [t.id]);
+      else list.push(t.id);
+    }
+
+    const narrativeOf = (k: number, form: LoadedForm): NarrativeMatch => {
+      const mine = textsOf.get(k);
+      if (mine === undefined) return NO_MATCH;
+      // Candidates of every text of this form, best estimates first; the few best measured exactly.
+      const proposed: { mine: number; other: number; estimate: number }[] = [];
+      for (const id of mine) {
+        const a = texts[id];
+        for (const other of candidates.get(id) ?? []) {
+          const b = texts[other];
+          if (a === undefined || b === undefined) continue;
+          proposed.push({ mine: id, other, estimate: estimatedSimilarity(a.signature, b.signature) });
+        }
+      }
+      const first = texts[mine[0] ?? 0];
+      if (proposed.length === 0) return { ...NO_MATCH, similarity: 0, field: first?.field ?? null };
+      proposed.sort((x, y) => y.estimate - x.estimate || x.mine - y.mine || x.other - y.other);
+      let best: { similarity: number; mine: number; other: number; otherText: string; text: string } | undefined;
+      for (const p of proposed.slice(0, 3)) {
+        const a = texts[p.mine];
+        const b = texts[p.other];
+        if (a === undefined || b === undefined) continue;
+        const text = form.evaluation[a.field] ?? '';
+        const otherText = cache.get(b.form).evaluation[b.field] ?? '';
+        const similarity = jaccardPercent(shingleHashes(normalizeNarrative(text).chars), shingleHashes(normalizeNarrative(otherText).chars));
+        if (best === undefined || similarity > best.similarity) best = { similarity, mine: p.mine, other: p.other, otherText, text };
+      }
+      if (best === undefined) return { ...NO_MATCH, similarity: 0, field: first?.field ?? null };
+      const a = texts[best.mine];
+      const b = texts[best.other];
+      const other = b === undefined ? undefined : sorted[b.form];
+      const shared = longestSharedPassage(best.text, best.otherText);
+      return {
+        similarity: best.similarity,
+        field: a?.field ?? null,
+        otherField: b?.field ?? null,
+        otherSource: other?.source ?? null,
+        otherUnit: other?.unit ?? null,
+        otherFiscalYear: other?.fiscalYear ?? null,
+        passage: shared.length === 0 ? null : capPassage(shared.passage),
+        passageLength: shared.length,
+      };
+    };
+
+    const batchOf = (k: number, form: LoadedForm): BatchFacts => {
+      const r = sorted[k];
+      const dups = wants.duplicates ? duplicatesOf(k) : [];
+      const differences = new Set<string>();
+      for (const j of dups) for (const path of differingFields(form.evaluation, cache.get(j).evaluation)) differences.add(path);
+      const peers: Record<string, PeerStanding> = {};
+      if (wants.peers && r !== undefined) {
+        for (const m of PEER_MEASURES) {
+          const stats = peerStats.get(`${String(r.fiscalYear)}\u0000${m.id}`) ?? peerStatistics([]);
+          peers[m.id] = standing(r.measures[m.id] ?? null, stats);
+        }
+      }
+      return {
+        size,
+        yearSize: yearSize.get(r?.fiscalYear ?? null) ?? 0,
+        duplicates: {
+          count: dups.length,
+          sources: dups.map((j) => sorted[j]?.source ?? ''),
+          differences: FIELD_PATHS.filter((p) => differences.has(p)),
+          differenceCount: differences.size,
+        },
+        narrative: wants.narrative ? narrativeOf(k, form) : NO_MATCH,
+        peers,
+      };
+    };
+
+    const findings: CrossFormFinding[] = [];
+    let summary = summarize([]);
+    const counts = new Map(rules.map((r) => [r.rule.id, { ruleId: r.rule.id, pass: 0, fail: 0, indeterminate: 0, notApplicable: 0 }]));
+    const history: { source: string; previous: string }[] = [];
+    const scopeOf = new Map(rules.map((r) => [r.rule.id, r.scope]));
+    const readsOf = new Map(rules.map((r) => [r.rule.id, ruleReads(r.rule)]));
+
+    for (const k of checked) {
+      const record = sorted[k];
+      if (record === undefined) continue;
+      const form = cache.get(k);
+      const p = join.previous[k];
+      const previous = p === undefined ? undefined : cache.get(p);
+      const ambiguous = join.previousAmbiguous[k];
+      const context: CrossFormContext = {
+        history: previous === undefined ? null : historyFact(this.checker, form.evaluation, previous.evaluation),
+        ...(ambiguous === undefined
+          ? {}
+          : {
+              historyMissing: {
+                'zh-CN': `同一单位上一年度有 ${String(ambiguous.length)} 份表（${ambiguous.map((j) => sorted[j]?.source ?? '').join('、')}），无法确定对照哪一份`,
+                en: `the unit has ${String(ambiguous.length)} forms for the previous year (${ambiguous.map((j) => sorted[j]?.source ?? '').join(', ')}), so which to compare with is unknown`,
+              } satisfies LocalizedText,
+            }),
+        batch: size > 1 ? (batchOf(k, form) as unknown as Record<string, unknown>) : null,
+      };
+      if (p !== undefined) history.push({ source: record.source, previous: sorted[p]?.source ?? '' });
+      options.onContext?.(record.source, context);
+      const batch = context.batch as BatchFacts | null;
+      const formFindings = this.checker.checkCrossFormSync(form.evaluation, context, { source: record.source, locale });
+      summary = addSummaries(summary, summarize(formFindings));
+      for (const f of formFindings) {
+        const count = counts.get(f.ruleId);
+        if (count !== undefined) {
+          if (f.outcome === 'pass') count.pass++;
+          else if (f.outcome === 'fail') count.fail++;
+          else if (f.outcome === 'indeterminate') count.indeterminate++;
+          else count.notApplicable++;
+        }
+        if (f.outcome === 'not-applicable' && options.keepNotApplicable !== true) continue;
+        const ruleReadsList = readsOf.get(f.ruleId) ?? [];
+        const related: RelatedForm[] = [];
+        if (scopeOf.get(f.ruleId) === 'history' && previous !== undefined && p !== undefined) {
+          const prevPaths = ruleReadsList.filter((x) => x.startsWith('history.previous.')).map((x) => x.slice('history.previous.'.length));
+          const changePaths = ruleReadsList.filter((x) => x.startsWith('history.change.')).map((x) => x.slice('history.change.'.length).replace(/\.(current|previous|difference|absDifference|rate|absRate)$/, ''));
+          related.push(relatedForm(sorted[p], 'previous-year', positionsOf(previous, [...prevPaths, ...changePaths])));
+        }
+        if (batch !== null && ruleReadsList.some((x) => x.startsWith('batch.duplicates'))) {
+          for (const j of duplicatesOf(k)) related.push(relatedForm(sorted[j], 'same-unit-year', positionsOf(cache.get(j), batch.duplicates.differences)));
+        }
+        if (batch?.narrative.otherSource != null && ruleReadsList.some((x) => x.startsWith('batch.narrative'))) {
+          const j = sorted.findIndex((r) => r.source === batch.narrative.otherSource);
+          if (j >= 0) related.push(relatedForm(sorted[j], 'similar-narrative', positionsOf(cache.get(j), [batch.narrative.otherField ?? ''])));
+        }
+        const ownPaths = new Set<string>(f.paths.filter((x) => !x.startsWith('history.') && !x.startsWith('batch.')));
+        for (const x of ruleReadsList) if (x.startsWith('history.change.')) ownPaths.add(x.slice('history.change.'.length).replace(/\.(current|previous|difference|absDifference|rate|absRate)$/, ''));
+        if (batch?.narrative.field != null && ruleReadsList.some((x) => x.startsWith('batch.narrative'))) ownPaths.add(batch.narrative.field);
+        if (batch !== null && ruleReadsList.some((x) => x.startsWith('batch.duplicates'))) for (const d of batch.duplicates.differences) ownPaths.add(d);
+        const positions = positionsOf(form, ownPaths);
+        findings.push({ ...f, source: record.source, unit: record.unit, fiscalYear: record.fiscalYear, related, ...(positions === undefined ? {} : { positions }) });
+      }
+    }
+    return {
+      findings,
+      diagnostics: join.diagnostics.map((d) => ({ code: d.code, message: d.message[locale], sources: d.sources })),
+      summary,
+      rules: [...counts.values()],
+      history,
+    };
+  }
+}
+
+/** Two summaries added up. */
+export function addSummaries(a: ResultSummary, b: ResultSummary): ResultSummary {
+  const out = { ...a };
+  for (const key of Object.keys(out) as (keyof ResultSummary)[]) out[key] = a[key] + b[key];
+  return out;
+}
+
+function relatedForm(record: FormRecord | undefined, relation: RelatedForm['relation'], positions: Record<string, SourcePosition> | undefined): RelatedForm {
+  return { source: record?.source ?? '', unit: record?.unit ?? null, fiscalYear: record?.fiscalYear ?? null, relation, ...(positions === undefined ? {} : { positions }) };
+}
+
+/**
+ * The cross-form pass over forms already in memory (the library's and the browser's way; the CLI keeps records
+ * and reads forms back from a spool): `forms` in any order, each with its source, and `context: true` for forms
+ * given for history only.
+ */
+export function checkCrossForm(
+  checker: Checker,
+  forms: readonly (LoadedForm & { readonly source: string; readonly context?: boolean })[],
+  options: CrossFormOptions = {},
+): CrossFormResult {
+  const run = new CrossFormRun(checker);
+  for (const f of forms) run.add(formRecord(f.evaluation, f.source, { context: f.context === true }));
+  return run.finish((i) => forms[i] as LoadedForm, options);
+}
