@@ -233,6 +233,43 @@ async function formats(forms: readonly Evaluation[]): Promise<Record<string, unk
   return { formatsForms: forms.length, formatRates: rates, formatChecked: checked, converterShare: share, sofficeMs, pdfjsMs };
 }
 
+/**
+ * `--cross-form` (issue 17): the cross-form pass at scale. `--forms N` (default 20,000) canonical JSON forms of
+ * N / 2 units over two years, each with a narrative of phrases drawn from one vocabulary (so that texts share
+ * boilerplate, as real ones do) and one in fifty copied from another unit's; checked by the CLI (JSON report,
+ * default threads) with the standard preset but the history and batch packs (no cross-form pass: the reference)
+ * and with the whole preset (the pass: joins, duplicates, peers and copy detection), two runs each, the best kept.
+ */
+function crossFormBench(n: number): Record<string, unknown> {
+  const dir = join(tmpdir(), `jixiao-bench-cross-${String(process.pid)}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'forms'), { recursive: true });
+  const words = fc.sample(fc.array(fc.constantFrom(...'本年度完成工作任务预算资金管理使用规范绩效目标全面实现群众满意度提升制度建设加强监督检查落实整改法律援助人民调解普法宣传公共服务平台'.split('')), { minLength: 8, maxLength: 16 }), { numRuns: 400, seed: 17 }).map((c) => c.join(''));
+  const pick = fc.sample(fc.array(fc.nat(words.length - 1), { minLength: 12, maxLength: 24 }), { numRuns: n, seed: 18 });
+  const base = makeForms(Math.min(n, 2000));
+  const narrative = (i: number) => (pick[i] ?? []).map((w) => words[w]).join('，') + '。';
+  for (let i = 0; i < n; i++) {
+    const unit = Math.floor(i / 2);
+    const copiedFrom = i % 50 === 7 ? (i + 1_001) % n : i;
+    const form = { ...base[i % base.length], unit: { name: `单位${String(unit)}` }, fiscalYear: 2020 + (i % 2), achievements: narrative(copiedFrom) };
+    writeFileSync(join(dir, 'forms', `form-${String(i).padStart(6, '0')}.json`), JSON.stringify(form));
+  }
+  const withoutCross = preset.packs.filter((p) => p.name !== 'history' && p.name !== 'batch').flatMap((p) => ['--pack', p.name]);
+  const runs = (extra: string[], out: string) => {
+    const a = cliMeasured(['check', 'forms', '--format', 'json', '-o', out, ...extra], dir);
+    const b = cliMeasured(['check', 'forms', '--format', 'json', '-o', out, ...extra], dir);
+    return a.ms <= b.ms ? a : b;
+  };
+  const reference = runs(withoutCross, 'without.json');
+  const cross = runs([], 'with.json');
+  const report = JSON.parse(readFileSync(join(dir, 'with.json'), 'utf8')) as { results: unknown[]; crossForm?: { history: unknown[]; findings: { ruleId: string }[] } };
+  const copies = report.crossForm?.findings.filter((f) => f.ruleId === 'batch/copied-narrative').length ?? 0;
+  const ratio = cross.ms / reference.ms;
+  console.log(`cross-form: ${String(n)} JSON forms — without the pass (standard minus history, batch) ${(reference.ms / 1000).toFixed(1)} s, ${String(reference.mb)} MB; with it ${(cross.ms / 1000).toFixed(1)} s, ${String(cross.mb)} MB (× ${ratio.toFixed(2)}; joined ${String(report.crossForm?.history.length)}, copied narratives flagged ${String(copies)})`);
+  if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+  return { crossFormForms: n, withoutMs: reference.ms, withoutMb: reference.mb, withMs: cross.ms, withMb: cross.mb, ratio, joined: report.crossForm?.history.length, copies };
+}
+
 async function main() {
   // `--reports N` runs only (h): every report format for N forms (peak memory, bytes a form, each report checked).
   if (process.argv.includes('--reports')) {
@@ -246,6 +283,12 @@ async function main() {
     const g = await formats(makeForms(arg('formats', 40)));
     mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
     writeFileSync(join(ROOT, 'bench/out/results-formats.json'), `${JSON.stringify(g, null, 2)}\n`);
+    return;
+  }
+  if (process.argv.includes('--cross-form')) {
+    const c = crossFormBench(arg('forms', 20_000));
+    mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench/out/results-cross-form.json'), `${JSON.stringify(c, null, 2)}\n`);
     return;
   }
   const forms = makeForms(N);

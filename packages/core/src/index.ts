@@ -146,6 +146,7 @@ export {
   ReportRuleSchema,
   ResultDiagnosticSchema,
   ResultDocumentSchema,
+  CrossFormReportSchema,
   ResultDocumentV1Schema,
   ResultSummarySchema,
   ScoreCheckSchema,
@@ -230,6 +231,8 @@ export type {
   NarrativeMatch,
   RelatedForm,
 } from './engine/cross-form.js';
+export { crossFormReport } from './engine/cross-form-report.js';
+export type { CrossFormReport, CrossFormReportFinding } from './engine/cross-form-report.js';
 export { joinForms, normalizeUnitCode, normalizeUnitName, unitIdentity } from './engine/identity.js';
 export type { Join, JoinDiagnostic, JoinInput, UnitIdentity } from './engine/identity.js';
 export { MODIFIED_Z_CONSTANT, PEER_MEASURES, peerStatistics, peerValues, standing } from './engine/peers.js';

@@ -1,6 +1,7 @@
 import type { EvaluationResult } from '@jixiao/core';
 import { renderReport, type ReportWriter } from './report.js';
 import { diagnosticRows, findingHeaders, findingRows, unreadRows, type Cell } from './rows.js';
+import { crossFormFindingRows } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 /** UTF-8 byte order mark: without it Excel and WPS read a CSV as the local code page and garble Chinese. */
@@ -35,7 +36,7 @@ export function csvWriter(options: FormatOptions): ReportWriter {
     head: () => `${BOM}${line(findingHeaders(locale))}`,
     form: (r) => [[...findingRows(r, locale), ...diagnosticRows(r, locale)].map((row) => line(row.cells)).join('')],
     glue: () => '',
-    tail: (end) => unreadRows(end.digest.unread, locale).map((row) => line(row.cells)).join(''),
+    tail: (end) => [...(end.crossForm === undefined ? [] : crossFormFindingRows(end.crossForm, locale)), ...unreadRows(end.digest.unread, locale)].map((row) => line(row.cells)).join(''),
   };
 }
 

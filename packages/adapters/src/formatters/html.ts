@@ -2,6 +2,7 @@ import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type R
 import { WORDS, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, type Cell } from './rows.js';
+import { crossFormHeaders, crossFormPreamble, crossFormRows, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 /** Escape text for HTML element content and double-quoted attributes. */
@@ -194,7 +195,20 @@ export function htmlWriter(options: FormatOptions, seen: readonly EvaluationResu
     },
     form: (r) => [formHtml(r, locale, checkDate)],
     glue: () => '',
-    tail: () => '</main>\n</body>\n</html>\n',
+    tail: (end) => {
+      const cross = end.crossForm;
+      const section =
+        cross === undefined
+          ? ''
+          : [
+              '<section class="cross-form">',
+              `<h2>${h(crossFormTitle(locale))}</h2>`,
+              `<ul>${crossFormPreamble(cross, locale).map((l) => `<li>${h(l)}</li>`).join('')}</ul>`,
+              ...(cross.findings.length === 0 ? [] : [tableHtml('cross-form', crossFormHeaders(locale), crossFormRows(cross, locale))]),
+              '</section>\n',
+            ].join('\n');
+      return `${section}</main>\n</body>\n</html>\n`;
+    },
   };
 }
 

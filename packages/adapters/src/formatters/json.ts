@@ -1,4 +1,4 @@
-import { REPORT_SCHEMA_VERSION, indicatorCatalogue, reportResult, resultDocument, ruleCatalogue, type EvaluationResult, type ResultDocument, type UnreadInput } from '@jixiao/core';
+import { REPORT_SCHEMA_VERSION, indicatorCatalogue, reportResult, resultDocument, ruleCatalogue, type EvaluationResult, type CrossFormReport, type ResultDocument, type UnreadInput } from '@jixiao/core';
 import { renderReport, type ReportWriter } from './report.js';
 import type { FormatOptions } from './types.js';
 
@@ -40,8 +40,8 @@ export function jsonWriter(options: FormatOptions, seen: readonly EvaluationResu
     indicators: indicatorCatalogue(options.locale),
     results: RESULTS,
   };
-  const split = (unread: readonly UnreadInput[]) => {
-    const text = JSON.stringify({ ...skeleton, unread }, null, pretty ? 2 : undefined);
+  const split = (unread: readonly UnreadInput[], crossForm?: CrossFormReport) => {
+    const text = JSON.stringify({ ...skeleton, unread, ...(crossForm === undefined ? {} : { crossForm }) }, null, pretty ? 2 : undefined);
     const at = text.indexOf(JSON.stringify(RESULTS));
     return [text.slice(0, at), text.slice(at + JSON.stringify(RESULTS).length)] as const;
   };
@@ -53,7 +53,7 @@ export function jsonWriter(options: FormatOptions, seen: readonly EvaluationResu
     head: () => `${split([])[0]}[`,
     form: (result) => [pretty ? `\n${jsonItem(result, options)}` : jsonItem(result, options)],
     glue: () => '',
-    tail: (end) => `${pretty && (end.emitted[0] ?? 0) > 0 ? '\n  ' : ''}]${split(end.digest.unread)[1]}\n`,
+    tail: (end) => `${pretty && (end.emitted[0] ?? 0) > 0 ? '\n  ' : ''}]${split(end.digest.unread, end.crossForm)[1]}\n`,
   };
 }
 

@@ -1,7 +1,8 @@
 import type { EvaluationResult, Finding, Locale } from '@jixiao/core';
 import { WORDS, basisText, diagnosticHead, excerptText, findingPosition, observedText, outcomeLabel, positionText, unitText, yearText } from './common.js';
-import { renderReport, type ReportWriter } from './report.js';
+import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { escapeAttribute, escapeText } from './xml.js';
+import { crossFormPositions, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 function attrs(values: Readonly<Record<string, string | number>>): string {
@@ -70,6 +71,23 @@ function suite(r: EvaluationResult, locale: Locale): string {
  * not be checked are `<error>` cases of a last suite. The totals of `<testsuites>` need every form, so the forms
  * are held back until the end. No timestamps: the same results give the same bytes.
  */
+/** The cross-form findings (history and batch rules) as a test suite after the forms': a failure or a skipped case each. */
+function crossSuite(end: ReportEnd, locale: Locale): string {
+  const findings = end.crossForm?.findings ?? [];
+  if (findings.length === 0) return '';
+  const fails = findings.filter((f) => f.outcome === 'fail').length;
+  const out = [`  <testsuite${attrs({ name: crossFormTitle(locale), tests: findings.length, failures: fails, errors: 0, skipped: findings.length - fails, time: 0 })}>`];
+  for (const f of findings) {
+    out.push(`    <testcase${attrs({ name: `${f.ruleId} ${f.source}`, classname: `jixiao.${f.ruleId.slice(0, f.ruleId.indexOf('/'))}`, time: 0 })}>`);
+    const where = crossFormPositions(f, locale);
+    if (f.outcome === 'fail') out.push(`      <failure${attrs({ message: f.message, type: f.severity ?? 'warning' })}>${escapeText([f.message, ...f.related.map((r) => r.source), where].filter((x) => x !== '').join('\n'))}</failure>`);
+    else out.push(`      <skipped${attrs({ message: f.message })}/>`);
+    out.push('    </testcase>');
+  }
+  out.push('  </testsuite>');
+  return `${out.join('\n')}\n`;
+}
+
 export function junitWriter(options: FormatOptions): ReportWriter {
   const { locale } = options;
   const w = WORDS[locale];
@@ -80,7 +98,8 @@ export function junitWriter(options: FormatOptions): ReportWriter {
     head: (end) => {
       const forms = end?.digest.forms ?? [];
       const unread = end?.digest.unread.length ?? 0;
-      let tests = unread, failures = 0, errors = unread, skipped = 0;
+      const crossFindings = end?.crossForm?.findings ?? [];
+      let tests = unread + crossFindings.length, failures = crossFindings.filter((f) => f.outcome === 'fail').length, errors = unread, skipped = crossFindings.length - failures;
       for (const b of forms) {
         tests += b.rules + b.diagnostics;
         failures += b.errors + b.warnings + b.infos;
@@ -93,8 +112,9 @@ export function junitWriter(options: FormatOptions): ReportWriter {
     glue: () => '',
     tail: (end) => {
       const { unread } = end.digest;
-      if (unread.length === 0) return '</testsuites>\n';
-      const out = [`  <testsuite${attrs({ name: w.unread, tests: unread.length, failures: 0, errors: unread.length, skipped: 0, time: 0 })}>`];
+      const cross = crossSuite(end, locale);
+      if (unread.length === 0) return `${cross}</testsuites>\n`;
+      const out = [cross.trimEnd(), `  <testsuite${attrs({ name: w.unread, tests: unread.length, failures: 0, errors: unread.length, skipped: 0, time: 0 })}>`];
       for (const u of unread) out.push(`    <testcase${attrs({ name: u.source, classname: 'jixiao.unread', time: 0 })}>`, `      <error${attrs({ message: u.reason, type: 'unreadable' })}/>`, '    </testcase>');
       out.push('  </testsuite>', '</testsuites>');
       return `${out.join('\n')}\n`;

@@ -2,6 +2,7 @@ import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type R
 import { WORDS, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, type Cell } from './rows.js';
+import { crossFormHeaders, crossFormPreamble, crossFormRows, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 /** Inline markup characters escaped (emphasis, code, links, HTML, tables, entities). */
@@ -117,7 +118,14 @@ export function markdownWriter(options: FormatOptions, seen: readonly Evaluation
     },
     form: (r) => [`${formMarkdown(r, locale).join('\n').trimEnd()}\n`],
     glue: () => '',
-    tail: () => '',
+    tail: (end) => {
+      if (end.crossForm === undefined) return '';
+      const cross = end.crossForm;
+      const text = (cells: readonly Cell[]) => cells.map((c) => (c === null ? '' : String(c)));
+      const out = ['', `## ${crossFormTitle(locale)}`, '', ...crossFormPreamble(cross, locale).map((l) => `- ${mdText(l)}`), ''];
+      if (cross.findings.length > 0) out.push(...table(crossFormHeaders(locale), crossFormRows(cross, locale).map(text)), '');
+      return out.join('\n');
+    },
   };
 }
 

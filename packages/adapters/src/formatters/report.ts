@@ -7,7 +7,7 @@
  * `tail`. Within a section, non-empty chunks are joined by `separator`. Only what follows the last form (and,
  * for formats that open with a summary, the head) needs the {@link ReportEnd}.
  */
-import { digestBatch, formBrief, type BatchDigest, type EvaluationResult, type UnreadInput } from '@jixiao/core';
+import { digestBatch, formBrief, type BatchDigest, type CrossFormReport, type EvaluationResult, type UnreadInput } from '@jixiao/core';
 import type { FormatOptions } from './types.js';
 
 /** What is known once every input has been seen. */
@@ -18,6 +18,8 @@ export interface ReportEnd {
   readonly sources: readonly string[];
   /** How many non-empty chunks each section received (a tail may need a separator after them). */
   readonly emitted: readonly number[];
+  /** Across forms (history and batch rules): every format shows it after the forms, when the run had the pass. */
+  readonly crossForm?: CrossFormReport;
 }
 
 export interface ReportWriter {
@@ -57,7 +59,7 @@ export function renderReport(make: WriterFactory, results: readonly EvaluationRe
       if (chunk !== '') sections[s]?.push(chunk);
     });
   });
-  const end = reportEnd(results, options.unread ?? [], sections.map((s) => s.length));
+  const end = { ...reportEnd(results, options.unread ?? [], sections.map((s) => s.length)), ...(options.crossForm === undefined ? {} : { crossForm: options.crossForm }) };
   const out = [writer.head(writer.headNeedsEnd ? end : undefined)];
   sections.forEach((chunks, s) => {
     if (s > 0) out.push(writer.glue(s, end));

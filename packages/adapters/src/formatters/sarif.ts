@@ -110,6 +110,31 @@ function diagnosticNotification(r: EvaluationResult, d: ResultDiagnostic): Notif
   };
 }
 
+/** A cross-form finding (history and batch rules) as a result located in its form, the other forms as related locations. */
+function crossResults(end: ReportEnd, ruleIndex: ReadonlyMap<string, number>, after: boolean): string {
+  const findings = end.crossForm?.findings ?? [];
+  if (findings.length === 0) return '';
+  const located = (source: string, positions: Readonly<Record<string, SourcePosition>> | undefined): Location => {
+    const [path, position] = Object.entries(positions ?? {})[0] ?? [undefined, undefined];
+    return { physicalLocation: physical(artifactUri(source), position), ...(path === undefined ? {} : { logicalLocations: [{ fullyQualifiedName: path, kind: 'member' }] }) };
+  };
+  const results = findings.map((f) => {
+    const index = ruleIndex.get(f.ruleId);
+    const result: Result = {
+      ruleId: f.ruleId,
+      ...(index === undefined ? {} : { ruleIndex: index }),
+      kind: KIND[f.outcome],
+      ...(f.severity === undefined ? {} : { level: LEVEL[f.severity] }),
+      message: { text: f.message },
+      locations: [located(f.source, f.positions)],
+      ...(f.related.length === 0 ? {} : { relatedLocations: f.related.map((r, i) => ({ id: i + 1, ...located(r.source, r.positions), message: { text: r.relation } })) }),
+      properties: { messageId: f.messageId, crossForm: true },
+    };
+    return JSON.stringify(result);
+  });
+  return `${after ? ',' : ''}${results.join(',')}`;
+}
+
 /**
  * SARIF 2.1.0, compact (one line): one run; the rule catalogue once in `tool.driver.rules` (id, name, short/full
  * description, help with the legal basis, default level) and each result pointing at its rule by `ruleIndex`; one
@@ -134,7 +159,7 @@ export function sarifWriter(options: FormatOptions, seen: readonly EvaluationRes
       r.findings.filter(locatedInReport).map((f) => JSON.stringify(resultOf(r, f, ruleIndex, locale))).join(','),
       (r.diagnostics ?? []).map((d) => JSON.stringify(diagnosticNotification(r, d))).join(','),
     ],
-    glue: (_section, end) => `],"invocations":[{"executionSuccessful":${String(end.digest.unread.length === 0)},"toolExecutionNotifications":[`,
+    glue: (_section, end) => `${crossResults(end, ruleIndex, (end.emitted[0] ?? 0) > 0)}],"invocations":[{"executionSuccessful":${String(end.digest.unread.length === 0)},"toolExecutionNotifications":[`,
     tail: (end: ReportEnd) => {
       const unread = end.digest.unread.map((u) => {
         const notification: Notification = { descriptor: { id: 'unreadable-input' }, level: 'error', message: { text: u.reason }, locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(u.source) } } }] };

@@ -3,6 +3,7 @@ import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type R
 import { WORDS, basisText, diagnosticHead, excerptText, findingPosition, isWaived, needsAttention, observedText, outcomeLabel, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, type Cell } from './rows.js';
+import { crossFormBlocks, crossFormPreamble, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 const ANSI = { reset: '\u001b[0m', bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', magenta: '\u001b[35m', cyan: '\u001b[36m' } as const;
@@ -139,6 +140,11 @@ export function textWriter(options: FormatOptions, seen: readonly EvaluationResu
     glue: () => '',
     tail: (end) => {
       const lines = renderEnd(end, rules, locale, paint);
+      if (end.crossForm !== undefined) {
+        const cross = end.crossForm;
+        lines.push(...(lines.length > 0 ? [''] : []), paint('bold', crossFormTitle(locale)), ...crossFormPreamble(cross, locale).map((l) => `  ${oneLine(l)}`));
+        for (const b of crossFormBlocks(cross, locale)) lines.push(`  ${paint(b.fail ? 'red' : 'yellow', oneLine(b.head))}`, ...b.lines.map((l) => `    ${oneLine(l)}`));
+      }
       if (lines.length === 0) return '';
       return `${(end.emitted[0] ?? 0) > 0 ? '\n' : ''}${lines.join('\n')}\n`;
     },

@@ -1,4 +1,4 @@
-import type { CompiledRule, EvaluationResult, Locale, ResolvedParameter, UnreadInput } from '@jixiao/core';
+import type { CompiledRule, CrossFormReport, EvaluationResult, Locale, ResolvedParameter, UnreadInput } from '@jixiao/core';
 
 /** Options every formatter accepts. */
 export interface FormatOptions {
@@ -22,6 +22,8 @@ export interface FormatOptions {
   readonly parameters?: ReadonlyMap<string, ResolvedParameter>;
   /** The day of the check (`YYYY-MM-DD`), printed on the HTML report; without it, a blank to fill in. */
   readonly checkDate?: string;
+  /** Across forms (history and batch rules), for a report made in one go: every format shows it after the forms. */
+  readonly crossForm?: CrossFormReport;
   /** Inputs that were not checked, and why: every format lists them. */
   readonly unread?: readonly UnreadInput[];
   /**

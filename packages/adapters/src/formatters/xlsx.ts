@@ -21,6 +21,7 @@ import {
   type FindingRow,
   type RowKind,
 } from './rows.js';
+import { crossFormHeaders, crossFormRows } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 /** The timestamp used when no clock is injected: the earliest a zip entry can carry (DOS epoch, local time). */
@@ -30,8 +31,8 @@ const FIXED_TIME = new Date(1980, 0, 1, 0, 0, 0);
 export const MAX_SHEET_ROWS = 1_048_576;
 
 const SHEET_NAMES = {
-  'zh-CN': { summary: '汇总', findings: '检查结果', indicators: '指标', review: '需复核', unread: '未能检查的文件' },
-  en: { summary: 'Summary', findings: 'Findings', indicators: 'Indicators', review: 'To review', unread: 'Not checked' },
+  'zh-CN': { summary: '汇总', findings: '检查结果', indicators: '指标', review: '需复核', unread: '未能检查的文件', crossForm: '跨表核对' },
+  en: { summary: 'Summary', findings: 'Findings', indicators: 'Indicators', review: 'To review', unread: 'Not checked', crossForm: 'Across forms' },
 } as const satisfies Record<Locale, unknown>;
 
 /** Where rows wait until their sheet is written: in memory, or (the CLI) in a temporary file. */
@@ -207,6 +208,11 @@ export function xlsxReport(options: FormatOptions, spool: SpoolFactory = memoryS
       await table({ name: names.indicators, headers: indicatorHeaders(locale), widths: [30, 20, 7, 22, 12, 40], wrap: [5] }, indicators.rows(), plain, () => undefined);
       await table({ name: names.review, headers: reviewHeaders(locale), widths: [30, 20, 7, 10, 8, 24, 70], wrap: [6] }, review.rows(), plain, () => FILLS.diagnostic);
       await table({ name: names.unread, headers: [w.file, w.reason], widths: [50, 80], wrap: [1] }, digest.unread.map((u) => [u.source, u.reason]), plain, () => FILLS.unread);
+      if (end.crossForm !== undefined) {
+        const cross = end.crossForm;
+        const rows = crossFormRows(cross, locale);
+        await table({ name: names.crossForm, headers: crossFormHeaders(locale), widths: [30, 20, 7, 30, 10, 8, 70, 40, 40], wrap: [6, 7, 8] }, rows, plain, (row) => (row[4] === null ? undefined : FILLS.warning));
+      }
     },
   };
 }
@@ -242,7 +248,7 @@ export async function formatXlsx(results: readonly EvaluationResult[], options: 
   for (const r of results) report.form(r);
   const workbook = new excel.Workbook();
   stampBook(workbook, options, time);
-  await report.write(reportEnd(results, options.unread ?? [], []), workbook);
+  await report.write({ ...reportEnd(results, options.unread ?? [], []), ...(options.crossForm === undefined ? {} : { crossForm: options.crossForm }) }, workbook);
   return await restamp(new Uint8Array(await workbook.xlsx.writeBuffer()), time);
 }
 

@@ -177,7 +177,8 @@ describe('jixiao check on a folder (in process)', () => {
     await execute(['check', 'forms', '--format', 'xlsx', '-o', 'streamed.xlsx'], memoryIo(dir));
     await execute(['check', 'forms', '--format', 'xlsx', '-o', 'whole.xlsx', '--waivers', 'no-waivers.json'], memoryIo(dir));
     const streamed = await sheets('streamed.xlsx');
-    expect(streamed.map((s) => s.name)).toEqual(['汇总', '检查结果', '指标', '需复核', '未能检查的文件']);
+    // The last sheet: the cross-form pass of a batch (history and batch rules).
+    expect(streamed.map((s) => s.name)).toEqual(['汇总', '检查结果', '指标', '需复核', '未能检查的文件', '跨表核对']);
     expect(streamed).toEqual(await sheets('whole.xlsx'));
     expect(JSON.stringify(streamed.find((s) => s.name === '未能检查的文件')?.rows)).toContain('forms/sub/broken.json');
   });

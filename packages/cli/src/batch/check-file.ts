@@ -1,9 +1,10 @@
 import { WRITERS, type FormatOptions, type ReportWriter, type StreamFormat } from '@jixiao/adapters';
-import { formBrief, formGaps, localizeDiagnostic, type Checker, type EvaluationResult, type FormBrief, type Locale } from '@jixiao/core';
+import { formBrief, formGaps, formRecord, localizeDiagnostic, type Checker, type EvaluationResult, type FormBrief, type FormRecord, type Locale } from '@jixiao/core';
 import { formatDiagnostic } from '@jixiao/import';
 import { loadInput } from '../input.js';
 import { onTerminal, terminalData, terminalText } from '../terminal.js';
 import type { InputFile } from './collect.js';
+import { crossFormJson } from './cross-form.js';
 
 /**
  * What became of one file: its result (as an object, or already written as the report's chunks for it) with its
@@ -24,6 +25,8 @@ export type FileOutcome =
        * thread, UTF-8 bytes when it comes from a worker (moved across threads, outside the JavaScript heap).
        */
       readonly chunks?: readonly (string | Uint8Array)[];
+      /** For the cross-form pass (history and batch rules): the form's record and the form as JSON, to spool. */
+      readonly crossForm?: { readonly record: FormRecord; readonly form: string };
     }
   | { readonly ok: false; readonly source: string; readonly reason: string };
 
@@ -34,7 +37,10 @@ export type RenderOptions = Pick<FormatOptions, 'locale' | 'toolVersion' | 'colo
  * How the caller wants a result back: as an object, or as its part of a report in a streamed format (with
  * `failuresOnly`, `--quiet`: only the failing findings are written).
  */
-export type ResultShape = { readonly render?: undefined } | { readonly render: { readonly format: StreamFormat; readonly options: RenderOptions; readonly failuresOnly?: boolean } };
+export type ResultShape = ({ readonly render?: undefined } | { readonly render: { readonly format: StreamFormat; readonly options: RenderOptions; readonly failuresOnly?: boolean } }) & {
+  /** Give each form's record and JSON back for the cross-form pass (see `cross-form.ts`). */
+  readonly crossForm?: boolean;
+};
 
 /** `--quiet`: the result with only its failing findings (its summary still counts every outcome). */
 export function failuresOnly(result: EvaluationResult): EvaluationResult {
@@ -74,6 +80,7 @@ export async function checkFile(file: InputFile, locale: Locale, checker: Checke
       // One line each, whatever the form holds (see terminal.ts).
       diagnostics: input.diagnostics.map((d) => terminalText(formatDiagnostic(d, locale))),
       importErrors: input.diagnostics.filter((d) => d.severity === 'error').length,
+      ...(shape.crossForm === true ? { crossForm: { record: formRecord(input.evaluation, source), form: crossFormJson(input.evaluation, input.positions) } } : {}),
     };
     if (shape.render === undefined) return { ...base, result };
     // Reports read on a terminal (text, markdown) show every control character a form holds instead of obeying it.

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { FORMATTERS, isFormatName, isStreamFormat, writeXlsxStream, xlsxReport, type FormatName } from '@jixiao/adapters';
-import { LOCALES, SEVERITIES, digestBatch, isLocale, type Config, type EvaluationResult, type FormBrief, type Locale, type Severity } from '@jixiao/core';
+import { LOCALES, SEVERITIES, digestBatch, isLocale, type Config, type CrossFormReport, type EvaluationResult, type FormBrief, type Locale, type Severity } from '@jixiao/core';
 import { CliError, EXIT, type CliIo } from '../io.js';
 import { loadChecker, type PackSelection } from '../packs.js';
 import { collectInputs, type CollectedInputs } from '../batch/collect.js';
@@ -12,6 +12,7 @@ import { checkFiles, startWorkers, type Workers } from '../batch/run.js';
 import { failuresOnly, reportWriter, type FileOutcome, type RenderOptions } from '../batch/check-file.js';
 import { reportStream, rowFiles } from '../batch/report-stream.js';
 import { renderSummary, unreadableList } from '../batch/summary.js';
+import { CrossFormSpool } from '../batch/cross-form.js';
 import { onTerminal, terminalData, terminalText } from '../terminal.js';
 import { VERSION } from '../version.js';
 import { localToday } from '../waivers.js';
@@ -34,6 +35,7 @@ export interface CheckFlags extends FilterFlags {
   failOn?: string;
   ignore?: string[];
   printConfig?: boolean;
+  history?: string[];
 }
 
 /**
@@ -54,6 +56,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('--pretty', 'JSON 报告缩进两格（默认紧凑为一行） / indent the JSON report by two spaces (default: compact, one line)')
     .option('--explain', 'JSON 报告列出判定每项不通过或无法判断的条件 / JSON report: list the conditions that decided each failure or indeterminate outcome')
     .option('-j, --jobs <n>', '并行检查的线程数：本线程加 n−1 个工作线程（默认：CPU 核数，但只有大批量才启动工作线程，如约 400 份 .docx 或 7,000 份 Word 文本） / threads that check: this one and n−1 workers (default: cores, with workers only for large batches, e.g. ~400 .docx or ~7,000 Word text files)')
+    .option('--history <paths...>', '上年度的表（文件、文件夹或通配符）：只用于跨年度核对，本身不检查 / earlier years\' forms (files, folders or globs): joined for the history rules, not checked themselves')
     .option('--waivers <file>', '豁免文件（JSON/YAML） / waiver file (JSON or YAML)')
     .option('--today <date>', '检查日期：报告上的日期，也用于判断豁免是否过期（默认今天） / the day of the check: printed on the report, and for waiver expiry (default: today)')
     .option('--exit-zero', '即使有错误级不通过也以 0 退出（演示用） / exit 0 even with error-level failures')
@@ -159,6 +162,9 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
   // workbook's rows wait in temporary files until its sheets are written. Waivers rewrite results after the fact:
   // with them, results are collected first.
   const stream = isStreamFormat(format) && flags.waivers === undefined ? { format, writer: reportWriter(checker, format, renderOptions) } : undefined;
+  // History and batch rules (the cross-form pass): with --history, or for a batch of several forms.
+  const history = flags.history === undefined ? undefined : collectInputs(flags.history, io.cwd, locale);
+  const spool = checker.hasCrossFormRules && (history !== undefined || files.length > 1) ? new CrossFormSpool(checker) : undefined;
   const out = stream ? reportStream(stream.writer, output, io) : undefined;
   const rows = format === 'xlsx' && flags.waivers === undefined ? rowFiles() : undefined;
   const workbook = rows ? xlsxReport(formatOptions, rows.spool) : undefined;
@@ -173,9 +179,10 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
         locale,
         selection,
         checker,
-        shape: stream ? { render: { format: stream.format, options: renderOptions, ...(quiet ? { failuresOnly: true } : {}) } } : {},
+        shape: { ...(stream ? { render: { format: stream.format, options: renderOptions, ...(quiet ? { failuresOnly: true } : {}) } } : {}), ...(spool ? { crossForm: true } : {}) },
         ...(progress ? { onProgress: progress.update } : {}),
         onOutcome: (o) => {
+          if (o.ok && o.crossForm !== undefined) spool?.add(o.crossForm.record, o.crossForm.form);
           if (o.ok) {
             if (o.result) {
               if (workbook) workbook.form(quiet ? failuresOnly(o.result) : o.result);
@@ -190,27 +197,35 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
       run.workers,
     );
     progress?.stop();
+    // The cross-form pass: forms given with --history joined (a file that cannot be read is listed like any other).
+    let crossForm: { report: CrossFormReport; errors: number } | undefined;
+    const allSkipped = [...skipped, ...(history?.skipped ?? [])];
+    if (spool) {
+      outcomes.push(...(await spool.addHistory(history?.files ?? [], new Set(files.map((f) => f.source)), locale)));
+      crossForm = spool.finish(locale);
+    }
     // Import diagnostics, one line each, written at once (a batch can have tens of thousands).
     const notes: string[] = [];
     for (const o of outcomes) if (o.ok) for (const d of o.diagnostics) notes.push(`${terminalText(o.source)}: ${d}\n`);
     if (notes.length > 0) io.stderr(notes.join(''));
-    const unreadable = unreadableList(outcomes, skipped);
+    const unreadable = unreadableList(outcomes, allSkipped);
     // A batch lists what it could not read in its summary; a single file says so at once.
     if (!batch) for (const u of unreadable) io.stderr(`${locale === 'zh-CN' ? '无法读取' : 'unreadable'} ${terminalText(u.source)}:\n${u.reason.split('\n').map(terminalText).join('\n')}\n`);
     // Waivers (and the YAML parser they may need) load only when asked for.
     const final = waiverFile === undefined ? results : (await import('../waivers.js')).applyWaiverFile(results, waiverFile, flags.today, locale, io);
-    const end = { digest: digestBatch(briefs, unreadable), sources: [...briefs.map((b) => b.source), ...unreadable.map((u) => u.source)] };
+    const end = { digest: digestBatch(briefs, unreadable), sources: [...briefs.map((b) => b.source), ...unreadable.map((u) => u.source)], ...(crossForm === undefined ? {} : { crossForm: crossForm.report }) };
     if (out) out.end(onTerminal(format) ? terminalData(end) : end);
     else if (workbook) await writeXlsxStream(workbook, { ...end, emitted: [] }, formatOptions, outputStream(output, io));
     else {
       // Reports read on a terminal show every control character a form or a file name holds instead of obeying it.
       const reported = quiet ? final.map(failuresOnly) : final;
-      const shown = onTerminal(format) ? terminalData({ results: reported, unread: unreadable }) : { results: reported, unread: unreadable };
-      const report = await FORMATTERS[format](shown.results, { ...formatOptions, unread: shown.unread });
+      const all = { results: reported, unread: unreadable, ...(crossForm === undefined ? {} : { crossForm: crossForm.report }) };
+      const shown = onTerminal(format) ? terminalData(all) : all;
+      const report = await FORMATTERS[format](shown.results, { ...formatOptions, unread: shown.unread, ...(shown.crossForm === undefined ? {} : { crossForm: shown.crossForm }) });
       if (output === undefined) io.stdout(report);
       else writeFileSync(output, report);
     }
-    if (batch) io.stderr(renderSummary(outcomes, skipped, locale, ignored));
+    if (batch) io.stderr(renderSummary(outcomes, allSkipped, locale, ignored));
     // Something could not be read (a file, or a value of a form): the report is incomplete, whatever it found.
     if (unreadable.length > 0 || outcomes.some((o) => o.ok && o.importErrors > 0)) return EXIT.unreadable;
     if (flags.exitZero === true) return EXIT.ok;
@@ -218,7 +233,8 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
     const counts = flags.waivers === undefined ? briefs : final.map((r) => r.summary);
     const total = (key: 'errors' | 'warnings' | 'infos') => counts.reduce((n, c) => n + c[key], 0);
     const { failOn, maxWarnings } = run.policy;
-    const failing = total('errors') + (failOn === 'error' ? 0 : total('warnings')) + (failOn === 'info' ? total('infos') : 0);
+    // Cross-form failures at error severity count as any other (waivers apply to the forms' own findings only).
+    const failing = total('errors') + (crossForm?.errors ?? 0) + (failOn === 'error' ? 0 : total('warnings')) + (failOn === 'info' ? total('infos') : 0);
     if (maxWarnings !== undefined && total('warnings') > maxWarnings) {
       io.stderr(`jixiao: 警告级不通过 ${String(total('warnings'))} 项，超过 --max-warnings ${String(maxWarnings)} / ${String(total('warnings'))} warning-level failures, more than --max-warnings ${String(maxWarnings)}\n`);
       return EXIT.failures;
@@ -227,6 +243,7 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
   } finally {
     out?.abort();
     rows?.close();
+    spool?.close();
   }
 }
 

@@ -8,7 +8,7 @@ import type { Checker, CompiledRule, CrossFormContext, Facts } from './checker.j
 import { joinForms, unitIdentity, type JoinDiagnostic, type UnitIdentity } from './identity.js';
 import { PEER_MEASURES, peerStatistics, peerValues, standing, type PeerStanding } from './peers.js';
 import { resolvePath } from './operators.js';
-import { candidatePairs, estimatedSimilarity, jaccardPercent, longestSharedPassage, minhash, MIN_NARRATIVE_CHARS, normalizeNarrative, shingleHashes, type SignedText } from './similarity.js';
+import { candidatePairs, estimatedSimilarity, jaccardPercent, longestSharedPassage, minhash, MIN_NARRATIVE_CHARS, narrativeChars, shingleHashes, type SignedText } from './similarity.js';
 
 /**
  * The cross-form pass: what a single form cannot show. Every form of a run leaves a compact {@link FormRecord}
@@ -49,7 +49,7 @@ export function formRecord(evaluation: Evaluation, source: string, options: { re
   for (const field of NARRATIVE_FIELDS) {
     const text = evaluation[field];
     if (text === null) continue;
-    const { chars } = normalizeNarrative(text);
+    const chars = narrativeChars(text);
     if (Array.from(chars).length < MIN_NARRATIVE_CHARS) continue;
     narratives.push({ field, signature: minhash(shingleHashes(chars)) });
   }
@@ -220,7 +220,7 @@ export interface CrossFormRuleCount {
 
 /** What the cross-form pass found. */
 export interface CrossFormResult {
-  /** Every finding that is not "not applicable", by form (source order), then rule. */
+  /** The failures and undecided findings (every finding with `keepNotApplicable`), by form (source order), then rule. */
   readonly findings: readonly CrossFormFinding[];
   readonly diagnostics: readonly CrossFormDiagnostic[];
   /** Counts over every finding, the not-applicable ones included. */
@@ -232,7 +232,10 @@ export interface CrossFormResult {
 
 export interface CrossFormOptions {
   readonly locale?: Locale;
-  /** Keep the not-applicable findings too (the rule tester reads them; a report leaves them out). */
+  /**
+   * Keep every finding, passes and not-applicable ones too (the rule tester reads them). By default only failures
+   * and undecided findings are kept (what a report shows); the summary and rule counts cover them all.
+   */
   readonly keepNotApplicable?: boolean;
   /** Called with each checked form's cross-form context (the case runner measures condition coverage on it). */
   readonly onContext?: (source: string, context: CrossFormContext) => void;
@@ -423,7 +426,7 @@ export class CrossFormRun {
         if (a === undefined || b === undefined) continue;
         const text = form.evaluation[a.field] ?? '';
         const otherText = cache.get(b.form).evaluation[b.field] ?? '';
-        const similarity = jaccardPercent(shingleHashes(normalizeNarrative(text).chars), shingleHashes(normalizeNarrative(otherText).chars));
+        const similarity = jaccardPercent(shingleHashes(narrativeChars(text)), shingleHashes(narrativeChars(otherText)));
         if (best === undefined || similarity > best.similarity) best = { similarity, mine: p.mine, other: p.other, otherText, text };
       }
       if (best === undefined) return { ...NO_MATCH, similarity: 0, field: first?.field ?? null };
@@ -508,7 +511,7 @@ export class CrossFormRun {
           else if (f.outcome === 'indeterminate') count.indeterminate++;
           else count.notApplicable++;
         }
-        if (f.outcome === 'not-applicable' && options.keepNotApplicable !== true) continue;
+        if ((f.outcome === 'not-applicable' || f.outcome === 'pass') && options.keepNotApplicable !== true) continue;
         const ruleReadsList = readsOf.get(f.ruleId) ?? [];
         const related: RelatedForm[] = [];
         if (scopeOf.get(f.ruleId) === 'history' && previous !== undefined && p !== undefined) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BANDS, ROWS, candidatePairs, estimatedSimilarity, jaccard, jaccardPercent, longestSharedPassage, minhash, normalizeNarrative, shingleHashes, SHINGLE } from './similarity.js';
+import { BANDS, ROWS, candidatePairs, narrativeChars, estimatedSimilarity, jaccard, jaccardPercent, longestSharedPassage, minhash, normalizeNarrative, shingleHashes, SHINGLE } from './similarity.js';
 
 const hanText = (min: number, max: number) =>
   fc.array(fc.constantFrom(...'财政预算绩效管理资金使用规范目标完成群众满意制度建设监督检查整改落实年度工作'.split('')), { minLength: min, maxLength: max }).map((c) => c.join(''));
@@ -18,6 +18,15 @@ describe('normalizeNarrative', () => {
   it('keeps letters and digits, one # per run of digits, NFKC, lower case', () => {
     expect(normalizeNarrative('办理案件 312 件，ＡＢ为 2.3 万人次！').chars).toBe('办理案件#件ab为##万人次') // 2.3: the point is dropped, so two runs of digits;
   });
+  it('narrativeChars gives the same characters (without offsets) on CJK, Latin, digits and punctuation', () => {
+    const chars = fc.array(fc.constantFrom(...'财政预算，。；：“”（）ＡＢab CD１２3.45%\u3000\u200b－—①'.split('')), { maxLength: 60 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(chars, (t) => {
+        expect(narrativeChars(t)).toBe(normalizeNarrative(t).chars);
+      }),
+    );
+  });
+
   it('maps each character kept back to where it stands in the text', () => {
     const text = '甲，乙 12丙';
     const n = normalizeNarrative(text);

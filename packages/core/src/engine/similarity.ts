@@ -68,6 +68,22 @@ export function normalizeNarrative(text: string): NormalizedText {
   return { chars, offsets };
 }
 
+/** A run of digits (one `#`) or of characters dropped (spaces, punctuation, symbols). */
+const RUNS = /\p{Nd}+|[^\p{L}\p{N}]+/gu;
+
+/**
+ * {@link normalizeNarrative}'s characters without the offsets, in one pass over the whole text (the record of
+ * every form of a batch is made with it; the offsets are needed only for a passage shown). The same characters for
+ * text whose NFKC form is the NFKC of its characters one by one (all CJK, Latin and digits; a property test holds
+ * the two together).
+ */
+export function narrativeChars(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(RUNS, (run) => (DIGIT.test(run) ? '#' : ''))
+    .toLowerCase();
+}
+
 /** 32-bit FNV-1a of `s.slice(start, end)` (UTF-16 units). */
 function fnv1a(s: string, start: number, end: number): number {
   let h = 0x811c9dc5;

@@ -1,4 +1,5 @@
 import type { CompiledRule } from '../engine/checker.js';
+import type { CrossFormReport } from '../engine/cross-form-report.js';
 import type { ResolvedParameter } from '../engine/params.js';
 import type { Locale } from '../i18n/locale.js';
 import { INDICATORS } from '../indicators/derive.js';
@@ -112,6 +113,8 @@ export interface ResultDocument {
   readonly results: readonly ReportResult[];
   /** Inputs that were not checked, and why. */
   readonly unread: readonly UnreadInput[];
+  /** Across forms (history and batch rules), when the run had a cross-form pass. */
+  readonly crossForm?: CrossFormReport;
 }
 
 /** What the report's rule list is made from. */

@@ -116,6 +116,43 @@ export const ReportResultSchema = z.object({
   diagnostics: z.array(ResultDiagnosticSchema).optional(),
 });
 
+/** The cross-form section of the report (see `engine/cross-form-report.ts`). */
+const CrossFormRelatedSchema = z.object({
+  source: z.string(),
+  unit: z.string().nullable(),
+  fiscalYear: z.number().int().nullable(),
+  relation: z.enum(['previous-year', 'same-unit-year', 'similar-narrative']),
+  positions: z.record(z.string(), SourcePositionSchema).optional(),
+});
+
+export const CrossFormReportSchema = z
+  .object({
+    summary: ResultSummarySchema,
+    history: z.array(z.object({ source: z.string(), previous: z.string() })),
+    diagnostics: z.array(z.object({ code: z.string(), message: z.string(), sources: z.array(z.string()) })),
+    findings: z.array(
+      z.object({
+        source: z.string(),
+        unit: z.string().nullable(),
+        fiscalYear: z.number().int().nullable(),
+        ruleId: RuleIdSchema,
+        title: z.string(),
+        outcome: z.enum(OUTCOMES),
+        severity: SeveritySchema.optional(),
+        redFlag: z.boolean(),
+        messageId: z.string(),
+        message: z.string(),
+        data: z.record(z.string(), z.unknown()),
+        positions: z.record(z.string(), SourcePositionSchema).optional(),
+        related: z.array(CrossFormRelatedSchema),
+      }),
+    ),
+  })
+  .meta({
+    description:
+      'Across forms (history and batch rules): failures and undecided findings on each form with the other forms they concern and source positions in both, the forms joined to their previous year, and the joins not made. Present when the run had a cross-form pass (several forms, or --history).',
+  });
+
 export const ResultDocumentSchema = z
   .object({
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
@@ -125,6 +162,7 @@ export const ResultDocumentSchema = z
     indicators: z.array(z.object({ id: z.string(), label: z.string(), formula: z.string() })),
     results: z.array(ReportResultSchema),
     unread: z.array(UnreadInputSchema),
+    crossForm: CrossFormReportSchema.optional(),
   })
   .meta({
     title: 'jixiao result document v2',

@@ -1,0 +1,96 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { CrossFormReportSchema, ResultDocumentSchema, type CrossFormReport, type EvaluationResult } from '@jixiao/core';
+import { FORMATTERS } from '../formats.js';
+import type { FormatOptions, Formatter } from './types.js';
+
+/** A cross-form section as the CLI passes it: one history failure with positions in both forms, one undecided finding. */
+const CROSS: CrossFormReport = {
+  summary: { total: 16, pass: 9, fail: 1, indeterminate: 1, notApplicable: 5, waived: 0, errors: 1, warnings: 0, infos: 0, redFlags: 1 },
+  history: [{ source: 'b/2021.txt', previous: 'a/2020.txt' }],
+  diagnostics: [{ code: 'previous-ambiguous', message: '同一单位 2019 年度有 2 份表（x.txt、y.txt）：无法确定哪一份是上年的表，跨年度核对未进行', sources: ['x.txt', 'y.txt'] }],
+  findings: [
+    {
+      source: 'b/2021.txt',
+      unit: '北塔区司法局',
+      fiscalYear: 2021,
+      ruleId: 'history/three-public-declined',
+      title: '“三公经费比上年下降”由两年的表证实',
+      outcome: 'fail',
+      severity: 'error',
+      redFlag: true,
+      messageId: 'contradicts-previous-form',
+      message: '勾选“是”（比上年下降），但本年三公经费 0.25 万元不低于 2020 年度表所填的 0.18 万元',
+      data: {},
+      positions: { 'expenditure.threePublic': { line: 55, column: 2 } },
+      related: [{ source: 'a/2020.txt', unit: '北塔区司法局', fiscalYear: 2020, relation: 'previous-year', positions: { 'expenditure.threePublic': { line: 54, column: 2 } } }],
+    },
+    {
+      source: 'b/2021.txt',
+      unit: '北塔区司法局',
+      fiscalYear: 2021,
+      ruleId: 'history/vehicle-cost-declined',
+      title: '“公务用车购置运行费比上年下降”由两年的表证实',
+      outcome: 'indeterminate',
+      redFlag: false,
+      messageId: 'blank',
+      message: '无法判断：公务用车购置运行费为空',
+      data: {},
+      related: [],
+    },
+  ],
+};
+
+const options: FormatOptions = { locale: 'zh-CN', toolVersion: '9.9.9', crossForm: CROSS };
+const results: EvaluationResult[] = [];
+
+/** A format's output as text (every format but xlsx writes text). */
+async function output(format: Exclude<keyof typeof FORMATTERS, 'xlsx'>, withOptions: FormatOptions = options): Promise<string> {
+  const formatter: Formatter = FORMATTERS[format];
+  const out = await formatter(results, withOptions);
+  return typeof out === 'string' ? out : new TextDecoder().decode(out);
+}
+
+describe('the cross-form section in every format', () => {
+  it('the fixture is a valid cross-form report', () => {
+    expect(CrossFormReportSchema.safeParse(CROSS).success).toBe(true);
+  });
+
+  it.each(['text', 'markdown', 'html', 'csv', 'junit'] as const)('%s: the finding, both forms and the positions in both', async (format) => {
+    const out = await output(format);
+    expect(out).toContain('history/three-public-declined');
+    expect(out).toContain('a/2020.txt');
+    expect(out).toContain('不低于 2020 年度表所填的 0.18 万元');
+    if (format !== 'junit') {
+      expect(out).toContain('第 55 行');
+      expect(out).toContain('第 54 行');
+    }
+    expect(out).toContain('history/vehicle-cost-declined');
+  });
+
+  it('json: a `crossForm` key the report schema accepts, equal to the section given', async () => {
+    const doc = JSON.parse(await output('json')) as unknown;
+    expect(ResultDocumentSchema.safeParse(doc).success).toBe(true);
+    expect((doc as { crossForm: unknown }).crossForm).toEqual(CROSS);
+  });
+
+  it('sarif: a result located in the form, the previous form as a related location', async () => {
+    const doc = JSON.parse(await output('sarif')) as { runs: { results: { ruleId: string; level?: string; locations: { physicalLocation: { region?: { startLine: number } } }[]; relatedLocations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[] }[] };
+    const [first] = doc.runs[0]?.results ?? [];
+    expect(first).toMatchObject({ ruleId: 'history/three-public-declined', level: 'error', locations: [{ physicalLocation: { region: { startLine: 55 } } }] });
+    expect(first?.relatedLocations?.[0]?.physicalLocation).toMatchObject({ artifactLocation: { uri: 'a/2020.txt' }, region: { startLine: 54 } });
+  });
+
+  it('xlsx: a sheet of its own', async () => {
+    const bytes = await FORMATTERS.xlsx(results, options);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const sheet = wb.getWorksheet('跨表核对');
+    expect(sheet?.getRow(2).getCell(4).value).toBe('history/three-public-declined');
+    expect(sheet?.getRow(2).getCell(9).text).toContain('第 54 行');
+  });
+
+  it('no section without a cross-form pass', async () => {
+    expect(await output('text', { locale: 'zh-CN', toolVersion: '9.9.9' })).not.toContain('跨表核对');
+  });
+});

@@ -1,0 +1,135 @@
+import type { CrossFormReport, CrossFormReportFinding, Locale, RelatedForm, SourcePosition } from '@jixiao/core';
+import { labelOf, positionText, unitOf, yearOf } from './common.js';
+import type { Cell } from './rows.js';
+
+/**
+ * The cross-form section every format shows after the forms (history and batch rules: what a single form cannot
+ * show): each failure or undecided finding on its form, the other forms it concerns and where the compared fields
+ * stand in both; the forms joined to their previous year; the joins not made. One wording for every format.
+ */
+
+const WORDS = {
+  'zh-CN': {
+    title: '跨表核对（跨年度、同批次）',
+    joined: (n: number) => `${String(n)} 份表关联到同一单位上一年度的表`,
+    none: '未发现跨表问题',
+    joins: '未能关联',
+    columns: ['文件', '单位', '年度', '规则', '结果', '严重程度', '说明', '相关的表', '位置'],
+    relation: { 'previous-year': '上年表', 'same-unit-year': '同单位同年度的另一份表', 'similar-narrative': '文字相似的表' },
+    here: '本表',
+    fail: '不通过',
+    indeterminate: '无法判断',
+    severity: { error: '错误', warning: '警告', info: '提示' },
+  },
+  en: {
+    title: 'Across forms (years and batch)',
+    joined: (n: number) => `${String(n)} form(s) joined to the same unit's form for the year before`,
+    none: 'No cross-form problems found',
+    joins: 'Not joined',
+    columns: ['File', 'Unit', 'Year', 'Rule', 'Outcome', 'Severity', 'Message', 'Related forms', 'Positions'],
+    relation: { 'previous-year': 'previous year', 'same-unit-year': 'same unit and year', 'similar-narrative': 'similar narrative' },
+    here: 'this form',
+    fail: 'fail',
+    indeterminate: 'indeterminate',
+    severity: { error: 'error', warning: 'warning', info: 'info' },
+  },
+} as const;
+
+/** An empty cell is null, as in the other tables (a spreadsheet writer drops an empty string). */
+const blankAsNull = (text: string): Cell => (text === '' ? null : text);
+const sep = (locale: Locale) => (locale === 'zh-CN' ? '；' : '; ');
+const colon = (locale: Locale) => (locale === 'zh-CN' ? '：' : ': ');
+const inParens = (text: string, locale: Locale) => (locale === 'zh-CN' ? `（${text}）` : ` (${text})`);
+
+/** `字段 第 3 行` for each field with a position. */
+function positionsText(positions: Readonly<Record<string, SourcePosition>> | undefined, locale: Locale): string {
+  if (positions === undefined) return '';
+  return Object.entries(positions)
+    .map(([path, p]) => `${labelOf(path, locale)} ${positionText(p, locale)}`)
+    .join(locale === 'zh-CN' ? '，' : ', ');
+}
+
+function relatedText(r: RelatedForm, locale: Locale): string {
+  const w = WORDS[locale];
+  return `${w.relation[r.relation]}${colon(locale)}${r.source}${inParens(`${unitOf(r.unit, locale)} ${yearOf(r.fiscalYear, locale)}`, locale)}`;
+}
+
+/** Where the finding's fields stand: in this form, then in each related form. */
+export function crossFormPositions(f: CrossFormReportFinding, locale: Locale): string {
+  const w = WORDS[locale];
+  const parts: string[] = [];
+  const mine = positionsText(f.positions, locale);
+  if (mine !== '') parts.push(`${w.here} ${mine}`);
+  for (const r of f.related) {
+    const theirs = positionsText(r.positions, locale);
+    if (theirs !== '') parts.push(`${r.source} ${theirs}`);
+  }
+  return parts.join(sep(locale));
+}
+
+function outcomeText(f: CrossFormReportFinding, locale: Locale): string {
+  const w = WORDS[locale];
+  return f.outcome === 'fail' ? w.fail : w.indeterminate;
+}
+
+/** Column headers of the cross-form table (CSV, xlsx, HTML). */
+export function crossFormHeaders(locale: Locale): string[] {
+  return [...WORDS[locale].columns];
+}
+
+/** One row per finding (CSV, xlsx, HTML). */
+export function crossFormRows(report: CrossFormReport, locale: Locale): Cell[][] {
+  const w = WORDS[locale];
+  return report.findings.map((f) => [
+    f.source,
+    unitOf(f.unit, locale),
+    f.fiscalYear,
+    f.ruleId,
+    outcomeText(f, locale),
+    f.severity === undefined ? null : w.severity[f.severity],
+    f.message,
+    blankAsNull(f.related.map((r) => relatedText(r, locale)).join(sep(locale))),
+    blankAsNull(crossFormPositions(f, locale)),
+  ]);
+}
+
+/** The section's title line. */
+export function crossFormTitle(locale: Locale): string {
+  return WORDS[locale].title;
+}
+
+/** Lines before the findings: how many forms have a previous year, and the joins not made. */
+export function crossFormPreamble(report: CrossFormReport, locale: Locale): string[] {
+  const w = WORDS[locale];
+  const out = report.history.length === 0 ? [] : [w.joined(report.history.length)];
+  for (const d of report.diagnostics) out.push(`${w.joins}${colon(locale)}${d.message}`);
+  if (report.findings.length === 0) out.push(w.none);
+  return out;
+}
+
+/** A block per finding (the terminal report): a head line, then the message, the related forms and the positions. */
+export function crossFormBlocks(report: CrossFormReport, locale: Locale): { readonly fail: boolean; readonly head: string; readonly lines: readonly string[] }[] {
+  const w = WORDS[locale];
+  return report.findings.map((f) => {
+    const severity = f.severity === undefined ? '' : ` ${w.severity[f.severity]}`;
+    const where = crossFormPositions(f, locale);
+    return {
+      fail: f.outcome === 'fail',
+      head: `${outcomeText(f, locale)}${severity} ${f.ruleId} ${f.source}${inParens(`${unitOf(f.unit, locale)} ${yearOf(f.fiscalYear, locale)}`, locale)}`,
+      lines: [f.message, ...f.related.map((r) => relatedText(r, locale)), ...(where === '' ? [] : [where])],
+    };
+  });
+}
+
+/**
+ * The findings as rows of the findings table (CSV, the xlsx findings sheet), after the forms' rows: the related
+ * forms in the values column, the positions in both forms in the location column.
+ */
+export function crossFormFindingRows(report: CrossFormReport, locale: Locale): { readonly fail: boolean; readonly severity: CrossFormReportFinding['severity']; readonly cells: Cell[] }[] {
+  const w = WORDS[locale];
+  return report.findings.map((f) => ({
+    fail: f.outcome === 'fail',
+    severity: f.severity,
+    cells: [f.source, unitOf(f.unit, locale), f.fiscalYear, f.ruleId, f.title, outcomeText(f, locale), f.severity === undefined ? null : w.severity[f.severity], null, f.message, blankAsNull(f.related.map((r) => relatedText(r, locale)).join(sep(locale))), blankAsNull(crossFormPositions(f, locale)), null, null],
+  }));
+}

@@ -1,0 +1,71 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CrossFormRun, crossFormReport, formRecord, type Checker, type CrossFormReport, type FormRecord, type Locale, type LoadedForm } from '@jixiao/core';
+import { loadInput } from '../input.js';
+import type { InputFile } from './collect.js';
+import type { FileOutcome } from './check-file.js';
+
+/**
+ * The cross-form pass of `jixiao check` (history and batch rules). While the forms are checked — in this thread or
+ * a worker — each leaves its record (unit, year, narrative signatures, ratios) and the form itself as JSON; the
+ * records stay in memory (a few hundred bytes each), the forms go to a temporary spool file and are read back one
+ * at a time when the pass needs them. Forms given with `--history` are read here, joined, never checked.
+ */
+export class CrossFormSpool {
+  private readonly run: CrossFormRun;
+  private readonly dir = mkdtempSync(join(tmpdir(), 'jixiao-cross-'));
+  private readonly fd = openSync(join(this.dir, 'forms.jsonl'), 'w+');
+  private readonly spans: (readonly [number, number])[] = [];
+  private at = 0;
+
+  constructor(checker: Checker) {
+    this.run = new CrossFormRun(checker);
+  }
+
+  /** Keep one form: its record, and the form (`{ evaluation, positions }` as JSON) in the spool. */
+  add(record: FormRecord, form: string): void {
+    const bytes = Buffer.from(form, 'utf8');
+    writeSync(this.fd, bytes, 0, bytes.length, this.at);
+    this.spans[this.run.add(record)] = [this.at, bytes.length];
+    this.at += bytes.length;
+  }
+
+  /** Read the history-only forms (`--history`): each joined to the checked ones, or an outcome saying why not. */
+  async addHistory(files: readonly InputFile[], checked: ReadonlySet<string>, locale: Locale): Promise<FileOutcome[]> {
+    const unread: FileOutcome[] = [];
+    for (const file of files) {
+      if (checked.has(file.source)) continue; // checked already: it takes part as a form of the run
+      const input = await loadInput(file.path, locale);
+      if (!input.ok) {
+        unread.push({ ok: false, source: file.source, reason: `${locale === 'zh-CN' ? '（--history 上年表）' : '(--history) '}${input.reason}` });
+        continue;
+      }
+      this.add(formRecord(input.evaluation, file.source, { context: true }), crossFormJson(input.evaluation, input.positions));
+    }
+    return unread;
+  }
+
+  /** Join every form kept, run the cross-form rules on the checked ones, and give the report's section. */
+  finish(locale: Locale): { report: CrossFormReport; errors: number } {
+    const result = this.run.finish((i) => this.load(i), { locale });
+    return { report: crossFormReport(result), errors: result.summary.errors };
+  }
+
+  private load(index: number): LoadedForm {
+    const [start, length] = this.spans[index] ?? [0, 0];
+    const bytes = Buffer.alloc(length);
+    readSync(this.fd, bytes, 0, length, start);
+    return JSON.parse(bytes.toString('utf8')) as LoadedForm;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A form as the spool keeps it. */
+export function crossFormJson(evaluation: LoadedForm['evaluation'], positions: LoadedForm['positions']): string {
+  return JSON.stringify(positions === undefined ? { evaluation } : { evaluation, positions });
+}

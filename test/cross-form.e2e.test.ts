@@ -1,0 +1,94 @@
+// The cross-form pass through the built CLI: --history, a batch of several years and units, determinism across
+// file order and --jobs, and the examples README's commands.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ResultDocumentSchema, type ResultDocument } from '@jixiao/core';
+import { baseEvaluation, evaluationArb } from '@jixiao/testing';
+import { tempDir } from './setup/temp.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'packages/cli/bin/jixiao.js');
+const SEED_TEXT = 'examples/beita-justice-2020/000_1f3a69e61e56d541.txt';
+const COPIED = '全年共办理法律援助案件312件，为困难群众挽回经济损失约460万元；开展普法宣传活动48场，覆盖群众2.3万人次；人民调解组织调处矛盾纠纷1025件。';
+
+function jixiao(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const doc = (stdout: string): ResultDocument => ResultDocumentSchema.parse(JSON.parse(stdout));
+
+describe('jixiao check --history', () => {
+  it('examples/history: the 2021 form joined to the seed; the 三公 claim the two years contradict, the carry-over that differs', () => {
+    const r = jixiao(['check', 'examples/history/beita-justice-2021.json', '--history', SEED_TEXT, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const { crossForm } = doc(r.stdout);
+    expect(crossForm?.history).toEqual([{ source: 'examples/history/beita-justice-2021.json', previous: SEED_TEXT }]);
+    const byRule = new Map(crossForm?.findings.map((f) => [f.ruleId, f]));
+    expect(byRule.get('history/three-public-declined')).toMatchObject({
+      outcome: 'fail',
+      severity: 'error',
+      message: expect.stringContaining('本年三公经费 0.25 万元不低于 2020 年度表所填的 0.18 万元') as unknown,
+      related: [{ source: SEED_TEXT, relation: 'previous-year', positions: { 'expenditure.threePublic': { line: 55 } } }],
+    });
+    expect(byRule.get('history/carry-over')?.message).toContain('本表上年结转 18.60 万元，与 2020 年度表所填结余金额 0.00 万元不一致');
+    expect(byRule.get('history/staffing-change')?.severity).toBe('info');
+  });
+
+  it('without --history the same form has no cross-form section (one form: nothing to compare)', () => {
+    const r = jixiao(['check', 'examples/history/beita-justice-2021.json', '--format', 'json']);
+    expect(doc(r.stdout).crossForm).toBeUndefined();
+  });
+
+  it('a history file that cannot be read is listed with the reason (exit 3), the rest still checked', () => {
+    const dir = tempDir('jixiao-hist-');
+    writeFileSync(join(dir, 'broken.json'), '{"fiscalYear": 2020,');
+    const r = jixiao(['check', 'examples/history/beita-justice-2021.json', '--history', join(dir, 'broken.json'), '--format', 'json']);
+    expect(r.code).toBe(3);
+    const d = doc(r.stdout);
+    expect(d.unread.map((u) => u.reason).join('')).toContain('--history');
+    expect(d.crossForm?.history).toEqual([]);
+  });
+});
+
+describe('a batch: copies, several years, determinism', () => {
+  it('examples/batch-copy: the copied narrative, both units, the similarity and the shared passage', () => {
+    const r = jixiao(['check', 'examples/batch-copy', '--format', 'json']);
+    const findings = doc(r.stdout).crossForm?.findings.filter((f) => f.ruleId === 'batch/copied-narrative') ?? [];
+    expect(findings.map((f) => f.source)).toEqual(['examples/batch-copy/donghu-justice-2021.json', 'examples/batch-copy/xihu-justice-2021.json']);
+    expect(findings[0]?.message).toContain('与 西湖区司法局（examples/batch-copy/xihu-justice-2021.json，2021 年度）的部门主要绩效（achievements）相似度 100.00%');
+    expect(findings[0]?.message).toContain('共同段落');
+  });
+
+  it('gives the same report whatever the order of the paths and the number of threads', () => {
+    const dir = tempDir('jixiao-cross-batch-');
+    mkdirSync(join(dir, 'in'));
+    // Several units over two years, some narratives copied, one unit-year twice.
+    const forms = fc.sample(evaluationArb({ blanks: false }), { numRuns: 24, seed: 17 }).map((e, i) => ({
+      ...e,
+      unit: { name: `单位${String(i % 9)}` },
+      fiscalYear: 2020 + (i % 2),
+      achievements: i % 4 === 0 ? COPIED : e.achievements,
+    }));
+    forms.forEach((f, i) => {
+      writeFileSync(join(dir, 'in', `f${String(i).padStart(2, '0')}.json`), JSON.stringify(f));
+    });
+    writeFileSync(join(dir, 'in', 'twice.json'), JSON.stringify({ ...baseEvaluation(), unit: { name: '单位1' }, fiscalYear: 2021 }));
+    copyFileSync(join(ROOT, 'examples/batch-copy/xihu-justice-2021.json'), join(dir, 'in', 'xihu.json'));
+    const names = [...forms.map((_, i) => `in/f${String(i).padStart(2, '0')}.json`), 'in/twice.json', 'in/xihu.json'];
+    const one = jixiao(['check', ...names, '--format', 'json', '--jobs', '1'], dir);
+    const reversed = jixiao(['check', ...[...names].reverse(), '--format', 'json', '--jobs', '1'], dir);
+    const threads = jixiao(['check', 'in', '--format', 'json', '--jobs', '2'], dir);
+    const cross = doc(one.stdout).crossForm;
+    expect(cross?.history.length).toBeGreaterThan(0);
+    expect(cross?.findings.some((f) => f.ruleId === 'batch/copied-narrative')).toBe(true);
+    expect(cross?.findings.some((f) => f.ruleId === 'batch/duplicate-submission')).toBe(true);
+    expect(reversed.stdout).toBe(one.stdout);
+    expect(threads.stdout).toBe(one.stdout);
+    expect(threads.code).toBe(one.code);
+  });
+});
