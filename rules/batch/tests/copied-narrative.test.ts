@@ -19,7 +19,7 @@ testRule(pack, RULE, [
     outcome: 'fail',
     check: 'copied',
     severity: 'warning',
-    message: '本表部门主要绩效（achievements）与 乙县司法局（case.batch.1，2020 年度）的部门主要绩效（achievements）相似度 100.00%（不低于 70.00%）；共同段落（80 字）：“全年共办理法律援助案件312件',
+    message: '本表部门主要绩效与 乙县司法局（case.batch.1，2020 年度）的部门主要绩效相似度 100.00%（不低于 70.00%）；共同段落（80 字）：“全年共办理法律援助案件312件',
   },
   { name: 'another unit wrote its own', patch: { achievements: ACHIEVEMENTS }, batch: [{ unit: { name: '乙县交通局' }, achievements: OTHER }], outcome: 'pass' },
   { name: 'the same unit’s other year is not copying', patch: { achievements: ACHIEVEMENTS }, batch: [{ fiscalYear: 2019, achievements: ACHIEVEMENTS }], outcome: 'pass' },
