@@ -95,6 +95,19 @@ describe('real published documents (examples/real)', () => {
     }
   });
 
+  it('T1b: the 经费控制 grid lands in costControl, and three-public/declined is decided from its figures', () => {
+    const t1b = docs.find((d) => d.expected.template === 't1b-basic-data');
+    const r = importText(t1b?.text ?? '');
+    if (!r.ok) throw new Error('T1b not read');
+    // 三公经费 2017年决算 29.08, 2018年预算 63.46, 2018年决算 44.29 (as printed in the document).
+    expect(r.evaluation.costControl?.threePublic).toEqual({ priorYearActual: 29.08, budget: 63.46, actual: 44.29 });
+    expect(r.provenance?.['costControl.threePublic.actual']).toBe('table');
+    const result = checker.checkEvaluationSync(r.evaluation, { source: 't1b', ...(r.fieldsNotOnForm ? { fieldsNotOnForm: r.fieldsNotOnForm } : {}) });
+    const declined = result.findings.find((f) => f.ruleId === 'three-public/declined');
+    expect(declined?.outcome).toBe('fail');
+    expect(declined?.message).toContain('经费控制表中三公经费本年决算 44.29 万元不低于上年决算 29.08 万元');
+  });
+
   it('refuses the 项目支出 form with its own message, in both languages', () => {
     const project = docs.find((d) => d.expected.template === 't7-project-expenditure');
     const r = importText(project?.text ?? '');

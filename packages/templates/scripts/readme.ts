@@ -29,7 +29,7 @@ export function templatesReadme(): string {
       ...t.questions.map((q) => q.path),
       ...t.choices.map((c) => c.path),
       ...t.tables.flatMap((x) => {
-        if (x.layout === 'grid') return x.rows.flatMap((r) => Object.values(r.cells));
+        if (x.layout === 'grid') return x.rows.flatMap((r) => Object.values(r.cells).flat());
         if (x.layout === 'indicator-list') return ['selfAssessment.indicators'];
         return x.columns.flatMap((c) => (c.path === undefined ? [] : [c.path]));
       }),

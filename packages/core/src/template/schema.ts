@@ -99,7 +99,9 @@ export const TemplateTableSchema = z.discriminatedUnion('layout', [
       .array(
         z.strictObject({
           labels: LabelsSchema,
-          cells: z.record(z.string(), TemplateFieldPathSchema).meta({ description: '列 id → 字段路径 / column id → field path' }),
+          cells: z
+            .record(z.string(), z.union([TemplateFieldPathSchema, z.array(TemplateFieldPathSchema).min(1).max(5)]))
+            .meta({ description: '列 id → 字段路径（一格可写入几个路径，如经费控制表的本年决算也是“其中：三公经费”） / column id → field path (or paths: one cell may fill several, e.g. the grid\'s 本年决算 is also this year\'s 三公经费)' }),
           type: TemplateValueTypeSchema.default('money'),
           unit: z.enum(MONEY_UNITS).optional(),
         }),

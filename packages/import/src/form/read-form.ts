@@ -398,7 +398,7 @@ export function expectedFields(t: Template): string[] {
   }
   for (const table of t.tables) {
     if (table.layout === 'header-value') for (const c of table.columns) if (c.path !== undefined) paths.add(c.path);
-    if (table.layout === 'grid') for (const r of table.rows) for (const p of Object.values(r.cells)) paths.add(p);
+    if (table.layout === 'grid') for (const r of table.rows) for (const cell of Object.values(r.cells)) for (const p of typeof cell === 'string' ? [cell] : cell) paths.add(p);
     if (table.layout === 'indicator-list') paths.add('selfAssessment.indicators');
   }
   for (const p of t.prose) paths.add(p.path);

@@ -21,9 +21,21 @@ describe('text as published', () => {
     const r = read('部门整体支出绩效评价基础数据表 财政供养人员情况 编制数 实际在职人数 控制率\n\n50 47 94.\n\n00% 经费控制情况 上年决算数 本年预算数 本年决算数 三公经费 10.5 9 8.25\n\n政府采购金额 100 120 90');
     expect(r.template?.id).toBe('t1b-basic-data');
     expect(r.evaluation.staffing).toEqual({ authorized: 50, actual: 47 });
-    expect(r.evaluation.expenditure).toMatchObject({ threePublic: 8.25, threePublicPriorYear: 10.5 });
+    // The grid lands in costControl (上年决算 / 本年预算 / 本年决算); 本年决算 is also this year's 三公经费.
+    expect(r.evaluation.costControl?.threePublic).toEqual({ priorYearActual: 10.5, budget: 9, actual: 8.25 });
+    expect(r.evaluation.costControl?.procurement).toEqual({ priorYearActual: 100, budget: 120, actual: 90 });
+    expect(r.evaluation.expenditure.threePublic).toBe(8.25);
+    expect(r.evaluation.expenditure.threePublicPriorYear).toBeUndefined();
     expect(r.evaluation.procurement).toMatchObject({ required: 120, actual: 90 });
-    expect(r.provenance).toMatchObject({ 'staffing.actual': 'table', 'expenditure.threePublic': 'table' });
+    expect(r.provenance).toMatchObject({ 'staffing.actual': 'table', 'expenditure.threePublic': 'table', 'costControl.threePublic.priorYearActual': 'table' });
+  });
+
+  it('a grid row with no figures is blank, never given the next row\'s (公用经费 其中:办公经费 …)', () => {
+    const r = read('部门整体支出绩效评价基础数据表 编制数 实际在职人数 控制率 50 47 94.00% 经费控制情况 上年决算数 本年预算数 本年决算数 2、出国经费 3、公务接待 1.5 2 1.2 公用经费 其中:办公经费 14.44 10 0.68');
+    expect(r.evaluation.costControl?.overseas).toEqual({ priorYearActual: null, budget: null, actual: null });
+    expect(r.evaluation.costControl?.reception).toEqual({ priorYearActual: 1.5, budget: 2, actual: 1.2 });
+    expect(r.evaluation.costControl?.publicFunds).toEqual({ priorYearActual: null, budget: null, actual: null });
+    expect(r.diagnostics.filter((d) => d.code === 'table-values-unplaced')).toEqual([]);
   });
 
   it('a row whose figures cannot be placed is left blank, with a warning (never shifted into the wrong column)', () => {

@@ -19,6 +19,8 @@ const alternatives = (labels: readonly string[]): string => labels.map(labelPatt
 
 /** A figure as a table holds it: digits (full- or half-width), a decimal part, thousands commas, %, 万元/元/人. */
 const FIGURE = /^[（(]?-?[0-9０-９][0-9０-９,，.．]*\s*(?:%|％|万元|元|人|名|分)?[）)]?[。.]?$/;
+/** A note of the unit between a label and its figures: `（万元）`, `单位：万元`, `%`. */
+const UNIT_NOTE = /^[（(]?(?:(?:金额)?单位[:：])?(?:万元|元|人|%|％)[）)]?$/;
 /** A blank cell's text (nothing, or a dash). */
 const BLANK = /^[-—–/／\s]*$/;
 
@@ -57,15 +59,18 @@ function headersAt(tokens: readonly Token[], from: number, columns: readonly Reg
 function valuesAfter(tokens: readonly Token[], from: number, header: Map<number, number>, columns: number): (Token | undefined)[] | undefined {
   const order = [...header.entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
   const values: Token[] = [];
-  // At most a unit note or two (`（万元）`) between the label or headers and the values.
+  // At most a unit note or two (`（万元）`) between the label or headers and the values; any other text ends them
+  // (`公用经费 其中:办公经费 14.44 …`: the figures are the next row's, 公用经费 has none).
   let k = from;
-  for (let t = tokens[k]; t !== undefined && k - from < 2 && !isValue(t); t = tokens[++k]);
+  for (let t = tokens[k]; t !== undefined && k - from < 2 && UNIT_NOTE.test(t.text.trim()); t = tokens[++k]);
   for (; k < tokens.length && values.length < order.length; k++) {
     const t = tokens[k];
     if (t === undefined || !isValue(t)) break;
     values.push(t);
     if (t.rowEnd) break;
   }
+  // No figure at all: the row (or table) is blank, as a blank row of a table is.
+  if (values.length === 0) return Array.from({ length: columns }, () => undefined);
   if (values.length !== order.length) return undefined;
   const out: (Token | undefined)[] = Array.from({ length: columns }, () => undefined);
   order.forEach((c, i) => {
@@ -175,11 +180,15 @@ function readGrid(reader: FormReader, tokens: readonly Token[], table: Extract<T
       continue;
     }
     table.columns.forEach((c, i) => {
-      const path = spec.cells[c.id];
+      const cell = spec.cells[c.id];
       const v = values[i];
-      if (path === undefined || v === undefined || reader.seen.has(path)) return;
-      reader.readValue({ path, type: spec.type, unit: spec.unit }, v.text, v.pos);
-      reader.provenance.set(path, 'table');
+      if (cell === undefined) return;
+      for (const path of typeof cell === 'string' ? [cell] : cell) {
+        if (reader.seen.has(path)) continue;
+        // A blank cell is read as blank where its row's label stands.
+        reader.readValue({ path, type: spec.type, unit: spec.unit }, v?.text ?? '', v?.pos ?? tokens[k]?.pos ?? {});
+        reader.provenance.set(path, 'table');
+      }
     });
     k = end;
   }
