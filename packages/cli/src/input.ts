@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { formGaps, type Evaluation, type Locale, type SourcePosition } from '@jixiao/core';
+import { formGaps, type Evaluation, type Locale, type SourcePosition, type Template } from '@jixiao/core';
 import { formatDiagnostic, MAX_INPUT_BYTES, type ImportDiagnostic, type ImportResult, type TemplateMatch } from '@jixiao/import';
 import { importBuffer } from '@jixiao/import/node';
 import { CliError, EXIT } from './io.js';
@@ -30,9 +30,10 @@ export type ReadFileResult = { readonly ok: true; readonly source: string; reado
 
 /**
  * Read a submission file of any supported kind (.docx, Word-extracted .txt, canonical .json, .yaml/.yml),
- * detected by content and extension through `@jixiao/import`.
+ * detected by content and extension through `@jixiao/import`, among the form templates given (default: the
+ * shipped ones).
  */
-export async function importFile(file: string, locale: Locale): Promise<ReadFileResult> {
+export async function importFile(file: string, locale: Locale, templates?: readonly Template[]): Promise<ReadFileResult> {
   let size: number;
   try {
     const stat = statSync(file);
@@ -50,12 +51,12 @@ export async function importFile(file: string, locale: Locale): Promise<ReadFile
   } catch {
     return { ok: false, source: file, reason: locale === 'zh-CN' ? '文件无法读取' : 'file cannot be read' };
   }
-  return { ok: true, source: file, result: await importBuffer(bytes, { filename: file, source: file }) };
+  return { ok: true, source: file, result: await importBuffer(bytes, { filename: file, source: file, ...(templates === undefined ? {} : { templates }) }) };
 }
 
 /** Read one submission file into the canonical evaluation, with the importer's diagnostics. */
-export async function loadInput(file: string, locale: Locale): Promise<LoadedInput> {
-  const read = await importFile(file, locale);
+export async function loadInput(file: string, locale: Locale, templates?: readonly Template[]): Promise<LoadedInput> {
+  const read = await importFile(file, locale, templates);
   if (!read.ok) return read;
   const { result } = read;
   // The reason quotes the form: each diagnostic is one line of it, whatever the form holds (see terminal.ts).

@@ -1,11 +1,12 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPack } from '@jixiao/core/node';
-import { PackLoadError, ParameterValueError, closest, createChecker, factCatalogue, lintRuleFacts, type Checker, type Config, type Pack, type Severity } from '@jixiao/core';
+import { PackLoadError, ParameterValueError, closest, createChecker, factCatalogue, lintRuleFacts, type Checker, type Config, type Pack, type Severity, type Template } from '@jixiao/core';
 import standard from './presets/standard.json' with { type: 'json' };
 import { globMatcher } from './batch/collect.js';
 import { loadConfig } from './config.js';
 import { CliError } from './io.js';
+import { selectTemplates } from './templates.js';
 
 /** Where bundled packs are resolved from: the CLI's own install (its dependencies). */
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -15,6 +16,8 @@ export interface PackSelection {
   readonly packs?: readonly string[] | undefined;
   /** `--config` file. */
   readonly configFile?: string | undefined;
+  /** `--template` values (template files, folders, packages or ids); replace the config's templates. */
+  readonly templates?: readonly string[] | undefined;
   readonly cwd: string;
   /** `--rule` / `--severity`: only the rules they select run. */
   readonly only?: RuleFilter | undefined;
@@ -43,9 +46,10 @@ export function resolvePack(spec: string, cwd: string): Pack {
 
 /**
  * Load the selected packs (the `standard` preset by default) and the config; compile them once. `config` is the
- * configuration in force: the file's, with the rules a filter leaves out turned off.
+ * configuration in force: the file's, with the rules a filter leaves out turned off. With them, the form templates
+ * selected (`--template`, the config's, those the packs carry; undefined: the shipped ones).
  */
-export function loadChecker(selection: PackSelection): { checker: Checker; packs: Pack[]; config: Config; warnings: string[] } {
+export function loadChecker(selection: PackSelection): { checker: Checker; packs: Pack[]; config: Config; warnings: string[]; templates: readonly Template[] | undefined } {
   const config: Config = selection.configFile === undefined ? {} : loadConfig(resolve(selection.cwd, selection.configFile), selection.configFile);
   const specs = selection.packs && selection.packs.length > 0 ? selection.packs : (config.packs ?? ['standard']);
   const packs: Pack[] = [];
@@ -70,8 +74,9 @@ export function loadChecker(selection: PackSelection): { checker: Checker; packs
     }
     assertFactsKnown(userPacks, packs);
     const inForce = selection.only === undefined ? config : onlySelected(config, packs, selection.only);
+    const templates = selectTemplates(selection.templates && selection.templates.length > 0 ? selection.templates : (config.templates ?? []), userPacks.map((p) => p.source), selection.cwd);
     const checker = createChecker(packs, inForce);
-    return { checker, packs, config: inForce, warnings: unusedSettings(config, packs, checker) };
+    return { checker, packs, config: inForce, warnings: unusedSettings(config, packs, checker), templates };
   } catch (error) {
     if (error instanceof PackLoadError) throw new CliError(error.message);
     if (error instanceof ParameterValueError) {

@@ -15,7 +15,7 @@ import { rulesListing } from './rules-listing.js';
  * in both locales: the report carries them in its own), or why it failed.
  */
 export type SubmissionRead =
-  | { readonly ok: true; readonly evaluation: Evaluation; readonly positions?: Readonly<Record<string, SourcePosition>>; readonly diagnostics: readonly LocalizedDiagnostic[]; readonly fieldsNotOnForm?: readonly string[]; readonly unreadable?: Readonly<Record<string, string>> }
+  | { readonly ok: true; readonly evaluation: Evaluation; readonly positions?: Readonly<Record<string, SourcePosition>>; readonly diagnostics: readonly LocalizedDiagnostic[]; readonly fieldsNotOnForm?: readonly string[]; readonly unreadable?: Readonly<Record<string, string>>; readonly template?: EvaluationResult['template'] }
   | { readonly ok: false; readonly reason: string };
 
 /**
@@ -269,8 +269,9 @@ export function createServer(options: ServerOptions): FastifyInstance {
       if (!read.ok) throw new HttpError('unreadable-submission', { source, reason: read.reason });
       diagnostics += read.diagnostics.length;
       const checked = await options.checker.checkEvaluation(read.evaluation, { source, locale, ...(read.positions === undefined ? {} : { positions: read.positions }), ...formGaps(read) });
-      // The import diagnostics travel in the report itself, whatever its format.
-      results.push(read.diagnostics.length === 0 ? checked : { ...checked, diagnostics: read.diagnostics.map((d) => localizeDiagnostic(d, locale)) });
+      // The form template the file was read with, and the import diagnostics, travel in the report itself.
+      const named = read.template === undefined ? checked : { ...checked, template: { id: read.template.id, ...(read.template.score === undefined ? {} : { score: read.template.score }) } };
+      results.push(read.diagnostics.length === 0 ? named : { ...named, diagnostics: read.diagnostics.map((d) => localizeDiagnostic(d, locale)) });
     }
     // Waivers (if any) first: the report and X-Jixiao-Errors count what is left.
     const final = options.waive === undefined ? results : options.waive(results, locale);

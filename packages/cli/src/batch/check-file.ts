@@ -1,5 +1,5 @@
 import { WRITERS, type FormatOptions, type ReportWriter, type StreamFormat } from '@jixiao/adapters';
-import { formBrief, formGaps, formRecord, localizeDiagnostic, type Checker, type EvaluationResult, type FormBrief, type FormRecord, type Locale } from '@jixiao/core';
+import { formBrief, formGaps, formRecord, localizeDiagnostic, type Checker, type EvaluationResult, type FormBrief, type FormRecord, type Locale, type Template } from '@jixiao/core';
 import { formatDiagnostic } from '@jixiao/import';
 import { loadInput } from '../input.js';
 import { onTerminal, terminalData, terminalText } from '../terminal.js';
@@ -64,10 +64,10 @@ export function reportWriter(checker: Checker, format: StreamFormat, options: Re
  * trips an internal error, is an outcome with its reason, so one bad file never stops a batch. The synchronous
  * checker is used: its results equal `checkEvaluation`'s (the differential property in core proves it).
  */
-export async function checkFile(file: InputFile, locale: Locale, checker: Checker, shape: ResultShape): Promise<FileOutcome> {
+export async function checkFile(file: InputFile, locale: Locale, checker: Checker, shape: ResultShape, templates?: readonly Template[]): Promise<FileOutcome> {
   const { source } = file;
   try {
-    const input = await loadInput(file.path, locale);
+    const input = await loadInput(file.path, locale, templates);
     if (!input.ok) return { ok: false, source, reason: input.reason };
     const checked = checker.checkEvaluationSync(input.evaluation, { source, locale, ...(input.positions ? { positions: input.positions } : {}), ...formGaps(input) });
     // The form template the file was read with (the batch summary's "template" column).

@@ -1,7 +1,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CrossFormRun, crossFormReport, formRecord, type Checker, type CrossFormReport, type FormRecord, type Locale, type LoadedForm } from '@jixiao/core';
+import { CrossFormRun, crossFormReport, formRecord, type Checker, type CrossFormReport, type FormRecord, type Locale, type LoadedForm, type Template } from '@jixiao/core';
 import { loadInput } from '../input.js';
 import type { InputFile } from './collect.js';
 import type { FileOutcome } from './check-file.js';
@@ -32,11 +32,11 @@ export class CrossFormSpool {
   }
 
   /** Read the history-only forms (`--history`): each joined to the checked ones, or an outcome saying why not. */
-  async addHistory(files: readonly InputFile[], checked: ReadonlySet<string>, locale: Locale): Promise<FileOutcome[]> {
+  async addHistory(files: readonly InputFile[], checked: ReadonlySet<string>, locale: Locale, templates?: readonly Template[]): Promise<FileOutcome[]> {
     const unread: FileOutcome[] = [];
     for (const file of files) {
       if (checked.has(file.source)) continue; // checked already: it takes part as a form of the run
-      const input = await loadInput(file.path, locale);
+      const input = await loadInput(file.path, locale, templates);
       if (!input.ok) {
         unread.push({ ok: false, source: file.source, reason: `${locale === 'zh-CN' ? '（--history 上年表）' : '(--history) '}${input.reason}` });
         continue;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Piscina } from 'piscina';
 import { fileURLToPath } from 'node:url';
-import type { Checker, Locale } from '@jixiao/core';
+import type { Checker, Locale, Template } from '@jixiao/core';
 import { conversionSlots } from '@jixiao/import/node';
 import type { PackSelection } from '../packs.js';
 import type { InputFile } from './collect.js';
@@ -13,6 +13,8 @@ export interface BatchOptions {
   readonly selection: PackSelection;
   /** The checker compiled in this thread. */
   readonly checker: Checker;
+  /** The form templates loaded in this thread (undefined: the shipped ones); workers load theirs from `selection`. */
+  readonly templates?: readonly Template[] | undefined;
   readonly shape: ResultShape;
   readonly onProgress?: (done: number, total: number) => void;
   /** Called once per file, strictly in the order of `files` (out-of-order finishes wait their turn). */
@@ -136,7 +138,7 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
   let done = 0;
   if (workers === undefined) {
     for (const [i, file] of files.entries()) {
-      options.onOutcome(await checkFile(file, locale, options.checker, shape), i);
+      options.onOutcome(await checkFile(file, locale, options.checker, shape, options.templates), i);
       options.onProgress?.(++done, files.length);
     }
     return;
@@ -179,7 +181,7 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
   /** Check a chunk in this thread (the outcomes are the ones `--jobs 1` gives). */
   const checkHere = async (start: number, chunk: readonly InputFile[]) => {
     for (const [j, file] of chunk.entries()) {
-      deliver(start + j, await checkFile(file, locale, options.checker, shape));
+      deliver(start + j, await checkFile(file, locale, options.checker, shape, options.templates));
       await yieldToEvents();
     }
   };

@@ -3,7 +3,7 @@
  * worker compiles the selected packs once and then checks the files it is handed, in order.
  */
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
-import type { Checker } from '@jixiao/core';
+import type { Checker, Template } from '@jixiao/core';
 import { useConversionSlots } from '@jixiao/import/node';
 import { loadChecker } from '../packs.js';
 import { checkFile, type FileOutcome } from './check-file.js';
@@ -12,7 +12,7 @@ import type { WorkerStart } from './run.js';
 
 export type { BatchTask } from './reply.js';
 
-let cached: { key: string; checker: Checker } | undefined;
+let cached: { key: string; checker: Checker; templates: readonly Template[] | undefined } | undefined;
 
 /** Compile the packs named at start-up now, while the main thread is busy with its own start. */
 function preload(start: unknown): void {
@@ -21,7 +21,8 @@ function preload(start: unknown): void {
   if (conversionSlots !== undefined) useConversionSlots(conversionSlots);
   if (selection === undefined) return;
   try {
-    cached = { key: JSON.stringify(selection), checker: loadChecker(selection).checker };
+    const { checker, templates } = loadChecker(selection);
+    cached = { key: JSON.stringify(selection), checker, templates };
   } catch {
     // The first task loads them again and reports the error for its files.
   }
@@ -31,10 +32,13 @@ preload(workerData);
 /** Check a task's files; outcomes come back in the order of `task.files`, their JSON bytes transferred. */
 export default async function checkTask(task: BatchTask): Promise<unknown> {
   const key = JSON.stringify(task.selection);
-  if (cached?.key !== key) cached = { key, checker: loadChecker(task.selection).checker };
-  const { checker } = cached;
+  if (cached?.key !== key) {
+    const { checker, templates } = loadChecker(task.selection);
+    cached = { key, checker, templates };
+  }
+  const { checker, templates } = cached;
   const out: FileOutcome[] = [];
-  for (const file of task.files) out.push(await checkFile(file, task.locale, checker, task.shape));
+  for (const file of task.files) out.push(await checkFile(file, task.locale, checker, task.shape, templates));
   const reply = packReply(out, task.spare);
   return move({
     get [transferableSymbol]() {

@@ -7,6 +7,7 @@ import { FORMATTERS, isFormatName, isStreamFormat, writeXlsxStream, xlsxReport, 
 import { LOCALES, SEVERITIES, digestBatch, isLocale, type Config, type CrossFormReport, type EvaluationResult, type FormBrief, type Locale, type Severity } from '@jixiao/core';
 import { CliError, EXIT, type CliIo } from '../io.js';
 import { loadChecker, type PackSelection } from '../packs.js';
+import { TEMPLATE_OPTION_HELP } from './template.js';
 import { collectInputs, type CollectedInputs } from '../batch/collect.js';
 import { checkFiles, startWorkers, type Workers } from '../batch/run.js';
 import { failuresOnly, reportWriter, type FileOutcome, type RenderOptions } from '../batch/check-file.js';
@@ -23,6 +24,7 @@ export interface CheckFlags extends FilterFlags {
   locale: string;
   config?: string;
   pack?: string[];
+  template?: string[];
   output?: string;
   exitZero?: boolean;
   jobs?: string;
@@ -52,6 +54,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .addOption(new Option('-l, --locale <locale>', '报告语言 / report language').choices([...LOCALES]).default('zh-CN'))
     .option('-c, --config <file>', 'jixiao.config.json')
     .option('-p, --pack <pack...>', '规则包（名称、包名或目录），默认 standard / rule packs (name, package or folder)')
+    .option('-t, --template <template...>', TEMPLATE_OPTION_HELP)
     .option('-o, --output <file>', '写入文件而非标准输出 / write the report to a file')
     .option('--pretty', 'JSON 报告缩进两格（默认紧凑为一行） / indent the JSON report by two spaces (default: compact, one line)')
     .option('--explain', 'JSON 报告列出判定每项不通过或无法判断的条件 / JSON report: list the conditions that decided each failure or indeterminate outcome')
@@ -111,7 +114,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   const jobs = parseJobs(flags.jobs);
   const policy: ExitPolicy = { failOn: parseFailOn(flags.failOn), maxWarnings: parseMaxWarnings(flags.maxWarnings) };
   if (flags.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.today)) throw new CliError(`--today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD (got ${flags.today})`);
-  const selection: PackSelection = { packs: flags.pack, configFile: flags.config, cwd: io.cwd, only: ruleFilter(flags) };
+  const selection: PackSelection = { packs: flags.pack, configFile: flags.config, cwd: io.cwd, only: ruleFilter(flags), templates: flags.template };
   if (flags.printConfig === true) return printConfig(selection, flags, io);
   if (paths.length === 0) throw new CliError('缺少要检查的文件、文件夹或通配符 <paths...>（见 jixiao check --help） / missing the files, folders or globs to check: <paths...> (see jixiao check --help)');
   const inputs = collectInputs(paths, io.cwd, locale, flags.ignore ?? []);
@@ -147,7 +150,7 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
   const { files, skipped, ignored } = inputs;
   const { locale, format, selection } = run;
   const quiet = flags.quiet === true;
-  const { checker, warnings } = loadChecker(selection);
+  const { checker, warnings, templates } = loadChecker(selection);
   // A waiver file is read and checked before any form is (a rule id it names must be loaded).
   const waiverFile = flags.waivers === undefined ? undefined : { file: flags.waivers, refs: (await import('../waivers.js')).readWaiverFile(flags.waivers, locale, io, new Set(checker.rules.map((r) => r.rule.id))) };
   // The report file, relative to where the command runs (as the inputs are).
@@ -179,6 +182,7 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
         locale,
         selection,
         checker,
+        templates,
         shape: { ...(stream ? { render: { format: stream.format, options: renderOptions, ...(quiet ? { failuresOnly: true } : {}) } } : {}), ...(spool ? { crossForm: true } : {}) },
         ...(progress ? { onProgress: progress.update } : {}),
         onOutcome: (o) => {
@@ -201,7 +205,7 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
     let crossForm: { report: CrossFormReport; errors: number } | undefined;
     const allSkipped = [...skipped, ...(history?.skipped ?? [])];
     if (spool) {
-      outcomes.push(...(await spool.addHistory(history?.files ?? [], new Set(files.map((f) => f.source)), locale)));
+      outcomes.push(...(await spool.addHistory(history?.files ?? [], new Set(files.map((f) => f.source)), locale, templates)));
       crossForm = spool.finish(locale);
     }
     // Import diagnostics, one line each, written at once (a batch can have tens of thousands).

@@ -1,13 +1,19 @@
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { LOCALES, isLocale, type Locale } from '@jixiao/core';
 import { formatDiagnostic } from '@jixiao/import';
 import { CliError, EXIT, type CliIo } from '../io.js';
 import { importFile } from '../input.js';
+import { loadTemplateSelection } from '../templates.js';
+import { TEMPLATE_OPTION_HELP } from './template.js';
 import { terminalText } from '../terminal.js';
 
 export interface ImportFlags {
   format: string;
   locale: string;
+  config?: string;
+  pack?: string[];
+  template?: string[];
 }
 
 /**
@@ -24,6 +30,9 @@ export function registerImport(program: Command, io: CliIo, setExit: (code: numb
     .argument('<file>', '自评表文件 / submission file')
     .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('-l, --locale <locale>', '提示语言 / message language').choices([...LOCALES]).default('zh-CN'))
+    .option('-c, --config <file>', 'jixiao.config.json（其中的 templates 与规则包携带的模板） / jixiao.config.json (its templates, and those its packs carry)')
+    .option('-p, --pack <pack...>', '规则包：只用其携带的表单模板 / rule packs: only the form templates they carry are used')
+    .option('-t, --template <template...>', TEMPLATE_OPTION_HELP)
     .action(async (file: string, flags: ImportFlags) => {
       setExit(await runImport(file, flags, io));
     });
@@ -32,8 +41,10 @@ export function registerImport(program: Command, io: CliIo, setExit: (code: numb
 export async function runImport(file: string, flags: ImportFlags, io: CliIo): Promise<number> {
   if (!isLocale(flags.locale)) throw new CliError(`unknown locale ${flags.locale}`);
   const locale: Locale = flags.locale;
-  const read = await importFile(file, locale);
-  if (!read.ok) throw new CliError(`${read.source}: ${read.reason}`, EXIT.unreadable);
+  const templates = loadTemplateSelection({ templates: flags.template, packs: flags.pack, configFile: flags.config, cwd: io.cwd });
+  // The file is named as given, and read where the command runs.
+  const read = await importFile(resolve(io.cwd, file), locale, templates);
+  if (!read.ok) throw new CliError(`${file}: ${read.reason}`, EXIT.unreadable);
   const { result } = read;
   // A value that could not be read stays blank in the evaluation: the import is incomplete (exit 3), as in `check`.
   const readFully = result.ok && !result.diagnostics.some((d) => d.severity === 'error');

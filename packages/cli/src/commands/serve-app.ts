@@ -7,6 +7,7 @@ import { dirname, extname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createServer, type ReadSubmission, type StaticFile, type SubmissionRead } from '@jixiao/adapters';
 import { conversionSlots } from '@jixiao/import/node';
+import type { Template } from '@jixiao/core';
 import { CliError, type CliIo } from '../io.js';
 import { loadChecker } from '../packs.js';
 import { WORKER_LIMITS, workerFile } from '../batch/run.js';
@@ -32,11 +33,12 @@ export interface ReadingThreads {
  * stopped (a new one takes its place). A thread that dies (out of memory on a hostile file) makes that file
  * unreadable, with the reason.
  */
-async function uploadReader(io: CliIo, { entry, threads = READ_THREADS }: ReadingThreads): Promise<{ read: ReadSubmission; close: () => Promise<void> }> {
+async function uploadReader(io: CliIo, { entry, threads = READ_THREADS }: ReadingThreads, templates?: readonly Template[]): Promise<{ read: ReadSubmission; close: () => Promise<void> }> {
   const task = (bytes: Uint8Array, meta: Parameters<ReadSubmission>[1]): ReadTask => ({ bytes, ...(meta.filename === undefined ? {} : { filename: meta.filename }), ...(meta.contentType === undefined ? {} : { contentType: meta.contentType }) });
-  if (entry === undefined) return { read: (bytes, meta) => readUpload(task(bytes, meta)), close: () => Promise.resolve() };
+  if (entry === undefined) return { read: (bytes, meta) => readUpload(task(bytes, meta), templates), close: () => Promise.resolve() };
   const { Piscina } = await import('piscina');
-  const workerData: ReaderStart = { conversionSlots: conversionSlots().buffer };
+  // The form templates selected (plain data) go to every reading thread once, when it starts.
+  const workerData: ReaderStart = { conversionSlots: conversionSlots().buffer, ...(templates === undefined ? {} : { templates }) };
   const pool = new Piscina<ReadTask, SubmissionRead>({ filename: entry, minThreads: 1, maxThreads: threads, resourceLimits: WORKER_LIMITS, workerData });
   // Without a listener, an 'error' event (a thread that failed outside a task) would end the server.
   pool.on('error', (error: unknown) => {
@@ -148,10 +150,10 @@ export async function startServeApp(flags: ServeFlags, io: CliIo, reading: Readi
   }
   const allowed = allowedHosts(flags.host, addresses, flags.allowedHost ?? []);
   const corsOrigins = parseOrigins(flags.cors ?? []);
-  const { checker } = loadChecker({ packs: flags.pack, configFile: flags.config, cwd: io.cwd });
+  const { checker, templates } = loadChecker({ packs: flags.pack, configFile: flags.config, templates: flags.template, cwd: io.cwd });
   // Read once, at start-up (a bad file is an error now, not at the first request); applied as of each request's day.
   const waive = flags.waivers === undefined ? undefined : waiverApplier(flags.waivers, io.cwd);
-  const reader = await uploadReader(io, reading);
+  const reader = await uploadReader(io, reading, templates);
   const app = createServer({
     checker,
     readSubmission: reader.read,

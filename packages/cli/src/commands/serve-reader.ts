@@ -7,13 +7,17 @@
  */
 import { workerData } from 'node:worker_threads';
 import type { SubmissionRead } from '@jixiao/adapters';
-import { formGaps } from '@jixiao/core';
+import { formGaps, type Template } from '@jixiao/core';
 import { formatDiagnostic } from '@jixiao/import';
 import { importBuffer, useConversionSlots } from '@jixiao/import/node';
 
-/** What a reading thread is started with: the server's LibreOffice slots, so all its threads share one limit. */
+/**
+ * What a reading thread is started with: the server's LibreOffice slots, so all its threads share one limit, and
+ * the form templates selected (`--template`, the config's, a pack's; absent: the shipped ones).
+ */
 export interface ReaderStart {
   readonly conversionSlots?: SharedArrayBuffer;
+  readonly templates?: readonly Template[];
 }
 
 const start = (workerData as ReaderStart | null | undefined) ?? {};
@@ -26,13 +30,16 @@ export interface ReadTask {
   readonly contentType?: string;
 }
 
-/** Read one upload; a file that is not a form is a reason in both languages (the report's language is not known yet). */
-export default async function readUpload(task: ReadTask): Promise<SubmissionRead> {
-  const read = await importBuffer(task.bytes, { ...(task.filename === undefined ? {} : { filename: task.filename }), ...(task.contentType === undefined ? {} : { contentType: task.contentType }) });
+/**
+ * Read one upload, among the form templates given (in a reading thread: those it was started with); a file that is
+ * not a form is a reason in both languages (the report's language is not known yet). The result names the template.
+ */
+export default async function readUpload(task: ReadTask, templates: readonly Template[] | undefined = start.templates): Promise<SubmissionRead> {
+  const read = await importBuffer(task.bytes, { ...(task.filename === undefined ? {} : { filename: task.filename }), ...(task.contentType === undefined ? {} : { contentType: task.contentType }), ...(templates === undefined ? {} : { templates }) });
   if (!read.ok) {
     const reason = (['zh-CN', 'en'] as const).map((locale) => read.diagnostics.map((d) => formatDiagnostic(d, locale)).join('\n')).join('\n');
     return { ok: false, reason };
   }
-  const base = { ok: true as const, evaluation: read.evaluation, positions: read.positions, diagnostics: read.diagnostics };
+  const base = { ok: true as const, evaluation: read.evaluation, positions: read.positions, diagnostics: read.diagnostics, ...(read.template === undefined ? {} : { template: read.template }) };
   return { ...base, ...formGaps(read) };
 }

@@ -2,12 +2,14 @@ import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { VERSION } from '../version.js';
 import type { CliIo } from '../io.js';
+import { TEMPLATE_OPTION_HELP } from './template.js';
 
 export interface ServeFlags {
   port: string;
   host: string;
   config?: string;
   pack?: string[];
+  template?: string[];
   maxBytes?: string;
   readTimeout?: string;
   allowedHost?: string[];
@@ -38,6 +40,7 @@ export function registerServe(program: Command, io: CliIo, setExit: (code: numbe
     .option('--host <host>', '监听地址（默认仅本机） / address to bind (default: loopback only)', '127.0.0.1')
     .option('-c, --config <file>', 'jixiao.config.json')
     .option('-p, --pack <pack...>', '规则包（名称、包名或目录），默认 standard / rule packs (name, package or folder)')
+    .option('-t, --template <template...>', TEMPLATE_OPTION_HELP)
     .option('--max-bytes <n>', '请求体（multipart 为全部文件合计）的最大字节数（默认 20 MiB） / largest request body, or all files of a multipart request together, in bytes (default 20 MiB)')
     .option('--read-timeout <seconds>', '每个请求读取自评表的时间上限（秒，默认 60），超时答 422 read-timeout / time to read the forms of one request (seconds, default 60); past it, 422 read-timeout')
     .option(

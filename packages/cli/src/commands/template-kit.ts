@@ -1,38 +1,24 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { formatTemplateIssue, parseTemplateText, type Template } from '@jixiao/core';
+import { TemplateLoadError, formatTemplateIssue, type Template } from '@jixiao/core';
+import { loadTemplatePath } from '@jixiao/core/node';
 import { importBuffer, shippedTemplates } from '@jixiao/import';
 import { EXIT, type CliIo } from '../io.js';
 
-/** Largest template or case file read. */
-const MAX_FILE_BYTES = 2_000_000;
-const TEMPLATE_FILE = /\.(?:ya?ml|json)$/;
-
-/** The template files a path names: the file, or the template files in the folder (and its `templates/`). */
-function templateFiles(path: string): string[] {
-  const full = resolve(path);
-  if (!existsSync(full)) return [full];
-  if (statSync(full).isFile()) return [full];
-  const inDir = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => TEMPLATE_FILE.test(f) && !f.includes('.expected.')).sort().map((f) => join(dir, f)) : []);
-  return [...inDir(full), ...inDir(join(full, 'templates'))];
-}
-
-/** Read and validate template files: the templates, and every issue as `file:line path: message`. */
+/**
+ * Read and validate the templates the paths name (template files, folders, packs carrying templates: the loader
+ * of check and import): the templates, and every issue as `file:line path: message`.
+ */
 export function loadTemplateFiles(paths: readonly string[]): { templates: Template[]; issues: string[] } {
   const templates: Template[] = [];
   const issues: string[] = [];
-  for (const file of paths.flatMap(templateFiles)) {
-    if (!existsSync(file)) {
-      issues.push(`  ${file}: 文件不存在 / file not found`);
-      continue;
+  for (const path of paths) {
+    try {
+      templates.push(...loadTemplatePath(path).map((t) => t.template));
+    } catch (error) {
+      if (!(error instanceof TemplateLoadError)) throw error;
+      issues.push(...error.issues.map(formatTemplateIssue));
     }
-    if (statSync(file).size > MAX_FILE_BYTES) {
-      issues.push(`  ${file}: 文件过大 / file larger than ${String(MAX_FILE_BYTES)} bytes`);
-      continue;
-    }
-    const parsed = parseTemplateText(readFileSync(file, 'utf8'), file);
-    if (parsed.template === undefined) issues.push(...parsed.issues.map(formatTemplateIssue));
-    else templates.push(parsed.template);
   }
   return { templates, issues };
 }

@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 
+/** `--template` of check, import and serve. */
+export const TEMPLATE_OPTION_HELP =
+  '表单模板：模板文件、文件夹或包（与自带模板一起识别，优先），或模板 id（只用所列的自带模板）；规则包也可携带模板 / form templates: a template file, folder or package (recognised before the shipped ones), or a template id (only the shipped templates named); a pack may carry templates too';
+
 /** The template kit (template-kit.ts) loads when a `template` command runs, not when the CLI starts. */
 const kit = () => import('./template-kit.js');
 

@@ -4,25 +4,21 @@
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { LocalizedText } from '../i18n/locale.js';
 import { parseStrictJson } from '../pack/json.js';
 import { safePackFromJson } from '../pack/from-json.js';
 import { ConfigSchema, PackManifestSchema, type Config, type Pack } from '../pack/schema.js';
 import { PackLoadError, zodIssues, type PackIssue } from '../pack/validate.js';
-import { MAX_DATA_FILE_BYTES, readTextFileBounded } from './read.js';
+import { inside, MAX_DATA_FILE_BYTES, readTextFileBounded } from './read.js';
 
 export { MAX_DATA_FILE_BYTES, readTextFileBounded } from './read.js';
 export type { BoundedReadResult } from './read.js';
+export { loadTemplatePath, packTemplatesDir, readTemplateFile, TEMPLATE_FILE, type TemplateFromFile } from './templates.js';
 
 /** Largest rule or manifest file read (a pack is data; anything bigger is not a rule file). */
 const MAX_PACK_FILE_BYTES = MAX_DATA_FILE_BYTES;
 const MAX_RULE_FILES = 2_000;
-
-function inside(root: string, target: string): boolean {
-  const rel = relative(root, target);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..'));
-}
 
 const both = (t: LocalizedText) => `${t['zh-CN']} / ${t.en}`;
 

@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { LocalizedText } from '../i18n/locale.js';
 
 /**
@@ -61,4 +62,10 @@ function notAFile(zh: string, en: string): BoundedReadResult {
 
 function tooLarge(size: number, max: number): BoundedReadResult {
   return { ok: false, code: 'too-large', reason: { 'zh-CN': `文件过大（至少 ${String(size)} 字节，上限 ${String(max)}）`, en: `file too large (at least ${String(size)} bytes, limit ${String(max)})` } };
+}
+
+/** Whether `target` lies inside the folder `root` (both resolved; a `..` step anywhere is outside). */
+export function inside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..'));
 }

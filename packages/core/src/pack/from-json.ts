@@ -43,7 +43,7 @@ export function packFromJson(input: PackJson): Pack {
     rules.push(rule);
   }
   if (issues.length > 0) throw new PackLoadError(label, issues);
-  const { $schema: _s, rules: _r, ...meta } = manifest.data;
+  const { $schema: _s, rules: _r, templates: _t, ...meta } = manifest.data;
   return sealValidatedPack({ meta, rules, ...(input.source === undefined ? {} : { source: input.source }) });
 }
 

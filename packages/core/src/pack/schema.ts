@@ -235,6 +235,7 @@ export type PackMeta = z.infer<typeof PackMetaSchema>;
 export const PackManifestSchema = PackMetaSchema.extend({
   $schema: z.string().optional(),
   rules: z.string().default('src/rules').meta({ description: 'Folder of rule JSON files, relative to the manifest' }),
+  templates: z.string().min(1).optional().meta({ description: 'Folder of form template files (JSON/YAML) the pack carries beside its rules, relative to the manifest' }),
 }).strict();
 export type PackManifest = z.infer<typeof PackManifestSchema>;
 
@@ -255,6 +256,7 @@ export const RuleSettingSchema = z.union([
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   packs: z.array(z.string().min(1)).optional().meta({ description: 'Pack names, package names, folders, or the `standard` preset' }),
+  templates: z.array(z.string().min(1)).optional().meta({ description: 'Form templates used beside the shipped ones: template files, folders or packages; a shipped or added template id restricts detection to the ids named' }),
   rules: z.record(z.string(), RuleSettingSchema).optional(),
   parameters: z
     .record(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][A-Za-z0-9]*$/), z.union([z.number(), z.string(), z.boolean(), z.null(), z.array(ParameterValueSchema).min(1)]))

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { MAX_JSON_DEPTH, nestingTooDeepAt, tooDeepIssue } from '../pack/json.js';
 import { TemplateSchema, type Template } from './schema.js';
 import { TemplateLoadError, templateSemanticIssues, type TemplateIssue, type TemplatePath } from './validate.js';
 
@@ -14,6 +15,12 @@ import { TemplateLoadError, templateSemanticIssues, type TemplateIssue, type Tem
  * catastrophically is checked apart (`@jixiao/core/node`'s loader), as that check is slow.
  */
 export function parseTemplateText(text: string, file?: string): { readonly template?: Template; readonly issues: readonly TemplateIssue[] } {
+  // The YAML parser recurses: a text nested deeper than any template is refused before it runs out of stack.
+  const deep = nestingTooDeepAt(text, MAX_JSON_DEPTH, { strings: false });
+  if (deep !== undefined) {
+    const issue = tooDeepIssue(text, deep, MAX_JSON_DEPTH);
+    return { issues: [{ file, line: issue.line, path: '', message: `${issue.message['zh-CN']} / ${issue.message.en}` }] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {

@@ -52,7 +52,7 @@ function relabel(result: ImportResult, kind: ImportKind, note: ImportDiagnostic)
 export async function importBuffer(bytes: Uint8Array, options: NodeImportOptions = {}): Promise<ImportResult> {
   const format = bytes.length === 0 || bytes.length > MAX_INPUT_BYTES ? undefined : officeFormat(bytes, options.filename);
   if (format === undefined) return importBrowserSafe(bytes, options);
-  if (format === 'pdf') return importPdf(bytes, options.pdf);
+  if (format === 'pdf') return importPdf(bytes, options.pdf, options.templates);
   try {
     const target = officeTarget(format);
     if (target === undefined) return await importBrowserSafe(bytes, options);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Template } from '@jixiao/core';
 import { failure, type ImportResult } from '../diagnostics.js';
 import { importPdfText, MAX_PDF_PAGES, type PdfText } from '../pdf/import-pdf.js';
 
@@ -73,9 +74,9 @@ export function extractPdfText(bytes: Uint8Array, limits: PdfLimits = {}): Promi
  * from the document, no fonts loaded, nothing fetched). Password-protected, damaged, too-large and scanned PDFs
  * each get their own message. Never throws.
  */
-export async function importPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promise<ImportResult> {
+export async function importPdf(bytes: Uint8Array, limits: PdfLimits = {}, templates?: readonly Template[]): Promise<ImportResult> {
   const reply = await extractPdfText(bytes, limits);
-  if (!('error' in reply)) return importPdfText(reply);
+  if (!('error' in reply)) return importPdfText(reply, templates);
   const seconds = Math.round((limits.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS) / 1000);
   switch (reply.error) {
     case 'pdf-password':

@@ -1,4 +1,4 @@
-import { ANSWER_FIELDS, fieldLabel, type Evaluation, type SourcePosition } from '@jixiao/core';
+import { ANSWER_FIELDS, fieldLabel, type Evaluation, type SourcePosition, type Template } from '@jixiao/core';
 import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
 import { partitionText } from '../document/text.js';
 import { readDocument } from '../template/read-document.js';
@@ -81,7 +81,7 @@ function markLeftNoText(evaluation: Evaluation, diagnostics: readonly ImportDiag
  * joined by tabs, as Word's text export has them), read by the form reader; positions are page and line.
  * A PDF whose text layer is empty is a scan: "扫描件，无文字层，需 OCR", not "not a form".
  */
-export function importPdfText(text: PdfText): ImportResult {
+export function importPdfText(text: PdfText, templates?: readonly Template[]): ImportResult {
   const lines = pdfLines(text.pages);
   const chars = lines.reduce((n, l) => n + l.cells.join('').replace(/\s/g, '').length, 0);
   if (text.totalPages > 0 && chars < MIN_TEXT_CHARS) {
@@ -89,7 +89,7 @@ export function importPdfText(text: PdfText): ImportResult {
   }
   const texts = lines.map((l) => l.cells.join('\t'));
   // The rebuilt lines are text as Word exports it (cells joined by tabs): the one reading pipeline reads them.
-  const read = readDocument(partitionText(texts.join('\n')), 'pdf');
+  const read = readDocument(partitionText(texts.join('\n')), 'pdf', { templates });
   const lost = symbolsWithoutTheirFont(text.pages);
   const fontNote = lost.count === 0 ? [] : [symbolFontMissing(lost.count, lost.codes)];
   const result = read.ok ? { ...read, ...markLeftNoText(read.evaluation, read.diagnostics, texts) } : read;
