@@ -13,6 +13,7 @@ import { collectInputs } from '../packages/cli/src/batch/collect.js';
 import type { FileOutcome } from '../packages/cli/src/batch/check-file.js';
 import { checkFiles, startWorkers } from '../packages/cli/src/batch/run.js';
 import { startServe } from '../packages/cli/src/commands/serve.js';
+import { startServeApp } from '../packages/cli/src/commands/serve-app.js';
 import { folders, jixiao, ROOT } from './hostile/cli-run.js';
 
 const { tmp } = folders('jixiao-template-plugins-');
@@ -180,9 +181,13 @@ describe('templates reach the batch\'s worker threads and jixiao serve', () => {
     for (const o of out) if (!(o.ok && o.brief.template?.id === 'my-form')) expect(o.ok ? '' : o.reason).toContain('template not recognised');
   });
 
-  it('jixiao serve --template reads with the template and names it in the result', async () => {
+  it.each([
+    ['in this thread', undefined],
+    ['in its reading threads (the bundled entry)', fileURLToPath(new URL('../packages/cli/dist/serve-reader.js', import.meta.url))],
+  ])('jixiao serve --template reads with the template %s and names it in the result', async (_where, entry) => {
     const dir = setUp();
-    const { app, url } = await startServe({ port: '0', host: '127.0.0.1', pack: ['./rules/staffing'].map((p) => join(ROOT, p)), template: ['./my-form'] }, { stdout: () => undefined, stderr: () => undefined, cwd: dir, env: {}, stdoutIsTTY: false });
+    const flags = { port: '0', host: '127.0.0.1', pack: [join(ROOT, 'rules/staffing')], template: ['./my-form'] };
+    const { app, url } = await startServeApp(flags, { stdout: () => undefined, stderr: () => undefined, cwd: dir, env: {}, stdoutIsTTY: false }, { entry });
     try {
       const res = await fetch(`${url}/v1/check?format=json&filename=form.txt`, { method: 'POST', body: FORM });
       expect(res.status).toBe(200);
