@@ -3,7 +3,7 @@
 // Loaded and validated like packs: a pattern that can backtrack catastrophically is refused with file and line,
 // two templates with one id are an error naming both sources, and the templates reach the batch's worker
 // threads and `jixiao serve`.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -197,5 +197,27 @@ describe('templates reach the batch\'s worker threads and jixiao serve', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('the template used is shown where reviewers look', () => {
+  it('text, markdown and HTML name it in each form\'s header, JSON in each result, the batch summary in its template column', async () => {
+    const dir = setUp();
+    writeFileSync(join(dir, 'seed.txt'), readFileSync(SEED_TEXT));
+    const args = ['check', 'form.txt', 'seed.txt', '--template', './my-form', '--exit-zero'];
+    // my-form scores 4 on this form: its title (3) and 核定编制 (1).
+    const text = await jixiao(dir, [...args, '--format', 'text']);
+    expect(text.stdout).toContain('模板: my-form (4)');
+    expect(text.stdout).toMatch(/来源: seed\.txt {2}模板: t1-checklist \(\d+\)/);
+    const markdown = await jixiao(dir, [...args, '--format', 'markdown']);
+    expect(markdown.stdout).toContain('- 模板：my-form (4)');
+    expect(markdown.stdout).toMatch(/\| seed\.txt \|[^\n]*\| t1-checklist \(\d+\) \|/);
+    const html = await jixiao(dir, [...args, '--format', 'html']);
+    expect(html.stdout).toContain('<span>模板：my-form (4)</span>');
+    const json = await jixiao(dir, [...args, '--format', 'json']);
+    expect(results(json.stdout).map((r) => r.template?.id)).toEqual(['my-form', 't1-checklist']);
+    // A canonical JSON form was read with no template: its header says nothing of one.
+    const canonical = await jixiao(ROOT, ['check', join(ROOT, 'examples/beita-justice-2020/evaluation.json'), '--exit-zero']);
+    expect(canonical.stdout).not.toContain('模板:');
   });
 });

@@ -155,11 +155,13 @@ export function ratingSupportedText(outcome: Outcome | null, locale: Locale): st
 }
 
 /**
- * The template id the importer read the form as (`t1-checklist`), or — for a form that came without one (JSON,
- * YAML). Its detection score stays in the JSON report: it is the importer's own measure, not for a reader.
+ * `template-id (13)`: the form template a file was read with and its detection score (the importer's own measure: a
+ * low one is a reason to look at the form), or — when none was (canonical JSON, YAML).
  */
-export function templateText(b: FormBrief, locale: Locale): string {
-  return b.template?.id ?? WORDS[locale].dash;
+export function templateText(b: Pick<FormBrief, 'template'>, locale: Locale): string {
+  const t = b.template;
+  if (t === undefined) return WORDS[locale].dash;
+  return t.score === undefined ? t.id : `${t.id} (${String(Math.round(t.score * 100) / 100)})`;
 }
 
 /**
