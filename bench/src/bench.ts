@@ -9,17 +9,19 @@
  * (g) with `--formats N` (`--formats-only` runs only this): N forms as text, .docx, .doc and PDF through the CLI,
  * and the converter's share of the time (LibreOffice for .doc, pdf.js for PDF);
  * (h) with `--reports N` (alone): every report format for N forms, peak memory and bytes a form (bench/src/reports.ts).
+ * (i) reading alone, in this process (`--import-only` runs only this): the generic reader on Word text and on the
+ * real published documents, with canonical JSON's import of the same forms as the reference and the load average.
  * Figures are printed and written to bench/out/results.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { CUSTOM_OPERATORS, createChecker, ruleConditions, type Evaluation, type NestedCondition, type Pack, type TopLevelCondition } from '@jixiao/core';
 import { loadPack } from '@jixiao/core/node';
-import { renderFormText } from '@jixiao/import';
+import { importJson, importText, renderFormText } from '@jixiao/import';
 import { baseEvaluation, evaluationArb, patchEvaluation } from '@jixiao/testing';
 import { convertWithSoffice, findSoffice } from '@jixiao/import/node';
 import { DOCX_ENCODINGS, renderFormDocx, type DocxEncoding } from '../../packages/import/scripts/render-docx.js';
@@ -270,6 +272,52 @@ function crossFormBench(n: number): Record<string, unknown> {
   return { crossFormForms: n, withoutMs: reference.ms, withoutMb: reference.mb, withMs: cross.ms, withMb: cross.mb, ratio, joined: report.crossForm?.history.length, copies };
 }
 
+ * (i) Reading alone, one thread: `importText` — the generic reader: the element model, detection among every shipped
+ * template, the template's reading and the model's validation — on the Word-extracted texts of the forms, and in the
+ * same run the reference, `importJson` (parse and validate) on the same forms as canonical JSON; then each real
+ * published document (examples/real and the seed), read again and again for about half a second. The load average
+ * is taken before and after: on a shared machine only figures of one run compare.
+ */
+async function importOnly(forms: readonly Evaluation[]) {
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+  const loadBefore = load();
+  const texts = forms.map((f) => renderFormText(f));
+  const jsons = forms.map((f) => JSON.stringify(f));
+  // Every rendered text must be read as the seed's form (T1), or the figure measures something else.
+  const asT1 = texts.filter((t) => importText(t).template?.id === 't1-checklist').length;
+  const textRate = await best(3, () => rate(texts.length, time(() => { for (const t of texts) keep(importText(t).ok); })));
+  const jsonRate = await best(3, () => rate(jsons.length, time(() => { for (const j of jsons) keep(importJson(j).ok); })));
+  const real = readdirSync(join(ROOT, 'examples/real'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => {
+      const expected = JSON.parse(readFileSync(join(ROOT, 'examples/real', d.name, 'expected.json'), 'utf8')) as { file: string };
+      return { name: d.name, text: readFileSync(join(ROOT, 'examples/real', d.name, expected.file), 'utf8') };
+    });
+  real.unshift({ name: 'seed (T1)', text: readFileSync(join(ROOT, 'examples/beita-justice-2020/000_1f3a69e61e56d541.txt'), 'utf8') });
+  const perDoc: Record<string, number> = {};
+  for (const doc of real) {
+    perDoc[doc.name] = await best(2, () => {
+      let n = 0;
+      const t = performance.now();
+      while (performance.now() - t < 500) {
+        keep(importText(doc.text).ok);
+        n++;
+      }
+      return rate(n, performance.now() - t);
+    });
+  }
+  const loadAfter = load();
+  console.log(`(i) reading alone, 1 thread (load average ${loadBefore} → ${loadAfter}): Word text, generic reader ${String(textRate)} forms/s (${(1000 / textRate).toFixed(3)} ms a form; ${String(asT1)}/${String(texts.length)} read as t1-checklist); canonical JSON (reference, same forms) ${String(jsonRate)} forms/s; text ÷ JSON = ${(textRate / jsonRate).toFixed(2)}`);
+  console.log(`(i) real published documents, read again and again (documents/s): ${Object.entries(perDoc).map(([k, v]) => `${k} ${String(v)}`).join('; ')}`);
+  return { importTextRate: textRate, importJsonRate: jsonRate, importAsT1: asT1, importRealDocs: perDoc, importLoad: [loadBefore, loadAfter] };
+}
+
+let sunk = 0;
+/** Keep a result alive (so the work is not optimised away). */
+function keep(x: boolean): void {
+  if (x) sunk++;
+}
+
 async function main() {
   // `--reports N` runs only (h): every report format for N forms (peak memory, bytes a form, each report checked).
   if (process.argv.includes('--reports')) {
@@ -294,6 +342,13 @@ async function main() {
   const forms = makeForms(N);
   const ruleCount = standard.rules.length;
   console.log(`jixiao bench: ${String(N)} forms, standard preset = ${String(packs.length)} packs / ${String(ruleCount)} rules; node ${process.version}, ${String(availableParallelism())} cores (${cpus()[0]?.model ?? '?'})`);
+  // `--import-only` runs only (i).
+  if (process.argv.includes('--import-only')) {
+    const h = await importOnly(forms);
+    mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench/out/results-import.json'), `${JSON.stringify({ forms: N, node: process.version, cores: availableParallelism(), ...h, kept: sunk }, null, 2)}\n`);
+    return;
+  }
 
   // `--e2e-only` skips (a)–(c) (quick runs of the CLI figures while working on them).
   let syncRate = 0, syncRandomRate = 0, syncCleanRate = 0, asyncRate = 0, plainRate = 0, subsetRate = 0, naiveRate = 0, sink = 0;
@@ -452,8 +507,9 @@ async function main() {
   console.log(`(f) peak memory, ${String(BIG)} forms, JSON report: --jobs 1 ${String(mem[1])} MB (${String(memTime[1])} forms/s), --jobs 2 ${String(mem[2])} MB (${String(memTime[2])} forms/s)`);
   if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
 
+  const h = await importOnly(forms);
   const g = process.argv.includes('--formats') ? await formats(forms.slice(0, arg('formats', 40))) : {};
-  const results = { forms: N, rules: ruleCount, node: process.version, cores: availableParallelism(), syncRate, syncRandomRate, syncCleanRate, asyncRate, plainRate, subsetRate, subsetRules: subset.rules.length, naiveRate, e2e, e2eMb, e2eSame, e2eChecked, e2eBytes, autoRate, docxForms: DOCX, cold, seedCold, mem, memTime, big: BIG, sink, ...g };
+  const results = { forms: N, rules: ruleCount, node: process.version, cores: availableParallelism(), syncRate, syncRandomRate, syncCleanRate, asyncRate, plainRate, subsetRate, subsetRules: subset.rules.length, naiveRate, e2e, e2eMb, e2eSame, e2eChecked, e2eBytes, autoRate, docxForms: DOCX, cold, seedCold, mem, memTime, big: BIG, sink, ...h, ...g };
   mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/out/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
