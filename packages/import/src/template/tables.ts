@@ -56,21 +56,23 @@ function headersAt(tokens: readonly Token[], from: number, columns: readonly Reg
  * The values after token `from` for columns found at `header`: in a table, the cells of the next row in the
  * columns' places (when the rows have the same number of cells) or in order; in text, the next figures in order.
  */
-function valuesAfter(tokens: readonly Token[], from: number, header: Map<number, number>, columns: number): (Token | undefined)[] | undefined {
+function valuesAfter(tokens: readonly Token[], from: number, header: Map<number, number>, columns: number, between: 'any' | 'unit' = 'any'): (Token | undefined)[] | undefined {
   const order = [...header.entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
   const values: Token[] = [];
-  // At most a unit note or two (`（万元）`) between the label or headers and the values; any other text ends them
-  // (`公用经费 其中:办公经费 14.44 …`: the figures are the next row's, 公用经费 has none).
+  // At most two tokens between the headers and the values (a unit note `（万元）`, the value row's label
+  // `年度资金总额`); after a grid row's label, only unit notes: other text ends the row (`公用经费 其中:办公经费
+  // 14.44 …`: the figures are the next row's, 公用经费 has none).
+  const skip = (t: Token): boolean => (between === 'unit' ? UNIT_NOTE.test(t.text.trim()) : !isValue(t));
   let k = from;
-  for (let t = tokens[k]; t !== undefined && k - from < 2 && UNIT_NOTE.test(t.text.trim()); t = tokens[++k]);
+  for (let t = tokens[k]; t !== undefined && k - from < 2 && skip(t); t = tokens[++k]);
   for (; k < tokens.length && values.length < order.length; k++) {
     const t = tokens[k];
     if (t === undefined || !isValue(t)) break;
     values.push(t);
     if (t.rowEnd) break;
   }
-  // No figure at all: the row (or table) is blank, as a blank row of a table is.
-  if (values.length === 0) return Array.from({ length: columns }, () => undefined);
+  // A grid row with no figure at all is blank, as a blank row of a table is.
+  if (values.length === 0 && between === 'unit') return Array.from({ length: columns }, () => undefined);
   if (values.length !== order.length) return undefined;
   const out: (Token | undefined)[] = Array.from({ length: columns }, () => undefined);
   order.forEach((c, i) => {
@@ -174,7 +176,7 @@ function readGrid(reader: FormReader, tokens: readonly Token[], table: Extract<T
     const spec = table.rows[which];
     if (spec === undefined) continue;
     done.add(which);
-    const values = valuesAfter(tokens, end + 1, header, table.columns.length);
+    const values = valuesAfter(tokens, end + 1, header, table.columns.length, 'unit');
     if (values === undefined) {
       unplaced(reader, spec.labels[0] ?? '', tokens[k]);
       continue;
