@@ -272,6 +272,7 @@ function crossFormBench(n: number): Record<string, unknown> {
   return { crossFormForms: n, withoutMs: reference.ms, withoutMb: reference.mb, withMs: cross.ms, withMb: cross.mb, ratio, joined: report.crossForm?.history.length, copies };
 }
 
+/**
  * (i) Reading alone, one thread: `importText` — the generic reader: the element model, detection among every shipped
  * template, the template's reading and the model's validation — on the Word-extracted texts of the forms, and in the
  * same run the reference, `importJson` (parse and validate) on the same forms as canonical JSON; then each real
