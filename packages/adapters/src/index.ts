@@ -16,7 +16,7 @@ export type { FormatOptions, Formatter } from './formatters/types.js';
 // The report's wording of findings, for other views of the same results (the browser workbench).
 export { WORDS, basisText, findingPosition, isWaived, labelOf, observedEntries, outcomeLabel, positionText, reviewNotes, sortFindings, valueText } from './formatters/common.js';
 // The batch summary's columns and rows (the reports' summary table), for the same.
-export { BATCH_COLUMNS, batchHeaders, batchRows, batchTotals, duplicateLines, mostFailedHeaders, mostFailedRows, ratingSupportedText, suggestedGradeText, templateText } from './formatters/rows.js';
+export { BATCH_COLUMNS, batchHeaders, batchRows, batchTotals, duplicateLines, mostFailedHeaders, mostFailedRows, ratingSupportedText, suggestedGradeText, templateScoreText, templateText } from './formatters/rows.js';
 export { createServer } from './http/server.js';
 export { rulesListing } from './http/rules-listing.js';
 export type { ReadSubmission, ServerOptions, StaticFile, SubmissionRead } from './http/server.js';

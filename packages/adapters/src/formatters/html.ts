@@ -1,7 +1,7 @@
 import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
 import { WORDS, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
-import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateText, type Cell } from './rows.js';
+import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormHeaders, crossFormPreamble, crossFormRows, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
@@ -93,7 +93,7 @@ function formHtml(r: EvaluationResult, locale: Locale, checkDate: string | undef
   const w = WORDS[locale];
   const parts = [`<section class="form" id="${h(anchor(r.source))}">`, `<h2>${h(`${unitText(r, locale)} ${yearText(r, locale)}`)}</h2>`];
   parts.push(
-    `<p class="meta"><span>${h(w.source)}：${h(r.source)}</span>${r.template === undefined ? '' : `<span>${h(w.template)}：${h(templateText(r, locale))}</span>`}<span>${h(w.rating)}：${h(ratingText(r, locale))}</span><span>${h(w.checkDate)}：${h(checkDateText(checkDate, locale))}</span></p>`,
+    `<p class="meta"><span>${h(w.source)}：${h(r.source)}</span>${r.template === undefined ? '' : `<span>${h(w.template)}：${h(templateScoreText(r, locale))}</span>`}<span>${h(w.rating)}：${h(ratingText(r, locale))}</span><span>${h(w.checkDate)}：${h(checkDateText(checkDate, locale))}</span></p>`,
     `<p class="summary">${h(w.summary(r.summary))}</p>`,
   );
   const score = scoreCheckText(r.scoreCheck, locale);

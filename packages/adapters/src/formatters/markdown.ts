@@ -1,7 +1,7 @@
 import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
 import { WORDS, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
-import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateText, type Cell } from './rows.js';
+import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormHeaders, crossFormPreamble, crossFormRows, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
@@ -53,7 +53,7 @@ function formMarkdown(r: EvaluationResult, locale: Locale): string[] {
   const w = WORDS[locale];
   const out = [`## ${mdText(`${unitText(r, locale)} ${yearText(r, locale)}`)}`, ''];
   const score = scoreCheckText(r.scoreCheck, locale);
-  out.push(`- ${w.source}：${mdText(r.source)}`, ...(r.template === undefined ? [] : [`- ${w.template}：${mdText(templateText(r, locale))}`]), `- ${w.rating}：${mdText(ratingText(r, locale))}`, ...(score === undefined ? [] : [`- ${mdText(score)}`]), `- ${mdText(w.summary(r.summary))}`, '');
+  out.push(`- ${w.source}：${mdText(r.source)}`, ...(r.template === undefined ? [] : [`- ${w.template}：${mdText(templateScoreText(r, locale))}`]), `- ${w.rating}：${mdText(ratingText(r, locale))}`, ...(score === undefined ? [] : [`- ${mdText(score)}`]), `- ${mdText(w.summary(r.summary))}`, '');
   const shown = sortFindings(r.findings).filter((f) => needsAttention(f) || isWaived(f));
   if (shown.length > 0) out.push(`### ${w.findings}`, '');
   for (const f of shown) out.push(...finding(r, f, locale));

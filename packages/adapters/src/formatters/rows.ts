@@ -155,10 +155,18 @@ export function ratingSupportedText(outcome: Outcome | null, locale: Locale): st
 }
 
 /**
- * `template-id (13)`: the form template a file was read with and its detection score (the importer's own measure: a
- * low one is a reason to look at the form), or — when none was (canonical JSON, YAML).
+ * The template id the importer read the form as (`t1-checklist`), or — for a form that came without one (JSON,
+ * YAML): the batch summary's column, one value per template so that it sorts and filters.
  */
 export function templateText(b: Pick<FormBrief, 'template'>, locale: Locale): string {
+  return b.template?.id ?? WORDS[locale].dash;
+}
+
+/**
+ * `t1-checklist (21)`: the template with its detection score, in a form's own header (issue 12: the report names the
+ * template and its score; a low score is a reason to look at how the form was read).
+ */
+export function templateScoreText(b: Pick<FormBrief, 'template'>, locale: Locale): string {
   const t = b.template;
   if (t === undefined) return WORDS[locale].dash;
   return t.score === undefined ? t.id : `${t.id} (${String(Math.round(t.score * 100) / 100)})`;

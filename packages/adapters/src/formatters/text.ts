@@ -2,7 +2,7 @@ import stringWidth from 'string-width';
 import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
 import { WORDS, basisText, diagnosticHead, excerptText, findingPosition, isWaived, needsAttention, observedText, outcomeLabel, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
-import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateText, type Cell } from './rows.js';
+import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormBlocks, crossFormPreamble, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
@@ -40,7 +40,7 @@ function findingStyle(f: Finding): Style {
 function renderForm(r: EvaluationResult, locale: Locale, paint: (s: Style, t: string) => string): string[] {
   const w = WORDS[locale];
   const out: string[] = [];
-  out.push(`${paint('bold', oneLine(unitText(r, locale)))}  ${w.year}: ${yearText(r, locale)}  ${w.rating}: ${oneLine(ratingText(r, locale))}  ${w.source}: ${oneLine(r.source)}${r.template === undefined ? '' : `  ${w.template}: ${oneLine(templateText(r, locale))}`}`);
+  out.push(`${paint('bold', oneLine(unitText(r, locale)))}  ${w.year}: ${yearText(r, locale)}  ${w.rating}: ${oneLine(ratingText(r, locale))}  ${w.source}: ${oneLine(r.source)}${r.template === undefined ? '' : `  ${w.template}: ${oneLine(templateScoreText(r, locale))}`}`);
   const score = scoreCheckText(r.scoreCheck, locale);
   if (score !== undefined) out.push(`  ${score}`);
   const shown = sortFindings(r.findings).filter(needsAttention);
