@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { resolve } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValidationIssues, validateEvaluation, type Evaluation } from '@jixiao/core';
 import { baseEvaluation, patchEvaluation } from '@jixiao/testing';
 import { FORMATTERS, MEDIA_TYPES, type FormatName } from '../formats.js';
+import { getWithHost } from '../../../../test/setup/http.js';
 import { EXAMPLE_POSITIONS, REPO, checker, exampleEvaluation, loadWorkbook, must } from '../../test/results.js';
 import { HTTP_ERRORS } from './errors.js';
 import { createServer, hostName, type ReadSubmission, type ServerOptions } from './server.js';
@@ -209,22 +209,6 @@ describe('closing', () => {
   });
 });
 
-/** A request with a Host header of our choosing (fetch sets Host from the URL). */
-function withHost(url: string, host: string): Promise<{ status: number; body: string }> {
-  const { port, pathname } = new URL(url);
-  return new Promise((done, fail) => {
-    const req = request({ host: '127.0.0.1', port, path: pathname, headers: { host } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
-      });
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
-
 async function started(options: Omit<ServerOptions, 'checker' | 'version'>): Promise<{ server: FastifyInstance; url: string }> {
   const server = createServer({ checker: checker(), version: '9.9.9', ...options });
   await server.listen({ port: 0, host: '127.0.0.1' });
@@ -237,11 +221,11 @@ describe('Host check (DNS rebinding defence)', () => {
     const { server, url } = await started({ readSubmission: readJson, allowedHosts: ['127.0.0.1', 'localhost', '::1'] });
     try {
       for (const host of ['127.0.0.1', `127.0.0.1:${new URL(url).port}`, 'localhost', 'LocalHost.:8080', '[::1]:80']) {
-        expect((await withHost(`${url}/healthz`, host)).status, host).toBe(200);
+        expect((await getWithHost(`${url}/healthz`, host)).status, host).toBe(200);
       }
       for (const host of ['evil.example', 'evil.example:8080', '127.0.0.1.evil.example', 'evil.example@127.0.0.1', 'localhost/x']) {
         for (const path of ['/healthz', '/v1/rules', '/openapi.json', '/v1/nothing']) {
-          const res = await withHost(`${url}${path}`, host);
+          const res = await getWithHost(`${url}${path}`, host);
           expect(res.status, `${host} ${path}`).toBe(403);
           const error = (JSON.parse(res.body) as { error: { code: string; message: { 'zh-CN': string; en: string } } }).error;
           expect(error.code).toBe('host-not-allowed');
@@ -254,7 +238,7 @@ describe('Host check (DNS rebinding defence)', () => {
   });
 
   it('answers any Host when no names are given (the embedding application decides)', async () => {
-    expect((await withHost(`${base}/healthz`, 'evil.example')).status).toBe(200);
+    expect((await getWithHost(`${base}/healthz`, 'evil.example')).status).toBe(200);
   });
 
   it('compares names as the URL parser reads them, and a name that is no host name allows nothing', () => {

@@ -3,13 +3,13 @@
 // binding beyond loopback is said out loud. Real piscina threads run the bundled reader (built by
 // test/setup/build-cli.ts), wrapped so that one file never finishes.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../io.js';
+import { getWithHost } from '../../../../test/setup/http.js';
 import { tempDir } from '../../../../test/setup/temp.js';
 import { startServeApp } from './serve-app.js';
 import readUpload, { type ReadTask } from './serve-reader.js';
@@ -46,22 +46,6 @@ function captured(): { io: CliIo; err: () => string } {
     stdoutIsTTY: false,
   };
   return { io, err: () => err };
-}
-
-/** A GET with a Host header of our choosing (fetch takes Host from the URL). */
-function getWithHost(url: string, path: string, host: string): Promise<{ status: number; body: string }> {
-  const { port } = new URL(url);
-  return new Promise((done, fail) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
-      });
-    });
-    req.on('error', fail);
-    req.end();
-  });
 }
 
 const post = (url: string, file: string, bytes: Buffer<ArrayBuffer>) => fetch(`${url}/v1/check?format=json&filename=${encodeURIComponent(file)}`, { method: 'POST', body: bytes });
@@ -131,10 +115,10 @@ describe('jixiao serve checks Host (DNS rebinding defence)', () => {
     const { app, url } = await startServeApp({ port: '0', host: '127.0.0.1', pack: PACKS, allowedHost: ['jixiao.intranet'] }, out.io);
     try {
       const port = new URL(url).port;
-      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'jixiao.intranet']) expect((await getWithHost(url, '/healthz', host)).status, host).toBe(200);
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'jixiao.intranet']) expect((await getWithHost(`${url}/healthz`, host)).status, host).toBe(200);
       for (const host of ['evil.example', `evil.example:${port}`, 'intranet']) {
         for (const path of ['/healthz', '/', '/v1/rules']) {
-          const res = await getWithHost(url, path, host);
+          const res = await getWithHost(`${url}${path}`, host);
           expect(res.status, `${host} ${path}`).toBe(403);
           expect((JSON.parse(res.body) as { error: { code: string } }).error.code).toBe('host-not-allowed');
         }
@@ -149,7 +133,7 @@ describe('jixiao serve checks Host (DNS rebinding defence)', () => {
     const out = captured();
     const { app, url } = await startServeApp({ port: '0', host: '127.0.0.1', pack: PACKS, allowedHost: ['*'] }, out.io);
     try {
-      expect((await getWithHost(url, '/healthz', 'evil.example')).status).toBe(200);
+      expect((await getWithHost(`${url}/healthz`, 'evil.example')).status).toBe(200);
       expect(out.err()).toContain("--allowed-host '*'");
     } finally {
       await app.close();
@@ -165,8 +149,8 @@ describe('jixiao serve checks Host (DNS rebinding defence)', () => {
       const port = new URL(url).port;
       const own = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((a) => a.family === 'IPv4').map((a) => a.address));
       expect(own.length).toBeGreaterThan(0);
-      for (const address of own) expect((await getWithHost(url, '/healthz', `${address}:${port}`)).status, address).toBe(200);
-      expect((await getWithHost(url, '/healthz', 'evil.example')).status).toBe(403);
+      for (const address of own) expect((await getWithHost(`${url}/healthz`, `${address}:${port}`)).status, address).toBe(200);
+      expect((await getWithHost(`${url}/healthz`, 'evil.example')).status).toBe(403);
     } finally {
       await app.close();
     }
