@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ANSWER_FIELDS, EvaluationSchema, MoneySchema } from '../model/evaluation.js';
 import type { Evaluation } from '../model/evaluation.js';
 import { fromCents, toCents } from '../model/money.js';

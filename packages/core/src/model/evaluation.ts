@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ANSWER_RESOLUTIONS, ANSWERS, DISCLOSURE_CHANNELS, GRADES } from './answer.js';
 import { isHundredths, MAX_PERCENT, MAX_SCORE } from './decimal.js';
 import { FIELD_LABELS, INDICATOR_LABELS, type FieldPath, type IndicatorKey } from './labels.js';

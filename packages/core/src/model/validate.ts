@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { EvaluationSchema, type Evaluation } from './evaluation.js';
 import { fieldLabel } from './labels.js';
 import type { Locale } from '../i18n/locale.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ANSWERS } from '../model/answer.js';
 import { EvaluationSchema, type Evaluation } from '../model/evaluation.js';
 import { INDICATORS, deriveFacts } from '../indicators/derive.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MoneySchema } from '../model/evaluation.js';
 import type { FactKind } from './facts.js';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { KNOWN_OPERATORS } from '../engine/operators.js';
 import { ruleScope } from '../engine/scope.js';
 import { PackSchema, RuleSchema, type LeafCondition, type NestedCondition, type Pack, type Rule, type TopLevelCondition } from './schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCALES } from '../i18n/locale.js';
 import { LegalBasisSchema, ParameterValueSchema, SeveritySchema } from '../pack/schema.js';
 import { OUTCOMES } from './model.js';

@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { MAX_JSON_DEPTH, nestingTooDeepAt, tooDeepIssue } from '../pack/json.js';
 import { TemplateSchema, type Template } from './schema.js';
 import { TemplateLoadError, templateSemanticIssues, type TemplateIssue, type TemplatePath } from './validate.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ANSWER_FIELDS } from '../model/evaluation.js';
 import { DISCLOSURE_CHANNELS } from '../model/answer.js';
 import { FIELD_PATHS, INDICATOR_LABELS, type IndicatorKey } from '../model/labels.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { MAX_JSON_DEPTH, nestingTooDeepAt, tooDeepIssue } from '../pack/json.js';
 import type { Locale, LocalizedText } from '../i18n/locale.js';

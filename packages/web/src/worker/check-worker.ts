@@ -3,7 +3,7 @@
  * the reviewer's own (`@jixiao/core`), and answers with the result and its view. Nothing here touches the
  * network: the page's Content-Security-Policy (inherited by this worker) forbids it anyway.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ConfigSchema,
   applyWaivers,
