@@ -194,8 +194,10 @@ export type {
   ReportRule,
   ResultDocument,
 } from './result/report.js';
-export { WaiverFileSchema, WaiverSchema, applyWaivers, parseWaiverFile, waiverRefs } from './waivers/waivers.js';
-export type { ApplyWaiversOptions, Waiver, WaiverFile, WaiverRef, WaiverReport } from './waivers/waivers.js';
+export { WaiverFileSchema, WaiverSchema, parseWaiverFile, waiverRefs } from './waivers/waivers.js';
+export type { ParseWaiverOptions, Waiver, WaiverFile } from './waivers/waivers.js';
+export { applyWaivers, waiverReport } from './waivers/apply.js';
+export type { ApplyWaiversOptions, CheckWaivers, WaiverRef, WaiverReport } from './waivers/apply.js';
 export {
   MONEY_UNITS,
   TEMPLATE_KINDS,

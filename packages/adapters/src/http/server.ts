@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { formGaps, isLocale, localizeDiagnostic, type Checker, type CompiledRule, type Evaluation, type EvaluationResult, type Locale, type LocalizedDiagnostic, type SourcePosition } from '@jixiao/core';
+import { formGaps, isLocale, localizeDiagnostic, type Checker, type CheckWaivers, type CompiledRule, type Evaluation, type EvaluationResult, type Locale, type LocalizedDiagnostic, type SourcePosition } from '@jixiao/core';
 import openapi from '../../openapi.json' with { type: 'json' };
 import { FORMATTERS, MEDIA_TYPES } from '../formats.js';
 import { HttpError, fromFrameworkError, type HttpErrorCode } from './errors.js';
@@ -59,7 +59,15 @@ export interface ServerOptions {
    * which may name a file), status, time taken and bytes sent. Never anything of the form. Default: no log.
    */
   readonly accessLog?: (line: string) => void;
-  /** Applied to each request's results before its report is written (the CLI's `--waivers`). */
+  /**
+   * The waivers in force for a request (the CLI's `--waivers`), asked once per request (the day of the check is that
+   * request's): given to the checker, so a waived failure is counted as waived and not by the self-rating check.
+   */
+  readonly waivers?: () => CheckWaivers;
+  /**
+   * Applied to each request's results before its report is written. For waivers, prefer `waivers`: waivers applied
+   * after the check leave the self-rating check counting the failures they waive.
+   */
   readonly waive?: (results: readonly EvaluationResult[], locale: Locale) => readonly EvaluationResult[];
   /** Most files in one multipart request. Default 20. */
   readonly maxFiles?: number;
@@ -253,6 +261,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     // (Asked each time: the signal changes while a reader is awaited.)
     const expired = () => signal.aborted;
     const results: EvaluationResult[] = [];
+    const waivers = options.waivers?.();
     let diagnostics = 0;
     for (const [i, s] of submissions.entries()) {
       const source = (s.filename ?? (submissions.length === 1 ? 'submission' : `submission-${String(i + 1)}`)).slice(0, MAX_SOURCE_LENGTH);
@@ -268,7 +277,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
       if (expired()) throw timedOut();
       if (!read.ok) throw new HttpError('unreadable-submission', { source, reason: read.reason });
       diagnostics += read.diagnostics.length;
-      const checked = await options.checker.checkEvaluation(read.evaluation, { source, locale, ...(read.positions === undefined ? {} : { positions: read.positions }), ...formGaps(read) });
+      const checked = await options.checker.checkEvaluation(read.evaluation, { source, locale, ...(read.positions === undefined ? {} : { positions: read.positions }), ...formGaps(read), ...(waivers === undefined ? {} : { waivers }) });
       // The form template the file was read with, and the import diagnostics, travel in the report itself.
       const named = read.template === undefined ? checked : { ...checked, template: { id: read.template.id, ...(read.template.score === undefined ? {} : { score: read.template.score }) } };
       results.push(read.diagnostics.length === 0 ? named : { ...named, diagnostics: read.diagnostics.map((d) => localizeDiagnostic(d, locale)) });

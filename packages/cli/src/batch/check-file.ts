@@ -1,5 +1,5 @@
 import { WRITERS, type FormatOptions, type ReportWriter, type StreamFormat } from '@jixiao/adapters';
-import { formBrief, formGaps, formRecord, localizeDiagnostic, type Checker, type EvaluationResult, type FormBrief, type FormRecord, type Locale, type Template } from '@jixiao/core';
+import { formBrief, formGaps, formRecord, localizeDiagnostic, type Checker, type CheckWaivers, type EvaluationResult, type FormBrief, type FormRecord, type Locale, type Template } from '@jixiao/core';
 import { formatDiagnostic } from '@jixiao/import';
 import { loadInput } from '../input.js';
 import { onTerminal, terminalData, terminalText } from '../terminal.js';
@@ -62,14 +62,15 @@ export function reportWriter(checker: Checker, format: StreamFormat, options: Re
 /**
  * Read and check one file. Never throws: a file that cannot be read, or that
  * trips an internal error, is an outcome with its reason, so one bad file never stops a batch. The synchronous
- * checker is used: its results equal `checkEvaluation`'s (the differential property in core proves it).
+ * checker is used: its results equal `checkEvaluation`'s (the differential property in core proves it). Waivers
+ * apply as each rule is decided (so the self-rating check does not count a waived failure).
  */
-export async function checkFile(file: InputFile, locale: Locale, checker: Checker, shape: ResultShape, templates?: readonly Template[]): Promise<FileOutcome> {
+export async function checkFile(file: InputFile, locale: Locale, checker: Checker, shape: ResultShape, templates?: readonly Template[], waivers?: CheckWaivers): Promise<FileOutcome> {
   const { source } = file;
   try {
     const input = await loadInput(file.path, locale, templates);
     if (!input.ok) return { ok: false, source, reason: input.reason };
-    const checked = checker.checkEvaluationSync(input.evaluation, { source, locale, ...(input.positions ? { positions: input.positions } : {}), ...formGaps(input) });
+    const checked = checker.checkEvaluationSync(input.evaluation, { source, locale, ...(input.positions ? { positions: input.positions } : {}), ...formGaps(input), ...(waivers === undefined ? {} : { waivers }) });
     // The form template the file was read with (the batch summary's "template" column).
     const read: EvaluationResult = input.template === undefined ? checked : { ...checked, template: { id: input.template.id, score: input.template.score } };
     const result: EvaluationResult = input.diagnostics.length === 0 ? read : { ...read, diagnostics: input.diagnostics.map((d) => localizeDiagnostic(d, locale)) };

@@ -1,4 +1,4 @@
-import type { Locale } from '@jixiao/core';
+import type { CheckWaivers, Locale } from '@jixiao/core';
 import type { PackSelection } from '../packs.js';
 import type { InputFile } from './collect.js';
 import type { FileOutcome, ResultShape } from './check-file.js';
@@ -9,6 +9,8 @@ export interface BatchTask {
   readonly locale: Locale;
   readonly selection: PackSelection;
   readonly shape: ResultShape;
+  /** Waivers and the day of the check (`--waivers`), applied as each form is checked. */
+  readonly waivers?: CheckWaivers;
   /** A buffer of an earlier reply, handed back for this one (transferred), so replies need no new memory. */
   readonly spare?: ArrayBuffer;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Piscina } from 'piscina';
 import { fileURLToPath } from 'node:url';
-import type { Checker, Locale, Template } from '@jixiao/core';
+import type { Checker, CheckWaivers, Locale, Template } from '@jixiao/core';
 import { conversionSlots } from '@jixiao/import/node';
 import type { PackSelection } from '../packs.js';
 import type { InputFile } from './collect.js';
@@ -16,6 +16,8 @@ export interface BatchOptions {
   /** The form templates loaded in this thread (undefined: the shipped ones); workers load theirs from `selection`. */
   readonly templates?: readonly Template[] | undefined;
   readonly shape: ResultShape;
+  /** Waivers (`--waivers`) and the day of the check, applied as each form is checked (here and in the workers). */
+  readonly waivers?: CheckWaivers | undefined;
   readonly onProgress?: (done: number, total: number) => void;
   /** Called once per file, strictly in the order of `files` (out-of-order finishes wait their turn). */
   readonly onOutcome: (outcome: FileOutcome, index: number) => void;
@@ -138,7 +140,7 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
   let done = 0;
   if (workers === undefined) {
     for (const [i, file] of files.entries()) {
-      options.onOutcome(await checkFile(file, locale, options.checker, shape, options.templates), i);
+      options.onOutcome(await checkFile(file, locale, options.checker, shape, options.templates, options.waivers), i);
       options.onProgress?.(++done, files.length);
     }
     return;
@@ -181,7 +183,7 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
   /** Check a chunk in this thread (the outcomes are the ones `--jobs 1` gives). */
   const checkHere = async (start: number, chunk: readonly InputFile[]) => {
     for (const [j, file] of chunk.entries()) {
-      deliver(start + j, await checkFile(file, locale, options.checker, shape, options.templates));
+      deliver(start + j, await checkFile(file, locale, options.checker, shape, options.templates, options.waivers));
       await yieldToEvents();
     }
   };
@@ -199,7 +201,7 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
   const inWorker = async (chunk: readonly InputFile[]): Promise<WorkerReply | undefined> => {
     if (poolBroken) return undefined;
     const spare = spares.pop();
-    const task: BatchTask = { files: chunk, locale, selection: options.selection, shape, ...(spare === undefined ? {} : { spare }) };
+    const task: BatchTask = { files: chunk, locale, selection: options.selection, shape, ...(options.waivers === undefined ? {} : { waivers: options.waivers }), ...(spare === undefined ? {} : { spare }) };
     const run = pool.run(task, spare === undefined ? {} : { transferList: [spare] });
     try {
       return await Promise.race([run, workers.broken]);

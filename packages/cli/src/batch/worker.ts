@@ -38,7 +38,7 @@ export default async function checkTask(task: BatchTask): Promise<unknown> {
   }
   const { checker, templates } = cached;
   const out: FileOutcome[] = [];
-  for (const file of task.files) out.push(await checkFile(file, task.locale, checker, task.shape, templates));
+  for (const file of task.files) out.push(await checkFile(file, task.locale, checker, task.shape, templates, task.waivers));
   const reply = packReply(out, task.spare);
   return move({
     get [transferableSymbol]() {

@@ -151,19 +151,21 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
   const { locale, format, selection } = run;
   const quiet = flags.quiet === true;
   const { checker, warnings, templates } = loadChecker(selection);
-  // A waiver file is read and checked before any form is (a rule id it names must be loaded).
-  const waiverFile = flags.waivers === undefined ? undefined : { file: flags.waivers, refs: (await import('../waivers.js')).readWaiverFile(flags.waivers, locale, io, new Set(checker.rules.map((r) => r.rule.id))) };
+  const checkDate = flags.today ?? localToday();
+  // A waiver file is read and checked before any form is (a rule id it names must be loaded); its waivers apply as
+  // each form is checked, so that the self-rating check does not count a waived failure.
+  const waiverFile = flags.waivers === undefined ? undefined : { file: flags.waivers, today: checkDate, refs: (await import('../waivers.js')).readWaiverFile(flags.waivers, io.cwd, checker.rules.map((r) => r.rule.id), locale) };
   // The report file, relative to where the command runs (as the inputs are).
   const output = flags.output === undefined ? undefined : resolve(io.cwd, flags.output);
   for (const w of warnings) io.stderr(`jixiao: ${w}\n`);
   const batch = files.length + skipped.length > 1 || skipped.length > 0 || ignored.length > 0 || files.length === 0;
   const color = flags.output === undefined && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
-  const renderOptions: RenderOptions = { locale, toolVersion: VERSION, color, pretty: flags.pretty === true, explain: flags.explain === true, checkDate: flags.today ?? localToday() };
+  const renderOptions: RenderOptions = { locale, toolVersion: VERSION, color, pretty: flags.pretty === true, explain: flags.explain === true, checkDate };
   const formatOptions = { ...renderOptions, rules: checker.rules, parameters: checker.parameters };
   // Reports are written as results arrive (in file order), so a province's worth of forms never sits in memory:
   // a text format's part of each form is written where it was checked (a worker or here) and sent on; an Excel
-  // workbook's rows wait in temporary files until its sheets are written. Waivers rewrite results after the fact:
-  // with them, results are collected first.
+  // workbook's rows wait in temporary files until its sheets are written. With waivers, results are collected
+  // for the waiver report (which waiver took which failure, which went unused).
   const stream = isStreamFormat(format) && flags.waivers === undefined ? { format, writer: reportWriter(checker, format, renderOptions) } : undefined;
   // History and batch rules (the cross-form pass): with --history, or for a batch of several forms.
   const history = flags.history === undefined ? undefined : collectInputs(flags.history, io.cwd, locale);
@@ -183,6 +185,7 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
         selection,
         checker,
         templates,
+        ...(waiverFile === undefined ? {} : { waivers: { refs: waiverFile.refs, today: waiverFile.today } }),
         shape: { ...(stream ? { render: { format: stream.format, options: renderOptions, ...(quiet ? { failuresOnly: true } : {}) } } : {}), ...(spool ? { crossForm: true } : {}) },
         ...(progress ? { onProgress: progress.update } : {}),
         onOutcome: (o) => {
@@ -216,13 +219,13 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
     // A batch lists what it could not read in its summary; a single file says so at once.
     if (!batch) for (const u of unreadable) io.stderr(`${locale === 'zh-CN' ? '无法读取' : 'unreadable'} ${terminalText(u.source)}:\n${u.reason.split('\n').map(terminalText).join('\n')}\n`);
     // Waivers (and the YAML parser they may need) load only when asked for.
-    const final = waiverFile === undefined ? results : (await import('../waivers.js')).applyWaiverFile(results, waiverFile, flags.today, locale, io);
+    if (waiverFile !== undefined) (await import('../waivers.js')).printWaiverReport(results, waiverFile, locale, io);
     const end = { digest: digestBatch(briefs, unreadable), sources: [...briefs.map((b) => b.source), ...unreadable.map((u) => u.source)], ...(crossForm === undefined ? {} : { crossForm: crossForm.report }) };
     if (out) out.end(onTerminal(format) ? terminalData(end) : end);
     else if (workbook) await writeXlsxStream(workbook, { ...end, emitted: [] }, formatOptions, outputStream(output, io));
     else {
       // Reports read on a terminal show every control character a form or a file name holds instead of obeying it.
-      const reported = quiet ? final.map(failuresOnly) : final;
+      const reported = quiet ? results.map(failuresOnly) : results;
       const all = { results: reported, unread: unreadable, ...(crossForm === undefined ? {} : { crossForm: crossForm.report }) };
       const shown = onTerminal(format) ? terminalData(all) : all;
       const report = await FORMATTERS[format](shown.results, { ...formatOptions, unread: shown.unread, ...(shown.crossForm === undefined ? {} : { crossForm: shown.crossForm }) });
@@ -233,9 +236,8 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
     // Something could not be read (a file, or a value of a form): the report is incomplete, whatever it found.
     if (unreadable.length > 0 || outcomes.some((o) => o.ok && o.importErrors > 0)) return EXIT.unreadable;
     if (flags.exitZero === true) return EXIT.ok;
-    // Failures by severity, waived ones excepted (with waivers, counted after they apply).
-    const counts = flags.waivers === undefined ? briefs : final.map((r) => r.summary);
-    const total = (key: 'errors' | 'warnings' | 'infos') => counts.reduce((n, c) => n + c[key], 0);
+    // Failures by severity, waived ones excepted.
+    const total = (key: 'errors' | 'warnings' | 'infos') => briefs.reduce((n, c) => n + c[key], 0);
     const { failOn, maxWarnings } = run.policy;
     // Cross-form failures at error severity count as any other (waivers apply to the forms' own findings only).
     const failing = total('errors') + (crossForm?.errors ?? 0) + (failOn === 'error' ? 0 : total('warnings')) + (failOn === 'info' ? total('infos') : 0);

@@ -12,7 +12,7 @@ import { CliError, type CliIo } from '../io.js';
 import { loadChecker } from '../packs.js';
 import { WORKER_LIMITS, workerFile } from '../batch/run.js';
 import { VERSION } from '../version.js';
-import { waiverApplier } from '../waivers.js';
+import { serveWaivers } from '../waivers.js';
 import readUpload, { type ReaderStart, type ReadTask } from './serve-reader.js';
 import type { ServeFlags } from './serve.js';
 
@@ -152,7 +152,7 @@ export async function startServeApp(flags: ServeFlags, io: CliIo, reading: Readi
   const corsOrigins = parseOrigins(flags.cors ?? []);
   const { checker, templates } = loadChecker({ packs: flags.pack, configFile: flags.config, templates: flags.template, cwd: io.cwd });
   // Read once, at start-up (a bad file is an error now, not at the first request); applied as of each request's day.
-  const waive = flags.waivers === undefined ? undefined : waiverApplier(flags.waivers, io.cwd);
+  const waivers = flags.waivers === undefined ? undefined : serveWaivers(flags.waivers, io.cwd, checker.rules.map((r) => r.rule.id));
   const reader = await uploadReader(io, reading, templates);
   const app = createServer({
     checker,
@@ -163,7 +163,7 @@ export async function startServeApp(flags: ServeFlags, io: CliIo, reading: Readi
     ...(readTimeMs === undefined ? {} : { readTimeMs }),
     ...(allowed === undefined ? {} : { allowedHosts: allowed }),
     ...(corsOrigins.length === 0 ? {} : { corsOrigins }),
-    ...(waive === undefined ? {} : { waive }),
+    ...(waivers === undefined ? {} : { waivers }),
     accessLog: (line) => {
       io.stdout(`${line}\n`);
     },

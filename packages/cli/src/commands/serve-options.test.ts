@@ -147,6 +147,24 @@ describe('--waivers', () => {
     }
   });
 
+  it('gives the waivers to the checker: the self-rating check no longer counts the waived error (it was the only one)', async () => {
+    const file = join(dir, 'waivers-rating.yaml');
+    writeFileSync(file, 'waivers:\n  - rule: integrity/income-total\n    unit: 北塔区司法局\n    reason: 已核实\n    approver: 绩效科\n    expires: 2999-12-31\n');
+    const waived = await startServeApp({ port: '0', host: '127.0.0.1', pack: [...PACKS, './rules/rating'], waivers: file }, captured().io);
+    try {
+      const doc = (await (await fetch(`${waived.url}/v1/check?format=json`, { method: 'POST', body: readFileSync(SEED) })).json()) as { results: { findings: { ruleId: string; outcome: string }[] }[] };
+      expect(doc.results[0]?.findings.find((f) => f.ruleId === 'rating/self-rating-supported')?.outcome).toBe('pass');
+    } finally {
+      await waived.app.close();
+    }
+  });
+
+  it('refuses at start-up a waiver for a rule that is not loaded, with its line', async () => {
+    const file = join(dir, 'waivers-typo.yaml');
+    writeFileSync(file, 'waivers:\n  - rule: integrity/incme-total\n    unit: 北塔区司法局\n    reason: 已核实\n    approver: 绩效科\n    expires: 2999-12-31\n');
+    await expect(startServeApp({ port: '0', host: '127.0.0.1', pack: PACKS, waivers: file }, captured().io)).rejects.toThrow(/waivers-typo\.yaml:2 waivers\.0\.rule: 规则 integrity\/incme-total 未加载.* \/ rule integrity\/incme-total is not loaded/);
+  });
+
   it('refuses a waiver file that is missing or invalid at start-up', async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'waivers:\n  - rule: integrity/income-total\n');

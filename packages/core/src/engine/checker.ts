@@ -1,5 +1,7 @@
 import { Engine } from 'json-rules-engine';
 import { findingAdjuster } from './coverage.js';
+import { findingsFact } from './findings-fact.js';
+import { expiredWaiverFindings, waiverAdjuster, type CheckWaivers } from '../waivers/apply.js';
 import { CORE_MESSAGES } from '../i18n/messages.js';
 import { DEFAULT_LOCALE, type Locale, type LocalizedText } from '../i18n/locale.js';
 import { computeIndicators, deriveFacts, indicatorFacts, type DerivedFacts, type ParamValues } from '../indicators/derive.js';
@@ -45,6 +47,12 @@ export interface CheckOptions {
    * failure or undecided outcome of a rule that reads one is indeterminate and quotes it (see `findingAdjuster`).
    */
   readonly unreadable?: Readonly<Record<string, string>>;
+  /**
+   * Waivers (a waiver file's refs) and the day of the check: a failure a valid waiver covers is waived as its rule
+   * is decided, so later rules (the self-rating check) do not count it; an expired waiver of the form's unit adds its
+   * `waiver/expired` warning. Without them, nothing is waived.
+   */
+  readonly waivers?: CheckWaivers;
 }
 
 /** How a checker is built, beyond packs and config (for embedders). */
@@ -398,11 +406,11 @@ export class Checker {
     const values = this.reads.read(facts);
     const { programs } = this;
     const findings = new Array<Finding | undefined>(programs.length);
-    const adjust = findingAdjuster(options, locale);
+    const adjust = adjusters(evaluation, options, locale);
     for (let stage = 0; stage < this.stageCount; stage++) {
       let stageFacts = facts;
       if (stage > 0) {
-        stageFacts = { ...facts, findings: findingsFact(programs, findings) };
+        stageFacts = { ...facts, findings: findingsFact(findings) };
         this.reads.reread(values, stageFacts, 'findings');
       }
       for (let p = 0; p < programs.length; p++) {
@@ -432,10 +440,10 @@ export class Checker {
     const findings = new Array<Finding | undefined>(programs.length);
     // One record of branch results, reused by every rule of this form (each rule is decided before the next runs).
     const run = { hits: [] as boolean[] };
-    const adjust = findingAdjuster(options, locale);
+    const adjust = adjusters(evaluation, options, locale);
     for (let stage = 0; stage < this.stageCount; stage++) {
       // A later stage's facts are the same plus `findings`: only the slots of that fact are read again.
-      if (stage > 0) this.reads.reread(values, { findings: findingsFact(programs, findings) }, 'findings');
+      if (stage > 0) this.reads.reread(values, { findings: findingsFact(findings) }, 'findings');
       for (let p = 0; p < programs.length; p++) {
         const program = programs[p];
         if (program?.compiled.stage !== stage) continue;
@@ -487,6 +495,7 @@ export class Checker {
   private result(evaluation: Evaluation, facts: Facts, byProgram: readonly (Finding | undefined)[], options: CheckOptions, locale: Locale): EvaluationResult {
     const findings: Finding[] = [];
     for (const f of byProgram) if (f) findings.push(f);
+    if (options.waivers !== undefined) findings.push(...expiredWaiverFindings(options.waivers, formOf(evaluation), findings, locale));
     const result: Mutable<EvaluationResult> = {
       source: options.source ?? '(memory)',
       evaluation: { unit: evaluation.unit.name, fiscalYear: evaluation.fiscalYear, selfRating: evaluation.selfRating.grade },
@@ -631,6 +640,20 @@ export class Checker {
   }
 }
 
+/** The unit and year a waiver is matched against. */
+const formOf = (evaluation: Evaluation) => ({ unit: evaluation.unit.name, fiscalYear: evaluation.fiscalYear });
+
+/**
+ * The corrections applied to each finding of one form as its rule is decided: what a blank means (see
+ * `coverage.ts`), then the waivers (a failure the form's gaps take back is no longer one to waive).
+ */
+function adjusters(evaluation: Evaluation, options: CheckOptions, locale: Locale): ((f: Finding) => Finding) | undefined {
+  const gaps = findingAdjuster(options, locale);
+  const waive = options.waivers === undefined ? undefined : waiverAdjuster(options.waivers, formOf(evaluation));
+  if (gaps === undefined || waive === undefined) return gaps ?? waive;
+  return (f) => waive(gaps(f));
+}
+
 /**
  * One finding, built field by field (no spreads: this runs for every rule of every form). Key order is the
  * report's.
@@ -686,37 +709,6 @@ function explainedBranch(program: RuleProgram, evaluation: Evaluation, hits: rea
   if (rule.indeterminateWhen && hit(program.indIndex)) return program.indIndex;
   for (const index of program.checkIndex) if (hit(index)) return index;
   return undefined;
-}
-
-/** What later-stage rules see of earlier outcomes (the `findings` fact), from the findings by program index. */
-function findingsFact(programs: readonly RuleProgram[], byProgram: readonly (Finding | undefined)[]) {
-  const outcomes: Record<string, Outcome> = {};
-  const failedRules: string[] = [];
-  const redFlags: string[] = [];
-  const errorFailures: string[] = [];
-  let evaluated = 0;
-  for (let p = 0; p < programs.length; p++) {
-    const f = byProgram[p];
-    const id = programs[p]?.compiled.rule.id;
-    if (!f || id === undefined) continue;
-    // Rule ids are unique across a checker's packs (pack validation), so each id is counted once.
-    outcomes[id] = f.outcome;
-    evaluated++;
-    if (f.outcome !== 'fail') continue;
-    failedRules.push(id);
-    if (f.severity === 'error') errorFailures.push(id);
-    if (f.redFlag) redFlags.push(id);
-  }
-  return {
-    outcomes,
-    /** How many rules ran before this stage (0: nothing to judge a self-rating against). */
-    evaluatedCount: evaluated,
-    failedRules,
-    errorFailures,
-    errorFailureCount: errorFailures.length,
-    redFlags,
-    redFlagCount: redFlags.length,
-  };
 }
 
 /** Compile packs (with an optional config) into a reusable checker. */

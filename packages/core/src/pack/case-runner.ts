@@ -5,6 +5,7 @@ import { formatValidationIssues, validateEvaluation } from '../model/validate.js
 import { createChecker, type Checker } from '../engine/checker.js';
 import { ParameterValueError } from '../engine/params.js';
 import { parseStrictJson } from './json.js';
+import { findingsFact } from '../engine/findings-fact.js';
 import { CUSTOM_OPERATORS, resolvePath } from '../engine/operators.js';
 import type { Finding, Outcome } from '../result/model.js';
 import { caseInputKind, mergePatch, normalizeExpectation, passingEvaluation, type Case, type CaseFile, type NormalizedExpectation } from './cases.js';
@@ -103,21 +104,6 @@ function leafLabel(leaf: { fact: string; path?: string | undefined; operator: st
   const v = leaf.value;
   const value = v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v ? ref(String(v.fact), (v as { path?: string }).path) : JSON.stringify(v);
   return `${ref(leaf.fact, leaf.path)} ${leaf.operator} ${value}`;
-}
-
-/** The `findings` fact rebuilt from a result (what rules with `after` saw). */
-function findingsFact(findings: readonly Finding[]) {
-  const failed = findings.filter((f) => f.outcome === 'fail');
-  const errorFailures = failed.filter((f) => f.severity === 'error').map((f) => f.ruleId);
-  const redFlags = failed.filter((f) => f.redFlag).map((f) => f.ruleId);
-  return {
-    outcomes: Object.fromEntries(findings.map((f) => [f.ruleId, f.outcome])),
-    failedRules: failed.map((f) => f.ruleId),
-    errorFailures,
-    errorFailureCount: errorFailures.length,
-    redFlags,
-    redFlagCount: redFlags.length,
-  };
 }
 
 /** One engine per rule in which every leaf condition is a rule of its own: which leaves hold for given facts. */

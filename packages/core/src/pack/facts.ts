@@ -233,8 +233,8 @@ function addFindingsFacts(out: Map<string, FactInfo>): void {
   const origin = 'findings' as const;
   out.set('findings', { kind: 'object', nullable: false, origin });
   out.set('findings.outcomes', { kind: 'object', nullable: false, origin, openChildren: { kind: 'enum', nullable: true, values: OUTCOMES, origin } });
-  for (const list of ['failedRules', 'errorFailures', 'redFlags']) out.set(`findings.${list}`, { kind: 'list', nullable: false, origin });
-  for (const n of ['evaluatedCount', 'errorFailureCount', 'redFlagCount']) out.set(`findings.${n}`, { kind: 'integer', nullable: false, origin });
+  for (const list of ['failedRules', 'errorFailures', 'redFlags', 'waivedRules']) out.set(`findings.${list}`, { kind: 'list', nullable: false, origin });
+  for (const n of ['evaluatedCount', 'errorFailureCount', 'redFlagCount', 'waivedCount']) out.set(`findings.${n}`, { kind: 'integer', nullable: false, origin });
 }
 
 /**

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createChecker } from '../engine/checker.js';
 import { loadPackFromDir } from '../node/index.js';
 import { passingEvaluation } from '../pack/cases.js';
-import { applyWaivers } from '../waivers/waivers.js';
+import { applyWaivers } from '../waivers/apply.js';
 import type { ResultSummary } from './model.js';
 
 const pack = (name: string) => loadPackFromDir(fileURLToPath(new URL(`../../../../rules/${name}`, import.meta.url)));

@@ -6,7 +6,8 @@ import { createChecker } from '../engine/checker.js';
 import { loadPackFromDir } from '../node/index.js';
 import { passingEvaluation } from '../pack/cases.js';
 import type { EvaluationResult } from '../result/model.js';
-import { applyWaivers, parseWaiverFile, waiverRefs, type Waiver } from './waivers.js';
+import { parseWaiverFile, waiverRefs, type Waiver } from './waivers.js';
+import { applyWaivers } from './apply.js';
 
 const staffing = loadPackFromDir(fileURLToPath(new URL('../../../../rules/staffing', import.meta.url)));
 const checker = createChecker([staffing]);

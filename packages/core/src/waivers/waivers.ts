@@ -1,10 +1,9 @@
 import * as z from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { MAX_JSON_DEPTH, nestingTooDeepAt, tooDeepIssue } from '../pack/json.js';
-import type { Locale, LocalizedText } from '../i18n/locale.js';
 import { IsoDateSchema } from '../model/evaluation.js';
 import { positionOf, type LintIssue } from '../pack/lint.js';
-import { summarize, type EvaluationResult, type Finding } from '../result/model.js';
+import type { WaiverRef } from './apply.js';
 
 /**
  * Waivers: a reviewer accepts a rule's failure for one unit (and optionally one fiscal year), with a reason,
@@ -35,8 +34,16 @@ export const WaiverFileSchema = z
   .meta({ title: 'jixiao waiver file', description: 'Rule failures a reviewer waived for a unit (and year), with reason, approver and expiry.' });
 export type WaiverFile = z.infer<typeof WaiverFileSchema>;
 
+export interface ParseWaiverOptions {
+  /**
+   * The ids of the rules loaded: a waiver naming any other rule is an error (a misspelt id, or a pack not selected,
+   * would otherwise waive nothing, in silence). Without it, rule ids are checked for their form only.
+   */
+  readonly rules?: Iterable<string>;
+}
+
 /** Parse a waiver file (JSON or YAML text); issues carry the file, line and path. */
-export function parseWaiverFile(text: string, file: string): { ok: true; value: WaiverFile } | { ok: false; issues: LintIssue[] } {
+export function parseWaiverFile(text: string, file: string, options: ParseWaiverOptions = {}): { ok: true; value: WaiverFile } | { ok: false; issues: LintIssue[] } {
   const deep = nestingTooDeepAt(text, MAX_JSON_DEPTH, { strings: false });
   if (deep !== undefined) {
     const issue = tooDeepIssue(text, deep, MAX_JSON_DEPTH);
@@ -58,7 +65,10 @@ export function parseWaiverFile(text: string, file: string): { ok: true; value: 
     };
   }
   const parsed = WaiverFileSchema.safeParse(doc.toJS());
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) {
+    const unknown = options.rules === undefined ? [] : unknownRules(parsed.data, new Set(options.rules), text, file);
+    return unknown.length === 0 ? { ok: true, value: parsed.data } : { ok: false, issues: unknown };
+  }
   // One issue per path (a bad date fails both the format and the calendar check).
   const seen = new Set<string>();
   const firstPerPath = parsed.error.issues.filter((i) => {
@@ -84,104 +94,25 @@ export function parseWaiverFile(text: string, file: string): { ok: true; value: 
   };
 }
 
-/** A waiver with where it sits (file and index), as reported. */
-export interface WaiverRef {
-  readonly waiver: Waiver;
-  readonly source: string;
-  readonly index: number;
-}
-
-export interface WaiverReport {
-  /** Waivers that waived at least one failure, with how many. */
-  readonly applied: readonly (WaiverRef & { readonly count: number })[];
-  /** Waivers past their expiry date (they waive nothing). */
-  readonly expired: readonly WaiverRef[];
-  /** Valid waivers that waived nothing, and why. */
-  readonly unused: readonly (WaiverRef & { readonly why: LocalizedText })[];
-}
-
-export interface ApplyWaiversOptions {
-  /** The date expiry is judged against (YYYY-MM-DD): injected, never read from a clock here. */
-  readonly today: string;
-  readonly locale?: Locale;
-}
-
-const EXPIRED_RULE = 'waiver/expired';
-
-function matches(w: Waiver, r: EvaluationResult): boolean {
-  return r.evaluation.unit?.trim() === w.unit && (w.year === undefined || w.year === r.evaluation.fiscalYear);
-}
-
-function expiredFinding(ref: WaiverRef, locale: Locale): Finding {
-  const { waiver: w } = ref;
-  const message: LocalizedText = {
-    'zh-CN': `规则 ${w.rule} 对本单位的豁免（批准人 ${w.approver}）已于 ${w.expires} 到期，该规则照常计入`,
-    en: `The waiver of ${w.rule} for this unit (approved by ${w.approver}) expired on ${w.expires}; the rule counts as usual`,
-  };
-  return {
-    ruleId: EXPIRED_RULE,
-    pack: 'waiver',
-    title: locale === 'zh-CN' ? '豁免已过期' : 'Waiver expired',
-    outcome: 'fail',
-    severity: 'warning',
-    redFlag: false,
-    messageId: `${EXPIRED_RULE}#expired`,
-    message: message[locale],
-    data: { rule: w.rule, expires: w.expires, approver: w.approver, reason: w.reason, source: ref.source, index: ref.index },
-    paths: [],
-    observed: {},
-    basis: [{ instrument: locale === 'zh-CN' ? `豁免文件 ${ref.source}` : `waiver file ${ref.source}` }],
-  };
-}
-
-/**
- * Apply waivers to check results: a failing finding of a waived rule for the waiver's unit (and year) gets a
- * `waiver` and counts as waived; an expired matching waiver adds a `waiver/expired` warning instead. Returns
- * new results (summaries recomputed) and a report of applied, expired and unused waivers.
- */
-export function applyWaivers(
-  results: readonly EvaluationResult[],
-  waivers: readonly WaiverRef[],
-  options: ApplyWaiversOptions,
-): { results: EvaluationResult[]; report: WaiverReport } {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) throw new Error(`today must be YYYY-MM-DD, got ${options.today}`);
-  const locale = options.locale ?? 'zh-CN';
-  const isExpired = (w: Waiver) => w.expires < options.today;
-  const counts = new Map<WaiverRef, number>();
-  const out = results.map((r) => {
-    const findings: Finding[] = r.findings.map((f) => {
-      if (f.outcome !== 'fail' || f.waiver !== undefined) return f;
-      const ref = waivers.find((x) => x.waiver.rule === f.ruleId && !isExpired(x.waiver) && matches(x.waiver, r));
-      if (!ref) return f;
-      counts.set(ref, (counts.get(ref) ?? 0) + 1);
-      const { reason, approver, expires } = ref.waiver;
-      return { ...f, waiver: { reason, approver, expires, source: ref.source } };
-    });
-    for (const ref of waivers) {
-      if (isExpired(ref.waiver) && matches(ref.waiver, r) && r.findings.some((f) => f.ruleId === ref.waiver.rule)) findings.push(expiredFinding(ref, locale));
-    }
-    return { ...r, findings, summary: summarize(findings) };
+/** A waiver for a rule that is not loaded: an error at its `rule`. */
+function unknownRules(value: WaiverFile, loaded: ReadonlySet<string>, text: string, file: string): LintIssue[] {
+  return value.waivers.flatMap((w, i) => {
+    if (loaded.has(w.rule)) return [];
+    const pos = positionOf(text, ['waivers', i, 'rule']);
+    return [
+      {
+        level: 'error' as const,
+        code: 'unknown-rule',
+        file,
+        ...(pos ?? {}),
+        path: `waivers.${String(i)}.rule`,
+        message: {
+          'zh-CN': `规则 ${w.rule} 未加载（规则编号拼写有误，或未选其规则包）`,
+          en: `rule ${w.rule} is not loaded (a misspelt rule id, or its pack is not selected)`,
+        },
+      },
+    ];
   });
-  const why = (ref: WaiverRef): LocalizedText => {
-    const w = ref.waiver;
-    const forUnit = results.filter((r) => matches(w, r));
-    if (forUnit.length === 0) {
-      return {
-        'zh-CN': `没有检查 ${w.unit}${w.year === undefined ? '' : ` ${String(w.year)} 年度`}的自评表`,
-        en: `no form of ${w.unit}${w.year === undefined ? '' : ` for ${String(w.year)}`} was checked`,
-      };
-    }
-    if (!forUnit.some((r) => r.findings.some((f) => f.ruleId === w.rule))) return { 'zh-CN': `规则 ${w.rule} 未加载`, en: `rule ${w.rule} is not loaded` };
-    return { 'zh-CN': `规则 ${w.rule} 对该单位未判为不通过`, en: `rule ${w.rule} did not fail for this unit` };
-  };
-  return {
-    results: out,
-    report: {
-      applied: waivers.filter((w) => counts.has(w)).map((w) => ({ ...w, count: counts.get(w) ?? 0 })),
-      expired: waivers.filter((w) => isExpired(w.waiver)),
-      unused: waivers.filter((w) => !isExpired(w.waiver) && !counts.has(w)).map((w) => ({ ...w, why: why(w) })),
-    },
-  };
 }
 
 /** Waivers of a parsed file, with their source and index. */

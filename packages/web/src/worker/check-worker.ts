@@ -6,7 +6,6 @@
 import * as z from 'zod';
 import {
   ConfigSchema,
-  applyWaivers,
   createChecker,
   formGaps,
   formatLintIssue,
@@ -129,12 +128,6 @@ async function configure(setup: Setup): Promise<SetupIssue[]> {
     }
   }
   const packs = [...chosen, ...own];
-  waivers = [];
-  if (setup.waivers !== undefined) {
-    const parsed = parseWaiverFile(setup.waivers.text, setup.waivers.name);
-    if (parsed.ok) waivers = waiverRefs(parsed.value, setup.waivers.name);
-    else issues.push(...parsed.issues);
-  }
   try {
     checker = createChecker(packs, config);
   } catch (error) {
@@ -142,14 +135,21 @@ async function configure(setup: Setup): Promise<SetupIssue[]> {
     const detail = error instanceof Error ? error.message : String(error);
     issues.push({ level: 'error', code: 'config', file: setup.config?.name ?? '', path: '', message: { 'zh-CN': detail, en: detail } });
   }
+  // A waiver for a rule that is not loaded is an error, as the CLI's (`parseWaiverFile` decides for both).
+  waivers = [];
+  if (setup.waivers !== undefined) {
+    const parsed = parseWaiverFile(setup.waivers.text, setup.waivers.name, { rules: checker.rules.map((r) => r.rule.id) });
+    if (parsed.ok) waivers = waiverRefs(parsed.value, setup.waivers.name);
+    else issues.push(...parsed.issues);
+  }
   return issues.map(issueOf);
 }
 
 async function check(id: number, { name, read }: Held): Promise<FormEntry> {
   if (!read.ok) return { id, ok: false, file: name, kind: read.kind, reasons: read.diagnostics.map((d) => formatDiagnostic(d, locale)) };
   checker ??= createChecker(standardPacks());
-  let result = await checker.checkEvaluation(read.evaluation, { source: name, locale, positions: read.positions, ...formGaps(read) });
-  if (waivers.length > 0) result = applyWaivers([result], waivers, { today, locale }).results[0] ?? result;
+  // Waivers apply as each rule is decided, so the self-rating check does not count a waived failure.
+  let result = await checker.checkEvaluation(read.evaluation, { source: name, locale, positions: read.positions, ...formGaps(read), ...(waivers.length === 0 ? {} : { waivers: { refs: waivers, today } }) });
   // The form template the file was read with, as the CLI gives it (the summary's template column, the exports).
   if (read.template !== undefined) result = { ...result, template: { id: read.template.id, score: read.template.score } };
   return {
