@@ -16,13 +16,13 @@ import { tempDir } from '../../../../test/setup/temp.js';
 const DIST_WORKER = fileURLToPath(new URL('../../dist/batch-worker.js', import.meta.url));
 const dir = tempDir('jixiao-waivers-workers-');
 mkdirSync(join(dir, 'forms'));
+const unit = '北塔区司法局';
 // Twelve forms of one unit, 11 staff for 10 places: staffing/within-quota fails on each.
-for (let i = 0; i < 12; i++) writeFileSync(join(dir, 'forms', `form-${String(i).padStart(2, '0')}.json`), JSON.stringify(patchEvaluation(baseEvaluation(), { staffing: { authorized: 10, actual: 11 } })));
+for (let i = 0; i < 12; i++) writeFileSync(join(dir, 'forms', `form-${String(i).padStart(2, '0')}.json`), JSON.stringify(patchEvaluation(baseEvaluation(), { unit: { name: unit }, staffing: { authorized: 10, actual: 11 } })));
 
 const selection = { packs: ['staffing', 'rating'], cwd: dir };
 const { files } = collectInputs(['forms'], dir, 'en');
 const { checker } = loadChecker(selection);
-const unit = baseEvaluation().unit.name;
 const waivers: CheckWaivers = { refs: waiverRefs({ waivers: [{ rule: 'staffing/within-quota', unit, reason: '过渡期', approver: '绩效科', expires: '2999-12-31' }] }, 'w.yaml'), today: '2026-01-01' };
 
 async function outcomes(threads: number): Promise<FileOutcome[]> {
