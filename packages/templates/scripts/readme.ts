@@ -63,5 +63,14 @@ export function templatesReadme(): string {
     'recognised and reported as not yet readable; a self-evaluation no template recognises is reported with the labels',
     'found in it.',
     '',
+    '## Traditional characters',
+    '',
+    'Some sites republish a form converted to traditional characters (`項目支出績效自評表`). `data/traditional-simplified.json`',
+    'pairs each traditional character with its simplified form, and the reader reads such a document as the simplified',
+    'text it came from (positions unchanged). The table was made with ICU (`uconv -x Hant-Hans`, ICU 72.1) over U+4E00–U+9FFF,',
+    'keeping the characters it changes into one character that are outside GB 2312 (so never part of a simplified text)',
+    'and whose simplified form is in GB 2312: 2,568 pairs. To remake it, run that transliteration over the same range',
+    'with the same two filters.',
+    '',
   ].join('\n');
 }

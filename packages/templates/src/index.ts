@@ -11,6 +11,7 @@ import t3ScoreSheet from '../templates/t3-score-sheet.json' with { type: 'json' 
 import t4YunnanForm from '../templates/t4-yunnan-form.json' with { type: 'json' };
 import t5IndicatorForm from '../templates/t5-indicator-form.json' with { type: 'json' };
 import t7ProjectExpenditure from '../templates/t7-project-expenditure.json' with { type: 'json' };
+import traditionalSimplified from '../data/traditional-simplified.json' with { type: 'json' };
 
 /**
  * The shipped template files, in the order detection breaks ties (earlier first): the forms that are read, then
@@ -26,3 +27,9 @@ export const SHIPPED_TEMPLATE_FILES: readonly { readonly file: string; readonly 
   { file: 't5-indicator-form.json', content: t5IndicatorForm },
   { file: 't7-project-expenditure.json', content: t7ProjectExpenditure },
 ];
+
+/**
+ * Traditional → simplified characters, one pair after another (traditional, then simplified), for reading a
+ * document a mirror site converted to traditional characters (data/traditional-simplified.json: how it was made).
+ */
+export const TRADITIONAL_SIMPLIFIED: string = traditionalSimplified.pairs;

@@ -5,6 +5,9 @@ import { compileLabelTrie, joinSplitLabels, posAt, posWith, QUOTE_CHARS, splitCe
 import { inferenceNote, readEqField, readGlyph, resolveSingle, type Mark, type OptionRead, type Resolution } from './marks.js';
 import { parseValue, parseYear, toHalfWidth } from './values.js';
 
+/** A seal annotation closing a unit name: （盖章）, (公章), 【单位公章】 … (only the words of a seal inside the brackets). */
+const SEAL_NOTE = /\s*[（(【〔]\s*(?:[盖签公印字及和并、]|单位)*章\s*[)）】〕]$/u;
+
 /**
  * The generic reader of label → value forms: it reads the cells of a document (table cells and the pieces of
  * lines between tabs, in reading order) by a template's labels — cell labels whose value is in the next cell,
@@ -591,7 +594,8 @@ export class FormReader {
   }
 
   setText(path: string, text: string, pos: SourcePosition): void {
-    const value = text.trim();
+    // A seal note after the unit's name (`平泉市人民检察院 (公章)`) is where the seal goes, not part of the name.
+    const value = path === 'unit.name' ? text.trim().replace(SEAL_NOTE, '') : text.trim();
     const limit = TEXT_LIMITS[path] ?? DEFAULT_TEXT_LIMIT;
     if (value.length > limit) {
       this.diag('value-too-long', 'error', `“${fieldLabel(path)}”超过 ${limit} 个字符，未导入`, `"${fieldLabelEn(path)}" is longer than ${limit} characters; not imported`, lineCol(pos), path);

@@ -8,6 +8,7 @@ import { bestTemplate, scoreTemplates, squash, type Detection } from './detect.j
 import { readProse } from './prose.js';
 import { shippedTemplates, readerFor } from './registry.js';
 import { readTables } from './tables.js';
+import { simplifiedDocument } from './traditional.js';
 
 /** Options of the reading pipeline. */
 export interface ReadOptions {
@@ -40,12 +41,29 @@ export function indexDocument(doc: DocumentElements, lines: readonly ParagraphEl
  * one at or above its threshold reads the fields (cells, tables, prose), and the evaluation comes out with the
  * template used, positions and diagnostics. A 项目支出 form, a scoring sheet whose reading is not available
  * yet, a self-evaluation in a template not shipped and a file that is no self-evaluation at all each get their
- * own message. Positions name text lines and columns; for a format without lines (a .docx), the 1-based index
+ * own message. A document written in traditional characters is read as its simplified text (./traditional.ts).
+ * Positions name text lines and columns; for a format without lines (a .docx), the 1-based index
  * of the line in {@link indexDocument}'s lines, which the caller maps to paragraph and cell.
  */
-export function readDocument(doc: DocumentElements, kind: ImportKind, options: ReadOptions = {}): ImportResult {
+export function readDocument(published: DocumentElements, kind: ImportKind, options: ReadOptions = {}): ImportResult {
+  const original = paragraphsOf(published);
+  const simplified = simplifiedDocument(published, original.map((l) => l.text));
+  const result = readLines(simplified ?? published, simplified === undefined ? original : paragraphsOf(simplified), kind, options);
+  return result.ok && simplified !== undefined ? { ...result, diagnostics: [TRADITIONAL_NOTE, ...result.diagnostics] } : result;
+}
+
+/** Noted when a document written in traditional characters was read as simplified text. */
+const TRADITIONAL_NOTE: ImportDiagnostic = {
+  code: 'traditional-characters',
+  severity: 'info',
+  message: {
+    'zh-CN': '文件使用繁体字，已按对应的简体字读取（位置不变，读出的文字为简体）。',
+    en: 'The file is written in traditional characters; it was read as the corresponding simplified text (positions unchanged, text read in simplified characters).',
+  },
+};
+
+function readLines(doc: DocumentElements, lines: ParagraphElement[], kind: ImportKind, options: ReadOptions): ImportResult {
   const templates = options.templates ?? shippedTemplates();
-  const lines = paragraphsOf(doc);
   const cells = cellsOfLines(lines);
   const scores = scoreTemplates(cells, () => lines.map((l) => l.text).join('\n'), templates);
   const best = bestTemplate(scores);
@@ -161,9 +179,16 @@ function scoringForm(kind: ImportKind, template: TemplateMatch, best: Detection,
 
 /** Words only a performance self-evaluation of a department's overall spending carries. */
 const SELF_EVALUATION = [/绩效自评|自评报告|绩效评价|自评表|绩效自我评价/, /部门整体|整体支出|部门\(单位\)整体|单位整体/];
+/**
+ * A 部门决算 (final accounts) publication, named in its title: its table of contents lists the self-evaluation
+ * among its parts, but no template found the form itself in it, so it is no self-evaluation to read.
+ */
+const FINAL_ACCOUNTS = /[0-9]{4}年度?(?:部门|单位)?决算/;
+/** How far into the (squashed) text the title is looked for. */
+const FINAL_ACCOUNTS_TITLE = 300;
 
 function unrecognised(kind: ImportKind, squashed: string, scores: readonly Detection[], templates: readonly Template[]): ImportResult {
-  const isSelfEvaluation = SELF_EVALUATION.every((re) => re.test(squashed));
+  const isSelfEvaluation = SELF_EVALUATION.every((re) => re.test(squashed)) && !FINAL_ACCOUNTS.test(squashed.slice(0, FINAL_ACCOUNTS_TITLE));
   if (!isSelfEvaluation) return notAForm(kind);
   const labels = foundLabels(squashed, templates);
   const closest = scores[0];

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { importText } from '../text/import-text.js';
+
+/** Variants seen in real published documents (examples/real): each small text keeps the one trait under test. */
+
+function read(text: string) {
+  const r = importText(text);
+  if (!r.ok) throw new Error(`not read: ${r.diagnostics.map((d) => d.message.en).join('; ')}`);
+  return r;
+}
+
+describe('published variants', () => {
+  it('a narrative report whose title names the unit before the year and says 机关整体支出 (南县)', () => {
+    const r = read(['某某县财政局2020年度 机关整体支出绩效评价报告', '一、自评得分情况', '经评价，综合评分为97分。', '二、单位基本概况', '(二)人员编制情况'].join('\n'));
+    expect(r.template?.id).toBe('t6-narrative-report');
+    expect(r.evaluation).toMatchObject({ fiscalYear: 2020, unit: { name: '某某县财政局' }, selfRating: { score: 97 } });
+    expect(r.provenance?.['unit.name']).toBe('prose');
+  });
+
+  it('a cover label 部门(单位)全称 whose value ends with a seal note (平泉)', () => {
+    const r = read(['部门整体支出绩效评价自评报告', '(2023年度)', '部门(单位)全称:某某市人民检察院 (公章)', '一、部门基本情况'].join('\n'));
+    expect(r.evaluation.unit.name).toBe('某某市人民检察院');
+    expect(r.evaluation.fiscalYear).toBe(2023);
+  });
+
+  it('a 岳阳-style cover run together with its values (雨花)', () => {
+    const r = read('1、某某区2022年度部门(单位)整体支出绩效评价自评报告部门(单位)名称某某区发展和改革局预算编码302001报告日期:2023年5月10日某某区财政局(制)');
+    expect(r.template?.id).toBe('t2-yueyang-report');
+    expect(r.evaluation.unit).toMatchObject({ name: '某某区发展和改革局', code: '302001' });
+  });
+
+  it('a 项目支出 self-evaluation written as a report is refused as a 项目支出 form (红河)', () => {
+    const r = importText(['某某中心2024年度项目支出绩效单位自评报告', '一、基本情况', '(一)项目概况', '1.项目立项背景'].join('\n'));
+    expect(r.diagnostics[0]?.code).toBe('project-expenditure-form');
+  });
+
+  it('a 部门决算 whose table of contents names the self-evaluation is no self-evaluation (双江)', () => {
+    const r = importText(['某某县人力资源和社会保障局2023年度部门决算', '目录', '二、部门基本情况', '十三、2023年度部门整体支出绩效自评情况', '十四、2023年度部门整体支出绩效自评表', '十五、2023年度项目支出绩效自评表', '(一)部门整体支出绩效自评情况'].join('\n'));
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]?.code).toBe('not-a-form');
+  });
+
+  it('a blank 部门整体支出绩效评价指标体系表 is recognised as a score sheet (taodocs)', () => {
+    const r = importText('部门整体支出绩效评价指标体系表\n一级 二级\n指标 指标\n三级指标 指标解释\n指标说明 得分');
+    expect(r.template?.id).toBe('t3-score-sheet');
+  });
+});
