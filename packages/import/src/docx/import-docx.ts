@@ -1,6 +1,6 @@
-import type { SourcePosition } from '@jixiao/core';
 import { docxElements } from '../document/docx.js';
 import type { DocumentElements } from '../document/elements.js';
+import { relocateDiagnostic, relocateRead } from '../document/relocate.js';
 import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
 import { readDocument } from '../template/read-document.js';
 import { markUnreadable, MAX_CHARACTER_DIAGNOSTICS } from '../text/characters.js';
@@ -151,24 +151,8 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   // paragraph and cell.
   const read = readDocument(docxElements(marked), 'docx', { templates: options.templates });
   const result = read.ok && unreadable.length > 0 ? { ...read, diagnostics: [...unreadable, ...read.diagnostics] } : read;
-  const mapDiag = (d: ImportDiagnostic): ImportDiagnostic => {
-    const { line, column: _column, ...rest } = d;
-    return { ...rest, ...where(lines, line) };
-  };
+  const locate = (line: number | undefined) => where(lines, line);
+  const mapDiag = (d: ImportDiagnostic) => relocateDiagnostic(d, locate);
   if (!result.ok) return { ...result, diagnostics: result.diagnostics.map(mapDiag) };
-  const positions: Record<string, SourcePosition> = {};
-  for (const [path, p] of Object.entries(result.positions)) {
-    positions[path] = { ...where(lines, p.line), ...(p.excerpt === undefined ? {} : { excerpt: p.excerpt }) };
-  }
-  const evaluation = { ...result.evaluation };
-  if (evaluation.answerResolution !== undefined) {
-    // The line numbers name lines of the extracted text, not of the .docx: positions carry paragraph and cell.
-    evaluation.answerResolution = Object.fromEntries(
-      Object.entries(evaluation.answerResolution).map(([field, r]) => {
-        const { line: _line, ...rest } = r;
-        return [field, rest];
-      }),
-    );
-  }
-  return { ...result, evaluation, diagnostics: capDiagnostics(result.diagnostics.map(mapDiag)), positions };
+  return { ...result, ...relocateRead(result, locate), diagnostics: capDiagnostics(result.diagnostics.map(mapDiag)) };
 }

@@ -18,10 +18,10 @@ export interface Mark {
   readonly crossed?: boolean;
 }
 
-/** Characters that mean "ticked" next to an option. */
-const CHECKED_GLYPHS = new Set(['☑', '■', '√', '✓', '✔', '☒']);
+/** Characters that mean "ticked" next to an option (the one table: the PDF reader's line rebuilding uses it too). */
+export const CHECKED_GLYPHS: ReadonlySet<string> = new Set(['☑', '■', '√', '✓', '✔', '☒']);
 /** Characters that mean "empty box". */
-const EMPTY_GLYPHS = new Set(['□', '☐']);
+export const EMPTY_GLYPHS: ReadonlySet<string> = new Set(['□', '☐']);
 /**
  * Letters left when a symbol font is lost (Wingdings 2 R = ☑, T = ☒, P = ✓, £ = □; Wingdings þ = ☑, ¨ = □).
  * Only read as marks inside the options part of a question line, where a mark belongs.

@@ -1,5 +1,6 @@
-import { ANSWER_FIELDS, fieldLabel, type Evaluation, type SourcePosition, type Template } from '@jixiao/core';
+import { ANSWER_FIELDS, fieldLabel, type Evaluation, type Template } from '@jixiao/core';
 import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
+import { relocateDiagnostic, relocateRead } from '../document/relocate.js';
 import { partitionText } from '../document/text.js';
 import { readDocument } from '../template/read-document.js';
 import { pdfLines, symbolsWithoutTheirFont, type PdfLine, type PdfPage } from './lines.js';
@@ -93,26 +94,12 @@ export function importPdfText(text: PdfText, templates?: readonly Template[]): I
   const lost = symbolsWithoutTheirFont(text.pages);
   const fontNote = lost.count === 0 ? [] : [symbolFontMissing(lost.count, lost.codes)];
   const result = read.ok ? { ...read, ...markLeftNoText(read.evaluation, read.diagnostics, texts) } : read;
-  const mapDiag = (d: ImportDiagnostic): ImportDiagnostic => {
-    const { line, column: _column, ...rest } = d;
-    return { ...rest, ...where(lines, line) };
-  };
+  const locate = (line: number | undefined) => where(lines, line);
+  const mapDiag = (d: ImportDiagnostic) => relocateDiagnostic(d, locate);
   const truncated: ImportDiagnostic[] =
     text.totalPages > text.pages.length
       ? [{ code: 'pdf-pages-skipped', severity: 'warning', message: { 'zh-CN': `PDF 共 ${text.totalPages} 页，只读取了前 ${text.pages.length} 页。`, en: `The PDF has ${text.totalPages} pages; only the first ${text.pages.length} were read.` } }]
       : [];
   if (!result.ok) return { ...result, diagnostics: [...fontNote, ...result.diagnostics.map(mapDiag), ...truncated] };
-  const positions: Record<string, SourcePosition> = {};
-  for (const [path, p] of Object.entries(result.positions)) positions[path] = { ...where(lines, p.line), ...(p.excerpt === undefined ? {} : { excerpt: p.excerpt }) };
-  const evaluation = { ...result.evaluation };
-  if (evaluation.answerResolution !== undefined) {
-    // Line numbers of the rebuilt text mean nothing to a reader of the PDF: positions carry page and line.
-    evaluation.answerResolution = Object.fromEntries(
-      Object.entries(evaluation.answerResolution).map(([field, r]) => {
-        const { line: _line, ...rest } = r;
-        return [field, rest];
-      }),
-    );
-  }
-  return { ...result, evaluation, diagnostics: [...fontNote, ...result.diagnostics.map(mapDiag), ...truncated], positions };
+  return { ...result, ...relocateRead(result, locate), diagnostics: [...fontNote, ...result.diagnostics.map(mapDiag), ...truncated] };
 }

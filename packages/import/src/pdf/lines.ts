@@ -1,4 +1,5 @@
 import { symbolGlyph } from '../docx/walk.js';
+import { CHECKED_GLYPHS, EMPTY_GLYPHS } from '../form/marks.js';
 
 /** One run of text pdf.js found on a page: its string, baseline origin (PDF units, y up), width, height, font family. */
 export interface PdfTextItem {
@@ -93,8 +94,8 @@ function symbolText(s: string, font: string, trusted: boolean): string {
   return out;
 }
 
-/** A box as a PDF draws it, ticked or not (or a symbol-font code drawn without its font). */
-const BOX = '[□☐☑☒■√✓✔\\uf000-\\uf0ff]';
+/** A box as a PDF draws it, ticked or not (the form reader's glyphs), or a symbol-font code drawn without its font. */
+const BOX = `[${[...CHECKED_GLYPHS, ...EMPTY_GLYPHS].join('').replace(/[\\\]^-]/g, '\\$&')}\\uf000-\\uf0ff]`;
 const ENDS_IN_BOX = new RegExp(`${BOX}\\s*$`, 'u');
 /** An option: a short word and its box (`否☑`, `无 □`), or a box and its word (`☑否`). */
 const OPTION = new RegExp(`^(?:\\S{1,4}\\s?${BOX}|${BOX}\\s?\\S{1,4}(?:\\s|$))`, 'u');
