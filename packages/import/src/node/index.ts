@@ -5,7 +5,7 @@
  */
 export { importBuffer } from './import-node.js';
 export type { NodeImportOptions } from './import-node.js';
-export { convertTimeoutMs, convertWithSoffice, DEFAULT_CONVERT_TIMEOUT_MS, findSoffice, LIBREOFFICE_PACKAGES } from './soffice.js';
+export { convertTimeoutMs, convertWithSoffice, DEFAULT_CONVERT_TIMEOUT_MS, findSoffice, LIBREOFFICE_PACKAGES, MAX_CONVERT_TIMEOUT_S, MIN_CONVERT_TIMEOUT_S, parseConvertTimeoutSeconds } from './soffice.js';
 export type { ConversionFailureCode, ConversionResult, ConversionTarget, ConverterOptions } from './soffice.js';
 export { DEFAULT_PDF_TIMEOUT_MS, importPdf } from './pdf.js';
 export type { PdfLimits } from './pdf.js';

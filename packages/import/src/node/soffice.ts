@@ -120,11 +120,25 @@ function summarise(output: string): string {
     .slice(0, 300);
 }
 
-/** The time limit of a conversion: the one given, else `$JIXIAO_CONVERT_TIMEOUT` (seconds), else the default. */
+/** Bounds of a conversion's time limit in seconds (`--convert-timeout`, `$JIXIAO_CONVERT_TIMEOUT`). */
+export const MIN_CONVERT_TIMEOUT_S = 1;
+export const MAX_CONVERT_TIMEOUT_S = 3600;
+
+/** Seconds written as a number within the bounds (`90`, `2.5`), else undefined. */
+export function parseConvertTimeoutSeconds(text: string): number | undefined {
+  if (!/^\s*\d+(?:\.\d+)?\s*$/.test(text)) return undefined;
+  const seconds = Number(text);
+  return seconds >= MIN_CONVERT_TIMEOUT_S && seconds <= MAX_CONVERT_TIMEOUT_S ? seconds : undefined;
+}
+
+/**
+ * The time limit of a conversion: the one given, else `$JIXIAO_CONVERT_TIMEOUT` (seconds, within the bounds; the
+ * CLI's `--convert-timeout` sets it and refuses any other value), else the default.
+ */
 export function convertTimeoutMs(given?: number, env: NodeJS.ProcessEnv = process.env): number {
   if (given !== undefined) return given;
-  const seconds = Number(env.JIXIAO_CONVERT_TIMEOUT);
-  return env.JIXIAO_CONVERT_TIMEOUT !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_CONVERT_TIMEOUT_MS;
+  const seconds = env.JIXIAO_CONVERT_TIMEOUT === undefined ? undefined : parseConvertTimeoutSeconds(env.JIXIAO_CONVERT_TIMEOUT);
+  return seconds === undefined ? DEFAULT_CONVERT_TIMEOUT_MS : seconds * 1000;
 }
 
 /**
