@@ -42,7 +42,8 @@ describe('a converter that hangs or crashes', () => {
     copyFileSync(SEED, join(forms, 'good.json'));
     copyFileSync(join(ROOT, 'examples/beita-justice-2020/form.docx'), join(forms, 'good.docx'));
     // The built CLI, so that the default really starts worker threads (two conversions are worth a pool).
-    const run = (...extra: string[]) => spawnSync(process.execPath, [BIN, 'check', 'forms', '--format', 'json', '--locale', 'en', '--soffice', soffice, ...extra], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, JIXIAO_CONVERT_TIMEOUT: '1' } });
+    // The time limit given on the command line reaches the worker threads (through the environment they inherit).
+    const run = (...extra: string[]) => spawnSync(process.execPath, [BIN, 'check', 'forms', '--format', 'json', '--locale', 'en', '--soffice', soffice, '--convert-timeout', '1', ...extra], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     const one = run('--jobs', '1');
     const pool = run();
     for (const r of [one, pool]) {
@@ -57,6 +58,19 @@ describe('a converter that hangs or crashes', () => {
     }
     expect(pool.stdout).toBe(one.stdout);
   }, 60_000);
+
+  it.each([
+    ['check', SEED],
+    ['import', SEED],
+    ['serve', '--port', '0'],
+  ])('%s --convert-timeout outside 1–3600 seconds is a usage error (exit 2) naming the range, before anything is read or served', async (command, ...rest) => {
+    for (const value of ['0', '3601', 'soon', '-5', '1e3']) {
+      const r = await jixiao(tmp(), [command, ...rest, '--convert-timeout', value]);
+      expect(r.code, value).toBe(2);
+      expect(r.stderr, value).toMatch(/--convert-timeout.*must be a number of seconds from 1 to 3600/);
+      expect(r.stderr, value).toContain('应为 1 到 3600 之间的秒数');
+    }
+  });
 });
 
 describe('PDF bombs end within the reader’s limits, each with its own message', () => {
@@ -111,4 +125,21 @@ describe.skipIf(soffice === undefined)('a password-protected PDF', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/北塔区司法局\.pdf[\s\S]*This PDF is password-protected and cannot be read/);
   }, 60_000);
+});
+
+describe.skipIf(soffice === undefined)('password-protected Office files in a batch (made by LibreOffice: encrypted/make-encrypted.mjs)', () => {
+  it('each is named as encrypted (exit 3), the others are checked: a workbook under Excel’s default password opens', () => {
+    const dir = tmp();
+    const forms = join(dir, 'forms');
+    mkdirSync(forms);
+    for (const name of ['locked.doc', 'locked.xls', 'locked.odt', 'velvet.xls']) copyFileSync(join(ROOT, 'test/hostile/encrypted', name), join(forms, name));
+    copyFileSync(SEED, join(forms, 'good.json'));
+    const r = spawnSync(process.execPath, [BIN, 'check', 'forms', '--format', 'json', '--locale', 'en'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(3);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.results.map((x) => x.source).sort()).toEqual(['forms/good.json', 'forms/velvet.xls']);
+    const reasons = Object.fromEntries(report.unread.map((u) => [u.source, u.reason]));
+    expect(Object.keys(reasons).sort()).toEqual(['forms/locked.doc', 'forms/locked.odt', 'forms/locked.xls']);
+    for (const reason of Object.values(reasons)) expect(reason).toMatch(/file is encrypted \(it has a password to open\) and cannot be read/);
+  }, 120_000);
 });

@@ -3,7 +3,7 @@ import { importJson } from './canonical/import-canonical.js';
 import { binaryFormat, detectAndDecode, kindOfContentType } from './detect.js';
 import type { DocxImportOptions } from './docx/import-docx.js';
 import type { ZipLimits } from './docx/zip.js';
-import { encryptedDocx } from './docx/encrypted.js';
+import { encryptedOoxml } from './docx/encrypted.js';
 import { invalidEncoding } from './text/characters.js';
 import { notAForm } from './template/read-document.js';
 import { importText } from './text/import-text.js';
@@ -61,7 +61,7 @@ export async function importBuffer(bytes: Uint8Array, options: BufferImportOptio
       }
       default: {
         const binary = binaryFormat(bytes);
-        if (binary === 'encrypted-ooxml') return encryptedDocx();
+        if (binary === 'encrypted-ooxml') return encryptedOoxml(options.filename);
         if (binary === 'doc') return failure('unknown', 'unsupported-format', '这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再检查。', 'This is a legacy Word (.doc) file; save it as .docx in Word and check that.');
         if (binary === 'pdf') return failure('unknown', 'unsupported-format', '这是 PDF 文件：PDF 由命令行与服务器（@jixiao/import/node）读取；在此请提交 Word（.docx）文件或从中复制出的文本。', 'This is a PDF: PDFs are read by the command line and the server (@jixiao/import/node); here, submit the Word (.docx) file or text copied from it.');
         return notAForm('unknown');

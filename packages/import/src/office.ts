@@ -4,6 +4,8 @@
  * or .et; the streams inside tell a word processor from a spreadsheet).
  */
 import { contains } from './bytes.js';
+import { compoundStreamStart } from './compound.js';
+import { partKey, readZipDirectory, readZipEntry } from './docx/zip.js';
 import { binaryFormat } from './detect.js';
 
 export type OfficeFormat = 'doc' | 'wps' | 'xls' | 'et' | 'odt' | 'ods' | 'rtf' | 'pdf';
@@ -79,3 +81,65 @@ export function officeFormat(bytes: Uint8Array, filename?: string): OfficeFormat
   return undefined;
 }
 
+
+/** The Word binary's FIB identifiers (Word 97-2003, Word 6/95) and its `fEncrypted` flag ([MS-DOC] 2.5.2 FibBase). */
+const WORD_IDENTS = new Set([0xa5ec, 0xa5dc]);
+const FIB_ENCRYPTED = 0x0100;
+/** BIFF records ([MS-XLS] 2.3): a substream's BOF, the FilePass record of an encrypted workbook, EOF. */
+const BIFF_BOFS = new Set([0x0809, 0x0409, 0x0209, 0x0009]);
+const BIFF_FILEPASS = 0x002f;
+const BIFF_EOF = 0x000a;
+/** The globals substream's records before FilePass are a few: BOF, perhaps WriteProtect. Looked at: this much. */
+const WORKBOOK_PREFIX = 4096;
+
+const u16 = (b: Uint8Array, at: number): number => (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
+
+/** A Word 97-2003 (or WPS 文字) file whose FIB says it is encrypted. */
+function encryptedWord(bytes: Uint8Array): boolean {
+  const fib = compoundStreamStart(bytes, 'WordDocument', 12);
+  return fib !== undefined && fib.length >= 12 && WORD_IDENTS.has(u16(fib, 0)) && (u16(fib, 10) & FIB_ENCRYPTED) !== 0;
+}
+
+/** An Excel 97-2003 (or WPS 表格) workbook whose globals substream holds a FilePass record (it is encrypted). */
+function encryptedWorkbook(bytes: Uint8Array): boolean {
+  const stream = compoundStreamStart(bytes, 'Workbook', WORKBOOK_PREFIX) ?? compoundStreamStart(bytes, 'Book', WORKBOOK_PREFIX);
+  if (stream === undefined || !BIFF_BOFS.has(u16(stream, 0))) return false;
+  for (let at = 0; at + 4 <= stream.length; at += 4 + u16(stream, at + 2)) {
+    const type = u16(stream, at);
+    if (type === BIFF_FILEPASS) return true;
+    if (type === BIFF_EOF) return false;
+  }
+  return false;
+}
+
+/** The most of an OpenDocument manifest read (LibreOffice writes a few KB). */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+/** An OpenDocument file saved with a password: its manifest gives the encryption of its parts ([ODF] 1.3 part 2, 4.8). */
+function encryptedOpenDocument(bytes: Uint8Array): boolean {
+  try {
+    const manifest = readZipDirectory(bytes).get(partKey('META-INF/manifest.xml'));
+    if (manifest === undefined) return false;
+    return /<(?:[\w-]+:)?encryption-data[\s>/]/.test(new TextDecoder().decode(readZipEntry(bytes, manifest, MAX_MANIFEST_BYTES)));
+  } catch {
+    // Not a zip this reader accepts: LibreOffice says what it makes of it.
+    return false;
+  }
+}
+
+/**
+ * Whether a file says it is encrypted (a password is needed to open it): a Word or Excel 97-2003 file (or its WPS
+ * twin) by the flag in its main stream, an OpenDocument file by its manifest. An encrypted workbook may still open
+ * without a password (Excel's default password "VelvetSweatshop", used to protect a workbook's structure): the
+ * caller tries it before saying so. An encrypted Office 2007+ file never gets here (see {@link officeFormat}).
+ */
+export function encryptedOffice(bytes: Uint8Array, format: OfficeFormat): boolean {
+  if (format === 'odt' || format === 'ods') return encryptedOpenDocument(bytes);
+  if (!startsWith(bytes, OLE)) return false;
+  if (format === 'doc' || format === 'wps') return encryptedWord(bytes);
+  if (format === 'xls' || format === 'et') return encryptedWorkbook(bytes);
+  return false;
+}
+
+/** Whether an encrypted file of this format may open without a password (see {@link encryptedOffice}). */
+export const mayOpenWithoutPassword = (format: OfficeFormat): boolean => format === 'xls' || format === 'et';

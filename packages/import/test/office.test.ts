@@ -115,6 +115,26 @@ describe.skipIf(soffice === undefined)('LibreOffice conversions of the example f
     expect(r.ok && r.positions['income.total']?.cell).toMatch(/^自评表![A-Z]+\d+$/);
   }, 60_000);
 
+  it('WPS files are read as .doc and .xls are: a .doc named .wps and an .xls named .et read exactly as they do, under their own kind', async () => {
+    // WPS Office saves 文字 and 表格 files in the Word and Excel 97-2003 formats (a compound file with a WordDocument
+    // or Workbook stream: what routes them to LibreOffice, which finds the format by content). No real .wps or .et can
+    // be made here (LibreOffice reads them but writes neither), so LibreOffice's .doc and .xls stand in, named so.
+    const docBytes = new Uint8Array(readFileSync(doc[DOCX_ENCODINGS.indexOf('example')] ?? ''));
+    const xlsBytes = new Uint8Array(readFileSync(new URL('../../../test/hostile/encrypted/plain.xls', import.meta.url)));
+    const [asDoc, asWps, asXls, asEt] = await Promise.all([
+      importBuffer(docBytes, { filename: 'form.doc' }),
+      importBuffer(docBytes, { filename: 'form.wps' }),
+      importBuffer(xlsBytes, { filename: 'form.xls' }),
+      importBuffer(xlsBytes, { filename: 'form.et' }),
+    ]);
+    const apart = (r: ImportResult) => ({ ...r, kind: undefined, diagnostics: r.diagnostics.filter((d) => d.code !== 'converted') });
+    expect([asWps.kind, asEt.kind]).toEqual(['wps', 'et']);
+    expect(asWps.ok && asEt.ok).toBe(true);
+    expect(apart(asWps)).toEqual(apart(asDoc));
+    expect(apart(asEt)).toEqual(apart(asXls));
+    expect(asWps.diagnostics[0]?.message['zh-CN']).toMatch(/^WPS 文字（\.wps） 文件经 LibreOffice 转换后读取/);
+  }, 120_000);
+
   it('an unreadable .doc is a conversion failure with LibreOffice’s reason, not a crash', async () => {
     const bogus = new Uint8Array(4096);
     bogus.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

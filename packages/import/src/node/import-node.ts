@@ -1,6 +1,6 @@
 import { importBuffer as importBrowserSafe, MAX_INPUT_BYTES, type BufferImportOptions } from '../buffer.js';
 import { failure, type ImportDiagnostic, type ImportKind, type ImportResult } from '../diagnostics.js';
-import { officeFormat, officeTarget, type OfficeFormat } from '../office.js';
+import { encryptedOffice, mayOpenWithoutPassword, officeFormat, officeTarget, type OfficeFormat } from '../office.js';
 import { importPdf, type PdfLimits } from './pdf.js';
 import { convertWithSoffice, type ConverterOptions } from './soffice.js';
 
@@ -21,6 +21,30 @@ const FORMAT_NAMES: Readonly<Record<OfficeFormat, string>> = {
   rtf: 'RTF',
   pdf: 'PDF',
 };
+
+const FORMAT_NAMES_EN: Readonly<Record<OfficeFormat, string>> = {
+  doc: 'Word 97-2003 (.doc)',
+  wps: 'WPS Writer (.wps)',
+  xls: 'Excel 97-2003 (.xls)',
+  et: 'WPS Spreadsheets (.et)',
+  odt: 'OpenDocument text (.odt)',
+  ods: 'OpenDocument spreadsheet (.ods)',
+  rtf: 'RTF',
+  pdf: 'PDF',
+};
+
+/**
+ * A file saved with a password to open it: its own message and code (`password-protected`, as a PDF's), never "not
+ * a form", "damaged" or a converter's time limit.
+ */
+function passwordProtected(format: OfficeFormat): ImportResult {
+  return failure(
+    format,
+    'password-protected',
+    `这个 ${FORMAT_NAMES[format]} 文件已加密（设有打开密码），无法读取。请取消密码后另存，提交未加密的文件。`,
+    `This ${FORMAT_NAMES_EN[format]} file is encrypted (it has a password to open) and cannot be read. Remove the password, save it again and submit the unencrypted file.`,
+  );
+}
 
 /**
  * The note that a file was converted. It names no time: a report is the same bytes whatever the machine's load and
@@ -47,7 +71,8 @@ function relabel(result: ImportResult, kind: ImportKind, note: ImportDiagnostic)
  * Read a submission of any supported kind from its bytes, in Node: everything the browser-safe `importBuffer`
  * reads, plus .doc, .wps, .odt and .rtf (converted to .docx by LibreOffice, then read by the .docx reader) and
  * .xls, .et and .ods (converted to .xlsx), and PDF (pdf.js, in a worker thread with time and heap limits).
- * Password-protected Office files and PDFs get their own message. Never throws and never rejects.
+ * Password-protected files get their own message (`password-protected`; a .docx's is `docx-encrypted`). Never
+ * throws and never rejects.
  */
 export async function importBuffer(bytes: Uint8Array, options: NodeImportOptions = {}): Promise<ImportResult> {
   const format = bytes.length === 0 || bytes.length > MAX_INPUT_BYTES ? undefined : officeFormat(bytes, options.filename);
@@ -56,8 +81,12 @@ export async function importBuffer(bytes: Uint8Array, options: NodeImportOptions
   try {
     const target = officeTarget(format);
     if (target === undefined) return await importBrowserSafe(bytes, options);
+    // An encrypted file is said to be one before LibreOffice is started (it cannot open it without the password);
+    // a workbook that may open without one is tried first, and said to be encrypted only if it does not.
+    const encrypted = encryptedOffice(bytes, format);
+    if (encrypted && !mayOpenWithoutPassword(format)) return passwordProtected(format);
     const conversion = await convertWithSoffice(bytes, format, target, options.converter);
-    if (!conversion.ok) return failure(format, conversion.code, conversion.message['zh-CN'], conversion.message.en);
+    if (!conversion.ok) return encrypted && conversion.code !== 'converter-missing' ? passwordProtected(format) : failure(format, conversion.code, conversion.message['zh-CN'], conversion.message.en);
     const note = converted(format);
     if (target === 'docx') {
       // Loaded on first use, as the browser-safe entry does: reading text or JSON never pays for the .docx reader.

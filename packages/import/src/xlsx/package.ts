@@ -2,6 +2,7 @@ import { failure, type ImportResult } from '../diagnostics.js';
 import { mainDocumentName, PackageReadError } from '../docx/package.js';
 import type { InflateRaw } from '../docx/inflate.js';
 import { contains } from '../bytes.js';
+import { encryptedWorkbook } from '../docx/encrypted.js';
 import { METHOD_NAMES, partKey, readZipDirectory, readZipEntry, ZipReadError, type ZipLimits } from '../docx/zip.js';
 
 /**
@@ -41,7 +42,7 @@ function zipFailure(error: ZipReadError, limits: ZipLimits): ImportResult {
     case 'docx-zip-header-mismatch':
       return failure('xlsx', 'xlsx-zip-header-mismatch', `这个 Excel 文件中“${entry}”的文件头与 zip 目录不一致（疑为篡改），不予读取。`, `In this Excel file the headers of "${entry}" disagree with its zip directory (tampering?); it is not read.`);
     case 'docx-encrypted':
-      return failure('xlsx', 'xlsx-encrypted', '这个 Excel 文件已加密，请取消密码后另存再提交。', 'This Excel file is encrypted; remove the password, save it and submit that.');
+      return encryptedWorkbook();
     case 'docx-unsupported-compression': {
       const name = error.method === undefined ? undefined : METHOD_NAMES[error.method];
       return failure('xlsx', 'xlsx-unsupported-compression', `这个 Excel 文件中“${entry}”使用 ${name ?? `编号 ${String(error.method)} 的`} 压缩方法，Excel 不会这样压缩，无法读取。`, `In this Excel file "${entry}" is compressed with ${name ?? `method ${String(error.method)}`}, which Excel never uses; it cannot be read.`);
