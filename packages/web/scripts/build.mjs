@@ -1,5 +1,5 @@
 // Build the workbench into dist/: index.html, app.js (the page), worker.js (the check worker's code as text),
-// export.js (the formatters and exceljs, loaded on the first export) and app.css. Each script is a classic
+// worker-xlsx.js (the same worker with the spreadsheet reader, loaded when a workbook is dropped), export.js (the formatters and exceljs, loaded on the first export) and app.css. Each script is a classic
 // script bundled by Vite as one IIFE: a page opened from disk (file://) may load classic scripts beside it,
 // but neither ES modules nor worker scripts by URL, so the same folder works served and from disk.
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,14 +41,24 @@ function report(name, chunk) {
   process.stdout.write(`${name}: ${(total / 1024).toFixed(0)} KB minified; before minification: ${parts.join(', ')}\n`);
 }
 
-async function bundle(entry, name) {
+/**
+ * `options.readsXlsx` (the check workers): true for `worker-xlsx.js`, the worker started when a workbook is dropped;
+ * false for `worker.js`, which starts with the page and has, instead of exceljs (two thirds of a worker), a module
+ * that refuses: that worker hands a workbook's bytes back to the page (check-worker.ts) before any reader runs.
+ */
+async function bundle(entry, name, options = {}) {
+  const withoutExcel = options.readsXlsx === false;
   const output = await build({
     configFile: false,
     root,
     logLevel: 'warn',
     mode: 'production',
     // Workspace packages are bundled from their TypeScript sources (no build of theirs needed first).
-    resolve: { conditions: ['@jixiao/source', ...defaultClientConditions] },
+    resolve: {
+      conditions: ['@jixiao/source', ...defaultClientConditions],
+      ...(withoutExcel ? { alias: { exceljs: `${root}src/worker/no-exceljs.ts` } } : {}),
+    },
+    ...(options.readsXlsx === undefined ? {} : { define: { JIXIAO_READS_XLSX: JSON.stringify(options.readsXlsx) } }),
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       write: false,
@@ -69,20 +79,23 @@ async function bundle(entry, name) {
   });
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((c) => c.type === 'chunk');
   if (chunks.length !== 1) throw new Error(`${entry}: expected one chunk, got ${chunks.length}`);
-  if (REPORT) report(name, chunks[0]);
+  if (REPORT) report(options.readsXlsx === true ? `${name} (worker-xlsx.js)` : name, chunks[0]);
   return chunks[0].code;
 }
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
-const [app, worker, exporter] = await Promise.all([
+const [app, worker, xlsxWorker, exporter] = await Promise.all([
   bundle('src/app/main.tsx', 'jixiaoApp'),
-  bundle('src/worker/check-worker.ts', 'jixiaoWorker'),
+  bundle('src/worker/check-worker.ts', 'jixiaoWorker', { readsXlsx: false }),
+  bundle('src/worker/check-worker.ts', 'jixiaoWorker', { readsXlsx: true }),
   bundle('src/export/export.ts', 'jixiaoExport'),
 ]);
 writeFileSync(`${dist}app.js`, app);
-// The worker starts from a blob made of this text (pool.ts): a worker script by URL is refused on file://.
+// A worker starts from a blob made of this text (pool.ts): a worker script by URL is refused on file://.
 writeFileSync(`${dist}worker.js`, `globalThis.JIXIAO_WORKER_SOURCE=${JSON.stringify(worker)};\n`);
+// Loaded (by a script element, as export.js) when the first workbook is dropped.
+writeFileSync(`${dist}worker-xlsx.js`, `globalThis.JIXIAO_XLSX_WORKER_SOURCE=${JSON.stringify(xlsxWorker)};\n`);
 writeFileSync(`${dist}export.js`, exporter);
 copyFileSync(`${root}src/app/style.css`, `${dist}app.css`);
 writeFileSync(`${dist}index.html`, readFileSync(`${root}index.html`, 'utf8').replace('%CSP%', CSP));

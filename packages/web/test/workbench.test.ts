@@ -17,6 +17,8 @@ const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const ARTIFACTS = resolve(REPO, 'test-artifacts');
 const SEED_DOCX = resolve(REPO, 'examples/beita-justice-2020/form.docx');
 const SEED_TEXT = readFileSync(resolve(REPO, 'examples/beita-justice-2020/000_1f3a69e61e56d541.txt'), 'utf8');
+/** The 重庆 T5 自评表 as a workbook (examples/t5-chongqing-2021/README.md: its findings worked by hand). */
+const T5_XLSX = resolve(REPO, 'examples/t5-chongqing-2021/form.xlsx');
 const CHROMIUM = requireSystemTool('chromium', 'apt-get install chromium fonts-wqy-microhei');
 const HAVE_CHROMIUM = CHROMIUM !== undefined;
 /** Per scenario: ~5 s on an idle machine; the shared machine has been seen 10× slower. */
@@ -279,6 +281,107 @@ describe.skipIf(!HAVE_CHROMIUM)('exports, own rules, language and accessibility'
     await page.getByRole('button', { name: /打开 form\.docx/ }).click();
     await page.locator('.finding-list').waitFor();
     expect(await serious()).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.skipIf(!HAVE_CHROMIUM)('across forms, and workbooks', { timeout: BROWSER_TIMEOUT }, () => {
+  it('a folder with a copied narrative: the cross-form section names both units, the similarity, the shared passage and the places in both forms; it is in the form view and in every export', async () => {
+    const folder = join(work, 'copied');
+    mkdirSync(folder, { recursive: true });
+    // Two units, one narrative (the seed's).
+    writeFileSync(join(folder, 'xihu.txt'), SEED_TEXT.replace('北塔区司法局', '西湖区司法局'));
+    writeFileSync(join(folder, 'donghu.txt'), SEED_TEXT.replace('北塔区司法局', '东湖区司法局'));
+    const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    await page.getByText('已检查 2 / 2 份').waitFor();
+    const copied = page.locator('table.cross-findings tbody tr[data-rule="batch/copied-narrative"]');
+    // The pass runs once both forms are checked (in a worker: a minute allowed on a loaded machine).
+    await copied.nth(1).waitFor({ timeout: 60_000 });
+    expect(await copied.count()).toBe(2);
+    const donghu = copied.filter({ has: page.locator('th', { hasText: 'copied/donghu.txt' }) });
+    const text = await donghu.textContent();
+    // The other unit and its file, the similarity (the same text: 100 %), the passage they share.
+    expect(text).toContain('西湖区司法局');
+    expect(text).toContain('copied/xihu.txt');
+    expect(text).toMatch(/100\.00%/);
+    expect(text).toMatch(/共同段落（\d+ 字）：“[^”]{20,}/);
+    // Where the compared text stands: in this form and in the other (text forms: by line).
+    expect(text).toMatch(/本表 \S+ 第 \d+ 行.*copied\/xihu\.txt \S+ 第 \d+ 行/s);
+    await page.screenshot({ path: join(ARTIFACTS, 'web-cross-form.png'), fullPage: true });
+
+    // Its file opens the form, where the finding is listed and its place marked.
+    await donghu.getByRole('button', { name: 'copied/donghu.txt', exact: true }).click();
+    const listed = page.locator('.cross-list .finding[data-rule="batch/copied-narrative"]');
+    await listed.first().waitFor({ timeout: 60_000 });
+    expect(await listed.first().textContent()).toContain('西湖区司法局');
+    const marked = page.locator('.document [data-place]').filter({ hasText: 'batch/copied-narrative' });
+    await marked.first().waitFor({ timeout: 60_000 });
+    expect(await marked.first().getAttribute('class')).toMatch(/marked warn/);
+    await page.getByRole('button', { name: /返回列表/ }).click();
+
+    // The exports carry the section, by the CLI's formatters: the xlsx a sheet of its own, the HTML a table, the CSV rows.
+    const exported = async (name: string, file: string) => {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name, exact: true }).click();
+      const saved = join(work, file);
+      await (await download).saveAs(saved);
+      return saved;
+    };
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await exported('Excel (.xlsx)', 'cross.xlsx'));
+    const sheet = workbook.getWorksheet('跨表核对');
+    expect(sheet).toBeDefined();
+    // One row per finding, its file first (getSheetValues rows start at index 1).
+    const rows = (sheet?.getSheetValues() ?? []).filter(Array.isArray).map((r) => r.slice(1).map((c) => String(c ?? '')));
+    const row = rows.filter((r) => r[0] === 'copied/donghu.txt');
+    expect(row).toHaveLength(1);
+    expect(row[0]?.join('|')).toMatch(/东湖区司法局.*batch\/copied-narrative.*西湖区司法局/);
+    const html = readFileSync(await exported('HTML', 'cross.html'), 'utf8');
+    expect(html).toContain('跨表核对（跨年度、同批次）');
+    expect(html).toMatch(/copied\/donghu\.txt[\s\S]*batch\/copied-narrative/);
+    const csv = readFileSync(await exported('CSV', 'cross.csv'), 'utf8');
+    expect(csv.split('\n').filter((l) => l.includes('batch/copied-narrative') && l.includes('copied/xihu.txt'))).not.toHaveLength(0);
+
+    expect(ownFilesOnly(requests, 'file://')).toEqual([]);
+    expect(problems).toEqual([]);
+    // The section's table passes axe-core too (its own fetch of the style sheet, refused by the policy, comes after the above).
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    expect(serious).toEqual([]);
+    await page.close();
+  });
+
+  it('an .xlsx dropped is read in the browser (the workbook reader loaded only then): its sheet, cells named Sheet!B7, a finding on its cell', async () => {
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    expect(requests.some((u) => u.endsWith('/worker-xlsx.js'))).toBe(false);
+    await page.getByTestId('pick-files').setInputFiles(T5_XLSX);
+    const row = page.locator('table.forms tbody tr');
+    // The workbook reader is loaded and started first (a minute allowed on a loaded machine).
+    await row.first().waitFor({ timeout: 60_000 });
+    expect(await row.count()).toBe(1);
+    expect(requests.filter((u) => u.endsWith('/worker-xlsx.js'))).toHaveLength(1);
+    // template, claimed grade (none stated), suggested grade 中（74.36）: the README's worked figures.
+    expect((await row.locator('td').allTextContents()).slice(2, 5)).toEqual(['t5-indicator-form', '—', '中（74.36）']);
+
+    await row.getByRole('button').click();
+    const total = page.locator('.finding[data-rule="scoring/score-total"]');
+    await total.waitFor({ timeout: 60_000 });
+    expect(await total.textContent()).toMatch(/97\.6.*77\.6.*部门整体绩效自评表!F2/s);
+    // The sheet as read, its cells named by reference; the total score's cell carries the failure.
+    await page.locator('.document table caption', { hasText: '部门整体绩效自评表' }).waitFor({ timeout: 60_000 });
+    const cell = page.locator('.document td[data-place="cell:部门整体绩效自评表!F2"]');
+    expect(await cell.getAttribute('title')).toBe('部门整体绩效自评表!F2');
+    expect(await cell.getAttribute('class')).toMatch(/marked bad/);
+    expect(await cell.textContent()).toMatch(/97\.6.*scoring\/score-total/s);
+    await page.screenshot({ path: join(ARTIFACTS, 'web-xlsx.png'), fullPage: false });
+    expect(ownFilesOnly(requests, 'file://')).toEqual([]);
+    expect(problems).toEqual([]);
+    // (axe-core's own attempt to fetch the style sheet is refused by the page's policy: checked after the above.)
+    const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    expect(serious).toEqual([]);
     await page.close();
   });
 });

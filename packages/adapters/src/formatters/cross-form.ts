@@ -49,7 +49,7 @@ function positionsText(positions: Readonly<Record<string, SourcePosition>> | und
     .join(locale === 'zh-CN' ? '，' : ', ');
 }
 
-function relatedText(r: RelatedForm, locale: Locale): string {
+export function relatedText(r: RelatedForm, locale: Locale): string {
   const w = WORDS[locale];
   return `${w.relation[r.relation]}${colon(locale)}${r.source}${inParens(`${unitOf(r.unit, locale)} ${yearOf(r.fiscalYear, locale)}`, locale)}`;
 }

@@ -1,7 +1,7 @@
 /** The workbench: a dashboard of every form checked, one form opened, the reviewer's own rules. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Locale } from '@jixiao/core';
-import type { CheckedForm, FormEntry, SetupIssue, UnreadableForm } from '../worker/protocol.js';
+import type { CheckedForm, CrossFormView, FormEntry, SetupIssue, UnreadableForm } from '../worker/protocol.js';
 import { Dashboard } from './Dashboard.js';
 import { FormView } from './FormView.js';
 import { OwnRules, type OwnRuleFiles } from './OwnRules.js';
@@ -28,6 +28,9 @@ export function App() {
   const [issues, setIssues] = useState<readonly SetupIssue[]>([]);
   const [own, setOwn] = useState<OwnRuleFiles>({ packs: [] });
   const [busy, setBusy] = useState(false);
+  const [cross, setCross] = useState<CrossFormView | undefined>(undefined);
+  const [crossRunning, setCrossRunning] = useState(false);
+  const crossRun = useRef(0);
   const store = useRef(new Map<number, FormEntry>());
   const nextId = useRef(0);
   const flush = useRef<number | undefined>(undefined);
@@ -99,9 +102,40 @@ export function App() {
     publish();
   }, [pool, publish]);
 
+  // The cross-form pass, once every file dropped is checked with the rules in force (again after new rules or
+  // another language: the recheck publishes new entries); a pass overtaken by a newer one is not shown.
+  const settled = entries.length === queued && !busy;
+  const checkedCount = entries.filter((e) => e.ok).length;
+  useEffect(() => {
+    if (!settled) return;
+    const run = ++crossRun.current;
+    if (checkedCount < 2) {
+      setCross(undefined);
+      setCrossRunning(false);
+      return;
+    }
+    setCrossRunning(true);
+    pool.crossForm().then(
+      (view) => {
+        if (run !== crossRun.current) return;
+        setCross(view);
+        setCrossRunning(false);
+      },
+      (error: unknown) => {
+        if (run !== crossRun.current) return;
+        setCrossRunning(false);
+        setFailure(error instanceof Error ? error.message : String(error));
+      },
+    );
+  }, [pool, settled, checkedCount, entries]);
+
   const checked = entries.filter((e): e is CheckedForm => e.ok);
   const unreadable = entries.filter((e): e is UnreadableForm => !e.ok);
   const opened = openId === undefined ? undefined : checked.find((e) => e.id === openId);
+  const openSource = (source: string) => {
+    const form = checked.find((e) => e.row.file === source);
+    if (form !== undefined) setOpenId(form.id);
+  };
 
   return (
     <>
@@ -129,9 +163,12 @@ export function App() {
             onFiles={add}
             onClear={clear}
             onOpen={setOpenId}
+            cross={cross}
+            crossRunning={crossRunning}
+            onOpenSource={openSource}
           />
         ) : (
-          <FormView words={words} locale={locale} form={opened} loadDocument={loadDocument} onBack={() => { setOpenId(undefined); }} />
+          <FormView words={words} locale={locale} form={opened} cross={cross} loadDocument={loadDocument} onOpenSource={openSource} onBack={() => { setOpenId(undefined); }} />
         )}
         {opened === undefined ? (
           <OwnRules

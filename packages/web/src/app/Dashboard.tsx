@@ -1,7 +1,8 @@
 /** One row per form with the batch-summary columns; sort, filter, unreadable files, most-failed rules, export. */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Locale } from '@jixiao/core';
-import type { CheckedForm, UnreadableForm } from '../worker/protocol.js';
+import type { CheckedForm, CrossFormView, UnreadableForm } from '../worker/protocol.js';
+import { CrossFormSection, crossFormFor } from './CrossForm.js';
 import { ExportButtons } from './ExportButtons.js';
 import { droppedFiles, pickedFiles, type PickedFile } from './files.js';
 import type { Words } from './i18n.js';
@@ -17,6 +18,9 @@ interface Props {
   readonly onFiles: (files: readonly PickedFile[]) => void;
   readonly onClear: () => void;
   readonly onOpen: (id: number) => void;
+  readonly cross: CrossFormView | undefined;
+  readonly crossRunning: boolean;
+  readonly onOpenSource: (source: string) => void;
 }
 
 function DropZone({ words, onFiles }: Pick<Props, 'words' | 'onFiles'>) {
@@ -87,11 +91,14 @@ function SortHeader({ column, label, sort, onSort, words }: { column: Column; la
   );
 }
 
-export function Dashboard({ words, locale, checked, unreadable, queued, done, onFiles, onClear, onOpen }: Props) {
+export function Dashboard({ words, locale, checked, unreadable, queued, done, onFiles, onClear, onOpen, cross, crossRunning, onOpenSource }: Props) {
   const [sort, setSort] = useState<Sort>({ column: 'file', descending: false });
   const [filters, setFilters] = useState<Filters>({ columns: {} });
   const rows = useMemo(() => sortForms(filterForms(checked, filters), sort), [checked, filters, sort]);
   const failed = useMemo(() => mostFailed(checked), [checked]);
+  const files = useMemo(() => new Set(checked.map((f) => f.row.file)), [checked]);
+  // The cross-form section of the export: the findings on or about the forms shown.
+  const crossShown = useMemo(() => (cross === undefined ? undefined : crossFormFor(cross.report, new Set(rows.map((r) => r.row.file)))), [cross, rows]);
   const ruleOptions = useMemo(() => [...new Map(checked.flatMap((f) => f.findings.map((x) => [x.ruleId, x.title] as const))).entries()].sort(([a], [b]) => a.localeCompare(b)), [checked]);
   const setColumn = (column: Column, value: string) => {
     setFilters({ ...filters, columns: { ...filters.columns, [column]: value } });
@@ -114,7 +121,7 @@ export function Dashboard({ words, locale, checked, unreadable, queued, done, on
           <p aria-live="polite" class="count">
             {words.shown(rows.length, checked.length)}
           </p>
-          <ExportButtons words={words} locale={locale} results={rows.map((r) => r.result)} />
+          <ExportButtons words={words} locale={locale} results={rows.map((r) => r.result)} crossForm={crossShown} />
         </div>
         <div class="filters">
           <label>
@@ -205,6 +212,7 @@ export function Dashboard({ words, locale, checked, unreadable, queued, done, on
           </div>
         )}
       </section>
+      <CrossFormSection words={words} view={cross} running={crossRunning} onOpen={onOpenSource} canOpen={(source) => files.has(source)} />
       <div class="panels">
         <section aria-labelledby="unreadable-heading" class="panel">
           <h2 id="unreadable-heading">

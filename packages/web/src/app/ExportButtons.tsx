@@ -1,16 +1,17 @@
 /** xlsx, HTML and CSV of what is on screen, made by the CLI's formatters in this browser. */
 import { useState } from 'preact/hooks';
-import type { EvaluationResult, Locale } from '@jixiao/core';
+import type { CrossFormReport, EvaluationResult, Locale } from '@jixiao/core';
 import { EXPORT_KINDS, exportView, type ExportKind } from './exporter.js';
 import type { Words } from './i18n.js';
 
 const LABELS: Record<ExportKind, string> = { xlsx: 'Excel (.xlsx)', html: 'HTML', csv: 'CSV' };
 
-export function ExportButtons({ words, locale, results }: { words: Words; locale: Locale; results: readonly EvaluationResult[] }) {
+/** `crossForm`: the cross-form section of what is exported (the findings on or about the forms exported). */
+export function ExportButtons({ words, locale, results, crossForm }: { words: Words; locale: Locale; results: readonly EvaluationResult[]; crossForm?: CrossFormReport | undefined }) {
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
   const run = (kind: ExportKind) => {
     setState({ busy: true });
-    exportView(kind, results, locale).then(
+    exportView(kind, results, locale, crossForm).then(
       () => {
         setState({ busy: false });
       },

@@ -5,7 +5,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Locale } from '@jixiao/core';
-import type { BlockView, CheckedForm, FindingView, PlaceView } from '../worker/protocol.js';
+import type { BlockView, CheckedForm, CrossFindingView, CrossFormView, FindingView, PlaceView } from '../worker/protocol.js';
+import { crossFindingsOf, crossFormFor, crossTone } from './CrossForm.js';
 import { ExportButtons } from './ExportButtons.js';
 import type { Words } from './i18n.js';
 
@@ -13,6 +14,9 @@ interface Props {
   readonly words: Words;
   readonly locale: Locale;
   readonly form: CheckedForm;
+  /** The cross-form pass of the page: its findings on this form, or pointing at it, are shown and marked here. */
+  readonly cross: CrossFormView | undefined;
+  readonly onOpenSource: (source: string) => void;
   readonly onBack: () => void;
   /** The form as read (paragraphs and tables), asked for when the form opens. */
   readonly loadDocument: (id: number) => Promise<readonly BlockView[] | undefined>;
@@ -27,8 +31,8 @@ function tone(f: FindingView): string {
 const placeId = (key: string) => `place-${key.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
 /** What a place of the form carries in the view: its fields (inferred ones flagged) and the findings about it. */
-function Annotations({ place, marks, words }: { place: PlaceView | undefined; marks: readonly FindingView[]; words: Words }) {
-  if (place === undefined && marks.length === 0) return null;
+function Annotations({ place, marks, cross, words }: { place: PlaceView | undefined; marks: readonly FindingView[]; cross: readonly CrossFindingView[]; words: Words }) {
+  if (place === undefined && marks.length === 0 && cross.length === 0) return null;
   return (
     <div class="annotations">
       {place?.fields.map((f) => (
@@ -42,11 +46,16 @@ function Annotations({ place, marks, words }: { place: PlaceView | undefined; ma
           {m.label} {m.ruleId}
         </span>
       ))}
+      {cross.map((m) => (
+        <span key={`cross-${String(m.index)}`} class={`badge ${crossTone(m)}`}>
+          {m.cells[4]} {m.ruleId}
+        </span>
+      ))}
     </div>
   );
 }
 
-export function FormView({ words, locale, form, onBack, loadDocument }: Props) {
+export function FormView({ words, locale, form, cross, onOpenSource, onBack, loadDocument }: Props) {
   const [showAll, setShowAll] = useState(false);
   const [blocks, setBlocks] = useState<readonly BlockView[] | undefined>(undefined);
   useEffect(() => {
@@ -71,6 +80,13 @@ export function FormView({ words, locale, form, onBack, loadDocument }: Props) {
     return map;
   }, [listed]);
   const inferred = form.places.flatMap((p) => p.fields.filter((f) => f.inferred));
+  const crossFindings = useMemo(() => crossFindingsOf(cross, form.row.file), [cross, form]);
+  const crossByPlace = useMemo(() => {
+    const map = new Map<string, CrossFindingView[]>();
+    for (const { finding, places: at } of crossFindings) for (const place of at) map.set(place, [...(map.get(place) ?? []), finding]);
+    return map;
+  }, [crossFindings]);
+  const crossExport = useMemo(() => (cross === undefined ? undefined : crossFormFor(cross.report, new Set([form.row.file]))), [cross, form]);
 
   useEffect(() => {
     heading.current?.focus();
@@ -78,8 +94,12 @@ export function FormView({ words, locale, form, onBack, loadDocument }: Props) {
 
   const classOf = (key: string) => {
     const [mark] = byPlace.get(key) ?? [];
-    return [mark === undefined ? '' : `marked ${tone(mark)}`, current?.place === key ? 'active' : ''].join(' ').trim() || undefined;
+    const [crossMark] = crossByPlace.get(key) ?? [];
+    const marked = mark !== undefined ? `marked ${tone(mark)}` : crossMark !== undefined ? `marked ${crossTone(crossMark)}` : '';
+    return [marked, current?.place === key ? 'active' : ''].join(' ').trim() || undefined;
   };
+  const annotate = (key: string | undefined, place: PlaceView | undefined) =>
+    key === undefined ? null : <Annotations place={place} marks={byPlace.get(key) ?? []} cross={crossByPlace.get(key) ?? []} words={words} />;
   const placeAttributes = (key: string | undefined) => (key === undefined ? {} : { id: placeId(key), 'data-place': key, class: classOf(key) });
 
   const select = (i: number, focus: boolean) => {
@@ -112,7 +132,7 @@ export function FormView({ words, locale, form, onBack, loadDocument }: Props) {
         <p class="meta">
           {form.row.unit ?? '—'} · {form.row.year ?? '—'} · {words.columns.claimedGrade} {form.row.claimedGrade ?? '—'}
         </p>
-        <ExportButtons words={words} locale={locale} results={[form.result]} />
+        <ExportButtons words={words} locale={locale} results={[form.result]} crossForm={crossExport} />
       </div>
       <div class="split">
         <section aria-labelledby="read-heading" class="as-read" tabIndex={0}>
@@ -137,7 +157,7 @@ export function FormView({ words, locale, form, onBack, loadDocument }: Props) {
                     <td class="where">{p.where}</td>
                     <td class="excerpt">{p.excerpt}</td>
                     <td>
-                      <Annotations place={p} marks={byPlace.get(p.key) ?? []} words={words} />
+                      {annotate(p.key, p)}
                     </td>
                   </tr>
                 ))}
@@ -149,17 +169,18 @@ export function FormView({ words, locale, form, onBack, loadDocument }: Props) {
                 block.kind === 'paragraph' ? (
                   <p key={b} {...placeAttributes(block.key)}>
                     {block.text}
-                    {block.key === undefined ? null : <Annotations place={places.get(block.key)} marks={byPlace.get(block.key) ?? []} words={words} />}
+                    {annotate(block.key, block.key === undefined ? undefined : places.get(block.key))}
                   </p>
                 ) : (
                   <table key={b} class="doc-table">
+                    {block.caption === undefined ? null : <caption>{block.caption}</caption>}
                     <tbody>
                       {block.rows.map((row, r) => (
                         <tr key={r}>
                           {row.cells.map((cell, c) => (
-                            <td key={c} rowSpan={cell.rowSpan} colSpan={cell.colSpan} {...placeAttributes(cell.key)}>
+                            <td key={c} colSpan={cell.colSpan} title={cell.ref} {...placeAttributes(cell.key)}>
                               {cell.text}
-                              {cell.key === undefined ? null : <Annotations place={places.get(cell.key)} marks={byPlace.get(cell.key) ?? []} words={words} />}
+                              {annotate(cell.key, cell.key === undefined ? undefined : places.get(cell.key))}
                             </td>
                           ))}
                         </tr>
@@ -226,6 +247,44 @@ export function FormView({ words, locale, form, onBack, loadDocument }: Props) {
               </li>
             ))}
           </ul>
+          {crossFindings.length === 0 ? null : (
+            <>
+              <h3 id="cross-form-heading">{cross?.title}</h3>
+              <ul class="cross-list" aria-labelledby="cross-form-heading">
+                {crossFindings.map(({ finding: f, here }) => (
+                  <li key={f.index} class={`finding ${crossTone(f)}`} data-rule={f.ruleId}>
+                    <div class="head">
+                      <span class={`badge ${crossTone(f)}`}>
+                        {f.cells[4]}
+                        {f.cells[5] === null ? '' : `·${String(f.cells[5])}`}
+                      </span>{' '}
+                      <strong>{f.title}</strong> <code>{f.ruleId}</code>
+                    </div>
+                    <p class="message">{f.message}</p>
+                    <ul class="related">
+                      {here ? null : (
+                        <li>
+                          <button type="button" class="link" title={words.open(f.source)} onClick={() => { onOpenSource(f.source); }}>
+                            {words.crossOther(f.source)}
+                          </button>
+                        </li>
+                      )}
+                      {f.related
+                        .filter((r) => r.source !== form.row.file)
+                        .map((r) => (
+                          <li key={r.source}>
+                            <button type="button" class="link" title={words.open(r.source)} onClick={() => { onOpenSource(r.source); }}>
+                              {r.text}
+                            </button>
+                          </li>
+                        ))}
+                    </ul>
+                    {f.cells[8] === null ? null : <p class="note">{String(f.cells[8])}</p>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <h3>{words.diagnostics}</h3>
           {form.diagnostics.length === 0 ? (
             <p>{words.diagnosticsNone}</p>

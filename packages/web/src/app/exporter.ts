@@ -1,7 +1,8 @@
 /** Exports of the current view, made in the browser by the CLI's formatters (loaded on first use). */
-import type { EvaluationResult, Locale } from '@jixiao/core';
+import type { CrossFormReport, EvaluationResult, Locale } from '@jixiao/core';
 import type { FormatOptions } from '@jixiao/adapters';
 import pkg from '../../package.json' with { type: 'json' };
+import { loadScript } from './script.js';
 
 export const EXPORT_KINDS = ['xlsx', 'html', 'csv'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -22,26 +23,17 @@ let loading: Promise<ExportFormats> | undefined;
 
 /** Load `export.js` beside the page once (a classic script: it also loads from a page opened from disk). */
 function formats(): Promise<ExportFormats> {
-  loading ??= new Promise<ExportFormats>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = 'export.js';
-    script.addEventListener('load', () => {
-      if (globalThis.JIXIAO_EXPORT === undefined) reject(new Error('export.js did not register'));
-      else resolve(globalThis.JIXIAO_EXPORT);
-    });
-    script.addEventListener('error', () => {
-      loading = undefined;
-      reject(new Error('export.js could not be loaded'));
-    });
-    document.head.append(script);
+  loading ??= loadScript('export.js', () => globalThis.JIXIAO_EXPORT).catch((error: unknown) => {
+    loading = undefined;
+    throw error;
   });
   return loading;
 }
 
-/** Make the file and hand it to the browser as a download named `jixiao-<date>.<ext>`. */
-export async function exportView(kind: ExportKind, results: readonly EvaluationResult[], locale: Locale, now: Date = new Date()): Promise<void> {
+/** Make the file (with the cross-form section when given, as the CLI's report has it) and hand it to the browser. */
+export async function exportView(kind: ExportKind, results: readonly EvaluationResult[], locale: Locale, crossForm?: CrossFormReport, now: Date = new Date()): Promise<void> {
   const format = (await formats())[kind];
-  const content = await format(results, { locale, toolVersion: pkg.version, now: () => now });
+  const content = await format(results, { locale, toolVersion: pkg.version, now: () => now, ...(crossForm === undefined ? {} : { crossForm }) });
   const blob = new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type: MEDIA[kind] });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

@@ -6,7 +6,7 @@ const zh = {
   tagline: '拖入自评表或整个文件夹：全部在本机浏览器中检查，文件不会上传。',
   language: 'English',
   languageLabel: '切换到英文界面',
-  drop: '将自评表（.docx、文本、JSON、YAML）或文件夹拖到这里',
+  drop: '将自评表（.docx、.xlsx、文本、JSON、YAML）或文件夹拖到这里',
   pickFiles: '选择文件…',
   pickFolder: '选择文件夹…',
   clear: '清空',
@@ -73,6 +73,11 @@ const zh = {
   loaded: '已加载',
   working: '正在检查…',
   workerFailed: (m: string) => `检查出错：${m}`,
+  crossTitle: '跨表核对（跨年度、同批次）',
+  crossRunning: '正在跨表核对…',
+  crossNone: '拖入两份以上的自评表后，在此核对同一单位的上下年度与同批次各表（重复提交、文字雷同、指标异常）。',
+  crossHere: '本表',
+  crossOther: (source: string) => `另一份表：${source}`,
 };
 
 type Words = typeof zh;
@@ -82,7 +87,7 @@ const en: Words = {
   tagline: 'Drop forms or a whole folder: everything is checked in this browser; no file is uploaded.',
   language: '中文',
   languageLabel: 'Switch to Chinese',
-  drop: 'Drop forms (.docx, text, JSON, YAML) or folders here',
+  drop: 'Drop forms (.docx, .xlsx, text, JSON, YAML) or folders here',
   pickFiles: 'Choose files…',
   pickFolder: 'Choose a folder…',
   clear: 'Clear',
@@ -149,6 +154,11 @@ const en: Words = {
   loaded: 'Loaded',
   working: 'Checking…',
   workerFailed: (m) => `Check failed: ${m}`,
+  crossTitle: 'Across forms (years and batch)',
+  crossRunning: 'Checking across forms…',
+  crossNone: 'With two forms or more, the same unit’s years and the batch are checked here (a form submitted twice, copied narratives, outlying figures).',
+  crossHere: 'this form',
+  crossOther: (source) => `other form: ${source}`,
 };
 
 export const WORDS: Record<Locale, Words> = { 'zh-CN': zh, en };

@@ -3,11 +3,17 @@
  * a worker script fetched by URL is refused on a page opened from disk (file://), a blob is not, and the same
  * code then runs whether the page is served or opened from a folder. One worker per core, at most four.
  */
-import type { BlockView, FormEntry, Setup, SetupIssue, WorkerRequest, WorkerResponse } from '../worker/protocol.js';
+import type { BlockView, CrossFormView, FormEntry, Setup, SetupIssue, WorkerRequest, WorkerResponse } from '../worker/protocol.js';
 import type { PickedFile } from './files.js';
+import { loadScript } from './script.js';
 
 declare global {
   var JIXIAO_WORKER_SOURCE: string | undefined;
+  var JIXIAO_XLSX_WORKER_SOURCE: string | undefined;
+}
+
+function startWorker(source: string): Worker {
+  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { name: 'jixiao-check' });
 }
 
 /** Files in flight per worker: enough to keep it busy, few enough for the progress bar to move steadily. */
@@ -29,28 +35,68 @@ export class CheckPool {
   private readonly waiting = new Map<Worker, ((response: WorkerResponse) => void)[]>();
   /** Which worker holds each form (it alone can show the form as read). */
   private readonly owner = new Map<number, Slot>();
+  /** The worker that reads workbooks (worker-xlsx.js, with exceljs), started with the first one. */
+  private xlsx: Promise<Slot> | undefined;
+  private started: Slot[] = [];
+  /** The rules last given, for a worker started later. */
+  private lastSetup: Setup | undefined;
 
   constructor(private readonly events: PoolEvents) {
     const source = globalThis.JIXIAO_WORKER_SOURCE;
     if (source === undefined) throw new Error('worker.js was not loaded');
-    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     const size = Math.min(4, Math.max(1, navigator.hardwareConcurrency));
-    this.slots = Array.from({ length: size }, () => ({ worker: new Worker(url, { name: 'jixiao-check' }), busy: 0 }));
-    for (const slot of this.slots) {
-      slot.worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
-        this.receive(slot, event.data);
-      });
-      slot.worker.addEventListener('error', (event) => {
-        this.events.onFailure(event.message);
-      });
-    }
+    this.slots = Array.from({ length: size }, () => this.listen(startWorker(source)));
+  }
+
+  private listen(worker: Worker): Slot {
+    const slot: Slot = { worker, busy: 0 };
+    worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
+      this.receive(slot, event.data);
+    });
+    worker.addEventListener('error', (event) => {
+      this.events.onFailure(event.message);
+    });
+    this.started.push(slot);
+    return slot;
+  }
+
+  /** The workbook reader, started (with the rules in force) the first time a workbook comes back. */
+  private xlsxSlot(): Promise<Slot> {
+    this.xlsx ??= loadScript('worker-xlsx.js', () => globalThis.JIXIAO_XLSX_WORKER_SOURCE).then(
+      (source) => {
+        const slot = this.listen(startWorker(source));
+        if (this.lastSetup !== undefined) void this.askOne(slot, { type: 'setup', setup: this.lastSetup });
+        return slot;
+      },
+      (error: unknown) => {
+        this.xlsx = undefined;
+        throw error;
+      },
+    );
+    return this.xlsx;
   }
 
   private receive(slot: Slot, response: WorkerResponse): void {
     if (response.type === 'checked') {
-      slot.busy--;
+      if (this.slots.includes(slot)) slot.busy--;
       this.events.onEntry(response.entry);
       this.pump();
+      return;
+    }
+    if (response.type === 'elsewhere') {
+      // A workbook: read by the workbook reader; this worker takes the next file.
+      slot.busy--;
+      this.pump();
+      const { id, name, bytes } = response;
+      this.xlsxSlot().then(
+        (reader) => {
+          this.owner.set(id, reader);
+          this.send(reader, { type: 'check', id, name, bytes }, [bytes]);
+        },
+        (error: unknown) => {
+          this.events.onEntry({ id, ok: false, file: name, kind: 'xlsx', reasons: [error instanceof Error ? error.message : String(error)] });
+        },
+      );
       return;
     }
     if (response.type === 'failed') {
@@ -74,8 +120,9 @@ export class CheckPool {
     });
   }
 
+  /** Ask every worker started (the workbook reader too, once started). */
   private ask(request: WorkerRequest): Promise<WorkerResponse[]> {
-    return Promise.all(this.slots.map((slot) => this.askOne(slot, request)));
+    return Promise.all(this.started.map((slot) => this.askOne(slot, request)));
   }
 
   /** The form as read (paragraphs and tables), from the worker that read it; undefined for JSON and YAML. */
@@ -88,6 +135,7 @@ export class CheckPool {
 
   /** Give every worker the rules; resolves with the number of active rules and the setup's issues. */
   async setup(setup: Setup): Promise<{ rules: number; issues: readonly SetupIssue[] }> {
+    this.lastSetup = setup;
     const [first] = await this.ask({ type: 'setup', setup });
     return first?.type === 'ready' ? { rules: first.rules, issues: first.issues } : { rules: 0, issues: [] };
   }
@@ -96,6 +144,19 @@ export class CheckPool {
   async recheck(): Promise<FormEntry[]> {
     const answers = await this.ask({ type: 'recheck' });
     return answers.flatMap((a) => (a.type === 'rechecked' ? a.entries : []));
+  }
+
+  /**
+   * The cross-form pass over every form read so far: the forms gathered from every worker, the pass run in the
+   * first (undefined when the rules in force have no cross-form rule).
+   */
+  async crossForm(): Promise<CrossFormView | undefined> {
+    const answers = await this.ask({ type: 'forms' });
+    const forms = answers.flatMap((a) => (a.type === 'forms' ? a.forms : []));
+    const [first] = this.slots;
+    if (first === undefined) return undefined;
+    const answer = await this.askOne(first, { type: 'cross', forms });
+    return answer.type === 'cross' ? answer.view : undefined;
   }
 
   /** Queue files; each entry arrives through `onEntry`. */
@@ -107,7 +168,7 @@ export class CheckPool {
   forget(): void {
     this.queue.length = 0;
     this.owner.clear();
-    for (const slot of this.slots) this.send(slot, { type: 'forget' });
+    for (const slot of this.started) this.send(slot, { type: 'forget' });
   }
 
   private pump(): void {

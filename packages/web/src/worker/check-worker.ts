@@ -20,13 +20,21 @@ import {
   type Pack,
   type WaiverRef,
 } from '@jixiao/core';
-import { DEFAULT_ZIP_LIMITS, formatDiagnostic, importBuffer, readZipDirectory, readZipEntry, type ImportResult } from '@jixiao/import';
+import { DEFAULT_ZIP_LIMITS, detectKind, formatDiagnostic, importBuffer, readZipDirectory, readZipEntry, type ImportResult } from '@jixiao/import';
 import { standardPacks } from '@jixiao/standard';
+import { crossFormView } from './cross.js';
 import { documentOf, documentView } from './document.js';
 import { findPackFiles, type PackFiles } from './pack-files.js';
-import type { FormEntry, PackSource, Setup, SetupIssue, WorkerRequest, WorkerResponse } from './protocol.js';
+import type { FormEntry, HeldForm, PackSource, Setup, SetupIssue, WorkerRequest, WorkerResponse } from './protocol.js';
 import { summaryRow } from './summary.js';
 import { diagnosticsOf, findingsOf, placesOf } from './view.js';
+
+/**
+ * Set by the build (scripts/build.mjs): false in `worker.js`, which starts with the page and is built without the
+ * spreadsheet library (exceljs is most of a worker's size), true in `worker-xlsx.js`, started when a workbook is
+ * dropped. The first gives a workbook's bytes back to the page, which sends them on to the second.
+ */
+declare const JIXIAO_READS_XLSX: boolean;
 
 // The page forbids eval (CSP without 'unsafe-eval'): zod must not try its compiled parsers (the attempt itself
 // would be logged as a violation).
@@ -173,6 +181,11 @@ async function handle(request: WorkerRequest): Promise<void> {
     }
     case 'check': {
       const bytes = new Uint8Array(request.bytes);
+      if (!JIXIAO_READS_XLSX && detectKind(bytes, request.name) === 'xlsx') {
+        const back: WorkerResponse = { type: 'elsewhere', id: request.id, name: request.name, bytes: request.bytes };
+        postMessage(back, { transfer: [request.bytes] });
+        return;
+      }
       const form: Held = { name: request.name, read: await importBuffer(bytes, { filename: request.name }), bytes };
       held.set(request.id, form);
       post({ type: 'checked', entry: await check(request.id, form) });
@@ -186,8 +199,20 @@ async function handle(request: WorkerRequest): Promise<void> {
     }
     case 'document': {
       const form = held.get(request.id);
-      const doc = form?.read.ok === true ? documentOf(form.read.kind, form.bytes) : undefined;
+      const doc = form?.read.ok === true ? await documentOf(form.read.kind, form.bytes) : undefined;
       post({ type: 'document', id: request.id, ...(doc === undefined || form?.read.ok !== true ? {} : { blocks: documentView(doc, form.read.positions) }) });
+      return;
+    }
+    case 'forms': {
+      const forms: HeldForm[] = [];
+      for (const { name, read } of held.values()) if (read.ok) forms.push({ source: name, evaluation: read.evaluation, positions: read.positions });
+      post({ type: 'forms', forms });
+      return;
+    }
+    case 'cross': {
+      checker ??= createChecker(standardPacks());
+      const view = crossFormView(checker, request.forms, locale);
+      post({ type: 'cross', ...(view === undefined ? {} : { view }) });
       return;
     }
     case 'forget':

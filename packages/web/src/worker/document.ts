@@ -4,11 +4,15 @@
  * key of that place (as in view.ts), so findings are marked on the very cell they are about.
  */
 import type { SourcePosition } from '@jixiao/core';
-import { cellText, decodeText, describeCell, partitionDocx, partitionText, type DocumentElements, type ElementOrigin, type ImportKind, type SourcePositions } from '@jixiao/import';
+import { cellText, decodeText, describeCell, partitionDocx, partitionText, partitionXlsx, type DocumentElements, type ElementOrigin, type ImportKind, type SourcePositions } from '@jixiao/import';
 import type { BlockView } from './protocol.js';
 
-/** The document of a .docx or a text file (canonical JSON and YAML have none: the view lists their places). */
-export function documentOf(kind: ImportKind, bytes: Uint8Array): DocumentElements | undefined {
+/** The document of a .docx, a workbook or a text file (canonical JSON and YAML have none: the view lists their places). */
+export async function documentOf(kind: ImportKind, bytes: Uint8Array): Promise<DocumentElements | undefined> {
+  if (kind === 'xlsx') {
+    const read = await partitionXlsx(bytes);
+    return read.ok ? read.document : undefined;
+  }
   if (kind === 'docx') {
     const read = partitionDocx(bytes);
     return read.ok ? read.document : undefined;
@@ -44,10 +48,15 @@ export function documentView(doc: DocumentElements, positions: SourcePositions):
     }
     return {
       kind: 'table',
+      // A workbook's table is a sheet: named by it, each cell by its reference. Only column spans are shown: the
+      // rows below a vertically merged cell keep a blank cell in its place (as a Word table does), so values keep
+      // their columns, and a row span would push them right.
+      ...(block.origin.sheet === undefined ? {} : { caption: block.origin.sheet }),
       rows: block.rows.map((row) => ({
         cells: row.cells.map((cell, i) => {
           const key = keyOf(cell.origin, row.cells[i + 1]?.origin.column, byLine);
-          return { text: cellText(cell), ...(key === undefined ? {} : { key }), ...(cell.rowSpan === undefined ? {} : { rowSpan: cell.rowSpan }), ...(cell.colSpan === undefined ? {} : { colSpan: cell.colSpan }) };
+          const ref = cell.origin.ref === undefined ? undefined : describeCell(cell.origin);
+          return { text: cellText(cell), ...(key === undefined ? {} : { key }), ...(ref === undefined ? {} : { ref }), ...(cell.colSpan === undefined ? {} : { colSpan: cell.colSpan }) };
         }),
       })),
     };

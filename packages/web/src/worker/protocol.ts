@@ -3,7 +3,7 @@
  * config and waivers; a worker answers with results and everything the page shows, already worded in the
  * locale (the page itself never loads the engine, the model or the rule packs).
  */
-import type { EvaluationResult, Locale, Outcome, Severity } from '@jixiao/core';
+import type { CrossFormReport, EvaluationResult, LoadedForm, Locale, Outcome, Severity } from '@jixiao/core';
 import type { ImportKind } from '@jixiao/import';
 
 /** A file the reviewer loaded: its path as the browser gives it (folder/file.json) and its text. */
@@ -44,7 +44,16 @@ export type WorkerRequest =
   | { readonly type: 'recheck' }
   /** The whole form as read, for the form view (made on demand: a batch never pays for it). */
   | { readonly type: 'document'; readonly id: number }
+  /** The forms this worker read (for the cross-form pass, which needs them all in one worker). */
+  | { readonly type: 'forms' }
+  /** Run the cross-form pass (history and batch rules) over the forms of every worker. */
+  | { readonly type: 'cross'; readonly forms: readonly HeldForm[] }
   | { readonly type: 'forget' };
+
+/** A form read by a worker, as the cross-form pass takes it. */
+export interface HeldForm extends LoadedForm {
+  readonly source: string;
+}
 
 /** One field of the form as read: where it came from and what it holds. */
 export interface FieldView {
@@ -69,12 +78,14 @@ export interface PlaceView {
 /** A block of the form as read: a paragraph, or a table of rows of cells; `key` names its place (PlaceView). */
 export type BlockView =
   | { readonly kind: 'paragraph'; readonly text: string; readonly key?: string }
-  | { readonly kind: 'table'; readonly rows: readonly { readonly cells: readonly CellView[] }[] };
+  /** `caption`: a workbook's sheet. */
+  | { readonly kind: 'table'; readonly rows: readonly { readonly cells: readonly CellView[] }[]; readonly caption?: string };
 
 export interface CellView {
   readonly text: string;
   readonly key?: string;
-  readonly rowSpan?: number;
+  /** The cell's own reference in a workbook (`Sheet1!B7`). */
+  readonly ref?: string;
   readonly colSpan?: number;
 }
 
@@ -155,4 +166,44 @@ export type WorkerResponse =
   | { readonly type: 'rechecked'; readonly entries: readonly FormEntry[] }
   /** Undefined for a form that has no document (canonical JSON or YAML). */
   | { readonly type: 'document'; readonly id: number; readonly blocks?: readonly BlockView[] }
+  /** The bytes of a workbook, given back by a worker built without the spreadsheet reader (pool.ts sends it on). */
+  | { readonly type: 'elsewhere'; readonly id: number; readonly name: string; readonly bytes: ArrayBuffer }
+  | { readonly type: 'forms'; readonly forms: readonly HeldForm[] }
+  /** Undefined when the rules in force have no cross-form rule. */
+  | { readonly type: 'cross'; readonly view?: CrossFormView }
   | { readonly type: 'failed'; readonly message: string };
+
+/** The other forms a cross-form finding concerns, each with where the compared fields stand in it. */
+export interface RelatedView {
+  readonly source: string;
+  /** `文字相似的表：a.docx（西湖区司法局 2021 年度）`, as the reports word it. */
+  readonly text: string;
+  /** Keys of its places (PlaceView) the finding compares. */
+  readonly places: readonly string[];
+}
+
+/** A finding of a cross-form rule, on its form and pointing at the others. */
+export interface CrossFindingView {
+  readonly index: number;
+  readonly source: string;
+  readonly ruleId: string;
+  readonly title: string;
+  readonly outcome: Outcome;
+  readonly severity?: Severity;
+  /** The row of the reports' cross-form table (file, unit, year, rule, outcome, severity, message, related, positions). */
+  readonly cells: readonly (string | number | null)[];
+  readonly message: string;
+  /** Keys of the places, in its own form, of the fields it reads. */
+  readonly places: readonly string[];
+  readonly related: readonly RelatedView[];
+}
+
+/** The cross-form section, worded as the reports word it; `report` goes into the exports. */
+export interface CrossFormView {
+  readonly report: CrossFormReport;
+  readonly title: string;
+  /** Forms joined to their previous year, joins not made, or that nothing was found. */
+  readonly preamble: readonly string[];
+  readonly headers: readonly string[];
+  readonly findings: readonly CrossFindingView[];
+}

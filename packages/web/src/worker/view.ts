@@ -9,7 +9,7 @@ import { formatDiagnostic, type ImportDiagnostic, type SourcePositions } from '@
 import type { DiagnosticView, FieldView, FindingView, PlaceView } from './protocol.js';
 
 /** One key per place of the file: a table cell, else a paragraph, else a line. */
-function placeKey(p: SourcePosition): string | undefined {
+export function placeKey(p: SourcePosition): string | undefined {
   if (p.cell !== undefined) return `cell:${p.cell}`;
   if (p.paragraph !== undefined) return `paragraph:${String(p.paragraph)}`;
   if (p.line !== undefined) return `line:${String(p.line)}`;

@@ -1,0 +1,118 @@
+/**
+ * The cross-form section (history and batch rules: the same unit's previous year, the same unit and year twice, a
+ * narrative copied from another unit, a figure far from its peers), as the reports show it after the forms: one
+ * row per finding, its form and the forms it concerns each a button that opens that form, where the compared
+ * fields stand in both.
+ */
+import type { CrossFormReport } from '@jixiao/core';
+import type { CrossFindingView, CrossFormView } from '../worker/protocol.js';
+import type { Words } from './i18n.js';
+
+/** The cells of the reports' row that hold the file and the related forms (crossFormHeaders). */
+const FILE = 0;
+const RELATED = 7;
+
+/** The part of a report about some forms: the findings on them or pointing at them. */
+export function crossFormFor(report: CrossFormReport, sources: ReadonlySet<string>): CrossFormReport {
+  return { ...report, findings: report.findings.filter((f) => sources.has(f.source) || f.related.some((r) => sources.has(r.source))) };
+}
+
+interface CrossFindingAbout {
+  readonly finding: CrossFindingView;
+  /** Its places in this form. */
+  readonly places: readonly string[];
+  /** On this form (else: on another form, pointing at this one). */
+  readonly here: boolean;
+}
+
+/** The findings about one form: on it (its own places) or pointing at it (the places the finding compares there). */
+export function crossFindingsOf(view: CrossFormView | undefined, source: string): CrossFindingAbout[] {
+  if (view === undefined) return [];
+  return view.findings.flatMap((finding): CrossFindingAbout[] => {
+    if (finding.source === source) return [{ finding, places: finding.places, here: true }];
+    const related = finding.related.filter((r) => r.source === source);
+    return related.length === 0 ? [] : [{ finding, places: related.flatMap((r) => r.places), here: false }];
+  });
+}
+
+export function crossTone(f: CrossFindingView): string {
+  if (f.outcome !== 'fail') return 'unknown';
+  return f.severity === 'error' ? 'bad' : f.severity === 'warning' ? 'warn' : 'info';
+}
+
+interface Props {
+  readonly words: Words;
+  readonly view: CrossFormView | undefined;
+  /** The pass is running (a new drop, new rules, another language). */
+  readonly running: boolean;
+  /** Open a checked form by its file name (`canOpen`: there is one by that name). */
+  readonly onOpen: (source: string) => void;
+  readonly canOpen: (source: string) => boolean;
+}
+
+function FormButton({ source, text, words, onOpen, canOpen }: { source: string; text: string } & Pick<Props, 'words' | 'onOpen' | 'canOpen'>) {
+  if (!canOpen(source)) return <span>{text}</span>;
+  return (
+    <button type="button" class="link" title={words.open(source)} onClick={() => { onOpen(source); }}>
+      {text}
+    </button>
+  );
+}
+
+export function CrossFormSection({ words, view, running, onOpen, canOpen }: Props) {
+  return (
+    <section aria-labelledby="cross-heading" class="panel cross" aria-busy={running}>
+      <h2 id="cross-heading">{view?.title ?? words.crossTitle}</h2>
+      {running ? <p aria-live="polite">{words.crossRunning}</p> : null}
+      {view === undefined ? (
+        running ? null : <p>{words.crossNone}</p>
+      ) : (
+        <>
+          {view.preamble.map((line, i) => (
+            <p key={i} class="preamble">
+              {line}
+            </p>
+          ))}
+          {view.findings.length === 0 ? null : (
+            <div class="table-wrap">
+              <table class="cross-findings">
+                <thead>
+                  <tr>
+                    {view.headers.map((h) => (
+                      <th scope="col" key={h}>
+                        {h}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.findings.map((f) => (
+                    <tr key={f.index} class={`marked ${crossTone(f)}`} data-rule={f.ruleId} data-file={f.source}>
+                      {f.cells.map((cell, i) =>
+                        i === FILE ? (
+                          <th scope="row" key={i}>
+                            <FormButton source={f.source} text={f.source} words={words} onOpen={onOpen} canOpen={canOpen} />
+                          </th>
+                        ) : i === RELATED ? (
+                          <td key={i} class="related">
+                            {f.related.map((r) => (
+                              <div key={r.source}>
+                                <FormButton source={r.source} text={r.text} words={words} onOpen={onOpen} canOpen={canOpen} />
+                              </div>
+                            ))}
+                          </td>
+                        ) : (
+                          <td key={i}>{cell ?? '—'}</td>
+                        ),
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
