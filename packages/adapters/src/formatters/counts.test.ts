@@ -2,7 +2,7 @@
 // result summary they come from (worked out by hand below, not by the code under test).
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { summarize, type EvaluationResult, type Finding } from '@jixiao/core';
+import { summarize, type CrossFormReport, type EvaluationResult, type Finding } from '@jixiao/core';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
 
@@ -46,6 +46,25 @@ describe('the counts of a report', () => {
     expect({ name, tests, failures, errors, skipped }).toEqual({ name: 'jixiao 9.9.9', tests: '14', failures: '6', errors: '3', skipped: '4' });
   });
 
+  it("JUnit: the form's own suite counts its rules and diagnostics (13), failures 6, errors the 2 diagnostics, skipped 4", () => {
+    const xml = formatJunit([made()], { locale: 'zh-CN', toolVersion: '9.9.9' });
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'testsuite' }).parse(xml) as { testsuites: { testsuite: Record<string, string>[] } };
+    const { tests, failures, errors, skipped } = doc.testsuites.testsuite[0] ?? {};
+    expect({ tests, failures, errors, skipped }).toEqual({ tests: '13', failures: '6', errors: '2', skipped: '4' });
+  });
+
+  it('JUnit: cross-form findings count in the totals and in a suite of their own (a failure, an undecided one skipped)', () => {
+    const cross = (outcome: 'fail' | 'indeterminate') => ({ source: 'x.docx', unit: '北塔区司法局', fiscalYear: 2020, ruleId: `batch/${outcome}`, title: 't', outcome, ...(outcome === 'fail' ? { severity: 'warning' as const } : {}), redFlag: false, messageId: 'm', message: 'm', data: {}, related: [] });
+    const crossForm: CrossFormReport = { summary: summarize([]), history: [], diagnostics: [], findings: [cross('fail'), cross('indeterminate'), cross('indeterminate')] };
+    const xml = formatJunit([made()], { locale: 'zh-CN', toolVersion: '9.9.9', crossForm });
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'testsuite' }).parse(xml) as { testsuites: Record<string, string> & { testsuite: Record<string, string>[] } };
+    const { tests, failures, errors, skipped } = doc.testsuites;
+    // The form: 13 tests, 6 failures, 2 errors, 4 skipped; the cross-form findings: 3 tests, 1 failure, 2 skipped.
+    expect({ tests, failures, errors, skipped }).toEqual({ tests: '16', failures: '7', errors: '2', skipped: '6' });
+    const suite = doc.testsuites.testsuite[1] ?? {};
+    expect([suite.tests, suite.failures, suite.errors, suite.skipped]).toEqual(['3', '1', '0', '2']);
+  });
+
   it('JUnit totals of no form at all are zero', () => {
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(formatJunit([], { locale: 'en', toolVersion: '1.0.0' })) as { testsuites: Record<string, string> };
     expect(doc.testsuites).toMatchObject({ tests: '0', failures: '0', errors: '0', skipped: '0' });
@@ -64,5 +83,11 @@ describe('the counts of a report', () => {
       'a/waived': ['error', 'm'],
       'a/undecided': ['none', 'm'],
     });
+  });
+
+  it('SARIF: a waived failure carries an accepted external suppression with its reason, approver and expiry; nothing else does', () => {
+    const log = JSON.parse(formatSarif([made()], { locale: 'zh-CN', toolVersion: '9.9.9' })) as { runs: { results: { ruleId: string; suppressions?: unknown[] }[] }[] };
+    const suppressed = Object.fromEntries((log.runs[0]?.results ?? []).filter((r) => r.suppressions !== undefined).map((r) => [r.ruleId, r.suppressions]));
+    expect(suppressed).toEqual({ 'a/waived': [{ kind: 'external', status: 'accepted', justification: 'r (a, 2030-01-01)' }] });
   });
 });

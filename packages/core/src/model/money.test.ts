@@ -2,7 +2,7 @@
 // Example tables worked by hand (model.test.ts holds the properties).
 import { describe, expect, it } from 'vitest';
 import { MAX_PERCENT, MAX_SCORE, hundredths, isHundredths } from './decimal.js';
-import { MAX_MONEY, formatMoney, subtractMoney, toCents, toSignedCents } from './money.js';
+import { MAX_MONEY, formatMoney, isMoney, subtractMoney, toCents, toSignedCents } from './money.js';
 
 describe('toCents', () => {
   it.each([
@@ -17,6 +17,18 @@ describe('toCents', () => {
   // Each guard on its own: a third decimal, a negative amount, one beyond the largest, not a number.
   it.each([1.005, 0.001, -0.01, -3, MAX_MONEY + 1, Number.NaN, Infinity])('refuses %s, naming it', (value) => {
     expect(() => toCents(value)).toThrow(new RangeError(`not a 2-decimal amount: ${String(value)}`));
+  });
+});
+
+describe('isMoney at its bounds', () => {
+  it.each([
+    [0, true],
+    [MAX_MONEY, true], // the largest amount itself is one
+    [MAX_MONEY + 0.01, false],
+    [-0.01, false],
+    [0.005, false],
+  ])('%s: %s', (value, money) => {
+    expect(isMoney(value)).toBe(money);
   });
 });
 

@@ -32,7 +32,7 @@ export function compileScale(points: readonly (readonly [number, number])[]): (x
       const [x0, y0] = pts[i - 1] ?? first;
       const [x1, y1] = pts[i] ?? last;
       if (X > x1) continue;
-      if (x1 === x0) return y1 / 100;
+      // Here x0 < X ≤ x1 (X passed the point before, and the first point), so x1 > x0: no division by zero.
       // The value itself is rounded (y0 + Δ, over the common denominator), not only the step from y0.
       return divRound(y0 * (x1 - x0) + (X - x0) * (y1 - y0), x1 - x0) / 100;
     }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importText } from '../text/import-text.js';
 import fc from 'fast-check';
-import { readGlyph, resolveSingle, showMarks, type MarkState, type OptionRead } from './marks.js';
+import { describeMark, isUnknownGlyph, readEqField, readGlyph, resolveSingle, showMarks, type MarkState, type OptionRead } from './marks.js';
 
 const option = (value: 'yes' | 'no', state: MarkState | undefined, start = 0): OptionRead<'yes' | 'no'> => ({
   word: value === 'yes' ? '是' : '否',
@@ -102,5 +102,58 @@ describe('showMarks: a line as Word shows it', () => {
         expect(showMarks(line)).toBe(expected);
       }),
     );
+  });
+});
+
+// Worked by hand: the mark objects a reader keeps (state, what was written, where it stands), and the notes.
+describe('a mark as read: its state, text and place', () => {
+  it.each([
+    ['eq \\o\\ac(□,√)', { state: 'checked', raw: 'eq \\o\\ac(□,√)', start: 2, end: 15 }],
+    ['eq \\o\\ac(□, √ )', { state: 'checked', raw: 'eq \\o\\ac(□, √ )', start: 2, end: 17 }], // spaces around the overlay
+    ['eq \\o\\ac(□,√,)', { state: 'checked', raw: 'eq \\o\\ac(□,√,)', start: 2, end: 16 }], // an empty third part
+    ['eq \\o\\ac(□,☒)', { state: 'checked', crossed: true, raw: 'eq \\o\\ac(□,☒)', start: 2, end: 15 }],
+    ['eq \\o\\ac(□)', { state: 'empty', raw: 'eq \\o\\ac(□)', start: 2, end: 13 }],
+    ['eq \\o\\ac(□,X)', { state: 'unknown', unknownGlyph: true, raw: 'eq \\o\\ac(□,X)', start: 2, end: 15 }],
+  ])('是 %s', (field, mark) => {
+    expect(readEqField(`是 ${field} 否`, 2)).toEqual(mark);
+  });
+
+  it('is no mark where no EQ field starts', () => {
+    expect(readEqField('是 否', 0)).toBeUndefined();
+    expect(readEqField('是 eq \\o\\ac(□,√)', 0)).toBeUndefined(); // the field starts at 2, not 0
+  });
+
+  it.each([
+    ['☑', { state: 'checked', raw: '☑', start: 5, end: 6 }],
+    ['☒', { state: 'checked', crossed: true, raw: '☒', start: 5, end: 6 }],
+    ['□', { state: 'empty', raw: '□', start: 5, end: 6 }],
+    ['\u{e000}', { state: 'unknown', unknownGlyph: true, raw: '\u{e000}', start: 5, end: 6 }],
+  ])('the glyph %s', (ch, mark) => {
+    expect(readGlyph(ch, 5, false)).toEqual(mark);
+  });
+
+  it.each([
+    ['\u{e000}', true], // the first and last code points of the private-use area
+    ['\u{f8ff}', true],
+    ['\u{e7ff}', true],
+    ['★', true], // another symbol no table knows
+    ['☑', false],
+    ['□', false],
+    ['A', false],
+    ['是', false],
+    ['★A', false], // one character only
+    ['A★', false],
+    ['\u{dfff}', false],
+    ['\u{f900}', false],
+  ])('isUnknownGlyph(%s) is %s', (ch, unknown) => {
+    expect(isUnknownGlyph(ch)).toBe(unknown);
+  });
+
+  it('describes each mark in a note, and says where it stands', () => {
+    const option = (mark: Parameters<typeof describeMark>[0]['mark'], markBefore = false) => ({ word: '是', value: 'yes', start: 0, mark, markBefore });
+    expect(describeMark(option(undefined))).toBe('无方框');
+    expect(describeMark(option({ state: 'checked', raw: '☑', start: 0, end: 1 }))).toBe('勾选 ☑');
+    expect(describeMark(option({ state: 'empty', raw: '□', start: 0, end: 1 }, true))).toBe('空框 □（标在选项前）');
+    expect(describeMark(option({ state: 'unknown', raw: '(', start: 0, end: 1 }))).toBe('无法辨认的符号 “(”');
   });
 });
