@@ -131,6 +131,19 @@ describe('--ignore, dotfiles and Office lock files', () => {
     expect(ignored.code).toBe(1);
     expect(json(ignored.stdout).unread).toEqual([]);
   });
+
+  it('nothing to check — an empty folder, or every file skipped — is exit 2 with what was skipped, never a clean exit 0', async () => {
+    const dir = batch();
+    mkdirSync(join(dir, 'empty'));
+    const empty = await jixiao(dir, ['check', 'empty']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/没有可检查的文件：empty（文件夹为空）/);
+    const skipped = await jixiao(dir, ['check', 'forms', '--ignore', '*.json', '--locale', 'en']);
+    expect(skipped.code).toBe(2);
+    expect(skipped.stderr).toMatch(/nothing to check in forms \(5 skipped/);
+    // A glob that matches nothing is still an unreadable input (exit 3), as before.
+    expect((await jixiao(dir, ['check', 'none/*.docx'])).code).toBe(3);
+  });
 });
 
 describe('jixiao rules', () => {

@@ -45,6 +45,17 @@ describe('a JSON form with a key given twice', () => {
     expect(errorsOf(importJson(top))).toEqual([{ code: 'json-duplicate-key', path: 'fiscalYear', line: 1 }]);
     expect(importJson(JSON.stringify(doc, null, 2)).ok).toBe(true);
   });
+
+  it('is named first when the value that won does not fit the model either (the model would blame the value the writer did not mean)', () => {
+    const twice = '{"unit": {"name": "北塔区司法局"},\n "unit": "北塔区司法局", "fiscalYear": 2020}';
+    const r = importJson(twice);
+    expect(r.ok).toBe(false);
+    expect(errorsOf(r)[0]).toEqual({ code: 'json-duplicate-key', path: 'unit', line: 2 });
+    // A rejected document nested deeper than a form is not scanned (the visitor recurses), and still refused.
+    const deep = `{"unit": ${'['.repeat(5000)}${']'.repeat(5000)}, "unit": 1}`;
+    expect(errorsOf(importJson(deep)).map((e) => e.code)).not.toContain('json-duplicate-key');
+    expect(importJson(deep).ok).toBe(false);
+  });
 });
 
 describe('control characters, broken surrogates and bytes that are not text', () => {

@@ -42,7 +42,7 @@ export const EXIT = {
 export const EXIT_HELP = `退出码 / exit codes:
   0  全部读取并检查，没有错误级不通过 / every input read and checked, no error-level failure
   1  至少一项错误级不通过（未豁免；--fail-on 可降至警告或提示级），或警告级不通过多于 --max-warnings / at least one error-level failure (not waived; --fail-on lowers the bar to warning or info), or more warning-level failures than --max-warnings
-  2  用法、配置、规则包或豁免文件错误，或内部错误 / usage, config, pack or waiver file error, or internal error
+  2  用法、配置、规则包或豁免文件错误，没有可检查的文件，或内部错误 / usage, config, pack or waiver file error, nothing to check, or internal error
   3  有输入无法读取（文件缺失、不是自评表，或有错误级导入诊断），其余照常检查 / some input could not be read (missing, not a form, or an error-level import diagnostic); the rest was checked
   同时出现时取 2 > 3 > 1 / when several apply: 2 before 3 before 1
 `;

@@ -118,6 +118,9 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   if (flags.printConfig === true) return printConfig(selection, flags, io);
   if (paths.length === 0) throw new CliError('缺少要检查的文件、文件夹或通配符 <paths...>（见 jixiao check --help） / missing the files, folders or globs to check: <paths...> (see jixiao check --help)');
   const inputs = collectInputs(paths, io.cwd, locale, flags.ignore ?? []);
+  // Nothing to check at all (an empty folder, everything skipped as hidden, a lock file or by --ignore) is not a
+  // clean batch: exit 2, as ESLint does, so that a script never reads "no failures" from a check of nothing.
+  if (inputs.files.length === 0 && inputs.skipped.length === 0) throw new CliError(nothingToCheck(paths, inputs.ignored.length));
   // Workers (when the batch is worth them) start first: they load and compile the packs while this thread does.
   const workers = await startWorkers(inputs.files, jobs, flags.jobs !== undefined, selection);
   try {
@@ -125,6 +128,13 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   } finally {
     await workers?.pool.destroy();
   }
+}
+
+function nothingToCheck(paths: readonly string[], ignored: number): string {
+  const zh = ignored > 0 ? `（${String(ignored)} 个文件被跳过：隐藏文件、Office 锁定文件或 --ignore）` : '（文件夹为空）';
+  const en = ignored > 0 ? ` (${String(ignored)} skipped: hidden files, Office lock files or --ignore)` : ' (empty folder)';
+  const named = paths.map((p) => terminalText(p));
+  return `没有可检查的文件：${named.join('、')}${zh} / nothing to check in ${named.join(', ')}${en}`;
 }
 
 /**

@@ -65,6 +65,26 @@ function silentProblems(text: string): ImportDiagnostic[] {
   return problems;
 }
 
+/** How deep the scan for silent problems goes in a document the model rejected (the model's own depth is 5). */
+const MAX_SCANNED_DEPTH = 64;
+
+/** The deepest nesting of objects and arrays in JSON text (brackets inside strings do not count). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') deepest = Math.max(deepest, ++depth);
+    else if (c === '}' || c === ']') depth--;
+  }
+  return deepest;
+}
+
 /**
  * Read the canonical model written as JSON; zod issues become diagnostics with the field path and its Chinese
  * label. A key given twice in one object, or a string with control characters or unpaired surrogates, is an error
@@ -80,8 +100,11 @@ export function importJson(text: string): ImportResult {
     return failure('json', 'json-invalid', `不是有效的 JSON：${detail}`, `not valid JSON: ${detail}`);
   }
   const result = fromValue(value, 'json');
-  if (!result.ok) return result;
-  // Only a document the model accepts is scanned: its depth is bounded, so the recursive visitor cannot overflow.
-  const problems = silentProblems(text.replace(/^\uFEFF/, ''));
-  return problems.length > 0 ? { ok: false, kind: 'json', diagnostics: problems } : result;
+  // The recursive visitor reads only a document of bounded depth (a form's is 5): one the model rejects is scanned
+  // too, so that a key given twice is named first, before the model's complaints about the value that won.
+  const body = text.replace(/^\uFEFF/, '');
+  if (!result.ok && nestingDepth(body) > MAX_SCANNED_DEPTH) return result;
+  const problems = silentProblems(body);
+  if (result.ok) return problems.length > 0 ? { ok: false, kind: 'json', diagnostics: problems } : result;
+  return problems.length > 0 ? { ...result, diagnostics: [...problems, ...result.diagnostics] } : result;
 }
