@@ -4,7 +4,7 @@
  * form — and each report checked for what it must hold (every form, the one unreadable file); the SARIF log is
  * validated against the official SARIF 2.1.0 schema. The JSON report, which streamed first, is the reference
  * measured in the same run. Then the seed form's own figures: its JSON report item and its SARIF bytes, alone and
- * per form in a batch of 100 copies.
+ * per form in a batch of 100 copies. `--report-formats xlsx,csv` measures only those (and the JSON reference).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -82,7 +82,8 @@ async function verify(format: Format, file: string, n: number, root: string): Pr
   const shows = async (needle: string) => (await countIn(file, needle)) > 0;
   switch (format) {
     case 'json': {
-      const ok = (await has('{"source":"form-', n)) && (await has('"unread":[{"source":"broken.json"', 1));
+      // A result is its source followed by the evaluation (the cross-form section's findings name sources too).
+      const ok = (await has('.json","evaluation":{', n)) && (await has('"unread":[{"source":"broken.json"', 1));
       return ok ? `${String(n)} results and the unread file` : 'MISSING results or the unread file';
     }
     case 'text':
@@ -122,6 +123,16 @@ async function verify(format: Format, file: string, n: number, root: string): Pr
   }
 }
 
+/**
+ * `--report-formats json,xlsx`: only these formats (the JSON reference is always measured first); default all.
+ */
+function chosenFormats(): readonly Format[] {
+  const i = process.argv.indexOf('--report-formats');
+  if (i === -1) return FORMATS;
+  const asked = new Set((process.argv[i + 1] ?? '').split(','));
+  return FORMATS.filter((f) => f === 'json' || asked.has(f));
+}
+
 export interface ReportsFigures {
   readonly forms: number;
   readonly loadBefore: readonly number[];
@@ -143,7 +154,7 @@ export async function reportsBench(forms: readonly Evaluation[], root: string, b
   const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
   console.log(`(h) reports, ${String(n)} JSON forms (+1 broken), default --jobs, load average ${loadBefore.join(' ')}`);
   const figures: ReportsFigures['formats'] = {};
-  for (const format of FORMATS) {
+  for (const format of chosenFormats()) {
     const out = join(dir, `report.${EXTENSION[format]}`);
     // Run from inside the folder: sources are `form-000000.json`, as a bureau's own folder would give them.
     const r = timed(bin, ['check', '.', '--format', format, '-o', out, '--today', '2026-11-29'], join(dir, 'forms'));

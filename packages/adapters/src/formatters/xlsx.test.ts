@@ -1,11 +1,11 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { applyWaivers, type EvaluationResult } from '@jixiao/core';
 import { NASTY_UNIT, cases, checker, exampleResult, infoResult, loadWorkbook, manyResults, must } from '../../test/results.js';
 import { reportEnd } from './report.js';
-import { formatXlsx, writeXlsxStream, xlsxReport } from './xlsx.js';
+import { formatXlsx, memorySpool, writeXlsxStream, xlsxReport, type SpoolFactory } from './xlsx.js';
 
 const opts = { locale: 'zh-CN', toolVersion: '0.1.0' } as const;
 const SHEETS = ['汇总', '检查结果', '指标', '需复核', '未能检查的文件'];
@@ -189,5 +189,44 @@ describe('writeXlsxStream (exceljs streaming writer)', () => {
       entries++;
     }
     expect(entries).toBeGreaterThan(8);
+  });
+
+  it('reads rows from the spool only as fast as the output takes the zip (memory stays bounded when the output is slow)', async () => {
+    const total = 20_000;
+    let pulled = 0;
+    // The indicators sheet's rows come from a spool counting what the writer has taken; hard-to-compress text so
+    // that the zip's own buffers fill with few rows.
+    const spool: SpoolFactory = <T>(name: string) => {
+      if (name !== 'indicators') return memorySpool<T>(name);
+      const rows = function* () {
+        for (let i = 0; i < total; i++) {
+          pulled++;
+          yield [`form-${String(i)}.json`, '单位', 2024, `指标 ${(i * 2654435761).toString(36)}`, (i * 7919) % 1000, `${(i * 40503).toString(36)}-${(i * 69069).toString(16)}`] as T;
+        }
+      };
+      return { push: () => undefined, rows };
+    };
+    const report = xlsxReport(opts, spool);
+    // An output that takes nothing until released: the writer must stop pulling rows well before the end.
+    const held: (() => void)[] = [];
+    let released = false;
+    const chunks: Buffer[] = [];
+    const out = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        if (released) done();
+        else held.push(done);
+      },
+    });
+    const writing = writeXlsxStream(report, reportEnd([], [], []), opts, out);
+    // Plenty of turns of the event loop for a writer that does not wait to take every row.
+    for (let turn = 0; turn < 500 && pulled < total; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(pulled).toBeLessThan(total / 2);
+    released = true;
+    for (const done of held.splice(0)) done();
+    await writing;
+    expect(pulled).toBe(total);
+    const wb = await loadWorkbook(new Uint8Array(Buffer.concat(chunks)));
+    expect(sheet(wb, '指标').rowCount).toBe(total + 1);
   });
 });
