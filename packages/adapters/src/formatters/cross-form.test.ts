@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { CrossFormReportSchema, ResultDocumentSchema, type CrossFormReport, type EvaluationResult } from '@jixiao/core';
+import { CrossFormReportSchema, ResultDocumentSchema, resultDocument, type CrossFormReport, type EvaluationResult } from '@jixiao/core';
+import { manyResults } from '../../test/results.js';
 import { FORMATTERS } from '../formats.js';
+import { formatJson } from './json.js';
 import type { FormatOptions, Formatter } from './types.js';
 
 /** A cross-form section as the CLI passes it: one history failure with positions in both forms, one undecided finding. */
@@ -72,6 +74,16 @@ describe('the cross-form section in every format', () => {
     const doc = JSON.parse(await output('json')) as unknown;
     expect(ResultDocumentSchema.safeParse(doc).success).toBe(true);
     expect((doc as { crossForm: unknown }).crossForm).toEqual(CROSS);
+  });
+
+  it('json: the findings written one by one give the bytes JSON.stringify gives for the whole document, compact and indented', async () => {
+    const forms = await manyResults();
+    for (const crossForm of [CROSS, { ...CROSS, findings: [] }]) {
+      for (const pretty of [false, true]) {
+        const document = { ...resultDocument(forms, { ...options, unread: [] }), crossForm };
+        expect(formatJson(forms, { ...options, crossForm, pretty }), `pretty ${String(pretty)}, ${String(crossForm.findings.length)} findings`).toBe(`${JSON.stringify(document, null, pretty ? 2 : undefined)}\n`);
+      }
+    }
   });
 
   it('sarif: a result located in the form, the previous form as a related location', async () => {

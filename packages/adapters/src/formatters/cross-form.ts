@@ -77,10 +77,10 @@ export function crossFormHeaders(locale: Locale): string[] {
   return [...WORDS[locale].columns];
 }
 
-/** One row per finding (CSV, xlsx, HTML). */
-export function crossFormRows(report: CrossFormReport, locale: Locale): Cell[][] {
+/** A finding's row of the cross-form table (CSV, xlsx, HTML). */
+export function crossFormRow(f: CrossFormReportFinding, locale: Locale): Cell[] {
   const w = WORDS[locale];
-  return report.findings.map((f) => [
+  return [
     f.source,
     unitOf(f.unit, locale),
     f.fiscalYear,
@@ -90,7 +90,12 @@ export function crossFormRows(report: CrossFormReport, locale: Locale): Cell[][]
     f.message,
     blankAsNull(f.related.map((r) => relatedText(r, locale)).join(sep(locale))),
     blankAsNull(crossFormPositions(f, locale)),
-  ]);
+  ];
+}
+
+/** One row per finding (see {@link crossFormRow}). */
+export function crossFormRows(report: CrossFormReport, locale: Locale): Cell[][] {
+  return report.findings.map((f) => crossFormRow(f, locale));
 }
 
 /** The section's title line. */

@@ -37,6 +37,11 @@ export interface ReportWriter {
   glue(section: number, end: ReportEnd): string;
   /** The end of the document. */
   tail(end: ReportEnd): string;
+  /**
+   * The same text as `tail`, in pieces, where the end can be long (the cross-form section of a large batch): a
+   * streaming caller writes them one by one instead of holding the whole end as one string.
+   */
+  tailChunks?(end: ReportEnd): Iterable<string>;
 }
 
 /**

@@ -21,7 +21,7 @@ import {
   type FindingRow,
   type RowKind,
 } from './rows.js';
-import { crossFormHeaders, crossFormRows } from './cross-form.js';
+import { crossFormHeaders, crossFormRow } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 /** The timestamp used when no clock is injected: the earliest a zip entry can carry (DOS epoch, local time). */
@@ -224,9 +224,8 @@ export function xlsxReport(options: FormatOptions, spool: SpoolFactory = memoryS
       await table({ name: names.review, headers: reviewHeaders(locale), widths: [30, 20, 7, 10, 8, 24, 70], wrap: [6] }, review.rows(), plain, () => FILLS.diagnostic);
       await table({ name: names.unread, headers: [w.file, w.reason], widths: [50, 80], wrap: [1] }, digest.unread.map((u) => [u.source, u.reason]), plain, () => FILLS.unread);
       if (end.crossForm !== undefined) {
-        const cross = end.crossForm;
-        const rows = crossFormRows(cross, locale);
-        await table({ name: names.crossForm, headers: crossFormHeaders(locale), widths: [30, 20, 7, 30, 10, 8, 70, 40, 40], wrap: [6, 7, 8] }, rows, plain, (row) => (row[4] === null ? undefined : FILLS.warning));
+        // Each finding's row is made as it is written (a large batch has tens of thousands); every one is filled.
+        await table({ name: names.crossForm, headers: crossFormHeaders(locale), widths: [30, 20, 7, 30, 10, 8, 70, 40, 40], wrap: [6, 7, 8] }, end.crossForm.findings, (f) => crossFormRow(f, locale), () => FILLS.warning);
       }
     },
   };

@@ -20,18 +20,28 @@ function stdoutIo(): CliIo & { chunks: Uint8Array[] } {
   return { chunks, stdout: (c) => chunks.push(typeof c === 'string' ? utf8.encode(c) : c), stderr: () => undefined, cwd: '.', env: {}, stdoutIsTTY: false };
 }
 
-/** A writer of two sections whose head, glue and tail say what they were told (so a wrong `end` shows). */
-function probeWriter(headNeedsEnd: boolean): ReportWriter {
+/**
+ * A writer of two sections whose head, glue and tail say what they were told (so a wrong `end` shows); `chunked`:
+ * it also gives its tail in pieces, and counts the calls of `tail` (a streaming caller should take the pieces).
+ */
+function probeWriter(headNeedsEnd: boolean, chunked = false): ReportWriter & { tails: number } {
   const said = (end: ReportEnd) => `${String(end.digest.unread.length)}/${end.sources.join('|')}/${end.emitted.join(':')}`;
-  return {
+  const pieces = (end: ReportEnd) => ['<tail ', said(end), '>'];
+  const writer: ReportWriter & { tails: number } = {
+    tails: 0,
     sections: 2,
     separator: '‖',
     headNeedsEnd,
-    head: (end) => `<head ${end === undefined ? '-' : said(end)}>`,
+    head: (end: ReportEnd | undefined) => `<head ${end === undefined ? '-' : said(end)}>`,
     form: () => [],
-    glue: (s, end) => `<glue ${String(s)} ${said(end)}>`,
-    tail: (end) => `<tail ${said(end)}>`,
+    glue: (s: number, end: ReportEnd) => `<glue ${String(s)} ${said(end)}>`,
+    tail: (end: ReportEnd) => {
+      writer.tails++;
+      return pieces(end).join('');
+    },
+    ...(chunked ? { tailChunks: pieces } : {}),
   };
+  return writer;
 }
 
 // Chunks from empty to more than the stream's 1 MiB buffer, ASCII and CJK, given as text or as UTF-8 bytes.
@@ -44,13 +54,14 @@ const text = (c: string | Uint8Array) => (typeof c === 'string' ? c : new TextDe
 describe('a streamed report', () => {
   it('has exactly the bytes of head, sections (non-empty chunks joined) and tail, on stdout and in a file, and leaves no temporary file', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(chunkArb, chunkArb), { maxLength: 6 }), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), (forms, headNeedsEnd, unreadNames) => {
-        const writer = probeWriter(headNeedsEnd);
+      fc.property(fc.array(fc.tuple(chunkArb, chunkArb), { maxLength: 6 }), fc.boolean(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), (forms, headNeedsEnd, chunked, unreadNames) => {
+        const writer = probeWriter(headNeedsEnd, chunked);
         const unread = unreadNames.map((source) => ({ source, reason: 'x' }));
         const partial = { digest: digestBatch([], unread), sources: ['a', 'b'] };
         const sections = [0, 1].map((s) => forms.map((f) => text(f[s] ?? '')).filter((c) => c !== ''));
         const end: ReportEnd = { ...partial, emitted: sections.map((s) => s.length) };
         const want = `${writer.head(headNeedsEnd ? end : undefined)}${sections[0]?.join('‖') ?? ''}${writer.glue(1, end)}${sections[1]?.join('‖') ?? ''}${writer.tail(end)}`;
+        writer.tails = 0;
         const io = stdoutIo();
         const file = join(dir, 'report.out');
         for (const target of [undefined, file]) {
@@ -61,6 +72,8 @@ describe('a streamed report', () => {
         expect(Buffer.concat(io.chunks).toString('utf8')).toBe(want);
         expect(readFileSync(file, 'utf8')).toBe(want);
         expect(readdirSync(spoolDir)).toEqual([]);
+        // A tail given in pieces is written piece by piece, never joined into one string.
+        expect(writer.tails).toBe(chunked ? 0 : 2);
       }),
       { numRuns: 30 },
     );

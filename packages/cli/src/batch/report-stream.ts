@@ -127,7 +127,7 @@ export function reportStream(writer: ReportWriter, output: string | undefined, i
           if (s > 0) out.write(writer.glue(s, end));
           spool?.copyTo(out);
         });
-        out.write(writer.tail(end));
+        for (const piece of writer.tailChunks?.(end) ?? [writer.tail(end)]) out.write(piece);
         out.flush();
       } finally {
         close();

@@ -214,6 +214,8 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
       run.workers,
     );
     progress?.stop();
+    // Every form is checked: the worker threads' heaps are let go before the cross-form pass and the report.
+    await run.workers?.pool.destroy();
     // The cross-form pass: forms given with --history joined (a file that cannot be read is listed like any other).
     let crossForm: { report: CrossFormReport; errors: number } | undefined;
     const allSkipped = [...skipped, ...(history?.skipped ?? [])];
