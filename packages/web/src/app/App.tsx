@@ -93,6 +93,7 @@ export function App() {
   );
 
   const loadDocument = useCallback((id: number) => pool.document(id), [pool]);
+  const loadResults = useCallback((ids: readonly number[]) => pool.results(ids), [pool]);
 
   const clear = useCallback(() => {
     pool.forget();
@@ -166,9 +167,10 @@ export function App() {
             cross={cross}
             crossRunning={crossRunning}
             onOpenSource={openSource}
+            loadResults={loadResults}
           />
         ) : (
-          <FormView words={words} locale={locale} form={opened} cross={cross} loadDocument={loadDocument} onOpenSource={openSource} onBack={() => { setOpenId(undefined); }} />
+          <FormView words={words} locale={locale} form={opened} cross={cross} loadDocument={loadDocument} loadResults={loadResults} onOpenSource={openSource} onBack={() => { setOpenId(undefined); }} />
         )}
         {opened === undefined ? (
           <OwnRules

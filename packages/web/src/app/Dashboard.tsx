@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Locale } from '@jixiao/core';
 import type { CheckedForm, CrossFormView, UnreadableForm } from '../worker/protocol.js';
 import { CrossFormSection, crossFormFor } from './CrossForm.js';
-import { ExportButtons } from './ExportButtons.js';
+import { ExportButtons, type LoadResults } from './ExportButtons.js';
 import { droppedFiles, pickedFiles, type PickedFile } from './files.js';
 import type { Words } from './i18n.js';
 import { COLUMNS, SEVERITY_FILTERS, filterForms, isNumeric, mostFailed, sortForms, type Column, type Filters, type SeverityFilter, type Sort } from './table.js';
@@ -21,6 +21,7 @@ interface Props {
   readonly cross: CrossFormView | undefined;
   readonly crossRunning: boolean;
   readonly onOpenSource: (source: string) => void;
+  readonly loadResults: LoadResults;
 }
 
 function DropZone({ words, onFiles }: Pick<Props, 'words' | 'onFiles'>) {
@@ -91,7 +92,7 @@ function SortHeader({ column, label, sort, onSort, words }: { column: Column; la
   );
 }
 
-export function Dashboard({ words, locale, checked, unreadable, queued, done, onFiles, onClear, onOpen, cross, crossRunning, onOpenSource }: Props) {
+export function Dashboard({ words, locale, checked, unreadable, queued, done, onFiles, onClear, onOpen, cross, crossRunning, onOpenSource, loadResults }: Props) {
   const [sort, setSort] = useState<Sort>({ column: 'file', descending: false });
   const [filters, setFilters] = useState<Filters>({ columns: {} });
   const rows = useMemo(() => sortForms(filterForms(checked, filters), sort), [checked, filters, sort]);
@@ -121,7 +122,7 @@ export function Dashboard({ words, locale, checked, unreadable, queued, done, on
           <p aria-live="polite" class="count">
             {words.shown(rows.length, checked.length)}
           </p>
-          <ExportButtons words={words} locale={locale} results={rows.map((r) => r.result)} crossForm={crossShown} />
+          <ExportButtons words={words} locale={locale} ids={rows.map((r) => r.id)} loadResults={loadResults} crossForm={crossShown} />
         </div>
         <div class="filters">
           <label>

@@ -6,12 +6,15 @@ import type { Words } from './i18n.js';
 
 const LABELS: Record<ExportKind, string> = { xlsx: 'Excel (.xlsx)', html: 'HTML', csv: 'CSV' };
 
-/** `crossForm`: the cross-form section of what is exported (the findings on or about the forms exported). */
-export function ExportButtons({ words, locale, results, crossForm }: { words: Words; locale: Locale; results: readonly EvaluationResult[]; crossForm?: CrossFormReport | undefined }) {
+/** The results of some forms, from the workers that hold them (pool.ts). */
+export type LoadResults = (ids: readonly number[]) => Promise<readonly EvaluationResult[]>;
+
+/** `ids`: the forms exported; `crossForm`: the cross-form section of the export (the findings on or about them). */
+export function ExportButtons({ words, locale, ids, loadResults, crossForm }: { words: Words; locale: Locale; ids: readonly number[]; loadResults: LoadResults; crossForm?: CrossFormReport | undefined }) {
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
   const run = (kind: ExportKind) => {
     setState({ busy: true });
-    exportView(kind, results, locale, crossForm).then(
+    loadResults(ids).then((results) => exportView(kind, results, locale, crossForm)).then(
       () => {
         setState({ busy: false });
       },
@@ -24,7 +27,7 @@ export function ExportButtons({ words, locale, results, crossForm }: { words: Wo
     <div class="export" role="group" aria-label={words.exportLabel}>
       <span class="label">{words.exportLabel}</span>
       {EXPORT_KINDS.map((kind) => (
-        <button type="button" key={kind} disabled={state.busy || results.length === 0} onClick={() => { run(kind); }}>
+        <button type="button" key={kind} disabled={state.busy || ids.length === 0} onClick={() => { run(kind); }}>
           {LABELS[kind]}
         </button>
       ))}

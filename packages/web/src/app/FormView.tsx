@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Locale } from '@jixiao/core';
 import type { BlockView, CheckedForm, CrossFindingView, CrossFormView, FindingView, PlaceView } from '../worker/protocol.js';
 import { crossFindingsOf, crossFormFor, crossTone } from './CrossForm.js';
-import { ExportButtons } from './ExportButtons.js';
+import { ExportButtons, type LoadResults } from './ExportButtons.js';
 import type { Words } from './i18n.js';
 
 interface Props {
@@ -20,6 +20,7 @@ interface Props {
   readonly onBack: () => void;
   /** The form as read (paragraphs and tables), asked for when the form opens. */
   readonly loadDocument: (id: number) => Promise<readonly BlockView[] | undefined>;
+  readonly loadResults: LoadResults;
 }
 
 function tone(f: FindingView): string {
@@ -55,7 +56,7 @@ function Annotations({ place, marks, cross, words }: { place: PlaceView | undefi
   );
 }
 
-export function FormView({ words, locale, form, cross, onOpenSource, onBack, loadDocument }: Props) {
+export function FormView({ words, locale, form, cross, onOpenSource, onBack, loadDocument, loadResults }: Props) {
   const [showAll, setShowAll] = useState(false);
   const [blocks, setBlocks] = useState<readonly BlockView[] | undefined>(undefined);
   useEffect(() => {
@@ -132,7 +133,7 @@ export function FormView({ words, locale, form, cross, onOpenSource, onBack, loa
         <p class="meta">
           {form.row.unit ?? '—'} · {form.row.year ?? '—'} · {words.columns.claimedGrade} {form.row.claimedGrade ?? '—'}
         </p>
-        <ExportButtons words={words} locale={locale} results={[form.result]} crossForm={crossExport} />
+        <ExportButtons words={words} locale={locale} ids={[form.id]} loadResults={loadResults} crossForm={crossExport} />
       </div>
       <div class="split">
         <section aria-labelledby="read-heading" class="as-read" tabIndex={0}>

@@ -3,6 +3,7 @@
  * a worker script fetched by URL is refused on a page opened from disk (file://), a blob is not, and the same
  * code then runs whether the page is served or opened from a folder. One worker per core, at most four.
  */
+import type { EvaluationResult } from '@jixiao/core';
 import type { BlockView, CrossFormView, FormEntry, Setup, SetupIssue, WorkerRequest, WorkerResponse } from '../worker/protocol.js';
 import type { PickedFile } from './files.js';
 import { loadScript } from './script.js';
@@ -144,6 +145,13 @@ export class CheckPool {
   async recheck(): Promise<FormEntry[]> {
     const answers = await this.ask({ type: 'recheck' });
     return answers.flatMap((a) => (a.type === 'rechecked' ? a.entries : []));
+  }
+
+  /** The results of these forms (for an export), in this order, from the workers that hold them. */
+  async results(ids: readonly number[]): Promise<EvaluationResult[]> {
+    const answers = await this.ask({ type: 'results', ids });
+    const byId = new Map(answers.flatMap((a) => (a.type === 'results' ? a.results.map((r) => [r.id, r.result] as const) : [])));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /**

@@ -15,6 +15,7 @@ import {
   waiverRefs,
   type Checker,
   type Config,
+  type EvaluationResult,
   type LintIssue,
   type Locale,
   type Pack,
@@ -53,6 +54,8 @@ let today = '1970-01-01';
 let checker: Checker | undefined;
 let waivers: readonly WaiverRef[] = [];
 const held = new Map<number, Held>();
+/** The last result of each form, sent to the page only for an export. */
+const results = new Map<number, EvaluationResult>();
 
 function post(message: WorkerResponse): void {
   postMessage(message);
@@ -160,11 +163,11 @@ async function check(id: number, { name, read }: Held): Promise<FormEntry> {
   let result = await checker.checkEvaluation(read.evaluation, { source: name, locale, positions: read.positions, ...formGaps(read), ...(waivers.length === 0 ? {} : { waivers: { refs: waivers, today } }) });
   // The form template the file was read with, as the CLI gives it (the summary's template column, the exports).
   if (read.template !== undefined) result = { ...result, template: { id: read.template.id, score: read.template.score } };
+  results.set(id, result);
   return {
     id,
     ok: true,
     kind: read.kind,
-    result,
     row: summaryRow(result, locale),
     places: placesOf(read.evaluation, read.positions, locale),
     findings: findingsOf(result, locale),
@@ -203,6 +206,14 @@ async function handle(request: WorkerRequest): Promise<void> {
       post({ type: 'document', id: request.id, ...(doc === undefined || form?.read.ok !== true ? {} : { blocks: documentView(doc, form.read.positions) }) });
       return;
     }
+    case 'results': {
+      const asked = request.ids.flatMap((id) => {
+        const result = results.get(id);
+        return result === undefined ? [] : [{ id, result }];
+      });
+      post({ type: 'results', results: asked });
+      return;
+    }
     case 'forms': {
       const forms: HeldForm[] = [];
       for (const { name, read } of held.values()) if (read.ok) forms.push({ source: name, evaluation: read.evaluation, positions: read.positions });
@@ -217,6 +228,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     }
     case 'forget':
       held.clear();
+      results.clear();
       return;
   }
 }

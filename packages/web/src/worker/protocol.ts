@@ -44,6 +44,8 @@ export type WorkerRequest =
   | { readonly type: 'recheck' }
   /** The whole form as read, for the form view (made on demand: a batch never pays for it). */
   | { readonly type: 'document'; readonly id: number }
+  /** The results of these forms (those this worker checked), for an export. */
+  | { readonly type: 'results'; readonly ids: readonly number[] }
   /** The forms this worker read (for the cross-form pass, which needs them all in one worker). */
   | { readonly type: 'forms' }
   /** Run the cross-form pass (history and batch rules) over the forms of every worker. */
@@ -143,7 +145,7 @@ export interface CheckedForm {
   readonly id: number;
   readonly ok: true;
   readonly kind: ImportKind;
-  readonly result: EvaluationResult;
+  /** (The result itself stays in the worker until an export asks for it: it is most of a form's message.) */
   readonly row: SummaryRow;
   readonly places: readonly PlaceView[];
   readonly findings: readonly FindingView[];
@@ -168,6 +170,7 @@ export type WorkerResponse =
   | { readonly type: 'document'; readonly id: number; readonly blocks?: readonly BlockView[] }
   /** The bytes of a workbook, given back by a worker built without the spreadsheet reader (pool.ts sends it on). */
   | { readonly type: 'elsewhere'; readonly id: number; readonly name: string; readonly bytes: ArrayBuffer }
+  | { readonly type: 'results'; readonly results: readonly { readonly id: number; readonly result: EvaluationResult }[] }
   | { readonly type: 'forms'; readonly forms: readonly HeldForm[] }
   /** Undefined when the rules in force have no cross-form rule. */
   | { readonly type: 'cross'; readonly view?: CrossFormView }
