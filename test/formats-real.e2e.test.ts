@@ -63,7 +63,7 @@ describe.skipIf(soffice === undefined)('real documents as .doc and PDF copies ma
 
   it('each copy reads as its original: the same template and outcomes, or the same refusal', () => {
     const expected = outcomes(originals);
-    expect(Object.keys(expected)).toHaveLength(17);
+    expect(Object.keys(expected)).toHaveLength(18);
     expect(Object.values(expected).filter((o) => 'findings' in (o as object))).toHaveLength(7);
     expect(outcomes(docs)).toEqual(expected);
     expect(outcomes(pdfs)).toEqual(expected);

@@ -17,6 +17,15 @@ describe('published variants', () => {
     expect(r.provenance?.['unit.name']).toBe('prose');
   });
 
+  it('a narrative report whose title puts the year first, or says 关于 …的报告: the year, never 关于 for the unit', () => {
+    const first = read(['2021年度某某县农业农村局部门整体支出绩效自评报告', '一、部门基本情况', '本单位核定编制20名，实有在职人员18人。', '经自评，综合得分91.5分，评价等次为优。'].join('\n'));
+    expect(first.evaluation).toMatchObject({ fiscalYear: 2021, staffing: { authorized: 20, actual: 18 }, selfRating: { score: 91.5, grade: '优' } });
+    const about = read(['某某县水利局关于2022年度部门整体支出绩效自评的报告', '一、部门概况', '二、部门收支情况'].join('\n'));
+    expect(about.evaluation).toMatchObject({ fiscalYear: 2022, unit: { name: '某某县水利局' } });
+    const plain = read(['关于2022年度部门整体支出绩效自评的报告', '一、部门概况', '二、部门收支情况'].join('\n'));
+    expect(plain.evaluation).toMatchObject({ fiscalYear: 2022, unit: { name: null } });
+  });
+
   it('a cover label 部门(单位)全称 whose value ends with a seal note (平泉)', () => {
     const r = read(['部门整体支出绩效评价自评报告', '(2023年度)', '部门(单位)全称:某某市人民检察院 (公章)', '一、部门基本情况'].join('\n'));
     expect(r.evaluation.unit.name).toBe('某某市人民检察院');
@@ -37,6 +46,11 @@ describe('published variants', () => {
   it('a 部门决算 whose table of contents names the self-evaluation is no self-evaluation (双江)', () => {
     const r = importText(['某某县人力资源和社会保障局2023年度部门决算', '目录', '二、部门基本情况', '十三、2023年度部门整体支出绩效自评情况', '十四、2023年度部门整体支出绩效自评表', '十五、2023年度项目支出绩效自评表', '(一)部门整体支出绩效自评情况'].join('\n'));
     expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]?.code).toBe('not-a-form');
+  });
+
+  it('a budget rule that covers 部门整体支出 and speaks of 绩效评价 is no self-evaluation (乌拉特中旗)', () => {
+    const r = importText(['某某旗旗级绩效评价管理办法', '第二条 本办法所称的绩效评价是指财政部门、预算部门及单位……进行客观、公正的测量、分析和评判。', '本办法所称的财政支出是指项目支出、专项资金和部门整体支出。'].join('\n'));
     expect(r.diagnostics[0]?.code).toBe('not-a-form');
   });
 

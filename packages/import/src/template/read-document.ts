@@ -177,8 +177,12 @@ function scoringForm(kind: ImportKind, template: TemplateMatch, best: Detection,
   });
 }
 
-/** Words only a performance self-evaluation of a department's overall spending carries. */
-const SELF_EVALUATION = [/绩效自评|自评报告|绩效评价|自评表|绩效自我评价/, /部门整体|整体支出|部门\(单位\)整体|单位整体/];
+/**
+ * The name of a performance self-evaluation of a department's overall spending, as its title gives it
+ * (部门整体支出绩效自评, 部门(单位)整体支出绩效评价, 机关整体支出绩效评价 …): the words must stand together, so a
+ * budget rule that lists 部门整体支出 among what it covers and speaks of 绩效评价 elsewhere is no such form.
+ */
+const SELF_EVALUATION = /(?:部门|单位|机关)(?:\(单位\))?整体(?:支出)?绩效(?:自评|评价|自我评价)/;
 /**
  * A 部门决算 (final accounts) publication, named in its title: its table of contents lists the self-evaluation
  * among its parts, but no template found the form itself in it, so it is no self-evaluation to read.
@@ -188,7 +192,7 @@ const FINAL_ACCOUNTS = /[0-9]{4}年度?(?:部门|单位)?决算/;
 const FINAL_ACCOUNTS_TITLE = 300;
 
 function unrecognised(kind: ImportKind, squashed: string, scores: readonly Detection[], templates: readonly Template[]): ImportResult {
-  const isSelfEvaluation = SELF_EVALUATION.every((re) => re.test(squashed)) && !FINAL_ACCOUNTS.test(squashed.slice(0, FINAL_ACCOUNTS_TITLE));
+  const isSelfEvaluation = SELF_EVALUATION.test(squashed) && !FINAL_ACCOUNTS.test(squashed.slice(0, FINAL_ACCOUNTS_TITLE));
   if (!isSelfEvaluation) return notAForm(kind);
   const labels = foundLabels(squashed, templates);
   const closest = scores[0];
