@@ -4,8 +4,9 @@ import { defineConfig } from 'tsup';
  * The published build of a library package: ESM plus declarations. Inside the repo, tests and typecheck read
  * `src/` directly (the `@jixiao/source` condition); only the CLI's own bundle is needed to run anything.
  */
-export function libraryConfig(entry: Record<string, string>) {
+export function libraryConfig(entry: Record<string, string>, options: { readonly noExternal?: (string | RegExp)[] } = {}) {
   return defineConfig({
+    ...options,
     entry,
     format: ['esm'],
     target: 'es2022',

@@ -111,10 +111,14 @@ describe('pack test and case files', () => {
 
   it('never reads a case input outside the pack (evaluationFile: ../../../etc/passwd used to print it)', async () => {
     const dir = await packWithCases(expectation('../../../../../../../../etc/passwd'));
+    // pack validate refuses it with its line (the reference checks pack test makes first), and pack test too.
+    const v = await jixiao(dir, ['pack', 'validate', '.', '--locale', 'en']);
+    expect(v.code).toBe(1);
+    expect(v.stderr).toMatch(/cases\/\S+:\d+:\d+ {2}error {2}cannot read \S+: \S+ lies outside the pack folder: refused/);
     const r = await jixiao(dir, ['pack', 'test', '.', '--locale', 'en']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('lies outside the pack folder: refused');
-    expect(r.stdout + r.stderr).not.toContain('root:');
+    expect(r.stderr).toContain('lies outside the pack folder: refused');
+    expect(v.stdout + v.stderr + r.stdout + r.stderr).not.toContain('root:');
   });
 
   it('does not follow a symbolic link out of the pack, for a case input or a case file', async () => {

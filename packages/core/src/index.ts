@@ -93,6 +93,7 @@ export { GENERATED_HEADER, renderCatalogue, renderRuleDoc } from './pack/docs.js
 export { PackLoadError, assertPacksValid, packIssues, ruleConditions, ruleLeaves, validateRule } from './pack/validate.js';
 export type { PackIssue } from './pack/validate.js';
 export { closest, editDistance, factCatalogue, lookupFact } from './pack/facts.js';
+export { factMeaning } from './pack/fact-meanings.js';
 export type { FactCatalogue, FactInfo, FactKind } from './pack/facts.js';
 export { formatLintIssue, lintPack, positionOf } from './pack/lint.js';
 export { MAX_JSON_DEPTH, lineColumn, parseStrictJson } from './pack/json.js';
@@ -111,7 +112,7 @@ export {
   passingEvaluation,
 } from './pack/cases.js';
 export type { Case, CaseExpectation, CaseFile, NormalizedExpectation } from './pack/cases.js';
-export { ruleBranches, runCases } from './pack/case-runner.js';
+export { lintCaseFile, ruleBranches, runCases } from './pack/case-runner.js';
 export type {
   BranchCoverage,
   CaseReport,

@@ -2,8 +2,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSyn
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   PackLoadError,
+  PackMetaSchema,
+  factCatalogue,
+  factMeaning,
   formatLintIssue,
   isLocale,
+  lintCaseFile,
   lintPack,
   parseCaseFile,
   renderCatalogue,
@@ -22,8 +26,10 @@ import casesSchema from '@jixiao/core/schema/cases.schema.json' with { type: 'js
 import packSchema from '@jixiao/core/schema/pack.schema.json' with { type: 'json' };
 import ruleSchema from '@jixiao/core/schema/rule.schema.json' with { type: 'json' };
 import waiversSchema from '@jixiao/core/schema/waivers.schema.json' with { type: 'json' };
+import { packTemplatesDir } from '@jixiao/core/node';
 import { CliError, EXIT, type CliIo } from '../io.js';
 import { resolvePack } from '../packs.js';
+import { loadTemplateFiles } from './template-kit.js';
 
 /**
  * `jixiao pack init|validate|test|docs <dir>`: the authoring kit for policy teams who write a rule pack as
@@ -133,7 +139,7 @@ function loadCaseFiles(root: string, cwd: string): { files: LoadedCaseFile[]; is
       issues.push(...parsed.issues);
       continue;
     }
-    files.push({ file, content: parsed.value });
+    files.push({ file, content: parsed.value, text: read.text });
   }
   return { files, issues };
 }
@@ -152,16 +158,42 @@ function caseInputReader(root: string, cwd: string): (path: string, caseFile: st
   };
 }
 
-/** Lint the pack; print issues; return the pack when it has no errors. */
+/**
+ * The form templates a pack carries (pack.json `templates`), validated as `jixiao template validate` validates them:
+ * each problem as `file:line path: message`. None when the pack carries no templates.
+ */
+function templateIssues(dir: string): string[] {
+  const carried = packTemplatesDir(dir);
+  if (carried.dir === undefined && carried.issues.length === 0) return [];
+  return loadTemplateFiles([dir]).issues;
+}
+
+/**
+ * Lint the pack: its manifest and rule files, its case files (schema, then the reference checks `pack test` makes
+ * before running a case, and the files they name) and the templates it carries; print issues; return the pack when
+ * it has no errors.
+ */
 function validatePack(dir: string, io: CliIo, locale: Locale, context: readonly Pack[] = []): { pack?: Pack; rules: number; errors: number; warnings: number } {
   const sources = packSources(dir, io.cwd);
   const { pack, issues } = lintPack({ manifest: sources.manifest, rules: sources.rules, context });
-  const { issues: caseIssues } = loadCaseFiles(dir, io.cwd);
-  const all = [...sources.issues, ...issues, ...caseIssues];
+  const cases = loadCaseFiles(dir, io.cwd);
+  const references = pack === undefined ? [] : cases.files.flatMap((f) => lintCaseFile(pack, f, caseInputReader(dir, io.cwd)));
+  const all = [...sources.issues, ...issues, ...cases.issues, ...references];
   for (const i of all) io.stderr(`${formatLintIssue(i, locale)}\n`);
-  const errors = all.filter((i) => i.level === 'error').length;
-  const warnings = all.length - errors;
+  const templates = templateIssues(dir);
+  if (templates.length > 0) io.stderr(`${locale === 'zh-CN' ? '规则包携带的模板有错误' : 'the templates the pack carries have errors'}:\n${templates.join('\n')}\n`);
+  const errors = all.filter((i) => i.level === 'error').length + templates.length;
+  const warnings = all.length + templates.length - errors;
   return { ...(pack && errors === 0 ? { pack } : {}), rules: pack?.rules.length ?? sources.rules.length, errors, warnings };
+}
+
+/** A pack name as `pack init --name` takes it: kebab-case, else a usage error with an example. */
+function packName(name: string): string {
+  if (PackMetaSchema.shape.name.safeParse(name).success) return name;
+  throw new CliError(
+    `--name ${name} 不是有效的规则包名称：应为 kebab-case（小写字母开头，只含小写字母、数字和连字符），例如 --name hunan-scoring / ` +
+      `--name ${name} is not a valid pack name: it must be kebab-case (a lowercase letter, then lowercase letters, digits and hyphens), e.g. --name hunan-scoring`,
+  );
 }
 
 function kebab(name: string): string {
@@ -171,6 +203,44 @@ function kebab(name: string): string {
 
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+type JsonNode = Record<string, unknown>;
+
+/**
+ * The rule schema a pack is scaffolded with, with every fact path a condition can read offered to editors: the
+ * `fact` of a condition (and of a `{ fact, path }` value) among the catalogue's facts, its `path` among that fact's
+ * paths, and the catalogue's full paths for `paths`, `requires` and `data.*.ref` (as `examples`: editors propose
+ * them; `jixiao pack validate` stays the judge, so a parameter added later is no editor error).
+ */
+export function ruleSchemaWithFacts(pack: Pick<Pack, 'meta' | 'rules'>): JsonNode {
+  const schema = structuredClone(ruleSchema) as JsonNode;
+  const catalogue = factCatalogue([pack], true);
+  // history.previous.* mirrors every other path: offered as `history` + `previous.…` like the rest, not listed twice.
+  const paths = [...catalogue.keys()].filter((p) => !p.startsWith('history.previous.') && !p.startsWith('history.change.'));
+  const facts = [...new Set(paths.map((p) => p.split('.')[0] ?? p))];
+  const byFact = facts.map((fact) => ({
+    if: { properties: { fact: { const: fact } }, required: ['fact'] },
+    then: { properties: { path: { examples: paths.filter((p) => p.startsWith(`${fact}.`)).map((p) => p.slice(fact.length + 1)) } } },
+  }));
+  // A condition (or a `{ fact, path }` value) is an object schema with a `fact` and a `path` property.
+  const offer = (node: unknown) => {
+    if (node === null || typeof node !== 'object') return;
+    for (const child of Object.values(node)) offer(child);
+    const props = (node as JsonNode).properties as JsonNode | undefined;
+    if (props?.fact === undefined || props.path === undefined || typeof props.fact !== 'object') return;
+    (props.fact as JsonNode).examples = facts;
+    (node as JsonNode).allOf = byFact;
+  };
+  offer(schema.$defs);
+  const properties = schema.properties as JsonNode;
+  for (const key of ['paths', 'requires']) {
+    const items = (properties[key] as JsonNode | undefined)?.items as JsonNode | undefined;
+    if (items !== undefined) items.examples = paths;
+  }
+  const dataRef = (((properties.data as JsonNode | undefined)?.additionalProperties as JsonNode | undefined)?.anyOf as JsonNode[] | undefined)?.[0]?.properties as JsonNode | undefined;
+  if (dataRef?.ref !== undefined) (dataRef.ref as JsonNode).examples = paths;
+  return schema;
 }
 
 /** The files `pack init` writes (relative path → content). */
@@ -254,7 +324,7 @@ export function scaffold(name: string): Record<string, string> {
     'cases/example.yaml': cases,
     'README.md': readme,
     'schema/pack.schema.json': json(packSchema),
-    'schema/rule.schema.json': json(ruleSchema),
+    'schema/rule.schema.json': json(ruleSchemaWithFacts({ meta: { name, version: '0.1.0', title: { 'zh-CN': name, en: name } }, rules: [rule as unknown as Pack['rules'][number]] })),
     'schema/cases.schema.json': json(casesSchema),
     'schema/waivers.schema.json': json(waiversSchema),
   };
@@ -288,13 +358,20 @@ export function formatCaseReport(report: CaseReport, locale: Locale): string {
   }
   out.push('');
   const tested = report.coverage.filter((r) => r.tested).length;
-  out.push(zh ? `规则覆盖：${String(tested)}/${String(report.coverage.length)} 条规则有用例` : `Rule coverage: ${String(tested)}/${String(report.coverage.length)} rules tested`);
+  const failing = report.coverage.filter((r) => r.cases.failed > 0).length;
+  out.push(
+    zh
+      ? `规则覆盖：${String(tested)}/${String(report.coverage.length)} 条规则有用例${failing > 0 ? `，其中 ${String(failing)} 条有失败的用例（失败的用例不计入分支覆盖）` : ''}`
+      : `Rule coverage: ${String(tested)}/${String(report.coverage.length)} rules tested${failing > 0 ? `, ${String(failing)} with failing cases (a failing case covers no branch)` : ''}`,
+  );
   for (const r of report.coverage) {
     const branches = r.branches.filter((b) => b.covered).length;
     const both = r.conditions.filter((c) => c.seenTrue && c.seenFalse).length;
     const missing = r.branches.filter((b) => !b.covered).map((b) => b.id);
+    const { passed, failed } = r.cases;
+    const cases = zh ? `用例 ${String(passed + failed)}${failed > 0 ? `（失败 ${String(failed)}）` : ''}` : `cases ${String(passed + failed)}${failed > 0 ? ` (${String(failed)} failing)` : ''}`;
     out.push(
-      `  ${r.tested ? ' ' : '✗'} ${r.ruleId}  ${zh ? '结果分支' : 'branches'} ${String(branches)}/${String(r.branches.length)}  ${zh ? '条件（真/假均出现）' : 'conditions (seen true and false)'} ${String(both)}/${String(r.conditions.length)}${missing.length > 0 ? `  ${zh ? '未覆盖' : 'not reached'}: ${missing.join(', ')}` : ''}`,
+      `  ${r.tested && failed === 0 ? ' ' : '✗'} ${r.ruleId}  ${zh ? '结果分支' : 'branches'} ${String(branches)}/${String(r.branches.length)}  ${zh ? '条件（真/假均出现）' : 'conditions (seen true and false)'} ${String(both)}/${String(r.conditions.length)}  ${cases}${missing.length > 0 ? `  ${zh ? '未覆盖' : 'not reached'}: ${missing.join(', ')}` : ''}`,
     );
     for (const c of r.conditions) {
       if (c.seenTrue && c.seenFalse) continue;
@@ -317,11 +394,47 @@ function loadContext(specs: readonly string[], from: string): Pack[] {
   }
 }
 
+/**
+ * `jixiao pack facts [dir]`: every fact path a rule condition can read (the pack's own parameters too, with a
+ * pack), with its type, whether it may be blank, its allowed values and its meaning; as text or JSON.
+ */
+export function packFacts(dir: string | undefined, flags: PackFlags & { format: string }, io: CliIo): number {
+  const locale = localeOf(flags);
+  let packs: Pack[] = [];
+  if (dir !== undefined) {
+    const { pack } = validatePack(resolve(io.cwd, dir), io, locale);
+    if (!pack) return EXIT.failures;
+    packs = [pack];
+  }
+  const catalogue = factCatalogue(packs, true);
+  const rows = [...catalogue].map(([path, info]) => {
+    const meaning = factMeaning(path, catalogue, packs);
+    return { path, kind: info.kind, nullable: info.nullable, origin: info.origin, ...(info.values === undefined ? {} : { values: info.values }), ...(meaning === undefined ? {} : { meaning }) };
+  });
+  if (flags.format === 'json') {
+    io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const zh = locale === 'zh-CN';
+  const width = Math.min(48, Math.max(...rows.map((r) => r.path.length)));
+  const lines = rows.map((r) => {
+    const type = `${r.kind}${r.nullable ? '?' : ''}`;
+    const values = r.values === undefined ? '' : ` ${zh ? '可取' : 'one of'}: ${r.values.join(' | ')}`;
+    return `${r.path.padEnd(width)}  ${type.padEnd(9)}  ${r.meaning?.[locale] ?? ''}${values}`;
+  });
+  const head = zh
+    ? `${String(rows.length)} 个事实路径（类型后的 ? 表示可为空白 null；findings 仅供声明 after 的规则，history 与 batch 仅供跨表规则）`
+    : `${String(rows.length)} fact paths (? after a type: may be blank, null; findings only for rules with "after", history and batch only for cross-form rules)`;
+  io.stdout(`${head}\n${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
 /** `jixiao pack init <dir>`. */
 export function packInit(dir: string, flags: { name?: string }, io: CliIo): number {
   const root = resolve(io.cwd, dir);
   if (existsSync(root) && readdirSync(root).length > 0) throw new CliError(`${dir} 不是空目录 / ${dir} is not empty`);
-  const name = kebab(flags.name ?? basename(root));
+  // A name given is used as given (or refused); without one, the folder's name made kebab-case.
+  const name = flags.name === undefined ? kebab(basename(root)) : packName(flags.name);
   const files = scaffold(name);
   const lint = lintPack({ manifest: { file: 'pack.json', text: files['pack.json'] ?? '' }, rules: [{ file: 'src/rules/staffing-score.json', text: files['src/rules/staffing-score.json'] ?? '' }] });
   if (lint.pack) for (const [p, content] of Object.entries(packDocs(lint.pack))) files[`docs/${p}`] = content;

@@ -43,6 +43,16 @@ export function registerPack(program: Command, outside: CliIo, setExit: (code: n
     });
 
   pack
+    .command('facts')
+    .description('列出规则条件可读取的全部事实路径，及其类型与含义 / list every fact path a rule condition can read, with its type and meaning')
+    .argument('[dir]', '规则包目录：其参数一并列出 / pack folder: its parameters are listed too')
+    .addOption(localeOption())
+    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['text', 'json']).default('text'))
+    .action(async (dir: string | undefined, flags: PackFlags & { format: string }) => {
+      setExit((await kit()).packFacts(dir, flags, io));
+    });
+
+  pack
     .command('docs')
     .description('由规则元数据生成规则包文档 / generate the pack rule docs from rule metadata')
     .argument('<dir>', '规则包目录 / pack folder')

@@ -30,7 +30,8 @@ function pathOf(segments: readonly PropertyKey[]): string {
   return segments.length === 0 ? '(root)' : segments.map(String).join('.');
 }
 
-function describe(issue: z.core.$ZodIssue): { 'zh-CN': string; en: string } {
+/** One zod issue in words, zh-CN and English (`issue.input`, when given, tells a wrong type from a missing field). */
+export function describeZodIssue(issue: z.core.$ZodIssue): { 'zh-CN': string; en: string } {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return { 'zh-CN': '缺少此字段（空白请填 null）', en: 'field is missing (use null for a blank)' };
@@ -87,12 +88,12 @@ export function toValidationIssues(issues: readonly z.core.$ZodIssue[]): Validat
       // One issue per unknown key, so each names its own path.
       for (const key of issue.keys) {
         const path = pathOf([...issue.path, key]);
-        out.push({ path, label: undefined, code: issue.code, message: describe({ ...issue, keys: [key] }) });
+        out.push({ path, label: undefined, code: issue.code, message: describeZodIssue({ ...issue, keys: [key] }) });
       }
       continue;
     }
     const path = pathOf(issue.path);
-    out.push({ path, label: fieldLabel(path), code: issue.code, message: describe(issue) });
+    out.push({ path, label: fieldLabel(path), code: issue.code, message: describeZodIssue(issue) });
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { CUSTOM_OPERATORS, resolvePath } from '../engine/operators.js';
 import type { Finding, Outcome } from '../result/model.js';
 import { caseInputKind, mergePatch, normalizeExpectation, passingEvaluation, type Case, type CaseFile, type NormalizedExpectation } from './cases.js';
 import { closest } from './facts.js';
+import { positionOf, type LintIssue } from './lint.js';
 import type { Config, Pack, Rule } from './schema.js';
 import { ruleLeaves } from './validate.js';
 import { contextRequirements } from '../engine/scope.js';
@@ -20,6 +21,8 @@ import type { CrossFormContext } from '../engine/checker.js';
 export interface LoadedCaseFile {
   readonly file: string;
   readonly content: CaseFile;
+  /** Its text, for the line of a problem (see {@link lintCaseFile}). */
+  readonly text?: string;
 }
 
 export interface CaseRunOptions {
@@ -71,6 +74,8 @@ export interface RuleCoverage {
   readonly ruleId: string;
   /** Named in at least one case's expectations. */
   readonly tested: boolean;
+  /** The cases that ran with an expectation of this rule: how many met it, how many did not (a failing case covers nothing). */
+  readonly cases: { readonly passed: number; readonly failed: number };
   readonly branches: readonly BranchCoverage[];
   readonly conditions: readonly ConditionCoverage[];
 }
@@ -106,6 +111,89 @@ function leafLabel(leaf: { fact: string; path?: string | undefined; operator: st
   return `${ref(leaf.fact, leaf.path)} ${leaf.operator} ${value}`;
 }
 
+/** What is wrong with a case before it runs, and where in the case (path under `cases.<index>`). */
+interface CaseProblem {
+  readonly error: LocalizedText;
+  readonly path: readonly (string | number)[];
+}
+
+/**
+ * The reference checks of a case file, made without running a case (`pack validate` and `pack test` alike): a case
+ * name used twice, an input repeated, an expectation naming a rule the pack does not have or a check its rule does
+ * not have (with the closest name). For each case, its expectations resolved to rule ids, or its problem.
+ */
+function caseProblems(content: CaseFile, byId: ReadonlyMap<string, Rule>, shortIds: ReadonlyMap<string, string>): ({ expectations: [string, NormalizedExpectation][] } | CaseProblem)[] {
+  const names = new Set<string>();
+  const inputs = new Set<string>();
+  return content.cases.map((c): { expectations: [string, NormalizedExpectation][] } | CaseProblem => {
+    if (names.has(c.name)) return { error: text(`用例名称重复：“${c.name}”`, `duplicate case name "${c.name}"`), path: ['name'] };
+    names.add(c.name);
+    const inputKey = JSON.stringify([caseInputKind(c), c.patch, c.evaluation, c.evaluationFile, c.text, c.textFile, c.locale ?? 'zh-CN', c.previous, c.batch]);
+    if (inputs.has(inputKey)) return { error: text(`用例“${c.name}”与另一用例的输入完全相同`, `case "${c.name}" repeats the input of another case`), path: [caseInputKind(c)] };
+    inputs.add(inputKey);
+    const expectations: [string, NormalizedExpectation][] = [];
+    for (const [ref, e] of Object.entries(c.expect)) {
+      const ruleId = byId.has(ref) ? ref : shortIds.get(ref);
+      const expectation = normalizeExpectation(e);
+      if (ruleId === undefined) {
+        const s = closest(ref, [...byId.keys(), ...shortIds.keys()]);
+        return { error: text(`规则包中没有规则 ${ref}${s === undefined ? '' : `；是否应为 ${s}？`}`, `the pack has no rule ${ref}${s === undefined ? '' : `; did you mean ${s}?`}`), path: ['expect', ref] };
+      }
+      const rule = byId.get(ruleId);
+      if (rule && expectation.outcome === 'fail' && expectation.check !== undefined && !rule.checks.some((k) => k.id === expectation.check)) {
+        const s = closest(expectation.check, rule.checks.map((k) => k.id));
+        return {
+          error: text(
+            `规则 ${ruleId} 没有检查项 ${expectation.check}（有：${rule.checks.map((k) => k.id).join('、')}）${s === undefined ? '' : `；是否应为 ${s}？`}`,
+            `rule ${ruleId} has no check ${expectation.check} (it has: ${rule.checks.map((k) => k.id).join(', ')})${s === undefined ? '' : `; did you mean ${s}?`}`,
+          ),
+          path: ['expect', ref, 'check'],
+        };
+      }
+      expectations.push([ruleId, expectation]);
+    }
+    return { expectations };
+  });
+}
+
+/** The rules of a pack by id and by short id (`staffing-score` for `hunan/staffing-score`). */
+function ruleIndex(pack: Pack): { byId: Map<string, Rule>; shortIds: Map<string, string> } {
+  return { byId: new Map(pack.rules.map((r) => [r.id, r])), shortIds: new Map(pack.rules.map((r) => [r.id.split('/')[1] ?? r.id, r.id])) };
+}
+
+/**
+ * `pack validate`'s part of the case checks: the reference checks `pack test` makes before running a case (see
+ * {@link caseProblems}) and the files a case file names (`base`, `evaluationFile`, `textFile`: read with `readFile`),
+ * as lint issues with the file and line.
+ */
+export function lintCaseFile(pack: Pack, file: LoadedCaseFile, readFile?: (path: string, caseFile: string) => string): LintIssue[] {
+  const { byId, shortIds } = ruleIndex(pack);
+  const issues: LintIssue[] = [];
+  const at = (path: readonly (string | number)[], message: LocalizedText) => {
+    const pos = file.text === undefined ? undefined : positionOf(file.text, path);
+    issues.push({ level: 'error', code: 'case-reference', file: file.file, ...(pos ?? {}), path: path.join('.'), message });
+  };
+  for (const [i, problem] of caseProblems(file.content, byId, shortIds).entries()) if ('error' in problem) at(['cases', i, ...problem.path], problem.error);
+  if (readFile === undefined) return issues;
+  const named: [readonly (string | number)[], string][] = [];
+  if (typeof file.content.base === 'string') named.push([['base'], file.content.base]);
+  for (const [i, c] of file.content.cases.entries()) {
+    if (c.evaluationFile !== undefined) named.push([['cases', i, 'evaluationFile'], c.evaluationFile]);
+    if (c.textFile !== undefined) named.push([['cases', i, 'textFile'], c.textFile]);
+  }
+  for (const [path, name] of named) {
+    try {
+      const read = readFile(name, file.file);
+      if (/\.json$/i.test(name)) parseJsonFile(read);
+    } catch (error) {
+      // A reader's message may be worded in both languages (`zh / en`): each locale gets its own.
+      const [zh = '', en = zh] = describe(error).split(' / ');
+      at(path, text(`无法读取 ${name}：${zh}`, `cannot read ${name}: ${en}`));
+    }
+  }
+  return issues;
+}
+
 /** One engine per rule in which every leaf condition is a rule of its own: which leaves hold for given facts. */
 function leafEngine(rule: Rule): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
@@ -129,13 +217,13 @@ function parseJsonFile(text: string): unknown {
  * conditions were seen both true and false.
  */
 export async function runCases(pack: Pack, files: readonly LoadedCaseFile[], options: CaseRunOptions = {}): Promise<CaseReport> {
-  const byId = new Map(pack.rules.map((r) => [r.id, r]));
-  const shortIds = new Map(pack.rules.map((r) => [r.id.split('/')[1] ?? r.id, r.id]));
+  const { byId, shortIds } = ruleIndex(pack);
   const checkers = new Map<string, Checker>();
   const engines = new Map<string, Engine>();
   const branchesHit = new Map<string, Set<string>>();
   const leavesSeen = new Map<string, { t: boolean; f: boolean }>();
   const tested = new Set<string>();
+  const caseCounts = new Map<string, { passed: number; failed: number }>();
   const results: CaseResult[] = [];
 
   const checkerFor = (ruleIds: readonly string[], config: Config | undefined): Checker => {
@@ -162,53 +250,22 @@ export async function runCases(pack: Pack, files: readonly LoadedCaseFile[], opt
       }
     } else if (content.base !== undefined) base = content.base;
 
-    const names = new Set<string>();
-    const inputs = new Set<string>();
-    for (const c of content.cases) {
+    const problems = caseProblems(content, byId, shortIds);
+    for (const [index, c] of content.cases.entries()) {
       const fail = (error: LocalizedText): void => {
         results.push({ file, name: c.name, status: 'error', failures: [], error });
       };
-      if (names.has(c.name)) {
-        fail(text(`用例名称重复：“${c.name}”`, `duplicate case name "${c.name}"`));
+      const resolved = problems[index];
+      if (resolved === undefined) continue;
+      if ('error' in resolved) {
+        fail(resolved.error);
         continue;
       }
-      names.add(c.name);
-      const inputKey = JSON.stringify([caseInputKind(c), c.patch, c.evaluation, c.evaluationFile, c.text, c.textFile, c.locale ?? 'zh-CN', c.previous, c.batch]);
-      if (inputs.has(inputKey)) {
-        fail(text(`用例“${c.name}”与另一用例的输入完全相同`, `case "${c.name}" repeats the input of another case`));
-        continue;
-      }
-      inputs.add(inputKey);
       if (baseError) {
         fail(baseError);
         continue;
       }
-      // Resolve the rules the case names.
-      const expectations: [string, NormalizedExpectation][] = [];
-      let unknown: LocalizedText | undefined;
-      for (const [ref, e] of Object.entries(c.expect)) {
-        const ruleId = byId.has(ref) ? ref : shortIds.get(ref);
-        const expectation = normalizeExpectation(e);
-        if (ruleId === undefined) {
-          const s = closest(ref, [...byId.keys(), ...shortIds.keys()]);
-          unknown = text(`规则包中没有规则 ${ref}${s === undefined ? '' : `；是否应为 ${s}？`}`, `the pack has no rule ${ref}${s === undefined ? '' : `; did you mean ${s}?`}`);
-          break;
-        }
-        const rule = byId.get(ruleId);
-        if (rule && expectation.outcome === 'fail' && expectation.check !== undefined && !rule.checks.some((k) => k.id === expectation.check)) {
-          const s = closest(expectation.check, rule.checks.map((k) => k.id));
-          unknown = text(
-            `规则 ${ruleId} 没有检查项 ${expectation.check}（有：${rule.checks.map((k) => k.id).join('、')}）`,
-            `rule ${ruleId} has no check ${expectation.check} (it has: ${rule.checks.map((k) => k.id).join(', ')})${s === undefined ? '' : `; did you mean ${s}?`}`,
-          );
-          break;
-        }
-        expectations.push([ruleId, expectation]);
-      }
-      if (unknown) {
-        fail(unknown);
-        continue;
-      }
+      const { expectations } = resolved;
       let evaluation: Evaluation;
       try {
         evaluation = await caseEvaluation(c, base, file);
@@ -257,8 +314,13 @@ export async function runCases(pack: Pack, files: readonly LoadedCaseFile[], opt
           continue;
         }
         const problem = compare(ruleId, expected, finding);
-        if (problem) failures.push(problem);
-        else {
+        const counts = caseCounts.get(ruleId) ?? { passed: 0, failed: 0 };
+        caseCounts.set(ruleId, counts);
+        if (problem) {
+          counts.failed++;
+          failures.push(problem);
+        } else {
+          counts.passed++;
           const hit = branchesHit.get(ruleId) ?? new Set<string>();
           hit.add(finding.messageId.slice(ruleId.length + 1));
           branchesHit.set(ruleId, hit);
@@ -338,6 +400,7 @@ export async function runCases(pack: Pack, files: readonly LoadedCaseFile[], opt
     return {
       ruleId: rule.id,
       tested: tested.has(rule.id),
+      cases: caseCounts.get(rule.id) ?? { passed: 0, failed: 0 },
       branches: ruleBranches(rule).map((id) => ({ id, covered: hit.has(id) })),
       conditions: [...ruleLeaves(rule)].map(([leaf, path]) => {
         const seen = leavesSeen.get(`${rule.id}|${path}`);

@@ -5,7 +5,8 @@ import { LOCALES } from '../i18n/locale.js';
 import type { Evaluation } from '../model/evaluation.js';
 import { OUTCOMES } from '../result/model.js';
 import { positionOf, type LintIssue } from './lint.js';
-import { ConfigSchema, SeveritySchema } from './schema.js';
+import { packSchemaMessage } from './schema-messages.js';
+import { ConfigSchema, KEBAB_CASE_ERROR, SeveritySchema } from './schema.js';
 
 /**
  * Case files: a pack's test cases as data (JSON or YAML), for policy teams who author packs without writing
@@ -13,7 +14,7 @@ import { ConfigSchema, SeveritySchema } from './schema.js';
  * or form text) and the outcome it expects for one or more rules. `jixiao pack test` runs them.
  */
 
-const KebabSchema = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case' });
+const KebabSchema = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { error: KEBAB_CASE_ERROR });
 
 const messageFragment = z.string().min(1).meta({ description: 'The rendered message must contain this text (in the case locale)' });
 
@@ -169,7 +170,8 @@ export function parseCaseFile(text: string, file: string): { ok: true; value: Ca
       }),
     };
   }
-  const parsed = CaseFileSchema.safeParse(doc.toJS());
+  const raw: unknown = doc.toJS();
+  const parsed = CaseFileSchema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
   const seen = new Set<string>();
   const issues: LintIssue[] = [];
@@ -178,8 +180,7 @@ export function parseCaseFile(text: string, file: string): { ok: true; value: Ca
     const path = segments.join('.');
     if (seen.has(path)) continue;
     seen.add(path);
-    const [zh, en] = i.message.split(' / ');
-    issues.push({ level: 'error', code: 'schema', file, ...(positionOf(text, segments) ?? {}), path, message: { 'zh-CN': zh ?? i.message, en: en ?? i.message } });
+    issues.push({ level: 'error', code: 'schema', file, ...(positionOf(text, segments) ?? {}), path, message: packSchemaMessage(i, raw) });
   }
   return { ok: false, issues };
 }

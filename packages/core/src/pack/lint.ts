@@ -5,6 +5,7 @@ import { parseStrictJson } from './json.js';
 import { lintRuleFacts } from './lint-facts.js';
 import { PackManifestSchema, RuleSchema, type Pack, type Rule } from './schema.js';
 import { ruleSemanticIssues } from './validate.js';
+import { packSchemaMessage } from './schema-messages.js';
 
 /**
  * `jixiao pack validate`: every rule file against the rule schema (the published JSON Schema is generated from
@@ -101,7 +102,7 @@ export function lintPack(input: { manifest: SourceFile; rules: readonly SourceFi
   if (!manifest.success) {
     for (const i of manifest.error.issues) {
       const path = i.path.map(String).join('.');
-      issues.push({ level: 'error', code: 'schema', file: input.manifest.file, ...at(input.manifest, path), path, message: { 'zh-CN': i.message, en: i.message } });
+      issues.push({ level: 'error', code: 'schema', file: input.manifest.file, ...at(input.manifest, path), path, message: packSchemaMessage(i, manifestRaw.value) });
     }
     return { issues };
   }
@@ -118,7 +119,7 @@ export function lintPack(input: { manifest: SourceFile; rules: readonly SourceFi
     if (!parsed.success) {
       for (const i of parsed.error.issues) {
         const path = i.path.map(String).join('.');
-        issues.push({ level: 'error', code: 'schema', file: source.file, ...at(source, path), path, ...(ruleId === undefined ? {} : { ruleId }), message: { 'zh-CN': i.message, en: i.message } });
+        issues.push({ level: 'error', code: 'schema', file: source.file, ...at(source, path), path, ...(ruleId === undefined ? {} : { ruleId }), message: packSchemaMessage(i, raw.value) });
       }
       continue;
     }
@@ -154,7 +155,16 @@ export function lintPack(input: { manifest: SourceFile; rules: readonly SourceFi
     // Unknown operators are reported below with a suggestion; the other semantic checks come from the loader.
     for (const i of ruleSemanticIssues(rule, packName, source.file)) {
       if (i.message.startsWith('unknown operator')) continue;
-      issues.push({ level: 'error', code: 'semantic', file: source.file, ...ruleAt(i.path), path: i.path, ruleId: rule.id, message: { 'zh-CN': i.message, en: i.message } });
+      issues.push({
+        level: 'error',
+        code: 'semantic',
+        file: source.file,
+        ...ruleAt(i.path),
+        path: i.path,
+        ruleId: rule.id,
+        message: i.text ?? { 'zh-CN': i.message, en: i.message },
+        ...(i.suggestion === undefined ? {} : { suggestion: i.suggestion }),
+      });
     }
     const catalogue = (rule.after ?? []).length > 0 ? withFindings : withoutFindings;
     for (const i of lintRuleFacts(rule, catalogue, knownPacks)) issues.push({ ...i, file: source.file, ...ruleAt(i.path), ruleId: rule.id });

@@ -160,7 +160,7 @@ export function parameterValueProblem(name: string, type: ParameterType, nullabl
 
 export const ParameterSchema = z
   .strictObject({
-    name: z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: 'parameter name must be camelCase' }),
+    name: z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: '参数名应为 camelCase，例如 staffingRateLimit / parameter name must be camelCase, e.g. staffingRateLimit' }),
     title: LocalizedTextSchema,
     type: z.enum(PARAMETER_TYPE_NAMES),
     nullable: z.boolean().optional().meta({ description: 'Whether null (no value set) is allowed; the rule must then read a null parameter as "not set"' }),
@@ -175,7 +175,10 @@ export const ParameterSchema = z
   });
 export type Parameter = z.infer<typeof ParameterSchema>;
 
-const KebabSchema = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case' });
+/** The message of an id that is not kebab-case, zh-CN / English (schema messages are split at ` / `). */
+export const KEBAB_CASE_ERROR = '应为 kebab-case（小写字母开头，只含小写字母、数字和连字符），例如 over-quota / must be kebab-case (a lowercase letter, then lowercase letters, digits and hyphens), e.g. over-quota';
+
+const KebabSchema = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { error: KEBAB_CASE_ERROR });
 
 export const CheckSchema = z.strictObject({
   id: KebabSchema,
@@ -193,7 +196,7 @@ export const EffectiveSchema = z.strictObject({ from: isoDate.optional(), until:
 
 export const RuleSchema = z.strictObject({
   $schema: z.string().optional(),
-  id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { error: 'rule id must be pack/kebab-name' }),
+  id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { error: '规则 id 应为 规则包名/规则名（kebab-case），例如 hunan/staffing-score / rule id must be pack/kebab-name, e.g. hunan/staffing-score' }),
   title: LocalizedTextSchema,
   description: LocalizedTextSchema.optional(),
   severity: SeveritySchema,
@@ -225,7 +228,7 @@ export type Check = z.infer<typeof CheckSchema>;
 
 export const PackMetaSchema = z.strictObject({
   name: KebabSchema,
-  version: z.string().regex(/^\d+\.\d+\.\d+(?:-[\w.]+)?$/, { error: 'version must be semver' }),
+  version: z.string().regex(/^\d+\.\d+\.\d+(?:-[\w.]+)?$/, { error: '版本号应为 semver，例如 0.1.0 / version must be semver, e.g. 0.1.0' }),
   title: LocalizedTextSchema,
   description: LocalizedTextSchema.optional(),
 });

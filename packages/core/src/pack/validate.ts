@@ -1,4 +1,6 @@
-import type * as z from 'zod';
+import type { z } from 'zod';
+import type { LocalizedText } from '../i18n/locale.js';
+import { closest } from './closest.js';
 import { KNOWN_OPERATORS } from '../engine/operators.js';
 import { ruleScope } from '../engine/scope.js';
 import { PackSchema, RuleSchema, type LeafCondition, type NestedCondition, type Pack, type Rule, type TopLevelCondition } from './schema.js';
@@ -10,6 +12,10 @@ export interface PackIssue {
   /** Path inside the file (`checks.0.when.all.1.operator`). */
   readonly path: string;
   readonly message: string;
+  /** The message in zh-CN and English, when the check words it in both (`message` is then the English). */
+  readonly text?: LocalizedText;
+  /** A corrected value to use instead ("did you mean …"). */
+  readonly suggestion?: string;
   /** 1-based line in the file, when the loader knows it. */
   readonly line?: number | undefined;
 }
@@ -57,14 +63,16 @@ export function* ruleLeaves(rule: Rule) {
 /** Checks beyond the schema: ids in the pack's namespace, operators that exist, placeholders with data. */
 export function ruleSemanticIssues(rule: Rule, packName: string, file?: string): PackIssue[] {
   const issues: PackIssue[] = [];
-  const at = (path: string, message: string) => issues.push({ file, ruleId: rule.id, path, message });
-  if (!rule.id.startsWith(`${packName}/`)) at('id', `rule id must start with "${packName}/"`);
+  const at = (path: string, zh: string, en: string, suggestion?: string) =>
+    issues.push({ file, ruleId: rule.id, path, message: en, text: { 'zh-CN': zh, en }, ...(suggestion === undefined ? {} : { suggestion }) });
+  if (!rule.id.startsWith(`${packName}/`)) at('id', `规则 id 须以“${packName}/”开头`, `rule id must start with "${packName}/"`, `${packName}/${rule.id.split('/').at(-1) ?? rule.id}`);
   for (const [leaf, path] of ruleLeaves(rule)) {
-    if (!KNOWN_OPERATORS.has(leaf.operator)) at(`${path}.operator`, `unknown operator "${leaf.operator}" (known: ${[...KNOWN_OPERATORS].join(', ')})`);
+    const known = [...KNOWN_OPERATORS].join(', ');
+    if (!KNOWN_OPERATORS.has(leaf.operator)) at(`${path}.operator`, `未知的运算符“${leaf.operator}”（可用：${known}）`, `unknown operator "${leaf.operator}" (known: ${known})`);
   }
   const ids = new Set<string>();
   for (const [i, c] of [...rule.checks, ...(rule.notes ?? [])].entries()) {
-    if (ids.has(c.id)) at(`checks.${String(i)}.id`, `duplicate check id "${c.id}"`);
+    if (ids.has(c.id)) at(`checks.${String(i)}.id`, `检查项 id“${c.id}”重复`, `duplicate check id "${c.id}"`);
     ids.add(c.id);
   }
   const known = new Set(Object.keys(rule.data ?? {}));
@@ -77,12 +85,17 @@ export function ruleSemanticIssues(rule: Rule, packName: string, file?: string):
   if (rule.notApplicableWhen) templates.push(['notApplicableWhen.message', rule.notApplicableWhen.message['zh-CN']], ['notApplicableWhen.message', rule.notApplicableWhen.message.en]);
   if (rule.indeterminateWhen) templates.push(['indeterminateWhen.message', rule.indeterminateWhen.message['zh-CN']], ['indeterminateWhen.message', rule.indeterminateWhen.message.en]);
   for (const [path, t] of templates) {
-    for (const [, key] of t.matchAll(/\{(\w+)\}/g)) if (key !== undefined && !known.has(key)) at(path, `placeholder {${key}} has no entry in "data"`);
+    for (const [, key] of t.matchAll(/\{(\w+)\}/g)) {
+      if (key === undefined || known.has(key)) continue;
+      const s = closest(key, known);
+      const data = known.size === 0 ? '' : `（data 中有：${[...known].join('、')}）`;
+      at(path, `占位符 {${key}} 在 data 中没有定义${s === undefined ? data : `；是否应为 {${s}}？`}`, `placeholder {${key}} has no entry in "data"${s === undefined ? '' : `; did you mean {${s}}?`}`, s === undefined ? undefined : `{${s}}`);
+    }
   }
-  if (ruleScope(rule) !== 'form' && (rule.after ?? []).length > 0) at('after', 'a cross-form rule (history or batch scope) cannot run "after" other rules / 跨表规则（history 或 batch）不能声明 "after"');
+  if (ruleScope(rule) !== 'form' && (rule.after ?? []).length > 0) at('after', '跨表规则（history 或 batch）不能声明 "after"', 'a cross-form rule (history or batch scope) cannot run "after" other rules');
   const params = new Set<string>();
   for (const [i, p] of (rule.parameters ?? []).entries()) {
-    if (params.has(p.name)) at(`parameters.${String(i)}.name`, `duplicate parameter "${p.name}"`);
+    if (params.has(p.name)) at(`parameters.${String(i)}.name`, `参数“${p.name}”重复`, `duplicate parameter "${p.name}"`);
     params.add(p.name);
   }
   return issues;
