@@ -20,6 +20,20 @@ describe('detectKind', () => {
     expect(detectKind(new Uint8Array([0, 1, 2, 3, 0, 0, 0, 9, 200, 201]))).toBe('unknown');
   });
 
+  it('a .docx, .xlsx or PDF whose bytes are not one is damaged or misnamed, said so, not read as text (a .doc may be HTML: read)', async () => {
+    const text = new TextEncoder().encode('单位名称 北塔区司法局 这是一段文字，不是 zip 也不是 PDF。');
+    for (const [name, said] of [['form.docx', 'Word (.docx)'], ['form.XLSX', 'Excel (.xlsx)'], ['form.xlsm', 'Excel (.xlsm)'], ['form.pdf', 'PDF']] as const) {
+      const r = await importBuffer(text, { filename: name });
+      expect(r.ok, name).toBe(false);
+      expect(r.diagnostics.map((d) => d.code), name).toEqual(['damaged-file']);
+      expect(r.diagnostics[0]?.message['zh-CN']).toBe(`文件名是 ${said} 文件，但内容不是：文件已损坏，或扩展名有误。`);
+    }
+    for (const name of ['form.doc', 'form.txt', undefined]) {
+      const r = await importBuffer(text, name === undefined ? {} : { filename: name });
+      expect(r.diagnostics.map((d) => d.code), name).not.toContain('damaged-file');
+    }
+  });
+
   it('reads UTF-16 text with a byte-order mark (Notepad "Unicode")', async () => {
     const utf16 = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText.toString('utf8'), 'utf16le')]));
     const r = await importBuffer(utf16, { filename: 'form.txt' });

@@ -1,6 +1,6 @@
 import { failure, type ImportResult } from './diagnostics.js';
 import { importJson } from './canonical/import-canonical.js';
-import { binaryFormat, detectAndDecode, kindOfContentType } from './detect.js';
+import { SIGNED_EXTENSIONS, binaryFormat, detectAndDecode, extensionOf, kindOfContentType } from './detect.js';
 import type { DocxImportOptions } from './docx/import-docx.js';
 import type { ZipLimits } from './docx/zip.js';
 import { encryptedOoxml } from './docx/encrypted.js';
@@ -64,6 +64,8 @@ export async function importBuffer(bytes: Uint8Array, options: BufferImportOptio
         if (binary === 'encrypted-ooxml') return encryptedOoxml(options.filename);
         if (binary === 'doc') return failure('unknown', 'unsupported-format', '这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再检查。', 'This is a legacy Word (.doc) file; save it as .docx in Word and check that.');
         if (binary === 'pdf') return failure('unknown', 'unsupported-format', '这是 PDF 文件：PDF 由命令行与服务器（@jixiao/import/node）读取；在此请提交 Word（.docx）文件或从中复制出的文本。', 'This is a PDF: PDFs are read by the command line and the server (@jixiao/import/node); here, submit the Word (.docx) file or text copied from it.');
+        const named = SIGNED_EXTENSIONS[extensionOf(options.filename)];
+        if (named !== undefined) return failure('unknown', 'damaged-file', `文件名是 ${named} 文件，但内容不是：文件已损坏，或扩展名有误。`, `The name says ${named}, but the content is not one: the file is damaged or misnamed.`);
         return notAForm('unknown');
       }
     }

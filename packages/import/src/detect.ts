@@ -122,7 +122,13 @@ function looseDecoder(encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): TextDecoder 
   return d;
 }
 
-function extensionOf(filename: string | undefined): string {
+/**
+ * Extensions whose files always start with a signature (a zip's, a PDF's): such a file whose bytes do not is damaged
+ * or misnamed, never text to read. (Not .doc or .xls: units save HTML and RTF under those names, and those are read.)
+ */
+export const SIGNED_EXTENSIONS: Readonly<Record<string, string>> = { docx: 'Word (.docx)', xlsx: 'Excel (.xlsx)', xlsm: 'Excel (.xlsm)', pdf: 'PDF' };
+
+export function extensionOf(filename: string | undefined): string {
   const m = /\.([A-Za-z0-9]+)$/.exec(filename ?? '');
   return (m?.[1] ?? '').toLowerCase();
 }
@@ -149,7 +155,7 @@ export function detectAndDecode(bytes: Uint8Array, filename?: string): { readonl
   else if (ext === 'yaml' || ext === 'yml') kind = 'yaml';
   // (The multi-line regex scans the whole text: only run it when one of its words is there.)
   else if (/^(?:---\s*\n|%YAML)/.test(head) || ((head.includes('modelVersion') || head.includes('fiscalYear')) && /^(?:modelVersion|fiscalYear)\s*:/m.test(head))) kind = 'yaml';
-  else if (ext === 'docx') return { kind: 'unknown' };
+  else if (ext in SIGNED_EXTENSIONS) return { kind: 'unknown' };
   return decoded.damaged === undefined ? { kind, text } : { kind, text, damaged: decoded.damaged };
 }
 
@@ -180,4 +186,3 @@ export function kindOfContentType(contentType: string | undefined): ImportKind |
   return undefined;
 }
 
-export { extensionOf };
