@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { importBuffer } from '@jixiao/import/node';
 import { Converter, libreOffice } from '../packages/import/test/libreoffice.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -67,5 +68,26 @@ describe.skipIf(soffice === undefined)('real documents as .doc and PDF copies ma
     expect(Object.values(expected).filter((o) => 'findings' in (o as object))).toHaveLength(7);
     expect(outcomes(docs)).toEqual(expected);
     expect(outcomes(pdfs)).toEqual(expected);
+  }, 300_000);
+
+  it('each copy reads every figure its original states (expected.json) as the original reads it', async () => {
+    // A path the reader left out altogether is not the same as one it read as blank (null).
+    const get = (record: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' && k in v ? (v as Record<string, unknown>)[k] : 'absent'), record);
+    const read = async (folder: string, name: string) => {
+      const file = readdirSync(folder).find((n) => basename(n, extname(n)) === name) ?? `${name} (missing)`;
+      const r = await importBuffer(new Uint8Array(readFileSync(join(folder, file))), { filename: file });
+      return r.ok ? r.evaluation : undefined;
+    };
+    let figures = 0;
+    for (const d of readdirSync(REAL, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+      const { file, fields = {} } = JSON.parse(readFileSync(join(REAL, d.name, 'expected.json'), 'utf8')) as { file: string; fields?: Record<string, unknown> };
+      const name = basename(file, extname(file));
+      const [original, doc, pdf] = await Promise.all([read(originals, name), read(docs, name), read(pdfs, name)]);
+      for (const path of Object.keys(fields)) {
+        figures++;
+        expect({ doc: get(doc, path), pdf: get(pdf, path) }, `${d.name} ${path}`).toEqual({ doc: get(original, path), pdf: get(original, path) });
+      }
+    }
+    expect(figures).toBe(42);
   }, 300_000);
 });

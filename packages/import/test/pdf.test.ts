@@ -54,6 +54,26 @@ describe('PDF lines from text positions', () => {
     expect(lines.map((l) => l.cells)).toEqual([['是否存在超编超配人员：', '是☑ 否□'], ['是□ ☑否'], ['公开方式：网站□', '264.47']]);
   });
 
+  it('a line after an empty line starts a paragraph of its own; figures on either side of a wrap stay apart; no space before a CJK punctuation mark', () => {
+    // The published 云南 2018 基础数据表 (examples/real/t1b-basic-data) as a PDF made by LibreOffice read `11.8612 9.84`
+    // (the next paragraph glued to a full line) and `3 、公务接待` (which lost the 出国经费 row before it).
+    const lines = pageLines({
+      number: 1,
+      width: 595,
+      height: 842,
+      items: [
+        item('公务用车运行维护经费合计 11.86', 80, 700),
+        item('12 9.84', 80, 688),
+        item('公务用车运行维护经费合计 11.86', 80, 664),
+        item('12 9.84', 80, 640),
+        item('3 、公务接待', 80, 616),
+        item('3', 80, 592),
+        item('、公务接待（合计 ）', 93, 592),
+      ],
+    });
+    expect(lines.map((l) => l.cells)).toEqual([['公务用车运行维护经费合计 11.86 12 9.84'], ['公务用车运行维护经费合计 11.86'], ['12 9.84'], ['3、公务接待'], ['3、公务接待（合计）']]);
+  });
+
   it('a symbol-font code drawn in a font that also draws text is left as it is (the PDF was made without the symbol font)', () => {
     const page = { number: 1, width: 595, height: 842, items: [item('是否存在超编超配人员：是', 300, 676), item('\uf0a3', 420, 676), item('否', 450, 676), item('\uf0a3', 460, 676)] };
     expect(pageLines(page)).toEqual([{ page: 1, line: 1, cells: ['是否存在超编超配人员：是\uf0a3 否\uf0a3'] }]);

@@ -155,6 +155,7 @@ function pageSegments(page: PdfPage, fontsOfText: ReadonlySet<string>): { lines:
         last.right = Math.max(last.right, item.x + item.w);
       } else segs.push({ x: item.x, right: item.x + item.w, text: item.s });
     }
+    for (const seg of segs) seg.text = tightenCjkPunctuation(seg.text);
     return joinSpacedOptions(segs);
   });
   // How far right text starting at or after a column's start reaches on this page: where that column's lines
@@ -173,9 +174,29 @@ function pageSegments(page: PdfPage, fontsOfText: ReadonlySet<string>): { lines:
     return above.right + first > reach(above.x) - 0.5;
   };
   const lines: Segment[][] = [];
-  for (const segs of segmented) if (!joinWrapped(lines.at(-1), segs, wraps)) lines.push(segs);
+  for (const [i, segs] of segmented.entries()) {
+    // A wrapped line follows at line spacing; one after an empty line (a wider gap) starts a paragraph of its own.
+    const above = rows[i - 1];
+    const row = rows[i];
+    const near = above !== undefined && row !== undefined && above.y - row.y <= PARAGRAPH_GAP * Math.max(above.h, row.h);
+    if (!(near && joinWrapped(lines.at(-1), segs, wraps))) lines.push(segs);
+  }
   return { lines, wraps };
 }
+
+/**
+ * Baselines further apart than this many text heights have an empty line between them: not a wrapped line (line
+ * spacing is 1.0–1.5 heights; an empty line makes it twice that).
+ */
+const PARAGRAPH_GAP = 1.8;
+const WORD_END = /[A-Za-z0-9]$/;
+/**
+ * A space before a CJK punctuation mark or after an opening one is the glyph's own white (its mark sits in one
+ * side of its em box), which the gaps between items and pdf.js's space inference turn into a space: `3 、公务接待`
+ * is `3、公务接待` (Chinese text sets no space there).
+ */
+const tightenCjkPunctuation = (text: string): string => text.replace(/ +(?=[、，。：；！？）】」』〕》])/gu, '').replace(/([（【「『〔《]) +/gu, '$1');
+const WORD_START = /^[A-Za-z0-9]/;
 
 /** Append `segs` to `prev` when every one of them continues the cell above it; false (nothing done) otherwise. */
 function joinWrapped(prev: Segment[] | undefined, segs: readonly Segment[], wraps: (above: Segment, s: Segment) => boolean): boolean {
@@ -188,7 +209,9 @@ function joinWrapped(prev: Segment[] | undefined, segs: readonly Segment[], wrap
   for (const s of segs) {
     const a = above(s);
     if (a === undefined) continue;
-    a.text += s.text;
+    // Latin words and figures wrap at a space, which the text layer leaves out: `11.86` and `12` stay two figures
+    // (CJK text wraps anywhere, and is joined as it is).
+    a.text += WORD_END.test(a.text) && WORD_START.test(s.text) ? ` ${s.text}` : s.text;
     a.right = s.right;
   }
   return true;
