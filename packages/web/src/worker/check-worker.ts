@@ -8,6 +8,7 @@ import {
   ConfigSchema,
   createChecker,
   formGaps,
+  formRecord,
   formatLintIssue,
   lintPack,
   parseWaiverFile,
@@ -16,6 +17,7 @@ import {
   type Checker,
   type Config,
   type EvaluationResult,
+  type FormRecord,
   type LintIssue,
   type Locale,
   type Pack,
@@ -56,6 +58,11 @@ let waivers: readonly WaiverRef[] = [];
 const held = new Map<number, Held>();
 /** The last result of each form, sent to the page only for an export. */
 const results = new Map<number, EvaluationResult>();
+/**
+ * Each form's cross-form record (unit, year, narrative signatures, ratios), made by the worker that read it when a
+ * pass first asks (every worker at once), and kept: a pass after new rules or another language reuses it.
+ */
+const records = new Map<number, FormRecord>();
 
 function post(message: WorkerResponse): void {
   postMessage(message);
@@ -216,7 +223,12 @@ async function handle(request: WorkerRequest): Promise<void> {
     }
     case 'forms': {
       const forms: HeldForm[] = [];
-      for (const { name, read } of held.values()) if (read.ok) forms.push({ source: name, evaluation: read.evaluation, positions: read.positions });
+      for (const [id, { name, read }] of held) {
+        if (!read.ok) continue;
+        let record = records.get(id);
+        if (record === undefined) records.set(id, (record = formRecord(read.evaluation, name)));
+        forms.push({ source: name, evaluation: read.evaluation, positions: read.positions, record });
+      }
       post({ type: 'forms', forms });
       return;
     }
@@ -229,6 +241,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'forget':
       held.clear();
       results.clear();
+      records.clear();
       return;
   }
 }

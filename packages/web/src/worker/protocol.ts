@@ -3,7 +3,7 @@
  * config and waivers; a worker answers with results and everything the page shows, already worded in the
  * locale (the page itself never loads the engine, the model or the rule packs).
  */
-import type { CrossFormReport, EvaluationResult, LoadedForm, Locale, Outcome, Severity } from '@jixiao/core';
+import type { CrossFormReport, EvaluationResult, FormRecord, LoadedForm, Locale, Outcome, Severity } from '@jixiao/core';
 import type { ImportKind } from '@jixiao/import';
 
 /** A file the reviewer loaded: its path as the browser gives it (folder/file.json) and its text. */
@@ -52,9 +52,10 @@ export type WorkerRequest =
   | { readonly type: 'cross'; readonly forms: readonly HeldForm[] }
   | { readonly type: 'forget' };
 
-/** A form read by a worker, as the cross-form pass takes it. */
+/** A form read by a worker, as the cross-form pass takes it: the form, and its record made by that worker. */
 export interface HeldForm extends LoadedForm {
   readonly source: string;
+  readonly record: FormRecord;
 }
 
 /** One field of the form as read: where it came from and what it holds. */
