@@ -5,7 +5,7 @@ import type { Evaluation } from '../model/evaluation.js';
 import { passingEvaluation } from '../pack/cases.js';
 import { loadPackFromDir } from '../node/index.js';
 import { createChecker, type CrossFormContext } from './checker.js';
-import { checkCrossForm, fieldChange, type LoadedForm } from './cross-form.js';
+import { CrossFormRun, checkCrossForm, differingFields, fieldChange, formRecord, type LoadedForm } from './cross-form.js';
 
 const pack = (name: string) => loadPackFromDir(fileURLToPath(new URL(`../../../../rules/${name}`, import.meta.url)));
 const checker = createChecker([pack('history'), pack('batch'), pack('staffing')]);
@@ -131,5 +131,36 @@ describe('fieldChange', () => {
     expect(fieldChange(22, 30)).toMatchObject({ difference: -8, rate: -26.67, absRate: 26.67 });
     expect(fieldChange(5, 0)).toMatchObject({ difference: 5, rate: null });
     expect(fieldChange(null, 3)).toMatchObject({ difference: null, rate: null });
+  });
+});
+
+describe('many submissions of one unit and year', () => {
+  it('reads each form a bounded number of times (not once per pair), and lists the fields that differ from some other copy', () => {
+    // 150 copies of one form, three of them with another figure: more copies than the pass keeps in its cache.
+    const copies: Input[] = Array.from({ length: 150 }, (_, i) => {
+      const base = form('甲区司法局', 2021);
+      const evaluation = i % 50 === 7 ? { ...base, staffing: { ...base.staffing, actual: 99 } } : base;
+      return { source: `copy-${String(i).padStart(3, '0')}.txt`, evaluation, positions: { 'staffing.actual': { line: i + 1 } } };
+    });
+    const run = new CrossFormRun(checker);
+    for (const f of copies) run.add(formRecord(f.evaluation, f.source));
+    let reads = 0;
+    const result = run.finish((i) => {
+      reads++;
+      return copies[i] as LoadedForm;
+    });
+    // Pairwise, 150 copies are 11,175 comparisons; by group, a few reads a form.
+    expect(reads).toBeLessThanOrEqual(copies.length * 4);
+    const duplicate = result.findings.filter((f) => f.ruleId === 'batch/duplicate-submission');
+    expect(duplicate).toHaveLength(150);
+    // The pairwise definition (differingFields, pair by pair) gives every copy the same fields: staffing.actual.
+    const [head, ...rest] = copies;
+    const pairwise = new Set(rest.flatMap((c) => (head === undefined ? [] : differingFields(head.evaluation, c.evaluation))));
+    expect([...pairwise]).toEqual(['staffing.actual']);
+    for (const f of duplicate) expect(f.data).toMatchObject({ differences: ['staffing.actual'] });
+    // Each related copy is located at its own line of the differing field.
+    const first = duplicate[0];
+    expect(first?.related).toHaveLength(149);
+    expect(first?.related[0]).toMatchObject({ source: 'copy-001.txt', relation: 'same-unit-year', positions: { 'staffing.actual': { line: 2 } } });
   });
 });
