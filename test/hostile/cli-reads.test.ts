@@ -109,6 +109,19 @@ describe('pack test and case files', () => {
   }
   const expectation = (file: string) => `cases:\n  - name: 外部文件\n    evaluationFile: ${file}\n    expect:\n      p/staffing-score: pass\n`;
 
+  it('refuses a report path in a folder that does not exist, or naming a folder, before checking (xlsx crashed with exit 1)', async () => {
+    const dir = tmp();
+    for (const format of ['xlsx', 'json']) {
+      const missing = await jixiao(dir, ['check', SEED, '--format', format, '-o', 'nowhere/report.out']);
+      expect(missing.code, format).toBe(2);
+      expect(missing.stderr, format).toMatch(/无法写入报告 .*nowhere[/\\]report\.out：文件夹 .*nowhere 不存在/);
+    }
+    mkdirSync(join(dir, 'taken'));
+    const folder = await jixiao(dir, ['check', SEED, '--format', 'xlsx', '-o', 'taken']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/这是一个文件夹/);
+  });
+
   it('never reads a case input outside the pack (evaluationFile: ../../../etc/passwd used to print it)', async () => {
     const dir = await packWithCases(expectation('../../../../../../../../etc/passwd'));
     // pack validate refuses it with its line (the reference checks pack test makes first), and pack test too.

@@ -1,5 +1,5 @@
-import { createWriteStream, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createWriteStream, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
@@ -117,6 +117,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   const selection: PackSelection = { packs: flags.pack, configFile: flags.config, cwd: io.cwd, only: ruleFilter(flags), templates: flags.template };
   if (flags.printConfig === true) return printConfig(selection, flags, io);
   if (paths.length === 0) throw new CliError('缺少要检查的文件、文件夹或通配符 <paths...>（见 jixiao check --help） / missing the files, folders or globs to check: <paths...> (see jixiao check --help)');
+  if (flags.output !== undefined) checkOutputPath(resolve(io.cwd, flags.output));
   const inputs = collectInputs(paths, io.cwd, locale, flags.ignore ?? []);
   // Nothing to check at all (an empty folder, everything skipped as hidden, a lock file or by --ignore) is not a
   // clean batch: exit 2, as ESLint does, so that a script never reads "no failures" from a check of nothing.
@@ -128,6 +129,17 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   } finally {
     await workers?.pool.destroy();
   }
+}
+
+/**
+ * `-o` must name a file in a folder that exists: said before any form is checked (a missing folder was an
+ * unhandled stream error, exit 1, with --format xlsx, and an "internal error" with the others).
+ */
+function checkOutputPath(output: string): void {
+  const shown = terminalText(output);
+  const folder = statSync(dirname(output), { throwIfNoEntry: false });
+  if (folder?.isDirectory() !== true) throw new CliError(`无法写入报告 ${shown}：文件夹 ${terminalText(dirname(output))} 不存在 / cannot write the report ${shown}: the folder ${terminalText(dirname(output))} does not exist`);
+  if (statSync(output, { throwIfNoEntry: false })?.isDirectory() === true) throw new CliError(`无法写入报告 ${shown}：这是一个文件夹 / cannot write the report ${shown}: it is a folder`);
 }
 
 function nothingToCheck(paths: readonly string[], ignored: number): string {
