@@ -27,7 +27,9 @@ export function plainOutcomes(e: Evaluation): Outcome[] {
   const d = deriveFacts(e);
   const { staffing: s } = e;
   const out: Outcome[] = [];
-  // integrity
+  // integrity (rules in id order: amounts-in-wanyuan first)
+  const ratio = d.amountScale.ratio;
+  out.push(ratio === null ? 'not-applicable' : ratio >= 1000 ? 'fail' : 'pass');
   out.push(d.answers.unresolvedCount > 0 ? 'fail' : 'pass');
   out.push(sumRule(d.expenditureTotal, 0.01));
   out.push(sumRule(d.incomeTotal, 0.03));
