@@ -1,5 +1,5 @@
 import type { CrossFormReport, CrossFormReportFinding, Locale, RelatedForm, SourcePosition } from '@jixiao/core';
-import { labelOf, positionText, unitOf, yearOf } from './common.js';
+import { WORDS as REPORT_WORDS, labelOf, positionText, unitOf, yearOf } from './common.js';
 import type { Cell } from './rows.js';
 
 /**
@@ -19,7 +19,6 @@ const WORDS = {
     here: '本表',
     fail: '不通过',
     indeterminate: '无法判断',
-    severity: { error: '错误', warning: '警告', info: '提示' },
   },
   en: {
     title: 'Across forms (years and batch)',
@@ -31,7 +30,6 @@ const WORDS = {
     here: 'this form',
     fail: 'fail',
     indeterminate: 'indeterminate',
-    severity: { error: 'error', warning: 'warning', info: 'info' },
   },
 } as const;
 
@@ -79,14 +77,13 @@ export function crossFormHeaders(locale: Locale): string[] {
 
 /** A finding's row of the cross-form table (CSV, xlsx, HTML). */
 export function crossFormRow(f: CrossFormReportFinding, locale: Locale): Cell[] {
-  const w = WORDS[locale];
   return [
     f.source,
     unitOf(f.unit, locale),
     f.fiscalYear,
     f.ruleId,
     outcomeText(f, locale),
-    f.severity === undefined ? null : w.severity[f.severity],
+    f.severity === undefined ? null : REPORT_WORDS[locale][f.severity],
     f.message,
     blankAsNull(f.related.map((r) => relatedText(r, locale)).join(sep(locale))),
     blankAsNull(crossFormPositions(f, locale)),
@@ -114,9 +111,8 @@ export function crossFormPreamble(report: CrossFormReport, locale: Locale): stri
 
 /** A block per finding (the terminal report): a head line, then the message, the related forms and the positions. */
 export function crossFormBlocks(report: CrossFormReport, locale: Locale): { readonly fail: boolean; readonly head: string; readonly lines: readonly string[] }[] {
-  const w = WORDS[locale];
   return report.findings.map((f) => {
-    const severity = f.severity === undefined ? '' : ` ${w.severity[f.severity]}`;
+    const severity = f.severity === undefined ? '' : ` ${REPORT_WORDS[locale][f.severity]}`;
     const where = crossFormPositions(f, locale);
     return {
       fail: f.outcome === 'fail',
@@ -131,10 +127,9 @@ export function crossFormBlocks(report: CrossFormReport, locale: Locale): { read
  * forms in the values column, the positions in both forms in the location column.
  */
 export function crossFormFindingRows(report: CrossFormReport, locale: Locale): { readonly fail: boolean; readonly severity: CrossFormReportFinding['severity']; readonly cells: Cell[] }[] {
-  const w = WORDS[locale];
   return report.findings.map((f) => ({
     fail: f.outcome === 'fail',
     severity: f.severity,
-    cells: [f.source, unitOf(f.unit, locale), f.fiscalYear, f.ruleId, f.title, outcomeText(f, locale), f.severity === undefined ? null : w.severity[f.severity], null, f.message, blankAsNull(f.related.map((r) => relatedText(r, locale)).join(sep(locale))), blankAsNull(crossFormPositions(f, locale)), null, null],
+    cells: [f.source, unitOf(f.unit, locale), f.fiscalYear, f.ruleId, f.title, outcomeText(f, locale), f.severity === undefined ? null : REPORT_WORDS[locale][f.severity], null, f.message, blankAsNull(f.related.map((r) => relatedText(r, locale)).join(sep(locale))), blankAsNull(crossFormPositions(f, locale)), null, null],
   }));
 }
