@@ -18,7 +18,7 @@ export { WORDS, basisText, findingPosition, isWaived, labelOf, observedEntries, 
 // The batch summary's columns and rows (the reports' summary table), for the same.
 export { BATCH_COLUMNS, batchHeaders, batchRows, batchTotals, duplicateLines, mostFailedHeaders, mostFailedRows, ratingSupportedText, suggestedGradeText, templateScoreText, templateText } from './formatters/rows.js';
 // The cross-form section's wording and rows, for the same.
-export { crossFormHeaders, crossFormPreamble, crossFormRows, crossFormTitle, relatedText } from './formatters/cross-form.js';
+export { crossFormHeaders, crossFormPreamble, crossFormRows, crossFormTitle, relatedText, unlistedText } from './formatters/cross-form.js';
 export { createServer } from './http/server.js';
 export { rulesListing } from './http/rules-listing.js';
 export type { ReadSubmission, ServerOptions, StaticFile, SubmissionRead } from './http/server.js';

@@ -102,6 +102,63 @@ describe('the cross-form section in every format', () => {
     expect(sheet?.getRow(2).getCell(9).text).toContain('第 54 行');
   });
 
+  describe('a finding that names some of the forms it concerns and counts the rest (batch.listedCopies)', () => {
+    const duplicate: CrossFormReport['findings'][number] = {
+      source: 'c/copy-3.txt',
+      unit: '大祥区教育局',
+      fiscalYear: 2021,
+      ruleId: 'batch/duplicate-submission',
+      title: '同一单位同一年度重复报送',
+      outcome: 'fail',
+      severity: 'warning',
+      redFlag: false,
+      messageId: 'submitted-many-times',
+      message: '大祥区教育局 2021 年度另有 7 份表，列出前 2 份：c/copy-1.txt、c/copy-2.txt，另有 5 份未列出；与本表不同的字段 0 个：无',
+      data: { count: 7, listed: 2, unlisted: 5 },
+      related: [
+        { source: 'c/copy-1.txt', unit: '大祥区教育局', fiscalYear: 2021, relation: 'same-unit-year' },
+        { source: 'c/copy-2.txt', unit: '大祥区教育局', fiscalYear: 2021, relation: 'same-unit-year', positions: { 'staffing.actual': { line: 31 } } },
+      ],
+      unlistedRelated: 5,
+    };
+    const withCopies: FormatOptions = { ...options, crossForm: { ...CROSS, findings: [duplicate] } };
+
+    it('the report schema accepts the count, and only a positive one', () => {
+      expect(CrossFormReportSchema.safeParse(withCopies.crossForm).success).toBe(true);
+      expect(CrossFormReportSchema.safeParse({ ...CROSS, findings: [{ ...duplicate, unlistedRelated: 0 }] }).success).toBe(false);
+    });
+
+    it.each(['text', 'markdown', 'html', 'csv', 'junit'] as const)('%s: the named forms, then how many more', async (format) => {
+      const times = (out: string) => out.split('另有 5 份未列出').length - 1;
+      const out = await output(format, withCopies);
+      expect(out).toContain('c/copy-2.txt');
+      // Said once more than the message says it: in the related forms' cell, line or list.
+      const { unlistedRelated: _, ...named } = duplicate;
+      expect(times(out)).toBe(times(await output(format, { ...options, crossForm: { ...CROSS, findings: [named] } })) + 1);
+    });
+
+    it('text in English', async () => {
+      const out = await output('text', { ...withCopies, locale: 'en' });
+      expect(out).toContain('and 5 more not named');
+    });
+
+    it('json and sarif carry the count', async () => {
+      const doc = JSON.parse(await output('json', withCopies)) as { crossForm: { findings: { unlistedRelated?: number }[] } };
+      expect(doc.crossForm.findings[0]?.unlistedRelated).toBe(5);
+      const sarif = JSON.parse(await output('sarif', withCopies)) as { runs: { results: { ruleId: string; properties?: { unlistedRelated?: number }; relatedLocations?: unknown[] }[] }[] };
+      const result = sarif.runs[0]?.results.find((r) => r.ruleId === 'batch/duplicate-submission');
+      expect(result?.properties?.unlistedRelated).toBe(5);
+      expect(result?.relatedLocations).toHaveLength(2);
+    });
+
+    it('xlsx: the related forms cell ends with the count', async () => {
+      const bytes = await FORMATTERS.xlsx(results, withCopies);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      expect(wb.getWorksheet('跨表核对')?.getRow(2).getCell(8).text).toMatch(/c\/copy-2\.txt.*；另有 5 份未列出$/);
+    });
+  });
+
   it('no section without a cross-form pass', async () => {
     expect(await output('text', { locale: 'zh-CN', toolVersion: '9.9.9' })).not.toContain('跨表核对');
   });

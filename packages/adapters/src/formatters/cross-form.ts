@@ -17,6 +17,7 @@ const WORDS = {
     columns: ['文件', '单位', '年度', '规则', '结果', '严重程度', '说明', '相关的表', '位置'],
     relation: { 'previous-year': '上年表', 'same-unit-year': '同单位同年度的另一份表', 'similar-narrative': '文字相似的表' },
     here: '本表',
+    unlisted: (n: number) => `另有 ${String(n)} 份未列出`,
     fail: '不通过',
     indeterminate: '无法判断',
   },
@@ -28,6 +29,7 @@ const WORDS = {
     columns: ['File', 'Unit', 'Year', 'Rule', 'Outcome', 'Severity', 'Message', 'Related forms', 'Positions'],
     relation: { 'previous-year': 'previous year', 'same-unit-year': 'same unit and year', 'similar-narrative': 'similar narrative' },
     here: 'this form',
+    unlisted: (n: number) => `and ${String(n)} more not named`,
     fail: 'fail',
     indeterminate: 'indeterminate',
   },
@@ -50,6 +52,17 @@ function positionsText(positions: Readonly<Record<string, SourcePosition>> | und
 export function relatedText(r: RelatedForm, locale: Locale): string {
   const w = WORDS[locale];
   return `${w.relation[r.relation]}${colon(locale)}${r.source}${inParens(`${unitOf(r.unit, locale)} ${yearOf(r.fiscalYear, locale)}`, locale)}`;
+}
+
+/** The forms a finding names past its related ones: "另有 K 份未列出" (undefined when it names them all). */
+export function unlistedText(f: Pick<CrossFormReportFinding, 'unlistedRelated'>, locale: Locale): string | undefined {
+  return f.unlistedRelated === undefined ? undefined : WORDS[locale].unlisted(f.unlistedRelated);
+}
+
+/** Each related form as a line, then how many more it concerns without naming them. */
+function relatedLines(f: CrossFormReportFinding, locale: Locale): string[] {
+  const more = unlistedText(f, locale);
+  return [...f.related.map((r) => relatedText(r, locale)), ...(more === undefined ? [] : [more])];
 }
 
 /** Where the finding's fields stand: in this form, then in each related form. */
@@ -85,7 +98,7 @@ export function crossFormRow(f: CrossFormReportFinding, locale: Locale): Cell[] 
     outcomeText(f, locale),
     f.severity === undefined ? null : REPORT_WORDS[locale][f.severity],
     f.message,
-    blankAsNull(f.related.map((r) => relatedText(r, locale)).join(sep(locale))),
+    blankAsNull(relatedLines(f, locale).join(sep(locale))),
     blankAsNull(crossFormPositions(f, locale)),
   ];
 }
@@ -117,7 +130,7 @@ export function crossFormBlocks(report: CrossFormReport, locale: Locale): { read
     return {
       fail: f.outcome === 'fail',
       head: `${outcomeText(f, locale)}${severity} ${f.ruleId} ${f.source}${inParens(`${unitOf(f.unit, locale)} ${yearOf(f.fiscalYear, locale)}`, locale)}`,
-      lines: [f.message, ...f.related.map((r) => relatedText(r, locale)), ...(where === '' ? [] : [where])],
+      lines: [f.message, ...relatedLines(f, locale), ...(where === '' ? [] : [where])],
     };
   });
 }
@@ -130,6 +143,6 @@ export function crossFormFindingRows(report: CrossFormReport, locale: Locale): {
   return report.findings.map((f) => ({
     fail: f.outcome === 'fail',
     severity: f.severity,
-    cells: [f.source, unitOf(f.unit, locale), f.fiscalYear, f.ruleId, f.title, outcomeText(f, locale), f.severity === undefined ? null : REPORT_WORDS[locale][f.severity], null, f.message, blankAsNull(f.related.map((r) => relatedText(r, locale)).join(sep(locale))), blankAsNull(crossFormPositions(f, locale)), null, null],
+    cells: [f.source, unitOf(f.unit, locale), f.fiscalYear, f.ruleId, f.title, outcomeText(f, locale), f.severity === undefined ? null : REPORT_WORDS[locale][f.severity], null, f.message, blankAsNull(relatedLines(f, locale).join(sep(locale))), blankAsNull(crossFormPositions(f, locale)), null, null],
   }));
 }

@@ -2,7 +2,7 @@ import type { EvaluationResult, Finding, Locale } from '@jixiao/core';
 import { WORDS, basisText, diagnosticHead, excerptText, findingPosition, observedText, outcomeLabel, positionText, unitText, yearText } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { escapeAttribute, escapeText } from './xml.js';
-import { crossFormPositions, crossFormTitle } from './cross-form.js';
+import { crossFormPositions, crossFormTitle, unlistedText } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 function attrs(values: Readonly<Record<string, string | number>>): string {
@@ -80,7 +80,7 @@ function crossSuite(end: ReportEnd, locale: Locale): string {
   for (const f of findings) {
     out.push(`    <testcase${attrs({ name: `${f.ruleId} ${f.source}`, classname: `jixiao.${f.ruleId.slice(0, f.ruleId.indexOf('/'))}`, time: 0 })}>`);
     const where = crossFormPositions(f, locale);
-    if (f.outcome === 'fail') out.push(`      <failure${attrs({ message: f.message, type: f.severity ?? 'warning' })}>${escapeText([f.message, ...f.related.map((r) => r.source), where].filter((x) => x !== '').join('\n'))}</failure>`);
+    if (f.outcome === 'fail') out.push(`      <failure${attrs({ message: f.message, type: f.severity ?? 'warning' })}>${escapeText([f.message, ...f.related.map((r) => r.source), unlistedText(f, locale) ?? '', where].filter((x) => x !== '').join('\n'))}</failure>`);
     else out.push(`      <skipped${attrs({ message: f.message })}/>`);
     out.push('    </testcase>');
   }

@@ -128,7 +128,7 @@ function crossResults(end: ReportEnd, ruleIndex: ReadonlyMap<string, number>, af
       message: { text: f.message },
       locations: [located(f.source, f.positions)],
       ...(f.related.length === 0 ? {} : { relatedLocations: f.related.map((r, i) => ({ id: i + 1, ...located(r.source, r.positions), message: { text: r.relation } })) }),
-      properties: { messageId: f.messageId, crossForm: true },
+      properties: { messageId: f.messageId, crossForm: true, ...(f.unlistedRelated === undefined ? {} : { unlistedRelated: f.unlistedRelated }) },
     };
     return JSON.stringify(result);
   });

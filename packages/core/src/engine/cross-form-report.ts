@@ -35,6 +35,12 @@ export interface CrossFormReportFinding {
   readonly positions?: Readonly<Record<string, SourcePosition>>;
   /** The other forms it concerns, with where the compared fields stand in each. */
   readonly related: readonly RelatedForm[];
+  /**
+   * How many more forms it concerns without naming them (a unit-year's copies past the batch pack's `listedCopies`
+   * parameter); absent when `related` names them all. Added in report version 2 without a version change: absent,
+   * it means what it meant before.
+   */
+  readonly unlistedRelated?: number;
 }
 
 /** The report's view of a cross-form pass: what a reader must look at (failures first, then undecided). */
@@ -60,6 +66,7 @@ export function crossFormReport(result: CrossFormResult): CrossFormReport {
       data: f.data,
       ...(f.positions === undefined ? {} : { positions: f.positions }),
       related: f.related,
+      ...(f.unlistedRelated === undefined ? {} : { unlistedRelated: f.unlistedRelated }),
     })),
   };
 }

@@ -158,9 +158,40 @@ describe('many submissions of one unit and year', () => {
     const pairwise = new Set(rest.flatMap((c) => (head === undefined ? [] : differingFields(head.evaluation, c.evaluation))));
     expect([...pairwise]).toEqual(['staffing.actual']);
     for (const f of duplicate) expect(f.data).toMatchObject({ differences: ['staffing.actual'] });
-    // Each related copy is located at its own line of the differing field.
+    // Each finding names the first 10 other copies (batch.listedCopies), each located at its own line of the
+    // differing field, and counts the other 139.
     const first = duplicate[0];
-    expect(first?.related).toHaveLength(149);
+    expect(first?.related.map((r) => r.source)).toEqual(['copy-001.txt', 'copy-002.txt', 'copy-003.txt', 'copy-004.txt', 'copy-005.txt', 'copy-006.txt', 'copy-007.txt', 'copy-008.txt', 'copy-009.txt', 'copy-010.txt']);
     expect(first?.related[0]).toMatchObject({ source: 'copy-001.txt', relation: 'same-unit-year', positions: { 'staffing.actual': { line: 2 } } });
+    expect(first?.unlistedRelated).toBe(139);
+    expect(first?.data).toMatchObject({ count: 149, listed: 10, unlisted: 139 });
+    expect(first?.messageId).toBe('batch/duplicate-submission#submitted-many-times');
+    expect(first?.message).toContain('另有 149 份表，列出前 10 份：copy-001.txt、');
+    expect(first?.message).toContain('copy-010.txt，另有 139 份未列出');
+    // The last copy names the first ten as well (source order, itself left out).
+    const last = duplicate.at(-1);
+    expect(last?.source).toBe('copy-149.txt');
+    expect(last?.related.map((r) => r.source)).toEqual(['copy-000.txt', 'copy-001.txt', 'copy-002.txt', 'copy-003.txt', 'copy-004.txt', 'copy-005.txt', 'copy-006.txt', 'copy-007.txt', 'copy-008.txt', 'copy-009.txt']);
+    expect(last?.related[9]).toMatchObject({ positions: { 'staffing.actual': { line: 10 } } });
+  });
+
+  it('names as many copies as batch.listedCopies says (config), and counts none apart when it names them all', () => {
+    const copies: Input[] = Array.from({ length: 6 }, (_, i) => ({ source: `copy-${String(i)}.txt`, evaluation: form('甲区司法局', 2021) }));
+    const named = (listedCopies: number) => {
+      const run = checkCrossForm(createChecker([pack('batch')], { parameters: { 'batch.listedCopies': listedCopies } }), copies);
+      return run.findings.filter((f) => f.ruleId === 'batch/duplicate-submission');
+    };
+    const all = named(5);
+    expect(all).toHaveLength(6);
+    for (const f of all) {
+      expect(f.related).toHaveLength(5);
+      expect(f.unlistedRelated).toBeUndefined();
+      expect(f.messageId).toBe('batch/duplicate-submission#submitted-twice');
+    }
+    const two = named(2);
+    expect(two[3]?.related.map((r) => r.source)).toEqual(['copy-0.txt', 'copy-1.txt']);
+    expect(two[3]).toMatchObject({ unlistedRelated: 3, data: { count: 5, listed: 2, unlisted: 3, sources: ['copy-0.txt', 'copy-1.txt'] } });
+    const none = named(0);
+    expect(none[0]).toMatchObject({ related: [], unlistedRelated: 5, messageId: 'batch/duplicate-submission#submitted-many-times' });
   });
 });

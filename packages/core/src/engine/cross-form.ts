@@ -8,6 +8,7 @@ import type { Checker, CompiledRule, CrossFormContext, Facts } from './checker.j
 import { joinForms, unitIdentity, type JoinDiagnostic, type UnitIdentity } from './identity.js';
 import { PEER_MEASURES, peerStatistics, peerValues, standing, type PeerStanding } from './peers.js';
 import { resolvePath } from './operators.js';
+import { valueInForce } from './params.js';
 import { candidatePairs, estimatedSimilarity, jaccardPercent, longestSharedPassage, minhash, MIN_NARRATIVE_CHARS, narrativeChars, shingleHashes, type SignedText } from './similarity.js';
 
 /**
@@ -144,6 +145,14 @@ export interface NarrativeMatch {
 /** Longest passage a report carries (characters; a longer one is cut and ends with `…`). */
 export const PASSAGE_LIMIT = 120;
 
+/**
+ * The parameter bounding how many other copies of its unit-year a form's duplicate facts name (the batch pack's
+ * `listedCopies`, in force for the form's fiscal year; config overrides apply). The rest are counted, never named,
+ * so a unit-year submitted g times costs g × listedCopies in the report, not g². Without the parameter (the
+ * batch pack's rule not loaded) every copy is named.
+ */
+export const LISTED_COPIES_PARAMETER = 'batch.listedCopies';
+
 /** The batch fact of one form. */
 export interface BatchFacts {
   /** Forms checked in the run. */
@@ -152,8 +161,13 @@ export interface BatchFacts {
   readonly yearSize: number;
   /** Other forms of the run for the same unit and year. */
   readonly duplicates: {
+    /** How many (all of them, named or not). */
     readonly count: number;
+    /** The files of those named: the first {@link LISTED_COPIES_PARAMETER} of them in source order. */
     readonly sources: readonly string[];
+    /** How many are named (`sources.length`) and how many are only counted. */
+    readonly listed: number;
+    readonly unlisted: number;
     /** Fields (paths) whose values differ between this form and any of the others. */
     readonly differences: readonly string[];
     readonly differenceCount: number;
@@ -200,6 +214,8 @@ export interface CrossFormFinding extends Finding {
   readonly related: readonly RelatedForm[];
   /** Source positions, in this form, of the fields the finding reads. */
   readonly positions?: Readonly<Record<string, SourcePosition>>;
+  /** How many more forms of the same relation the finding concerns without naming them (see {@link LISTED_COPIES_PARAMETER}); absent when none. */
+  readonly unlistedRelated?: number;
 }
 
 /** A cross-form diagnostic in one locale (an ambiguous join). */
@@ -360,6 +376,13 @@ export class CrossFormRun {
       const id = groupIdOf(k);
       return id === undefined ? [] : (sameUnitYear.get(id) ?? []).filter((j) => j !== k);
     };
+    // How many of them a form's facts name: the parameter in force for its year (a negative value names none).
+    const listedCopies = this.checker.parameters.get(LISTED_COPIES_PARAMETER);
+    const listedOf = (k: number): number => {
+      if (listedCopies === undefined) return Infinity;
+      const value = valueInForce(listedCopies.values, sorted[k]?.fiscalYear ?? null)?.value;
+      return typeof value === 'number' ? Math.max(0, Math.floor(value)) : Infinity;
+    };
     // The fields that differ among the submissions of one unit and year, and where each submission has them. The set
     // is the same for every member: a field differs from some other member exactly when the group holds two values of
     // it. So each group is read twice in all (values, then positions), not once per pair: 400 copies of one form took
@@ -382,7 +405,10 @@ export class CrossFormRun {
         }
       }
       const differences = FIELD_PATHS.filter((path) => (values.get(path)?.size ?? 0) > 1);
-      const positions = new Map(members.map((j) => [j, positionsOf(load(order[j] ?? j), differences)] as const));
+      // Positions only of the members some finding names: each names the first `listedCopies` others (members are
+      // in source order and share a year), so the first listedCopies + 1 members are all any finding names.
+      const named = members.slice(0, listedOf(k) + 1);
+      const positions = new Map(named.map((j) => [j, positionsOf(load(order[j] ?? j), differences)] as const));
       const group = { differences, positions };
       duplicateGroups.set(id, group);
       return group;
@@ -484,6 +510,7 @@ export class CrossFormRun {
     const batchOf = (k: number, form: LoadedForm): BatchFacts => {
       const r = sorted[k];
       const dups = wants.duplicates ? duplicatesOf(k) : [];
+      const listed = dups.slice(0, listedOf(k));
       const differences = (wants.duplicates ? duplicateGroup(k)?.differences : undefined) ?? [];
       const peers: Record<string, PeerStanding> = {};
       if (wants.peers && r !== undefined) {
@@ -497,7 +524,9 @@ export class CrossFormRun {
         yearSize: yearSize.get(r?.fiscalYear ?? null) ?? 0,
         duplicates: {
           count: dups.length,
-          sources: dups.map((j) => sorted[j]?.source ?? ''),
+          sources: listed.map((j) => sorted[j]?.source ?? ''),
+          listed: listed.length,
+          unlisted: dups.length - listed.length,
           differences,
           differenceCount: differences.length,
         },
@@ -548,6 +577,7 @@ export class CrossFormRun {
         if ((f.outcome === 'not-applicable' || f.outcome === 'pass') && options.keepNotApplicable !== true) continue;
         const ruleReadsList = readsOf.get(f.ruleId) ?? [];
         const related: RelatedForm[] = [];
+        let unlistedRelated = 0;
         if (scopeOf.get(f.ruleId) === 'history' && previous !== undefined && p !== undefined) {
           const prevPaths = ruleReadsList.filter((x) => x.startsWith('history.previous.')).map((x) => x.slice('history.previous.'.length));
           const changePaths = ruleReadsList.filter((x) => x.startsWith('history.change.')).map((x) => x.slice('history.change.'.length).replace(/\.(current|previous|difference|absDifference|rate|absRate)$/, ''));
@@ -555,7 +585,10 @@ export class CrossFormRun {
         }
         if (batch !== null && ruleReadsList.some((x) => x.startsWith('batch.duplicates'))) {
           const group = duplicateGroup(k);
-          for (const j of duplicatesOf(k)) related.push(relatedForm(sorted[j], 'same-unit-year', group?.positions.get(j)));
+          const dups = duplicatesOf(k);
+          const listed = dups.slice(0, listedOf(k));
+          for (const j of listed) related.push(relatedForm(sorted[j], 'same-unit-year', group?.positions.get(j)));
+          unlistedRelated += dups.length - listed.length;
         }
         if (batch?.narrative.otherSource != null && ruleReadsList.some((x) => x.startsWith('batch.narrative'))) {
           const j = indexOfSource.get(batch.narrative.otherSource) ?? -1;
@@ -566,7 +599,7 @@ export class CrossFormRun {
         if (batch?.narrative.field != null && ruleReadsList.some((x) => x.startsWith('batch.narrative'))) ownPaths.add(batch.narrative.field);
         if (batch !== null && ruleReadsList.some((x) => x.startsWith('batch.duplicates'))) for (const d of batch.duplicates.differences) ownPaths.add(d);
         const positions = positionsOf(form, ownPaths);
-        findings.push({ ...f, source: record.source, unit: record.unit, fiscalYear: record.fiscalYear, related, ...(positions === undefined ? {} : { positions }) });
+        findings.push({ ...f, source: record.source, unit: record.unit, fiscalYear: record.fiscalYear, related, ...(positions === undefined ? {} : { positions }), ...(unlistedRelated === 0 ? {} : { unlistedRelated }) });
       }
     }
     return {

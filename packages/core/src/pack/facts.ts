@@ -206,6 +206,8 @@ function addCrossFormFacts(out: Map<string, FactInfo>, base: ReadonlyMap<string,
   batch('duplicates', 'object');
   batch('duplicates.count', 'integer');
   batch('duplicates.sources', 'list');
+  batch('duplicates.listed', 'integer');
+  batch('duplicates.unlisted', 'integer');
   batch('duplicates.differences', 'list');
   batch('duplicates.differenceCount', 'integer');
   batch('narrative', 'object');

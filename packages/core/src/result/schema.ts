@@ -145,6 +145,12 @@ export const CrossFormReportSchema = z
         data: z.record(z.string(), z.unknown()),
         positions: z.record(z.string(), SourcePositionSchema).optional(),
         related: z.array(CrossFormRelatedSchema),
+        unlistedRelated: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .meta({ description: "How many more forms the finding concerns without naming them in `related` (a unit-year's copies past the batch pack's `listedCopies` parameter, default 10); absent when `related` names them all" }),
       }),
     ),
   })

@@ -100,6 +100,7 @@ export function CrossFormSection({ words, view, running, onOpen, canOpen }: Prop
                                 <FormButton source={r.source} text={r.text} words={words} onOpen={onOpen} canOpen={canOpen} />
                               </div>
                             ))}
+                            {f.unlisted === undefined ? null : <div>{f.unlisted}</div>}
                           </td>
                         ) : (
                           <td key={i}>{cell ?? '—'}</td>

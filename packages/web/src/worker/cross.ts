@@ -4,7 +4,7 @@
  * of every worker, gathered in one with the records their workers made, and its report worded as the reports word it.
  */
 import { CrossFormRun, crossFormReport, type Checker, type CrossFormReport, type LoadedForm, type Locale } from '@jixiao/core';
-import { crossFormHeaders, crossFormPreamble, crossFormRows, crossFormTitle, relatedText } from '@jixiao/adapters';
+import { crossFormHeaders, crossFormPreamble, crossFormRows, crossFormTitle, relatedText, unlistedText } from '@jixiao/adapters';
 import type { CrossFindingView, CrossFormView, HeldForm } from './protocol.js';
 import { placeKey } from './view.js';
 
@@ -38,6 +38,7 @@ export function crossFormView(checker: Checker, forms: readonly HeldForm[], loca
       message: f.message,
       places: placesOf(f.positions),
       related: f.related.map((r) => ({ source: r.source, text: relatedText(r, locale), places: placesOf(r.positions) })),
+      ...(f.unlistedRelated === undefined ? {} : { unlisted: unlistedText(f, locale) }),
     }),
   );
   return { report, title: crossFormTitle(locale), preamble: crossFormPreamble(report, locale), headers: crossFormHeaders(locale), findings };

@@ -200,6 +200,8 @@ export interface CrossFindingView {
   /** Keys of the places, in its own form, of the fields it reads. */
   readonly places: readonly string[];
   readonly related: readonly RelatedView[];
+  /** How many more forms it concerns without naming them, in words ("另有 K 份未列出"); absent when it names them all. */
+  readonly unlisted?: string;
 }
 
 /** The cross-form section, worded as the reports word it; `report` goes into the exports. */
