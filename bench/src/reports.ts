@@ -5,6 +5,8 @@
  * validated against the official SARIF 2.1.0 schema. The JSON report, which streamed first, is the reference
  * measured in the same run. Then the seed form's own figures: its JSON report item and its SARIF bytes, alone and
  * per form in a batch of 100 copies. `--report-formats xlsx,csv` measures only those (and the JSON reference).
+ * The forms' units are a province's batch (each unit once a year, 1 % submitted twice); the adversarial case — the
+ * same forms with hundreds of copies of each unit-year — is measured apart after them (JSON, and xlsx when chosen).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -138,31 +140,62 @@ export interface ReportsFigures {
   readonly loadBefore: readonly number[];
   readonly loadAfter: readonly number[];
   readonly formats: Record<string, { mb: number; seconds: number; bytesPerForm: number; withinBound: boolean; verified: string }>;
+  /** The same measures on the duplicate-heavy forms (largest unit-year: `largestGroup` forms). */
+  readonly duplicateHeavy?: { largestGroup: number; formats: ReportsFigures['formats'] };
   readonly seed: { jsonItem: number; json1: number; sarif1: number; json100PerForm: number; sarif100PerForm: number };
 }
 
-/** (h) Every report format for `forms`, then the seed's report sizes (see the module comment). */
-export async function reportsBench(forms: readonly Evaluation[], root: string, bin: string): Promise<ReportsFigures> {
-  const n = forms.length;
-  const dir = join(tmpdir(), `jixiao-bench-reports-${String(process.pid)}`);
-  rmSync(dir, { recursive: true, force: true });
+/** The forms written to `dir/forms` (`form-000000.json`, …) with one broken file. */
+function writeForms(forms: readonly Evaluation[], dir: string): void {
+  rmSync(join(dir, 'forms'), { recursive: true, force: true });
   mkdirSync(join(dir, 'forms'), { recursive: true });
   forms.forEach((f, i) => {
     writeFileSync(join(dir, 'forms', `form-${String(i).padStart(6, '0')}.json`), JSON.stringify(f));
   });
   writeFileSync(join(dir, 'forms', 'broken.json'), '{"fiscalYear": 2020,');
-  const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
-  console.log(`(h) reports, ${String(n)} JSON forms (+1 broken), default --jobs, load average ${loadBefore.join(' ')}`);
+}
+
+/** Each format of `formats` for the forms in `dir/forms`, measured and checked, one line each under `label`. */
+async function measureFormats(formats: readonly Format[], dir: string, n: number, root: string, cli: string, label: string): Promise<ReportsFigures['formats']> {
   const figures: ReportsFigures['formats'] = {};
-  for (const format of chosenFormats()) {
+  for (const format of formats) {
     const out = join(dir, `report.${EXTENSION[format]}`);
     // Run from inside the folder: sources are `form-000000.json`, as a bureau's own folder would give them.
-    const r = timed(bin, ['check', '.', '--format', format, '-o', out, '--today', '2026-11-29'], join(dir, 'forms'));
+    const r = timed(cli, ['check', '.', '--format', format, '-o', out, '--today', '2026-11-29'], join(dir, 'forms'));
     const bytes = statSync(out, { throwIfNoEntry: false })?.size ?? 0;
     const verified = r.code === 1 || r.code === 3 ? await verify(format, out, n, root) : `CLI exit ${String(r.code)}: ${r.stderr.slice(-300)}`;
     figures[format] = { mb: r.mb, seconds: Math.round(r.ms / 100) / 10, bytesPerForm: Math.round(bytes / n), withinBound: r.mb <= BOUND_MB, verified };
-    console.log(`(h) ${format.padEnd(8)} peak ${String(r.mb).padStart(4)} MB (${r.mb <= BOUND_MB ? 'within' : 'OVER'} ${String(BOUND_MB)} MB), ${(r.ms / 1000).toFixed(1)} s, ${String(Math.round(bytes / n))} bytes a form${format === 'json' ? ' (reference: streamed before this round)' : ''}; ${verified}`);
+    console.log(`(h)${label} ${format.padEnd(8)} peak ${String(r.mb).padStart(4)} MB (${r.mb <= BOUND_MB ? 'within' : 'OVER'} ${String(BOUND_MB)} MB), ${(r.ms / 1000).toFixed(1)} s, ${String(Math.round(bytes / n))} bytes a form${format === 'json' ? ' (the reference)' : ''}; ${verified}`);
     rmSync(out, { force: true });
+  }
+  return figures;
+}
+
+/** The most forms of one unit and year (by name as written). */
+function largestGroup(forms: readonly Evaluation[]): number {
+  const sizes = new Map<string, number>();
+  for (const f of forms) if (f.unit.name !== null && f.fiscalYear !== null) sizes.set(`${f.unit.name}|${String(f.fiscalYear)}`, (sizes.get(`${f.unit.name}|${String(f.fiscalYear)}`) ?? 0) + 1);
+  return Math.max(0, ...sizes.values());
+}
+
+/**
+ * (h) Every report format for `forms`, then (with `heavy`: the same forms, hundreds of copies a unit-year) the
+ * adversarial case for JSON and xlsx, then the seed's report sizes (see the module comment).
+ */
+export async function reportsBench(forms: readonly Evaluation[], root: string, cli: string, heavy?: readonly Evaluation[]): Promise<ReportsFigures> {
+  const n = forms.length;
+  const dir = join(tmpdir(), `jixiao-bench-reports-${String(process.pid)}`);
+  rmSync(dir, { recursive: true, force: true });
+  writeForms(forms, dir);
+  const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
+  console.log(`(h) reports, ${String(n)} JSON forms (+1 broken; units of a province's batch, largest unit-year ${String(largestGroup(forms))} forms), default --jobs, load average ${loadBefore.join(' ')}`);
+  const figures = await measureFormats(chosenFormats(), dir, n, root, cli, '');
+  let duplicateHeavy: ReportsFigures['duplicateHeavy'];
+  if (heavy !== undefined) {
+    writeForms(heavy, dir);
+    const largest = largestGroup(heavy);
+    console.log(`(h) adversarial: the same ${String(heavy.length)} forms with their generated units (largest unit-year ${String(largest)} forms), load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    duplicateHeavy = { largestGroup: largest, formats: await measureFormats(chosenFormats().filter((f) => f === 'json' || f === 'xlsx'), dir, heavy.length, root, cli, ' duplicate-heavy') };
   }
   const loadAfter = loadavg().map((x) => Math.round(x * 100) / 100);
 
@@ -172,7 +205,7 @@ export async function reportsBench(forms: readonly Evaluation[], root: string, b
   mkdirSync(join(seedDir, 'forms'), { recursive: true });
   copyFileSync(seedDocx, join(seedDir, 'form.docx'));
   for (let i = 0; i < 100; i++) copyFileSync(seedDocx, join(seedDir, 'forms', `form-${String(i).padStart(3, '0')}.docx`));
-  const report = (args: string[]) => spawnSync(process.execPath, [bin, 'check', ...args], { cwd: seedDir, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
+  const report = (args: string[]) => spawnSync(process.execPath, [cli, 'check', ...args], { cwd: seedDir, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
   const json1 = report(['form.docx', '--format', 'json']);
   const item = (JSON.parse(json1) as { results: unknown[] }).results[0];
   const seed = {
@@ -185,5 +218,5 @@ export async function reportsBench(forms: readonly Evaluation[], root: string, b
   console.log(`(h) the seed .docx: JSON report item ${String(seed.jsonItem)} bytes (whole report for it alone ${String(seed.json1)}), SARIF alone ${String(seed.sarif1)}; per form in a batch of 100 copies: JSON ${String(seed.json100PerForm)}, SARIF ${String(seed.sarif100PerForm)} bytes`);
   console.log(`(h) load average before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}`);
   if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
-  return { forms: n, loadBefore, loadAfter, formats: figures, seed };
+  return { forms: n, loadBefore, loadAfter, formats: figures, ...(duplicateHeavy === undefined ? {} : { duplicateHeavy }), seed };
 }
