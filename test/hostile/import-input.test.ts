@@ -159,7 +159,7 @@ describe('files that cannot be opened get their own message', () => {
     expect(encrypted.diagnostics[0]?.message['zh-CN']).toMatch(/已加密/);
     const doc = await importBuffer(craftCompoundFile(['WordDocument']), { filename: 'form.doc' });
     expect(errorsOf(doc)).toEqual([{ code: 'unsupported-format' }]);
-    expect(doc.diagnostics[0]?.message.en).toMatch(/legacy Word \(\.doc\)/);
+    expect(doc.diagnostics[0]?.message.en).toMatch(/Word 97-2003 \(\.doc\)/);
   });
 
   it('a zip entry with the encryption flag', () => {

@@ -79,6 +79,28 @@ describe('importBuffer', () => {
     expect((await importBuffer(new TextEncoder().encode('%PDF-1.7\n'))).diagnostics[0]?.code).toBe('unsupported-format');
   });
 
+  it('a file only LibreOffice reads is named with why it is not read here; an encrypted one as password-protected, as the CLI names it', async () => {
+    // Real files written by LibreOffice (test/hostile/encrypted/README: locked ones with a password, plain ones without).
+    const fixture = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../test/hostile/encrypted/${name}`, import.meta.url))));
+    for (const [name, kind] of [['locked.doc', 'doc'], ['locked.odt', 'odt'], ['locked.ods', 'ods']] as const) {
+      const r = await importBuffer(fixture(name), { filename: name });
+      expect([r.kind, ...r.diagnostics.map((d) => d.code)], name).toEqual([kind, 'password-protected']);
+      expect(r.diagnostics[0]?.message['zh-CN'], name).toMatch(/已加密（设有打开密码）/);
+    }
+    // The same .doc named .wps is a WPS file, and says so.
+    expect((await importBuffer(fixture('locked.doc'), { filename: 'form.wps' })).diagnostics[0]?.message['zh-CN']).toMatch(/^这个 WPS 文字（\.wps） 文件已加密/);
+    // A workbook with a FilePass record may open without a password (the CLI tries): the message says both cases.
+    const xls = await importBuffer(fixture('locked.xls'), { filename: 'locked.xls' });
+    expect(xls.diagnostics.map((d) => d.code)).toEqual(['password-protected']);
+    expect(xls.diagnostics[0]?.message.en).toMatch(/encrypted.*default password/);
+    for (const [name, kind, target] of [['plain.doc', 'doc', '.docx'], ['plain.xls', 'xls', '.xlsx']] as const) {
+      const r = await importBuffer(fixture(name), { filename: name });
+      expect([r.kind, ...r.diagnostics.map((d) => d.code)], name).toEqual([kind, 'unsupported-format']);
+      expect(r.diagnostics[0]?.message['zh-CN'], name).toContain(`须经 LibreOffice 转换才能读取`);
+      expect(r.diagnostics[0]?.message['zh-CN'], name).toContain(`另存为 ${target}`);
+    }
+  });
+
   it('fuzz: arbitrary bytes always resolve to an evaluation or diagnostics', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom(undefined, 'a.txt', 'a.docx', 'a.json', 'a.yaml'), async (bytes, filename) => {

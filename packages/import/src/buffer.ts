@@ -4,6 +4,7 @@ import { SIGNED_EXTENSIONS, binaryFormat, detectAndDecode, extensionOf, kindOfCo
 import type { DocxImportOptions } from './docx/import-docx.js';
 import type { ZipLimits } from './docx/zip.js';
 import { encryptedOoxml } from './docx/encrypted.js';
+import { needsConverter, officeFormat } from './office.js';
 import { invalidEncoding } from './text/characters.js';
 import { notAForm } from './template/read-document.js';
 import { importText } from './text/import-text.js';
@@ -22,7 +23,8 @@ export interface BufferImportOptions extends DocxImportOptions {
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
 /**
- * Read a submission of any supported kind from its bytes: .docx, .xlsx/.xlsm, Word-extracted text, canonical JSON or YAML.
+ * Read a submission of any supported kind from its bytes: .docx, .xlsx/.xlsm, Word-extracted text, canonical JSON or YAML
+ * (files that need LibreOffice, and PDFs, are named with the reason they are not read here: `@jixiao/import/node` reads them).
  * The kind is detected by content, then extension and content type. Never throws and never rejects.
  */
 export async function importBuffer(bytes: Uint8Array, options: BufferImportOptions = {}): Promise<ImportResult> {
@@ -32,6 +34,10 @@ export async function importBuffer(bytes: Uint8Array, options: BufferImportOptio
     if (bytes.length > MAX_INPUT_BYTES) {
       return failure('unknown', 'too-large', `文件超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB，不予读取。`, `The file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB and is not read.`);
     }
+    // A file only LibreOffice reads (.doc, .wps, .xls, .et, .odt, .ods, .rtf): why it is not read here, or that it is
+    // password-protected (the Node entry converts them before it gets here).
+    const office = officeFormat(bytes, options.filename);
+    if (office !== undefined && office !== 'pdf') return needsConverter(bytes, office);
     const { kind: detected, text: decoded, damaged } = detectAndDecode(bytes, options.filename);
     const hinted = kindOfContentType(options.contentType);
     const kind = detected === 'text' && (hinted === 'yaml' || hinted === 'json') ? hinted : detected;

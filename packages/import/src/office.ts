@@ -7,8 +7,35 @@ import { contains } from './bytes.js';
 import { compoundStreamStart } from './compound.js';
 import { partKey, readZipDirectory, readZipEntry } from './docx/zip.js';
 import { binaryFormat } from './detect.js';
+import { failure, type ImportResult } from './diagnostics.js';
 
 export type OfficeFormat = 'doc' | 'wps' | 'xls' | 'et' | 'odt' | 'ods' | 'rtf' | 'pdf';
+
+/** Each format's name as a reviewer knows it, in zh-CN and English. */
+export const FORMAT_NAMES: Readonly<Record<OfficeFormat, { readonly 'zh-CN': string; readonly en: string }>> = {
+  doc: { 'zh-CN': 'Word 97-2003（.doc）', en: 'Word 97-2003 (.doc)' },
+  wps: { 'zh-CN': 'WPS 文字（.wps）', en: 'WPS Writer (.wps)' },
+  xls: { 'zh-CN': 'Excel 97-2003（.xls）', en: 'Excel 97-2003 (.xls)' },
+  et: { 'zh-CN': 'WPS 表格（.et）', en: 'WPS Spreadsheets (.et)' },
+  odt: { 'zh-CN': 'OpenDocument 文本（.odt）', en: 'OpenDocument text (.odt)' },
+  ods: { 'zh-CN': 'OpenDocument 表格（.ods）', en: 'OpenDocument spreadsheet (.ods)' },
+  rtf: { 'zh-CN': 'RTF', en: 'RTF' },
+  pdf: { 'zh-CN': 'PDF', en: 'PDF' },
+};
+
+/**
+ * A file saved with a password to open it: its own message and code (`password-protected`, as a PDF's), never "not
+ * a form", "damaged" or a converter's time limit.
+ */
+export function passwordProtected(format: OfficeFormat): ImportResult {
+  const name = FORMAT_NAMES[format];
+  return failure(
+    format,
+    'password-protected',
+    `这个 ${name['zh-CN']} 文件已加密（设有打开密码），无法读取。请取消密码后另存，提交未加密的文件。`,
+    `This ${name.en} file is encrypted (it has a password to open) and cannot be read. Remove the password, save it again and submit the unencrypted file.`,
+  );
+}
 
 /** Whether a format is a text document (converted to .docx) or a spreadsheet (converted to .xlsx). */
 export function officeTarget(format: OfficeFormat): 'docx' | 'xlsx' | undefined {
@@ -143,3 +170,28 @@ export function encryptedOffice(bytes: Uint8Array, format: OfficeFormat): boolea
 
 /** Whether an encrypted file of this format may open without a password (see {@link encryptedOffice}). */
 export const mayOpenWithoutPassword = (format: OfficeFormat): boolean => format === 'xls' || format === 'et';
+
+/**
+ * Why a file that needs LibreOffice (a .doc, .wps, .xls, .et, .odt, .ods or .rtf) is not read where there is none (the
+ * browser-safe reader, and so the workbench): password-protected when it says it is encrypted, else that it must be
+ * converted, naming where it is read (the command line or `jixiao serve`) and how to make it readable here.
+ */
+export function needsConverter(bytes: Uint8Array, format: Exclude<OfficeFormat, 'pdf'>): ImportResult {
+  const name = FORMAT_NAMES[format];
+  const text = officeTarget(format) === 'xlsx' ? '.xlsx' : '.docx';
+  if (encryptedOffice(bytes, format)) {
+    if (!mayOpenWithoutPassword(format)) return passwordProtected(format);
+    return failure(
+      format,
+      'password-protected',
+      `这个 ${name['zh-CN']} 文件已加密，在此无法读取：若设有打开密码，请取消密码后另存，提交未加密的文件；若只是用 Excel 的默认密码保护了工作簿结构，命令行 jixiao check（借助 LibreOffice）可以读取。`,
+      `This ${name.en} file is encrypted and cannot be read here: if it has a password to open, remove it, save again and submit the unencrypted file; if only its structure is protected with Excel's default password, the command line (jixiao check, with LibreOffice) reads it.`,
+    );
+  }
+  return failure(
+    format,
+    'unsupported-format',
+    `这个 ${name['zh-CN']} 文件须经 LibreOffice 转换才能读取，在此（浏览器）无法读取。请用命令行 jixiao check 或 jixiao serve（装有 LibreOffice）检查，或在原软件中另存为 ${text} 后再提交。`,
+    `This ${name.en} file must be converted by LibreOffice to be read, which cannot happen here (in the browser). Check it with the command line (jixiao check) or jixiao serve where LibreOffice is installed, or save it as ${text} in its program and submit that.`,
+  );
+}

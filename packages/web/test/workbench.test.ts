@@ -10,8 +10,13 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type FileChooser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execute } from '@jixiao/cli';
+import { pdfLines } from '@jixiao/import';
+import { extractPdfText } from '../../import/src/node/pdf.js';
+import { onePagePdf } from '../../../test/hostile/pdf-craft.js';
 import { requireSystemTool } from '../../../test/setup/system-tool.js';
 import { tempDir } from '../../../test/setup/temp.js';
+import { Converter, libreOffice } from '../../import/test/libreoffice.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const ARTIFACTS = resolve(REPO, 'test-artifacts');
@@ -382,6 +387,99 @@ describe.skipIf(!HAVE_CHROMIUM)('across forms, and workbooks', { timeout: BROWSE
     // (axe-core's own attempt to fetch the style sheet is refused by the page's policy: checked after the above.)
     const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
     expect(serious).toEqual([]);
+    await page.close();
+  });
+});
+
+/** `jixiao check <file> --format json` run in this process: the CLI's report of one file. */
+async function cliReport(file: string): Promise<{ results: { summary: Record<string, number>; findings: { ruleId: string; messageId: string; outcome: string }[]; positions: Record<string, { page?: number; line?: number; excerpt?: string }>; diagnostics: { code: string }[] }[] }> {
+  const out: string[] = [];
+  const decoder = new TextDecoder();
+  await execute(['check', file, '--format', 'json'], { stdout: (c) => out.push(typeof c === 'string' ? c : decoder.decode(c)), stderr: () => undefined, cwd: work, env: {}, stdoutIsTTY: false });
+  return JSON.parse(out.join('')) as never;
+}
+
+const SOFFICE = HAVE_CHROMIUM ? libreOffice() : undefined;
+
+describe.skipIf(!HAVE_CHROMIUM || SOFFICE === undefined)('PDF, and files only LibreOffice reads', { timeout: BROWSER_TIMEOUT }, () => {
+  let seedPdf: string;
+
+  beforeAll(() => {
+    // The seed form printed to PDF by LibreOffice, as a bureau receives a published self-evaluation.
+    const lo = new Converter(SOFFICE ?? '');
+    [seedPdf = ''] = lo.convert([SEED_DOCX], 'pdf');
+  }, 180_000);
+
+  it('a PDF dropped is read in the browser (pdf.js loaded only then): the same lines, findings and places as the CLI for the same file', async () => {
+    const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    expect(requests.some((u) => u.endsWith('/worker-pdf.js'))).toBe(false);
+    await page.getByTestId('pick-files').setInputFiles(seedPdf);
+    const row = page.locator('table.forms tbody tr');
+    await row.first().waitFor({ timeout: 60_000 });
+    expect(requests.filter((u) => u.endsWith('/worker-pdf.js'))).toHaveLength(1);
+    const [cli] = (await cliReport(seedPdf)).results;
+    if (cli === undefined) throw new Error('the CLI read nothing');
+    // unit, year, template, claimed grade, suggested grade, then the CLI's counts.
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(0, 5)).toEqual(['北塔区司法局', '2020', 't1-checklist', '优', '—']);
+    expect(cells.slice(5, 8).map(Number)).toEqual([cli.summary.errors, cli.summary.warnings, cli.summary.indeterminate]);
+
+    await row.getByRole('button').click();
+    await page.getByLabel('显示通过与不适用的规则').check();
+    const findings = page.locator('.finding-list .finding');
+    await expect.poll(() => findings.count()).toBe(cli.findings.length);
+    const checks = await findings.evaluateAll((els) => els.map((e) => /检查项(\S+#\S+)/.exec(e.textContent)?.[1]));
+    expect(checks.sort()).toEqual(cli.findings.map((f) => `${f.ruleId}#${f.messageId}`).sort());
+    expect(cli.summary.fail).toBe(5);
+
+    // The lines as the CLI's reader rebuilds them from pdf.js's text (Node, legacy build), page by page, each keyed by page and line.
+    const extracted = await extractPdfText(new Uint8Array(readFileSync(seedPdf)));
+    if ('error' in extracted) throw new Error(extracted.error);
+    const expected = pdfLines(extracted.pages).map((l) => [`page:${String(l.page)}, line:${String(l.line)}`, l.cells.join('\u2003')]);
+    const shown = page.locator('.document td[data-place^="page:"]');
+    await expect.poll(() => shown.count(), { timeout: 60_000 }).toBe(expected.length);
+    expect(await shown.evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-place'), td.firstChild?.textContent ?? '']))).toEqual(expected);
+    // Every place the CLI gives for a field holds that field's text; the income total's line carries its failure.
+    for (const [path, p] of Object.entries(cli.positions)) {
+      expect(await page.locator(`.document td[data-place="page:${String(p.page)}, line:${String(p.line)}"]`).textContent(), path).toContain(p.excerpt ?? '');
+    }
+    const total = shown.filter({ hasText: /^合计\s264\.47/ });
+    expect(await total.count()).toBe(1);
+    expect(await total.getAttribute('class')).toMatch(/marked bad/);
+    expect(await total.textContent()).toMatch(/264\.47.*integrity\/income-total/s);
+    // The import diagnostics, the symbol font the PDF was made without among them.
+    expect(await page.locator('ul.diagnostics li').count()).toBe(cli.diagnostics.length);
+    expect(await page.locator('ul.diagnostics li').first().textContent()).toMatch(/缺少符号字体/);
+    await page.screenshot({ path: join(ARTIFACTS, 'web-pdf.png'), fullPage: false });
+    expect(ownFilesOnly(requests, 'file://')).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a scanned PDF, an encrypted .doc, .xls, .odt and .ods and a plain .doc are each listed as unreadable with their reason', async () => {
+    const folder = join(work, 'unreadable');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'scan.pdf'), onePagePdf('0 0 1 rg 10 10 100 100 re f'));
+    const encrypted = resolve(REPO, 'test/hostile/encrypted');
+    for (const name of ['locked.doc', 'locked.xls', 'locked.odt', 'locked.ods', 'plain.doc']) writeFileSync(join(folder, name), readFileSync(join(encrypted, name)));
+    writeFileSync(join(folder, 'form.txt'), SEED_TEXT);
+    const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    await page.getByText('已检查 7 / 7 份').waitFor({ timeout: 60_000 });
+    expect(await page.locator('table.forms tbody tr').count()).toBe(1);
+    const reasons = Object.fromEntries(
+      (await page.locator('ul.unreadable li').allTextContents()).map((t) => [/unreadable\/(\S+?\.\w+)/.exec(t)?.[1] ?? t, t]),
+    );
+    expect(Object.keys(reasons).sort()).toEqual(['locked.doc', 'locked.ods', 'locked.odt', 'locked.xls', 'plain.doc', 'scan.pdf']);
+    expect(reasons['scan.pdf']).toContain('扫描件，无文字层，需 OCR');
+    for (const name of ['locked.doc', 'locked.odt', 'locked.ods']) expect(reasons[name], name).toContain('已加密（设有打开密码）');
+    expect(reasons['locked.xls']).toContain('已加密');
+    expect(reasons['plain.doc']).toMatch(/Word 97-2003（\.doc） 文件须经 LibreOffice 转换/);
+    // In English too.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(async () => (await page.locator('ul.unreadable li').allTextContents()).join('\n')).toMatch(/locked\.doc.*password to open/s);
+    expect(ownFilesOnly(requests, 'file://')).toEqual([]);
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

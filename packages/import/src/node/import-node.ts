@@ -1,6 +1,6 @@
 import { importBuffer as importBrowserSafe, MAX_INPUT_BYTES, type BufferImportOptions } from '../buffer.js';
 import { failure, type ImportDiagnostic, type ImportKind, type ImportResult } from '../diagnostics.js';
-import { encryptedOffice, mayOpenWithoutPassword, officeFormat, officeTarget, type OfficeFormat } from '../office.js';
+import { encryptedOffice, FORMAT_NAMES, mayOpenWithoutPassword, officeFormat, officeTarget, passwordProtected, type OfficeFormat } from '../office.js';
 import { importPdf, type PdfLimits } from './pdf.js';
 import { convertWithSoffice, type ConverterOptions } from './soffice.js';
 
@@ -9,41 +9,6 @@ export interface NodeImportOptions extends BufferImportOptions {
   readonly converter?: ConverterOptions;
   /** Limits on reading a PDF (time, heap, pages). */
   readonly pdf?: PdfLimits;
-}
-
-const FORMAT_NAMES: Readonly<Record<OfficeFormat, string>> = {
-  doc: 'Word 97-2003（.doc）',
-  wps: 'WPS 文字（.wps）',
-  xls: 'Excel 97-2003（.xls）',
-  et: 'WPS 表格（.et）',
-  odt: 'OpenDocument 文本（.odt）',
-  ods: 'OpenDocument 表格（.ods）',
-  rtf: 'RTF',
-  pdf: 'PDF',
-};
-
-const FORMAT_NAMES_EN: Readonly<Record<OfficeFormat, string>> = {
-  doc: 'Word 97-2003 (.doc)',
-  wps: 'WPS Writer (.wps)',
-  xls: 'Excel 97-2003 (.xls)',
-  et: 'WPS Spreadsheets (.et)',
-  odt: 'OpenDocument text (.odt)',
-  ods: 'OpenDocument spreadsheet (.ods)',
-  rtf: 'RTF',
-  pdf: 'PDF',
-};
-
-/**
- * A file saved with a password to open it: its own message and code (`password-protected`, as a PDF's), never "not
- * a form", "damaged" or a converter's time limit.
- */
-function passwordProtected(format: OfficeFormat): ImportResult {
-  return failure(
-    format,
-    'password-protected',
-    `这个 ${FORMAT_NAMES[format]} 文件已加密（设有打开密码），无法读取。请取消密码后另存，提交未加密的文件。`,
-    `This ${FORMAT_NAMES_EN[format]} file is encrypted (it has a password to open) and cannot be read. Remove the password, save it again and submit the unencrypted file.`,
-  );
 }
 
 /**
@@ -55,7 +20,7 @@ function converted(format: OfficeFormat): ImportDiagnostic {
     code: 'converted',
     severity: 'info',
     message: {
-      'zh-CN': `${FORMAT_NAMES[format]} 文件经 LibreOffice 转换后读取；段落与单元格位置指转换所得的文档。`,
+      'zh-CN': `${FORMAT_NAMES[format]['zh-CN']} 文件经 LibreOffice 转换后读取；段落与单元格位置指转换所得的文档。`,
       en: `The ${format} file was read after conversion by LibreOffice; paragraph and cell positions refer to the converted document.`,
     },
   };

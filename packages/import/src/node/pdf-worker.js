@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
+import { PDFJS_OPTIONS, pdfjsPages } from '../pdf/pdfjs-text.js';
 
 const require = createRequire(import.meta.url);
 
@@ -52,20 +53,10 @@ async function extract({ bytes, maxPages }) {
   const root = dirname(require.resolve('pdfjs-dist/package.json'));
   const task = pdfjs.getDocument({
     data: bytes,
-    // No code generated from the document (PostScript functions, fonts), no font loading, nothing fetched: the
-    // character maps for CJK fonts come from the package's own folder.
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    enableXfa: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
+    ...PDFJS_OPTIONS,
+    // The character maps for CJK fonts come from the package's own folder.
     cMapUrl: `${pathToFileURL(join(root, 'cmaps')).href}/`,
-    cMapPacked: true,
     standardFontDataUrl: `${pathToFileURL(join(root, 'standard_fonts')).href}/`,
-    verbosity: 0,
   });
   let doc;
   try {
@@ -78,20 +69,7 @@ async function extract({ bytes, maxPages }) {
   }
   try {
     const totalPages = doc.numPages;
-    const pages = [];
-    for (let n = 1; n <= Math.min(totalPages, maxPages); n++) {
-      const page = await doc.getPage(n);
-      const [, , width, height] = page.view;
-      const content = await page.getTextContent({ disableNormalization: false });
-      const items = [];
-      for (const item of content.items) {
-        if (typeof item.str !== 'string' || item.str === '') continue;
-        const [a, b, , , x, y] = item.transform;
-        items.push({ s: item.str, x, y, w: item.width, h: item.height || Math.hypot(a, b), f: content.styles[item.fontName]?.fontFamily ?? '', font: item.fontName });
-      }
-      pages.push({ number: n, width, height, items });
-      page.cleanup();
-    }
+    const pages = await pdfjsPages(doc, maxPages);
     return tooLarge ? { error: 'pdf-too-large' } : { totalPages, pages };
   } finally {
     await doc.destroy();

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Template } from '@jixiao/core';
-import { failure, type ImportResult } from '../diagnostics.js';
-import { importPdfText, MAX_PDF_PAGES, type PdfText } from '../pdf/import-pdf.js';
+import type { ImportResult } from '../diagnostics.js';
+import { DEFAULT_PDF_BUFFER_MB, DEFAULT_PDF_TIMEOUT_MS, importPdfText, MAX_PDF_PAGES, pdfFailure, type PdfReadError, type PdfText } from '../pdf/import-pdf.js';
+
+export { DEFAULT_PDF_TIMEOUT_MS };
 
 /** Limits on reading one PDF. */
 export interface PdfLimits {
@@ -17,10 +19,7 @@ export interface PdfLimits {
   readonly maxBufferMb?: number;
 }
 
-export const DEFAULT_PDF_TIMEOUT_MS = 30_000;
 const DEFAULT_PDF_HEAP_MB = 256;
-/** A form's content streams, fonts and character maps decode to a few MB each (a whole embedded CJK font: ~20 MB). */
-const DEFAULT_PDF_BUFFER_MB = 64;
 
 /**
  * pdf-worker.js (plain JavaScript, shipped as is): beside this module in the sources and beside the CLI's bundle;
@@ -32,13 +31,13 @@ function workerUrl(): URL {
   return new URL('../../src/node/pdf-worker.js', import.meta.url);
 }
 
-type WorkerReply = PdfText | { readonly error: 'pdf-password' | 'pdf-invalid'; readonly detail?: string };
+type WorkerReply = PdfText | { readonly error: Extract<PdfReadError, 'pdf-password' | 'pdf-invalid'>; readonly detail?: string };
 
 /**
  * pdf.js's part of reading a PDF: its text items and their positions, extracted in a worker thread under the limits
  * (or why not). {@link importPdf} rebuilds lines from them and reads the form; the benchmark times this part alone.
  */
-export function extractPdfText(bytes: Uint8Array, limits: PdfLimits = {}): Promise<WorkerReply | { readonly error: 'pdf-timeout' | 'pdf-too-large' | 'pdf-crashed'; readonly detail?: string }> {
+export function extractPdfText(bytes: Uint8Array, limits: PdfLimits = {}): Promise<WorkerReply | { readonly error: PdfReadError; readonly detail?: string }> {
   return new Promise((resolve) => {
     const worker = new Worker(workerUrl(), {
       workerData: { bytes, maxPages: limits.maxPages ?? MAX_PDF_PAGES, maxBufferMb: limits.maxBufferMb ?? DEFAULT_PDF_BUFFER_MB },
@@ -77,15 +76,5 @@ export function extractPdfText(bytes: Uint8Array, limits: PdfLimits = {}): Promi
 export async function importPdf(bytes: Uint8Array, limits: PdfLimits = {}, templates?: readonly Template[]): Promise<ImportResult> {
   const reply = await extractPdfText(bytes, limits);
   if (!('error' in reply)) return importPdfText(reply, templates);
-  const seconds = Math.round((limits.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS) / 1000);
-  switch (reply.error) {
-    case 'pdf-password':
-      return failure('pdf', 'password-protected', '这个 PDF 受密码保护，无法读取。请提交未加密的文件。', 'This PDF is password-protected and cannot be read. Submit an unencrypted file.');
-    case 'pdf-timeout':
-      return failure('pdf', 'pdf-timeout', `读取这个 PDF 超过 ${seconds} 秒，已停止（文件可能损坏或被恶意构造）。`, `Reading this PDF took longer than ${seconds} s and was stopped (the file may be damaged or hostile).`);
-    case 'pdf-too-large':
-      return failure('pdf', 'pdf-too-large', '读取这个 PDF 所需内存超过上限，已停止（可能是解压后极大的数据流）。', 'Reading this PDF needed more memory than allowed and was stopped (a stream that inflates to a huge size?).');
-    default:
-      return failure('pdf', 'pdf-invalid', `这个 PDF 已损坏或无法解析：${reply.detail ?? ''}`, `This PDF is damaged or cannot be parsed: ${reply.detail ?? ''}`);
-  }
+  return pdfFailure(reply.error, reply.detail, limits.timeoutMs);
 }

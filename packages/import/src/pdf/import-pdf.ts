@@ -8,6 +8,36 @@ import { pdfLines, symbolsWithoutTheirFont, type PdfLine, type PdfPage } from '.
 /** Pages read at most; a longer PDF is read up to here with a warning (a self-evaluation runs to a few dozen). */
 export const MAX_PDF_PAGES = 100;
 
+/** Time for pdf.js to read one file, by default; past it the reading thread (Node) or worker (browser) is stopped. */
+export const DEFAULT_PDF_TIMEOUT_MS = 30_000;
+
+/**
+ * Largest stream pdf.js may decode, in MB, by default: a form's content streams, fonts and character maps decode to a
+ * few MB each (a whole embedded CJK font: ~20 MB); a stream inflating beyond it makes the file too large.
+ */
+export const DEFAULT_PDF_BUFFER_MB = 64;
+
+/** Why pdf.js could not give a PDF's text: what {@link pdfFailure} words (the Node reader and the workbench alike). */
+export type PdfReadError = 'pdf-password' | 'pdf-invalid' | 'pdf-timeout' | 'pdf-too-large' | 'pdf-crashed';
+
+/**
+ * The import result of a PDF pdf.js could not read: password-protected, too slow (after `timeoutMs`), too large,
+ * else damaged (with pdf.js's own words in `detail`).
+ */
+export function pdfFailure(error: PdfReadError, detail?: string, timeoutMs = DEFAULT_PDF_TIMEOUT_MS): ImportResult {
+  const seconds = Math.round(timeoutMs / 1000);
+  switch (error) {
+    case 'pdf-password':
+      return failure('pdf', 'password-protected', '这个 PDF 受密码保护，无法读取。请提交未加密的文件。', 'This PDF is password-protected and cannot be read. Submit an unencrypted file.');
+    case 'pdf-timeout':
+      return failure('pdf', 'pdf-timeout', `读取这个 PDF 超过 ${seconds} 秒，已停止（文件可能损坏或被恶意构造）。`, `Reading this PDF took longer than ${seconds} s and was stopped (the file may be damaged or hostile).`);
+    case 'pdf-too-large':
+      return failure('pdf', 'pdf-too-large', '读取这个 PDF 所需内存超过上限，已停止（可能是解压后极大的数据流）。', 'Reading this PDF needed more memory than allowed and was stopped (a stream that inflates to a huge size?).');
+    default:
+      return failure('pdf', 'pdf-invalid', `这个 PDF 已损坏或无法解析：${detail ?? ''}`, `This PDF is damaged or cannot be parsed: ${detail ?? ''}`);
+  }
+}
+
 /** Fewer non-blank characters than this in the whole text layer: a scan (images of pages), not text. */
 const MIN_TEXT_CHARS = 20;
 

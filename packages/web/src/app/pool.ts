@@ -11,7 +11,15 @@ import { loadScript } from './script.js';
 declare global {
   var JIXIAO_WORKER_SOURCE: string | undefined;
   var JIXIAO_XLSX_WORKER_SOURCE: string | undefined;
+  var JIXIAO_PDF_WORKER_SOURCE: string | undefined;
 }
+
+/** The workers started only when first needed: the script that holds each one's code, and what it sets. */
+const READERS = {
+  xlsx: { script: 'worker-xlsx.js', source: () => globalThis.JIXIAO_XLSX_WORKER_SOURCE },
+  pdf: { script: 'worker-pdf.js', source: () => globalThis.JIXIAO_PDF_WORKER_SOURCE },
+} as const;
+type Reader = keyof typeof READERS;
 
 function startWorker(source: string): Worker {
   return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { name: 'jixiao-check' });
@@ -36,8 +44,8 @@ export class CheckPool {
   private readonly waiting = new Map<Worker, ((response: WorkerResponse) => void)[]>();
   /** Which worker holds each form (it alone can show the form as read). */
   private readonly owner = new Map<number, Slot>();
-  /** The worker that reads workbooks (worker-xlsx.js, with exceljs), started with the first one. */
-  private xlsx: Promise<Slot> | undefined;
+  /** The workers that read workbooks (worker-xlsx.js, with exceljs) and PDFs (worker-pdf.js, with pdf.js), each started with the first such file. */
+  private readonly readers = new Map<Reader, Promise<Slot>>();
   private started: Slot[] = [];
   /** The rules last given, for a worker started later. */
   private lastSetup: Setup | undefined;
@@ -61,20 +69,24 @@ export class CheckPool {
     return slot;
   }
 
-  /** The workbook reader, started (with the rules in force) the first time a workbook comes back. */
-  private xlsxSlot(): Promise<Slot> {
-    this.xlsx ??= loadScript('worker-xlsx.js', () => globalThis.JIXIAO_XLSX_WORKER_SOURCE).then(
-      (source) => {
-        const slot = this.listen(startWorker(source));
-        if (this.lastSetup !== undefined) void this.askOne(slot, { type: 'setup', setup: this.lastSetup });
-        return slot;
-      },
-      (error: unknown) => {
-        this.xlsx = undefined;
-        throw error;
-      },
-    );
-    return this.xlsx;
+  /** The workbook or PDF reader, started (with the rules in force) the first time such a file comes back. */
+  private readerSlot(reader: Reader): Promise<Slot> {
+    let slot = this.readers.get(reader);
+    if (slot === undefined) {
+      slot = loadScript(READERS[reader].script, READERS[reader].source).then(
+        (source) => {
+          const started = this.listen(startWorker(source));
+          if (this.lastSetup !== undefined) void this.askOne(started, { type: 'setup', setup: this.lastSetup });
+          return started;
+        },
+        (error: unknown) => {
+          this.readers.delete(reader);
+          throw error;
+        },
+      );
+      this.readers.set(reader, slot);
+    }
+    return slot;
   }
 
   private receive(slot: Slot, response: WorkerResponse): void {
@@ -85,17 +97,17 @@ export class CheckPool {
       return;
     }
     if (response.type === 'elsewhere') {
-      // A workbook: read by the workbook reader; this worker takes the next file.
+      // A workbook or a PDF: read by its reader; this worker takes the next file.
       slot.busy--;
       this.pump();
-      const { id, name, bytes } = response;
-      this.xlsxSlot().then(
+      const { id, name, bytes, reader: kind } = response;
+      this.readerSlot(kind).then(
         (reader) => {
           this.owner.set(id, reader);
           this.send(reader, { type: 'check', id, name, bytes }, [bytes]);
         },
         (error: unknown) => {
-          this.events.onEntry({ id, ok: false, file: name, kind: 'xlsx', reasons: [error instanceof Error ? error.message : String(error)] });
+          this.events.onEntry({ id, ok: false, file: name, kind, reasons: [error instanceof Error ? error.message : String(error)] });
         },
       );
       return;
@@ -121,7 +133,7 @@ export class CheckPool {
     });
   }
 
-  /** Ask every worker started (the workbook reader too, once started). */
+  /** Ask every worker started (the workbook and PDF readers too, once started). */
   private ask(request: WorkerRequest): Promise<WorkerResponse[]> {
     return Promise.all(this.started.map((slot) => this.askOne(slot, request)));
   }

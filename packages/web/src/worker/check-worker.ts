@@ -23,21 +23,23 @@ import {
   type Pack,
   type WaiverRef,
 } from '@jixiao/core';
-import { DEFAULT_ZIP_LIMITS, detectKind, formatDiagnostic, importBuffer, readZipDirectory, readZipEntry, type ImportResult } from '@jixiao/import';
+import { DEFAULT_ZIP_LIMITS, detectKind, formatDiagnostic, importBuffer, importPdfText, MAX_INPUT_BYTES, officeFormat, pdfFailure, readZipDirectory, readZipEntry, type ImportResult, type PdfText } from '@jixiao/import';
 import { standardPacks } from '@jixiao/standard';
 import { crossFormView } from './cross.js';
-import { documentOf, documentView } from './document.js';
+import { documentOf, documentView, pdfView } from './document.js';
 import { findPackFiles, type PackFiles } from './pack-files.js';
+import { extractPdf } from './pdf.js';
 import type { FormEntry, HeldForm, PackSource, Setup, SetupIssue, WorkerRequest, WorkerResponse } from './protocol.js';
 import { summaryRow } from './summary.js';
 import { diagnosticsOf, findingsOf, placesOf } from './view.js';
 
 /**
- * Set by the build (scripts/build.mjs): false in `worker.js`, which starts with the page and is built without the
- * spreadsheet library (exceljs is most of a worker's size), true in `worker-xlsx.js`, started when a workbook is
- * dropped. The first gives a workbook's bytes back to the page, which sends them on to the second.
+ * Set by the build (scripts/build.mjs): `base` in `worker.js`, which starts with the page and is built without the
+ * spreadsheet library (exceljs is most of a worker's size) and without pdf.js; `xlsx` in `worker-xlsx.js`, started
+ * when a workbook is dropped; `pdf` in `worker-pdf.js`, started when a PDF is dropped. The first gives a workbook's
+ * or a PDF's bytes back to the page, which sends them on to the worker that reads it.
  */
-declare const JIXIAO_READS_XLSX: boolean;
+declare const JIXIAO_READS: 'base' | 'xlsx' | 'pdf';
 
 // The page forbids eval (CSP without 'unsafe-eval'): zod must not try its compiled parsers (the attempt itself
 // would be logged as a violation).
@@ -49,6 +51,23 @@ interface Held {
   readonly read: ImportResult;
   /** The file itself, partitioned again only when the reviewer opens the form. */
   readonly bytes: Uint8Array;
+  /** A PDF's text items as pdf.js gave them (its lines are rebuilt again when the reviewer opens the form). */
+  readonly pdf?: PdfText;
+}
+
+/** Which worker reads a file: a workbook or a PDF is read by a worker of its own (loaded when first needed). */
+function readerOf(bytes: Uint8Array, name: string): 'xlsx' | 'pdf' | undefined {
+  if (detectKind(bytes, name) === 'xlsx') return 'xlsx';
+  // As the Node reader routes it: a PDF by its signature, within the size every file is held to.
+  if (bytes.length > 0 && bytes.length <= MAX_INPUT_BYTES && officeFormat(bytes, name) === 'pdf') return 'pdf';
+  return undefined;
+}
+
+/** A PDF read as the CLI reads it: pdf.js's text items (in the reader's worker), lines and cells rebuilt, the form read. */
+async function readPdf(name: string, bytes: Uint8Array): Promise<Held> {
+  const extracted = await extractPdf(bytes);
+  if ('error' in extracted) return { name, read: pdfFailure(extracted.error, extracted.detail), bytes };
+  return { name, read: importPdfText(extracted), bytes, pdf: extracted };
 }
 
 let locale: Locale = 'zh-CN';
@@ -191,14 +210,21 @@ async function handle(request: WorkerRequest): Promise<void> {
     }
     case 'check': {
       const bytes = new Uint8Array(request.bytes);
-      if (!JIXIAO_READS_XLSX && detectKind(bytes, request.name) === 'xlsx') {
-        const back: WorkerResponse = { type: 'elsewhere', id: request.id, name: request.name, bytes: request.bytes };
+      const reader = JIXIAO_READS === 'base' ? readerOf(bytes, request.name) : undefined;
+      if (reader !== undefined) {
+        const back: WorkerResponse = { type: 'elsewhere', reader, id: request.id, name: request.name, bytes: request.bytes };
         postMessage(back, { transfer: [request.bytes] });
         return;
       }
-      const form: Held = { name: request.name, read: await importBuffer(bytes, { filename: request.name }), bytes };
-      held.set(request.id, form);
-      post({ type: 'checked', entry: await check(request.id, form) });
+      try {
+        const form: Held = JIXIAO_READS === 'pdf' ? await readPdf(request.name, bytes) : { name: request.name, read: await importBuffer(bytes, { filename: request.name }), bytes };
+        held.set(request.id, form);
+        post({ type: 'checked', entry: await check(request.id, form) });
+      } catch (error) {
+        // A bug, not the file's fault: still one entry for the file (never a file lost from the count), with the error.
+        const detail = error instanceof Error ? error.message : String(error);
+        post({ type: 'checked', entry: { id: request.id, ok: false, file: request.name, kind: 'unknown', reasons: [locale === 'en' ? `internal error while checking the file: ${detail}` : `检查文件时发生内部错误：${detail}`] } });
+      }
       return;
     }
     case 'recheck': {
@@ -209,6 +235,10 @@ async function handle(request: WorkerRequest): Promise<void> {
     }
     case 'document': {
       const form = held.get(request.id);
+      if (form?.pdf !== undefined && form.read.ok) {
+        post({ type: 'document', id: request.id, blocks: pdfView(form.pdf, locale) });
+        return;
+      }
       const doc = form?.read.ok === true ? await documentOf(form.read.kind, form.bytes) : undefined;
       post({ type: 'document', id: request.id, ...(doc === undefined || form?.read.ok !== true ? {} : { blocks: documentView(doc, form.read.positions) }) });
       return;

@@ -3,9 +3,10 @@
  * in reading order, each with its origin) reduced to text, each element that a field was read from carrying the
  * key of that place (as in view.ts), so findings are marked on the very cell they are about.
  */
-import type { SourcePosition } from '@jixiao/core';
-import { cellText, decodeText, describeCell, partitionDocx, partitionText, partitionXlsx, type DocumentElements, type ElementOrigin, type ImportKind, type SourcePositions } from '@jixiao/import';
+import type { Locale, SourcePosition } from '@jixiao/core';
+import { cellText, decodeText, describeCell, partitionDocx, partitionText, partitionXlsx, pdfLines, type DocumentElements, type ElementOrigin, type ImportKind, type PdfText, type SourcePositions } from '@jixiao/import';
 import type { BlockView } from './protocol.js';
+import { placeKey } from './view.js';
 
 /** The document of a .docx, a workbook or a text file (canonical JSON and YAML have none: the view lists their places). */
 export async function documentOf(kind: ImportKind, bytes: Uint8Array): Promise<DocumentElements | undefined> {
@@ -61,4 +62,23 @@ export function documentView(doc: DocumentElements, positions: SourcePositions):
       })),
     };
   });
+}
+
+/**
+ * A PDF as the reader rebuilt it: a table per page, a row per line (its cells side by side), each line that a field
+ * was read from carrying the key of that place (`page:1, line:12`, as positions in PDFs are page and line).
+ */
+export function pdfView(text: PdfText, locale: Locale): BlockView[] {
+  const pages = new Map<number, BlockView & { kind: 'table' }>();
+  const rows = new Map<number, { cells: { text: string; key?: string }[] }[]>();
+  for (const line of pdfLines(text.pages)) {
+    let list = rows.get(line.page);
+    if (list === undefined) {
+      rows.set(line.page, (list = []));
+      pages.set(line.page, { kind: 'table', caption: locale === 'en' ? `Page ${String(line.page)}` : `第 ${String(line.page)} 页`, rows: list });
+    }
+    const key = placeKey({ page: line.page, line: line.line });
+    list.push({ cells: [{ text: line.cells.join('\u2003'), ...(key === undefined ? {} : { key }) }] });
+  }
+  return [...pages.values()];
 }

@@ -169,8 +169,8 @@ export type WorkerResponse =
   | { readonly type: 'rechecked'; readonly entries: readonly FormEntry[] }
   /** Undefined for a form that has no document (canonical JSON or YAML). */
   | { readonly type: 'document'; readonly id: number; readonly blocks?: readonly BlockView[] }
-  /** The bytes of a workbook, given back by a worker built without the spreadsheet reader (pool.ts sends it on). */
-  | { readonly type: 'elsewhere'; readonly id: number; readonly name: string; readonly bytes: ArrayBuffer }
+  /** The bytes of a workbook or a PDF, given back by a worker built without its reader (pool.ts sends them on). */
+  | { readonly type: 'elsewhere'; readonly reader: 'xlsx' | 'pdf'; readonly id: number; readonly name: string; readonly bytes: ArrayBuffer }
   | { readonly type: 'results'; readonly results: readonly { readonly id: number; readonly result: EvaluationResult }[] }
   | { readonly type: 'forms'; readonly forms: readonly HeldForm[] }
   /** Undefined when the rules in force have no cross-form rule. */

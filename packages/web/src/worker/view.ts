@@ -8,17 +8,17 @@ import { basisText, findingPosition, isWaived, labelOf, observedEntries, outcome
 import { formatDiagnostic, type ImportDiagnostic, type SourcePositions } from '@jixiao/import';
 import type { DiagnosticView, FieldView, FindingView, PlaceView } from './protocol.js';
 
-/** One key per place of the file: a table cell, else a paragraph, else a line. */
+/** One key per place of the file: a table cell, else a paragraph, else a line (of its page, in a PDF). */
 export function placeKey(p: SourcePosition): string | undefined {
   if (p.cell !== undefined) return `cell:${p.cell}`;
   if (p.paragraph !== undefined) return `paragraph:${String(p.paragraph)}`;
-  if (p.line !== undefined) return `line:${String(p.line)}`;
+  if (p.line !== undefined) return p.page === undefined ? `line:${String(p.line)}` : `page:${String(p.page)}, line:${String(p.line)}`;
   return undefined;
 }
 
-/** Document order: paragraph (a .docx) or line (text), then the cell's column. */
+/** Document order: page (a PDF), paragraph (a .docx) or line (text, PDF), then the cell's column. */
 function order(p: SourcePosition): number {
-  return (p.paragraph ?? p.line ?? Number.MAX_SAFE_INTEGER) * 1_000 + (p.column ?? 0);
+  return ((p.page ?? 0) * 100_000 + (p.paragraph ?? p.line ?? 99_999)) * 1_000 + (p.column ?? 0);
 }
 
 function tableCell(cell: string | undefined): { table?: number; row?: number } {
