@@ -186,6 +186,37 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
   });
 });
 
+describe.skipIf(!HAVE_CHROMIUM)('a batch larger than the table lists', { timeout: BROWSER_TIMEOUT }, () => {
+  it('210 forms: the table lists the first 200 in the order chosen, counts and sorts all 210, and lists all on request', async () => {
+    const folder = join(work, 'many');
+    mkdirSync(folder, { recursive: true });
+    // Form 0007 alone adds up its income (no error): sorted by errors ascending it comes first, wherever it was read.
+    for (let i = 0; i < 210; i++) {
+      const text = SEED_TEXT.replace('北塔区司法局', `单位${String(i).padStart(4, '0')}`);
+      writeFileSync(join(folder, `form-${String(i).padStart(4, '0')}.txt`), i === 7 ? text.replace('264.47', '267.47') : text);
+    }
+    const { page } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    await page.getByText('已检查 210 / 210 份').waitFor({ timeout: 60_000 });
+    await page.getByText('显示 210 / 210 份').waitFor();
+    const rows = page.locator('table.forms tbody tr');
+    expect(await rows.count()).toBe(200);
+    expect(await page.locator('p.more').textContent()).toContain('前 200 份（共 210 份');
+    // The last form by name is not listed; sorted by name descending (one click: the table starts by name ascending) it is the first row.
+    expect(await page.locator('tr[data-file="many/form-0209.txt"]').count()).toBe(0);
+    await page.getByRole('button', { name: '文件', exact: true }).click();
+    await expect.poll(() => rows.first().getAttribute('data-file')).toBe('many/form-0209.txt');
+    // Errors ascending (a number column sorts descending first): the one form without an error leads.
+    await page.getByRole('button', { name: '错误', exact: true }).click();
+    await page.getByRole('button', { name: '错误', exact: true }).click();
+    await expect.poll(() => rows.first().getAttribute('data-file')).toBe('many/form-0007.txt');
+    await page.getByRole('button', { name: '列出全部 210 份' }).click();
+    await expect.poll(() => rows.count()).toBe(210);
+    expect(await page.locator('p.more').count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe.skipIf(!HAVE_CHROMIUM)('the workbench served over HTTP', { timeout: BROWSER_TIMEOUT }, () => {
   it('works the same from a web server, still without a request beyond its own files', async () => {
     const { createServer } = await import('@jixiao/adapters');
