@@ -389,6 +389,24 @@ describe.skipIf(!HAVE_CHROMIUM)('across forms, and workbooks', { timeout: BROWSE
     await page.close();
   });
 
+  it('a unit-year submitted 12 times: each copy’s duplicate finding names 10 other copies and counts the one more (batch.listedCopies)', async () => {
+    const folder = join(work, 'copies');
+    mkdirSync(folder, { recursive: true });
+    for (let i = 0; i < 12; i++) writeFileSync(join(folder, `copy-${String(i).padStart(2, '0')}.txt`), SEED_TEXT);
+    const { page, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    await page.getByText('已检查 12 / 12 份').waitFor({ timeout: 60_000 });
+    const duplicates = page.locator('table.cross-findings tbody tr[data-rule="batch/duplicate-submission"]');
+    await duplicates.nth(11).waitFor({ timeout: 60_000 });
+    expect(await duplicates.count()).toBe(12);
+    const first = duplicates.filter({ has: page.locator('th', { hasText: 'copies/copy-00.txt' }) });
+    // The related forms as buttons (10 named), then the count of the rest, as the reports word it.
+    expect(await first.locator('td.related button').count()).toBe(10);
+    expect(await first.textContent()).toContain('另有 1 份未列出');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('an .xlsx dropped is read in the browser (the workbook reader loaded only then): its sheet, cells named Sheet!B7, a finding on its cell', async () => {
     const { default: AxeBuilder } = await import('@axe-core/playwright');
     const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
