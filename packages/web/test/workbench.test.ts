@@ -308,7 +308,7 @@ describe.skipIf(!HAVE_CHROMIUM)('exports, own rules, language and accessibility'
   });
 
   it('has no serious or critical accessibility violation (axe-core), dashboard and form view', async () => {
-    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    const { AxeBuilder } = await import('@axe-core/playwright');
     const { page } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
     await page.getByTestId('pick-files').setInputFiles(SEED_DOCX);
     await expect.poll(() => page.locator('table.forms tbody tr').count()).toBe(1);
@@ -383,7 +383,7 @@ describe.skipIf(!HAVE_CHROMIUM)('across forms, and workbooks', { timeout: BROWSE
     expect(ownFilesOnly(requests, 'file://')).toEqual([]);
     expect(problems).toEqual([]);
     // The section's table passes axe-core too (its own fetch of the style sheet, refused by the policy, comes after the above).
-    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    const { AxeBuilder } = await import('@axe-core/playwright');
     const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
     expect(serious).toEqual([]);
     await page.close();
@@ -408,7 +408,7 @@ describe.skipIf(!HAVE_CHROMIUM)('across forms, and workbooks', { timeout: BROWSE
   });
 
   it('an .xlsx dropped is read in the browser (the workbook reader loaded only then): its sheet, cells named Sheet!B7, a finding on its cell', async () => {
-    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    const { AxeBuilder } = await import('@axe-core/playwright');
     const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
     expect(requests.some((u) => u.endsWith('/worker-xlsx.js'))).toBe(false);
     await page.getByTestId('pick-files').setInputFiles(T5_XLSX);
