@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { formGaps } from '@jixiao/core';
 import { importText } from '@jixiao/import';
 import { loadChecker } from '../packages/cli/src/packs.js';
 
@@ -57,7 +58,7 @@ function measure(doc: { readonly name: string; readonly text: string; readonly e
   if (!r.ok) figures.push(...Object.keys(doc.expected.fields ?? {}).map(() => false));
   if (r.ok) {
     for (const [path, value] of Object.entries(doc.expected.fields ?? {})) figures.push(get(r.evaluation, path) === value);
-    const result = checker.checkEvaluationSync(r.evaluation, { source: doc.name, ...(r.fieldsNotOnForm ? { fieldsNotOnForm: r.fieldsNotOnForm } : {}) });
+    const result = checker.checkEvaluationSync(r.evaluation, { source: doc.name, ...formGaps(r) });
     for (const [ruleId, outcome] of Object.entries(doc.expected.outcomes ?? {})) outcomes.push(result.findings.find((f) => f.ruleId === ruleId)?.outcome === outcome);
   }
   return { r, figures, outcomes };
@@ -107,7 +108,7 @@ describe('real published documents (examples/real)', () => {
     // 三公经费 2017年决算 29.08, 2018年预算 63.46, 2018年决算 44.29 (as printed in the document).
     expect(r.evaluation.costControl?.threePublic).toEqual({ priorYearActual: 29.08, budget: 63.46, actual: 44.29 });
     expect(r.provenance?.['costControl.threePublic.actual']).toBe('table');
-    const result = checker.checkEvaluationSync(r.evaluation, { source: 't1b', ...(r.fieldsNotOnForm ? { fieldsNotOnForm: r.fieldsNotOnForm } : {}) });
+    const result = checker.checkEvaluationSync(r.evaluation, { source: 't1b', ...formGaps(r) });
     const declined = result.findings.find((f) => f.ruleId === 'three-public/declined');
     expect(declined?.outcome).toBe('fail');
     expect(declined?.message).toContain('经费控制表中三公经费本年决算 44.29 万元不低于上年决算 29.08 万元');

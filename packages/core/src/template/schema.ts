@@ -133,6 +133,10 @@ export const TemplateProseSchema = z
     labels: LabelsSchema.optional(),
     window: z.number().int().min(0).max(60).default(12),
     after: LabelsSchema.optional().meta({ description: '紧跟数值的字样（人、名、万元…），给出时必须出现 / words that must follow the value when given' }),
+    notWith: LabelsSchema.optional().meta({
+      description:
+        '数值之后同一句中或紧随其后的“其中……”一句中若出现这些字样，该数不是此栏（如“现有编制人员205人。其中……退休75人”：含离退休人员的人数不是编制数），不读 / words that, later in the same sentence or in the breakdown after it (其中…), show the figure is another count (a headcount with retirees is no quota): it is not read',
+    }),
     pattern: PatternSchema.optional(),
   })
   .refine((p) => (p.labels === undefined) !== (p.pattern === undefined), { error: 'give either labels or pattern / 给出 labels 或 pattern 之一' });

@@ -59,6 +59,20 @@ describe('partitionText', () => {
     expect(partitionText('a | b\nc\nd\ne').blocks.every((b) => b.kind === 'paragraph')).toBe(true);
   });
 
+  it('a web page table: lines whose cells add up to the width are one row, the padding and the nothing after the last | dropped', () => {
+    const doc = partitionText('表 | ||||\n序号 | 一级 |\n二级 | 三级 | 得分 |\n1 | 规划 | 目标 | 合理性 | 4 |\n2 | 明确性 | 3 | ||\n3 | 及时性 |');
+    const table = doc.blocks[0];
+    if (table?.kind !== 'table') throw new Error('no table');
+    expect(table.rows.map((r) => r.cells.map(cellText).map((t) => t.trim()))).toEqual([
+      ['表'],
+      ['序号', '一级', '二级', '三级', '得分'],
+      ['1', '规划', '目标', '合理性', '4'],
+      ['2', '明确性', '3'],
+      ['3', '及时性'],
+    ]);
+    expect(table.rows[1]?.cells[2]?.origin).toEqual({ line: 3, column: 1 });
+  });
+
   it('loses no text: the pieces of any text are the text reader’s cells', () => {
     const unit = fc.constantFrom('a', '编', ' ', '\t', '\n', '\r', '\r\n', '\u3000', '1');
     fc.assert(

@@ -5,12 +5,19 @@ import type { BlockElement, DocumentElements, TableCellElement, TableRowElement 
  * with a tab is a table row (its cells split at the tabs) and adjacent such lines make one table; any other
  * non-blank line is a paragraph. Text copied from a web page often ends each cell with ` |`: when most lines do,
  * `|` separates cells as a tab does. Every element keeps its line and column.
+ *
+ * A web page's table copied as text pads every row with empty cells to the table's width (a row whose first
+ * cells are merged down from the row above has fewer cells of its own) and may break a row over several lines
+ * (`序号 | 一级 指标 |`, then `二级 指标 |` …). With `|` as separator, lines whose cells add up to the table's
+ * width (the most cells a line has) are one row, and a row's trailing empty cells — the padding — are dropped:
+ * a row with fewer cells than the one above lacks the cells merged from above, which the table readers place.
  */
 export function partitionText(text: string): DocumentElements {
   const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   const pipes = pipeSeparated(lines);
   const blocks: BlockElement[] = [];
   let rows: TableRowElement[] | undefined;
+  const tables: TableRowElement[][] = [];
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index] ?? '';
     const line = index + 1;
@@ -26,6 +33,8 @@ export function partitionText(text: string): DocumentElements {
       const end = nextSeparator(raw, start, pipes);
       const piece = raw.slice(start, end);
       const origin = { line, column: start + 1 };
+      // The nothing after a line's closing `|` is no cell.
+      if (end >= raw.length && pipes && piece.trim() === '' && cells.length > 0 && raw.trimEnd().endsWith('|')) break;
       cells.push({ paragraphs: piece.trim() === '' ? [] : [{ kind: 'paragraph', text: piece, origin }], origin });
       if (end >= raw.length) break;
       start = end + 1;
@@ -33,10 +42,44 @@ export function partitionText(text: string): DocumentElements {
     const row: TableRowElement = { cells, origin: { line, column: 1 } };
     if (rows === undefined) {
       rows = [row];
+      tables.push(rows);
       blocks.push({ kind: 'table', rows, origin: { line, column: 1 } });
     } else rows.push(row);
   }
+  if (pipes) for (const table of tables) table.splice(0, table.length, ...webRows(table));
   return { format: 'text', blocks };
+}
+
+/**
+ * The rows of a table copied from a web page: consecutive lines whose cells add up to the table's width (the
+ * most cells a line has) make one row, and the lines left at the table's end one row cut short; a line that would
+ * go past the width stays a row of its own. Each row loses its trailing empty cells (the page's padding).
+ */
+function webRows(lines: readonly TableRowElement[]): TableRowElement[] {
+  const width = Math.max(...lines.map((l) => l.cells.length));
+  const out: TableRowElement[] = [];
+  let pending: TableRowElement[] = [];
+  const flush = (): void => {
+    if (pending.length > 0) out.push(unpadded({ cells: pending.flatMap((l) => l.cells), origin: pending[0]?.origin ?? {} }));
+    pending = [];
+  };
+  for (const line of lines) {
+    const count = pending.reduce((n, l) => n + l.cells.length, 0);
+    if (count + line.cells.length > width) {
+      out.push(...pending.map(unpadded));
+      pending = [];
+    }
+    pending.push(line);
+    if (pending.reduce((n, l) => n + l.cells.length, 0) === width) flush();
+  }
+  flush();
+  return out;
+}
+
+function unpadded(row: TableRowElement): TableRowElement {
+  let end = row.cells.length;
+  while (end > 1 && row.cells[end - 1]?.paragraphs.length === 0) end--;
+  return end === row.cells.length ? row : { ...row, cells: row.cells.slice(0, end) };
 }
 
 function nextSeparator(raw: string, from: number, pipes: boolean): number {

@@ -433,10 +433,10 @@ const MAX_RAW = 2_000;
 const TEXT_LIMITS: Readonly<Record<string, number>> = { 'unit.name': 500 };
 const DEFAULT_TEXT_LIMIT = 200_000;
 
-function fieldLabel(path: string): string {
+export function fieldLabel(path: string): string {
   return isFieldPath(path) ? FIELD_LABELS[path]['zh-CN'] : path;
 }
-function fieldLabelEn(path: string): string {
+export function fieldLabelEn(path: string): string {
   return isFieldPath(path) ? FIELD_LABELS[path].en : path;
 }
 

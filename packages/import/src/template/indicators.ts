@@ -1,5 +1,5 @@
 import { INDICATOR_NATURES, type IndicatorRow, type SourcePosition, type TemplateTable } from '@jixiao/core';
-import { cellText, type DocumentElements, type TableCellElement } from '../document/elements.js';
+import { cellText, type DocumentElements, type TableCellElement, type TableRowElement } from '../document/elements.js';
 import { labelPattern } from '../form/labels.js';
 import type { FormReader } from '../form/read-form.js';
 import { parseValue } from '../form/values.js';
@@ -27,6 +27,35 @@ function gridColumns(cells: readonly TableCellElement[]): number[] {
   });
 }
 
+/** Columns that hold a figure (or nothing) in an indicator row, and the one that holds the indicator's name. */
+const FIGURE_KEYS: ReadonlySet<Key> = new Set(['points', 'score']);
+const FIGURE = /^[0-9０-９.．]+\s*分?$/;
+
+/**
+ * The grid columns of a row with fewer cells than the header (a web page's table leaves out the cells merged
+ * down from the row above): the cells left out are the first 一级/二级指标 and 指标性质 columns (read down from the
+ * row above), or else the first columns — whichever puts a figure, or nothing, under 分值 and 得分 and no figure
+ * under the indicator's name. Null when neither does (a row cut short: its cells stand in the first columns).
+ */
+function placeMerged(cells: readonly TableCellElement[], width: number, byColumn: ReadonlyMap<number, Key>): number[] | null {
+  const missing = width - cells.length;
+  const fillDown = [...byColumn.entries()].filter(([, k]) => FILL_DOWN.has(k)).map(([c]) => c).sort((a, b) => a - b).slice(0, missing);
+  const leftmost = Array.from({ length: missing }, (_, i) => i);
+  const fits = (cols: readonly number[]): boolean =>
+    cells.every((cell, i) => {
+      const key = byColumn.get(cols[i] ?? -1);
+      const text = cellText(cell).replace(/\s+/g, '');
+      if (key === 'name') return text !== '' && !FIGURE.test(text);
+      return key === undefined || !FIGURE_KEYS.has(key) || text === '' || FIGURE.test(text);
+    });
+  for (const left of fillDown.length === missing ? [fillDown, leftmost] : [leftmost]) {
+    const skip = new Set(left);
+    const cols = Array.from({ length: width }, (_, c) => c).filter((c) => !skip.has(c));
+    if (fits(cols)) return cols;
+  }
+  return null;
+}
+
 function nature(text: string): IndicatorRow['nature'] | undefined {
   if (text.includes('定量')) return INDICATOR_NATURES[0];
   if (text.includes('定性')) return INDICATOR_NATURES[1];
@@ -52,6 +81,7 @@ export function readIndicatorList(reader: FormReader, doc: DocumentElements, ind
     const line = first === undefined ? undefined : index.lineOf.get(first);
     return line === undefined ? {} : at(index, line, 0, cellText(cell ?? { paragraphs: [], origin: {} }).trim());
   };
+  let headerOnly: SourcePosition | undefined;
   for (const block of doc.blocks) {
     if (block.kind !== 'table') continue;
     for (let r = 0; r < block.rows.length; r++) {
@@ -68,11 +98,16 @@ export function readIndicatorList(reader: FormReader, doc: DocumentElements, ind
       if (byColumn.size < 3 || !keys.has('name') || !(keys.has('score') || keys.has('actual'))) continue;
       const rows: IndicatorRow[] = [];
       const positions: [string, SourcePosition][] = [];
+      let cutShort: TableRowElement | undefined;
       let above: Partial<Record<Key, string>> = {};
       for (let k = r + 1; k < block.rows.length && rows.length < MAX_ROWS; k++) {
         const row = block.rows[k];
         if (row === undefined) continue;
-        const cols = gridColumns(row.cells);
+        // Only text from a web page leaves merged cells out of a row; other formats keep a blank in their place.
+        // A last row that is short with no merged cells to place was cut off: the list is not whole.
+        const placed = doc.format === 'text' && row.cells.length < header.cells.length ? placeMerged(row.cells, header.cells.length, byColumn) : undefined;
+        if (placed === null && k === block.rows.length - 1) cutShort = row;
+        const cols = placed ?? gridColumns(row.cells);
         const texts: Partial<Record<Key, string>> = {};
         const cellOf: Partial<Record<Key, TableCellElement>> = {};
         row.cells.forEach((cell, i) => {
@@ -95,12 +130,41 @@ export function readIndicatorList(reader: FormReader, doc: DocumentElements, ind
         rows.push(item);
         for (const [key, cell] of Object.entries(cellOf)) positions.push([`${path}.${String(n)}.${key}`, where(cell)]);
       }
-      if (rows.length === 0) continue;
+      if (rows.length === 0) {
+        headerOnly ??= { ...where(header.cells[0]), excerpt: header.cells.map((c) => cellText(c).replace(/\s+/g, '')).join(' ') };
+        continue;
+      }
       reader.set(path, rows, where(header.cells[0]));
       reader.provenance.set(path, 'table');
       for (const [p, pos] of positions) reader.positions[p] = pos;
+      if (cutShort !== undefined) {
+        // The rows read are kept; the list is marked unknown as a whole, so no total is decided from part of it.
+        const pos = where(cutShort.cells[0]);
+        reader.positions[path] = { ...pos, excerpt: cutShort.cells.map((c) => cellText(c).replace(/\s+/g, '')).join(' ') };
+        reader.diag(
+          'indicator-table-cut-short',
+          'warning',
+          `绩效指标表的最后一行“${reader.positions[path].excerpt ?? ''}”不完整（文件在此截断）：已读出的 ${String(rows.length)} 行保留，指标表按不完整处理，合计无法判断`,
+          `the indicator table's last row ("${reader.positions[path].excerpt ?? ''}") is cut short (the file ends there): the ${String(rows.length)} rows read are kept, the table is taken as incomplete and its totals cannot be decided`,
+          pos.line === undefined ? undefined : { line: pos.line, column: pos.column ?? 1 },
+          path,
+        );
+      }
       return;
     }
+  }
+  if (headerOnly !== undefined) {
+    // The table is there (its header row), its rows are not: the indicators are unknown, not absent.
+    reader.positions[path] = headerOnly;
+    reader.diag(
+      'indicator-rows-not-read',
+      'warning',
+      `绩效指标表只有表头“${headerOnly.excerpt ?? ''}”，其下读不出指标行（文件在此截断，或各栏连在一起）：指标按未知处理`,
+      `the indicator table has its header ("${headerOnly.excerpt ?? ''}") but no row below it could be read (the file ends there, or its columns run together): the indicators are unknown`,
+      headerOnly.line === undefined ? undefined : { line: headerOnly.line, column: headerOnly.column ?? 1 },
+      path,
+    );
+    return;
   }
   reader.diag(
     'indicator-table-not-read',

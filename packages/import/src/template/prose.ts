@@ -1,6 +1,6 @@
 import { PATTERN_INPUT_LIMIT, type SourcePosition, type Template, type TemplateProse } from '@jixiao/core';
 import { labelPattern } from '../form/labels.js';
-import type { FormReader } from '../form/read-form.js';
+import { fieldLabel, fieldLabelEn, type FormReader } from '../form/read-form.js';
 import type { DocumentIndex } from './read-document.js';
 
 /**
@@ -22,7 +22,12 @@ const VALUE: Readonly<Record<string, string>> = {
 interface CompiledProse {
   readonly rule: TemplateProse;
   readonly re: RegExp;
+  /** The rule's `notWith` words, as one pattern (undefined without them). */
+  readonly notWith: RegExp | undefined;
 }
+
+/** The rest of a sentence after a figure, up to its end (。；; or the line's end), and the breakdown that may follow it (`。其中，…`). */
+const SENTENCE_REST = /^[^。；;]*(?:[。；;]\s*其中[^。；;]*)?/;
 
 const COMPILED = new WeakMap<Template, readonly CompiledProse[]>();
 
@@ -42,7 +47,7 @@ function compile(rule: TemplateProse): RegExp {
 function compiled(t: Template): readonly CompiledProse[] {
   let c = COMPILED.get(t);
   if (c === undefined) {
-    c = t.prose.map((rule) => ({ rule, re: compile(rule) }));
+    c = t.prose.map((rule) => ({ rule, re: compile(rule), notWith: rule.notWith === undefined ? undefined : new RegExp(rule.notWith.map(labelPattern).join('|'), 'u') }));
     COMPILED.set(t, c);
   }
   return c;
@@ -50,18 +55,38 @@ function compiled(t: Template): readonly CompiledProse[] {
 
 export function readProse(reader: FormReader, index: DocumentIndex, template: Template): void {
   const rules = compiled(template);
-  for (const { rule, re } of rules) {
+  for (const { rule, re, notWith } of rules) {
     if (reader.seen.has(rule.path)) continue;
     for (let i = 0; i < index.lines.length; i++) {
       const line = index.lines[i];
       if (line === undefined) continue;
       re.lastIndex = 0;
       // A template's own pattern runs on at most PATTERN_INPUT_LIMIT characters of a line (see patternSafetyIssue).
-      const m = re.exec(rule.pattern === undefined ? line.text : line.text.slice(0, PATTERN_INPUT_LIMIT));
+      const text = rule.pattern === undefined ? line.text : line.text.slice(0, PATTERN_INPUT_LIMIT);
+      let m = re.exec(text);
+      const where = (found: RegExpExecArray, value: string): SourcePosition => {
+        const offset = found.index + found[0].indexOf(value);
+        return line.origin.line !== undefined ? { line: line.origin.line, column: (line.origin.column ?? 1) + offset, excerpt: found[0] } : { line: i + 1, column: offset + 1, excerpt: found[0] };
+      };
+      // A figure whose sentence (or the breakdown after it) goes on with a `notWith` word counts something else: noted, and the next one looked for.
+      while (m !== null && notWith !== undefined && m[1] !== undefined) {
+        const rest = SENTENCE_REST.exec(text.slice(m.index + m[0].length))?.[0] ?? '';
+        const other = notWith.exec(rest)?.[0];
+        if (other === undefined) break;
+        const skipped = where(m, m[1]);
+        reader.diag(
+          'prose-figure-not-read',
+          'info',
+          `“${m[0].trim()}”不作为“${fieldLabel(rule.path)}”读取：同一句中有“${other}”，这个数另有所指`,
+          `"${m[0].trim()}" is not read as "${fieldLabelEn(rule.path)}": the sentence goes on with "${other}", so the figure counts something else`,
+          { line: skipped.line ?? 1, column: skipped.column ?? 1 },
+          rule.path,
+        );
+        m = re.exec(text);
+      }
       const value = m?.[1];
       if (m === null || value === undefined) continue;
-      const offset = m.index + m[0].indexOf(value);
-      const pos: SourcePosition = line.origin.line !== undefined ? { line: line.origin.line, column: (line.origin.column ?? 1) + offset, excerpt: m[0] } : { line: i + 1, column: offset + 1, excerpt: m[0] };
+      const pos = where(m, value);
       const unit = rule.unit ?? (rule.type === 'money' && /(?<!万)元\s*$/.test(m[0]) ? '元' : undefined);
       reader.readValue({ path: rule.path, type: rule.type, unit }, value, pos);
       reader.provenance.set(rule.path, 'prose');

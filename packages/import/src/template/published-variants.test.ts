@@ -17,6 +17,16 @@ describe('published variants', () => {
     expect(r.provenance?.['unit.name']).toBe('prose');
   });
 
+  it('a headcount with retirees in its breakdown is no 编制 quota; a quota in the same report is still read (南县)', () => {
+    const r = read(['某某县财政局2020年度 机关整体支出绩效评价报告', '(二)人员编制情况', '现有编制人员205人。其中,局机关在职113人、离休2人、退休75人。'].join('\n'));
+    expect(r.evaluation.staffing.authorized).toBeNull();
+    expect(r.diagnostics.find((d) => d.code === 'prose-figure-not-read')?.message['zh-CN']).toContain('“编制人员205人”不作为');
+    const quota = read(['某某县财政局2020年度 机关整体支出绩效评价报告', '现有编制人员205人，其中退休75人；核定编制120名。'].join('\n'));
+    expect(quota.evaluation.staffing.authorized).toBe(120);
+    const plain = read(['某某县财政局2020年度 机关整体支出绩效评价报告', '核定编制25人。其中行政编制20人，事业编制5人。'].join('\n'));
+    expect(plain.evaluation.staffing.authorized).toBe(25);
+  });
+
   it('a narrative report whose title puts the year first, or says 关于 …的报告: the year, never 关于 for the unit', () => {
     const first = read(['2021年度某某县农业农村局部门整体支出绩效自评报告', '一、部门基本情况', '本单位核定编制20名，实有在职人员18人。', '经自评，综合得分91.5分，评价等次为优。'].join('\n'));
     expect(first.evaluation).toMatchObject({ fiscalYear: 2021, staffing: { authorized: 20, actual: 18 }, selfRating: { score: 91.5, grade: '优' } });
@@ -52,6 +62,65 @@ describe('published variants', () => {
   it('a budget rule that covers 部门整体支出 and speaks of 绩效评价 is no self-evaluation (乌拉特中旗)', () => {
     const r = importText(['某某旗旗级绩效评价管理办法', '第二条 本办法所称的绩效评价是指财政部门、预算部门及单位……进行客观、公正的测量、分析和评判。', '本办法所称的财政支出是指项目支出、专项资金和部门整体支出。'].join('\n'));
     expect(r.diagnostics[0]?.code).toBe('not-a-form');
+  });
+
+  it('a web page score sheet: a header row broken over lines, rows padded to the width, merged 一级/二级 cells left out (寿县)', () => {
+    const text = [
+      '2023年度部门整体支出绩效评价自评表',
+      '单位 | ||||||',
+      '一级 指标 |',
+      '二级 指标 | 三级 指标 |',
+      '指标分值 | 指标解释 | 评分标准 | 自评得分 |',
+      '规划 (15分) |',
+      '基础信息 (3分) | 基础信息 完整性 | 3 | 信息是否完整 | 真实、完整 | 3 |',
+      '工作计划 (6分) | 计划完整性 | 3 | 是否完整 | 完整可行 | 2 | |',
+      '计划明确性 | 3 | 是否明确 | 明确可操作 | 3 | ||',
+      '执行 (35分) | 预算执行 (18分) | 预算执行率 | 5 | 执行数/预算数 | 按比例 | 4.5 |',
+    ].join('\n');
+    const r = read(text);
+    expect(r.template?.id).toBe('t3-score-sheet');
+    expect(r.evaluation.fiscalYear).toBe(2023);
+    expect(r.evaluation.selfAssessment?.indicators?.map((i) => [i.level1, i.level2, i.name, i.points, i.score])).toEqual([
+      ['规划 (15分)', '基础信息 (3分)', '基础信息 完整性', 3, 3],
+      ['规划 (15分)', '工作计划 (6分)', '计划完整性', 3, 2],
+      ['规划 (15分)', '工作计划 (6分)', '计划明确性', 3, 3],
+      ['执行 (35分)', '预算执行 (18分)', '预算执行率', 5, 4.5],
+    ]);
+    expect(r.unreadable).toBeUndefined();
+  });
+
+  it('a web page score sheet cut off inside a row keeps the rows read and marks the list unknown (寿县 excerpt)', () => {
+    const text = ['部门整体支出绩效评价得分表', '一级指标 | 二级指标 | 三级指标 | 分值 | 评分标准 | 自评得分 |', '规划 | 目标 | 合理性 | 4 | 合理 | 4 |', '执行 (35分) |', '预算执行 | 预算执行率 | 5 | 按比例'].join('\n');
+    const r = read(text);
+    expect(r.evaluation.selfAssessment?.indicators?.[0]).toMatchObject({ name: '合理性', points: 4, score: 4 });
+    expect(r.diagnostics.map((d) => d.code)).toContain('indicator-table-cut-short');
+    expect(Object.keys(r.unreadable ?? {})).toEqual(['selfAssessment.indicators']);
+  });
+
+  it('a web page budget block whose left cell is merged down: the value row stands one cell to the right (绥阳)', () => {
+    const text = [
+      '部门整体支出绩效自评表 | ||||||||',
+      '部门(单位)名称 | 某某镇人民政府 | |||||||',
+      '部门(单位)总体 资金(万元) | 资 金 来 源 | 年初预算数(A) | 全年执行数(B) | 分值(10分) | 得分 | 得分计算方法 | ||',
+      '年度资金总额: | 1172.55 | 1268.72 | 10 | 9.5 | 执行率*该指标分值 | |||',
+      '年度总体目标 | 年初设定目标 | 年度总体目标完成情况 | ||||||',
+      '绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值(A) | 全年实际值(B) | 分值 | 得分',
+    ].join('\n');
+    const r = read(text);
+    expect(r.template?.id).toBe('t5-indicator-form');
+    expect(r.evaluation.selfAssessment?.budget).toMatchObject({ initialBudget: 1172.55, executed: 1268.72, points: 10, score: 9.5 });
+    // The indicator table's header is there, its rows are not: unknown, never an empty list that sums to 0.
+    expect(r.diagnostics.map((d) => d.code)).toContain('indicator-rows-not-read');
+    expect(Object.keys(r.unreadable ?? {})).toEqual(['selfAssessment.indicators']);
+  });
+
+  it('a 决算 publication whose contents list the self-evaluation report is no self-evaluation (随州)', () => {
+    const r = importText(['某某县公安局2019年决算公开报告', '决算公开目录', '一、基本情况', '(二)人员情况', '九、整体支出绩效自评报告', '十、决算公开表(含汇总表)', '一、基本情况'].join('\n'));
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]?.code).toBe('not-a-form');
+    // The same report with the self-evaluation in it is read.
+    const within = read(['某某县公安局2019年决算公开报告', '九、整体支出绩效自评报告', '一、部门概况', '本单位核定编制20名，实有在职人员18人。', '经自评，综合得分91.5分。'].join('\n'));
+    expect(within.evaluation).toMatchObject({ staffing: { authorized: 20, actual: 18 }, selfRating: { score: 91.5 } });
   });
 
   it('a blank 部门整体支出绩效评价指标体系表 is recognised as a score sheet (taodocs)', () => {

@@ -80,6 +80,7 @@ function readLines(doc: DocumentElements, lines: ParagraphElement[], kind: Impor
     if (best.template.prose.length > 0) readProse(formReader, index, best.template);
   }
   const reading = readingOf(formReader);
+  if (best.template.kind === 'self-evaluation' && isFinalAccounts(lines) && ![...reading.values.values()].some((v) => v !== null && v !== undefined)) return notAForm(kind);
   if (best.template.kind === 'scoring') {
     if (!SCORES.some((p) => reading.values.has(p))) return scoringForm(kind, template, best, true);
     // A scoring sheet is tables: their cells are what its table maps read (or pass over as headers), not left-over text.
@@ -190,6 +191,20 @@ const SELF_EVALUATION = /(?:部门|单位|机关)(?:\(单位\))?整体(?:支出)
 const FINAL_ACCOUNTS = /[0-9]{4}年度?(?:部门|单位)?决算/;
 /** How far into the (squashed) text the title is looked for. */
 const FINAL_ACCOUNTS_TITLE = 300;
+
+/**
+ * Is the document a 部门决算 publication by its title? Its contents list the self-evaluation report among its
+ * parts (`九、整体支出绩效自评报告`), which a narrative template recognises; when the template then reads not one
+ * figure, the report itself is not in the file and it is no self-evaluation to read (随州).
+ */
+function isFinalAccounts(lines: readonly ParagraphElement[]): boolean {
+  let head = '';
+  for (const l of lines) {
+    head += squash(l.text);
+    if (head.length >= FINAL_ACCOUNTS_TITLE) break;
+  }
+  return FINAL_ACCOUNTS.test(head.slice(0, FINAL_ACCOUNTS_TITLE));
+}
 
 function unrecognised(kind: ImportKind, squashed: string, scores: readonly Detection[], templates: readonly Template[]): ImportResult {
   const isSelfEvaluation = SELF_EVALUATION.test(squashed) && !FINAL_ACCOUNTS.test(squashed.slice(0, FINAL_ACCOUNTS_TITLE));

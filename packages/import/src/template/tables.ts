@@ -102,9 +102,11 @@ function unplaced(reader: FormReader, what: string, t: Token | undefined): void 
 }
 
 /**
- * In a table, the values of a header row are in the next row, each under its header, when both rows have as
- * many cells (a label cell merged down the two rows leaves a blank cell below it, which holds its place).
- * Undefined when the headers are not table cells, the rows differ, or a cell under a header is no figure.
+ * In a table, the values of a header row are in the next row, each under its header: when both rows have as
+ * many cells (a label cell merged down the two rows leaves a blank cell below it, which holds its place), or when
+ * the next row has fewer — a web page's table leaves out the cells merged down from above, which stand on its
+ * left (`部门(单位)总体资金 | 资金来源 | 年初预算数 …` over `年度资金总额 | 1172.55 …`): its cells move right by as
+ * many. Undefined when the headers are not table cells, the next row is longer, or a cell under a header is no figure.
  */
 function valuesInPlace(tokens: readonly Token[], header: Map<number, number>, columns: number): (Token | undefined)[] | undefined {
   const heads = [...header.values()];
@@ -118,10 +120,11 @@ function valuesInPlace(tokens: readonly Token[], header: Map<number, number>, co
     row.push(t);
     if (t.rowEnd) break;
   }
-  if (row.length === 0 || row.length !== (tokens[end]?.col ?? -2) + 1) return undefined;
+  const merged = (tokens[end]?.col ?? -2) + 1 - row.length;
+  if (row.length === 0 || merged < 0) return undefined;
   const out: (Token | undefined)[] = Array.from({ length: columns }, () => undefined);
   for (const [c, k] of header) {
-    const v = row.find((t) => t.col === tokens[k]?.col);
+    const v = row.find((t) => (t.col ?? -1) + merged === tokens[k]?.col);
     if (v === undefined || !isValue(v)) return undefined;
     out[c] = BLANK.test(v.text) ? undefined : v;
   }
