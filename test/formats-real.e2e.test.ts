@@ -2,7 +2,10 @@
  * The real published documents (examples/real, and the seed form) as a bureau may receive them: copies made by
  * LibreOffice as Word 97-2003 .doc and as PDF (the held-out set of issue 14 is made the same way). Each copy is
  * recognised as the same template and gets the same outcome for every rule as its original — or, for a form we
- * do not check (a scoring sheet, a 项目支出 form), the same refusal.
+ * do not check (a scoring sheet, a 项目支出 form), the same refusal. A document whose expected.json says why its
+ * copies lose its layout (`copies`: a web page's table kept as ` |` text, which a Word copy holds as paragraphs and
+ * a PDF wraps) is held to less, and only to that: each copy is the same template, read or refused as a scoring
+ * sheet, and every figure a copy reads is the original's (a copy may read fewer, never another).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -31,6 +34,26 @@ function outcomes(folder: string): Record<string, unknown> {
     // The refusal (a converted file's reason goes on to say it was converted).
     ...Object.fromEntries(report.unread.map((u) => [name(u.source), { unread: u.reason.split('\n')[0] }])),
   };
+}
+
+/** The documents whose copies lose their layout (expected.json `copies`), by file name without extension. */
+const layoutLost = new Set(
+  readdirSync(REAL, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((d) => JSON.parse(readFileSync(join(REAL, d.name, 'expected.json'), 'utf8')) as { file: string; copies?: string })
+    .filter((e) => e.copies !== undefined)
+    .map((e) => basename(e.file, extname(e.file))),
+);
+
+/** A copy's outcome as compared: for a document whose copies lose their layout, its template only (read, or refused naming it). */
+function compared(all: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(all).map(([name, o]) => {
+      if (!layoutLost.has(name)) return [name, o];
+      const x = o as { template?: string; unread?: string };
+      return [name, x.template ?? /template ([a-z0-9-]+)/.exec(x.unread ?? '')?.[1]];
+    }),
+  );
 }
 
 const soffice = libreOffice();
@@ -64,10 +87,11 @@ describe.skipIf(soffice === undefined)('real documents as .doc and PDF copies ma
 
   it('each copy reads as its original: the same template and outcomes, or the same refusal', () => {
     const expected = outcomes(originals);
-    expect(Object.keys(expected)).toHaveLength(18);
-    expect(Object.values(expected).filter((o) => 'findings' in (o as object))).toHaveLength(7);
-    expect(outcomes(docs)).toEqual(expected);
-    expect(outcomes(pdfs)).toEqual(expected);
+    expect(Object.keys(expected)).toHaveLength(21);
+    expect(Object.values(expected).filter((o) => 'findings' in (o as object))).toHaveLength(10);
+    expect(layoutLost.size).toBe(2);
+    expect(compared(outcomes(docs))).toEqual(compared(expected));
+    expect(compared(outcomes(pdfs))).toEqual(compared(expected));
   }, 300_000);
 
   it('each copy reads every figure its original states (expected.json) as the original reads it', async () => {
@@ -85,9 +109,13 @@ describe.skipIf(soffice === undefined)('real documents as .doc and PDF copies ma
       const [original, doc, pdf] = await Promise.all([read(originals, name), read(docs, name), read(pdfs, name)]);
       for (const path of Object.keys(fields)) {
         figures++;
-        expect({ doc: get(doc, path), pdf: get(pdf, path) }, `${d.name} ${path}`).toEqual({ doc: get(original, path), pdf: get(original, path) });
+        const copies = { doc: get(doc, path), pdf: get(pdf, path) };
+        if (layoutLost.has(name)) {
+          // Fewer figures, never another: what a copy reads is the original's.
+          for (const v of Object.values(copies)) if (v !== null && v !== 'absent') expect(v, `${d.name} ${path}`).toEqual(get(original, path));
+        } else expect(copies, `${d.name} ${path}`).toEqual({ doc: get(original, path), pdf: get(original, path) });
       }
     }
-    expect(figures).toBe(42);
+    expect(figures).toBe(72);
   }, 300_000);
 });

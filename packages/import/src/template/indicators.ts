@@ -5,6 +5,7 @@ import type { FormReader } from '../form/read-form.js';
 import { parseValue } from '../form/values.js';
 import type { DocumentIndex } from './read-document.js';
 import { at } from './rows.js';
+import { readRunTogether } from './run-together.js';
 
 type ListTable = Extract<TemplateTable, { layout: 'indicator-list' }>;
 type Key = ListTable['columns'][number]['key'];
@@ -153,6 +154,8 @@ export function readIndicatorList(reader: FormReader, doc: DocumentElements, ind
       return;
     }
   }
+  // No table holds the indicators: running text whose columns ran together may, written as `名称(分值 分) 得分`.
+  if (headerOnly === undefined && readRunTogether(reader, index, table, path)) return;
   if (headerOnly !== undefined) {
     // The table is there (its header row), its rows are not: the indicators are unknown, not absent.
     reader.positions[path] = headerOnly;

@@ -33,13 +33,14 @@ const COMPILED = new WeakMap<Template, readonly CompiledProse[]>();
 
 /**
  * A rule's regex: its own pattern, or label, then at most `window` characters that end no sentence and hold no
- * digit (so the first figure after the label is the one read), the value, then one of `after` when given.
+ * digit (so the first figure after the label is the one read) — a line break among them, since a PDF or a page
+ * wraps `自评得分` / `90 分` —, the value, then one of `after` when given.
  * Built from literals and bounded repeats, it cannot backtrack catastrophically.
  */
 function compile(rule: TemplateProse): RegExp {
   if (rule.pattern !== undefined) return new RegExp(rule.pattern, 'gu');
   const labels = (rule.labels ?? []).map(labelPattern).join('|');
-  const gap = rule.type === 'grade' ? `[^。；;\\n优良中差]{0,${String(rule.window)}}?` : `[^。；;\\n0-9０-９]{0,${String(rule.window)}}`;
+  const gap = rule.type === 'grade' ? `[^。；;优良中差]{0,${String(rule.window)}}?` : `[^。；;0-9０-９]{0,${String(rule.window)}}`;
   const after = rule.after === undefined ? '' : `\\s*(?:${rule.after.map(labelPattern).join('|')})`;
   return new RegExp(`(?:${labels})${gap}(${VALUE[rule.type] ?? VALUE.text ?? ''})${after}`, 'gu');
 }
@@ -61,12 +62,18 @@ export function readProse(reader: FormReader, index: DocumentIndex, template: Te
       const line = index.lines[i];
       if (line === undefined) continue;
       re.lastIndex = 0;
-      // A template's own pattern runs on at most PATTERN_INPUT_LIMIT characters of a line (see patternSafetyIssue).
-      const text = rule.pattern === undefined ? line.text : line.text.slice(0, PATTERN_INPUT_LIMIT);
-      let m = re.exec(text);
+      // A label rule reads on into the next line (its figure may be wrapped onto it), a match starting in this one;
+      // a template's own pattern runs on at most PATTERN_INPUT_LIMIT characters of a line (see patternSafetyIssue).
+      const next = rule.pattern === undefined ? index.lines[i + 1] : undefined;
+      const text = rule.pattern !== undefined ? line.text.slice(0, PATTERN_INPUT_LIMIT) : next === undefined ? line.text : `${line.text}\n${next.text}`;
+      const inLine = (found: RegExpExecArray | null): RegExpExecArray | null => (found !== null && found.index < line.text.length ? found : null);
+      let m = inLine(re.exec(text));
       const where = (found: RegExpExecArray, value: string): SourcePosition => {
-        const offset = found.index + found[0].indexOf(value);
-        return line.origin.line !== undefined ? { line: line.origin.line, column: (line.origin.column ?? 1) + offset, excerpt: found[0] } : { line: i + 1, column: offset + 1, excerpt: found[0] };
+        let offset = found.index + found[0].indexOf(value);
+        let [l, n] = [line, i + 1];
+        if (next !== undefined && offset > line.text.length) [l, n, offset] = [next, i + 2, offset - line.text.length - 1];
+        const excerpt = found[0].replace(/\s*\n\s*/g, ' ');
+        return l.origin.line !== undefined ? { line: l.origin.line, column: (l.origin.column ?? 1) + offset, excerpt } : { line: n, column: offset + 1, excerpt };
       };
       // A figure whose sentence (or the breakdown after it) goes on with a `notWith` word counts something else: noted, and the next one looked for.
       while (m !== null && notWith !== undefined && m[1] !== undefined) {
@@ -77,12 +84,12 @@ export function readProse(reader: FormReader, index: DocumentIndex, template: Te
         reader.diag(
           'prose-figure-not-read',
           'info',
-          `“${m[0].trim()}”不作为“${fieldLabel(rule.path)}”读取：同一句中有“${other}”，这个数另有所指`,
-          `"${m[0].trim()}" is not read as "${fieldLabelEn(rule.path)}": the sentence goes on with "${other}", so the figure counts something else`,
+          `“${skipped.excerpt?.trim() ?? ''}”不作为“${fieldLabel(rule.path)}”读取：同一句中有“${other}”，这个数另有所指`,
+          `"${skipped.excerpt?.trim() ?? ''}" is not read as "${fieldLabelEn(rule.path)}": the sentence goes on with "${other}", so the figure counts something else`,
           { line: skipped.line ?? 1, column: skipped.column ?? 1 },
           rule.path,
         );
-        m = re.exec(text);
+        m = inLine(re.exec(text));
       }
       const value = m?.[1];
       if (m === null || value === undefined) continue;
@@ -90,7 +97,7 @@ export function readProse(reader: FormReader, index: DocumentIndex, template: Te
       const unit = rule.unit ?? (rule.type === 'money' && /(?<!万)元\s*$/.test(m[0]) ? '元' : undefined);
       reader.readValue({ path: rule.path, type: rule.type, unit }, value, pos);
       reader.provenance.set(rule.path, 'prose');
-      reader.diag('read-from-prose', 'info', `“${m[0].trim()}”：从正文读出（置信度低于表格）`, `"${m[0].trim()}": read from running text (less certain than a table cell)`, { line: pos.line ?? 1, column: pos.column ?? 1 }, rule.path);
+      reader.diag('read-from-prose', 'info', `“${pos.excerpt?.trim() ?? ''}”：从正文读出（置信度低于表格）`, `"${pos.excerpt?.trim() ?? ''}": read from running text (less certain than a table cell)`, { line: pos.line ?? 1, column: pos.column ?? 1 }, rule.path);
       break;
     }
   }

@@ -123,6 +123,39 @@ describe('published variants', () => {
     expect(within.evaluation).toMatchObject({ staffing: { authorized: 20, actual: 18 }, selfRating: { score: 91.5 } });
   });
 
+  it('a score sheet whose columns ran together: 名称(分值 分) 得分, headings without a score, the total in prose over a line break (2017 得分表)', () => {
+    const text = [
+      '本部门对2017年整体支出开展绩效自评,自评得分',
+      '90 分,存在的问题:一是预算不够准确.',
+      '2017 年部门整体支出绩效评价得分表 一级指 标 二级指标 三级指标 得分 部门决 策(25 分) 目标任务(15 分) 相关性(5 分)',
+      '5 明确性(5 分)',
+      '4.5 预算编制(10 分) 测算依据(5 分)',
+      '2 综合管 理(30 分) 资金管理(10 分) 资金使用合规性(10 分)',
+      '10 总分 100 81.5',
+    ].join('\n');
+    const r = read(text);
+    expect(r.template?.id).toBe('t3-score-sheet');
+    expect(r.evaluation.fiscalYear).toBe(2017);
+    expect(r.evaluation.selfRating.score).toBe(90);
+    expect(r.positions['selfRating.score']).toMatchObject({ line: 2, column: 1 });
+    expect(r.evaluation.selfAssessment?.indicators?.map((i) => [i.level1, i.level2, i.name, i.points, i.score])).toEqual([
+      ['部门决策', '目标任务', '相关性', 5, 5],
+      ['部门决策', '目标任务', '明确性', 5, 4.5],
+      ['部门决策', '预算编制', '测算依据', 5, 2],
+      ['综合管理', '资金管理', '资金使用合规性', 10, 10],
+    ]);
+    expect(r.positions['selfAssessment.indicators.1.score']).toMatchObject({ line: 5, column: 1 });
+    expect(r.unreadable).toBeUndefined();
+    // The total written as a row gives the total points and the claimed score (a labelled one comes first).
+    const total = read(text.replace('自评得分', '自评情况').replace('10 总分 100 81.5', '10 总分(100 分) 81.5'));
+    expect(total.evaluation.selfAssessment?.totalPoints).toBe(100);
+    expect(total.evaluation.selfRating.score).toBe(81.5);
+    // Cut off where the text no longer has that shape: the rows read are kept, the list is unknown as a whole.
+    const cut = read(text.replace('10 总分 100 81.5', '10 中央专款分配合规........'));
+    expect(cut.evaluation.selfAssessment?.indicators).toHaveLength(4);
+    expect(Object.keys(cut.unreadable ?? {})).toEqual(['selfAssessment.indicators']);
+  });
+
   it('a blank 部门整体支出绩效评价指标体系表 is recognised as a score sheet (taodocs)', () => {
     const r = importText('部门整体支出绩效评价指标体系表\n一级 二级\n指标 指标\n三级指标 指标解释\n指标说明 得分');
     expect(r.template?.id).toBe('t3-score-sheet');
