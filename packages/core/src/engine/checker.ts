@@ -10,6 +10,7 @@ import { EvaluationSchema, type Evaluation } from '../model/evaluation.js';
 import { parseEvaluation } from '../model/validate.js';
 import { ConfigSchema, type Config, type NestedCondition, type Pack, type Parameter, type Rule, type Severity, type TopLevelCondition } from '../pack/schema.js';
 import { assertPacksValid } from '../pack/validate.js';
+import { findingLocation } from '../result/report.js';
 import { summarize, type EvaluationResult, type SourcePosition, type ExplainedCondition, type Finding, type FindingNote, type Outcome } from '../result/model.js';
 import { applyParameterOverrides, paramsFact, type ResolvedParameter } from './params.js';
 import { CUSTOM_OPERATORS, resolvePath, type OperatorFn } from './operators.js';
@@ -503,7 +504,14 @@ export class Checker {
       indicators: computeIndicators(evaluation, locale, facts.indicators as Readonly<Record<string, unknown>>),
       summary: summarize(findings),
     };
-    if (options.positions !== undefined) result.positions = options.positions;
+    if (options.positions !== undefined) {
+      result.positions = options.positions;
+      // Each finding's place in the file: the field it is about, never another one (findingPosition).
+      for (const f of findings as Mutable<Finding>[]) {
+        const location = findingLocation(result.source, options.positions, f);
+        if (location !== undefined) f.location = location;
+      }
+    }
     const check = scoreCheck(evaluation, (facts.derived as DerivedFacts).scoring, facts.params as ParamValues, findings);
     if (check !== undefined) result.scoreCheck = check;
     return result;

@@ -50,6 +50,22 @@ export interface Finding {
   readonly internalError?: string;
   /** Set when a reviewer waived this failure (waiver file): counted as waived, not as a failure. */
   readonly waiver?: FindingWaiver;
+  /**
+   * Where the finding points in the submitted file (set when the evaluation was imported from one): the field it
+   * is about and that field's place. Absent when that field has no place in the file — a finding about a field the
+   * form leaves out has no location rather than another field's. See `findingPosition`.
+   */
+  readonly location?: FindingLocation;
+}
+
+/**
+ * A finding's place in the submitted file: the file (the result's `source`), the field path, and the field's
+ * position as the importer gave it (line/column of text, paragraph/cell of a .docx, `Sheet!B7` of a workbook,
+ * page and line of a PDF), without the excerpt (that is in the result's `positions`).
+ */
+export interface FindingLocation extends Omit<SourcePosition, 'excerpt'> {
+  readonly file: string;
+  readonly path: string;
 }
 
 /** The waiver that covers a failing finding: who approved it, why, until when. */

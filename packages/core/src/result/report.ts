@@ -4,7 +4,7 @@ import type { ResolvedParameter } from '../engine/params.js';
 import type { Locale } from '../i18n/locale.js';
 import { INDICATORS } from '../indicators/derive.js';
 import type { LegalBasis, ParameterValue, Severity } from '../pack/schema.js';
-import type { EvaluationResult, ExplainedCondition, Finding, FindingWaiver, Outcome, ResultDiagnostic, ResultSummary, SourcePosition, UnreadInput } from './model.js';
+import type { EvaluationResult, ExplainedCondition, Finding, FindingLocation, FindingWaiver, Outcome, ResultDiagnostic, ResultSummary, SourcePosition, UnreadInput } from './model.js';
 
 /**
  * The JSON report, version 2 (`jixiao check --format json`): the rules of the run are listed once, with their
@@ -79,6 +79,11 @@ export interface ReportFinding {
   readonly notes?: readonly { readonly messageId: string; readonly message: string }[];
   readonly internalError?: string;
   readonly waiver?: FindingWaiver;
+  /**
+   * On a finding a reader goes to the form for ({@link locatedInReport}): the file, the field it is about and its
+   * place (the excerpt is in the result's `positions` under that field). Absent when the field has no place.
+   */
+  readonly location?: FindingLocation;
 }
 
 /** An indicator's value for one form (its label and formula are in the report's `indicators`). */
@@ -198,17 +203,45 @@ export function indicatorCatalogue(locale: Locale): ReportIndicator[] {
 }
 
 /**
- * The field a finding points at in the submitted file: the first of its rule's fields that has a source position
- * (what every report shows as the finding's location).
+ * The outcomes a finding gets about some of its rule's fields only, and the data key that names them: the required
+ * fields left blank (`blank`), the fields written but not readable (`unreadable`), the fields the form has no place
+ * for (`not-on-form`). A failure or a pass is about every field its rule reads.
  */
-export function findingPosition(result: EvaluationResult, f: Finding): { readonly path: string; readonly position: SourcePosition } | undefined {
+const ABOUT_FIELDS: Readonly<Record<string, string>> = { blank: 'fields', unreadable: 'unreadable', 'not-on-form': 'notOnForm' };
+
+/** The fields a finding is about, when that is some of its rule's fields only (see {@link ABOUT_FIELDS}). */
+function subjectFields(f: Finding): readonly string[] | undefined {
+  if (f.outcome === 'fail' || f.outcome === 'pass') return undefined;
+  const key = ABOUT_FIELDS[localMessageId(f.ruleId, f.messageId)];
+  const fields = key === undefined ? undefined : f.data[key];
+  return Array.isArray(fields) ? fields.filter((p): p is string => typeof p === 'string') : undefined;
+}
+
+/**
+ * The field a finding points at in the submitted file (what every report shows as the finding's location, and the
+ * finding's `location`): the first of the fields it is about that has a source position — its rule's fields, or,
+ * for a rule undecided because fields are blank, unreadable or not on the form, those fields only. A finding about
+ * fields the form leaves out (no label, so no place) has none: never the place of another field its rule reads.
+ */
+export function findingPosition(result: Pick<EvaluationResult, 'positions'>, f: Finding): { readonly path: string; readonly position: SourcePosition } | undefined {
   const positions = result.positions;
   if (positions === undefined) return undefined;
-  for (const path of f.paths) {
+  for (const path of subjectFields(f) ?? f.paths) {
     const position = positions[path];
     if (position !== undefined) return { path, position };
   }
   return undefined;
+}
+
+/** A finding's {@link FindingLocation} in `file` (the result's source), from {@link findingPosition}. */
+export function findingLocation(file: string, positions: Readonly<Record<string, SourcePosition>> | undefined, f: Finding): FindingLocation | undefined {
+  const at = findingPosition({ positions }, f);
+  return at === undefined ? undefined : locationAt(file, at);
+}
+
+function locationAt(file: string, at: { readonly path: string; readonly position: SourcePosition }): FindingLocation {
+  const { excerpt: _excerpt, ...place } = at.position;
+  return { file, path: at.path, ...place };
 }
 
 function cappedPosition(p: SourcePosition): SourcePosition {
@@ -220,7 +253,7 @@ export function localMessageId(ruleId: string, messageId: string): string {
   return messageId.startsWith(`${ruleId}#`) ? messageId.slice(ruleId.length + 1) : messageId;
 }
 
-function reportFinding(f: Finding, explain: boolean): ReportFinding {
+function reportFinding(f: Finding, explain: boolean, location: FindingLocation | undefined): ReportFinding {
   const observed = f.paths.map((p) => f.observed[p] ?? null);
   const out: { -readonly [K in keyof ReportFinding]: ReportFinding[K] } = {
     ruleId: f.ruleId,
@@ -235,6 +268,7 @@ function reportFinding(f: Finding, explain: boolean): ReportFinding {
   if (f.notes !== undefined) out.notes = f.notes.map((n) => ({ messageId: localMessageId(f.ruleId, n.messageId), message: n.message }));
   if (f.internalError !== undefined) out.internalError = f.internalError;
   if (f.waiver !== undefined) out.waiver = f.waiver;
+  if (location !== undefined) out.location = location;
   return out;
 }
 
@@ -257,20 +291,20 @@ export function locatedInReport(f: Finding): boolean {
 export function reportResult(result: EvaluationResult, options: { readonly explain?: boolean } = {}): ReportResult {
   const explain = options.explain === true;
   let positions: Record<string, SourcePosition> | undefined;
-  for (const f of result.findings) {
-    if (!locatedInReport(f)) continue;
-    const at = findingPosition(result, f);
-    if (at === undefined) continue;
+  const findings = result.findings.map((f) => {
+    const at = locatedInReport(f) ? findingPosition(result, f) : undefined;
+    if (at === undefined) return reportFinding(f, explain, undefined);
     positions ??= {};
     positions[at.path] ??= cappedPosition(at.position);
-  }
+    return reportFinding(f, explain, locationAt(result.source, at));
+  });
   return {
     source: result.source,
     evaluation: result.evaluation,
     ...(result.template === undefined ? {} : { template: result.template }),
     ...(result.scoreCheck === undefined ? {} : { scoreCheck: result.scoreCheck }),
     summary: result.summary,
-    findings: result.findings.map((f) => reportFinding(f, explain)),
+    findings,
     indicators: result.indicators.map((i) => ({ id: i.id, value: i.value, display: i.display, ...(i.reason === undefined ? {} : { reason: i.reason }) })),
     ...(positions === undefined ? {} : { positions }),
     ...(result.diagnostics === undefined || result.diagnostics.length === 0 ? {} : { diagnostics: result.diagnostics }),

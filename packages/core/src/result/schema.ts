@@ -37,6 +37,16 @@ export const SourcePositionSchema = z.object({
 // ---------------------------------------------------------------------------------------------------------------
 // Version 2 (current)
 
+export const FindingLocationSchema = SourcePositionSchema.omit({ excerpt: true })
+  .extend({
+    file: z.string().meta({ description: 'The file the form was read from (the result\'s `source`)' }),
+    path: z.string().meta({ description: 'The field the finding is about; its excerpt is in the result\'s `positions` under this path' }),
+  })
+  .meta({
+    description:
+      'Where the finding points in the submitted file: line/column of text, paragraph/cell of a .docx (`Sheet!B7` in a workbook), page and line of a PDF. Absent when the field it is about has no place in the file (a field the form leaves out)',
+  });
+
 export const ResultSummarySchema = z.object({
   total: count,
   pass: count,
@@ -102,6 +112,7 @@ export const ReportFindingSchema = z.object({
   notes: z.array(z.object({ messageId: z.string(), message: z.string() })).optional(),
   internalError: z.string().optional(),
   waiver: WaiverSchema.optional(),
+  location: FindingLocationSchema.optional(),
 });
 
 export const ReportResultSchema = z.object({
