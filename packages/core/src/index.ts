@@ -47,6 +47,7 @@ export type { Locale, LocalizedText } from './i18n/locale.js';
 export { CORE_MESSAGES } from './i18n/messages.js';
 export {
   CheckSchema,
+  RuleScoreSchema,
   ConfigSchema,
   DATA_FORMATS,
   DataRefSchema,
@@ -149,6 +150,7 @@ export {
   ResultDocumentSchema,
   CrossFormReportSchema,
   FindingLocationSchema,
+  PackScoreSchema,
   ResultDocumentV1Schema,
   ResultSummarySchema,
   ScoreCheckSchema,
@@ -165,6 +167,8 @@ export type {
   Indicator,
   LocalizedDiagnostic,
   Outcome,
+  PackScore,
+  PackScoreItem,
   ResultDiagnostic,
   ResultSummary,
   ScoreCheck,
@@ -185,6 +189,7 @@ export {
   resultDocument,
   ruleCatalogue,
 } from './result/report.js';
+export { packScores, type ScoredRule } from './result/score.js';
 export { MOST_FAILED_LIMIT, RATING_RULE, attentionRank, compareBriefs, digestBatch, formBrief } from './result/digest.js';
 export type { BatchDigest, BatchTotals, DuplicateSubmission, FormBrief, RuleFailureCount } from './result/digest.js';
 export type {

@@ -1,5 +1,5 @@
 import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
-import { WORDS, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
+import { WORDS, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormHeaders, crossFormPreamble, crossFormRows, crossFormTitle } from './cross-form.js';
@@ -98,6 +98,8 @@ function formHtml(r: EvaluationResult, locale: Locale, checkDate: string | undef
   );
   const score = scoreCheckText(r.scoreCheck, locale);
   if (score !== undefined) parts.push(`<p class="score-check">${h(score)}</p>`);
+  const packScore = packScoreText(r.scores, locale);
+  if (packScore !== undefined) parts.push(`<p class="pack-score">${h(packScore)}</p>`);
   const shown = sortFindings(r.findings).filter((x) => needsAttention(x) || isWaived(x));
   if (shown.length > 0) parts.push(`<h3>${h(w.findings)}</h3>`);
   for (const f of shown) parts.push(findingHtml(r, f, locale));
@@ -146,7 +148,7 @@ function batchHtml(end: ReportEnd, rules: ReadonlyMap<string, ReportRule>, local
   const parts = ['<section class="overview">'];
   if (digest.totals.forms > 0) {
     parts.push(`<h2>${h(w.summaryTable)}（${h(w.batch(digest.totals.forms, digest.unread.length))}）</h2>`);
-    parts.push(tableHtml('summary-table', batchHeaders(locale), batchRows(digest, locale), batchTotals(digest, locale), (i) => { const b = digest.forms[i]; return b === undefined ? undefined : anchor(b.source); }));
+    parts.push(tableHtml('summary-table', batchHeaders(locale, digest), batchRows(digest, locale), batchTotals(digest, locale), (i) => { const b = digest.forms[i]; return b === undefined ? undefined : anchor(b.source); }));
   }
   const duplicates = duplicateLines(digest, locale);
   if (duplicates.length > 0) parts.push(`<div class="alert duplicates"><strong>${h(w.duplicates)}</strong><ul>${duplicates.map((d) => `<li>${h(d)}</li>`).join('')}</ul></div>`);

@@ -1,5 +1,5 @@
 import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
-import { WORDS, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
+import { WORDS, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormHeaders, crossFormPreamble, crossFormRows, crossFormTitle } from './cross-form.js';
@@ -53,7 +53,8 @@ function formMarkdown(r: EvaluationResult, locale: Locale): string[] {
   const w = WORDS[locale];
   const out = [`## ${mdText(`${unitText(r, locale)} ${yearText(r, locale)}`)}`, ''];
   const score = scoreCheckText(r.scoreCheck, locale);
-  out.push(`- ${w.source}：${mdText(r.source)}`, ...(r.template === undefined ? [] : [`- ${w.template}：${mdText(templateScoreText(r, locale))}`]), `- ${w.rating}：${mdText(ratingText(r, locale))}`, ...(score === undefined ? [] : [`- ${mdText(score)}`]), `- ${mdText(w.summary(r.summary))}`, '');
+  const packScore = packScoreText(r.scores, locale);
+  out.push(`- ${w.source}：${mdText(r.source)}`, ...(r.template === undefined ? [] : [`- ${w.template}：${mdText(templateScoreText(r, locale))}`]), `- ${w.rating}：${mdText(ratingText(r, locale))}`, ...(score === undefined ? [] : [`- ${mdText(score)}`]), ...(packScore === undefined ? [] : [`- ${mdText(packScore)}`]), `- ${mdText(w.summary(r.summary))}`, '');
   const shown = sortFindings(r.findings).filter((f) => needsAttention(f) || isWaived(f));
   if (shown.length > 0) out.push(`### ${w.findings}`, '');
   for (const f of shown) out.push(...finding(r, f, locale));
@@ -85,7 +86,7 @@ function batchMarkdown(end: ReportEnd, rules: ReadonlyMap<string, ReportRule>, l
   const out: string[] = [];
   if (digest.totals.forms > 0) {
     out.push(`## ${w.summaryTable}（${mdText(w.batch(digest.totals.forms, digest.unread.length))}）`, '');
-    out.push(...table(batchHeaders(locale), [...batchRows(digest, locale), batchTotals(digest, locale)].map(text)), '');
+    out.push(...table(batchHeaders(locale, digest), [...batchRows(digest, locale), batchTotals(digest, locale)].map(text)), '');
   }
   const duplicates = duplicateLines(digest, locale);
   if (duplicates.length > 0) out.push(`### ${w.duplicates}`, '', ...duplicates.map((d) => `- ${mdText(d)}`), '');

@@ -122,10 +122,26 @@ export function indicatorRows(r: EvaluationResult): Cell[][] {
 // ---------------------------------------------------------------------------------------------------------------
 // The batch summary
 
-export const BATCH_COLUMNS = ['source', 'unit', 'fiscalYear', 'template', 'selfRating', 'suggestedGrade', 'errors', 'warnings', 'infos', 'indeterminate', 'redFlags', 'waived', 'ratingSupported', 'diagnostics'] as const;
-export type BatchColumn = (typeof BATCH_COLUMNS)[number];
+const COLUMNS = ['source', 'unit', 'fiscalYear', 'template', 'selfRating', 'suggestedGrade', 'errors', 'warnings', 'infos', 'indeterminate', 'redFlags', 'waived', 'ratingSupported', 'diagnostics'] as const;
+/** The columns, with `packScore` after the suggested grade when a form has a scoring pack's total (see {@link batchColumns}). */
+export type BatchColumn = (typeof COLUMNS)[number] | 'packScore';
+export const BATCH_COLUMNS: readonly BatchColumn[] = COLUMNS;
 
-export function batchHeaders(locale: Locale): string[] {
+/** The summary's columns: {@link BATCH_COLUMNS}, and the pack score when a form has one (a batch without a scoring pack keeps its table). */
+export function batchColumns(digest: BatchDigest): readonly BatchColumn[] {
+  if (!digest.forms.some((b) => (b.scores?.length ?? 0) > 0)) return BATCH_COLUMNS;
+  const at = BATCH_COLUMNS.indexOf('suggestedGrade') + 1;
+  return [...BATCH_COLUMNS.slice(0, at), 'packScore', ...BATCH_COLUMNS.slice(at)];
+}
+
+/** `8/16` (`?/16` while undecided), the pack named when a form has several: the summary's pack score cell. */
+export function packScoreCell(b: FormBrief, locale: Locale): string {
+  const scores = b.scores ?? [];
+  if (scores.length === 0) return WORDS[locale].dash;
+  return scores.map((s) => `${scores.length > 1 ? `${s.pack} ` : ''}${s.score === null ? '?' : String(s.score)}/${String(s.max)}`).join('; ');
+}
+
+export function batchHeaders(locale: Locale, digest: BatchDigest): string[] {
   const w = WORDS[locale];
   const names: Record<BatchColumn, string> = {
     source: w.file,
@@ -134,6 +150,7 @@ export function batchHeaders(locale: Locale): string[] {
     template: w.template,
     selfRating: w.rating,
     suggestedGrade: w.suggestedGrade,
+    packScore: w.packScore,
     errors: w.errors,
     warnings: w.warnings,
     infos: w.infos,
@@ -143,7 +160,7 @@ export function batchHeaders(locale: Locale): string[] {
     ratingSupported: w.ratingSupported,
     diagnostics: w.diagnostics,
   };
-  return BATCH_COLUMNS.map((c) => names[c]);
+  return batchColumns(digest).map((c) => names[c]);
 }
 
 /** 是 / 否 / 无法判断 for the rating rule's outcome; — when it did not run. */
@@ -186,6 +203,7 @@ export function suggestedGradeText(b: FormBrief, locale: Locale): string {
 
 /** One row per checked form, in the digest's order (what needs attention first, then by unit). */
 export function batchRows(digest: BatchDigest, locale: Locale): Cell[][] {
+  const columns = batchColumns(digest);
   return digest.forms.map((b) => {
     const cells: Record<BatchColumn, Cell> = {
       source: b.source,
@@ -194,6 +212,7 @@ export function batchRows(digest: BatchDigest, locale: Locale): Cell[][] {
       template: templateText(b, locale),
       selfRating: b.selfRating ?? WORDS[locale].none,
       suggestedGrade: suggestedGradeText(b, locale),
+      packScore: packScoreCell(b, locale),
       errors: b.errors,
       warnings: b.warnings,
       infos: b.infos,
@@ -203,7 +222,7 @@ export function batchRows(digest: BatchDigest, locale: Locale): Cell[][] {
       ratingSupported: ratingSupportedText(b.ratingSupported, locale),
       diagnostics: b.diagnostics,
     };
-    return BATCH_COLUMNS.map((c) => cells[c]);
+    return columns.map((c) => cells[c]);
   });
 }
 
@@ -219,6 +238,7 @@ export function batchTotals(digest: BatchDigest, locale: Locale): Cell[] {
     template: null,
     selfRating: null,
     suggestedGrade: null,
+    packScore: null,
     errors: t.errors,
     warnings: t.warnings,
     infos: t.infos,
@@ -228,7 +248,7 @@ export function batchTotals(digest: BatchDigest, locale: Locale): Cell[] {
     ratingSupported: r.yes + r.no + r.unknown === 0 ? w.dash : `${w.yes} ${String(r.yes)} / ${w.no} ${String(r.no)}${r.unknown > 0 ? ` / ${w.indeterminate} ${String(r.unknown)}` : ''}`,
     diagnostics: t.diagnostics,
   };
-  return BATCH_COLUMNS.map((c) => cells[c]);
+  return batchColumns(digest).map((c) => cells[c]);
 }
 
 /** The warnings for unit-years submitted more than once, one sentence each. */

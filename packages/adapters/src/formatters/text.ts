@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
-import { WORDS, basisText, diagnosticHead, excerptText, findingPosition, isWaived, needsAttention, observedText, outcomeLabel, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
+import { WORDS, basisText, diagnosticHead, excerptText, findingPosition, isWaived, needsAttention, observedText, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormBlocks, crossFormPreamble, crossFormTitle } from './cross-form.js';
@@ -43,6 +43,8 @@ function renderForm(r: EvaluationResult, locale: Locale, paint: (s: Style, t: st
   out.push(`${paint('bold', oneLine(unitText(r, locale)))}  ${w.year}: ${yearText(r, locale)}  ${w.rating}: ${oneLine(ratingText(r, locale))}  ${w.source}: ${oneLine(r.source)}${r.template === undefined ? '' : `  ${w.template}: ${oneLine(templateScoreText(r, locale))}`}`);
   const score = scoreCheckText(r.scoreCheck, locale);
   if (score !== undefined) out.push(`  ${score}`);
+  const packScore = packScoreText(r.scores, locale);
+  if (packScore !== undefined) out.push(`  ${oneLine(packScore)}`);
   const shown = sortFindings(r.findings).filter(needsAttention);
   for (const f of shown) {
     out.push(`  ${paint(findingStyle(f), `[${outcomeLabel(f, locale)}]`)} ${f.ruleId} ${oneLine(f.title)}${f.redFlag && f.outcome === 'fail' ? ` ⚑ ${w.redFlag}` : ''}`);
@@ -106,7 +108,7 @@ function renderEnd(end: ReportEnd, rules: ReadonlyMap<string, ReportRule>, local
   if (!hasBatchSummary(digest)) return out;
   if (digest.totals.forms > 0) {
     out.push(paint('bold', `${w.summaryTable}（${w.batch(digest.totals.forms, digest.unread.length)}）`));
-    out.push(...table(batchHeaders(locale), [...batchRows(digest, locale), batchTotals(digest, locale)]));
+    out.push(...table(batchHeaders(locale, digest), [...batchRows(digest, locale), batchTotals(digest, locale)]));
   }
   const duplicates = duplicateLines(digest, locale);
   if (duplicates.length > 0) out.push('', paint('yellow', `${w.duplicates}:`), ...duplicates.map((d) => `  ${oneLine(d)}`));

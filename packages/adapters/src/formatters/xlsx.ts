@@ -5,6 +5,8 @@ import { attentionRank, ruleCatalogue, type EvaluationResult, type Locale } from
 import { WORDS } from './common.js';
 import { reportEnd, type ReportEnd } from './report.js';
 import {
+  batchColumns,
+  type BatchColumn,
   batchHeaders,
   batchRows,
   batchTotals,
@@ -61,6 +63,12 @@ const FILLS: Record<RowKind, string> = {
   diagnostic: 'FFFFF4E5',
   unread: 'FFFDE2E1',
 };
+/** Column widths of the summary sheet. */
+const SUMMARY_WIDTHS: Record<BatchColumn, number> = {
+  source: 40, unit: 24, fiscalYear: 8, template: 16, selfRating: 10, suggestedGrade: 14, packScore: 14,
+  errors: 8, warnings: 8, infos: 8, indeterminate: 10, redFlags: 8, waived: 8, ratingSupported: 14, diagnostics: 10,
+};
+
 const RANK_KIND: readonly RowKind[] = ['error', 'warning', 'indeterminate', 'pass'];
 
 const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
@@ -177,7 +185,7 @@ export function xlsxReport(options: FormatOptions, spool: SpoolFactory = memoryS
     },
     write: async (end, book) => {
       const { digest } = end;
-      const summary = new SheetWriter(book, { name: names.summary, headers: batchHeaders(locale), widths: [40, 24, 8, 16, 10, 14, 8, 8, 8, 10, 8, 8, 14, 10] });
+      const summary = new SheetWriter(book, { name: names.summary, headers: batchHeaders(locale, digest), widths: batchColumns(digest).map((c) => SUMMARY_WIDTHS[c]) });
       for (const [i, cells] of batchRows(digest, locale).entries()) {
         const b = digest.forms[i];
         const kind = b === undefined ? undefined : RANK_KIND[attentionRank(b)];

@@ -11,6 +11,7 @@ import { parseEvaluation } from '../model/validate.js';
 import { ConfigSchema, type Config, type NestedCondition, type Pack, type Parameter, type Rule, type Severity, type TopLevelCondition } from '../pack/schema.js';
 import { assertPacksValid } from '../pack/validate.js';
 import { findingLocation } from '../result/report.js';
+import { packScores, type ScoredRule } from '../result/score.js';
 import { summarize, type EvaluationResult, type SourcePosition, type ExplainedCondition, type Finding, type FindingNote, type Outcome } from '../result/model.js';
 import { applyParameterOverrides, paramsFact, type ResolvedParameter } from './params.js';
 import { CUSTOM_OPERATORS, resolvePath, type OperatorFn } from './operators.js';
@@ -290,6 +291,8 @@ export class Checker {
   private readonly programs: readonly RuleProgram[];
   private readonly crossPrograms: readonly RuleProgram[];
   private readonly stageCount: number;
+  /** The rules that add to a scoring pack's total (`score`), in rule order. */
+  private readonly scored: readonly ScoredRule[];
   private readonly extraOperators: Readonly<Record<string, OperatorFn>>;
   /** Reference engines, built on first use: one per rule (errors) and one per rule branch (explanations). */
   private readonly ruleEngines = new Map<string, Engine>();
@@ -319,6 +322,7 @@ export class Checker {
     const stageOf = orderStages(selected.map((s) => s.rule));
     this.rules = selected.map((s) => ({ ...s, stage: stageOf.get(s.rule.id) ?? 0, scope: ruleScope(s.rule) }));
     this.stageCount = Math.max(0, ...this.rules.filter((r) => r.scope === 'form').map((r) => r.stage + 1));
+    this.scored = this.rules.filter((r) => r.rule.score !== undefined && r.scope === 'form');
     const operator = referenceOperators(this.extraOperators);
     const programs = this.rules.map((compiled) => {
       const { rule } = compiled;
@@ -514,6 +518,7 @@ export class Checker {
     }
     const check = scoreCheck(evaluation, (facts.derived as DerivedFacts).scoring, facts.params as ParamValues, findings);
     if (check !== undefined) result.scoreCheck = check;
+    if (this.scored.length > 0) result.scores = packScores(findings, this.scored, locale);
     return result;
   }
 

@@ -29,6 +29,16 @@ const SCOPE_TEXT = {
   batch: '同批次：对照本次检查的其他表（`batch`），只检查一份表时不适用 / across the batch: compared with the other forms of the run (`batch`); not applicable to a single form',
 } as const;
 
+/** How a rule adds to its pack's total: `满分 8 分，得分取自 {points} / 8 points, earned: {points}`, or the deductions. */
+function scoreText(rule: Rule): string {
+  const score = rule.score;
+  if (score === undefined) return '';
+  const max = String(score.max);
+  if (score.points !== undefined) return `满分 ${max} 分，得分取自 \`{${score.points}}\` / ${max} points, earned: \`{${score.points}}\``;
+  const off = rule.checks.map((c) => `\`${c.id}\` −${String(c.deduct ?? score.max)}`).join(', ');
+  return `满分 ${max} 分；通过得满分，不通过扣分 / ${max} points; a pass earns them all, a failure loses: ${off}`;
+}
+
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** One rule's documentation page (Markdown), generated from its metadata. */
@@ -45,6 +55,7 @@ export function renderRuleDoc(rule: Rule, pack: Pack['meta']): string {
   if (scope !== 'form') lines.push(`| 跨表规则 / cross-form rule | ${SCOPE_TEXT[scope]} |`);
   if (rule.after?.length) lines.push(`| 在其后运行 / runs after | ${rule.after.map((p) => `\`${p}\``).join(', ')} |`);
   if (rule.effective) lines.push(`| 施行期间 / in force | ${rule.effective.from ?? '—'} … ${rule.effective.until ?? '—'} |`);
+  if (rule.score) lines.push(`| 计分 / score | ${scoreText(rule)} |`);
   lines.push('', '## 依据 / Legal basis', '', ...rule.basis.map((b) => `- ${basisLine(b)}`), '');
   lines.push('## 结果 / Outcomes', '');
   if (contextRequirements(rule).includes('history.previous')) lines.push(`- **not-applicable** (\`no-previous-form\`): ${CORE_MESSAGES['zh-CN'].noPreviousForm.replace('{reason}', CORE_MESSAGES['zh-CN'].noPreviousFormReason)} / ${CORE_MESSAGES.en.noPreviousForm.replace('{reason}', CORE_MESSAGES.en.noPreviousFormReason)}`);

@@ -4,7 +4,7 @@ import { factCatalogue } from './facts.js';
 import { parseStrictJson } from './json.js';
 import { lintRuleFacts } from './lint-facts.js';
 import { PackManifestSchema, RuleSchema, type Pack, type Rule } from './schema.js';
-import { ruleSemanticIssues } from './validate.js';
+import { packScoreIssues, ruleSemanticIssues } from './validate.js';
 import { packSchemaMessage } from './schema-messages.js';
 
 /**
@@ -169,6 +169,7 @@ export function lintPack(input: { manifest: SourceFile; rules: readonly SourceFi
     const catalogue = (rule.after ?? []).length > 0 ? withFindings : withoutFindings;
     for (const i of lintRuleFacts(rule, catalogue, knownPacks)) issues.push({ ...i, file: source.file, ...ruleAt(i.path), ruleId: rule.id });
   }
+  for (const i of packScoreIssues(meta, pack.rules)) issues.push({ level: 'error', code: 'score', file: input.manifest.file, ...at(input.manifest, i.path), path: i.path, message: i.text });
   const params = new Map<string, string>();
   for (const { rule, source } of rules) {
     for (const [i, p] of (rule.parameters ?? []).entries()) {

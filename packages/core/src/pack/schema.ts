@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MAX_SCORE, isHundredths } from '../model/decimal.js';
 import { MoneySchema } from '../model/evaluation.js';
 import type { FactKind } from './facts.js';
 
@@ -180,12 +181,39 @@ export const KEBAB_CASE_ERROR = '应为 kebab-case（小写字母开头，只含
 
 const KebabSchema = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { error: KEBAB_CASE_ERROR });
 
+/** Points of a scoring pack (分值, 扣分): at least 0, at most 1000, at most two decimals (exact in hundredths). */
+export const ScorePointsSchema = z
+  .number()
+  .min(0)
+  .max(MAX_SCORE)
+  .refine((v) => isHundredths(v, MAX_SCORE), { error: '分值最多两位小数，例如 2.5 / points have at most two decimals, e.g. 2.5' });
+
 export const CheckSchema = z.strictObject({
   id: KebabSchema,
   when: TopLevelConditionSchema,
   message: LocalizedTextSchema,
   severity: SeveritySchema.optional().meta({ description: 'Overrides the rule severity for this failure mode' }),
+  deduct: ScorePointsSchema.optional().meta({
+    description: "Scoring packs: the points this failure mode takes off the rule's score.max (default: every point). Not with score.points",
+  }),
 });
+
+/**
+ * How a rule's finding adds to its pack's score (a scoring pack: a province's 评分表 as rules). A pass earns `max`, a
+ * failure `max` less its failure mode's `deduct` (every point without one); or, with `points`, the value of that
+ * `data` entry (a scale, say) whatever the outcome — clamped to 0…max. An undecided rule leaves the total unknown;
+ * a rule that does not apply is left out of it.
+ */
+export const RuleScoreSchema = z
+  .strictObject({
+    max: ScorePointsSchema.refine((v) => v > 0, { error: '满分应大于 0 / max must be more than 0' }).meta({ description: '本项满分（分值） / the full points of this item' }),
+    points: z
+      .string()
+      .regex(/^[a-zA-Z]\w*$/)
+      .optional()
+      .meta({ description: '得分取自 data 中的这一项（如分段线性刻度） / the data entry whose value is the points earned (e.g. a scale)' }),
+  })
+  .meta({ description: "Scoring packs: this rule's item in the pack's total (see the pack's `score`)" });
 
 export const GuardSchema = z.strictObject({
   when: TopLevelConditionSchema,
@@ -215,13 +243,14 @@ export const RuleSchema = z.strictObject({
   indeterminateWhen: GuardSchema.optional(),
   checks: z.array(CheckSchema).min(1),
   pass: LocalizedTextSchema,
-  notes: z.array(CheckSchema.omit({ severity: true })).optional(),
+  notes: z.array(CheckSchema.omit({ severity: true, deduct: true })).optional(),
   data: z.record(z.string().regex(/^[a-zA-Z]\w*$/), DataRefSchema).optional(),
   parameters: z.array(ParameterSchema).optional(),
   after: z.array(z.string().regex(/^(\*|[a-z][a-z0-9-]*\/(\*|[a-z][a-z0-9-]*))$/)).optional().meta({
     description: 'Rules whose outcomes this rule reads through the `findings` fact: `*`, `pack/*` or a rule id',
   }),
   effective: EffectiveSchema.optional(),
+  score: RuleScoreSchema.optional(),
 });
 export type Rule = z.infer<typeof RuleSchema>;
 export type Check = z.infer<typeof CheckSchema>;
@@ -231,6 +260,13 @@ export const PackMetaSchema = z.strictObject({
   version: z.string().regex(/^\d+\.\d+\.\d+(?:-[\w.]+)?$/, { error: '版本号应为 semver，例如 0.1.0 / version must be semver, e.g. 0.1.0' }),
   title: LocalizedTextSchema,
   description: LocalizedTextSchema.optional(),
+  score: z
+    .strictObject({
+      title: LocalizedTextSchema.optional().meta({ description: '报告中总分的名称（默认用规则包标题） / what reports call the total (default: the pack title)' }),
+      max: ScorePointsSchema.optional().meta({ description: '总满分：各规则 score.max 之和须等于它 / the full marks: the rules\' score.max must add up to it' }),
+    })
+    .optional()
+    .meta({ description: 'A scoring pack: reports total the points of its rules that declare `score`' }),
 });
 export type PackMeta = z.infer<typeof PackMetaSchema>;
 

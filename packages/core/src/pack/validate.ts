@@ -3,7 +3,7 @@ import type { LocalizedText } from '../i18n/locale.js';
 import { closest } from './closest.js';
 import { KNOWN_OPERATORS } from '../engine/operators.js';
 import { ruleScope } from '../engine/scope.js';
-import { PackSchema, RuleSchema, type LeafCondition, type NestedCondition, type Pack, type Rule, type TopLevelCondition } from './schema.js';
+import { PackSchema, RuleSchema, type LeafCondition, type NestedCondition, type Pack, type PackMeta, type Rule, type TopLevelCondition } from './schema.js';
 
 /** One problem found while loading a pack: which file, which rule, where in it, what. */
 export interface PackIssue {
@@ -93,12 +93,50 @@ export function ruleSemanticIssues(rule: Rule, packName: string, file?: string):
     }
   }
   if (ruleScope(rule) !== 'form' && (rule.after ?? []).length > 0) at('after', '跨表规则（history 或 batch）不能声明 "after"', 'a cross-form rule (history or batch scope) cannot run "after" other rules');
+  const score = rule.score;
+  if (score !== undefined && ruleScope(rule) !== 'form') at('score', '跨表规则（history 或 batch）不计分', 'a cross-form rule (history or batch scope) cannot declare a score');
+  if (score?.points !== undefined && !known.has(score.points)) {
+    const s = closest(score.points, known);
+    at('score.points', `得分项 “${score.points}” 在 data 中没有定义${s === undefined ? '' : `；是否应为 “${s}”？`}`, `score.points "${score.points}" has no entry in "data"${s === undefined ? '' : `; did you mean "${s}"?`}`, s);
+  }
+  for (const [i, c] of rule.checks.entries()) {
+    if (c.deduct === undefined) continue;
+    const path = `checks.${String(i)}.deduct`;
+    if (score === undefined) at(path, '规则没有声明 score（满分），deduct 无从扣起', 'deduct needs the rule to declare its score (score.max)');
+    else if (score.points !== undefined) at(path, `得分取自 data.${score.points}，deduct 不起作用；请删去其一`, `the points come from data.${score.points}, so deduct has no effect: remove one of them`);
+    else if (c.deduct > score.max) at(path, `扣分 ${String(c.deduct)} 超过本项满分 ${String(score.max)}`, `deduct ${String(c.deduct)} is more than the item's max ${String(score.max)}`);
+  }
   const params = new Set<string>();
   for (const [i, p] of (rule.parameters ?? []).entries()) {
     if (params.has(p.name)) at(`parameters.${String(i)}.name`, `参数“${p.name}”重复`, `duplicate parameter "${p.name}"`);
     params.add(p.name);
   }
   return issues;
+}
+
+/**
+ * A scoring pack's total against its rules: the rules' `score.max` add up to the pack's `score.max` when it states
+ * one (in hundredths: exact), and a pack that declares a score has a rule that scores. Path: in the manifest.
+ * Checked by `pack validate` on the pack's files (a checker may run some of a pack's rules only: `pack test`,
+ * `--rule`, rules turned off).
+ */
+export function packScoreIssues(meta: PackMeta, rules: readonly Rule[]): { path: string; text: LocalizedText }[] {
+  const declared = meta.score;
+  if (declared === undefined) return [];
+  const scored = rules.filter((r) => r.score !== undefined);
+  if (scored.length === 0) return [{ path: 'score', text: { 'zh-CN': '规则包声明了 score，但没有一条规则声明 score（满分）', en: 'the pack declares a score, but none of its rules declares one (score.max)' } }];
+  if (declared.max === undefined) return [];
+  const sum = scored.reduce((n, r) => n + Math.round((r.score?.max ?? 0) * 100), 0) / 100;
+  if (sum === declared.max) return [];
+  return [
+    {
+      path: 'score.max',
+      text: {
+        'zh-CN': `总满分 ${String(declared.max)} 与各规则满分之和 ${String(sum)} 不符（${scored.map((r) => `${r.id} ${String(r.score?.max)}`).join('，')}）`,
+        en: `the full marks ${String(declared.max)} differ from the sum of the rules' max, ${String(sum)} (${scored.map((r) => `${r.id} ${String(r.score?.max)}`).join(', ')})`,
+      },
+    },
+  ];
 }
 
 /** Validate a rule object (as read from a file). */

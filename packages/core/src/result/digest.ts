@@ -22,6 +22,8 @@ export interface FormBrief {
   readonly notApplicable: number;
   /** The claimed self-score beside the recomputed one (forms with a 自评表). */
   readonly scoreCheck?: EvaluationResult['scoreCheck'];
+  /** Each scoring pack's total (null while undecided) of its full points, without the items. */
+  readonly scores?: readonly { readonly pack: string; readonly score: number | null; readonly max: number }[];
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
@@ -54,6 +56,7 @@ export function formBrief(result: EvaluationResult): FormBrief {
     passed: s.pass,
     notApplicable: s.notApplicable,
     ...(result.scoreCheck === undefined ? {} : { scoreCheck: result.scoreCheck }),
+    ...(result.scores === undefined ? {} : { scores: result.scores.map(({ pack, score, max }) => ({ pack, score, max })) }),
     errors: s.errors,
     warnings: s.warnings,
     infos: s.infos,

@@ -185,6 +185,34 @@ export interface ScoreCheck {
   readonly movedBy: readonly { readonly ruleId: string; readonly delta: number }[];
 }
 
+/** One rule's item in its pack's score: the points it earned (null: unknown, the rule undecided) of its full points. */
+export interface PackScoreItem {
+  readonly ruleId: string;
+  readonly points: number | null;
+  readonly max: number;
+}
+
+/**
+ * A scoring pack's total for one form (rules that declare `score`; see `result/score.ts`): exact to 2 decimals.
+ * `score` is null while a rule is undecided: the total then lies between `earned` and `earned + undecided`.
+ */
+export interface PackScore {
+  readonly pack: string;
+  /** The total's name in the report's locale (the pack's `score.title`, else its title). */
+  readonly title: string;
+  readonly score: number | null;
+  /** Points of the decided items. */
+  readonly earned: number;
+  /** Full points of the items that apply (decided or not). */
+  readonly max: number;
+  /** Full points of the undecided items. */
+  readonly undecided: number;
+  /** Full points of the items that do not apply to this form (outside `max`). */
+  readonly notApplicable: number;
+  /** Each item that applies, in rule order. */
+  readonly items: readonly PackScoreItem[];
+}
+
 /** Everything jixiao says about one evaluation. */
 export interface EvaluationResult {
   /** The file (or other source) the evaluation came from. */
@@ -208,6 +236,8 @@ export interface EvaluationResult {
   readonly template?: { readonly id: string; readonly score?: number };
   /** The claimed self-score beside the recomputed one, for a form with a 自评表. */
   readonly scoreCheck?: ScoreCheck;
+  /** The total of each scoring pack (packs whose rules declare `score`), when any is loaded. */
+  readonly scores?: readonly PackScore[];
 }
 
 export function summarize(findings: readonly Finding[]): ResultSummary {

@@ -100,6 +100,8 @@ export interface ReportResult {
   readonly evaluation: EvaluationResult['evaluation'];
   readonly template?: EvaluationResult['template'];
   readonly scoreCheck?: EvaluationResult['scoreCheck'];
+  /** Each scoring pack's total (packs whose rules declare `score`). */
+  readonly scores?: EvaluationResult['scores'];
   readonly summary: ResultSummary;
   readonly findings: readonly ReportFinding[];
   readonly indicators: readonly ReportIndicatorValue[];
@@ -303,6 +305,7 @@ export function reportResult(result: EvaluationResult, options: { readonly expla
     evaluation: result.evaluation,
     ...(result.template === undefined ? {} : { template: result.template }),
     ...(result.scoreCheck === undefined ? {} : { scoreCheck: result.scoreCheck }),
+    ...(result.scores === undefined ? {} : { scores: result.scores }),
     summary: result.summary,
     findings,
     indicators: result.indicators.map((i) => ({ id: i.id, value: i.value, display: i.display, ...(i.reason === undefined ? {} : { reason: i.reason }) })),

@@ -68,6 +68,19 @@ export const ScoreCheckSchema = z
   })
   .meta({ description: 'For a form with a 自评表: the claimed grade and self-score, the total recomputed from the form and its grade, and the rules that moved it' });
 
+export const PackScoreSchema = z
+  .object({
+    pack: z.string(),
+    title: z.string(),
+    score: z.number().nullable().meta({ description: 'The total (2 decimals, exact); null while a rule is undecided: it then lies between `earned` and `earned + undecided`' }),
+    earned: z.number().meta({ description: 'Points of the decided items' }),
+    max: z.number().meta({ description: 'Full points of the items that apply' }),
+    undecided: z.number().meta({ description: 'Full points of the undecided items' }),
+    notApplicable: z.number().meta({ description: 'Full points of the items that do not apply to the form (outside `max`)' }),
+    items: z.array(z.object({ ruleId: RuleIdSchema, points: z.number().nullable(), max: z.number() })),
+  })
+  .meta({ description: "A scoring pack's total for the form: the points of its rules that declare `score` (pack.json `score`, rule `score`, `checks[].deduct`)" });
+
 export const ResultDiagnosticSchema = z.object({
   code: z.string(),
   severity: SeveritySchema,
@@ -120,6 +133,7 @@ export const ReportResultSchema = z.object({
   evaluation: EvaluationBriefSchema,
   template: z.object({ id: z.string(), score: z.number().optional() }).optional(),
   scoreCheck: ScoreCheckSchema.optional(),
+  scores: z.array(PackScoreSchema).optional(),
   summary: ResultSummarySchema,
   findings: z.array(ReportFindingSchema),
   indicators: z.array(z.object({ id: z.string(), value: z.number().nullable(), display: z.string(), reason: z.string().optional() })),
