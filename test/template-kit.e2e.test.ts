@@ -36,11 +36,11 @@ describe('jixiao template', () => {
       writeFileSync(file, text.replace('path: staffing.actual', 'path: staffing.actaul'));
       const unknown = run('template', 'validate', form);
       expect(unknown.status).toBe(2);
-      expect(unknown.stderr).toMatch(/template\.yaml:24 fields\.2\.path: .*not a field path/);
+      expect(unknown.stderr).toMatch(/template\.yaml:24:\d+ {2}错误 {2}“staffing\.actaul”不是规范模型中的字段路径；是否应为 staffing\.actual？ {2}\[fields\.2\.path\]/);
       writeFileSync(file, `${text}  - path: income.total\n    type: money\n    pattern: "(\\\\d+)+万元"\n`);
       const catastrophic = run('template', 'validate', form);
       expect(catastrophic.status).toBe(2);
-      expect(catastrophic.stderr).toMatch(/template\.yaml:\d+ prose\.1\.pattern: .*backtrack catastrophically/);
+      expect(catastrophic.stderr).toMatch(/template\.yaml:\d+:\d+ {2}错误 {2}正则表达式可能灾难性回溯.*\[prose\.1\.pattern\]/);
     } finally {
       writeFileSync(file, text);
     }

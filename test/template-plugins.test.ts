@@ -134,12 +134,12 @@ describe('templates at check and import time', () => {
     writeFileSync(join(dir, 'my-form', 'template.yaml'), `${TEMPLATE('my-form')}  - path: income.total\n    type: money\n    pattern: "(\\\\d+)+万元"\n`);
     const r = await jixiao(dir, ['check', 'form.txt', '--template', './my-form']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/template\.yaml:28 prose\.1\.pattern: .*backtrack catastrophically/);
+    expect(r.stderr).toMatch(/template\.yaml:28:\d+ {2}错误 {2}.*backtrack catastrophically.*\[prose\.1\.pattern\]/);
     expect(r.stdout).toBe('');
     // As in the config, and for import and serve.
     writeFileSync(join(dir, 'jixiao.config.json'), JSON.stringify({ templates: ['./my-form'] }));
-    expect((await jixiao(dir, ['import', 'form.txt', '--config', 'jixiao.config.json'])).stderr).toMatch(/template\.yaml:28 prose\.1\.pattern/);
-    await expect(startServe({ port: '0', host: '127.0.0.1', template: ['./my-form'] }, { stdout: () => undefined, stderr: () => undefined, cwd: dir, env: {}, stdoutIsTTY: false })).rejects.toThrow(/template\.yaml:28 prose\.1\.pattern/);
+    expect((await jixiao(dir, ['import', 'form.txt', '--config', 'jixiao.config.json'])).stderr).toMatch(/template\.yaml:28:\d+ .*\[prose\.1\.pattern\]/);
+    await expect(startServe({ port: '0', host: '127.0.0.1', template: ['./my-form'] }, { stdout: () => undefined, stderr: () => undefined, cwd: dir, env: {}, stdoutIsTTY: false })).rejects.toThrow(/template\.yaml:28:\d+ .*\[prose\.1\.pattern\]/);
   });
 
   it('an id restricts the shipped templates to those named; an unknown name is an error listing the ids', async () => {

@@ -96,7 +96,7 @@ describe('pack validate: the templates a pack carries', () => {
     writeFileSync(join(dir, p, 'templates', 'bad.json'), JSON.stringify({ id: 'Bad Id' }));
     const r = await jixiao(['pack', 'validate', p, '--locale', 'en']);
     expect(r.code).toBe(1);
-    const direct = await jixiao(['template', 'validate', join(dir, p, 'templates')]);
+    const direct = await jixiao(['template', 'validate', join(dir, p, 'templates'), '--locale', 'en']);
     expect(direct.code).toBe(2);
     for (const line of direct.err.trim().split('\n')) expect(r.err).toContain(line);
     expect(r.err).toContain('the templates the pack carries have errors');

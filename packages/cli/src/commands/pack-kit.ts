@@ -162,10 +162,10 @@ function caseInputReader(root: string, cwd: string): (path: string, caseFile: st
  * The form templates a pack carries (pack.json `templates`), validated as `jixiao template validate` validates them:
  * each problem as `file:line path: message`. None when the pack carries no templates.
  */
-function templateIssues(dir: string): string[] {
+function templateIssues(dir: string, cwd: string, locale: Locale): string[] {
   const carried = packTemplatesDir(dir);
   if (carried.dir === undefined && carried.issues.length === 0) return [];
-  return loadTemplateFiles([dir]).issues;
+  return loadTemplateFiles([dir], cwd, locale).issues;
 }
 
 /**
@@ -180,7 +180,7 @@ function validatePack(dir: string, io: CliIo, locale: Locale, context: readonly 
   const references = pack === undefined ? [] : cases.files.flatMap((f) => lintCaseFile(pack, f, caseInputReader(dir, io.cwd)));
   const all = [...sources.issues, ...issues, ...cases.issues, ...references];
   for (const i of all) io.stderr(`${formatLintIssue(i, locale)}\n`);
-  const templates = templateIssues(dir);
+  const templates = templateIssues(dir, io.cwd, locale);
   if (templates.length > 0) io.stderr(`${locale === 'zh-CN' ? '规则包携带的模板有错误' : 'the templates the pack carries have errors'}:\n${templates.join('\n')}\n`);
   const errors = all.filter((i) => i.level === 'error').length + templates.length;
   const warnings = all.length + templates.length - errors;

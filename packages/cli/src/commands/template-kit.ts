@@ -1,39 +1,63 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { TemplateLoadError, formatTemplateIssue, type Template } from '@jixiao/core';
-import { loadTemplatePath } from '@jixiao/core/node';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { TemplateLoadError, formatTemplateIssue, type Locale } from '@jixiao/core';
+import { loadTemplatePath, type TemplateFromFile } from '@jixiao/core/node';
 import { importBuffer, shippedTemplates } from '@jixiao/import';
 import { EXIT, type CliIo } from '../io.js';
 
 /**
  * Read and validate the templates the paths name (template files, folders, packs carrying templates: the loader
- * of check and import): the templates, and every issue as `file:line path: message`.
+ * of check and import), relative paths from `cwd` (where the command runs): the templates, and every issue as the
+ * pack kit prints its own, `file:line:column  错误  message  [path]` in `locale`, the file relative to `cwd`.
  */
-export function loadTemplateFiles(paths: readonly string[]): { templates: Template[]; issues: string[] } {
-  const templates: Template[] = [];
+export function loadTemplateFiles(paths: readonly string[], cwd: string, locale: Locale = 'zh-CN'): { templates: TemplateFromFile[]; issues: string[] } {
+  const templates: TemplateFromFile[] = [];
   const issues: string[] = [];
   for (const path of paths) {
     try {
-      templates.push(...loadTemplatePath(path).map((t) => t.template));
+      templates.push(...loadTemplatePath(path, cwd));
     } catch (error) {
       if (!(error instanceof TemplateLoadError)) throw error;
-      issues.push(...error.issues.map(formatTemplateIssue));
+      issues.push(...error.issues.map((i) => formatTemplateIssue({ ...i, ...(i.file === undefined ? {} : { file: shownPath(i.file, cwd) }) }, locale)));
     }
   }
   return { templates, issues };
 }
 
-export function templateValidate(paths: readonly string[], io: CliIo): number {
-  const { templates, issues } = loadTemplateFiles(paths);
+/** A file as messages name it: relative to where the command runs when it is inside that folder. */
+function shownPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
+
+/**
+ * A template file's `$schema` (what gives editors completion) resolved against the template file's folder, as an
+ * editor resolves it: a relative one that names no file is a warning (the template itself is still valid).
+ */
+function schemaWarning(t: TemplateFromFile, cwd: string, locale: Locale): string | undefined {
+  const ref = t.template.$schema;
+  if (ref === undefined || /^[a-z][a-z0-9+.-]*:/i.test(ref)) return undefined;
+  const target = resolve(dirname(t.file), ref);
+  if (existsSync(target)) return undefined;
+  const message = locale === 'zh-CN' ? `$schema 指向的文件不存在（相对于模板文件所在文件夹）：${ref}，编辑器将无法补全` : `$schema names no file (relative to the template file's folder): ${ref}; editors will not complete`;
+  return `${shownPath(t.file, cwd)}  ${locale === 'zh-CN' ? '警告' : 'warning'}  ${message}  [$schema]`;
+}
+
+export function templateValidate(paths: readonly string[], io: CliIo, locale: Locale = 'zh-CN'): number {
+  const { templates, issues } = loadTemplateFiles(paths, io.cwd, locale);
   if (issues.length > 0) {
     io.stderr(`${issues.join('\n')}\n`);
     return EXIT.usage;
   }
   if (templates.length === 0) {
-    io.stderr('jixiao: 没有找到模板文件 / no template file found\n');
+    io.stderr(locale === 'zh-CN' ? 'jixiao: 没有找到模板文件\n' : 'jixiao: no template file found\n');
     return EXIT.usage;
   }
-  for (const t of templates) io.stdout(`✓ ${t.id}  ${t.title['zh-CN']} / ${t.title.en}\n`);
+  for (const t of templates) {
+    const warning = schemaWarning(t, io.cwd, locale);
+    if (warning !== undefined) io.stderr(`${warning}\n`);
+    io.stdout(`✓ ${t.template.id}  ${t.template.title[locale]}  (${shownPath(t.file, io.cwd)})\n`);
+  }
   return EXIT.ok;
 }
 
@@ -51,13 +75,14 @@ function valueAt(record: unknown, path: string): unknown {
  * Read each case document (`cases/<name>.txt|.docx`) with the folder's templates beside the shipped ones and
  * compare what `cases/<name>.expected.json` states: the template recognised, and each field's value.
  */
-export async function templateTest(dir: string, io: CliIo): Promise<number> {
-  const { templates, issues } = loadTemplateFiles([dir]);
+export async function templateTest(dir: string, io: CliIo, locale: Locale = 'zh-CN'): Promise<number> {
+  const { templates: loaded, issues } = loadTemplateFiles([dir], io.cwd, locale);
+  const templates = loaded.map((t) => t.template);
   if (issues.length > 0) {
     io.stderr(`${issues.join('\n')}\n`);
     return EXIT.usage;
   }
-  const casesDir = join(resolve(dir), 'cases');
+  const casesDir = join(resolve(io.cwd, dir), 'cases');
   const docs = existsSync(casesDir) ? readdirSync(casesDir).filter((f) => /\.(?:txt|docx)$/.test(f)).sort() : [];
   if (docs.length === 0) {
     io.stderr(`jixiao: ${casesDir} 中没有用例文档 / no case documents in ${casesDir}\n`);
@@ -141,7 +166,7 @@ const STARTER_CASE = `2021年度某省部门整体支出绩效自评表
 `;
 
 export function templateInit(dir: string, flags: { id?: string }, io: CliIo): number {
-  const root = resolve(dir);
+  const root = resolve(io.cwd, dir);
   const id = flags.id ?? (basename(root).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'my-template');
   if (existsSync(join(root, 'template.yaml'))) {
     io.stderr(`jixiao: ${join(root, 'template.yaml')} 已存在 / already exists\n`);

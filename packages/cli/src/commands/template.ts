@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { LOCALES, type Locale } from '@jixiao/core';
 import type { CliIo } from '../io.js';
 
 /** `--template` of check, import and serve. */
@@ -24,16 +25,18 @@ export function registerTemplate(program: Command, io: CliIo, setExit: (code: nu
   template
     .command('validate')
     .description('检查模板文件：JSON Schema、字段路径、正则（含灾难性回溯），报告文件与行号 / check template files: schema, field paths, patterns (incl. catastrophic backtracking), with file and line')
-    .argument('<paths...>', '模板文件或目录 / template files or folders')
-    .action(async (paths: string[]) => {
-      setExit((await kit()).templateValidate(paths, io));
+    .argument('<paths...>', '模板文件或目录（相对于当前目录） / template files or folders (relative to where the command runs)')
+    .addOption(new Option('-l, --locale <locale>', '提示语言 / message language').choices([...LOCALES]).default('zh-CN'))
+    .action(async (paths: string[], flags: { locale: Locale }) => {
+      setExit((await kit()).templateValidate(paths, io, flags.locale));
     });
 
   template
     .command('test')
     .description('用模板读取 cases/ 中的文档，对照期望字段 / read the documents in cases/ with the template and compare the expected fields')
     .argument('<dir>', '模板目录（含 cases/） / template folder (with cases/)')
-    .action(async (dir: string) => {
-      setExit(await (await kit()).templateTest(dir, io));
+    .addOption(new Option('-l, --locale <locale>', '提示语言 / message language').choices([...LOCALES]).default('zh-CN'))
+    .action(async (dir: string, flags: { locale: Locale }) => {
+      setExit(await (await kit()).templateTest(dir, io, flags.locale));
     });
 }

@@ -30,7 +30,7 @@ export interface TemplateFromFile {
 /** Read and validate one template file. Never throws: the template, or every issue with its file and line. */
 export function readTemplateFile(file: string): { readonly template?: Template; readonly issues: readonly TemplateIssue[] } {
   const read = readTextFileBounded(file);
-  if (!read.ok) return { issues: [{ file, path: '', message: `${read.reason['zh-CN']} / ${read.reason.en}` }] };
+  if (!read.ok) return { issues: [{ file, path: '', message: read.reason }] };
   return parseTemplateText(read.text, file);
 }
 
@@ -43,18 +43,18 @@ export function packTemplatesDir(dir: string): { readonly dir?: string; readonly
   if (statSync(manifest, { throwIfNoEntry: false })?.isFile() !== true) return { issues: [] };
   const read = readTextFileBounded(manifest);
   const parsed = read.ok ? parseStrictJson(read.text) : undefined;
-  if (parsed?.ok !== true) return { issues: [{ file: manifest, path: '', message: read.ok ? 'pack.json 无法解析 / pack.json cannot be parsed' : `${read.reason['zh-CN']} / ${read.reason.en}` }] };
+  if (parsed?.ok !== true) return { issues: [{ file: manifest, path: '', message: read.ok ? { 'zh-CN': 'pack.json 无法解析', en: 'pack.json cannot be parsed' } : read.reason }] };
   const pointer = (parsed.value as { templates?: unknown } | null)?.templates;
   if (pointer === undefined) return { issues: [] };
-  if (typeof pointer !== 'string' || pointer === '') return { issues: [{ file: manifest, path: 'templates', message: 'templates 应为模板文件夹的相对路径 / templates must be the relative path of the templates folder' }] };
+  if (typeof pointer !== 'string' || pointer === '') return { issues: [{ file: manifest, path: 'templates', message: { 'zh-CN': 'templates 应为模板文件夹的相对路径', en: 'templates must be the relative path of the templates folder' } }] };
   const target = resolve(dir, pointer);
   let real: string;
   try {
     real = realpathSync(target);
   } catch {
-    return { issues: [{ file: manifest, path: 'templates', message: `模板文件夹 ${pointer} 不存在 / templates folder ${pointer} not found` }] };
+    return { issues: [{ file: manifest, path: 'templates', message: { 'zh-CN': `模板文件夹 ${pointer} 不存在（相对于 pack.json 所在文件夹）`, en: `templates folder ${pointer} not found (relative to the folder of pack.json)` } }] };
   }
-  if (!inside(realpathSync(dir), real)) return { issues: [{ file: manifest, path: 'templates', message: `模板文件夹在规则包之外（${pointer}），拒绝加载 / the templates folder lies outside the pack (${pointer}): refused` }] };
+  if (!inside(realpathSync(dir), real)) return { issues: [{ file: manifest, path: 'templates', message: { 'zh-CN': `模板文件夹在规则包之外（${pointer}），拒绝加载`, en: `the templates folder lies outside the pack (${pointer}): refused` } }] };
   return { dir: real, issues: [] };
 }
 
@@ -70,9 +70,9 @@ function templateFilesOf(dir: string): { files: string[]; issues: TemplateIssue[
     root = realpathSync(folder);
     names = readdirSync(root).filter((n) => TEMPLATE_FILE.test(n) && !NOT_TEMPLATES.test(n)).sort();
   } catch {
-    return { files: [], issues: [{ file: folder, path: '', message: '无法读取文件夹 / the folder cannot be read' }] };
+    return { files: [], issues: [{ file: folder, path: '', message: { 'zh-CN': '无法读取文件夹', en: 'the folder cannot be read' } }] };
   }
-  if (names.length > MAX_TEMPLATE_FILES) return { files: [], issues: [{ file: folder, path: '', message: `模板文件超过 ${String(MAX_TEMPLATE_FILES)} 个 / more than ${String(MAX_TEMPLATE_FILES)} template files` }] };
+  if (names.length > MAX_TEMPLATE_FILES) return { files: [], issues: [{ file: folder, path: '', message: { 'zh-CN': `模板文件超过 ${String(MAX_TEMPLATE_FILES)} 个`, en: `more than ${String(MAX_TEMPLATE_FILES)} template files` } }] };
   const files: string[] = [];
   const issues: TemplateIssue[] = [];
   for (const name of names) {
@@ -81,10 +81,10 @@ function templateFilesOf(dir: string): { files: string[]; issues: TemplateIssue[
     try {
       real = realpathSync(file);
     } catch {
-      issues.push({ file, path: '', message: '文件不存在 / file not found' });
+      issues.push({ file, path: '', message: { 'zh-CN': '文件不存在', en: 'file not found' } });
       continue;
     }
-    if (!inside(root, real)) issues.push({ file, path: '', message: '文件在模板文件夹之外（符号链接），拒绝读取 / the file lies outside the templates folder (symbolic link): refused' });
+    if (!inside(root, real)) issues.push({ file, path: '', message: { 'zh-CN': '文件在模板文件夹之外（符号链接），拒绝读取', en: 'the file lies outside the templates folder (symbolic link): refused' } });
     else files.push(file);
   }
   return { files, issues };
@@ -93,12 +93,13 @@ function templateFilesOf(dir: string): { files: string[]; issues: TemplateIssue[
 /**
  * Load the templates a path names: a template file (JSON or YAML), or a folder (see {@link templateFilesOf}).
  * Throws a TemplateLoadError listing every issue (file, line, path in the template) when any file is bad, or when
- * the path holds no template at all.
+ * the path holds no template at all. A relative path is resolved from `from` (default: the process's folder; the
+ * CLI gives the folder it runs in); a pack's `templates` folder from the folder of its pack.json.
  */
-export function loadTemplatePath(path: string): TemplateFromFile[] {
-  const full = resolve(path);
+export function loadTemplatePath(path: string, from: string = process.cwd()): TemplateFromFile[] {
+  const full = resolve(from, path);
   const stat = statSync(full, { throwIfNoEntry: false });
-  if (stat === undefined) throw new TemplateLoadError(path, [{ file: full, path: '', message: '文件或文件夹不存在 / no such file or folder' }]);
+  if (stat === undefined) throw new TemplateLoadError(path, [{ file: full, path: '', message: { 'zh-CN': '文件或文件夹不存在', en: 'no such file or folder' } }]);
   const { files, issues } = stat.isDirectory() ? templateFilesOf(full) : { files: [full], issues: [] as TemplateIssue[] };
   const out: TemplateFromFile[] = [];
   for (const file of files) {
@@ -107,6 +108,6 @@ export function loadTemplatePath(path: string): TemplateFromFile[] {
     else out.push({ template: read.template, file });
   }
   if (issues.length > 0) throw new TemplateLoadError(path, issues);
-  if (out.length === 0) throw new TemplateLoadError(path, [{ file: full, path: '', message: `${basename(full)} 中没有模板文件（.json/.yaml） / no template file (.json/.yaml) in ${basename(full)}` }]);
+  if (out.length === 0) throw new TemplateLoadError(path, [{ file: full, path: '', message: { 'zh-CN': `${basename(full)} 中没有模板文件（.json/.yaml）`, en: `no template file (.json/.yaml) in ${basename(full)}` } }]);
   return out;
 }

@@ -2,7 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type * as z from 'zod';
 import { MAX_JSON_DEPTH, nestingTooDeepAt, tooDeepIssue } from '../pack/json.js';
 import { TemplateSchema, type Template } from './schema.js';
-import { TemplateLoadError, templateSemanticIssues, type TemplateIssue, type TemplatePath } from './validate.js';
+import { TemplateLoadError, templateSchemaMessage, templateSemanticIssues, type TemplateIssue, type TemplatePath } from './validate.js';
 
 /*
  * Reading template files: JSON or YAML text → a validated template, every issue with its line. (Its own module:
@@ -19,38 +19,55 @@ export function parseTemplateText(text: string, file?: string): { readonly templ
   const deep = nestingTooDeepAt(text, MAX_JSON_DEPTH, { strings: false });
   if (deep !== undefined) {
     const issue = tooDeepIssue(text, deep, MAX_JSON_DEPTH);
-    return { issues: [{ file, line: issue.line, path: '', message: `${issue.message['zh-CN']} / ${issue.message.en}` }] };
+    return { issues: [{ file, line: issue.line, path: '', message: issue.message }] };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return { issues: doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line, path: '', message: `不是有效的 JSON/YAML / not valid JSON/YAML: ${e.message.split('\n')[0] ?? ''}` })) };
+    return {
+      issues: doc.errors.map((e) => {
+        const why = e.message.split('\n')[0] ?? '';
+        return { file, line: e.linePos?.[0]?.line, column: e.linePos?.[0]?.col, path: '', message: { 'zh-CN': `不是有效的 JSON/YAML：${why}`, en: `not valid JSON/YAML: ${why}` } };
+      }),
+    };
   }
-  const lineOf = (path: TemplatePath): number | undefined => {
+  // Where the value at a path is (or its nearest ancestor that exists): line and column, 1-based.
+  const lineOf = (path: TemplatePath): { line?: number; column?: number } => {
     for (let n = path.length; n >= 0; n--) {
       const node: unknown = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
       const range = (node as { range?: [number, number, number] } | undefined)?.range;
-      if (range !== undefined) return lineCounter.linePos(range[0]).line;
+      if (range !== undefined) {
+        const { line, col } = lineCounter.linePos(range[0]);
+        return { line, column: col };
+      }
     }
-    return undefined;
+    return {};
   };
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return { issues: [{ file, path: '', message: error instanceof Error ? error.message : String(error) }] };
+    const why = error instanceof Error ? error.message : String(error);
+    return { issues: [{ file, path: '', message: { 'zh-CN': `无法读取：${why}`, en: `cannot be read: ${why}` } }] };
   }
   const parsed = TemplateSchema.safeParse(raw);
-  if (!parsed.success) return { issues: zodTemplateIssues(parsed.error.issues, file, lineOf) };
+  if (!parsed.success) return { issues: zodTemplateIssues(parsed.error.issues, raw, file, lineOf) };
   const semantic = templateSemanticIssues(parsed.data);
-  if (semantic.length > 0) return { issues: semantic.map((i) => ({ file, line: lineOf(i.path), path: i.path.join('.'), message: i.message })) };
+  if (semantic.length > 0) return { issues: semantic.map((i) => ({ file, ...lineOf(i.path), path: i.path.join('.'), message: i.message })) };
   return { template: parsed.data, issues: [] };
 }
 
-function zodTemplateIssues(issues: readonly z.core.$ZodIssue[], file: string | undefined, lineOf: (path: TemplatePath) => number | undefined): TemplateIssue[] {
-  return issues.map((i) => {
+function zodTemplateIssues(issues: readonly z.core.$ZodIssue[], raw: unknown, file: string | undefined, lineOf: (path: TemplatePath) => { line?: number; column?: number }): TemplateIssue[] {
+  return issues.flatMap((i) => {
     const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    return { file, line: lineOf(path), path: path.join('.'), message: i.message };
+    // An unknown key is named at its own place, one issue per key (as the pack kit does).
+    if (i.code === 'unrecognized_keys') {
+      return i.keys.map((key) => {
+        const at = [...path, key];
+        return { file, ...lineOf(at), path: at.join('.'), message: { 'zh-CN': `未知字段：${key}`, en: `unknown field: ${key}` } };
+      });
+    }
+    return [{ file, ...lineOf(path), path: path.join('.'), message: templateSchemaMessage(i, raw) }];
   });
 }
 

@@ -139,7 +139,7 @@ export const TemplateProseSchema = z
     }),
     pattern: PatternSchema.optional(),
   })
-  .refine((p) => (p.labels === undefined) !== (p.pattern === undefined), { error: 'give either labels or pattern / 给出 labels 或 pattern 之一' });
+  .refine((p) => (p.labels === undefined) !== (p.pattern === undefined), { error: '须给出 labels 或 pattern 之一（不能都有或都没有） / give either labels or pattern (one, not both)' });
 
 /** A signal of detection: a label (found anywhere, or as a title/heading), or a pattern; each found adds its weight. */
 export const TemplateSignalSchema = z
@@ -148,7 +148,7 @@ export const TemplateSignalSchema = z
     pattern: PatternSchema.optional(),
     weight: WeightSchema.default(1),
   })
-  .refine((s) => (s.labels === undefined) !== (s.pattern === undefined), { error: 'give either labels or pattern / 给出 labels 或 pattern 之一' });
+  .refine((s) => (s.labels === undefined) !== (s.pattern === undefined), { error: '须给出 labels 或 pattern 之一（不能都有或都没有） / give either labels or pattern (one, not both)' });
 
 export const TEMPLATE_KINDS = ['self-evaluation', 'scoring', 'project-expenditure'] as const;
 
