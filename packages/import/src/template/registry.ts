@@ -13,7 +13,7 @@ export function shippedTemplates(): readonly Template[] {
     const parsed = TemplateSchema.safeParse(content);
     if (!parsed.success) throw new Error(`shipped template ${file} is invalid: ${parsed.error.message}`);
     const issues = templateSemanticIssues(parsed.data);
-    if (issues.length > 0) throw new Error(`shipped template ${file} is invalid: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (issues.length > 0) throw new Error(`shipped template ${file} is invalid: ${issues.map((i) => `${i.path.join('.')}: ${i.message.en}`).join('; ')}`);
     return parsed.data;
   });
   return SHIPPED;
