@@ -46,9 +46,21 @@ const DOCX_ONLY = process.argv.includes('--docx-only');
 /** `--halves`: (d) also runs each folder as two single-thread processes at once on its two halves (see `halves`). */
 const HALVES = process.argv.includes('--halves');
 const REFERENCE = ((i) => (i === -1 ? undefined : process.argv[i + 1]))(process.argv.indexOf('--reference'));
+/**
+ * `--without <pack>` (repeatable): (d) checks with the standard preset less these packs, e.g. `--without batch` to
+ * see the end-to-end figures without the batch pack's cross-form findings (on the bench's forms,
+ * `batch/duplicate-submission` names every other copy of a unit-year: report size and writing grow with the
+ * square of a group).
+ */
+const WITHOUT = process.argv.flatMap((a, i) => {
+  const pack = process.argv[i + 1];
+  return a === '--without' && pack !== undefined ? [pack] : [];
+});
 
 const preset = JSON.parse(readFileSync(join(ROOT, 'packages/cli/src/presets/standard.json'), 'utf8')) as { packs: { name: string; package: string }[] };
 const packs: Pack[] = preset.packs.map((p) => loadPack(p.package, ROOT));
+/** The `--pack` option of every (d) run: nothing (the standard preset) unless `--without` names packs. */
+const PACK_ARGS = WITHOUT.length === 0 ? [] : ['--pack', ...preset.packs.filter((p) => !WITHOUT.includes(p.name)).map((p) => p.name)];
 const standard = createChecker(packs);
 const plainPacks = packs.filter((p) => (PLAIN_PACKS as readonly string[]).includes(p.meta.name));
 const subset = createChecker(plainPacks);
@@ -141,6 +153,42 @@ function cliMeasured(args: string[], cwd: string, bin = BIN): { ms: number; mb: 
 }
 
 /**
+ * The CLI under GNU time, as {@link cliMeasured}, and (on Linux) the CPU time of its main thread apart from all
+ * its other threads — the worker threads and V8's own (JIT compilation, garbage collection) — read from
+ * `/proc/<pid>/task/<tid>/stat` every 100 ms while it runs (the last 100 ms of the main thread may be missed).
+ * Under load, wall times say little, but where the CPU goes does: with `--jobs 2` the second thread's cost shows
+ * here as more than the work it takes from the main thread.
+ */
+async function cliThreads(args: string[], cwd: string, bin = BIN): Promise<{ ms: number; mb: number; cpu: number; mainCpu: number; stderr: string }> {
+  const t = performance.now();
+  const child = spawn('/usr/bin/time', ['-f', 'MAXRSS %M CPU %U %S', process.execPath, bin, ...args], { cwd, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  let node: string | undefined;
+  let mainCpu = Number.NaN;
+  const ticks = 100; // USER_HZ: clock ticks a second in /proc (100 on Linux)
+  const poll = setInterval(() => {
+    try {
+      // GNU time's child: the CLI's node process.
+      if (node === undefined) {
+        const first = readFileSync(`/proc/${String(child.pid)}/task/${String(child.pid)}/children`, 'utf8').trim().split(/\s+/)[0];
+        if (first === undefined || first === '') return;
+        node = first;
+      }
+      const stat = readFileSync(`/proc/${node}/task/${node}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      mainCpu = (Number(fields[11]) + Number(fields[12])) / ticks;
+    } catch {
+      // not Linux, or the process has ended
+    }
+  }, 100);
+  await new Promise((resolve) => child.on('close', resolve));
+  clearInterval(poll);
+  const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(stderr);
+  return { ms: performance.now() - t, mb: Math.round(Number(/MAXRSS (\d+)/.exec(stderr)?.[1] ?? 'NaN') / 1024), cpu: Number(cpu?.[1] ?? 'NaN') + Number(cpu?.[2] ?? 'NaN'), mainCpu, stderr };
+}
+
+/**
  * Two CLI processes at once, each `--jobs 1` on one half of a folder's files (copied into two folders beforehand):
  * the wall time until both are done and their CPU time. Against `--jobs 2` of the same run, this is what child
  * processes could reach at best (no hand-over of results, no merged report).
@@ -159,7 +207,7 @@ async function halves(kind: string, dir: string): Promise<{ ms: number; cpu: num
     parts.map(
       (_part, i) =>
         new Promise<number>((resolve) => {
-          const child = spawn('/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, BIN, 'check', `${kind}-half-${String(i)}`, '--format', 'json', '-o', join(dir, `out-${kind}-half-${String(i)}.json`), '--jobs', '1'], { cwd: dir, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+          const child = spawn('/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, BIN, 'check', `${kind}-half-${String(i)}`, '--format', 'json', '-o', join(dir, `out-${kind}-half-${String(i)}.json`), '--jobs', '1', ...PACK_ARGS], { cwd: dir, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
           let stderr = '';
           child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
           child.on('close', () => {
@@ -440,6 +488,8 @@ async function main() {
   const e2eMb: Record<string, Record<string, number>> = {};
   /** Bytes of the compact JSON report (`--jobs 1`) over the forms checked. */
   const e2eBytes: Record<string, number> = {};
+  const referenceRuns: Record<number, Awaited<ReturnType<typeof cliThreads>>[]> = { 1: [], 2: [] };
+  if (WITHOUT.length > 0) console.log(`(d) every run checks with the standard preset less ${WITHOUT.join(', ')} (--without)`);
   for (const kind of kinds) {
     const byJobs: Record<string, number> = {};
     const mbByJobs: Record<string, number> = {};
@@ -447,13 +497,19 @@ async function main() {
     e2e[kind] = byJobs;
     e2eMb[kind] = mbByJobs;
     for (const jobs of [1, 2]) {
-      // Best of two runs (the machine is shared); memory is the larger of the two peaks.
-      const runs = [0, 1].map(() => cliMeasured(['check', kind, '--format', 'json', '-o', join(dir, `out-${kind}-${String(jobs)}.json`), '--jobs', String(jobs)], dir));
+      // Best of two runs (the machine is shared); memory is the larger of the two peaks. With `--reference`, the
+      // reference build's .docx runs alternate with these, so that both meet the same load as far as can be.
+      const runs: Awaited<ReturnType<typeof cliThreads>>[] = [];
+      for (const _ of [0, 1]) {
+        runs.push(await cliThreads(['check', kind, '--format', 'json', '-o', join(dir, `out-${kind}-${String(jobs)}.json`), '--jobs', String(jobs), ...PACK_ARGS], dir));
+        if (REFERENCE !== undefined && kind === 'docx') referenceRuns[jobs]?.push(await cliThreads(['check', 'docx', '--format', 'json', '-o', join(dir, `out-docx-reference-${String(jobs)}.json`), '--jobs', String(jobs), ...PACK_ARGS], dir, REFERENCE));
+      }
       const r = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
       byJobs[jobs] = rate(counts[kind] ?? 0, r.ms);
       mbByJobs[jobs] = Math.max(...runs.map((x) => x.mb));
-      // CPU time (user + system, all threads) over wall time: how many cores the run kept busy.
-      cpuByJobs[jobs] = `${r.cpu.toFixed(1)} s CPU in ${(r.ms / 1000).toFixed(1)} s`;
+      // CPU time (user + system, all threads) over wall time: how many cores the run kept busy; and the main
+      // thread's part of it.
+      cpuByJobs[jobs] = `${r.cpu.toFixed(1)} s CPU, main thread ${r.mainCpu.toFixed(1)} s, in ${(r.ms / 1000).toFixed(1)} s`;
       e2eChecked[kind] = Number(/已检查 (\d+) 份/.exec(r.stderr)?.[1] ?? 'NaN');
     }
     const report = readFileSync(join(dir, `out-${kind}-1.json`));
@@ -469,14 +525,14 @@ async function main() {
     }
   }
   if (REFERENCE !== undefined) {
-    // The reference build on the same .docx folder, right after: same forms, same machine state as far as can be.
+    // The reference build on the same .docx folder, its runs taken in turn with this build's (above).
     const ref: Record<string, number> = {};
     for (const jobs of [1, 2]) {
       const out = join(dir, `out-docx-reference-${String(jobs)}.json`);
-      const runs = [0, 1].map(() => cliMeasured(['check', 'docx', '--format', 'json', '-o', out, '--jobs', String(jobs)], dir, REFERENCE));
+      const runs = referenceRuns[jobs] ?? [];
       const r = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
       ref[jobs] = rate(DOCX, r.ms);
-      console.log(`(d) reference ${REFERENCE}, ${String(DOCX)} docx forms, --jobs ${String(jobs)}: ${String(ref[jobs])} forms/s (${String(Math.max(...runs.map((x) => x.mb)))} MB, ${r.cpu.toFixed(1)} s CPU in ${(r.ms / 1000).toFixed(1)} s); same report as this build: ${String(readFileSync(out).equals(readFileSync(join(dir, `out-docx-${String(jobs)}.json`))))}`);
+      console.log(`(d) reference ${REFERENCE}, ${String(DOCX)} docx forms, --jobs ${String(jobs)}: ${String(ref[jobs])} forms/s (${String(Math.max(...runs.map((x) => x.mb)))} MB, ${r.cpu.toFixed(1)} s CPU, main thread ${r.mainCpu.toFixed(1)} s, in ${(r.ms / 1000).toFixed(1)} s); same report as this build: ${String(readFileSync(out).equals(readFileSync(join(dir, `out-docx-${String(jobs)}.json`))))}`);
     }
     e2e.docxReference = ref;
   }
@@ -488,7 +544,7 @@ async function main() {
   }
   const autoRate: Record<string, number> = {};
   for (const kind of ['json', 'text']) {
-    const auto = Math.min(...[0, 1].map(() => cli(['check', kind, '--format', 'json', '-o', join(dir, `out-${kind}-auto.json`)], dir).ms));
+    const auto = Math.min(...[0, 1].map(() => cli(['check', kind, '--format', 'json', '-o', join(dir, `out-${kind}-auto.json`), ...PACK_ARGS], dir).ms));
     autoRate[kind] = rate(counts[kind] ?? 0, auto);
     console.log(`(d) end to end, ${String(counts[kind])} ${kind} forms, default --jobs (${String(availableParallelism())} cores): ${String(autoRate[kind])} forms/s; same report: ${String(readFileSync(join(dir, `out-${kind}-auto.json`)).equals(readFileSync(join(dir, `out-${kind}-1.json`))))}`);
   }
