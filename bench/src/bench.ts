@@ -4,7 +4,8 @@
  * (b) the same rules as hand-written TypeScript (the reference limit), against our checker on those packs;
  * (c) json-rules-engine used naively (default JSONPath resolver, an engine built per form);
  * (d) end to end: the built CLI on a folder of forms (canonical JSON, Word-extracted text, .docx), JSON report, its
- *     bytes a form; with `--halves`, also two single-thread processes at once on the halves of each folder;
+ *     bytes a form, CPU time of the process and of its main thread; with `--halves`, also two single-thread
+ *     processes at once on the halves of each folder; with `--without <pack>`, the standard preset less that pack;
  * (e) CLI cold start for one form; (f) peak memory of the CLI for 10,000 forms;
  * (g) with `--formats N` (`--formats-only` runs only this): N forms as text, .docx, .doc and PDF through the CLI,
  * and the converter's share of the time (LibreOffice for .doc, pdf.js for PDF);
