@@ -49,9 +49,7 @@ const HALVES = process.argv.includes('--halves');
 const REFERENCE = ((i) => (i === -1 ? undefined : process.argv[i + 1]))(process.argv.indexOf('--reference'));
 /**
  * `--without <pack>` (repeatable): (d) checks with the standard preset less these packs, e.g. `--without batch` to
- * see the end-to-end figures without the batch pack's cross-form findings (on the bench's forms,
- * `batch/duplicate-submission` names every other copy of a unit-year: report size and writing grow with the
- * square of a group).
+ * see what the batch pack's cross-form findings (duplicates, peers, copied narratives) cost end to end.
  */
 const WITHOUT = process.argv.flatMap((a, i) => {
   const pack = process.argv[i + 1];
