@@ -100,8 +100,10 @@ async function verify(format: Format, file: string, n: number, root: string): Pr
       return sources === n && (await countIn(file, 'broken.json,')) === 1 ? `rows for ${String(sources)} forms and the unread file` : `MISSING: rows for ${String(sources)} forms`;
     }
     case 'junit': {
+      // A suite per form, the unread files' suite and the cross-form section's (when it has findings).
       const suites = await countIn(file, '<testsuite ');
-      return suites === n + 1 ? `${String(n)} form suites and the unread-files suite` : `MISSING: ${String(suites)} suites`;
+      const cross = await countIn(file, '<testsuite name="跨表核对');
+      return suites === n + 1 + cross ? `${String(n)} form suites, the unread-files suite${cross === 1 ? ' and the cross-form suite' : ''}` : `MISSING: ${String(suites)} suites`;
     }
     case 'sarif': {
       const size = statSync(file).size;
