@@ -7,7 +7,8 @@ import { loadPackFromDir } from '../node/index.js';
 import { validateRule } from '../pack/validate.js';
 import { ConfigSchema, type Pack, type Parameter, type ParameterType, type Rule } from '../pack/schema.js';
 import { createChecker } from './checker.js';
-import { ParameterValueError } from './params.js';
+import { ParameterValueError, applyParameterOverrides, paramsFact, valueInForce, type ResolvedParameter } from './params.js';
+import type { ParameterValue } from '../pack/schema.js';
 
 const RULES = fileURLToPath(new URL('../../../../rules/', import.meta.url));
 const packs: Pack[] = readdirSync(RULES).map((name) => loadPackFromDir(`${RULES}${name}`));
@@ -114,5 +115,83 @@ describe('parameter values are typed', () => {
     const checker = createChecker([integrity], { parameters: { 'integrity.incomeTotalTolerance': 0.05 } });
     const form = { ...baseEvaluation(), income: { localBudget: 100, nonTax: 0, higherLevel: 0, other: 0, total: 103 } };
     expect(checker.checkEvaluationSync(form).findings.find((f) => f.ruleId === 'integrity/income-total')?.outcome).toBe('fail');
+  });
+});
+
+describe('the value in force for a fiscal year', () => {
+  const v = (from: string, value: number, until?: string): ParameterValue => ({ from, value, basis: 'test', ...(until ? { until } : {}) });
+
+  it('is the latest value whose period covers 31 December of the year, both ends inclusive', () => {
+    const values = [v('2021-01-01', 3), v('2015-01-01', 1), v('2018-12-31', 2, '2020-12-31')];
+    expect(valueInForce(values, 2014)).toBeUndefined();
+    expect(valueInForce(values, 2017)?.value).toBe(1);
+    // from 2018-12-31: in force for 2018 (its 31 December), until 2020-12-31: still in force for 2020.
+    expect(valueInForce(values, 2018)?.value).toBe(2);
+    expect(valueInForce(values, 2020)?.value).toBe(2);
+    expect(valueInForce(values, 2021)?.value).toBe(3);
+  });
+
+  it('without a fiscal year, is the latest value, whatever its end', () => {
+    expect(valueInForce([v('2021-01-01', 3, '2021-06-30'), v('2015-01-01', 1), v('2018-01-01', 2)], null)?.value).toBe(3);
+    expect(valueInForce([], null)).toBeUndefined();
+  });
+
+  it('property: the value found covers the year-end, and no value starting later covers it too', () => {
+    const dated = fc.record({ from: fc.integer({ min: 2000, max: 2030 }), months: fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }), value: fc.integer() });
+    fc.assert(
+      fc.property(fc.array(dated, { maxLength: 6 }), fc.integer({ min: 1999, max: 2032 }), (specs, year) => {
+        const values = specs.map((s) => v(`${String(s.from)}-03-01`, s.value, s.months === undefined ? undefined : `${String(s.from + Math.floor(s.months / 12))}-12-31`));
+        const end = `${String(year)}-12-31`;
+        const covering = values.filter((x) => x.from <= end && (x.until === undefined || x.until >= end));
+        const found = valueInForce(values, year);
+        if (covering.length === 0) expect(found).toBeUndefined();
+        else {
+          expect(covering).toContain(found);
+          expect(covering.some((x) => found !== undefined && x.from > found.from)).toBe(false);
+        }
+      }),
+    );
+  });
+
+  it('paramsFact gives each pack its parameters’ values in force, null where none is in force', () => {
+    const definition: Parameter = { name: 'limit', type: 'number', title: { 'zh-CN': '限额', en: 'limit' }, values: [v('2020-01-01', 5)] };
+    const params = new Map<string, ResolvedParameter>([
+      ['demo.limit', { id: 'demo.limit', definition, values: definition.values, overridden: false }],
+      ['demo.later', { id: 'demo.later', definition, values: [v('2030-01-01', 9)], overridden: false }],
+      ['other.limit', { id: 'other.limit', definition, values: [v('2010-01-01', 7)], overridden: false }],
+    ]);
+    expect(paramsFact(params, 2022)).toEqual({ demo: { limit: 5, later: null }, other: { limit: 7 } });
+  });
+});
+
+describe('config overrides', () => {
+  const definition: Parameter = { name: 'limit', type: 'number', title: { 'zh-CN': '限额', en: 'limit' }, values: [{ from: '2020-01-01', value: 5, basis: '办法' }] };
+  const params = new Map([
+    ['demo.limit', definition],
+    ['demo.other', definition],
+  ]);
+
+  it('a plain value is in force always, cited as the config; a list replaces the dated values; the rest keep their defaults', () => {
+    const plain = applyParameterOverrides(params, { 'demo.limit': 8 });
+    expect(plain.get('demo.limit')).toEqual({ id: 'demo.limit', definition, values: [{ from: '0001-01-01', value: 8, basis: 'jixiao.config.json' }], overridden: true });
+    expect(plain.get('demo.other')).toEqual({ id: 'demo.other', definition, values: definition.values, overridden: false });
+    const dated = [{ from: '2023-01-01', value: 9, basis: '新办法' }];
+    expect(applyParameterOverrides(params, { 'demo.other': dated }).get('demo.other')).toMatchObject({ values: dated, overridden: true });
+  });
+
+  it('an ill-typed override is a ParameterValueError with a code, its name and both locales’ messages', () => {
+    let thrown: unknown;
+    try {
+      applyParameterOverrides(params, { 'demo.limit': 'eight' as unknown as number });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ParameterValueError);
+    const e = thrown as ParameterValueError;
+    expect(e.code).toBe('PARAMETER_TYPE');
+    expect(e.name).toBe('ParameterValueError');
+    const [issue] = e.issues;
+    expect(e.message).toBe(`${issue?.message['zh-CN'] ?? ''} / ${issue?.message.en ?? ''}`);
+    expect(issue?.parameter).toBe('demo.limit');
   });
 });

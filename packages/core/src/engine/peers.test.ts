@@ -1,6 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { peerStatistics, standing } from './peers.js';
+import { baseEvaluation } from '@jixiao/testing';
+import { peerStatistics, peerValues, standing } from './peers.js';
+
+describe('peerValues: the 三公 share beside the indicators', () => {
+  const form = (threePublic: number | null, total: number | null) => {
+    const e = baseEvaluation();
+    return { ...e, expenditure: { ...e.expenditure, threePublic, total } };
+  };
+  it('is 三公 ÷ total expenditure in percent, and null when either is blank or the total is 0', () => {
+    expect(peerValues(form(12.5, 250)).threePublicShare).toBe(5);
+    expect(peerValues(form(1, 3)).threePublicShare).toBe(33.33);
+    expect(peerValues(form(null, 250)).threePublicShare).toBeNull();
+    expect(peerValues(form(12.5, null)).threePublicShare).toBeNull();
+    expect(peerValues(form(12.5, 0)).threePublicShare).toBeNull();
+    expect(peerValues(form(0, 250)).threePublicShare).toBe(0);
+  });
+});
 
 describe('peerStatistics and standing (modified z-score)', () => {
   it('worked example: 90 95 100 95 90 200 → median 95, MAD 5, z(200) = 0.6745 × 105 / 5 = 14.16', () => {
@@ -14,8 +30,14 @@ describe('peerStatistics and standing (modified z-score)', () => {
     expect(standing(500, peerStatistics([100, 100, 100, 90, 500]))).toMatchObject({ mad: 0, robustZ: null });
   });
 
+  it('an even count: the median is the mean of the two middle values', () => {
+    expect(peerStatistics([4, 1, 3, 2])).toMatchObject({ median: 2.5, mad: 1, min: 1, max: 4 });
+    expect(peerStatistics([10.01, 10.02])).toMatchObject({ median: 10.02, mad: 0.01 });
+  });
+
   it('no value, or no peers: null', () => {
-    expect(standing(null, peerStatistics([1, 2, 3])).robustZ).toBeNull();
+    expect(standing(null, peerStatistics([1, 2, 3]))).toMatchObject({ robustZ: null, absRobustZ: null });
+    expect(standing(5, peerStatistics([]))).toMatchObject({ robustZ: null, absRobustZ: null, median: null, mad: null });
     expect(peerStatistics([])).toEqual({ count: 0, median: null, mad: null, min: null, max: null });
   });
 
