@@ -45,6 +45,8 @@ describe('findingAdjuster: what a blank the form could not hold, or could not be
     expect(f).toMatchObject({ outcome: 'indeterminate', messageId: 'staffing/over-quota#unreadable', severity: 'error' });
     expect(f.message).toBe(`无法判断：${FIELD_LABELS[ACTUAL]['zh-CN']}无法识别：“十二人”`);
     expect(f.data).toEqual({ kept: 1, unreadable: [ACTUAL] });
+    const both = adjusterFor({ unreadable: { [AUTHORIZED]: 'x', [ACTUAL]: '十二人' } }, 'zh-CN')(finding('fail', [AUTHORIZED, ACTUAL]));
+    expect(both.message).toBe(`无法判断：${FIELD_LABELS[AUTHORIZED]['zh-CN']}无法识别：“x”；${FIELD_LABELS[ACTUAL]['zh-CN']}无法识别：“十二人”`);
     const en = adjusterFor({ unreadable: { [AUTHORIZED]: 'x', [ACTUAL]: '十二人' } }, 'en')(finding('indeterminate', [AUTHORIZED, ACTUAL]));
     expect(en.message).toBe(`Cannot tell: ${FIELD_LABELS[AUTHORIZED].en} could not be read: "x"; ${FIELD_LABELS[ACTUAL].en} could not be read: "十二人"`);
   });
@@ -61,8 +63,11 @@ describe('findingAdjuster: what a blank the form could not hold, or could not be
       expect(f).toMatchObject({ outcome: 'not-applicable', severity: 'info', messageId: 'staffing/over-quota#not-on-form', data: { notOnForm: [AUTHORIZED, ACTUAL] } });
       expect(f.message).toBe(`所交表格没有这些栏目，不适用：${FIELD_LABELS[AUTHORIZED]['zh-CN']}、${FIELD_LABELS[ACTUAL]['zh-CN']}`);
     }
-    const en = adjusterFor({ fieldsNotOnForm: [ACTUAL] }, 'en')(finding('fail', [ACTUAL]));
-    expect(en.message).toBe(`The form submitted has no place for these fields; not applicable: ${FIELD_LABELS[ACTUAL].en}`);
+    const en = adjusterFor({ fieldsNotOnForm: [AUTHORIZED, ACTUAL] }, 'en')(finding('fail', [AUTHORIZED, ACTUAL]));
+    expect(en.message).toBe(`The form submitted has no place for these fields; not applicable: ${FIELD_LABELS[AUTHORIZED].en}, ${FIELD_LABELS[ACTUAL].en}`);
+    // A rule already not applicable keeps its own reason.
+    const already = finding('not-applicable', [ACTUAL]);
+    expect(adjusterFor({ fieldsNotOnForm: [ACTUAL] }, 'zh-CN')(already)).toBe(already);
   });
 
   it('a failure decided only by fields not on the form is indeterminate; one a field on the form decides stays a failure', () => {

@@ -193,5 +193,9 @@ describe('config overrides', () => {
     const [issue] = e.issues;
     expect(e.message).toBe(`${issue?.message['zh-CN'] ?? ''} / ${issue?.message.en ?? ''}`);
     expect(issue?.parameter).toBe('demo.limit');
+    // Each ill-typed value is an issue of its own, one line each.
+    expect(() => applyParameterOverrides(params, { 'demo.limit': 'eight' as unknown as number, 'demo.other': true as unknown as number })).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/demo\.limit[^\n]*\n[^\n]*demo\.other/) as unknown }) as Error,
+    );
   });
 });

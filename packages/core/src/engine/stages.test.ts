@@ -53,6 +53,16 @@ describe('orderStages: the order `after` asks for', () => {
     expect(stages.get('other/d')).toBe(1);
   });
 
+  it('reads `demo/*` as pack `demo` only: not a pack whose name begins the same way', () => {
+    const stages = orderStages([rule('demo/a'), rule('demox/b', ['demo/a']), rule('demox/c', ['demox/b']), rule('report/r', ['demo/*'])]);
+    expect(Object.fromEntries(stages)).toEqual({ 'demo/a': 0, 'demox/b': 1, 'demox/c': 2, 'report/r': 1 });
+  });
+
+  it('a rule after a rule whose `after` names nothing selected still runs after it, whichever comes first in the list', () => {
+    const stages = orderStages([rule('demo/b', ['demo/a']), rule('demo/a', ['gone/rule'])]);
+    expect(Object.fromEntries(stages)).toEqual({ 'demo/a': 1, 'demo/b': 2 });
+  });
+
   it('reads `*` as the rules without `after` only: two `*` rules do not wait for each other', () => {
     const stages = orderStages([rule('demo/a'), rule('demo/x', ['*']), rule('demo/y', ['*'])]);
     expect(stages.get('demo/x')).toBe(1);
