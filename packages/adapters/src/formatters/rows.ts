@@ -204,26 +204,29 @@ export function suggestedGradeText(b: FormBrief, locale: Locale): string {
 /** One row per checked form, in the digest's order (what needs attention first, then by unit). */
 export function batchRows(digest: BatchDigest, locale: Locale): Cell[][] {
   const columns = batchColumns(digest);
-  return digest.forms.map((b) => {
-    const cells: Record<BatchColumn, Cell> = {
-      source: b.source,
-      unit: unitOf(b.unit, locale),
-      fiscalYear: b.fiscalYear,
-      template: templateText(b, locale),
-      selfRating: b.selfRating ?? WORDS[locale].none,
-      suggestedGrade: suggestedGradeText(b, locale),
-      packScore: packScoreCell(b, locale),
-      errors: b.errors,
-      warnings: b.warnings,
-      infos: b.infos,
-      indeterminate: b.indeterminate,
-      redFlags: b.redFlags,
-      waived: b.waived,
-      ratingSupported: ratingSupportedText(b.ratingSupported, locale),
-      diagnostics: b.diagnostics,
-    };
-    return columns.map((c) => cells[c]);
-  });
+  return digest.forms.map((b) => batchRow(b, columns, locale));
+}
+
+/** One form's row of the batch summary, in `columns` (see {@link batchRows}: a writer may take the rows one by one). */
+export function batchRow(b: FormBrief, columns: readonly BatchColumn[], locale: Locale): Cell[] {
+  const cells: Record<BatchColumn, Cell> = {
+    source: b.source,
+    unit: unitOf(b.unit, locale),
+    fiscalYear: b.fiscalYear,
+    template: templateText(b, locale),
+    selfRating: b.selfRating ?? WORDS[locale].none,
+    suggestedGrade: suggestedGradeText(b, locale),
+    packScore: packScoreCell(b, locale),
+    errors: b.errors,
+    warnings: b.warnings,
+    infos: b.infos,
+    indeterminate: b.indeterminate,
+    redFlags: b.redFlags,
+    waived: b.waived,
+    ratingSupported: ratingSupportedText(b.ratingSupported, locale),
+    diagnostics: b.diagnostics,
+  };
+  return columns.map((c) => cells[c]);
 }
 
 /** The totals row: forms counted, sums, and how many self-ratings are supported (是 n / 否 m). */

@@ -8,7 +8,7 @@ import {
   batchColumns,
   type BatchColumn,
   batchHeaders,
-  batchRows,
+  batchRow,
   batchTotals,
   duplicateLines,
   findingHeaders,
@@ -185,11 +185,12 @@ export function xlsxReport(options: FormatOptions, spool: SpoolFactory = memoryS
     },
     write: async (end, book) => {
       const { digest } = end;
-      const summary = new SheetWriter(book, { name: names.summary, headers: batchHeaders(locale, digest), widths: batchColumns(digest).map((c) => SUMMARY_WIDTHS[c]) });
-      for (const [i, cells] of batchRows(digest, locale).entries()) {
-        const b = digest.forms[i];
-        const kind = b === undefined ? undefined : RANK_KIND[attentionRank(b)];
-        summary.add(cells, kind === undefined || kind === 'pass' ? undefined : FILLS[kind]);
+      const columns = batchColumns(digest);
+      const summary = new SheetWriter(book, { name: names.summary, headers: batchHeaders(locale, digest), widths: columns.map((c) => SUMMARY_WIDTHS[c]) });
+      // Each row made as it is written (a province's batch has tens of thousands).
+      for (const b of digest.forms) {
+        const kind = RANK_KIND[attentionRank(b)];
+        summary.add(batchRow(b, columns, locale), kind === undefined || kind === 'pass' ? undefined : FILLS[kind]);
         await summary.drained();
       }
       summary.add(batchTotals(digest, locale), 'FFF2F4F7', true);

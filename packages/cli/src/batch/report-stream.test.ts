@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportEnd, ReportWriter } from '@jixiao/adapters';
 import { digestBatch } from '@jixiao/core';
 import type { CliIo } from '../io.js';
-import { reportStream } from './report-stream.js';
+import { reportStream, rowFiles } from './report-stream.js';
 import { tempDir } from '../../../../test/setup/temp.js';
 
 const utf8 = new TextEncoder();
@@ -84,5 +84,30 @@ describe('a streamed report', () => {
     stream.form(['x', 'y']);
     stream.abort();
     expect(readdirSync(spoolDir)).toEqual([]);
+  });
+});
+
+describe('row files (the Excel report\'s spools)', () => {
+  // Rows of cells from empty to more than the 1 MiB read buffer, ASCII and CJK (3 UTF-8 bytes: a character cut by
+  // the end of a chunk), with the characters JSON escapes (a newline in a cell is not a line of the file).
+  const cellArb = fc.oneof(
+    fc.constant(null),
+    fc.integer(),
+    fc.string({ unit: fc.constantFrom('a', '审', '\n', '"', '€', '😀') }),
+    fc.tuple(fc.constantFrom('a', '审', '€\n'), fc.integer({ min: 1, max: 500_000 })).map(([unit, n]) => unit.repeat(n)),
+  );
+
+  it('give back every row pushed, in order, and leave no temporary file', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cellArb, { maxLength: 4 }), { maxLength: 12 }), (rows) => {
+        const files = rowFiles(spoolDir);
+        const spool = files.spool<unknown[]>('rows');
+        for (const row of rows) spool.push(row);
+        expect([...spool.rows()]).toEqual(rows);
+        files.close();
+        expect(readdirSync(spoolDir)).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
   });
 });
