@@ -16,7 +16,7 @@ import { createInterface } from 'node:readline';
 import Ajv04 from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import ExcelJS from 'exceljs';
-import type { Evaluation } from '@jixiao/core';
+import { findingLocation, type Evaluation, type Finding, type SourcePosition } from '@jixiao/core';
 
 const FORMATS = ['json', 'text', 'csv', 'markdown', 'junit', 'sarif', 'html', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -144,7 +144,44 @@ export interface ReportsFigures {
   readonly formats: Record<string, { mb: number; seconds: number; bytesPerForm: number; withinBound: boolean; verified: string }>;
   /** The same measures on the duplicate-heavy forms (largest unit-year: `largestGroup` forms). */
   readonly duplicateHeavy?: { largestGroup: number; formats: ReportsFigures['formats'] };
-  readonly seed: { jsonItem: number; json1: number; sarif1: number; json100PerForm: number; sarif100PerForm: number };
+  readonly seed: {
+    jsonItem: number;
+    /** The item if every finding gave its `location` (passes and rules not applying too; issue 15), and without `file`. */
+    jsonItemEveryLocation: number;
+    jsonItemEveryLocationNoFile: number;
+    json1: number;
+    sarif1: number;
+    json100PerForm: number;
+    sarif100PerForm: number;
+  };
+}
+
+/** The part of a JSON report the seed's figures read. */
+interface SeedReport {
+  readonly rules: readonly { readonly id: string; readonly paths: readonly string[] }[];
+  readonly results: readonly { readonly source: string; readonly findings: readonly (Record<string, unknown> & Pick<Finding, 'ruleId' | 'outcome' | 'messageId' | 'data'>)[] }[];
+}
+
+/**
+ * The seed's report item if every finding had its `location` (issue 15 asks for it; the report gives it on failures,
+ * undecided rules and findings with a note): each other finding located by core's `findingLocation` from every
+ * field's position (`jixiao import`), and the same without the location's `file` (the result's `source` already).
+ */
+function everyLocation(report: SeedReport, positions: Readonly<Record<string, SourcePosition>>): { jsonItemEveryLocation: number; jsonItemEveryLocationNoFile: number } {
+  const paths = new Map(report.rules.map((r) => [r.id, r.paths]));
+  const item = report.results[0];
+  if (item === undefined) return { jsonItemEveryLocation: 0, jsonItemEveryLocationNoFile: 0 };
+  // A report finding has what `findingLocation` reads of a finding but its rule's paths, which are in `rules`.
+  const located = (f: SeedReport['results'][number]['findings'][number]) => findingLocation(item.source, positions, { ...f, paths: paths.get(f.ruleId) ?? [] } as unknown as Finding);
+  const size = (withFile: boolean) =>
+    Buffer.byteLength(JSON.stringify({ ...item, findings: item.findings.map((f) => {
+      if (f.location !== undefined) return f;
+      const at = located(f);
+      if (at === undefined) return f;
+      const { file: _file, ...rest } = at;
+      return { ...f, location: withFile ? at : rest };
+    }) }));
+  return { jsonItemEveryLocation: size(true), jsonItemEveryLocationNoFile: size(false) };
 }
 
 /** The forms written to `dir/forms` (`form-000000.json`, …) with one broken file. */
@@ -212,12 +249,13 @@ export async function reportsBench(forms: readonly Evaluation[], root: string, c
   const item = (JSON.parse(json1) as { results: unknown[] }).results[0];
   const seed = {
     jsonItem: Buffer.byteLength(JSON.stringify(item)),
+    ...everyLocation(JSON.parse(json1) as SeedReport, (JSON.parse(spawnSync(process.execPath, [cli, 'import', 'form.docx', '--format', 'json'], { cwd: seedDir, encoding: 'utf8' }).stdout) as { positions: Record<string, SourcePosition> }).positions),
     json1: Buffer.byteLength(json1),
     sarif1: Buffer.byteLength(report(['form.docx', '--format', 'sarif'])),
     json100PerForm: Math.round(Buffer.byteLength(report(['forms', '--format', 'json'])) / 100),
     sarif100PerForm: Math.round(Buffer.byteLength(report(['forms', '--format', 'sarif'])) / 100),
   };
-  console.log(`(h) the seed .docx: JSON report item ${String(seed.jsonItem)} bytes (whole report for it alone ${String(seed.json1)}), SARIF alone ${String(seed.sarif1)}; per form in a batch of 100 copies: JSON ${String(seed.json100PerForm)}, SARIF ${String(seed.sarif100PerForm)} bytes`);
+  console.log(`(h) the seed .docx: JSON report item ${String(seed.jsonItem)} bytes (${String(seed.jsonItemEveryLocation)} with a location on every finding, ${String(seed.jsonItemEveryLocationNoFile)} without its file; whole report for it alone ${String(seed.json1)}), SARIF alone ${String(seed.sarif1)}; per form in a batch of 100 copies: JSON ${String(seed.json100PerForm)}, SARIF ${String(seed.sarif100PerForm)} bytes`);
   console.log(`(h) load average before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}`);
   if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
   return { forms: n, loadBefore, loadAfter, formats: figures, ...(duplicateHeavy === undefined ? {} : { duplicateHeavy }), seed };
