@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ResultDocumentSchema } from '@jixiao/core';
+import { minimalRule } from '@jixiao/testing';
 import { tempDir } from './setup/temp.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -62,15 +63,10 @@ describe('jixiao CLI', () => {
     const dir = join(tmp, 'typo-pack');
     mkdirSync(join(dir, 'src/rules'), { recursive: true });
     writeFileSync(join(dir, 'pack.json'), JSON.stringify({ name: 'typo', version: '1.0.0', title: { 'zh-CN': '笔误', en: 'typo' } }));
-    const rule = {
-      id: 'typo/over',
-      title: { 'zh-CN': '超编', en: 'over' },
+    const rule = minimalRule('typo/over', {
       severity: 'error',
-      basis: [{ instrument: '测试' }],
-      paths: ['staffing.actual'],
       checks: [{ id: 'over', when: { all: [{ fact: 'staffing', path: 'actaul', operator: 'greaterThan', value: 10 }] }, message: { 'zh-CN': '超过', en: 'over' } }],
-      pass: { 'zh-CN': '通过', en: 'ok' },
-    };
+    });
     writeFileSync(join(dir, 'src/rules/over.json'), JSON.stringify(rule));
     const r = jixiao(['check', SEED_JSON, '--pack', dir]);
     expect(r.code).toBe(2);

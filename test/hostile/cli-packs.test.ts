@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResultDocument } from '@jixiao/core';
+import { minimalRule } from '@jixiao/testing';
 import { folders, jixiao, ROOT, SEED } from './cli-run.js';
 
 const { tmp } = folders('jixiao-cli-packs-');
@@ -84,14 +85,11 @@ describe('typed parameters', () => {
     const dir = tmp();
     mkdirSync(join(dir, 'p/src/rules'), { recursive: true });
     writeFileSync(join(dir, 'p/pack.json'), JSON.stringify({ name: 'typed', version: '1.0.0', title: { 'zh-CN': '类型', en: 'typed' } }));
+    // The value '10' is ill-typed on purpose: plain data spread over the minimal rule.
     const rule = {
-      id: 'typed/limit',
-      title: { 'zh-CN': '上限', en: 'limit' },
-      severity: 'error',
-      basis: [{ instrument: '测试' }],
-      paths: ['staffing.actual'],
-      checks: [{ id: 'over', when: { all: [{ fact: 'staffing', path: 'actual', operator: 'greaterThan', value: { fact: 'params', path: 'typed.limit' } }] }, message: { 'zh-CN': '超过', en: 'over' } }],
-      pass: { 'zh-CN': '通过', en: 'passes' },
+      ...minimalRule('typed/limit', {
+        checks: [{ id: 'over', when: { all: [{ fact: 'staffing', path: 'actual', operator: 'greaterThan', value: { fact: 'params', path: 'typed.limit' } }] }, message: { 'zh-CN': '超过', en: 'over' } }],
+      }),
       parameters: [{ name: 'limit', title: { 'zh-CN': '上限', en: 'limit' }, type: 'integer', values: [{ from: '2000-01-01', value: '10', basis: 'x' }] }],
     };
     writeFileSync(join(dir, 'p/src/rules/limit.json'), JSON.stringify(rule));

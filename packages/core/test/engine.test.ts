@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { baseEvaluation, patchEvaluation } from '@jixiao/testing';
+import { baseEvaluation, minimalRule, patchEvaluation } from '@jixiao/testing';
 import { PackLoadError, createChecker, type Pack, type Rule } from '../src/index.js';
 import { loadPackFromDir } from '../src/node/index.js';
 import seed from '../../../examples/beita-justice-2020/evaluation.json' with { type: 'json' };
@@ -13,18 +13,6 @@ const rulesDir = (name: string) => fileURLToPath(new URL(`../../../rules/${name}
 const integrity = loadPackFromDir(rulesDir('integrity'));
 const staffing = loadPackFromDir(rulesDir('staffing'));
 
-function rule(id: string, extra: Partial<Rule> = {}): Rule {
-  return {
-    id,
-    title: { 'zh-CN': '测试', en: 'test' },
-    severity: 'warning',
-    basis: [{ instrument: '测试' }],
-    paths: ['staffing.actual'],
-    checks: [{ id: 'over', when: { all: [{ fact: 'staffing', path: 'actual', operator: 'greaterThan', value: 10 }] }, message: { 'zh-CN': '超过', en: 'over' } }],
-    pass: { 'zh-CN': '通过', en: 'ok' },
-    ...extra,
-  };
-}
 const testPack = (rules: Rule[]): Pack => ({ meta: { name: 'demo', version: '1.0.0', title: { 'zh-CN': '演示', en: 'demo' } }, rules });
 
 describe('checker', () => {
@@ -76,7 +64,7 @@ describe('checker', () => {
 
   it('selects the parameter value in force for the fiscal year, and lets a config override it', async () => {
     const tolerance = (values: { from: string; value: number }[]) =>
-      rule('demo/tolerance', {
+      minimalRule('demo/tolerance', {
         checks: [{ id: 'over', when: { all: [{ fact: 'staffing', path: 'actual', operator: 'greaterThan', value: { fact: 'params', path: 'demo.limit' } }] }, message: { 'zh-CN': '超过 {limit}', en: 'over {limit}' } }],
         data: { limit: { ref: 'params.demo.limit' } },
         parameters: [{ name: 'limit', title: { 'zh-CN': '上限', en: 'limit' }, type: 'integer', values: values.map((v) => ({ ...v, basis: 'test' })) }],
@@ -92,7 +80,7 @@ describe('checker', () => {
   });
 
   it('lets a rule with `after` read earlier outcomes through the findings fact', async () => {
-    const summaryRule = rule('demo/summary', {
+    const summaryRule = minimalRule('demo/summary', {
       after: ['*'],
       paths: ['selfRating.grade'],
       checks: [{ id: 'errors', when: { all: [{ fact: 'findings', path: 'errorFailureCount', operator: 'greaterThan', value: 0 }] }, message: { 'zh-CN': '有 {n} 项错误：{rules}', en: '{n} errors: {rules}' } }],
@@ -105,8 +93,8 @@ describe('checker', () => {
   });
 
   it('rejects circular `after` dependencies', () => {
-    const a = rule('demo/a', { after: ['demo/b'] });
-    const b = rule('demo/b', { after: ['demo/a'] });
+    const a = minimalRule('demo/a', { after: ['demo/b'] });
+    const b = minimalRule('demo/b', { after: ['demo/a'] });
     expect(() => createChecker([testPack([a, b])])).toThrow(/circular/);
   });
 
@@ -128,7 +116,7 @@ describe('checker', () => {
   });
 
   it('adds the blank fields to a blank finding’s data only, not to its notes’ data', async () => {
-    const needsActual = rule('demo/needs-actual', {
+    const needsActual = minimalRule('demo/needs-actual', {
       requires: ['staffing.actual', 'staffing.authorized'],
       data: { actual: { ref: 'staffing.actual' } },
       notes: [{ id: 'always', when: { all: [{ fact: 'staffing', path: 'actual', operator: 'isBlank', value: true }] }, message: { 'zh-CN': '实有 {actual}', en: 'actual {actual}' } }],
@@ -144,7 +132,7 @@ describe('checker', () => {
   });
 
   it('reports a rule not yet in force as not-applicable naming the date', async () => {
-    const future = rule('demo/future', { effective: { from: '2025-01-01' } });
+    const future = minimalRule('demo/future', { effective: { from: '2025-01-01' } });
     const f = (await createChecker([testPack([future])]).check(seed)).findings[0];
     expect(f?.outcome).toBe('not-applicable');
     expect(f?.message).toContain('2025-01-01');
@@ -163,7 +151,7 @@ describe('pack loading', () => {
   const manifest = JSON.stringify({ name: 'demo', version: '1.0.0', title: { 'zh-CN': '演示', en: 'demo' } });
 
   it('names the file and the rule of every invalid rule', () => {
-    const bad = { ...rule('demo/bad'), severity: 'fatal' };
+    const bad = { ...minimalRule('demo/bad'), severity: 'fatal' };
     const dir = packDir({ 'pack.json': manifest, 'src/rules/bad.json': JSON.stringify(bad), 'src/rules/broken.json': '{ not json' });
     try {
       loadPackFromDir(dir);
@@ -177,8 +165,8 @@ describe('pack loading', () => {
   });
 
   it('rejects a JSONPath expression or unknown operator in a condition', () => {
-    const jsonpath = rule('demo/jp', { checks: [{ id: 'x', when: { all: [{ fact: 'staffing', path: '$..[?(@.constructor)]', operator: 'equal', value: 1 }] }, message: { 'zh-CN': 'x', en: 'x' } }] });
-    const operator = rule('demo/op', { checks: [{ id: 'x', when: { all: [{ fact: 'staffing', path: 'actual', operator: 'eval', value: 1 }] }, message: { 'zh-CN': 'x', en: 'x' } }] });
+    const jsonpath = minimalRule('demo/jp', { checks: [{ id: 'x', when: { all: [{ fact: 'staffing', path: '$..[?(@.constructor)]', operator: 'equal', value: 1 }] }, message: { 'zh-CN': 'x', en: 'x' } }] });
+    const operator = minimalRule('demo/op', { checks: [{ id: 'x', when: { all: [{ fact: 'staffing', path: 'actual', operator: 'eval', value: 1 }] }, message: { 'zh-CN': 'x', en: 'x' } }] });
     const dir = packDir({ 'pack.json': manifest, 'src/rules/jp.json': JSON.stringify(jsonpath), 'src/rules/op.json': JSON.stringify(operator) });
     expect(() => loadPackFromDir(dir)).toThrow(/JSONPath[\s\S]*unknown operator "eval"/);
   });
@@ -187,7 +175,7 @@ describe('pack loading', () => {
     expect(Object.isFrozen(staffing)).toBe(true);
     expect(Object.isFrozen(staffing.rules[0]?.checks[0]?.when)).toBe(true);
     expect(() => {
-      staffing.rules.push(rule('staffing/intruder'));
+      staffing.rules.push(minimalRule('staffing/intruder'));
     }).toThrow(TypeError);
   });
 
@@ -195,7 +183,7 @@ describe('pack loading', () => {
     const marker = join(tmpdir(), `jixiao-executed-${String(process.pid)}`);
     const dir = packDir({
       'pack.json': manifest,
-      'src/rules/ok.json': JSON.stringify(rule('demo/ok')),
+      'src/rules/ok.json': JSON.stringify(minimalRule('demo/ok')),
       'index.js': `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`,
       'package.json': JSON.stringify({ name: 'demo', main: 'index.js', scripts: { postinstall: 'node index.js' } }),
     });
@@ -205,7 +193,7 @@ describe('pack loading', () => {
   });
 
   it('refuses rule files that are symlinks escaping the pack folder', () => {
-    const outside = packDir({ 'secret.json': JSON.stringify(rule('demo/secret')) });
+    const outside = packDir({ 'secret.json': JSON.stringify(minimalRule('demo/secret')) });
     const dir = packDir({ 'pack.json': manifest });
     mkdirSync(join(dir, 'src/rules'), { recursive: true });
     symlinkSync(join(outside, 'secret.json'), join(dir, 'src/rules/secret.json'));

@@ -21,3 +21,5 @@ export type { EvaluationKnobs } from './arbitraries.js';
 export { CASE_SOURCE, patchEvaluation, previousForm, ruleFinding, runRule, testRule } from './tester.js';
 export type { CrossFormCase, EvaluationPatch, RuleCase, RuleTesterOptions } from './tester.js';
 export { answerRuleProperties, withAnswer } from './properties.js';
+export { minimalRule } from './rules.js';
+export { minimalTemplateYaml } from './templates.js';

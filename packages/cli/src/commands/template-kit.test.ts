@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { minimalTemplateYaml } from '@jixiao/testing';
 import { execute } from '../execute.js';
 import type { CliIo } from '../io.js';
 import { tempDir } from '../../../../test/setup/temp.js';
@@ -18,19 +19,7 @@ async function jixiao(cwd: string, args: string[]): Promise<{ code: number; out:
   return { code, out: out.join(''), err: err.join('') };
 }
 
-const TEMPLATE = (path: string, schema = '../schema/template.schema.json') => `$schema: ${schema}
-id: my-form
-title: { zh-CN: 某省自评表, en: a province's form }
-detection:
-  threshold: 2
-  signals:
-    - labels: [某省部门整体支出绩效自评表]
-      weight: 2
-fields:
-  - path: ${path}
-    labels: [核定编制]
-    type: count
-`;
+const TEMPLATE = (path: string, schema = '../schema/template.schema.json') => minimalTemplateYaml({ path, schema });
 
 function project(name: string, template: string): string {
   const dir = join(root, name);

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseEvaluation } from '@jixiao/testing';
+import { baseEvaluation, minimalRule } from '@jixiao/testing';
 import { loadPackFromDir } from '../node/index.js';
 import { validateRule } from '../pack/validate.js';
 import { ConfigSchema, type Pack, type Parameter, type ParameterType, type Rule } from '../pack/schema.js';
@@ -82,16 +82,8 @@ describe('parameter values are typed', () => {
     const arb = fc.constantFrom(...types).chain((type) => fc.tuple(fc.constant(type), illTyped[type]));
     fc.assert(
       fc.property(arb, ([type, value]) => {
-        const rule = {
-          id: 'p/r',
-          title: { 'zh-CN': '规则', en: 'rule' },
-          severity: 'error',
-          basis: [{ instrument: '测试' }],
-          paths: ['staffing.actual'],
-          checks: [{ id: 'c', when: { all: [{ fact: 'staffing', path: 'actual', operator: 'greaterThan', value: 1 }] }, message: { 'zh-CN': '不通过', en: 'fails' } }],
-          pass: { 'zh-CN': '通过', en: 'passes' },
-          parameters: [{ name: 'limit', title: { 'zh-CN': '上限', en: 'limit' }, type, values: [{ from: '2000-01-01', value, basis: 'test' }] }],
-        };
+        // Built as plain data: the value is ill-typed on purpose (validateRule reads unknown input).
+        const rule = { ...minimalRule('p/r'), parameters: [{ name: 'limit', title: { 'zh-CN': '上限', en: 'limit' }, type, values: [{ from: '2000-01-01', value, basis: 'test' }] }] };
         const { rule: ok, issues } = validateRule(rule, 'p', 'r.json');
         expect(ok).toBeUndefined();
         expect(issues.map((i) => i.path)).toContain('parameters.0.values.0.value');

@@ -1,20 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { minimalRule } from '@jixiao/testing';
 import type { Rule } from '../pack/schema.js';
 import { orderStages } from './stages.js';
 
-function rule(id: string, after?: string[]): Rule {
-  return {
-    id,
-    title: { 'zh-CN': '测试', en: 'test' },
-    severity: 'info',
-    basis: [{ instrument: '测试' }],
-    paths: ['staffing.actual'],
-    checks: [{ id: 'over', when: { all: [{ fact: 'staffing', path: 'actual', operator: 'greaterThan', value: 10 }] }, message: { 'zh-CN': '超过', en: 'over' } }],
-    pass: { 'zh-CN': '通过', en: 'ok' },
-    ...(after === undefined ? {} : { after }),
-  };
-}
+const rule = (id: string, after?: string[]): Rule => minimalRule(id, after === undefined ? {} : { after });
 
 /** What the pack schema says a pattern in `after` names: `*` every rule without `after`, `pack/*` every rule of that pack, else one id. */
 function named(pattern: string, other: Rule, self: Rule): boolean {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { minimalRule } from '@jixiao/testing';
 import { createChecker } from '../engine/checker.js';
 import { passingEvaluation } from './cases.js';
 import { scaleValue } from './scale.js';
@@ -72,16 +73,11 @@ describe('scaleValue', () => {
   it('is usable in a rule message through data', async () => {
     const pack: Pack = {
       meta: { name: 'demo', version: '0.1.0', title: { 'zh-CN': '示例', en: 'Demo' } },
-      rules: [{
-        id: 'demo/score',
-        title: { 'zh-CN': '得分', en: 'Score' },
-        severity: 'info',
-        basis: [{ instrument: 'x' }],
-        paths: ['staffing.actual'],
+      rules: [minimalRule('demo/score', {
         checks: [{ id: 'deducted', when: { all: [{ fact: 'indicators', path: 'staffingControlRate', operator: 'greaterThan', value: 100 }] }, message: { 'zh-CN': '得 {points} 分', en: '{points} points' } }],
         pass: { 'zh-CN': '得 {points} 分', en: '{points} points' },
         data: { points: { scale: 'indicators.staffingControlRate', points: [[100, 8], [116, 0]], format: 'number' } },
-      }],
+      })],
     };
     const checker = createChecker([pack]);
     const f = (await checker.checkEvaluation({ ...passingEvaluation(), staffing: { authorized: 100, actual: 103 } })).findings[0];

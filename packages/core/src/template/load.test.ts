@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { minimalTemplateYaml } from '@jixiao/testing';
 import { parseTemplateText } from './load.js';
 
-const VALID = `id: my-form
-title: { zh-CN: 某省自评表, en: a province's form }
-detection:
-  threshold: 2
-  signals:
-    - labels: [某省部门整体支出绩效自评表]
-      weight: 2
-fields:
-  - path: staffing.authorized
-    labels: [核定编制]
-    type: count
-`;
+const VALID = minimalTemplateYaml();
 
 describe('parseTemplateText', () => {
   it('reads a valid YAML template, with the schema defaults filled in', () => {
