@@ -94,3 +94,102 @@ describe('joinForms', () => {
     );
   });
 });
+
+describe('blank identities (issue 11, mutation)', () => {
+  it.each([null, undefined, '', ' \u3000', '\u200b\u200d', '（盖章）'])('the name %j is unknown', (name) => {
+    expect(normalizeUnitName(name)).toBeNull();
+  });
+
+  it.each([null, undefined, '', ' \u3000', '\u200b\ufeff'])('the code %j is unknown', (code) => {
+    expect(normalizeUnitCode(code)).toBeNull();
+  });
+
+  it('a form without a code is joined by its name', () => {
+    expect(unitIdentity({ name: '北塔区 司法局' })).toEqual({ code: null, name: '北塔区司法局' });
+    expect(unitIdentity({ name: null, code: ' a1 ' })).toEqual({ code: 'A1', name: null });
+  });
+});
+
+describe('what the join reports (issue 11, mutation)', () => {
+  it('one code with two names: each form named, the names listed in both languages', () => {
+    const j = joinForms([form('y.txt', '北塔区司法行政局', 2021, '501001'), form('x.txt', '北塔区司法局', 2020, '501001')]);
+    expect(j.diagnostics).toEqual([
+      {
+        code: 'code-several-names',
+        sources: ['x.txt', 'y.txt'],
+        message: {
+          'zh-CN': '预算编码 501001 对应多个单位名称（北塔区司法局、北塔区司法行政局）：未按单位关联，请核实编码或名称',
+          en: 'budget code 501001 comes with several unit names (北塔区司法局, 北塔区司法行政局): not joined; check the code or the names',
+        },
+      },
+    ]);
+  });
+
+  it('one name under two codes: the forms without a code named, the codes listed in both languages', () => {
+    const j = joinForms([form('c.txt', '财政局', 2021), form('b.txt', '财政局', 2020, '2'), form('a.txt', '财政局', 2020, '1')]);
+    expect(j.diagnostics).toEqual([
+      {
+        code: 'name-several-codes',
+        sources: ['c.txt'],
+        message: {
+          'zh-CN': '单位名称“财政局”对应多个预算编码（1、2），而这些表未填预算编码：无法确定是哪个单位，未关联',
+          en: 'unit name "财政局" comes with several budget codes (1, 2) and these forms state none: which unit they belong to is unknown, not joined',
+        },
+      },
+    ]);
+    expect(j.unitKey).toEqual([null, 'code:2', 'code:1']);
+  });
+
+  it('two forms for the year before: the year before, how many and which, in both languages', () => {
+    const j = joinForms([form('2021.txt', '甲', 2021), form('b.txt', '甲', 2020), form('a.txt', '甲', 2020)]);
+    expect(j.diagnostics).toEqual([
+      {
+        code: 'previous-ambiguous',
+        sources: ['a.txt', 'b.txt'],
+        message: {
+          'zh-CN': '同一单位 2020 年度有 2 份表（a.txt、b.txt）：无法确定哪一份是上年的表，跨年度核对未进行',
+          en: 'the unit has 2 forms for 2020 (a.txt, b.txt): which one is the previous year\'s is unknown, so no cross-year check was made',
+        },
+      },
+    ]);
+    expect(j.previousAmbiguous[0]).toEqual([2, 1]);
+  });
+
+  it('an ambiguous previous year is reported once per unit and year: two forms of 2021 over the same two of 2020', () => {
+    const j = joinForms([form('a20', '甲', 2020), form('b20', '甲', 2020), form('a21', '甲', 2021), form('b21', '甲', 2021)]);
+    expect(j.diagnostics.map((d) => [d.code, d.sources])).toEqual([['previous-ambiguous', ['a20', 'b20']]]);
+    expect(j.previousAmbiguous[2]).toEqual([0, 1]);
+    expect(j.previousAmbiguous[3]).toEqual([0, 1]);
+    // The 2021 forms are two as well: a 2022 form of the unit would meet them, not these.
+    expect(j.previous).toEqual([]);
+  });
+
+  it('each unit and year with an ambiguous previous year is reported, not only the first', () => {
+    const j = joinForms([form('甲a', '甲', 2020), form('甲b', '甲', 2020), form('甲21', '甲', 2021), form('乙a', '乙', 2020), form('乙b', '乙', 2020), form('乙21', '乙', 2021)]);
+    expect(j.diagnostics.map((d) => d.sources)).toEqual([
+      ['乙a', '乙b'],
+      ['甲a', '甲b'],
+    ]);
+  });
+
+  it('diagnostics are sorted by kind, then by their first form (code-unit order), whatever the input order', () => {
+    const j = joinForms([
+      form('p3', '丙', 2021),
+      form('p2', '丙', 2020),
+      form('p1', '丙', 2020),
+      form('n2', '丁', 2020),
+      form('n1', '丁', 2020, '7'),
+      form('n0', '丁', 2020, '8'),
+      form('k9', '戊', 2020, '9'),
+      form('k8', '己', 2020, '9'),
+      form('k5', '庚', 2020, '5'),
+      form('k4', '辛', 2020, '5'),
+    ]);
+    expect(j.diagnostics.map((d) => [d.code, d.sources])).toEqual([
+      ['code-several-names', ['k4', 'k5']],
+      ['code-several-names', ['k8', 'k9']],
+      ['name-several-codes', ['n2']],
+      ['previous-ambiguous', ['p1', 'p2']],
+    ]);
+  });
+});

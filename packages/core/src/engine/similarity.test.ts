@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BANDS, ROWS, candidatePairs, narrativeChars, estimatedSimilarity, jaccard, jaccardPercent, longestSharedPassage, minhash, normalizeNarrative, shingleHashes, SHINGLE } from './similarity.js';
+import { BANDS, BUCKET_NEIGHBOURS, ROWS, SIGNATURE_SIZE, candidatePairs, narrativeChars, estimatedSimilarity, jaccard, jaccardPercent, longestSharedPassage, minhash, normalizeNarrative, shingleHashes, SHINGLE } from './similarity.js';
 
 const hanText = (min: number, max: number) =>
   fc.array(fc.constantFrom(...'财政预算绩效管理资金使用规范目标完成群众满意制度建设监督检查整改落实年度工作'.split('')), { minLength: min, maxLength: max }).map((c) => c.join(''));
@@ -141,6 +141,221 @@ describe('longestSharedPassage', () => {
         for (let i = 0; i < na.length; i++) for (let j = i + 1; j <= na.length; j++) if (nb.includes(na.slice(i, j))) best = Math.max(best, j - i);
         expect(length).toBe(best);
         expect(nb.includes(normalizeNarrative(passage).chars)).toBe(true);
+      }),
+    );
+  });
+});
+
+// Issue 11, mutation: examples worked by hand and properties of each step's meaning.
+describe('normalizeNarrative and narrativeChars: examples', () => {
+  it.each<[string, string, number[]]>([
+    ['', '', []],
+    ['，。！ \u3000', '', []],
+    ['ABC abc', 'abcabc', [0, 1, 2, 4, 5, 6]],
+    // A ligature is two letters from one character; a circled one is a digit after NFKC; an astral character is
+    // two UTF-16 units, and the next character's offset counts both.
+    ['ﬁ①𠀀甲', 'fi#𠀀甲', [0, 0, 1, 2, 4]],
+    ['共 12，3 人', '共##人', [0, 2, 5, 7]],
+    ['１２３元', '#元', [0, 3]],
+    ['2.3万', '##万', [0, 2, 3]],
+  ])('%j → %j', (text, chars, offsets) => {
+    const n = normalizeNarrative(text);
+    expect(n.chars).toBe(chars);
+    expect(n.offsets).toEqual(offsets);
+    expect(narrativeChars(text)).toBe(chars);
+  });
+});
+
+describe('shingleHashes: examples', () => {
+  it.each<[string, number]>([
+    ['', 0],
+    ['甲', 1],
+    ['甲乙丙丁', 1],
+    ['甲乙丙丁戊', 1],
+    ['甲乙丙丁戊己', 2],
+    ['甲乙丙丁戊甲乙丙丁戊', 5], // 甲乙丙丁戊 twice: 6 windows, 5 distinct
+    ['aaaaaaaaaa', 1],
+    ['𠀀𠀁𠀂𠀃𠀄𠀅', 2], // code points, not UTF-16 units (12 units would give 8)
+  ])('%j has %i distinct shingles', (chars, count) => {
+    const h = shingleHashes(chars);
+    expect(h.length).toBe(count);
+    expect([...h]).toEqual([...h].sort((a, b) => a - b));
+  });
+
+  it('counts the distinct 5-code-point substrings, astral characters too', () => {
+    const astral = fc.array(fc.constantFrom('𠀀', '𠀁', '甲', '乙', '#'), { minLength: 1, maxLength: 40 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(astral, (t) => {
+        expect(shingleHashes(t).length).toBe(shingleSet(t).size);
+      }),
+    );
+  });
+
+  it('a shingle is five characters: two texts sharing only four in a row share no shingle', () => {
+    expect(jaccard(shingleHashes('甲乙丙丁戊己'), shingleHashes('子乙丙丁戊丑'))).toBe(0);
+    expect(jaccard(shingleHashes('甲乙丙丁戊己'), shingleHashes('乙丙丁戊己庚'))).toBe(1 / 3);
+  });
+});
+
+describe('Jaccard: examples on hash lists', () => {
+  const u = (...xs: number[]) => Uint32Array.from(xs);
+  it.each<[number[], number[], number, number]>([
+    [[], [], 1, 100],
+    [[1], [], 0, 0],
+    [[], [7], 0, 0],
+    [[1, 2, 3], [1, 2, 3], 1, 100],
+    [[1, 2, 3], [2, 3, 4], 0.5, 50],
+    [[1, 2, 3], [1], 1 / 3, 33.33],
+    [[1, 5, 9], [2, 5, 8, 9], 0.4, 40],
+    [[2, 5, 8, 9], [1, 5, 9], 0.4, 40],
+    [[1, 2], [3, 4], 0, 0],
+    [[3, 4], [1, 2], 0, 0],
+    [[1, 2, 3, 4, 5, 6], [6], 1 / 6, 16.67],
+  ])('%j and %j: %d (%d %)', (a, b, share, percent) => {
+    expect(jaccard(u(...a), u(...b))).toBe(share);
+    expect(jaccardPercent(u(...a), u(...b))).toBe(percent);
+  });
+});
+
+describe('MinHash: its meaning', () => {
+  it('the signature of the empty set is the largest value everywhere; each entry is a least value over the set', () => {
+    expect([...minhash(new Uint32Array(0))]).toEqual(new Array<number>(SIGNATURE_SIZE).fill(0xffffffff));
+    expect(minhash(shingleHashes('甲乙丙丁戊己')).length).toBe(SIGNATURE_SIZE);
+  });
+
+  it('the signature of a union is the least of the two signatures, entry by entry', () => {
+    fc.assert(
+      fc.property(hanText(1, 40), hanText(1, 40), (a, b) => {
+        const sa = shingleHashes(a);
+        const sb = shingleHashes(b);
+        const union = Uint32Array.from(new Set([...sa, ...sb])).sort();
+        const ma = minhash(sa);
+        const mb = minhash(sb);
+        expect([...minhash(union)]).toEqual([...ma].map((x, i) => Math.min(x, mb[i] ?? 0)));
+      }),
+    );
+  });
+
+  it('the hash functions differ: one shingle gets many different values', () => {
+    const sig = minhash(Uint32Array.from([12345]));
+    expect(new Set(sig).size).toBeGreaterThan(SIGNATURE_SIZE / 2);
+  });
+
+  it('estimatedSimilarity is the share of entries that agree', () => {
+    const a = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => i);
+    const half = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => (i < SIGNATURE_SIZE / 2 ? i : i + 1000));
+    const one = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => (i === SIGNATURE_SIZE - 1 ? i : i + 1000));
+    expect(estimatedSimilarity(a, a)).toBe(1);
+    expect(estimatedSimilarity(a, half)).toBe(0.5);
+    expect(estimatedSimilarity(a, one)).toBe(1 / SIGNATURE_SIZE);
+    expect(estimatedSimilarity(minhash(shingleHashes('甲乙丙丁戊己')), minhash(new Uint32Array(0)))).toBe(0);
+  });
+});
+
+describe('candidatePairs: the bands', () => {
+  /** A signature of `base` with the rows listed changed. */
+  const signature = (base: number, changed: readonly number[] = []) => Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => (changed.includes(i) ? base + 1000 + i : base + i));
+
+  it('proposes two texts that agree on every row of one band, and not two that differ in a row of every band', () => {
+    const allButBand0 = Array.from({ length: SIGNATURE_SIZE - ROWS }, (_, i) => i + ROWS);
+    const oneRowOfEach = Array.from({ length: BANDS }, (_, band) => band * ROWS + (band % ROWS));
+    const pairs = candidatePairs([
+      { id: 0, group: 0, signature: signature(1) },
+      { id: 1, group: 1, signature: signature(1, allButBand0) },
+      { id: 2, group: 2, signature: signature(1, oneRowOfEach) },
+    ]);
+    expect([...pairs]).toEqual([
+      [0, [1]],
+      [1, [0]],
+    ]);
+  });
+
+  it('the last band counts as much as the first', () => {
+    const allButLastBand = Array.from({ length: SIGNATURE_SIZE - ROWS }, (_, i) => i);
+    expect([...candidatePairs([{ id: 5, group: 0, signature: signature(1) }, { id: 9, group: 1, signature: signature(1, allButLastBand) }])]).toEqual([
+      [5, [9]],
+      [9, [5]],
+    ]);
+  });
+
+  it('nothing to propose: no texts, one text, texts of one group, texts that differ everywhere', () => {
+    expect(candidatePairs([]).size).toBe(0);
+    expect(candidatePairs([{ id: 0, group: 0, signature: signature(1) }]).size).toBe(0);
+    expect(candidatePairs([{ id: 0, group: 3, signature: signature(1) }, { id: 1, group: 3, signature: signature(1) }]).size).toBe(0);
+    expect(candidatePairs([{ id: 0, group: 0, signature: signature(1) }, { id: 1, group: 1, signature: signature(5000) }]).size).toBe(0);
+  });
+
+  it('ids are the caller\'s: listed ascending, with the ids proposed ascending', () => {
+    const pairs = candidatePairs([
+      { id: 30, group: 0, signature: signature(1) },
+      { id: 10, group: 1, signature: signature(1) },
+      { id: 20, group: 2, signature: signature(1) },
+    ]);
+    expect([...pairs]).toEqual([
+      [10, [20, 30]],
+      [20, [10, 30]],
+      [30, [10, 20]],
+    ]);
+  });
+
+  it(`in a bucket of identical texts each meets the ${String(BUCKET_NEIGHBOURS)} next ones (and so the ${String(BUCKET_NEIGHBOURS)} before it), no more`, () => {
+    const n = BUCKET_NEIGHBOURS + 4;
+    const pairs = candidatePairs(Array.from({ length: n }, (_, id) => ({ id, group: id, signature: signature(1) })));
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    expect(pairs.get(0)).toEqual(range(1, BUCKET_NEIGHBOURS));
+    expect(pairs.get(n - 1)).toEqual(range(n - 1 - BUCKET_NEIGHBOURS, n - 2));
+    expect(pairs.get(BUCKET_NEIGHBOURS)).toEqual([...range(0, BUCKET_NEIGHBOURS - 1), ...range(BUCKET_NEIGHBOURS + 1, n - 1)]);
+    expect(pairs.size).toBe(n);
+  });
+
+  it('a member of the same group in between does not hide the next ones of the bucket', () => {
+    const pairs = candidatePairs([
+      { id: 0, group: 0, signature: signature(1) },
+      { id: 1, group: 0, signature: signature(1) },
+      { id: 2, group: 1, signature: signature(1) },
+    ]);
+    expect([...pairs]).toEqual([
+      [0, [2]],
+      [1, [2]],
+      [2, [0, 1]],
+    ]);
+  });
+});
+
+describe('longestSharedPassage: examples', () => {
+  it.each<[string, string, string, number]>([
+    ['', '甲乙', '', 0],
+    ['甲乙', '', '', 0],
+    ['甲乙丙', '丁戊己', '', 0],
+    ['甲', '甲', '甲', 1],
+    ['xx甲乙丙yy', 'zz甲乙丙ww', '甲乙丙', 3],
+    // As written in the first text: its spacing and punctuation inside the passage are kept.
+    ['今年，全面 完成。任务', '全面完成任务', '全面 完成。任务', 6],
+    // A run of digits is one character; the passage takes the whole run, whatever the other text's figures.
+    ['收入 1234 万元', '收入99万元', '收入 1234 万元', 5],
+    ['合计共123', '共45', '共123', 2],
+    // An astral character at the end is taken whole (two UTF-16 units).
+    ['甲乙𠀀丁', '乙𠀀', '乙𠀀', 2],
+    // Two passages as long: the first in the first text.
+    ['ABxCD', 'CDyAB', 'AB', 2],
+    ['CDxAB', 'ABy', 'AB', 2],
+    // Letters compared in lower case, shown as written.
+    ['The Plan', 'theplan', 'The Plan', 7],
+    // A passage that needs the automaton to fall back along suffix links, several times.
+    ['ababcabcd', 'abcdab', 'abcd', 4],
+    ['aabaabaaab', 'baaab', 'baaab', 5],
+  ])('%j and %j share %j', (a, b, passage, length) => {
+    expect(longestSharedPassage(a, b)).toEqual({ passage, length });
+  });
+
+  it('the passage stands in the first text as written, and is as long as said', () => {
+    const text = fc.array(fc.constantFrom('甲', '乙', '丙', ' ', '，', '1', '2', 'A', 'a', '𠀀'), { maxLength: 30 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const { passage, length } = longestSharedPassage(a, b);
+        expect(a.includes(passage)).toBe(true);
+        expect(Array.from(normalizeNarrative(passage).chars).length).toBe(length);
+        expect(normalizeNarrative(b).chars.includes(normalizeNarrative(passage).chars)).toBe(true);
       }),
     );
   });

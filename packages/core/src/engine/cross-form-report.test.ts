@@ -1,0 +1,118 @@
+// The cross-form section of a report (issue 11, mutation: crossFormReport was reached only through the adapters' and
+// the CLI's tests, outside the mutation run): what a reader must look at — failures first, then undecided findings,
+// each in the order the pass gave them — and nothing a reader need not (passes, not-applicable findings).
+import { describe, expect, it } from 'vitest';
+import type { ResultSummary } from '../result/model.js';
+import { crossFormReport } from './cross-form-report.js';
+import type { CrossFormFinding, CrossFormResult } from './cross-form.js';
+
+function finding(source: string, ruleId: string, outcome: CrossFormFinding['outcome'], extra: Partial<CrossFormFinding> = {}): CrossFormFinding {
+  const check = outcome === 'fail' ? 'copied' : outcome;
+  return {
+    source,
+    unit: '甲区司法局',
+    fiscalYear: 2021,
+    ruleId,
+    pack: ruleId.split('/')[0] ?? '',
+    title: `标题 ${ruleId}`,
+    outcome,
+    severity: 'warning',
+    redFlag: false,
+    messageId: `${ruleId}#${check}`,
+    message: `${source} ${ruleId} ${outcome}`,
+    data: { n: 1 },
+    paths: ['expenditure.threePublic'],
+    observed: { 'expenditure.threePublic': 2.4 },
+    basis: [],
+    related: [],
+    ...extra,
+  };
+}
+
+const summary: ResultSummary = { total: 6, pass: 1, fail: 3, indeterminate: 1, notApplicable: 1, waived: 0, errors: 1, warnings: 2, infos: 0, redFlags: 1 };
+
+function result(findings: CrossFormFinding[]): CrossFormResult {
+  return {
+    findings,
+    summary,
+    rules: [],
+    history: [{ source: 'a-2021.txt', previous: 'a-2020.txt' }],
+    diagnostics: [{ code: 'previous-ambiguous', message: '同一单位 2020 年度有 2 份表', sources: ['b1.txt', 'b2.txt'] }],
+  };
+}
+
+describe('crossFormReport', () => {
+  it('shows failures first, then undecided findings, each kind in the order of the pass; passes and not-applicable ones are left out', () => {
+    const report = crossFormReport(
+      result([
+        finding('a.txt', 'history/carry-over', 'indeterminate'),
+        finding('a.txt', 'history/three-public-prior-year', 'fail'),
+        finding('b.txt', 'batch/duplicate', 'pass'),
+        finding('b.txt', 'history/carry-over', 'fail'),
+        finding('c.txt', 'history/carry-over', 'not-applicable'),
+        finding('c.txt', 'batch/duplicate', 'indeterminate'),
+        finding('d.txt', 'batch/duplicate', 'fail'),
+      ]),
+    );
+    expect(report.findings.map((f) => `${f.source} ${f.ruleId} ${f.outcome}`)).toEqual([
+      'a.txt history/three-public-prior-year fail',
+      'b.txt history/carry-over fail',
+      'd.txt batch/duplicate fail',
+      'a.txt history/carry-over indeterminate',
+      'c.txt batch/duplicate indeterminate',
+    ]);
+  });
+
+  it('keeps the summary, the history joins and the diagnostics of the pass as they are', () => {
+    const report = crossFormReport(result([]));
+    expect(report.summary).toEqual(summary);
+    expect(report.history).toEqual([{ source: 'a-2021.txt', previous: 'a-2020.txt' }]);
+    expect(report.diagnostics).toEqual([{ code: 'previous-ambiguous', message: '同一单位 2020 年度有 2 份表', sources: ['b1.txt', 'b2.txt'] }]);
+    expect(report.findings).toEqual([]);
+  });
+
+  it('a failure: every field a reader needs, its severity, the message id within the rule, positions and the forms it concerns', () => {
+    const related = [{ source: 'a-2020.txt', unit: '甲区司法局', fiscalYear: 2020, relation: 'previous-year' as const, positions: { 'expenditure.threePublic': { line: 38 } } }];
+    const [f] = crossFormReport(
+      result([finding('a-2021.txt', 'history/three-public-prior-year', 'fail', { severity: 'error', redFlag: true, positions: { 'expenditure.threePublicPriorYear': { line: 40 } }, related, unlistedRelated: 3 })]),
+    ).findings;
+    expect(f).toStrictEqual({
+      source: 'a-2021.txt',
+      unit: '甲区司法局',
+      fiscalYear: 2021,
+      ruleId: 'history/three-public-prior-year',
+      title: '标题 history/three-public-prior-year',
+      outcome: 'fail',
+      severity: 'error',
+      redFlag: true,
+      messageId: 'copied',
+      message: 'a-2021.txt history/three-public-prior-year fail',
+      data: { n: 1 },
+      positions: { 'expenditure.threePublicPriorYear': { line: 40 } },
+      related,
+      unlistedRelated: 3,
+    });
+  });
+
+  it('an undecided finding has no severity; no positions and no unlisted count when the pass gave none', () => {
+    const [f] = crossFormReport(result([finding('x.txt', 'batch/duplicate', 'indeterminate', { unit: null, fiscalYear: null })])).findings;
+    expect(f).toStrictEqual({
+      source: 'x.txt',
+      unit: null,
+      fiscalYear: null,
+      ruleId: 'batch/duplicate',
+      title: '标题 batch/duplicate',
+      outcome: 'indeterminate',
+      redFlag: false,
+      messageId: 'indeterminate',
+      message: 'x.txt batch/duplicate indeterminate',
+      data: { n: 1 },
+      related: [],
+    });
+  });
+
+  it('a message id without a rule prefix is kept whole', () => {
+    const [f] = crossFormReport(result([finding('x.txt', 'batch/duplicate', 'fail', { messageId: 'copied' })])).findings;
+    expect(f?.messageId).toBe('copied');
+  });
+});
