@@ -30,6 +30,11 @@ describe('formatRaw: one value in a message', () => {
     ['money as a function', () => 1, 'money', 'en', '[function]'],
     ['money as a boolean', false, 'money', 'en', 'false'],
     ['money as a bigint', 10n, 'money', 'en', '10'],
+    // Not a number a form can give, but never shown as "null" (which reads as a blank) or as nothing.
+    ['NaN money', Number.NaN, 'money', 'zh-CN', 'NaN'],
+    ['infinite money', -Infinity, 'money', 'zh-CN', '-Infinity'],
+    ['money as a list holding undefined', [undefined, 1], 'money', 'en', 'undefined,1'],
+    ['money as a symbol', Symbol('x'), 'money', 'en', 'Symbol(x)'],
     // Percent: two decimals and a percent sign.
     ['percent', 95.5, 'percent', 'zh-CN', '95.50%'],
     ['percent, whole', 100, 'percent', 'en', '100.00%'],
@@ -44,6 +49,7 @@ describe('formatRaw: one value in a message', () => {
     ['not an answer', 'maybe', 'answer', 'zh-CN', 'maybe'],
     ['a name of the prototype is no answer', 'toString', 'answer', 'zh-CN', 'toString'],
     ['a number as an answer', 1, 'answer', 'zh-CN', '1'],
+    ['only text is an answer, not a list of it', ['yes'], 'answer', 'zh-CN', 'yes'],
     // Fields: the form's own words in Chinese; the English text keeps the model path.
     ['fields', ['staffing.actual', 'staffing.authorized'], 'fields', 'zh-CN', '实有人数、编制人数'],
     ['fields in English', ['staffing.actual', 'staffing.authorized'], 'fields', 'en', 'actual staff (staffing.actual), authorized staff (staffing.authorized)'],

@@ -68,6 +68,20 @@ describe('effective dates of rules', () => {
     );
   });
 
+  // The fiscal year is a calendar year: a rule is in force for it when its dates meet any day from 1 January to 31 December.
+  it.each<[string, { from?: string; until?: string }, number, string | undefined]>([
+    ['from the last day of the year', { from: '2021-12-31' }, 2021, undefined],
+    ['from the first day of the next year', { from: '2022-01-01' }, 2021, 'demo/limit#not-in-force'],
+    ['until the first day of the year', { until: '2021-01-01' }, 2021, undefined],
+    ['until the last day of the year before', { until: '2020-12-31' }, 2021, 'demo/limit#no-longer-in-force'],
+    ['within the year', { from: '2021-03-01', until: '2021-06-30' }, 2021, undefined],
+    ['both ends after the year', { from: '2022-01-01', until: '2022-12-31' }, 2021, 'demo/limit#not-in-force'],
+  ])('%s: %j for %i', async (_name, effective, year, notApplicable) => {
+    const f = (await createChecker([pack({ effective })]).checkEvaluation(form(year))).findings[0];
+    if (notApplicable === undefined) expect(['pass', 'fail']).toContain(f?.outcome);
+    else expect(f).toMatchObject({ outcome: 'not-applicable', messageId: notApplicable });
+  });
+
   it('without a fiscal year the rule runs', async () => {
     const checker = createChecker([pack({ effective: { from: '2030-01-01', until: '2031-12-31' } })]);
     expect((await checker.checkEvaluation(form(null))).findings[0]?.outcome).not.toBe('not-applicable');
