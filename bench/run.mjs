@@ -2,6 +2,7 @@
 // Options are passed through: `npm run bench -- --forms 5000 --big 10000`.
 // `npm run bench -- --web [--forms 1000]` runs the browser workbench's benchmark instead (bench/web/run.mjs);
 // `npm run bench -- --xlsx [200]` the .xlsx reader against .docx in the same run (bench/src/xlsx.ts);
+// `npm run bench -- --stages [1000]` what one .docx form costs, stage by stage, in process (bench/src/stages.ts);
 // `npm run bench -- --bundle` the library's browser bundle sizes (bench/bundle.mjs).
 import { execFileSync } from 'node:child_process';
 
@@ -14,5 +15,5 @@ if (args.includes('--bundle')) {
 } else {
   run('npm', ['run', 'build', '--silent', '-w', '@jixiao/cli']);
   run('npx', ['tsup', '--config', 'bench/tsup.config.ts', '--silent']);
-  run(process.execPath, [args.includes('--xlsx') ? 'bench/out/xlsx.js' : 'bench/out/bench.js', ...args]);
+  run(process.execPath, [args.includes('--xlsx') ? 'bench/out/xlsx.js' : args.includes('--stages') ? 'bench/out/stages.js' : 'bench/out/bench.js', ...args]);
 }

@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup';
 // dependencies loaded from node_modules. Output goes to bench/out (git-ignored, never part of `npm test`).
 export default defineConfig({
   // The PDF reader's thread loads its own entry, found beside the bundle (as the CLI's is).
-  entry: { bench: 'bench/src/bench.ts', xlsx: 'bench/src/xlsx.ts', 'pdf-worker': 'packages/import/src/node/pdf-worker.js' },
+  entry: { bench: 'bench/src/bench.ts', xlsx: 'bench/src/xlsx.ts', stages: 'bench/src/stages.ts', 'pdf-worker': 'packages/import/src/node/pdf-worker.js' },
   outDir: 'bench/out',
   format: ['esm'],
   target: 'node20',

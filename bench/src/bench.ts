@@ -23,10 +23,10 @@ import { Engine } from 'json-rules-engine';
 import { CUSTOM_OPERATORS, createChecker, ruleConditions, type Evaluation, type NestedCondition, type Pack, type TopLevelCondition } from '@jixiao/core';
 import { loadPack } from '@jixiao/core/node';
 import { importJson, importText, renderFormText } from '@jixiao/import';
-import { baseEvaluation, evaluationArb, patchEvaluation } from '@jixiao/testing';
 import { convertWithSoffice, findSoffice } from '@jixiao/import/node';
 import { DOCX_ENCODINGS, renderFormDocx, type DocxEncoding } from '../../packages/import/scripts/render-docx.js';
 import { extractPdfText } from '../../packages/import/src/node/pdf.js';
+import { makeForms, RANDOM_SHARE } from './forms.js';
 import { PLAIN_PACKS, plainOutcomes } from './plain.js';
 import { reportsBench } from './reports.js';
 
@@ -63,32 +63,6 @@ const PACK_ARGS = WITHOUT.length === 0 ? [] : ['--pack', ...preset.packs.filter(
 const standard = createChecker(packs);
 const plainPacks = packs.filter((p) => (PLAIN_PACKS as readonly string[]).includes(p.meta.name));
 const subset = createChecker(plainPacks);
-
-/** Share of random forms in the generated set (the rest are near-clean). */
-const RANDOM_SHARE = 0.7;
-
-/** One form in this many is a second submission of the unit and year of the form before it. */
-const RESUBMITTED_EVERY = 100;
-
-/**
- * Forms: random schema-valid ones (many failures, blanks, unresolved answers) mixed with near-clean ones. Their units
- * are a province's batch (`realistic`): each form a unit of its own (单位0, 单位1, …; a blank name stays blank), and
- * every hundredth form the same unit and year as the form before it (a duplicate submission, 1 %). As generated
- * (`duplicate-heavy`, the adversarial case) the random forms share four unit names and the near-clean ones one, so
- * each unit-year holds hundreds of copies and batch/duplicate-submission fires on nearly every form.
- */
-function makeForms(n: number, units: 'realistic' | 'duplicate-heavy' = 'realistic'): Evaluation[] {
-  const random = fc.sample(evaluationArb(), { numRuns: Math.ceil(n * RANDOM_SHARE), seed: 20260101 });
-  const clean = Array.from({ length: n - random.length }, (_, i) =>
-    patchEvaluation(baseEvaluation(), { staffing: { authorized: 40, actual: 30 + (i % 15) }, fiscalYear: 2015 + (i % 10) }),
-  );
-  const forms = [...random, ...clean];
-  if (units === 'duplicate-heavy') return forms;
-  return forms.map((f, i) => {
-    const of = i % RESUBMITTED_EVERY === RESUBMITTED_EVERY - 1 ? i - 1 : i;
-    return { ...f, unit: { ...f.unit, name: f.unit.name === null ? null : `单位${String(of)}` }, fiscalYear: forms[of]?.fiscalYear ?? f.fiscalYear };
-  });
-}
 
 function rate(count: number, ms: number): number {
   return Math.round((count / ms) * 1000);
