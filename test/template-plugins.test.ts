@@ -1,8 +1,8 @@
 // Form templates as plugins at check, import and serve time: `--template <file|folder|package|id>`, the config's
 // `templates`, and templates a pack carries beside its rules (one plugin for a province's form and its rules).
 // Loaded and validated like packs: a pattern that can backtrack catastrophically is refused with file and line,
-// two templates with one id are an error naming both sources, and the templates reach the batch's worker
-// threads and `jixiao serve`.
+// two templates with one id are an error naming both sources, and the templates reach the batch's child
+// processes and `jixiao serve`.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import type { ResultDocument } from '@jixiao/core';
 import { loadChecker } from '../packages/cli/src/packs.js';
 import { collectInputs } from '../packages/cli/src/batch/collect.js';
 import type { FileOutcome } from '../packages/cli/src/batch/check-file.js';
-import { checkFiles, startWorkers } from '../packages/cli/src/batch/run.js';
+import { checkFiles, startPool } from '../packages/cli/src/batch/run.js';
 import { startServe } from '../packages/cli/src/commands/serve.js';
 import { startServeApp } from '../packages/cli/src/commands/serve-app.js';
 import { folders, jixiao, ROOT } from './hostile/cli-run.js';
@@ -155,8 +155,8 @@ describe('templates at check and import time', () => {
   });
 });
 
-describe('templates reach the batch\'s worker threads and jixiao serve', () => {
-  it('a worker reads with the selected templates (this thread, given none, cannot read the form)', async () => {
+describe('templates reach the batch\'s child processes and jixiao serve', () => {
+  it('a child process reads with the selected templates (this process, given none, cannot read the form)', async () => {
     const dir = setUp();
     mkdirSync(join(dir, 'forms'));
     for (let i = 0; i < 7; i++) writeFileSync(join(dir, 'forms', `form-${String(i)}.txt`), FORM);
@@ -164,19 +164,19 @@ describe('templates reach the batch\'s worker threads and jixiao serve', () => {
     const { files } = collectInputs(['forms'], dir, 'en');
     const { checker, templates } = loadChecker(selection);
     expect(templates?.[0]?.id).toBe('my-form');
-    const worker = fileURLToPath(new URL('../packages/cli/dist/batch-worker.js', import.meta.url));
-    const workers = await startWorkers(files, 2, true, selection, worker);
-    expect(workers).toBeDefined();
+    const entry = fileURLToPath(new URL('../packages/cli/dist/batch-child.js', import.meta.url));
+    const children = startPool(files, 2, true, selection, 'en', entry);
+    expect(children).toBeDefined();
     const out: FileOutcome[] = [];
     try {
-      // This thread is handed no templates (the shipped ones): only a worker can read these forms.
-      await checkFiles(files, { locale: 'en', selection, checker, shape: {}, onOutcome: (o) => out.push(o) }, workers);
+      // This process is handed no templates (the shipped ones): only a child can read these forms.
+      await checkFiles(files, { locale: 'en', selection, checker, shape: {}, onOutcome: (o) => out.push(o) }, children);
     } finally {
-      await workers?.pool.destroy();
+      await children?.stop();
     }
     expect(out).toHaveLength(7);
-    const readByWorker = out.filter((o) => o.ok && o.brief.template?.id === 'my-form');
-    expect(readByWorker.length).toBeGreaterThan(0);
+    const readByChild = out.filter((o) => o.ok && o.brief.template?.id === 'my-form');
+    expect(readByChild.length).toBeGreaterThan(0);
     // The rest were checked here, without the template: not recognised, never read as something else.
     for (const o of out) if (!(o.ok && o.brief.template?.id === 'my-form')) expect(o.ok ? '' : o.reason).toContain('template not recognised');
   });

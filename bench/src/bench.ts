@@ -4,8 +4,11 @@
  * (b) the same rules as hand-written TypeScript (the reference limit), against our checker on those packs;
  * (c) json-rules-engine used naively (default JSONPath resolver, an engine built per form);
  * (d) end to end: the built CLI on a folder of forms (canonical JSON, Word-extracted text, .docx), JSON report, its
- *     bytes a form, CPU time of the process and of its main thread; with `--halves`, also two single-thread
- *     processes at once on the halves of each folder; with `--without <pack>`, the standard preset less that pack;
+ *     bytes a form, CPU time of the process tree and of its main thread, peak memory of the whole tree; with
+ *     `--halves`, also two single-thread processes at once on the halves of each folder; with `--without <pack>`,
+ *     the standard preset less that pack; `--parallel` runs only this for Word text and .docx with `--halves` (and
+ *     `--reference <bin>`, e.g. a build with worker threads behind `--jobs`, on both kinds: threads against
+ *     processes in one run);
  * (e) CLI cold start for one form; (f) peak memory of the CLI for 10,000 forms;
  * (g) with `--formats N` (`--formats-only` runs only this): N forms as text, .docx, .doc and PDF through the CLI,
  * and the converter's share of the time (LibreOffice for .doc, pdf.js for PDF);
@@ -44,8 +47,13 @@ const BIN = join(ROOT, 'packages/cli/bin/jixiao.js');
  * the same folder in the same run, and its report is compared with this build's.
  */
 const DOCX_ONLY = process.argv.includes('--docx-only');
+/**
+ * `--parallel`: only (d), for Word text and .docx (`--forms` of each), with `--halves` — what `--jobs` buys against
+ * the ideal of two processes on halves; with `--reference <bin>`, the reference build runs on both kinds too.
+ */
+const PARALLEL = process.argv.includes('--parallel');
 /** `--halves`: (d) also runs each folder as two single-thread processes at once on its two halves (see `halves`). */
-const HALVES = process.argv.includes('--halves');
+const HALVES = PARALLEL || process.argv.includes('--halves');
 const REFERENCE = ((i) => (i === -1 ? undefined : process.argv[i + 1]))(process.argv.indexOf('--reference'));
 /**
  * `--without <pack>` (repeatable): (d) checks with the standard preset less these packs, e.g. `--without batch` to
@@ -126,39 +134,47 @@ function cliMeasured(args: string[], cwd: string, bin = BIN): { ms: number; mb: 
 }
 
 /**
- * The CLI under GNU time, as {@link cliMeasured}, and (on Linux) the CPU time of its main thread apart from all
- * its other threads — the worker threads and V8's own (JIT compilation, garbage collection) — read from
- * `/proc/<pid>/task/<tid>/stat` every 100 ms while it runs (the last 100 ms of the main thread may be missed).
- * Under load, wall times say little, but where the CPU goes does: with `--jobs 2` the second thread's cost shows
- * here as more than the work it takes from the main thread.
+ * The CLI under GNU time, as {@link cliMeasured} (its CPU time includes the child processes it waited for), and
+ * (on Linux) the CPU time of its main thread apart from all its other threads and processes — worker threads,
+ * child processes and V8's own threads (JIT compilation, garbage collection) — read from
+ * `/proc/<pid>/task/<tid>/stat` every 100 ms while it runs (the last 100 ms of the main thread may be missed), and
+ * the peak of the resident memory of the CLI and its child processes together (`treeMb`, sampled likewise; GNU
+ * time's figure is the largest single process). Under load, wall times say little, but where the CPU goes does.
  */
-async function cliThreads(args: string[], cwd: string, bin = BIN): Promise<{ ms: number; mb: number; cpu: number; mainCpu: number; stderr: string }> {
+async function cliThreads(args: string[], cwd: string, bin = BIN): Promise<{ ms: number; mb: number; treeMb: number; cpu: number; mainCpu: number; stderr: string }> {
   const t = performance.now();
   const child = spawn('/usr/bin/time', ['-f', 'MAXRSS %M CPU %U %S', process.execPath, bin, ...args], { cwd, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   let node: string | undefined;
   let mainCpu = Number.NaN;
+  let treeKb = 0;
   const ticks = 100; // USER_HZ: clock ticks a second in /proc (100 on Linux)
+  const childrenOf = (pid: string) => readdirSync(`/proc/${pid}/task`).flatMap((t) => readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(/\s+/).filter((c) => c !== ''));
+  const rssKb = (pid: string) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
   const poll = setInterval(() => {
     try {
       // GNU time's child: the CLI's node process.
       if (node === undefined) {
-        const first = readFileSync(`/proc/${String(child.pid)}/task/${String(child.pid)}/children`, 'utf8').trim().split(/\s+/)[0];
-        if (first === undefined || first === '') return;
+        const first = childrenOf(String(child.pid))[0];
+        if (first === undefined) return;
         node = first;
       }
       const stat = readFileSync(`/proc/${node}/task/${node}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       mainCpu = (Number(fields[11]) + Number(fields[12])) / ticks;
+      const tree = [node];
+      // (An array iterator reads its length as it goes: the children pushed are visited too.)
+      for (const pid of tree) tree.push(...childrenOf(pid));
+      treeKb = Math.max(treeKb, tree.reduce((kb, pid) => kb + rssKb(pid), 0));
     } catch {
-      // not Linux, or the process has ended
+      // not Linux, or a process has ended
     }
   }, 100);
   await new Promise((resolve) => child.on('close', resolve));
   clearInterval(poll);
   const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(stderr);
-  return { ms: performance.now() - t, mb: Math.round(Number(/MAXRSS (\d+)/.exec(stderr)?.[1] ?? 'NaN') / 1024), cpu: Number(cpu?.[1] ?? 'NaN') + Number(cpu?.[2] ?? 'NaN'), mainCpu, stderr };
+  return { ms: performance.now() - t, mb: Math.round(Number(/MAXRSS (\d+)/.exec(stderr)?.[1] ?? 'NaN') / 1024), treeMb: Math.round(treeKb / 1024), cpu: Number(cpu?.[1] ?? 'NaN') + Number(cpu?.[2] ?? 'NaN'), mainCpu, stderr };
 }
 
 /**
@@ -388,7 +404,7 @@ async function main() {
 
   // `--e2e-only` skips (a)–(c) (quick runs of the CLI figures while working on them).
   let syncRate = 0, syncRandomRate = 0, syncCleanRate = 0, asyncRate = 0, plainRate = 0, subsetRate = 0, naiveRate = 0, sink = 0;
-  if (!process.argv.includes('--e2e-only') && !DOCX_ONLY) {
+  if (!process.argv.includes('--e2e-only') && !DOCX_ONLY && !PARALLEL) {
     // (a) evaluation only, one thread
     syncRate = await best(3, () => rate(forms.length, time(() => { for (const f of forms) standard.checkEvaluationSync(f); })));
     // The two kinds of form apart: random ones (failures everywhere: explanations, more messages) and near-clean ones.
@@ -437,20 +453,20 @@ async function main() {
   // with a few unreadable files mixed in; JSON report to a file, 1 and 2 worker threads, reports compared.
   const dir = join(tmpdir(), `jixiao-bench-${String(process.pid)}`);
   rmSync(dir, { recursive: true, force: true });
-  const DOCX = Math.min(N, arg('docx', DOCX_ONLY ? N : 1000));
-  const kinds = DOCX_ONLY ? ['docx'] : ['json', 'text', 'docx'];
+  const DOCX = Math.min(N, arg('docx', DOCX_ONLY || PARALLEL ? N : 1000));
+  const kinds = DOCX_ONLY ? ['docx'] : PARALLEL ? ['text', 'docx'] : ['json', 'text', 'docx'];
   for (const kind of kinds) mkdirSync(join(dir, kind), { recursive: true });
   const name = (i: number) => `form-${String(i).padStart(6, '0')}`;
   if (!DOCX_ONLY) {
     forms.forEach((f, i) => {
-      writeFileSync(join(dir, 'json', `${name(i)}.json`), JSON.stringify(f));
+      if (kinds.includes('json')) writeFileSync(join(dir, 'json', `${name(i)}.json`), JSON.stringify(f));
       writeFileSync(join(dir, 'text', `${name(i)}.txt`), renderFormText(f));
     });
   }
   for (const [i, f] of forms.slice(0, DOCX).entries()) writeFileSync(join(dir, 'docx', `${name(i)}.docx`), await renderFormDocx(f, DOCX_ENCODINGS[i % DOCX_ENCODINGS.length]));
   // Broken files: each batch must list them and carry on.
   if (!DOCX_ONLY) {
-    writeFileSync(join(dir, 'json', 'broken.json'), '{"fiscalYear": 2020,');
+    if (kinds.includes('json')) writeFileSync(join(dir, 'json', 'broken.json'), '{"fiscalYear": 2020,');
     writeFileSync(join(dir, 'text', 'broken.txt'), '这不是自评表。');
   }
   writeFileSync(join(dir, 'docx', 'broken.docx'), 'PK\u0003\u0004 not a zip');
@@ -461,55 +477,60 @@ async function main() {
   const e2eMb: Record<string, Record<string, number>> = {};
   /** Bytes of the compact JSON report (`--jobs 1`) over the forms checked. */
   const e2eBytes: Record<string, number> = {};
-  const referenceRuns: Record<number, Awaited<ReturnType<typeof cliThreads>>[]> = { 1: [], 2: [] };
+  /** One run's figures as printed: forms/s, memory (the largest process; the whole tree), CPU. */
+  const figures = (kind: string, r: Awaited<ReturnType<typeof cliThreads>>, mb: number, treeMb: number) =>
+    `${String(rate(counts[kind] ?? 0, r.ms))} forms/s (${String(mb)} MB, all processes ${String(treeMb)} MB; ${r.cpu.toFixed(1)} s CPU, main thread ${r.mainCpu.toFixed(1)} s, in ${(r.ms / 1000).toFixed(1)} s)`;
+  const quickest = (runs: readonly Awaited<ReturnType<typeof cliThreads>>[]) => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
   if (WITHOUT.length > 0) console.log(`(d) every run checks with the standard preset less ${WITHOUT.join(', ')} (--without)`);
   for (const kind of kinds) {
     const byJobs: Record<string, number> = {};
     const mbByJobs: Record<string, number> = {};
-    const cpuByJobs: Record<string, string> = {};
     e2e[kind] = byJobs;
     e2eMb[kind] = mbByJobs;
+    const referenceRuns: Record<number, Awaited<ReturnType<typeof cliThreads>>[]> = { 1: [], 2: [] };
+    const printed: Record<number, string> = {};
     for (const jobs of [1, 2]) {
       // Best of two runs (the machine is shared); memory is the larger of the two peaks. With `--reference`, the
-      // reference build's .docx runs alternate with these, so that both meet the same load as far as can be.
+      // reference build's runs alternate with these, so that both meet the same load as far as can be.
       const runs: Awaited<ReturnType<typeof cliThreads>>[] = [];
       for (const _ of [0, 1]) {
         runs.push(await cliThreads(['check', kind, '--format', 'json', '-o', join(dir, `out-${kind}-${String(jobs)}.json`), '--jobs', String(jobs), ...PACK_ARGS], dir));
-        if (REFERENCE !== undefined && kind === 'docx') referenceRuns[jobs]?.push(await cliThreads(['check', 'docx', '--format', 'json', '-o', join(dir, `out-docx-reference-${String(jobs)}.json`), '--jobs', String(jobs), ...PACK_ARGS], dir, REFERENCE));
+        if (REFERENCE !== undefined && (PARALLEL || kind === 'docx')) referenceRuns[jobs]?.push(await cliThreads(['check', kind, '--format', 'json', '-o', join(dir, `out-${kind}-reference-${String(jobs)}.json`), '--jobs', String(jobs), ...PACK_ARGS], dir, REFERENCE));
       }
-      const r = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+      const r = quickest(runs);
       byJobs[jobs] = rate(counts[kind] ?? 0, r.ms);
-      mbByJobs[jobs] = Math.max(...runs.map((x) => x.mb));
-      // CPU time (user + system, all threads) over wall time: how many cores the run kept busy; and the main
-      // thread's part of it.
-      cpuByJobs[jobs] = `${r.cpu.toFixed(1)} s CPU, main thread ${r.mainCpu.toFixed(1)} s, in ${(r.ms / 1000).toFixed(1)} s`;
+      const mb = Math.max(...runs.map((x) => x.mb));
+      mbByJobs[jobs] = mb;
+      printed[jobs] = figures(kind, r, mb, Math.max(...runs.map((x) => x.treeMb)));
       e2eChecked[kind] = Number(/已检查 (\d+) 份/.exec(r.stderr)?.[1] ?? 'NaN');
     }
     const report = readFileSync(join(dir, `out-${kind}-1.json`));
     e2eSame[kind] = report.equals(readFileSync(join(dir, `out-${kind}-2.json`)));
     e2eBytes[kind] = Math.round(report.length / (counts[kind] ?? 1));
-    console.log(`(d) end to end, ${String(counts[kind])} ${kind} forms (+1 broken) → JSON report: --jobs 1 ${String(byJobs[1])} forms/s (${String(mbByJobs[1])} MB, ${cpuByJobs[1] ?? ''}), --jobs 2 ${String(byJobs[2])} forms/s (${String(mbByJobs[2])} MB, ${cpuByJobs[2] ?? ''}); reports byte-identical: ${String(e2eSame[kind])}; forms checked ${String(e2eChecked[kind])}; report ${String(e2eBytes[kind])} bytes a form`);
+    console.log(`(d) end to end, ${String(counts[kind])} ${kind} forms (+1 broken) → JSON report: --jobs 1 ${printed[1] ?? ''}, --jobs 2 ${printed[2] ?? ''}; reports byte-identical: ${String(e2eSame[kind])}; forms checked ${String(e2eChecked[kind])}; report ${String(e2eBytes[kind])} bytes a form`);
+    if ((referenceRuns[1]?.length ?? 0) > 0) {
+      // The reference build on the same folder, its runs taken in turn with this build's (above).
+      const ref: Record<string, number> = {};
+      for (const jobs of [1, 2]) {
+        const runs = referenceRuns[jobs] ?? [];
+        const r = quickest(runs);
+        ref[jobs] = rate(counts[kind] ?? 0, r.ms);
+        const same = readFileSync(join(dir, `out-${kind}-reference-${String(jobs)}.json`)).equals(readFileSync(join(dir, `out-${kind}-${String(jobs)}.json`)));
+        console.log(`(d) reference ${REFERENCE}, ${String(counts[kind])} ${kind} forms, --jobs ${String(jobs)}: ${figures(kind, r, Math.max(...runs.map((x) => x.mb)), Math.max(...runs.map((x) => x.treeMb)))}; same report as this build: ${String(same)}`);
+      }
+      e2e[`${kind}Reference`] = ref;
+    }
     if (HALVES) {
       // Best of two, like the runs above.
       const h = [await halves(kind, dir), await halves(kind, dir)].reduce((a, b) => (b.ms < a.ms ? b : a));
       const halvesRate = rate(counts[kind] ?? 0, h.ms);
       byJobs.halves = halvesRate;
-      console.log(`(d) the same ${kind} forms as two --jobs 1 processes at once on the two halves: ${String(halvesRate)} forms/s (${h.cpu.toFixed(1)} s CPU in ${(h.ms / 1000).toFixed(1)} s); scaling over --jobs 1: processes ${(halvesRate / (byJobs[1] ?? 1)).toFixed(2)}×, --jobs 2 ${((byJobs[2] ?? 0) / (byJobs[1] ?? 1)).toFixed(2)}×`);
+      const reference = e2e[`${kind}Reference`];
+      const referenceScaling = reference === undefined ? '' : `, reference --jobs 2 ${((reference[2] ?? 0) / (reference[1] ?? 1)).toFixed(2)}×`;
+      console.log(`(d) the same ${kind} forms as two --jobs 1 processes at once on the two halves: ${String(halvesRate)} forms/s (${h.cpu.toFixed(1)} s CPU in ${(h.ms / 1000).toFixed(1)} s); scaling over --jobs 1: two processes on halves ${(halvesRate / (byJobs[1] ?? 1)).toFixed(2)}×, --jobs 2 ${((byJobs[2] ?? 0) / (byJobs[1] ?? 1)).toFixed(2)}×${referenceScaling}`);
     }
   }
-  if (REFERENCE !== undefined) {
-    // The reference build on the same .docx folder, its runs taken in turn with this build's (above).
-    const ref: Record<string, number> = {};
-    for (const jobs of [1, 2]) {
-      const out = join(dir, `out-docx-reference-${String(jobs)}.json`);
-      const runs = referenceRuns[jobs] ?? [];
-      const r = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
-      ref[jobs] = rate(DOCX, r.ms);
-      console.log(`(d) reference ${REFERENCE}, ${String(DOCX)} docx forms, --jobs ${String(jobs)}: ${String(ref[jobs])} forms/s (${String(Math.max(...runs.map((x) => x.mb)))} MB, ${r.cpu.toFixed(1)} s CPU, main thread ${r.mainCpu.toFixed(1)} s, in ${(r.ms / 1000).toFixed(1)} s); same report as this build: ${String(readFileSync(out).equals(readFileSync(join(dir, `out-docx-${String(jobs)}.json`))))}`);
-    }
-    e2e.docxReference = ref;
-  }
-  if (DOCX_ONLY) {
+  if (DOCX_ONLY || PARALLEL) {
     if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
     writeFileSync(join(ROOT, 'bench/out/results.json'), `${JSON.stringify({ forms: N, node: process.version, cores: availableParallelism(), e2e, e2eMb, e2eSame, e2eChecked, e2eBytes, docxForms: DOCX }, null, 2)}\n`);

@@ -49,11 +49,11 @@ const lightDoors: Plugin = {
 // The CLI is the one thing that must be bundled: workspace packages are inlined from source (through the
 // `@jixiao/source` condition), third-party dependencies stay external and load from node_modules.
 export default defineConfig({
-  // The batch pool's worker threads and the server's reading threads load their own entries, next to the CLI bundle.
+  // The batch's child processes and the server's reading threads load their own entries, next to the CLI bundle.
   // So does the PDF reader's thread (`pdf-worker.js`, found beside whichever chunk holds @jixiao/import/node).
   entry: {
     index: 'src/index.ts',
-    'batch-worker': 'src/batch/worker.ts',
+    'batch-child': 'src/batch/child.ts',
     'serve-reader': 'src/commands/serve-reader.ts',
     'pdf-worker': '../import/src/node/pdf-worker.js',
   },

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -12,6 +12,7 @@ import type { CliIo } from '../io.js';
 import { collectInputs, globMatcher } from './collect.js';
 import { worthAPool } from './run.js';
 import { tempDir } from '../../../../test/setup/temp.js';
+import { craftZip, seedDocumentWith, seedEntries } from '../../../../test/hostile/docx-craft.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const BIN = join(ROOT, 'packages/cli/bin/jixiao.js');
@@ -190,9 +191,9 @@ describe('jixiao check on a folder (in process)', () => {
   });
 });
 
-describe('the default worker policy', () => {
+describe('the default pool policy', () => {
   const files = (n: number, ext: string) => Array.from({ length: n }, (_, i) => ({ path: `/in/form-${String(i)}.${ext}`, source: `form-${String(i)}.${ext}` }));
-  it('starts workers only for batches large enough to repay them, by kind of file (mixed batches add up)', () => {
+  it('starts child processes only for batches large enough to repay them, by kind of file (mixed batches add up)', () => {
     expect(worthAPool(files(399, 'docx'))).toBe(false);
     expect(worthAPool(files(400, 'docx'))).toBe(true);
     expect(worthAPool(files(6_666, 'txt'))).toBe(false);
@@ -204,9 +205,9 @@ describe('the default worker policy', () => {
   });
 });
 
-// The bundle (with its worker entry) is built once for the whole run by test/setup/build-cli.ts.
-describe('jixiao check with worker threads (built CLI)', () => {
-  it('stops its workers and exits 2 with one message when the packs cannot be loaded (workers start first)', () => {
+// The bundle (with its child entry) is built once for the whole run by test/setup/build-cli.ts.
+describe('jixiao check with child processes (built CLI)', () => {
+  it('stops its children and exits 2 with one message when the packs cannot be loaded (children start first)', () => {
     const dir = makeFolder();
     const r = spawnSync(process.execPath, [BIN, 'check', 'forms', '--jobs', '2', '--pack', './no-such-pack'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' }, timeout: 30_000 });
     expect(r.error).toBeUndefined();
@@ -215,19 +216,107 @@ describe('jixiao check with worker threads (built CLI)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  // Fifteen runs of the built CLI with worker threads: ~22 s on an idle machine, ~50 s when the 2 cores are shared.
-  it('prints the same bytes with 1, 2 or 3 workers, with no progress bar outside a terminal', { timeout: 120_000 }, () => {
-    const dir = makeFolder();
+  // Thirteen runs of the built CLI, most with child processes: ~70 s when the 2 cores are shared (load 9).
+  it('prints the same bytes with 1, 2 or 4 processes over good, broken and hostile files, with no progress bar outside a terminal', { timeout: 240_000 }, () => {
+    const dir = hostileFolder();
     const run = (jobs: string, format: string[]) => {
-      const r = spawnSync(process.execPath, [BIN, 'check', 'forms', '--jobs', jobs, '--format', ...format], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '' } });
+      const r = spawnSync(process.execPath, [BIN, 'check', 'forms', '--jobs', jobs, '--format', ...format], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '' }, maxBuffer: 1 << 28 });
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     };
-    for (const format of [['json'], ['json', '--pretty'], ['sarif'], ['text'], ['html']]) {
+    for (const format of [['json', '--pretty'], ['sarif'], ['text'], ['html']]) {
       const one = run('1', format);
       expect(one.code).toBe(3);
       expect(one.stderr).not.toMatch(/\r|ETA/);
       expect(run('2', format)).toEqual(one);
-      expect(run('3', format)).toEqual(one);
+      expect(run('4', format)).toEqual(one);
     }
+    // Every file is accounted for: the forms in the report, the others listed with their reason.
+    const doc = JSON.parse(run('2', ['json']).stdout) as ResultDocument;
+    expect([...doc.results.map((r) => r.source), ...doc.unread.map((u) => u.source)].sort()).toEqual(HOSTILE_FILES.map((f) => `forms/${f}`).sort());
+    expect(doc.unread.map((u) => u.source)).toEqual(expect.arrayContaining(['forms/h-bomb.docx', 'forms/h-orphan.docx', 'forms/h-lines.txt', 'forms/h-broken.json']));
+  });
+
+  it('loses no other form when a child is killed mid-batch: the file it was checking is unreadable, with the reason', { timeout: 60_000 }, () => {
+    const dir = tempDir('jixiao-batch-kill-');
+    mkdirSync(join(dir, 'forms'));
+    // Sixteen files or fewer make chunks of one: this process takes the first file, the child the next ones.
+    for (let i = 0; i < 12; i++) writeFileSync(join(dir, 'forms', `form-${String(i).padStart(2, '0')}${i === 1 ? '-crash' : ''}.json`), JSON.stringify(patchEvaluation(baseEvaluation(), { staffing: { authorized: 10, actual: 8 + i } })));
+    const hook = join(dir, 'die-on-crash.cjs');
+    // Loaded by every process of the run (NODE_OPTIONS); acts only in a forked child (one with an IPC channel).
+    writeFileSync(hook, `if (typeof process.send === 'function') {\n  const send = process.send.bind(process);\n  process.send = (m, ...rest) => {\n    if (m.type === 'outcome' && m.outcome.source.includes('-crash')) process.kill(process.pid, 'SIGKILL');\n    return send(m, ...rest);\n  };\n}\n`);
+    const run = (jobs: string) => {
+      const r = spawnSync(process.execPath, [BIN, 'check', 'forms', '--jobs', jobs, '--format', 'json', '--locale', 'en'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1', NODE_OPTIONS: `--require=${hook}` } });
+      return { code: r.status, doc: JSON.parse(r.stdout) as ResultDocument, stderr: r.stderr };
+    };
+    const one = run('1');
+    const two = run('2');
+    expect(one.code).toBe(1);
+    expect(two.code).toBe(3);
+    expect(two.doc.results).toEqual(one.doc.results.filter((r) => !r.source.includes('-crash')));
+    expect(two.doc.unread).toEqual([{ source: 'forms/form-01-crash.json', reason: 'the child process checking this file ended unexpectedly (signal SIGKILL)' }]);
+    expect(two.stderr).toMatch(/11 form\(s\) checked, 1 not read/);
+  });
+
+  it.each(['SIGTERM', 'SIGINT', 'SIGKILL'] as const)('leaves no child process behind when it is stopped with %s', { timeout: 90_000 }, async (signal) => {
+    const dir = tempDir('jixiao-batch-signal-');
+    mkdirSync(join(dir, 'forms'));
+    for (let i = 0; i < 60; i++) writeFileSync(join(dir, 'forms', `form-${String(i).padStart(2, '0')}.json`), JSON.stringify(baseEvaluation()));
+    // The report goes to a pipe nobody reads: once it is full the CLI waits, its children alive, until the signal.
+    const cli = spawn(process.execPath, [BIN, 'check', 'forms', '--jobs', '3', '--format', 'json', '--pretty'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', CI: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const exited = new Promise((resolve) => cli.on('exit', resolve));
+    const pid = String(cli.pid);
+    const children = await until(() => {
+      const found = childrenOf(pid);
+      return found.length === 2 ? found : undefined;
+    });
+    cli.kill(signal);
+    await exited;
+    cli.stdout.destroy();
+    expect(await until(() => (children.every((c) => !existsSync(`/proc/${c}`) || readFileSync(`/proc/${c}/stat`, 'utf8').includes(') Z ')) ? true : undefined))).toBe(true);
   });
 });
+
+/** Child process ids of a process (Linux's /proc, as on this project's machines and CI). */
+function childrenOf(pid: string): string[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((t) => readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(/\s+/).filter((c) => c !== ''));
+  } catch {
+    return [];
+  }
+}
+
+/** Poll `probe` every 50 ms until it gives a value; fail after 60 s (a generous bound: the machine may be loaded). */
+async function until<T>(probe: () => T | undefined): Promise<T> {
+  for (const started = Date.now(); Date.now() - started < 60_000; await new Promise((r) => setTimeout(r, 50))) {
+    const value = probe();
+    if (value !== undefined) return value;
+  }
+  throw new Error('timed out waiting');
+}
+
+/** Files of {@link hostileFolder}, by name. */
+const HOSTILE_FILES = [...Array.from({ length: 6 }, (_, i) => `random-${String(i)}.json`), 'pass.json', 'over.json', 'seed.txt', 'seed.docx', 'seed-b.docx', 'h-broken.json', 'h-bomb.docx', 'h-orphan.docx', 'h-lines.txt', 'h-not-a-zip.docx'];
+
+/**
+ * Forms in every kind the batch reads, good and bad: random and fixed canonical forms, the seed as Word text and as
+ * .docx, and hostile files each refused with its reason — broken JSON, a .docx whose document part inflates past
+ * the reader's cap, one whose document exists only as an orphan local header, a text of too many lines, a .docx
+ * that is not a zip.
+ */
+function hostileFolder(): string {
+  const dir = tempDir('jixiao-batch-hostile-');
+  mkdirSync(join(dir, 'forms'));
+  const put = (name: string, data: string | Uint8Array) => { writeFileSync(join(dir, 'forms', name), data); };
+  fc.sample(evaluationArb(), { numRuns: 6, seed: 11 }).forEach((f, i) => { put(`random-${String(i)}.json`, JSON.stringify(f)); });
+  put('pass.json', JSON.stringify(baseEvaluation()));
+  put('over.json', JSON.stringify(patchEvaluation(baseEvaluation(), { staffing: { authorized: 10, actual: 12 } })));
+  put('seed.txt', readFileSync(join(ROOT, 'examples/beita-justice-2020/000_1f3a69e61e56d541.txt')));
+  put('seed.docx', readFileSync(join(ROOT, 'examples/beita-justice-2020/form.docx')));
+  put('seed-b.docx', craftZip(seedEntries().map((e) => (e.name === 'word/document.xml' ? { ...e, data: seedDocumentWith('264.47', '364.47') } : e))));
+  put('h-broken.json', '{"fiscalYear": 2020,');
+  put('h-bomb.docx', craftZip(seedEntries().map((e) => (e.name === 'word/document.xml' ? { ...e, data: new TextEncoder().encode(`<w:document>${' '.repeat(5 * 1024 * 1024)}</w:document>`) } : e))));
+  put('h-orphan.docx', craftZip([...seedEntries().filter((e) => e.name !== 'word/document.xml'), { name: 'word/document.xml', data: seedDocumentWith('264.47', '1.00'), orphan: true }]));
+  put('h-lines.txt', `单位名称\n${'a\n'.repeat(20_001)}`);
+  put('h-not-a-zip.docx', 'PK\u0003\u0004 not a zip');
+  return dir;
+}

@@ -22,7 +22,7 @@ export type FileOutcome =
       readonly result?: EvaluationResult;
       /**
        * The form's part of the report, one chunk per section (see `ReportWriter.form`): text when written in this
-       * thread, UTF-8 bytes when it comes from a worker (moved across threads, outside the JavaScript heap).
+       * process, UTF-8 bytes when it comes from a child process (written to the report as they are).
        */
       readonly chunks?: readonly (string | Uint8Array)[];
       /** For the cross-form pass (history and batch rules): the form's record and the form as JSON, to spool. */
@@ -30,7 +30,7 @@ export type FileOutcome =
     }
   | { readonly ok: false; readonly source: string; readonly reason: string };
 
-/** The options of a streamed report that a worker needs to write its forms' parts (plain data: it is cloned). */
+/** The options of a streamed report that a child needs to write its forms' parts (plain data: it is cloned). */
 export type RenderOptions = Pick<FormatOptions, 'locale' | 'toolVersion' | 'color' | 'pretty' | 'explain' | 'checkDate'>;
 
 /**

@@ -9,7 +9,8 @@ import { CliError, EXIT, type CliIo } from '../io.js';
 import { loadChecker, type PackSelection } from '../packs.js';
 import { TEMPLATE_OPTION_HELP } from './template.js';
 import { collectInputs, type CollectedInputs } from '../batch/collect.js';
-import { checkFiles, startWorkers, type Workers } from '../batch/run.js';
+import { checkFiles, startPool } from '../batch/run.js';
+import type { Children } from '../batch/children.js';
 import { failuresOnly, reportWriter, type FileOutcome, type RenderOptions } from '../batch/check-file.js';
 import { reportStream, rowFiles } from '../batch/report-stream.js';
 import { renderSummary, unreadableList } from '../batch/summary.js';
@@ -43,7 +44,7 @@ export interface CheckFlags extends FilterFlags {
 /**
  * `jixiao check <dir|glob|files...>`: check submissions against the selected packs and print one report.
  * Folders are walked; every file is either checked or listed with the reason it was not; work is spread over
- * worker threads; the report is sorted by path, so it is the same whatever the worker count or argument order.
+ * child processes; the report is sorted by path, so it is the same whatever the process count or argument order.
  */
 export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -58,7 +59,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('-o, --output <file>', '写入文件而非标准输出 / write the report to a file')
     .option('--pretty', 'JSON 报告缩进两格（默认紧凑为一行） / indent the JSON report by two spaces (default: compact, one line)')
     .option('--explain', 'JSON 报告列出判定每项不通过或无法判断的条件 / JSON report: list the conditions that decided each failure or indeterminate outcome')
-    .option('-j, --jobs <n>', '并行检查的线程数：本线程加 n−1 个工作线程（默认：CPU 核数，但只有大批量才启动工作线程，如约 400 份 .docx 或 7,000 份 Word 文本） / threads that check: this one and n−1 workers (default: cores, with workers only for large batches, e.g. ~400 .docx or ~7,000 Word text files)')
+    .option('-j, --jobs <n>', '并行检查的进程数：本进程加 n−1 个子进程（默认：CPU 核数，但只有大批量才启动子进程，如约 400 份 .docx 或 7,000 份 Word 文本） / processes that check: this one and n−1 child processes (default: cores, with children only for large batches, e.g. ~400 .docx or ~7,000 Word text files)')
     .option('--history <paths...>', '上年度的表（文件、文件夹或通配符）：只用于跨年度核对，本身不检查 / earlier years\' forms (files, folders or globs): joined for the history rules, not checked themselves')
     .option('--waivers <file>', '豁免文件（JSON/YAML） / waiver file (JSON or YAML)')
     .option('--today <date>', '检查日期：报告上的日期，也用于判断豁免是否过期（默认今天） / the day of the check: printed on the report, and for waiver expiry (default: today)')
@@ -122,12 +123,12 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   // Nothing to check at all (an empty folder, everything skipped as hidden, a lock file or by --ignore) is not a
   // clean batch: exit 2, as ESLint does, so that a script never reads "no failures" from a check of nothing.
   if (inputs.files.length === 0 && inputs.skipped.length === 0) throw new CliError(nothingToCheck(paths, inputs.ignored.length));
-  // Workers (when the batch is worth them) start first: they load and compile the packs while this thread does.
-  const workers = await startWorkers(inputs.files, jobs, flags.jobs !== undefined, selection);
+  // Child processes (when the batch is worth them) start first: they load and compile the packs while this one does.
+  const children = startPool(inputs.files, jobs, flags.jobs !== undefined, selection, locale);
   try {
-    return await checkAndReport(inputs, flags, io, { locale, format, selection, workers, policy });
+    return await checkAndReport(inputs, flags, io, { locale, format, selection, children, policy });
   } finally {
-    await workers?.pool.destroy();
+    await children?.stop();
   }
 }
 
@@ -168,11 +169,13 @@ function printConfig(selection: PackSelection, flags: CheckFlags, io: CliIo): nu
   return EXIT.ok;
 }
 
-async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: CliIo, run: { locale: Locale; format: FormatName; selection: PackSelection; workers: Workers | undefined; policy: ExitPolicy }): Promise<number> {
+async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: CliIo, run: { locale: Locale; format: FormatName; selection: PackSelection; children: Children | undefined; policy: ExitPolicy }): Promise<number> {
   const { files, skipped, ignored } = inputs;
   const { locale, format, selection } = run;
   const quiet = flags.quiet === true;
   const { checker, warnings, templates } = loadChecker(selection);
+  // The children compile the packs too: one that cannot is a configuration error, said before a report is begun.
+  await run.children?.ready;
   const checkDate = flags.today ?? localToday();
   // A waiver file is read and checked before any form is (a rule id it names must be loaded); its waivers apply as
   // each form is checked, so that the self-rating check does not count a waived failure.
@@ -223,11 +226,11 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
           } else outcomes.push(o);
         },
       },
-      run.workers,
+      run.children,
     );
     progress?.stop();
-    // Every form is checked: the worker threads' heaps are let go before the cross-form pass and the report.
-    await run.workers?.pool.destroy();
+    // Every form is checked: the children end before the cross-form pass and the report.
+    await run.children?.stop();
     // The cross-form pass: forms given with --history joined (a file that cannot be read is listed like any other).
     let crossForm: { report: CrossFormReport; errors: number } | undefined;
     const allSkipped = [...skipped, ...(history?.skipped ?? [])];

@@ -1,0 +1,79 @@
+/**
+ * Child-process entry of the batch pool (bundled by tsup as `dist/batch-child.js`, started with
+ * `child_process.fork` by {@link startChildren}). A child compiles the selected packs once, says it is ready, then
+ * checks the files of each task it is sent, in order, and sends each file's outcome back as soon as it has it (its
+ * report chunks as UTF-8 bytes): the parent knows which file a child was on if it dies. A child ends when its
+ * parent lets go of it or is gone (the IPC channel closes), so none outlives the batch.
+ */
+import type { Checker, Template } from '@jixiao/core';
+import { ConversionSlots, useConversionSlots } from '@jixiao/import/node';
+import { loadChecker } from '../packs.js';
+import { checkFile, type FileOutcome } from './check-file.js';
+import type { ChildReply, ChildRequest } from './children.js';
+
+const utf8 = new TextEncoder();
+let loaded: { checker: Checker; templates: readonly Template[] | undefined } | undefined;
+let batch: Extract<ChildRequest, { type: 'batch' }> | undefined;
+const tasks: (readonly Extract<ChildRequest, { type: 'task' }>['files'][number][])[] = [];
+let running = false;
+
+/**
+ * Send a reply; resolves once it is written to the channel. A child waits for that before its next file, so that
+ * if it dies, what it had answered is in the pipe and the first file the parent has no answer for is the one it
+ * was checking. (The parent may be gone: the child then ends on 'disconnect'.)
+ */
+function send(reply: ChildReply): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.connected || process.send === undefined) resolve();
+    else process.send(reply, undefined, undefined, () => { resolve(); });
+  });
+}
+
+/** The outcome as sent: report chunks as bytes (the parent writes them as they are), everything else as it is. */
+function wire(outcome: FileOutcome): FileOutcome {
+  if (!outcome.ok || outcome.chunks === undefined) return outcome;
+  return { ...outcome, chunks: outcome.chunks.map((c) => (typeof c === 'string' ? utf8.encode(c) : c)) };
+}
+
+async function drain(): Promise<void> {
+  if (running) return;
+  running = true;
+  try {
+    for (let files = tasks.shift(); files !== undefined; files = tasks.shift()) {
+      if (loaded === undefined || batch === undefined) throw new Error('task before start and batch');
+      for (const file of files) {
+        const outcome = await checkFile(file, batch.locale, loaded.checker, batch.shape, loaded.templates, batch.waivers);
+        await send({ type: 'outcome', outcome: wire(outcome) });
+      }
+    }
+  } finally {
+    running = false;
+  }
+}
+
+process.on('message', (message: ChildRequest) => {
+  switch (message.type) {
+    case 'start': {
+      // LibreOffice processes: this child's share of the machine's limit (see startChildren).
+      useConversionSlots(ConversionSlots.create(message.conversionLimit));
+      try {
+        loaded = loadChecker(message.selection);
+        void send({ type: 'ready' });
+      } catch (error) {
+        void send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+      }
+      break;
+    }
+    case 'batch':
+      batch = message;
+      break;
+    case 'task':
+      tasks.push(message.files);
+      void drain();
+      break;
+  }
+});
+// The parent let go of this child, or ended (stopped, killed): nothing is left to do.
+process.on('disconnect', () => {
+  process.exit(0);
+});
