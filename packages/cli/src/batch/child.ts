@@ -35,6 +35,35 @@ function wire(outcome: FileOutcome): FileOutcome {
   return { ...outcome, chunks: outcome.chunks.map((c) => (typeof c === 'string' ? utf8.encode(c) : c)) };
 }
 
+/**
+ * LibreOffice slots held through the parent, which keeps the limit on converters at once for every process of the
+ * batch (one per core in all): `acquire` asks it for one and waits for it, `release` gives it back.
+ */
+class ParentSlots extends ConversionSlots {
+  private readonly waiting: (() => void)[] = [];
+  constructor() {
+    super(new SharedArrayBuffer(8));
+  }
+
+  override acquire(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.waiting.push(resolve);
+      void send({ type: 'slot' });
+    });
+  }
+
+  override release(): void {
+    void send({ type: 'unslot' });
+  }
+
+  /** The parent granted the slot asked for first. */
+  granted(): void {
+    this.waiting.shift()?.();
+  }
+}
+const slots = new ParentSlots();
+useConversionSlots(slots);
+
 async function drain(): Promise<void> {
   if (running) return;
   running = true;
@@ -54,8 +83,6 @@ async function drain(): Promise<void> {
 process.on('message', (message: ChildRequest) => {
   switch (message.type) {
     case 'start': {
-      // LibreOffice processes: this child's share of the machine's limit (see startChildren).
-      useConversionSlots(ConversionSlots.create(message.conversionLimit));
       try {
         loaded = loadChecker(message.selection);
         void send({ type: 'ready' });
@@ -70,6 +97,9 @@ process.on('message', (message: ChildRequest) => {
     case 'task':
       tasks.push(message.files);
       void drain();
+      break;
+    case 'slot':
+      slots.granted();
       break;
   }
 });

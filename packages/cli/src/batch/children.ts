@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { CheckWaivers, Locale } from '@jixiao/core';
+import { conversionSlots } from '@jixiao/import/node';
 import { CliError } from '../io.js';
 import type { PackSelection } from '../packs.js';
 import type { InputFile } from './collect.js';
@@ -7,15 +8,26 @@ import type { FileOutcome, ResultShape } from './check-file.js';
 
 /** What the parent sends a child (see `child.ts`). */
 export type ChildRequest =
-  /** Compile these packs (before the first task); `conversionLimit`: this child's LibreOffice processes at once. */
-  | { readonly type: 'start'; readonly selection: PackSelection; readonly conversionLimit: number }
+  /** Compile these packs (before the first task). */
+  | { readonly type: 'start'; readonly selection: PackSelection }
   /** How every form of the batch is checked and returned. */
   | { readonly type: 'batch'; readonly locale: Locale; readonly shape: ResultShape; readonly waivers?: CheckWaivers | undefined }
   /** Files to check, in this order. */
-  | { readonly type: 'task'; readonly files: readonly InputFile[] };
+  | { readonly type: 'task'; readonly files: readonly InputFile[] }
+  /** A LibreOffice slot the child asked for is its own (see `slot` below). */
+  | { readonly type: 'slot' };
 
-/** What a child sends back: ready or not after `start`, then one outcome per file, in the order sent. */
-export type ChildReply = { readonly type: 'ready' } | { readonly type: 'failed'; readonly message: string } | { readonly type: 'outcome'; readonly outcome: FileOutcome };
+/**
+ * What a child sends back: ready or not after `start`, then one outcome per file, in the order sent. Between them,
+ * `slot` asks this process for one of the batch's LibreOffice slots (granted in turn) and `unslot` gives one back:
+ * the limit on converters at once is kept here for every process of the batch.
+ */
+export type ChildReply =
+  | { readonly type: 'ready' }
+  | { readonly type: 'failed'; readonly message: string }
+  | { readonly type: 'outcome'; readonly outcome: FileOutcome }
+  | { readonly type: 'slot' }
+  | { readonly type: 'unslot' };
 
 /** How a chunk handed to a child ended. */
 export type ChunkEnd =
@@ -65,6 +77,8 @@ class Child {
   private stderr = '';
   /** Called once the child has ended (see `ended`). */
   private readonly onEnd: (() => void)[] = [];
+  /** LibreOffice slots this child holds (given back for it if it dies holding them). */
+  private slots = 0;
   alive = true;
 
   constructor(entry: string, start: Extract<ChildRequest, { type: 'start' }>, batch: Extract<ChildRequest, { type: 'batch' }> | undefined, locale: Locale) {
@@ -84,7 +98,20 @@ class Child {
     this.proc.on('message', (reply: ChildReply) => {
       if (reply.type === 'ready') readied?.resolve();
       else if (reply.type === 'failed') readied?.reject(new CliError(reply.message));
-      else {
+      else if (reply.type === 'slot') {
+        void conversionSlots()
+          .acquire()
+          .then(() => {
+            if (!this.alive) conversionSlots().release();
+            else {
+              this.slots++;
+              this.send({ type: 'slot' });
+            }
+          });
+      } else if (reply.type === 'unslot') {
+        this.slots--;
+        conversionSlots().release();
+      } else {
         const chunk = this.held[0];
         if (chunk === undefined) return;
         chunk.onOutcome(chunk.received++, reply.outcome);
@@ -109,6 +136,7 @@ class Child {
       readied?.reject(new CliError(zh ? `批量检查的子进程在加载规则包时结束（${cause}）；可改用 --jobs 1` : `a child process of the batch ended while loading the packs (${cause}); try --jobs 1`));
       const culprit = zh ? `检查此文件的子进程意外结束（${cause}）` : `the child process checking this file ended unexpectedly (${cause})`;
       for (const [i, chunk] of this.held.splice(0).entries()) chunk.settle({ ok: false, from: chunk.received, ...(i === 0 ? { culprit } : {}) });
+      for (; this.slots > 0; this.slots--) conversionSlots().release();
       for (const done of this.onEnd.splice(0)) done();
     };
     this.proc.once('exit', (code: number | null, signal: NodeJS.Signals | null) => {
@@ -167,10 +195,9 @@ export class Children {
     readonly count: number,
     selection: PackSelection,
     private readonly entry: string,
-    conversionLimit: number,
     private readonly locale: Locale,
   ) {
-    this.start = { type: 'start', selection, conversionLimit };
+    this.start = { type: 'start', selection };
     this.respawns = count * RESPAWNS_PER_CHILD;
     const first = Array.from({ length: count }, () => this.spawn());
     this.slots = first.map((c) => Promise.resolve(c));

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Checker, CheckWaivers, Locale, Template } from '@jixiao/core';
-import { ConversionSlots, conversionSlots, useConversionSlots } from '@jixiao/import/node';
 import type { PackSelection } from '../packs.js';
 import type { InputFile } from './collect.js';
 import { checkFile, type FileOutcome, type ResultShape } from './check-file.js';
@@ -83,11 +82,7 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
  */
 export function startPool(files: readonly InputFile[], jobs: number, jobsExplicit: boolean, selection: PackSelection, locale: Locale, entry: string | undefined = workerFile('batch-child')): Children | undefined {
   if (entry === undefined || jobs < 2 || files.length < 2 || !(jobsExplicit || worthAPool(files))) return undefined;
-  const count = Math.min(jobs - 1, files.length - 1);
-  // LibreOffice processes at once: the machine's limit, shared out between this process and the children.
-  const share = Math.max(1, Math.floor(conversionSlots().limit / (count + 1)));
-  useConversionSlots(ConversionSlots.create(share));
-  return new Children(count, selection, entry, share, locale);
+  return new Children(Math.min(jobs - 1, files.length - 1), selection, entry, locale);
 }
 
 /**
