@@ -211,6 +211,10 @@ describe('Jaccard: examples on hash lists', () => {
     [[1, 2], [3, 4], 0, 0],
     [[3, 4], [1, 2], 0, 0],
     [[1, 2, 3, 4, 5, 6], [6], 1 / 6, 16.67],
+    // 0 is a hash like any other.
+    [[], [0], 0, 0],
+    [[0], [], 0, 0],
+    [[0, 1], [1], 0.5, 50],
   ])('%j and %j: %d (%d %)', (a, b, share, percent) => {
     expect(jaccard(u(...a), u(...b))).toBe(share);
     expect(jaccardPercent(u(...a), u(...b))).toBe(percent);
@@ -308,6 +312,50 @@ describe('candidatePairs: the bands', () => {
     expect(pairs.size).toBe(n);
   });
 
+  it('texts that agree on a band meet wherever they stand in the input', () => {
+    const pairs = candidatePairs([
+      { id: 0, group: 0, signature: signature(1) },
+      { id: 1, group: 1, signature: signature(500) },
+      { id: 2, group: 2, signature: signature(1) },
+      { id: 3, group: 3, signature: signature(500) },
+      { id: 4, group: 4, signature: signature(9000) },
+    ]);
+    expect([...pairs]).toEqual([
+      [0, [2]],
+      [1, [3]],
+      [2, [0]],
+      [3, [1]],
+    ]);
+  });
+
+  it('the ids proposed with a text are ascending, whichever band proposed each', () => {
+    const band = (b: number) => Array.from({ length: ROWS }, (_, r) => b * ROWS + r);
+    const except = (...bands: number[]) => Array.from({ length: SIGNATURE_SIZE }, (_, i) => i).filter((i) => !bands.some((b) => band(b).includes(i)));
+    // 5 agrees with 9 on band 0 only and with 7 on band 1 only; 9 and 7 agree on nothing.
+    const pairs = candidatePairs([
+      { id: 5, group: 0, signature: signature(1) },
+      { id: 9, group: 1, signature: signature(1, except(0)) },
+      { id: 7, group: 2, signature: Uint32Array.from(signature(1), (x, i) => (band(1).includes(i) ? x : x + 7777)) },
+    ]);
+    expect([...pairs]).toEqual([
+      [5, [7, 9]],
+      [7, [5]],
+      [9, [5]],
+    ]);
+  });
+
+  it(`a bucket of more than ${String(BUCKET_NEIGHBOURS + 1)} identical texts gives the same pairs in any input order (neighbours in id order)`, () => {
+    const n = BUCKET_NEIGHBOURS + 6;
+    const texts = Array.from({ length: n }, (_, id) => ({ id, group: id, signature: signature(1) }));
+    const inOrder = candidatePairs(texts);
+    fc.assert(
+      fc.property(fc.shuffledSubarray(texts, { minLength: n, maxLength: n }), (shuffled) => {
+        expect(candidatePairs(shuffled)).toEqual(inOrder);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('a member of the same group in between does not hide the next ones of the bucket', () => {
     const pairs = candidatePairs([
       { id: 0, group: 0, signature: signature(1) },
@@ -344,8 +392,26 @@ describe('longestSharedPassage: examples', () => {
     // A passage that needs the automaton to fall back along suffix links, several times.
     ['ababcabcd', 'abcdab', 'abcd', 4],
     ['aabaabaaab', 'baaab', 'baaab', 5],
+    ['甲丙乙甲甲丙', '乙乙丙丙甲丙乙丙甲甲乙乙乙乙乙乙丙乙甲甲', '丙乙甲甲', 4],
   ])('%j and %j share %j', (a, b, passage, length) => {
     expect(longestSharedPassage(a, b)).toEqual({ passage, length });
+  });
+
+  it('on texts of two or three letters (many repeats: the automaton clones states), the longest common substring (brute force)', () => {
+    const few = fc.oneof(fc.constant(['甲', '乙']), fc.constant(['甲', '乙', '丙'])).chain((letters) => fc.array(fc.constantFrom(...letters), { maxLength: 30 }).map((c) => c.join('')));
+    fc.assert(
+      fc.property(few, few, (a, b) => {
+        let best = 0;
+        for (let i = 0; i < a.length; i++) for (let j = i + 1; j <= a.length; j++) if (b.includes(a.slice(i, j))) best = Math.max(best, j - i);
+        let first = '';
+        for (let i = 0; i + best <= a.length && best > 0; i++) if (b.includes(a.slice(i, i + best))) {
+          first = a.slice(i, i + best);
+          break;
+        }
+        expect(longestSharedPassage(a, b)).toEqual({ passage: first, length: best });
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('the passage stands in the first text as written, and is as long as said', () => {
