@@ -562,3 +562,42 @@ describe('a rule that throws at run time', () => {
     expect(() => createChecker([demo([throwing])])).toThrow(/unknown operator "explodes"/);
   });
 });
+
+// Issue 11, mutation: what the differential properties do not reach (validated packs never have these), stated as
+// json-rules-engine 7 behaves (each checked against its run when written).
+describe('compiled conditions: edges the packs never reach', () => {
+  const operator = referenceOperators();
+
+  it('an unknown operator throws what json-rules-engine throws', () => {
+    expect(() => operator('nope').evaluate(1, 1)).toThrow('Unknown operator: nope');
+    expect(() => compileCondition({ all: [{ fact: 'a', operator: 'nope', value: 1 }] }, operator).test({ a: 1 })).toThrow('Unknown operator: nope');
+  });
+
+  it('empty lists hold, at the top and nested; `not` of one does not', () => {
+    expect(compileCondition({ all: [] }, operator).test({})).toBe(true);
+    expect(compileCondition({ any: [] }, operator).test({})).toBe(true);
+    expect(compileCondition({ all: [{ any: [] }] }, operator).test({})).toBe(true);
+    expect(compileCondition({ not: { all: [] } }, operator).test({})).toBe(false);
+    expect(compileCondition({ any: [] }, operator).explain({})).toEqual({ result: true, explanation: [] });
+  });
+
+  it('a fact is read from the facts table itself, never from its prototype', () => {
+    const c = compileCondition({ all: [{ fact: 'constructor', path: 'name', operator: 'equal', value: 'Object' }, { fact: 'toString', operator: 'equal', value: null }] }, operator);
+    expect(c.explain({})).toEqual({
+      result: false,
+      explanation: [
+        { fact: 'constructor.name', operator: 'equal', expected: 'Object', actual: null, result: false },
+        { fact: 'toString', operator: 'equal', expected: null, actual: null, result: false },
+      ],
+    });
+  });
+
+  it('a leaf whose operator gives something other than a boolean is not explained (as json-rules-engine drops it)', () => {
+    const maybe = (name: string) => (name === 'maybe' ? { evaluate: () => 'maybe' } : operator(name));
+    const c = compileCondition(
+      { any: [{ fact: 'a', operator: 'maybe', value: 1 }, { fact: 'a', operator: 'maybe', value: { fact: 'b' } }, { fact: 'a', operator: 'equal', value: { fact: 'b' } }] },
+      maybe,
+    );
+    expect(c.explain({ a: 1, b: 1 })).toEqual({ result: true, explanation: [{ fact: 'a', operator: 'equal', expected: 1, expectedFact: 'b', actual: 1, result: true }] });
+  });
+});
