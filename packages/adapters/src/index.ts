@@ -14,9 +14,10 @@ export { MAX_SHEET_ROWS, formatXlsx, memorySpool, writeXlsxStream, xlsxReport } 
 export type { RowSpool, SpoolFactory, XlsxReport } from './formatters/xlsx.js';
 export type { FormatOptions, Formatter } from './formatters/types.js';
 // The report's wording of findings, for other views of the same results (the browser workbench).
-export { WORDS, basisText, findingPosition, isWaived, labelOf, observedEntries, outcomeLabel, positionText, reviewNotes, sortFindings, valueText } from './formatters/common.js';
+export { WORDS, basisText, findingPosition, isWaived, labelOf, observedEntries, outcomeLabel, packScoreText, positionText, reviewNotes, scoreCheckText, sortFindings, valueText } from './formatters/common.js';
 // The batch summary's columns and rows (the reports' summary table), for the same.
-export { BATCH_COLUMNS, batchHeaders, batchRows, batchTotals, duplicateLines, mostFailedHeaders, mostFailedRows, ratingSupportedText, suggestedGradeText, templateScoreText, templateText } from './formatters/rows.js';
+export { ALL_BATCH_COLUMNS, BATCH_COLUMNS, batchCells, batchColumnNames, batchColumns, batchHeaders, batchRows, batchTotals, duplicateLines, mostFailedHeaders, mostFailedRows, ratingSupportedText, suggestedGradeText, templateScoreText, templateText } from './formatters/rows.js';
+export type { BatchColumn, Cell } from './formatters/rows.js';
 // The cross-form section's wording and rows, for the same.
 export { crossFormHeaders, crossFormPreamble, crossFormRows, crossFormTitle, relatedText, unlistedText } from './formatters/cross-form.js';
 export { createServer } from './http/server.js';

@@ -24,6 +24,8 @@ const SEED_DOCX = resolve(REPO, 'examples/beita-justice-2020/form.docx');
 const SEED_TEXT = readFileSync(resolve(REPO, 'examples/beita-justice-2020/000_1f3a69e61e56d541.txt'), 'utf8');
 /** The 重庆 T5 自评表 as a workbook (examples/t5-chongqing-2021/README.md: its findings worked by hand). */
 const T5_XLSX = resolve(REPO, 'examples/t5-chongqing-2021/form.xlsx');
+/** A scoring pack (pack.json `score`: 16 points over two rules) with its example forms. */
+const HUNAN_PACK = resolve(REPO, 'examples/hunan-pack');
 const CHROMIUM = requireSystemTool('chromium', 'apt-get install chromium fonts-wqy-microhei');
 const HAVE_CHROMIUM = CHROMIUM !== undefined;
 /** Per scenario: ~5 s on an idle machine; the shared machine has been seen 10× slower. */
@@ -83,10 +85,23 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     await page.getByTestId('pick-files').setInputFiles(SEED_DOCX);
     const row = page.locator('table.forms tbody tr');
     await expect.poll(() => row.count()).toBe(1);
+    // The CLI batch summary's columns (without a scoring pack, no pack score), in its words.
+    expect(await page.locator('table.forms thead tr').first().locator('th').allTextContents()).toEqual(['文件 ▲', '单位', '年度', '模板', '自评等级', '建议等级（重算得分）', '错误', '警告', '提示', '无法判断', '红旗', '已豁免', '自评等级有据?', '导入诊断']);
     const cells = await row.locator('td').allTextContents();
-    // unit, year, template, claimed grade, suggested grade (no 自评表 to score), errors, warnings, indeterminate, red flags, waived
-    expect(cells).toEqual(['北塔区司法局', '2020', 't1-checklist', '优', '—', '1', '4', '1', '0', '0']);
+    // unit, year, template, claimed grade, suggested grade (no 自评表 to score), errors, warnings, info, indeterminate,
+    // red flags, waived, the claimed 优 not supported (an error-level failure), import diagnostics (none: the CLI's report has none)
+    expect(cells).toEqual(['北塔区司法局', '2020', 't1-checklist', '优', '—', '1', '4', '0', '1', '0', '0', '否', '0']);
     await page.screenshot({ path: join(ARTIFACTS, 'web-dashboard.png'), fullPage: true });
+    // Every column readable at 1366×768 without scrolling sideways, and across a landscape A4 page when printed.
+    const fits = () => page.locator('table.forms').evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0));
+    expect(await fits()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    // A4 landscape less the print style's 10 mm margins: 277 mm at 96 px to the inch.
+    await page.setViewportSize({ width: 1047, height: 718 });
+    expect(await fits()).toBe(true);
+    writeFileSync(join(ARTIFACTS, 'web-dashboard.pdf'), await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    await page.emulateMedia({ media: null });
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     await row.getByRole('button').click();
     const failures = page.locator('.finding-list .finding').filter({ hasText: /不通过/ });
@@ -176,11 +191,24 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     expect(await unreadable.textContent()).toMatch(/submissions\/broken\.docx.*\S/s);
 
     await page.getByRole('button', { name: '错误', exact: true }).click();
-    const errors = async () => (await page.locator('table.forms tbody tr td:nth-of-type(6)').allTextContents()).map(Number);
+    const errors = async () => (await page.locator('table.forms tbody tr td[data-column="errors"]').allTextContents()).map(Number);
     const descending = await errors();
     expect(descending).toEqual([...descending].sort((a, b) => b - a));
     expect(descending[0]).toBeGreaterThan(descending.at(-1) ?? 0);
     expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain('错误');
+    // The export of the dashboard lists the file it could not read, with the reason shown on the page.
+    // (the reasons of one file, one line each on the page, in one cell of the report)
+    const reason = (await unreadable.locator('.reason').allTextContents()).join('；');
+    expect(reason).not.toBe('');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'HTML', exact: true }).click();
+    const saved = join(work, 'submissions.html');
+    await (await download).saveAs(saved);
+    expect(readFileSync(saved, 'utf8')).toContain('已检查 49 份，未能检查 1 份');
+    const report = await page.context().newPage();
+    await report.goto(pathToFileURL(saved).href);
+    expect(await report.locator('table.unread tbody tr td').allTextContents()).toEqual(['submissions/broken.docx', reason]);
+    await report.close();
     expect(ownFilesOnly(requests, 'file://')).toEqual([]);
     await page.close();
   });
@@ -289,6 +317,75 @@ describe.skipIf(!HAVE_CHROMIUM)('exports, own rules, language and accessibility'
     await page.getByTestId('pick-pack-zip').setInputFiles(zip);
     await issue.waitFor();
     expect(await issue.textContent()).toMatch(/^my-pack\/src\/rules\/quota\.json:4:\d+ {2}错误/);
+    await page.close();
+  });
+
+  it('a scoring pack: its total in the dashboard (sorted and filtered by points), in the form view with each item’s points, in every export of the current view, and in English', async () => {
+    const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-pack-folder').setInputFiles(HUNAN_PACK);
+    await page.getByText(/^当前启用 \d+ 条规则 · 已加载: hunan-pack$/).waitFor();
+    expect(await page.locator('ul.issues li').count()).toBe(0);
+    // The sample earns 8 of 16 (examples/hunan-pack/README.md); the seed's 三公 item is undecided (?/16).
+    await page.getByTestId('pick-files').setInputFiles([resolve(HUNAN_PACK, 'forms/sample-2018.json'), SEED_DOCX]);
+    const rows = page.locator('table.forms tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    const header = page.locator('table.forms thead th[data-column="packScore"]');
+    expect(await header.textContent()).toBe('评分（规则包）');
+    const scoreOf = (file: string) => page.locator(`tr[data-file="${file}"] td[data-column="packScore"]`).textContent();
+    expect(await scoreOf('sample-2018.json')).toBe('8/16');
+    expect(await scoreOf('form.docx')).toBe('?/16');
+    // Sorted by points, most first (an undecided total last either way); "8" in its filter: at least 8 points.
+    await header.getByRole('button').click();
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-file')))).toEqual(['sample-2018.json', 'form.docx']);
+    await page.getByRole('searchbox', { name: '筛选“评分（规则包）”' }).fill('8');
+    await expect.poll(() => rows.count()).toBe(1);
+
+    // The export of this view: the one form shown, its total in the summary and in its section.
+    const exported = async (name: string, file: string) => {
+      const download = page.waitForEvent('download');
+      await page.locator('section[aria-labelledby="forms-heading"]').getByRole('button', { name, exact: true }).click();
+      const saved = join(work, file);
+      await (await download).saveAs(saved);
+      return saved;
+    };
+    const html = readFileSync(await exported('HTML', 'scored.html'), 'utf8');
+    expect(html).toContain('湖南式评分（在职人员控制率、三公经费变动率）：8 / 16 分');
+    // Dated for the reviewer's sign-off (without a date the report leaves ____年__月__日 to fill in).
+    expect(html).toMatch(/检查日期：\d{4}-\d{2}-\d{2}/);
+    expect(html).toContain('sample-2018.json');
+    expect(html).not.toContain('form.docx');
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await exported('Excel (.xlsx)', 'scored.xlsx'));
+    const values = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map((c) => (typeof c === 'string' || typeof c === 'number' ? String(c) : '')) : [])));
+    expect(values).toContain('评分（规则包）');
+    expect(values).toContain('8/16');
+    expect(values).not.toContain('form.docx');
+    const csv = readFileSync(await exported('CSV', 'scored.csv'), 'utf8');
+    expect(csv).toContain('hunan/three-public-change-score');
+    expect(csv).not.toContain('form.docx');
+
+    // The form view: the form's summary row (its total among it), the total in words, each item's points.
+    await page.getByRole('button', { name: '打开 sample-2018.json' }).click();
+    // A JSON form keeps no places: said, instead of an empty table.
+    expect(await page.locator('.as-read .hint').textContent()).toContain('JSON');
+    expect(await page.locator('dl.brief [data-column="packScore"]').textContent()).toBe('评分（规则包）8/16');
+    expect(await page.locator('.score-line').allTextContents()).toContain('湖南式评分（在职人员控制率、三公经费变动率）：8 / 16 分');
+    await page.getByLabel('显示通过与不适用的规则').check();
+    expect(await page.locator('.finding[data-rule="hunan/three-public-change-score"]').textContent()).toContain('得分0 / 8 分');
+    expect(await page.locator('.finding[data-rule="hunan/staffing-control-score"]').textContent()).toContain('得分8 / 8 分');
+    await page.screenshot({ path: join(ARTIFACTS, 'web-score.png'), fullPage: false });
+
+    // In English: the summary's words, the pack's English title, the points.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('.score-line').allTextContents()).toContain('Hunan-style score (staffing control, 三公 change): 8 / 16');
+    expect(await page.locator('dl.brief [data-column="packScore"] dt').textContent()).toBe('Pack score');
+    expect(await page.locator('dl.brief [data-column="ratingSupported"] dt').textContent()).toBe('Self-rating supported?');
+    expect(await page.locator('.finding[data-rule="hunan/staffing-control-score"]').textContent()).toContain('Points8 / 8');
+    await page.getByRole('button', { name: /Back to the list/ }).click();
+    expect(await page.locator('table.forms thead th[data-column="packScore"]').textContent()).toBe('Pack score');
+    expect(ownFilesOnly(requests, 'file://')).toEqual([]);
+    expect(problems).toEqual([]);
     await page.close();
   });
 
@@ -418,7 +515,7 @@ describe.skipIf(!HAVE_CHROMIUM)('across forms, and workbooks', { timeout: BROWSE
     expect(await row.count()).toBe(1);
     expect(requests.filter((u) => u.endsWith('/worker-xlsx.js'))).toHaveLength(1);
     // template, claimed grade (none stated), suggested grade 中（74.36）: the README's worked figures.
-    expect((await row.locator('td').allTextContents()).slice(2, 5)).toEqual(['t5-indicator-form', '—', '中（74.36）']);
+    expect((await row.locator('td').allTextContents()).slice(2, 5)).toEqual(['t5-indicator-form', '（无）', '中（74.36）']);
 
     await row.getByRole('button').click();
     const total = page.locator('.finding[data-rule="scoring/score-total"]');
@@ -471,7 +568,8 @@ describe.skipIf(!HAVE_CHROMIUM || SOFFICE === undefined)('PDF, and files only Li
     // unit, year, template, claimed grade, suggested grade, then the CLI's counts.
     const cells = await row.locator('td').allTextContents();
     expect(cells.slice(0, 5)).toEqual(['北塔区司法局', '2020', 't1-checklist', '优', '—']);
-    expect(cells.slice(5, 8).map(Number)).toEqual([cli.summary.errors, cli.summary.warnings, cli.summary.indeterminate]);
+    const count = async (column: string) => Number(await row.locator(`td[data-column="${column}"]`).textContent());
+    expect([await count('errors'), await count('warnings'), await count('indeterminate'), await count('diagnostics')]).toEqual([cli.summary.errors, cli.summary.warnings, cli.summary.indeterminate, cli.diagnostics.length]);
 
     await row.getByRole('button').click();
     await page.getByLabel('显示通过与不适用的规则').check();

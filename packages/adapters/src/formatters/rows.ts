@@ -127,11 +127,13 @@ const COLUMNS = ['source', 'unit', 'fiscalYear', 'template', 'selfRating', 'sugg
 export type BatchColumn = (typeof COLUMNS)[number] | 'packScore';
 export const BATCH_COLUMNS: readonly BatchColumn[] = COLUMNS;
 
+/** Every column a summary may have, in order: {@link BATCH_COLUMNS} with the pack score after the suggested grade. */
+const AFTER_GRADE = BATCH_COLUMNS.indexOf('suggestedGrade') + 1;
+export const ALL_BATCH_COLUMNS: readonly BatchColumn[] = [...BATCH_COLUMNS.slice(0, AFTER_GRADE), 'packScore', ...BATCH_COLUMNS.slice(AFTER_GRADE)];
+
 /** The summary's columns: {@link BATCH_COLUMNS}, and the pack score when a form has one (a batch without a scoring pack keeps its table). */
-export function batchColumns(digest: BatchDigest): readonly BatchColumn[] {
-  if (!digest.forms.some((b) => (b.scores?.length ?? 0) > 0)) return BATCH_COLUMNS;
-  const at = BATCH_COLUMNS.indexOf('suggestedGrade') + 1;
-  return [...BATCH_COLUMNS.slice(0, at), 'packScore', ...BATCH_COLUMNS.slice(at)];
+export function batchColumns(digest: Pick<BatchDigest, 'forms'>): readonly BatchColumn[] {
+  return digest.forms.some((b) => (b.scores?.length ?? 0) > 0) ? ALL_BATCH_COLUMNS : BATCH_COLUMNS;
 }
 
 /** `8/16` (`?/16` while undecided), the pack named when a form has several: the summary's pack score cell. */
@@ -142,8 +144,14 @@ export function packScoreCell(b: FormBrief, locale: Locale): string {
 }
 
 export function batchHeaders(locale: Locale, digest: BatchDigest): string[] {
+  const names = batchColumnNames(locale);
+  return batchColumns(digest).map((c) => names[c]);
+}
+
+/** Each column's header in the locale. */
+export function batchColumnNames(locale: Locale): Record<BatchColumn, string> {
   const w = WORDS[locale];
-  const names: Record<BatchColumn, string> = {
+  return {
     source: w.file,
     unit: w.unit,
     fiscalYear: w.year,
@@ -160,7 +168,6 @@ export function batchHeaders(locale: Locale, digest: BatchDigest): string[] {
     ratingSupported: w.ratingSupported,
     diagnostics: w.diagnostics,
   };
-  return batchColumns(digest).map((c) => names[c]);
 }
 
 /** 是 / 否 / 无法判断 for the rating rule's outcome; — when it did not run. */
@@ -209,7 +216,13 @@ export function batchRows(digest: BatchDigest, locale: Locale): Cell[][] {
 
 /** One form's row of the batch summary, in `columns` (see {@link batchRows}: a writer may take the rows one by one). */
 export function batchRow(b: FormBrief, columns: readonly BatchColumn[], locale: Locale): Cell[] {
-  const cells: Record<BatchColumn, Cell> = {
+  const cells = batchCells(b, locale);
+  return columns.map((c) => cells[c]);
+}
+
+/** One form's cell in every column, worded as the summary words it. */
+export function batchCells(b: FormBrief, locale: Locale): Record<BatchColumn, Cell> {
+  return {
     source: b.source,
     unit: unitOf(b.unit, locale),
     fiscalYear: b.fiscalYear,
@@ -226,7 +239,6 @@ export function batchRow(b: FormBrief, columns: readonly BatchColumn[], locale: 
     ratingSupported: ratingSupportedText(b.ratingSupported, locale),
     diagnostics: b.diagnostics,
   };
-  return columns.map((c) => cells[c]);
 }
 
 /** The totals row: forms counted, sums, and how many self-ratings are supported (是 n / 否 m). */

@@ -1,19 +1,14 @@
 /** The workbench: a dashboard of every form checked, one form opened, the reviewer's own rules. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Locale } from '@jixiao/core';
-import type { CheckedForm, CrossFormView, FormEntry, SetupIssue, UnreadableForm } from '../worker/protocol.js';
+import type { CheckedForm, CrossFormView, FormEntry, SetupIssue, SummaryColumn, UnreadableForm } from '../worker/protocol.js';
 import { Dashboard } from './Dashboard.js';
 import { FormView } from './FormView.js';
 import { OwnRules, type OwnRuleFiles } from './OwnRules.js';
 import type { PickedFile } from './files.js';
+import { localDate } from './exporter.js';
 import { WORDS } from './i18n.js';
 import { CheckPool } from './pool.js';
-
-/** The reviewer's local calendar date (waiver expiry is judged against it, as the CLI's default --today). */
-function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** Re-render at most this often while results stream in (a 1,000-row table re-rendered per result is slow). */
 const FRAME_MS = 120;
@@ -26,6 +21,7 @@ export function App() {
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [ruleCount, setRuleCount] = useState(0);
   const [issues, setIssues] = useState<readonly SetupIssue[]>([]);
+  const [columns, setColumns] = useState<readonly SummaryColumn[]>([]);
   const [own, setOwn] = useState<OwnRuleFiles>({ packs: [] });
   const [busy, setBusy] = useState(false);
   const [cross, setCross] = useState<CrossFormView | undefined>(undefined);
@@ -61,11 +57,12 @@ export function App() {
     const { packs, config, waivers } = own;
     setBusy(true);
     void pool
-      .setup({ locale, packs, today: localToday(), ...(config === undefined ? {} : { config }), ...(waivers === undefined ? {} : { waivers }) })
-      .then(async ({ rules, issues: found }) => {
+      .setup({ locale, packs, today: localDate(), ...(config === undefined ? {} : { config }), ...(waivers === undefined ? {} : { waivers }) })
+      .then(async ({ rules, issues: found, columns: named }) => {
         if (!live()) return;
         setRuleCount(rules);
         setIssues(found);
+        setColumns(named);
         const again = await pool.recheck();
         for (const entry of again) store.current.set(entry.id, entry);
         if (live()) publish();
@@ -157,6 +154,7 @@ export function App() {
           <Dashboard
             words={words}
             locale={locale}
+            columns={columns}
             checked={checked}
             unreadable={unreadable}
             queued={queued}
@@ -170,7 +168,7 @@ export function App() {
             loadResults={loadResults}
           />
         ) : (
-          <FormView words={words} locale={locale} form={opened} cross={cross} loadDocument={loadDocument} loadResults={loadResults} onOpenSource={openSource} onBack={() => { setOpenId(undefined); }} />
+          <FormView words={words} locale={locale} form={opened} columns={columns} cross={cross} loadDocument={loadDocument} loadResults={loadResults} onOpenSource={openSource} onBack={() => { setOpenId(undefined); }} />
         )}
         {opened === undefined ? (
           <OwnRules

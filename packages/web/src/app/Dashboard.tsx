@@ -1,16 +1,18 @@
 /** One row per form with the batch-summary columns; sort, filter, unreadable files, most-failed rules, export. */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Locale } from '@jixiao/core';
-import type { CheckedForm, CrossFormView, UnreadableForm } from '../worker/protocol.js';
+import type { CheckedForm, CrossFormView, SummaryColumn, UnreadableForm } from '../worker/protocol.js';
 import { CrossFormSection, crossFormFor } from './CrossForm.js';
 import { ExportButtons, type LoadResults } from './ExportButtons.js';
 import { droppedFiles, pickedFiles, type PickedFile } from './files.js';
 import type { Words } from './i18n.js';
-import { COLUMNS, SEVERITY_FILTERS, filterForms, isNumeric, mostFailed, sortForms, type Column, type Filters, type SeverityFilter, type Sort } from './table.js';
+import { SEVERITY_FILTERS, filterForms, isNumeric, mostFailed, shownColumns, sortForms, type Column, type Filters, type SeverityFilter, type Sort } from './table.js';
 
 interface Props {
   readonly words: Words;
   readonly locale: Locale;
+  /** The batch summary's columns (the worker's, from `@jixiao/adapters`), with their headers in the locale. */
+  readonly columns: readonly SummaryColumn[];
   readonly checked: readonly CheckedForm[];
   readonly unreadable: readonly UnreadableForm[];
   readonly queued: number;
@@ -80,11 +82,11 @@ function DropZone({ words, onFiles }: Pick<Props, 'words' | 'onFiles'>) {
   );
 }
 
-function SortHeader({ column, label, sort, onSort, words }: { column: Column; label: string; sort: Sort; onSort: (s: Sort) => void; words: Words }) {
+function SortHeader({ column, label, numeric, sort, onSort, words }: { column: Column; label: string; numeric: boolean; sort: Sort; onSort: (s: Sort) => void; words: Words }) {
   const active = sort.column === column;
   return (
-    <th scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} class={isNumeric(column) ? 'num' : undefined}>
-      <button type="button" class="sort" title={words.sortBy(label)} onClick={() => { onSort({ column, descending: active ? !sort.descending : isNumeric(column) }); }}>
+    <th scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} class={numeric ? 'num' : undefined} data-column={column}>
+      <button type="button" class="sort" title={words.sortBy(label)} onClick={() => { onSort({ column, descending: active ? !sort.descending : numeric }); }}>
         {label}
         <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
       </button>
@@ -98,8 +100,17 @@ function SortHeader({ column, label, sort, onSort, words }: { column: Column; la
  */
 export const LISTED_ROWS = 200;
 
-export function Dashboard({ words, locale, checked, unreadable, queued, done, onFiles, onClear, onOpen, cross, crossRunning, onOpenSource, loadResults }: Props) {
-  const [sort, setSort] = useState<Sort>({ column: 'file', descending: false });
+/** Counts that colour their cell when not zero. */
+const TONES: Partial<Record<Column, string>> = { errors: 'bad', warnings: 'warn', redFlags: 'bad' };
+
+function cellClass(form: CheckedForm, column: Column, numeric: boolean): string | undefined {
+  const key = form.row.keys[column];
+  const tone = typeof key === 'number' && key > 0 ? TONES[column] : undefined;
+  return [numeric ? 'num' : '', tone ?? ''].join(' ').trim() || undefined;
+}
+
+export function Dashboard({ words, locale, columns, checked, unreadable, queued, done, onFiles, onClear, onOpen, cross, crossRunning, onOpenSource, loadResults }: Props) {
+  const [sort, setSort] = useState<Sort>({ column: 'source', descending: false });
   const [filters, setFilters] = useState<Filters>({ columns: {} });
   const [listAll, setListAll] = useState(false);
   const rows = useMemo(() => sortForms(filterForms(checked, filters), sort), [checked, filters, sort]);
@@ -108,6 +119,9 @@ export function Dashboard({ words, locale, checked, unreadable, queued, done, on
   // The cross-form section of the export: the findings on or about the forms shown.
   const crossShown = useMemo(() => (cross === undefined ? undefined : crossFormFor(cross.report, new Set(rows.map((r) => r.row.file)))), [cross, rows]);
   const ruleOptions = useMemo(() => [...new Map(checked.flatMap((f) => f.findings.map((x) => [x.ruleId, x.title] as const))).entries()].sort(([a], [b]) => a.localeCompare(b)), [checked]);
+  // The files not read go into the export with their reasons (a circulated report never hides a file it did not check).
+  const unreadInputs = useMemo(() => unreadable.map((u) => ({ source: u.file, reason: u.reasons.join(locale === 'zh-CN' ? '；' : '; ') })), [unreadable, locale]);
+  const shown = useMemo(() => shownColumns(columns, checked).map((c) => ({ ...c, numeric: isNumeric(c.id, checked) })), [columns, checked]);
   const setColumn = (column: Column, value: string) => {
     setFilters({ ...filters, columns: { ...filters.columns, [column]: value } });
   };
@@ -129,7 +143,7 @@ export function Dashboard({ words, locale, checked, unreadable, queued, done, on
           <p aria-live="polite" class="count">
             {words.shown(rows.length, checked.length)}
           </p>
-          <ExportButtons words={words} locale={locale} ids={rows.map((r) => r.id)} loadResults={loadResults} crossForm={crossShown} />
+          <ExportButtons words={words} locale={locale} ids={rows.map((r) => r.id)} loadResults={loadResults} extras={{ crossForm: crossShown, unread: unreadInputs }} />
         </div>
         <div class="filters">
           <label>
@@ -175,20 +189,20 @@ export function Dashboard({ words, locale, checked, unreadable, queued, done, on
             <table class="forms">
               <thead>
                 <tr>
-                  {COLUMNS.map((c) => (
-                    <SortHeader key={c} column={c} label={words.columns[c]} sort={sort} onSort={setSort} words={words} />
+                  {shown.map((c) => (
+                    <SortHeader key={c.id} column={c.id} label={c.label} numeric={c.numeric} sort={sort} onSort={setSort} words={words} />
                   ))}
                 </tr>
                 <tr class="filter-row">
-                  {COLUMNS.map((c) => (
-                    <td key={c}>
+                  {shown.map((c) => (
+                    <td key={c.id}>
                       <input
                         type="search"
-                        aria-label={words.filterColumn(words.columns[c])}
-                        inputMode={isNumeric(c) && c !== 'year' ? 'numeric' : undefined}
-                        value={filters.columns[c] ?? ''}
+                        aria-label={words.filterColumn(c.label)}
+                        inputMode={c.numeric ? 'decimal' : undefined}
+                        value={filters.columns[c.id] ?? ''}
                         onInput={(e) => {
-                          setColumn(c, e.currentTarget.value);
+                          setColumn(c.id, e.currentTarget.value);
                         }}
                       />
                     </td>
@@ -198,21 +212,19 @@ export function Dashboard({ words, locale, checked, unreadable, queued, done, on
               <tbody>
                 {(listAll ? rows : rows.slice(0, LISTED_ROWS)).map((form) => (
                   <tr key={form.id} data-file={form.row.file}>
-                    <th scope="row">
-                      <button type="button" class="link" aria-label={words.open(form.row.file)} onClick={() => { onOpen(form.id); }}>
-                        {form.row.file}
-                      </button>
-                    </th>
-                    <td>{form.row.unit ?? '—'}</td>
-                    <td class="num">{form.row.year ?? '—'}</td>
-                    <td>{form.row.template ?? '—'}</td>
-                    <td>{form.row.claimedGrade ?? '—'}</td>
-                    <td>{form.row.suggestedGrade ?? '—'}</td>
-                    <td class={form.row.errors > 0 ? 'num bad' : 'num'}>{form.row.errors}</td>
-                    <td class={form.row.warnings > 0 ? 'num warn' : 'num'}>{form.row.warnings}</td>
-                    <td class="num">{form.row.indeterminate}</td>
-                    <td class={form.row.redFlags > 0 ? 'num bad' : 'num'}>{form.row.redFlags}</td>
-                    <td class="num">{form.row.waived}</td>
+                    {shown.map((c) =>
+                      c.id === 'source' ? (
+                        <th scope="row" key={c.id}>
+                          <button type="button" class="link" aria-label={words.open(form.row.file)} onClick={() => { onOpen(form.id); }}>
+                            {form.row.file}
+                          </button>
+                        </th>
+                      ) : (
+                        <td key={c.id} class={cellClass(form, c.id, c.numeric)} data-column={c.id}>
+                          {form.row.cells[c.id] ?? '—'}
+                        </td>
+                      ),
+                    )}
                   </tr>
                 ))}
               </tbody>

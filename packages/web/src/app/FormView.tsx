@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Locale } from '@jixiao/core';
-import type { BlockView, CheckedForm, CrossFindingView, CrossFormView, FindingView, PlaceView } from '../worker/protocol.js';
+import type { BlockView, CheckedForm, CrossFindingView, CrossFormView, FindingView, PlaceView, SummaryColumn } from '../worker/protocol.js';
 import { crossFindingsOf, crossFormFor, crossTone } from './CrossForm.js';
 import { ExportButtons, type LoadResults } from './ExportButtons.js';
 import type { Words } from './i18n.js';
@@ -14,6 +14,8 @@ interface Props {
   readonly words: Words;
   readonly locale: Locale;
   readonly form: CheckedForm;
+  /** The batch summary's columns: the form's own row of the dashboard heads the view. */
+  readonly columns: readonly SummaryColumn[];
   /** The cross-form pass of the page: its findings on this form, or pointing at it, are shown and marked here. */
   readonly cross: CrossFormView | undefined;
   readonly onOpenSource: (source: string) => void;
@@ -56,7 +58,7 @@ function Annotations({ place, marks, cross, words }: { place: PlaceView | undefi
   );
 }
 
-export function FormView({ words, locale, form, cross, onOpenSource, onBack, loadDocument, loadResults }: Props) {
+export function FormView({ words, locale, form, columns, cross, onOpenSource, onBack, loadDocument, loadResults }: Props) {
   const [showAll, setShowAll] = useState(false);
   const [blocks, setBlocks] = useState<readonly BlockView[] | undefined>(undefined);
   useEffect(() => {
@@ -130,11 +132,23 @@ export function FormView({ words, locale, form, cross, onOpenSource, onBack, loa
         <h2 id="form-heading" tabIndex={-1} ref={heading}>
           {form.row.file}
         </h2>
-        <p class="meta">
-          {form.row.unit ?? '—'} · {form.row.year ?? '—'} · {words.columns.claimedGrade} {form.row.claimedGrade ?? '—'}
-        </p>
-        <ExportButtons words={words} locale={locale} ids={[form.id]} loadResults={loadResults} crossForm={crossExport} />
+        <ExportButtons words={words} locale={locale} ids={[form.id]} loadResults={loadResults} extras={{ crossForm: crossExport }} />
       </div>
+      <dl class="brief">
+        {columns
+          .filter((c) => c.id !== 'source' && form.row.columns.includes(c.id))
+          .map((c) => (
+            <div key={c.id} data-column={c.id}>
+              <dt>{c.label}</dt>
+              <dd>{form.row.cells[c.id] ?? '—'}</dd>
+            </div>
+          ))}
+      </dl>
+      {form.scores.map((line, i) => (
+        <p key={i} class="score-line">
+          {line}
+        </p>
+      ))}
       <div class="split">
         <section aria-labelledby="read-heading" class="as-read" tabIndex={0}>
           <h3 id="read-heading">{words.formAsRead}</h3>
@@ -143,7 +157,9 @@ export function FormView({ words, locale, form, cross, onOpenSource, onBack, loa
               {words.reviewNote}：{inferred.map((f) => f.label).join('、')}
             </p>
           )}
-          {blocks === undefined ? (
+          {blocks === undefined && form.places.length === 0 ? (
+            <p class="hint">{words.noPlaces}</p>
+          ) : blocks === undefined ? (
             <table class="places">
               <thead>
                 <tr>
@@ -238,6 +254,12 @@ export function FormView({ words, locale, form, cross, onOpenSource, onBack, loa
                   <dd>
                     <code>{f.checkId}</code>
                   </dd>
+                  {f.points === undefined ? null : (
+                    <>
+                      <dt>{words.points}</dt>
+                      <dd>{words.pointsOf(f.points.points, f.points.max)}</dd>
+                    </>
+                  )}
                   {f.waiver === undefined ? null : (
                     <>
                       <dt>{words.waiver}</dt>

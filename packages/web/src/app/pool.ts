@@ -4,7 +4,7 @@
  * code then runs whether the page is served or opened from a folder. One worker per core, at most four.
  */
 import type { EvaluationResult } from '@jixiao/core';
-import type { BlockView, CrossFormView, FormEntry, Setup, SetupIssue, WorkerRequest, WorkerResponse } from '../worker/protocol.js';
+import type { BlockView, CrossFormView, FormEntry, Setup, SetupIssue, SummaryColumn, WorkerRequest, WorkerResponse } from '../worker/protocol.js';
 import type { PickedFile } from './files.js';
 import { loadScript } from './script.js';
 
@@ -147,10 +147,10 @@ export class CheckPool {
   }
 
   /** Give every worker the rules; resolves with the number of active rules and the setup's issues. */
-  async setup(setup: Setup): Promise<{ rules: number; issues: readonly SetupIssue[] }> {
+  async setup(setup: Setup): Promise<{ rules: number; issues: readonly SetupIssue[]; columns: readonly SummaryColumn[] }> {
     this.lastSetup = setup;
     const [first] = await this.ask({ type: 'setup', setup });
-    return first?.type === 'ready' ? { rules: first.rules, issues: first.issues } : { rules: 0, issues: [] };
+    return first?.type === 'ready' ? { rules: first.rules, issues: first.issues, columns: first.columns } : { rules: 0, issues: [], columns: [] };
   }
 
   /** Check every form read so far again (after a setup): resolves with their new entries. */

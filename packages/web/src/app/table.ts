@@ -1,16 +1,24 @@
-/** Sorting and filtering the dashboard's rows: by any column, by severity, by a rule that failed. */
-import type { CheckedForm, SummaryRow } from '../worker/protocol.js';
+/**
+ * Sorting and filtering the dashboard's rows: by any column of the batch summary, by severity, by a rule that
+ * failed. The columns themselves are the reports' (`@jixiao/adapters`' batch summary, sent by the worker).
+ */
+import type { BatchColumn } from '@jixiao/adapters';
+import type { CheckedForm, SummaryColumn, SummaryRow } from '../worker/protocol.js';
 
-export const COLUMNS = ['file', 'unit', 'year', 'template', 'claimedGrade', 'suggestedGrade', 'errors', 'warnings', 'indeterminate', 'redFlags', 'waived'] as const satisfies readonly (keyof SummaryRow)[];
-export type Column = (typeof COLUMNS)[number];
+export type Column = BatchColumn;
 
-const NUMERIC = new Set<Column>(['year', 'errors', 'warnings', 'indeterminate', 'redFlags', 'waived']);
-
-export function isNumeric(column: Column): boolean {
-  return NUMERIC.has(column);
+/** The columns to show: those of the summary that some form has (the pack score only with a scoring pack's total). */
+export function shownColumns(columns: readonly SummaryColumn[], forms: readonly CheckedForm[]): SummaryColumn[] {
+  const present = new Set(forms.flatMap((f) => f.row.columns));
+  return columns.filter((c) => present.has(c.id));
 }
 
-export const SEVERITY_FILTERS = ['errors', 'warnings', 'indeterminate', 'redFlags', 'waived', 'clean'] as const;
+/** A column whose values are numbers (counts, scores): right-aligned, sorted most first, filtered by "at least n". */
+export function isNumeric(column: Column, forms: readonly CheckedForm[]): boolean {
+  return forms.some((f) => typeof f.row.keys[column] === 'number');
+}
+
+export const SEVERITY_FILTERS = ['errors', 'warnings', 'infos', 'indeterminate', 'redFlags', 'waived', 'diagnostics', 'clean'] as const satisfies readonly (BatchColumn | 'clean')[];
 export type SeverityFilter = (typeof SEVERITY_FILTERS)[number];
 
 export interface Sort {
@@ -19,24 +27,32 @@ export interface Sort {
 }
 
 export interface Filters {
-  /** Per column: text the value contains, or for a number column the least value. */
+  /** Per column: text the cell contains, or for a number column the least value. */
   readonly columns: Partial<Record<Column, string>>;
   readonly severity?: SeverityFilter | undefined;
   /** Only forms where this rule failed (unwaived) or was indeterminate. */
   readonly rule?: string | undefined;
 }
 
-function matchesColumn(row: SummaryRow, column: Column, wanted: string): boolean {
-  const value = row[column];
-  const text = wanted.trim();
-  if (text === '') return true;
-  if (isNumeric(column) && column !== 'year' && /^\d+$/.test(text)) return typeof value === 'number' && value >= Number(text);
-  return String(value ?? '').toLowerCase().includes(text.toLowerCase());
+const AT_LEAST = /^\d+(?:\.\d+)?$/;
+
+/** A number in a number column: the least value (a blank or undecided value is not at least anything); else text the cell contains. */
+function matchesColumn(row: SummaryRow, column: Column, text: string, numeric: boolean): boolean {
+  if (numeric && AT_LEAST.test(text)) {
+    const key = row.keys[column];
+    return typeof key === 'number' && key >= Number(text);
+  }
+  return String(row.cells[column] ?? '').toLowerCase().includes(text.toLowerCase());
+}
+
+function count(row: SummaryRow, column: BatchColumn): number {
+  const key = row.keys[column];
+  return typeof key === 'number' ? key : 0;
 }
 
 function matchesSeverity(row: SummaryRow, severity: SeverityFilter): boolean {
-  if (severity === 'clean') return row.errors === 0 && row.warnings === 0;
-  return row[severity] > 0;
+  if (severity === 'clean') return count(row, 'errors') === 0 && count(row, 'warnings') === 0;
+  return count(row, severity) > 0;
 }
 
 /** The rules that need attention in a form: unwaived failures and indeterminate outcomes. */
@@ -45,9 +61,13 @@ export function attentionRules(form: CheckedForm): string[] {
 }
 
 export function filterForms(forms: readonly CheckedForm[], filters: Filters): CheckedForm[] {
+  const wanted = Object.entries(filters.columns)
+    .map(([column, text]) => ({ column: column as Column, text: text.trim() }))
+    .filter((w) => w.text !== '')
+    .map((w) => ({ ...w, numeric: isNumeric(w.column, forms) }));
   return forms.filter(
     (form) =>
-      Object.entries(filters.columns).every(([column, wanted]) => matchesColumn(form.row, column as Column, wanted)) &&
+      wanted.every((w) => matchesColumn(form.row, w.column, w.text, w.numeric)) &&
       (filters.severity === undefined || matchesSeverity(form.row, filters.severity)) &&
       (filters.rule === undefined || attentionRules(form).includes(filters.rule)),
   );
@@ -64,8 +84,8 @@ const BY_FILE = new Intl.Collator().compare;
 export function sortForms(forms: readonly CheckedForm[], sort: Sort): CheckedForm[] {
   const sign = sort.descending ? -1 : 1;
   return [...forms].sort((a, b) => {
-    const x = a.row[sort.column];
-    const y = b.row[sort.column];
+    const x = a.row.keys[sort.column];
+    const y = b.row.keys[sort.column];
     if (x === null || y === null) return x === y ? BY_FILE(a.row.file, b.row.file) : x === null ? 1 : -1;
     const c = typeof x === 'number' && typeof y === 'number' ? x - y : BY_TEXT(String(x), String(y));
     return c === 0 ? BY_FILE(a.row.file, b.row.file) : sign * c;

@@ -30,8 +30,8 @@ import { documentOf, documentView, pdfView } from './document.js';
 import { findPackFiles, type PackFiles } from './pack-files.js';
 import { extractPdf } from './pdf.js';
 import type { FormEntry, HeldForm, PackSource, Setup, SetupIssue, WorkerRequest, WorkerResponse } from './protocol.js';
-import { summaryRow } from './summary.js';
-import { diagnosticsOf, findingsOf, placesOf } from './view.js';
+import { summaryColumns, summaryRow } from './summary.js';
+import { diagnosticsOf, findingsOf, placesOf, scoresOf } from './view.js';
 
 /**
  * Set by the build (scripts/build.mjs): `base` in `worker.js`, which starts with the page and is built without the
@@ -195,6 +195,7 @@ async function check(id: number, { name, read }: Held): Promise<FormEntry> {
     ok: true,
     kind: read.kind,
     row: summaryRow(result, locale),
+    scores: scoresOf(result, locale),
     places: placesOf(read.evaluation, read.positions, locale),
     findings: findingsOf(result, locale),
     diagnostics: diagnosticsOf(read.diagnostics, locale),
@@ -205,7 +206,7 @@ async function handle(request: WorkerRequest): Promise<void> {
   switch (request.type) {
     case 'setup': {
       const issues = await configure(request.setup);
-      post({ type: 'ready', rules: checker?.rules.length ?? 0, issues });
+      post({ type: 'ready', rules: checker?.rules.length ?? 0, issues, columns: summaryColumns(locale) });
       return;
     }
     case 'check': {

@@ -4,6 +4,7 @@
  * locale (the page itself never loads the engine, the model or the rule packs).
  */
 import type { CrossFormReport, EvaluationResult, FormRecord, LoadedForm, Locale, Outcome, Severity } from '@jixiao/core';
+import type { BatchColumn, Cell } from '@jixiao/adapters';
 import type { ImportKind } from '@jixiao/import';
 
 /** A file the reviewer loaded: its path as the browser gives it (folder/file.json) and its text. */
@@ -110,6 +111,8 @@ export interface FindingView {
   readonly observed: readonly { readonly label: string; readonly value: string }[];
   readonly basis: string;
   readonly waiver?: string;
+  /** Its item in a scoring pack's total. */
+  readonly points?: PointsView;
   /** The place of the form it is about first (key of a PlaceView), when the importer kept one. */
   readonly place?: string;
   /** Every place of the fields it reads (the figures a sum is compared with, …). */
@@ -125,21 +128,29 @@ export interface DiagnosticView {
   readonly place?: string;
 }
 
-/** One row of the dashboard: the batch-summary columns of a form. */
+/** A column of the dashboard: one of the batch summary's (`@jixiao/adapters`), with its header in the locale. */
+export interface SummaryColumn {
+  readonly id: BatchColumn;
+  readonly label: string;
+}
+
+/** What a column sorts and filters by: a count or a score as a number, text as it reads, null for a blank. */
+export type SortKey = string | number | null;
+
+/** One row of the dashboard: the form's cells of the CLI's batch summary, worded as the reports word them. */
 export interface SummaryRow {
   readonly file: string;
   readonly unit: string | null;
-  readonly year: number | null;
-  /** The form template the importer read the file as; null for JSON/YAML forms. */
-  readonly template: string | null;
-  readonly claimedGrade: string | null;
-  /** The grade of the recomputed self-score with that score (`良（86.91）`); null without a 自评表. */
-  readonly suggestedGrade: string | null;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly indeterminate: number;
-  readonly redFlags: number;
-  readonly waived: number;
+  /** The columns this form's summary has (the pack score only when a scoring pack gave the form a total). */
+  readonly columns: readonly BatchColumn[];
+  readonly cells: Readonly<Record<BatchColumn, Cell>>;
+  readonly keys: Readonly<Record<BatchColumn, SortKey>>;
+}
+
+/** A scoring pack's item: the points a finding's rule earned (null: undecided) of its full points. */
+export interface PointsView {
+  readonly points: number | null;
+  readonly max: number;
 }
 
 export interface CheckedForm {
@@ -148,6 +159,8 @@ export interface CheckedForm {
   readonly kind: ImportKind;
   /** (The result itself stays in the worker until an export asks for it: it is most of a form's message.) */
   readonly row: SummaryRow;
+  /** The self-score recomputed and each scoring pack's total, a sentence each as the reports word them. */
+  readonly scores: readonly string[];
   readonly places: readonly PlaceView[];
   readonly findings: readonly FindingView[];
   readonly diagnostics: readonly DiagnosticView[];
@@ -164,7 +177,7 @@ export interface UnreadableForm {
 export type FormEntry = CheckedForm | UnreadableForm;
 
 export type WorkerResponse =
-  | { readonly type: 'ready'; readonly rules: number; readonly issues: readonly SetupIssue[] }
+  | { readonly type: 'ready'; readonly rules: number; readonly issues: readonly SetupIssue[]; readonly columns: readonly SummaryColumn[] }
   | { readonly type: 'checked'; readonly entry: FormEntry }
   | { readonly type: 'rechecked'; readonly entries: readonly FormEntry[] }
   /** Undefined for a form that has no document (canonical JSON or YAML). */

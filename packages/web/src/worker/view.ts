@@ -4,7 +4,7 @@
  * and the import diagnostics.
  */
 import { resolvePath, type Evaluation, type EvaluationResult, type Locale, type SourcePosition } from '@jixiao/core';
-import { basisText, findingPosition, isWaived, labelOf, observedEntries, outcomeLabel, positionText, sortFindings, valueText } from '@jixiao/adapters';
+import { basisText, findingPosition, isWaived, labelOf, observedEntries, outcomeLabel, packScoreText, positionText, scoreCheckText, sortFindings, valueText } from '@jixiao/adapters';
 import { formatDiagnostic, type ImportDiagnostic, type SourcePositions } from '@jixiao/import';
 import type { DiagnosticView, FieldView, FindingView, PlaceView } from './protocol.js';
 
@@ -48,9 +48,15 @@ export function placesOf(evaluation: Evaluation, positions: SourcePositions, loc
     .map(([key, { position, fields }]) => ({ key, where: positionText(position, locale), ...tableCell(position.cell), excerpt: position.excerpt ?? '', fields }));
 }
 
-/** Findings in report order (failures first), each with its place in the file. */
+/** The self-score recomputed and each scoring pack's total, as the reports word them (none for a form without either). */
+export function scoresOf(result: EvaluationResult, locale: Locale): string[] {
+  return [scoreCheckText(result.scoreCheck, locale), packScoreText(result.scores, locale)].filter((line) => line !== undefined);
+}
+
+/** Findings in report order (failures first), each with its place in the file and its item in a scoring pack's total. */
 export function findingsOf(result: EvaluationResult, locale: Locale): FindingView[] {
   const index = new Map(result.findings.map((f, i) => [f, i]));
+  const items = new Map((result.scores ?? []).flatMap((s) => s.items.map((item) => [item.ruleId, { points: item.points, max: item.max }] as const)));
   return sortFindings(result.findings).map((f) => {
     const at = findingPosition(result, f);
     const key = at === undefined ? undefined : placeKey(at.position);
@@ -74,6 +80,7 @@ export function findingsOf(result: EvaluationResult, locale: Locale): FindingVie
       observed: observedEntries(f, locale).map(({ label, value }) => ({ label, value })),
       basis: basisText(f.basis, locale),
       ...(isWaived(f) ? { waiver: `${f.waiver.reason} · ${f.waiver.approver} · ${f.waiver.expires}` } : {}),
+      ...(items.has(f.ruleId) ? { points: items.get(f.ruleId) } : {}),
       ...(key === undefined ? {} : { place: key }),
       places,
       ...(at === undefined ? {} : { where: positionText(at.position, locale) }),
