@@ -86,7 +86,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     const row = page.locator('table.forms tbody tr');
     await expect.poll(() => row.count()).toBe(1);
     // The CLI batch summary's columns (without a scoring pack, no pack score), in its words.
-    expect(await page.locator('table.forms thead tr').first().locator('th').allTextContents()).toEqual(['文件 ▲', '单位', '年度', '模板', '自评等级', '建议等级（重算得分）', '错误', '警告', '提示', '无法判断', '红旗', '已豁免', '自评等级有据?', '导入诊断']);
+    expect(await page.locator('table.forms thead tr').first().locator('th').allTextContents()).toEqual(['文件', '单位', '年度', '模板', '自评等级', '建议等级（重算得分）', '错误', '警告', '提示', '无法判断', '红旗', '已豁免', '自评等级有据?', '导入诊断']);
     const cells = await row.locator('td').allTextContents();
     // unit, year, template, claimed grade, suggested grade (no 自评表 to score), errors, warnings, info, indeterminate,
     // red flags, waived, the claimed 优 not supported (an error-level failure), import diagnostics (none: the CLI's report has none)
@@ -168,6 +168,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     await page.getByRole('button', { name: /返回列表/ }).focus();
     await page.keyboard.press('Enter');
     await page.locator('table.forms').waitFor();
+    // Back on the list, the focus is on the form just left (Enter would open it again).
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('打开 form.docx');
     await page.close();
   });
 
@@ -209,6 +211,24 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     await report.goto(pathToFileURL(saved).href);
     expect(await report.locator('table.unread tbody tr td').allTextContents()).toEqual(['submissions/broken.docx', reason]);
     await report.close();
+
+    // The totals row of the table: the CLI summary's (合计, the sums of the forms shown).
+    const rows = page.locator('table.forms tbody tr');
+    expect(await page.locator('table.forms tfoot th').textContent()).toBe('合计（已检查 49 份）');
+    expect(await page.locator('table.forms tfoot td[data-column="errors"]').textContent()).toBe(String(descending.reduce((a, b) => a + b, 0)));
+    // Filtered by a rule: the 33 forms whose income does not add up (every third adds up), and their totals.
+    const ruleFilter = page.locator('.filters select').nth(1);
+    await ruleFilter.selectOption('integrity/income-total');
+    await expect.poll(() => rows.count()).toBe(33);
+    expect(await page.locator('table.forms tfoot th').textContent()).toBe('合计（已检查 33 份）');
+    await ruleFilter.selectOption('');
+    await expect.poll(() => rows.count()).toBe(49);
+    // The rules failed in the most units, counted as the CLI's table counts them; a click filters by the rule.
+    const income = page.locator('ol.failed li').filter({ hasText: 'integrity/income-total' });
+    expect(await income.textContent()).toContain('33 个单位，33 份');
+    await income.getByRole('button').click();
+    await expect.poll(() => rows.count()).toBe(33);
+    expect(await ruleFilter.inputValue()).toBe('integrity/income-total');
     expect(ownFilesOnly(requests, 'file://')).toEqual([]);
     await page.close();
   });
@@ -230,8 +250,10 @@ describe.skipIf(!HAVE_CHROMIUM)('a batch larger than the table lists', { timeout
     const rows = page.locator('table.forms tbody tr');
     expect(await rows.count()).toBe(200);
     expect(await page.locator('p.more').textContent()).toContain('前 200 份（共 210 份');
-    // The last form by name is not listed; sorted by name descending (one click: the table starts by name ascending) it is the first row.
+    // The last form by name is not listed; sorted by name descending (two clicks: the table starts in the summary's
+    // order, where all 209 with an error come by unit, and a text column sorts ascending first) it is the first row.
     expect(await page.locator('tr[data-file="many/form-0209.txt"]').count()).toBe(0);
+    await page.getByRole('button', { name: '文件', exact: true }).click();
     await page.getByRole('button', { name: '文件', exact: true }).click();
     await expect.poll(() => rows.first().getAttribute('data-file')).toBe('many/form-0209.txt');
     // Errors ascending (a number column sorts descending first): the one form without an error leads.
@@ -451,6 +473,9 @@ describe.skipIf(!HAVE_CHROMIUM)('across forms, and workbooks', { timeout: BROWSE
     const marked = page.locator('.document [data-place]').filter({ hasText: 'batch/copied-narrative' });
     await marked.first().waitFor({ timeout: 60_000 });
     expect(await marked.first().getAttribute('class')).toMatch(/marked warn/);
+    // The seed's answer read from a mark that could not be read (line 63: 是 eq \\o\\ac(□) 否() is flagged for review.
+    expect(await page.locator('.review-note').textContent()).toContain('以下答案为推断所得，请复核');
+    expect(await page.locator('.document .badge.review').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: /返回列表/ }).click();
 
     // The exports carry the section, by the CLI's formatters: the xlsx a sheet of its own, the HTML a table, the CSV rows.

@@ -1,6 +1,6 @@
 /** The workbench: a dashboard of every form checked, one form opened, the reviewer's own rules. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Locale } from '@jixiao/core';
+import type { FormBrief, Locale } from '@jixiao/core';
 import type { CheckedForm, CrossFormView, FormEntry, SetupIssue, SummaryColumn, UnreadableForm } from '../worker/protocol.js';
 import { Dashboard } from './Dashboard.js';
 import { FormView } from './FormView.js';
@@ -18,6 +18,7 @@ export function App() {
   const [entries, setEntries] = useState<readonly FormEntry[]>([]);
   const [queued, setQueued] = useState(0);
   const [openId, setOpenId] = useState<number | undefined>(undefined);
+  const [returnTo, setReturnTo] = useState<number | undefined>(undefined);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [ruleCount, setRuleCount] = useState(0);
   const [issues, setIssues] = useState<readonly SetupIssue[]>([]);
@@ -91,6 +92,7 @@ export function App() {
 
   const loadDocument = useCallback((id: number) => pool.document(id), [pool]);
   const loadResults = useCallback((ids: readonly number[]) => pool.results(ids), [pool]);
+  const loadTotals = useCallback((briefs: readonly FormBrief[]) => pool.totals(briefs), [pool]);
 
   const clear = useCallback(() => {
     pool.forget();
@@ -166,9 +168,11 @@ export function App() {
             crossRunning={crossRunning}
             onOpenSource={openSource}
             loadResults={loadResults}
+            returnTo={returnTo}
+            loadTotals={loadTotals}
           />
         ) : (
-          <FormView words={words} locale={locale} form={opened} columns={columns} cross={cross} loadDocument={loadDocument} loadResults={loadResults} onOpenSource={openSource} onBack={() => { setOpenId(undefined); }} />
+          <FormView words={words} locale={locale} form={opened} columns={columns} cross={cross} loadDocument={loadDocument} loadResults={loadResults} onOpenSource={openSource} onBack={() => { setReturnTo(openId); setOpenId(undefined); }} />
         )}
         {opened === undefined ? (
           <OwnRules

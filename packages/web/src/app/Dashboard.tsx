@@ -1,12 +1,13 @@
 /** One row per form with the batch-summary columns; sort, filter, unreadable files, most-failed rules, export. */
-import { useMemo, useRef, useState } from 'preact/hooks';
-import type { Locale } from '@jixiao/core';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { FormBrief, Locale } from '@jixiao/core';
 import type { CheckedForm, CrossFormView, SummaryColumn, UnreadableForm } from '../worker/protocol.js';
 import { CrossFormSection, crossFormFor } from './CrossForm.js';
 import { ExportButtons, type LoadResults } from './ExportButtons.js';
 import { droppedFiles, pickedFiles, type PickedFile } from './files.js';
 import type { Words } from './i18n.js';
-import { SEVERITY_FILTERS, filterForms, isNumeric, mostFailed, shownColumns, sortForms, type Column, type Filters, type SeverityFilter, type Sort } from './table.js';
+import type { Totals } from './pool.js';
+import { SEVERITY_FILTERS, attentionOrder, filterForms, isNumeric, mostFailed, shownColumns, sortForms, type Column, type Filters, type SeverityFilter, type Sort } from './table.js';
 
 interface Props {
   readonly words: Words;
@@ -24,6 +25,10 @@ interface Props {
   readonly crossRunning: boolean;
   readonly onOpenSource: (source: string) => void;
   readonly loadResults: LoadResults;
+  /** The summary's totals row of some forms (worded in a worker). */
+  readonly loadTotals: (briefs: readonly FormBrief[]) => Promise<Totals>;
+  /** The form whose view the reviewer just left: its button takes the focus back. */
+  readonly returnTo?: number | undefined;
 }
 
 function DropZone({ words, onFiles }: Pick<Props, 'words' | 'onFiles'>) {
@@ -82,13 +87,13 @@ function DropZone({ words, onFiles }: Pick<Props, 'words' | 'onFiles'>) {
   );
 }
 
-function SortHeader({ column, label, numeric, sort, onSort, words }: { column: Column; label: string; numeric: boolean; sort: Sort; onSort: (s: Sort) => void; words: Words }) {
-  const active = sort.column === column;
+function SortHeader({ column, label, numeric, sort, onSort, words }: { column: Column; label: string; numeric: boolean; sort: Sort | undefined; onSort: (s: Sort) => void; words: Words }) {
+  const active = sort?.column === column;
   return (
-    <th scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} class={numeric ? 'num' : undefined} data-column={column}>
-      <button type="button" class="sort" title={words.sortBy(label)} onClick={() => { onSort({ column, descending: active ? !sort.descending : numeric }); }}>
+    <th scope="col" aria-sort={sort !== undefined && active ? (sort.descending ? 'descending' : 'ascending') : 'none'} class={numeric ? 'num' : undefined} data-column={column}>
+      <button type="button" class="sort" title={words.sortBy(label)} onClick={() => { onSort({ column, descending: sort !== undefined && active ? !sort.descending : numeric }); }}>
         {label}
-        <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+        <span aria-hidden="true">{sort !== undefined && active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
       </button>
     </th>
   );
@@ -109,12 +114,34 @@ function cellClass(form: CheckedForm, column: Column, numeric: boolean): string 
   return [numeric ? 'num' : '', tone ?? ''].join(' ').trim() || undefined;
 }
 
-export function Dashboard({ words, locale, columns, checked, unreadable, queued, done, onFiles, onClear, onOpen, cross, crossRunning, onOpenSource, loadResults }: Props) {
-  const [sort, setSort] = useState<Sort>({ column: 'source', descending: false });
+export function Dashboard({ words, locale, columns, checked, unreadable, queued, done, onFiles, onClear, onOpen, cross, crossRunning, onOpenSource, loadResults, loadTotals, returnTo }: Props) {
+  // Until the reviewer sorts by a column: the CLI summary's order (what needs attention first, by unit).
+  const [sort, setSort] = useState<Sort | undefined>(undefined);
   const [filters, setFilters] = useState<Filters>({ columns: {} });
   const [listAll, setListAll] = useState(false);
-  const rows = useMemo(() => sortForms(filterForms(checked, filters), sort), [checked, filters, sort]);
+  const kept = useMemo(() => filterForms(checked, filters), [checked, filters]);
+  const rows = useMemo(() => (sort === undefined ? attentionOrder(kept) : sortForms(kept, sort)), [kept, sort]);
+  // The totals row of the forms shown, once every file dropped is checked (not on each update while they stream in).
+  const [totals, setTotals] = useState<Totals | undefined>(undefined);
+  const settled = done === queued;
+  useEffect(() => {
+    let live = true;
+    setTotals(undefined);
+    if (settled && kept.length > 1) {
+      void loadTotals(kept.map((f) => f.brief)).then((t) => {
+        if (live) setTotals(t);
+      });
+    }
+    return () => {
+      live = false;
+    };
+  }, [kept, settled, locale, loadTotals]);
   const failed = useMemo(() => mostFailed(checked), [checked]);
+  const table = useRef<HTMLTableElement>(null);
+  // Back from a form's view: the focus returns to that form's button (keyboard use goes on where it was).
+  useEffect(() => {
+    if (returnTo !== undefined) table.current?.querySelector<HTMLButtonElement>(`tr[data-id="${String(returnTo)}"] th button`)?.focus();
+  }, [returnTo]);
   const files = useMemo(() => new Set(checked.map((f) => f.row.file)), [checked]);
   // The cross-form section of the export: the findings on or about the forms shown.
   const crossShown = useMemo(() => (cross === undefined ? undefined : crossFormFor(cross.report, new Set(rows.map((r) => r.row.file)))), [cross, rows]);
@@ -143,6 +170,13 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
           <p aria-live="polite" class="count">
             {words.shown(rows.length, checked.length)}
           </p>
+          {sort === undefined ? (
+            <p class="hint">{words.attentionOrder}</p>
+          ) : (
+            <button type="button" onClick={() => { setSort(undefined); }}>
+              {words.attentionOrderButton}
+            </button>
+          )}
           <ExportButtons words={words} locale={locale} ids={rows.map((r) => r.id)} loadResults={loadResults} extras={{ crossForm: crossShown, unread: unreadInputs }} />
         </div>
         <div class="filters">
@@ -186,7 +220,7 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
           <p>{words.noForms}</p>
         ) : (
           <div class="table-wrap">
-            <table class="forms">
+            <table class="forms" ref={table}>
               <thead>
                 <tr>
                   {shown.map((c) => (
@@ -211,7 +245,7 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
               </thead>
               <tbody>
                 {(listAll ? rows : rows.slice(0, LISTED_ROWS)).map((form) => (
-                  <tr key={form.id} data-file={form.row.file}>
+                  <tr key={form.id} data-file={form.row.file} data-id={form.id}>
                     {shown.map((c) =>
                       c.id === 'source' ? (
                         <th scope="row" key={c.id}>
@@ -228,6 +262,23 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
                   </tr>
                 ))}
               </tbody>
+              {totals === undefined ? null : (
+                <tfoot>
+                  <tr class="totals">
+                    {shown.map((c) =>
+                      c.id === 'source' ? (
+                        <th scope="row" key={c.id}>
+                          {totals.source}
+                        </th>
+                      ) : (
+                        <td key={c.id} class={c.numeric ? 'num' : undefined} data-column={c.id}>
+                          {totals[c.id] ?? ''}
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                </tfoot>
+              )}
             </table>
             {listAll || rows.length <= LISTED_ROWS ? null : (
               <p class="more">
@@ -269,12 +320,12 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
             <p>{words.mostFailedNone}</p>
           ) : (
             <ol class="failed">
-              {failed.slice(0, 10).map((f) => (
+              {failed.map((f) => (
                 <li key={f.ruleId}>
                   <button type="button" class="link" onClick={() => { setFilters({ ...filters, rule: f.ruleId }); }}>
                     <code>{f.ruleId}</code> {f.title}
                   </button>
-                  <span class="n">{words.mostFailedCount(f.forms)}</span>
+                  <span class="n">{words.mostFailedCount(f.units, f.forms)}</span>
                 </li>
               ))}
             </ol>

@@ -3,7 +3,8 @@
  * a worker script fetched by URL is refused on a page opened from disk (file://), a blob is not, and the same
  * code then runs whether the page is served or opened from a folder. One worker per core, at most four.
  */
-import type { EvaluationResult } from '@jixiao/core';
+import type { EvaluationResult, FormBrief } from '@jixiao/core';
+import type { BatchColumn, Cell } from '@jixiao/adapters';
 import type { BlockView, CrossFormView, FormEntry, Setup, SetupIssue, SummaryColumn, WorkerRequest, WorkerResponse } from '../worker/protocol.js';
 import type { PickedFile } from './files.js';
 import { loadScript } from './script.js';
@@ -24,6 +25,9 @@ type Reader = keyof typeof READERS;
 function startWorker(source: string): Worker {
   return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { name: 'jixiao-check' });
 }
+
+/** A totals row, by column. */
+export type Totals = Readonly<Partial<Record<BatchColumn, Cell>>>;
 
 /** Files in flight per worker: enough to keep it busy, few enough for the progress bar to move steadily. */
 const IN_FLIGHT = 4;
@@ -177,6 +181,14 @@ export class CheckPool {
     if (first === undefined) return undefined;
     const answer = await this.askOne(first, { type: 'cross', forms });
     return answer.type === 'cross' ? answer.view : undefined;
+  }
+
+  /** The summary's totals row of these forms, worded by the first worker. */
+  async totals(briefs: readonly FormBrief[]): Promise<Totals> {
+    const [first] = this.slots;
+    if (first === undefined) return {};
+    const answer = await this.askOne(first, { type: 'totals', briefs });
+    return answer.type === 'totals' ? answer.cells : {};
   }
 
   /** Queue files; each entry arrives through `onEntry`. */

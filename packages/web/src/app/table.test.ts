@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BatchColumn } from '@jixiao/adapters';
 import type { CheckedForm, SortKey, SummaryColumn } from '../worker/protocol.js';
-import { filterForms, isNumeric, shownColumns, sortForms } from './table.js';
+import { totalsCells } from '../worker/summary.js';
+import { attentionOrder, filterForms, isNumeric, mostFailed, shownColumns, sortForms } from './table.js';
 
 type Keys = Partial<Record<BatchColumn, SortKey>>;
 
@@ -18,6 +19,24 @@ function form(file: string, keys: Keys, cells: Partial<Record<BatchColumn, strin
     ok: true,
     kind: 'json',
     row: { file, unit: typeof allKeys.unit === 'string' ? allKeys.unit : null, columns: Object.keys(allKeys).filter((c) => c !== 'packScore' || keys.packScore !== undefined) as BatchColumn[], cells: allCells, keys: allKeys },
+    brief: {
+      source: file,
+      unit: typeof allKeys.unit === 'string' ? allKeys.unit : null,
+      fiscalYear: null,
+      selfRating: null,
+      rules: 10,
+      passed: 10 - failed.length,
+      notApplicable: 0,
+      errors: Number(allKeys.errors),
+      warnings: Number(allKeys.warnings),
+      infos: Number(allKeys.infos),
+      indeterminate: Number(allKeys.indeterminate),
+      redFlags: Number(allKeys.redFlags),
+      waived: Number(allKeys.waived),
+      diagnostics: Number(allKeys.diagnostics),
+      ratingSupported: null,
+      failedRules: failed,
+    },
     scores: [],
     places: [],
     findings: failed.map((ruleId, index) => ({ index, ruleId, checkId: `${ruleId}#x`, title: ruleId, outcome: 'fail', severity: 'error', waived: false, redFlag: false, label: '', message: '', notes: [], observed: [], basis: '', places: [] })),
@@ -54,6 +73,16 @@ describe('the dashboard table', () => {
     expect(files(filterForms(forms, { columns: {}, severity: 'infos' }))).toEqual(['info']);
     expect(files(filterForms(forms, { columns: {}, severity: 'clean' }))).toEqual(['clean', 'diag', 'info']);
     expect(files(filterForms(forms, { columns: {}, rule: 'a/b' }))).toEqual(['bad']);
+  });
+
+  it('starts in the CLI summary’s order, totals the forms shown as its totals row does, counts failed rules by unit', () => {
+    const forms = [form('clean', { unit: '甲' }), form('warn', { unit: '乙', warnings: 2 }), form('b-err', { unit: '丙', errors: 1 }, {}, ['a/b']), form('a-err', { unit: '丙', errors: 2 }, {}, ['a/b', 'c/d'])];
+    // Errors first (one unit: by file), then the warning, then the clean form.
+    expect(files(attentionOrder(forms))).toEqual(['a-err', 'b-err', 'warn', 'clean']);
+    const totals = totalsCells(forms.map((f) => f.brief), 'zh-CN');
+    expect([totals.source, totals.errors, totals.warnings, totals.unit]).toEqual(['合计（已检查 4 份）', 3, 2, null]);
+    // a/b failed in two forms of one unit; c/d in one.
+    expect(mostFailed(forms)).toEqual([{ ruleId: 'a/b', title: 'a/b', units: 1, forms: 2 }, { ruleId: 'c/d', title: 'c/d', units: 1, forms: 1 }]);
   });
 
   it('sorts by a column’s value either way, blanks last both ways, ties by file (a property)', () => {

@@ -3,6 +3,7 @@
  * failed. The columns themselves are the reports' (`@jixiao/adapters`' batch summary, sent by the worker).
  */
 import type { BatchColumn } from '@jixiao/adapters';
+import { compareBriefs, digestBatch } from '@jixiao/core';
 import type { CheckedForm, SummaryColumn, SummaryRow } from '../worker/protocol.js';
 
 export type Column = BatchColumn;
@@ -92,16 +93,13 @@ export function sortForms(forms: readonly CheckedForm[], sort: Sort): CheckedFor
   });
 }
 
-/** Rules by how many forms failed them (unwaived), most first; ties by rule id. */
-export function mostFailed(forms: readonly CheckedForm[]): { ruleId: string; title: string; forms: number }[] {
-  const counts = new Map<string, { title: string; forms: number }>();
-  for (const form of forms) {
-    for (const f of form.findings) {
-      if (f.outcome !== 'fail' || f.waived) continue;
-      const c = counts.get(f.ruleId);
-      if (c === undefined) counts.set(f.ruleId, { title: f.title, forms: 1 });
-      else c.forms++;
-    }
-  }
-  return [...counts].map(([ruleId, c]) => ({ ruleId, ...c })).sort((a, b) => b.forms - a.forms || a.ruleId.localeCompare(b.ruleId));
+/** The CLI summary's order (`@jixiao/core`'s compareBriefs): errors first, then warnings, then the rest; by unit, year, file within. */
+export function attentionOrder(forms: readonly CheckedForm[]): CheckedForm[] {
+  return [...forms].sort((a, b) => compareBriefs(a.brief, b.brief));
+}
+
+/** The rules failed (unwaived) in the most units, as the CLI's table counts them (at most ten), each with its title. */
+export function mostFailed(forms: readonly CheckedForm[]): { ruleId: string; title: string; units: number; forms: number }[] {
+  const titles = new Map(forms.flatMap((f) => f.findings.map((x) => [x.ruleId, x.title] as const)));
+  return digestBatch(forms.map((f) => f.brief)).mostFailed.map((m) => ({ ...m, title: titles.get(m.ruleId) ?? '' }));
 }

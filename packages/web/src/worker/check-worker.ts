@@ -9,6 +9,7 @@ import {
   createChecker,
   formGaps,
   formRecord,
+  formBrief,
   formatLintIssue,
   lintPack,
   parseWaiverFile,
@@ -30,7 +31,7 @@ import { documentOf, documentView, pdfView } from './document.js';
 import { findPackFiles, type PackFiles } from './pack-files.js';
 import { extractPdf } from './pdf.js';
 import type { FormEntry, HeldForm, PackSource, Setup, SetupIssue, WorkerRequest, WorkerResponse } from './protocol.js';
-import { summaryColumns, summaryRow } from './summary.js';
+import { summaryColumns, summaryRow, totalsCells } from './summary.js';
 import { diagnosticsOf, findingsOf, placesOf, scoresOf } from './view.js';
 
 /**
@@ -190,11 +191,13 @@ async function check(id: number, { name, read }: Held): Promise<FormEntry> {
   // The form template the file was read with, as the CLI gives it (the summary's template column, the exports).
   if (read.template !== undefined) result = { ...result, template: { id: read.template.id, score: read.template.score } };
   results.set(id, result);
+  const brief = formBrief(result);
   return {
     id,
     ok: true,
     kind: read.kind,
-    row: summaryRow(result, locale),
+    row: summaryRow(brief, locale),
+    brief,
     scores: scoresOf(result, locale),
     places: placesOf(read.evaluation, read.positions, locale),
     findings: findingsOf(result, locale),
@@ -269,6 +272,9 @@ async function handle(request: WorkerRequest): Promise<void> {
       post({ type: 'cross', ...(view === undefined ? {} : { view }) });
       return;
     }
+    case 'totals':
+      post({ type: 'totals', cells: totalsCells(request.briefs, locale) });
+      return;
     case 'forget':
       held.clear();
       results.clear();

@@ -3,7 +3,7 @@
  * config and waivers; a worker answers with results and everything the page shows, already worded in the
  * locale (the page itself never loads the engine, the model or the rule packs).
  */
-import type { CrossFormReport, EvaluationResult, FormRecord, LoadedForm, Locale, Outcome, Severity } from '@jixiao/core';
+import type { CrossFormReport, EvaluationResult, FormBrief, FormRecord, LoadedForm, Locale, Outcome, Severity } from '@jixiao/core';
 import type { BatchColumn, Cell } from '@jixiao/adapters';
 import type { ImportKind } from '@jixiao/import';
 
@@ -51,6 +51,8 @@ export type WorkerRequest =
   | { readonly type: 'forms' }
   /** Run the cross-form pass (history and batch rules) over the forms of every worker. */
   | { readonly type: 'cross'; readonly forms: readonly HeldForm[] }
+  /** The summary's totals row of these forms (the dashboard's current view). */
+  | { readonly type: 'totals'; readonly briefs: readonly FormBrief[] }
   | { readonly type: 'forget' };
 
 /** A form read by a worker, as the cross-form pass takes it: the form, and its record made by that worker. */
@@ -159,6 +161,8 @@ export interface CheckedForm {
   readonly kind: ImportKind;
   /** (The result itself stays in the worker until an export asks for it: it is most of a form's message.) */
   readonly row: SummaryRow;
+  /** What the batch summary keeps of the form (the page's totals row, order and most-failed rules are the CLI's, from these). */
+  readonly brief: FormBrief;
   /** The self-score recomputed and each scoring pack's total, a sentence each as the reports word them. */
   readonly scores: readonly string[];
   readonly places: readonly PlaceView[];
@@ -188,6 +192,7 @@ export type WorkerResponse =
   | { readonly type: 'forms'; readonly forms: readonly HeldForm[] }
   /** Undefined when the rules in force have no cross-form rule. */
   | { readonly type: 'cross'; readonly view?: CrossFormView }
+  | { readonly type: 'totals'; readonly cells: Readonly<Partial<Record<BatchColumn, Cell>>> }
   | { readonly type: 'failed'; readonly message: string };
 
 /** The other forms a cross-form finding concerns, each with where the compared fields stand in it. */

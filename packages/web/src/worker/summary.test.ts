@@ -22,7 +22,7 @@ async function checked(withHunan: boolean, locale: Locale = 'zh-CN'): Promise<Ev
 
 /** The form's row as the dashboard shows it: its columns' headers and cells. */
 function dashboardRow(result: EvaluationResult, locale: Locale) {
-  const row = summaryRow(result, locale);
+  const row = summaryRow(formBrief(result), locale);
   const shown = summaryColumns(locale).filter((c) => row.columns.includes(c.id));
   return { headers: shown.map((c) => c.label), cells: shown.map((c) => row.cells[c.id]), row };
 }

@@ -2,9 +2,8 @@
  * The dashboard row of one form: the reports' batch-summary row (`formBrief` worded by `@jixiao/adapters`'
  * `batchCells`, the CLI's summary table), with what each column sorts and filters by.
  */
-import type { EvaluationResult, FormBrief, Locale } from '@jixiao/core';
-import { formBrief } from '@jixiao/core';
-import { ALL_BATCH_COLUMNS, batchCells, batchColumnNames, batchColumns, type BatchColumn } from '@jixiao/adapters';
+import { digestBatch, type FormBrief, type Locale } from '@jixiao/core';
+import { ALL_BATCH_COLUMNS, batchCells, batchColumnNames, batchColumns, batchTotals, type BatchColumn, type Cell } from '@jixiao/adapters';
 import type { SortKey, SummaryColumn, SummaryRow } from './protocol.js';
 
 /** Every column the dashboard may show, in the summary's order, with its header in the locale. */
@@ -43,8 +42,17 @@ function sortKeys(b: FormBrief, cells: Readonly<Record<BatchColumn, unknown>>): 
   };
 }
 
-export function summaryRow(result: EvaluationResult, locale: Locale = 'zh-CN'): SummaryRow {
-  const b = formBrief(result);
+export function summaryRow(b: FormBrief, locale: Locale = 'zh-CN'): SummaryRow {
   const cells = batchCells(b, locale);
   return { file: b.source, unit: b.unit, columns: batchColumns({ forms: [b] }), cells, keys: sortKeys(b, cells) };
+}
+
+/**
+ * The CLI summary's totals row (`batchTotals`) of some forms, by column: made here, not in the page, because the
+ * reports' wording would bring the model (and zod) into the page's own script.
+ */
+export function totalsCells(briefs: readonly FormBrief[], locale: Locale): Partial<Record<BatchColumn, Cell>> {
+  const digest = digestBatch(briefs);
+  const cells = batchTotals(digest, locale);
+  return Object.fromEntries(batchColumns(digest).map((c, i) => [c, cells[i] ?? null]));
 }
