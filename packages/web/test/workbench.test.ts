@@ -214,13 +214,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
 
     // The totals row of the table: the CLI summary's (合计, the sums of the forms shown).
     const rows = page.locator('table.forms tbody tr');
-    expect(await page.locator('table.forms tfoot th').textContent()).toBe('合计（已检查 49 份）');
-    expect(await page.locator('table.forms tfoot td[data-column="errors"]').textContent()).toBe(String(descending.reduce((a, b) => a + b, 0)));
+    // (made in a worker once the files are checked, and again for each view: polled)
+    const totalsOf = (column: string) => page.locator(`table.forms tfoot [data-column="${column}"], table.forms tfoot th`).allTextContents();
+    await expect.poll(() => totalsOf('errors')).toEqual(['合计（已检查 49 份）', String(descending.reduce((a, b) => a + b, 0))]);
     // Filtered by a rule: the 33 forms whose income does not add up (every third adds up), and their totals.
     const ruleFilter = page.locator('.filters select').nth(1);
     await ruleFilter.selectOption('integrity/income-total');
     await expect.poll(() => rows.count()).toBe(33);
-    expect(await page.locator('table.forms tfoot th').textContent()).toBe('合计（已检查 33 份）');
+    await expect.poll(async () => (await totalsOf('errors'))[0]).toBe('合计（已检查 33 份）');
     await ruleFilter.selectOption('');
     await expect.poll(() => rows.count()).toBe(49);
     // The rules failed in the most units, counted as the CLI's table counts them; a click filters by the rule.
