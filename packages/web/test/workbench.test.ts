@@ -169,7 +169,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     await page.keyboard.press('Enter');
     await page.locator('table.forms').waitFor();
     // Back on the list, the focus is on the form just left (Enter would open it again).
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('打开 form.docx');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('打开 form.docx');
     await page.close();
   });
 
