@@ -6,7 +6,7 @@
  * measured in the same run. Then the seed form's own figures: its JSON report item and its SARIF bytes, alone and
  * per form in a batch of 100 copies. `--report-formats xlsx,csv` measures only those (and the JSON reference).
  * The forms' units are a province's batch (each unit once a year, 1 % submitted twice); the adversarial case — the
- * same forms with hundreds of copies of each unit-year — is measured apart after them (JSON, and xlsx when chosen).
+ * same forms with hundreds of copies of each unit-year — is measured apart after them, every chosen format again.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -219,7 +219,7 @@ function largestGroup(forms: readonly Evaluation[]): number {
 
 /**
  * (h) Every report format for `forms`, then (with `heavy`: the same forms, hundreds of copies a unit-year) the
- * adversarial case for JSON and xlsx, then the seed's report sizes (see the module comment).
+ * adversarial case in every chosen format, then the seed's report sizes (see the module comment).
  */
 export async function reportsBench(forms: readonly Evaluation[], root: string, cli: string, heavy?: readonly Evaluation[]): Promise<ReportsFigures> {
   const n = forms.length;
@@ -234,7 +234,7 @@ export async function reportsBench(forms: readonly Evaluation[], root: string, c
     writeForms(heavy, dir);
     const largest = largestGroup(heavy);
     console.log(`(h) adversarial: the same ${String(heavy.length)} forms with their generated units (largest unit-year ${String(largest)} forms), load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-    duplicateHeavy = { largestGroup: largest, formats: await measureFormats(chosenFormats().filter((f) => f === 'json' || f === 'xlsx'), dir, heavy.length, root, cli, ' duplicate-heavy') };
+    duplicateHeavy = { largestGroup: largest, formats: await measureFormats(chosenFormats(), dir, heavy.length, root, cli, ' duplicate-heavy') };
   }
   const loadAfter = loadavg().map((x) => Math.round(x * 100) / 100);
 
