@@ -122,17 +122,15 @@ export function crossFormPreamble(report: CrossFormReport, locale: Locale): stri
   return out;
 }
 
-/** A block per finding (the terminal report): a head line, then the message, the related forms and the positions. */
-export function crossFormBlocks(report: CrossFormReport, locale: Locale): { readonly fail: boolean; readonly head: string; readonly lines: readonly string[] }[] {
-  return report.findings.map((f) => {
-    const severity = f.severity === undefined ? '' : ` ${REPORT_WORDS[locale][f.severity]}`;
-    const where = crossFormPositions(f, locale);
-    return {
-      fail: f.outcome === 'fail',
-      head: `${outcomeText(f, locale)}${severity} ${f.ruleId} ${f.source}${inParens(`${unitOf(f.unit, locale)} ${yearOf(f.fiscalYear, locale)}`, locale)}`,
-      lines: [f.message, ...relatedLines(f, locale), ...(where === '' ? [] : [where])],
-    };
-  });
+/** A finding's block in the terminal report: a head line, then the message, the related forms and the positions. */
+export function crossFormBlock(f: CrossFormReportFinding, locale: Locale): { readonly fail: boolean; readonly head: string; readonly lines: readonly string[] } {
+  const severity = f.severity === undefined ? '' : ` ${REPORT_WORDS[locale][f.severity]}`;
+  const where = crossFormPositions(f, locale);
+  return {
+    fail: f.outcome === 'fail',
+    head: `${outcomeText(f, locale)}${severity} ${f.ruleId} ${f.source}${inParens(`${unitOf(f.unit, locale)} ${yearOf(f.fiscalYear, locale)}`, locale)}`,
+    lines: [f.message, ...relatedLines(f, locale), ...(where === '' ? [] : [where])],
+  };
 }
 
 /**

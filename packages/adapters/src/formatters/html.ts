@@ -2,7 +2,7 @@ import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type R
 import { WORDS, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
-import { crossFormHeaders, crossFormPreamble, crossFormRows, crossFormTitle } from './cross-form.js';
+import { crossFormHeaders, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 /** Escape text for HTML element content and double-quoted attributes. */
@@ -131,14 +131,24 @@ function formHtml(r: EvaluationResult, locale: Locale, checkDate: string | undef
 const cellText = (c: Cell) => (c === null ? '' : String(c));
 
 function tableHtml(className: string, header: readonly string[], rows: readonly (readonly Cell[])[], foot?: readonly Cell[], link?: (row: number) => string | undefined): string {
-  const td = (c: Cell) => (typeof c === 'number' ? `<td class="num">${String(c)}</td>` : `<td>${h(cellText(c))}</td>`);
-  const body = rows.map((row, i) => {
-    const href = link?.(i);
-    const [first, ...rest] = row;
-    const lead = href === undefined ? td(first ?? null) : `<td><a href="#${h(href)}">${h(cellText(first ?? null))}</a></td>`;
-    return `<tr>${lead}${rest.map(td).join('')}</tr>`;
-  });
-  return [`<table class="${className}"><thead><tr>${header.map((c) => `<th>${h(c)}</th>`).join('')}</tr></thead><tbody>`, ...body, '</tbody>', ...(foot === undefined ? [] : [`<tfoot><tr>${foot.map(td).join('')}</tr></tfoot>`]), '</table>'].join('\n');
+  const body = rows.map((row, i) => tableRowHtml(row, link?.(i)));
+  return [tableOpenHtml(className, header), ...body, '</tbody>', ...(foot === undefined ? [] : [`<tfoot><tr>${foot.map(tdHtml).join('')}</tr></tfoot>`]), '</table>'].join('\n');
+}
+
+/** A table's start, to its `<tbody>`. */
+function tableOpenHtml(className: string, header: readonly string[]): string {
+  return `<table class="${className}"><thead><tr>${header.map((c) => `<th>${h(c)}</th>`).join('')}</tr></thead><tbody>`;
+}
+
+/** One row; its first cell links to `href` when given. */
+function tableRowHtml(row: readonly Cell[], href?: string): string {
+  const [first, ...rest] = row;
+  const lead = href === undefined ? tdHtml(first ?? null) : `<td><a href="#${h(href)}">${h(cellText(first ?? null))}</a></td>`;
+  return `<tr>${lead}${rest.map(tdHtml).join('')}</tr>`;
+}
+
+function tdHtml(c: Cell): string {
+  return typeof c === 'number' ? `<td class="num">${String(c)}</td>` : `<td>${h(cellText(c))}</td>`;
 }
 
 /** The batch: summary table (each form linked to its section) with totals, duplicates, most-failed rules, files not checked. */
@@ -172,6 +182,20 @@ export function htmlWriter(options: FormatOptions, seen: readonly EvaluationResu
   const { locale, checkDate } = options;
   const w = WORDS[locale];
   const rules = new Map(ruleCatalogue(seen, options).map((r) => [r.id, r]));
+  // After the forms: the cross-form section, its table a row at a time (a large batch has tens of thousands).
+  const tailChunks = function* (end: ReportEnd): Generator<string> {
+    const cross = end.crossForm;
+    if (cross !== undefined) {
+      yield ['<section class="cross-form">', `<h2>${h(crossFormTitle(locale))}</h2>`, `<ul>${crossFormPreamble(cross, locale).map((l) => `<li>${h(l)}</li>`).join('')}</ul>`].join('\n');
+      if (cross.findings.length > 0) {
+        yield `\n${tableOpenHtml('cross-form', crossFormHeaders(locale))}`;
+        for (const f of cross.findings) yield `\n${tableRowHtml(crossFormRow(f, locale))}`;
+        yield '\n</tbody>\n</table>';
+      }
+      yield '\n</section>\n';
+    }
+    yield '</main>\n</body>\n</html>\n';
+  };
   return {
     sections: 1,
     separator: '',
@@ -197,20 +221,8 @@ export function htmlWriter(options: FormatOptions, seen: readonly EvaluationResu
     },
     form: (r) => [formHtml(r, locale, checkDate)],
     glue: () => '',
-    tail: (end) => {
-      const cross = end.crossForm;
-      const section =
-        cross === undefined
-          ? ''
-          : [
-              '<section class="cross-form">',
-              `<h2>${h(crossFormTitle(locale))}</h2>`,
-              `<ul>${crossFormPreamble(cross, locale).map((l) => `<li>${h(l)}</li>`).join('')}</ul>`,
-              ...(cross.findings.length === 0 ? [] : [tableHtml('cross-form', crossFormHeaders(locale), crossFormRows(cross, locale))]),
-              '</section>\n',
-            ].join('\n');
-      return `${section}</main>\n</body>\n</html>\n`;
-    },
+    tail: (end) => [...tailChunks(end)].join(''),
+    tailChunks,
   };
 }
 

@@ -72,25 +72,40 @@ function suite(r: EvaluationResult, locale: Locale): string {
  * are held back until the end. No timestamps: the same results give the same bytes.
  */
 /** The cross-form findings (history and batch rules) as a test suite after the forms': a failure or a skipped case each. */
-function crossSuite(end: ReportEnd, locale: Locale): string {
+function* crossSuite(end: ReportEnd, locale: Locale): Generator<string> {
   const findings = end.crossForm?.findings ?? [];
-  if (findings.length === 0) return '';
+  if (findings.length === 0) return;
   const fails = findings.filter((f) => f.outcome === 'fail').length;
-  const out = [`  <testsuite${attrs({ name: crossFormTitle(locale), tests: findings.length, failures: fails, errors: 0, skipped: findings.length - fails, time: 0 })}>`];
+  yield `  <testsuite${attrs({ name: crossFormTitle(locale), tests: findings.length, failures: fails, errors: 0, skipped: findings.length - fails, time: 0 })}>\n`;
+  // A case at a time (a large batch has tens of thousands).
   for (const f of findings) {
-    out.push(`    <testcase${attrs({ name: `${f.ruleId} ${f.source}`, classname: `jixiao.${f.ruleId.slice(0, f.ruleId.indexOf('/'))}`, time: 0 })}>`);
+    const out = [`    <testcase${attrs({ name: `${f.ruleId} ${f.source}`, classname: `jixiao.${f.ruleId.slice(0, f.ruleId.indexOf('/'))}`, time: 0 })}>`];
     const where = crossFormPositions(f, locale);
     if (f.outcome === 'fail') out.push(`      <failure${attrs({ message: f.message, type: f.severity ?? 'warning' })}>${escapeText([f.message, ...f.related.map((r) => r.source), unlistedText(f, locale) ?? '', where].filter((x) => x !== '').join('\n'))}</failure>`);
     else out.push(`      <skipped${attrs({ message: f.message })}/>`);
     out.push('    </testcase>');
+    yield `${out.join('\n')}\n`;
   }
-  out.push('  </testsuite>');
-  return `${out.join('\n')}\n`;
+  yield '  </testsuite>\n';
 }
 
 export function junitWriter(options: FormatOptions): ReportWriter {
   const { locale } = options;
   const w = WORDS[locale];
+  const tailChunks = function* (end: ReportEnd): Generator<string> {
+    const { unread } = end.digest;
+    const hasCross = (end.crossForm?.findings.length ?? 0) > 0;
+    yield* crossSuite(end, locale);
+    if (unread.length === 0) {
+      yield '</testsuites>\n';
+      return;
+    }
+    // (Without a cross-form suite a blank line comes first, as it always has.)
+    const out = [...(hasCross ? [] : ['']), `  <testsuite${attrs({ name: w.unread, tests: unread.length, failures: 0, errors: unread.length, skipped: 0, time: 0 })}>`];
+    for (const u of unread) out.push(`    <testcase${attrs({ name: u.source, classname: 'jixiao.unread', time: 0 })}>`, `      <error${attrs({ message: u.reason, type: 'unreadable' })}/>`, '    </testcase>');
+    out.push('  </testsuite>', '</testsuites>');
+    yield `${out.join('\n')}\n`;
+  };
   return {
     sections: 1,
     separator: '',
@@ -110,15 +125,8 @@ export function junitWriter(options: FormatOptions): ReportWriter {
     },
     form: (r) => [suite(r, locale)],
     glue: () => '',
-    tail: (end) => {
-      const { unread } = end.digest;
-      const cross = crossSuite(end, locale);
-      if (unread.length === 0) return `${cross}</testsuites>\n`;
-      const out = [cross.trimEnd(), `  <testsuite${attrs({ name: w.unread, tests: unread.length, failures: 0, errors: unread.length, skipped: 0, time: 0 })}>`];
-      for (const u of unread) out.push(`    <testcase${attrs({ name: u.source, classname: 'jixiao.unread', time: 0 })}>`, `      <error${attrs({ message: u.reason, type: 'unreadable' })}/>`, '    </testcase>');
-      out.push('  </testsuite>', '</testsuites>');
-      return `${out.join('\n')}\n`;
-    },
+    tail: (end) => [...tailChunks(end)].join(''),
+    tailChunks,
   };
 }
 

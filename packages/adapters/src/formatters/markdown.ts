@@ -2,7 +2,7 @@ import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type R
 import { WORDS, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
-import { crossFormHeaders, crossFormPreamble, crossFormRows, crossFormTitle } from './cross-form.js';
+import { crossFormHeaders, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 /** Inline markup characters escaped (emphasis, code, links, HTML, tables, entities). */
@@ -29,7 +29,16 @@ export function mdCell(text: string): string {
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [`| ${header.map(mdCell).join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`)];
+  return [...tableHead(header), ...rows.map(tableRow)];
+}
+
+/** A table's header row and its rule. */
+function tableHead(header: readonly string[]): string[] {
+  return [`| ${header.map(mdCell).join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`];
+}
+
+function tableRow(cells: readonly string[]): string {
+  return `| ${cells.map(mdCell).join(' | ')} |`;
 }
 
 function finding(r: EvaluationResult, f: Finding, locale: Locale): string[] {
@@ -105,6 +114,16 @@ export function markdownWriter(options: FormatOptions, seen: readonly Evaluation
   const { locale } = options;
   const w = WORDS[locale];
   const rules = new Map(ruleCatalogue(seen, options).map((r) => [r.id, r]));
+  // After the forms: the cross-form section, its table a row at a time (a large batch has tens of thousands).
+  const tailChunks = function* (end: ReportEnd): Generator<string> {
+    const cross = end.crossForm;
+    if (cross === undefined) return;
+    yield ['', `## ${crossFormTitle(locale)}`, '', ...crossFormPreamble(cross, locale).map((l) => `- ${mdText(l)}`), ''].join('\n');
+    if (cross.findings.length === 0) return;
+    yield `\n${tableHead(crossFormHeaders(locale)).join('\n')}`;
+    for (const f of cross.findings) yield `\n${tableRow(crossFormRow(f, locale).map((c) => (c === null ? '' : String(c))))}`;
+    yield '\n';
+  };
   return {
     sections: 1,
     // Each form's part ends with a newline; a blank line between two.
@@ -119,14 +138,8 @@ export function markdownWriter(options: FormatOptions, seen: readonly Evaluation
     },
     form: (r) => [`${formMarkdown(r, locale).join('\n').trimEnd()}\n`],
     glue: () => '',
-    tail: (end) => {
-      if (end.crossForm === undefined) return '';
-      const cross = end.crossForm;
-      const text = (cells: readonly Cell[]) => cells.map((c) => (c === null ? '' : String(c)));
-      const out = ['', `## ${crossFormTitle(locale)}`, '', ...crossFormPreamble(cross, locale).map((l) => `- ${mdText(l)}`), ''];
-      if (cross.findings.length > 0) out.push(...table(crossFormHeaders(locale), crossFormRows(cross, locale).map(text)), '');
-      return out.join('\n');
-    },
+    tail: (end) => [...tailChunks(end)].join(''),
+    tailChunks,
   };
 }
 

@@ -3,7 +3,7 @@ import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type R
 import { WORDS, basisText, diagnosticHead, excerptText, findingPosition, isWaived, needsAttention, observedText, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
-import { crossFormBlocks, crossFormPreamble, crossFormTitle } from './cross-form.js';
+import { crossFormBlock, crossFormPreamble, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 const ANSI = { reset: '\u001b[0m', bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', magenta: '\u001b[35m', cyan: '\u001b[36m' } as const;
@@ -132,6 +132,20 @@ export function textWriter(options: FormatOptions, seen: readonly EvaluationResu
   const { locale } = options;
   const paint = (style: Style, text: string) => (options.color === true ? `${ANSI[style]}${text}${ANSI.reset}` : text);
   const rules = new Map(ruleCatalogue(seen, options).map((r) => [r.id, r]));
+  // After the forms: the summary, then the cross-form section a finding at a time (a large batch has tens of
+  // thousands; the duplicate-heavy bench batch's text report peaked at 614 MB building it as one string).
+  const tailChunks = function* (end: ReportEnd): Generator<string> {
+    const lines = renderEnd(end, rules, locale, paint);
+    const cross = end.crossForm;
+    if (cross !== undefined) lines.push(...(lines.length > 0 ? [''] : []), paint('bold', crossFormTitle(locale)), ...crossFormPreamble(cross, locale).map((l) => `  ${oneLine(l)}`));
+    if (lines.length === 0) return;
+    yield `${(end.emitted[0] ?? 0) > 0 ? '\n' : ''}${lines.join('\n')}`;
+    for (const f of cross?.findings ?? []) {
+      const b = crossFormBlock(f, locale);
+      yield ['', `  ${paint(b.fail ? 'red' : 'yellow', oneLine(b.head))}`, ...b.lines.map((l) => `    ${oneLine(l)}`)].join('\n');
+    }
+    yield '\n';
+  };
   return {
     sections: 1,
     // A blank line between forms; each form's part ends with a newline.
@@ -140,16 +154,8 @@ export function textWriter(options: FormatOptions, seen: readonly EvaluationResu
     head: () => '',
     form: (r) => [`${renderForm(r, locale, paint).join('\n')}\n`],
     glue: () => '',
-    tail: (end) => {
-      const lines = renderEnd(end, rules, locale, paint);
-      if (end.crossForm !== undefined) {
-        const cross = end.crossForm;
-        lines.push(...(lines.length > 0 ? [''] : []), paint('bold', crossFormTitle(locale)), ...crossFormPreamble(cross, locale).map((l) => `  ${oneLine(l)}`));
-        for (const b of crossFormBlocks(cross, locale)) lines.push(`  ${paint(b.fail ? 'red' : 'yellow', oneLine(b.head))}`, ...b.lines.map((l) => `    ${oneLine(l)}`));
-      }
-      if (lines.length === 0) return '';
-      return `${(end.emitted[0] ?? 0) > 0 ? '\n' : ''}${lines.join('\n')}\n`;
-    },
+    tail: (end) => [...tailChunks(end)].join(''),
+    tailChunks,
   };
 }
 
