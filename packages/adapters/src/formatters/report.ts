@@ -35,6 +35,8 @@ export interface ReportWriter {
   form(result: EvaluationResult): readonly string[];
   /** What comes before section `section` (1 … sections − 1). */
   glue(section: number, end: ReportEnd): string;
+  /** The same text as `glue`, in pieces, where it can be long (SARIF's cross-form results come before section 1). */
+  glueChunks?(section: number, end: ReportEnd): Iterable<string>;
   /** The end of the document. */
   tail(end: ReportEnd): string;
   /**

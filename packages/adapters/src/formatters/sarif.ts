@@ -111,14 +111,14 @@ function diagnosticNotification(r: EvaluationResult, d: ResultDiagnostic): Notif
 }
 
 /** A cross-form finding (history and batch rules) as a result located in its form, the other forms as related locations. */
-function crossResults(end: ReportEnd, ruleIndex: ReadonlyMap<string, number>, after: boolean): string {
+function* crossResults(end: ReportEnd, ruleIndex: ReadonlyMap<string, number>, after: boolean): Generator<string> {
   const findings = end.crossForm?.findings ?? [];
-  if (findings.length === 0) return '';
   const located = (source: string, positions: Readonly<Record<string, SourcePosition>> | undefined): Location => {
     const [path, position] = Object.entries(positions ?? {})[0] ?? [undefined, undefined];
     return { physicalLocation: physical(artifactUri(source), position), ...(path === undefined ? {} : { logicalLocations: [{ fullyQualifiedName: path, kind: 'member' }] }) };
   };
-  const results = findings.map((f) => {
+  // A result at a time (a large batch has tens of thousands).
+  for (const [i, f] of findings.entries()) {
     const index = ruleIndex.get(f.ruleId);
     const result: Result = {
       ruleId: f.ruleId,
@@ -130,9 +130,8 @@ function crossResults(end: ReportEnd, ruleIndex: ReadonlyMap<string, number>, af
       ...(f.related.length === 0 ? {} : { relatedLocations: f.related.map((r, i) => ({ id: i + 1, ...located(r.source, r.positions), message: { text: r.relation } })) }),
       properties: { messageId: f.messageId, crossForm: true, ...(f.unlistedRelated === undefined ? {} : { unlistedRelated: f.unlistedRelated }) },
     };
-    return JSON.stringify(result);
-  });
-  return `${after ? ',' : ''}${results.join(',')}`;
+    yield `${i > 0 || after ? ',' : ''}${JSON.stringify(result)}`;
+  }
 }
 
 /**
@@ -149,6 +148,11 @@ export function sarifWriter(options: FormatOptions, seen: readonly EvaluationRes
   const rules = ruleCatalogue(seen, options);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const driver = { name: 'jixiao', version: options.toolVersion, semanticVersion: options.toolVersion, language: locale, rules: rules.map((r) => descriptor(r, locale)) };
+  // Before the notifications: the cross-form results, then the invocation.
+  const glueChunks = function* (_section: number, end: ReportEnd): Generator<string> {
+    yield* crossResults(end, ruleIndex, (end.emitted[0] ?? 0) > 0);
+    yield `],"invocations":[{"executionSuccessful":${String(end.digest.unread.length === 0)},"toolExecutionNotifications":[`;
+  };
   const head = `{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":${JSON.stringify({ driver })},"language":${JSON.stringify(locale)},"columnKind":"utf16CodeUnits","results":[`;
   return {
     sections: 2,
@@ -159,7 +163,8 @@ export function sarifWriter(options: FormatOptions, seen: readonly EvaluationRes
       r.findings.filter(locatedInReport).map((f) => JSON.stringify(resultOf(r, f, ruleIndex, locale))).join(','),
       (r.diagnostics ?? []).map((d) => JSON.stringify(diagnosticNotification(r, d))).join(','),
     ],
-    glue: (_section, end) => `${crossResults(end, ruleIndex, (end.emitted[0] ?? 0) > 0)}],"invocations":[{"executionSuccessful":${String(end.digest.unread.length === 0)},"toolExecutionNotifications":[`,
+    glue: (section, end) => [...glueChunks(section, end)].join(''),
+    glueChunks,
     tail: (end: ReportEnd) => {
       const unread = end.digest.unread.map((u) => {
         const notification: Notification = { descriptor: { id: 'unreadable-input' }, level: 'error', message: { text: u.reason }, locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(u.source) } } }] };

@@ -22,24 +22,28 @@ function stdoutIo(): CliIo & { chunks: Uint8Array[] } {
 
 /**
  * A writer of two sections whose head, glue and tail say what they were told (so a wrong `end` shows); `chunked`:
- * it also gives its tail in pieces, and counts the calls of `tail` (a streaming caller should take the pieces).
+ * it also gives its glue and tail in pieces, and counts the calls of `glue` and `tail` (a streaming caller should take the pieces).
  */
-function probeWriter(headNeedsEnd: boolean, chunked = false): ReportWriter & { tails: number } {
+function probeWriter(headNeedsEnd: boolean, chunked = false): ReportWriter & { tails: number; glues: number } {
   const said = (end: ReportEnd) => `${String(end.digest.unread.length)}/${end.sources.join('|')}/${end.emitted.join(':')}`;
   const pieces = (end: ReportEnd) => ['<tail ', said(end), '>'];
-  const writer: ReportWriter & { tails: number } = {
+  const writer: ReportWriter & { tails: number; glues: number } = {
     tails: 0,
+    glues: 0,
     sections: 2,
     separator: '‖',
     headNeedsEnd,
     head: (end: ReportEnd | undefined) => `<head ${end === undefined ? '-' : said(end)}>`,
     form: () => [],
-    glue: (s: number, end: ReportEnd) => `<glue ${String(s)} ${said(end)}>`,
+    glue: (s: number, end: ReportEnd) => {
+      writer.glues++;
+      return `<glue ${String(s)} ${said(end)}>`;
+    },
     tail: (end: ReportEnd) => {
       writer.tails++;
       return pieces(end).join('');
     },
-    ...(chunked ? { tailChunks: pieces } : {}),
+    ...(chunked ? { tailChunks: pieces, glueChunks: (s: number, end: ReportEnd) => ['<glue ', `${String(s)} ${said(end)}`, '>'] } : {}),
   };
   return writer;
 }
@@ -62,6 +66,7 @@ describe('a streamed report', () => {
         const end: ReportEnd = { ...partial, emitted: sections.map((s) => s.length) };
         const want = `${writer.head(headNeedsEnd ? end : undefined)}${sections[0]?.join('‖') ?? ''}${writer.glue(1, end)}${sections[1]?.join('‖') ?? ''}${writer.tail(end)}`;
         writer.tails = 0;
+        writer.glues = 0;
         const io = stdoutIo();
         const file = join(dir, 'report.out');
         for (const target of [undefined, file]) {
@@ -72,8 +77,9 @@ describe('a streamed report', () => {
         expect(Buffer.concat(io.chunks).toString('utf8')).toBe(want);
         expect(readFileSync(file, 'utf8')).toBe(want);
         expect(readdirSync(spoolDir)).toEqual([]);
-        // A tail given in pieces is written piece by piece, never joined into one string.
+        // A glue or tail given in pieces is written piece by piece, never joined into one string.
         expect(writer.tails).toBe(chunked ? 0 : 2);
+        expect(writer.glues).toBe(chunked ? 0 : 2);
       }),
       { numRuns: 30 },
     );

@@ -124,7 +124,7 @@ export function reportStream(writer: ReportWriter, output: string | undefined, i
       try {
         if (writer.headNeedsEnd) out.write(writer.head(end));
         spools.forEach((spool, s) => {
-          if (s > 0) out.write(writer.glue(s, end));
+          if (s > 0) for (const piece of writer.glueChunks?.(s, end) ?? [writer.glue(s, end)]) out.write(piece);
           spool?.copyTo(out);
         });
         for (const piece of writer.tailChunks?.(end) ?? [writer.tail(end)]) out.write(piece);
