@@ -3,8 +3,8 @@
  * a PDF and as an Excel 97-2003 sheet (all made by LibreOffice in the setup), as Word's text export and as canonical
  * JSON, beside a damaged PDF and an empty .doc. The built CLI checks the folder: every file is accounted for —
  * checked, or unread with its reason — the .doc and the PDF have the .docx's findings, and the report is
- * byte-identical with --jobs 1 and the default (worker threads, conversions spread over them). LibreOffice never
- * runs more processes at once than the machine has cores, however many threads ask.
+ * byte-identical with --jobs 1 and the default (child processes, conversions spread over them). LibreOffice never
+ * runs more processes at once than the machine has cores, however many processes ask.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'packages/cli/bin/jixiao.js');
 const EXAMPLE = join(ROOT, 'examples/beita-justice-2020');
 
-/** The built CLI (so that the default really starts worker threads) run in `cwd`. */
+/** The built CLI (so that the default really starts child processes) run in `cwd`. */
 const jixiao = (cwd: string, args: readonly string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, NO_COLOR: '1' } });
 
 interface JsonReport {
@@ -84,7 +84,7 @@ describe.skipIf(soffice === undefined)('a folder of every kind of file', () => {
 });
 
 describe('conversions in a batch', () => {
-  it('are spread over the threads, never more LibreOffice processes at once than cores', () => {
+  it('are spread over the batch processes, never more LibreOffice processes at once than cores', () => {
     const dir = tempDir('jixiao-formats-slots-');
     const log = join(dir, 'log');
     // A stand-in soffice that notes when it starts and ends, and takes a second (then fails: nothing to read).
@@ -94,7 +94,7 @@ describe('conversions in a batch', () => {
     const forms = join(dir, 'forms');
     mkdirSync(forms);
     for (let i = 0; i < 8; i++) writeFileSync(join(forms, `${String(i)}.doc`), craftCompoundFile(['WordDocument']));
-    // Four threads ask for conversions at once.
+    // Four processes ask for conversions at once.
     const r = jixiao(dir, ['check', 'forms', '--format', 'json', '--soffice', soffice, '--jobs', '4']);
     expect(r.status, r.stderr).toBe(3);
     expect((JSON.parse(r.stdout) as JsonReport).unread).toHaveLength(8);

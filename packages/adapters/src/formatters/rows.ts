@@ -247,7 +247,7 @@ export function batchTotals(digest: BatchDigest, locale: Locale): Cell[] {
   const t = digest.totals;
   const r = t.ratingSupported;
   const cells: Record<BatchColumn, Cell> = {
-    source: `${w.totals}（${w.batch(t.forms, digest.unread.length)}）`,
+    source: locale === 'zh-CN' ? `${w.totals}（${w.batch(t.forms, digest.unread.length)}）` : `${w.totals} (${w.batch(t.forms, digest.unread.length)})`,
     unit: null,
     fiscalYear: null,
     template: null,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createChecker, digestBatch, formBrief, type EvaluationResult } from '@jixiao/core';
 import { loadPackFromDir } from '@jixiao/core/node';
 import { REPO, checker, exampleEvaluation, exampleResult, loadWorkbook, manyResults, must } from '../../test/results.js';
-import { BATCH_COLUMNS, batchRows, type BatchColumn } from './rows.js';
+import { BATCH_COLUMNS, batchRows, batchTotals, type BatchColumn } from './rows.js';
 import { formatHtml } from './html.js';
 import { formatMarkdown } from './markdown.js';
 import { formatText } from './text.js';
@@ -51,6 +51,12 @@ describe('the batch summary', () => {
       expect(text).toMatch(/自评等级有据\?/);
     });
   }
+
+  it('words the totals cell in the reader\'s language, with that language\'s brackets', async () => {
+    const digest = digestBatch((await batch()).map(formBrief), opts.unread);
+    expect(batchTotals(digest, 'zh-CN')[0]).toBe('合计（已检查 5 份，未能检查 1 份）');
+    expect(batchTotals(digest, 'en')[0]).toBe('Total (5 form(s) checked, 1 not checked)');
+  });
 
   it('says whether each claimed grade is supported when the rating rule ran, and names the template when the importer did (— otherwise)', async () => {
     const rating = createChecker(['integrity', 'staffing', 'rating'].map((p) => loadPackFromDir(resolve(REPO, `rules/${p}`))));
