@@ -7,8 +7,8 @@ import type { InputFile } from './collect.js';
 import type { FileOutcome } from './check-file.js';
 
 /**
- * The cross-form pass of `jixiao check` (history and batch rules). While the forms are checked — in this thread or
- * a worker — each leaves its record (unit, year, narrative signatures, ratios) and the form itself as JSON; the
+ * The cross-form pass of `jixiao check` (history and batch rules). While the forms are checked — in this process or
+ * a child process — each leaves its record (unit, year, narrative signatures, ratios) and the form itself as JSON; the
  * records stay in memory (a few hundred bytes each), the forms go to a temporary spool file and are read back one
  * at a time when the pass needs them. Forms given with `--history` are read here, joined, never checked.
  */

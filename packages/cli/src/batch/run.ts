@@ -34,7 +34,8 @@ export const WORKER_LIMITS = { maxOldGenerationSizeMb: 128 };
  * estimated from the files' kinds ({@link estimatedMs}). Below it, on 2 cores, a child costs more than it gains:
  * its start-up (loading the bundle and compiling the packs), the JIT's warm-up (~0.9 s of CPU over its first few
  * hundred .docx), the hand-over of its results, and two allocation-heavy processes sharing the cores. Crossovers
- * measured for worker threads (bench/RESULTS.md): Word text ~7,000 files, canonical JSON 5,000–10,000, .docx ~400.
+ * measured for worker threads (bench/RESULTS.md), not yet re-measured for child processes: Word text ~7,000 files,
+ * canonical JSON 5,000–10,000, .docx ~400.
  */
 export const POOL_WORK_MS = 2000;
 
