@@ -5,10 +5,13 @@
 // last result, then to the cross-form section: the batch rules over all N); (3) the JavaScript the page loads
 // before any export, gzip -9, and what it loads later (the export bundle, the workbook and PDF readers); (4) drop
 // to first result for one .xlsx, the workbook reader loaded then; (5) the same for one PDF (pdf.js loaded then).
-// The reference is the CLI on the same folder, in the same run.
+// The reference is the CLI on the same folder, in the same run. While (2) runs: the longest task on the page's
+// own thread (PerformanceObserver 'longtask': what a click waits for at worst while the forms are checked) and the
+// peak memory (resident set, sampled from /proc every 100 ms) of Chromium's renderer processes — the tab and its
+// workers — and, for the reference, of the CLI's process tree. `--batch-only` runs (2) and the reference alone.
 // The machine is shared: the load average is printed before and after; say it beside the figures.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,8 +27,68 @@ const arg = (name, fallback) => {
   return i === -1 ? fallback : Number(process.argv[i + 1]);
 };
 const FORMS = arg('--forms', 1000);
+const BATCH_ONLY = process.argv.includes('--batch-only');
+
+/** Resident memory (bytes) of `pid` and its descendants whose command line passes `keep`, from /proc (Linux). */
+function treeRss(pid, keep = () => true) {
+  const children = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // The parent is the 4th field after the command in parentheses (which may hold spaces).
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  let largest = 0;
+  const walk = (p) => {
+    try {
+      const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8');
+      if (keep(cmd)) {
+        const rss = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+        total += rss;
+        largest = Math.max(largest, rss);
+      }
+    } catch {
+      // gone meanwhile
+    }
+    for (const c of children.get(p) ?? []) walk(c);
+  };
+  walk(pid);
+  return { total, largest };
+}
+
+/** Samples `measure` every 100 ms until the returned stop() is called; stop() gives the peak of each figure. */
+function sampling(measure) {
+  const peak = { total: 0, largest: 0 };
+  const take = () => {
+    const now = measure();
+    peak.total = Math.max(peak.total, now.total);
+    peak.largest = Math.max(peak.largest, now.largest);
+  };
+  take();
+  const timer = setInterval(take, 100);
+  return () => {
+    clearInterval(timer);
+    take();
+    return peak;
+  };
+}
+const mb = (n) => `${(n / 2 ** 20).toFixed(0)} MB`;
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return '?';
+  }
+})();
+console.log(`commit ${commit}; ${new Date().toISOString()}`);
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load average before: ${load()}`);
 const work = mkdtempSync(join(tmpdir(), 'jixiao-bench-web-'));
 try {
@@ -104,58 +167,75 @@ try {
         }),
     );
 
-  const page = await open();
-  const timings = [];
-  for (let run = 0; run < 6; run++) {
-    const done = until(page, 1);
-    await page.getByTestId('pick-files').setInputFiles(SEED);
-    timings.push(await done);
-    await page.getByRole('button', { name: '清空' }).click();
-  }
-  const [cold, ...warm] = timings;
-  warm.sort((a, b) => a - b);
-  console.log(`\n(1) drop to first result, one .docx: cold ${cold.toFixed(0)} ms (first drop after the page opened), warm median ${warm[2].toFixed(0)} ms (${warm.map((t) => t.toFixed(0)).join(', ')}) — target ≤ 500 ms`);
-  await page.close();
+  if (!BATCH_ONLY) {
+    const page = await open();
+    const timings = [];
+    for (let run = 0; run < 6; run++) {
+      const done = until(page, 1);
+      await page.getByTestId('pick-files').setInputFiles(SEED);
+      timings.push(await done);
+      await page.getByRole('button', { name: '清空' }).click();
+    }
+    const [cold, ...warm] = timings;
+    warm.sort((a, b) => a - b);
+    console.log(`\n(1) drop to first result, one .docx: cold ${cold.toFixed(0)} ms (first drop after the page opened), warm median ${warm[2].toFixed(0)} ms (${warm.map((t) => t.toFixed(0)).join(', ')}) — target ≤ 500 ms`);
+    await page.close();
 
-  const book = await open();
-  const bookDone = until(book, 1);
-  await book.getByTestId('pick-files').setInputFiles(XLSX);
-  console.log(`(4) drop to first result, one .xlsx (the T5 example; worker-xlsx.js loaded and started then): ${(await bookDone).toFixed(0)} ms`);
-  await book.close();
+    const book = await open();
+    const bookDone = until(book, 1);
+    await book.getByTestId('pick-files').setInputFiles(XLSX);
+    console.log(`(4) drop to first result, one .xlsx (the T5 example; worker-xlsx.js loaded and started then): ${(await bookDone).toFixed(0)} ms`);
+    await book.close();
 
-  // (5) One PDF: the seed printed by LibreOffice (when installed), worker-pdf.js loaded and started then.
-  const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((f) => existsSync(f));
-  if (soffice === undefined) console.log('(5) drop to first result, one PDF: skipped (no LibreOffice to print the seed to PDF)');
-  else {
-    execFileSync(soffice, [`-env:UserInstallation=${pathToFileURL(join(work, 'lo-profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, SEED], { stdio: 'ignore', timeout: 120_000 });
-    const pdf = await open();
-    const pdfDone = until(pdf, 1);
-    await pdf.getByTestId('pick-files').setInputFiles(join(work, 'form.pdf'));
-    console.log(`(5) drop to first result, one PDF (the seed printed by LibreOffice; worker-pdf.js loaded and started then): ${(await pdfDone).toFixed(0)} ms`);
-    await pdf.close();
+    // (5) One PDF: the seed printed by LibreOffice (when installed), worker-pdf.js loaded and started then.
+    const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((f) => existsSync(f));
+    if (soffice === undefined) console.log('(5) drop to first result, one PDF: skipped (no LibreOffice to print the seed to PDF)');
+    else {
+      execFileSync(soffice, [`-env:UserInstallation=${pathToFileURL(join(work, 'lo-profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, SEED], { stdio: 'ignore', timeout: 120_000 });
+      const pdf = await open();
+      const pdfDone = until(pdf, 1);
+      await pdf.getByTestId('pick-files').setInputFiles(join(work, 'form.pdf'));
+      console.log(`(5) drop to first result, one PDF (the seed printed by LibreOffice; worker-pdf.js loaded and started then): ${(await pdfDone).toFixed(0)} ms`);
+      await pdf.close();
+    }
+
   }
 
   const batch = await open();
+  // The page's own thread: every task longer than 50 ms from here on (the browser's long-task entries).
+  await batch.evaluate(() => {
+    globalThis.benchLongTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) globalThis.benchLongTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
   const done = until(batch, FORMS);
+  // Chromium's renderers (the tab, its workers); playwright started Chromium as a child of this process.
+  const stopPage = sampling(() => treeRss(process.pid, (cmd) => cmd.includes('--type=renderer')));
   await batch.getByTestId('pick-folder').setInputFiles(folder);
   const ms = await done;
   const crossMs = await crossDone(batch);
+  const pagePeak = stopPage();
+  const long = await batch.evaluate(() => globalThis.benchLongTasks);
+  long.sort((a, b) => b - a);
   const found = await batch.locator('table.cross-findings tbody tr').count();
   console.log(`(2) ${FORMS} .docx through the page (change event to the last result): ${(ms / 1000).toFixed(2)} s, ${(FORMS / (ms / 1000)).toFixed(0)} forms/s with ${await batch.evaluate(() => Math.min(4, navigator.hardwareConcurrency))} workers — target ≤ 10 s`);
   console.log(`    to the cross-form section (the batch rules over all ${FORMS}; ${found} findings shown): ${(crossMs / 1000).toFixed(2)} s (the pass ${((crossMs - ms) / 1000).toFixed(2)} s after the last result)`);
+  console.log(`    the page's thread meanwhile: ${long.length} tasks over 50 ms, the longest ${(long[0] ?? 0).toFixed(0)} ms (then ${long.slice(1, 5).map((t) => t.toFixed(0)).join(', ')} ms), ${(long.reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s in them`);
+  console.log(`    peak resident memory of Chromium's renderers (the tab and its workers): ${mb(pagePeak.total)} together, the largest process ${mb(pagePeak.largest)}`);
   await batch.close();
   await browser.close();
   // The reference in the same run: the CLI on the same folder (its default workers), JSON report to a file.
   const cli = join(ROOT, 'packages/cli/bin/jixiao.js');
   const started = performance.now();
-  try {
-    execFileSync(process.execPath, [cli, 'check', folder, '--format', 'json', '--output', join(work, 'report.json')], { stdio: 'ignore' });
-  } catch (error) {
-    if (error.status !== 1) throw error; // 1 = failures found (the seed has one error)
-  }
+  const child = spawn(process.execPath, [cli, 'check', folder, '--format', 'json', '--output', join(work, 'report.json')], { stdio: 'ignore' });
+  const stopCli = sampling(() => treeRss(child.pid));
+  const status = await new Promise((settle) => child.on('exit', settle));
   const cliMs = performance.now() - started;
+  const cliPeak = stopCli();
+  if (status !== 0 && status !== 1) throw new Error(`jixiao check exited with ${String(status)}`); // 1 = failures found (the seed has one error)
   const cliReport = JSON.parse(readFileSync(join(work, 'report.json'), 'utf8'));
-  console.log(`    reference, same run: \`jixiao check\` on the same folder (its cross-form pass included: ${cliReport.crossForm?.findings.length ?? 0} findings) ${(cliMs / 1000).toFixed(2)} s, ${(FORMS / (cliMs / 1000)).toFixed(0)} forms/s (page to its cross-form section ÷ CLI time ${(crossMs / cliMs).toFixed(1)}×)`);
+  console.log(`    reference, same run: \`jixiao check\` on the same folder (its cross-form pass included: ${cliReport.crossForm?.findings.length ?? 0} findings) ${(cliMs / 1000).toFixed(2)} s, ${(FORMS / (cliMs / 1000)).toFixed(0)} forms/s (page to its cross-form section ÷ CLI time ${(crossMs / cliMs).toFixed(2)}×); peak resident memory of its processes ${mb(cliPeak.total)}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
   console.log(`\nload average after: ${load()}`);
