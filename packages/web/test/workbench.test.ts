@@ -235,6 +235,53 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
   });
 });
 
+describe.skipIf(!HAVE_CHROMIUM)('the totals row', { timeout: BROWSER_TIMEOUT }, () => {
+  it('stays one node across the cross-form pass, sorting, filtering and more files: updated in place, never removed and added again', async () => {
+    const folder = join(work, 'totals');
+    mkdirSync(folder, { recursive: true });
+    for (let i = 1; i <= 4; i++) {
+      const text = SEED_TEXT.replace('北塔区司法局', `合计单位${String(i)}`);
+      // Forms 2 and 4 add up their income: no integrity error.
+      writeFileSync(join(folder, `t${String(i)}.txt`), i % 2 === 0 ? text.replace('264.47', '267.47') : text);
+    }
+    const { page, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    const files = readdirSync(folder).map((f) => join(folder, f));
+    await page.getByTestId('pick-files').setInputFiles(files.slice(0, 3));
+    const totals = page.locator('table.forms tfoot tr.totals');
+    await expect.poll(() => totals.locator('th').textContent()).toBe('合计（已检查 3 份）');
+    // From here on: every tfoot or totals row taken out of the page, and the row's node kept to compare.
+    await page.evaluate(() => {
+      const seen = { removed: 0, row: document.querySelector('tr.totals') };
+      Object.assign(globalThis, { totalsSeen: seen });
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.removedNodes) if (n.nodeName === 'TFOOT' || (n instanceof Element && n.matches('tr.totals'))) seen.removed++;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    const unchanged = () =>
+      page.evaluate(() => {
+        const seen = (globalThis as unknown as { totalsSeen: { removed: number; row: Element | null } }).totalsSeen;
+        return { removed: seen.removed, same: seen.row !== null && seen.row === document.querySelector('tr.totals') };
+      });
+    // The cross-form pass ends (the page renders again with its findings).
+    await page.locator('section.cross[aria-busy="false"] table').waitFor({ timeout: 60_000 });
+    // Sorted, then filtered by text (keystroke by keystroke, the same forms), then by a rule (forms 1 and 3).
+    await page.getByRole('button', { name: '错误', exact: true }).click();
+    await page.getByRole('searchbox', { name: '筛选“单位”' }).pressSequentially('合计单位');
+    await page.locator('.filters select').nth(1).selectOption('integrity/income-total');
+    await expect.poll(() => page.locator('table.forms tbody tr').count()).toBe(2);
+    await expect.poll(() => totals.locator('th').textContent()).toBe('合计（已检查 2 份）');
+    await page.locator('.filters select').nth(1).selectOption('');
+    await page.getByRole('searchbox', { name: '筛选“单位”' }).fill('');
+    // One more file: while it is checked the row keeps the last totals, marked as being updated; then the new ones.
+    await page.getByTestId('pick-files').setInputFiles(files.slice(3));
+    await expect.poll(() => totals.locator('th').textContent()).toBe('合计（已检查 4 份）');
+    expect(await unchanged()).toEqual({ removed: 0, same: true });
+    expect(await totals.getAttribute('aria-busy')).toBe('false');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe.skipIf(!HAVE_CHROMIUM)('a batch larger than the table lists', { timeout: BROWSER_TIMEOUT }, () => {
   it('210 forms: the table lists the first 200 in the order chosen, counts and sorts all 210, and lists all on request', async () => {
     const folder = join(work, 'many');

@@ -129,8 +129,9 @@ export function App() {
     );
   }, [pool, settled, checkedCount, entries]);
 
-  const checked = entries.filter((e): e is CheckedForm => e.ok);
-  const unreadable = entries.filter((e): e is UnreadableForm => !e.ok);
+  // Made again only when the entries change (a new array on every render of the page reset the dashboard's memos).
+  const checked = useMemo(() => entries.filter((e): e is CheckedForm => e.ok), [entries]);
+  const unreadable = useMemo(() => entries.filter((e): e is UnreadableForm => !e.ok), [entries]);
   const opened = openId === undefined ? undefined : checked.find((e) => e.id === openId);
   const openSource = (source: string) => {
     const form = checked.find((e) => e.row.file === source);

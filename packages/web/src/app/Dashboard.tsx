@@ -7,7 +7,7 @@ import { ExportButtons, type LoadResults } from './ExportButtons.js';
 import { droppedFiles, pickedFiles, type PickedFile } from './files.js';
 import type { Words } from './i18n.js';
 import type { Totals } from './pool.js';
-import { SEVERITY_FILTERS, attentionOrder, filterForms, isNumeric, mostFailed, shownColumns, sortForms, type Column, type Filters, type SeverityFilter, type Sort } from './table.js';
+import { SEVERITY_FILTERS, attentionOrder, sameItems, filterForms, isNumeric, mostFailed, shownColumns, sortForms, type Column, type Filters, type SeverityFilter, type Sort } from './table.js';
 
 interface Props {
   readonly words: Words;
@@ -114,28 +114,38 @@ function cellClass(form: CheckedForm, column: Column, numeric: boolean): string 
   return [numeric ? 'num' : '', tone ?? ''].join(' ').trim() || undefined;
 }
 
+/** `items` itself, or the array given last time when it holds the same elements in the same order. */
+function useSameItems<T>(items: readonly T[]): readonly T[] {
+  const last = useRef(items);
+  if (!sameItems(last.current, items)) last.current = items;
+  return last.current;
+}
+
 export function Dashboard({ words, locale, columns, checked, unreadable, queued, done, onFiles, onClear, onOpen, cross, crossRunning, onOpenSource, loadResults, loadTotals, returnTo }: Props) {
   // Until the reviewer sorts by a column: the CLI summary's order (what needs attention first, by unit).
   const [sort, setSort] = useState<Sort | undefined>(undefined);
   const [filters, setFilters] = useState<Filters>({ columns: {} });
   const [listAll, setListAll] = useState(false);
-  const kept = useMemo(() => filterForms(checked, filters), [checked, filters]);
+  // The forms shown, as the same array while they are the same forms: the totals row below is made again only when they change.
+  const kept = useSameItems(useMemo(() => filterForms(checked, filters), [checked, filters]));
   const rows = useMemo(() => (sort === undefined ? attentionOrder(kept) : sortForms(kept, sort)), [kept, sort]);
-  // The totals row of the forms shown, once every file dropped is checked (not on each update while they stream in).
-  const [totals, setTotals] = useState<Totals | undefined>(undefined);
+  // The totals row of the forms shown, made in a worker once every file dropped is checked (not on each update while
+  // they stream in). Until the next totals arrive the row keeps the last ones, marked as being updated: removing it
+  // meanwhile made it flicker on every filter keystroke and when the cross-form pass ended (the node identity is tested).
+  const [totals, setTotals] = useState<{ readonly of: readonly CheckedForm[]; readonly locale: Locale; readonly cells: Totals } | undefined>(undefined);
   const settled = done === queued;
   useEffect(() => {
     let live = true;
-    setTotals(undefined);
     if (settled && kept.length > 1) {
-      void loadTotals(kept.map((f) => f.brief)).then((t) => {
-        if (live) setTotals(t);
+      void loadTotals(kept.map((f) => f.brief)).then((cells) => {
+        if (live) setTotals({ of: kept, locale, cells });
       });
     }
     return () => {
       live = false;
     };
   }, [kept, settled, locale, loadTotals]);
+  const totalsCurrent = totals?.of === kept && totals.locale === locale && settled;
   const failed = useMemo(() => mostFailed(checked), [checked]);
   const table = useRef<HTMLTableElement>(null);
   // Back from a form's view: the focus returns to that form's button (keyboard use goes on where it was).
@@ -262,17 +272,17 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
                   </tr>
                 ))}
               </tbody>
-              {totals === undefined ? null : (
+              {totals === undefined || kept.length < 2 ? null : (
                 <tfoot>
-                  <tr class="totals">
+                  <tr class={totalsCurrent ? 'totals' : 'totals stale'} aria-busy={!totalsCurrent} title={totalsCurrent ? undefined : words.totalsUpdating}>
                     {shown.map((c) =>
                       c.id === 'source' ? (
                         <th scope="row" key={c.id}>
-                          {totals.source}
+                          {totals.cells.source}
                         </th>
                       ) : (
                         <td key={c.id} class={c.numeric ? 'num' : undefined} data-column={c.id}>
-                          {totals[c.id] ?? ''}
+                          {totals.cells[c.id] ?? ''}
                         </td>
                       ),
                     )}

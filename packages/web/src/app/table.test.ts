@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BatchColumn } from '@jixiao/adapters';
 import type { CheckedForm, SortKey, SummaryColumn } from '../worker/protocol.js';
 import { totalsCells } from '../worker/summary.js';
-import { attentionOrder, filterForms, isNumeric, mostFailed, shownColumns, sortForms } from './table.js';
+import { attentionOrder, filterForms, isNumeric, mostFailed, sameItems, shownColumns, sortForms } from './table.js';
 
 type Keys = Partial<Record<BatchColumn, SortKey>>;
 
@@ -107,6 +107,26 @@ describe('the dashboard table', () => {
           if (before === undefined) return;
           if (before.row.keys.packScore === f.row.keys.packScore) expect(before.row.file < f.row.file).toBe(true);
         });
+      }),
+    );
+  });
+});
+
+describe('sameItems (the dashboard keeps its totals row while the forms shown are the same)', () => {
+  it('holds exactly when both lists have the same elements, by identity, in the same order', () => {
+    const a = form('a.json', {});
+    const b = form('b.json', {});
+    expect(sameItems([a, b], [a, b])).toBe(true);
+    expect(sameItems([], [])).toBe(true);
+    expect(sameItems([a, b], [b, a])).toBe(false);
+    expect(sameItems([a], [a, b])).toBe(false);
+    // An equal form made again (a recheck with new rules) is another form.
+    expect(sameItems([a], [{ ...a }])).toBe(false);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 6 }), fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 6 }), (x, y) => {
+        const pool = [a, b, form('c.json', {}), form('d.json', {})];
+        const pick = (ns: number[]) => ns.map((n) => pool[n]);
+        expect(sameItems(pick(x), pick(y))).toBe(x.join() === y.join());
       }),
     );
   });

@@ -103,3 +103,8 @@ export function mostFailed(forms: readonly CheckedForm[]): { ruleId: string; tit
   const titles = new Map(forms.flatMap((f) => f.findings.map((x) => [x.ruleId, x.title] as const)));
   return digestBatch(forms.map((f) => f.brief)).mostFailed.map((m) => ({ ...m, title: titles.get(m.ruleId) ?? '' }));
 }
+
+/** Whether two lists hold the same elements (by identity) in the same order. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+}
