@@ -235,6 +235,64 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
   });
 });
 
+describe.skipIf(!HAVE_CHROMIUM)('a reviewer’s laptop: 1366×768', { timeout: BROWSER_TIMEOUT }, () => {
+  it('the dashboard with every column (a scoring pack’s too) and the form view fit the width, in zh-CN and in English', async () => {
+    // A file name with no place to break but its underscores and hyphens, as scanners and mail clients name them.
+    const long = join(work, 'laptop');
+    mkdirSync(long, { recursive: true });
+    const named = join(long, '000_1f3a69e61e56d541_2020_beita_self_evaluation_final.txt');
+    writeFileSync(named, SEED_TEXT);
+    const { page, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-pack-folder').setInputFiles(HUNAN_PACK);
+    await page.getByText(/已加载: hunan-pack$/).waitFor();
+    await page.getByTestId('pick-files').setInputFiles([resolve(HUNAN_PACK, 'forms/sample-2018.json'), SEED_DOCX, named]);
+    await page.getByText('已检查 3 / 3 份').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('table.forms tfoot tr.totals').getAttribute('aria-busy')).toBe('false');
+    /** What the reviewer sees without scrolling sideways: the page, the table's box, and where each header ends. */
+    const layout = () =>
+      page.evaluate(() => {
+        const wrap = document.querySelector('.table-wrap');
+        const right = wrap?.getBoundingClientRect().right ?? 0;
+        const visible = [...document.querySelectorAll<HTMLElement>('table.forms thead tr:first-child th')]
+          .filter((th) => th.getBoundingClientRect().left >= 0 && th.getBoundingClientRect().right <= Math.min(right, window.innerWidth))
+          .map((th) => th.dataset.column);
+        return { pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, tableOverflow: (wrap?.scrollWidth ?? 0) - (wrap?.clientWidth ?? 0), visible };
+      });
+    const columns = await page.locator('table.forms thead tr:first-child th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-column')));
+    expect(columns).toHaveLength(15);
+    for (const language of ['zh-CN', 'en']) {
+      if (language === 'en') {
+        await page.getByRole('button', { name: 'English' }).click();
+        await page.getByText('Checked 3 of 3').waitFor();
+        await expect.poll(() => page.locator('table.forms tfoot th').textContent()).toMatch(/^Total/);
+      }
+      // Neither the page nor the table scrolls sideways: every column, file, unit, errors and warnings among them, is in view.
+      expect(await layout(), language).toEqual({ pageOverflow: 0, tableOverflow: 0, visible: columns });
+      for (const key of ['source', 'unit', 'errors', 'warnings']) expect(columns, key).toContain(key);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'web-1366-en.png'), fullPage: false });
+
+    // The form view: the form as read and its findings side by side, the page no wider than the screen.
+    for (const language of ['en', 'zh-CN']) {
+      if (language === 'zh-CN') await page.getByRole('button', { name: '中文' }).click();
+      await page.locator('table.forms tbody th button').filter({ hasText: 'form.docx' }).click();
+      await page.locator('.document table').first().waitFor({ timeout: 60_000 });
+      const view = await page.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+        return {
+          pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          findingsInView: (box('.findings')?.right ?? Infinity) <= window.innerWidth && (box('.findings')?.width ?? 0) > 300,
+          formInView: (box('.as-read')?.left ?? -1) >= 0 && (box('.as-read')?.width ?? 0) > 500,
+        };
+      });
+      expect(view, language).toEqual({ pageOverflow: 0, findingsInView: true, formInView: true });
+      await page.locator('button', { hasText: /返回列表|Back to the list/ }).click();
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe.skipIf(!HAVE_CHROMIUM)('the totals row', { timeout: BROWSER_TIMEOUT }, () => {
   it('stays one node across the cross-form pass, sorting, filtering and more files: updated in place, never removed and added again', async () => {
     const folder = join(work, 'totals');
