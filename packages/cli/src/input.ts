@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { formGaps, type Evaluation, type Locale, type SourcePosition, type Template } from '@jixiao/core';
-import { formatDiagnostic, MAX_INPUT_BYTES, type ImportDiagnostic, type ImportResult, type TemplateMatch } from '@jixiao/import';
+import { MAX_INPUT_BYTES, unreadReasonLines, type ImportDiagnostic, type ImportResult, type TemplateMatch } from '@jixiao/import';
 import { importBuffer } from '@jixiao/import/node';
 import { CliError, EXIT } from './io.js';
 import { terminalText } from './terminal.js';
@@ -60,7 +60,7 @@ export async function loadInput(file: string, locale: Locale, templates?: readon
   if (!read.ok) return read;
   const { result } = read;
   // The reason quotes the form: each diagnostic is one line of it, whatever the form holds (see terminal.ts).
-  if (!result.ok) return { ok: false, source: file, reason: result.diagnostics.map((d) => terminalText(d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale))).join('\n') };
+  if (!result.ok) return { ok: false, source: file, reason: unreadReasonLines(result.diagnostics, locale).map(terminalText).join('\n') };
   const base = { ok: true as const, source: file, evaluation: result.evaluation, diagnostics: result.diagnostics, positions: result.positions };
   return { ...base, ...(result.template === undefined ? {} : { template: result.template }), ...formGaps(result) };
 }

@@ -102,3 +102,12 @@ export function formatDiagnostic(d: ImportDiagnostic, locale: 'zh-CN' | 'en' = '
   const path = d.path === undefined ? '' : ` ${d.path}`;
   return `${sev}${where === undefined ? '' : ` ${where}`} [${d.code}]${path}: ${d.message[locale]}`;
 }
+
+/**
+ * Why a file could not be read, a line per diagnostic, as every report lists it (the CLI's unread inputs, the
+ * workbench's list and exports): a diagnostic about a field with its place and path ({@link formatDiagnostic}),
+ * any other by its message alone.
+ */
+export function unreadReasonLines(diagnostics: readonly ImportDiagnostic[], locale: 'zh-CN' | 'en'): string[] {
+  return diagnostics.map((d) => (d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale)));
+}

@@ -3,7 +3,7 @@
  * .docx itself, or the canonical model as JSON/YAML — into the canonical evaluation, with a source position
  * for every field and a diagnostic for everything that could not be read. Browser-safe (no Node built-ins).
  */
-export { describeLocation, formatDiagnostic } from './diagnostics.js';
+export { describeLocation, formatDiagnostic, unreadReasonLines } from './diagnostics.js';
 export type { DiagnosticSeverity, ImportDiagnostic, ImportKind, ImportResult, Provenance, SourcePositions, TemplateMatch } from './diagnostics.js';
 export { importText, MAX_TEXT_CHARS } from './text/import-text.js';
 export type { ImportOptions } from './text/import-text.js';

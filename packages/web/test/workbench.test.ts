@@ -199,8 +199,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     expect(descending[0]).toBeGreaterThan(descending.at(-1) ?? 0);
     expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain('错误');
     // The export of the dashboard lists the file it could not read, with the reason shown on the page.
-    // (the reasons of one file, one line each on the page, in one cell of the report)
-    const reason = (await unreadable.locator('.reason').allTextContents()).join('；');
+    // (the reasons of one file, one line each on the page, in one cell of the report, a line each as the CLI's)
+    const reason = (await unreadable.locator('.reason').allTextContents()).join('\n');
     expect(reason).not.toBe('');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'HTML', exact: true }).click();
@@ -288,6 +288,50 @@ describe.skipIf(!HAVE_CHROMIUM)('a reviewer’s laptop: 1366×768', { timeout: B
       expect(view, language).toEqual({ pageOverflow: 0, findingsInView: true, formInView: true });
       await page.locator('button', { hasText: /返回列表|Back to the list/ }).click();
     }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.skipIf(!HAVE_CHROMIUM)('exports the CLI would make', { timeout: BROWSER_TIMEOUT }, () => {
+  it('the dashboard’s CSV, HTML and xlsx of a folder equal `jixiao check <folder> --format …` of it, files not read included, whatever the table’s order', async () => {
+    const folder = join(work, 'same-as-cli');
+    mkdirSync(folder, { recursive: true });
+    for (const [i, unit] of ['东区司法局', '西区司法局', '南区司法局'].entries()) {
+      writeFileSync(join(folder, `form-${String(i)}.txt`), i === 1 ? SEED_TEXT.replace('北塔区司法局', unit).replace('264.47', '267.47') : SEED_TEXT.replace('北塔区司法局', unit));
+    }
+    writeFileSync(join(folder, 'seed.docx'), readFileSync(SEED_DOCX));
+    writeFileSync(join(folder, 'broken.docx'), 'PK\u0003\u0004 this is not a zip');
+    writeFileSync(join(folder, 'empty.txt'), '');
+    writeFileSync(join(folder, 'minutes.txt'), '会议纪要\n今天讨论了工作安排。\n');
+    const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    await page.getByText('已检查 7 / 7 份').waitFor({ timeout: 60_000 });
+    await page.locator('section.cross[aria-busy="false"] table').waitFor({ timeout: 60_000 });
+    // The table sorted by warnings, most first: the export keeps the CLI's order (by path).
+    await page.getByRole('button', { name: '警告', exact: true }).click();
+    const exported = async (name: string) => {
+      const download = page.waitForEvent('download');
+      await page.locator('section[aria-labelledby="forms-heading"]').getByRole('button', { name, exact: true }).click();
+      const saved = join(work, `same-as-cli-${name.replace(/\W+/g, '')}`);
+      await (await download).saveAs(saved);
+      return readFileSync(saved);
+    };
+    const csv = await exported('CSV');
+    const html = await exported('HTML');
+    const xlsx = await exported('Excel (.xlsx)');
+    expect(csv.toString('utf8')).toContain('same-as-cli/broken.docx');
+    expect(csv.toString('utf8')).toContain('same-as-cli/minutes.txt');
+    expect(csv.equals(await cliOutput(['check', 'same-as-cli', '--format', 'csv']))).toBe(true);
+    expect(html.toString('utf8')).toBe((await cliOutput(['check', 'same-as-cli', '--format', 'html'])).toString('utf8'));
+    const { default: ExcelJS } = await import('exceljs');
+    const cells = async (bytes: Buffer) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      return workbook.worksheets.map((sheet) => [sheet.name, sheet.getSheetValues()]);
+    };
+    expect(await cells(xlsx)).toEqual(await cells(await cliOutput(['check', 'same-as-cli', '--format', 'xlsx'])));
+    expect(ownFilesOnly(requests, 'file://')).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -667,6 +711,13 @@ describe.skipIf(!HAVE_CHROMIUM)('across forms, and workbooks', { timeout: BROWSE
     await page.close();
   });
 });
+
+/** What `jixiao <args>` writes to standard output, run in this process from the test's folder. */
+async function cliOutput(args: readonly string[]): Promise<Buffer> {
+  const out: Buffer[] = [];
+  await execute([...args], { stdout: (c) => out.push(Buffer.from(c)), stderr: () => undefined, cwd: work, env: {}, stdoutIsTTY: false });
+  return Buffer.concat(out);
+}
 
 /** `jixiao check <file> --format json` run in this process: the CLI's report of one file. */
 async function cliReport(file: string): Promise<{ results: { summary: Record<string, number>; findings: { ruleId: string; messageId: string; outcome: string }[]; positions: Record<string, { page?: number; line?: number; excerpt?: string }>; diagnostics: { code: string }[] }[] }> {

@@ -7,7 +7,7 @@ import { ExportButtons, type LoadResults } from './ExportButtons.js';
 import { droppedFiles, pickedFiles, type PickedFile } from './files.js';
 import type { Words } from './i18n.js';
 import type { Totals } from './pool.js';
-import { SEVERITY_FILTERS, attentionOrder, sameItems, filterForms, isNumeric, mostFailed, shownColumns, sortForms, type Column, type Filters, type SeverityFilter, type Sort } from './table.js';
+import { SEVERITY_FILTERS, attentionOrder, byPath, sameItems, filterForms, isNumeric, mostFailed, shownColumns, sortForms, type Column, type Filters, type SeverityFilter, type Sort } from './table.js';
 
 interface Props {
   readonly words: Words;
@@ -157,7 +157,10 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
   const crossShown = useMemo(() => (cross === undefined ? undefined : crossFormFor(cross.report, new Set(rows.map((r) => r.row.file)))), [cross, rows]);
   const ruleOptions = useMemo(() => [...new Map(checked.flatMap((f) => f.findings.map((x) => [x.ruleId, x.title] as const))).entries()].sort(([a], [b]) => a.localeCompare(b)), [checked]);
   // The files not read go into the export with their reasons (a circulated report never hides a file it did not check).
-  const unreadInputs = useMemo(() => unreadable.map((u) => ({ source: u.file, reason: u.reasons.join(locale === 'zh-CN' ? '；' : '; ') })), [unreadable, locale]);
+  // As the CLI's report has them: by path, each file's reasons one line each (`unreadableList`).
+  const unreadInputs = useMemo(() => [...unreadable].sort((a, b) => byPath(a.file, b.file)).map((u) => ({ source: u.file, reason: u.reasons.join('\n') })), [unreadable]);
+  // The forms of the export in the CLI's order (by path) whatever the table's: the same forms give the same file.
+  const exported = useMemo(() => [...rows].sort((a, b) => byPath(a.row.file, b.row.file)).map((r) => r.id), [rows]);
   const shown = useMemo(() => shownColumns(columns, checked).map((c) => ({ ...c, numeric: isNumeric(c.id, checked) })), [columns, checked]);
   const setColumn = (column: Column, value: string) => {
     setFilters({ ...filters, columns: { ...filters.columns, [column]: value } });
@@ -187,7 +190,7 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
               {words.attentionOrderButton}
             </button>
           )}
-          <ExportButtons words={words} locale={locale} ids={rows.map((r) => r.id)} loadResults={loadResults} extras={{ crossForm: crossShown, unread: unreadInputs }} />
+          <ExportButtons words={words} locale={locale} ids={exported} loadResults={loadResults} extras={{ crossForm: crossShown, unread: unreadInputs }} />
         </div>
         <div class="filters">
           <label>

@@ -25,7 +25,7 @@ import {
   type Pack,
   type WaiverRef,
 } from '@jixiao/core';
-import { DEFAULT_ZIP_LIMITS, detectKind, formatDiagnostic, importBuffer, importPdfText, MAX_INPUT_BYTES, officeFormat, pdfFailure, readZipDirectory, readZipEntry, type ImportResult, type PdfText } from '@jixiao/import';
+import { DEFAULT_ZIP_LIMITS, detectKind, importBuffer, importPdfText, MAX_INPUT_BYTES, officeFormat, pdfFailure, readZipDirectory, readZipEntry, unreadReasonLines, type ImportResult, type PdfText } from '@jixiao/import';
 import { standardPacks } from '@jixiao/standard';
 import { crossFormView } from './cross.js';
 import { documentOf, documentView, pdfView } from './document.js';
@@ -185,7 +185,8 @@ async function configure(setup: Setup): Promise<SetupIssue[]> {
 }
 
 async function check(id: number, { name, read }: Held): Promise<FormEntry> {
-  if (!read.ok) return { id, ok: false, file: name, kind: read.kind, reasons: read.diagnostics.map((d) => formatDiagnostic(d, locale)) };
+  // The reasons in the CLI's words (its report's unread inputs): the list on the page and every export say the same.
+  if (!read.ok) return { id, ok: false, file: name, kind: read.kind, reasons: unreadReasonLines(read.diagnostics, locale) };
   checker ??= createChecker(standardPacks());
   // Waivers apply as each rule is decided, so the self-rating check does not count a waived failure.
   let result = await checker.checkEvaluation(read.evaluation, { source: name, locale, positions: read.positions, ...formGaps(read), ...(waivers.length === 0 ? {} : { waivers: { refs: waivers, today } }) });
@@ -228,9 +229,10 @@ async function handle(request: WorkerRequest): Promise<void> {
         held.set(request.id, form);
         post({ type: 'checked', entry: await check(request.id, form) });
       } catch (error) {
-        // A bug, not the file's fault: still one entry for the file (never a file lost from the count), with the error.
+        // A bug, not the file's fault: still one entry for the file (never a file lost from the count), with the error
+        // in the CLI's words (its batch's check-file.ts).
         const detail = error instanceof Error ? error.message : String(error);
-        post({ type: 'checked', entry: { id: request.id, ok: false, file: request.name, kind: 'unknown', reasons: [locale === 'en' ? `internal error while checking the file: ${detail}` : `检查文件时发生内部错误：${detail}`] } });
+        post({ type: 'checked', entry: { id: request.id, ok: false, file: request.name, kind: 'unknown', reasons: [locale === 'en' ? `internal error: ${detail}` : `内部错误：${detail}`] } });
       }
       return;
     }
