@@ -15,6 +15,8 @@
  * (h) with `--reports N` (alone): every report format for N forms, peak memory and bytes a form (bench/src/reports.ts).
  * (i) reading alone, in this process (`--import-only` runs only this): the generic reader on Word text and on the
  * real published documents, with canonical JSON's import of the same forms as the reference and the load average.
+ * (j) with `--crossover` (alone): small and middling batches of .docx and Word text, `--jobs 1` against `--jobs 2`
+ * and the default, where a child process starts to pay (the pool's thresholds in packages/cli/src/batch/run.ts).
  * Figures are printed and written to bench/out/results.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -31,6 +33,7 @@ import { DOCX_ENCODINGS, renderFormDocx, type DocxEncoding } from '../../package
 import { extractPdfText } from '../../packages/import/src/node/pdf.js';
 import { makeForms, RANDOM_SHARE } from './forms.js';
 import { PLAIN_PACKS, plainOutcomes } from './plain.js';
+import { cpuReference, describeReference, type CpuReference } from './parallel.js';
 import { reportsBench } from './reports.js';
 
 const ROOT = process.cwd();
@@ -139,15 +142,17 @@ function cliMeasured(args: string[], cwd: string, bin = BIN): { ms: number; mb: 
  * child processes and V8's own threads (JIT compilation, garbage collection) — read from
  * `/proc/<pid>/task/<tid>/stat` every 100 ms while it runs (the last 100 ms of the main thread may be missed), and
  * the peak of the resident memory of the CLI and its child processes together (`treeMb`, sampled likewise; GNU
- * time's figure is the largest single process). Under load, wall times say little, but where the CPU goes does.
+ * time's figure is the largest single process). `parentCpu`: the CLI process alone, all its threads (sampled
+ * likewise), so that `cpu − parentCpu` is what its child processes spent. Under load, wall times say little, but where the CPU goes does.
  */
-async function cliThreads(args: string[], cwd: string, bin = BIN): Promise<{ ms: number; mb: number; treeMb: number; cpu: number; mainCpu: number; stderr: string }> {
+async function cliThreads(args: string[], cwd: string, bin = BIN): Promise<{ ms: number; mb: number; treeMb: number; cpu: number; mainCpu: number; parentCpu: number; stderr: string }> {
   const t = performance.now();
   const child = spawn('/usr/bin/time', ['-f', 'MAXRSS %M CPU %U %S', process.execPath, bin, ...args], { cwd, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   let node: string | undefined;
   let mainCpu = Number.NaN;
+  let parentCpu = Number.NaN;
   let treeKb = 0;
   const ticks = 100; // USER_HZ: clock ticks a second in /proc (100 on Linux)
   const childrenOf = (pid: string) => readdirSync(`/proc/${pid}/task`).flatMap((t) => readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(/\s+/).filter((c) => c !== ''));
@@ -160,9 +165,14 @@ async function cliThreads(args: string[], cwd: string, bin = BIN): Promise<{ ms:
         if (first === undefined) return;
         node = first;
       }
-      const stat = readFileSync(`/proc/${node}/task/${node}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      mainCpu = (Number(fields[11]) + Number(fields[12])) / ticks;
+      // utime and stime: of the main thread (its task), and of the whole CLI process (every thread of it).
+      const cpuOf = (file: string) => {
+        const stat = readFileSync(file, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return (Number(fields[11]) + Number(fields[12])) / ticks;
+      };
+      mainCpu = cpuOf(`/proc/${node}/task/${node}/stat`);
+      parentCpu = cpuOf(`/proc/${node}/stat`);
       const tree = [node];
       // (An array iterator reads its length as it goes: the children pushed are visited too.)
       for (const pid of tree) tree.push(...childrenOf(pid));
@@ -174,7 +184,7 @@ async function cliThreads(args: string[], cwd: string, bin = BIN): Promise<{ ms:
   await new Promise((resolve) => child.on('close', resolve));
   clearInterval(poll);
   const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(stderr);
-  return { ms: performance.now() - t, mb: Math.round(Number(/MAXRSS (\d+)/.exec(stderr)?.[1] ?? 'NaN') / 1024), treeMb: Math.round(treeKb / 1024), cpu: Number(cpu?.[1] ?? 'NaN') + Number(cpu?.[2] ?? 'NaN'), mainCpu, stderr };
+  return { ms: performance.now() - t, mb: Math.round(Number(/MAXRSS (\d+)/.exec(stderr)?.[1] ?? 'NaN') / 1024), treeMb: Math.round(treeKb / 1024), cpu: Number(cpu?.[1] ?? 'NaN') + Number(cpu?.[2] ?? 'NaN'), mainCpu, parentCpu, stderr };
 }
 
 /**
@@ -323,6 +333,62 @@ function crossFormBench(n: number): Record<string, unknown> {
   return { crossFormForms: n, withoutMs: reference.ms, withoutMb: reference.mb, withMs: cross.ms, withMb: cross.mb, ratio, joined: report.crossForm?.history.length, copies };
 }
 
+/** `--crossover` batch sizes: .docx and Word text (`--docx-sizes 10,50` and `--text-sizes 1000` override them). */
+const sizes = (name: string, fallback: readonly number[]) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : (process.argv[i + 1] ?? '').split(',').map(Number);
+};
+
+/**
+ * (j) Where a child process starts to pay: batches of each size (the first n of the bench's forms, one folder a
+ * size), `--jobs 1`, `--jobs 2` and the default (no `--jobs`: children only if the pool's estimate says the batch
+ * is worth them), taken in turn, best of three; the host reference before and after; every report compared with
+ * `--jobs 1`'s.
+ */
+async function crossoverBench(): Promise<Record<string, unknown>> {
+  const docxSizes = sizes('docx-sizes', [10, 50, 200, 400, 1000]);
+  const textSizes = sizes('text-sizes', [200, 1000, 3000, 7000]);
+  const forms = makeForms(Math.max(...docxSizes, ...textSizes));
+  const dir = join(tmpdir(), `jixiao-bench-crossover-${String(process.pid)}`);
+  rmSync(dir, { recursive: true, force: true });
+  const name = (i: number) => `form-${String(i).padStart(6, '0')}`;
+  const docx: Uint8Array[] = [];
+  for (const [i, f] of forms.slice(0, Math.max(...docxSizes)).entries()) docx.push(await renderFormDocx(f, DOCX_ENCODINGS[i % DOCX_ENCODINGS.length]));
+  const folders: { kind: string; n: number; folder: string }[] = [];
+  for (const [kind, list] of [['docx', docxSizes], ['text', textSizes]] as const) {
+    for (const n of list) {
+      const folder = `${kind}-${String(n)}`;
+      mkdirSync(join(dir, folder), { recursive: true });
+      for (const [i, f] of forms.slice(0, n).entries()) writeFileSync(join(dir, folder, `${name(i)}.${kind === 'docx' ? 'docx' : 'txt'}`), kind === 'docx' ? (docx[i] ?? new Uint8Array()) : renderFormText(f));
+      folders.push({ kind, n, folder });
+    }
+  }
+  const host = async (when: string) => {
+    const r = await cpuReference(dir, JSON.stringify(forms[0]));
+    console.log(`(j) host reference ${when} (load ${loadavg().map((x) => x.toFixed(1)).join(' ')}): ${describeReference(r)}`);
+    return r;
+  };
+  const before = await host('before');
+  const rows: Record<string, unknown>[] = [];
+  for (const { kind, n, folder } of folders) {
+    const runs: Record<string, Awaited<ReturnType<typeof cliThreads>>[]> = { '1': [], '2': [], default: [] };
+    for (const _ of [0, 1, 2]) {
+      for (const jobs of ['1', '2', 'default']) {
+        runs[jobs]?.push(await cliThreads(['check', folder, '--format', 'json', '-o', join(dir, `out-${folder}-${jobs}.json`), ...(jobs === 'default' ? [] : ['--jobs', jobs]), ...PACK_ARGS], dir));
+      }
+    }
+    const best = (jobs: string) => (runs[jobs] ?? []).reduce((a, b) => (b.ms < a.ms ? b : a));
+    const same = ['2', 'default'].every((jobs) => readFileSync(join(dir, `out-${folder}-${jobs}.json`)).equals(readFileSync(join(dir, `out-${folder}-1.json`))));
+    const row = Object.fromEntries(['1', '2', 'default'].map((jobs) => [jobs, { ms: Math.round(best(jobs).ms), cpu: best(jobs).cpu, parentCpu: best(jobs).parentCpu }]));
+    const ms = (jobs: string) => best(jobs).ms;
+    console.log(`(j) ${String(n)} ${kind}: --jobs 1 ${ms('1').toFixed(0)} ms (${best('1').cpu.toFixed(2)} s CPU), --jobs 2 ${ms('2').toFixed(0)} ms (${best('2').cpu.toFixed(2)} s CPU; ${(ms('1') / ms('2')).toFixed(2)}×), default ${ms('default').toFixed(0)} ms (${(ms('1') / ms('default')).toFixed(2)}×); reports byte-identical: ${String(same)}`);
+    rows.push({ kind, n, ...row, same });
+  }
+  const after = await host('after');
+  if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+  return { node: process.version, cores: availableParallelism(), before, after, rows };
+}
+
 /**
  * (i) Reading alone, one thread: `importText` — the generic reader: the element model, detection among every shipped
  * template, the template's reading and the model's validation — on the Word-extracted texts of the forms, and in the
@@ -383,6 +449,12 @@ async function main() {
     const g = await formats(makeForms(arg('formats', 40)));
     mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
     writeFileSync(join(ROOT, 'bench/out/results-formats.json'), `${JSON.stringify(g, null, 2)}\n`);
+    return;
+  }
+  if (process.argv.includes('--crossover')) {
+    const j = await crossoverBench();
+    mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench/out/results-crossover.json'), `${JSON.stringify(j, null, 2)}\n`);
     return;
   }
   if (process.argv.includes('--cross-form')) {
@@ -479,9 +551,19 @@ async function main() {
   const e2eBytes: Record<string, number> = {};
   /** One run's figures as printed: forms/s, memory (the largest process; the whole tree), CPU. */
   const figures = (kind: string, r: Awaited<ReturnType<typeof cliThreads>>, mb: number, treeMb: number) =>
-    `${String(rate(counts[kind] ?? 0, r.ms))} forms/s (${String(mb)} MB, all processes ${String(treeMb)} MB; ${r.cpu.toFixed(1)} s CPU, main thread ${r.mainCpu.toFixed(1)} s, in ${(r.ms / 1000).toFixed(1)} s)`;
+    `${String(rate(counts[kind] ?? 0, r.ms))} forms/s (${String(mb)} MB, all processes ${String(treeMb)} MB; ${r.cpu.toFixed(1)} s CPU = ${(r.cpu / (r.ms / 1000)).toFixed(2)} cores, the CLI process ${r.parentCpu.toFixed(1)} s of it (main thread ${r.mainCpu.toFixed(1)} s), child processes ${(r.cpu - r.parentCpu).toFixed(1)} s; in ${(r.ms / 1000).toFixed(1)} s)`;
   const quickest = (runs: readonly Awaited<ReturnType<typeof cliThreads>>[]) => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
   if (WITHOUT.length > 0) console.log(`(d) every run checks with the standard preset less ${WITHOUT.join(', ')} (--without)`);
+  // What the host gives two busy processes, before and after the runs below (see parallel.ts): the bound on any
+  // scaling the runs show.
+  const hostReference: CpuReference[] = [];
+  const measureHost = async (when: string) => {
+    if (!HALVES) return;
+    const r = await cpuReference(dir, JSON.stringify(forms[0]));
+    hostReference.push(r);
+    console.log(`(d) host reference ${when} (a fixed CPU loop, best of 3; load ${loadavg().map((x) => x.toFixed(1)).join(' ')}): ${describeReference(r)}`);
+  };
+  await measureHost('before');
   for (const kind of kinds) {
     const byJobs: Record<string, number> = {};
     const mbByJobs: Record<string, number> = {};
@@ -530,10 +612,11 @@ async function main() {
       console.log(`(d) the same ${kind} forms as two --jobs 1 processes at once on the two halves: ${String(halvesRate)} forms/s (${h.cpu.toFixed(1)} s CPU in ${(h.ms / 1000).toFixed(1)} s); scaling over --jobs 1: two processes on halves ${(halvesRate / (byJobs[1] ?? 1)).toFixed(2)}×, --jobs 2 ${((byJobs[2] ?? 0) / (byJobs[1] ?? 1)).toFixed(2)}×${referenceScaling}`);
     }
   }
+  await measureHost('after');
   if (DOCX_ONLY || PARALLEL) {
     if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench/out/results.json'), `${JSON.stringify({ forms: N, node: process.version, cores: availableParallelism(), e2e, e2eMb, e2eSame, e2eChecked, e2eBytes, docxForms: DOCX }, null, 2)}\n`);
+    writeFileSync(join(ROOT, 'bench/out/results.json'), `${JSON.stringify({ forms: N, node: process.version, cores: availableParallelism(), e2e, e2eMb, e2eSame, e2eChecked, e2eBytes, docxForms: DOCX, hostReference }, null, 2)}\n`);
     return;
   }
   const autoRate: Record<string, number> = {};
@@ -574,7 +657,7 @@ async function main() {
 
   const h = await importOnly(forms);
   const g = process.argv.includes('--formats') ? await formats(forms.slice(0, arg('formats', 40))) : {};
-  const results = { forms: N, rules: ruleCount, node: process.version, cores: availableParallelism(), syncRate, syncRandomRate, syncCleanRate, asyncRate, plainRate, subsetRate, subsetRules: subset.rules.length, naiveRate, e2e, e2eMb, e2eSame, e2eChecked, e2eBytes, autoRate, docxForms: DOCX, cold, seedCold, mem, memTime, big: BIG, sink, ...h, ...g };
+  const results = { forms: N, rules: ruleCount, node: process.version, cores: availableParallelism(), syncRate, syncRandomRate, syncCleanRate, asyncRate, plainRate, subsetRate, subsetRules: subset.rules.length, naiveRate, e2e, e2eMb, e2eSame, e2eChecked, e2eBytes, autoRate, docxForms: DOCX, hostReference, cold, seedCold, mem, memTime, big: BIG, sink, ...h, ...g };
   mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/out/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
