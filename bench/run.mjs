@@ -3,6 +3,7 @@
 // `npm run bench -- --web [--forms 1000]` runs the browser workbench's benchmark instead (bench/web/run.mjs);
 // `npm run bench -- --xlsx [200]` the .xlsx reader against .docx in the same run (bench/src/xlsx.ts);
 // `npm run bench -- --stages [1000]` what one .docx form costs, stage by stage, in process (bench/src/stages.ts);
+// `npm run bench -- --crossover` where a child process starts to pay (batch sizes, --jobs 1 / 2 / default);
 // `npm run bench -- --bundle` the library's browser bundle sizes (bench/bundle.mjs).
 import { execFileSync } from 'node:child_process';
 

@@ -5,7 +5,8 @@
  * (c) json-rules-engine used naively (default JSONPath resolver, an engine built per form);
  * (d) end to end: the built CLI on a folder of forms (canonical JSON, Word-extracted text, .docx), JSON report, its
  *     bytes a form, CPU time of the process tree and of its main thread, peak memory of the whole tree; with
- *     `--halves`, also two single-thread processes at once on the halves of each folder; with `--without <pack>`,
+ *     `--halves`, also two single-thread processes at once on the halves of each folder, and the host's own
+ *     scaling for two busy processes before and after (bench/src/parallel.ts); with `--without <pack>`,
  *     the standard preset less that pack; `--parallel` runs only this for Word text and .docx with `--halves` (and
  *     `--reference <bin>`, e.g. a build with worker threads behind `--jobs`, on both kinds: threads against
  *     processes in one run);
