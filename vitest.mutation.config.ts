@@ -18,6 +18,10 @@ export default mergeConfig(
         'packages/core/test/engine.test.ts',
         'packages/core/src/engine/*.test.ts',
         'packages/core/src/pack/effective.test.ts',
+        // the cross-form packs' example tables: the only tests that run the batch facts (peers, narratives,
+        // duplicates) and the history fact through the cross-form pass with real rules
+        'rules/batch/tests/*.test.ts',
+        'rules/history/tests/*.test.ts',
         // money, exact decimals, scales
         'packages/core/test/model.test.ts',
         'packages/core/src/model/*.test.ts',
