@@ -1,8 +1,12 @@
 // How a finding explains itself from json-rules-engine's result tree (issue 11, mutation): `leafExplanations` is
 // used by the checker's async path and by the differential property's oracle alike, so the property cannot see a
 // fault in it. Worked by hand here: the tree below is what `rule.toJSON(false).conditions` gives after a run.
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { leafExplanations } from './checker.js';
+import { baseEvaluation, minimalRule, patchEvaluation } from '@jixiao/testing';
+import type { Pack, Rule } from '../pack/schema.js';
+import { loadPackFromDir } from '../node/index.js';
+import { createChecker, leafExplanations } from './checker.js';
 
 describe('leafExplanations', () => {
   const tree = {
@@ -43,6 +47,8 @@ describe('leafExplanations', () => {
     expect(leafExplanations({ any: [tree.all[0]] }, out)).toBe(out);
     expect(out.map((e) => e.fact)).toEqual(['x', 'staffing.actual']);
     expect(leafExplanations(null)).toEqual([]);
+    expect(leafExplanations(undefined)).toEqual([]);
+    expect(leafExplanations({ all: [undefined, 3, 'x'], any: [null], not: undefined })).toEqual([]);
     expect(leafExplanations('all')).toEqual([]);
     expect(leafExplanations({ all: 'not a list', any: null })).toEqual([]);
     // A leaf needs a fact, an operator and a boolean result.
@@ -51,5 +57,132 @@ describe('leafExplanations', () => {
     expect(leafExplanations({ fact: 'a', operator: 'equal', path: 3, value: 1, factResult: 1, result: false })).toEqual([
       { fact: 'a', operator: 'equal', expected: 1, actual: 1, result: false },
     ]);
+  });
+});
+
+// Each checker below is built inside its test: Stryker switches a mutant on while a test runs, so a checker built
+// when the file loads would never see a mutant of the constructor (mutation run of 30 Nov, sixth shift).
+const demo = (rules: Rule[]): Pack => ({ meta: { name: 'demo', version: '1.0.0', title: { 'zh-CN': '演示', en: 'demo' } }, rules });
+const packDir = (name: string) => fileURLToPath(new URL(`../../../../rules/${name}`, import.meta.url));
+
+describe('what a blank required field makes of a rule', () => {
+  const needsStaff = minimalRule('demo/needs-staff', { requires: ['staffing.actual', 'staffing.authorized'] });
+
+  it('names the blank fields in the reader\'s words, in both locales', () => {
+    const checker = createChecker([demo([needsStaff])]);
+    const e = patchEvaluation(baseEvaluation(), { staffing: { actual: null, authorized: null } });
+    expect(checker.checkEvaluationSync(e).findings[0]).toMatchObject({ outcome: 'indeterminate', messageId: 'demo/needs-staff#blank', message: '无法判断：实有人数、编制人数为空' });
+    expect(checker.checkEvaluationSync(e, { locale: 'en' }).findings[0]?.message).toBe('Cannot decide: actual staff (staffing.actual), authorized staff (staffing.authorized) blank');
+  });
+
+  it('a required field that is a whole group of the form (no path under it): blank is unknown, filled is decided', async () => {
+    const checker = createChecker([demo([minimalRule('demo/needs-functions', { requires: ['functions'] })])]);
+    const blank = checker.checkEvaluationSync({ ...baseEvaluation(), functions: null }).findings[0];
+    expect(blank).toMatchObject({ outcome: 'indeterminate', messageId: 'demo/needs-functions#blank', message: '无法判断：部门职能概述为空', data: { fields: ['functions'] } });
+    // The explanation names the field as written, json-rules-engine's (async) as the compiled trace's.
+    const explanation = [{ fact: 'functions', operator: 'isBlank', expected: true, actual: null, result: true }];
+    expect(blank?.explanation).toEqual(explanation);
+    expect((await checker.checkEvaluation({ ...baseEvaluation(), functions: null })).findings[0]?.explanation).toEqual(explanation);
+    const filled = checker.checkEvaluationSync({ ...baseEvaluation(), functions: '负责全区司法行政工作', staffing: { authorized: 20, actual: 5 } }).findings[0];
+    expect(filled).toMatchObject({ outcome: 'pass', messageId: 'demo/needs-functions#pass' });
+  });
+
+  it('an empty `requires` requires nothing: the rule is decided by its checks', () => {
+    const checker = createChecker([demo([minimalRule('demo/nothing', { requires: [] })])]);
+    const e = patchEvaluation(baseEvaluation(), { staffing: { actual: 5, authorized: 20 } });
+    expect(checker.checkEvaluationSync(e).findings[0]?.messageId).toBe('demo/nothing#pass');
+    expect(checker.checkEvaluationSync(patchEvaluation(e, { staffing: { actual: 11 } })).findings[0]?.messageId).toBe('demo/nothing#over');
+  });
+});
+
+describe('a note on a finding', () => {
+  it('carries its own message, rendered with the rule\'s data', async () => {
+    const rule = minimalRule('demo/noted', {
+      data: { actual: { ref: 'staffing.actual' } },
+      notes: [{ id: 'many', when: { all: [{ fact: 'staffing', path: 'actual', operator: 'greaterThan', value: 3 }] }, message: { 'zh-CN': '实有 {actual} 人', en: '{actual} staff' } }],
+    });
+    const checker = createChecker([demo([rule])]);
+    const e = patchEvaluation(baseEvaluation(), { staffing: { actual: 7, authorized: 20 } });
+    const expected = [{ messageId: 'demo/noted#many', message: '实有 7 人', data: { actual: 7 } }];
+    expect(checker.checkEvaluationSync(e).findings[0]?.notes).toEqual(expected);
+    expect((await checker.checkEvaluation(e)).findings[0]?.notes).toEqual(expected);
+    expect(checker.checkEvaluationSync(e, { locale: 'en' }).findings[0]?.notes?.[0]?.message).toBe('7 staff');
+  });
+});
+
+describe('operators an embedder supplies', () => {
+  const divisibleBy = (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a % b === 0;
+  const leaf = (operator: string, value: unknown) => ({ fact: 'staffing', path: 'actual', operator, value });
+  // The operator in every kind of branch and under all, any and not: each must count as known when validating.
+  const everywhere = minimalRule('demo/everywhere', {
+    notApplicableWhen: { when: { any: [{ not: leaf('divisibleBy', 1000) }, leaf('divisibleBy', 7)] }, message: { 'zh-CN': '不适用', en: 'n/a' } },
+    indeterminateWhen: { when: { all: [leaf('divisibleBy', 9)] }, message: { 'zh-CN': '无法判断', en: 'cannot tell' } },
+    checks: [{ id: 'even', when: { all: [{ not: { any: [leaf('divisibleBy', 3)] } }, leaf('divisibleBy', 2)] }, message: { 'zh-CN': '偶数', en: 'even' } }],
+    notes: [{ id: 'eleven', when: { all: [leaf('divisibleBy', 11)] }, message: { 'zh-CN': '十一的倍数', en: 'a multiple of 11' } }],
+  });
+  // Not applicable unless a multiple of 1000 and not of 7; undecided for a multiple of 9; fails for an even count not
+  // a multiple of 3; noted for a multiple of 11.
+  const outcome = (checker: ReturnType<typeof createChecker>, actual: number) =>
+    checker.checkEvaluationSync(patchEvaluation(baseEvaluation(), { staffing: { actual, authorized: 9999 } })).findings[0];
+
+  it('count as known in every branch, and decide the outcome', () => {
+    const checker = createChecker([demo([everywhere])], {}, { operators: { divisibleBy } });
+    expect(outcome(checker, 1001)?.messageId).toBe('demo/everywhere#not-applicable');
+    expect(outcome(checker, 7000)?.messageId).toBe('demo/everywhere#not-applicable');
+    expect(outcome(checker, 9000)?.messageId).toBe('demo/everywhere#indeterminate');
+    expect(outcome(checker, 22000)).toMatchObject({ outcome: 'fail', messageId: 'demo/everywhere#even', notes: [{ messageId: 'demo/everywhere#eleven' }] });
+    expect(outcome(checker, 3000)).toMatchObject({ outcome: 'pass' });
+    expect(outcome(checker, 3000)?.notes).toBeUndefined();
+  });
+
+  it('a rule whose operator throws is an internal error for that form, in both paths; the other rules still run', async () => {
+    const boom = minimalRule('demo/boom', { checks: [{ id: 'x', when: { all: [leaf('explodes', 1)] }, message: { 'zh-CN': 'x', en: 'x' } }] });
+    const checker = createChecker([demo([boom, minimalRule('demo/fine')])], {}, {
+      operators: {
+        explodes: () => {
+          throw new Error('the operator failed');
+        },
+      },
+    });
+    const e = patchEvaluation(baseEvaluation(), { staffing: { actual: 5, authorized: 20 } });
+    const expected = { ruleId: 'demo/boom', outcome: 'indeterminate', messageId: 'demo/boom#internal-error', message: '规则执行出错（jixiao 内部错误）：the operator failed', internalError: 'the operator failed' };
+    const sync = checker.checkEvaluationSync(e).findings;
+    expect(sync[0]).toMatchObject(expected);
+    expect(sync[1]).toMatchObject({ ruleId: 'demo/fine', outcome: 'pass' });
+    expect((await checker.checkEvaluation(e)).findings[0]).toMatchObject(expected);
+  });
+
+  it('leave every other check of the pack in place: an unknown operator or a bad field is still refused', () => {
+    const unknown = minimalRule('demo/unknown', { checks: [{ id: 'x', when: { all: [leaf('divisibleByy', 2)] }, message: { 'zh-CN': 'x', en: 'x' } }] });
+    expect(() => createChecker([demo([unknown])], {}, { operators: { divisibleBy } })).toThrow(/divisibleByy/);
+    const fatal = { ...minimalRule('demo/fatal'), severity: 'fatal' } as unknown as Rule;
+    expect(() => createChecker([demo([fatal])], {}, { operators: { divisibleBy } })).toThrow(/severity/);
+    expect(() => createChecker([demo([fatal])])).toThrow(/severity/);
+  });
+});
+
+describe('what a config sets for a rule', () => {
+  it('a severity given as `{ severity }` is that severity; `{ severity: off }` leaves the rule out', () => {
+    const e = patchEvaluation(baseEvaluation(), { staffing: { actual: 11, authorized: 20 } });
+    const rules = [minimalRule('demo/a'), minimalRule('demo/b')];
+    const checker = createChecker([demo(rules)], { rules: { 'demo/a': { severity: 'error' }, 'demo/b': { severity: 'off' } } });
+    expect(checker.checkEvaluationSync(e).findings.map((f) => [f.ruleId, f.severity])).toEqual([['demo/a', 'error']]);
+  });
+});
+
+describe('form rules and cross-form rules', () => {
+  it('the form check runs only the form rules, the cross-form check only the cross-form ones', () => {
+    const checker = createChecker([loadPackFromDir(packDir('staffing')), loadPackFromDir(packDir('history'))]);
+    expect(checker.hasCrossFormRules).toBe(true);
+    const e = baseEvaluation();
+    const form = checker.checkEvaluationSync(e).findings.map((f) => f.ruleId);
+    expect(form.sort()).toEqual(['staffing/declaration-consistent', 'staffing/within-quota']);
+    const cross = checker.checkCrossFormSync(e, { history: null, batch: null }).map((f) => f.ruleId);
+    expect(cross.length).toBeGreaterThan(0);
+    expect(cross.every((id) => id.startsWith('history/'))).toBe(true);
+  });
+
+  it('a checker of form rules only has no cross-form rules', () => {
+    expect(createChecker([loadPackFromDir(packDir('staffing'))]).hasCrossFormRules).toBe(false);
   });
 });
