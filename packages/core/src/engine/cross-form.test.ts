@@ -2,10 +2,11 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../model/evaluation.js';
+import type { Pack, Rule } from '../pack/schema.js';
 import { passingEvaluation } from '../pack/cases.js';
 import { loadPackFromDir } from '../node/index.js';
 import { createChecker, type CrossFormContext } from './checker.js';
-import { CrossFormRun, checkCrossForm, differingFields, fieldChange, formRecord, type LoadedForm } from './cross-form.js';
+import { CrossFormRun, checkCrossForm, differingFields, fieldChange, formRecord, historyChanges, type LoadedForm } from './cross-form.js';
 
 const pack = (name: string) => loadPackFromDir(fileURLToPath(new URL(`../../../../rules/${name}`, import.meta.url)));
 const checker = createChecker([pack('history'), pack('batch'), pack('staffing')]);
@@ -193,5 +194,197 @@ describe('many submissions of one unit and year', () => {
     expect(two[3]).toMatchObject({ unlistedRelated: 3, data: { count: 5, listed: 2, unlisted: 3, sources: ['copy-0.txt', 'copy-1.txt'] } });
     const none = named(0);
     expect(none[0]).toMatchObject({ related: [], unlistedRelated: 5, messageId: 'batch/duplicate-submission#submitted-many-times' });
+  });
+});
+
+// From the first mutation run of cross-form.ts (30 Nov, sixth shift): what its survivors showed no test stating.
+/** `n` Han characters, none repeated within 500: a narrative no other text here shares by chance. */
+const han = (n: number, offset = 0) => Array.from({ length: n }, (_, i) => String.fromCodePoint(0x4e00 + offset + ((i * 37) % 500))).join('');
+const quiet = (evaluation: Evaluation): Evaluation => ({ ...evaluation, functions: null, achievements: null, problems: null, suggestions: null });
+
+describe('formRecord', () => {
+  it('compares a narrative of at least MIN_NARRATIVE_CHARS (50) characters, not a shorter one', () => {
+    const fields = (text: string) => formRecord({ ...quiet(form('甲', 2021)), achievements: text }, 'x').narratives.map((n) => n.field);
+    expect(fields(han(50))).toEqual(['achievements']);
+    expect(fields(han(49))).toEqual([]);
+    // Characters, not UTF-16 units: 25 characters outside the BMP are 50 units, and too short.
+    expect(fields(String.fromCodePoint(0x20000).repeat(25))).toEqual([]);
+  });
+
+  it('keeps the unit, the year and whether the form is given for history only', () => {
+    const r = formRecord(form('甲区司法局', 2021), 'a.txt', { context: true });
+    expect(r).toMatchObject({ source: 'a.txt', unit: '甲区司法局', fiscalYear: 2021, context: true });
+    expect(formRecord(form('甲', 2021), 'a.txt').context).toBe(false);
+  });
+});
+
+describe('fieldChange, beyond amounts', () => {
+  it('figures that are not amounts of hundredths: their own difference, and no rate (it would not be exact)', () => {
+    // 2.375 = 2.5 − 0.125 exactly in binary; as hundredths it would be 2.37 or 2.38.
+    expect(fieldChange(2.5, 0.125)).toEqual({ current: 2.5, previous: 0.125, difference: 2.375, absDifference: 2.375, rate: null, absRate: null });
+    expect(fieldChange(3, 0.125)).toMatchObject({ difference: 2.875, rate: null, absRate: null });
+  });
+
+  it('a fall: a negative difference and rate, their sizes positive; from 0 no rate, neither signed nor absolute', () => {
+    expect(fieldChange(0.1, 0.4)).toEqual({ current: 0.1, previous: 0.4, difference: -0.3, absDifference: 0.3, rate: -75, absRate: 75 });
+    // Signed amounts (a 预算调整数 may be 调减) and scores: exact, never an error (a RangeError stopped the whole pass).
+    expect(fieldChange(-0.3, 0.1)).toEqual({ current: -0.3, previous: 0.1, difference: -0.4, absDifference: 0.4, rate: -400, absRate: 400 });
+    expect(fieldChange(3, -5)).toEqual({ current: 3, previous: -5, difference: 8, absDifference: 8, rate: -160, absRate: 160 });
+    expect(fieldChange(5, 0)).toEqual({ current: 5, previous: 0, difference: 5, absDifference: 5, rate: null, absRate: null });
+  });
+});
+
+describe('historyChanges', () => {
+  it('a negative 预算调整数 (调减) in either year is a change like any other', () => {
+    const budget = (adjustment: number) => ({ initialBudget: 10, adjustment, annualBudget: 10 + adjustment, executed: 4, points: 10, rate: 80, score: 8 });
+    const current = form('甲', 2021, { modelVersion: 2, selfAssessment: { budget: budget(-5) } });
+    const previous = form('甲', 2020, { modelVersion: 2, selfAssessment: { budget: budget(3) } });
+    const change = historyChanges(current, previous) as { selfAssessment?: { budget?: Record<string, unknown> } };
+    // −5 − 3 = −8; −8 / 3 = −266.67 %.
+    expect(change.selfAssessment?.budget?.adjustment).toEqual({ current: -5, previous: 3, difference: -8, absDifference: 8, rate: -266.67, absRate: 266.67 });
+    const run = checkCrossForm(checker, [{ source: 'a.txt', evaluation: current }, { source: 'old.txt', evaluation: previous, context: true }]);
+    expect(run.history).toEqual([{ source: 'a.txt', previous: 'old.txt' }]);
+  });
+
+
+  it('one entry per numeric field, nested as the model is; a field blank in one year has only the other side', () => {
+    const current = form('甲', 2021, { staffing: { authorized: 22, actual: 21 } });
+    const previous = form('甲', 2020, { staffing: { authorized: 20, actual: null } });
+    const change = historyChanges(current, previous);
+    expect(change.staffing).toEqual({
+      authorized: { current: 22, previous: 20, difference: 2, absDifference: 2, rate: 10, absRate: 10 },
+      actual: { current: 21, previous: null, difference: null, absDifference: null, rate: null, absRate: null },
+    });
+    // Text and answers are not figures: no entry for them.
+    expect(Object.hasOwn(change, 'unit')).toBe(false);
+    expect(Object.hasOwn(change, 'functions')).toBe(false);
+    expect(Object.hasOwn(change, 'staffingControl')).toBe(false);
+  });
+
+  it('a row of an optional section the previous form lacks reads as blank there (null), never undefined', () => {
+    const row = { priorYearActual: 1.2, budget: 1.5, actual: 1.4 };
+    const current = form('甲', 2021, { costControl: { threePublic: row } });
+    const previous = form('甲', 2020, { costControl: {} });
+    const change = historyChanges(current, previous) as { costControl?: { threePublic?: Record<string, unknown> } };
+    expect(change.costControl?.threePublic?.actual).toEqual({ current: 1.4, previous: null, difference: null, absDifference: null, rate: null, absRate: null });
+    const back = historyChanges(previous, current) as typeof change;
+    expect(back.costControl?.threePublic?.budget).toEqual({ current: null, previous: 1.5, difference: null, absDifference: null, rate: null, absRate: null });
+  });
+});
+
+describe('the batch fact of a copied narrative', () => {
+  const contexts = (text: string) => {
+    const out = new Map<string, CrossFormContext>();
+    checkCrossForm(checker, [
+      { source: 'a.txt', evaluation: { ...quiet(form('甲', 2021)), achievements: text } },
+      { source: 'b.txt', evaluation: { ...quiet(form('乙', 2021)), achievements: text } },
+    ], { onContext: (s, c) => out.set(s, c) });
+    return out;
+  };
+  const narrative = (text: string) => (contexts(text).get('a.txt')?.batch as { narrative?: Record<string, unknown> } | null)?.narrative;
+
+  it('quotes a shared passage of up to 120 characters whole', () => {
+    expect(narrative(han(120))).toMatchObject({ similarity: 100, field: 'achievements', otherField: 'achievements', otherSource: 'b.txt', otherUnit: '乙', otherFiscalYear: 2021, passage: han(120), passageLength: 120 });
+  });
+
+  it('cuts a longer one at 120 characters (not UTF-16 units), ending it with …', () => {
+    expect(narrative(han(121))).toMatchObject({ passage: `${han(120)}…`, passageLength: 121 });
+    const astral = Array.from({ length: 130 }, (_, i) => String.fromCodePoint(0x20000 + ((i * 37) % 500))).join('');
+    const cut = narrative(astral)?.passage as string;
+    expect(Array.from(cut)).toHaveLength(121);
+    expect(cut).toBe(`${Array.from(astral).slice(0, 120).join('')}…`);
+  });
+});
+
+describe('the order of a run', () => {
+  it('forms are taken in the code-unit order of their sources (B before a before b), whatever the order of adding', () => {
+    const forms: Input[] = ['b.txt', 'B.txt', 'a.txt'].map((source, i) => ({ source, evaluation: form(`单位${String(i)}`, 2021) }));
+    const run = checkCrossForm(checker, forms, { keepNotApplicable: true });
+    expect([...new Set(run.findings.map((f) => f.source))]).toEqual(['B.txt', 'a.txt', 'b.txt']);
+  });
+
+  it('two forms of the same source keep the order they were added in', () => {
+    const forms: Input[] = ['乙', '甲', '丙'].map((unit) => ({ source: 'same.txt', evaluation: form(unit, 2021) }));
+    const run = checkCrossForm(checker, forms, { keepNotApplicable: true });
+    expect([...new Set(run.findings.map((f) => f.unit))]).toEqual(['乙', '甲', '丙']);
+  });
+
+  it('`add` gives each record the index `load` is later asked for; `size` counts every record', () => {
+    const run = new CrossFormRun(checker);
+    expect(run.size).toBe(0);
+    const forms = [form('甲', 2021), form('乙', 2021), form('甲', 2020)];
+    expect(forms.map((e, i) => run.add(formRecord(e, `${String(i)}.txt`, { context: i === 2 })))).toEqual([0, 1, 2]);
+    expect(run.size).toBe(3);
+    const asked: number[] = [];
+    run.finish((i) => {
+      asked.push(i);
+      return { evaluation: forms[i] ?? form('?', 0) };
+    });
+    expect([...new Set(asked)].sort()).toEqual([0, 1, 2]);
+  });
+
+  it('a run of up to 64 forms reads each form once, even when a neighbour needs it again', () => {
+    // 30 units, each with its narrative copied by the next: every form is the other form of a narrative match.
+    const forms: Input[] = Array.from({ length: 30 }, (_, i) => ({
+      source: `f${String(i).padStart(2, '0')}.txt`,
+      evaluation: { ...quiet(form(`单位${String(i)}`, 2021)), achievements: han(80, 100 * Math.floor(i / 2)) },
+    }));
+    const run = new CrossFormRun(checker);
+    for (const f of forms) run.add(formRecord(f.evaluation, f.source));
+    const reads = new Map<number, number>();
+    const result = run.finish((i) => {
+      reads.set(i, (reads.get(i) ?? 0) + 1);
+      return forms[i] as LoadedForm;
+    });
+    expect(result.findings.filter((f) => f.ruleId === 'batch/copied-narrative')).toHaveLength(30);
+    expect([...reads.values()].every((n) => n === 1)).toBe(true);
+    expect(reads.size).toBe(30);
+  });
+});
+
+describe('positions of the forms a finding points at', () => {
+  it('only the fields the finding reads that the form has a position for (none: no positions at all)', () => {
+    const text = han(80);
+    const run = checkCrossForm(checker, [
+      { source: 'a.txt', evaluation: { ...quiet(form('甲', 2021)), achievements: text }, positions: { achievements: { line: 60 }, 'staffing.actual': { line: 9 } } },
+      { source: 'b.txt', evaluation: { ...quiet(form('乙', 2021)), achievements: text }, positions: {} },
+    ]);
+    const onA = run.findings.find((f) => f.ruleId === 'batch/copied-narrative' && f.source === 'a.txt');
+    expect(onA?.positions).toStrictEqual({ achievements: { line: 60 } });
+    expect(onA?.related).toStrictEqual([{ source: 'b.txt', unit: '乙', fiscalYear: 2021, relation: 'similar-narrative' }]);
+    const onB = run.findings.find((f) => f.ruleId === 'batch/copied-narrative' && f.source === 'b.txt');
+    expect(onB && 'positions' in onB).toBe(false);
+    expect(onB?.related).toStrictEqual([{ source: 'a.txt', unit: '甲', fiscalYear: 2021, relation: 'similar-narrative', positions: { achievements: { line: 60 } } }]);
+  });
+});
+
+describe('which batch facts a run computes: those some cross-form rule reads, wherever it reads them', () => {
+  // Two submissions of one unit and year: one copy each, and a narrative field named (`batch.narrative.field`, no
+  // match within a unit) only when the narrative facts are computed.
+  const copies = [
+    { source: 'a.txt', evaluation: { ...quiet(form('甲', 2021)), achievements: han(80) } },
+    { source: 'b.txt', evaluation: { ...quiet(form('甲', 2021)), achievements: han(80) } },
+  ];
+  const count = { fact: 'batch', path: 'duplicates.count', operator: 'greaterThan', value: 0 };
+  const always = { all: [{ fact: 'staffing', path: 'actual', operator: 'greaterThan', value: -1 }] };
+  const message = { 'zh-CN': '有', en: 'yes' };
+  const shown = { 'zh-CN': '{n}', en: '{n}' };
+  const batchRule = (extra: Partial<Rule>): Pack => ({
+    meta: { name: 'demo', version: '1.0.0', title: { 'zh-CN': '演示', en: 'demo' } },
+    rules: [{ id: 'demo/reads', title: { 'zh-CN': '测试', en: 'test' }, severity: 'warning', basis: [{ instrument: '测试' }], scope: 'batch', paths: ['staffing.actual'], pass: { 'zh-CN': '通过', en: 'ok' }, checks: [], ...extra }],
+  });
+  it.each<[string, Partial<Rule>, Record<string, unknown>]>([
+    ['a leaf of a check', { checks: [{ id: 'copied', when: { all: [count] }, message }] }, { outcome: 'fail', messageId: 'demo/reads#copied' }],
+    ['under any and not', { checks: [{ id: 'copied', when: { any: [{ not: { ...count, operator: 'equal' } }] }, message }] }, { outcome: 'fail', messageId: 'demo/reads#copied' }],
+    ['notApplicableWhen', { notApplicableWhen: { when: { all: [count] }, message }, checks: [{ id: 'x', when: always, message }] }, { outcome: 'not-applicable' }],
+    ['indeterminateWhen', { indeterminateWhen: { when: { all: [count] }, message }, checks: [{ id: 'x', when: always, message }] }, { outcome: 'indeterminate' }],
+    ['a note', { checks: [{ id: 'x', when: { not: always }, message }], notes: [{ id: 'copied', when: { all: [count] }, message }] }, { outcome: 'pass', notes: [{ messageId: 'demo/reads#copied' }] }],
+    ['a data entry', { checks: [{ id: 'x', when: always, message: shown }], data: { n: { ref: 'batch.duplicates.count' } } }, { message: '1' }],
+    ['a scale', { checks: [{ id: 'x', when: always, message: shown }], data: { n: { scale: 'batch.duplicates.count', points: [[0, 0], [1, 5]] } } }, { message: '5' }],
+    ['blankAmong', { checks: [{ id: 'x', when: always, message: shown }], data: { n: { blankAmong: ['batch.narrative.field'] } } }, { message: '无' }],
+    ['paths', { paths: ['batch.duplicates.count'], checks: [{ id: 'x', when: always, message }] }, { observed: { 'batch.duplicates.count': 1 } }],
+  ])('%s', (_where, rule, expected) => {
+    const run = checkCrossForm(createChecker([batchRule(rule)]), copies, { keepNotApplicable: true });
+    expect(run.findings[0]).toMatchObject({ source: 'a.txt', ...expected });
   });
 });

@@ -2,7 +2,7 @@ import type { Locale, LocalizedText } from '../i18n/locale.js';
 import { percentOf } from '../indicators/ratio.js';
 import type { Evaluation } from '../model/evaluation.js';
 import { FIELD_PATHS, type FieldPath } from '../model/labels.js';
-import { isMoney, toCents, fromCents } from '../model/money.js';
+import { isMoney, toSignedCents, fromCents } from '../model/money.js';
 import { summarize, type Finding, type ResultSummary, type SourcePosition } from '../result/model.js';
 import type { Checker, CompiledRule, CrossFormContext, Facts } from './checker.js';
 import { joinForms, unitIdentity, type JoinDiagnostic, type UnitIdentity } from './identity.js';
@@ -83,9 +83,10 @@ export interface FieldChange {
 /** Exact difference and rate of two values (amounts in hundredths, counts as integers, else as numbers). */
 export function fieldChange(current: number | null, previous: number | null): FieldChange {
   if (current === null || previous === null) return { current, previous, difference: null, absDifference: null, rate: null, absRate: null };
+  // Signed: a 预算调整数 (调减) or a score may be negative in either year.
   const exact = isMoney(Math.abs(current)) && isMoney(Math.abs(previous));
-  const a = exact ? toCents(current) : current;
-  const b = exact ? toCents(previous) : previous;
+  const a = exact ? toSignedCents(current) : current;
+  const b = exact ? toSignedCents(previous) : previous;
   const difference = exact ? fromCents(a - b) : current - previous;
   const rate = Number.isSafeInteger(a) && Number.isSafeInteger(b) ? percentOf(a - b, b) : null;
   return { current, previous, difference, absDifference: Math.abs(difference), rate, absRate: rate === null ? null : Math.abs(rate) };
