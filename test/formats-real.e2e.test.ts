@@ -87,9 +87,9 @@ describe.skipIf(soffice === undefined)('real documents as .doc and PDF copies ma
 
   it('each copy reads as its original: the same template and outcomes, or the same refusal', () => {
     const expected = outcomes(originals);
-    expect(Object.keys(expected)).toHaveLength(21);
-    expect(Object.values(expected).filter((o) => 'findings' in (o as object))).toHaveLength(10);
-    expect(layoutLost.size).toBe(2);
+    expect(Object.keys(expected)).toHaveLength(29);
+    expect(Object.values(expected).filter((o) => 'findings' in (o as object))).toHaveLength(13);
+    expect(layoutLost.size).toBe(3);
     expect(compared(outcomes(docs))).toEqual(compared(expected));
     expect(compared(outcomes(pdfs))).toEqual(compared(expected));
   }, 300_000);
@@ -116,6 +116,6 @@ describe.skipIf(soffice === undefined)('real documents as .doc and PDF copies ma
         } else expect(copies, `${d.name} ${path}`).toEqual({ doc: get(original, path), pdf: get(original, path) });
       }
     }
-    expect(figures).toBe(72);
+    expect(figures).toBe(105);
   }, 300_000);
 });

@@ -135,7 +135,7 @@ export const TemplateProseSchema = z
     after: LabelsSchema.optional().meta({ description: '紧跟数值的字样（人、名、万元…），给出时必须出现 / words that must follow the value when given' }),
     notWith: LabelsSchema.optional().meta({
       description:
-        '数值之后同一句中或紧随其后的“其中……”一句中若出现这些字样，该数不是此栏（如“现有编制人员205人。其中……退休75人”：含离退休人员的人数不是编制数），不读 / words that, later in the same sentence or in the breakdown after it (其中…), show the figure is another count (a headcount with retirees is no quota): it is not read',
+        '数值之后同一分句（到下一个逗号、分号或句号）中或紧随其后的“其中……”分解中若出现这些字样，该数不是此栏（如“现有编制人员205人。其中……退休75人”：含离退休人员的人数不是编制数；“编制63人，在职57人、离退休94人”的离退休在另一分句，不算），不读 / words that, later in the same clause (up to the next comma, semicolon or full stop) or in the breakdown after it (其中…), show the figure is another count (a headcount with retirees is no quota; retirees in a clause of their own are not): it is not read',
     }),
     pattern: PatternSchema.optional(),
   })

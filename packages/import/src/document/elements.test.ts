@@ -73,6 +73,30 @@ describe('partitionText', () => {
     expect(table.rows[1]?.cells[2]?.origin).toEqual({ line: 3, column: 1 });
   });
 
+  it('a web page table copied one cell at a time: each cell closed by a line |, an empty cell a | right after another, one row', () => {
+    const doc = partitionText('评分表\n一级指标\n|\n分值\n|\n投 入\n(15分)\n|\n5\n|\n|\n预决算信息');
+    expect(doc.blocks[0]).toEqual({ kind: 'paragraph', text: '评分表', origin: { line: 1, column: 1 } });
+    const table = doc.blocks[1];
+    if (table?.kind !== 'table') throw new Error('no table');
+    expect(table.rows.map((r) => r.cells.map(cellText))).toEqual([['一级指标', '分值', '投 入\n(15分)', '5', '', '预决算信息']]);
+    expect(table.rows[0]?.cells[2]?.origin).toEqual({ line: 6, column: 1 });
+    // A text with a | anywhere else is not such a copy.
+    expect(partitionText('a\n|\nb\n|\nc\n|\nd\n|\ne\n|\nf | g').blocks[0]).toEqual({ kind: 'paragraph', text: 'a', origin: { line: 1, column: 1 } });
+    expect(partitionText('x\na\n|\nb\n|\nc\n|\nd\n|\ne\n|\nf').blocks[0]).toEqual({ kind: 'paragraph', text: 'x', origin: { line: 1, column: 1 } });
+  });
+
+  it('loses no text of a table copied one cell at a time: its pieces are the text reader’s cells, the | lines left out', () => {
+    const unit = fc.constantFrom('a', '编', ' ', '\n|\n', '\n', '1');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 60 }), (body) => {
+        const text = `${body}\n|\n|\n|\n|\n|\nz`;
+        const kept = text.split('\n').map((l) => (/^\s*\|\s*$/.test(l) ? '' : l));
+        const expected = splitCells(kept).map((c) => ({ text: c.text, line: c.segments[0]?.line, column: c.segments[0]?.column }));
+        expect(pieces(partitionText(text))).toEqual(expected);
+      }),
+    );
+  });
+
   it('loses no text: the pieces of any text are the text reader’s cells', () => {
     const unit = fc.constantFrom('a', '编', ' ', '\t', '\n', '\r', '\r\n', '\u3000', '1');
     fc.assert(

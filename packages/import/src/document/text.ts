@@ -1,4 +1,4 @@
-import type { BlockElement, DocumentElements, TableCellElement, TableRowElement } from './elements.js';
+import type { BlockElement, DocumentElements, ParagraphElement, TableCellElement, TableRowElement } from './elements.js';
 
 /**
  * Text as published → elements. Word's text export writes a table row as its cells separated by tabs, so a line
@@ -14,6 +14,7 @@ import type { BlockElement, DocumentElements, TableCellElement, TableRowElement 
  */
 export function partitionText(text: string): DocumentElements {
   const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  if (cellsClosedByLines(lines)) return { format: 'text', blocks: cellStream(lines) };
   const pipes = pipeSeparated(lines);
   const blocks: BlockElement[] = [];
   let rows: TableRowElement[] | undefined;
@@ -100,4 +101,53 @@ function pipeSeparated(lines: readonly string[]): boolean {
     if (t.endsWith('|')) piped++;
   }
   return piped >= 3 && piped * 2 >= filled;
+}
+
+/** A line that is a `|` alone. */
+const CLOSER = /^\s*\|\s*$/;
+
+/**
+ * Is the text a web page's table copied one cell at a time, each cell's lines closed by a line that is a `|` alone
+ * (`一级指标` / `|` / `二级指标` / `|` …; an empty cell is a `|` right after another)? At least five such lines, and
+ * no other line with a `|`.
+ */
+function cellsClosedByLines(lines: readonly string[]): boolean {
+  let closers = 0;
+  for (const l of lines) {
+    if (CLOSER.test(l)) closers++;
+    else if (l.includes('|')) return false;
+  }
+  return closers >= 5;
+}
+
+/**
+ * The blocks of a table copied one cell at a time: the lines before the table's first cell are paragraphs; then
+ * every cell is the lines up to its closing `|` line (a `|` right after another closes an empty cell), the lines
+ * after the last `|` a last cell (the text ends inside it). The copy keeps no row breaks: the cells make one row,
+ * which the table readers cut into rows by the header they find in it (template/indicators.ts).
+ */
+function cellStream(lines: readonly string[]): BlockElement[] {
+  const first = lines.findIndex((l) => CLOSER.test(l));
+  let start = first - 1;
+  while (start >= 0 && (lines[start] ?? '').trim() === '') start--;
+  const blocks: BlockElement[] = [];
+  for (let i = 0; i < Math.max(start, 0); i++) {
+    const raw = lines[i] ?? '';
+    if (raw.trim() !== '') blocks.push({ kind: 'paragraph', text: raw, origin: { line: i + 1, column: 1 } });
+  }
+  const from = Math.max(start, 0);
+  const cells: TableCellElement[] = [];
+  let pending: ParagraphElement[] = [];
+  const close = (line: number): void => {
+    cells.push({ paragraphs: pending, origin: pending[0]?.origin ?? { line, column: 1 } });
+    pending = [];
+  };
+  for (let i = from; i < lines.length; i++) {
+    const raw = lines[i] ?? '';
+    if (CLOSER.test(raw)) close(i + 1);
+    else if (raw.trim() !== '') pending.push({ kind: 'paragraph', text: raw, origin: { line: i + 1, column: 1 } });
+  }
+  if (pending.length > 0) close(lines.length);
+  blocks.push({ kind: 'table', rows: [{ cells, origin: { line: from + 1, column: 1 } }], origin: { line: from + 1, column: 1 } });
+  return blocks;
 }

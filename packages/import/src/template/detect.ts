@@ -107,17 +107,22 @@ function mayHoldLabel(text: string, index: LabelIndex): boolean {
   return false;
 }
 
-/** Which of the index's labels occur in the cells. */
+/**
+ * The longest cell text taken as a piece of a label a page broke over lines: a web page's table copied one cell a
+ * line may break a header cell too (`一级` / `指标`, `自评` / `得分`), so two such pieces in a row are looked at joined.
+ */
+const LABEL_PIECE = 4;
+
+/** Which of the index's labels occur in the cells (and in two short cells in a row, joined). */
 function labelsFound(cells: readonly Cell[], index: LabelIndex): Uint8Array {
   const found = new Uint8Array(index.labels.length);
   const memo = index.memo;
-  for (const cell of cells) {
-    const text = cell.text;
-    if (!mayHoldLabel(text, index)) continue;
+  const look = (text: string): void => {
+    if (!mayHoldLabel(text, index)) return;
     // A long text (running prose, a PDF's run-together line) is searched as written and not kept.
     if (text.length > MAX_SIGNAL_TEXT) {
       for (const n of labelsIn(text, index, false)) found[n] = 1;
-      continue;
+      return;
     }
     let ids = memo.get(text);
     if (ids === undefined) {
@@ -126,6 +131,13 @@ function labelsFound(cells: readonly Cell[], index: LabelIndex): Uint8Array {
       memo.set(text, ids);
     }
     for (const n of ids) found[n] = 1;
+  };
+  let piece = '';
+  for (const cell of cells) {
+    look(cell.text);
+    const short = cell.text.length <= LABEL_PIECE;
+    if (short && piece !== '') look(`${piece}${cell.text}`);
+    piece = short ? cell.text : '';
   }
   return found;
 }

@@ -57,6 +57,47 @@ function placeMerged(cells: readonly TableCellElement[], width: number, byColumn
   return null;
 }
 
+/** A cell holding a figure, or blank. */
+const figureOrBlank = (cell: TableCellElement | undefined): boolean => cell !== undefined && (cell.paragraphs.length === 0 || FIGURE.test(cellText(cell).replace(/\s+/g, '')));
+
+/**
+ * The rows of a table copied one cell at a time (text/partition: the copy keeps no row breaks, its cells make one
+ * row): the header is the leading cells up to the first figure, naming the columns; a row is known by its
+ * indicator's name (text) with figures (or blanks) where the header puts 分值 and 得分, and it ends with the
+ * header's last column. Cells merged down from the row above are left out of a row and stand first, so at most as
+ * many cells as the columns before the name come before it; the header is as wide as the first row, which has
+ * them all. Undefined when the cells do not have that shape (no 三级指标/分值/得分 header, no row under it).
+ */
+function streamRows(row: TableRowElement | undefined, columns: readonly { key: Key; re: RegExp }[]): { rows: TableRowElement[] } | undefined {
+  const cells = row?.cells ?? [];
+  const at = new Map<Key, number>();
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell === undefined || figureOrBlank(cell)) break;
+    const text = cellText(cell).replace(/\s+/g, '');
+    const found = columns.find((c) => !at.has(c.key) && c.re.test(text));
+    if (found !== undefined && text.length <= 20) at.set(found.key, i);
+  }
+  const [n, p, s] = [at.get('name'), at.get('points'), at.get('score')];
+  if (n === undefined || p === undefined || s === undefined || p <= n || s <= n) return undefined;
+  const filled = (j: number): boolean => (cells[j]?.paragraphs.length ?? 0) > 0;
+  // An indicator's name (text), its points (a figure) and its score (a figure, or blank) in their columns.
+  const isName = (j: number): boolean => filled(j) && !figureOrBlank(cells[j]) && filled(j + p - n) && figureOrBlank(cells[j + p - n]) && figureOrBlank(cells[j + s - n]);
+  let first = Math.max(p, s) + 1 + n;
+  while (first < cells.length && !isName(first)) first++;
+  if (first >= cells.length) return undefined;
+  const width = first - n;
+  const rows: TableRowElement[] = [{ cells: cells.slice(0, width), origin: cells[0]?.origin ?? {} }];
+  for (let r = width; r < cells.length; ) {
+    let j = r;
+    while (j <= r + n && j < cells.length && !isName(j)) j++;
+    const end = j <= r + n && j < cells.length ? Math.min(j + width - n, cells.length) : cells.length;
+    rows.push({ cells: cells.slice(r, end), origin: cells[r]?.origin ?? {} });
+    r = end;
+  }
+  return { rows };
+}
+
 function nature(text: string): IndicatorRow['nature'] | undefined {
   if (text.includes('定量')) return INDICATOR_NATURES[0];
   if (text.includes('定性')) return INDICATOR_NATURES[1];
@@ -83,8 +124,9 @@ export function readIndicatorList(reader: FormReader, doc: DocumentElements, ind
     return line === undefined ? {} : at(index, line, 0, cellText(cell ?? { paragraphs: [], origin: {} }).trim());
   };
   let headerOnly: SourcePosition | undefined;
-  for (const block of doc.blocks) {
-    if (block.kind !== 'table') continue;
+  for (const table of doc.blocks) {
+    if (table.kind !== 'table') continue;
+    const block = doc.format === 'text' && table.rows.length === 1 ? (streamRows(table.rows[0], columns) ?? table) : table;
     for (let r = 0; r < block.rows.length; r++) {
       const header = block.rows[r];
       if (header === undefined) continue;
@@ -100,6 +142,8 @@ export function readIndicatorList(reader: FormReader, doc: DocumentElements, ind
       const rows: IndicatorRow[] = [];
       const positions: [string, SourcePosition][] = [];
       let cutShort: TableRowElement | undefined;
+      let cutRead = false;
+      let lastRead: Partial<Record<Key, string>> = {};
       let above: Partial<Record<Key, string>> = {};
       for (let k = r + 1; k < block.rows.length && rows.length < MAX_ROWS; k++) {
         const row = block.rows[k];
@@ -129,7 +173,18 @@ export function readIndicatorList(reader: FormReader, doc: DocumentElements, ind
         const n = rows.length;
         const item = indicatorRow(reader, texts, cellOf, where, `${path}.${String(n)}`);
         rows.push(item);
+        lastRead = texts;
+        if (row === cutShort) cutRead = true;
         for (const [key, cell] of Object.entries(cellOf)) positions.push([`${path}.${String(n)}.${key}`, where(cell)]);
+      }
+      if (cutShort !== undefined && !cutRead && rows.length > 0) {
+        // The cut row's figures are past the end of the text: it stays in the list as an indicator whose figures are
+        // unknown (its name as far as it goes), so no rule decides for the whole list from the rows above it.
+        const name = cutShort.cells.map((c) => cellText(c).trim()).find((t) => t !== '' && !FIGURE.test(t.replace(/\s+/g, '')));
+        if (name !== undefined && !stop.test(name.replace(/\s+/g, ''))) {
+          const { level1, level2 } = lastRead;
+          rows.push({ ...(level1 === undefined ? {} : { level1 }), ...(level2 === undefined ? {} : { level2 }), name, target: null, actual: null, points: null, score: null });
+        }
       }
       if (rows.length === 0) {
         headerOnly ??= { ...where(header.cells[0]), excerpt: header.cells.map((c) => cellText(c).replace(/\s+/g, '')).join(' ') };

@@ -24,10 +24,18 @@ interface CompiledProse {
   readonly re: RegExp;
   /** The rule's `notWith` words, as one pattern (undefined without them). */
   readonly notWith: RegExp | undefined;
+  /** A label rule's own labels, anchored at the start (to find where its label ends in a match). */
+  readonly own: RegExp | undefined;
+  /** The other label rules' labels (fields other than this one's): one of them between a label and its figure claims the figure. */
+  readonly others: RegExp | undefined;
 }
 
-/** The rest of a sentence after a figure, up to its end (。；; or the line's end), and the breakdown that may follow it (`。其中，…`). */
-const SENTENCE_REST = /^[^。；;]*(?:[。；;]\s*其中[^。；;]*)?/;
+/**
+ * The rest of a clause after a figure, up to its end (，,。；; or the line's end), and the breakdown that may follow
+ * it (`。其中，…`, `，其中…`): what the figure counts. A clause after a comma that is no breakdown states a figure
+ * of its own (`实有编制数63人，年末在职人数57人、离退休人数94人`: the retirees are not among the 63).
+ */
+const CLAUSE_REST = /^[^，,。；;]*(?:[，,。；;]\s*其中[^。；;]*)?/;
 
 const COMPILED = new WeakMap<Template, readonly CompiledProse[]>();
 
@@ -48,7 +56,15 @@ function compile(rule: TemplateProse): RegExp {
 function compiled(t: Template): readonly CompiledProse[] {
   let c = COMPILED.get(t);
   if (c === undefined) {
-    c = t.prose.map((rule) => ({ rule, re: compile(rule), notWith: rule.notWith === undefined ? undefined : new RegExp(rule.notWith.map(labelPattern).join('|'), 'u') }));
+    const labelled = t.prose.filter((r) => r.labels !== undefined);
+    const anyOf = (labels: readonly string[]): RegExp | undefined => (labels.length === 0 ? undefined : new RegExp(labels.map(labelPattern).join('|'), 'u'));
+    c = t.prose.map((rule) => ({
+      rule,
+      re: compile(rule),
+      notWith: rule.notWith === undefined ? undefined : anyOf(rule.notWith),
+      own: rule.labels === undefined ? undefined : new RegExp(`^(?:${rule.labels.map(labelPattern).join('|')})`, 'u'),
+      others: rule.labels === undefined ? undefined : anyOf(labelled.filter((r) => r.path !== rule.path).flatMap((r) => r.labels ?? [])),
+    }));
     COMPILED.set(t, c);
   }
   return c;
@@ -56,7 +72,7 @@ function compiled(t: Template): readonly CompiledProse[] {
 
 export function readProse(reader: FormReader, index: DocumentIndex, template: Template): void {
   const rules = compiled(template);
-  for (const { rule, re, notWith } of rules) {
+  for (const { rule, re, notWith, own, others } of rules) {
     if (reader.seen.has(rule.path)) continue;
     for (let i = 0; i < index.lines.length; i++) {
       const line = index.lines[i];
@@ -75,12 +91,26 @@ export function readProse(reader: FormReader, index: DocumentIndex, template: Te
         const excerpt = found[0].replace(/\s*\n\s*/g, ' ');
         return l.origin.line !== undefined ? { line: l.origin.line, column: (l.origin.column ?? 1) + offset, excerpt } : { line: n, column: offset + 1, excerpt };
       };
-      // A figure whose sentence (or the breakdown after it) goes on with a `notWith` word counts something else: noted, and the next one looked for.
-      while (m !== null && notWith !== undefined && m[1] !== undefined) {
-        const rest = SENTENCE_REST.exec(text.slice(m.index + m[0].length))?.[0] ?? '';
-        const other = notWith.exec(rest)?.[0];
+      // Another field's label between this label and the figure (`实有编制数 63 人` for 实有): the figure is that
+      // field's, and this rule looks further on (`在职人数 57 人`).
+      const claimed = (found: RegExpExecArray): boolean => {
+        if (others === undefined || own === undefined || found[1] === undefined) return false;
+        const before = found[0].slice(0, found[0].lastIndexOf(found[1]));
+        return others.test(before.slice(own.exec(before)?.[0].length ?? 0));
+      };
+      // A figure whose clause (or the breakdown after it) goes on with a `notWith` word counts something else: noted, and the next one looked for.
+      const countsOther = (found: RegExpExecArray): string | undefined => {
+        if (notWith === undefined || found[1] === undefined) return undefined;
+        return notWith.exec(CLAUSE_REST.exec(text.slice(found.index + found[0].length))?.[0] ?? '')?.[0];
+      };
+      for (; m !== null; m = inLine(re.exec(text))) {
+        if (claimed(m)) {
+          re.lastIndex = m.index + 1;
+          continue;
+        }
+        const other = countsOther(m);
         if (other === undefined) break;
-        const skipped = where(m, m[1]);
+        const skipped = where(m, m[1] ?? '');
         reader.diag(
           'prose-figure-not-read',
           'info',
@@ -89,7 +119,6 @@ export function readProse(reader: FormReader, index: DocumentIndex, template: Te
           { line: skipped.line ?? 1, column: skipped.column ?? 1 },
           rule.path,
         );
-        m = inLine(re.exec(text));
       }
       const value = m?.[1];
       if (m === null || value === undefined) continue;

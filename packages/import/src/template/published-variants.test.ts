@@ -160,4 +160,54 @@ describe('published variants', () => {
     const r = importText('部门整体支出绩效评价指标体系表\n一级 二级\n指标 指标\n三级指标 指标解释\n指标说明 得分');
     expect(r.template?.id).toBe('t3-score-sheet');
   });
+
+  it('another field\'s label between a label and its figure claims the figure; retirees in a clause of their own are no breakdown (茂名)', () => {
+    const r = read(['2021 年某某市发展和改革局整体支出 绩效自评报告', '(二)设置机构及人员情况 我局实有编制数 63 人,2021 年末在职人数 57 人、离 退休人数 94 人。'].join('\n'));
+    // 实有 (in post) does not take 实有编制数's figure: 编制数 stands between; the 94 retirees are the next clause's.
+    expect(r.evaluation).toMatchObject({ fiscalYear: 2021, unit: { name: '某某市发展和改革局' }, staffing: { authorized: 63, actual: 57 } });
+    // Without another label between, the label's own figure is read as before.
+    expect(read(['某某局2021年度部门整体支出绩效自评报告', '实有人员20人，编制人数25人。'].join('\n')).evaluation.staffing).toEqual({ authorized: 25, actual: 20 });
+  });
+
+  it('totals as list items (1、收入:… 2、支出:…) and the year of 部门决算收支 in a report whose title has none (南县政协)', () => {
+    const r = read(['部门整体支出绩效评价报告', '一、基本情况', '2021年部门决算收支完成情况。', '1、收入:792.22万元。同比上年度增加189.25万元。', '2、支出:799.12万元。其中:人员经费支出434.89万元,项目支出286.83万元。'].join('\n'));
+    expect(r.evaluation).toMatchObject({ fiscalYear: 2021, income: { total: 792.22 }, expenditure: { total: 799.12, project: 286.83 } });
+    expect(r.provenance?.['income.total']).toBe('prose');
+    // A part that says 收入 (财政拨款收入) or 支出 in the middle of a sentence is no total; a total in 元 is converted.
+    const parts = read(['部门整体支出绩效评价报告', '其中:财政拨款收入792.22万元。', '(一)本年收入:1234567.00元'].join('\n'));
+    expect(parts.evaluation.income.total).toBe(123.46);
+    expect(parts.evaluation.expenditure.total).toBeNull();
+  });
+
+  it('a score sheet whose header labels a page broke over lines (一级 / 指标, 自评 / 得分) is recognised as one (大英县总工会)', () => {
+    const text = ['绩效指标', '指标分值', '指标解释', '计分标准', '自评', '得分', '一级', '指标', '二级', '指标', '三级', '指标', '目标制定', '10'].join('\n\n');
+    const r = importText(text);
+    expect(r.template?.id).toBe('t3-score-sheet');
+    // The same words standing apart in running text make no header.
+    expect(importText(['一级', '的', '指标'].join('\n')).template).toBeUndefined();
+  });
+
+  it('a web page table copied one cell at a time, each cell closed by a line |: rows cut by the header, merged cells left out placed (岳阳)', () => {
+    const cells = [
+      '一级指标', '二级指标', '三级指标', '评分标准', '分值', '自评得分', '扣分原因',
+      '投 入\n(15分)', '预算配置\n(15分)', '财政供养人员\n控制率', '控制率≦100%,计5分', '5', '5', '',
+      '“三公经费”\n变动率', '变动率≦0,计5分', '5', '4', '扣1分',
+      '过 程\n(40分)', '预算执行\n(15分)', '预算调整率', '调整率=0,计3分', '3', '3', '',
+      '预算管理\n(15分)', '管理制度\n健全性', '①已制定,1分', '3', '2', '',
+      '预决算信息公开性', '①',
+    ];
+    const text = cells.map((c) => (c === '' ? '|' : `${c}\n|`)).join('\n').replace(/\n\|$/, '');
+    const r = read(text);
+    expect(r.template?.id).toBe('t3-score-sheet');
+    expect(r.evaluation.selfAssessment?.indicators?.map((i) => [i.level1, i.level2, i.name, i.points, i.score])).toEqual([
+      ['投 入\n(15分)', '预算配置\n(15分)', '财政供养人员\n控制率', 5, 5],
+      ['投 入\n(15分)', '预算配置\n(15分)', '“三公经费”\n变动率', 5, 4],
+      ['过 程\n(40分)', '预算执行\n(15分)', '预算调整率', 3, 3],
+      ['过 程\n(40分)', '预算管理\n(15分)', '管理制度\n健全性', 3, 2],
+      // The row the text ends in stays in the list with its figures unknown: no rule decides from the rows above it.
+      ['过 程\n(40分)', '预算管理\n(15分)', '预决算信息公开性', null, null],
+    ]);
+    expect(r.diagnostics.map((d) => d.code)).toContain('indicator-table-cut-short');
+    expect(r.positions['selfAssessment.indicators.1.score']).toMatchObject({ line: 38, column: 1 });
+  });
 });
