@@ -173,6 +173,47 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     await page.close();
   });
 
+  it('a form opened from a sorted, filtered list: j/k reach its findings from anywhere, n/p step through the list’s forms, Esc goes back to the list as it was left', async () => {
+    const folder = join(work, 'steps');
+    mkdirSync(folder, { recursive: true });
+    // Forms 1 and 3 keep the seed's income mismatch; 2 and 4 add up.
+    for (let i = 1; i <= 4; i++) {
+      const text = SEED_TEXT.replace('北塔区司法局', `步进单位${String(i)}`);
+      writeFileSync(join(folder, `s${String(i)}.txt`), i % 2 === 0 ? text.replace('264.47', '267.47') : text);
+    }
+    const { page, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    await page.getByText('已检查 4 / 4 份').waitFor({ timeout: 60_000 });
+    // By unit, descending (a text column sorts ascending first), and only the forms failing the income total.
+    await page.getByRole('button', { name: '单位', exact: true }).click();
+    await page.getByRole('button', { name: '单位', exact: true }).click();
+    await page.locator('.filters select').nth(1).selectOption('integrity/income-total');
+    const files = () => page.locator('table.forms tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-file')));
+    await expect.poll(files).toEqual(['steps/s3.txt', 'steps/s1.txt']);
+    await page.getByRole('button', { name: '打开 steps/s3.txt' }).focus();
+    await page.keyboard.press('Enter');
+    const heading = page.locator('#form-heading');
+    await expect.poll(() => heading.textContent()).toBe('steps/s3.txt');
+    // j from the heading: the focus goes to the (first) finding.
+    await page.keyboard.press('j');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('finding'))).toBe(true);
+    // n: the next form of the list (s2 and s4 are filtered out); at the end of the list n does nothing; p goes back.
+    await page.keyboard.press('n');
+    await expect.poll(() => heading.textContent()).toBe('steps/s1.txt');
+    expect(await page.getByRole('button', { name: '下一份 →' }).isDisabled()).toBe(true);
+    await page.keyboard.press('n');
+    await page.keyboard.press('p');
+    await expect.poll(() => heading.textContent()).toBe('steps/s3.txt');
+    // Esc: the list, still sorted and filtered, the focus on the form just left.
+    await page.keyboard.press('Escape');
+    await expect.poll(files).toEqual(['steps/s3.txt', 'steps/s1.txt']);
+    expect(await page.locator('.filters select').nth(1).inputValue()).toBe('integrity/income-total');
+    expect(await page.locator('th[aria-sort="descending"]').getAttribute('data-column')).toBe('unit');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('打开 steps/s3.txt');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a folder of 50 forms with one broken: 49 rows, one unreadable file with its reason, sorted by errors', async () => {
     const folder = join(work, 'submissions');
     mkdirSync(folder, { recursive: true });
@@ -323,6 +364,8 @@ describe.skipIf(!HAVE_CHROMIUM)('exports the CLI would make', { timeout: BROWSER
     expect(csv.toString('utf8')).toContain('same-as-cli/broken.docx');
     expect(csv.toString('utf8')).toContain('same-as-cli/minutes.txt');
     expect(csv.equals(await cliOutput(['check', 'same-as-cli', '--format', 'csv']))).toBe(true);
+    // The page lists the files not read as the exports do: by path.
+    expect(await page.locator('ul.unreadable li strong').allTextContents()).toEqual(['same-as-cli/broken.docx', 'same-as-cli/empty.txt', 'same-as-cli/minutes.txt']);
     expect(html.toString('utf8')).toBe((await cliOutput(['check', 'same-as-cli', '--format', 'html'])).toString('utf8'));
     const { default: ExcelJS } = await import('exceljs');
     const cells = async (bytes: Buffer) => {

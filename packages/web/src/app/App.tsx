@@ -9,6 +9,7 @@ import type { PickedFile } from './files.js';
 import { localDate } from './exporter.js';
 import { WORDS } from './i18n.js';
 import { CheckPool } from './pool.js';
+import { INITIAL_VIEW, type DashboardView } from './table.js';
 
 /** Re-render at most this often while results stream in (a 1,000-row table re-rendered per result is slow). */
 const FRAME_MS = 120;
@@ -26,6 +27,12 @@ export function App() {
   const [own, setOwn] = useState<OwnRuleFiles>({ packs: [] });
   const [busy, setBusy] = useState(false);
   const [cross, setCross] = useState<CrossFormView | undefined>(undefined);
+  // The dashboard's sort and filters outlive its unmounting while a form is open; its order lets a form's view step to the next.
+  const [view, setView] = useState<DashboardView>(INITIAL_VIEW);
+  const order = useRef<readonly number[]>([]);
+  const onOrder = useCallback((ids: readonly number[]) => {
+    order.current = ids;
+  }, []);
   const [crossRunning, setCrossRunning] = useState(false);
   const crossRun = useRef(0);
   const store = useRef(new Map<number, FormEntry>());
@@ -99,6 +106,7 @@ export function App() {
     store.current.clear();
     setQueued(0);
     setOpenId(undefined);
+    setView(INITIAL_VIEW);
     publish();
   }, [pool, publish]);
 
@@ -133,6 +141,9 @@ export function App() {
   const checked = useMemo(() => entries.filter((e): e is CheckedForm => e.ok), [entries]);
   const unreadable = useMemo(() => entries.filter((e): e is UnreadableForm => !e.ok), [entries]);
   const opened = openId === undefined ? undefined : checked.find((e) => e.id === openId);
+  // The forms before and after the open one in the dashboard's order (its sort and filters).
+  const at = openId === undefined ? -1 : order.current.indexOf(openId);
+  const neighbour = (i: number) => (at < 0 ? undefined : checked.find((e) => e.id === order.current[i]));
   const openSource = (source: string) => {
     const form = checked.find((e) => e.row.file === source);
     if (form !== undefined) setOpenId(form.id);
@@ -171,9 +182,26 @@ export function App() {
             loadResults={loadResults}
             returnTo={returnTo}
             loadTotals={loadTotals}
+            view={view}
+            onView={setView}
+            onOrder={onOrder}
           />
         ) : (
-          <FormView words={words} locale={locale} form={opened} columns={columns} cross={cross} loadDocument={loadDocument} loadResults={loadResults} onOpenSource={openSource} onBack={() => { setReturnTo(openId); setOpenId(undefined); }} />
+          <FormView
+            key={opened.id}
+            words={words}
+            locale={locale}
+            form={opened}
+            columns={columns}
+            cross={cross}
+            loadDocument={loadDocument}
+            loadResults={loadResults}
+            onOpenSource={openSource}
+            onBack={() => { setReturnTo(openId); setOpenId(undefined); }}
+            previous={neighbour(at - 1)}
+            next={neighbour(at + 1)}
+            onStep={setOpenId}
+          />
         )}
         {opened === undefined ? (
           <OwnRules

@@ -7,7 +7,7 @@ import { ExportButtons, type LoadResults } from './ExportButtons.js';
 import { droppedFiles, pickedFiles, type PickedFile } from './files.js';
 import type { Words } from './i18n.js';
 import type { Totals } from './pool.js';
-import { SEVERITY_FILTERS, attentionOrder, byPath, sameItems, filterForms, isNumeric, mostFailed, shownColumns, sortForms, type Column, type Filters, type SeverityFilter, type Sort } from './table.js';
+import { SEVERITY_FILTERS, attentionOrder, byPath, sameItems, filterForms, isNumeric, mostFailed, shownColumns, sortForms, type Column, type DashboardView, type Filters, type SeverityFilter, type Sort } from './table.js';
 
 interface Props {
   readonly words: Words;
@@ -29,6 +29,11 @@ interface Props {
   readonly loadTotals: (briefs: readonly FormBrief[]) => Promise<Totals>;
   /** The form whose view the reviewer just left: its button takes the focus back. */
   readonly returnTo?: number | undefined;
+  /** The sort, filters and listing chosen: the page keeps them while a form is open. */
+  readonly view: DashboardView;
+  readonly onView: (view: DashboardView) => void;
+  /** The forms shown, in the table's order (a form's view steps through them). */
+  readonly onOrder: (ids: readonly number[]) => void;
 }
 
 function DropZone({ words, onFiles }: Pick<Props, 'words' | 'onFiles'>) {
@@ -121,11 +126,15 @@ function useSameItems<T>(items: readonly T[]): readonly T[] {
   return last.current;
 }
 
-export function Dashboard({ words, locale, columns, checked, unreadable, queued, done, onFiles, onClear, onOpen, cross, crossRunning, onOpenSource, loadResults, loadTotals, returnTo }: Props) {
+export function Dashboard({ words, locale, columns, checked, unreadable, queued, done, onFiles, onClear, onOpen, cross, crossRunning, onOpenSource, loadResults, loadTotals, returnTo, view, onView, onOrder }: Props) {
   // Until the reviewer sorts by a column: the CLI summary's order (what needs attention first, by unit).
-  const [sort, setSort] = useState<Sort | undefined>(undefined);
-  const [filters, setFilters] = useState<Filters>({ columns: {} });
-  const [listAll, setListAll] = useState(false);
+  const { sort, filters, listAll } = view;
+  const setSort = (next: Sort | undefined) => {
+    onView({ ...view, sort: next });
+  };
+  const setFilters = (next: Filters) => {
+    onView({ ...view, filters: next });
+  };
   // The forms shown, as the same array while they are the same forms: the totals row below is made again only when they change.
   const kept = useSameItems(useMemo(() => filterForms(checked, filters), [checked, filters]));
   const rows = useMemo(() => (sort === undefined ? attentionOrder(kept) : sortForms(kept, sort)), [kept, sort]);
@@ -146,6 +155,9 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
     };
   }, [kept, settled, locale, loadTotals]);
   const totalsCurrent = totals?.of === kept && totals.locale === locale && settled;
+  useEffect(() => {
+    onOrder(rows.map((r) => r.id));
+  }, [rows, onOrder]);
   const failed = useMemo(() => mostFailed(checked), [checked]);
   const table = useRef<HTMLTableElement>(null);
   // Back from a form's view: the focus returns to that form's button (keyboard use goes on where it was).
@@ -157,8 +169,9 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
   const crossShown = useMemo(() => (cross === undefined ? undefined : crossFormFor(cross.report, new Set(rows.map((r) => r.row.file)))), [cross, rows]);
   const ruleOptions = useMemo(() => [...new Map(checked.flatMap((f) => f.findings.map((x) => [x.ruleId, x.title] as const))).entries()].sort(([a], [b]) => a.localeCompare(b)), [checked]);
   // The files not read go into the export with their reasons (a circulated report never hides a file it did not check).
-  // As the CLI's report has them: by path, each file's reasons one line each (`unreadableList`).
-  const unreadInputs = useMemo(() => [...unreadable].sort((a, b) => byPath(a.file, b.file)).map((u) => ({ source: u.file, reason: u.reasons.join('\n') })), [unreadable]);
+  // As the CLI's report lists them (`unreadableList`): by path, on the page and in the export (each file's reasons one line each).
+  const unread = useMemo(() => [...unreadable].sort((a, b) => byPath(a.file, b.file)), [unreadable]);
+  const unreadInputs = useMemo(() => unread.map((u) => ({ source: u.file, reason: u.reasons.join('\n') })), [unread]);
   // The forms of the export in the CLI's order (by path) whatever the table's: the same forms give the same file.
   const exported = useMemo(() => [...rows].sort((a, b) => byPath(a.row.file, b.row.file)).map((r) => r.id), [rows]);
   const shown = useMemo(() => shownColumns(columns, checked).map((c) => ({ ...c, numeric: isNumeric(c.id, checked) })), [columns, checked]);
@@ -296,7 +309,7 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
             {listAll || rows.length <= LISTED_ROWS ? null : (
               <p class="more">
                 {words.firstRows(LISTED_ROWS, rows.length)}{' '}
-                <button type="button" onClick={() => { setListAll(true); }}>
+                <button type="button" onClick={() => { onView({ ...view, listAll: true }); }}>
                   {words.listAll(rows.length)}
                 </button>
               </p>
@@ -314,7 +327,7 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
             <p>{words.unreadableNone}</p>
           ) : (
             <ul class="unreadable">
-              {unreadable.map((u) => (
+              {unread.map((u) => (
                 <li key={u.id}>
                   <strong>{u.file}</strong>
                   {u.reasons.map((r, i) => (

@@ -23,6 +23,10 @@ interface Props {
   /** The form as read (paragraphs and tables), asked for when the form opens. */
   readonly loadDocument: (id: number) => Promise<readonly BlockView[] | undefined>;
   readonly loadResults: LoadResults;
+  /** The forms before and after this one in the dashboard's order (its sort and filters), if any. */
+  readonly previous?: CheckedForm | undefined;
+  readonly next?: CheckedForm | undefined;
+  readonly onStep: (id: number) => void;
 }
 
 function tone(f: FindingView): string {
@@ -58,7 +62,12 @@ function Annotations({ place, marks, cross, words }: { place: PlaceView | undefi
   );
 }
 
-export function FormView({ words, locale, form, columns, cross, onOpenSource, onBack, loadDocument, loadResults }: Props) {
+/** A key typed into a field is the field's, not a shortcut. */
+function typing(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('input, select, textarea, [contenteditable=""], [contenteditable="true"]') !== null;
+}
+
+export function FormView({ words, locale, form, columns, cross, onOpenSource, onBack, loadDocument, loadResults, previous, next, onStep }: Props) {
   const [showAll, setShowAll] = useState(false);
   const [blocks, setBlocks] = useState<readonly BlockView[] | undefined>(undefined);
   useEffect(() => {
@@ -113,6 +122,24 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
     if (place !== undefined) document.getElementById(placeId(place))?.scrollIntoView({ block: 'nearest' });
   };
 
+  // Anywhere in the view (the list handles its own keys first): j/k go to the findings, n/p to the next and
+  // previous form of the dashboard's order, Escape back to the list.
+  useEffect(() => {
+    const onPageKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
+      if (e.key === 'Escape') onBack();
+      else if (e.key === 'n' && next !== undefined) onStep(next.id);
+      else if (e.key === 'p' && previous !== undefined) onStep(previous.id);
+      else if (e.key === 'j' || e.key === 'k') select(selected, true);
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onPageKey);
+    return () => {
+      document.removeEventListener('keydown', onPageKey);
+    };
+  });
+
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'j') select(selected + 1, true);
     else if (e.key === 'ArrowUp' || e.key === 'k') select(selected - 1, true);
@@ -132,6 +159,14 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
         <h2 id="form-heading" tabIndex={-1} ref={heading}>
           {form.row.file}
         </h2>
+        <nav class="steps" aria-label={words.formSteps}>
+          <button type="button" disabled={previous === undefined} title={previous === undefined ? undefined : words.open(previous.row.file)} onClick={() => { if (previous !== undefined) onStep(previous.id); }}>
+            {words.previousForm}
+          </button>
+          <button type="button" disabled={next === undefined} title={next === undefined ? undefined : words.open(next.row.file)} onClick={() => { if (next !== undefined) onStep(next.id); }}>
+            {words.nextForm}
+          </button>
+        </nav>
         <ExportButtons words={words} locale={locale} ids={[form.id]} loadResults={loadResults} extras={{ crossForm: crossExport }} />
       </div>
       <dl class="brief">

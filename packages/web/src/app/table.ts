@@ -35,6 +35,17 @@ export interface Filters {
   readonly rule?: string | undefined;
 }
 
+/** What the reviewer chose on the dashboard: kept by the page while a form is open, so the list comes back as it was left. */
+export interface DashboardView {
+  /** Until the reviewer sorts by a column: the CLI summary's order. */
+  readonly sort: Sort | undefined;
+  readonly filters: Filters;
+  /** Every row listed, not only the first {@link LISTED_ROWS}. */
+  readonly listAll: boolean;
+}
+
+export const INITIAL_VIEW: DashboardView = { sort: undefined, filters: { columns: {} }, listAll: false };
+
 const AT_LEAST = /^\d+(?:\.\d+)?$/;
 
 /** A number in a number column: the least value (a blank or undecided value is not at least anything); else text the cell contains. */
