@@ -13,7 +13,8 @@
  * (e) CLI cold start for one form; (f) peak memory of the CLI for 10,000 forms;
  * (g) with `--formats N` (`--formats-only` runs only this): N forms as text, .docx, .doc and PDF through the CLI,
  * and the converter's share of the time (LibreOffice for .doc, pdf.js for PDF);
- * (h) with `--reports N` (alone): every report format for N forms, peak memory and bytes a form (bench/src/reports.ts).
+ * (h) with `--reports N` (alone): every report format for N forms, peak memory and bytes a form (bench/src/reports.ts;
+ *     `--report-sets duplicate-heavy` or `realistic` for one of its two sets of forms).
  * (i) reading alone, in this process (`--import-only` runs only this): the generic reader on Word text and on the
  * real published documents, with canonical JSON's import of the same forms as the reference and the load average.
  * (j) with `--crossover` (alone): small and middling batches of .docx and Word text, `--jobs 1` against `--jobs 2`
@@ -35,7 +36,7 @@ import { extractPdfText } from '../../packages/import/src/node/pdf.js';
 import { makeForms, RANDOM_SHARE } from './forms.js';
 import { PLAIN_PACKS, plainOutcomes } from './plain.js';
 import { cpuReference, describeReference, type CpuReference } from './parallel.js';
-import { reportsBench } from './reports.js';
+import { chosenSets, reportsBench } from './reports.js';
 
 const ROOT = process.cwd();
 const arg = (name: string, fallback: number) => {
@@ -440,7 +441,9 @@ function keep(x: boolean): void {
 async function main() {
   // `--reports N` runs only (h): every report format for N forms (peak memory, bytes a form, each report checked).
   if (process.argv.includes('--reports')) {
-    const h = await reportsBench(makeForms(arg('reports', 20_000)), ROOT, BIN, makeForms(arg('reports', 20_000), 'duplicate-heavy'));
+    const n = arg('reports', 20_000);
+    const sets = chosenSets();
+    const h = await reportsBench(n, ROOT, BIN, { ...(sets.includes('realistic') ? { forms: makeForms(n) } : {}), ...(sets.includes('duplicate-heavy') ? { heavy: makeForms(n, 'duplicate-heavy') } : {}) });
     mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
     writeFileSync(join(ROOT, 'bench/out/results-reports.json'), `${JSON.stringify(h, null, 2)}\n`);
     return;

@@ -7,6 +7,7 @@
  * per form in a batch of 100 copies. `--report-formats xlsx,csv` measures only those (and the JSON reference).
  * The forms' units are a province's batch (each unit once a year, 1 % submitted twice); the adversarial case — the
  * same forms with hundreds of copies of each unit-year — is measured apart after them, every chosen format again.
+ * `--report-sets duplicate-heavy` (or `realistic`) measures only that set (two shorter runs on a shared machine).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -137,13 +138,28 @@ function chosenFormats(): readonly Format[] {
   return FORMATS.filter((f) => f === 'json' || asked.has(f));
 }
 
+/** The sets of forms `--report-sets` can choose (default both). */
+const SETS = ['realistic', 'duplicate-heavy'] as const;
+export type ReportSet = (typeof SETS)[number];
+
+/** `--report-sets duplicate-heavy`: only these sets of forms; default both. */
+export function chosenSets(): readonly ReportSet[] {
+  const i = process.argv.indexOf('--report-sets');
+  if (i === -1) return SETS;
+  const asked = new Set((process.argv[i + 1] ?? '').split(','));
+  const sets = SETS.filter((s) => asked.has(s));
+  if (sets.length === 0) throw new Error(`--report-sets: one or both of ${SETS.join(', ')}`);
+  return sets;
+}
+
 export interface ReportsFigures {
   readonly forms: number;
   readonly loadBefore: readonly number[];
   readonly loadAfter: readonly number[];
-  readonly formats: Record<string, { mb: number; seconds: number; bytesPerForm: number; withinBound: boolean; verified: string }>;
+  /** The province's batch (absent when only the duplicate-heavy set was chosen). */
+  readonly formats?: Record<string, { mb: number; seconds: number; bytesPerForm: number; withinBound: boolean; verified: string }>;
   /** The same measures on the duplicate-heavy forms (largest unit-year: `largestGroup` forms). */
-  readonly duplicateHeavy?: { largestGroup: number; formats: ReportsFigures['formats'] };
+  readonly duplicateHeavy?: { largestGroup: number; formats: Figures };
   readonly seed: {
     jsonItem: number;
     /** The item if every finding gave its `location` (passes and rules not applying too; issue 15), and without `file`. */
@@ -195,8 +211,10 @@ function writeForms(forms: readonly Evaluation[], dir: string): void {
 }
 
 /** Each format of `formats` for the forms in `dir/forms`, measured and checked, one line each under `label`. */
-async function measureFormats(formats: readonly Format[], dir: string, n: number, root: string, cli: string, label: string): Promise<ReportsFigures['formats']> {
-  const figures: ReportsFigures['formats'] = {};
+type Figures = NonNullable<ReportsFigures['formats']>;
+
+async function measureFormats(formats: readonly Format[], dir: string, n: number, root: string, cli: string, label: string): Promise<Figures> {
+  const figures: Figures = {};
   for (const format of formats) {
     const out = join(dir, `report.${EXTENSION[format]}`);
     // Run from inside the folder: sources are `form-000000.json`, as a bureau's own folder would give them.
@@ -218,17 +236,20 @@ function largestGroup(forms: readonly Evaluation[]): number {
 }
 
 /**
- * (h) Every report format for `forms`, then (with `heavy`: the same forms, hundreds of copies a unit-year) the
- * adversarial case in every chosen format, then the seed's report sizes (see the module comment).
+ * (h) Every report format for `forms` (a province's batch), then for `heavy` (the same forms, hundreds of copies a
+ * unit-year: the adversarial case), each when given, then the seed's report sizes (see the module comment).
  */
-export async function reportsBench(forms: readonly Evaluation[], root: string, cli: string, heavy?: readonly Evaluation[]): Promise<ReportsFigures> {
-  const n = forms.length;
+export async function reportsBench(n: number, root: string, cli: string, sets: { readonly forms?: readonly Evaluation[]; readonly heavy?: readonly Evaluation[] }): Promise<ReportsFigures> {
+  const { forms, heavy } = sets;
   const dir = join(tmpdir(), `jixiao-bench-reports-${String(process.pid)}`);
   rmSync(dir, { recursive: true, force: true });
-  writeForms(forms, dir);
   const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
-  console.log(`(h) reports, ${String(n)} JSON forms (+1 broken; units of a province's batch, largest unit-year ${String(largestGroup(forms))} forms), default --jobs, load average ${loadBefore.join(' ')}`);
-  const figures = await measureFormats(chosenFormats(), dir, n, root, cli, '');
+  let figures: Figures | undefined;
+  if (forms !== undefined) {
+    writeForms(forms, dir);
+    console.log(`(h) reports, ${String(n)} JSON forms (+1 broken; units of a province's batch, largest unit-year ${String(largestGroup(forms))} forms), default --jobs, load average ${loadBefore.join(' ')}`);
+    figures = await measureFormats(chosenFormats(), dir, n, root, cli, '');
+  }
   let duplicateHeavy: ReportsFigures['duplicateHeavy'];
   if (heavy !== undefined) {
     writeForms(heavy, dir);
@@ -258,5 +279,5 @@ export async function reportsBench(forms: readonly Evaluation[], root: string, c
   console.log(`(h) the seed .docx: JSON report item ${String(seed.jsonItem)} bytes (${String(seed.jsonItemEveryLocation)} with a location on every finding, ${String(seed.jsonItemEveryLocationNoFile)} without its file; whole report for it alone ${String(seed.json1)}), SARIF alone ${String(seed.sarif1)}; per form in a batch of 100 copies: JSON ${String(seed.json100PerForm)}, SARIF ${String(seed.sarif100PerForm)} bytes`);
   console.log(`(h) load average before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}`);
   if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
-  return { forms: n, loadBefore, loadAfter, formats: figures, ...(duplicateHeavy === undefined ? {} : { duplicateHeavy }), seed };
+  return { forms: n, loadBefore, loadAfter, ...(figures === undefined ? {} : { formats: figures }), ...(duplicateHeavy === undefined ? {} : { duplicateHeavy }), seed };
 }
