@@ -53,6 +53,29 @@ describe('terminal output', () => {
     expect(r.stderr).toContain('北塔\\u001b[2J\\u001b]0;owned\\u0007区\\u000d司法局\\u009b31m\\u000a伪造单位');
   });
 
+  it.each([['text'], ['markdown']])('shows every control character in the cross-form section of a streamed %s report, with the bytes of the report written in one go', async (format) => {
+    // Two unit-years submitted twice (a duplicate submission each): control characters in two file names, bidi
+    // overrides in the second unit's name.
+    const d = join(temp, `cross-${format}`);
+    mkdirSync(d);
+    const hostile = { ...base, unit: { name: `${base.unit.name ?? ''}\u202e伪造` } };
+    writeFileSync(join(d, 'a.json'), JSON.stringify(base));
+    writeFileSync(join(d, 'b\u001b]0;owned\u0007.json'), JSON.stringify(base));
+    writeFileSync(join(d, 'c\u009b31m.json'), JSON.stringify(hostile));
+    writeFileSync(join(d, 'd.json'), JSON.stringify(hostile));
+    // A waiver that applies to no form: the report is then made in one go, from every result (the waivers' path).
+    writeFileSync(join(temp, `none-${format}.yaml`), 'waivers:\n  - rule: integrity/income-total\n    unit: 不存在的单位\n    reason: 无\n    approver: 张三\n    expires: 2999-01-01\n');
+    const streamed = await jixiao(d, ['check', '.', '--format', format, '--jobs', '1']);
+    const inOneGo = await jixiao(d, ['check', '.', '--format', format, '--jobs', '1', '--waivers', `../none-${format}.yaml`]);
+    expect(streamed.code).toBe(0);
+    expect(obeyed(streamed.stdout)).toEqual([]);
+    const section = streamed.stdout.slice(streamed.stdout.indexOf('跨表核对'));
+    expect(section.split('batch/duplicate-submission')).toHaveLength(5);
+    // Each shown as its escape (Markdown escapes the backslash and the bracket once more).
+    for (const shown of ['u001b', ']0;owned', 'u0007.json', 'u009b31m.json', 'u202e伪造']) expect(section).toContain(shown);
+    expect(streamed.stdout).toBe(inOneGo.stdout);
+  });
+
   it('keeps the JSON report exact (JSON escapes what needs escaping)', async () => {
     const r = await jixiao(dir, ['check', 'a-hostile.json', '--format', 'json']);
     expect((JSON.parse(r.stdout) as { results: { evaluation: { unit: string } }[] }).results[0]?.evaluation.unit).toBe(FORM_UNIT);

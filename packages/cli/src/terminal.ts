@@ -1,3 +1,4 @@
+import type { ReportEnd } from '@jixiao/adapters';
 import type { CliIo } from './io.js';
 
 /**
@@ -46,6 +47,18 @@ export function onTerminal(format: string): boolean {
 /** A report's data (results, unread inputs) for a report read on a terminal (text, markdown): every string in it shown, never obeyed. */
 export function terminalData<T>(data: T): T {
   return sanitizeDeep(data) as T;
+}
+
+/**
+ * The end of a streamed report read on a terminal: the summary, the sources and the cross-form section's preamble
+ * through {@link terminalData} at once; the cross-form findings one at a time, as the writer reaches each
+ * (`showFinding`), not copied all at once beside the section they copy (a large batch has tens of thousands).
+ */
+export function terminalEnd(end: Omit<ReportEnd, 'emitted'>): Omit<ReportEnd, 'emitted'> {
+  const { crossForm, ...rest } = end;
+  if (crossForm === undefined) return terminalData(rest);
+  const { findings, ...section } = crossForm;
+  return { ...terminalData(rest), crossForm: { ...terminalData(section), findings }, showFinding: terminalData };
 }
 
 /** The CLI's outputs with {@link terminalLines} applied to standard error, and to standard output when `stdout` says so. */

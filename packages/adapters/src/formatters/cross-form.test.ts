@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CrossFormReportSchema, ResultDocumentSchema, resultDocument, type CrossFormReport, type EvaluationResult } from '@jixiao/core';
 import { manyResults } from '../../test/results.js';
-import { FORMATTERS } from '../formats.js';
+import { FORMATTERS, WRITERS } from '../formats.js';
 import { formatJson } from './json.js';
+import { renderReport, reportEnd, type ReportEnd, type ReportWriter } from './report.js';
 import type { FormatOptions, Formatter } from './types.js';
 
 /** A cross-form section as the CLI passes it: one history failure with positions in both forms, one undecided finding. */
@@ -156,6 +157,34 @@ describe('the cross-form section in every format', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
       expect(wb.getWorksheet('跨表核对')?.getRow(2).getCell(8).text).toMatch(/c\/copy-2\.txt.*；另有 5 份未列出$/);
+    });
+  });
+
+  describe('each finding shown as it is written (`showFinding`: the CLI\'s terminal sanitiser, one finding at a time)', () => {
+    /** What a caller might show instead: visibly not the finding as given. */
+    const show = (f: CrossFormReport['findings'][number]) => ({ ...f, source: `shown/${f.source}`, message: `«${f.message}»` });
+    /** The document a streaming caller writes: the head, each form's chunks, then glue and tail in the writer's pieces. */
+    const streamed = (writer: ReportWriter, forms: readonly EvaluationResult[], end: Omit<ReportEnd, 'emitted'>): string => {
+      const sections: string[][] = Array.from({ length: writer.sections }, () => []);
+      for (const r of forms) writer.form(r).forEach((chunk, s) => chunk !== '' && sections[s]?.push(chunk));
+      const full: ReportEnd = { ...end, emitted: sections.map((c) => c.length) };
+      const out = [writer.head(writer.headNeedsEnd ? full : undefined)];
+      sections.forEach((chunks, s) => {
+        if (s > 0) out.push(...(writer.glueChunks?.(s, full) ?? [writer.glue(s, full)]));
+        out.push(chunks.join(writer.separator));
+      });
+      out.push(...(writer.tailChunks?.(full) ?? [writer.tail(full)]));
+      return out.join('');
+    };
+
+    it.each(['text', 'markdown', 'html', 'csv', 'junit', 'sarif'] as const)('%s: the document of the findings shown beforehand, for no forms and for several', async (format) => {
+      for (const forms of [[], await manyResults()]) {
+        const shownBefore = renderReport(WRITERS[format], forms, { ...options, crossForm: { ...CROSS, findings: CROSS.findings.map(show) } });
+        expect(shownBefore).toContain('shown/b/2021.txt');
+        expect(shownBefore).toContain('«无法判断：公务用车购置运行费为空»');
+        const end = { ...reportEnd(forms, [], []), crossForm: CROSS, showFinding: show };
+        expect(streamed(WRITERS[format](options, forms), forms, end)).toBe(shownBefore);
+      }
     });
   });
 

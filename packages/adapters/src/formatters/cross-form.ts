@@ -134,13 +134,9 @@ export function crossFormBlock(f: CrossFormReportFinding, locale: Locale): { rea
 }
 
 /**
- * The findings as rows of the findings table (CSV, the xlsx findings sheet), after the forms' rows: the related
- * forms in the values column, the positions in both forms in the location column.
+ * A finding as a row of the findings table (CSV), after the forms' rows: the related forms in the values column,
+ * the positions in both forms in the location column.
  */
-export function crossFormFindingRows(report: CrossFormReport, locale: Locale): { readonly fail: boolean; readonly severity: CrossFormReportFinding['severity']; readonly cells: Cell[] }[] {
-  return report.findings.map((f) => ({
-    fail: f.outcome === 'fail',
-    severity: f.severity,
-    cells: [f.source, unitOf(f.unit, locale), f.fiscalYear, f.ruleId, f.title, outcomeText(f, locale), f.severity === undefined ? null : REPORT_WORDS[locale][f.severity], null, f.message, blankAsNull(relatedLines(f, locale).join(sep(locale))), blankAsNull(crossFormPositions(f, locale)), null, null],
-  }));
+export function crossFormFindingRow(f: CrossFormReportFinding, locale: Locale): Cell[] {
+  return [f.source, unitOf(f.unit, locale), f.fiscalYear, f.ruleId, f.title, outcomeText(f, locale), f.severity === undefined ? null : REPORT_WORDS[locale][f.severity], null, f.message, blankAsNull(relatedLines(f, locale).join(sep(locale))), blankAsNull(crossFormPositions(f, locale)), null, null];
 }

@@ -1,7 +1,7 @@
 import type { EvaluationResult } from '@jixiao/core';
-import { renderReport, type ReportWriter } from './report.js';
+import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { diagnosticRows, findingHeaders, findingRows, unreadRows, type Cell } from './rows.js';
-import { crossFormFindingRows } from './cross-form.js';
+import { crossFormFindingRow } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 /** UTF-8 byte order mark: without it Excel and WPS read a CSV as the local code page and garble Chinese. */
@@ -29,6 +29,11 @@ const line = (cells: readonly Cell[]) => `${cells.map(csvField).join(',')}\r\n`;
  */
 export function csvWriter(options: FormatOptions): ReportWriter {
   const { locale } = options;
+  // After the forms: the cross-form findings a row at a time (a large batch has tens of thousands), then the unread inputs.
+  const tailChunks = function* (end: ReportEnd): Generator<string> {
+    for (const f of crossFormFindings(end)) yield line(crossFormFindingRow(f, locale));
+    yield unreadRows(end.digest.unread, locale).map((row) => line(row.cells)).join('');
+  };
   return {
     sections: 1,
     separator: '',
@@ -36,7 +41,8 @@ export function csvWriter(options: FormatOptions): ReportWriter {
     head: () => `${BOM}${line(findingHeaders(locale))}`,
     form: (r) => [[...findingRows(r, locale), ...diagnosticRows(r, locale)].map((row) => line(row.cells)).join('')],
     glue: () => '',
-    tail: (end) => [...(end.crossForm === undefined ? [] : crossFormFindingRows(end.crossForm, locale)), ...unreadRows(end.digest.unread, locale)].map((row) => line(row.cells)).join(''),
+    tail: (end) => [...tailChunks(end)].join(''),
+    tailChunks,
   };
 }
 

@@ -1,6 +1,6 @@
 import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
 import { WORDS, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
-import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
+import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormHeaders, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
@@ -189,7 +189,7 @@ export function htmlWriter(options: FormatOptions, seen: readonly EvaluationResu
       yield ['<section class="cross-form">', `<h2>${h(crossFormTitle(locale))}</h2>`, `<ul>${crossFormPreamble(cross, locale).map((l) => `<li>${h(l)}</li>`).join('')}</ul>`].join('\n');
       if (cross.findings.length > 0) {
         yield `\n${tableOpenHtml('cross-form', crossFormHeaders(locale))}`;
-        for (const f of cross.findings) yield `\n${tableRowHtml(crossFormRow(f, locale))}`;
+        for (const f of crossFormFindings(end)) yield `\n${tableRowHtml(crossFormRow(f, locale))}`;
         yield '\n</tbody>\n</table>';
       }
       yield '\n</section>\n';

@@ -1,6 +1,6 @@
 import type { EvaluationResult, Finding, Locale } from '@jixiao/core';
 import { WORDS, basisText, diagnosticHead, excerptText, findingPosition, observedText, outcomeLabel, positionText, unitText, yearText } from './common.js';
-import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
+import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { escapeAttribute, escapeText } from './xml.js';
 import { crossFormPositions, crossFormTitle, unlistedText } from './cross-form.js';
 import type { FormatOptions } from './types.js';
@@ -78,7 +78,7 @@ function* crossSuite(end: ReportEnd, locale: Locale): Generator<string> {
   const fails = findings.filter((f) => f.outcome === 'fail').length;
   yield `  <testsuite${attrs({ name: crossFormTitle(locale), tests: findings.length, failures: fails, errors: 0, skipped: findings.length - fails, time: 0 })}>\n`;
   // A case at a time (a large batch has tens of thousands).
-  for (const f of findings) {
+  for (const f of crossFormFindings(end)) {
     const out = [`    <testcase${attrs({ name: `${f.ruleId} ${f.source}`, classname: `jixiao.${f.ruleId.slice(0, f.ruleId.indexOf('/'))}`, time: 0 })}>`];
     const where = crossFormPositions(f, locale);
     if (f.outcome === 'fail') out.push(`      <failure${attrs({ message: f.message, type: f.severity ?? 'warning' })}>${escapeText([f.message, ...f.related.map((r) => r.source), unlistedText(f, locale) ?? '', where].filter((x) => x !== '').join('\n'))}</failure>`);

@@ -1,6 +1,6 @@
 import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
 import { WORDS, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
-import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
+import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormHeaders, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
@@ -121,7 +121,7 @@ export function markdownWriter(options: FormatOptions, seen: readonly Evaluation
     yield ['', `## ${crossFormTitle(locale)}`, '', ...crossFormPreamble(cross, locale).map((l) => `- ${mdText(l)}`), ''].join('\n');
     if (cross.findings.length === 0) return;
     yield `\n${tableHead(crossFormHeaders(locale)).join('\n')}`;
-    for (const f of cross.findings) yield `\n${tableRow(crossFormRow(f, locale).map((c) => (c === null ? '' : String(c))))}`;
+    for (const f of crossFormFindings(end)) yield `\n${tableRow(crossFormRow(f, locale).map((c) => (c === null ? '' : String(c))))}`;
     yield '\n';
   };
   return {

@@ -7,7 +7,7 @@
  * `tail`. Within a section, non-empty chunks are joined by `separator`. Only what follows the last form (and,
  * for formats that open with a summary, the head) needs the {@link ReportEnd}.
  */
-import { digestBatch, formBrief, type BatchDigest, type CrossFormReport, type EvaluationResult, type UnreadInput } from '@jixiao/core';
+import { digestBatch, formBrief, type BatchDigest, type CrossFormReport, type CrossFormReportFinding, type EvaluationResult, type UnreadInput } from '@jixiao/core';
 import type { FormatOptions } from './types.js';
 
 /** What is known once every input has been seen. */
@@ -20,6 +20,13 @@ export interface ReportEnd {
   readonly emitted: readonly number[];
   /** Across forms (history and batch rules): every format shows it after the forms, when the run had the pass. */
   readonly crossForm?: CrossFormReport;
+  /**
+   * How each cross-form finding is shown, applied when the writer reaches it (see {@link crossFormFindings}): the
+   * CLI passes its terminal sanitiser for the text and Markdown reports, so that one finding at a time is copied
+   * rather than the whole section at once (a large batch has tens of thousands). The rest of `crossForm` is given
+   * as it is to be shown.
+   */
+  readonly showFinding?: (finding: CrossFormReportFinding) => CrossFormReportFinding;
 }
 
 export interface ReportWriter {
@@ -51,6 +58,12 @@ export interface ReportWriter {
  * finding names); a streaming caller passes none and gives the loaded rules in `options.rules`.
  */
 export type WriterFactory = (options: FormatOptions, seen?: readonly EvaluationResult[]) => ReportWriter;
+
+/** The cross-form findings as they are written: each through `end.showFinding`, when there is one, as it is reached. */
+export function* crossFormFindings(end: ReportEnd): Generator<CrossFormReportFinding> {
+  const show = end.showFinding;
+  for (const f of end.crossForm?.findings ?? []) yield show === undefined ? f : show(f);
+}
 
 /** The end of a batch that is all in memory: results in order, then the unread inputs. */
 export function reportEnd(results: readonly EvaluationResult[], unread: readonly UnreadInput[], emitted: readonly number[]): ReportEnd {

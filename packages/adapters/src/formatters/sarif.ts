@@ -1,7 +1,7 @@
 import type { Location, Notification, ReportingDescriptor, Result } from 'sarif';
 import { findingPosition, localMessageId, locatedInReport, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule, type ResultDiagnostic, type Severity, type SourcePosition } from '@jixiao/core';
 import { basisText, diagnosticPosition, excerptText, labelOf } from './common.js';
-import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
+import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import type { FormatOptions } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -112,13 +112,13 @@ function diagnosticNotification(r: EvaluationResult, d: ResultDiagnostic): Notif
 
 /** A cross-form finding (history and batch rules) as a result located in its form, the other forms as related locations. */
 function* crossResults(end: ReportEnd, ruleIndex: ReadonlyMap<string, number>, after: boolean): Generator<string> {
-  const findings = end.crossForm?.findings ?? [];
   const located = (source: string, positions: Readonly<Record<string, SourcePosition>> | undefined): Location => {
     const [path, position] = Object.entries(positions ?? {})[0] ?? [undefined, undefined];
     return { physicalLocation: physical(artifactUri(source), position), ...(path === undefined ? {} : { logicalLocations: [{ fullyQualifiedName: path, kind: 'member' }] }) };
   };
-  // A result at a time (a large batch has tens of thousands).
-  for (const [i, f] of findings.entries()) {
+  // A result at a time (a large batch has tens of thousands), a comma before each but the run's first.
+  let first = !after;
+  for (const f of crossFormFindings(end)) {
     const index = ruleIndex.get(f.ruleId);
     const result: Result = {
       ruleId: f.ruleId,
@@ -130,7 +130,8 @@ function* crossResults(end: ReportEnd, ruleIndex: ReadonlyMap<string, number>, a
       ...(f.related.length === 0 ? {} : { relatedLocations: f.related.map((r, i) => ({ id: i + 1, ...located(r.source, r.positions), message: { text: r.relation } })) }),
       properties: { messageId: f.messageId, crossForm: true, ...(f.unlistedRelated === undefined ? {} : { unlistedRelated: f.unlistedRelated }) },
     };
-    yield `${i > 0 || after ? ',' : ''}${JSON.stringify(result)}`;
+    yield `${first ? '' : ','}${JSON.stringify(result)}`;
+    first = false;
   }
 }
 

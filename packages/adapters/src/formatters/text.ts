@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
 import { WORDS, basisText, diagnosticHead, excerptText, findingPosition, isWaived, needsAttention, observedText, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
-import { renderReport, type ReportEnd, type ReportWriter } from './report.js';
+import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormBlock, crossFormPreamble, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
@@ -140,7 +140,7 @@ export function textWriter(options: FormatOptions, seen: readonly EvaluationResu
     if (cross !== undefined) lines.push(...(lines.length > 0 ? [''] : []), paint('bold', crossFormTitle(locale)), ...crossFormPreamble(cross, locale).map((l) => `  ${oneLine(l)}`));
     if (lines.length === 0) return;
     yield `${(end.emitted[0] ?? 0) > 0 ? '\n' : ''}${lines.join('\n')}`;
-    for (const f of cross?.findings ?? []) {
+    for (const f of crossFormFindings(end)) {
       const b = crossFormBlock(f, locale);
       yield ['', `  ${paint(b.fail ? 'red' : 'yellow', oneLine(b.head))}`, ...b.lines.map((l) => `    ${oneLine(l)}`)].join('\n');
     }

@@ -15,7 +15,7 @@ import { failuresOnly, reportWriter, type FileOutcome, type RenderOptions } from
 import { reportStream, rowFiles } from '../batch/report-stream.js';
 import { renderSummary, unreadableList } from '../batch/summary.js';
 import { CrossFormSpool } from '../batch/cross-form.js';
-import { onTerminal, terminalData, terminalText } from '../terminal.js';
+import { onTerminal, terminalData, terminalEnd, terminalText } from '../terminal.js';
 import { VERSION } from '../version.js';
 import { localToday } from '../waivers.js';
 import { collectList, ruleFilter, type FilterFlags } from './filters.js';
@@ -248,7 +248,7 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
     // Waivers (and the YAML parser they may need) load only when asked for.
     if (waiverFile !== undefined) (await import('../waivers.js')).printWaiverReport(results, waiverFile, locale, io);
     const end = { digest: digestBatch(briefs, unreadable), sources: [...briefs.map((b) => b.source), ...unreadable.map((u) => u.source)], ...(crossForm === undefined ? {} : { crossForm: crossForm.report }) };
-    if (out) out.end(onTerminal(format) ? terminalData(end) : end);
+    if (out) out.end(onTerminal(format) ? terminalEnd(end) : end);
     else if (workbook) await writeXlsxStream(workbook, { ...end, emitted: [] }, formatOptions, outputStream(output, io));
     else {
       // Reports read on a terminal show every control character a form or a file name holds instead of obeying it.
