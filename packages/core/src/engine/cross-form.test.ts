@@ -388,3 +388,187 @@ describe('which batch facts a run computes: those some cross-form rule reads, wh
     expect(run.findings[0]).toMatchObject({ source: 'a.txt', ...expected });
   });
 });
+
+// From the mutation run of cross-form.ts:341-639 (the pass itself, 30 Nov, sixth shift).
+const demoPack = (rules: Rule[]): Pack => ({ meta: { name: 'demo', version: '1.0.0', title: { 'zh-CN': '演示', en: 'demo' } }, rules });
+const plain = { 'zh-CN': '有', en: 'yes' };
+const crossRule = (id: string, extra: Partial<Rule>): Rule => ({ id, title: { 'zh-CN': '测试', en: 'test' }, severity: 'warning', basis: [{ instrument: '测试' }], paths: ['staffing.actual'], pass: plain, checks: [], ...extra });
+const copiesOver0 = { fact: 'batch', path: 'duplicates.count', operator: 'greaterThan', value: 0 };
+
+describe('what a run counts', () => {
+  it('each cross-form rule by outcome over the checked forms (form rules not listed); the summary adds up every form; only failures and undecided findings are kept', () => {
+    const rule = crossRule('demo/copies', {
+      scope: 'batch',
+      notApplicableWhen: { when: { all: [{ fact: 'staffing', path: 'actual', operator: 'greaterThan', value: 100 }] }, message: plain },
+      requires: ['staffing.actual'],
+      checks: [{ id: 'copied', when: { all: [copiesOver0] }, message: plain }],
+    });
+    const checker = createChecker([pack('staffing'), demoPack([rule])]);
+    const forms: Input[] = [
+      { source: 'a.txt', evaluation: form('甲', 2021, { staffing: { authorized: 20, actual: 5 } }) }, // a copy of b: fail
+      { source: 'b.txt', evaluation: form('甲', 2021, { staffing: { authorized: 20, actual: 5 } }) }, // fail
+      { source: 'c.txt', evaluation: form('乙', 2021, { staffing: { authorized: 20, actual: null } }) }, // blank: indeterminate
+      { source: 'd.txt', evaluation: form('丙', 2021, { staffing: { authorized: 20, actual: 500 } }) }, // not applicable
+      { source: 'e.txt', evaluation: form('丁', 2021, { staffing: { authorized: 20, actual: 5 } }) }, // pass
+      { source: 'f.txt', evaluation: form('甲', 2021), context: true }, // history only: not checked, not counted
+    ];
+    const run = checkCrossForm(checker, forms);
+    expect(run.rules).toEqual([{ ruleId: 'demo/copies', pass: 1, fail: 2, indeterminate: 1, notApplicable: 1 }]);
+    expect(run.summary).toEqual({ total: 5, pass: 1, fail: 2, indeterminate: 1, notApplicable: 1, waived: 0, errors: 0, warnings: 2, infos: 0, redFlags: 0 });
+    expect(run.findings.map((f) => `${f.source} ${f.outcome}`)).toEqual(['a.txt fail', 'b.txt fail', 'c.txt indeterminate']);
+    expect(checkCrossForm(checker, forms, { keepNotApplicable: true }).findings.map((f) => f.outcome)).toEqual(['fail', 'fail', 'indeterminate', 'not-applicable', 'pass']);
+  });
+
+  it('the batch counts the checked forms, per year too; history-only forms are not in it', () => {
+    const seen = new Map<string, CrossFormContext>();
+    checkCrossForm(checker, [
+      { source: 'a.txt', evaluation: form('甲', 2021) },
+      { source: 'b.txt', evaluation: form('乙', 2021) },
+      { source: 'c.txt', evaluation: form('丙', 2020) },
+      { source: 'old.txt', evaluation: form('甲', 2020), context: true },
+    ], { onContext: (s, c) => seen.set(s, c) });
+    expect([...seen.keys()]).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    expect(seen.get('a.txt')?.batch).toMatchObject({ size: 3, yearSize: 2 });
+    expect(seen.get('c.txt')?.batch).toMatchObject({ size: 3, yearSize: 1 });
+  });
+
+  it('lists under `history` only the forms joined to a previous-year form', () => {
+    const run = checkCrossForm(checker, [
+      { source: 'a.txt', evaluation: form('甲', 2021) },
+      { source: 'b.txt', evaluation: form('乙', 2021) },
+      { source: 'old.txt', evaluation: form('甲', 2020), context: true },
+    ]);
+    expect(run.history).toEqual([{ source: 'a.txt', previous: 'old.txt' }]);
+  });
+
+  it('says in English why an ambiguous previous year leaves the history rules not applicable', () => {
+    const run = checkCrossForm(checker, [
+      { source: 'c.txt', evaluation: form('甲', 2021) },
+      { source: 'a.txt', evaluation: form('甲', 2020), context: true },
+      { source: 'b.txt', evaluation: form('甲', 2020), context: true },
+    ], { keepNotApplicable: true, locale: 'en' });
+    expect(run.findings.find((x) => x.ruleId === 'history/carry-over')?.message).toContain('the unit has 2 forms for the previous year (a.txt, b.txt), so which to compare with is unknown');
+    expect(run.diagnostics[0]?.message).toMatch(/^[\x20-\x7e]/);
+  });
+});
+
+describe('the forms a finding points at, by the facts its rule reads', () => {
+  it('a history rule: the previous-year form, located at the fields it compares, and those fields in this form', () => {
+    // Its `paths` name the authorized staff only: the actual staff it compares is found in its condition.
+    const rule = crossRule('demo/staff-change', {
+      paths: ['staffing.authorized'],
+      requires: ['history.previous'],
+      checks: [{ id: 'moved', when: { all: [{ fact: 'history', path: 'change.staffing.actual.absRate', operator: 'greaterThan', value: 10 }] }, message: plain }],
+    });
+    const dup = crossRule('demo/dup', { scope: 'batch', checks: [{ id: 'copied', when: { all: [copiesOver0] }, message: plain }] });
+    const checker = createChecker([demoPack([rule, dup])]);
+    const run = checkCrossForm(checker, [
+      { source: 'a.txt', evaluation: form('甲', 2021, { staffing: { authorized: 20, actual: 30 } }), positions: { 'staffing.actual': { line: 7 }, 'staffing.authorized': { line: 6 } } },
+      { source: 'b.txt', evaluation: form('甲', 2021, { staffing: { authorized: 20, actual: 30 } }) },
+      { source: 'old.txt', evaluation: form('甲', 2020, { staffing: { authorized: 20, actual: 15 } }), context: true, positions: { 'staffing.actual': { line: 8 }, 'income.total': { line: 2 } } },
+    ]);
+    const onA = run.findings.filter((f) => f.source === 'a.txt');
+    expect(onA.map((f) => f.ruleId)).toEqual(['demo/staff-change', 'demo/dup']);
+    expect(onA[0]?.related).toStrictEqual([{ source: 'old.txt', unit: '甲', fiscalYear: 2020, relation: 'previous-year', positions: { 'staffing.actual': { line: 8 } } }]);
+    expect(onA[0]?.positions).toStrictEqual({ 'staffing.authorized': { line: 6 }, 'staffing.actual': { line: 7 } });
+    // A batch rule points at the other copies only, never at the previous year's form.
+    expect(onA[1]?.related).toStrictEqual([{ source: 'b.txt', unit: '甲', fiscalYear: 2021, relation: 'same-unit-year' }]);
+  });
+
+  it('a duplicate rule points at the copies (not at a similar narrative) and a narrative rule at the similar text (not at the copies)', () => {
+    const text = han(80);
+    const run = checkCrossForm(checker, [
+      { source: 'a.txt', evaluation: { ...quiet(form('甲', 2021)), achievements: text }, positions: { achievements: { line: 60 }, 'staffing.actual': { line: 7 } } },
+      { source: 'b.txt', evaluation: { ...quiet(form('甲', 2021, { staffing: { authorized: 22, actual: 9 } })), achievements: text } },
+      { source: 'c.txt', evaluation: { ...quiet(form('乙', 2021)), achievements: text } },
+    ]);
+    const onA = (id: string) => run.findings.find((f) => f.source === 'a.txt' && f.ruleId === id);
+    expect(onA('batch/duplicate-submission')?.related.map((r) => `${r.relation} ${r.source}`)).toEqual(['same-unit-year b.txt']);
+    // The fields that differ between the copies are this form's fields of the finding; the narrative is not.
+    expect(onA('batch/duplicate-submission')?.positions).toStrictEqual({ 'staffing.actual': { line: 7 } });
+    expect(onA('batch/copied-narrative')?.related.map((r) => `${r.relation} ${r.source}`)).toEqual(['similar-narrative c.txt']);
+    expect(onA('batch/copied-narrative')?.positions).toStrictEqual({ achievements: { line: 60 } });
+  });
+});
+
+describe('narrative matches', () => {
+  const contexts = (forms: Input[]) => {
+    const out = new Map<string, { narrative: Record<string, unknown> }>();
+    checkCrossForm(checker, forms, { onContext: (s, c) => out.set(s, c.batch as { narrative: Record<string, unknown> }) });
+    return out;
+  };
+  it('a rule reading the narrative facts is located at the matched field of both forms, even when its paths do not name it', () => {
+    const rule = crossRule('demo/similar', { scope: 'batch', checks: [{ id: 'similar', when: { all: [{ fact: 'batch', path: 'narrative.similarity', operator: 'greaterThan', value: 70 }] }, message: plain }] });
+    const text = han(80);
+    const run = checkCrossForm(createChecker([demoPack([rule])]), [
+      { source: 'a.txt', evaluation: { ...quiet(form('甲', 2021)), problems: text }, positions: { problems: { line: 70 }, 'staffing.actual': { line: 7 } } },
+      { source: 'b.txt', evaluation: { ...quiet(form('乙', 2021)), problems: text }, positions: { problems: { line: 71 } } },
+    ]);
+    expect(run.findings[0]).toMatchObject({ source: 'a.txt', outcome: 'fail' });
+    expect(run.findings[0]?.positions).toStrictEqual({ 'staffing.actual': { line: 7 }, problems: { line: 70 } });
+    expect(run.findings[0]?.related).toStrictEqual([{ source: 'b.txt', unit: '乙', fiscalYear: 2021, relation: 'similar-narrative', positions: { problems: { line: 71 } } }]);
+  });
+
+  it('of many candidates, the most similar by estimate are measured (not the first by index)', () => {
+    // Three units whose texts differ from a's in one 30-character stretch each, then one that copied it whole.
+    const text = han(200);
+    const edited = (at: number) => `${text.slice(0, at)}${han(30, 300)}${text.slice(at + 30)}`;
+    const got = contexts(['甲', '乙', '丙', '丁', '戊'].map((unit, i) => ({ source: `${String(i)}.txt`, evaluation: { ...quiet(form(unit, 2021)), achievements: i === 0 || i === 4 ? text : edited(40 * i) } })));
+    expect(got.get('0.txt')?.narrative).toMatchObject({ similarity: 100, otherSource: '4.txt' });
+  });
+
+
+
+
+  it('every narrative field of a form is compared, the first as well as the last', () => {
+    const got = contexts([
+      { source: 'a.txt', evaluation: { ...quiet(form('甲', 2021)), functions: han(80), achievements: han(80, 200) } },
+      { source: 'b.txt', evaluation: { ...quiet(form('乙', 2021)), suggestions: han(80) } },
+    ]);
+    expect(got.get('a.txt')?.narrative).toMatchObject({ similarity: 100, field: 'functions', otherField: 'suggestions', otherSource: 'b.txt' });
+  });
+
+  it('a form without a match names its own first narrative field, with similarity 0', () => {
+    const got = contexts([
+      { source: 'a.txt', evaluation: { ...quiet(form('甲', 2021)), achievements: han(80) } },
+      { source: 'b.txt', evaluation: { ...quiet(form('乙', 2021)), problems: han(80, 300) } },
+    ]);
+    expect(got.get('b.txt')?.narrative).toEqual({ similarity: 0, field: 'problems', otherField: null, otherSource: null, otherUnit: null, otherFiscalYear: null, passage: null, passageLength: null });
+  });
+
+  it('among equally similar texts, the first in source order is named', () => {
+    const text = han(80);
+    const got = contexts(['a.txt', 'b.txt', 'c.txt', 'd.txt'].map((source, i) => ({ source, evaluation: { ...quiet(form(`单位${String(i)}`, 2021)), achievements: text } })));
+    expect([...got.values()].map((b) => b.narrative.otherSource)).toEqual(['b.txt', 'a.txt', 'a.txt', 'a.txt']);
+  });
+
+  it('forms without a unit name are each a unit of their own: a copied narrative between them is found', () => {
+    const text = han(80);
+    const got = contexts([
+      { source: 'a.txt', evaluation: { ...quiet(form('甲', 2021)), unit: { name: null }, achievements: text } },
+      { source: 'b.txt', evaluation: { ...quiet(form('甲', 2021)), unit: { name: null }, achievements: text } },
+    ]);
+    expect(got.get('a.txt')?.narrative).toMatchObject({ similarity: 100, otherSource: 'b.txt' });
+  });
+});
+
+describe('peers and copies', () => {
+  it('a form with a blank measure is not one of the peers for that measure', () => {
+    const seen = new Map<string, CrossFormContext>();
+    const rates = [18, 19, 20, 19, 18];
+    checkCrossForm(checker, [
+      ...rates.map((actual, i) => ({ source: `${String(i)}.txt`, evaluation: form(`单位${String(i)}`, 2021, { staffing: { authorized: 20, actual } }) })),
+      { source: 'blank.txt', evaluation: form('空', 2021, { staffing: { authorized: 20, actual: null } }) },
+    ], { onContext: (s, c) => seen.set(s, c) });
+    // 90, 95, 100, 95, 90 %: five values, median 95; the blank form is not a sixth at 0 %.
+    expect(seen.get('0.txt')?.batch).toMatchObject({ peers: { staffingControlRate: { count: 5, median: 95 } } });
+  });
+
+  it('a year the listedCopies parameter has no value for names every copy', () => {
+    const copies: Input[] = Array.from({ length: 12 }, (_, i) => ({ source: `copy-${String(i).padStart(2, '0')}.txt`, evaluation: form('甲区司法局', 1999) }));
+    const dup = checkCrossForm(checker, copies).findings.filter((f) => f.ruleId === 'batch/duplicate-submission');
+    expect(dup).toHaveLength(12);
+    expect(dup[0]?.related).toHaveLength(11);
+    expect(dup[0]?.unlistedRelated).toBeUndefined();
+  });
+});
