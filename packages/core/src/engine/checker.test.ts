@@ -186,3 +186,51 @@ describe('form rules and cross-form rules', () => {
     expect(createChecker([loadPackFromDir(packDir('staffing'))]).hasCrossFormRules).toBe(false);
   });
 });
+
+describe('stages: what a rule reading the findings sees', () => {
+  const over = (id: string, extra: Partial<Rule> = {}) => minimalRule(id, { severity: 'error', ...extra });
+  const listsErrors = minimalRule('demo/s', {
+    after: ['demo/a'],
+    checks: [{ id: 'errors', when: { all: [{ fact: 'findings', path: 'errorFailureCount', operator: 'greaterThan', value: 0 }] }, message: { 'zh-CN': '{rules}', en: '{rules}' } }],
+    data: { rules: { ref: 'findings.errorFailures', format: 'list' } },
+  });
+
+  it('the findings of the earlier stages only, never those of its own or a later stage (both paths)', async () => {
+    // demo/t fails as demo/a does, but runs after demo/s: demo/s must not count it.
+    const checker = createChecker([demo([over('demo/a'), listsErrors, over('demo/t', { after: ['demo/s'] })])]);
+    const e = patchEvaluation(baseEvaluation(), { staffing: { actual: 11, authorized: 20 } });
+    const sync = checker.checkEvaluationSync(e).findings;
+    expect(sync.map((f) => [f.ruleId, f.outcome, f.message])).toEqual([['demo/a', 'fail', '超过'], ['demo/s', 'fail', 'demo/a'], ['demo/t', 'fail', '超过']]);
+    expect((await checker.checkEvaluation(e)).findings).toEqual(sync);
+  });
+
+  it('without `after`, the findings are not known yet: blank, never zero', async () => {
+    const early = minimalRule('demo/early', { requires: ['findings.errorFailureCount'], checks: [{ id: 'errors', when: { all: [{ fact: 'findings', path: 'errorFailureCount', operator: 'greaterThan', value: 0 }] }, message: { 'zh-CN': 'x', en: 'x' } }] });
+    const checker = createChecker([demo([over('demo/a'), early])]);
+    const e = patchEvaluation(baseEvaluation(), { staffing: { actual: 11, authorized: 20 } });
+    expect(checker.checkEvaluationSync(e).findings[1]).toMatchObject({ ruleId: 'demo/early', outcome: 'indeterminate', messageId: 'demo/early#blank' });
+    expect((await checker.checkEvaluation(e)).findings[1]).toMatchObject({ ruleId: 'demo/early', outcome: 'indeterminate', messageId: 'demo/early#blank' });
+  });
+});
+
+describe('explanations from json-rules-engine (async path)', () => {
+  it('of a condition on a section the form does not have: the field is blank, as in the compiled trace', async () => {
+    const rule = minimalRule('demo/no-grid', { paths: ['costControl.threePublic.actual'], checks: [{ id: 'blank', when: { all: [{ fact: 'costControl', path: 'threePublic.actual', operator: 'isBlank', value: true }] }, message: { 'zh-CN': 'x', en: 'x' } }] });
+    const checker = createChecker([demo([rule])]);
+    const { costControl: _absent, ...rest } = baseEvaluation();
+    const e = rest as ReturnType<typeof baseEvaluation>;
+    const explanation = [{ fact: 'costControl.threePublic.actual', operator: 'isBlank', expected: true, actual: null, result: true }];
+    expect(checker.checkEvaluationSync(e).findings[0]).toMatchObject({ outcome: 'fail', explanation });
+    expect((await checker.checkEvaluation(e)).findings[0]).toMatchObject({ outcome: 'fail', explanation });
+  });
+});
+
+describe('json-rules-engine reads paths as the compiled conditions do', () => {
+  it('never a property of a string or of the prototype: `unit.name.length` is no field, in either path', async () => {
+    const rule = minimalRule('demo/length', { paths: ['unit.name'], checks: [{ id: 'blank', when: { all: [{ fact: 'unit', path: 'name.length', operator: 'isBlank', value: true }] }, message: { 'zh-CN': 'x', en: 'x' } }] });
+    const checker = createChecker([demo([rule])]);
+    const explanation = [{ fact: 'unit.name.length', operator: 'isBlank', expected: true, actual: null, result: true }];
+    expect(checker.checkEvaluationSync(baseEvaluation()).findings[0]).toMatchObject({ outcome: 'fail', explanation });
+    expect((await checker.checkEvaluation(baseEvaluation())).findings[0]).toMatchObject({ outcome: 'fail', explanation });
+  });
+});

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../model/evaluation.js';
 import type { Pack, Rule } from '../pack/schema.js';
+import type { Finding } from '../result/model.js';
 import { passingEvaluation } from '../pack/cases.js';
 import { loadPackFromDir } from '../node/index.js';
 import { createChecker, type CrossFormContext } from './checker.js';
@@ -114,7 +115,7 @@ describe('the cross-form rules on the fast path', () => {
     for (const [source, context] of contexts) {
       const evaluation = forms.find((f) => f.source === source)?.evaluation ?? form('?', 0);
       const viaEngine = await checker.checkCrossForm(evaluation, context);
-      const decisions = (list: readonly { ruleId: string; outcome: string; messageId: string; message: string }[]) => list.map((f) => [f.ruleId, f.outcome, f.messageId, f.message]);
+      const decisions = (list: readonly Finding[]) => list.map((f) => [f.ruleId, f.outcome, f.messageId, f.message, f.explanation]);
       expect(decisions(viaEngine)).toEqual(decisions(sync.findings.filter((f) => f.source === source)));
     }
     expect(sync.findings.filter((f) => f.outcome === 'fail').map((f) => `${f.source} ${f.ruleId}`)).toEqual([
