@@ -234,3 +234,27 @@ describe('json-rules-engine reads paths as the compiled conditions do', () => {
     expect((await checker.checkEvaluation(baseEvaluation())).findings[0]).toMatchObject({ outcome: 'fail', explanation });
   });
 });
+
+describe('what the result of one form carries', () => {
+  const two = () => createChecker([demo([minimalRule('demo/actual'), minimalRule('demo/authorized', { paths: ['staffing.authorized'], checks: [{ id: 'over', when: { all: [{ fact: 'staffing', path: 'authorized', operator: 'greaterThan', value: 10 }] }, message: { 'zh-CN': '超过', en: 'over' } }] })])]);
+  const e = patchEvaluation(baseEvaluation(), { staffing: { actual: 11, authorized: 12 } });
+
+  it('its source ((memory) when not given), the positions given and each finding\'s place in the file', () => {
+    const checker = two();
+    expect(checker.checkEvaluationSync(e).source).toBe('(memory)');
+    expect('positions' in checker.checkEvaluationSync(e)).toBe(false);
+    const positions = { 'staffing.actual': { line: 7, column: 3 } };
+    const result = checker.checkEvaluationSync(e, { source: 'a.txt', positions });
+    expect(result.source).toBe('a.txt');
+    expect(result.positions).toBe(positions);
+    expect(result.findings[0]?.location).toEqual({ file: 'a.txt', path: 'staffing.actual', line: 7, column: 3 });
+    // No position for the authorized staff: that finding has no place.
+    expect(result.findings[1] && 'location' in result.findings[1]).toBe(false);
+  });
+
+  it('json-rules-engine explains each failing rule by its own condition (async path)', async () => {
+    const [actual, authorized] = (await two().checkEvaluation(e)).findings;
+    expect(actual?.explanation).toEqual([{ fact: 'staffing.actual', operator: 'greaterThan', expected: 10, actual: 11, result: true }]);
+    expect(authorized?.explanation).toEqual([{ fact: 'staffing.authorized', operator: 'greaterThan', expected: 10, actual: 12, result: true }]);
+  });
+});
