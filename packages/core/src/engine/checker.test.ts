@@ -258,3 +258,56 @@ describe('what the result of one form carries', () => {
     expect(authorized?.explanation).toEqual([{ fact: 'staffing.authorized', operator: 'greaterThan', expected: 10, actual: 12, result: true }]);
   });
 });
+
+// From the mutation run of checker.ts:601-730 (how a rule is decided).
+describe('how one rule is decided', () => {
+  const leaf = (path: string, operator: string, value: unknown) => ({ fact: 'staffing', path, operator, value });
+  const x = { 'zh-CN': 'x', en: 'x' };
+
+  it('an indeterminate case that is the rule\'s first branch (no guard, nothing required) still counts', () => {
+    const undecided = minimalRule('demo/undecided', { indeterminateWhen: { when: { all: [leaf('actual', 'greaterThan', 3)] }, message: x } });
+    const f = createChecker([demo([undecided])]).checkEvaluationSync(patchEvaluation(baseEvaluation(), { staffing: { actual: 20, authorized: 30 } })).findings[0];
+    expect(f).toMatchObject({ outcome: 'indeterminate', messageId: 'demo/undecided#indeterminate' });
+  });
+
+  it('a required field written as an empty text, or in a section the form lacks, is blank; the explanation lists only the blank ones', async () => {
+    const rule = minimalRule('demo/needs', { requires: ['functions', 'costControl.threePublic.actual', 'staffing.actual'] });
+    const checker = createChecker([demo([rule])]);
+    const { costControl: _absent, ...rest } = { ...baseEvaluation(), functions: '' };
+    const e = rest as ReturnType<typeof baseEvaluation>;
+    const f = checker.checkEvaluationSync(e).findings[0];
+    expect(f).toMatchObject({ outcome: 'indeterminate', data: { fields: ['functions', 'costControl.threePublic.actual'] } });
+    expect(f?.explanation?.map((c) => c.fact)).toEqual(['functions', 'costControl.threePublic.actual']);
+    expect((await checker.checkEvaluation(e)).findings[0]).toEqual(f);
+  });
+
+  it('a failure mode\'s own severity, unless the config sets the rule\'s', () => {
+    const rule = minimalRule('demo/graded', { severity: 'warning', checks: [{ id: 'over', severity: 'error', when: { all: [leaf('actual', 'greaterThan', 10)] }, message: x }] });
+    const e = patchEvaluation(baseEvaluation(), { staffing: { actual: 11, authorized: 20 } });
+    expect(createChecker([demo([rule])]).checkEvaluationSync(e).findings[0]?.severity).toBe('error');
+    expect(createChecker([demo([rule])], { rules: { 'demo/graded': 'info' } }).checkEvaluationSync(e).findings[0]?.severity).toBe('info');
+  });
+
+  it('a finding carries an explanation, notes or an internal error only when it has one', () => {
+    const f = createChecker([demo([minimalRule('demo/plain')])]).checkEvaluationSync(patchEvaluation(baseEvaluation(), { staffing: { actual: 5, authorized: 20 } })).findings[0];
+    expect(f?.outcome).toBe('pass');
+    expect(Object.keys(f ?? {}).filter((k) => ['explanation', 'notes', 'internalError', 'location'].includes(k))).toEqual([]);
+  });
+
+  it('a cross-form rule without a previous-year form says why, in both locales', () => {
+    const checker = createChecker([loadPackFromDir(packDir('history'))]);
+    const e = { ...baseEvaluation(), fiscalYear: 2021 };
+    const carry = (locale: 'zh-CN' | 'en') => checker.checkCrossFormSync(e, { history: null, batch: null }, { locale }).find((f) => f.ruleId === 'history/carry-over');
+    expect(carry('zh-CN')).toMatchObject({ outcome: 'not-applicable', messageId: 'history/carry-over#no-previous-form', message: '不适用：没有同一单位上一年度的表，无法跨年度核对', data: { fiscalYear: 2021, reason: '没有同一单位上一年度的表' } });
+    expect(carry('en')?.message).toBe('Not applicable: there is no form of the same unit for the previous year, so nothing to check across years');
+  });
+
+  it('waivers still apply when the form also has unreadable fields', async () => {
+    const { waiverRefs } = await import('../waivers/waivers.js');
+    const checker = createChecker([demo([minimalRule('demo/actual')])]);
+    const e = patchEvaluation(baseEvaluation(), { unit: { name: '甲单位' }, staffing: { actual: 11, authorized: 20 } });
+    const waivers = { refs: waiverRefs({ waivers: [{ rule: 'demo/actual', unit: '甲单位', reason: '已核实', approver: '绩效科', expires: '2099-12-31' }] }, 'w.yaml'), today: '2021-01-01' };
+    const result = checker.checkEvaluationSync(e, { waivers, unreadable: { 'staffing.authorized': '二十' } });
+    expect(result.summary).toMatchObject({ fail: 0, waived: 1 });
+  });
+});
