@@ -15,6 +15,8 @@ describe('published variants', () => {
     expect(r.template?.id).toBe('t6-narrative-report');
     expect(r.evaluation).toMatchObject({ fiscalYear: 2020, unit: { name: '某某县财政局' }, selfRating: { score: 97 } });
     expect(r.provenance?.['unit.name']).toBe('prose');
+    // A space between the unit and the year (寻甸).
+    expect(read('中共某某县委员会办公室 2023年部门整体支出绩效自评报告\n二、部门概况').evaluation).toMatchObject({ fiscalYear: 2023, unit: { name: '中共某某县委员会办公室' } });
   });
 
   it('a headcount with retirees in its breakdown is no 编制 quota; a quota in the same report is still read (南县)', () => {
