@@ -210,6 +210,12 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     expect(await page.locator('.filters select').nth(1).inputValue()).toBe('integrity/income-total');
     expect(await page.locator('th[aria-sort="descending"]').getAttribute('data-column')).toBe('unit');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('打开 steps/s3.txt');
+    // One button clears every filter (the sort stays); it is there only while a filter is set.
+    await page.getByRole('searchbox', { name: '筛选“单位”' }).fill('步进');
+    await page.getByRole('button', { name: '清除全部筛选' }).click();
+    await expect.poll(files).toEqual(['steps/s4.txt', 'steps/s3.txt', 'steps/s2.txt', 'steps/s1.txt']);
+    expect(await page.getByRole('searchbox', { name: '筛选“单位”' }).inputValue()).toBe('');
+    expect(await page.getByRole('button', { name: '清除全部筛选' }).count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -7,7 +7,7 @@ import { ExportButtons, type LoadResults } from './ExportButtons.js';
 import { droppedFiles, pickedFiles, type PickedFile } from './files.js';
 import type { Words } from './i18n.js';
 import type { Totals } from './pool.js';
-import { SEVERITY_FILTERS, attentionOrder, byPath, sameItems, filterForms, isNumeric, mostFailed, shownColumns, sortForms, type Column, type DashboardView, type Filters, type SeverityFilter, type Sort } from './table.js';
+import { INITIAL_VIEW, SEVERITY_FILTERS, attentionOrder, byPath, filtering, sameItems, filterForms, isNumeric, mostFailed, shownColumns, sortForms, type Column, type DashboardView, type Filters, type SeverityFilter, type Sort } from './table.js';
 
 interface Props {
   readonly words: Words;
@@ -240,6 +240,11 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
               ))}
             </select>
           </label>
+          {filtering(filters) ? (
+            <button type="button" onClick={() => { setFilters(INITIAL_VIEW.filters); }}>
+              {words.clearFilters}
+            </button>
+          ) : null}
           <p class="hint">{words.filterHint}</p>
         </div>
         {checked.length === 0 ? (

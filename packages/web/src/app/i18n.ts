@@ -16,6 +16,7 @@ const zh = {
 
   filterColumn: (column: string) => `筛选“${column}”`,
   filterHint: '文字列按包含筛选；数字列填 n 表示“至少 n”。',
+  clearFilters: '清除全部筛选',
   severity: '严重程度',
   severityAny: '全部',
   severityOptions: { errors: '有错误', warnings: '有警告', infos: '有提示', indeterminate: '有无法判断', redFlags: '有红旗', waived: '有豁免', diagnostics: '有导入诊断', clean: '无错误与警告' },
@@ -96,6 +97,7 @@ const en: Words = {
 
   filterColumn: (column) => `Filter “${column}”`,
   filterHint: 'Text columns match what they contain; in number columns, n means “at least n”.',
+  clearFilters: 'Clear all filters',
   severity: 'Severity',
   severityAny: 'All',
   severityOptions: { errors: 'With errors', warnings: 'With warnings', infos: 'With info', indeterminate: 'With indeterminate', redFlags: 'With red flags', waived: 'With waivers', diagnostics: 'With import diagnostics', clean: 'No errors or warnings' },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BatchColumn } from '@jixiao/adapters';
 import type { CheckedForm, SortKey, SummaryColumn } from '../worker/protocol.js';
 import { totalsCells } from '../worker/summary.js';
-import { attentionOrder, filterForms, isNumeric, mostFailed, sameItems, shownColumns, sortForms } from './table.js';
+import { attentionOrder, filterForms, filtering, isNumeric, mostFailed, sameItems, shownColumns, sortForms } from './table.js';
 
 type Keys = Partial<Record<BatchColumn, SortKey>>;
 
@@ -129,5 +129,15 @@ describe('sameItems (the dashboard keeps its totals row while the forms shown ar
         expect(sameItems(pick(x), pick(y))).toBe(x.join() === y.join());
       }),
     );
+  });
+});
+
+describe('filtering (the dashboard offers to clear its filters)', () => {
+  it('is set by a column’s text, the severity or the rule, not by an emptied column', () => {
+    expect(filtering({ columns: {} })).toBe(false);
+    expect(filtering({ columns: { unit: '' } })).toBe(false);
+    expect(filtering({ columns: { unit: '司法' } })).toBe(true);
+    expect(filtering({ columns: {}, severity: 'errors' })).toBe(true);
+    expect(filtering({ columns: {}, rule: 'integrity/income-total' })).toBe(true);
   });
 });

@@ -46,6 +46,11 @@ export interface DashboardView {
 
 export const INITIAL_VIEW: DashboardView = { sort: undefined, filters: { columns: {} }, listAll: false };
 
+/** Whether any filter is set (a column's text, the severity, the rule). */
+export function filtering(filters: Filters): boolean {
+  return filters.severity !== undefined || filters.rule !== undefined || Object.values(filters.columns).some((text) => text !== '');
+}
+
 const AT_LEAST = /^\d+(?:\.\d+)?$/;
 
 /** A number in a number column: the least value (a blank or undecided value is not at least anything); else text the cell contains. */
