@@ -144,10 +144,13 @@ export function App() {
   // The forms before and after the open one in the dashboard's order (its sort and filters).
   const at = openId === undefined ? -1 : order.current.indexOf(openId);
   const neighbour = (i: number) => (at < 0 ? undefined : checked.find((e) => e.id === order.current[i]));
-  const openSource = (source: string) => {
-    const form = checked.find((e) => e.row.file === source);
-    if (form !== undefined) setOpenId(form.id);
-  };
+  const openSource = useCallback(
+    (source: string) => {
+      const form = checked.find((e) => e.row.file === source);
+      if (form !== undefined) setOpenId(form.id);
+    },
+    [checked],
+  );
 
   return (
     <>
