@@ -344,7 +344,7 @@ const sizes = (name: string, fallback: readonly number[]) => {
 /**
  * (j) Where a child process starts to pay: batches of each size (the first n of the bench's forms, one folder a
  * size), `--jobs 1`, `--jobs 2` and the default (no `--jobs`: children only if the pool's estimate says the batch
- * is worth them), taken in turn, best of three; the host reference before and after; every report compared with
+ * is worth them), taken in turn, best of two; the host reference before and after; every report compared with
  * `--jobs 1`'s.
  */
 async function crossoverBench(): Promise<Record<string, unknown>> {
@@ -374,7 +374,7 @@ async function crossoverBench(): Promise<Record<string, unknown>> {
   const rows: Record<string, unknown>[] = [];
   for (const { kind, n, folder } of folders) {
     const runs: Record<string, Awaited<ReturnType<typeof cliThreads>>[]> = { '1': [], '2': [], default: [] };
-    for (const _ of [0, 1, 2]) {
+    for (const _ of [0, 1]) {
       for (const jobs of ['1', '2', 'default']) {
         runs[jobs]?.push(await cliThreads(['check', folder, '--format', 'json', '-o', join(dir, `out-${folder}-${jobs}.json`), ...(jobs === 'default' ? [] : ['--jobs', jobs]), ...PACK_ARGS], dir));
       }
