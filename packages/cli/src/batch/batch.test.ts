@@ -10,7 +10,7 @@ import { baseEvaluation, evaluationArb, patchEvaluation } from '@jixiao/testing'
 import { execute } from '../execute.js';
 import type { CliIo } from '../io.js';
 import { collectInputs, globMatcher } from './collect.js';
-import { worthAPool } from './run.js';
+import { roomForChildren, worthAPool } from './run.js';
 import { tempDir } from '../../../../test/setup/temp.js';
 import { craftZip, seedDocumentWith, seedEntries } from '../../../../test/hostile/docx-craft.js';
 
@@ -202,6 +202,14 @@ describe('the default pool policy', () => {
     expect(worthAPool(files(8_000, 'yaml'))).toBe(true);
     expect(worthAPool([...files(200, 'docx'), ...files(3_334, 'txt')])).toBe(true);
     expect(worthAPool([...files(200, 'docx'), ...files(3_332, 'txt')])).toBe(false);
+  });
+
+  it('starts them only while the machine has room: a load average below its cores', () => {
+    expect(roomForChildren(0, 2)).toBe(true);
+    expect(roomForChildren(1.9, 2)).toBe(true);
+    expect(roomForChildren(2, 2)).toBe(false);
+    expect(roomForChildren(7.5, 2)).toBe(false);
+    expect(roomForChildren(7.5, 8)).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Checker, CheckWaivers, Locale, Template } from '@jixiao/core';
 import type { PackSelection } from '../packs.js';
@@ -61,6 +62,18 @@ export function worthAPool(files: readonly InputFile[]): boolean {
 }
 
 /**
+ * Whether the machine has room for another busy process: its 1-minute load average is below its number of cores
+ * (as `make --load-average` asks before starting a job). On a busy machine a child does not get a core of its own
+ * and only adds its start-up, warm-up and share of the cores: with the host's own two-process scaling at 0.88× (load
+ * 7.5–8 on 2 cores), `--jobs 2` ran 0.49–0.64× as fast as `--jobs 1` on 10–400 .docx and 1.02× on 1,000, for
+ * 1.2–1.9× the CPU; at load 1.7–2.4 it ran 1.17× on 1,000 (bench/RESULTS.md, "Sixth shift"). Windows reports a load
+ * of 0: there the batch's size alone decides.
+ */
+export function roomForChildren(load: number = loadavg()[0] ?? 0, cores: number = availableParallelism()): boolean {
+  return load < cores;
+}
+
+/**
  * A bundled entry (`dist/batch-child.js` for the batch's child processes, `dist/serve-reader.js` for serve's reading
  * threads: tsup entries next to the CLI bundle). Running from TypeScript sources (tests) there is none, and the
  * work is done in this process: the outcome is the same either way.
@@ -76,13 +89,14 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 /**
  * Start the child processes a batch will use, if any: `jobs` = n > 1 means n processes that check, this one and
- * n − 1 children. Unless `jobs` was asked for, only batches {@link worthAPool} get children. Called before this
+ * n − 1 children. Unless `jobs` was asked for, only batches {@link worthAPool} get children, and only when the
+ * machine has {@link roomForChildren}. Called before this
  * process compiles its own checker, so the children load the bundle and compile the packs (on the other cores)
  * while this one does the same. Undefined when the batch runs in this process only. (`entry`: the child entry,
  * the bundled one by default.) The caller stops the children.
  */
 export function startPool(files: readonly InputFile[], jobs: number, jobsExplicit: boolean, selection: PackSelection, locale: Locale, entry: string | undefined = workerFile('batch-child')): Children | undefined {
-  if (entry === undefined || jobs < 2 || files.length < 2 || !(jobsExplicit || worthAPool(files))) return undefined;
+  if (entry === undefined || jobs < 2 || files.length < 2 || !(jobsExplicit || (worthAPool(files) && roomForChildren()))) return undefined;
   return new Children(Math.min(jobs - 1, files.length - 1), selection, entry, locale);
 }
 

@@ -59,7 +59,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('-o, --output <file>', '写入文件而非标准输出 / write the report to a file')
     .option('--pretty', 'JSON 报告缩进两格（默认紧凑为一行） / indent the JSON report by two spaces (default: compact, one line)')
     .option('--explain', 'JSON 报告列出判定每项不通过或无法判断的条件 / JSON report: list the conditions that decided each failure or indeterminate outcome')
-    .option('-j, --jobs <n>', '并行检查的进程数：本进程加 n−1 个子进程（默认：CPU 核数，但只有大批量才启动子进程，如约 400 份 .docx 或 7,000 份 Word 文本） / processes that check: this one and n−1 child processes (default: cores, with children only for large batches, e.g. ~400 .docx or ~7,000 Word text files)')
+    .option('-j, --jobs <n>', '并行检查的进程数：本进程加 n−1 个子进程（默认：CPU 核数，但只有大批量且机器不忙时才启动子进程，如约 400 份 .docx 或 7,000 份 Word 文本） / processes that check: this one and n−1 child processes (default: cores, with children only for large batches, e.g. ~400 .docx or ~7,000 Word text files, on a machine that is not busy)')
     .option('--history <paths...>', '上年度的表（文件、文件夹或通配符）：只用于跨年度核对，本身不检查 / earlier years\' forms (files, folders or globs): joined for the history rules, not checked themselves')
     .option('--waivers <file>', '豁免文件（JSON/YAML） / waiver file (JSON or YAML)')
     .option('--today <date>', '检查日期：报告上的日期，也用于判断豁免是否过期（默认今天） / the day of the check: printed on the report, and for waiver expiry (default: today)')
