@@ -32,11 +32,16 @@ export const WORKER_LIMITS = { maxOldGenerationSizeMb: 128 };
 
 /**
  * Unless `--jobs` is given, child processes start only for batches with at least this much work for one process,
- * estimated from the files' kinds ({@link estimatedMs}). Below it, on 2 cores, a child costs more than it gains:
- * its start-up (loading the bundle and compiling the packs), the JIT's warm-up (~0.9 s of CPU over its first few
- * hundred .docx), the hand-over of its results, and two allocation-heavy processes sharing the cores. Crossovers
- * measured for worker threads (bench/RESULTS.md), not yet re-measured for child processes: Word text ~7,000 files,
- * canonical JSON 5,000–10,000, .docx ~400.
+ * estimated from the files' kinds ({@link estimatedMs}), and only on a machine with {@link roomForChildren}. Below
+ * it, on 2 cores, a child costs more than it gains: its start-up (loading the bundle and compiling the packs, ~0.8 s
+ * of CPU), the JIT's warm-up (~0.9 s of CPU over its first few hundred .docx), the hand-over of its results, and
+ * two allocation-heavy processes sharing the cores. The crossovers were measured for worker threads on a free
+ * machine: Word text ~7,000 files, canonical JSON 5,000–10,000, .docx ~400. Re-measured for child processes
+ * (`npm run bench -- --crossover`, bench/RESULTS.md "Sixth shift"), no free machine could be had: at load 7.5–8
+ * (the host's own two-process scaling 0.88× in the same run) no batch of 10–1,000 .docx or 200–3,000 Word text
+ * gained from a child (.docx 0.49× at 10 and 50, 0.64× at 200, 0.57× at 400, 1.02× at 1,000), which is what
+ * {@link roomForChildren} now prevents; with a core free, children paid at 1,000 .docx what threads did (1.17×
+ * against 1.10×, fifth shift, load 1.7–2.4), so the thresholds measured for threads are kept.
  */
 export const POOL_WORK_MS = 2000;
 
