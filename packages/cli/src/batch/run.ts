@@ -38,8 +38,9 @@ export const WORKER_LIMITS = { maxOldGenerationSizeMb: 128 };
  * two allocation-heavy processes sharing the cores. The crossovers were measured for worker threads on a free
  * machine: Word text ~7,000 files, canonical JSON 5,000–10,000, .docx ~400. Re-measured for child processes
  * (`npm run bench -- --crossover`, bench/RESULTS.md "Sixth shift"), no free machine could be had: at load 7.5–8
- * (the host's own two-process scaling 0.88× in the same run) no batch of 10–1,000 .docx or 200–3,000 Word text
- * gained from a child (.docx 0.49× at 10 and 50, 0.64× at 200, 0.57× at 400, 1.02× at 1,000), which is what
+ * (the host's own two-process scaling 0.88× in the same run) no batch of 10–1,000 .docx or 200–7,000 Word text
+ * gained from a child beyond the run's noise (.docx 0.49× at 10 and 50, 0.64× at 200, 0.57× at 400, 1.02× at 1,000;
+ * Word text 0.52–1.11×, where the default, with no child, ran 0.58–1.24× of `--jobs 1`), which is what
  * {@link roomForChildren} now prevents; with a core free, children paid at 1,000 .docx what threads did (1.17×
  * against 1.10×, fifth shift, load 1.7–2.4), so the thresholds measured for threads are kept.
  */
@@ -71,7 +72,7 @@ export function worthAPool(files: readonly InputFile[]): boolean {
  * (as `make --load-average` asks before starting a job). On a busy machine a child does not get a core of its own
  * and only adds its start-up, warm-up and share of the cores: with the host's own two-process scaling at 0.88× (load
  * 7.5–8 on 2 cores), `--jobs 2` ran 0.49–0.64× as fast as `--jobs 1` on 10–400 .docx and 1.02× on 1,000, for
- * 1.2–1.9× the CPU; at load 1.7–2.4 it ran 1.17× on 1,000 (bench/RESULTS.md, "Sixth shift"). Windows reports a load
+ * 1.2–2.0× the CPU; at load 1.7–2.4 it ran 1.17× on 1,000 (bench/RESULTS.md, "Sixth shift"). Windows reports a load
  * of 0: there the batch's size alone decides.
  */
 export function roomForChildren(load: number = loadavg()[0] ?? 0, cores: number = availableParallelism()): boolean {
