@@ -384,6 +384,7 @@ describe('which batch facts a run computes: those some cross-form rule reads, wh
     ['a scale', { checks: [{ id: 'x', when: always, message: shown }], data: { n: { scale: 'batch.duplicates.count', points: [[0, 0], [1, 5]] } } }, { message: '5' }],
     ['blankAmong', { checks: [{ id: 'x', when: always, message: shown }], data: { n: { blankAmong: ['batch.narrative.field'] } } }, { message: '无' }],
     ['paths', { paths: ['batch.duplicates.count'], checks: [{ id: 'x', when: always, message }] }, { observed: { 'batch.duplicates.count': 1 } }],
+    ['the whole group', { checks: [{ id: 'x', when: always, message: shown }], data: { n: { ref: 'batch.duplicates' } } }, { message: expect.stringContaining('"count":1,"sources":["b.txt"]') }],
   ])('%s', (_where, rule, expected) => {
     const run = checkCrossForm(createChecker([batchRule(rule)]), copies, { keepNotApplicable: true });
     expect(run.findings[0]).toMatchObject({ source: 'a.txt', ...expected });
