@@ -412,13 +412,14 @@ describe('what a run counts', () => {
       { source: 'c.txt', evaluation: form('乙', 2021, { staffing: { authorized: 20, actual: null } }) }, // blank: indeterminate
       { source: 'd.txt', evaluation: form('丙', 2021, { staffing: { authorized: 20, actual: 500 } }) }, // not applicable
       { source: 'e.txt', evaluation: form('丁', 2021, { staffing: { authorized: 20, actual: 5 } }) }, // pass
+      { source: 'g.txt', evaluation: form('己', 2021, { staffing: { authorized: 20, actual: 600 } }) }, // not applicable
       { source: 'f.txt', evaluation: form('甲', 2021), context: true }, // history only: not checked, not counted
     ];
     const run = checkCrossForm(checker, forms);
-    expect(run.rules).toEqual([{ ruleId: 'demo/copies', pass: 1, fail: 2, indeterminate: 1, notApplicable: 1 }]);
-    expect(run.summary).toEqual({ total: 5, pass: 1, fail: 2, indeterminate: 1, notApplicable: 1, waived: 0, errors: 0, warnings: 2, infos: 0, redFlags: 0 });
+    expect(run.rules).toEqual([{ ruleId: 'demo/copies', pass: 1, fail: 2, indeterminate: 1, notApplicable: 2 }]);
+    expect(run.summary).toEqual({ total: 6, pass: 1, fail: 2, indeterminate: 1, notApplicable: 2, waived: 0, errors: 0, warnings: 2, infos: 0, redFlags: 0 });
     expect(run.findings.map((f) => `${f.source} ${f.outcome}`)).toEqual(['a.txt fail', 'b.txt fail', 'c.txt indeterminate']);
-    expect(checkCrossForm(checker, forms, { keepNotApplicable: true }).findings.map((f) => f.outcome)).toEqual(['fail', 'fail', 'indeterminate', 'not-applicable', 'pass']);
+    expect(checkCrossForm(checker, forms, { keepNotApplicable: true }).findings.map((f) => f.outcome)).toEqual(['fail', 'fail', 'indeterminate', 'not-applicable', 'pass', 'not-applicable']);
   });
 
   it('the batch counts the checked forms, per year too; history-only forms are not in it', () => {
@@ -467,7 +468,7 @@ describe('the forms a finding points at, by the facts its rule reads', () => {
     const run = checkCrossForm(checker, [
       { source: 'a.txt', evaluation: form('甲', 2021, { staffing: { authorized: 20, actual: 30 } }), positions: { 'staffing.actual': { line: 7 }, 'staffing.authorized': { line: 6 } } },
       { source: 'b.txt', evaluation: form('甲', 2021, { staffing: { authorized: 20, actual: 30 } }) },
-      { source: 'old.txt', evaluation: form('甲', 2020, { staffing: { authorized: 20, actual: 15 } }), context: true, positions: { 'staffing.actual': { line: 8 }, 'income.total': { line: 2 } } },
+      { source: 'old.txt', evaluation: form('甲', 2020, { staffing: { authorized: 20, actual: 15 } }), context: true, positions: { 'staffing.actual': { line: 8 }, 'staffing.authorized': { line: 5 }, 'income.total': { line: 2 } } },
     ]);
     const onA = run.findings.filter((f) => f.source === 'a.txt');
     expect(onA.map((f) => f.ruleId)).toEqual(['demo/staff-change', 'demo/dup']);
