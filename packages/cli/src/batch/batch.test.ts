@@ -270,16 +270,22 @@ describe('jixiao check with child processes (built CLI)', () => {
     mkdirSync(join(dir, 'forms'));
     for (let i = 0; i < 60; i++) writeFileSync(join(dir, 'forms', `form-${String(i).padStart(2, '0')}.json`), JSON.stringify(baseEvaluation()));
     // The report goes to a pipe nobody reads: once it is full the CLI waits, its children alive, until the signal.
-    const cli = spawn(process.execPath, [BIN, 'check', 'forms', '--jobs', '3', '--format', 'json', '--pretty'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', CI: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
-    const exited = new Promise((resolve) => cli.on('exit', resolve));
+    // Its temporary folders (the forms' contents) go to a folder of the test's own, looked at after the signal.
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp);
+    const cli = spawn(process.execPath, [BIN, 'check', 'forms', '--jobs', '3', '--format', 'json', '--pretty'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', CI: '1', TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => cli.on('exit', (_code, how) => { resolve(how); }));
     const pid = String(cli.pid);
     const children = await until(() => {
       const found = childrenOf(pid);
       return found.length === 2 ? found : undefined;
     });
+    expect(await until(() => (readdirSync(tmp).some((f) => f.startsWith('jixiao-cross-')) ? true : undefined))).toBe(true);
     cli.kill(signal);
-    await exited;
+    // Ended by the signal as before (SIGTERM and SIGINT are caught to remove the temporary folders, then raised again).
+    expect(await exited).toBe(signal);
     cli.stdout.destroy();
+    if (signal !== 'SIGKILL') expect(readdirSync(tmp)).toEqual([]);
     expect(await until(() => (children.every((c) => !existsSync(`/proc/${c}`) || readFileSync(`/proc/${c}/stat`, 'utf8').includes(') Z ')) ? true : undefined))).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CrossFormRun, crossFormReport, formRecord, type Checker, type CrossFormReport, type FormRecord, type Locale, type LoadedForm, type Template } from '@jixiao/core';
 import { loadInput } from '../input.js';
+import { makeTempDir, removeTempDir } from './temp-dirs.js';
 import type { InputFile } from './collect.js';
 import type { FileOutcome } from './check-file.js';
 
@@ -14,7 +15,7 @@ import type { FileOutcome } from './check-file.js';
  */
 export class CrossFormSpool {
   private readonly run: CrossFormRun;
-  private readonly dir = mkdtempSync(join(tmpdir(), 'jixiao-cross-'));
+  private readonly dir = makeTempDir(tmpdir(), 'jixiao-cross-');
   private readonly fd = openSync(join(this.dir, 'forms.jsonl'), 'w+');
   private readonly spans: (readonly [number, number])[] = [];
   private at = 0;
@@ -61,7 +62,7 @@ export class CrossFormSpool {
 
   close(): void {
     closeSync(this.fd);
-    rmSync(this.dir, { recursive: true, force: true });
+    removeTempDir(this.dir);
   }
 }
 

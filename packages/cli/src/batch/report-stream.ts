@@ -1,8 +1,9 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReportEnd, ReportWriter, SpoolFactory } from '@jixiao/adapters';
 import type { CliIo } from '../io.js';
+import { makeTempDir, removeTempDir } from './temp-dirs.js';
 
 const BUFFER_BYTES = 1 << 20;
 const utf8 = new TextEncoder();
@@ -96,7 +97,7 @@ export function reportStream(writer: ReportWriter, output: string | undefined, i
     else writeAll(fd, bytes);
   }, fd === undefined);
   const spooled = Array.from({ length: writer.sections }, (_, s) => s > 0 || writer.headNeedsEnd);
-  const dir = spooled.some(Boolean) ? mkdtempSync(join(tmp, 'jixiao-report-')) : undefined;
+  const dir = spooled.some(Boolean) ? makeTempDir(tmp, 'jixiao-report-') : undefined;
   const spools = spooled.map((held, s) => (held && dir !== undefined ? new Spool(join(dir, `section-${String(s)}`)) : undefined));
   const sinks = spools.map((spool) => spool?.sink ?? out);
   const emitted = spools.map(() => 0);
@@ -105,7 +106,7 @@ export function reportStream(writer: ReportWriter, output: string | undefined, i
     if (closed) return;
     closed = true;
     for (const spool of spools) spool?.close();
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    if (dir !== undefined) removeTempDir(dir);
     if (fd !== undefined) closeSync(fd);
   };
   if (!writer.headNeedsEnd) out.write(writer.head(undefined));
@@ -190,7 +191,7 @@ class RowFile<T> {
 
 /** Temporary row files for a report written at the end (xlsx), removed by `close`. */
 export function rowFiles(tmp = tmpdir()): { readonly spool: SpoolFactory; readonly close: () => void } {
-  const dir = mkdtempSync(join(tmp, 'jixiao-report-'));
+  const dir = makeTempDir(tmp, 'jixiao-report-');
   const files: RowFile<unknown>[] = [];
   let count = 0;
   return {
@@ -201,7 +202,7 @@ export function rowFiles(tmp = tmpdir()): { readonly spool: SpoolFactory; readon
     },
     close: () => {
       for (const f of files) f.close();
-      rmSync(dir, { recursive: true, force: true });
+      removeTempDir(dir);
     },
   };
 }

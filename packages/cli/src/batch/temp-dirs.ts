@@ -1,0 +1,33 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The temporary folders of a run (the cross-form spool, report spools): they hold the forms' contents, so they are
+ * removed when the run ends — also when it is interrupted. A `finally` does not run when the process is ended by
+ * Ctrl-C or `kill`; so on SIGINT, SIGTERM or SIGHUP the folders still held are removed and the signal is raised
+ * again with no listener left, ending the process as the signal would have (same exit status for the caller).
+ */
+const held = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const dir of held) rmSync(dir, { recursive: true, force: true });
+  held.clear();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  process.kill(process.pid, signal);
+}
+
+/** Make a temporary folder under `parent`, removed by {@link removeTempDir} or when the process is interrupted. */
+export function makeTempDir(parent: string, prefix: string): string {
+  const dir = mkdtempSync(join(parent, prefix));
+  if (held.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  held.add(dir);
+  return dir;
+}
+
+/** Remove a folder made by {@link makeTempDir}. */
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  held.delete(dir);
+  if (held.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
+}
