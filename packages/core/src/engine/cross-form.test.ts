@@ -359,6 +359,21 @@ describe('positions of the forms a finding points at', () => {
   });
 });
 
+describe('two forms of one file name (the workbench names a form by its file name alone)', () => {
+  it('a copied narrative points at the other form, never at the form itself', () => {
+    const text = han(80);
+    const run = checkCrossForm(checker, [
+      { source: '自评表.docx', evaluation: { ...quiet(form('甲', 2021)), achievements: text }, positions: { achievements: { line: 60 } } },
+      { source: '自评表.docx', evaluation: { ...quiet(form('乙', 2021)), achievements: text }, positions: { achievements: { line: 61 } } },
+    ]);
+    const copied = run.findings.filter((f) => f.ruleId === 'batch/copied-narrative');
+    expect(copied.map((f) => [f.unit, f.data.otherUnit, f.related])).toStrictEqual([
+      ['甲', '乙', [{ source: '自评表.docx', unit: '乙', fiscalYear: 2021, relation: 'similar-narrative', positions: { achievements: { line: 61 } } }]],
+      ['乙', '甲', [{ source: '自评表.docx', unit: '甲', fiscalYear: 2021, relation: 'similar-narrative', positions: { achievements: { line: 60 } } }]],
+    ]);
+  });
+});
+
 describe('which batch facts a run computes: those some cross-form rule reads, wherever it reads them', () => {
   // Two submissions of one unit and year: one copy each, and a narrative field named (`batch.narrative.field`, no
   // match within a unit) only when the narrative facts are computed.

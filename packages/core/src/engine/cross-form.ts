@@ -414,11 +414,9 @@ export class CrossFormRun {
       duplicateGroups.set(id, group);
       return group;
     };
-    // Where each source stands in the sorted list (a narrative match names the other form by its source).
-    const indexOfSource = new Map<string, number>();
-    sorted.forEach((r, k) => {
-      if (!indexOfSource.has(r.source)) indexOfSource.set(r.source, k);
-    });
+    // The form each form's narrative match is with (its index), for the finding's related form: not looked up by the
+    // source named in the fact, which two forms can share (the workbench names a form by its file name alone).
+    const narrativeOther = new Map<number, number>();
 
     // Peers: per fiscal year, per measure, over the checked forms.
     const yearSize = new Map<number | null, number>();
@@ -495,6 +493,7 @@ export class CrossFormRun {
       const a = texts[best.mine];
       const b = texts[best.other];
       const other = b === undefined ? undefined : sorted[b.form];
+      if (b !== undefined) narrativeOther.set(k, b.form);
       const shared = longestSharedPassage(best.text, best.otherText);
       return {
         similarity: best.similarity,
@@ -592,8 +591,8 @@ export class CrossFormRun {
           unlistedRelated += dups.length - listed.length;
         }
         if (batch?.narrative.otherSource != null && ruleReadsList.some((x) => x.startsWith('batch.narrative'))) {
-          const j = indexOfSource.get(batch.narrative.otherSource) ?? -1;
-          if (j >= 0) related.push(relatedForm(sorted[j], 'similar-narrative', positionsOf(cache.get(j), [batch.narrative.otherField ?? ''])));
+          const j = narrativeOther.get(k);
+          if (j !== undefined) related.push(relatedForm(sorted[j], 'similar-narrative', positionsOf(cache.get(j), [batch.narrative.otherField ?? ''])));
         }
         const ownPaths = new Set<string>(f.paths.filter((x) => !x.startsWith('history.') && !x.startsWith('batch.')));
         for (const x of ruleReadsList) if (x.startsWith('history.change.')) ownPaths.add(x.slice('history.change.'.length).replace(/\.(current|previous|difference|absDifference|rate|absRate)$/, ''));

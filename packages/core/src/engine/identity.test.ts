@@ -172,6 +172,22 @@ describe('what the join reports (issue 11, mutation)', () => {
     ]);
   });
 
+  it('forms of one file name (the workbench names a form by its file name alone): the same diagnostics in any input order', () => {
+    // Two units' folders each hold a 自评表.docx: the diagnostics of one kind then share their first form's name, and
+    // are listed by their budget code or unit name.
+    const codes = [form('自评表.docx', '丙', 2020, '9'), form('自评表.docx', '丁', 2020, '9'), form('自评表.docx', '甲', 2020, '1'), form('自评表.docx', '乙', 2020, '1')];
+    const names = [form('自评表.docx', '戊', 2020, '7'), form('自评表.docx', '戊', 2020, '8'), form('自评表.docx', '戊', 2021), form('自评表.docx', '己', 2020, '5'), form('自评表.docx', '己', 2020, '6'), form('自评表.docx', '己', 2021)];
+    const expected = [
+      'budget code 1 comes with several unit names (乙, 甲): not joined; check the code or the names',
+      'budget code 9 comes with several unit names (丁, 丙): not joined; check the code or the names',
+      'unit name "己" comes with several budget codes (5, 6) and these forms state none: which unit they belong to is unknown, not joined',
+      'unit name "戊" comes with several budget codes (7, 8) and these forms state none: which unit they belong to is unknown, not joined',
+    ];
+    const view = (list: JoinInput[]) => joinForms(list).diagnostics.map((d) => d.message.en);
+    expect(view([...codes, ...names])).toEqual(expected);
+    expect(view([...codes, ...names].reverse())).toEqual(expected);
+  });
+
   it('diagnostics are sorted by kind, then by their first form (code-unit order), whatever the input order', () => {
     const j = joinForms([
       form('p3', '丙', 2021),

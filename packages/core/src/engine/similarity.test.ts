@@ -393,6 +393,9 @@ describe('longestSharedPassage: examples', () => {
     ['ababcabcd', 'abcdab', 'abcd', 4],
     ['aabaabaaab', 'baaab', 'baaab', 5],
     ['甲丙乙甲甲丙', '乙乙丙丙甲丙乙丙甲甲乙乙乙乙乙乙丙乙甲甲', '丙乙甲甲', 4],
+    // A clone whose transitions must be redirected along two suffix links (the last 乙 of the second text): a walk that
+    // stopped after one left a path that read 4 characters shared with a text of 2.
+    ['乙乙', '甲甲甲乙甲甲乙乙', '乙乙', 2],
   ])('%j and %j share %j', (a, b, passage, length) => {
     expect(longestSharedPassage(a, b)).toEqual({ passage, length });
   });
