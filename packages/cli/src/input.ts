@@ -3,7 +3,6 @@ import { formGaps, type Evaluation, type Locale, type SourcePosition, type Templ
 import { MAX_INPUT_BYTES, unreadReasonLines, type ImportDiagnostic, type ImportResult, type TemplateMatch } from '@jixiao/import';
 import { importBuffer } from '@jixiao/import/node';
 import { CliError, EXIT } from './io.js';
-import { terminalText } from './terminal.js';
 
 export { MAX_INPUT_BYTES };
 
@@ -59,8 +58,8 @@ export async function loadInput(file: string, locale: Locale, templates?: readon
   const read = await importFile(file, locale, templates);
   if (!read.ok) return read;
   const { result } = read;
-  // The reason quotes the form: each diagnostic is one line of it, whatever the form holds (see terminal.ts).
-  if (!result.ok) return { ok: false, source: file, reason: unreadReasonLines(result.diagnostics, locale).map(terminalText).join('\n') };
+  // The reason may quote the form: each diagnostic is one line of it, every control character shown (unreadReasonLines).
+  if (!result.ok) return { ok: false, source: file, reason: unreadReasonLines(result.diagnostics, locale).join('\n') };
   const base = { ok: true as const, source: file, evaluation: result.evaluation, diagnostics: result.diagnostics, positions: result.positions };
   return { ...base, ...(result.template === undefined ? {} : { template: result.template }), ...formGaps(result) };
 }

@@ -1,31 +1,20 @@
 import type { ReportEnd } from '@jixiao/adapters';
+import { visibleLines, visibleText } from '@jixiao/core';
 import type { CliIo } from './io.js';
 
 /**
- * The one sanitiser between what a form (or a pack, a waiver file, a file name) says and a terminal. A unit name
- * with ESC sequences could recolour or clear the screen, set the window title (OSC), ring the bell, hide text with
- * CR, reorder it with bidi overrides, or forge a report line with LF; printed through here, each such character
- * shows as a visible `\u001b`-style escape instead.
+ * Between what a form (or a pack, a waiver file, a file name) says and a terminal: `@jixiao/core`'s
+ * {@link visibleText}, the one rule the reports and the workbench show such text by. A unit name with ESC
+ * sequences could recolour or clear the screen, set the window title (OSC), ring the bell, hide text with CR,
+ * reorder it with bidi overrides, or forge a report line with LF; printed through here, each such character shows
+ * as a visible `\u001b`-style escape instead.
  */
 
-/** C0 controls except TAB, DEL, C1 controls, the bidi marks, embeddings, overrides and isolates, and the Unicode line and paragraph separators. */
-// eslint-disable-next-line no-control-regex -- finding control characters is what this module is for
-const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
-/** The same, but a line feed is kept: for text this program laid out in lines itself. */
-// eslint-disable-next-line no-control-regex -- as above
-const UNSAFE_BUT_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
-
-const visible = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-
 /** A value from outside (a unit name, a file name, a message) for one line of terminal output: every control character shown, none obeyed, no line break. */
-export function terminalText(value: string): string {
-  return value.replace(UNSAFE, visible);
-}
+export const terminalText = visibleText;
 
 /** Text laid out by this program (its own line breaks kept), with every other control character shown, none obeyed. */
-export function terminalLines(text: string): string {
-  return text.replace(UNSAFE_BUT_LF, visible);
-}
+export const terminalLines = visibleLines;
 
 /** Every string of a value (a check result) through {@link terminalText}; numbers, booleans and null unchanged. */
 function sanitizeDeep(value: unknown): unknown {

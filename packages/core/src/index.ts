@@ -45,6 +45,7 @@ export type { ValidationIssue, ValidationResult } from './model/validate.js';
 export { DEFAULT_LOCALE, LOCALES, isLocale } from './i18n/locale.js';
 export type { Locale, LocalizedText } from './i18n/locale.js';
 export { CORE_MESSAGES } from './i18n/messages.js';
+export { visibleLines, visibleText } from './i18n/visible.js';
 export {
   CheckSchema,
   RuleScoreSchema,

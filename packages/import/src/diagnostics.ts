@@ -1,4 +1,4 @@
-import type { Evaluation, SourcePosition } from '@jixiao/core';
+import { visibleText, type Evaluation, type SourcePosition } from '@jixiao/core';
 
 /**
  * What kind of file a submission was read as. `doc`, `wps`, `odt`, `rtf`, `xls`, `et` and `ods` are read by the
@@ -106,8 +106,10 @@ export function formatDiagnostic(d: ImportDiagnostic, locale: 'zh-CN' | 'en' = '
 /**
  * Why a file could not be read, a line per diagnostic, as every report lists it (the CLI's unread inputs, the
  * workbench's list and exports): a diagnostic about a field with its place and path ({@link formatDiagnostic}),
- * any other by its message alone.
+ * any other by its message alone. A reason may quote the file (a JSON parser's message quotes the bytes it
+ * stopped at), so each line is shown as `@jixiao/core`'s {@link visibleText} shows text from outside: a control
+ * character or bidi override in the file is seen as its escape, never obeyed, on a terminal, in a report or on the page.
  */
 export function unreadReasonLines(diagnostics: readonly ImportDiagnostic[], locale: 'zh-CN' | 'en'): string[] {
-  return diagnostics.map((d) => (d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale)));
+  return diagnostics.map((d) => visibleText(d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale)));
 }

@@ -386,6 +386,65 @@ describe.skipIf(!HAVE_CHROMIUM)('exports the CLI would make', { timeout: BROWSER
   });
 });
 
+/** Every character a page or a terminal would obey rather than show (by code point, not with the code under test): controls but TAB and LF, bidi marks, embeddings, overrides and isolates, U+2028/2029. */
+function obeyed(text: string): string[] {
+  const bad: string[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    const control = (c < 0x20 && c !== 0x0a && c !== 0x09) || (c >= 0x7f && c <= 0x9f);
+    const bidi = c === 0x061c || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x2028 || c === 0x2029;
+    if (control || bidi) bad.push(`U+${c.toString(16).padStart(4, '0')}`);
+  }
+  return bad;
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('hostile names and reasons', { timeout: BROWSER_TIMEOUT }, () => {
+  it('a file name and a reason carrying control characters, a bidi override and HTML are shown as the CLI shows them: escaped, never obeyed, no element made', async () => {
+    const folder = join(work, 'hostile');
+    mkdirSync(folder, { recursive: true });
+    // Not JSON: the parser's message quotes the bytes it stopped at (ESC, a colour sequence, U+202E, a tag, BEL).
+    const unread = 'a\u001b[31m\u202e<img src=x onerror="window.owned=1">.json';
+    writeFileSync(join(folder, unread), '{"unit": \u001b[31m\u202e<img src=x onerror="window.owned=1">\u0007}');
+    // A form that reads, its file name reversed on screen by the override if it were obeyed (…txt.exe).
+    const form = 'form\u202eexe.txt';
+    writeFileSync(join(folder, form), SEED_TEXT);
+    const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    await page.getByText('已检查 2 / 2 份').waitFor({ timeout: 60_000 });
+    await page.locator('section.cross[aria-busy="false"]').waitFor({ timeout: 60_000 });
+
+    // The reasons the CLI gives for the same file, line by line, are the lines on the page.
+    const cli = JSON.parse((await cliOutput(['check', 'hostile', '--format', 'json'])).toString('utf8')) as { unread: { source: string; reason: string }[] };
+    expect(cli.unread.map((u) => u.source)).toEqual([`hostile/${unread}`]);
+    const reason = cli.unread[0]?.reason ?? '';
+    expect(reason).toContain('\\u001b[31m\\u202e<img');
+    const item = page.locator('ul.unreadable li');
+    expect(await item.locator('.reason').allTextContents()).toEqual(reason.split('\n'));
+    // The file names as the CLI's summary prints them (terminalText): each control character and override its escape.
+    expect(await item.locator('strong').textContent()).toBe('hostile/a\\u001b[31m\\u202e<img src=x onerror="window.owned=1">.json');
+    const row = page.locator('table.forms tbody tr');
+    expect(await row.locator('th').textContent()).toBe('hostile/form\\u202eexe.txt');
+    await row.getByRole('button').click();
+    expect(await page.locator('#form-heading').textContent()).toBe('hostile/form\\u202eexe.txt');
+    await page.keyboard.press('Escape');
+    await row.waitFor();
+    // Nothing on the page is obeyed, and the HTML in the name and the reason stayed text.
+    expect(obeyed(await page.locator('body').innerText())).toEqual([]);
+    expect(await page.locator('main img, ul.unreadable img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { owned?: number }).owned)).toBeUndefined();
+
+    // The dashboard's CSV of the folder is still the CLI's byte for byte: the same reasons, the file names as they are.
+    const download = page.waitForEvent('download');
+    await page.locator('section[aria-labelledby="forms-heading"]').getByRole('button', { name: 'CSV', exact: true }).click();
+    const saved = join(work, 'hostile.csv');
+    await (await download).saveAs(saved);
+    expect(readFileSync(saved).equals(await cliOutput(['check', 'hostile', '--format', 'csv']))).toBe(true);
+    expect(ownFilesOnly(requests, 'file://')).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe.skipIf(!HAVE_CHROMIUM)('the totals row', { timeout: BROWSER_TIMEOUT }, () => {
   it('stays one node across the cross-form pass, sorting, filtering and more files: updated in place, never removed and added again', async () => {
     const folder = join(work, 'totals');

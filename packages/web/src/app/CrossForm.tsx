@@ -4,7 +4,7 @@
  * row per finding, its form and the forms it concerns each a button that opens that form, where the compared
  * fields stand in both.
  */
-import type { CrossFormReport } from '@jixiao/core';
+import { visibleLines, visibleText, type CrossFormReport } from '@jixiao/core';
 import type { CrossFindingView, CrossFormView } from '../worker/protocol.js';
 import type { Words } from './i18n.js';
 
@@ -50,11 +50,16 @@ interface Props {
   readonly canOpen: (source: string) => boolean;
 }
 
+/** A cell of a table the page shows (a number as it is, text as the reports' readers see it: control characters and bidi overrides as their escapes, `@jixiao/core`'s visibleLines), a blank as —. */
+export function shownCell(cell: string | number | null | undefined): string | number {
+  return typeof cell === 'string' ? visibleLines(cell) : (cell ?? '—');
+}
+
 function FormButton({ source, text, words, onOpen, canOpen }: { source: string; text: string } & Pick<Props, 'words' | 'onOpen' | 'canOpen'>) {
-  if (!canOpen(source)) return <span>{text}</span>;
+  if (!canOpen(source)) return <span>{visibleText(text)}</span>;
   return (
-    <button type="button" class="link" title={words.open(source)} onClick={() => { onOpen(source); }}>
-      {text}
+    <button type="button" class="link" title={words.open(visibleText(source))} onClick={() => { onOpen(source); }}>
+      {visibleText(text)}
     </button>
   );
 }
@@ -103,7 +108,7 @@ export function CrossFormSection({ words, view, running, onOpen, canOpen }: Prop
                             {f.unlisted === undefined ? null : <div>{f.unlisted}</div>}
                           </td>
                         ) : (
-                          <td key={i}>{cell ?? '—'}</td>
+                          <td key={i}>{shownCell(cell)}</td>
                         ),
                       )}
                     </tr>

@@ -1,8 +1,8 @@
 /** One row per form with the batch-summary columns; sort, filter, unreadable files, most-failed rules, export. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { FormBrief, Locale } from '@jixiao/core';
+import { visibleText, type FormBrief, type Locale } from '@jixiao/core';
 import type { CheckedForm, CrossFormView, SummaryColumn, UnreadableForm } from '../worker/protocol.js';
-import { CrossFormSection, crossFormFor } from './CrossForm.js';
+import { CrossFormSection, crossFormFor, shownCell } from './CrossForm.js';
 import { ExportButtons, type LoadResults } from './ExportButtons.js';
 import { droppedFiles, pickedFiles, type PickedFile } from './files.js';
 import type { Words } from './i18n.js';
@@ -288,13 +288,13 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
                     {shown.map((c) =>
                       c.id === 'source' ? (
                         <th scope="row" key={c.id}>
-                          <button type="button" class="link" aria-label={words.open(form.row.file)} onClick={() => { onOpen(form.id); }}>
-                            {form.row.file}
+                          <button type="button" class="link" aria-label={words.open(visibleText(form.row.file))} onClick={() => { onOpen(form.id); }}>
+                            {visibleText(form.row.file)}
                           </button>
                         </th>
                       ) : (
                         <td key={c.id} class={cellClass(form, c.id, c.numeric)} data-column={c.id}>
-                          {form.row.cells[c.id] ?? '—'}
+                          {shownCell(form.row.cells[c.id])}
                         </td>
                       ),
                     )}
@@ -342,7 +342,7 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
             <ul class="unreadable">
               {unread.map((u) => (
                 <li key={u.id}>
-                  <strong>{u.file}</strong>
+                  <strong>{visibleText(u.file)}</strong>
                   {u.reasons.map((r, i) => (
                     <div key={i} class="reason">
                       {r}

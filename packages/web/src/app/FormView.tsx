@@ -4,7 +4,7 @@
  * findings; the selected finding's place is scrolled into view and highlighted.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Locale } from '@jixiao/core';
+import { visibleText, type Locale } from '@jixiao/core';
 import type { BlockView, CheckedForm, CrossFindingView, CrossFormView, FindingView, PlaceView, SummaryColumn } from '../worker/protocol.js';
 import { crossFindingsOf, crossFormFor, crossTone } from './CrossForm.js';
 import { ExportButtons, type LoadResults } from './ExportButtons.js';
@@ -157,13 +157,13 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
           ← {words.back}
         </button>
         <h2 id="form-heading" tabIndex={-1} ref={heading}>
-          {form.row.file}
+          {visibleText(form.row.file)}
         </h2>
         <nav class="steps" aria-label={words.formSteps}>
-          <button type="button" disabled={previous === undefined} title={previous === undefined ? undefined : words.open(previous.row.file)} onClick={() => { if (previous !== undefined) onStep(previous.id); }}>
+          <button type="button" disabled={previous === undefined} title={previous === undefined ? undefined : words.open(visibleText(previous.row.file))} onClick={() => { if (previous !== undefined) onStep(previous.id); }}>
             {words.previousForm}
           </button>
-          <button type="button" disabled={next === undefined} title={next === undefined ? undefined : words.open(next.row.file)} onClick={() => { if (next !== undefined) onStep(next.id); }}>
+          <button type="button" disabled={next === undefined} title={next === undefined ? undefined : words.open(visibleText(next.row.file))} onClick={() => { if (next !== undefined) onStep(next.id); }}>
             {words.nextForm}
           </button>
         </nav>
