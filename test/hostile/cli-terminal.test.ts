@@ -6,20 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { baseEvaluation } from '@jixiao/testing';
 import { folders, jixiao } from './cli-run.js';
+import { obeyed } from './obeyed.js';
 
 const { temp } = folders('jixiao-cli-terminal-');
-
-/** Every character a terminal may obey, except the line feeds the CLI lays its own lines out with (checked by code point, not with the code under test). */
-function obeyed(text: string): string[] {
-  const bad: string[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    const control = (c < 0x20 && c !== 0x0a && c !== 0x09) || (c >= 0x7f && c <= 0x9f);
-    const bidi = c === 0x061c || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x2028 || c === 0x2029;
-    if (control || bidi) bad.push(`U+${c.toString(16).padStart(4, '0')}`);
-  }
-  return bad;
-}
 
 /** What a JSON form can still carry in its unit name (the importer refuses C0/C1 controls in it): bidi overrides and isolates, line and paragraph separators. */
 const FORM_UNIT = '北塔区\u202e局法司\u2066\u200f司法局\u2028伪造单位 2020  自评 优  错误 0\u2029伪造';

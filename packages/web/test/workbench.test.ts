@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '@jixiao/cli';
 import { pdfLines } from '@jixiao/import';
 import { extractPdfText } from '../../import/src/node/pdf.js';
+import { obeyed } from '../../../test/hostile/obeyed.js';
 import { onePagePdf } from '../../../test/hostile/pdf-craft.js';
 import { requireSystemTool } from '../../../test/setup/system-tool.js';
 import { tempDir } from '../../../test/setup/temp.js';
@@ -385,18 +386,6 @@ describe.skipIf(!HAVE_CHROMIUM)('exports the CLI would make', { timeout: BROWSER
     await page.close();
   });
 });
-
-/** Every character a page or a terminal would obey rather than show (by code point, not with the code under test): controls but TAB and LF, bidi marks, embeddings, overrides and isolates, U+2028/2029. */
-function obeyed(text: string): string[] {
-  const bad: string[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    const control = (c < 0x20 && c !== 0x0a && c !== 0x09) || (c >= 0x7f && c <= 0x9f);
-    const bidi = c === 0x061c || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x2028 || c === 0x2029;
-    if (control || bidi) bad.push(`U+${c.toString(16).padStart(4, '0')}`);
-  }
-  return bad;
-}
 
 describe.skipIf(!HAVE_CHROMIUM)('hostile names and reasons', { timeout: BROWSER_TIMEOUT }, () => {
   it('a file name and a reason carrying control characters, a bidi override and HTML are shown as the CLI shows them: escaped, never obeyed, no element made', async () => {
