@@ -13,10 +13,18 @@ export function encryptedWorkbook(): ImportResult {
   return failure('xlsx', 'xlsx-encrypted', '这个 Excel 文件已加密（设有打开密码），请取消密码后另存再提交。', 'This Excel file is encrypted (it has a password to open); remove the password, save it and submit that.');
 }
 
+/** Names a spreadsheet is sent under (a workbook saved with a password and renamed .xls is still an encrypted .xlsx). */
+const WORKBOOK_NAME = /\.(?:xlsx|xlsm|xls|et|ods)$/i;
+/** Names a text document is sent under. */
+const DOCUMENT_NAME = /\.(?:docx|docm|doc|wps|odt|rtf)$/i;
+
 /**
  * A password-protected Office 2007+ file (an OLE compound file holding an `EncryptedPackage`): nothing readable
- * says whether a document or a workbook is inside, so its name does (.xlsx/.xlsm: a workbook; else a document).
+ * says whether a document or a workbook is inside, so its name does (a spreadsheet's extension: a workbook; a text
+ * document's: a .docx); under any other name it is named an encrypted Office file, never "a .docx".
  */
 export function encryptedOoxml(filename: string | undefined): ImportResult {
-  return /\.xls[xm]$/i.test(filename ?? '') ? encryptedWorkbook() : encryptedDocx();
+  if (WORKBOOK_NAME.test(filename ?? '')) return encryptedWorkbook();
+  if (DOCUMENT_NAME.test(filename ?? '')) return encryptedDocx();
+  return failure('unknown', 'password-protected', '这个 Office 文件已加密（设有打开密码），无法读取。请取消密码后另存，提交未加密的文件。', 'This Office file is encrypted (it has a password to open) and cannot be read. Remove the password, save it again and submit the unencrypted file.');
 }
