@@ -6,9 +6,11 @@ import { findingAdjuster, formGaps } from './coverage.js';
 
 const AUTHORIZED = 'staffing.authorized';
 const ACTUAL = 'staffing.actual';
+/** The one list of the model: the indicator table's rows. */
+const INDICATORS = 'selfAssessment.indicators';
 const condition = (fact: string, result: boolean): ExplainedCondition => ({ fact, operator: 'greaterThan', expected: 0, actual: 1, result });
 
-function finding(outcome: Outcome, paths: string[], explanation?: ExplainedCondition[]): Finding {
+function finding(outcome: Outcome, paths: string[], explanation?: ExplainedCondition[], observed: Record<string, unknown> = {}): Finding {
   return {
     ruleId: 'staffing/over-quota',
     pack: 'staffing',
@@ -20,7 +22,7 @@ function finding(outcome: Outcome, paths: string[], explanation?: ExplainedCondi
     message: '原消息',
     data: { kept: 1 },
     paths,
-    observed: {},
+    observed,
     basis: [],
     ...(explanation ? { explanation } : {}),
   };
@@ -56,6 +58,35 @@ describe('findingAdjuster: what a blank the form could not hold, or could not be
     for (const f of [finding('pass', [ACTUAL]), finding('not-applicable', [ACTUAL]), finding('fail', []), finding('fail', [AUTHORIZED])]) expect(adjust(f)).toBe(f);
   });
 
+  it('a list read in part (a cut-off indicator table) makes a pass over it indeterminate, quoting where it stops and keeping the pass message', () => {
+    const rows = { [INDICATORS]: [{ name: '培训次数' }] };
+    const zh = adjusterFor({ unreadable: { [INDICATORS]: '效益 社会 覆盖率 ≥90%' } }, 'zh-CN');
+    const pass = zh(finding('pass', [INDICATORS], undefined, rows));
+    expect(pass).toMatchObject({ outcome: 'indeterminate', messageId: 'staffing/over-quota#unreadable', severity: 'error', data: { kept: 1, unreadable: [INDICATORS] } });
+    expect(pass.message).toBe(`无法判断：${FIELD_LABELS[INDICATORS]['zh-CN']}表不完整，读到“效益 社会 覆盖率 ≥90%”为止；已读出的部分：原消息`);
+    const en = adjusterFor({ unreadable: { [ACTUAL]: '十二人', [INDICATORS]: 'x 1' } }, 'en')(finding('fail', [ACTUAL, INDICATORS], undefined, rows));
+    expect(en.message).toBe(`Cannot tell: ${FIELD_LABELS[ACTUAL].en} could not be read: "十二人"; the ${FIELD_LABELS[INDICATORS].en} table is incomplete (read up to "x 1"); of the part read: 原消息`);
+    // The pass of a rule reading other fields, or reading an unreadable scalar (a blank never passes one), stands.
+    const other = finding('pass', [AUTHORIZED], undefined, rows);
+    expect(zh(other)).toBe(other);
+    const scalar = finding('pass', [AUTHORIZED, ACTUAL]);
+    expect(adjusterFor({ unreadable: { [ACTUAL]: '十二人' } }, 'zh-CN')(scalar)).toBe(scalar);
+  });
+
+  it('a rule over an unread list is not applicable only if rows were read: "no indicators" is not what the form shows', () => {
+    const zh = adjusterFor({ unreadable: { [INDICATORS]: '一级指标 三级指标 得分' } }, 'zh-CN');
+    const na = (observed: Record<string, unknown>, suffix = 'not-applicable'): Finding => ({ ...finding('not-applicable', [INDICATORS], undefined, observed), messageId: `staffing/over-quota#${suffix}` });
+    for (const observed of [{}, { [INDICATORS]: [] }, { [INDICATORS]: null }]) {
+      const f = zh(na(observed));
+      expect(f).toMatchObject({ outcome: 'indeterminate', messageId: 'staffing/over-quota#unreadable' });
+      // The rule's "not applicable" reason is not kept: it speaks of a form without the table.
+      expect(f.message).toBe(`无法判断：${FIELD_LABELS[INDICATORS]['zh-CN']}表不完整，读到“一级指标 三级指标 得分”为止`);
+    }
+    // Rows read (none of them has what the rule looks at), a rule not in force that year, a cross-form rule with no
+    // previous form: their not-applicable stands.
+    for (const f of [na({ [INDICATORS]: [{ name: 'a' }] }), na({}, 'not-in-force'), na({}, 'no-previous-form')]) expect(zh(f)).toBe(f);
+  });
+
   it('a rule reading only fields the form has no place for is not applicable, at info severity, naming them', () => {
     const adjust = adjusterFor({ fieldsNotOnForm: [AUTHORIZED, ACTUAL] }, 'zh-CN');
     for (const outcome of ['pass', 'fail', 'indeterminate'] as const) {
@@ -85,29 +116,31 @@ describe('findingAdjuster: what a blank the form could not hold, or could not be
     expect(adjust(pass)).toBe(pass);
   });
 
-  it('property: a finding is never turned into a pass or a failure, and a pass stays a pass unless no field it reads is on the form', () => {
-    const paths = Object.keys(FIELD_LABELS).slice(0, 6);
+  it('property: a finding is never turned into a pass or a failure; a pass stays a pass unless it reads a list read in part, or no field it reads is on the form', () => {
+    const paths = [...Object.keys(FIELD_LABELS).slice(0, 6), INDICATORS];
     const arb = fc.record({
       outcome: fc.constantFrom(...OUTCOMES),
       paths: fc.subarray(paths),
       decided: fc.subarray(paths),
       notOnForm: fc.subarray(paths),
       unreadable: fc.subarray(paths),
+      rowsRead: fc.boolean(),
       locale: fc.constantFrom('zh-CN' as const, 'en' as const),
     });
     fc.assert(
       fc.property(arb, (c) => {
-        const adjust = findingAdjuster({ fieldsNotOnForm: c.notOnForm, unreadable: Object.fromEntries(c.unreadable.map((p) => [p, '?'])) }, c.locale);
-        const before = finding(c.outcome, c.paths, c.decided.map((p) => condition(p, true)));
+        const adjust = findingAdjuster({ fieldsNotOnForm: c.notOnForm, unreadable: Object.fromEntries(c.unreadable.map((p) => [p, `“${p}”`])) }, c.locale);
+        const before = finding(c.outcome, c.paths, c.decided.map((p) => condition(p, true)), c.rowsRead ? { [INDICATORS]: [{ name: 'a' }] } : {});
         const after = adjust ? adjust(before) : before;
-        if (after.outcome !== before.outcome) {
-          expect(['indeterminate', 'not-applicable']).toContain(after.outcome);
-          expect(before.outcome).not.toBe('not-applicable');
-        }
+        if (after.outcome !== before.outcome) expect(['indeterminate', 'not-applicable']).toContain(after.outcome);
         const allAbsent = c.paths.length > 0 && c.paths.every((p) => c.notOnForm.includes(p));
-        const readsUnreadable = c.paths.some((p) => c.unreadable.includes(p));
-        if (before.outcome === 'pass') expect(after.outcome).toBe(allAbsent ? 'not-applicable' : 'pass');
-        if (before.outcome === 'fail' && readsUnreadable) expect(after.outcome).toBe('indeterminate');
+        const unread = c.paths.filter((p) => c.unreadable.includes(p));
+        const partList = unread.includes(INDICATORS);
+        if (before.outcome === 'pass') expect(after.outcome).toBe(partList ? 'indeterminate' : allAbsent ? 'not-applicable' : 'pass');
+        if (before.outcome === 'fail' && unread.length > 0) expect(after.outcome).toBe('indeterminate');
+        if (before.outcome === 'not-applicable') expect(after.outcome).toBe(partList && !c.rowsRead ? 'indeterminate' : 'not-applicable');
+        // Taken back for what could not be read: every such field is named with what was written.
+        if (after.messageId.endsWith('#unreadable')) for (const p of unread) expect(after.message).toContain(`“${p}”`);
       }),
       { numRuns: 500 },
     );

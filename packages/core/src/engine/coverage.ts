@@ -1,4 +1,6 @@
+import * as z from 'zod';
 import type { Locale } from '../i18n/locale.js';
+import { EvaluationSchema } from '../model/evaluation.js';
 import { FIELD_LABELS, isFieldPath } from '../model/labels.js';
 import type { Finding } from '../result/model.js';
 
@@ -10,6 +12,22 @@ export interface FormGaps {
   readonly unreadable?: Readonly<Record<string, string>> | undefined;
 }
 
+/** The paths of the model's lists (an indicator table's rows), read off the schema: every field whose schema is an array. */
+function listPathsOf(schema: z.ZodType, prefix: string, out: Set<string>): Set<string> {
+  let s = schema;
+  while (s instanceof z.ZodNullable || s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+  if (s instanceof z.ZodArray) out.add(prefix);
+  else if (s instanceof z.ZodObject) {
+    const shape: Readonly<Record<string, z.ZodType>> = s.shape;
+    for (const [key, child] of Object.entries(shape)) listPathsOf(child, prefix === '' ? key : `${prefix}.${key}`, out);
+  }
+  return out;
+}
+const LIST_PATHS: ReadonlySet<string> = listPathsOf(EvaluationSchema, '', new Set());
+
+/** Whether a rule's view of a list holds no row at all (the table's rows were not read). */
+const noRows = (v: unknown): boolean => !Array.isArray(v) || v.length === 0;
+
 /**
  * How each finding is corrected for what a blank means, applied as each rule is decided (so that a later rule
  * reading the `findings` fact, such as the self-rating check, sees the corrected outcome):
@@ -19,8 +37,13 @@ export interface FormGaps {
  *   stays a failure);
  * - a field whose value was written but could not be read (“2022年13月40日”) is unknown, not "not filled in": a
  *   failure or an undecided outcome of a rule that reads it is indeterminate, and its message quotes what was
- *   written.
- * Passes stand: a rule passes on what the form shows (blanks count as unknown in the rules themselves).
+ *   written;
+ * - a list written but read only in part (an indicator table whose last row was cut off, or whose rows could not
+ *   be read under its header) is not whole: a rule over its rows that passes has looked at the rows read only, so
+ *   its pass is indeterminate too, and so is its not-applicable when no row was read ("no indicators" is not
+ *   what the form shows: a rule not in force that year stays not applicable); the message quotes where the table stops and keeps what the rule said of the rows read.
+ * Other passes stand: a rule passes on what the form shows (a blank scalar counts as unknown in the rules
+ * themselves, so it never passes one).
  */
 export function findingAdjuster(gaps: FormGaps, locale: Locale): ((f: Finding) => Finding) | undefined {
   const notOnForm = new Set(gaps.fieldsNotOnForm ?? []);
@@ -30,18 +53,32 @@ export function findingAdjuster(gaps: FormGaps, locale: Locale): ((f: Finding) =
   const label = (p: string): string => (isFieldPath(p) ? FIELD_LABELS[p][locale] : p);
   const zh = locale === 'zh-CN';
   return (f) => {
-    if (f.outcome === 'not-applicable' || f.paths.length === 0) return f;
+    if (f.paths.length === 0) return f;
     const unread = unreadablePaths.filter((p) => f.paths.includes(p));
-    if (unread.length > 0 && (f.outcome === 'fail' || f.outcome === 'indeterminate')) {
-      const shown = unread.map((p) => (zh ? `${label(p)}无法识别：“${unreadable[p] ?? ''}”` : `${label(p)} could not be read: "${unreadable[p] ?? ''}"`)).join(zh ? '；' : '; ');
+    const partial = unread.filter((p) => LIST_PATHS.has(p));
+    // The rule's own not-applicable (not its year out of force, nor a cross-form rule's missing context).
+    const notApplicable = f.outcome === 'not-applicable' && f.messageId === `${f.ruleId}#not-applicable`;
+    const undecided =
+      f.outcome === 'fail' || f.outcome === 'indeterminate' || (partial.length > 0 && (f.outcome === 'pass' || (notApplicable && partial.some((p) => noRows(f.observed[p])))));
+    if (unread.length > 0 && undecided) {
+      const shown = unread
+        .map((p) => {
+          const written = unreadable[p] ?? '';
+          if (LIST_PATHS.has(p)) return zh ? `${label(p)}表不完整，读到“${written}”为止` : `the ${label(p)} table is incomplete (read up to "${written}")`;
+          return zh ? `${label(p)}无法识别：“${written}”` : `${label(p)} could not be read: "${written}"`;
+        })
+        .join(zh ? '；' : '; ');
+      // What the rule said of the rows read stays in view (a failure among them, or why they raise nothing).
+      const ofRowsRead = partial.length === 0 || f.outcome === 'not-applicable' ? '' : zh ? `；已读出的部分：${f.message}` : `; of the part read: ${f.message}`;
       return {
         ...f,
         outcome: 'indeterminate',
         messageId: `${f.ruleId}#unreadable`,
-        message: zh ? `无法判断：${shown}` : `Cannot tell: ${shown}`,
+        message: zh ? `无法判断：${shown}${ofRowsRead}` : `Cannot tell: ${shown}${ofRowsRead}`,
         data: { ...f.data, unreadable: unread },
       };
     }
+    if (f.outcome === 'not-applicable') return f;
     const absent = f.paths.filter((p) => notOnForm.has(p));
     if (absent.length === 0) return f;
     const shown = absent.map(label).join(zh ? '、' : ', ');

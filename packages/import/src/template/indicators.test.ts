@@ -64,6 +64,19 @@ describe('the indicator list of a 自评表 (T5, from text with its columns betw
     expect(run.diagnostics.filter((d) => d.code === 'indicator-table-not-read').map((d) => d.severity)).toEqual(['warning']);
   });
 
+  it('web text: a 合计 row the text ends in, its blank cells left out, closes the list (it is not a row cut short)', () => {
+    const lines = ['2021年度部门整体支出绩效自评表', '部门名称：某某县水利局', '年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |', '100 | 100 | 100 | 50 | 100% | 50 |', '一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 | 偏差原因及改进措施 |', '产出 | 数量 | 灌区改造 | ≥2个 | 2个 | 50 | 50 | 无 |'];
+    const whole = importText([...lines, '合计 | | | | | 50 | 50 | |'].join('\n'));
+    if (!whole.ok) throw new Error(JSON.stringify(whole.diagnostics));
+    expect(whole.evaluation.selfAssessment).toMatchObject({ totalPoints: 50, indicators: [{ name: '灌区改造', points: 50, score: 50 }] });
+    expect(whole.diagnostics.map((d) => d.code)).not.toContain('indicator-table-cut-short');
+    expect(whole.unreadable).toBeUndefined();
+    // The same short last line that is an indicator row is a row cut short: the list is not whole.
+    const cut = importText([...lines, '效益 | 社会 | 受益人口 | ≥5万人'].join('\n'));
+    if (!cut.ok) throw new Error(JSON.stringify(cut.diagnostics));
+    expect(Object.keys(cut.unreadable ?? {})).toEqual(['selfAssessment.indicators']);
+  });
+
   it('a scoring form from which nothing at all can be read is refused with its own message, never checked as blank', () => {
     const run = importText('部门整体支出绩效自评表\n年初预算数全年预算数全年执行数分值执行率得分 88090081010 90%9\n三级指标 年度指标值 实际完成值 偏差原因及改进措施 总分');
     expect(run.ok).toBe(false);

@@ -164,6 +164,8 @@ export function readIndicatorList(reader: FormReader, doc: DocumentElements, ind
         const first = row.cells.map((c) => cellText(c).replace(/\s+/g, '')).find((t) => t !== '') ?? '';
         if (stop.test(first)) {
           readTotal(reader, texts, cellOf, where);
+          // The 总分/合计 row closes the list: every indicator is above it, however short the row itself is.
+          cutShort = undefined;
           break;
         }
         for (const key of FILL_DOWN) if ((texts[key] ?? '') === '' && above[key] !== undefined) texts[key] = above[key];
