@@ -90,3 +90,43 @@ export async function giantStream(megabytes: number): Promise<Uint8Array> {
   const body = Buffer.concat(parts);
   return stream(new Uint8Array(body.buffer, body.byteOffset, body.length), false, '/Filter /FlateDecode ');
 }
+
+/** A run of printable ASCII (drawn in Helvetica) or of anything else (drawn in the CJK font). */
+const RUNS = /[\x20-\x7e]+|[^\x20-\x7e]+/g;
+const hexUcs2 = (s: string) => `<${Array.from(s, (c) => (c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')).join('')}>`;
+const literal = (s: string) => `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
+
+/**
+ * Text as a PDF made the way iText and ReportLab make Chinese PDFs, embedding no font: Chinese in `STSong-Light`
+ * (a CID font of the Adobe-GB1 collection, its codes UCS-2 through the `UniGB-UCS2-H` character map, which a
+ * reader must bring), ASCII in Helvetica (one of the standard 14 fonts a reader must know). A line of `text` is
+ * a line of the page, wrapped after 48 characters (50 lines to a page); a tab moves the next cell 24 points right.
+ */
+export function unembeddedFontsPdf(text: string): Uint8Array {
+  const lines = text.split('\n').flatMap((line) => {
+    const chars = Array.from(line);
+    const wrapped: string[] = [];
+    for (let at = 0; at === 0 || at < chars.length; at += 48) wrapped.push(chars.slice(at, at + 48).join(''));
+    return wrapped;
+  });
+  const objects: PdfObject[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '', // the page tree, filled below
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 6 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ];
+  const kids: string[] = [];
+  for (let first = 0; first < lines.length; first += 50) {
+    const shown = lines.slice(first, first + 50).map((line, i) => {
+      const cells = line.split('\t').map((cell, c) => (cell === '' ? '' : `1 0 0 1 ${String(40 + c * 24)} ${String(800 - i * 15)} Tm ${(cell.match(RUNS) ?? []).map((r) => (/^[\x20-\x7e]/.test(r) ? `/F1 10 Tf ${literal(r)} Tj` : `/F2 10 Tf ${hexUcs2(r)} Tj`)).join(' ')}`));
+      return `BT ${cells.join(' ')} ET`;
+    });
+    objects.push(stream(shown.join('\n')));
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${String(objects.length)} 0 R /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>`);
+    kids.push(`${String(objects.length)} 0 R`);
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${String(kids.length)} >>`;
+  return craftPdf(objects);
+}

@@ -13,7 +13,7 @@ import { importBuffer } from '../src/node/import-node.js';
 import { extractPdfText, importPdf } from '../src/node/pdf.js';
 import { importPdfText } from '../src/pdf/import-pdf.js';
 import { pageLines, symbolsWithoutTheirFont } from '../src/pdf/lines.js';
-import { onePagePdf } from '../../../test/hostile/pdf-craft.js';
+import { onePagePdf, unembeddedFontsPdf } from '../../../test/hostile/pdf-craft.js';
 import { Converter, libreOffice } from './libreoffice.js';
 
 const EXAMPLE = new URL('../../../examples/beita-justice-2020/', import.meta.url);
@@ -105,6 +105,31 @@ describe('hostile and unreadable PDFs', () => {
     const r = await importBuffer(onePagePdf('BT /F1 12 Tf 72 720 Td (This is a restaurant menu, nothing else at all.) Tj ET'), { filename: 'menu.pdf' });
     expect(r.ok).toBe(false);
     expect(r.diagnostics[0]?.code).toBe('not-a-form');
+  });
+});
+
+describe('fonts a PDF names without embedding them', () => {
+  it('Chinese in STSong-Light (UniGB-UCS2-H: the Adobe-GB1 character maps) and figures in Helvetica (standard 14) read as the Word text they were laid out from', async () => {
+    // The seed's Word text (its cells a line each), as iText and ReportLab write Chinese PDFs: no font embedded.
+    const text = readFileSync(new URL('000_1f3a69e61e56d541.txt', EXAMPLE), 'utf8');
+    const r = await importBuffer(unembeddedFontsPdf(text), { filename: 'cid.pdf' });
+    const fromText = await importBuffer(new TextEncoder().encode(text), { filename: 'form.txt' });
+    if (!r.ok || !fromText.ok) throw new Error(`not read: ${JSON.stringify(r.diagnostics[0] ?? fromText.diagnostics[0])}`);
+    expect(r.kind).toBe('pdf');
+    expect(r.evaluation.unit.name).toBe('北塔区司法局');
+    expect([r.evaluation.income.total, r.evaluation.income.localBudget]).toEqual([264.47, 267.47]);
+    // Every figure and answer as read from the text; the narratives too, but for where the page wrapped them; each
+    // answer resolved the same way (the text's resolutions name its line, the PDF's places are page and line).
+    const field = (e: Evaluation, k: string) => (e as unknown as Record<string, unknown>)[k];
+    const WRAPPED = ['functions', 'achievements', 'problems', 'suggestions'];
+    const squashed = (v: unknown) => JSON.stringify(v).replace(/\s|\\n/g, '');
+    for (const k of Object.keys(fromText.evaluation)) {
+      if (WRAPPED.includes(k)) expect(squashed(field(r.evaluation, k)), k).toBe(squashed(field(fromText.evaluation, k)));
+      else if (k !== 'answerResolution') expect(field(r.evaluation, k), k).toEqual(field(fromText.evaluation, k));
+    }
+    const how = (e: Evaluation) => Object.entries(e.answerResolution ?? {}).map(([f, a]) => [f, a.how]);
+    expect(how(r.evaluation)).toEqual(how(fromText.evaluation));
+    expect(r.positions['income.total']).toMatchObject({ page: 1, excerpt: '264.47' });
   });
 });
 

@@ -8,13 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type FileChooser, type Page } from 'playwright-core';
+import { chromium, type Browser, type FileChooser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '@jixiao/cli';
 import { pdfLines } from '@jixiao/import';
 import { extractPdfText } from '../../import/src/node/pdf.js';
 import { obeyed } from '../../../test/hostile/obeyed.js';
-import { onePagePdf } from '../../../test/hostile/pdf-craft.js';
+import { onePagePdf, unembeddedFontsPdf } from '../../../test/hostile/pdf-craft.js';
 import { requireSystemTool } from '../../../test/setup/system-tool.js';
 import { tempDir } from '../../../test/setup/temp.js';
 import { Converter, libreOffice } from '../../import/test/libreoffice.js';
@@ -825,6 +825,65 @@ async function cliReport(file: string): Promise<{ results: { summary: Record<str
   return JSON.parse(out.join('')) as never;
 }
 
+type CliResult = Awaited<ReturnType<typeof cliReport>>['results'][number];
+
+/** A dropped file's row has the CLI's counts; opened, its form view lists the CLI's findings (every check id). */
+async function findingsAsCli(page: Page, row: Locator, cli: CliResult): Promise<void> {
+  const count = async (column: string) => Number(await row.locator(`td[data-column="${column}"]`).textContent());
+  expect([await count('errors'), await count('warnings'), await count('indeterminate'), await count('diagnostics')]).toEqual([cli.summary.errors, cli.summary.warnings, cli.summary.indeterminate, cli.diagnostics.length]);
+  await row.getByRole('button').click();
+  await page.getByLabel('显示通过与不适用的规则').check();
+  const findings = page.locator('.finding-list .finding');
+  await expect.poll(() => findings.count()).toBe(cli.findings.length);
+  const checks = await findings.evaluateAll((els) => els.map((e) => /检查项(\S+#\S+)/.exec(e.textContent)?.[1]));
+  expect(checks.sort()).toEqual(cli.findings.map((f) => `${f.ruleId}#${f.messageId}`).sort());
+}
+
+/** The open form view shows a PDF's lines as the CLI's reader rebuilds them (pdf.js in Node), each keyed by page and line; returns them. */
+async function linesAsCli(page: Page, pdf: string): Promise<string[][]> {
+  const extracted = await extractPdfText(new Uint8Array(readFileSync(pdf)));
+  if ('error' in extracted) throw new Error(extracted.error);
+  const expected = pdfLines(extracted.pages).map((l) => [`page:${String(l.page)}, line:${String(l.line)}`, l.cells.join('\u2003')]);
+  const shown = page.locator('.document td[data-place^="page:"]');
+  await expect.poll(() => shown.count(), { timeout: 60_000 }).toBe(expected.length);
+  expect(await shown.evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-place'), td.firstChild?.textContent ?? '']))).toEqual(expected);
+  return expected;
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('PDF fonts the file does not embed', { timeout: BROWSER_TIMEOUT }, () => {
+  it('Chinese in STSong-Light (the Adobe-GB1 character maps, bundled) and figures in Helvetica (a standard 14 font, no font file in the page) read in the page as the CLI reads them', async () => {
+    // The seed's text as iText and ReportLab write Chinese PDFs, no font embedded (LibreOffice embeds every font it
+    // uses, the standard 14 too: it cannot make such a file).
+    const pdf = join(work, 'unembedded.pdf');
+    writeFileSync(pdf, unembeddedFontsPdf(SEED_TEXT));
+    const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-files').setInputFiles(pdf);
+    const row = page.locator('table.forms tbody tr');
+    await row.first().waitFor({ timeout: 60_000 });
+    const [cli] = (await cliReport(pdf)).results;
+    if (cli === undefined) throw new Error('the CLI read nothing');
+    expect((await row.locator('td').allTextContents()).slice(0, 2)).toEqual(['北塔区司法局', '2020']);
+    expect(cli.summary.fail).toBe(5);
+    await findingsAsCli(page, row, cli);
+    // Every line as the CLI's reader (pdf.js in Node, with the package's character maps and font data) rebuilds it.
+    expect((await linesAsCli(page, pdf)).some(([, text]) => text === '264.47')).toBe(true);
+    // Each figure the CLI's findings compare is in the place it gives (the answers' excerpts are their lines with the
+    // Word text's EQ field codes rewritten); the line of the local budget, which the income total fails against, is marked.
+    const figures = Object.entries(cli.positions).filter(([, p]) => /^-?\d[\d,.]*$/.test(p.excerpt ?? ''));
+    expect(figures.map(([path]) => path).sort()).toEqual(['expenditure.total', 'income.localBudget']);
+    for (const [path, p] of figures) {
+      const place = page.locator(`.document td[data-place="page:${String(p.page)}, line:${String(p.line)}"]`);
+      expect(await place.evaluate((td) => td.firstChild?.textContent), path).toBe(p.excerpt);
+      expect(await place.getAttribute('class'), path).toMatch(/marked/);
+    }
+    const local = cli.positions['income.localBudget'];
+    expect(await page.locator(`.document td[data-place="page:${String(local?.page)}, line:${String(local?.line)}"]`).textContent()).toMatch(/^267\.47.*integrity\/income-total/s);
+    expect(ownFilesOnly(requests, 'file://')).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 const SOFFICE = HAVE_CHROMIUM ? libreOffice() : undefined;
 
 describe.skipIf(!HAVE_CHROMIUM || SOFFICE === undefined)('PDF, and files only LibreOffice reads', { timeout: BROWSER_TIMEOUT }, () => {
@@ -848,24 +907,12 @@ describe.skipIf(!HAVE_CHROMIUM || SOFFICE === undefined)('PDF, and files only Li
     // unit, year, template, claimed grade, suggested grade, then the CLI's counts.
     const cells = await row.locator('td').allTextContents();
     expect(cells.slice(0, 5)).toEqual(['北塔区司法局', '2020', 't1-checklist', '优', '—']);
-    const count = async (column: string) => Number(await row.locator(`td[data-column="${column}"]`).textContent());
-    expect([await count('errors'), await count('warnings'), await count('indeterminate'), await count('diagnostics')]).toEqual([cli.summary.errors, cli.summary.warnings, cli.summary.indeterminate, cli.diagnostics.length]);
-
-    await row.getByRole('button').click();
-    await page.getByLabel('显示通过与不适用的规则').check();
-    const findings = page.locator('.finding-list .finding');
-    await expect.poll(() => findings.count()).toBe(cli.findings.length);
-    const checks = await findings.evaluateAll((els) => els.map((e) => /检查项(\S+#\S+)/.exec(e.textContent)?.[1]));
-    expect(checks.sort()).toEqual(cli.findings.map((f) => `${f.ruleId}#${f.messageId}`).sort());
+    await findingsAsCli(page, row, cli);
     expect(cli.summary.fail).toBe(5);
 
     // The lines as the CLI's reader rebuilds them from pdf.js's text (Node, legacy build), page by page, each keyed by page and line.
-    const extracted = await extractPdfText(new Uint8Array(readFileSync(seedPdf)));
-    if ('error' in extracted) throw new Error(extracted.error);
-    const expected = pdfLines(extracted.pages).map((l) => [`page:${String(l.page)}, line:${String(l.line)}`, l.cells.join('\u2003')]);
+    await linesAsCli(page, seedPdf);
     const shown = page.locator('.document td[data-place^="page:"]');
-    await expect.poll(() => shown.count(), { timeout: 60_000 }).toBe(expected.length);
-    expect(await shown.evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-place'), td.firstChild?.textContent ?? '']))).toEqual(expected);
     // Every place the CLI gives for a field holds that field's text; the income total's line carries its failure.
     for (const [path, p] of Object.entries(cli.positions)) {
       expect(await page.locator(`.document td[data-place="page:${String(p.page)}, line:${String(p.line)}"]`).textContent(), path).toContain(p.excerpt ?? '');

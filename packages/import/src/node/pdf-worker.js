@@ -4,8 +4,7 @@
 // limit (the parent terminates it). It only extracts text items and their positions; lines and cells are
 // rebuilt in the parent (src/pdf/lines.ts).
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, sep } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PDFJS_OPTIONS, pdfjsPages } from '../pdf/pdfjs-text.js';
 
@@ -54,9 +53,11 @@ async function extract({ bytes, maxPages }) {
   const task = pdfjs.getDocument({
     data: bytes,
     ...PDFJS_OPTIONS,
-    // The character maps for CJK fonts come from the package's own folder.
-    cMapUrl: `${pathToFileURL(join(root, 'cmaps')).href}/`,
-    standardFontDataUrl: `${pathToFileURL(join(root, 'standard_fonts')).href}/`,
+    // The character maps for CJK fonts and the standard 14 fonts' data come from the package's own folders. In Node
+    // pdf.js reads them with fs.readFile: folder paths, not file: URLs (a URL string is taken as a relative path,
+    // fails, and pdf.js goes on without: a Chinese font the PDF names without embedding lost all its text).
+    cMapUrl: `${join(root, 'cmaps')}${sep}`,
+    standardFontDataUrl: `${join(root, 'standard_fonts')}${sep}`,
   });
   let doc;
   try {

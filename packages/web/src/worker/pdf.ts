@@ -17,7 +17,14 @@ import { TOO_LARGE } from '../pdf-reader/message.js';
 
 export type PdfExtract = PdfText | { readonly error: PdfReadError; readonly detail?: string };
 
-/** pdf.js's data loader, given the character maps bundled here instead of URLs (the page may not fetch). */
+/**
+ * pdf.js's data loader, given the character maps bundled here instead of URLs (the page may not fetch). The
+ * standard 14 fonts' files (Helvetica, Times, Courier, Symbol, ZapfDingbats as LiberationSans and Foxit: 804 KB)
+ * are not bundled: pdf.js asks for one when a PDF names such a font without embedding it, and goes on without it
+ * on the refusal, with the widths it knows of the 14 — text and positions as the CLI's reader takes them with the
+ * files (Helvetica in a test; Times-Roman and ZapfDingbats compared by hand, pdf.js 5.6 in Node with the files and
+ * without), so the bundle would only grow for drawing glyphs.
+ */
 class BundledData {
   fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
     const packed = kind === 'cMapUrl' ? cmaps[filename] : undefined;
@@ -36,7 +43,8 @@ let reader: Reader | undefined;
 
 function startReader(): Reader {
   const worker = new Worker(URL.createObjectURL(new Blob([readerSource], { type: 'text/javascript' })), { name: 'jixiao-pdf' });
-  const started: Reader = { worker, pdf: new PDFWorker({ port: worker as unknown as null }), tooLarge: false };
+  // The CLI's verbosity (errors only) from the start: the worker takes it when made, not from getDocument's options.
+  const started: Reader = { worker, pdf: new PDFWorker({ port: worker as unknown as null, verbosity: PDFJS_OPTIONS.verbosity }), tooLarge: false };
   worker.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (typeof event.data === 'object' && event.data !== null && TOO_LARGE in event.data) started.tooLarge = true;
   });
