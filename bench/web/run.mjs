@@ -1,4 +1,4 @@
-/* global document, MutationObserver -- the page.evaluate callbacks run in the page */
+/* global document, MutationObserver, requestAnimationFrame -- the page.evaluate callbacks run in the page */
 // `npm run bench -- --web` (or `node bench/web/run.mjs [--forms 1000]`): the workbench in Debian's Chromium,
 // opened from disk as a reviewer opens it. Measures (1) drop to first result for one .docx, cold (the first
 // drop after the page opened) and warm (median of 5); (2) N .docx forms through the page (change event to the
@@ -8,7 +8,9 @@
 // The reference is the CLI on the same folder, in the same run. While (2) runs: the longest task on the page's
 // own thread (PerformanceObserver 'longtask': what a click waits for at worst while the forms are checked) and the
 // peak memory (resident set, sampled from /proc every 100 ms) of Chromium's renderer processes — the tab and its
-// workers — and, for the reference, of the CLI's process tree. `--batch-only` runs (2) and the reference alone.
+// workers — and, for the reference, of the CLI's process tree. Then (2b) the filter typed into once all N are in
+// (each keystroke to the next frame, the page's long tasks meanwhile). `--batch-only` runs (2), (2b) and the
+// reference alone.
 // The machine is shared: the load average is printed before and after; say it beside the figures.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -224,6 +226,27 @@ try {
   console.log(`    to the cross-form section (the batch rules over all ${FORMS}; ${found} findings shown): ${(crossMs / 1000).toFixed(2)} s (the pass ${((crossMs - ms) / 1000).toFixed(2)} s after the last result)`);
   console.log(`    the page's thread meanwhile: ${long.length} tasks over 50 ms, ${(long.reduce((a, t) => a + t.duration, 0) / 1000).toFixed(2)} s in them; the longest ${long.slice(0, 5).map(when).join(', ')} (from the change event)`);
   console.log(`    peak resident memory of Chromium's renderers (the tab and its workers): ${mb(pagePeak.total)} together, the largest process ${mb(pagePeak.largest)}`);
+  // (2b) Filtering once all N are in and the cross-form section is shown: "0001" typed into the unit filter as a
+  // reviewer types (200 ms between keys; units are 单位0000司法局 …, so the rows go N → … → 1). Each keystroke:
+  // its input event to the frame after the page's update (a task queued from the next animation frame), and the
+  // long tasks on the page's thread meanwhile.
+  await batch.evaluate(() => {
+    globalThis.benchLongTasks.length = 0;
+    globalThis.benchKeys = [];
+    document.addEventListener('input', (e) => {
+      const start = e.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => globalThis.benchKeys.push({ ms: performance.now() - start, count: document.querySelector('p.count')?.textContent })));
+    }, true);
+  });
+  const unitFilter = batch.getByLabel('筛选“单位”');
+  await unitFilter.click();
+  await unitFilter.pressSequentially('0001', { delay: 200 });
+  // The filter applied: the one form left is the only row.
+  await batch.waitForFunction((wanted) => document.querySelector('p.count')?.textContent === `显示 1 / ${wanted} 份` && document.querySelectorAll('table.forms tbody tr').length === 1, FORMS);
+  await batch.waitForFunction(() => globalThis.benchKeys.length === 4);
+  const keys = await batch.evaluate(() => globalThis.benchKeys);
+  const typingLong = (await batch.evaluate(() => globalThis.benchLongTasks.map((t) => t.duration))).sort((a, b) => b - a);
+  console.log(`(2b) the unit filter typed after the ${FORMS} (4 keys, 200 ms apart): each key's input event to the next frame ${keys.map((k) => k.ms.toFixed(0)).join(', ')} ms (the count line then: ${keys.map((k) => k.count).join(', ')}); page tasks over 50 ms meanwhile: ${typingLong.length ? typingLong.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`);
   await batch.close();
   await browser.close();
   // The reference in the same run: the CLI on the same folder (its default workers), JSON report to a file.
