@@ -10,7 +10,7 @@
 // peak memory (resident set, sampled from /proc every 100 ms) of Chromium's renderer processes — the tab and its
 // workers — and, for the reference, of the CLI's process tree. Then (2b) the filter typed into once all N are in
 // (each keystroke to the next frame, the page's long tasks meanwhile). `--batch-only` runs (2), (2b) and the
-// reference alone.
+// reference alone; `--page-workers N` makes the page see N cores (it starts one check worker per core, at most 4).
 // The machine is shared: the load average is printed before and after; say it beside the figures.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +30,8 @@ const arg = (name, fallback) => {
 };
 const FORMS = arg('--forms', 1000);
 const BATCH_ONLY = process.argv.includes('--batch-only');
+/** `--page-workers N`: the page made to see N cores (navigator.hardwareConcurrency), so it starts N check workers. */
+const PAGE_WORKERS = arg('--page-workers', undefined);
 
 /** Resident memory (bytes) of `pid` and its descendants whose command line passes `keep`, from /proc (Linux). */
 function treeRss(pid, keep = () => true) {
@@ -123,6 +125,7 @@ try {
   });
   const open = async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    if (PAGE_WORKERS !== undefined) await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), PAGE_WORKERS);
     await page.goto(pathToFileURL(join(dist, 'index.html')).href);
     await page.getByText(/当前启用 \d+ 条规则/).waitFor();
     // In the page: the input's change event to the moment the wanted number of rows is in the table.
