@@ -394,9 +394,10 @@ describe.skipIf(!HAVE_CHROMIUM)('hostile names and reasons', { timeout: BROWSER_
     // Not JSON: the parser's message quotes the bytes it stopped at (ESC, a colour sequence, U+202E, a tag, BEL).
     const unread = 'a\u001b[31m\u202e<img src=x onerror="window.owned=1">.json';
     writeFileSync(join(folder, unread), '{"unit": \u001b[31m\u202e<img src=x onerror="window.owned=1">\u0007}');
-    // A form that reads, its file name reversed on screen by the override if it were obeyed (…txt.exe).
+    // A form that reads, its file name reversed on screen by the override if it were obeyed (…txt.exe), and its
+    // unit name too (北塔区局法司 reversed reads 北塔区司法局).
     const form = 'form\u202eexe.txt';
-    writeFileSync(join(folder, form), SEED_TEXT);
+    writeFileSync(join(folder, form), SEED_TEXT.replace('北塔区司法局', '北塔区\u202e局法司'));
     const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
     await page.getByTestId('pick-folder').setInputFiles(folder);
     await page.getByText('已检查 2 / 2 份').waitFor({ timeout: 60_000 });
@@ -413,8 +414,12 @@ describe.skipIf(!HAVE_CHROMIUM)('hostile names and reasons', { timeout: BROWSER_
     expect(await item.locator('strong').textContent()).toBe('hostile/a\\u001b[31m\\u202e<img src=x onerror="window.owned=1">.json');
     const row = page.locator('table.forms tbody tr');
     expect(await row.locator('th').textContent()).toBe('hostile/form\\u202eexe.txt');
+    expect(await row.locator('td').first().textContent()).toBe('北塔区\\u202e局法司');
     await row.getByRole('button').click();
     expect(await page.locator('#form-heading').textContent()).toBe('hostile/form\\u202eexe.txt');
+    // The form as read: the unit name's cell and the value read from it, shown as the CLI's text report shows them.
+    await expect.poll(() => page.locator('.document').getByText('北塔区\\u202e局法司').count()).toBeGreaterThan(0);
+    expect(obeyed(await page.locator('body').innerText())).toEqual([]);
     await page.keyboard.press('Escape');
     await row.waitFor();
     // Nothing on the page is obeyed, and the HTML in the name and the reason stayed text.

@@ -4,9 +4,10 @@
  * row per finding, its form and the forms it concerns each a button that opens that form, where the compared
  * fields stand in both.
  */
-import { visibleLines, visibleText, type CrossFormReport } from '@jixiao/core';
+import { visibleText, type CrossFormReport } from '@jixiao/core';
 import type { CrossFindingView, CrossFormView } from '../worker/protocol.js';
 import type { Words } from './i18n.js';
+import { asShown } from './shown.js';
 
 /** The cells of the reports' row that hold the file and the related forms (crossFormHeaders). */
 const FILE = 0;
@@ -48,11 +49,6 @@ interface Props {
   /** Open a checked form by its file name (`canOpen`: there is one by that name). */
   readonly onOpen: (source: string) => void;
   readonly canOpen: (source: string) => boolean;
-}
-
-/** A cell of a table the page shows (a number as it is, text as the reports' readers see it: control characters and bidi overrides as their escapes, `@jixiao/core`'s visibleLines), a blank as —. */
-export function shownCell(cell: string | number | null | undefined): string | number {
-  return typeof cell === 'string' ? visibleLines(cell) : (cell ?? '—');
 }
 
 function FormButton({ source, text, words, onOpen, canOpen }: { source: string; text: string } & Pick<Props, 'words' | 'onOpen' | 'canOpen'>) {
@@ -108,7 +104,7 @@ export function CrossFormSection({ words, view, running, onOpen, canOpen }: Prop
                             {f.unlisted === undefined ? null : <div>{f.unlisted}</div>}
                           </td>
                         ) : (
-                          <td key={i}>{shownCell(cell)}</td>
+                          <td key={i}>{asShown(cell)}</td>
                         ),
                       )}
                     </tr>

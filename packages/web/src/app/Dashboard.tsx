@@ -2,11 +2,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { visibleText, type FormBrief, type Locale } from '@jixiao/core';
 import type { CheckedForm, CrossFormView, SummaryColumn, UnreadableForm } from '../worker/protocol.js';
-import { CrossFormSection, crossFormFor, shownCell } from './CrossForm.js';
+import { CrossFormSection, crossFormFor } from './CrossForm.js';
 import { ExportButtons, type LoadResults } from './ExportButtons.js';
 import { droppedFiles, pickedFiles, type PickedFile } from './files.js';
 import type { Words } from './i18n.js';
 import type { Totals } from './pool.js';
+import { asShown } from './shown.js';
 import { INITIAL_VIEW, SEVERITY_FILTERS, attentionOrder, byPath, filtering, sameItems, filterForms, isNumeric, mostFailed, shownColumns, sortForms, type Column, type DashboardView, type Filters, type SeverityFilter, type Sort } from './table.js';
 
 interface Props {
@@ -294,7 +295,7 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
                         </th>
                       ) : (
                         <td key={c.id} class={cellClass(form, c.id, c.numeric)} data-column={c.id}>
-                          {shownCell(form.row.cells[c.id])}
+                          {asShown(form.row.cells[c.id])}
                         </td>
                       ),
                     )}

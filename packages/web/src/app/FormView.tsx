@@ -9,6 +9,7 @@ import type { BlockView, CheckedForm, CrossFindingView, CrossFormView, FindingVi
 import { crossFindingsOf, crossFormFor, crossTone } from './CrossForm.js';
 import { ExportButtons, type LoadResults } from './ExportButtons.js';
 import type { Words } from './i18n.js';
+import { asShown } from './shown.js';
 
 interface Props {
   readonly words: Words;
@@ -44,7 +45,7 @@ function Annotations({ place, marks, cross, words }: { place: PlaceView | undefi
     <div class="annotations">
       {place?.fields.map((f) => (
         <span key={f.path} class="field">
-          {f.label}：{f.value}
+          {f.label}：{asShown(f.value)}
           {f.inferred ? <span class="badge review">{words.review}</span> : null}
         </span>
       ))}
@@ -175,7 +176,7 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
           .map((c) => (
             <div key={c.id} data-column={c.id}>
               <dt>{c.label}</dt>
-              <dd>{form.row.cells[c.id] ?? '—'}</dd>
+              <dd>{asShown(form.row.cells[c.id])}</dd>
             </div>
           ))}
       </dl>
@@ -220,7 +221,7 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
               {blocks.map((block, b) =>
                 block.kind === 'paragraph' ? (
                   <p key={b} {...placeAttributes(block.key)}>
-                    {block.text}
+                    {asShown(block.text)}
                     {annotate(block.key, block.key === undefined ? undefined : places.get(block.key))}
                   </p>
                 ) : (
@@ -231,7 +232,7 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
                         <tr key={r}>
                           {row.cells.map((cell, c) => (
                             <td key={c} colSpan={cell.colSpan} title={cell.ref} {...placeAttributes(cell.key)}>
-                              {cell.text}
+                              {asShown(cell.text)}
                               {annotate(cell.key, cell.key === undefined ? undefined : places.get(cell.key))}
                             </td>
                           ))}
@@ -272,19 +273,19 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
                 <div class="head">
                   <span class={`badge ${tone(f)}`}>{f.label}</span> <strong>{f.title}</strong>
                 </div>
-                <p class="message">{f.message}</p>
+                <p class="message">{asShown(f.message)}</p>
                 {f.notes.map((n, j) => (
                   <p key={j} class="note">
-                    {n}
+                    {asShown(n)}
                   </p>
                 ))}
                 <dl>
                   <dt>{words.observed}</dt>
-                  <dd>{f.observed.map((o) => `${o.label} = ${o.value}`).join(locale === 'zh-CN' ? '；' : '; ')}</dd>
+                  <dd>{asShown(f.observed.map((o) => `${o.label} = ${o.value}`).join(locale === 'zh-CN' ? '；' : '; '))}</dd>
                   <dt>{words.place}</dt>
-                  <dd>{f.where ?? words.noPlace}</dd>
+                  <dd>{f.where === undefined ? words.noPlace : asShown(f.where)}</dd>
                   <dt>{words.basis}</dt>
-                  <dd>{f.basis}</dd>
+                  <dd>{asShown(f.basis)}</dd>
                   <dt>{words.check}</dt>
                   <dd>
                     <code>{f.checkId}</code>
@@ -298,7 +299,7 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
                   {f.waiver === undefined ? null : (
                     <>
                       <dt>{words.waiver}</dt>
-                      <dd>{f.waiver}</dd>
+                      <dd>{asShown(f.waiver)}</dd>
                     </>
                   )}
                 </dl>
@@ -318,7 +319,7 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
                       </span>{' '}
                       <strong>{f.title}</strong> <code>{f.ruleId}</code>
                     </div>
-                    <p class="message">{f.message}</p>
+                    <p class="message">{asShown(f.message)}</p>
                     <ul class="related">
                       {here ? null : (
                         <li>
@@ -332,7 +333,7 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
                         .map((r) => (
                           <li key={r.source}>
                             <button type="button" class="link" title={words.open(r.source)} onClick={() => { onOpenSource(r.source); }}>
-                              {r.text}
+                              {asShown(r.text)}
                             </button>
                           </li>
                         ))}
@@ -350,7 +351,7 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
             <ul class="diagnostics">
               {form.diagnostics.map((d, i) => (
                 <li key={i} class={d.severity}>
-                  {d.text}
+                  {asShown(d.text)}
                 </li>
               ))}
             </ul>
