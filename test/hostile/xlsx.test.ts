@@ -108,3 +108,33 @@ describe('through the CLI', () => {
     expect(doc.results.map((r) => r.source)).toEqual(['good.xlsx']);
   });
 });
+
+describe('workbooks within the byte caps that would cost exceljs seconds and hundreds of MB (issue 11, item 2)', () => {
+  const SHEET = 'xl/worksheets/sheet1.xml';
+  const sheetXml = () => strFromU8(entries.find((e) => e.name === SHEET)?.data ?? new Uint8Array());
+  /** The seed's sheet with `extra` appended to its rows. */
+  const withRows = (extra: string) => withPart(SHEET, () => [{ name: SHEET, data: strToU8(sheetXml().replace('</sheetData>', `${extra}</sheetData>`)) }]);
+
+  it('400,000 empty rows (6 MB) are too complex', async () => {
+    const rows = Array.from({ length: 400_000 }, (_, i) => `<row r="${String(i + 1000)}"/>`).join('');
+    const r = await importXlsx(craftZip(withRows(rows)));
+    refused(r, 'xlsx-too-complex');
+    expect(r.diagnostics[0]?.message.en).toBe('This file is beyond the size of a form (more than 300,000 XML elements); it is not read.');
+  });
+
+  it('200,000 shared strings (400,000 elements, 3.4 MB) are too complex', async () => {
+    const xml = strFromU8(entries.find((e) => e.name === STRINGS)?.data ?? new Uint8Array()).replace('</sst>', `${'<si><t>x</t></si>'.repeat(200_000)}</sst>`);
+    refused(await importXlsx(craftZip(withPart(STRINGS, () => [{ name: STRINGS, data: strToU8(xml) }]))), 'xlsx-too-complex');
+  });
+
+  it('sheets whose XML together passes 16 MB (two of 9 MB of blanks; each within the 16 MB cap) are too large', async () => {
+    const blanks = new Uint8Array(9 * 1024 * 1024).fill(0x20);
+    refused(await importXlsx(craftZip([...entries, { name: 'xl/worksheets/sheet8.xml', data: blanks }, { name: 'xl/worksheets/sheet9.xml', data: blanks }])), 'xlsx-too-large');
+  });
+
+  it('the limit leaves room for a large workbook: 50,000 rows of one empty cell each are read', async () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => `<row r="${String(i + 1000)}"><c r="A${String(i + 1000)}"/></row>`).join('');
+    const r = await importXlsx(craftZip(withRows(rows)));
+    expect(r.ok && r.evaluation.income.total).toBe(264.47);
+  }, 60_000);
+});

@@ -4,7 +4,7 @@ import { relocateDiagnostic, relocateRead } from '../document/relocate.js';
 import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
 import { readDocument } from '../template/read-document.js';
 import { markUnreadable, MAX_CHARACTER_DIAGNOSTICS } from '../text/characters.js';
-import { beyondForm, capDiagnostics, CELLS, FORM_LIMITS, LINES, tooComplex } from '../text/limits.js';
+import { beyondForm, capDiagnostics, CELLS, ELEMENTS, FORM_LIMITS, LINES, tooComplex } from '../text/limits.js';
 import type { ImportOptions } from '../text/import-text.js';
 import { documentLines, XmlReadError, type DocxLine } from './walk.js';
 import { encryptedDocx } from './encrypted.js';
@@ -127,7 +127,7 @@ function docxLines(bytes: Uint8Array, options: DocxImportOptions): DocxLine[] | 
 }
 
 const XML_UNITS = {
-  elements: { 'zh-CN': '个 XML 元素', en: 'XML elements' },
+  elements: ELEMENTS,
   depth: { 'zh-CN': '层嵌套', en: 'levels of nesting' },
   lines: LINES,
 } as const;

@@ -34,6 +34,7 @@ export function tooComplex(kind: ImportKind, code: string, count: number, what: 
 export const LINES = { 'zh-CN': '行', en: 'lines' } as const;
 export const TOKENS = { 'zh-CN': '个 YAML 记号', en: 'YAML tokens' } as const;
 export const CELLS = { 'zh-CN': '个单元格', en: 'cells' } as const;
+export const ELEMENTS = { 'zh-CN': '个 XML 元素', en: 'XML elements' } as const;
 
 /** How many times `char` occurs in `text`, counting no further than `stop` (indexOf finds it fastest). */
 function count(text: string, char: string, stop: number): number {
