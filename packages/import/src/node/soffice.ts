@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { Writable } from 'node:stream';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { conversionSlots, type ConversionSlots } from './slots.js';
@@ -167,7 +168,7 @@ async function runSoffice(soffice: string, bytes: Uint8Array, extension: string,
     const input = join(work, `input.${ext}`);
     writeFileSync(input, bytes);
     const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--invisible', '--nologo', '--nodefault', '--norestore', '--nolockcheck', '--convert-to', FILTERS[target], '--outdir', out, input];
-    const run = await spawnWithTimeout(soffice, args, timeoutMs, { ...process.env, HOME: work, SAL_USE_VCLPLUGIN: 'svp' });
+    const run = await spawnWithTimeout(soffice, args, timeoutMs, { ...process.env, HOME: work, TMPDIR: work, SAL_USE_VCLPLUGIN: 'svp' }, work);
     const seconds = Math.round(timeoutMs / 100) / 10;
     if (run.timedOut) {
       return {
@@ -207,14 +208,48 @@ interface SpawnOutcome {
 }
 
 /**
- * Run a command in its own process group and wait for it; past `timeoutMs` the whole group (soffice's shell
- * wrapper, oosplash and soffice.bin) is killed.
+ * The watchdog of a conversion (POSIX): a shell in a session of its own that waits for a pipe from this process to
+ * close. A conversion's process group and folder are this process's to remove, but a process ended by a signal
+ * (Ctrl-C, `kill`, SIGKILL), a batch child let go, or a worker thread stopped (`jixiao serve`'s read timeout) runs no
+ * code to do it: LibreOffice went on (a hung one for ever) in its own group, and its folder, holding the form, stayed
+ * in the temp directory. When the pipe closes — this process ended, however — the watchdog kills the group, then
+ * removes the folder. A conversion that ends normally stops its watchdog first.
  */
-function spawnWithTimeout(command: string, args: readonly string[], timeoutMs: number, env: NodeJS.ProcessEnv): Promise<SpawnOutcome> {
+const WATCHDOG = 'cat >/dev/null; kill -KILL "-$1" 2>/dev/null; sleep 1; rm -rf -- "$2"';
+
+function startWatchdog(group: number, work: string): ChildProcessByStdio<Writable, null, null> | undefined {
+  if (process.platform === 'win32') return undefined;
+  try {
+    const watchdog = spawn('/bin/sh', ['-c', WATCHDOG, 'jixiao-soffice-watchdog', String(group), work], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+    watchdog.on('error', () => undefined);
+    watchdog.stdin.on('error', () => undefined);
+    return watchdog;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stop a watchdog (its shell and the `cat` it waits on) without letting it act. */
+function stopWatchdog(watchdog: ChildProcessByStdio<Writable, null, null> | undefined): void {
+  if (watchdog?.pid === undefined) return;
+  try {
+    process.kill(-watchdog.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+  watchdog.stdin.destroy();
+}
+
+/**
+ * Run a command in its own process group and wait for it; past `timeoutMs` the whole group (soffice's shell
+ * wrapper, oosplash and soffice.bin) is killed. A watchdog kills it, and removes `work`, if this process ends first.
+ */
+function spawnWithTimeout(command: string, args: readonly string[], timeoutMs: number, env: NodeJS.ProcessEnv, work: string): Promise<SpawnOutcome> {
   return new Promise((resolve) => {
     let output = '';
     let timedOut = false;
     const child = spawn(command, args, { detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'], env, windowsHide: true });
+    const watchdog = child.pid === undefined ? undefined : startWatchdog(child.pid, work);
     const keep = (chunk: Buffer) => {
       if (output.length < MAX_OUTPUT) output += chunk.toString('utf8').slice(0, MAX_OUTPUT - output.length);
     };
@@ -234,12 +269,14 @@ function spawnWithTimeout(command: string, args: readonly string[], timeoutMs: n
     }, timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
+      stopWatchdog(watchdog);
       resolve({ timedOut, exitCode: null, signal: null, output, error: error.message });
     });
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
       // Anything the group left behind (a soffice.bin that outlived its wrapper) goes with it.
       killGroup();
+      stopWatchdog(watchdog);
       resolve({ timedOut, exitCode, signal, output });
     });
   });
