@@ -109,4 +109,34 @@ describe('through the HTTP API', () => {
       await app.close();
     }
   }, 60_000);
+
+  it('a multipart request of several files accounts for each: the encrypted ones listed with their sentences, the good forms checked (before: 422 for the whole request, naming only the first)', async () => {
+    const { app, url } = await startServe({ port: '0', host: '127.0.0.1' }, io());
+    try {
+      const form = new FormData();
+      const part = (file: string, name: string) => {
+        form.append('file', new Blob([readFileSync(file)]), name);
+      };
+      part(join(FIXTURES, 'locked.docx'), 'locked.docx');
+      part(join(ROOT, 'examples/beita-justice-2020/form.docx'), 'good.docx');
+      part(join(FIXTURES, 'locked.xlsx'), 'renamed.xls');
+      part(SEED, 'good.json');
+      const res = await fetch(`${url}/v1/check?format=json&locale=en`, { method: 'POST', body: form });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-jixiao-unread')).toBe('2');
+      const report = (await res.json()) as JsonReport;
+      expect(report.results.map((r) => r.source)).toEqual(['good.docx', 'good.json']);
+      expect(report.unread.map((u) => u.source)).toEqual(['locked.docx', 'renamed.xls']);
+      expect(report.unread[0]?.reason).toContain(DOCUMENT);
+      expect(report.unread[1]?.reason).toContain(WORKBOOK);
+      // The same forms alone give the same results: the encrypted files cost them nothing.
+      const alone = new FormData();
+      alone.append('file', new Blob([readFileSync(join(ROOT, 'examples/beita-justice-2020/form.docx'))]), 'good.docx');
+      alone.append('file', new Blob([readFileSync(SEED)]), 'good.json');
+      const only = (await (await fetch(`${url}/v1/check?format=json&locale=en`, { method: 'POST', body: alone })).json()) as JsonReport;
+      expect(report.results).toEqual(only.results);
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
 });

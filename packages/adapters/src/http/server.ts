@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { formGaps, isLocale, localizeDiagnostic, type Checker, type CheckWaivers, type CompiledRule, type Evaluation, type EvaluationResult, type Locale, type LocalizedDiagnostic, type SourcePosition } from '@jixiao/core';
+import { formGaps, isLocale, localizeDiagnostic, type Checker, type CheckWaivers, type CompiledRule, type Evaluation, type EvaluationResult, type Locale, type LocalizedDiagnostic, type SourcePosition, type UnreadInput } from '@jixiao/core';
 import openapi from '../../openapi.json' with { type: 'json' };
 import { FORMATTERS, MEDIA_TYPES } from '../formats.js';
 import { HttpError, fromFrameworkError, type HttpErrorCode } from './errors.js';
@@ -222,7 +222,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     void app.register(cors, {
       origin: options.corsOrigins.includes('*') ? '*' : [...options.corsOrigins],
       methods: ['GET', 'HEAD', 'POST'],
-      exposedHeaders: ['x-jixiao-errors', 'x-jixiao-diagnostics'],
+      exposedHeaders: ['x-jixiao-errors', 'x-jixiao-diagnostics', 'x-jixiao-unread'],
       maxAge: 600,
     });
   }
@@ -261,6 +261,9 @@ export function createServer(options: ServerOptions): FastifyInstance {
     // (Asked each time: the signal changes while a reader is awaited.)
     const expired = () => signal.aborted;
     const results: EvaluationResult[] = [];
+    // A request of several files accounts for each, as a batch does: a file that cannot be read is listed with its
+    // reason, and the others are checked. A request of one file that cannot be read is answered 422.
+    const unread: UnreadInput[] = [];
     const waivers = options.waivers?.();
     let diagnostics = 0;
     for (const [i, s] of submissions.entries()) {
@@ -275,7 +278,11 @@ export function createServer(options: ServerOptions): FastifyInstance {
       }
       // A reader that cannot stop (one in this thread) still loses the request once its time is up.
       if (expired()) throw timedOut();
-      if (!read.ok) throw new HttpError('unreadable-submission', { source, reason: read.reason });
+      if (!read.ok) {
+        if (submissions.length === 1) throw new HttpError('unreadable-submission', { source, reason: read.reason });
+        unread.push({ source, reason: read.reason });
+        continue;
+      }
       diagnostics += read.diagnostics.length;
       const checked = await options.checker.checkEvaluation(read.evaluation, { source, locale, ...(read.positions === undefined ? {} : { positions: read.positions }), ...formGaps(read), ...(waivers === undefined ? {} : { waivers }) });
       // The form template the file was read with, and the import diagnostics, travel in the report itself.
@@ -284,12 +291,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
     }
     // Waivers (if any) first: the report and X-Jixiao-Errors count what is left.
     const final = options.waive === undefined ? results : options.waive(results, locale);
-    const report = await FORMATTERS[format](final, { locale, toolVersion: options.version, rules, parameters: options.checker.parameters });
+    const report = await FORMATTERS[format](final, { locale, toolVersion: options.version, rules, parameters: options.checker.parameters, ...(unread.length === 0 ? {} : { unread }) });
     const errors = final.reduce((n, r) => n + r.summary.errors, 0);
     void reply
       .header('content-type', MEDIA_TYPES[format])
       .header('x-jixiao-errors', String(errors))
       .header('x-jixiao-diagnostics', String(diagnostics))
+      .header('x-jixiao-unread', String(unread.length))
       .header('vary', 'Accept, Accept-Language');
     return typeof report === 'string' ? report : Buffer.from(report.buffer, report.byteOffset, report.byteLength);
   });
