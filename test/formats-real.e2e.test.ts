@@ -88,8 +88,8 @@ describe.skipIf(soffice === undefined)('real documents as .doc and PDF copies ma
   it('each copy reads as its original: the same template and outcomes, or the same refusal', () => {
     const expected = outcomes(originals);
     expect(Object.keys(expected)).toHaveLength(31);
-    expect(Object.values(expected).filter((o) => 'findings' in (o as object))).toHaveLength(14);
-    expect(layoutLost.size).toBe(3);
+    expect(Object.values(expected).filter((o) => 'findings' in (o as object))).toHaveLength(16);
+    expect(layoutLost.size).toBe(4);
     expect(compared(outcomes(docs))).toEqual(compared(expected));
     expect(compared(outcomes(pdfs))).toEqual(compared(expected));
   }, 300_000);

@@ -54,8 +54,11 @@ function measure(doc: { readonly name: string; readonly text: string; readonly e
   const r = importText(doc.text);
   const figures: boolean[] = [];
   const outcomes: boolean[] = [];
-  // A document refused (a scoring sheet whose columns ran together) reads none of the figures it states.
-  if (!r.ok) figures.push(...Object.keys(doc.expected.fields ?? {}).map(() => false));
+  // A document refused (a scoring sheet whose columns ran together) reads none of the figures it states, and determines none of its outcomes.
+  if (!r.ok) {
+    figures.push(...Object.keys(doc.expected.fields ?? {}).map(() => false));
+    outcomes.push(...Object.keys(doc.expected.outcomes ?? {}).map(() => false));
+  }
   if (r.ok) {
     for (const [path, value] of Object.entries(doc.expected.fields ?? {})) figures.push(get(r.evaluation, path) === value);
     const result = checker.checkEvaluationSync(r.evaluation, { source: doc.name, ...formGaps(r) });
@@ -85,6 +88,33 @@ describe('real published documents (examples/real)', () => {
     expect(figures.length).toBeGreaterThan(20);
     expect(right(figures) / figures.length, `${String(right(figures))}/${String(figures.length)} figures`).toBeGreaterThanOrEqual(0.8);
     expect(right(outcomes) / outcomes.length, `${String(right(outcomes))}/${String(outcomes.length)} outcomes`).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('the per-document tally in examples/real/README.md ("Measured") is what this measure gives', () => {
+    const readme = readFileSync(join(REAL, 'README.md'), 'utf8');
+    const measuredTable = readme.slice(readme.indexOf('## Measured'));
+    // | `name/` (note) | template | result | recognised | figures stated | read right | outcomes stated | right | before |
+    const stated = new Map<string, string[]>();
+    for (const line of measuredTable.split('\n')) {
+      const m = /^\| `([^`]+?)\/?`[^|]*\|(.*)\|$/.exec(line);
+      if (m?.[1] !== undefined && m[2] !== undefined) stated.set(m[1], m[2].split('|').slice(0, 7).map((c) => c.trim()));
+    }
+    const count = (xs: readonly boolean[]): string => String(xs.filter(Boolean).length);
+    const totals = { figures: 0, read: 0, outcomes: 0, right: 0 };
+    for (const doc of all) {
+      const { r, figures, outcomes } = measure(doc, checker);
+      const recognised = (r.template?.id ?? null) === doc.expected.template && (doc.expected.refused === undefined ? r.ok : r.diagnostics[0]?.code === doc.expected.refused);
+      const result = r.ok ? 'read' : `refused: ${r.diagnostics[0]?.code ?? ''}`;
+      expect(stated.get(doc.name.replace(' (seed)', '')), doc.name).toEqual([r.template?.id ?? '—', result, recognised ? 'yes' : 'no', String(figures.length), count(figures), String(outcomes.length), count(outcomes)]);
+      totals.figures += figures.length;
+      totals.read += figures.filter(Boolean).length;
+      totals.outcomes += outcomes.length;
+      totals.right += outcomes.filter(Boolean).length;
+    }
+    expect(stated.size).toBe(all.length);
+    const total = /^\| \*\*Total\*\*[^|]*\|[^|]*\|[^|]*\|[^|]*\| (\d+) \| \*\*(\d+) \(([\d.]+) %\)\*\* \| (\d+) \| \*\*(\d+) \(([\d.]+) %\)\*\* \|/m.exec(measuredTable);
+    const pct = (n: number, of: number): string => ((n * 100) / of).toFixed(1);
+    expect(total?.slice(1, 7)).toEqual([String(totals.figures), String(totals.read), pct(totals.read, totals.figures), String(totals.outcomes), String(totals.right), pct(totals.right, totals.outcomes)]);
   });
 
   it('no rule passes or fails on a field the form has no place for (T1b, T2: most of the model is blank)', () => {

@@ -137,9 +137,14 @@ export const TemplateProseSchema = z
       description:
         '数值之后同一分句（到下一个逗号、分号或句号）中或紧随其后的“其中……”分解中若出现这些字样，该数不是此栏（如“现有编制人员205人。其中……退休75人”：含离退休人员的人数不是编制数；“编制63人，在职57人、离退休94人”的离退休在另一分句，不算），不读 / words that, later in the same clause (up to the next comma, semicolon or full stop) or in the breakdown after it (其中…), show the figure is another count (a headcount with retirees is no quota; retirees in a clause of their own are not): it is not read',
     }),
+    categories: LabelsSchema.optional().meta({
+      description:
+        '分类字样（如 行政、事业、工勤）：数值所属的标签前紧接其一（“行政编制39名”），而同一句中另一类也给了数（“事业编制5名”）时，各数只是分类数、句中没有合计，不读；“核定编制44名，其中行政编制39名”照读 44 / category words (行政, 事业, 工勤): when one stands right before the label of the figure (`行政编制39名`) and the same sentence gives another category a figure too (`事业编制5名`), the figures are per category with no total stated: not read (`核定编制44名，其中行政编制39名` still reads 44)',
+    }),
     pattern: PatternSchema.optional(),
   })
-  .refine((p) => (p.labels === undefined) !== (p.pattern === undefined), { error: '须给出 labels 或 pattern 之一（不能都有或都没有） / give either labels or pattern (one, not both)' });
+  .refine((p) => (p.labels === undefined) !== (p.pattern === undefined), { error: '须给出 labels 或 pattern 之一（不能都有或都没有） / give either labels or pattern (one, not both)' })
+  .refine((p) => p.categories === undefined || p.labels !== undefined, { error: 'categories 只用于 labels 规则 / categories go with labels, not a pattern' });
 
 /** A signal of detection: a label (found anywhere, or as a title/heading), or a pattern; each found adds its weight. */
 export const TemplateSignalSchema = z

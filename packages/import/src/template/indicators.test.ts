@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formGaps } from '@jixiao/core';
 import { parsePercent } from '../form/values.js';
 import { importText } from '../text/import-text.js';
 
@@ -56,12 +57,14 @@ describe('the indicator list of a 自评表 (T5, from text with its columns betw
     expect(bad.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.path, d.line])).toEqual([['unreadable-figure', 'selfAssessment.indicators.2.score', 9]]);
   });
 
-  it('text whose columns run together (PDF or web text): the budget figures, in order after their headers, are read; the indicator list is not, and a warning says so', () => {
+  it('text whose columns run together (PDF or web text): the budget figures, in order after their headers, are read; the indicator list is not, and a warning says its rows are unknown', () => {
     const run = importText(FORM.replaceAll('\t', ' '));
     if (!run.ok) throw new Error(JSON.stringify(run.diagnostics));
     expect(run.evaluation.selfAssessment?.budget?.executed).toBe(810);
     expect(run.evaluation.selfAssessment?.indicators).toBeUndefined();
-    expect(run.diagnostics.filter((d) => d.code === 'indicator-table-not-read').map((d) => d.severity)).toEqual(['warning']);
+    // The header is there in the running text (三级指标 … 得分), its rows are not: unknown, not absent.
+    expect(run.diagnostics.filter((d) => d.code.startsWith('indicator-')).map((d) => [d.code, d.severity])).toEqual([['indicator-rows-not-read', 'warning']]);
+    expect(formGaps(run).unreadable?.['selfAssessment.indicators']).toMatch(/^三级指标/);
   });
 
   it('web text: a 合计 row the text ends in, its blank cells left out, closes the list (it is not a row cut short)', () => {

@@ -5,7 +5,8 @@ import type { FormReader } from '../form/read-form.js';
 import { parseValue } from '../form/values.js';
 import type { DocumentIndex } from './read-document.js';
 import { at } from './rows.js';
-import { readRunTogether } from './run-together.js';
+import { readCellLines } from './cell-lines.js';
+import { readRunTogether, runTogetherHeader } from './run-together.js';
 
 type ListTable = Extract<TemplateTable, { layout: 'indicator-list' }>;
 type Key = ListTable['columns'][number]['key'];
@@ -211,8 +212,11 @@ export function readIndicatorList(reader: FormReader, doc: DocumentElements, ind
       return;
     }
   }
-  // No table holds the indicators: running text whose columns ran together may, written as `名称(分值 分) 得分`.
-  if (headerOnly === undefined && readRunTogether(reader, index, table, path)) return;
+  // No table holds the indicators: running text whose columns ran together may, written as `名称(分值 分) 得分`,
+  // or a web page's table copied a cell a line.
+  if (headerOnly === undefined && (readRunTogether(reader, index, table, path) || readCellLines(reader, index, table, path))) return;
+  // Its header in running text with no row read under it: the indicators are unknown, as below a table's header.
+  headerOnly ??= runTogetherHeader(index, table);
   if (headerOnly !== undefined) {
     // The table is there (its header row), its rows are not: the indicators are unknown, not absent.
     reader.positions[path] = headerOnly;

@@ -28,6 +28,8 @@ interface CompiledProse {
   readonly own: RegExp | undefined;
   /** The other label rules' labels (fields other than this one's): one of them between a label and its figure claims the figure. */
   readonly others: RegExp | undefined;
+  /** A category word, one of the rule's labels and a figure (`行政编制39`), as one global pattern (undefined without `categories`). */
+  readonly categorised: RegExp | undefined;
 }
 
 /**
@@ -64,15 +66,25 @@ function compiled(t: Template): readonly CompiledProse[] {
       notWith: rule.notWith === undefined ? undefined : anyOf(rule.notWith),
       own: rule.labels === undefined ? undefined : new RegExp(`^(?:${rule.labels.map(labelPattern).join('|')})`, 'u'),
       others: rule.labels === undefined ? undefined : anyOf(labelled.filter((r) => r.path !== rule.path).flatMap((r) => r.labels ?? [])),
+      categorised: rule.categories === undefined || rule.labels === undefined ? undefined : categorisedPattern(rule, rule.categories, rule.labels),
     }));
     COMPILED.set(t, c);
   }
   return c;
 }
 
+/** A category word (captured), one of the labels, then the first figure after them (captured), as {@link compile} reads a figure. */
+function categorisedPattern(rule: TemplateProse, categories: readonly string[], labels: readonly string[]): RegExp {
+  const any = (ls: readonly string[]): string => ls.map(labelPattern).join('|');
+  return new RegExp(`(${any(categories)})(?:${any(labels)})[^。；;0-9０-９]{0,${String(rule.window)}}(${VALUE[rule.type] ?? VALUE.text ?? ''})`, 'gu');
+}
+
+/** The end of a sentence (or of a line). */
+const SENTENCE_END = /[。；;\n]/u;
+
 export function readProse(reader: FormReader, index: DocumentIndex, template: Template): void {
   const rules = compiled(template);
-  for (const { rule, re, notWith, own, others } of rules) {
+  for (const { rule, re, notWith, own, others, categorised } of rules) {
     if (reader.seen.has(rule.path)) continue;
     for (let i = 0; i < index.lines.length; i++) {
       const line = index.lines[i];
@@ -103,19 +115,39 @@ export function readProse(reader: FormReader, index: DocumentIndex, template: Te
         if (notWith === undefined || found[1] === undefined) return undefined;
         return notWith.exec(CLAUSE_REST.exec(text.slice(found.index + found[0].length))?.[0] ?? '')?.[0];
       };
+      // A figure for one category (`行政编制39名`) where the sentence gives another category one (`事业编制5名`): the
+      // sentence states the figure by category with no total, so none of them is the field's.
+      const otherCategory = (found: RegExpExecArray): { mine: string; other: string } | undefined => {
+        if (categorised === undefined || found[1] === undefined) return undefined;
+        const valueAt = found.index + found[0].lastIndexOf(found[1]);
+        let start = valueAt;
+        while (start > 0 && !SENTENCE_END.test(text.charAt(start - 1))) start--;
+        const end = text.slice(valueAt).search(SENTENCE_END);
+        const sentence = text.slice(start, end < 0 ? text.length : valueAt + end);
+        const parts = [...sentence.matchAll(categorised)].map((c) => ({ category: c[1] ?? '', at: start + c.index + c[0].length - (c[2] ?? '').length, text: c[0] }));
+        const mine = parts.find((p) => p.at === valueAt);
+        const other = mine === undefined ? undefined : parts.find((p) => p.category !== mine.category);
+        return mine === undefined || other === undefined ? undefined : { mine: mine.text, other: other.text };
+      };
       for (; m !== null; m = inLine(re.exec(text))) {
         if (claimed(m)) {
           re.lastIndex = m.index + 1;
           continue;
         }
         const other = countsOther(m);
-        if (other === undefined) break;
+        const category = other === undefined ? otherCategory(m) : undefined;
+        if (other === undefined && category === undefined) break;
         const skipped = where(m, m[1] ?? '');
+        const shown = skipped.excerpt?.trim() ?? '';
         reader.diag(
           'prose-figure-not-read',
           'info',
-          `“${skipped.excerpt?.trim() ?? ''}”不作为“${fieldLabel(rule.path)}”读取：同一句中有“${other}”，这个数另有所指`,
-          `"${skipped.excerpt?.trim() ?? ''}" is not read as "${fieldLabelEn(rule.path)}": the sentence goes on with "${other}", so the figure counts something else`,
+          other !== undefined
+            ? `“${shown}”不作为“${fieldLabel(rule.path)}”读取：同一句中有“${other}”，这个数另有所指`
+            : `“${category?.mine ?? ''}”不作为“${fieldLabel(rule.path)}”读取：同一句中另有“${category?.other ?? ''}”，各数只是分类数，句中没有合计`,
+          other !== undefined
+            ? `"${shown}" is not read as "${fieldLabelEn(rule.path)}": the sentence goes on with "${other}", so the figure counts something else`
+            : `"${category?.mine ?? ''}" is not read as "${fieldLabelEn(rule.path)}": the same sentence also gives "${category?.other ?? ''}", so the figures are per category, with no total stated`,
           { line: skipped.line ?? 1, column: skipped.column ?? 1 },
           rule.path,
         );

@@ -212,4 +212,53 @@ describe('published variants', () => {
     expect(r.diagnostics.map((d) => d.code)).toContain('indicator-table-cut-short');
     expect(r.positions['selfAssessment.indicators.1.score']).toMatchObject({ line: 38, column: 1 });
   });
+
+  it('a score sheet copied a cell a line with blank lines between, header and level cells broken over lines: each row its name, 分值, the text cells between, 得分 (大英县总工会)', () => {
+    const header = ['部门整体支出绩效评价得分表', '绩效指标', '指标分值', '指标解释', '计分标准', '自评', '得分', '备注', '一级', '指标', '二级', '指标', '三级', '指标'];
+    const rows = ['部门预', '算管理', '(80分)', '预算编制(30分)', '目标制定', '10', '评价绩效目标是否完整。', '完整的得10分。', '9', ' ', '目标实现', '10', '评价目标的实现程度。', '按实现程度计分。', '8', ' '];
+    const sheet = (...lines: string[]): string => lines.join('\n\n');
+    const cut = read(sheet(...header, ...rows));
+    expect(cut.evaluation.selfAssessment?.indicators?.map((i) => [i.name, i.points, i.score])).toEqual([
+      ['目标制定', 10, 9],
+      ['目标实现', 10, 8],
+    ]);
+    expect(cut.positions['selfAssessment.indicators.1.score']).toMatchObject({ line: 57, column: 1 });
+    // No 总分/合计 after the rows: the text ends inside the sheet, so the list is not whole.
+    expect(cut.diagnostics.map((d) => d.code)).toContain('indicator-table-cut-short');
+    // Ending at its total row, the sheet is whole, and the row gives the total points and the claimed total.
+    const whole = read(sheet(...header, ...rows, '合计', '20', '—', '—', '17'));
+    expect(whole.diagnostics.map((d) => d.code)).not.toContain('indicator-table-cut-short');
+    expect(whole.evaluation.selfAssessment?.totalPoints).toBe(20);
+    expect(whole.evaluation.selfRating.score).toBe(17);
+    // A row whose 得分 is left out (a blank cell dropped with the blank lines) cannot be told from the next: the list ends there, cut short.
+    const holed = read(sheet(...header, ...rows.slice(0, -2), '合计', '20', '—', '—', '17'));
+    expect(holed.evaluation.selfAssessment?.indicators?.map((i) => i.name)).toEqual(['目标制定']);
+    expect(holed.diagnostics.map((d) => d.code)).toContain('indicator-table-cut-short');
+  });
+
+  it('编制 stated by category with no total is no quota; a total stated beside its categories is (寻甸)', () => {
+    const title = '某某县委办公室2023年部门整体支出绩效自评报告';
+    const parts = read([title, '截至2023年12月31日，机关行政编制39名(含县委国安办编制)，事业编制5名(县委网络信息中心)。在职实有32人。'].join('\n'));
+    expect(parts.evaluation.staffing).toMatchObject({ authorized: null, actual: 32 });
+    expect(parts.diagnostics.filter((d) => d.code === 'prose-figure-not-read').map((d) => d.message.en)).toEqual([
+      '"行政编制39" is not read as "authorized staff": the same sentence also gives "事业编制5", so the figures are per category, with no total stated',
+      '"事业编制5" is not read as "authorized staff": the same sentence also gives "行政编制39", so the figures are per category, with no total stated',
+    ]);
+    expect(read([title, '核定编制44名，其中行政编制39名，事业编制5名。'].join('\n')).evaluation.staffing.authorized).toBe(44);
+    // One category alone is the unit's whole quota; another category in another sentence does not make it a part.
+    expect(read([title, '机关行政编制12名。'].join('\n')).evaluation.staffing.authorized).toBe(12);
+    expect(read([title, '机关行政编制12名。下属中心另有事业编制3名。'].join('\n')).evaluation.staffing.authorized).toBe(12);
+  });
+
+  it('a 自评表 preview that glues the budget row (`O76%107.6`): the rate, and the weight and score where they split one way only (重庆)', () => {
+    const form = (row: string): string => `部门整体绩效自评表主管部门自评总分(分)97.6部门联系人年初预算数全年(调整)预算数全年执行数执行率(%)执行率权重执行率得分(分)${row}当年绩效目标`;
+    const r = read(form('O76%107.6'));
+    expect(r.evaluation.selfRating.score).toBe(97.6);
+    expect(r.evaluation.selfAssessment?.budget).toMatchObject({ rate: 76, points: 10, score: 7.6 });
+    // `115.5` is 11 and 5.5 or 1 and 15.5: neither is read, so no score of the form is (the form is refused). `1010.5`
+    // splits one way only (a weight over 100 is none).
+    const glued = importText(form('O76%115.5'));
+    expect([glued.ok, glued.diagnostics[0]?.code]).toEqual([false, 'scoring-template-not-read']);
+    expect(read(form('O95%1010.5')).evaluation.selfAssessment?.budget).toMatchObject({ rate: 95, points: 10, score: 10.5 });
+  });
 });

@@ -18,6 +18,41 @@ const MAX_NAME = 40;
 
 const labels = (ls: readonly string[]): string => ls.map(labelPattern).join('|');
 
+/** The document's lines joined by line breaks, where each starts, and the indicator header in it (name … score labels), if any. */
+function runTogether(index: DocumentIndex, table: ListTable): { text: string; starts: number[]; header: RegExpExecArray | null } {
+  const starts: number[] = [];
+  let text = '';
+  for (const l of index.lines) {
+    starts.push(text.length);
+    text += `${l.text}\n`;
+  }
+  const name = table.columns.find((c) => c.key === 'name');
+  const score = table.columns.find((c) => c.key === 'score');
+  if (name === undefined || score === undefined) return { text, starts, header: null };
+  return { text, starts, header: new RegExp(`(?:${labels(name.labels)})[\\s\\S]{0,${String(HEADER_SPAN)}}?(?:${labels(score.labels)})`, 'u').exec(text) };
+}
+
+/** A position in the joined text, as the readers name it: the last line starting at or before the offset (binary search over the lines' starts). */
+function positionIn(index: DocumentIndex, starts: readonly number[], offset: number, excerpt: string): SourcePosition {
+  let [lo, hi] = [0, starts.length - 1];
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return at(index, lo + 1, offset - (starts[lo] ?? 0), excerpt);
+}
+
+/**
+ * The indicator header in running text (its name … score labels, as {@link readRunTogether} looks for them), where
+ * no row under it could be read: its columns ran together past telling one figure from the next (a preview's
+ * `100%22否`). Undefined when the text has no such header.
+ */
+export function runTogetherHeader(index: DocumentIndex, table: ListTable): SourcePosition | undefined {
+  const { starts, header } = runTogether(index, table);
+  return header === null ? undefined : positionIn(index, starts, header.index, header[0].replace(/\s+/g, ' '));
+}
+
 /**
  * A score sheet whose columns ran together in running text (a PDF's or a preview's text): after a header naming
  * the indicator and its score (`三级指标 得分`), each indicator is its name with its points in brackets, then its
@@ -29,28 +64,10 @@ const labels = (ls: readonly string[]): string => ls.map(labelPattern).join('|')
  * Returns whether any indicator was read.
  */
 export function readRunTogether(reader: FormReader, index: DocumentIndex, table: ListTable, path: string): boolean {
-  const name = table.columns.find((c) => c.key === 'name');
-  const score = table.columns.find((c) => c.key === 'score');
-  if (name === undefined || score === undefined) return false;
-  const starts: number[] = [];
-  let text = '';
-  for (const l of index.lines) {
-    starts.push(text.length);
-    text += `${l.text}\n`;
-  }
-  const header = new RegExp(`(?:${labels(name.labels)})[\\s\\S]{0,${String(HEADER_SPAN)}}?(?:${labels(score.labels)})`, 'u').exec(text);
+  const { text, starts, header } = runTogether(index, table);
   if (header === null) return false;
   const stop = new RegExp(`^(?:${labels(table.stop ?? ['总分', '合计'])})`, 'u');
-  const where = (offset: number, excerpt: string): SourcePosition => {
-    // The last line starting at or before the offset (binary search over the lines' starts).
-    let [lo, hi] = [0, starts.length - 1];
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return at(index, lo + 1, offset - (starts[lo] ?? 0), excerpt);
-  };
+  const where = (offset: number, excerpt: string): SourcePosition => positionIn(index, starts, offset, excerpt);
   const figure = (raw: string, pos: SourcePosition, p: string): number | null => {
     const parsed = parseValue('score', raw);
     if (!parsed.ok || typeof parsed.value !== 'number') {
@@ -102,17 +119,24 @@ export function readRunTogether(reader: FormReader, index: DocumentIndex, table:
   reader.provenance.set(path, 'table');
   for (const [p, pos] of positions) reader.positions[p] = pos;
   const rest = text.slice(from).replace(/\s+/g, '');
-  if (rest !== '' && !stop.test(rest)) {
-    const pos = where(from, rest.slice(0, 20));
-    reader.positions[path] = pos;
-    reader.diag(
-      'indicator-table-cut-short',
-      'warning',
-      `得分表在“${rest.slice(0, 20)}”处不再是“指标名称（分值）得分”的样子（文件在此截断，或各栏错乱）：已读出的 ${String(rows.length)} 行保留，指标表按不完整处理，合计无法判断`,
-      `the score sheet stops having the shape "indicator (points) score" at "${rest.slice(0, 20)}" (the file ends there, or its columns are jumbled): the ${String(rows.length)} rows read are kept, the table is taken as incomplete and its totals cannot be decided`,
-      pos.line === undefined ? undefined : { line: pos.line, column: pos.column ?? 1 },
-      path,
-    );
-  }
+  if (rest !== '' && !stop.test(rest)) markCutShort(reader, path, where(from, rest.slice(0, 20)), rows.length);
   return true;
+}
+
+/**
+ * A score sheet read from text up to where it stops having the shape of its rows (at `pos`, whose excerpt is the
+ * text there), with no 总分/合计 row after: the rows read are kept and the list is marked cut short (unknown as a
+ * whole), so no total is decided from part of it.
+ */
+export function markCutShort(reader: FormReader, path: string, pos: SourcePosition, rows: number): void {
+  const shown = pos.excerpt ?? '';
+  reader.positions[path] = pos;
+  reader.diag(
+    'indicator-table-cut-short',
+    'warning',
+    `得分表在“${shown}”处不再是一行一个指标的样子，其后也没有总分/合计行（文件在此截断，或各栏错乱）：已读出的 ${String(rows)} 行保留，指标表按不完整处理，合计无法判断`,
+    `the score sheet stops having the shape of one indicator a row at "${shown}", with no total row after it (the file ends there, or its columns are jumbled): the ${String(rows)} rows read are kept, the table is taken as incomplete and its totals cannot be decided`,
+    pos.line === undefined ? undefined : { line: pos.line, column: pos.column ?? 1 },
+    path,
+  );
 }

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { importText } from '../text/import-text.js';
+
+/**
+ * Real published documents (examples/real, as published, never tidied) that an earlier reader refused or misread:
+ * the figures each states, written by hand from the document (its expected.json says where each stands).
+ */
+const real = (path: string): string => readFileSync(fileURLToPath(new URL(`../../../../examples/real/${path}`, import.meta.url)), 'utf8');
+
+function read(path: string) {
+  const r = importText(real(path));
+  if (!r.ok) throw new Error(`not read: ${r.diagnostics.map((d) => d.message.en).join('; ')}`);
+  return r;
+}
+
+describe('real documents once refused or misread', () => {
+  it('大英县总工会: a score sheet copied a cell a line, every cell broken over lines, is read (it was refused)', () => {
+    const r = read('t3-daying-union-2020/daying-union-2020-score-sheet.txt');
+    expect(r.template?.id).toBe('t3-score-sheet');
+    expect(r.evaluation.fiscalYear).toBe(2020);
+    expect(r.evaluation.selfAssessment?.indicators?.map((i) => [i.name, i.points, i.score])).toEqual([
+      ['目标制定', 10, 9],
+      ['目标实现', 10, 8],
+      ['编制准确', 10, 9.8],
+    ]);
+    // The excerpt ends inside the sheet: the rows are kept, the list is not whole.
+    expect(r.diagnostics.filter((d) => d.code === 'indicator-table-cut-short')).toHaveLength(1);
+  });
+
+  it('重庆 preview: the total and the budget row glued by the preview (`O76%107.6`) are read; the glued indicator rows are unknown (it was refused)', () => {
+    const r = read('t5-indicator-form/chongqing-2021-media-centre.txt');
+    expect(r.template?.id).toBe('t5-indicator-form');
+    expect(r.evaluation.selfRating.score).toBe(97.6);
+    expect(r.evaluation.selfAssessment?.budget).toMatchObject({ rate: 76, points: 10, score: 7.6, initialBudget: null, annualBudget: null, executed: null });
+    expect(r.provenance?.['selfAssessment.budget.score']).toBe('prose');
+    expect(r.evaluation.selfAssessment?.indicators).toBeUndefined();
+    expect(r.diagnostics.filter((d) => d.code === 'indicator-rows-not-read')).toHaveLength(1);
+  });
+
+  it('寻甸: 编制 stated by category only (行政 39, 事业 5) is no quota: blank, with a note (39 was read)', () => {
+    const r = read('t6-xundian-party-office-2023/xundian-party-office-2023.txt');
+    expect(r.evaluation.staffing).toMatchObject({ authorized: null, actual: 32 });
+    const notes = r.diagnostics.filter((d) => d.code === 'prose-figure-not-read').map((d) => d.message['zh-CN']);
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toContain('“行政编制39”不作为“编制人数”读取：同一句中另有“事业编制5”');
+  });
+});
