@@ -105,7 +105,7 @@ describe('real published documents (examples/real)', () => {
       const { r, figures, outcomes } = measure(doc, checker);
       const recognised = (r.template?.id ?? null) === doc.expected.template && (doc.expected.refused === undefined ? r.ok : r.diagnostics[0]?.code === doc.expected.refused);
       const result = r.ok ? 'read' : `refused: ${r.diagnostics[0]?.code ?? ''}`;
-      expect(stated.get(doc.name.replace(' (seed)', '')), doc.name).toEqual([r.template?.id ?? '—', result, recognised ? 'yes' : 'no', String(figures.length), count(figures), String(outcomes.length), count(outcomes)]);
+      expect(stated.get(doc.name.replace(' (seed)', '')), `${doc.name}: its row in examples/real/README.md ("Measured") is not what this measure gives; update it`).toEqual([r.template?.id ?? '—', result, recognised ? 'yes' : 'no', String(figures.length), count(figures), String(outcomes.length), count(outcomes)]);
       totals.figures += figures.length;
       totals.read += figures.filter(Boolean).length;
       totals.outcomes += outcomes.length;

@@ -39,6 +39,11 @@ describe('real documents once refused or misread', () => {
     expect(r.diagnostics.filter((d) => d.code === 'indicator-rows-not-read')).toHaveLength(1);
   });
 
+  it('南县住建局 2018: the unit of a title with a space before 绩效, and a quota of 249 posts (个) (both were blank)', () => {
+    const r = read('t6-nanxian-housing-2018/nanxian-housing-2018.txt');
+    expect(r.evaluation).toMatchObject({ fiscalYear: 2018, unit: { name: '南县住房和城乡建设局' }, staffing: { authorized: 249, actual: 246 } });
+  });
+
   it('寻甸: 编制 stated by category only (行政 39, 事业 5) is no quota: blank, with a note (39 was read)', () => {
     const r = read('t6-xundian-party-office-2023/xundian-party-office-2023.txt');
     expect(r.evaluation.staffing).toMatchObject({ authorized: null, actual: 32 });

@@ -250,6 +250,12 @@ describe('published variants', () => {
     expect(read([title, '机关行政编制12名。下属中心另有事业编制3名。'].join('\n')).evaluation.staffing.authorized).toBe(12);
   });
 
+  it('a title with a space between 整体支出 and 绩效 gives the unit; a quota counted in posts (总编制…个) is read, a count of rooms is not (南县住建局)', () => {
+    const r = read(['某某县住房和城乡建设局2018年度整体支出 绩效评价报告', '一、部门概况', '全局现有在职人员246人,离退休人员85人。行政事业总编制为249个,其中行政编13个。'].join('\n'));
+    expect(r.evaluation).toMatchObject({ fiscalYear: 2018, unit: { name: '某某县住房和城乡建设局' }, staffing: { authorized: 249, actual: 246 } });
+    expect(read(['某某县水利局2018年度整体支出绩效评价报告', '(二)人员编制情况：内设科室5个，在职人员20人。'].join('\n')).evaluation.staffing).toMatchObject({ authorized: null, actual: 20 });
+  });
+
   it('a 自评表 preview that glues the budget row (`O76%107.6`): the rate, and the weight and score where they split one way only (重庆)', () => {
     const form = (row: string): string => `部门整体绩效自评表主管部门自评总分(分)97.6部门联系人年初预算数全年(调整)预算数全年执行数执行率(%)执行率权重执行率得分(分)${row}当年绩效目标`;
     const r = read(form('O76%107.6'));
