@@ -74,6 +74,22 @@ describe('the message of a pass taken back', () => {
     expect(f?.message).toBe('无法判断：绩效指标表不完整，读到“一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施”为止');
   });
 
+  it('an error in a row read whole stands (6 of 5 points, a shortfall with no reason); a row cut off before its reason decides nothing', () => {
+    const rows = ['产出 | 数量 | 培训次数 | ≥10次 | 8次 | 5 | 6 | |', ROWS[1] ?? ''];
+    const byRule = (lines: string[]) => new Map(check(lines, 'zh-CN').findings.map((f) => [f.ruleId, f]));
+    const cut = byRule([...head(19), ...rows, '效益 | 社会 | 覆盖率 | ≥90% | 80%']);
+    for (const id of ['scoring/score-within-points', 'scoring/full-marks-below-target', 'scoring/deviation-reason']) {
+      expect([id, cut.get(id)?.outcome]).toEqual([id, 'fail']);
+      expect(cut.get(id)?.message).toContain('#1 培训次数');
+      expect(cut.get(id)?.message).toMatch(/（绩效指标表不完整，读到“效益 社会 覆盖率 ≥90% 80%”为止：该行及其后未能检查）$/);
+    }
+    // The sums stay undecided: the rows not read count in them.
+    expect(cut.get('scoring/score-total')?.outcome).toBe('indeterminate');
+    // Only the cut row falls short, its reason past the end of the text: that is no failure.
+    const onlyCut = byRule([...head(19), ...ROWS, '效益 | 社会 | 覆盖率 | ≥90% | 80%']);
+    expect(onlyCut.get('scoring/deviation-reason')).toMatchObject({ outcome: 'indeterminate', messageId: 'scoring/deviation-reason#unreadable' });
+  });
+
   it('the same rows in a whole table (ended by its 合计 row) pass', () => {
     const read = importText([...head(19), ...ROWS, '合计 | | | | | 9 | 9 | |'].join('\n'));
     if (!read.ok) throw new Error('not read');

@@ -73,6 +73,41 @@ describe('findingAdjuster: what a blank the form could not hold, or could not be
     expect(adjusterFor({ unreadable: { [ACTUAL]: '十二人' } }, 'zh-CN')(scalar)).toBe(scalar);
   });
 
+  it('a failure pinned on a row read whole stands, with a note where the table stops; one pinned only on the cut row is indeterminate', () => {
+    const rows = { [INDICATORS]: [{ name: '培训次数' }, { name: '满意度' }, { name: '覆盖率' }] };
+    const failing = (rowIndexes: number[], count = rowIndexes.length): Finding => ({ ...finding('fail', [INDICATORS], undefined, rows), data: { count, rowIndexes } });
+    const zh = adjusterFor({ unreadable: { [INDICATORS]: '效益 社会 覆盖率 ≥90%' } }, 'zh-CN');
+    const first = zh(failing([0, 2]));
+    expect(first).toMatchObject({ outcome: 'fail', messageId: 'staffing/over-quota#fail', data: { count: 2, rowIndexes: [0, 2], unreadable: [INDICATORS] } });
+    expect(first.message).toBe(`原消息（${FIELD_LABELS[INDICATORS]['zh-CN']}表不完整，读到“效益 社会 覆盖率 ≥90%”为止：该行及其后未能检查）`);
+    const en = adjusterFor({ unreadable: { [INDICATORS]: 'x 1' } }, 'en')(failing([1]));
+    expect(en.message).toBe(`原消息 (the ${FIELD_LABELS[INDICATORS].en} table is incomplete (read up to "x 1"): that row and any after it could not be checked)`);
+    // The last row read is where the file was cut: its blank reason or score may be past the cut.
+    expect(zh(failing([2]))).toMatchObject({ outcome: 'indeterminate', messageId: 'staffing/over-quota#unreadable' });
+    // An item counted outside the list (the budget execution item) decides the failure too.
+    expect(zh(failing([2], 2)).outcome).toBe('fail');
+    // A failure over the list's total (no rows listed), or with an unreadable field beside the list, is not decided by a row.
+    expect(zh(finding('fail', [INDICATORS], undefined, rows)).outcome).toBe('indeterminate');
+    const withScalar = adjusterFor({ unreadable: { [INDICATORS]: 'x', [ACTUAL]: '十二人' } }, 'zh-CN')({ ...failing([0]), paths: [INDICATORS, ACTUAL] });
+    expect(withScalar.outcome).toBe('indeterminate');
+  });
+
+  it('property: over a list read in part, a failure stands exactly when a row other than the last read one (or an item outside the list) is listed', () => {
+    const arb = fc.integer({ min: 1, max: 8 }).chain((n) =>
+      fc.record({ n: fc.constant(n), indexes: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: n }), outside: fc.nat(2) }),
+    );
+    fc.assert(
+      fc.property(arb, ({ n, indexes, outside }) => {
+        const observed = { [INDICATORS]: Array.from({ length: n }, (_, i) => ({ name: `r${String(i)}` })) };
+        const before: Finding = { ...finding('fail', [INDICATORS], undefined, observed), data: { count: indexes.length + outside, rowIndexes: indexes } };
+        const after = adjusterFor({ unreadable: { [INDICATORS]: 'cut' } }, 'zh-CN')(before);
+        const wholeRowListed = indexes.some((i) => i !== n - 1) || outside > 0;
+        expect(after.outcome).toBe(wholeRowListed ? 'fail' : 'indeterminate');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('a rule over an unread list is not applicable only if rows were read: "no indicators" is not what the form shows', () => {
     const zh = adjusterFor({ unreadable: { [INDICATORS]: '一级指标 三级指标 得分' } }, 'zh-CN');
     const na = (observed: Record<string, unknown>, suffix = 'not-applicable'): Finding => ({ ...finding('not-applicable', [INDICATORS], undefined, observed), messageId: `staffing/over-quota#${suffix}` });

@@ -29,6 +29,23 @@ const LIST_PATHS: ReadonlySet<string> = listPathsOf(EvaluationSchema, '', new Se
 const noRows = (v: unknown): boolean => !Array.isArray(v) || v.length === 0;
 
 /**
+ * Whether a failure over lists read in part is decided by a row read whole: the rule lists the rows it failed as data
+ * `rowIndexes` (0-based positions in the list), and one of them is not the list's last row (the row the file was cut
+ * in, or the row after which it stops), or it counts an item outside the list (`count` above the rows listed: the
+ * budget execution item). A rule that lists no rows (a total over the list) is never decided so.
+ */
+function failsOnWholeRows(f: Finding, lists: readonly string[]): boolean {
+  const indexes = f.data.rowIndexes;
+  if (!Array.isArray(indexes) || !indexes.every((i): i is number => Number.isInteger(i))) return false;
+  const count = f.data.count;
+  if (typeof count === 'number' && count > indexes.length) return true;
+  return lists.every((p) => {
+    const rows = f.observed[p];
+    return Array.isArray(rows) && indexes.some((i) => i >= 0 && i < rows.length - 1);
+  });
+}
+
+/**
  * How each finding is corrected for what a blank means, applied as each rule is decided (so that a later rule
  * reading the `findings` fact, such as the self-rating check, sees the corrected outcome):
  * - a field the form does not carry (its template has no place for it: a figures-only 基础数据表 asks no 是/否
@@ -42,6 +59,8 @@ const noRows = (v: unknown): boolean => !Array.isArray(v) || v.length === 0;
  *   be read under its header) is not whole: a rule over its rows that passes has looked at the rows read only, so
  *   its pass is indeterminate too, and so is its not-applicable when no row was read ("no indicators" is not
  *   what the form shows: a rule not in force that year stays not applicable); the message quotes where the table stops and keeps what the rule said of the rows read.
+ * A failure a row read whole decides stands (a rule listing the rows it failed as data `rowIndexes`: 6 > 5 points in
+ * row 1 is an error however the table ends), with a note that the rows after the cut were not checked.
  * Other passes stand: a rule passes on what the form shows (a blank scalar counts as unknown in the rules
  * themselves, so it never passes one).
  */
@@ -60,6 +79,11 @@ export function findingAdjuster(gaps: FormGaps, locale: Locale): ((f: Finding) =
     const notApplicable = f.outcome === 'not-applicable' && f.messageId === `${f.ruleId}#not-applicable`;
     const undecided =
       f.outcome === 'fail' || f.outcome === 'indeterminate' || (partial.length > 0 && (f.outcome === 'pass' || (notApplicable && partial.some((p) => noRows(f.observed[p])))));
+    if (f.outcome === 'fail' && partial.length > 0 && partial.length === unread.length && failsOnWholeRows(f, partial)) {
+      // A row read whole breaks the rule: that stands whatever the rows not read say (the rows listed may include the cut one).
+      const note = partial.map((p) => (zh ? `${label(p)}表不完整，读到“${unreadable[p] ?? ''}”为止：该行及其后未能检查` : `the ${label(p)} table is incomplete (read up to "${unreadable[p] ?? ''}"): that row and any after it could not be checked`)).join(zh ? '；' : '; ');
+      return { ...f, message: zh ? `${f.message}（${note}）` : `${f.message} (${note})`, data: { ...f.data, unreadable: unread } };
+    }
     if (unread.length > 0 && undecided) {
       const shown = unread
         .map((p) => {

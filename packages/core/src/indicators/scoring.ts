@@ -64,6 +64,11 @@ export interface RowCheck {
   readonly count: number;
   /** Rows where a blank or unreadable value leaves the question open. */
   readonly undecided: number;
+  /**
+   * The 0-based positions in `selfAssessment.indicators` of the indicator rows listed (the budget item has none): a
+   * rule reporting them as data `rowIndexes` keeps its failure when the list was read only in part (see coverage.ts).
+   */
+  readonly indexes: number[];
 }
 
 const h = (v: number | null | undefined): number | null => (isHundredths(v, Number.MAX_SAFE_INTEGER / 100) ? hundredths(v) : null);
@@ -78,8 +83,14 @@ function rowName(row: Indicator, index: number): string {
   return name === '' ? `#${String(index + 1)}` : `#${String(index + 1)} ${name}`;
 }
 
-function rowCheck(): { rows: string[]; count: number; undecided: number } {
-  return { rows: [], count: 0, undecided: 0 };
+function rowCheck(): { rows: string[]; count: number; undecided: number; indexes: number[] } {
+  return { rows: [], count: 0, undecided: 0, indexes: [] };
+}
+
+/** List indicator row `index` as breaking one rule. */
+function listRow(check: { rows: string[]; indexes: number[] }, index: number, text: string): void {
+  check.rows.push(text);
+  check.indexes.push(index);
 }
 
 /** `points × fraction` of the execution item: linear from `zeroRate` (0) to `fullRate` (all), in hundredths. */
@@ -167,7 +178,7 @@ export interface ScoringFacts {
   };
 }
 
-const EMPTY_CHECK: RowCheck = Object.freeze({ rows: Object.freeze([]) as unknown as string[], count: 0, undecided: 0 });
+const EMPTY_CHECK: RowCheck = Object.freeze({ rows: Object.freeze([]) as unknown as string[], count: 0, undecided: 0, indexes: Object.freeze([]) as unknown as number[] });
 
 /** The facts of a form without a 自评表 (shared: facts are never written to). */
 const ABSENT: ScoringFacts = Object.freeze({
@@ -274,10 +285,10 @@ export function deriveScoring(e: Evaluation, settings: ScoringSettings = DEFAULT
     // 0 ≤ 得分 ≤ 分值.
     let adjusted = scoreH;
     if (scoreH !== null && scoreH < 0) {
-      outOfRange.rows.push(`${label} (${String(row.score)} < 0)`);
+      listRow(outOfRange, i, `${label} (${String(row.score)} < 0)`);
       adjusted = 0;
     } else if (scoreH !== null && pointsH !== null && scoreH > pointsH) {
-      outOfRange.rows.push(`${label} (${String(row.score)} > ${String(row.points)})`);
+      listRow(outOfRange, i, `${label} (${String(row.score)} > ${String(row.points)})`);
       adjusted = pointsH;
     } else if (scoreH === null || pointsH === null) outOfRange.undecided++;
     if (adjusted !== null && scoreH !== null) withinDelta += adjusted - scoreH;
@@ -288,12 +299,12 @@ export function deriveScoring(e: Evaluation, settings: ScoringSettings = DEFAULT
     const detail = `${target ?? '—'} → ${row.actual ?? '—'}`;
     if (att.kind === 'short') {
       const reason = row.deviationReason?.trim() ?? '';
-      if (reason === '' || /^[\s/／\\—–-]*$|^无$/.test(reason)) missingReason.rows.push(`${label} (${detail})`);
+      if (reason === '' || /^[\s/／\\—–-]*$|^无$/.test(reason)) listRow(missingReason, i, `${label} (${detail})`);
     } else if (att.kind === 'unknown' && (target ?? '') !== '' && (row.actual ?? '') !== '') missingReason.undecided++;
 
     // Full marks while short (quantitative rows).
     if (att.kind === 'short' && isQuantitative(row, att) && pointsH !== null && scoreH !== null && pointsH > 0 && scoreH >= pointsH) {
-      fullMarksShort.rows.push(`${label} (${detail}, ${String(row.score)}/${String(row.points)})`);
+      listRow(fullMarksShort, i, `${label} (${detail}, ${String(row.score)}/${String(row.points)})`);
       const fair = proportionalScore(pointsH, att.target, att.actual, att.lowerIsBetter);
       if (fair !== undefined && adjusted !== null) fullDelta += fair - adjusted;
     } else if (att.kind === 'unknown' && row.nature !== 'qualitative') fullMarksShort.undecided++;
@@ -303,7 +314,7 @@ export function deriveScoring(e: Evaluation, settings: ScoringSettings = DEFAULT
     if (row.coefficient !== undefined && row.coefficient !== null) coefficientRows++;
     if (coefficientH !== null && pointsH !== null && scoreH !== null) {
       const expected = Math.floor((pointsH * coefficientH) / 10_000 + 0.5);
-      if (expected !== scoreH) coefficientMismatch.rows.push(`${label} (${String(row.points)} × ${String(row.coefficient)}% ≠ ${String(row.score)})`);
+      if (expected !== scoreH) listRow(coefficientMismatch, i, `${label} (${String(row.points)} × ${String(row.coefficient)}% ≠ ${String(row.score)})`);
     } else if (coefficientH !== null) coefficientMismatch.undecided++;
   }
   outOfRange.count = outOfRange.rows.length;
