@@ -89,6 +89,7 @@ const LEAVES: Readonly<Record<string, LocalizedText>> = {
   rows: t('这些行的行号', 'the row numbers'),
   count: t('行数', 'how many'),
   undecided: t('无法判断的行数', 'rows that cannot be decided'),
+  indexes: t('这些行在指标表中的位置（从 0 起；表只读出一部分时，据此判断不通过是否成立）', 'the rows\' 0-based positions in the indicator table (decides whether a failure stands when the table was read only in part)'),
 };
 
 const FINDINGS: Readonly<Record<string, LocalizedText>> = {
