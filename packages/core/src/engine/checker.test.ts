@@ -303,6 +303,15 @@ describe('how one rule is decided', () => {
     expect(carry('en')?.message).toBe('Not applicable: there is no form of the same unit for the previous year, so nothing to check across years');
   });
 
+  it('a batch rule on a single form says so in both locales; its data holds the year and no reason of its own', () => {
+    const checker = createChecker([loadPackFromDir(packDir('batch'))]);
+    const e = { ...baseEvaluation(), fiscalYear: 2021 };
+    const single = (locale: 'zh-CN' | 'en') => checker.checkCrossFormSync(e, { history: null, batch: null }, { locale }).find((f) => f.ruleId === 'batch/duplicate-submission');
+    expect(single('zh-CN')).toMatchObject({ outcome: 'not-applicable', messageId: 'batch/duplicate-submission#no-batch', message: '不适用：只检查了一份表，没有同批次的其他表可比' });
+    expect(single('zh-CN')?.data).toStrictEqual({ fiscalYear: 2021, reason: '' });
+    expect(single('en')?.message).toBe('Not applicable: a single form was checked, with no other forms of a batch to compare');
+  });
+
   it('waivers still apply when the form also has unreadable fields', () => {
     const checker = createChecker([demo([minimalRule('demo/actual')])]);
     const e = patchEvaluation(baseEvaluation(), { unit: { name: '甲单位' }, staffing: { actual: 11, authorized: 20 } });
