@@ -55,6 +55,8 @@ describe.each(Object.entries(forms))('an indicator table read in part (%s)', (_,
     }
     expect(result.findings.find((f) => f.ruleId === 'scoring/execution-rate')?.outcome).toBe('pass');
     expect(result.findings.find((f) => f.ruleId === 'scoring/execution-score')?.outcome).toBe('pass');
+    // Nor is a total recomputed from part of the table (the report's suggested grade).
+    expect(result.scoreCheck?.recomputed).toEqual({ score: null, grade: null });
   });
 });
 
@@ -96,5 +98,13 @@ describe('the message of a pass taken back', () => {
     expect(read.unreadable).toBeUndefined();
     const result = checker.checkEvaluationSync(read.evaluation, { source: 'form.txt', ...formGaps(read) });
     for (const id of ['scoring/deviation-reason', 'scoring/full-marks-below-target', 'scoring/score-within-points', 'scoring/score-total']) expect([id, result.findings.find((f) => f.ruleId === id)?.outcome]).toEqual([id, 'pass']);
+  });
+
+  it('a table broken by a page footer is read on after the break: the row there falls short with full marks and no reason', () => {
+    const read = importText([...head(23), ...ROWS, '第 1 页 共 2 页', '效益 | 社会 | 覆盖率 | ≥90% | 50% | 4 | 4 | 无 |', '合计 | | | | | 13 | 23 | |'].join('\n'));
+    if (!read.ok) throw new Error('not read');
+    expect(read.evaluation.selfAssessment?.indicators).toHaveLength(3);
+    const result = checker.checkEvaluationSync(read.evaluation, { source: 'form.txt', ...formGaps(read) });
+    for (const id of ['scoring/deviation-reason', 'scoring/full-marks-below-target']) expect([id, result.findings.find((f) => f.ruleId === id)?.outcome]).toEqual([id, 'fail']);
   });
 });

@@ -50,6 +50,13 @@ describe('the score check of a result', () => {
     expect(withRating.checkEvaluationSync(baseEvaluation()).scoreCheck).toBeUndefined();
   });
 
+  it('recomputes no total from an indicator table read only in part (the rows not read would add to it)', () => {
+    const whole = withRating.checkEvaluationSync(sheet(chongqing, '优', 89.6), { unreadable: { 'staffing.actual': '十二人' } });
+    expect(whole.scoreCheck?.recomputed).toEqual({ score: 86.91, grade: '良' });
+    const part = withRating.checkEvaluationSync(sheet(chongqing, '优', 89.6), { unreadable: { 'selfAssessment.indicators': '效益 社会 覆盖率 ≥90%' } });
+    expect(part.scoreCheck).toEqual({ claimed: { grade: '优', score: 89.6 }, recomputed: { score: null, grade: null }, movedBy: [{ ruleId: 'scoring/full-marks-below-target', delta: -2.69 }] });
+  });
+
   it('follows the bands in force: 良 from 85 where the rating pack says so', () => {
     const strict = createChecker([scoring, rating], { parameters: { 'rating.goodMin': 87 } });
     expect(strict.checkEvaluationSync(sheet(chongqing, '优', 89.6)).scoreCheck?.recomputed.grade).toBe('中');

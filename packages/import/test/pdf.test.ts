@@ -235,3 +235,30 @@ describe.skipIf(soffice === undefined)('the example forms printed to PDF by Libr
     expect(r.diagnostics.map((d) => d.code)).not.toContain('answer-unanswered');
   }, 60_000);
 });
+
+describe('a PDF longer than the pages read', () => {
+  /** A page of lines, each a row of cells 150 units apart (a run of text a cell: ten units a character). */
+  const page = (number: number, rows: string[][]) => ({
+    number,
+    width: 1400,
+    height: 842,
+    items: rows.flatMap((cells, i) => cells.map((s, j) => ({ s, x: 40 + 150 * j, y: 800 - 20 * i, w: Array.from(s).length * 10, h: 10, f: 'sans-serif', font: 'text' }))).filter((it) => it.s !== ''),
+  });
+  const rows = [
+    ['2021年度部门整体支出绩效自评表'],
+    ['部门名称', '某某县水利局'],
+    ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+    ['100', '100', '100', '10', '100%', '10'],
+    ['一级指标', '二级指标', '三级指标', '指标值', '完成值', '分值', '得分', '偏差原因'],
+    ['产出', '数量', '灌区改造', '≥2个', '2个', '50', '50', '无'],
+  ];
+
+  it('marks an indicator list read from the first pages as not known whole (the rest may carry it on)', () => {
+    const whole = importPdfText({ totalPages: 1, pages: [page(1, rows)] });
+    if (!whole.ok) throw new Error(JSON.stringify(whole.diagnostics));
+    expect(whole.evaluation.selfAssessment?.indicators?.map((i) => i.name)).toEqual(['灌区改造']);
+    expect(whole.unreadable).toBeUndefined();
+    const part = importPdfText({ totalPages: 300, pages: [page(1, rows)] });
+    expect(part.ok && part.unreadable).toEqual({ 'selfAssessment.indicators': '第 1 页（共 300 页）' });
+  });
+});

@@ -516,7 +516,8 @@ export class Checker {
         if (location !== undefined) f.location = location;
       }
     }
-    const check = scoreCheck(evaluation, (facts.derived as DerivedFacts).scoring, facts.params as ParamValues, findings);
+    const listIncomplete = options.unreadable !== undefined && Object.hasOwn(options.unreadable, 'selfAssessment.indicators');
+    const check = scoreCheck(evaluation, (facts.derived as DerivedFacts).scoring, facts.params as ParamValues, findings, listIncomplete);
     if (check !== undefined) result.scoreCheck = check;
     if (this.scored.length > 0) result.scores = packScores(findings, this.scored, locale);
     return result;

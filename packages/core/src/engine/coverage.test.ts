@@ -151,6 +151,11 @@ describe('findingAdjuster: what a blank the form could not hold, or could not be
     expect(adjust(pass)).toBe(pass);
   });
 
+  it('a failure its rule explains by a field the form has no place for, which is not among the fields the rule reads, stays a failure', () => {
+    const f = finding('fail', [AUTHORIZED], [condition(ACTUAL, true)]);
+    expect(adjusterFor({ fieldsNotOnForm: [ACTUAL] }, 'zh-CN')(f)).toBe(f);
+  });
+
   it('property: a finding is never turned into a pass or a failure; a pass stays a pass unless it reads a list read in part, or no field it reads is on the form', () => {
     const paths = [...Object.keys(FIELD_LABELS).slice(0, 6), INDICATORS];
     const arb = fc.record({

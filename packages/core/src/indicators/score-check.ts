@@ -27,15 +27,17 @@ export function gradeOfScore(score: number | null, params: ParamValues | undefin
  * rules that moved it — every finding whose data holds a non-zero `scoreDelta` (the convention a rule follows to
  * say how many points its recomputation takes off or adds; a pass within a rounding tolerance may still move the
  * total by a hundredth or two, and is listed so that the moves add up). Undefined for a form without a 自评表.
+ * No total is recomputed from an indicator table read only in part (`listIncomplete`: the importer could not read
+ * it whole): the rows not read would add to it.
  */
-export function scoreCheck(evaluation: Evaluation, scoring: ScoringFacts, params: ParamValues | undefined, findings: readonly Finding[]): ScoreCheck | undefined {
+export function scoreCheck(evaluation: Evaluation, scoring: ScoringFacts, params: ParamValues | undefined, findings: readonly Finding[], listIncomplete = false): ScoreCheck | undefined {
   if (scoring.points.sum === null) return undefined;
   const movedBy: { ruleId: string; delta: number }[] = [];
   for (const f of findings) {
     const delta = f.data.scoreDelta;
     if (typeof delta === 'number' && delta !== 0) movedBy.push({ ruleId: f.ruleId, delta });
   }
-  const score = scoring.recomputed.score;
+  const score = listIncomplete ? null : scoring.recomputed.score;
   return {
     claimed: { grade: evaluation.selfRating.grade, score: evaluation.selfRating.score ?? null },
     recomputed: { score, grade: gradeOfScore(score, params) },

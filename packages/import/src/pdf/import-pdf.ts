@@ -131,5 +131,9 @@ export function importPdfText(text: PdfText, templates?: readonly Template[]): I
       ? [{ code: 'pdf-pages-skipped', severity: 'warning', message: { 'zh-CN': `PDF 共 ${text.totalPages} 页，只读取了前 ${text.pages.length} 页。`, en: `The PDF has ${text.totalPages} pages; only the first ${text.pages.length} were read.` } }]
       : [];
   if (!result.ok) return { ...result, diagnostics: [...fontNote, ...result.diagnostics.map(mapDiag), ...truncated] };
-  return { ...result, ...relocateRead(result, locate), diagnostics: [...fontNote, ...result.diagnostics.map(mapDiag), ...truncated] };
+  // The pages not read may carry the indicator table on: the list read from the pages before them is not known whole.
+  const list = 'selfAssessment.indicators';
+  const unreadable: Record<string, string> = { ...result.unreadable };
+  if (truncated.length > 0 && result.evaluation.selfAssessment?.indicators !== undefined) unreadable[list] ??= `第 ${String(text.pages.length)} 页（共 ${String(text.totalPages)} 页）`;
+  return { ...result, ...relocateRead(result, locate), diagnostics: [...fontNote, ...result.diagnostics.map(mapDiag), ...truncated], ...(Object.keys(unreadable).length === 0 ? {} : { unreadable }) };
 }

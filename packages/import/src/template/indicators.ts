@@ -61,6 +61,55 @@ function placeMerged(cells: readonly TableCellElement[], width: number, byColumn
 /** A cell holding a figure, or blank. */
 const figureOrBlank = (cell: TableCellElement | undefined): boolean => cell !== undefined && (cell.paragraphs.length === 0 || FIGURE.test(cellText(cell).replace(/\s+/g, '')));
 
+/** Paragraphs that may stand between a table and its continuation: a page's footer and the next page's header. */
+const MAX_BETWEEN = 3;
+
+/**
+ * Whether a row under the header reads as an indicator: the header's width (a web page's row may leave out the
+ * cells merged down from above), an indicator's name under 三级指标 and a figure under 分值 or 得分, blanks or
+ * figures only under both.
+ */
+function indicatorShaped(row: TableRowElement, header: TableRowElement, byColumn: ReadonlyMap<number, Key>, format: DocumentElements['format']): boolean {
+  const width = header.cells.length;
+  const cols = row.cells.length === width ? gridColumns(row.cells) : format === 'text' && row.cells.length < width ? placeMerged(row.cells, width, byColumn) : null;
+  if (cols === null) return false;
+  const under = (key: Key): string | undefined => {
+    const i = row.cells.findIndex((_, j) => byColumn.get(cols[j] ?? -1) === key);
+    const cell = row.cells[i];
+    return cell === undefined ? undefined : cellText(cell).replace(/\s+/g, '');
+  };
+  const name = under('name') ?? '';
+  const figures = (['points', 'score'] as const).map(under);
+  return name !== '' && !FIGURE.test(name) && figures.every((t) => t === undefined || t === '' || FIGURE.test(t)) && figures.some((t) => t !== undefined && t !== '');
+}
+
+/**
+ * The rows of the tables that carry on an indicator table after a break — a page break in a PDF's or a web page's
+ * text (its footer and header lines between), a Word table split by a paragraph, the next worksheet: each next
+ * table whose first row repeats the header (left out) or reads as an indicator under it. Without them the rows
+ * after the break were not read, and no diagnostic said so.
+ */
+function continuedRows(doc: DocumentElements, from: number, header: TableRowElement, byColumn: ReadonlyMap<number, Key>): TableRowElement[] {
+  const out: TableRowElement[] = [];
+  const headerText = header.cells.map((c) => cellText(c).replace(/\s+/g, '')).join('|');
+  let between = 0;
+  for (let b = from + 1; b < doc.blocks.length; b++) {
+    const block = doc.blocks[b];
+    if (block === undefined) break;
+    if (block.kind !== 'table') {
+      if (++between > MAX_BETWEEN) break;
+      continue;
+    }
+    const [first, ...rest] = block.rows;
+    if (first === undefined) break;
+    if (first.cells.map((c) => cellText(c).replace(/\s+/g, '')).join('|') === headerText) out.push(...rest);
+    else if (indicatorShaped(first, header, byColumn, doc.format)) out.push(...block.rows);
+    else break;
+    between = 0;
+  }
+  return out;
+}
+
 /**
  * The rows of a table copied one cell at a time (text/partition: the copy keeps no row breaks, its cells make one
  * row): the header is the leading cells up to the first figure, naming the columns; a row is known by its
@@ -125,7 +174,7 @@ export function readIndicatorList(reader: FormReader, doc: DocumentElements, ind
     return line === undefined ? {} : at(index, line, 0, cellText(cell ?? { paragraphs: [], origin: {} }).trim());
   };
   let headerOnly: SourcePosition | undefined;
-  for (const table of doc.blocks) {
+  for (const [b, table] of doc.blocks.entries()) {
     if (table.kind !== 'table') continue;
     const block = doc.format === 'text' && table.rows.length === 1 ? (streamRows(table.rows[0], columns) ?? table) : table;
     for (let r = 0; r < block.rows.length; r++) {
@@ -146,13 +195,15 @@ export function readIndicatorList(reader: FormReader, doc: DocumentElements, ind
       let cutRead = false;
       let lastRead: Partial<Record<Key, string>> = {};
       let above: Partial<Record<Key, string>> = {};
-      for (let k = r + 1; k < block.rows.length && rows.length < MAX_ROWS; k++) {
-        const row = block.rows[k];
+      // The rows under the header, and those of the tables that carry the list on after a break.
+      const body = [...block.rows.slice(r + 1), ...continuedRows(doc, b, header, byColumn)];
+      for (let k = 0; k < body.length && rows.length < MAX_ROWS; k++) {
+        const row = body[k];
         if (row === undefined) continue;
         // Only text from a web page leaves merged cells out of a row; other formats keep a blank in their place.
         // A last row that is short with no merged cells to place was cut off: the list is not whole.
         const placed = doc.format === 'text' && row.cells.length < header.cells.length ? placeMerged(row.cells, header.cells.length, byColumn) : undefined;
-        if (placed === null && k === block.rows.length - 1) cutShort = row;
+        if (placed === null && k === body.length - 1) cutShort = row;
         const cols = placed ?? gridColumns(row.cells);
         const texts: Partial<Record<Key, string>> = {};
         const cellOf: Partial<Record<Key, TableCellElement>> = {};
