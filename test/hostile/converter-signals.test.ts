@@ -124,3 +124,28 @@ async function until<T>(probe: () => T | undefined): Promise<T> {
   }
   throw new Error('timed out waiting');
 }
+
+describe('jixiao serve', () => {
+  it('a request stopped at its read timeout leaves no LibreOffice process and no conversion folder (its worker thread is stopped; before, LibreOffice and the folder stayed)', { timeout: 150_000 }, async () => {
+    const { dir, temp, soffice, sleepers } = setup();
+    // The built CLI: its server reads uploads in worker threads, stopped at the read timeout.
+    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--soffice', soffice, '--read-timeout', '2'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', TMPDIR: temp }, stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      // It says where it listens on standard error.
+      let said = '';
+      server.stderr.on('data', (chunk: Buffer) => {
+        said += chunk.toString('utf8');
+      });
+      const url = await until(() => /listening on (http:\/\/[\d.:]+)/.exec(said)?.[1]);
+      const res = await fetch(`${url}/v1/check?format=json&filename=a.doc`, { method: 'POST', body: readFileSync(join(dir, 'forms/a.doc')) });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('read-timeout');
+      expect(sleepers().length).toBeGreaterThan(0);
+      expect(await until(() => (sleepers().every(ended) ? true : undefined))).toBe(true);
+      expect(await until(() => (conversions(temp).length === 0 ? true : undefined))).toBe(true);
+    } finally {
+      server.kill('SIGKILL');
+      stop(sleepers());
+    }
+  });
+});
