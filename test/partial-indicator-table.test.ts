@@ -92,6 +92,17 @@ describe('the message of a pass taken back', () => {
     expect(onlyCut.get('scoring/deviation-reason')).toMatchObject({ outcome: 'indeterminate', messageId: 'scoring/deviation-reason#unreadable' });
   });
 
+  it('a sheet whose indicator table is not found at all: its totals are undecided, not failed on the budget item alone', () => {
+    // The budget block read, then no header naming the indicator columns.
+    const result = check([...head(19).slice(0, -1), '其他说明 | 无 |'], 'zh-CN');
+    for (const id of ['scoring/points-total', 'scoring/score-total', 'scoring/deviation-reason']) {
+      const f = result.findings.find((x) => x.ruleId === id);
+      expect([id, f?.outcome]).toEqual([id, 'indeterminate']);
+      expect(f?.message).toMatch(/^无法判断：绩效指标表未能读出/);
+    }
+    expect(result.findings.find((f) => f.ruleId === 'scoring/execution-score')?.outcome).toBe('pass');
+  });
+
   it('the same rows in a whole table (ended by its 合计 row) pass', () => {
     const read = importText([...head(19), ...ROWS, '合计 | | | | | 9 | 9 | |'].join('\n'));
     if (!read.ok) throw new Error('not read');

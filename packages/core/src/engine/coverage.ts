@@ -88,6 +88,7 @@ export function findingAdjuster(gaps: FormGaps, locale: Locale): ((f: Finding) =
       const shown = unread
         .map((p) => {
           const written = unreadable[p] ?? '';
+          if (LIST_PATHS.has(p) && written === '') return zh ? `${label(p)}表未能读出` : `the ${label(p)} table could not be read`;
           if (LIST_PATHS.has(p)) return zh ? `${label(p)}表不完整，读到“${written}”为止` : `the ${label(p)} table is incomplete (read up to "${written}")`;
           return zh ? `${label(p)}无法识别：“${written}”` : `${label(p)} could not be read: "${written}"`;
         })

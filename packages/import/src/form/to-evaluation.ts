@@ -136,9 +136,10 @@ export function toEvaluation(reading: FormReading, kind: ImportKind, expected: r
 
 /**
  * Diagnostics that mean "a value was written but could not be read" (it is blank in the evaluation): among them an
- * indicator table whose rows could not be read, or whose last row was cut off (the list is not whole).
+ * indicator table a scoring sheet has but that was not found, whose rows could not be read, or whose last row was cut
+ * off (the list is not whole).
  */
-const UNREADABLE_VALUE = new Set(['unreadable-date', 'unreadable-figure', 'indicator-rows-not-read', 'indicator-table-cut-short']);
+const UNREADABLE_VALUE = new Set(['unreadable-date', 'unreadable-figure', 'indicator-table-not-read', 'indicator-rows-not-read', 'indicator-table-cut-short']);
 
 /** Path → the text as written, of every value that was there but could not be read. */
 function unreadableValues(diagnostics: readonly ImportDiagnostic[], positions: Record<string, SourcePosition>): Record<string, string> | undefined {
