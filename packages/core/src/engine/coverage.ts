@@ -71,6 +71,12 @@ export function findingAdjuster(gaps: FormGaps, locale: Locale): ((f: Finding) =
   if (notOnForm.size === 0 && unreadablePaths.length === 0) return undefined;
   const label = (p: string): string => (isFieldPath(p) ? FIELD_LABELS[p][locale] : p);
   const zh = locale === 'zh-CN';
+  /** What is missing of a list read in part: where its table stops, or that it was not read at all (no text). */
+  const listGap = (p: string): string => {
+    const written = unreadable[p] ?? '';
+    if (written === '') return zh ? `${label(p)}表未能读出` : `the ${label(p)} table could not be read`;
+    return zh ? `${label(p)}表不完整，读到“${written}”为止` : `the ${label(p)} table is incomplete (read up to "${written}")`;
+  };
   return (f) => {
     if (f.paths.length === 0) return f;
     const unread = unreadablePaths.filter((p) => f.paths.includes(p));
@@ -81,15 +87,20 @@ export function findingAdjuster(gaps: FormGaps, locale: Locale): ((f: Finding) =
       f.outcome === 'fail' || f.outcome === 'indeterminate' || (partial.length > 0 && (f.outcome === 'pass' || (notApplicable && partial.some((p) => noRows(f.observed[p])))));
     if (f.outcome === 'fail' && partial.length > 0 && partial.length === unread.length && failsOnWholeRows(f, partial)) {
       // A row read whole breaks the rule: that stands whatever the rows not read say (the rows listed may include the cut one).
-      const note = partial.map((p) => (zh ? `${label(p)}表不完整，读到“${unreadable[p] ?? ''}”为止：该行及其后未能检查` : `the ${label(p)} table is incomplete (read up to "${unreadable[p] ?? ''}"): that row and any after it could not be checked`)).join(zh ? '；' : '; ');
+      const note = partial
+        .map((p) => {
+          const gap = listGap(p);
+          if ((unreadable[p] ?? '') === '') return gap;
+          return zh ? `${gap}：该行及其后未能检查` : `${gap}: that row and any after it could not be checked`;
+        })
+        .join(zh ? '；' : '; ');
       return { ...f, message: zh ? `${f.message}（${note}）` : `${f.message} (${note})`, data: { ...f.data, unreadable: unread } };
     }
     if (unread.length > 0 && undecided) {
       const shown = unread
         .map((p) => {
+          if (LIST_PATHS.has(p)) return listGap(p);
           const written = unreadable[p] ?? '';
-          if (LIST_PATHS.has(p) && written === '') return zh ? `${label(p)}表未能读出` : `the ${label(p)} table could not be read`;
-          if (LIST_PATHS.has(p)) return zh ? `${label(p)}表不完整，读到“${written}”为止` : `the ${label(p)} table is incomplete (read up to "${written}")`;
           return zh ? `${label(p)}无法识别：“${written}”` : `${label(p)} could not be read: "${written}"`;
         })
         .join(zh ? '；' : '; ');
