@@ -6,7 +6,9 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default defineConfig(
-  globalIgnores(['**/node_modules/', '**/dist/', '**/.turbo/', 'coverage/', 'test-artifacts/', 'bench/out/']),
+  // Temporary files other tools write while a parallel task runs (tsup and vite bundle their config beside it,
+  // then delete it): lint must not try to read one that vanishes under it (CI failed on exactly that, ENOENT).
+  globalIgnores(['**/node_modules/', '**/dist/', '**/.turbo/', 'coverage/', 'test-artifacts/', 'bench/out/', '**/tsup.config.bundled_*', '**/*.timestamp-*.mjs', '.stryker-tmp/']),
   js.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
