@@ -437,6 +437,41 @@ describe.skipIf(!HAVE_CHROMIUM)('hostile names and reasons', { timeout: BROWSER_
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('a cross-form finding naming a hostile file (HTML, a bidi override, 150 characters unbroken): its places line and its links in the form view escaped, never obeyed, no element made, the view no wider than the screen', async () => {
+    const folder = join(work, 'hostile-cross');
+    mkdirSync(folder, { recursive: true });
+    // Two units, one narrative: each form's copied-narrative finding names the other form and where the text stands
+    // in it (the reports' places cell, the note under the finding in the form view).
+    const hostile = `<img src=x onerror="window.owned=1">\u202e${'x'.repeat(150)}.txt`;
+    writeFileSync(join(folder, hostile), SEED_TEXT.replace('北塔区司法局', '西湖区司法局'));
+    writeFileSync(join(folder, 'donghu.txt'), SEED_TEXT.replace('北塔区司法局', '东湖区司法局'));
+    const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    await page.getByText('已检查 2 / 2 份').waitFor({ timeout: 60_000 });
+    await page.locator('table.cross-findings tbody tr[data-rule="batch/copied-narrative"]').nth(1).waitFor({ timeout: 60_000 });
+    await page.locator('table.forms tbody tr', { hasText: '东湖区司法局' }).getByRole('button').click();
+    const listed = page.locator('.cross-list .finding[data-rule="batch/copied-narrative"]');
+    await listed.nth(1).waitFor({ timeout: 60_000 });
+    // The name as the CLI's terminal shows it (written out here, not made by visibleText): the override as its escape.
+    const shown = `hostile-cross/<img src=x onerror="window.owned=1">\\u202e${'x'.repeat(150)}.txt`;
+    // donghu's own finding: its note names where the text stands in the hostile form, a link opens that form; the
+    // hostile form's finding (pointing at donghu): a link to that form.
+    const notes = await listed.locator('.note').allTextContents();
+    expect(notes.filter((n) => n.includes(`；${shown} `))).toHaveLength(1);
+    expect(await listed.locator('button').evaluateAll((els) => els.map((e) => e.getAttribute('title')))).toEqual([`打开 ${shown}`, `打开 ${shown}`]);
+    expect(await listed.locator('button').allTextContents()).toEqual(expect.arrayContaining([`另一份表：${shown}`]));
+    expect(obeyed(await page.locator('body').innerText())).toEqual([]);
+    const labels = await page.locator('[title], [aria-label]').evaluateAll((els) => els.flatMap((e) => [e.getAttribute('title') ?? '', e.getAttribute('aria-label') ?? '']));
+    expect(labels.flatMap(obeyed)).toEqual([]);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { owned?: number }).owned)).toBeUndefined();
+    // 150 characters without a break do not widen the view: the page does not scroll sideways at 1366 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(ownFilesOnly(requests, 'file://')).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
 
 describe.skipIf(!HAVE_CHROMIUM)('the totals row', { timeout: BROWSER_TIMEOUT }, () => {

@@ -1,6 +1,6 @@
 /** The workbench: a dashboard of every form checked, one form opened, the reviewer's own rules. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { FormBrief, Locale } from '@jixiao/core';
+import { visibleLines, type FormBrief, type Locale } from '@jixiao/core';
 import type { CheckedForm, CrossFormView, FormEntry, SetupIssue, SummaryColumn, UnreadableForm } from '../worker/protocol.js';
 import { Dashboard } from './Dashboard.js';
 import { FormView } from './FormView.js';
@@ -164,7 +164,7 @@ export function App() {
       <main id="main">
         {failure === undefined ? null : (
           <p role="alert" class="failure">
-            {words.workerFailed(failure)}
+            {words.workerFailed(visibleLines(failure))}
           </p>
         )}
         {opened === undefined ? (

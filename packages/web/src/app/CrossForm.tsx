@@ -71,7 +71,7 @@ export function CrossFormSection({ words, view, running, onOpen, canOpen }: Prop
         <>
           {view.preamble.map((line, i) => (
             <p key={i} class="preamble">
-              {line}
+              {asShown(line)}
             </p>
           ))}
           {view.findings.length === 0 ? null : (
@@ -101,7 +101,7 @@ export function CrossFormSection({ words, view, running, onOpen, canOpen }: Prop
                                 <FormButton source={r.source} text={r.text} words={words} onOpen={onOpen} canOpen={canOpen} />
                               </div>
                             ))}
-                            {f.unlisted === undefined ? null : <div>{f.unlisted}</div>}
+                            {f.unlisted === undefined ? null : <div>{asShown(f.unlisted)}</div>}
                           </td>
                         ) : (
                           <td key={i}>{asShown(cell)}</td>

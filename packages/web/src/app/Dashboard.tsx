@@ -244,7 +244,7 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
               <option value="">{words.ruleAny}</option>
               {ruleOptions.map(([id, title]) => (
                 <option value={id} key={id}>
-                  {id} {title}
+                  {id} {asShown(title)}
                 </option>
               ))}
             </select>
@@ -308,11 +308,11 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
                     {shown.map((c) =>
                       c.id === 'source' ? (
                         <th scope="row" key={c.id}>
-                          {totals.cells.source}
+                          {asShown(totals.cells.source)}
                         </th>
                       ) : (
                         <td key={c.id} class={c.numeric ? 'num' : undefined} data-column={c.id}>
-                          {totals.cells[c.id] ?? ''}
+                          {asShown(totals.cells[c.id] ?? '')}
                         </td>
                       ),
                     )}
@@ -346,7 +346,7 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
                   <strong>{visibleText(u.file)}</strong>
                   {u.reasons.map((r, i) => (
                     <div key={i} class="reason">
-                      {r}
+                      {asShown(r)}
                     </div>
                   ))}
                 </li>
@@ -363,7 +363,7 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
               {failed.map((f) => (
                 <li key={f.ruleId}>
                   <button type="button" class="link" onClick={() => { setFilters({ ...filters, rule: f.ruleId }); }}>
-                    <code>{f.ruleId}</code> {f.title}
+                    <code>{f.ruleId}</code> {asShown(f.title)}
                   </button>
                   <span class="n">{words.mostFailedCount(f.units, f.forms)}</span>
                 </li>

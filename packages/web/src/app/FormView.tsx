@@ -56,7 +56,7 @@ function Annotations({ place, marks, cross, words }: { place: PlaceView | undefi
       ))}
       {cross.map((m) => (
         <span key={`cross-${String(m.index)}`} class={`badge ${crossTone(m)}`}>
-          {m.cells[4]} {m.ruleId}
+          {asShown(m.cells[4])} {m.ruleId}
         </span>
       ))}
     </div>
@@ -182,7 +182,7 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
       </dl>
       {form.scores.map((line, i) => (
         <p key={i} class="score-line">
-          {line}
+          {asShown(line)}
         </p>
       ))}
       <div class="split">
@@ -190,7 +190,7 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
           <h3 id="read-heading">{words.formAsRead}</h3>
           {inferred.length === 0 ? null : (
             <p class="review-note" role="note">
-              {words.reviewNote}：{inferred.map((f) => f.label).join('、')}
+              {words.reviewNote}：{asShown(inferred.map((f) => f.label).join('、'))}
             </p>
           )}
           {blocks === undefined && form.places.length === 0 ? (
@@ -207,8 +207,8 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
               <tbody>
                 {form.places.map((p) => (
                   <tr key={p.key} id={placeId(p.key)} data-place={p.key} class={classOf(p.key)}>
-                    <td class="where">{p.where}</td>
-                    <td class="excerpt">{p.excerpt}</td>
+                    <td class="where">{asShown(p.where)}</td>
+                    <td class="excerpt">{asShown(p.excerpt)}</td>
                     <td>
                       {annotate(p.key, p)}
                     </td>
@@ -226,12 +226,12 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
                   </p>
                 ) : (
                   <table key={b} class="doc-table">
-                    {block.caption === undefined ? null : <caption>{block.caption}</caption>}
+                    {block.caption === undefined ? null : <caption>{asShown(block.caption)}</caption>}
                     <tbody>
                       {block.rows.map((row, r) => (
                         <tr key={r}>
                           {row.cells.map((cell, c) => (
-                            <td key={c} colSpan={cell.colSpan} title={cell.ref} {...placeAttributes(cell.key)}>
+                            <td key={c} colSpan={cell.colSpan} title={cell.ref === undefined ? undefined : visibleText(cell.ref)} {...placeAttributes(cell.key)}>
                               {asShown(cell.text)}
                               {annotate(cell.key, cell.key === undefined ? undefined : places.get(cell.key))}
                             </td>
@@ -271,7 +271,7 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
                 onClick={() => { select(i, true); }}
               >
                 <div class="head">
-                  <span class={`badge ${tone(f)}`}>{f.label}</span> <strong>{f.title}</strong>
+                  <span class={`badge ${tone(f)}`}>{f.label}</span> <strong>{asShown(f.title)}</strong>
                 </div>
                 <p class="message">{asShown(f.message)}</p>
                 {f.notes.map((n, j) => (
@@ -314,17 +314,17 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
                   <li key={f.index} class={`finding ${crossTone(f)}`} data-rule={f.ruleId}>
                     <div class="head">
                       <span class={`badge ${crossTone(f)}`}>
-                        {f.cells[4]}
-                        {f.cells[5] === null ? '' : `·${String(f.cells[5])}`}
+                        {asShown(f.cells[4])}
+                        {f.cells[5] === null ? '' : `·${String(asShown(f.cells[5]))}`}
                       </span>{' '}
-                      <strong>{f.title}</strong> <code>{f.ruleId}</code>
+                      <strong>{asShown(f.title)}</strong> <code>{f.ruleId}</code>
                     </div>
                     <p class="message">{asShown(f.message)}</p>
                     <ul class="related">
                       {here ? null : (
                         <li>
-                          <button type="button" class="link" title={words.open(f.source)} onClick={() => { onOpenSource(f.source); }}>
-                            {words.crossOther(f.source)}
+                          <button type="button" class="link" title={words.open(visibleText(f.source))} onClick={() => { onOpenSource(f.source); }}>
+                            {words.crossOther(visibleText(f.source))}
                           </button>
                         </li>
                       )}
@@ -332,13 +332,13 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
                         .filter((r) => r.source !== form.row.file)
                         .map((r) => (
                           <li key={r.source}>
-                            <button type="button" class="link" title={words.open(r.source)} onClick={() => { onOpenSource(r.source); }}>
+                            <button type="button" class="link" title={words.open(visibleText(r.source))} onClick={() => { onOpenSource(r.source); }}>
                               {asShown(r.text)}
                             </button>
                           </li>
                         ))}
                     </ul>
-                    {f.cells[8] === null ? null : <p class="note">{String(f.cells[8])}</p>}
+                    {f.cells[8] === null ? null : <p class="note">{asShown(f.cells[8])}</p>}
                   </li>
                 ))}
               </ul>

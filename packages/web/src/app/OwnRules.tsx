@@ -4,6 +4,7 @@ import { findPackFiles } from '../worker/pack-files.js';
 import type { PackSource, SetupIssue, TextFile } from '../worker/protocol.js';
 import { pickedFiles } from './files.js';
 import type { Words } from './i18n.js';
+import { asShown } from './shown.js';
 
 export interface OwnRuleFiles {
   readonly packs: readonly (PackSource & { readonly label: string })[];
@@ -99,7 +100,7 @@ export function OwnRules({ words, files, issues, rules, busy, onChange, onReset 
           <ul class="issues">
             {issues.map((i, n) => (
               <li key={n} class={i.level}>
-                <code>{i.text}</code>
+                <code>{asShown(i.text)}</code>
               </li>
             ))}
           </ul>
