@@ -25,7 +25,8 @@ testRule(
     { name: 'a negative score', evaluation: rows(metRow('培训次数', 30, -1)), outcome: 'fail', check: 'out-of-range', message: '#1 培训次数 (-1 < 0)' },
     { name: 'the budget item above its points', evaluation: sheetEvaluation(), patch: { selfAssessment: { budget: { score: 12 } } }, outcome: 'fail', check: 'out-of-range', message: '预算执行 (12 > 10)' },
     { name: 'exactly the points, and 0', evaluation: rows(metRow('a', 30, 30), metRow('b', 10, 0)), outcome: 'pass' },
-    { name: 'a blank score and nothing out of range', evaluation: rows(metRow('a', 30, 30), { ...metRow('b', 10, 0), score: null }), outcome: 'indeterminate', message: '1 项的得分或分值为空' },
+    { name: 'a blank score and nothing out of range', evaluation: rows(metRow('a', 30, 30), { ...metRow('b', 10, 0), score: null }), outcome: 'indeterminate', message: '1 项的得分或分值为空，无法判断：#2 b' },
+    { name: 'the budget item blank', evaluation: sheetEvaluation(), patch: { selfAssessment: { budget: { score: null } } }, outcome: 'indeterminate', message: '无法判断：预算执行' },
     { name: 'a blank score beside one out of range', evaluation: rows(metRow('a', 30, 31), { ...metRow('b', 10, 0), points: null }), outcome: 'fail', check: 'out-of-range' },
     { name: 'a form without a 自评表', outcome: 'not-applicable' },
     { name: 'English message', evaluation: rows(metRow('培训次数', 30, 32)), locale: 'en', outcome: 'fail', check: 'out-of-range', message: '1 score(s) fall outside 0 to the item' },
@@ -44,9 +45,11 @@ describe(`${RULE} properties`, () => {
           return;
         }
         const out = items.filter((i) => i.score !== null && (i.score < 0 || (i.points !== null && i.score > i.points)));
-        const blank = items.some((i) => i.score === null || i.points === null);
-        expect(f.outcome).toBe(out.length > 0 ? 'fail' : blank ? 'indeterminate' : 'pass');
+        const blank = items.filter((i) => i.score === null || i.points === null);
+        expect(f.outcome).toBe(out.length > 0 ? 'fail' : blank.length > 0 ? 'indeterminate' : 'pass');
         if (out.length > 0) expect(f.data.count).toBe(out.length);
+        // Undecided, it names every item left open (the budget item as 预算执行, a row by its number).
+        else if (blank.length > 0) expect(f.data.undecidedRows).toHaveLength(blank.length);
       }),
     );
   });

@@ -58,12 +58,14 @@ export function scoringSettings(params: Readonly<Record<string, Readonly<Record<
   };
 }
 
-/** Indicator rows that break one rule, as `#row name (detail)`, and how many rows could not be decided. */
+/** Indicator rows that break one rule, as `#row name (detail)`, and the rows that could not be decided. */
 export interface RowCheck {
   readonly rows: string[];
   readonly count: number;
   /** Rows where a blank or unreadable value leaves the question open. */
   readonly undecided: number;
+  /** Those rows, as `#row name` (the budget item as 预算执行): an undecided finding names them. */
+  readonly undecidedRows: string[];
   /**
    * The 0-based positions in `selfAssessment.indicators` of the indicator rows listed (the budget item has none): a
    * rule reporting them as data `rowIndexes` keeps its failure when the list was read only in part (see coverage.ts).
@@ -83,14 +85,20 @@ function rowName(row: Indicator, index: number): string {
   return name === '' ? `#${String(index + 1)}` : `#${String(index + 1)} ${name}`;
 }
 
-function rowCheck(): { rows: string[]; count: number; undecided: number; indexes: number[] } {
-  return { rows: [], count: 0, undecided: 0, indexes: [] };
+function rowCheck(): { rows: string[]; count: number; undecided: number; undecidedRows: string[]; indexes: number[] } {
+  return { rows: [], count: 0, undecided: 0, undecidedRows: [], indexes: [] };
 }
 
 /** List indicator row `index` as breaking one rule. */
 function listRow(check: { rows: string[]; indexes: number[] }, index: number, text: string): void {
   check.rows.push(text);
   check.indexes.push(index);
+}
+
+/** Count the row (or the budget item) named `label` as one a blank leaves undecided. */
+function openRow(check: { undecided: number; undecidedRows: string[] }, label: string): void {
+  check.undecided++;
+  check.undecidedRows.push(label);
 }
 
 /** `points × fraction` of the execution item: linear from `zeroRate` (0) to `fullRate` (all), in hundredths. */
@@ -143,9 +151,9 @@ export interface ScoringFacts {
     readonly missingReason: RowCheck;
     /** A quantitative row scored its full points while its actual is short of its target. */
     readonly fullMarksShort: RowCheck;
-    /** 得分 ≠ 权重 × 得分系数 (重庆). */
+    /** 得分 ≠ 权重 × 得分系数 (重庆); a row whose coefficient, weight or score is blank is undecided. */
     readonly coefficientMismatch: RowCheck;
-    /** Rows with a 得分系数 at all. */
+    /** Rows in a 得分系数 column, its cell filled or blank (0: the sheet has no such column). */
     readonly coefficientRows: number;
   };
   readonly points: {
@@ -178,7 +186,13 @@ export interface ScoringFacts {
   };
 }
 
-const EMPTY_CHECK: RowCheck = Object.freeze({ rows: Object.freeze([]) as unknown as string[], count: 0, undecided: 0, indexes: Object.freeze([]) as unknown as number[] });
+const EMPTY_CHECK: RowCheck = Object.freeze({
+  rows: Object.freeze([]) as unknown as string[],
+  count: 0,
+  undecided: 0,
+  undecidedRows: Object.freeze([]) as unknown as string[],
+  indexes: Object.freeze([]) as unknown as number[],
+});
 
 /** The facts of a form without a 自评表 (shared: facts are never written to). */
 const ABSENT: ScoringFacts = Object.freeze({
@@ -251,7 +265,7 @@ export function deriveScoring(e: Evaluation, settings: ScoringSettings = DEFAULT
     // The budget item's own 得分 against its 分值 (the recomputed total uses the expected score instead).
     if (statedScoreH !== null && statedScoreH < 0) outOfRange.rows.push(`${BUDGET_ITEM} (${String(b.score)} < 0)`);
     else if (statedScoreH !== null && pointsH !== null && statedScoreH > pointsH) outOfRange.rows.push(`${BUDGET_ITEM} (${String(b.score)} > ${String(b.points)})`);
-    else if (statedScoreH === null || pointsH === null) outOfRange.undecided++;
+    else if (statedScoreH === null || pointsH === null) openRow(outOfRange, BUDGET_ITEM);
   }
 
   // Indicator rows.
@@ -290,7 +304,7 @@ export function deriveScoring(e: Evaluation, settings: ScoringSettings = DEFAULT
     } else if (scoreH !== null && pointsH !== null && scoreH > pointsH) {
       listRow(outOfRange, i, `${label} (${String(row.score)} > ${String(row.points)})`);
       adjusted = pointsH;
-    } else if (scoreH === null || pointsH === null) outOfRange.undecided++;
+    } else if (scoreH === null || pointsH === null) openRow(outOfRange, label);
     if (adjusted !== null && scoreH !== null) withinDelta += adjusted - scoreH;
 
     // Actual against the target in force (调整指标值 when given).
@@ -300,22 +314,25 @@ export function deriveScoring(e: Evaluation, settings: ScoringSettings = DEFAULT
     if (att.kind === 'short') {
       const reason = row.deviationReason?.trim() ?? '';
       if (reason === '' || /^[\s/／\\—–-]*$|^无$/.test(reason)) listRow(missingReason, i, `${label} (${detail})`);
-    } else if (att.kind === 'unknown' && (target ?? '') !== '' && (row.actual ?? '') !== '') missingReason.undecided++;
+    } else if (att.kind === 'unknown' && (target ?? '') !== '' && (row.actual ?? '') !== '') openRow(missingReason, label);
 
     // Full marks while short (quantitative rows).
     if (att.kind === 'short' && isQuantitative(row, att) && pointsH !== null && scoreH !== null && pointsH > 0 && scoreH >= pointsH) {
       listRow(fullMarksShort, i, `${label} (${detail}, ${String(row.score)}/${String(row.points)})`);
       const fair = proportionalScore(pointsH, att.target, att.actual, att.lowerIsBetter);
       if (fair !== undefined && adjusted !== null) fullDelta += fair - adjusted;
-    } else if (att.kind === 'unknown' && row.nature !== 'qualitative') fullMarksShort.undecided++;
+    } else if (att.kind === 'unknown' && row.nature !== 'qualitative') openRow(fullMarksShort, label);
 
-    // 得分 = 权重 × 得分系数.
-    const coefficientH = h(row.coefficient);
-    if (row.coefficient !== undefined && row.coefficient !== null) coefficientRows++;
-    if (coefficientH !== null && pointsH !== null && scoreH !== null) {
-      const expected = Math.floor((pointsH * coefficientH) / 10_000 + 0.5);
-      if (expected !== scoreH) listRow(coefficientMismatch, i, `${label} (${String(row.points)} × ${String(row.coefficient)}% ≠ ${String(row.score)})`);
-    } else if (coefficientH !== null) coefficientMismatch.undecided++;
+    // 得分 = 权重 × 得分系数, on every row of a sheet with a 得分系数 column (the key is there, given or blank): a
+    // blank coefficient is unknown like a blank weight or score, never a row to leave out.
+    if (row.coefficient !== undefined) {
+      coefficientRows++;
+      const coefficientH = h(row.coefficient);
+      if (coefficientH !== null && pointsH !== null && scoreH !== null) {
+        const expected = Math.floor((pointsH * coefficientH) / 10_000 + 0.5);
+        if (expected !== scoreH) listRow(coefficientMismatch, i, `${label} (${String(row.points)} × ${String(row.coefficient)}% ≠ ${String(row.score)})`);
+      } else openRow(coefficientMismatch, label);
+    }
   }
   outOfRange.count = outOfRange.rows.length;
   missingReason.count = missingReason.rows.length;

@@ -55,7 +55,7 @@ const DERIVED: Readonly<Record<string, LocalizedText>> = {
   'scoring.indicators.missingReason': t('未完成目标却未写偏差原因的行', 'rows short of their target with no reason given'),
   'scoring.indicators.fullMarksShort': t('未完成目标却得满分的定量指标行', 'quantitative rows short of target scored full points'),
   'scoring.indicators.coefficientMismatch': t('得分 ≠ 分值 × 得分系数的行', 'rows whose score ≠ points × coefficient'),
-  'scoring.indicators.coefficientRows': t('有得分系数的行数', 'rows with a score coefficient'),
+  'scoring.indicators.coefficientRows': t('得分系数栏中的行数（已填或空白；0 表示没有该栏）', 'rows in a score coefficient column (filled or blank; 0: no such column)'),
   'scoring.points': t('分值之和', 'sum of the points'),
   'scoring.points.sum': t('预算执行与各指标行分值之和', 'Σ points of the budget item and every row'),
   'scoring.points.difference': t('分值之和 − 所填总分值', 'Σ points − the stated total points'),
@@ -89,6 +89,7 @@ const LEAVES: Readonly<Record<string, LocalizedText>> = {
   rows: t('这些行的行号', 'the row numbers'),
   count: t('行数', 'how many'),
   undecided: t('无法判断的行数', 'rows that cannot be decided'),
+  undecidedRows: t('无法判断的行（行号与名称）', 'the rows that cannot be decided (number and name)'),
   indexes: t('这些行在指标表中的位置（从 0 起；表只读出一部分时，据此判断不通过是否成立）', 'the rows\' 0-based positions in the indicator table (decides whether a failure stands when the table was read only in part)'),
 };
 
