@@ -139,7 +139,7 @@ export const TemplateProseSchema = z
     }),
     categories: LabelsSchema.optional().meta({
       description:
-        '分类字样（如 行政、事业、工勤）：数值所属的标签前紧接其一（“行政编制39名”），而同一句中另一类也给了数（“事业编制5名”）时，各数只是分类数、句中没有合计，不读；“核定编制44名，其中行政编制39名”照读 44 / category words (行政, 事业, 工勤): when one stands right before the label of the figure (`行政编制39名`) and the same sentence gives another category a figure too (`事业编制5名`), the figures are per category with no total stated: not read (`核定编制44名，其中行政编制39名` still reads 44)',
+        '分类字样（如 行政、事业、工勤）：数值所属的标签前紧接其一（“行政编制39名”），而同一句中另一类也给了数（“事业编制5名”）时，各数只是分类数、句中没有合计：各类并列（之间无“其中”“含”，不在括号内，每类一次，数后有 after 所列单位）的计数读作其和（39 + 5 → 44，另有说明；文中另写了合计时以合计为准），否则不读；“核定编制44名，其中行政编制39名”照读 44 / category words (行政, 事业, 工勤): when one stands right before the label of the figure (`行政编制39名`) and the same sentence gives another category a figure too (`事业编制5名`), the figures are per category with no total stated: a count given side by side (no 其中/含 between, none in brackets, each category once, each with a unit from after) is read as their sum (39 + 5 → 44, noted; a total stated elsewhere wins), otherwise none is read (`核定编制44名，其中行政编制39名` still reads 44)',
     }),
     pattern: PatternSchema.optional(),
   })

@@ -44,11 +44,14 @@ describe('real documents once refused or misread', () => {
     expect(r.evaluation).toMatchObject({ fiscalYear: 2018, unit: { name: '南县住房和城乡建设局' }, staffing: { authorized: 249, actual: 246 } });
   });
 
-  it('寻甸: 编制 stated by category only (行政 39, 事业 5) is no quota: blank, with a note (39 was read)', () => {
+  it('寻甸: 编制 stated by category only (行政 39, 事业 5) is read as their sum, 44, with a note (39 was read, then blank)', () => {
     const r = read('t6-xundian-party-office-2023/xundian-party-office-2023.txt');
-    expect(r.evaluation.staffing).toMatchObject({ authorized: null, actual: 32 });
-    const notes = r.diagnostics.filter((d) => d.code === 'prose-figure-not-read').map((d) => d.message['zh-CN']);
-    expect(notes).toHaveLength(2);
-    expect(notes[0]).toContain('“行政编制39”不作为“编制人数”读取：同一句中另有“事业编制5”');
+    expect(r.evaluation.staffing).toMatchObject({ authorized: 44, actual: 32 });
+    expect(r.diagnostics.filter((d) => d.code === 'prose-figures-summed').map((d) => d.message['zh-CN'])).toEqual(['“行政编制39”“事业编制5”：按类别给出，句中没有合计，“编制人数”读作各类之和 44（从正文读出，置信度低于表格）']);
+  });
+
+  it('湖南省人民检察院 2017: a quota stated as a total before its breakdown by unit and category (614; 455 政法专项, 13 事业 …) is the total', () => {
+    const r = read('t6-hunan-procuratorate-2017/hunan-procuratorate-2017.txt');
+    expect(r.evaluation).toMatchObject({ fiscalYear: 2017, unit: { name: '湖南省人民检察院' }, staffing: { authorized: 614, actual: null } });
   });
 });

@@ -236,18 +236,45 @@ describe('published variants', () => {
     expect(holed.diagnostics.map((d) => d.code)).toContain('indicator-table-cut-short');
   });
 
-  it('编制 stated by category with no total is no quota; a total stated beside its categories is (寻甸)', () => {
+  it('编制 stated by category side by side, with no total, is read as the categories\' sum, noted; a total stated beside its categories is read as stated (寻甸)', () => {
     const title = '某某县委办公室2023年部门整体支出绩效自评报告';
     const parts = read([title, '截至2023年12月31日，机关行政编制39名(含县委国安办编制)，事业编制5名(县委网络信息中心)。在职实有32人。'].join('\n'));
-    expect(parts.evaluation.staffing).toMatchObject({ authorized: null, actual: 32 });
-    expect(parts.diagnostics.filter((d) => d.code === 'prose-figure-not-read').map((d) => d.message.en)).toEqual([
-      '"行政编制39" is not read as "authorized staff": the same sentence also gives "事业编制5", so the figures are per category, with no total stated',
-      '"事业编制5" is not read as "authorized staff": the same sentence also gives "行政编制39", so the figures are per category, with no total stated',
-    ]);
+    expect(parts.evaluation.staffing).toMatchObject({ authorized: 44, actual: 32 });
+    expect(parts.provenance?.['staffing.authorized']).toBe('prose');
+    const summed = parts.diagnostics.filter((d) => d.code === 'prose-figures-summed');
+    expect(summed.map((d) => d.message.en)).toEqual(['"行政编制39", "事业编制5": given by category with no total in the sentence; "authorized staff" is read as their sum, 44 (from running text, less certain than a table cell)']);
+    expect(summed[0]?.message['zh-CN']).toBe('“行政编制39”“事业编制5”：按类别给出，句中没有合计，“编制人数”读作各类之和 44（从正文读出，置信度低于表格）');
+    expect(summed[0]).toMatchObject({ line: 2, column: 17, path: 'staffing.authorized' });
+    expect(parts.diagnostics.map((d) => d.code)).not.toContain('prose-figure-not-read');
+    // Three categories, a colon or 为 before a figure, full-width digits: still the sum.
+    expect(read([title, '行政编制：20名，事业编制为１２名，工勤编制3名。'].join('\n')).evaluation.staffing.authorized).toBe(35);
+    // A total stated beside its categories is the quota (not the sum of what follows 其中), and so is a total stated
+    // after them, in the sentence or a later one: the sum is read only where the report states none.
     expect(read([title, '核定编制44名，其中行政编制39名，事业编制5名。'].join('\n')).evaluation.staffing.authorized).toBe(44);
+    for (const after of ['行政编制20名，事业编制5名，共计核定编制30名。', '行政编制20名，事业编制5名。\n全局核定编制30名(含工勤编制5名)。']) {
+      const total = read([title, after].join('\n'));
+      expect(total.evaluation.staffing.authorized, after).toBe(30);
+      expect(total.diagnostics.map((d) => d.code), after).not.toContain('prose-figures-summed');
+    }
     // One category alone is the unit's whole quota; another category in another sentence does not make it a part.
     expect(read([title, '机关行政编制12名。'].join('\n')).evaluation.staffing.authorized).toBe(12);
     expect(read([title, '机关行政编制12名。下属中心另有事业编制3名。'].join('\n')).evaluation.staffing.authorized).toBe(12);
+  });
+
+  it('编制 by category that are not side by side is no quota (blank, noted): a part after 其中 or in brackets, a category twice, a figure that is no count of posts', () => {
+    const title = '某某县委办公室2023年部门整体支出绩效自评报告';
+    const blank = (sentence: string): void => {
+      const r = read([title, sentence, '在职实有32人。'].join('\n'));
+      expect(r.evaluation.staffing, sentence).toMatchObject({ authorized: null, actual: 32 });
+      expect(r.diagnostics.map((d) => d.code), sentence).toContain('prose-figure-not-read');
+      expect(r.diagnostics.map((d) => d.code), sentence).not.toContain('prose-figures-summed');
+    };
+    blank('事业编制41名，其中工勤编制3名。'); // 工勤 is a part of the 41: 44 would count it twice
+    blank('行政编制24名，事业编制41名，含工勤编制1名。');
+    blank('事业编制41名(其中工勤编制3名)，行政编制24名。');
+    blank('机关行政编制10名，派出机构行政编制5名，事业编制3名。'); // a category twice: which figures make the whole is not told
+    blank('行政编制39名，工勤编制外聘人员3人。'); // 外聘人员 are no posts
+    blank('行政编制39名，事业编制5个。'); // a figure without the rule's unit (人/名) is not added
   });
 
   it('a title with a space between 整体支出 and 绩效 gives the unit; a quota counted in posts (总编制…个) is read, a count of rooms is not (南县住建局)', () => {
