@@ -1,12 +1,11 @@
 import { failure, type ImportResult } from './diagnostics.js';
 import { importJson } from './canonical/import-canonical.js';
-import { SIGNED_EXTENSIONS, binaryFormat, detectAndDecode, extensionOf, kindOfContentType } from './detect.js';
+import { SIGNED_EXTENSIONS, binaryFormat, binaryKind, detectAndDecode, extensionOf, kindOfContentType, type BinaryKind } from './detect.js';
 import type { DocxImportOptions } from './docx/import-docx.js';
 import type { ZipLimits } from './docx/zip.js';
 import { encryptedOoxml } from './docx/encrypted.js';
 import { needsConverter, officeFormat } from './office.js';
 import { invalidEncoding } from './text/characters.js';
-import { notAForm } from './template/read-document.js';
 import { importText } from './text/import-text.js';
 
 /** Options of {@link importBuffer}. */
@@ -71,8 +70,10 @@ export async function importBuffer(bytes: Uint8Array, options: BufferImportOptio
         if (binary === 'doc') return failure('unknown', 'unsupported-format', '这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再检查。', 'This is a legacy Word (.doc) file; save it as .docx in Word and check that.');
         if (binary === 'pdf') return failure('unknown', 'unsupported-format', '这是 PDF 文件：PDF 由命令行与服务器（@jixiao/import/node）读取；在此请提交 Word（.docx）文件或从中复制出的文本。', 'This is a PDF: PDFs are read by the command line and the server (@jixiao/import/node); here, submit the Word (.docx) file or text copied from it.');
         const named = SIGNED_EXTENSIONS[extensionOf(options.filename)];
-        if (named !== undefined) return failure('unknown', 'damaged-file', `文件名是 ${named} 文件，但内容不是：文件已损坏，或扩展名有误。`, `The name says ${named}, but the content is not one: the file is damaged or misnamed.`);
-        return notAForm('unknown');
+        const what = binaryKind(bytes);
+        if (named !== undefined && what === undefined) return failure('unknown', 'damaged-file', `文件名是 ${named} 文件，但内容不是：文件已损坏，或扩展名有误。`, `The name says ${named}, but the content is not one: the file is damaged or misnamed.`);
+        // Bytes that are no text (they decoded to control characters) and no format read here.
+        return binaryFile(bytes, what);
       }
     }
   } catch (error) {
@@ -80,4 +81,28 @@ export async function importBuffer(bytes: Uint8Array, options: BufferImportOptio
     const detail = error instanceof Error ? error.message : String(error);
     return failure('unknown', 'internal-error', `读取文件时发生内部错误：${detail}`, `internal error while reading the file: ${detail}`);
   }
+}
+
+/**
+ * Why binary data is not read (`binary-file`): an image (a scan or photo of the form: it needs OCR), a program or an
+ * archive by its signature, nothing but NUL bytes (a copy that never got its content), or else binary data of no
+ * format read here — never "not a form", which says the text was read and the labels were not found.
+ */
+function binaryFile(bytes: Uint8Array, what: BinaryKind | undefined): ImportResult {
+  const fail = (zh: string, en: string) => failure('unknown', 'binary-file', zh, en);
+  switch (what?.type) {
+    case 'image':
+      return fail(`这是图片文件（${what.name}），不是文档：扫描件或照片没有可读的文字（需 OCR）。请提交原 Word（.docx）文件或从中复制出的文本。`, `This is an image (${what.name}), not a document: a scan or photo has no text to read (it needs OCR). Submit the original Word (.docx) file or text copied from it.`);
+    case 'executable':
+      return fail(`这是可执行程序（${what.name}），不是自评表，不予读取。`, `This is an executable program (${what.name}), not a form; it is not read.`);
+    case 'archive':
+      return fail(`这是压缩包（${what.name}），不是自评表：请解压后提交其中的文件。`, `This is a compressed archive (${what.name}), not a form: extract it and submit the files inside.`);
+    case undefined:
+      break;
+  }
+  if (bytes.every((b) => b === 0)) return fail('文件内容全是零字节（NUL），没有任何文字：文件已损坏（如复制或下载未完成）。', 'The file holds nothing but zero bytes (NUL), no text at all: it is damaged (e.g. a copy or download that did not finish).');
+  return fail(
+    '这是二进制数据，既不是文本，也不是能读取的格式（Word、WPS、Excel、PDF、文本、JSON、YAML）：文件已损坏，或不是自评表。',
+    'This is binary data: neither text nor a format that is read (Word, WPS, Excel, PDF, text, JSON, YAML); the file is damaged or not a form.',
+  );
 }

@@ -35,6 +35,46 @@ function hasEncryptedPackage(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** What a binary file that is no document is, when its first bytes say: an image, a program or an archive. */
+export interface BinaryKind {
+  readonly type: 'image' | 'executable' | 'archive';
+  /** The format's usual name (PNG, ELF …). */
+  readonly name: string;
+}
+
+const latin1 = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
+
+/** Signatures ("magic numbers") of the binary files a reviewer's inbox holds besides forms; `at` where they start. */
+const BINARY_SIGNATURES: readonly { readonly sig: readonly number[]; readonly at?: number; readonly kind: BinaryKind }[] = [
+  { sig: [0x89, ...latin1('PNG\r\n\x1a\n')], kind: { type: 'image', name: 'PNG' } },
+  { sig: [0xff, 0xd8, 0xff], kind: { type: 'image', name: 'JPEG' } },
+  { sig: latin1('GIF8'), kind: { type: 'image', name: 'GIF' } },
+  { sig: latin1('BM'), kind: { type: 'image', name: 'BMP' } },
+  { sig: latin1('II*\0'), kind: { type: 'image', name: 'TIFF' } },
+  { sig: latin1('MM\0*'), kind: { type: 'image', name: 'TIFF' } },
+  { sig: latin1('WEBP'), at: 8, kind: { type: 'image', name: 'WebP' } },
+  { sig: latin1('\x7fELF'), kind: { type: 'executable', name: 'ELF' } },
+  { sig: latin1('MZ'), kind: { type: 'executable', name: 'Windows EXE/DLL' } },
+  { sig: [0xfe, 0xed, 0xfa, 0xce], kind: { type: 'executable', name: 'Mach-O' } },
+  { sig: [0xfe, 0xed, 0xfa, 0xcf], kind: { type: 'executable', name: 'Mach-O' } },
+  { sig: [0xce, 0xfa, 0xed, 0xfe], kind: { type: 'executable', name: 'Mach-O' } },
+  { sig: [0xcf, 0xfa, 0xed, 0xfe], kind: { type: 'executable', name: 'Mach-O' } },
+  { sig: [0x1f, 0x8b], kind: { type: 'archive', name: 'gzip' } },
+  { sig: latin1('Rar!\x1a\x07'), kind: { type: 'archive', name: 'RAR' } },
+  { sig: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], kind: { type: 'archive', name: '7z' } },
+  { sig: [0xfd, ...latin1('7zXZ\0')], kind: { type: 'archive', name: 'xz' } },
+  { sig: latin1('BZh'), kind: { type: 'archive', name: 'bzip2' } },
+];
+
+/**
+ * What binary data is, by its first bytes, for a precise message: an image (a scan or photo of a form), a program,
+ * an archive. Undefined where no signature matches (and for text: call it on bytes that did not decode as text;
+ * `BM` or `MZ` also start words).
+ */
+export function binaryKind(bytes: Uint8Array): BinaryKind | undefined {
+  return BINARY_SIGNATURES.find(({ sig, at = 0 }) => startsWith(bytes.subarray(at), sig))?.kind;
+}
+
 /** Text decoded from a submission's bytes; `damaged` names the encoding when invalid sequences became U+FFFD. */
 export interface DecodedText {
   readonly text: string;
@@ -42,39 +82,45 @@ export interface DecodedText {
 }
 
 /**
- * Decode bytes as text: a UTF-8/UTF-16 byte-order mark is honoured, UTF-8 is tried strictly, then GB18030 (text
- * saved by Chinese Windows tools). UTF-8 with a few invalid sequences among many valid characters is damaged
- * UTF-8, not GB18030 (GB18030 read as UTF-8 fails on nearly every character): it is decoded with U+FFFD in their
- * place and marked `damaged`, so that the reader says where. Returns undefined for binary data.
+ * Decode bytes as text: a UTF-8/UTF-16 byte-order mark is honoured; UTF-16 without one is told by its NUL bytes (see
+ * {@link utf16ByNulBytes}); UTF-8 is tried strictly, then GB18030 (text saved by Chinese Windows tools). UTF-8 with a
+ * few invalid sequences among many valid characters is damaged UTF-8, not GB18030 (GB18030 read as UTF-8 fails on
+ * nearly every character): it is decoded with U+FFFD in their place and marked `damaged`, so that the reader says
+ * where. Returns undefined for binary data.
  */
 export function decodeSubmission(bytes: Uint8Array): DecodedText | undefined {
-  let decoded: DecodedText;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) decoded = strictOrDamaged(bytes.subarray(2), 'utf-16le', 'UTF-16');
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) decoded = strictOrDamaged(bytes.subarray(2), 'utf-16be', 'UTF-16');
-  else {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return textOrBinary(strictOrDamaged(bytes.subarray(2), 'utf-16le', 'UTF-16'));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return textOrBinary(strictOrDamaged(bytes.subarray(2), 'utf-16be', 'UTF-16'));
+  const utf16 = utf16ByNulBytes(bytes);
+  // (Bytes with that pattern that are no UTF-16 text are read as they would be without it.)
+  const asUtf16 = utf16 === undefined ? undefined : textOrBinary(strictOrDamaged(bytes, utf16, 'UTF-16'));
+  if (asUtf16 !== undefined) return asUtf16;
+  try {
+    return textOrBinary({ text: decoder('utf-8').decode(bytes) });
+  } catch {
+    const loose = looseDecoder('utf-8').decode(bytes);
+    let invalid = 0;
+    let valid = 0;
+    for (let i = 0; i < loose.length; i++) {
+      const c = loose.charCodeAt(i);
+      if (c === 0xfffd) invalid++;
+      else if (c >= 0x80 && (c < 0xdc00 || c > 0xdfff)) valid++; // (a surrogate pair counts once)
+    }
+    if (valid > 4 * invalid) return textOrBinary({ text: loose, damaged: 'UTF-8' });
     try {
-      decoded = { text: decoder('utf-8').decode(bytes) };
+      return textOrBinary({ text: decoder('gb18030').decode(bytes) });
     } catch {
-      const loose = looseDecoder('utf-8').decode(bytes);
-      let invalid = 0;
-      let valid = 0;
-      for (let i = 0; i < loose.length; i++) {
-        const c = loose.charCodeAt(i);
-        if (c === 0xfffd) invalid++;
-        else if (c >= 0x80 && (c < 0xdc00 || c > 0xdfff)) valid++; // (a surrogate pair counts once)
-      }
-      if (valid > 4 * invalid) decoded = { text: loose, damaged: 'UTF-8' };
-      else {
-        try {
-          decoded = { text: decoder('gb18030').decode(bytes) };
-        } catch {
-          return undefined;
-        }
-      }
+      return undefined;
     }
   }
-  // Control characters other than tab/newline/carriage return/form feed mean binary data. (A surrogate pair
-  // counts as one character and is never a control character, so counting code units gives the same count.)
+}
+
+/**
+ * Control characters other than tab/newline/carriage return/form feed (and U+FFFD) past 1 % of the text, and more
+ * than two, mean binary data: undefined then. (A surrogate pair counts as one character and is never a control
+ * character, so counting code units gives the same count.)
+ */
+function textOrBinary(decoded: DecodedText): DecodedText | undefined {
   const { text } = decoded;
   let control = 0;
   for (let i = 0; i < text.length; i++) {
@@ -82,6 +128,28 @@ export function decodeSubmission(bytes: Uint8Array): DecodedText | undefined {
     if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
   }
   return control > Math.max(2, text.length / 100) ? undefined : decoded;
+}
+
+/**
+ * UTF-16 without a byte-order mark (Notepad's "Unicode" saved by some tools, text copied out of other programs), by
+ * its NUL bytes: every ASCII character of the form — digits, tabs, line breaks, Latin letters — is a NUL byte and
+ * its own, the NUL after it in little-endian order and before it in big-endian; a CJK character rarely has one
+ * (一 U+4E00 does, on the other side). So: at least 4 NULs on one side, more than four times as many as on the
+ * other, and at least one for every hundred byte pairs (the seed form in UTF-16: 977 against 54 of 6,160). Text in
+ * UTF-8 or GB18030 holds no NUL at all; binary data has them on both sides, or decodes to control characters.
+ */
+export function utf16ByNulBytes(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  let even = 0;
+  let odd = 0;
+  for (let i = bytes.indexOf(0); i !== -1; i = bytes.indexOf(0, i + 1)) {
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  const pairs = Math.floor(bytes.length / 2);
+  const side = (nuls: number, other: number) => nuls >= 4 && nuls > 4 * other && nuls * 100 >= pairs;
+  if (side(odd, even)) return 'utf-16le';
+  if (side(even, odd)) return 'utf-16be';
+  return undefined;
 }
 
 /** {@link decodeSubmission}'s text. */
