@@ -5,8 +5,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import type { CliIo } from '@jixiao/cli';
 import { importBuffer as importBrowser } from '@jixiao/import';
 import { importBuffer as importNode } from '@jixiao/import/node';
+import { startServe } from '../../packages/cli/src/commands/serve.js';
 import { folders, jixiao, ROOT } from './cli-run.js';
 
 const { tmp } = folders('jixiao-hostile-bytes-');
@@ -128,4 +130,35 @@ describe('binary data is named for what it is, never "not a form"', () => {
       expect(JSON.stringify(reasons)).not.toMatch(/not a 部门整体支出绩效自评 form|这不是部门整体支出绩效自评表/);
     }
   });
+});
+
+describe('through the HTTP API', () => {
+  const io = (): CliIo => ({ stdout: () => undefined, stderr: () => undefined, cwd: ROOT, env: {}, stdoutIsTTY: false });
+
+  it('a multipart request lists a binary file as unread with its reason in the request\u2019s language only (before: both, whatever was asked); the form beside it is checked', async () => {
+    const { app, url } = await startServe({ port: '0', host: '127.0.0.1' }, io());
+    try {
+      const unread = async (query: string, headers: Record<string, string> = {}) => {
+        const form = new FormData();
+        form.append('file', new Blob([new Uint8Array(4096)]), 'zeros.txt');
+        form.append('file', new Blob([SEED_TEXT]), 'good.txt');
+        const res = await fetch(`${url}/v1/check?format=json${query}`, { method: 'POST', body: form, headers });
+        expect([res.status, res.headers.get('x-jixiao-unread')]).toEqual([200, '1']);
+        const report = (await res.json()) as { results: { source: string }[]; unread: { source: string; reason: string }[] };
+        expect(report.results.map((r) => r.source)).toEqual(['good.txt']);
+        expect(report.unread.map((u) => u.source)).toEqual(['zeros.txt']);
+        return report.unread[0]?.reason;
+      };
+      const en = 'The file holds nothing but zero bytes (NUL), no text at all: it is damaged (e.g. a copy or download that did not finish).';
+      const zh = '文件内容全是零字节（NUL），没有任何文字：文件已损坏（如复制或下载未完成）。';
+      for (const reason of [await unread('&locale=en'), await unread('', { 'accept-language': 'en-US,en;q=0.9' })]) {
+        expect(reason).toBe(`error [binary-file]: ${en}`);
+      }
+      for (const reason of [await unread(''), await unread('&locale=zh-CN', { 'accept-language': 'en' })]) {
+        expect(reason).toMatch(new RegExp(`^错误 \\[binary-file\\][:：] ?${zh.replace(/[()（）.]/g, '\\$&')}$`));
+      }
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
 });

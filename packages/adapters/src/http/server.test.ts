@@ -197,6 +197,55 @@ describe('HTTP adapter over loopback', () => {
   });
 });
 
+describe('the reasons of files that could not be read', () => {
+  // A reader that says why in both languages (as the CLI's does): the report lists each unread file in the request's
+  // language, as every other message of the report (before: the reason as the reader gave it, whatever was asked).
+  const bilingual: ReadSubmission = async (bytes, meta) => {
+    if (meta.filename !== 'bad.json') return readJson(bytes, meta);
+    await Promise.resolve();
+    return { ok: false, reason: { 'zh-CN': '这是二进制数据', en: 'This is binary data' } };
+  };
+
+  it('a multipart request lists them in the language asked for (?locale=, else Accept-Language, else zh-CN); one file alone is 422 with the reason in both', async () => {
+    const { server, url } = await started({ readSubmission: bilingual });
+    try {
+      const form = () => {
+        const f = new FormData();
+        f.append('file', new Blob([body(exampleEvaluation())]), 'good.json');
+        f.append('file', new Blob(['\u0000']), 'bad.json');
+        return f;
+      };
+      const unread = async (query: string, headers: Record<string, string> = {}) => {
+        const res = await fetch(`${url}/v1/check${query}`, { method: 'POST', body: form(), headers });
+        expect([res.status, res.headers.get('x-jixiao-unread')]).toEqual([200, '1']);
+        return ((await res.json()) as { unread: unknown[] }).unread;
+      };
+      expect(await unread('?locale=en')).toEqual([{ source: 'bad.json', reason: 'This is binary data' }]);
+      expect(await unread('', { 'accept-language': 'en-GB,en;q=0.9' })).toEqual([{ source: 'bad.json', reason: 'This is binary data' }]);
+      expect(await unread('')).toEqual([{ source: 'bad.json', reason: '这是二进制数据' }]);
+      expect(await unread('?locale=zh-CN', { 'accept-language': 'en' })).toEqual([{ source: 'bad.json', reason: '这是二进制数据' }]);
+      const alone = await fetch(`${url}/v1/check?filename=bad.json&locale=en`, { method: 'POST', body: '\u0000' });
+      expect(alone.status).toBe(422);
+      expect(((await alone.json()) as { error: { detail: unknown } }).error.detail).toEqual({ source: 'bad.json', reason: '这是二进制数据\nThis is binary data' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a reason given as one text is reported as it is', async () => {
+    const { server, url } = await started({ readSubmission: readJson });
+    try {
+      const f = new FormData();
+      f.append('file', new Blob([body(exampleEvaluation())]), 'good.json');
+      f.append('file', new Blob(['{ not json']), 'bad.json');
+      const res = await fetch(`${url}/v1/check?locale=en`, { method: 'POST', body: f });
+      expect(((await res.json()) as { unread: { reason: string }[] }).unread[0]?.reason).toMatch(/^not JSON: /);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('closing', () => {
   it('a closed server refuses connections', async () => {
     const other = createServer({ checker: checker(), readSubmission: readJson, version: '0' });

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { formGaps, isLocale, localizeDiagnostic, type Checker, type CheckWaivers, type CompiledRule, type Evaluation, type EvaluationResult, type Locale, type LocalizedDiagnostic, type SourcePosition, type UnreadInput } from '@jixiao/core';
+import { formGaps, isLocale, localizeDiagnostic, type Checker, type CheckWaivers, type CompiledRule, type Evaluation, type EvaluationResult, type Locale, type LocalizedDiagnostic, type LocalizedText, type SourcePosition, type UnreadInput } from '@jixiao/core';
 import openapi from '../../openapi.json' with { type: 'json' };
 import { FORMATTERS, MEDIA_TYPES } from '../formats.js';
 import { HttpError, fromFrameworkError, type HttpErrorCode } from './errors.js';
@@ -12,11 +12,18 @@ import { rulesListing } from './rules-listing.js';
 
 /**
  * What a submission reader returns: the evaluation (with where its fields came from and what the reader noticed,
- * in both locales: the report carries them in its own), or why it failed.
+ * in both locales: the report carries them in its own), or why it failed — in both locales, of which the report's
+ * list of unread files gives the request's (a plain string is given as it is).
  */
 export type SubmissionRead =
   | { readonly ok: true; readonly evaluation: Evaluation; readonly positions?: Readonly<Record<string, SourcePosition>>; readonly diagnostics: readonly LocalizedDiagnostic[]; readonly fieldsNotOnForm?: readonly string[]; readonly unreadable?: Readonly<Record<string, string>>; readonly template?: EvaluationResult['template'] }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: string | LocalizedText };
+
+/** A reader's reason in one locale (the report's), or in both, zh-CN first (an error body's detail, whose message is in both). */
+function reasonText(reason: string | LocalizedText, locale?: Locale): string {
+  if (typeof reason === 'string') return reason;
+  return locale === undefined ? `${reason['zh-CN']}\n${reason.en}` : reason[locale];
+}
 
 /**
  * Turns the bytes of one submitted file into an evaluation (injected: the CLI wires `@jixiao/import`, in a worker
@@ -279,8 +286,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
       // A reader that cannot stop (one in this thread) still loses the request once its time is up.
       if (expired()) throw timedOut();
       if (!read.ok) {
-        if (submissions.length === 1) throw new HttpError('unreadable-submission', { source, reason: read.reason });
-        unread.push({ source, reason: read.reason });
+        if (submissions.length === 1) throw new HttpError('unreadable-submission', { source, reason: reasonText(read.reason) });
+        unread.push({ source, reason: reasonText(read.reason, locale) });
         continue;
       }
       diagnostics += read.diagnostics.length;

@@ -51,7 +51,7 @@ async function uploadReader(io: CliIo, { entry, threads = READ_THREADS }: Readin
       // Stopped because the request's time is up: the server answers read-timeout.
       if (meta.signal.aborted) throw error;
       const detail = error instanceof Error ? error.message : String(error);
-      return { ok: false, reason: `读取时出错（文件过大或过于复杂）：${detail}\nreading failed (the file is too large or too complex): ${detail}` };
+      return { ok: false, reason: { 'zh-CN': `读取时出错（文件过大或过于复杂）：${detail}`, en: `reading failed (the file is too large or too complex): ${detail}` } };
     }
   };
   return { read, close: () => pool.destroy() };

@@ -7,7 +7,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import type { SubmissionRead } from '@jixiao/adapters';
-import { formGaps, type Template } from '@jixiao/core';
+import { formGaps, type Locale, type Template } from '@jixiao/core';
 import { formatDiagnostic } from '@jixiao/import';
 import { importBuffer, useConversionSlots } from '@jixiao/import/node';
 
@@ -32,13 +32,13 @@ export interface ReadTask {
 
 /**
  * Read one upload, among the form templates given (in a reading thread: those it was started with); a file that is
- * not a form is a reason in both languages (the report's language is not known yet). The result names the template.
+ * not a form is a reason in each language (the server gives the request's). The result names the template.
  */
 export default async function readUpload(task: ReadTask, templates: readonly Template[] | undefined = start.templates): Promise<SubmissionRead> {
   const read = await importBuffer(task.bytes, { ...(task.filename === undefined ? {} : { filename: task.filename }), ...(task.contentType === undefined ? {} : { contentType: task.contentType }), ...(templates === undefined ? {} : { templates }) });
   if (!read.ok) {
-    const reason = (['zh-CN', 'en'] as const).map((locale) => read.diagnostics.map((d) => formatDiagnostic(d, locale)).join('\n')).join('\n');
-    return { ok: false, reason };
+    const reason = (locale: Locale) => read.diagnostics.map((d) => formatDiagnostic(d, locale)).join('\n');
+    return { ok: false, reason: { 'zh-CN': reason('zh-CN'), en: reason('en') } };
   }
   const base = { ok: true as const, evaluation: read.evaluation, positions: read.positions, diagnostics: read.diagnostics, ...(read.template === undefined ? {} : { template: read.template }) };
   return { ...base, ...formGaps(read) };
