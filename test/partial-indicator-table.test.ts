@@ -64,9 +64,9 @@ describe('the message of a pass taken back', () => {
   it('quotes the cut row and keeps what the rule said of the rows read, in zh-CN and en', () => {
     const zh = (check(forms['cut inside a row'], 'zh-CN')).findings.find((f) => f.ruleId === 'scoring/deviation-reason');
     expect(zh).toMatchObject({ outcome: 'indeterminate', messageId: 'scoring/deviation-reason#unreadable', data: { unreadable: ['selfAssessment.indicators'] } });
-    expect(zh?.message).toBe('无法判断：绩效指标表不完整，读到“效益 社会 覆盖率 ≥90%”为止；已读出的部分：未达到目标值的指标都说明了偏差原因（共 3 项指标）');
+    expect(zh?.message).toBe('无法判断：绩效指标表不完整，读到“效益 社会 覆盖率 ≥90%”为止；已读出的部分：1 项指标的目标值或完成值为空，又未说明偏差原因，无法判断是否需要说明：#3 覆盖率');
     const en = (check(forms['cut inside a row'], 'en')).findings.find((f) => f.ruleId === 'scoring/deviation-reason');
-    expect(en?.message).toBe('Cannot tell: the performance indicators table is incomplete (read up to "效益 社会 覆盖率 ≥90%"); of the part read: Every indicator that falls short gives a reason (3 indicators)');
+    expect(en?.message).toBe('Cannot tell: the performance indicators table is incomplete (read up to "效益 社会 覆盖率 ≥90%"); of the part read: 1 indicator(s) leave the target or actual blank and give no reason: cannot tell whether one is owed: #3 覆盖率');
     expect(en?.location).toMatchObject({ line: 9 });
   });
 

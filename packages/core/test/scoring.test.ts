@@ -128,7 +128,7 @@ describe('derived.scoring', () => {
         59,
       ),
     );
-    expect(d.indicators.outOfRange).toEqual({ rows: ['#1 a (32 > 30)', '#2 b (-1 < 0)'], count: 2, undecided: 1, undecidedRows: ['#4 d'], indexes: [0, 1] });
+    expect(d.indicators.outOfRange).toEqual({ rows: ['#1 a (32 > 30)', '#2 b (-1 < 0)'], count: 2, undecided: 1, undecidedRows: ['#4 d'], incomparable: 0, indexes: [0, 1] });
     expect(d.indicators.coefficientMismatch.rows).toEqual(['#3 c (20 × 80% ≠ 10)']);
     expect(d.indicators.coefficientRows).toBe(1);
     expect(d.indicators.missingReason.count).toBe(0);

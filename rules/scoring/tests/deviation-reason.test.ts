@@ -35,6 +35,17 @@ testRule(
       evaluation: rows({ name: '服务质量', nature: 'qualitative', target: '高', actual: '较高', points: 10, score: 9 }),
       outcome: 'pass',
     },
+    {
+      // Whether 12 of a blank target falls short is unknown, and no reason is given: a reason may be owed.
+      name: 'a blank target and no reason',
+      evaluation: rows({ ...short('党性教育培训次数'), target: null }, metRow('组织宣传活动次数', 10, 10)),
+      outcome: 'indeterminate',
+      message: '1 项指标的目标值或完成值为空，又未说明偏差原因，无法判断是否需要说明：#1 党性教育培训次数',
+    },
+    { name: 'a blank actual and no reason', evaluation: rows({ ...short('a'), actual: '' }), outcome: 'indeterminate', message: '#1 a' },
+    { name: 'a blank actual with a reason', evaluation: rows({ ...short('a', '年底前未统计'), actual: null }), outcome: 'pass' },
+    { name: 'a blank actual beside a row short with no reason', evaluation: rows({ ...short('a'), actual: null }, short('b')), outcome: 'fail', check: 'missing', message: '#2 b' },
+    { name: 'a blank actual, in English', evaluation: rows({ ...short('a'), actual: null }), locale: 'en', outcome: 'indeterminate', message: '1 indicator(s) leave the target or actual blank and give no reason: cannot tell whether one is owed: #1 a' },
     { name: 'a sheet without indicators', evaluation: sheetEvaluation({ budget: { initialBudget: 1, annualBudget: 1, executed: 1, points: 10, rate: 100, score: 10 } }, null), outcome: 'not-applicable' },
     { name: 'a form without a 自评表', outcome: 'not-applicable' },
     { name: 'English message', evaluation: rows(short('a')), locale: 'en', outcome: 'fail', check: 'missing', message: '1 indicator(s) fall short of target with no reason given: #1 a (26次 → 12次)' },
@@ -50,8 +61,8 @@ describe(`${RULE} notes`, () => {
 });
 
 describe(`${RULE} properties`, () => {
-  it('fails exactly when some row short of its target has no reason, and lists those rows', async () => {
-    const kind = fc.constantFrom('met', 'short-with-reason', 'short-without', 'qualitative-same');
+  it('fails exactly when some row short of its target has no reason, listing those rows; else is undecided when a row with a blank target or actual gives none, naming it', async () => {
+    const kind = fc.constantFrom('met', 'short-with-reason', 'short-without', 'qualitative-same', 'blank-without', 'blank-with-reason');
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(kind, fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 500 })), { minLength: 1, maxLength: 8 }), async (spec) => {
         const indicators = spec.map(([k, a, b], i): IndicatorRow => {
@@ -59,12 +70,16 @@ describe(`${RULE} properties`, () => {
           const name = `r${String(i)}`;
           if (k === 'met') return { name, target: `≥${String(lo)}`, actual: String(hi), points: 10, score: 10 };
           if (k === 'qualitative-same') return { name, target: '达标', actual: '达标', points: 10, score: 10 };
+          // A blank actual (or target): whether the row falls short is unknown.
+          if (k === 'blank-without' || k === 'blank-with-reason') return { name, target: a % 2 === 0 ? `≥${String(hi)}` : null, actual: a % 2 === 0 ? null : String(lo), points: 10, score: 5, ...(k === 'blank-with-reason' ? { deviationReason: '原因' } : {}) };
           return { name, target: `≥${String(hi)}`, actual: String(lo), points: 10, score: 5, ...(k === 'short-with-reason' ? { deviationReason: '原因' } : {}) };
         });
         const f = await ruleFinding(pack, RULE, rows(...indicators), { context });
         const missing = spec.flatMap(([k], i) => (k === 'short-without' ? [`#${String(i + 1)} r${String(i)}`] : []));
-        expect(f.outcome).toBe(missing.length > 0 ? 'fail' : 'pass');
+        const open = spec.flatMap(([k], i) => (k === 'blank-without' ? [`#${String(i + 1)} r${String(i)}`] : []));
+        expect(f.outcome).toBe(missing.length > 0 ? 'fail' : open.length > 0 ? 'indeterminate' : 'pass');
         for (const m of missing) expect(f.message).toContain(m);
+        if (missing.length === 0) expect(f.data.undecidedRows).toEqual(open);
       }),
     );
   });

@@ -1,7 +1,7 @@
 import type { Evaluation, IndicatorRow as Indicator } from '../model/evaluation.js';
 import { hundredths, isHundredths, MAX_PERCENT, MAX_SCORE } from '../model/decimal.js';
 import { toCents } from '../model/money.js';
-import { attainment, scaleHundredths, type Decimal } from './indicator-value.js';
+import { attainment, parseIndicatorValue, scaleHundredths, type Decimal } from './indicator-value.js';
 import { percentOf } from './ratio.js';
 
 /**
@@ -62,10 +62,15 @@ export function scoringSettings(params: Readonly<Record<string, Readonly<Record<
 export interface RowCheck {
   readonly rows: string[];
   readonly count: number;
-  /** Rows where a blank or unreadable value leaves the question open. */
+  /** Rows where a blank or unreadable value leaves the question open: the rule cannot pass while there are any. */
   readonly undecided: number;
   /** Those rows, as `#row name` (the budget item as 预算执行): an undecided finding names them. */
   readonly undecidedRows: string[];
+  /**
+   * Rows whose target and actual are both written but cannot be compared (different wording or units): not
+   * checked, and noted (a comparison the text does not allow, where a blank is a value not given).
+   */
+  readonly incomparable: number;
   /**
    * The 0-based positions in `selfAssessment.indicators` of the indicator rows listed (the budget item has none): a
    * rule reporting them as data `rowIndexes` keeps its failure when the list was read only in part (see coverage.ts).
@@ -85,8 +90,8 @@ function rowName(row: Indicator, index: number): string {
   return name === '' ? `#${String(index + 1)}` : `#${String(index + 1)} ${name}`;
 }
 
-function rowCheck(): { rows: string[]; count: number; undecided: number; undecidedRows: string[]; indexes: number[] } {
-  return { rows: [], count: 0, undecided: 0, undecidedRows: [], indexes: [] };
+function rowCheck(): { rows: string[]; count: number; undecided: number; undecidedRows: string[]; incomparable: number; indexes: number[] } {
+  return { rows: [], count: 0, undecided: 0, undecidedRows: [], incomparable: 0, indexes: [] };
 }
 
 /** List indicator row `index` as breaking one rule. */
@@ -191,6 +196,7 @@ const EMPTY_CHECK: RowCheck = Object.freeze({
   count: 0,
   undecided: 0,
   undecidedRows: Object.freeze([]) as unknown as string[],
+  incomparable: 0,
   indexes: Object.freeze([]) as unknown as number[],
 });
 
@@ -215,6 +221,13 @@ const ABSENT: ScoringFacts = Object.freeze({
   scoreTotal: Object.freeze({ sum: null, blank: 0, difference: null, absDifference: null, tolerance: 0.01 }),
   recomputed: Object.freeze({ score: null, executionDelta: null, withinPointsDelta: null, fullMarksDelta: null }),
 });
+
+/** A row whose actual or target is blank could be quantitative: so stated, or not stated and its target (if any) a number. */
+function couldBeQuantitative(row: Indicator, target: string | null | undefined): boolean {
+  if (row.nature === 'quantitative') return true;
+  if (row.nature === 'qualitative') return false;
+  return (target?.trim() ?? '') === '' || parseIndicatorValue(target) !== undefined;
+}
 
 function isQuantitative(row: Indicator, target: ReturnType<typeof attainment>): boolean {
   if (row.nature === 'quantitative') return true;
@@ -311,17 +324,30 @@ export function deriveScoring(e: Evaluation, settings: ScoringSettings = DEFAULT
     const target = row.adjustedTarget ?? row.target;
     const att = attainment(target, row.actual, row.unit, row.level2, row.name);
     const detail = `${target ?? '—'} → ${row.actual ?? '—'}`;
+    // A blank target or actual: whether the row falls short is unknown (not met, not short).
+    const blankSide = (target?.trim() ?? '') === '' || (row.actual?.trim() ?? '') === '';
+    const reason = row.deviationReason?.trim() ?? '';
+    const noReason = reason === '' || /^[\s/／\\—–-]*$|^无$/.test(reason);
     if (att.kind === 'short') {
-      const reason = row.deviationReason?.trim() ?? '';
-      if (reason === '' || /^[\s/／\\—–-]*$|^无$/.test(reason)) listRow(missingReason, i, `${label} (${detail})`);
-    } else if (att.kind === 'unknown' && (target ?? '') !== '' && (row.actual ?? '') !== '') openRow(missingReason, label);
+      if (noReason) listRow(missingReason, i, `${label} (${detail})`);
+    } else if (att.kind === 'unknown' && blankSide) {
+      if (noReason) openRow(missingReason, label);
+    } else if (att.kind === 'unknown') missingReason.incomparable++;
 
-    // Full marks while short (quantitative rows).
-    if (att.kind === 'short' && isQuantitative(row, att) && pointsH !== null && scoreH !== null && pointsH > 0 && scoreH >= pointsH) {
-      listRow(fullMarksShort, i, `${label} (${detail}, ${String(row.score)}/${String(row.points)})`);
-      const fair = proportionalScore(pointsH, att.target, att.actual, att.lowerIsBetter);
-      if (fair !== undefined && adjusted !== null) fullDelta += fair - adjusted;
-    } else if (att.kind === 'unknown' && row.nature !== 'qualitative') openRow(fullMarksShort, label);
+    // Full marks while short (quantitative rows). A blank leaves it open where the row could be quantitative and
+    // short, and could have full marks (its points or score blank, or the score at the points).
+    const full = pointsH !== null && scoreH !== null && pointsH > 0 && scoreH >= pointsH;
+    const couldBeFull = full || pointsH === null || scoreH === null;
+    if (att.kind === 'short' && isQuantitative(row, att)) {
+      if (full) {
+        listRow(fullMarksShort, i, `${label} (${detail}, ${String(row.score)}/${String(row.points)})`);
+        const fair = proportionalScore(pointsH, att.target, att.actual, att.lowerIsBetter);
+        if (fair !== undefined && adjusted !== null) fullDelta += fair - adjusted;
+      } else if (couldBeFull) openRow(fullMarksShort, label);
+    } else if (att.kind === 'unknown' && row.nature !== 'qualitative') {
+      if (!blankSide) fullMarksShort.incomparable++;
+      else if (couldBeFull && couldBeQuantitative(row, target)) openRow(fullMarksShort, label);
+    }
 
     // 得分 = 权重 × 得分系数, on every row of a sheet with a 得分系数 column (the key is there, given or blank): a
     // blank coefficient is unknown like a blank weight or score, never a row to leave out.

@@ -90,6 +90,7 @@ const LEAVES: Readonly<Record<string, LocalizedText>> = {
   count: t('行数', 'how many'),
   undecided: t('无法判断的行数', 'rows that cannot be decided'),
   undecidedRows: t('无法判断的行（行号与名称）', 'the rows that cannot be decided (number and name)'),
+  incomparable: t('目标值与完成值都已填写但无法比较的行数（只作提示）', 'rows whose target and actual are both written but cannot be compared (noted only)'),
   indexes: t('这些行在指标表中的位置（从 0 起；表只读出一部分时，据此判断不通过是否成立）', 'the rows\' 0-based positions in the indicator table (decides whether a failure stands when the table was read only in part)'),
 };
 

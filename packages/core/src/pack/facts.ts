@@ -141,7 +141,7 @@ const DERIVED_MONEY = /(?:^|\.)(?:total|partsSum|difference|absDifference|income
 /** Percentages among the derived values (in percent, 2 decimals). */
 const DERIVED_PERCENT = /\.(?:rate|rateDifference|rateAbsDifference|rateUsed|threePublicChangeRate)$/;
 /** Counts among the 自评表 values; the other numbers there are points (scores), whatever the sample holds. */
-const SCORING_COUNT = /\.(?:count|undecided|blank)$/;
+const SCORING_COUNT = /\.(?:count|undecided|incomparable|blank)$/;
 const SCORING_MONEY = /\.(?:rateBase|adjustmentDifference)$/;
 
 function derivedNumberKind(path: string, value: number): FactKind {
