@@ -96,6 +96,35 @@ describe('what a blank required field makes of a rule', () => {
   });
 });
 
+describe('which branch decides when several hold', () => {
+  // Four conditions on four fields, each switched on and off alone: the rule's scope (notApplicableWhen), a required
+  // field (requires), its own undecided case (indeterminateWhen) and a failure mode.
+  const text = (s: string) => ({ 'zh-CN': s, en: s });
+  const rule = minimalRule('demo/order', {
+    paths: ['unit.name', 'staffing.authorized', 'staffing.actual', 'income.total'],
+    requires: ['staffing.authorized'],
+    notApplicableWhen: { when: { all: [{ fact: 'unit', path: 'name', operator: 'equal', value: '不适用单位' }] }, message: text('不适用') },
+    indeterminateWhen: { when: { all: [{ fact: 'staffing', path: 'actual', operator: 'greaterThan', value: 50 }] }, message: text('无法判断') },
+    checks: [{ id: 'over', when: { all: [{ fact: 'income', path: 'total', operator: 'greaterThan', value: 1000 }] }, message: text('超过') }],
+  });
+  const checker = createChecker([demo([rule])]);
+  const cases = [false, true].flatMap((na) => [false, true].flatMap((blank) => [false, true].flatMap((ind) => [false, true].map((fail) => ({ na, blank, ind, fail })))));
+
+  it.each(cases)('scope first, then blanks, then the rule\'s own undecided case, then its failures; a pass only when none holds: %o', async ({ na, blank, ind, fail }) => {
+    const e = patchEvaluation(baseEvaluation(), {
+      unit: { name: na ? '不适用单位' : '某单位' },
+      staffing: { authorized: blank ? null : 20, actual: ind ? 60 : 5 },
+      income: { total: fail ? 2000 : 300 },
+    });
+    // The documented order (examples/hunan-pack/README.md): a form outside the rule's scope is not applicable whatever
+    // its values; inside it, an unknown value leaves the rule undecided before any failure mode is looked at.
+    const expected = na ? 'demo/order#not-applicable' : blank ? 'demo/order#blank' : ind ? 'demo/order#indeterminate' : fail ? 'demo/order#over' : 'demo/order#pass';
+    expect(checker.checkEvaluationSync(e).findings[0]?.messageId).toBe(expected);
+    expect((await checker.checkEvaluation(e)).findings[0]?.messageId).toBe(expected);
+    expect(checker.checkEvaluationSync(e).findings[0]?.outcome === 'pass').toBe(!na && !blank && !ind && !fail);
+  });
+});
+
 describe('a note on a finding', () => {
   it('carries its own message, rendered with the rule\'s data', async () => {
     const rule = minimalRule('demo/noted', {

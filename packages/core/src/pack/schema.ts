@@ -239,8 +239,13 @@ export const RuleSchema = z.strictObject({
   scope: z.enum(['form', 'batch']).optional().meta({
     description: '`batch`: a cross-form rule that reads the `batch` fact (this form among every form of the run), checked once the run is known; not applicable to a single form. Default `form`',
   }),
-  notApplicableWhen: GuardSchema.optional(),
-  indeterminateWhen: GuardSchema.optional(),
+  notApplicableWhen: GuardSchema.optional().meta({
+    description:
+      'The rule\'s scope: when this holds the rule does not apply, whatever else holds (it is decided first, before `requires`, `indeterminateWhen` and `checks`). Test what the form states (a section or column absent), never a blank: a blank is unknown and belongs in `requires` or `indeterminateWhen`',
+  }),
+  indeterminateWhen: GuardSchema.optional().meta({
+    description: 'The rule cannot be decided (a value unknown): decided after `notApplicableWhen` and `requires`, before `checks`, so a failure mode never hides it',
+  }),
   checks: z.array(CheckSchema).min(1),
   pass: LocalizedTextSchema,
   notes: z.array(CheckSchema.omit({ severity: true, deduct: true })).optional(),
