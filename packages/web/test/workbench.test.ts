@@ -799,6 +799,56 @@ describe.skipIf(!HAVE_CHROMIUM)('across forms, and workbooks', { timeout: BROWSE
     await page.close();
   });
 
+  it('two files of one name (自评表.txt from two folders, one file dropped twice): each cross-form finding is on its own form and links to the other, not to the first of that name', async () => {
+    const folder = join(work, 'same-name');
+    for (const [dir, unit] of [['a', '东湖区司法局'], ['b', '西湖区司法局']] as const) {
+      mkdirSync(join(folder, dir), { recursive: true });
+      writeFileSync(join(folder, dir, '自评表.txt'), SEED_TEXT.replace('北塔区司法局', unit));
+    }
+    const { page, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    // Picked as files (no folder): the browser names each by its file name alone.
+    await page.getByTestId('pick-files').setInputFiles([join(folder, 'a', '自评表.txt'), join(folder, 'b', '自评表.txt')]);
+    await page.getByText('已检查 2 / 2 份').waitFor({ timeout: 60_000 });
+    const copied = page.locator('table.cross-findings tbody tr[data-rule="batch/copied-narrative"]');
+    await copied.nth(1).waitFor({ timeout: 60_000 });
+    const unitShown = page.locator('.form-view [data-column="unit"] dd');
+    const crossList = page.locator('.cross-list .finding[data-rule="batch/copied-narrative"]');
+    for (const [unit, other] of [['东湖区司法局', '西湖区司法局'], ['西湖区司法局', '东湖区司法局']] as const) {
+      const row = copied.filter({ has: page.locator('td', { hasText: new RegExp(`^${unit}$`) }) });
+      // The row's file opens its own form; its related form is the other unit's.
+      await row.locator('th').getByRole('button').click();
+      await expect.poll(() => unitShown.textContent()).toBe(unit);
+      // In the form view: its own finding (the other unit named), and the other form's finding pointing at it, a link to that form.
+      await crossList.nth(1).waitFor({ timeout: 60_000 });
+      const links = crossList.getByRole('button', { name: '另一份表：自评表.txt', exact: true });
+      expect(await links.count()).toBe(1);
+      await links.click();
+      await expect.poll(() => unitShown.textContent()).toBe(other);
+      await page.getByRole('button', { name: /返回列表/ }).click();
+      await copied.first().waitFor();
+      await row.locator('td.related').getByRole('button').click();
+      await expect.poll(() => unitShown.textContent()).toBe(other);
+      await page.getByRole('button', { name: /返回列表/ }).click();
+      await copied.first().waitFor();
+    }
+
+    // One file dropped twice: two submissions of one unit and year, each finding on its own copy naming the other.
+    await page.getByRole('button', { name: '清空', exact: true }).click();
+    await page.getByTestId('pick-files').setInputFiles([join(folder, 'a', '自评表.txt'), join(folder, 'a', '自评表.txt')]);
+    await page.getByText('已检查 2 / 2 份').waitFor({ timeout: 60_000 });
+    const duplicates = page.locator('table.cross-findings tbody tr[data-rule="batch/duplicate-submission"]');
+    await duplicates.nth(1).waitFor({ timeout: 60_000 });
+    expect(await duplicates.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-form')).sort())).toEqual(
+      await page.locator('table.forms tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')).sort()),
+    );
+    await page.locator('table.forms tbody tr').first().getByRole('button').click();
+    const listed = page.locator('.cross-list .finding[data-rule="batch/duplicate-submission"]');
+    await listed.nth(1).waitFor({ timeout: 60_000 });
+    expect(await listed.getByRole('button', { name: '另一份表：自评表.txt', exact: true }).count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a unit-year submitted 12 times: each copy’s duplicate finding names 10 other copies and counts the one more (batch.listedCopies)', async () => {
     const folder = join(work, 'copies');
     mkdirSync(folder, { recursive: true });

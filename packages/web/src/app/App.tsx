@@ -144,13 +144,6 @@ export function App() {
   // The forms before and after the open one in the dashboard's order (its sort and filters).
   const at = openId === undefined ? -1 : order.current.indexOf(openId);
   const neighbour = (i: number) => (at < 0 ? undefined : checked.find((e) => e.id === order.current[i]));
-  const openSource = useCallback(
-    (source: string) => {
-      const form = checked.find((e) => e.row.file === source);
-      if (form !== undefined) setOpenId(form.id);
-    },
-    [checked],
-  );
 
   return (
     <>
@@ -181,7 +174,6 @@ export function App() {
             onOpen={setOpenId}
             cross={cross}
             crossRunning={crossRunning}
-            onOpenSource={openSource}
             loadResults={loadResults}
             returnTo={returnTo}
             loadTotals={loadTotals}
@@ -199,7 +191,6 @@ export function App() {
             cross={cross}
             loadDocument={loadDocument}
             loadResults={loadResults}
-            onOpenSource={openSource}
             onBack={() => { setReturnTo(openId); setOpenId(undefined); }}
             previous={neighbour(at - 1)}
             next={neighbour(at + 1)}

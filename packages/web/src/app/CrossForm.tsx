@@ -13,9 +13,10 @@ import { asShown } from './shown.js';
 const FILE = 0;
 const RELATED = 7;
 
-/** The part of a report about some forms: the findings on them or pointing at them. */
-export function crossFormFor(report: CrossFormReport, sources: ReadonlySet<string>): CrossFormReport {
-  return { ...report, findings: report.findings.filter((f) => sources.has(f.source) || f.related.some((r) => sources.has(r.source))) };
+/** The part of the report about some forms (the page's ids): the findings on them or pointing at them. */
+export function crossFormFor(view: CrossFormView, forms: ReadonlySet<number>): CrossFormReport {
+  const about = new Set(view.findings.filter((f) => forms.has(f.form) || f.related.some((r) => forms.has(r.form))).map((f) => f.index));
+  return { ...view.report, findings: view.report.findings.filter((_, i) => about.has(i)) };
 }
 
 interface CrossFindingAbout {
@@ -26,12 +27,12 @@ interface CrossFindingAbout {
   readonly here: boolean;
 }
 
-/** The findings about one form: on it (its own places) or pointing at it (the places the finding compares there). */
-export function crossFindingsOf(view: CrossFormView | undefined, source: string): CrossFindingAbout[] {
+/** The findings about one form (the page's id): on it (its own places) or pointing at it (the places the finding compares there). */
+export function crossFindingsOf(view: CrossFormView | undefined, form: number): CrossFindingAbout[] {
   if (view === undefined) return [];
   return view.findings.flatMap((finding): CrossFindingAbout[] => {
-    if (finding.source === source) return [{ finding, places: finding.places, here: true }];
-    const related = finding.related.filter((r) => r.source === source);
+    if (finding.form === form) return [{ finding, places: finding.places, here: true }];
+    const related = finding.related.filter((r) => r.form === form);
     return related.length === 0 ? [] : [{ finding, places: related.flatMap((r) => r.places), here: false }];
   });
 }
@@ -46,15 +47,15 @@ interface Props {
   readonly view: CrossFormView | undefined;
   /** The pass is running (a new drop, new rules, another language). */
   readonly running: boolean;
-  /** Open a checked form by its file name (`canOpen`: there is one by that name). */
-  readonly onOpen: (source: string) => void;
-  readonly canOpen: (source: string) => boolean;
+  /** Open a checked form by the page's id (`canOpen`: it is on the page). */
+  readonly onOpen: (form: number) => void;
+  readonly canOpen: (form: number) => boolean;
 }
 
-function FormButton({ source, text, words, onOpen, canOpen }: { source: string; text: string } & Pick<Props, 'words' | 'onOpen' | 'canOpen'>) {
-  if (!canOpen(source)) return <span>{visibleText(text)}</span>;
+function FormButton({ form, source, text, words, onOpen, canOpen }: { form: number; source: string; text: string } & Pick<Props, 'words' | 'onOpen' | 'canOpen'>) {
+  if (!canOpen(form)) return <span>{visibleText(text)}</span>;
   return (
-    <button type="button" class="link" title={words.open(visibleText(source))} onClick={() => { onOpen(source); }}>
+    <button type="button" class="link" title={words.open(visibleText(source))} onClick={() => { onOpen(form); }}>
       {visibleText(text)}
     </button>
   );
@@ -88,17 +89,17 @@ export function CrossFormSection({ words, view, running, onOpen, canOpen }: Prop
                 </thead>
                 <tbody>
                   {view.findings.map((f) => (
-                    <tr key={f.index} class={`marked ${crossTone(f)}`} data-rule={f.ruleId} data-file={f.source}>
+                    <tr key={f.index} class={`marked ${crossTone(f)}`} data-rule={f.ruleId} data-file={f.source} data-form={f.form}>
                       {f.cells.map((cell, i) =>
                         i === FILE ? (
                           <th scope="row" key={i}>
-                            <FormButton source={f.source} text={f.source} words={words} onOpen={onOpen} canOpen={canOpen} />
+                            <FormButton form={f.form} source={f.source} text={f.source} words={words} onOpen={onOpen} canOpen={canOpen} />
                           </th>
                         ) : i === RELATED ? (
                           <td key={i} class="related">
                             {f.related.map((r) => (
-                              <div key={r.source}>
-                                <FormButton source={r.source} text={r.text} words={words} onOpen={onOpen} canOpen={canOpen} />
+                              <div key={r.form}>
+                                <FormButton form={r.form} source={r.source} text={r.text} words={words} onOpen={onOpen} canOpen={canOpen} />
                               </div>
                             ))}
                             {f.unlisted === undefined ? null : <div>{asShown(f.unlisted)}</div>}

@@ -24,7 +24,6 @@ interface Props {
   readonly onOpen: (id: number) => void;
   readonly cross: CrossFormView | undefined;
   readonly crossRunning: boolean;
-  readonly onOpenSource: (source: string) => void;
   readonly loadResults: LoadResults;
   /** The summary's totals row of some forms (worded in a worker). */
   readonly loadTotals: (briefs: readonly FormBrief[]) => Promise<Totals>;
@@ -127,7 +126,7 @@ function useSameItems<T>(items: readonly T[]): readonly T[] {
   return last.current;
 }
 
-export function Dashboard({ words, locale, columns, checked, unreadable, queued, done, onFiles, onClear, onOpen, cross, crossRunning, onOpenSource, loadResults, loadTotals, returnTo, view, onView, onOrder }: Props) {
+export function Dashboard({ words, locale, columns, checked, unreadable, queued, done, onFiles, onClear, onOpen, cross, crossRunning, loadResults, loadTotals, returnTo, view, onView, onOrder }: Props) {
   // Until the reviewer sorts by a column: the CLI summary's order (what needs attention first, by unit).
   const { sort, filters, listAll } = view;
   const setSort = (next: Sort | undefined) => {
@@ -165,17 +164,17 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
   useEffect(() => {
     if (returnTo !== undefined) table.current?.querySelector<HTMLButtonElement>(`tr[data-id="${String(returnTo)}"] th button`)?.focus();
   }, [returnTo]);
-  const files = useMemo(() => new Set(checked.map((f) => f.row.file)), [checked]);
+  const ids = useMemo(() => new Set(checked.map((f) => f.id)), [checked]);
   // The same element while its inputs are the same: Preact then skips the section (a row per finding, up to ten forms
   // each) when the table re-renders for a sort or a filter keystroke. 300 .docx forms in Chromium, four characters
   // typed into a filter, A/B alternated three times at load 9-10: 425-501 ms with tasks of 56-114 ms on the page's
   // thread before, 227-308 ms and no task over 50 ms after.
   const crossSection = useMemo(
-    () => <CrossFormSection words={words} view={cross} running={crossRunning} onOpen={onOpenSource} canOpen={(source) => files.has(source)} />,
-    [words, cross, crossRunning, onOpenSource, files],
+    () => <CrossFormSection words={words} view={cross} running={crossRunning} onOpen={onOpen} canOpen={(id) => ids.has(id)} />,
+    [words, cross, crossRunning, onOpen, ids],
   );
   // The cross-form section of the export: the findings on or about the forms shown.
-  const crossShown = useMemo(() => (cross === undefined ? undefined : crossFormFor(cross.report, new Set(rows.map((r) => r.row.file)))), [cross, rows]);
+  const crossShown = useMemo(() => (cross === undefined ? undefined : crossFormFor(cross, new Set(rows.map((r) => r.id)))), [cross, rows]);
   const ruleOptions = useMemo(() => [...new Map(checked.flatMap((f) => f.findings.map((x) => [x.ruleId, x.title] as const))).entries()].sort(([a], [b]) => a.localeCompare(b)), [checked]);
   // The files not read go into the export with their reasons (a circulated report never hides a file it did not check).
   // As the CLI's report lists them (`unreadableList`): by path, on the page and in the export (each file's reasons one line each).

@@ -19,7 +19,6 @@ interface Props {
   readonly columns: readonly SummaryColumn[];
   /** The cross-form pass of the page: its findings on this form, or pointing at it, are shown and marked here. */
   readonly cross: CrossFormView | undefined;
-  readonly onOpenSource: (source: string) => void;
   readonly onBack: () => void;
   /** The form as read (paragraphs and tables), asked for when the form opens. */
   readonly loadDocument: (id: number) => Promise<readonly BlockView[] | undefined>;
@@ -27,6 +26,7 @@ interface Props {
   /** The forms before and after this one in the dashboard's order (its sort and filters), if any. */
   readonly previous?: CheckedForm | undefined;
   readonly next?: CheckedForm | undefined;
+  /** Open another form (by the page's id): the next or previous one, or one a cross-form finding names. */
   readonly onStep: (id: number) => void;
 }
 
@@ -68,7 +68,7 @@ function typing(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('input, select, textarea, [contenteditable=""], [contenteditable="true"]') !== null;
 }
 
-export function FormView({ words, locale, form, columns, cross, onOpenSource, onBack, loadDocument, loadResults, previous, next, onStep }: Props) {
+export function FormView({ words, locale, form, columns, cross, onBack, loadDocument, loadResults, previous, next, onStep }: Props) {
   const [showAll, setShowAll] = useState(false);
   const [blocks, setBlocks] = useState<readonly BlockView[] | undefined>(undefined);
   useEffect(() => {
@@ -93,13 +93,13 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
     return map;
   }, [listed]);
   const inferred = form.places.flatMap((p) => p.fields.filter((f) => f.inferred));
-  const crossFindings = useMemo(() => crossFindingsOf(cross, form.row.file), [cross, form]);
+  const crossFindings = useMemo(() => crossFindingsOf(cross, form.id), [cross, form]);
   const crossByPlace = useMemo(() => {
     const map = new Map<string, CrossFindingView[]>();
     for (const { finding, places: at } of crossFindings) for (const place of at) map.set(place, [...(map.get(place) ?? []), finding]);
     return map;
   }, [crossFindings]);
-  const crossExport = useMemo(() => (cross === undefined ? undefined : crossFormFor(cross.report, new Set([form.row.file]))), [cross, form]);
+  const crossExport = useMemo(() => (cross === undefined ? undefined : crossFormFor(cross, new Set([form.id]))), [cross, form]);
 
   useEffect(() => {
     heading.current?.focus();
@@ -323,16 +323,16 @@ export function FormView({ words, locale, form, columns, cross, onOpenSource, on
                     <ul class="related">
                       {here ? null : (
                         <li>
-                          <button type="button" class="link" title={words.open(visibleText(f.source))} onClick={() => { onOpenSource(f.source); }}>
+                          <button type="button" class="link" title={words.open(visibleText(f.source))} onClick={() => { onStep(f.form); }}>
                             {words.crossOther(visibleText(f.source))}
                           </button>
                         </li>
                       )}
                       {f.related
-                        .filter((r) => r.source !== form.row.file)
+                        .filter((r) => r.form !== form.id)
                         .map((r) => (
-                          <li key={r.source}>
-                            <button type="button" class="link" title={words.open(visibleText(r.source))} onClick={() => { onOpenSource(r.source); }}>
+                          <li key={r.form}>
+                            <button type="button" class="link" title={words.open(visibleText(r.source))} onClick={() => { onStep(r.form); }}>
                               {asShown(r.text)}
                             </button>
                           </li>

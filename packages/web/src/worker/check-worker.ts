@@ -266,7 +266,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         if (!read.ok) continue;
         let record = records.get(id);
         if (record === undefined) records.set(id, (record = formRecord(read.evaluation, name)));
-        forms.push({ source: name, evaluation: read.evaluation, positions: read.positions, record });
+        forms.push({ id, source: name, evaluation: read.evaluation, positions: read.positions, record });
       }
       post({ type: 'forms', forms });
       return;

@@ -13,22 +13,61 @@ function placesOf(positions: CrossFormReport['findings'][number]['positions']): 
   return [...new Set(Object.values(positions ?? {}).flatMap((p) => placeKey(p) ?? []))];
 }
 
+/**
+ * The name each form takes in the run: its file name, unless another form on the page has that name too (自评表.docx
+ * from two folders, one file dropped twice): then the name, NUL and the form's id (ten digits). The run knows a form
+ * by its source alone in its findings, so a shared name would tie a finding to the wrong form; no file name holds a
+ * NUL, which sorts first, so the run's order is the names' order, then the ids' (the order of dropping).
+ */
+function runSources(forms: readonly HeldForm[]): string[] {
+  const count = new Map<string, number>();
+  for (const f of forms) count.set(f.source, (count.get(f.source) ?? 0) + 1);
+  return forms.map((f) => ((count.get(f.source) ?? 0) > 1 ? `${f.source}\u0000${String(f.id).padStart(10, '0')}` : f.source));
+}
+
+/** The report with every run source made for a shared name given its name back (findings, joins, messages, data). */
+function withNames<T>(value: T, names: ReadonlyMap<string, string>): T {
+  if (names.size === 0) return value;
+  const restore = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      if (!v.includes('\u0000')) return v;
+      let out = v;
+      for (const [made, name] of names) out = out.split(made).join(name);
+      return out;
+    }
+    if (Array.isArray(v)) return v.map(restore);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, restore(x)]));
+    return v;
+  };
+  return restore(value) as T;
+}
+
 /** Undefined when the rules in force hold no cross-form rule (nothing to show, as the CLI shows nothing). */
 export function crossFormView(checker: Checker, forms: readonly HeldForm[], locale: Locale): CrossFormView | undefined {
   if (!checker.hasCrossFormRules) return undefined;
   // As the CLI's spool does: the records made where the forms were read, the forms read back by index.
+  const sources = runSources(forms);
   const run = new CrossFormRun(checker);
-  for (const form of forms) run.add(form.record);
+  forms.forEach((form, i) => run.add({ ...form.record, source: sources[i] ?? form.source }));
   const load = (index: number): LoadedForm => {
     const form = forms[index];
     if (form === undefined) throw new Error(`the cross-form pass asked for form ${String(index)} of ${String(forms.length)}`);
     return form;
   };
-  const report = crossFormReport(run.finish(load, { locale }));
+  const made = crossFormReport(run.finish(load, { locale }));
+  // Which form each finding is on and points at, by the page's id; then the names as the reports show them.
+  const idOf = new Map(forms.map((form, i) => [sources[i] ?? form.source, form.id]));
+  const formOf = (source: string): number => {
+    const id = idOf.get(source);
+    if (id === undefined) throw new Error(`the cross-form pass named a form not given to it: ${source}`);
+    return id;
+  };
+  const report = withNames(made, new Map(forms.flatMap((form, i) => (sources[i] === form.source ? [] : [[sources[i] ?? '', form.source] as const]))));
   const rows = crossFormRows(report, locale);
   const findings = report.findings.map(
     (f, index): CrossFindingView => ({
       index,
+      form: formOf(made.findings[index]?.source ?? ''),
       source: f.source,
       ruleId: f.ruleId,
       title: f.title,
@@ -37,7 +76,7 @@ export function crossFormView(checker: Checker, forms: readonly HeldForm[], loca
       cells: rows[index] ?? [],
       message: f.message,
       places: placesOf(f.positions),
-      related: f.related.map((r) => ({ source: r.source, text: relatedText(r, locale), places: placesOf(r.positions) })),
+      related: f.related.map((r, j) => ({ form: formOf(made.findings[index]?.related[j]?.source ?? ''), source: r.source, text: relatedText(r, locale), places: placesOf(r.positions) })),
       ...(f.unlistedRelated === undefined ? {} : { unlisted: unlistedText(f, locale) }),
     }),
   );

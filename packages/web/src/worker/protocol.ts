@@ -57,6 +57,8 @@ export type WorkerRequest =
 
 /** A form read by a worker, as the cross-form pass takes it: the form, and its record made by that worker. */
 export interface HeldForm extends LoadedForm {
+  /** The page's id of the form (one per file dropped: two files can share a name). */
+  readonly id: number;
   readonly source: string;
   readonly record: FormRecord;
 }
@@ -197,6 +199,8 @@ export type WorkerResponse =
 
 /** The other forms a cross-form finding concerns, each with where the compared fields stand in it. */
 export interface RelatedView {
+  /** The page's id of that form: a name can be two forms' (自评表.docx from two folders, a file dropped twice). */
+  readonly form: number;
   readonly source: string;
   /** `文字相似的表：a.docx（西湖区司法局 2021 年度）`, as the reports word it. */
   readonly text: string;
@@ -206,7 +210,10 @@ export interface RelatedView {
 
 /** A finding of a cross-form rule, on its form and pointing at the others. */
 export interface CrossFindingView {
+  /** Its place in `report.findings`. */
   readonly index: number;
+  /** The page's id of the form it is on (its name, `source`, can be another form's too). */
+  readonly form: number;
   readonly source: string;
   readonly ruleId: string;
   readonly title: string;
