@@ -8,7 +8,7 @@ import { droppedFiles, pickedFiles, type PickedFile } from './files.js';
 import type { Words } from './i18n.js';
 import type { Totals } from './pool.js';
 import { asShown } from './shown.js';
-import { INITIAL_VIEW, SEVERITY_FILTERS, attentionOrder, byPath, filtering, sameItems, filterForms, isNumeric, mostFailed, shownColumns, sortForms, type Column, type DashboardView, type Filters, type SeverityFilter, type Sort } from './table.js';
+import { INITIAL_VIEW, SEVERITY_FILTERS, attentionOrder, byPath, filtering, sameItems, filterForms, isNumeric, mostFailed, ruleTitles, shownColumns, sortForms, type Column, type DashboardView, type Filters, type SeverityFilter, type Sort } from './table.js';
 
 interface Props {
   readonly words: Words;
@@ -158,7 +158,8 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
   useEffect(() => {
     onOrder(rows.map((r) => r.id));
   }, [rows, onOrder]);
-  const failed = useMemo(() => mostFailed(checked), [checked]);
+  const titles = useMemo(() => ruleTitles(checked), [checked]);
+  const failed = useMemo(() => mostFailed(checked, titles), [checked, titles]);
   const table = useRef<HTMLTableElement>(null);
   // Back from a form's view: the focus returns to that form's button (keyboard use goes on where it was).
   useEffect(() => {
@@ -175,7 +176,7 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
   );
   // The cross-form section of the export: the findings on or about the forms shown.
   const crossShown = useMemo(() => (cross === undefined ? undefined : crossFormFor(cross, new Set(rows.map((r) => r.id)))), [cross, rows]);
-  const ruleOptions = useMemo(() => [...new Map(checked.flatMap((f) => f.findings.map((x) => [x.ruleId, x.title] as const))).entries()].sort(([a], [b]) => a.localeCompare(b)), [checked]);
+  const ruleOptions = useMemo(() => [...titles].sort(([a], [b]) => a.localeCompare(b)), [titles]);
   // The files not read go into the export with their reasons (a circulated report never hides a file it did not check).
   // As the CLI's report lists them (`unreadableList`): by path, on the page and in the export (each file's reasons one line each).
   const unread = useMemo(() => [...unreadable].sort((a, b) => byPath(a.file, b.file)), [unreadable]);

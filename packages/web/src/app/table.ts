@@ -114,9 +114,15 @@ export function attentionOrder(forms: readonly CheckedForm[]): CheckedForm[] {
   return [...forms].sort((a, b) => compareBriefs(a.brief, b.brief));
 }
 
+/** Every rule the forms were checked with, by id, with its title (the rule filter's choices). */
+export function ruleTitles(forms: readonly CheckedForm[]): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const f of forms) for (const x of f.findings) if (!titles.has(x.ruleId)) titles.set(x.ruleId, x.title);
+  return titles;
+}
+
 /** The rules failed (unwaived) in the most units, as the CLI's table counts them (at most ten), each with its title. */
-export function mostFailed(forms: readonly CheckedForm[]): { ruleId: string; title: string; units: number; forms: number }[] {
-  const titles = new Map(forms.flatMap((f) => f.findings.map((x) => [x.ruleId, x.title] as const)));
+export function mostFailed(forms: readonly CheckedForm[], titles: ReadonlyMap<string, string> = ruleTitles(forms)): { ruleId: string; title: string; units: number; forms: number }[] {
   return digestBatch(forms.map((f) => f.brief)).mostFailed.map((m) => ({ ...m, title: titles.get(m.ruleId) ?? '' }));
 }
 
