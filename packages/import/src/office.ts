@@ -5,7 +5,8 @@
  */
 import { contains } from './bytes.js';
 import { compoundStreamStart } from './compound.js';
-import { partKey, readZipDirectory, readZipEntry } from './docx/zip.js';
+import type { InflateRaw } from './docx/inflate.js';
+import { METHOD_NAMES, partKey, readZipDirectory, readZipEntry, ZipReadError, type ZipLimits } from './docx/zip.js';
 import { binaryFormat } from './detect.js';
 import { failure, type ImportResult } from './diagnostics.js';
 
@@ -168,6 +169,73 @@ export function encryptedOffice(bytes: Uint8Array, format: OfficeFormat): boolea
   return false;
 }
 
+/**
+ * Caps on an OpenDocument package before LibreOffice opens it: LibreOffice writes a few dozen entries (the example
+ * form's .odt: 15, content.xml 34 KB; the T5 workbook's .ods: 14); pictures may be larger than any XML part.
+ */
+export const ODF_ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxEntryBytes: 32 * 1024 * 1024, maxTotalBytes: 128 * 1024 * 1024 };
+
+/**
+ * Check an OpenDocument file (.odt, .ods) as the .docx and .xlsx readers check theirs, before LibreOffice sees a
+ * byte (issue 11, item 1): through its central directory, refusing bytes no directory entry accounts for (a part
+ * that exists only as a local header), two entries with one name, a local header that disagrees with its entry, and
+ * an entry that does not inflate to its declared size (every entry is inflated, under {@link ODF_ZIP_LIMITS}).
+ * Another zip reader — LibreOffice's own, with its repair of damaged packages — could read such a file otherwise
+ * than the checker is told, so it is not converted. Undefined when the package may go on; else why it is refused.
+ */
+export function checkOpenDocumentZip(bytes: Uint8Array, format: 'odt' | 'ods', inflate?: InflateRaw): ImportResult | undefined {
+  try {
+    let total = 0;
+    for (const entry of readZipDirectory(bytes, ODF_ZIP_LIMITS).values()) {
+      total += readZipEntry(bytes, entry, ODF_ZIP_LIMITS.maxEntryBytes, inflate).length;
+      if (total > ODF_ZIP_LIMITS.maxTotalBytes) throw new ZipReadError('docx-too-large', 'all entries together', entry.name);
+    }
+    return undefined;
+  } catch (error) {
+    if (error instanceof ZipReadError) return openDocumentZipFailure(error, format);
+    throw error;
+  }
+}
+
+function openDocumentZipFailure(error: ZipReadError, format: 'odt' | 'ods'): ImportResult {
+  const { 'zh-CN': zh, en } = FORMAT_NAMES[format];
+  const entry = error.entry ?? '';
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  switch (error.code) {
+    case 'docx-too-many-entries':
+      return failure(format, 'odf-too-many-entries', `这个 ${zh} 文件含有超过 ${ODF_ZIP_LIMITS.maxEntries} 个文件条目，疑为恶意构造，不予读取。`, `This ${en} file holds more than ${ODF_ZIP_LIMITS.maxEntries} entries and looks hostile; it is not read.`);
+    case 'docx-too-large':
+      return failure(
+        format,
+        'odf-too-large',
+        `这个 ${zh} 文件的“${entry || '条目'}”解压后过大（单个上限 ${mb(ODF_ZIP_LIMITS.maxEntryBytes)} MB，合计 ${mb(ODF_ZIP_LIMITS.maxTotalBytes)} MB；疑为压缩炸弹），不予读取。`,
+        `"${entry || 'an entry'}" in this ${en} file inflates beyond the caps (${mb(ODF_ZIP_LIMITS.maxEntryBytes)} MB each, ${mb(ODF_ZIP_LIMITS.maxTotalBytes)} MB in all; a zip bomb?); it is not read.`,
+      );
+    case 'docx-zip-hidden-data':
+      return failure(format, 'odf-zip-hidden-data', `这个 ${zh} 文件含有 zip 目录之外的数据（可能藏着办公软件不显示的另一份内容），不予读取。`, `This ${en} file holds data outside its zip directory (possibly content the office program does not show); it is not read.`);
+    case 'docx-zip-duplicate-entry':
+      return failure(format, 'odf-zip-duplicate-entry', `这个 ${zh} 文件有两个名为“${entry}”的条目，不同软件可能读到不同内容，不予读取。`, `This ${en} file has two entries named "${entry}", which different programs may read differently; it is not read.`);
+    case 'docx-zip-header-mismatch':
+      return error.entry === undefined
+        ? failure(format, 'odf-zip-header-mismatch', `这个 ${zh} 文件的 zip 结束记录前后矛盾（疑为篡改），不予读取。`, `The end records of this ${en} file contradict each other (tampering?); it is not read.`)
+        : failure(format, 'odf-zip-header-mismatch', `这个 ${zh} 文件中“${entry}”的文件头与 zip 目录不一致（疑为篡改），不予读取。`, `In this ${en} file the headers of "${entry}" disagree with its zip directory (tampering?); it is not read.`);
+    case 'docx-encrypted':
+      return passwordProtected(format);
+    case 'docx-unsupported-compression': {
+      const method = error.method === undefined ? undefined : METHOD_NAMES[error.method];
+      return failure(
+        format,
+        'odf-unsupported-compression',
+        `这个 ${zh} 文件中“${entry}”使用 ${method ?? `编号 ${String(error.method)} 的`} 压缩方法，OpenDocument 文件不会这样压缩，无法读取。`,
+        `In this ${en} file "${entry}" is compressed with ${method ?? `method ${String(error.method)}`}, which OpenDocument files never use; it cannot be read.`,
+      );
+    }
+    case 'docx-invalid-zip':
+    case 'docx-no-document':
+      return failure(format, 'odf-invalid-zip', `这个 ${zh} 文件的 zip 结构已损坏，无法读取。`, `The zip structure of this ${en} file is damaged; it cannot be read.`);
+  }
+}
+
 /** Whether an encrypted file of this format may open without a password (see {@link encryptedOffice}). */
 export const mayOpenWithoutPassword = (format: OfficeFormat): boolean => format === 'xls' || format === 'et';
 
@@ -177,6 +245,9 @@ export const mayOpenWithoutPassword = (format: OfficeFormat): boolean => format 
  * converted, naming where it is read (the command line or `jixiao serve`) and how to make it readable here.
  */
 export function needsConverter(bytes: Uint8Array, format: Exclude<OfficeFormat, 'pdf'>): ImportResult {
+  // A crafted OpenDocument zip gets the sentence it gets where LibreOffice is at hand.
+  const crafted = format === 'odt' || format === 'ods' ? checkOpenDocumentZip(bytes, format) : undefined;
+  if (crafted !== undefined) return crafted;
   const name = FORMAT_NAMES[format];
   const text = officeTarget(format) === 'xlsx' ? '.xlsx' : '.docx';
   if (encryptedOffice(bytes, format)) {

@@ -1,6 +1,6 @@
 import { importBuffer as importBrowserSafe, MAX_INPUT_BYTES, type BufferImportOptions } from '../buffer.js';
 import { failure, type ImportDiagnostic, type ImportKind, type ImportResult } from '../diagnostics.js';
-import { encryptedOffice, FORMAT_NAMES, mayOpenWithoutPassword, officeFormat, officeTarget, passwordProtected, type OfficeFormat } from '../office.js';
+import { checkOpenDocumentZip, encryptedOffice, FORMAT_NAMES, mayOpenWithoutPassword, officeFormat, officeTarget, passwordProtected, type OfficeFormat } from '../office.js';
 import { importPdf, type PdfLimits } from './pdf.js';
 import { convertWithSoffice, type ConverterOptions } from './soffice.js';
 
@@ -48,6 +48,9 @@ export async function importBuffer(bytes: Uint8Array, options: NodeImportOptions
     if (target === undefined) return await importBrowserSafe(bytes, options);
     // An encrypted file is said to be one before LibreOffice is started (it cannot open it without the password);
     // a workbook that may open without one is tried first, and said to be encrypted only if it does not.
+    // An OpenDocument file is a zip LibreOffice reads with its own reader: checked as a .docx is, before it sees it.
+    const crafted = format === 'odt' || format === 'ods' ? checkOpenDocumentZip(bytes, format, options.inflate) : undefined;
+    if (crafted !== undefined) return crafted;
     const encrypted = encryptedOffice(bytes, format);
     if (encrypted && !mayOpenWithoutPassword(format)) return passwordProtected(format);
     const conversion = await convertWithSoffice(bytes, format, target, options.converter);
