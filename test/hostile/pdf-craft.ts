@@ -101,8 +101,11 @@ const literal = (s: string) => `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
  * (a CID font of the Adobe-GB1 collection, its codes UCS-2 through the `UniGB-UCS2-H` character map, which a
  * reader must bring), ASCII in Helvetica (one of the standard 14 fonts a reader must know). A line of `text` is
  * a line of the page, wrapped after 48 characters (50 lines to a page); a tab moves the next cell 24 points right.
+ * `dingbats` draws characters of the text in ZapfDingbats (another of the 14, not embedded either) as the codes
+ * given, as PDF form writers draw check boxes: `{ '☑': '4' }` draws ✔ as its code `4`; an empty code draws nothing
+ * in its place (an AcroForm check box that is off shows its border only, a path).
  */
-export function unembeddedFontsPdf(text: string): Uint8Array {
+export function unembeddedFontsPdf(text: string, dingbats: Readonly<Record<string, string>> = {}): Uint8Array {
   const lines = text.split('\n').flatMap((line) => {
     const chars = Array.from(line);
     const wrapped: string[] = [];
@@ -116,15 +119,25 @@ export function unembeddedFontsPdf(text: string): Uint8Array {
     '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>',
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 6 0 R /DW 1000 >>',
     '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>',
   ];
+  const marks = Object.keys(dingbats);
+  // A mark is a run of its own (marks are never ASCII: they split the runs of the CJK font).
+  const markRun = new RegExp(`(${marks.map((m) => m.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')).join('|')})`, 'u');
+  const runsOf = (cell: string): string[] => (cell.match(RUNS) ?? []).flatMap((run) => (marks.length === 0 ? [run] : run.split(markRun).filter((r) => r !== '')));
+  const show = (run: string): string => {
+    const code = dingbats[run];
+    if (code !== undefined) return code === '' ? '/F3 10 Tf [-1000] TJ' : `/F3 10 Tf ${literal(code)} Tj`;
+    return /^[\x20-\x7e]/.test(run) ? `/F1 10 Tf ${literal(run)} Tj` : `/F2 10 Tf ${hexUcs2(run)} Tj`;
+  };
   const kids: string[] = [];
   for (let first = 0; first < lines.length; first += 50) {
     const shown = lines.slice(first, first + 50).map((line, i) => {
-      const cells = line.split('\t').map((cell, c) => (cell === '' ? '' : `1 0 0 1 ${String(40 + c * 24)} ${String(800 - i * 15)} Tm ${(cell.match(RUNS) ?? []).map((r) => (/^[\x20-\x7e]/.test(r) ? `/F1 10 Tf ${literal(r)} Tj` : `/F2 10 Tf ${hexUcs2(r)} Tj`)).join(' ')}`));
+      const cells = line.split('\t').map((cell, c) => (cell === '' ? '' : `1 0 0 1 ${String(40 + c * 24)} ${String(800 - i * 15)} Tm ${runsOf(cell).map(show).join(' ')}`));
       return `BT ${cells.join(' ')} ET`;
     });
     objects.push(stream(shown.join('\n')));
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${String(objects.length)} 0 R /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>`);
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${String(objects.length)} 0 R /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 7 0 R >> >> >>`);
     kids.push(`${String(objects.length)} 0 R`);
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${String(kids.length)} >>`;

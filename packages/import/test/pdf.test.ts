@@ -12,7 +12,8 @@ import { importDocx } from '../src/docx/import-docx.js';
 import { importBuffer } from '../src/node/import-node.js';
 import { extractPdfText, importPdf } from '../src/node/pdf.js';
 import { importPdfText } from '../src/pdf/import-pdf.js';
-import { pageLines, symbolsWithoutTheirFont } from '../src/pdf/lines.js';
+import { pageLines, pdfLines, symbolsWithoutTheirFont } from '../src/pdf/lines.js';
+import { FORM_TEXT_STYLE_DEFAULT, renderFormText } from '../src/form/render.js';
 import { onePagePdf, unembeddedFontsPdf } from '../../../test/hostile/pdf-craft.js';
 import { Converter, libreOffice } from './libreoffice.js';
 
@@ -130,6 +131,53 @@ describe('fonts a PDF names without embedding them', () => {
     const how = (e: Evaluation) => Object.entries(e.answerResolution ?? {}).map(([f, a]) => [f, a.how]);
     expect(how(r.evaluation)).toEqual(how(fromText.evaluation));
     expect(r.positions['income.total']).toMatchObject({ page: 1, excerpt: '264.47' });
+  });
+});
+
+describe('ZapfDingbats check boxes (a PDF form\u2019s check box font, not embedded)', () => {
+  /** The seed form as Word text with ☑ and □ for its boxes. */
+  const glyphText = renderFormText(seed, { ...FORM_TEXT_STYLE_DEFAULT, checked: ['☑'], empty: ['□'] });
+  const values = (r: Awaited<ReturnType<typeof importBuffer>>) => {
+    if (!r.ok) throw new Error(`not read: ${JSON.stringify(r.diagnostics[0])}`);
+    const { answerResolution: _a, functions: _f, achievements: _ac, problems: _p, suggestions: _s, ...rest } = r.evaluation;
+    return rest;
+  };
+
+  it('the glyphs pdf-lib draws in ZapfDingbats read as those glyphs, the font named by pdf.js (zapf/make-zapf-dingbats.mjs)', async () => {
+    const extracted = await extractPdfText(new Uint8Array(readFileSync(new URL('zapf/pdf-lib.pdf', import.meta.url))));
+    if ('error' in extracted) throw new Error(extracted.error);
+    expect([...new Set(extracted.pages.flatMap((p) => p.items.map((i) => i.f)))].sort()).toEqual(['Helvetica', 'ZapfDingbats']);
+    // Before: the codes as ASCII, `345678lmnopqru`.
+    expect(pdfLines(extracted.pages).map((l) => l.cells.join('').replace(/\s/g, ''))).toEqual(['ZapfDingbats', '✓✔✕✖✗✘●❍■❏❐❑❒◆']);
+  });
+
+  it('the seed form whose ticks are ZapfDingbats ✔ (code 4) beside boxes of its CJK font reads every answer as its text does (before: `否4`, no tick)', async () => {
+    const pdf = await importBuffer(unembeddedFontsPdf(glyphText, { '☑': '4' }), { filename: 'form.pdf' });
+    const text = await importBuffer(new TextEncoder().encode(glyphText), { filename: 'form.txt' });
+    expect(values(pdf)).toEqual(values(text));
+    if (!pdf.ok || !text.ok) return;
+    for (const field of ANSWER_FIELDS) expect(pdf.evaluation.answerResolution?.[field]?.how, field).toBe(text.evaluation.answerResolution?.[field]?.how);
+    expect(pdf.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual(text.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code));
+  });
+
+  it('where the empty boxes draw nothing (a flattened PDF form\u2019s boxes that are off), a tick on the first option decides; one on a later option leaves the question undecided, never guessed', async () => {
+    const r = await importBuffer(unembeddedFontsPdf(glyphText, { '☑': '4', '□': '' }), { filename: 'form.pdf' });
+    if (!r.ok) throw new Error(`not read: ${JSON.stringify(r.diagnostics[0])}`);
+    expect(r.evaluation.threePublic.managementRules).toBe('yes');
+    expect(r.evaluation.staffingControl.overstaffed).toBe('ambiguous');
+    expect(r.diagnostics.some((d) => d.code === 'pdf-mark-missing' && d.path === 'staffingControl.overstaffed')).toBe(true);
+  });
+
+  it('a cross (✘, code 8) is named as the glyph it is, never read as the digit 8; no answer is explicit from it', async () => {
+    const r = await importBuffer(unembeddedFontsPdf(glyphText, { '☑': '8', '□': '' }), { filename: 'form.pdf' });
+    const glyphs = r.diagnostics.filter((d) => d.code === 'unknown-glyph').map((d) => d.message.en);
+    expect(glyphs.length).toBeGreaterThan(0);
+    for (const m of glyphs) expect(m).toContain('✘');
+    expect(JSON.stringify(r.diagnostics)).not.toMatch(/"8"|“8”/);
+    if (!r.ok) throw new Error('not read');
+    // A cross is no mark of domain.md §2: never an explicit answer; where the other box is empty, §2 infers (noted).
+    for (const field of ANSWER_FIELDS) expect(r.evaluation.answerResolution?.[field]?.how ?? 'none', field).not.toBe('explicit');
+    expect(r.evaluation.answerResolution?.['threePublic.managementRules']).toMatchObject({ how: 'inferred', raw: expect.stringContaining('✘') as unknown });
   });
 });
 

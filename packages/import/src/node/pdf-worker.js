@@ -53,11 +53,13 @@ async function extract({ bytes, maxPages }) {
   const task = pdfjs.getDocument({
     data: bytes,
     ...PDFJS_OPTIONS,
-    // The character maps for CJK fonts and the standard 14 fonts' data come from the package's own folders. In Node
-    // pdf.js reads them with fs.readFile: folder paths, not file: URLs (a URL string is taken as a relative path,
-    // fails, and pdf.js goes on without: a Chinese font the PDF names without embedding lost all its text).
+    // The character maps for CJK fonts come from the package's own folder. In Node pdf.js reads them with
+    // fs.readFile: a folder path, not a file: URL (a URL string is taken as a relative path, fails, and pdf.js goes
+    // on without: a Chinese font the PDF names without embedding lost all its text). The standard 14 fonts' files
+    // are not given, as in the browser (packages/web/src/worker/pdf.ts): pdf.js knows their widths without them
+    // (they only draw glyphs), and a standard font it has no file for is one it names (`ZapfDingbats`: see
+    // PDFJS_OPTIONS), which tells a ZapfDingbats check mark from a letter.
     cMapUrl: `${join(root, 'cmaps')}${sep}`,
-    standardFontDataUrl: `${join(root, 'standard_fonts')}${sep}`,
   });
   let doc;
   try {

@@ -1,7 +1,10 @@
 import { symbolGlyph } from '../docx/walk.js';
 import { CHECKED_GLYPHS, EMPTY_GLYPHS } from '../form/marks.js';
 
-/** One run of text pdf.js found on a page: its string, baseline origin (PDF units, y up), width, height, font family. */
+/**
+ * One run of text pdf.js found on a page: its string, baseline origin (PDF units, y up), width, height, font (its
+ * name where the PDF names a font it does not embed, `ZapfDingbats`; else a generic family, `sans-serif`).
+ */
 export interface PdfTextItem {
   readonly s: string;
   readonly x: number;
@@ -94,6 +97,38 @@ function symbolText(s: string, font: string, trusted: boolean): string {
   return out;
 }
 
+/**
+ * ZapfDingbats, one of PDF's standard 14 fonts and the check-box font of PDF forms (an AcroForm check box draws ✔
+ * as its code `4`), has a built-in encoding of its own: without a ToUnicode map, pdf.js's text layer gives the code
+ * as the letter it is in ASCII (`4`, `8`, `n`, `q`). Its check, cross, box and bullet codes → the glyph drawn: ISO
+ * 32000-2 Annex D.6 (ZapfDingbats set and encoding: code → glyph name, `4` → a20) and Adobe's ZapfDingbats glyph
+ * list (name → Unicode, a20 → U+2714); pdf.js keeps both (ZapfDingbatsEncoding, getDingbatsGlyphsUnicode), and
+ * pdf-lib's encoder writes these codes for these glyphs (packages/import/test/zapf/). Its other codes (arrows, numbers in
+ * circles, ornaments) are left as the letters they come as.
+ */
+const ZAPF_DINGBATS: Readonly<Record<string, string>> = {
+  '3': '✓', // a19
+  '4': '✔', // a20
+  '5': '✕', // a21
+  '6': '✖', // a22
+  '7': '✗', // a23
+  '8': '✘', // a24
+  l: '●', // a71
+  m: '❍', // a72
+  n: '■', // a73
+  o: '❏', // a74
+  p: '❐', // a203
+  q: '❑', // a75
+  r: '❒', // a204
+  u: '◆', // a78
+};
+
+/** Whether a text item's font is ZapfDingbats (by its name: `ZapfDingbats`, `Dingbats`, `ZapfDingbatsITC` …, as pdf.js tells it). */
+const isZapfDingbats = (font: string): boolean => /dingbats/i.test(font);
+
+/** A run drawn in ZapfDingbats: its check, cross and box codes as the glyphs drawn. */
+const zapfDingbatsText = (s: string): string => Array.from(s, (ch) => ZAPF_DINGBATS[ch] ?? ch).join('');
+
 /** A box as a PDF draws it, ticked or not (the form reader's glyphs), or a symbol-font code drawn without its font. */
 const BOX = `[${[...CHECKED_GLYPHS, ...EMPTY_GLYPHS].join('').replace(/[\\\]^-]/g, '\\$&')}\\uf000-\\uf0ff]`;
 const ENDS_IN_BOX = new RegExp(`${BOX}\\s*$`, 'u');
@@ -134,7 +169,12 @@ function pageSegments(page: PdfPage, fontsOfText: ReadonlySet<string>): { lines:
   // whole gap between two table columns).
   // A tab or line break inside a run reads as a space: the lines are read as Word's text export, where it would
   // split a cell or shift every later line's number.
-  const items = page.items.filter((i) => i.s.trim() !== '').map((i) => ({ ...i, s: symbolText(i.s.replace(/[\t\n\r]/g, ' '), i.f, !fontsOfText.has(fontOf(i))) }));
+  const items = page.items
+    .filter((i) => i.s.trim() !== '')
+    .map((i) => {
+      const s = i.s.replace(/[\t\n\r]/g, ' ');
+      return { ...i, s: isZapfDingbats(i.f) ? zapfDingbatsText(s) : symbolText(s, i.f, !fontsOfText.has(fontOf(i))) };
+    });
   items.sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: { y: number; h: number; items: typeof items }[] = [];
   for (const item of items) {

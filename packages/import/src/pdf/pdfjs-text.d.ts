@@ -5,7 +5,8 @@ import type { PdfPage } from './lines.js';
 export declare const PDFJS_OPTIONS: Readonly<{
   isEvalSupported: false;
   disableFontFace: true;
-  useSystemFonts: false;
+  useSystemFonts: true;
+  fontExtraProperties: true;
   disableAutoFetch: true;
   disableStream: true;
   enableXfa: false;
