@@ -100,9 +100,15 @@ function binaryFile(bytes: Uint8Array, what: BinaryKind | undefined): ImportResu
     case undefined:
       break;
   }
-  if (bytes.every((b) => b === 0)) return fail('文件内容全是零字节（NUL），没有任何文字：文件已损坏（如复制或下载未完成）。', 'The file holds nothing but zero bytes (NUL), no text at all: it is damaged (e.g. a copy or download that did not finish).');
+  if (onlyNulBytes(bytes)) return fail('文件内容全是零字节（NUL），没有任何文字：文件已损坏（如复制或下载未完成）。', 'The file holds nothing but zero bytes (NUL), no text at all: it is damaged (e.g. a copy or download that did not finish).');
   return fail(
     '这是二进制数据，既不是文本，也不是能读取的格式（Word、WPS、Excel、PDF、文本、JSON、YAML）：文件已损坏，或不是自评表。',
     'This is binary data: neither text nor a format that is read (Word, WPS, Excel, PDF, text, JSON, YAML); the file is damaged or not a form.',
   );
+}
+
+/** Whether every byte is 0 (a loop: a callback a byte took 0.2 s on 20 MB). */
+function onlyNulBytes(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b !== 0) return false;
+  return true;
 }

@@ -141,9 +141,11 @@ function textOrBinary(decoded: DecodedText): DecodedText | undefined {
 export function utf16ByNulBytes(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   let even = 0;
   let odd = 0;
-  for (let i = bytes.indexOf(0); i !== -1; i = bytes.indexOf(0, i + 1)) {
-    if (i % 2 === 0) even++;
-    else odd++;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
   }
   const pairs = Math.floor(bytes.length / 2);
   const side = (nuls: number, other: number) => nuls >= 4 && nuls > 4 * other && nuls * 100 >= pairs;
