@@ -195,3 +195,60 @@ describe('formGaps', () => {
     expect(Object.keys(formGaps({ unreadable: {} }))).toEqual(['unreadable']);
   });
 });
+
+describe('findingAdjuster: the edges the mutation run of coverage.ts found untested (eighth shift)', () => {
+  const rows = { [INDICATORS]: [{ name: '培训次数' }, { name: '满意度' }, { name: '覆盖率' }] };
+  const failing = (data: Record<string, unknown>, observed: Record<string, unknown> = rows, paths = [INDICATORS]): Finding => ({ ...finding('fail', paths, undefined, observed), data });
+  const cut = adjusterFor({ unreadable: { [INDICATORS]: '效益 社会 覆盖率 ≥90%' } }, 'zh-CN');
+
+  it('a table not found at all (no text) is "could not be read", both when undecided and in the note on a failure that stands', () => {
+    const zh = adjusterFor({ unreadable: { [INDICATORS]: '' } }, 'zh-CN');
+    const en = adjusterFor({ unreadable: { [INDICATORS]: '' } }, 'en');
+    // "No indicators" is not what the form shows: not applicable is taken back, naming no text.
+    const na: Finding = { ...finding('not-applicable', [INDICATORS], undefined, {}), messageId: 'staffing/over-quota#not-applicable' };
+    expect(zh(na).message).toBe(`无法判断：${FIELD_LABELS[INDICATORS]['zh-CN']}表未能读出`);
+    expect(en(na).message).toBe(`Cannot tell: the ${FIELD_LABELS[INDICATORS].en} table could not be read`);
+    // The budget item out of range (counted, no row listed) stands: the note names no row, for none was read.
+    const budget = failing({ count: 1, rowIndexes: [] }, {});
+    expect(zh(budget)).toMatchObject({ outcome: 'fail', message: `原消息（${FIELD_LABELS[INDICATORS]['zh-CN']}表未能读出）` });
+    expect(en(budget).message).toBe(`原消息 (the ${FIELD_LABELS[INDICATORS].en} table could not be read)`);
+  });
+
+  it('only whole row positions decide a failure: a position that is not a whole number, or below 0, or a count that is not a number, decides nothing', () => {
+    expect(cut(failing({ count: 2, rowIndexes: [0, 0.5] })).outcome).toBe('indeterminate');
+    expect(cut(failing({ count: 2, rowIndexes: [0, 'row 1'] })).outcome).toBe('indeterminate');
+    expect(cut(failing({ count: 1, rowIndexes: [-1] })).outcome).toBe('indeterminate');
+    expect(cut(failing({ count: '5', rowIndexes: [2] })).outcome).toBe('indeterminate');
+    // The control: a whole row read listed.
+    expect(cut(failing({ count: 1, rowIndexes: [0] })).outcome).toBe('fail');
+  });
+
+  it('only a failure stands: an undecided finding that lists whole rows still says where the table stops', () => {
+    const undecided: Finding = { ...finding('indeterminate', [INDICATORS], undefined, rows), data: { count: 1, rowIndexes: [0] } };
+    expect(cut(undecided)).toMatchObject({ outcome: 'indeterminate', messageId: 'staffing/over-quota#unreadable', message: `无法判断：${FIELD_LABELS[INDICATORS]['zh-CN']}表不完整，读到“效益 社会 覆盖率 ≥90%”为止；已读出的部分：原消息` });
+  });
+
+  it('a failure that does not read the list read in part is left as it is, rows listed or not', () => {
+    const other = failing({ count: 1, rowIndexes: [0] }, { [AUTHORIZED]: 20 }, [AUTHORIZED]);
+    expect(cut(other)).toBe(other);
+  });
+
+  it('over two lists read in part, a failure stands only when each has a whole row listed; the notes are joined', () => {
+    const CHANNELS = 'disclosure.channels';
+    const two = { [INDICATORS]: rows[INDICATORS], [CHANNELS]: ['portal', 'internal', 'other'] };
+    const gaps = { unreadable: { [INDICATORS]: 'x 1', [CHANNELS]: '门户' } };
+    const both = failing({ count: 1, rowIndexes: [0] }, two, [INDICATORS, CHANNELS]);
+    expect(adjusterFor(gaps, 'zh-CN')(both).message).toBe(
+      `原消息（${FIELD_LABELS[INDICATORS]['zh-CN']}表不完整，读到“x 1”为止：该行及其后未能检查；${FIELD_LABELS[CHANNELS]['zh-CN']}表不完整，读到“门户”为止：该行及其后未能检查）`,
+    );
+    expect(adjusterFor(gaps, 'en')(both).message).toBe(
+      `原消息 (the ${FIELD_LABELS[INDICATORS].en} table is incomplete (read up to "x 1"): that row and any after it could not be checked; the ${FIELD_LABELS[CHANNELS].en} table is incomplete (read up to "门户"): that row and any after it could not be checked)`,
+    );
+    // Row 0 is the last (the only) row read of the second list: nothing there is read whole.
+    const shortSecond = failing({ count: 1, rowIndexes: [0] }, { ...two, [CHANNELS]: ['portal'] }, [INDICATORS, CHANNELS]);
+    expect(adjusterFor(gaps, 'zh-CN')(shortSecond).outcome).toBe('indeterminate');
+    // Not applicable over two lists, one of them with no row read: "no rows" is not what the form shows.
+    const na: Finding = { ...finding('not-applicable', [INDICATORS, CHANNELS], undefined, { ...two, [CHANNELS]: [] }), messageId: 'staffing/over-quota#not-applicable' };
+    expect(adjusterFor(gaps, 'zh-CN')(na).outcome).toBe('indeterminate');
+  });
+});
