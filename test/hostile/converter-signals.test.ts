@@ -128,9 +128,9 @@ async function until<T>(probe: () => T | undefined): Promise<T> {
 describe('jixiao serve', () => {
   it('a request stopped at its read timeout leaves no LibreOffice process and no conversion folder (its worker thread is stopped; before, LibreOffice and the folder stayed)', { timeout: 150_000 }, async () => {
     const { dir, temp, soffice, sleepers } = setup();
-    // The built CLI: its server reads uploads in worker threads, stopped at the read timeout. The timeout must leave
-    // the thread time to start and spawn the stand-in under a loaded machine (at 2 s the train's full run once timed
-    // out before any LibreOffice had started, so `sleepers()` was empty): 15 s, the stand-in sleeps 300 s.
+    // The built CLI: its server reads uploads in worker threads, stopped at the read timeout. The timeout leaves the
+    // thread time to start and spawn the stand-in on a loaded machine (at 2 s a slow start could time the request out
+    // before any LibreOffice had started, and `sleepers()` would be empty): 15 s; the stand-in sleeps 300 s.
     const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--soffice', soffice, '--read-timeout', '15'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', TMPDIR: temp }, stdio: ['ignore', 'ignore', 'pipe'] });
     try {
       // It says where it listens on standard error.
