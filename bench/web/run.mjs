@@ -11,6 +11,10 @@
 // workers — and, for the reference, of the CLI's process tree. Then (2b) the filter typed into once all N are in
 // (each keystroke to the next frame, the page's long tasks meanwhile). `--batch-only` runs (2), (2b) and the
 // reference alone; `--page-workers N` makes the page see N cores (it starts one check worker per core, at most 4).
+// (2) also gives the page's JavaScript heap (Chromium's Runtime.getHeapUsage on the tab's main thread, after a
+// forced garbage collection) at the last result and once the cross-form section is shown. `--compare <tree>` builds
+// the workbench of another checkout too (e.g. a worktree of main, built) and runs (2) on both in turn, this tree
+// first, `--rounds N` times each (default 2), on the same forms: a before/after in one run.
 // The machine is shared: the load average is printed before and after; say it beside the figures.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +36,12 @@ const FORMS = arg('--forms', 1000);
 const BATCH_ONLY = process.argv.includes('--batch-only');
 /** `--page-workers N`: the page made to see N cores (navigator.hardwareConcurrency), so it starts N check workers. */
 const PAGE_WORKERS = arg('--page-workers', undefined);
+/** `--compare <tree>`: another checkout whose workbench (2) is run against, alternately, `--rounds N` times each. */
+const COMPARE = (() => {
+  const i = process.argv.indexOf('--compare');
+  return i === -1 ? undefined : resolve(process.argv[i + 1]);
+})();
+const ROUNDS = arg('--rounds', 2);
 
 /** Resident memory (bytes) of `pid` and its descendants whose command line passes `keep`, from /proc (Linux). */
 function treeRss(pid, keep = () => true) {
@@ -98,6 +108,12 @@ const work = mkdtempSync(join(tmpdir(), 'jixiao-bench-web-'));
 try {
   const dist = join(work, 'dist');
   execFileSync(process.execPath, [join(ROOT, 'packages/web/scripts/build.mjs'), dist], { stdio: 'inherit' });
+  const compareDist = join(work, 'dist-compare');
+  if (COMPARE !== undefined) {
+    execFileSync(process.execPath, [join(COMPARE, 'packages/web/scripts/build.mjs'), compareDist], { stdio: 'inherit' });
+    const other = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: COMPARE, encoding: 'utf8' }).trim();
+    console.log(`compared with ${COMPARE} at ${other} (its workbench built into the same temporary folder)`);
+  }
   const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const initial = ['app.js', 'worker.js', 'app.css', 'index.html'].map((f) => [f, gz(f)]);
@@ -123,10 +139,10 @@ try {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const open = async () => {
+  const open = async (from = dist) => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     if (PAGE_WORKERS !== undefined) await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), PAGE_WORKERS);
-    await page.goto(pathToFileURL(join(dist, 'index.html')).href);
+    await page.goto(pathToFileURL(join(from, 'index.html')).href);
     await page.getByText(/当前启用 \d+ 条规则/).waitFor();
     // In the page: the input's change event to the moment the wanted number of rows is in the table.
     await page.evaluate(() => {
@@ -206,51 +222,82 @@ try {
 
   }
 
-  const batch = await open();
-  // The page's own thread: every task longer than 50 ms from here on (the browser's long-task entries).
-  await batch.evaluate(() => {
-    globalThis.benchLongTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) globalThis.benchLongTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask' });
-  });
-  const done = until(batch, FORMS);
-  // Chromium's renderers (the tab, its workers); playwright started Chromium as a child of this process.
-  const stopPage = sampling(() => treeRss(process.pid, (cmd) => cmd.includes('--type=renderer')));
-  await batch.getByTestId('pick-folder').setInputFiles(folder);
-  const ms = await done;
-  const crossMs = await crossDone(batch);
-  const pagePeak = stopPage();
-  // Each long task with when it began, from the change event: before or after the last result, during the pass.
-  const long = (await batch.evaluate(() => globalThis.benchLongTasks.map((t) => ({ at: t.start - globalThis.benchStart, duration: t.duration })))).sort((a, b) => b.duration - a.duration);
-  const when = (t) => `${t.duration.toFixed(0)} ms at ${(t.at / 1000).toFixed(2)} s`;
-  const found = await batch.locator('table.cross-findings tbody tr').count();
-  console.log(`(2) ${FORMS} .docx through the page (change event to the last result): ${(ms / 1000).toFixed(2)} s, ${(FORMS / (ms / 1000)).toFixed(0)} forms/s with ${await batch.evaluate(() => Math.min(4, navigator.hardwareConcurrency))} workers — target ≤ 10 s`);
-  console.log(`    to the cross-form section (the batch rules over all ${FORMS}; ${found} findings shown): ${(crossMs / 1000).toFixed(2)} s (the pass ${((crossMs - ms) / 1000).toFixed(2)} s after the last result)`);
-  console.log(`    the page's thread meanwhile: ${long.length} tasks over 50 ms, ${(long.reduce((a, t) => a + t.duration, 0) / 1000).toFixed(2)} s in them; the longest ${long.slice(0, 5).map(when).join(', ')} (from the change event)`);
-  console.log(`    peak resident memory of Chromium's renderers (the tab and its workers): ${mb(pagePeak.total)} together, the largest process ${mb(pagePeak.largest)}`);
-  // (2b) Filtering once all N are in and the cross-form section is shown: "0001" typed into the unit filter as a
-  // reviewer types (200 ms between keys; units are 单位0000司法局 …, so the rows go N → … → 1). Each keystroke:
-  // its input event to the frame after the page's update (a task queued from the next animation frame), and the
-  // long tasks on the page's thread meanwhile.
-  await batch.evaluate(() => {
-    globalThis.benchLongTasks.length = 0;
-    globalThis.benchKeys = [];
-    document.addEventListener('input', (e) => {
-      const start = e.timeStamp;
-      requestAnimationFrame(() => setTimeout(() => globalThis.benchKeys.push({ ms: performance.now() - start, count: document.querySelector('p.count')?.textContent })));
-    }, true);
-  });
-  const unitFilter = batch.getByLabel('筛选“单位”');
-  await unitFilter.click();
-  await unitFilter.pressSequentially('0001', { delay: 200 });
-  // The filter applied: the one form left is the only row.
-  await batch.waitForFunction((wanted) => document.querySelector('p.count')?.textContent === `显示 1 / ${wanted} 份` && document.querySelectorAll('table.forms tbody tr').length === 1, FORMS);
-  await batch.waitForFunction(() => globalThis.benchKeys.length === 4);
-  const keys = await batch.evaluate(() => globalThis.benchKeys);
-  const typingLong = (await batch.evaluate(() => globalThis.benchLongTasks.map((t) => t.duration))).sort((a, b) => b - a);
-  console.log(`(2b) the unit filter typed after the ${FORMS} (4 keys, 200 ms apart): each key's input event to the next frame ${keys.map((k) => k.ms.toFixed(0)).join(', ')} ms (the count line then: ${keys.map((k) => k.count).join(', ')}); page tasks over 50 ms meanwhile: ${typingLong.length ? typingLong.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`);
-  await batch.close();
+  /** The tab's JavaScript heap in use (bytes) after a forced garbage collection, by the DevTools protocol. */
+  const heapUsed = async (page) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    await cdp.detach();
+    return usedSize;
+  };
+  /** (2) and (2b) on the workbench built into `from`. */
+  const batchRun = async (from) => {
+    const batch = await open(from);
+    // The page's own thread: every task longer than 50 ms from here on (the browser's long-task entries).
+    await batch.evaluate(() => {
+      globalThis.benchLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) globalThis.benchLongTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask' });
+    });
+    const done = until(batch, FORMS);
+    // Chromium's renderers (the tab, its workers); playwright started Chromium as a child of this process.
+    const stopPage = sampling(() => treeRss(process.pid, (cmd) => cmd.includes('--type=renderer')));
+    await batch.getByTestId('pick-folder').setInputFiles(folder);
+    const ms = await done;
+    const heapAtLast = await heapUsed(batch);
+    const crossMs = await crossDone(batch);
+    const pagePeak = stopPage();
+    // The tab's JavaScript heap (its main thread: what the page keeps of the results), after a garbage collection.
+    const heapAtCross = await heapUsed(batch);
+    // Each long task with when it began, from the change event: before or after the last result, during the pass.
+    const long = (await batch.evaluate(() => globalThis.benchLongTasks.map((t) => ({ at: t.start - globalThis.benchStart, duration: t.duration })))).sort((a, b) => b.duration - a.duration);
+    const when = (t) => `${t.duration.toFixed(0)} ms at ${(t.at / 1000).toFixed(2)} s`;
+    const found = await batch.locator('table.cross-findings tbody tr').count();
+    console.log(`(2) ${FORMS} .docx through the page (change event to the last result): ${(ms / 1000).toFixed(2)} s, ${(FORMS / (ms / 1000)).toFixed(0)} forms/s with ${await batch.evaluate(() => Math.min(4, navigator.hardwareConcurrency))} workers — target ≤ 10 s`);
+    console.log(`    to the cross-form section (the batch rules over all ${FORMS}; ${found} findings shown): ${(crossMs / 1000).toFixed(2)} s (the pass ${((crossMs - ms) / 1000).toFixed(2)} s after the last result)`);
+    console.log(`    the page's thread meanwhile: ${long.length} tasks over 50 ms, ${(long.reduce((a, t) => a + t.duration, 0) / 1000).toFixed(2)} s in them; the longest ${long.slice(0, 5).map(when).join(', ')} (from the change event)`);
+    console.log(`    peak resident memory of Chromium's renderers (the tab and its workers): ${mb(pagePeak.total)} together, the largest process ${mb(pagePeak.largest)}`);
+    console.log(`    the page's JavaScript heap (main thread, after a forced GC): ${mb(heapAtLast)} at the last result, ${mb(heapAtCross)} with the cross-form section shown`);
+    // (2b) Filtering once all N are in and the cross-form section is shown: "0001" typed into the unit filter as a
+    // reviewer types (200 ms between keys; units are 单位0000司法局 …, so the rows go N → … → 1). Each keystroke:
+    // its input event to the frame after the page's update (a task queued from the next animation frame), and the
+    // long tasks on the page's thread meanwhile.
+    await batch.evaluate(() => {
+      globalThis.benchLongTasks.length = 0;
+      globalThis.benchKeys = [];
+      document.addEventListener('input', (e) => {
+        const start = e.timeStamp;
+        requestAnimationFrame(() => setTimeout(() => globalThis.benchKeys.push({ ms: performance.now() - start, count: document.querySelector('p.count')?.textContent })));
+      }, true);
+    });
+    const unitFilter = batch.getByLabel('筛选“单位”');
+    await unitFilter.click();
+    await unitFilter.pressSequentially('0001', { delay: 200 });
+    // The filter applied: the one form left is the only row.
+    await batch.waitForFunction((wanted) => document.querySelector('p.count')?.textContent === `显示 1 / ${wanted} 份` && document.querySelectorAll('table.forms tbody tr').length === 1, FORMS);
+    await batch.waitForFunction(() => globalThis.benchKeys.length === 4);
+    const keys = await batch.evaluate(() => globalThis.benchKeys);
+    const typingLong = (await batch.evaluate(() => globalThis.benchLongTasks.map((t) => t.duration))).sort((a, b) => b - a);
+    console.log(`(2b) the unit filter typed after the ${FORMS} (4 keys, 200 ms apart): each key's input event to the next frame ${keys.map((k) => k.ms.toFixed(0)).join(', ')} ms (the count line then: ${keys.map((k) => k.count).join(', ')}); page tasks over 50 ms meanwhile: ${typingLong.length ? typingLong.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`);
+    await batch.close();
+    return { ms, crossMs, heapAtLast, heapAtCross, renderers: pagePeak.total };
+  };
+  const runs = [];
+  for (let round = 0; round < (COMPARE === undefined ? 1 : ROUNDS); round++) {
+    for (const [label, from] of COMPARE === undefined ? [['this tree', dist]] : [['this tree', dist], ['compared', compareDist]]) {
+      console.log(`\n(2) ${label}, round ${String(round + 1)}:`);
+      runs.push({ label, ...(await batchRun(from)) });
+    }
+  }
+  if (COMPARE !== undefined) {
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+    for (const label of ['this tree', 'compared']) {
+      const mine = runs.filter((r) => r.label === label);
+      console.log(`(2) ${label}: to the last result ${mine.map((r) => (r.ms / 1000).toFixed(2)).join(' / ')} s (median ${(median(mine.map((r) => r.ms)) / 1000).toFixed(2)}), page heap at the last result ${mine.map((r) => mb(r.heapAtLast)).join(' / ')}, with the cross-form section ${mine.map((r) => mb(r.heapAtCross)).join(' / ')}, renderers' peak ${mine.map((r) => mb(r.renderers)).join(' / ')}`);
+    }
+  }
+  const { crossMs } = runs[0];
   await browser.close();
   // The reference in the same run: the CLI on the same folder (its default workers), JSON report to a file.
   const cli = join(ROOT, 'packages/cli/bin/jixiao.js');

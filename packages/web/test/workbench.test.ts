@@ -37,10 +37,11 @@ let dist: string;
 let browser: Browser;
 
 /** A page on the built workbench that records every request and every console error. */
-async function openPage(url: string): Promise<{ page: Page; requests: string[]; problems: string[] }> {
+async function openPage(url: string, init?: () => void): Promise<{ page: Page; requests: string[]; problems: string[] }> {
   // A context of its own per page (axe needs one); all of them close with the browser.
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const page = await context.newPage();
+  if (init !== undefined) await page.addInitScript(init);
   const requests: string[] = [];
   const problems: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -133,6 +134,52 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     writeFileSync(join(ARTIFACTS, 'web-form.pdf'), pdf);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
+    expect(ownFilesOnly(requests, 'file://')).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a checked form comes from its worker as its dashboard row only: the findings, places and diagnostics when the form is opened, every finding in the export', async () => {
+    // In the page, before its script: the size (JSON characters) of every `checked` message a worker posts to it.
+    const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href, () => {
+      const sizes: number[] = [];
+      Object.assign(globalThis, { checkedSizes: sizes });
+      globalThis.Worker = class extends Worker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          this.addEventListener('message', (event: MessageEvent<unknown>) => {
+            const data = event.data;
+            if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'checked') sizes.push(JSON.stringify(data).length);
+          });
+        }
+      };
+    });
+    await page.getByTestId('pick-files').setInputFiles(SEED_DOCX);
+    const row = page.locator('table.forms tbody tr');
+    await expect.poll(() => row.count()).toBe(1);
+    const sizes = await page.evaluate(() => (globalThis as unknown as { checkedSizes: number[] }).checkedSizes);
+    expect(sizes).toHaveLength(1);
+    // The seed's row, brief and rules needing attention; with its findings, places and diagnostics it was ~41,000.
+    expect(sizes[0]).toBeLessThan(5_000);
+    // The rule filter's choices and the most-failed rules still have their titles.
+    expect(await page.locator('ol.failed li').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await page.locator('.filters select').nth(1).selectOption('integrity/income-total');
+    await expect.poll(() => row.count()).toBe(1);
+    // Opened, the form shows what its worker kept: the five failures, the income cell marked.
+    await row.getByRole('button').click();
+    await expect.poll(() => page.locator('.finding-list .finding').filter({ hasText: /不通过/ }).count()).toBe(5);
+    await expect.poll(() => page.locator('.finding[data-rule="integrity/income-total"]').textContent()).toMatch(/264\.47.*267\.47/s);
+    await expect.poll(() => page.locator('.document td[data-place="cell:table 1, row 7, cell 2"]').getAttribute('class')).toMatch(/marked bad/);
+    // The form's export is the CLI's report of it, every finding included (the result fetched from its worker).
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'CSV', exact: true }).click();
+    const saved = join(work, 'details-export.csv');
+    await (await download).saveAs(saved);
+    mkdirSync(join(work, 'details'), { recursive: true });
+    writeFileSync(join(work, 'details/form.docx'), readFileSync(SEED_DOCX));
+    const cli = (await cliOutput(['check', 'details/form.docx', '--format', 'csv'])).toString('utf8').replaceAll('details/form.docx', 'form.docx');
+    expect(readFileSync(saved, 'utf8')).toBe(cli);
+    expect(cli.split('\n').filter((l) => l.includes('form.docx')).length).toBeGreaterThan(5);
     expect(ownFilesOnly(requests, 'file://')).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();

@@ -30,6 +30,7 @@ export function App() {
   const [ruleCount, setRuleCount] = useState(0);
   const [issues, setIssues] = useState<readonly SetupIssue[]>([]);
   const [columns, setColumns] = useState<readonly SummaryColumn[]>([]);
+  const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
   const [own, setOwn] = useState<OwnRuleFiles>({ packs: [] });
   const [busy, setBusy] = useState(false);
   const [cross, setCross] = useState<CrossFormView | undefined>(undefined);
@@ -77,9 +78,10 @@ export function App() {
     setBusy(true);
     void pool
       .setup({ locale, packs, today: localDate(), ...(config === undefined ? {} : { config }), ...(waivers === undefined ? {} : { waivers }) })
-      .then(async ({ rules, issues: found, columns: named }) => {
+      .then(async ({ rules, issues: found, columns: named, titles: ruleTitles }) => {
         if (!live()) return;
         setRuleCount(rules);
+        setTitles(ruleTitles);
         setIssues(found);
         setColumns(named);
         const again = await pool.recheck();
@@ -110,6 +112,7 @@ export function App() {
   );
 
   const loadDocument = useCallback((id: number) => pool.document(id), [pool]);
+  const loadDetails = useCallback((id: number) => pool.details(id), [pool]);
   const loadResults = useCallback((ids: readonly number[]) => pool.results(ids), [pool]);
   const loadTotals = useCallback((briefs: readonly FormBrief[]) => pool.totals(briefs), [pool]);
 
@@ -178,6 +181,7 @@ export function App() {
             words={words}
             locale={locale}
             columns={columns}
+            titles={titles}
             checked={checked}
             unreadable={unreadable}
             queued={queued}
@@ -203,6 +207,7 @@ export function App() {
             columns={columns}
             cross={cross}
             loadDocument={loadDocument}
+            loadDetails={loadDetails}
             loadResults={loadResults}
             onBack={() => { setReturnTo(openId); setOpenId(undefined); }}
             previous={neighbour(at - 1)}

@@ -8,13 +8,15 @@ import { droppedFiles, pickedFiles, type PickedFile } from './files.js';
 import type { Words } from './i18n.js';
 import type { Totals } from './pool.js';
 import { asShown } from './shown.js';
-import { INITIAL_VIEW, SEVERITY_FILTERS, attentionOrder, byPath, filtering, sameItems, filterForms, isNumeric, mostFailed, ruleTitles, shownColumns, sortForms, type Column, type DashboardView, type Filters, type SeverityFilter, type Sort } from './table.js';
+import { INITIAL_VIEW, SEVERITY_FILTERS, attentionOrder, byPath, filtering, sameItems, filterForms, isNumeric, mostFailed, shownColumns, sortForms, type Column, type DashboardView, type Filters, type SeverityFilter, type Sort } from './table.js';
 
 interface Props {
   readonly words: Words;
   readonly locale: Locale;
   /** The batch summary's columns (the worker's, from `@jixiao/adapters`), with their headers in the locale. */
   readonly columns: readonly SummaryColumn[];
+  /** Each rule checked with every form, by id, with its title in the locale (the worker's): the rule filter's choices. */
+  readonly titles: ReadonlyMap<string, string>;
   readonly checked: readonly CheckedForm[];
   readonly unreadable: readonly UnreadableForm[];
   readonly queued: number;
@@ -126,7 +128,7 @@ function useSameItems<T>(items: readonly T[]): readonly T[] {
   return last.current;
 }
 
-export function Dashboard({ words, locale, columns, checked, unreadable, queued, done, onFiles, onClear, onOpen, cross, crossRunning, loadResults, loadTotals, returnTo, view, onView, onOrder }: Props) {
+export function Dashboard({ words, locale, columns, titles, checked, unreadable, queued, done, onFiles, onClear, onOpen, cross, crossRunning, loadResults, loadTotals, returnTo, view, onView, onOrder }: Props) {
   // Until the reviewer sorts by a column: the CLI summary's order (what needs attention first, by unit).
   const { sort, filters, listAll } = view;
   const setSort = (next: Sort | undefined) => {
@@ -158,7 +160,6 @@ export function Dashboard({ words, locale, columns, checked, unreadable, queued,
   useEffect(() => {
     onOrder(rows.map((r) => r.id));
   }, [rows, onOrder]);
-  const titles = useMemo(() => ruleTitles(checked), [checked]);
   const failed = useMemo(() => mostFailed(checked, titles), [checked, titles]);
   const table = useRef<HTMLTableElement>(null);
   // Back from a form's view: the focus returns to that form's button (keyboard use goes on where it was).

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { visibleText, type Locale } from '@jixiao/core';
-import type { BlockView, CheckedForm, CrossFindingView, CrossFormView, FindingView, PlaceView, SummaryColumn } from '../worker/protocol.js';
+import type { BlockView, CheckedForm, CrossFindingView, CrossFormView, FindingView, FormDetails, PlaceView, SummaryColumn } from '../worker/protocol.js';
 import { crossFindingsOf, crossFormFor, crossTone } from './CrossForm.js';
 import { ExportButtons, type LoadResults } from './ExportButtons.js';
 import type { Words } from './i18n.js';
@@ -22,6 +22,8 @@ interface Props {
   readonly onBack: () => void;
   /** The form as read (paragraphs and tables), asked for when the form opens. */
   readonly loadDocument: (id: number) => Promise<readonly BlockView[] | undefined>;
+  /** Its findings, places, scores and diagnostics (kept by the worker that checked it), asked for when the form opens. */
+  readonly loadDetails: (id: number) => Promise<FormDetails | undefined>;
   readonly loadResults: LoadResults;
   /** The forms before and after this one in the dashboard's order (its sort and filters), if any. */
   readonly previous?: CheckedForm | undefined;
@@ -68,9 +70,11 @@ function typing(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('input, select, textarea, [contenteditable=""], [contenteditable="true"]') !== null;
 }
 
-export function FormView({ words, locale, form, columns, cross, onBack, loadDocument, loadResults, previous, next, onStep }: Props) {
+export function FormView({ words, locale, form, columns, cross, onBack, loadDocument, loadDetails, loadResults, previous, next, onStep }: Props) {
   const [showAll, setShowAll] = useState(false);
   const [blocks, setBlocks] = useState<readonly BlockView[] | undefined>(undefined);
+  // Undefined until the worker that holds the form answers: the view says it is loading, never "no findings".
+  const [details, setDetails] = useState<FormDetails | undefined>(undefined);
   useEffect(() => {
     let live = true;
     setBlocks(undefined);
@@ -81,18 +85,29 @@ export function FormView({ words, locale, form, columns, cross, onBack, loadDocu
       live = false;
     };
   }, [form.id, loadDocument]);
-  const places = useMemo(() => new Map(form.places.map((p) => [p.key, p])), [form]);
+  // Asked again when the form is checked again (new rules, another language): the entry is then a new object.
+  useEffect(() => {
+    let live = true;
+    void loadDetails(form.id).then((d) => {
+      if (live) setDetails(d);
+    });
+    return () => {
+      live = false;
+    };
+  }, [form, loadDetails]);
+  const formPlaces = useMemo(() => details?.places ?? [], [details]);
+  const places = useMemo(() => new Map(formPlaces.map((p) => [p.key, p])), [formPlaces]);
   const [selected, setSelected] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const items = useRef<(HTMLLIElement | null)[]>([]);
-  const listed = useMemo(() => form.findings.filter((f) => showAll || f.outcome === 'fail' || f.outcome === 'indeterminate'), [form, showAll]);
+  const listed = useMemo(() => (details?.findings ?? []).filter((f) => showAll || f.outcome === 'fail' || f.outcome === 'indeterminate'), [details, showAll]);
   const current = listed[Math.min(selected, listed.length - 1)];
   const byPlace = useMemo(() => {
     const map = new Map<string, FindingView[]>();
     for (const f of listed) for (const place of f.places) map.set(place, [...(map.get(place) ?? []), f]);
     return map;
   }, [listed]);
-  const inferred = form.places.flatMap((p) => p.fields.filter((f) => f.inferred));
+  const inferred = formPlaces.flatMap((p) => p.fields.filter((f) => f.inferred));
   const crossFindings = useMemo(() => crossFindingsOf(cross, form.id), [cross, form]);
   const crossByPlace = useMemo(() => {
     const map = new Map<string, CrossFindingView[]>();
@@ -104,6 +119,13 @@ export function FormView({ words, locale, form, columns, cross, onBack, loadDocu
   useEffect(() => {
     heading.current?.focus();
   }, [form.id]);
+  // j or k typed before the worker's answer: the first finding takes the focus when it is shown (the key is not lost).
+  const focusOnLoad = useRef(false);
+  useEffect(() => {
+    if (details === undefined || !focusOnLoad.current) return;
+    focusOnLoad.current = false;
+    items.current[0]?.focus();
+  }, [details]);
 
   const classOf = (key: string) => {
     const [mark] = byPlace.get(key) ?? [];
@@ -131,6 +153,7 @@ export function FormView({ words, locale, form, columns, cross, onBack, loadDocu
       if (e.key === 'Escape') onBack();
       else if (e.key === 'n' && next !== undefined) onStep(next.id);
       else if (e.key === 'p' && previous !== undefined) onStep(previous.id);
+      else if ((e.key === 'j' || e.key === 'k') && details === undefined) focusOnLoad.current = true;
       else if (e.key === 'j' || e.key === 'k') select(selected, true);
       else return;
       e.preventDefault();
@@ -180,11 +203,16 @@ export function FormView({ words, locale, form, columns, cross, onBack, loadDocu
             </div>
           ))}
       </dl>
-      {form.scores.map((line, i) => (
+      {(details?.scores ?? []).map((line, i) => (
         <p key={i} class="score-line">
           {asShown(line)}
         </p>
       ))}
+      {details === undefined ? (
+        <p class="hint" aria-busy="true">
+          {words.loadingForm}
+        </p>
+      ) : (
       <div class="split">
         <section aria-labelledby="read-heading" class="as-read" tabIndex={0}>
           <h3 id="read-heading">{words.formAsRead}</h3>
@@ -193,7 +221,7 @@ export function FormView({ words, locale, form, columns, cross, onBack, loadDocu
               {words.reviewNote}：{asShown(inferred.map((f) => f.label).join('、'))}
             </p>
           )}
-          {blocks === undefined && form.places.length === 0 ? (
+          {blocks === undefined && formPlaces.length === 0 ? (
             <p class="hint">{words.noPlaces}</p>
           ) : blocks === undefined ? (
             <table class="places">
@@ -205,7 +233,7 @@ export function FormView({ words, locale, form, columns, cross, onBack, loadDocu
                 </tr>
               </thead>
               <tbody>
-                {form.places.map((p) => (
+                {formPlaces.map((p) => (
                   <tr key={p.key} id={placeId(p.key)} data-place={p.key} class={classOf(p.key)}>
                     <td class="where">{asShown(p.where)}</td>
                     <td class="excerpt">{asShown(p.excerpt)}</td>
@@ -345,11 +373,11 @@ export function FormView({ words, locale, form, columns, cross, onBack, loadDocu
             </>
           )}
           <h3>{words.diagnostics}</h3>
-          {form.diagnostics.length === 0 ? (
+          {details.diagnostics.length === 0 ? (
             <p>{words.diagnosticsNone}</p>
           ) : (
             <ul class="diagnostics">
-              {form.diagnostics.map((d, i) => (
+              {details.diagnostics.map((d, i) => (
                 <li key={i} class={d.severity}>
                   {asShown(d.text)}
                 </li>
@@ -358,6 +386,7 @@ export function FormView({ words, locale, form, columns, cross, onBack, loadDocu
           )}
         </section>
       </div>
+      )}
     </article>
   );
 }

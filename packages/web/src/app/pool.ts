@@ -5,7 +5,7 @@
  */
 import type { EvaluationResult, FormBrief } from '@jixiao/core';
 import type { BatchColumn, Cell } from '@jixiao/adapters';
-import type { BlockView, CrossFormView, FormEntry, Setup, SetupIssue, SummaryColumn, WorkerRequest, WorkerResponse } from '../worker/protocol.js';
+import type { BlockView, CrossFormView, FormDetails, FormEntry, Setup, SetupIssue, SummaryColumn, WorkerRequest, WorkerResponse } from '../worker/protocol.js';
 import type { PickedFile } from './files.js';
 import { loadScript } from './script.js';
 
@@ -150,11 +150,19 @@ export class CheckPool {
     return answer.type === 'document' ? answer.blocks : undefined;
   }
 
-  /** Give every worker the rules; resolves with the number of active rules and the setup's issues. */
-  async setup(setup: Setup): Promise<{ rules: number; issues: readonly SetupIssue[]; columns: readonly SummaryColumn[] }> {
+  /** A checked form's findings, places, scores and diagnostics, from the worker that holds it (undefined when none does). */
+  async details(id: number): Promise<FormDetails | undefined> {
+    const slot = this.owner.get(id);
+    if (slot === undefined) return undefined;
+    const answer = await this.askOne(slot, { type: 'details', id });
+    return answer.type === 'details' ? answer.details : undefined;
+  }
+
+  /** Give every worker the rules; resolves with the number of active rules, the setup's issues, the columns and the rules' titles. */
+  async setup(setup: Setup): Promise<{ rules: number; issues: readonly SetupIssue[]; columns: readonly SummaryColumn[]; titles: ReadonlyMap<string, string> }> {
     this.lastSetup = setup;
     const [first] = await this.ask({ type: 'setup', setup });
-    return first?.type === 'ready' ? { rules: first.rules, issues: first.issues, columns: first.columns } : { rules: 0, issues: [], columns: [] };
+    return first?.type === 'ready' ? { rules: first.rules, issues: first.issues, columns: first.columns, titles: new Map(first.titles) } : { rules: 0, issues: [], columns: [], titles: new Map() };
   }
 
   /** Check every form read so far again (after a setup): resolves with their new entries. */

@@ -37,10 +37,7 @@ function form(file: string, keys: Keys, cells: Partial<Record<BatchColumn, strin
       ratingSupported: null,
       failedRules: failed,
     },
-    scores: [],
-    places: [],
-    findings: failed.map((ruleId, index) => ({ index, ruleId, checkId: `${ruleId}#x`, title: ruleId, outcome: 'fail', severity: 'error', waived: false, redFlag: false, label: '', message: '', notes: [], observed: [], basis: '', places: [] })),
-    diagnostics: [],
+    attention: failed,
   };
 }
 
@@ -82,7 +79,7 @@ describe('the dashboard table', () => {
     const totals = totalsCells(forms.map((f) => f.brief), 'zh-CN');
     expect([totals.source, totals.errors, totals.warnings, totals.unit]).toEqual(['合计（已检查 4 份）', 3, 2, null]);
     // a/b failed in two forms of one unit; c/d in one.
-    expect(mostFailed(forms)).toEqual([{ ruleId: 'a/b', title: 'a/b', units: 1, forms: 2 }, { ruleId: 'c/d', title: 'c/d', units: 1, forms: 1 }]);
+    expect(mostFailed(forms, new Map([['a/b', '规则甲'], ['c/d', '规则乙']]))).toEqual([{ ruleId: 'a/b', title: '规则甲', units: 1, forms: 2 }, { ruleId: 'c/d', title: '规则乙', units: 1, forms: 1 }]);
   });
 
   it('sorts by a column’s value either way, blanks last both ways, ties by file (a property)', () => {

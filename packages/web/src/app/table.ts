@@ -72,11 +72,6 @@ function matchesSeverity(row: SummaryRow, severity: SeverityFilter): boolean {
   return count(row, severity) > 0;
 }
 
-/** The rules that need attention in a form: unwaived failures and indeterminate outcomes. */
-export function attentionRules(form: CheckedForm): string[] {
-  return form.findings.filter((f) => (f.outcome === 'fail' && !f.waived) || f.outcome === 'indeterminate').map((f) => f.ruleId);
-}
-
 export function filterForms(forms: readonly CheckedForm[], filters: Filters): CheckedForm[] {
   const wanted = Object.entries(filters.columns)
     .map(([column, text]) => ({ column: column as Column, text: text.trim() }))
@@ -86,7 +81,7 @@ export function filterForms(forms: readonly CheckedForm[], filters: Filters): Ch
     (form) =>
       wanted.every((w) => matchesColumn(form.row, w.column, w.text, w.numeric)) &&
       (filters.severity === undefined || matchesSeverity(form.row, filters.severity)) &&
-      (filters.rule === undefined || attentionRules(form).includes(filters.rule)),
+      (filters.rule === undefined || form.attention.includes(filters.rule)),
   );
 }
 
@@ -114,15 +109,8 @@ export function attentionOrder(forms: readonly CheckedForm[]): CheckedForm[] {
   return [...forms].sort((a, b) => compareBriefs(a.brief, b.brief));
 }
 
-/** Every rule the forms were checked with, by id, with its title (the rule filter's choices). */
-export function ruleTitles(forms: readonly CheckedForm[]): Map<string, string> {
-  const titles = new Map<string, string>();
-  for (const f of forms) for (const x of f.findings) if (!titles.has(x.ruleId)) titles.set(x.ruleId, x.title);
-  return titles;
-}
-
-/** The rules failed (unwaived) in the most units, as the CLI's table counts them (at most ten), each with its title. */
-export function mostFailed(forms: readonly CheckedForm[], titles: ReadonlyMap<string, string> = ruleTitles(forms)): { ruleId: string; title: string; units: number; forms: number }[] {
+/** The rules failed (unwaived) in the most units, as the CLI's table counts them (at most ten), each with its title (the worker's, by rule id). */
+export function mostFailed(forms: readonly CheckedForm[], titles: ReadonlyMap<string, string>): { ruleId: string; title: string; units: number; forms: number }[] {
   return digestBatch(forms.map((f) => f.brief)).mostFailed.map((m) => ({ ...m, title: titles.get(m.ruleId) ?? '' }));
 }
 

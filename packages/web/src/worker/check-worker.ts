@@ -31,7 +31,7 @@ import { crossFormView } from './cross.js';
 import { documentOf, documentView, pdfView } from './document.js';
 import { findPackFiles, type PackFiles } from './pack-files.js';
 import { extractPdf } from './pdf.js';
-import type { FormEntry, HeldForm, PackSource, Setup, SetupIssue, WorkerRequest, WorkerResponse } from './protocol.js';
+import type { FormDetails, FormEntry, HeldForm, PackSource, Setup, SetupIssue, WorkerRequest, WorkerResponse } from './protocol.js';
 import { summaryColumns, summaryRow, totalsCells } from './summary.js';
 import { diagnosticsOf, findingsOf, placesOf, scoresOf } from './view.js';
 
@@ -77,7 +77,7 @@ let today = '1970-01-01';
 let checker: Checker | undefined;
 let waivers: readonly WaiverRef[] = [];
 const held = new Map<number, Held>();
-/** The last result of each form, sent to the page only for an export. */
+/** The last result of each form, sent to the page only for an export (and worded for the form view when it is opened). */
 const results = new Map<number, EvaluationResult>();
 /**
  * Each form's cross-form record (unit, year, narrative signatures, ratios), made by the worker that read it when a
@@ -196,16 +196,20 @@ async function check(id: number, { name, read }: Held): Promise<FormEntry> {
   if (read.diagnostics.length > 0) result = { ...result, diagnostics: read.diagnostics.map((d) => localizeDiagnostic(d, locale)) };
   results.set(id, result);
   const brief = formBrief(result);
+  const attention = new Set(result.findings.filter((f) => (f.outcome === 'fail' && f.waiver === undefined) || f.outcome === 'indeterminate').map((f) => f.ruleId));
+  return { id, ok: true, kind: read.kind, row: summaryRow(brief, locale), brief, attention: [...attention] };
+}
+
+/** What the form view shows of a form besides its row, worded in the locale in force (undefined: not held here). */
+function details(id: number): FormDetails | undefined {
+  const form = held.get(id);
+  const result = results.get(id);
+  if (form === undefined || result === undefined || !form.read.ok) return undefined;
   return {
-    id,
-    ok: true,
-    kind: read.kind,
-    row: summaryRow(brief, locale),
-    brief,
     scores: scoresOf(result, locale),
-    places: placesOf(read.evaluation, read.positions, locale),
+    places: placesOf(form.read.evaluation, form.read.positions, locale),
     findings: findingsOf(result, locale),
-    diagnostics: diagnosticsOf(read.diagnostics, locale),
+    diagnostics: diagnosticsOf(form.read.diagnostics, locale),
   };
 }
 
@@ -213,7 +217,8 @@ async function handle(request: WorkerRequest): Promise<void> {
   switch (request.type) {
     case 'setup': {
       const issues = await configure(request.setup);
-      post({ type: 'ready', rules: checker?.rules.length ?? 0, issues, columns: summaryColumns(locale) });
+      const titles = (checker?.rules ?? []).filter((r) => r.scope === 'form').map((r) => [r.rule.id, r.rule.title[locale]] as const);
+      post({ type: 'ready', rules: checker?.rules.length ?? 0, issues, columns: summaryColumns(locale), titles });
       return;
     }
     case 'check': {
@@ -250,6 +255,11 @@ async function handle(request: WorkerRequest): Promise<void> {
       }
       const doc = form?.read.ok === true ? await documentOf(form.read.kind, form.bytes) : undefined;
       post({ type: 'document', id: request.id, ...(doc === undefined || form?.read.ok !== true ? {} : { blocks: documentView(doc, form.read.positions) }) });
+      return;
+    }
+    case 'details': {
+      const found = details(request.id);
+      post({ type: 'details', id: request.id, ...(found === undefined ? {} : { details: found }) });
       return;
     }
     case 'results': {

@@ -45,6 +45,8 @@ export type WorkerRequest =
   | { readonly type: 'recheck' }
   /** The whole form as read, for the form view (made on demand: a batch never pays for it). */
   | { readonly type: 'document'; readonly id: number }
+  /** A form's findings, places, scores and diagnostics, worded for the form view (asked for when it opens). */
+  | { readonly type: 'details'; readonly id: number }
   /** The results of these forms (those this worker checked), for an export. */
   | { readonly type: 'results'; readonly ids: readonly number[] }
   /** The forms this worker read (for the cross-form pass, which needs them all in one worker). */
@@ -157,14 +159,25 @@ export interface PointsView {
   readonly max: number;
 }
 
+/**
+ * A checked form as the dashboard needs it, and no more: its row, its brief (the totals row, the CLI's order, the
+ * most-failed rules) and the rules that need attention in it (the rule filter). Its findings, places, scores and
+ * diagnostics stay in the worker until the form is opened ({@link FormDetails}) and its result until an export
+ * asks for it: sent with every result they were ~41 KB a form (bench/RESULTS.md, eighth and ninth shifts).
+ */
 export interface CheckedForm {
   readonly id: number;
   readonly ok: true;
   readonly kind: ImportKind;
-  /** (The result itself stays in the worker until an export asks for it: it is most of a form's message.) */
   readonly row: SummaryRow;
   /** What the batch summary keeps of the form (the page's totals row, order and most-failed rules are the CLI's, from these). */
   readonly brief: FormBrief;
+  /** The rules that failed (unwaived) or were indeterminate in the form, once each: the rule filter's matches. */
+  readonly attention: readonly string[];
+}
+
+/** What the form view shows of a checked form besides its row, made by the worker that holds it when it is opened. */
+export interface FormDetails {
   /** The self-score recomputed and each scoring pack's total, a sentence each as the reports word them. */
   readonly scores: readonly string[];
   readonly places: readonly PlaceView[];
@@ -183,11 +196,14 @@ export interface UnreadableForm {
 export type FormEntry = CheckedForm | UnreadableForm;
 
 export type WorkerResponse =
-  | { readonly type: 'ready'; readonly rules: number; readonly issues: readonly SetupIssue[]; readonly columns: readonly SummaryColumn[] }
+  /** `titles`: each rule checked with every form (cross-form rules aside), by id, its title in the locale (the rule filter's choices). */
+  | { readonly type: 'ready'; readonly rules: number; readonly issues: readonly SetupIssue[]; readonly columns: readonly SummaryColumn[]; readonly titles: readonly (readonly [string, string])[] }
   | { readonly type: 'checked'; readonly entry: FormEntry }
   | { readonly type: 'rechecked'; readonly entries: readonly FormEntry[] }
   /** Undefined for a form that has no document (canonical JSON or YAML). */
   | { readonly type: 'document'; readonly id: number; readonly blocks?: readonly BlockView[] }
+  /** Undefined for a form this worker does not hold (forgotten meanwhile). */
+  | { readonly type: 'details'; readonly id: number; readonly details?: FormDetails }
   /** The bytes of a workbook or a PDF, given back by a worker built without its reader (pool.ts sends them on). */
   | { readonly type: 'elsewhere'; readonly reader: 'xlsx' | 'pdf'; readonly id: number; readonly name: string; readonly bytes: ArrayBuffer }
   | { readonly type: 'results'; readonly results: readonly { readonly id: number; readonly result: EvaluationResult }[] }
