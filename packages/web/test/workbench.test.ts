@@ -650,6 +650,20 @@ describe.skipIf(!HAVE_CHROMIUM)('exports, own rules, language and accessibility'
     await page.close();
   });
 
+  it('a folder picked as a pack without a pack.json is named as not loaded, never silently ignored; 恢复标准规则 clears it', async () => {
+    const folder = join(work, 'not-a-pack');
+    mkdirSync(join(folder, 'rules'), { recursive: true });
+    writeFileSync(join(folder, 'rules/quota.json'), '{ "id": "mine/quota" }');
+    const { page, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-pack-folder').setInputFiles(folder);
+    const issue = page.locator('ul.issues li');
+    await expect.poll(() => issue.allTextContents(), { timeout: 10_000 }).toEqual(['not-a-pack：文件夹中没有 pack.json，未加载为规则包']);
+    await page.getByRole('button', { name: '恢复标准规则' }).click();
+    await expect.poll(() => issue.count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('shows a custom pack’s error with its file and line, from a folder and from a .zip', async () => {
     const pack = join(work, 'my-pack');
     mkdirSync(join(pack, 'src/rules'), { recursive: true });

@@ -1,5 +1,5 @@
 /** The reviewer's own rules: a pack (folder or .zip), a config, a waiver file; their problems with file and line. */
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { findPackFiles } from '../worker/pack-files.js';
 import type { PackSource, SetupIssue, TextFile } from '../worker/protocol.js';
 import { pickedFiles } from './files.js';
@@ -52,7 +52,10 @@ async function textOf(list: FileList): Promise<TextFile | undefined> {
 }
 
 export function OwnRules({ words, files, issues, rules, busy, onChange, onReset }: Props) {
+  // A folder picked that holds no pack.json: said here (the worker never sees it), until the next pick or reset.
+  const [notAPack, setNotAPack] = useState<string | undefined>(undefined);
   const addPack = (pack: PackSource & { label: string }) => {
+    setNotAPack(undefined);
     onChange({ ...files, packs: [...files.packs.filter((p) => p.label !== pack.label), pack] });
   };
   const loaded = [...files.packs.map((p) => p.label), files.config?.name, files.waivers?.name].filter((n): n is string => n !== undefined);
@@ -70,6 +73,7 @@ export function OwnRules({ words, files, issues, rules, busy, onChange, onReset 
             const byName = new Map(picked.map((p) => [p.name, p.file]));
             void findPackFiles([...byName.keys()], (name) => byName.get(name)?.text() ?? Promise.resolve('')).then((found) => {
               if (found !== undefined) addPack({ kind: 'files', label: found.manifest.name.replace(/\/?pack\.json$/, '') || 'pack', ...found });
+              else setNotAPack(picked[0]?.name.split('/')[0] ?? list[0]?.name ?? '');
             });
           }}
         />
@@ -84,8 +88,8 @@ export function OwnRules({ words, files, issues, rules, busy, onChange, onReset 
         />
         <Picker label={words.loadConfig} testId="pick-config" accept=".json,application/json" onFiles={(list) => void textOf(list).then((config) => { if (config !== undefined) onChange({ ...files, config }); })} />
         <Picker label={words.loadWaivers} testId="pick-waivers" accept=".yaml,.yml,.json" onFiles={(list) => void textOf(list).then((waivers) => { if (waivers !== undefined) onChange({ ...files, waivers }); })} />
-        {loaded.length === 0 ? null : (
-          <button type="button" onClick={onReset}>
+        {loaded.length === 0 && notAPack === undefined ? null : (
+          <button type="button" onClick={() => { setNotAPack(undefined); onReset(); }}>
             {words.resetRules}
           </button>
         )}
@@ -94,10 +98,15 @@ export function OwnRules({ words, files, issues, rules, busy, onChange, onReset 
         {busy ? words.working : words.rulesActive(rules)}
         {loaded.length === 0 ? '' : ` · ${words.loaded}: ${loaded.join(', ')}`}
       </p>
-      {issues.length === 0 ? null : (
+      {issues.length === 0 && notAPack === undefined ? null : (
         <div role="alert">
           <h3>{words.setupIssues}</h3>
           <ul class="issues">
+            {notAPack === undefined ? null : (
+              <li class="error">
+                <code>{asShown(words.noPackJson(notAPack))}</code>
+              </li>
+            )}
             {issues.map((i, n) => (
               <li key={n} class={i.level}>
                 <code>{asShown(i.text)}</code>
