@@ -13,7 +13,7 @@
 // reference alone; `--page-workers N` makes the page see N cores (it starts one check worker per core, at most 4).
 // (2) also gives the page's JavaScript heap (Chromium's Runtime.getHeapUsage on the tab's main thread, after a
 // forced garbage collection) at the last result and once the cross-form section is shown. `--compare <tree>` builds
-// the workbench of another checkout too (e.g. a worktree of main, built) and runs (2) on both in turn, this tree
+// the workbench of another checkout too (or of a workbench package folder: main's packages/web exported) and runs (2) on both in turn, this tree
 // first, `--rounds N` times each (default 2), on the same forms: a before/after in one run.
 // The machine is shared: the load average is printed before and after; say it beside the figures.
 import { execFileSync, spawn } from 'node:child_process';
@@ -110,9 +110,11 @@ try {
   execFileSync(process.execPath, [join(ROOT, 'packages/web/scripts/build.mjs'), dist], { stdio: 'inherit' });
   const compareDist = join(work, 'dist-compare');
   if (COMPARE !== undefined) {
-    execFileSync(process.execPath, [join(COMPARE, 'packages/web/scripts/build.mjs'), compareDist], { stdio: 'inherit' });
-    const other = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: COMPARE, encoding: 'utf8' }).trim();
-    console.log(`compared with ${COMPARE} at ${other} (its workbench built into the same temporary folder)`);
+    // A checkout (its packages/web), or a workbench package folder of its own (e.g. main's packages/web exported
+    // beside this tree's, so that it builds against this tree's packages and node_modules).
+    const script = existsSync(join(COMPARE, 'scripts/build.mjs')) ? join(COMPARE, 'scripts/build.mjs') : join(COMPARE, 'packages/web/scripts/build.mjs');
+    execFileSync(process.execPath, [script, compareDist], { stdio: 'inherit' });
+    console.log(`compared with the workbench built by ${script}`);
   }
   const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
