@@ -267,6 +267,33 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     await page.close();
   });
 
+  it('清空 while a folder is being checked: none of its forms comes back afterwards, on the page or in the next cross-form pass', async () => {
+    const folder = join(work, 'cleared');
+    mkdirSync(folder, { recursive: true });
+    for (let i = 1; i <= 60; i++) writeFileSync(join(folder, `c${String(i).padStart(2, '0')}.txt`), SEED_TEXT.replace('北塔区司法局', `清空单位${String(i)}`));
+    const { page, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    // At once, while files are in the workers and in flight to them.
+    await page.getByRole('button', { name: '清空' }).click();
+    // Two forms of one unit and year dropped next: the only two forms on the page, and the only ones the pass compares.
+    const next = join(work, 'after-clear');
+    mkdirSync(next, { recursive: true });
+    writeFileSync(join(next, 'a.txt'), SEED_TEXT);
+    writeFileSync(join(next, 'b.txt'), SEED_TEXT);
+    await page.getByTestId('pick-folder').setInputFiles(next);
+    await page.getByText('已检查 2 / 2 份').waitFor();
+    await page.locator('section.cross[aria-busy="false"] table').waitFor({ timeout: 60_000 });
+    // Time for any message of the cleared batch still on its way.
+    await page.waitForTimeout(2_000);
+    expect(await page.locator('.progress label').textContent()).toBe('已检查 2 / 2 份');
+    expect(await page.locator('table.forms tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-file')))).toEqual(['after-clear/a.txt', 'after-clear/b.txt']);
+    const related = await page.locator('table.cross-findings tbody tr').allTextContents();
+    expect(related.length).toBeGreaterThan(0);
+    expect(related.join('\n')).not.toContain('cleared/');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a folder of 50 forms with one broken: 49 rows, one unreadable file with its reason, sorted by errors', async () => {
     const folder = join(work, 'submissions');
     mkdirSync(folder, { recursive: true });

@@ -46,7 +46,7 @@ export class CheckPool {
   private readonly slots: Slot[];
   private readonly queue: { id: number; picked: PickedFile }[] = [];
   private readonly waiting = new Map<Worker, ((response: WorkerResponse) => void)[]>();
-  /** Which worker holds each form (it alone can show the form as read). */
+  /** Which worker holds each form (it alone can show the form as read); a form not here was cleared (`forget`). */
   private readonly owner = new Map<number, Slot>();
   /** The workers that read workbooks (worker-xlsx.js, with exceljs) and PDFs (worker-pdf.js, with pdf.js), each started with the first such file. */
   private readonly readers = new Map<Reader, Promise<Slot>>();
@@ -96,7 +96,8 @@ export class CheckPool {
   private receive(slot: Slot, response: WorkerResponse): void {
     if (response.type === 'checked') {
       if (this.slots.includes(slot)) slot.busy--;
-      this.events.onEntry(response.entry);
+      // A form of a batch cleared (forget) while it was being checked is not the page's any more.
+      if (this.owner.has(response.entry.id)) this.events.onEntry(response.entry);
       this.pump();
       return;
     }
@@ -105,13 +106,15 @@ export class CheckPool {
       slot.busy--;
       this.pump();
       const { id, name, bytes, reader: kind } = response;
+      if (!this.owner.has(id)) return;
       this.readerSlot(kind).then(
         (reader) => {
+          if (!this.owner.has(id)) return;
           this.owner.set(id, reader);
           this.send(reader, { type: 'check', id, name, bytes }, [bytes]);
         },
         (error: unknown) => {
-          this.events.onEntry({ id, ok: false, file: name, kind, reasons: [error instanceof Error ? error.message : String(error)] });
+          if (this.owner.has(id)) this.events.onEntry({ id, ok: false, file: name, kind, reasons: [error instanceof Error ? error.message : String(error)] });
         },
       );
       return;
@@ -221,12 +224,17 @@ export class CheckPool {
       this.owner.set(next.id, slot);
       void next.picked.file.arrayBuffer().then(
         (bytes) => {
-          this.send(slot, { type: 'check', id: next.id, name: next.picked.name, bytes }, [bytes]);
+          // Cleared while its bytes were read: the worker must not hold it (the next cross-form pass would count it).
+          if (this.owner.has(next.id)) this.send(slot, { type: 'check', id: next.id, name: next.picked.name, bytes }, [bytes]);
+          else {
+            slot.busy--;
+            this.pump();
+          }
         },
         (error: unknown) => {
           slot.busy--;
           const reason = error instanceof Error ? error.message : String(error);
-          this.events.onEntry({ id: next.id, ok: false, file: next.picked.name, kind: 'unknown', reasons: [reason] });
+          if (this.owner.has(next.id)) this.events.onEntry({ id: next.id, ok: false, file: next.picked.name, kind: 'unknown', reasons: [reason] });
           this.pump();
         },
       );
