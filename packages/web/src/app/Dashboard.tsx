@@ -206,6 +206,12 @@ export function Dashboard({ words, locale, columns, titles, checked, unreadable,
           <p aria-live="polite" class="count">
             {words.shown(rows.length, checked.length)}
           </p>
+          {/* The files not read are listed below the table (below 200 rows at most): said here, where the count is read. */}
+          {unreadable.length === 0 ? null : (
+            <a href="#unreadable-heading" class="unread-note">
+              {words.unreadableNote(unreadable.length)}
+            </a>
+          )}
           {sort === undefined ? (
             <p class="hint">{words.attentionOrder}</p>
           ) : (
