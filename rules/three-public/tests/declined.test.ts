@@ -40,6 +40,9 @@ testRule(pack, RULE, [
     message: '变动率 0.00%',
   },
   { name: 'nothing ticked, no prior-year figure', patch: { threePublic: { declined: 'unanswered' } }, outcome: 'indeterminate', message: '未作答' },
+  // 衡山县贯塘乡 2023 (examples/real): no 三公 spending in either year is no increase, and nothing is left to cut.
+  { name: 'nothing ticked, 0.00 → 0.00: nothing spent either year', patch: { threePublic: { declined: 'unanswered' }, expenditure: { threePublic: 0, threePublicPriorYear: 0 } }, outcome: 'pass', message: '本年 0.00，上年 0.00' },
+  { name: '是 and 0.00 → 0.00: no contradiction', patch: { expenditure: { threePublic: 0, threePublicPriorYear: 0 } }, outcome: 'pass' },
   {
     name: 'English message',
     patch: { expenditure: { threePublic: 63.46, threePublicPriorYear: 32 } },
@@ -64,7 +67,9 @@ describe(`${RULE} properties`, () => {
     await fc.assert(
       fc.asyncProperty(evaluationArb(), answerArb, figuresArb, async (base, answer, figures) => {
         const [current, prior] = figures;
-        const noDecline = current !== null && prior !== null && current >= prior /* 2-decimal amounts compare as plain numbers */;
+        // Nothing spent in either year (0 → 0) is no increase; 2-decimal amounts compare as plain numbers.
+        const nothingSpent = current === 0 && prior === 0;
+        const noDecline = current !== null && prior !== null && current >= prior && !nothingSpent;
         const f = await ruleFinding(pack, RULE, withFigures(base, answer, figures));
         if (answer === 'yes' && noDecline) {
           expect(f.messageId).toBe(`${RULE}#contradicts-figures`);
@@ -74,12 +79,22 @@ describe(`${RULE} properties`, () => {
           expect(f.severity).toBe('warning');
         } else if (noDecline) {
           expect(f.messageId).toBe(`${RULE}#figures-not-declined`);
+        } else if (nothingSpent) {
+          expect(f.outcome).toBe('pass');
         } else {
           expect(f.outcome).toBe(answer === 'yes' ? 'pass' : 'indeterminate');
         }
         expect(f.redFlag).toBe(true);
       }),
     );
+  });
+
+  it('0 → 0 passes with a note that nothing was spent either year, from the figures or the grid', async () => {
+    const figures = await ruleFinding(pack, RULE, withFigures(baseEvaluation(), 'unanswered', [0, 0]));
+    expect([figures.outcome, figures.notes?.map((n) => n.message)]).toEqual(['pass', ['提示：本年与上年三公经费均为 0（未开支），无增，也无可再减']]);
+    const onGrid = await ruleFinding(pack, RULE, { ...withFigures(baseEvaluation(), 'unanswered', [null, null]), costControl: { threePublic: { priorYearActual: 0, budget: 0, actual: 0 } } });
+    expect(onGrid.outcome).toBe('pass');
+    expect(onGrid.notes?.map((n) => n.message)).toContain('提示：本年与上年三公经费均为 0（未开支），无增，也无可再减');
   });
 
   it('passes a declared 是 without a prior-year figure, saying it cannot be verified', async () => {
@@ -122,6 +137,7 @@ testRule(pack, RULE, [
   { name: 'grid: 否 and a rise', patch: { ...grid(32, 63.46), threePublic: { declined: 'no' } }, outcome: 'fail', check: 'declared-not-declined', severity: 'warning' },
   { name: 'grid: unreadable tick, unchanged', patch: { ...grid(1.5, 1.5), threePublic: { declined: 'ambiguous' } }, outcome: 'fail', check: 'control-figures-not-declined', severity: 'warning', message: '变动率 0.00%' },
   { name: 'grid: unreadable tick and a decline: the tick stays undecided, as with the prior-year figure', patch: { ...grid(1.5, 1.2), threePublic: { declined: 'ambiguous' } }, outcome: 'indeterminate' },
+  { name: 'grid: 0.00 → 0.00, nothing ticked: nothing spent either year (衡山县贯塘乡)', patch: { ...grid(0, 0), threePublic: { declined: 'unanswered' } }, outcome: 'pass', message: '变动率' },
   { name: 'grid without this year’s figure: as before', patch: { ...grid(32, null), threePublic: { declined: 'unanswered' } }, outcome: 'indeterminate' },
   { name: 'grid: English message', patch: grid(32, 63.46), locale: 'en', outcome: 'fail', check: 'contradicts-control-figures', message: 'the cost control grid shows' },
 ]);
@@ -140,11 +156,13 @@ describe(`${RULE} with the cost control grid`, () => {
     await fc.assert(
       fc.asyncProperty(evaluationArb(), answerArb, figuresArb, async (base, answer, [prior, actual]) => {
         const e: Evaluation = { ...withFigures(base, answer, [null, null]), costControl: { threePublic: { priorYearActual: prior, budget: null, actual } } };
-        const noDecline = prior !== null && actual !== null && actual >= prior; // 2-decimal amounts compare as plain numbers
+        const nothingSpent = prior === 0 && actual === 0; // 0 → 0 is no increase
+        const noDecline = prior !== null && actual !== null && actual >= prior && !nothingSpent; // 2-decimal amounts compare as plain numbers
         const f = await ruleFinding(pack, RULE, e);
         if (answer === 'yes' && noDecline) expect(f.messageId).toBe(`${RULE}#contradicts-control-figures`);
         else if (answer === 'no') expect(f.messageId).toBe(`${RULE}#declared-not-declined`);
         else if (noDecline) expect(f.messageId).toBe(`${RULE}#control-figures-not-declined`);
+        else if (nothingSpent) expect(f.outcome).toBe('pass');
         else expect(f.outcome).toBe(answer === 'yes' ? 'pass' : 'indeterminate');
       }),
     );

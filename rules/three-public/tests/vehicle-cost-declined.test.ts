@@ -18,6 +18,8 @@ testRule(pack, RULE, [
     message: '本年 15.20 万元，不低于上年 15.00 万元（增减 0.20 万元）',
   },
   { name: 'unchanged 15.00 → 15.00', patch: { expenditure: { vehicleCost: 15, vehicleCostPriorYear: 15 } }, outcome: 'fail', check: 'figures-not-declined', message: '增减 0.00 万元' },
+  // 衡山县贯塘乡 2023 (examples/real): no vehicle costs in either year is no increase, and nothing is left to cut.
+  { name: 'nothing ticked, 0.00 → 0.00: nothing spent either year', patch: { threePublic: { vehicleCostDeclined: 'unanswered' }, expenditure: { vehicleCost: 0, vehicleCostPriorYear: 0 } }, outcome: 'pass' },
   {
     name: 'unreadable tick, figures show a rise',
     patch: { threePublic: { vehicleCostDeclined: 'ambiguous' }, expenditure: { vehicleCost: 16, vehicleCostPriorYear: 15 } },
@@ -50,8 +52,10 @@ describe(`${RULE} properties`, () => {
       fc.asyncProperty(evaluationArb(), answerArb, figuresArb, async (base, answer, figures) => {
         const e = withFigures(base, answer, figures);
         const [cost, prior] = figures;
-        const noDecline = cost !== null && prior !== null && cost >= prior /* 2-decimal amounts compare as plain numbers */;
-        const expected = answer === 'no' || noDecline ? 'fail' : answer === 'yes' ? 'pass' : 'indeterminate';
+        // Nothing spent in either year (0 → 0) is no increase; 2-decimal amounts compare as plain numbers.
+        const nothingSpent = cost === 0 && prior === 0;
+        const noDecline = cost !== null && prior !== null && cost >= prior && !nothingSpent;
+        const expected = answer === 'no' || noDecline ? 'fail' : answer === 'yes' || nothingSpent ? 'pass' : 'indeterminate';
         const f = await ruleFinding(pack, RULE, e);
         expect(f.outcome).toBe(expected);
         if (noDecline && answer !== 'no') expect(f.messageId).toBe(`${RULE}#figures-not-declined`);

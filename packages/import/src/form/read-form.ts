@@ -8,6 +8,9 @@ import { parseValue, parseYear, toHalfWidth } from './values.js';
 /** A seal annotation closing a unit name: （盖章）, (公章), 【单位公章】 … (only the words of a seal inside the brackets). */
 const SEAL_NOTE = /\s*[（(【〔]\s*(?:[盖签公印字及和并、]|单位)*章\s*[)）】〕]$/u;
 
+/** A value blanked out by whoever republished the form (`****`, `＊＊`, `×××`): it states nothing. */
+const MASKED = /^[*＊×●○※\s]+$/u;
+
 /**
  * The generic reader of label → value forms: it reads the cells of a document (table cells and the pieces of
  * lines between tabs, in reading order) by a template's labels — cell labels whose value is in the next cell,
@@ -599,6 +602,11 @@ export class FormReader {
     const limit = TEXT_LIMITS[path] ?? DEFAULT_TEXT_LIMIT;
     if (value.length > limit) {
       this.diag('value-too-long', 'error', `“${fieldLabel(path)}”超过 ${limit} 个字符，未导入`, `"${fieldLabelEn(path)}" is longer than ${limit} characters; not imported`, lineCol(pos), path);
+      this.set(path, null, pos);
+      return;
+    }
+    if (MASKED.test(value)) {
+      this.diag('masked-value', 'warning', `“${fieldLabel(path)}”被遮盖（“${value}”），按空白处理`, `"${fieldLabelEn(path)}" is masked ("${value}"): treated as blank`, lineCol(pos), path);
       this.set(path, null, pos);
       return;
     }

@@ -54,4 +54,30 @@ describe('real documents once refused or misread', () => {
     const r = read('t6-hunan-procuratorate-2017/hunan-procuratorate-2017.txt');
     expect(r.evaluation).toMatchObject({ fiscalYear: 2017, unit: { name: '湖南省人民检察院' }, staffing: { authorized: 614, actual: null } });
   });
+
+  it('a 妇联 2024 report republished with its name masked (`****`): the year of `2024年度****部门…` is read, the mask is no unit (it was read as the unit, the year blank)', () => {
+    const r = read('t6-masked-womens-federation-2024/masked-womens-federation-2024.txt');
+    expect(r.evaluation).toMatchObject({ fiscalYear: 2024, unit: { name: null }, staffing: { authorized: 6, actual: 6 }, expenditure: { basic: 148.26 } });
+    expect(r.diagnostics.filter((d) => d.code === 'masked-value').map((d) => [d.path, d.line, d.message['zh-CN']])).toEqual([['unit.name', 2, '“单位名称”被遮盖（“****”），按空白处理']]);
+  });
+
+  it('衡山县贯塘乡 2023: the unit of a T1b published with its 自评表 is the 自评表 cell `预算部门、单位名称` (it was blank)', () => {
+    const r = read('t1b-hengshan-guantang-2023/hengshan-guantang-2023.txt');
+    expect(r.template?.id).toBe('t1b-basic-data');
+    expect(r.evaluation).toMatchObject({ fiscalYear: 2023, unit: { name: '衡山县贯塘乡人民政府' }, staffing: { authorized: 46, actual: 50 } });
+  });
+
+  it('衡山县贯塘乡 2023: the 自评表 after the T1b gives its budget block and the spending by nature (all were blank)', () => {
+    const r = read('t1b-hengshan-guantang-2023/hengshan-guantang-2023.txt');
+    expect(r.evaluation.selfAssessment?.budget).toMatchObject({ initialBudget: 861.1, annualBudget: 2030.12, executed: 2030.12, points: 10, rate: 100, score: 10 });
+    // `按支出性质分:1925.67` / `其中:基本支出:900.47` / `项目支出:1025.20`; the grid's `项目支出:` row (874.20 / 308.17 / 1025.20) is no such line.
+    expect(r.evaluation.expenditure).toMatchObject({ total: 1925.67, basic: 900.47, project: 1025.2 });
+  });
+
+  it('耒阳市第四中学: a 专项资金绩效自评价报告 (the funds of one project) is refused as a 项目支出 self-evaluation (it was not-a-form)', () => {
+    const r = importText(real('t7-leiyang-no4-special-funds-2022/leiyang-no4-special-funds-2022.txt'));
+    expect(r.ok).toBe(false);
+    expect(r.template?.id).toBe('t7-project-expenditure');
+    expect(r.diagnostics[0]?.code).toBe('project-expenditure-form');
+  });
 });

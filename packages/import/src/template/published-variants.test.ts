@@ -294,4 +294,14 @@ describe('published variants', () => {
     expect([glued.ok, glued.diagnostics[0]?.code]).toEqual([false, 'scoring-template-not-read']);
     expect(read(form('O95%1010.5')).evaluation.selfAssessment?.budget).toMatchObject({ rate: 95, points: 10, score: 10.5 });
   });
+
+  it('a name masked by whoever republished the form (`****`, `＊＊＊`, `×××`) is blank with a warning, never a unit; the year of a masked title is read', () => {
+    for (const mask of ['****', '＊＊＊', '×××']) {
+      const r = read([`2024年度${mask}部门整体支出绩效自评报告`, `部门(单位)名称:${mask}`, '一、部门基本情况', '核定编制6名，实有在职6人。'].join('\n'));
+      expect(r.evaluation, mask).toMatchObject({ fiscalYear: 2024, unit: { name: null }, staffing: { authorized: 6, actual: 6 } });
+      expect(r.diagnostics.find((d) => d.code === 'masked-value')?.severity, mask).toBe('warning');
+    }
+    // A name with a star in it is still a name.
+    expect(read(['2024年度某某县妇联部门整体支出绩效自评报告', '部门(单位)名称:某某县妇联*'].join('\n')).evaluation.unit.name).toBe('某某县妇联*');
+  });
 });
