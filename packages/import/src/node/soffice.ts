@@ -1,4 +1,5 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Writable } from 'node:stream';
@@ -157,7 +158,7 @@ export async function convertWithSoffice(bytes: Uint8Array, extension: string, t
 
 async function runSoffice(soffice: string, bytes: Uint8Array, extension: string, target: ConversionTarget, timeoutMs: number): Promise<ConversionResult> {
   const started = performance.now();
-  const work = mkdtempSync(join(tmpdir(), 'jixiao-soffice-'));
+  const { work, watchdog } = conversionFolder();
   try {
     const profile = join(work, 'profile');
     const out = join(work, 'out');
@@ -168,7 +169,7 @@ async function runSoffice(soffice: string, bytes: Uint8Array, extension: string,
     const input = join(work, `input.${ext}`);
     writeFileSync(input, bytes);
     const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--invisible', '--nologo', '--nodefault', '--norestore', '--nolockcheck', '--convert-to', FILTERS[target], '--outdir', out, input];
-    const run = await spawnWithTimeout(soffice, args, timeoutMs, { ...process.env, HOME: work, TMPDIR: work, SAL_USE_VCLPLUGIN: 'svp' }, work);
+    const run = await spawnWithTimeout(soffice, args, timeoutMs, { ...process.env, HOME: work, TMPDIR: work, SAL_USE_VCLPLUGIN: 'svp' }, watchdog);
     const seconds = Math.round(timeoutMs / 100) / 10;
     if (run.timedOut) {
       return {
@@ -195,6 +196,7 @@ async function runSoffice(soffice: string, bytes: Uint8Array, extension: string,
     }
     return { ok: true, bytes: converted, ms: performance.now() - started };
   } finally {
+    stopWatchdog(watchdog);
     rmSync(work, { recursive: true, force: true, maxRetries: 3 });
   }
 }
@@ -207,6 +209,8 @@ interface SpawnOutcome {
   readonly error?: string;
 }
 
+type Watchdog = ChildProcessByStdio<Writable, null, null>;
+
 /**
  * The watchdog of a conversion (POSIX): a shell in a session of its own that waits for a pipe from this process to
  * close. A conversion's process group and folder are this process's to remove, but a process ended by a signal
@@ -214,13 +218,25 @@ interface SpawnOutcome {
  * code to do it: LibreOffice went on (a hung one for ever) in its own group, and its folder, holding the form, stayed
  * in the temp directory. When the pipe closes — this process ended, however — the watchdog kills the group, then
  * removes the folder. A conversion that ends normally stops its watchdog first.
+ *
+ * The watchdog is started before the folder is made, and LibreOffice only once the watchdog knows its group (the
+ * first line on the pipe; see {@link HELD}): started after LibreOffice, as before, a run ended between the two — seen
+ * under load, the stand-in soffice of converter-signals.test.ts already running — left LibreOffice and the folder
+ * with nobody to remove them. Ended before it knows a group, the watchdog only removes the folder (if made).
  */
-const WATCHDOG = 'cat >/dev/null; kill -KILL "-$1" 2>/dev/null; sleep 1; rm -rf -- "$2"';
+const WATCHDOG = 'IFS= read -r group; cat >/dev/null; case "$group" in [1-9]*) kill -KILL "-$group" 2>/dev/null; sleep 1;; esac; rm -rf -- "$1"';
 
-function startWatchdog(group: number, work: string): ChildProcessByStdio<Writable, null, null> | undefined {
+/**
+ * LibreOffice is started held: a shell, already the leader of the conversion's process group, that becomes soffice
+ * (`exec`) once it reads `go` on its standard input — sent when the watchdog has the group. Should this process end
+ * before, the shell reads the end of its input and exits without starting LibreOffice.
+ */
+const HELD = 'IFS= read -r go && [ "$go" = go ] && exec "$0" "$@"; exit 125';
+
+function startWatchdog(work: string): Watchdog | undefined {
   if (process.platform === 'win32') return undefined;
   try {
-    const watchdog = spawn('/bin/sh', ['-c', WATCHDOG, 'jixiao-soffice-watchdog', String(group), work], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+    const watchdog = spawn('/bin/sh', ['-c', WATCHDOG, 'jixiao-soffice-watchdog', work], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
     watchdog.on('error', () => undefined);
     watchdog.stdin.on('error', () => undefined);
     return watchdog;
@@ -229,9 +245,29 @@ function startWatchdog(group: number, work: string): ChildProcessByStdio<Writabl
   }
 }
 
-/** Stop a watchdog (its shell and the `cat` it waits on) without letting it act. */
-function stopWatchdog(watchdog: ChildProcessByStdio<Writable, null, null> | undefined): void {
-  if (watchdog?.pid === undefined) return;
+/**
+ * A new folder for a conversion (readable by this user only, like `mkdtemp`'s), with its watchdog: started first,
+ * given the folder's name, so that no moment passes with the folder made and nobody to remove it.
+ */
+function conversionFolder(): { work: string; watchdog: Watchdog | undefined } {
+  if (process.platform === 'win32') return { work: mkdtempSync(join(tmpdir(), 'jixiao-soffice-')), watchdog: undefined };
+  for (;;) {
+    const work = join(tmpdir(), `jixiao-soffice-${randomBytes(6).toString('hex')}`);
+    const watchdog = startWatchdog(work);
+    try {
+      mkdirSync(work, { mode: 0o700 });
+      return { work, watchdog };
+    } catch (error) {
+      // Stopped before it is let go: it removes nothing (the name may be someone else's folder).
+      stopWatchdog(watchdog);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/** Stop a watchdog (its shell and the `cat` it waits on) without letting it act; once (its id may be reused after). */
+function stopWatchdog(watchdog: Watchdog | undefined): void {
+  if (watchdog?.pid === undefined || watchdog.stdin.destroyed) return;
   try {
     process.kill(-watchdog.pid, 'SIGKILL');
   } catch {
@@ -240,16 +276,28 @@ function stopWatchdog(watchdog: ChildProcessByStdio<Writable, null, null> | unde
   watchdog.stdin.destroy();
 }
 
+/** Let a held LibreOffice start (see {@link HELD}): once its group is on the watchdog's pipe, or at once without a watchdog. */
+function letGo(child: ChildProcess, watchdog: Watchdog | undefined): void {
+  const go = () => {
+    child.stdin?.end('go\n');
+  };
+  child.stdin?.on('error', () => undefined);
+  if (watchdog === undefined || child.pid === undefined) go();
+  else watchdog.stdin.write(`${String(child.pid)}\n`, go);
+}
+
 /**
  * Run a command in its own process group and wait for it; past `timeoutMs` the whole group (soffice's shell
- * wrapper, oosplash and soffice.bin) is killed. A watchdog kills it, and removes `work`, if this process ends first.
+ * wrapper, oosplash and soffice.bin) is killed. The command starts held until `watchdog`, which kills the group if
+ * this process ends first, has the group.
  */
-function spawnWithTimeout(command: string, args: readonly string[], timeoutMs: number, env: NodeJS.ProcessEnv, work: string): Promise<SpawnOutcome> {
+function spawnWithTimeout(command: string, args: readonly string[], timeoutMs: number, env: NodeJS.ProcessEnv, watchdog: Watchdog | undefined): Promise<SpawnOutcome> {
   return new Promise((resolve) => {
     let output = '';
     let timedOut = false;
-    const child = spawn(command, args, { detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'], env, windowsHide: true });
-    const watchdog = child.pid === undefined ? undefined : startWatchdog(child.pid, work);
+    const posix = process.platform !== 'win32';
+    const child = posix ? spawn('/bin/sh', ['-c', HELD, command, ...args], { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env }) : spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env, windowsHide: true });
+    if (child.pid !== undefined) letGo(child, watchdog);
     const keep = (chunk: Buffer) => {
       if (output.length < MAX_OUTPUT) output += chunk.toString('utf8').slice(0, MAX_OUTPUT - output.length);
     };
@@ -257,7 +305,7 @@ function spawnWithTimeout(command: string, args: readonly string[], timeoutMs: n
     child.stderr.on('data', keep);
     const killGroup = () => {
       try {
-        if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
+        if (child.pid !== undefined && posix) process.kill(-child.pid, 'SIGKILL');
         else child.kill('SIGKILL');
       } catch {
         // already gone
