@@ -493,6 +493,25 @@ describe('the forms a finding points at, by the facts its rule reads', () => {
     expect(onA[1]?.related).toStrictEqual([{ source: 'b.txt', unit: '甲', fiscalYear: 2021, relation: 'same-unit-year' }]);
   });
 
+  // From the mutation run of cross-form.ts:471-639 (ninth shift): the suffix of a change (`.difference`, `.rate`, …) is
+  // taken off the end of the path only — a field whose own name is one of them (执行率, `selfAssessment.budget.rate`)
+  // keeps it.
+  it('a history rule on a field named `rate` (the 执行率): located at that field in both forms', () => {
+    const budget = (rate: number) => ({ initialBudget: 100, annualBudget: 100, executed: rate, points: 20, rate, score: null });
+    const rule = crossRule('demo/rate-fell', {
+      requires: ['history.previous'],
+      checks: [{ id: 'fell', when: { all: [{ fact: 'history', path: 'change.selfAssessment.budget.rate.difference', operator: 'lessThan', value: -10 }] }, message: plain }],
+    });
+    const run = checkCrossForm(createChecker([demoPack([rule])]), [
+      { source: 'a.txt', evaluation: form('甲', 2021, { selfAssessment: { budget: budget(60) } }), positions: { 'selfAssessment.budget.rate': { line: 12 }, 'staffing.actual': { line: 7 } } },
+      { source: 'old.txt', evaluation: form('甲', 2020, { selfAssessment: { budget: budget(90) } }), context: true, positions: { 'selfAssessment.budget.rate': { line: 9 }, 'selfAssessment.budget.executed': { line: 8 } } },
+    ]);
+    expect(run.findings).toHaveLength(1);
+    expect(run.findings[0]).toMatchObject({ source: 'a.txt', ruleId: 'demo/rate-fell', outcome: 'fail' });
+    expect(run.findings[0]?.related).toStrictEqual([{ source: 'old.txt', unit: '甲', fiscalYear: 2020, relation: 'previous-year', positions: { 'selfAssessment.budget.rate': { line: 9 } } }]);
+    expect(run.findings[0]?.positions).toStrictEqual({ 'staffing.actual': { line: 7 }, 'selfAssessment.budget.rate': { line: 12 } });
+  });
+
   it('a duplicate rule points at the copies (not at a similar narrative) and a narrative rule at the similar text (not at the copies)', () => {
     const text = han(80);
     const run = checkCrossForm(checker, [
