@@ -162,6 +162,15 @@ describe('the main document part, as Word finds it (the officeDocument relations
     refused(importDocx(withRelationships((rels) => rels.replace(OFFICE_DOCUMENT, OFFICE_DOCUMENT.replace('officeDocument"', 'officeDocumentX"')))), 'docx-no-document');
   });
 
+  it('files read one after another each name their own main part (nothing is carried over from the file before)', () => {
+    const shown = withRelationships((rels) => rels.replace(OFFICE_DOCUMENT, OFFICE_DOCUMENT.replace('word/document.xml', 'word/shown.xml')), [{ name: 'word/shown.xml', data: HIDDEN }], mainType('word/shown.xml'));
+    const seed = craftZip(seedEntries());
+    const total = (r: ImportResult) => (r.ok ? r.evaluation.income.total : r.diagnostics.map((d) => d.code));
+    expect([seed, shown, seed, shown].map((b) => total(importDocx(b)))).toEqual([264.47, 999.99, 264.47, 999.99]);
+    refused(importDocx(withRelationships((rels) => rels.replace('</Relationships>', ''))), 'docx-xml-invalid');
+    expect(total(importDocx(seed))).toBe(264.47);
+  });
+
   it('relationships with a DTD, or not well-formed, are refused', () => {
     refused(importDocx(withRelationships((rels) => rels.replace('<Relationships', '<!DOCTYPE r [<!ENTITY e "x">]><Relationships'))), 'docx-xml-invalid');
     refused(importDocx(withRelationships((rels) => rels.replace('</Relationships>', ''))), 'docx-xml-invalid');

@@ -20,7 +20,10 @@ export function relocateDiagnostic(d: ImportDiagnostic, locate: Locate): ImportD
  */
 export function relocateRead(result: Extract<ImportResult, { ok: true }>, locate: Locate): { evaluation: Evaluation; positions: Record<string, SourcePosition> } {
   const positions: Record<string, SourcePosition> = {};
-  for (const [path, p] of Object.entries(result.positions)) positions[path] = { ...locate(p.line), ...(p.excerpt === undefined ? {} : { excerpt: p.excerpt }) };
+  for (const [path, p] of Object.entries(result.positions)) {
+    const at = locate(p.line);
+    positions[path] = p.excerpt === undefined ? at : { ...at, excerpt: p.excerpt };
+  }
   const evaluation = { ...result.evaluation };
   if (evaluation.answerResolution !== undefined) {
     evaluation.answerResolution = Object.fromEntries(

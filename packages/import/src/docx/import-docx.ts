@@ -74,7 +74,7 @@ function packageFailure(error: PackageReadError): ImportResult {
 function where(lines: readonly DocxLine[], line: number | undefined): { paragraph?: number; cell?: string } {
   const l = line === undefined ? undefined : lines[line - 1];
   if (l === undefined) return {};
-  return { paragraph: l.paragraph, ...(l.cell === undefined ? {} : { cell: l.cell }) };
+  return l.cell === undefined ? { paragraph: l.paragraph } : { paragraph: l.paragraph, cell: l.cell };
 }
 
 /**
