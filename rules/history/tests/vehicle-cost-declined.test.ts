@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '@jixiao/core';
-import { answerArb, evaluationArb, moneyArb, previousForm, ruleFinding, testRule } from '@jixiao/testing';
+import { answerArb, baseEvaluation, evaluationArb, moneyArb, previousForm, ruleFinding, testRule } from '@jixiao/testing';
 import { pack } from './pack.js';
+
+/** Amounts with 0 (nothing spent) drawn often, so the 0 → 0 case is in every run. */
+const orNothing = (amount: fc.Arbitrary<number>) => fc.oneof(fc.constant(0), amount);
 
 const RULE = 'history/vehicle-cost-declined';
 
@@ -34,14 +37,23 @@ testRule(pack, RULE, [
   { name: 'English message', patch: cost, previous: { expenditure: { vehicleCost: 1.2 } }, locale: 'en', outcome: 'fail', check: 'contradicts-previous-form', message: 'are not below the 1.20 the 2019 form states' },
 ]);
 
+describe(`${RULE}: nothing spent in either year`, () => {
+  it('是 with 0 now and 0 in the previous form passes with a note, as three-public/vehicle-cost-declined decides 0 → 0 from the form itself', async () => {
+    const base = baseEvaluation();
+    const form: Evaluation = { ...base, threePublic: { ...base.threePublic, vehicleCostDeclined: 'yes' }, expenditure: { ...base.expenditure, vehicleCost: 0, vehicleCostPriorYear: null }, costControl: undefined };
+    const f = await ruleFinding(pack, RULE, form, { previous: previousForm(form, { expenditure: { vehicleCost: 0 } }) });
+    expect([f.outcome, f.notes?.map((n) => n.message)]).toEqual(['pass', ['提示：本年与 2019 年度公务用车购置运行费均为 0（未开支），无增，也无可再减']]);
+  });
+});
+
 describe(`${RULE} properties`, () => {
-  it('a 是 fails at error exactly when this year is not below the previous form, and is n/a for any other answer', async () => {
+  it('a 是 fails at error exactly when this year is above 0 and not below the previous form, and is n/a for any other answer', async () => {
     await fc.assert(
-      fc.asyncProperty(evaluationArb(), answerArb, moneyArb(100_000), moneyArb(100_000), async (e, answer, current, before) => {
+      fc.asyncProperty(evaluationArb(), answerArb, orNothing(moneyArb(100_000)), orNothing(moneyArb(100_000)), async (e, answer, current, before) => {
         const form: Evaluation = { ...e, fiscalYear: 2021, unit: { name: '甲单位' }, threePublic: { ...e.threePublic, vehicleCostDeclined: answer }, expenditure: { ...e.expenditure, vehicleCost: current, vehicleCostPriorYear: null }, costControl: undefined };
         const f = await ruleFinding(pack, RULE, form, { previous: previousForm(form, { expenditure: { vehicleCost: before } }) });
         if (answer !== 'yes') expect(f.outcome).toBe('not-applicable');
-        else if (current >= before /* 2-decimal amounts compare as plain numbers */) {
+        else if (current >= before && current > 0 /* 2-decimal amounts compare as plain numbers; 0 → 0 is nothing spent */) {
           expect(f.messageId).toBe(`${RULE}#contradicts-previous-form`);
           expect(f.severity).toBe('error');
         } else expect(f.outcome).toBe('pass');
