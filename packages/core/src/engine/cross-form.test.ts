@@ -601,6 +601,17 @@ describe('peers and copies', () => {
     expect(seen.get('0.txt')?.batch).toMatchObject({ peers: { staffingControlRate: { count: 5, median: 95 } } });
   });
 
+  // From the mutation run of cross-form.ts:471-540 (ninth shift): the fallback `peerStatistics([])` (518) with a list
+  // of one junk value survived.
+  it('a year in which no form states a measure: no peers for it (count 0, no median), never one peer', () => {
+    const seen = new Map<string, CrossFormContext>();
+    checkCrossForm(checker, [
+      { source: 'a.txt', evaluation: form('甲', 2021, { staffing: { authorized: 20, actual: null } }) },
+      { source: 'b.txt', evaluation: form('乙', 2021, { staffing: { authorized: 20, actual: null } }) },
+    ], { onContext: (s, c) => seen.set(s, c) });
+    expect(seen.get('a.txt')?.batch).toMatchObject({ peers: { staffingControlRate: { value: null, count: 0, median: null, mad: null, min: null, max: null, robustZ: null, absRobustZ: null } } });
+  });
+
   it('a year the listedCopies parameter has no value for names every copy', () => {
     const copies: Input[] = Array.from({ length: 12 }, (_, i) => ({ source: `copy-${String(i).padStart(2, '0')}.txt`, evaluation: form('甲区司法局', 1999) }));
     const dup = checkCrossForm(checker, copies).findings.filter((f) => f.ruleId === 'batch/duplicate-submission');
