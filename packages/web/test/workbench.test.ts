@@ -979,7 +979,7 @@ describe.skipIf(!HAVE_CHROMIUM)('across forms, and workbooks', { timeout: BROWSE
     await row.getByRole('button').click();
     const total = page.locator('.finding[data-rule="scoring/score-total"]');
     await total.waitFor({ timeout: 60_000 });
-    expect(await total.textContent()).toMatch(/97\.6.*77\.6.*部门整体绩效自评表!F2/s);
+    expect(await total.textContent()).toMatch(/97\.6.*77\.6.*工作表“部门整体绩效自评表”F2 单元格/s);
     // The sheet as read, its cells named by reference; the total score's cell carries the failure.
     await page.locator('.document table caption', { hasText: '部门整体绩效自评表' }).waitFor({ timeout: 60_000 });
     const cell = page.locator('.document td[data-place="cell:部门整体绩效自评表!F2"]');

@@ -29,7 +29,7 @@ export interface FindingRow {
 
 const row = (values: Readonly<Partial<Record<FindingColumn, Cell>>>): Cell[] => FINDING_COLUMNS.map((c) => values[c] ?? null);
 
-/** `第 14 行第 5 列` / `table 1, row 3, cell 2`, or null. */
+/** `第 14 行第 5 列` / `表 1 第 3 行第 2 格` / `table 1, row 3, cell 2`, or null. */
 function where(text: string): Cell {
   return text === '' ? null : text;
 }

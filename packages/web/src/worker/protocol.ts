@@ -77,7 +77,7 @@ export interface FieldView {
 /** One place of the submitted file (a table cell, a paragraph, a line) and the fields read from it. */
 export interface PlaceView {
   readonly key: string;
-  /** `第 15 段，table 1, row 7, cell 2` / `line 12`. */
+  /** `第 15 段，表 1 第 7 行第 2 格` / `paragraph 15, table 1, row 7, cell 2` / `line 12`. */
   readonly where: string;
   readonly table?: number;
   readonly row?: number;

@@ -4,7 +4,7 @@
  * and the import diagnostics.
  */
 import { resolvePath, type Evaluation, type EvaluationResult, type Locale, type SourcePosition } from '@jixiao/core';
-import { basisText, findingPosition, isWaived, labelOf, observedEntries, outcomeLabel, packScoreText, positionText, scoreCheckText, sortFindings, valueText } from '@jixiao/adapters';
+import { basisText, findingPosition, isWaived, labelOf, observedEntries, outcomeLabel, packScoreText, parseCell, positionText, scoreCheckText, sortFindings, valueText } from '@jixiao/adapters';
 import { formatDiagnostic, type ImportDiagnostic, type SourcePositions } from '@jixiao/import';
 import type { DiagnosticView, FieldView, FindingView, PlaceView } from './protocol.js';
 
@@ -22,8 +22,8 @@ function order(p: SourcePosition): number {
 }
 
 function tableCell(cell: string | undefined): { table?: number; row?: number } {
-  const m = cell === undefined ? null : /table (\d+), row (\d+)/.exec(cell);
-  return m ? { table: Number(m[1]), row: Number(m[2]) } : {};
+  const place = cell === undefined ? undefined : parseCell(cell);
+  return place?.kind === 'table' ? { table: place.table, row: place.row } : {};
 }
 
 /** The places values were read from, in document order, each with its fields. */
