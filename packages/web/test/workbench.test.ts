@@ -93,7 +93,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     const row = page.locator('table.forms tbody tr');
     await poll(() => row.count()).toBe(1);
     // The CLI batch summary's columns (without a scoring pack, no pack score), in its words.
-    expect(await page.locator('table.forms thead tr').first().locator('th').allTextContents()).toEqual(['文件', '单位', '年度', '模板', '自评等级', '建议等级（重算得分）', '错误', '警告', '提示', '无法判断', '红旗', '已豁免', '自评等级有据?', '导入诊断']);
+    expect(await page.locator('table.forms thead tr').first().locator('th').allTextContents()).toEqual(['文件', '单位', '年度', '模板', '自评等级', '建议等级（重算得分）', '错误', '警告', '提示', '无法判断', '红旗', '已豁免', '自评等级有据？', '导入诊断']);
     const cells = await row.locator('td').allTextContents();
     // unit, year, template, claimed grade, suggested grade (no 自评表 to score), errors, warnings, info, indeterminate,
     // red flags, waived, the claimed 优 not supported (an error-level failure), import diagnostics (none: the CLI's report has none)

@@ -31,7 +31,7 @@ export const WORDS = {
     generatedBy: (v: string) => `由 jixiao ${v} 生成`,
     diagnostics: '导入诊断', reviewNotes: '请复核', unread: '未能检查的文件', reason: '原因', file: '文件',
     unreadCount: (n: number) => `${String(n)} 份文件未能检查（原因见下）`,
-    template: '模板', suggestedGrade: '建议等级（重算得分）', packScore: '评分（规则包）', dash: '—', redFlags: '红旗', ratingSupported: '自评等级有据?', yes: '是', no: '否', totals: '合计',
+    template: '模板', suggestedGrade: '建议等级（重算得分）', packScore: '评分（规则包）', dash: '—', redFlags: '红旗', ratingSupported: '自评等级有据？', yes: '是', no: '否', totals: '合计',
     duplicate: (unit: string, year: string, sources: readonly string[]) => `同一单位同一年度提交了 ${String(sources.length)} 份：${unit} ${year}（${sources.join('、')}）`,
     duplicates: '重复提交', mostFailed: '不通过最多的规则', units: '单位数', formCount: '份数',
     checkDate: '检查日期', signOff: '复核意见', reviewer: '复核人（签字）', date: '日期',

@@ -48,7 +48,7 @@ describe('the batch summary', () => {
       expect(text).toContain('同一单位同一年度提交了 2 份：北塔区司法局 2020（examples/beita-justice-2020/evaluation.json、forms/again.json）');
       expect(text).toContain('不通过最多的规则');
       expect(text).toContain('年度收入合计等于各项收入之和');
-      expect(text).toMatch(/自评等级有据\?/);
+      expect(text).toMatch(/自评等级有据？/);
     });
   }
 

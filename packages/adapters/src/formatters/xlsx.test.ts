@@ -56,10 +56,10 @@ describe('formatXlsx', () => {
     const wb = await loadWorkbook(await formatXlsx(await manyResults(), opts));
     const summary = sheet(wb, '汇总');
     const rows = values(summary);
-    expect(rows[0]).toEqual(['文件', '单位', '年度', '模板', '自评等级', '建议等级（重算得分）', '错误', '警告', '提示', '无法判断', '红旗', '已豁免', '自评等级有据?', '导入诊断']);
+    expect(rows[0]).toEqual(['文件', '单位', '年度', '模板', '自评等级', '建议等级（重算得分）', '错误', '警告', '提示', '无法判断', '红旗', '已豁免', '自评等级有据？', '导入诊断']);
     // Errors and warnings (南湖: 1 and 1, the red-flag overstaffing) before errors only, errors before clean; by unit within.
     expect(rows.slice(1, 5).map((r) => r[0])).toEqual(['forms/blanks.json', 'examples/beita-justice-2020/evaluation.json', 'forms/南湖区 财政局.json', 'C:\\forms\\西山.json']);
-    expect(byHeader(rows, rows[3])).toEqual({ 文件: 'forms/南湖区 财政局.json', 单位: '南湖区财政局', 年度: 2020, 模板: '—', 自评等级: '良', '建议等级（重算得分）': '—', 错误: 1, 警告: 1, 提示: 0, 无法判断: 0, 红旗: 1, 已豁免: 0, '自评等级有据?': '—', 导入诊断: 0 });
+    expect(byHeader(rows, rows[3])).toEqual({ 文件: 'forms/南湖区 财政局.json', 单位: '南湖区财政局', 年度: 2020, 模板: '—', 自评等级: '良', '建议等级（重算得分）': '—', 错误: 1, 警告: 1, 提示: 0, 无法判断: 0, 红旗: 1, 已豁免: 0, '自评等级有据？': '—', 导入诊断: 0 });
     expect(byHeader(rows, rows[1])).toMatchObject({ 单位: NASTY_UNIT, 无法判断: 2 });
     expect(byHeader(rows, rows[5])).toMatchObject({ 文件: '合计（已检查 4 份）', 错误: 3, 警告: 1, 无法判断: 2, 红旗: 1 });
     expect(summary.getRow(6).font.bold).toBe(true);

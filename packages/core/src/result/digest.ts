@@ -6,7 +6,7 @@ import type { EvaluationResult, Outcome, UnreadInput } from './model.js';
  * the most units. Built from small per-form briefs, so a province's worth of forms fits in memory.
  */
 
-/** The rule whose outcome says whether a form's self-rating is supported by the findings ("自评等级有据?"). */
+/** The rule whose outcome says whether a form's self-rating is supported by the findings ("自评等级有据？"). */
 export const RATING_RULE = 'rating/self-rating-supported';
 
 /** What the batch summary keeps of one checked form. */

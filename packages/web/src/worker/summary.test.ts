@@ -43,7 +43,7 @@ describe('the dashboard row of a form', () => {
 
   it('shows the pack score as the summary does and sorts it by its points; the rating column in words', async () => {
     const { headers, row } = dashboardRow(await checked(true), 'zh-CN');
-    expect(headers).toEqual(['文件', '单位', '年度', '模板', '自评等级', '建议等级（重算得分）', '评分（规则包）', '错误', '警告', '提示', '无法判断', '红旗', '已豁免', '自评等级有据?', '导入诊断']);
+    expect(headers).toEqual(['文件', '单位', '年度', '模板', '自评等级', '建议等级（重算得分）', '评分（规则包）', '错误', '警告', '提示', '无法判断', '红旗', '已豁免', '自评等级有据？', '导入诊断']);
     // The sample earns the staffing item's 8 points and loses the 三公 item's 8 (examples/hunan-pack/README.md).
     expect(row.cells.packScore).toBe('8/16');
     expect(row.keys.packScore).toBe(8);
