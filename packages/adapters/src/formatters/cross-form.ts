@@ -37,21 +37,18 @@ const WORDS = {
 
 /** An empty cell is null, as in the other tables (a spreadsheet writer drops an empty string). */
 const blankAsNull = (text: string): Cell => (text === '' ? null : text);
-const sep = (locale: Locale) => (locale === 'zh-CN' ? '；' : '; ');
-const colon = (locale: Locale) => (locale === 'zh-CN' ? '：' : ': ');
-const inParens = (text: string, locale: Locale) => (locale === 'zh-CN' ? `（${text}）` : ` (${text})`);
 
 /** `字段 第 3 行` for each field with a position. */
 function positionsText(positions: Readonly<Record<string, SourcePosition>> | undefined, locale: Locale): string {
   if (positions === undefined) return '';
   return Object.entries(positions)
     .map(([path, p]) => `${labelOf(path, locale)} ${positionText(p, locale)}`)
-    .join(locale === 'zh-CN' ? '，' : ', ');
+    .join(REPORT_WORDS[locale].comma);
 }
 
 export function relatedText(r: RelatedForm, locale: Locale): string {
   const w = WORDS[locale];
-  return `${w.relation[r.relation]}${colon(locale)}${r.source}${inParens(`${unitOf(r.unit, locale)} ${yearOf(r.fiscalYear, locale)}`, locale)}`;
+  return `${w.relation[r.relation]}${REPORT_WORDS[locale].colon}${r.source}${REPORT_WORDS[locale].parens(`${unitOf(r.unit, locale)} ${yearOf(r.fiscalYear, locale)}`)}`;
 }
 
 /** The forms a finding names past its related ones: "另有 K 份未列出" (undefined when it names them all). */
@@ -75,7 +72,7 @@ export function crossFormPositions(f: CrossFormReportFinding, locale: Locale): s
     const theirs = positionsText(r.positions, locale);
     if (theirs !== '') parts.push(`${r.source} ${theirs}`);
   }
-  return parts.join(sep(locale));
+  return parts.join(REPORT_WORDS[locale].semicolon);
 }
 
 function outcomeText(f: CrossFormReportFinding, locale: Locale): string {
@@ -98,7 +95,7 @@ export function crossFormRow(f: CrossFormReportFinding, locale: Locale): Cell[] 
     outcomeText(f, locale),
     f.severity === undefined ? null : REPORT_WORDS[locale][f.severity],
     f.message,
-    blankAsNull(relatedLines(f, locale).join(sep(locale))),
+    blankAsNull(relatedLines(f, locale).join(REPORT_WORDS[locale].semicolon)),
     blankAsNull(crossFormPositions(f, locale)),
   ];
 }
@@ -117,7 +114,7 @@ export function crossFormTitle(locale: Locale): string {
 export function crossFormPreamble(report: CrossFormReport, locale: Locale): string[] {
   const w = WORDS[locale];
   const out = report.history.length === 0 ? [] : [w.joined(report.history.length)];
-  for (const d of report.diagnostics) out.push(`${w.joins}${colon(locale)}${d.message}`);
+  for (const d of report.diagnostics) out.push(`${w.joins}${REPORT_WORDS[locale].colon}${d.message}`);
   if (report.findings.length === 0) out.push(w.none);
   return out;
 }
@@ -128,7 +125,7 @@ export function crossFormBlock(f: CrossFormReportFinding, locale: Locale): { rea
   const where = crossFormPositions(f, locale);
   return {
     fail: f.outcome === 'fail',
-    head: `${outcomeText(f, locale)}${severity} ${f.ruleId} ${f.source}${inParens(`${unitOf(f.unit, locale)} ${yearOf(f.fiscalYear, locale)}`, locale)}`,
+    head: `${outcomeText(f, locale)}${severity} ${f.ruleId} ${f.source}${REPORT_WORDS[locale].parens(`${unitOf(f.unit, locale)} ${yearOf(f.fiscalYear, locale)}`)}`,
     lines: [f.message, ...relatedLines(f, locale), ...(where === '' ? [] : [where])],
   };
 }
@@ -138,5 +135,5 @@ export function crossFormBlock(f: CrossFormReportFinding, locale: Locale): { rea
  * the positions in both forms in the location column.
  */
 export function crossFormFindingRow(f: CrossFormReportFinding, locale: Locale): Cell[] {
-  return [f.source, unitOf(f.unit, locale), f.fiscalYear, f.ruleId, f.title, outcomeText(f, locale), f.severity === undefined ? null : REPORT_WORDS[locale][f.severity], null, f.message, blankAsNull(relatedLines(f, locale).join(sep(locale))), blankAsNull(crossFormPositions(f, locale)), null, null];
+  return [f.source, unitOf(f.unit, locale), f.fiscalYear, f.ruleId, f.title, outcomeText(f, locale), f.severity === undefined ? null : REPORT_WORDS[locale][f.severity], null, f.message, blankAsNull(relatedLines(f, locale).join(REPORT_WORDS[locale].semicolon)), blankAsNull(crossFormPositions(f, locale)), null, null];
 }

@@ -67,12 +67,12 @@ function findingHtml(r: EvaluationResult, f: Finding, locale: Locale): string {
   const entries = observedEntries(f, locale);
   // The values read, one after another (the field's path on hover): a table per finding took a third of a page.
   if (entries.length > 0) parts.push(`<ul class="observed" aria-label="${h(w.observed)}">${entries.map((e) => `<li title="${h(e.path)}">${h(e.label)} <span class="value">${h(e.value)}</span></li>`).join('')}</ul>`);
-  if (isWaived(f)) parts.push(`<p class="waiver"><strong>${h(w.waiver)}</strong>：${h(w.waiverText(f.waiver))}</p>`);
-  if (f.outcome === 'fail') parts.push(`<p class="basis muted"><strong>${h(w.basis)}</strong>：${f.basis.map((b) => h(citation(b, locale))).join('；')}</p>`);
+  if (isWaived(f)) parts.push(`<p class="waiver"><strong>${h(w.waiver)}</strong>${w.colon}${h(w.waiverText(f.waiver))}</p>`);
+  if (f.outcome === 'fail') parts.push(`<p class="basis muted"><strong>${h(w.basis)}</strong>${w.colon}${f.basis.map((b) => h(citation(b, locale))).join(w.semicolon)}</p>`);
   const at = findingPosition(r, f);
   if (at !== undefined) {
     const excerpt = at.position.excerpt === undefined ? '' : ` <q class="excerpt" title="${h(w.excerpt)}">${h(excerptText(at.position.excerpt))}</q>`;
-    parts.push(`<p class="location muted">${h(w.location)}：${h(positionText(at.position, locale))}（${h(labelOf(at.path, locale))}）${excerpt}</p>`);
+    parts.push(`<p class="location muted">${h(w.location)}${w.colon}${h(positionText(at.position, locale))}${h(w.parens(labelOf(at.path, locale)))}${excerpt}</p>`);
   }
   parts.push('</article>');
   return parts.join('\n');
@@ -84,7 +84,7 @@ function signOff(locale: Locale, checkDate: string | undefined): string {
     '<div class="sign-off">',
     `<p><strong>${h(w.signOff)}</strong></p>`,
     '<div class="box"></div>',
-    `<p class="line"><span>${h(w.reviewer)}：<span class="blank"></span></span><span>${h(w.date)}：${checkDate === undefined ? '<span class="blank"></span>' : h(checkDate)}</span></p>`,
+    `<p class="line"><span>${h(w.reviewer)}${w.colon}<span class="blank"></span></span><span>${h(w.date)}${w.colon}${checkDate === undefined ? '<span class="blank"></span>' : h(checkDate)}</span></p>`,
     '</div>',
   ].join('\n');
 }
@@ -93,7 +93,7 @@ function formHtml(r: EvaluationResult, locale: Locale, checkDate: string | undef
   const w = WORDS[locale];
   const parts = [`<section class="form" id="${h(anchor(r.source))}">`, `<h2>${h(`${unitText(r, locale)} ${yearText(r, locale)}`)}</h2>`];
   parts.push(
-    `<p class="meta"><span>${h(w.source)}：${h(r.source)}</span>${r.template === undefined ? '' : `<span>${h(w.template)}：${h(templateScoreText(r, locale))}</span>`}<span>${h(w.rating)}：${h(ratingText(r, locale))}</span><span>${h(w.checkDate)}：${h(checkDateText(checkDate, locale))}</span></p>`,
+    `<p class="meta"><span>${h(w.source)}${w.colon}${h(r.source)}</span>${r.template === undefined ? '' : `<span>${h(w.template)}${w.colon}${h(templateScoreText(r, locale))}</span>`}<span>${h(w.rating)}${w.colon}${h(ratingText(r, locale))}</span><span>${h(w.checkDate)}${w.colon}${h(checkDateText(checkDate, locale))}</span></p>`,
     `<p class="summary">${h(w.summary(r.summary))}</p>`,
   );
   const score = scoreCheckText(r.scoreCheck, locale);
@@ -106,19 +106,19 @@ function formHtml(r: EvaluationResult, locale: Locale, checkDate: string | undef
   const diagnostics = r.diagnostics ?? [];
   if (diagnostics.length > 0) {
     parts.push(`<h3>${h(w.diagnostics)}</h3>`, `<table class="diagnostics"><thead><tr><th>${h(w.severity)}</th><th>${h(w.location)}</th><th>${h(w.message)}</th></tr></thead><tbody>`);
-    for (const d of diagnostics) parts.push(`<tr><td>${h(w[d.severity])}</td><td>${h(positionText(diagnosticPosition(d), locale))}</td><td>${d.path === undefined ? '' : `${h(labelOf(d.path, locale))}：`}${h(d.message)} <code>${h(d.code)}</code></td></tr>`);
+    for (const d of diagnostics) parts.push(`<tr><td>${h(w[d.severity])}</td><td>${h(positionText(diagnosticPosition(d), locale))}</td><td>${d.path === undefined ? '' : `${h(labelOf(d.path, locale))}${w.colon}`}${h(d.message)} <code>${h(d.code)}</code></td></tr>`);
     parts.push('</tbody></table>');
   }
   const notes = reviewNotes(r);
   if (notes.length > 0) {
     parts.push(`<h3>${h(w.reviewNotes)}</h3>`, '<ul class="review">');
-    for (const n of notes) parts.push(`<li><strong>${h(n.title)}</strong>：${h(n.message)}</li>`);
+    for (const n of notes) parts.push(`<li><strong>${h(n.title)}</strong>${w.colon}${h(n.message)}</li>`);
     parts.push('</ul>');
   }
   const passed = r.findings.filter((f) => f.outcome === 'pass');
-  parts.push(`<p class="pass"><strong>${h(w.passedRules(passed.length))}</strong>${passed.length > 0 ? `：${passed.map((f) => h(f.title)).join('、')}` : ''}</p>`);
+  parts.push(`<p class="pass"><strong>${h(w.passedRules(passed.length))}</strong>${passed.length > 0 ? `${w.colon}${passed.map((f) => h(f.title)).join(w.enumeration)}` : ''}</p>`);
   const na = r.findings.filter((f) => f.outcome === 'not-applicable');
-  if (na.length > 0) parts.push(`<p class="muted">${h(w.notApplicableRules(na.length))}：${na.map((f) => h(f.title)).join('、')}</p>`);
+  if (na.length > 0) parts.push(`<p class="muted">${h(w.notApplicableRules(na.length))}${w.colon}${na.map((f) => h(f.title)).join(w.enumeration)}</p>`);
   if (r.indicators.length > 0) {
     parts.push(`<h3>${h(w.indicators)}</h3>`, `<table class="indicators"><tbody>`);
     for (const i of r.indicators) parts.push(`<tr><th scope="row">${h(i.label)}</th><td class="num">${h(i.display)}</td><td class="muted">${h(i.reason ?? '')}</td></tr>`);
@@ -157,14 +157,14 @@ function batchHtml(end: ReportEnd, rules: ReadonlyMap<string, ReportRule>, local
   const { digest } = end;
   const parts = ['<section class="overview">'];
   if (digest.totals.forms > 0) {
-    parts.push(`<h2>${h(w.summaryTable)}（${h(w.batch(digest.totals.forms, digest.unread.length))}）</h2>`);
+    parts.push(`<h2>${h(w.summaryTable)}${h(w.parens(w.batch(digest.totals.forms, digest.unread.length)))}</h2>`);
     parts.push(tableHtml('summary-table', batchHeaders(locale, digest), batchRows(digest, locale), batchTotals(digest, locale), (i) => { const b = digest.forms[i]; return b === undefined ? undefined : anchor(b.source); }));
   }
   const duplicates = duplicateLines(digest, locale);
   if (duplicates.length > 0) parts.push(`<div class="alert duplicates"><strong>${h(w.duplicates)}</strong><ul>${duplicates.map((d) => `<li>${h(d)}</li>`).join('')}</ul></div>`);
   if (digest.mostFailed.length > 0) parts.push(`<h3>${h(w.mostFailed)}</h3>`, tableHtml('most-failed', mostFailedHeaders(locale), mostFailedRows(digest, rules)));
   if (digest.unread.length > 0) {
-    parts.push(`<h2>${h(w.unread)}（${String(digest.unread.length)}）</h2>`, `<p class="alert">${h(w.unreadCount(digest.unread.length))}</p>`);
+    parts.push(`<h2>${h(w.unread)}${h(w.parens(String(digest.unread.length)))}</h2>`, `<p class="alert">${h(w.unreadCount(digest.unread.length))}</p>`);
     parts.push(tableHtml('unread', [w.file, w.reason], digest.unread.map((u) => [u.source, u.reason])));
   }
   parts.push('</section>');
@@ -212,7 +212,7 @@ export function htmlWriter(options: FormatOptions, seen: readonly EvaluationResu
         `<style>${STYLE}\n</style>`,
         '</head>',
         '<body>',
-        `<header><h1>${h(w.title)}</h1><p class="muted">${h(w.generatedBy(options.toolVersion))}${checkDate === undefined ? '' : ` · ${h(w.checkDate)}：${h(checkDate)}`}</p></header>`,
+        `<header><h1>${h(w.title)}</h1><p class="muted">${h(w.generatedBy(options.toolVersion))}${checkDate === undefined ? '' : ` · ${h(w.checkDate)}${w.colon}${h(checkDate)}`}</p></header>`,
         '<main>',
       ];
       if (end === undefined || end.digest.totals.forms === 0) parts.push(`<p class="empty">${h(w.noForms)}</p>`);

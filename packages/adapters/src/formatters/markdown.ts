@@ -47,11 +47,11 @@ function finding(r: EvaluationResult, f: Finding, locale: Locale): string[] {
   for (const n of f.notes ?? []) out.push(`> ${mdText(n.message)}`, '');
   const entries = observedEntries(f, locale);
   if (entries.length > 0) out.push(...table([w.observed, 'path', locale === 'zh-CN' ? '值' : 'Value'], entries.map((e) => [e.label, e.path, e.value])), '');
-  if (f.outcome === 'fail') out.push(`**${w.basis}**：${mdText(basisText(f.basis, locale))}`, '');
-  if (isWaived(f)) out.push(`**${w.waiver}**：${mdText(w.waiverText(f.waiver))}`, '');
+  if (f.outcome === 'fail') out.push(`**${w.basis}**${w.colon}${mdText(basisText(f.basis, locale))}`, '');
+  if (isWaived(f)) out.push(`**${w.waiver}**${w.colon}${mdText(w.waiverText(f.waiver))}`, '');
   const at = findingPosition(r, f);
   if (at !== undefined) {
-    out.push(`**${w.location}**：${mdText(`${r.source} ${positionText(at.position, locale)}`)}`, '');
+    out.push(`**${w.location}**${w.colon}${mdText(`${r.source} ${positionText(at.position, locale)}`)}`, '');
     if (at.position.excerpt !== undefined) out.push(...excerptText(at.position.excerpt).split(/\r?\n/).map((l) => `> ${mdText(l)}`), '');
   }
   return out;
@@ -63,23 +63,23 @@ function formMarkdown(r: EvaluationResult, locale: Locale): string[] {
   const out = [`## ${mdText(`${unitText(r, locale)} ${yearText(r, locale)}`)}`, ''];
   const score = scoreCheckText(r.scoreCheck, locale);
   const packScore = packScoreText(r.scores, locale);
-  out.push(`- ${w.source}：${mdText(r.source)}`, ...(r.template === undefined ? [] : [`- ${w.template}：${mdText(templateScoreText(r, locale))}`]), `- ${w.rating}：${mdText(ratingText(r, locale))}`, ...(score === undefined ? [] : [`- ${mdText(score)}`]), ...(packScore === undefined ? [] : [`- ${mdText(packScore)}`]), `- ${mdText(w.summary(r.summary))}`, '');
+  out.push(`- ${w.source}${w.colon}${mdText(r.source)}`, ...(r.template === undefined ? [] : [`- ${w.template}${w.colon}${mdText(templateScoreText(r, locale))}`]), `- ${w.rating}${w.colon}${mdText(ratingText(r, locale))}`, ...(score === undefined ? [] : [`- ${mdText(score)}`]), ...(packScore === undefined ? [] : [`- ${mdText(packScore)}`]), `- ${mdText(w.summary(r.summary))}`, '');
   const shown = sortFindings(r.findings).filter((f) => needsAttention(f) || isWaived(f));
   if (shown.length > 0) out.push(`### ${w.findings}`, '');
   for (const f of shown) out.push(...finding(r, f, locale));
   const diagnostics = r.diagnostics ?? [];
   if (diagnostics.length > 0) {
     out.push(`### ${w.diagnostics}`, '');
-    out.push(...table([w.severity, w.location, 'code', w.message], diagnostics.map((d) => [w[d.severity], positionText(diagnosticPosition(d), locale), d.code, d.path === undefined ? d.message : `${labelOf(d.path, locale)}：${d.message}`])), '');
+    out.push(...table([w.severity, w.location, 'code', w.message], diagnostics.map((d) => [w[d.severity], positionText(diagnosticPosition(d), locale), d.code, d.path === undefined ? d.message : `${labelOf(d.path, locale)}${w.colon}${d.message}`])), '');
   }
   const notes = reviewNotes(r);
   if (notes.length > 0) {
     out.push(`### ${w.reviewNotes}`, '');
-    for (const n of notes) out.push(`- **${mdText(n.title)}** (\`${n.ruleId}\`)：${mdText(n.message)}`);
+    for (const n of notes) out.push(`- **${mdText(n.title)}** (\`${n.ruleId}\`)${w.colon}${mdText(n.message)}`);
     out.push('');
   }
   const passed = r.findings.filter((f) => f.outcome === 'pass');
-  out.push(`**${w.passedRules(passed.length)}**${passed.length > 0 ? `：${passed.map((f) => `\`${f.ruleId}\``).join('、')}` : ''}`, '');
+  out.push(`**${w.passedRules(passed.length)}**${passed.length > 0 ? `${w.colon}${passed.map((f) => `\`${f.ruleId}\``).join(w.enumeration)}` : ''}`, '');
   if (r.indicators.length > 0) {
     out.push(`### ${w.indicators}`, '');
     out.push(...table([w.indicators, locale === 'zh-CN' ? '值' : 'Value', locale === 'zh-CN' ? '说明' : 'Note'], r.indicators.map((i) => [i.label, i.display, i.reason ?? ''])), '');
@@ -94,13 +94,13 @@ function batchMarkdown(end: ReportEnd, rules: ReadonlyMap<string, ReportRule>, l
   const text = (cells: readonly Cell[]) => cells.map((c) => (c === null ? '' : String(c)));
   const out: string[] = [];
   if (digest.totals.forms > 0) {
-    out.push(`## ${w.summaryTable}（${mdText(w.batch(digest.totals.forms, digest.unread.length))}）`, '');
+    out.push(`## ${w.summaryTable}${w.parens(mdText(w.batch(digest.totals.forms, digest.unread.length)))}`, '');
     out.push(...table(batchHeaders(locale, digest), [...batchRows(digest, locale), batchTotals(digest, locale)].map(text)), '');
   }
   const duplicates = duplicateLines(digest, locale);
   if (duplicates.length > 0) out.push(`### ${w.duplicates}`, '', ...duplicates.map((d) => `- ${mdText(d)}`), '');
   if (digest.mostFailed.length > 0) out.push(`### ${w.mostFailed}`, '', ...table(mostFailedHeaders(locale), mostFailedRows(digest, rules).map(text)), '');
-  if (digest.unread.length > 0) out.push(`## ${w.unread}（${String(digest.unread.length)}）`, '', ...table([w.file, w.reason], digest.unread.map((u) => [u.source, u.reason])), '');
+  if (digest.unread.length > 0) out.push(`## ${w.unread}${w.parens(String(digest.unread.length))}`, '', ...table([w.file, w.reason], digest.unread.map((u) => [u.source, u.reason])), '');
   return out;
 }
 

@@ -76,7 +76,7 @@ function diagnosticCells(r: EvaluationResult, d: ResultDiagnostic, locale: Local
     unit: r.evaluation.unit,
     fiscalYear: r.evaluation.fiscalYear,
     ruleId: `import/${d.code}`,
-    title: d.path === undefined ? w.diagnostics : `${w.diagnostics}：${labelOf(d.path, locale)}`,
+    title: d.path === undefined ? w.diagnostics : `${w.diagnostics}${w.colon}${labelOf(d.path, locale)}`,
     outcome: w.diagnostics,
     severity: w[d.severity],
     message: d.message,
@@ -104,8 +104,8 @@ export function reviewHeaders(locale: Locale): string[] {
 export function reviewRows(r: EvaluationResult, locale: Locale): Cell[][] {
   const w = WORDS[locale];
   const base = [r.source, r.evaluation.unit, r.evaluation.fiscalYear];
-  const out: Cell[][] = (r.diagnostics ?? []).map((d) => [...base, w.diagnostics, w[d.severity], where(positionText(diagnosticPosition(d), locale)), `${d.path === undefined ? '' : `${labelOf(d.path, locale)}：`}${d.message} [${d.code}]`]);
-  for (const n of reviewNotes(r)) out.push([...base, w.reviewNotes, null, null, `${n.title}：${n.message}`]);
+  const out: Cell[][] = (r.diagnostics ?? []).map((d) => [...base, w.diagnostics, w[d.severity], where(positionText(diagnosticPosition(d), locale)), `${d.path === undefined ? '' : `${labelOf(d.path, locale)}${w.colon}`}${d.message} [${d.code}]`]);
+  for (const n of reviewNotes(r)) out.push([...base, w.reviewNotes, null, null, `${n.title}${w.colon}${n.message}`]);
   return out;
 }
 
@@ -205,7 +205,7 @@ export function suggestedGradeText(b: FormBrief, locale: Locale): string {
   const recomputed = b.scoreCheck?.recomputed;
   if (recomputed === undefined) return w.dash;
   const score = recomputed.score === null ? w.blank : recomputed.score.toFixed(2);
-  return locale === 'zh-CN' ? `${recomputed.grade ?? w.none}（${score}）` : `${recomputed.grade ?? w.none} (${score})`;
+  return `${recomputed.grade ?? w.none}${w.parens(score)}`;
 }
 
 /** One row per checked form, in the digest's order (what needs attention first, then by unit). */
@@ -247,7 +247,7 @@ export function batchTotals(digest: BatchDigest, locale: Locale): Cell[] {
   const t = digest.totals;
   const r = t.ratingSupported;
   const cells: Record<BatchColumn, Cell> = {
-    source: locale === 'zh-CN' ? `${w.totals}（${w.batch(t.forms, digest.unread.length)}）` : `${w.totals} (${w.batch(t.forms, digest.unread.length)})`,
+    source: `${w.totals}${w.parens(w.batch(t.forms, digest.unread.length))}`,
     unit: null,
     fiscalYear: null,
     template: null,

@@ -107,14 +107,14 @@ function renderEnd(end: ReportEnd, rules: ReadonlyMap<string, ReportRule>, local
   if (digest.totals.forms === 0) out.push(w.noForms);
   if (!hasBatchSummary(digest)) return out;
   if (digest.totals.forms > 0) {
-    out.push(paint('bold', `${w.summaryTable}（${w.batch(digest.totals.forms, digest.unread.length)}）`));
+    out.push(paint('bold', `${w.summaryTable}${w.parens(w.batch(digest.totals.forms, digest.unread.length))}`));
     out.push(...table(batchHeaders(locale, digest), [...batchRows(digest, locale), batchTotals(digest, locale)]));
   }
   const duplicates = duplicateLines(digest, locale);
   if (duplicates.length > 0) out.push('', paint('yellow', `${w.duplicates}:`), ...duplicates.map((d) => `  ${oneLine(d)}`));
   if (digest.mostFailed.length > 0) out.push('', paint('bold', w.mostFailed), ...table(mostFailedHeaders(locale), mostFailedRows(digest, rules)));
   if (digest.unread.length > 0) {
-    out.push('', paint('red', `${w.unread}（${String(digest.unread.length)}）`));
+    out.push('', paint('red', `${w.unread}${w.parens(String(digest.unread.length))}`));
     for (const u of digest.unread) out.push(`  ${oneLine(u.source)}`, ...u.reason.split(/\r?\n/).map((l) => `    ${oneLine(l)}`));
   }
   return out;
