@@ -3,6 +3,8 @@ import type { Locale } from '@jixiao/core';
 
 const zh = {
   title: '绩效自评检查工作台',
+  skipToForms: '跳到检查结果',
+  skipToFindings: '跳到此表的检查结果',
   tagline: '拖入自评表或整个文件夹：全部在本机浏览器中检查，文件不会上传。',
   language: 'English',
   languageLabel: '切换到英文界面',
@@ -92,6 +94,8 @@ type Words = typeof zh;
 const en: Words = {
   title: 'Self-evaluation review workbench',
   tagline: 'Drop forms or a whole folder: everything is checked in this browser; no file is uploaded.',
+  skipToForms: 'Skip to the results',
+  skipToFindings: 'Skip to this form’s findings',
   language: '中文',
   languageLabel: 'Switch to Chinese',
   drop: 'Drop forms (.docx, .xlsx, PDF, text, JSON, YAML) or folders here',
