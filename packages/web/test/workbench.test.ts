@@ -363,6 +363,64 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     expect(ownFilesOnly(requests, 'file://')).toEqual([]);
     await page.close();
   });
+
+  it('a worker that dies or never answers while reading a file: its other files checked again in a fresh worker, only that file listed as unreadable with its reason, every file counted', async () => {
+    // Ten good forms, and two that stop the worker reading them: one makes it throw (an uncaught error, the
+    // page's 'error' event) and fall silent, one makes it fall silent alone (a worker that hangs). The fault is
+    // put into the workers' own code by the page's init script (below): no file can do it once the readers are right.
+    const folder = join(work, 'dying');
+    mkdirSync(folder, { recursive: true });
+    for (let i = 1; i <= 10; i++) writeFileSync(join(folder, `f${String(i).padStart(2, '0')}.txt`), SEED_TEXT.replace('北塔区司法局', `存活单位${String(i)}`));
+    writeFileSync(join(folder, 'die.txt'), `${SEED_TEXT.replace('北塔区司法局', '崩溃单位')}\n【读到此处线程崩溃】\n`);
+    writeFileSync(join(folder, 'hang.txt'), `${SEED_TEXT.replace('北塔区司法局', '无响应单位')}\n【读到此处线程不再作答】\n`);
+    const { page, requests } = await openPage(pathToFileURL(join(dist, 'index.html')).href, () => {
+      // A worker that has not answered for a file in 8 s is taken as hung (60 s unless a page says otherwise).
+      Object.assign(globalThis, { JIXIAO_READ_LIMIT_MS: 8_000 });
+      // Each check worker's code, as worker.js hands it to the page, with this prelude: once the worker decodes
+      // a marked text it posts nothing more, and for the first marker it also throws outside any handler.
+      const prelude = `(() => {
+        let silent = false;
+        const post = globalThis.postMessage.bind(globalThis);
+        globalThis.postMessage = (...args) => { if (!silent) post(...args); };
+        const decode = TextDecoder.prototype.decode;
+        TextDecoder.prototype.decode = function (...args) {
+          const text = decode.apply(this, args);
+          if (!silent && text.includes('【读到此处线程崩溃】')) {
+            silent = true;
+            setTimeout(() => { throw new Error('test: the worker died reading die.txt'); });
+          } else if (!silent && text.includes('【读到此处线程不再作答】')) silent = true;
+          return text;
+        };
+      })();\n`;
+      let source: string | undefined;
+      Object.defineProperty(globalThis, 'JIXIAO_WORKER_SOURCE', {
+        configurable: true,
+        get: () => source,
+        set: (value: string) => {
+          source = prelude + value;
+        },
+      });
+    });
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    await page.getByText('已检查 12 / 12 份').waitFor({ timeout: 60_000 });
+    await poll(() => page.locator('table.forms tbody tr').count()).toBe(10);
+    expect((await page.locator('table.forms tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-file')))).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `dying/f${String(i + 1).padStart(2, '0')}.txt`),
+    );
+    const unreadable = page.locator('ul.unreadable li');
+    expect(await unreadable.count()).toBe(2);
+    const listed = (await unreadable.allTextContents()).sort();
+    expect(listed[0]).toMatch(/dying\/die\.txt.*检查此文件的工作线程意外结束（.*test: the worker died reading die\.txt.*）/s);
+    expect(listed[1]).toMatch(/dying\/hang\.txt.*检查此文件的工作线程 8 秒未作答，已停止/s);
+    // Every form checked is held by a live worker: the export has all ten, and the two files not read.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'HTML', exact: true }).click();
+    const saved = join(work, 'dying.html');
+    await (await download).saveAs(saved);
+    expect(readFileSync(saved, 'utf8')).toContain('已检查 10 份，未能检查 2 份');
+    expect(ownFilesOnly(requests, 'file://')).toEqual([]);
+    await page.close();
+  });
 });
 
 describe.skipIf(!HAVE_CHROMIUM)('a reviewer’s laptop: 1366×768', { timeout: BROWSER_TIMEOUT }, () => {
@@ -820,6 +878,35 @@ describe.skipIf(!HAVE_CHROMIUM)('exports, own rules, language and accessibility'
     await page.getByRole('button', { name: /打开 form\.docx/ }).click();
     await page.locator('.finding-list').waitFor();
     expect(await serious()).toEqual([]);
+    await page.close();
+  });
+
+  it('a skip link is the first Tab stop and takes the focus past the controls to the results (the form’s findings when one is open); each filter is named by its label alone', async () => {
+    const { page } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-files').setInputFiles(SEED_DOCX);
+    await poll(() => page.locator('table.forms tbody tr').count()).toBe(1);
+    // The focused element's id, or its text when it has none.
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        if (el === null) return '';
+        return el.id === '' ? el.textContent : el.id;
+      });
+    await page.keyboard.press('Tab');
+    await poll(focused).toBe('跳到检查结果');
+    await page.keyboard.press('Enter');
+    await poll(focused).toBe('forms-heading');
+    // The next Tab stop is in the results (their exports, the table), not back among the drop zone's buttons.
+    await page.keyboard.press('Tab');
+    await poll(() => page.evaluate(() => document.activeElement?.closest('section[aria-labelledby="forms-heading"]') !== null)).toBe(true);
+    // Named 规则 and 严重程度 by their labels, the choice being the value (Chromium named them so on main too, when the label wrapped the select).
+    expect(await page.getByRole('combobox', { name: '规则', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('combobox', { name: '严重程度', exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: /打开 form\.docx/ }).click();
+    await page.locator('.finding-list').waitFor();
+    await page.getByRole('link', { name: '跳到此表的检查结果' }).focus();
+    await page.keyboard.press('Enter');
+    await poll(focused).toBe('findings-heading');
     await page.close();
   });
 });

@@ -163,6 +163,19 @@ export function App() {
 
   return (
     <>
+      {/* Past the drop zone, the progress, the exports and the filters (some 28 Tab presses) to the results. */}
+      <a
+        class="skip-link"
+        href={opened === undefined ? '#forms-heading' : '#findings-heading'}
+        onClick={(event) => {
+          const target = document.getElementById(opened === undefined ? 'forms-heading' : 'findings-heading');
+          if (target === null) return;
+          event.preventDefault();
+          target.focus();
+        }}
+      >
+        {opened === undefined ? words.skipToForms : words.skipToFindings}
+      </a>
       <header class="bar">
         <h1>{words.title}</h1>
         <p class="tagline">{words.tagline}</p>

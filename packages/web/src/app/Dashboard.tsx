@@ -202,7 +202,9 @@ export function Dashboard({ words, locale, columns, titles, checked, unreadable,
       )}
       <section aria-labelledby="forms-heading">
         <div class="section-head">
-          <h2 id="forms-heading">{words.forms}</h2>
+          <h2 id="forms-heading" tabIndex={-1}>
+            {words.forms}
+          </h2>
           <p aria-live="polite" class="count">
             {words.shown(rows.length, checked.length)}
           </p>
@@ -222,9 +224,11 @@ export function Dashboard({ words, locale, columns, titles, checked, unreadable,
           <ExportButtons words={words} locale={locale} ids={exported} loadResults={loadResults} extras={{ crossForm: crossShown, unread: unreadInputs }} />
         </div>
         <div class="filters">
-          <label>
-            {words.severity}
+          {/* Each select named by a label of its own (for/id): its name never depends on how a reader treats a control inside its label. */}
+          <span class="filter">
+            <label for="severity-filter">{words.severity}</label>
             <select
+              id="severity-filter"
               value={filters.severity ?? ''}
               onChange={(e) => {
                 const v = e.currentTarget.value;
@@ -238,10 +242,11 @@ export function Dashboard({ words, locale, columns, titles, checked, unreadable,
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {words.rule}
+          </span>
+          <span class="filter">
+            <label for="rule-filter">{words.rule}</label>
             <select
+              id="rule-filter"
               value={filters.rule ?? ''}
               onChange={(e) => {
                 const v = e.currentTarget.value;
@@ -255,7 +260,7 @@ export function Dashboard({ words, locale, columns, titles, checked, unreadable,
                 </option>
               ))}
             </select>
-          </label>
+          </span>
           {filtering(filters) ? (
             <button type="button" onClick={() => { setFilters(INITIAL_VIEW.filters); }}>
               {words.clearFilters}

@@ -274,7 +274,7 @@ export function FormView({ words, locale, form, columns, cross, onBack, loadDocu
           )}
         </section>
         <section aria-labelledby="findings-heading" class="findings">
-          <h3 id="findings-heading">
+          <h3 id="findings-heading" tabIndex={-1}>
             {words.findings} ({listed.length})
           </h3>
           <p class="hint" id="findings-help">

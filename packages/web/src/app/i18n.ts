@@ -3,6 +3,8 @@ import type { Locale } from '@jixiao/core';
 
 const zh = {
   title: '绩效自评检查工作台',
+  skipToForms: '跳到检查结果',
+  skipToFindings: '跳到此表的检查结果',
   tagline: '拖入自评表或整个文件夹：全部在本机浏览器中检查，文件不会上传。',
   language: 'English',
   languageLabel: '切换到英文界面',
@@ -76,6 +78,10 @@ const zh = {
   loaded: '已加载',
   working: '正在检查…',
   workerFailed: (m: string) => `检查出错：${m}`,
+  /** An unreadable file's reason when its worker died reading it (the CLI's words for its child process). */
+  workerDied: (cause: string) => `检查此文件的工作线程意外结束（${cause}）`,
+  workerSilent: (seconds: number) => `检查此文件的工作线程 ${String(seconds)} 秒未作答，已停止`,
+  workerDiedOften: (times: number) => `检查此文件的工作线程已 ${String(times)} 次意外结束，不再重试`,
   crossTitle: '跨表核对（跨年度、同批次）',
   crossRunning: '正在跨表核对…',
   crossNone: '拖入两份以上的自评表后，在此核对同一单位的上下年度与同批次各表（重复提交、文字雷同、指标异常）。',
@@ -88,6 +94,8 @@ type Words = typeof zh;
 const en: Words = {
   title: 'Self-evaluation review workbench',
   tagline: 'Drop forms or a whole folder: everything is checked in this browser; no file is uploaded.',
+  skipToForms: 'Skip to the results',
+  skipToFindings: 'Skip to this form’s findings',
   language: '中文',
   languageLabel: 'Switch to Chinese',
   drop: 'Drop forms (.docx, .xlsx, PDF, text, JSON, YAML) or folders here',
@@ -160,6 +168,9 @@ const en: Words = {
   loaded: 'Loaded',
   working: 'Checking…',
   workerFailed: (m) => `Check failed: ${m}`,
+  workerDied: (cause) => `the worker checking this file ended unexpectedly (${cause})`,
+  workerSilent: (seconds) => `the worker checking this file did not answer for ${String(seconds)} s and was stopped`,
+  workerDiedOften: (times) => `the workers checking this file ended unexpectedly ${String(times)} times; not tried again`,
   crossTitle: 'Across forms (years and batch)',
   crossRunning: 'Checking across forms…',
   crossNone: 'With two forms or more, the same unit’s years and the batch are checked here (a form submitted twice, copied narratives, outlying figures).',

@@ -2,17 +2,26 @@
  * The check workers. Their code comes with the page as text (`worker.js` sets it) and starts from a blob URL:
  * a worker script fetched by URL is refused on a page opened from disk (file://), a blob is not, and the same
  * code then runs whether the page is served or opened from a folder. One worker per core, at most four.
+ *
+ * Every file dropped ends as one entry, whatever a worker does. A worker that dies (its `error` event: an error
+ * thrown outside any handler) or falls silent while reading a file (no answer for {@link readLimitMs}) is stopped
+ * and replaced: the file it said it was reading is listed as unreadable with the reason, and every other file it
+ * held — those waiting their turn in it, and those it had checked (the form view, the exports and the cross-form
+ * pass ask the worker that holds a form) — is checked again in a fresh worker.
  */
 import type { EvaluationResult, FormBrief } from '@jixiao/core';
 import type { BatchColumn, Cell } from '@jixiao/adapters';
 import type { BlockView, CrossFormView, FormDetails, FormEntry, Setup, SetupIssue, SummaryColumn, WorkerRequest, WorkerResponse } from '../worker/protocol.js';
 import type { PickedFile } from './files.js';
+import { WORDS } from './i18n.js';
 import { loadScript } from './script.js';
 
 declare global {
   var JIXIAO_WORKER_SOURCE: string | undefined;
   var JIXIAO_XLSX_WORKER_SOURCE: string | undefined;
   var JIXIAO_PDF_WORKER_SOURCE: string | undefined;
+  /** How long a worker may read one file before it is taken as hung (the browser tests shorten it); 60 s unless set. */
+  var JIXIAO_READ_LIMIT_MS: number | undefined;
 }
 
 /** The workers started only when first needed: the script that holds each one's code, and what it sets. */
@@ -32,9 +41,26 @@ export type Totals = Readonly<Partial<Record<BatchColumn, Cell>>>;
 /** Files in flight per worker: enough to keep it busy, few enough for the progress bar to move steadily. */
 const IN_FLIGHT = 4;
 
+/**
+ * A file is checked again after its worker died (it was not the one being read) this many times at most; then it is
+ * listed as unreadable. A worker is replaced at most RESPAWNS_PER_WORKER times per worker of the pool (as the CLI's
+ * children): a worker that dies as it starts must not be started again for ever.
+ */
+const MAX_DEATHS = 3;
+const RESPAWNS_PER_WORKER = 3;
+
+const readLimitMs = (): number => globalThis.JIXIAO_READ_LIMIT_MS ?? 60_000;
+
 interface Slot {
   readonly worker: Worker;
-  busy: number;
+  /** The forms sent to it (or whose bytes are being read for it) and not answered for yet. */
+  readonly inFlight: Set<number>;
+  /** The form it said it is reading (`reading`) until it answers, and the timer that stops it if it never does. */
+  reading?: number | undefined;
+  timer?: number | undefined;
+  dead: boolean;
+  /** Set for the workbook and PDF readers. */
+  readonly reader?: Reader;
 }
 
 export interface PoolEvents {
@@ -45,6 +71,11 @@ export interface PoolEvents {
 export class CheckPool {
   private readonly slots: Slot[];
   private readonly queue: { id: number; picked: PickedFile }[] = [];
+  /** The file of each form on the page (checked again if the worker holding it dies). */
+  private readonly picked = new Map<number, PickedFile>();
+  /** How many workers died holding each form (not while reading it). */
+  private readonly deaths = new Map<number, number>();
+  private respawns: number;
   private readonly waiting = new Map<Worker, ((response: WorkerResponse) => void)[]>();
   /** Which worker holds each form (it alone can show the form as read); a form not here was cleared (`forget`). */
   private readonly owner = new Map<number, Slot>();
@@ -58,19 +89,90 @@ export class CheckPool {
     const source = globalThis.JIXIAO_WORKER_SOURCE;
     if (source === undefined) throw new Error('worker.js was not loaded');
     const size = Math.min(4, Math.max(1, navigator.hardwareConcurrency));
+    this.respawns = size * RESPAWNS_PER_WORKER;
     this.slots = Array.from({ length: size }, () => this.listen(startWorker(source)));
   }
 
-  private listen(worker: Worker): Slot {
-    const slot: Slot = { worker, busy: 0 };
+  private listen(worker: Worker, reader?: Reader): Slot {
+    const slot: Slot = { worker, inFlight: new Set(), dead: false, ...(reader === undefined ? {} : { reader }) };
     worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
-      this.receive(slot, event.data);
+      if (!slot.dead) this.receive(slot, event.data);
     });
     worker.addEventListener('error', (event) => {
-      this.events.onFailure(event.message);
+      // Thrown outside any of its handlers: what it holds can no longer be trusted, nor can it be told to stop.
+      this.bury(slot, this.words().workerDied(event.message === '' ? 'error' : event.message));
     });
     this.started.push(slot);
     return slot;
+  }
+
+  private words() {
+    return WORDS[this.lastSetup?.locale ?? 'zh-CN'];
+  }
+
+  /** A form's file listed as unreadable with this reason (its worker died reading it, or too often). */
+  private unreadable(id: number, reason: string): void {
+    const picked = this.picked.get(id);
+    this.owner.delete(id);
+    if (picked !== undefined) this.events.onEntry({ id, ok: false, file: picked.name, kind: 'unknown', reasons: [reason] });
+  }
+
+  /** The worker has answered for a form (or given it back): no longer in flight, no longer being read. */
+  private settle(slot: Slot, id: number): void {
+    slot.inFlight.delete(id);
+    if (slot.reading === id) this.stopWatch(slot);
+  }
+
+  private stopWatch(slot: Slot): void {
+    window.clearTimeout(slot.timer);
+    slot.reading = undefined;
+    slot.timer = undefined;
+  }
+
+  /**
+   * Stop a worker that died or fell silent, and start another in its place. The file it was reading is listed as
+   * unreadable with `reason`; every other form it held goes back to the front of the queue (after MAX_DEATHS
+   * deaths, listed as unreadable too). Requests waiting for its answer get a `failed` one.
+   */
+  private bury(slot: Slot, reason: string): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    const culprit = slot.reading;
+    this.stopWatch(slot);
+    slot.worker.terminate();
+    this.started = this.started.filter((s) => s !== slot);
+    const waiting = this.waiting.get(slot.worker) ?? [];
+    this.waiting.delete(slot.worker);
+    if (slot.reader !== undefined) this.readers.delete(slot.reader);
+    else {
+      const at = this.slots.indexOf(slot);
+      const source = globalThis.JIXIAO_WORKER_SOURCE;
+      if (this.respawns > 0 && source !== undefined) {
+        this.respawns--;
+        const fresh = this.listen(startWorker(source));
+        if (this.lastSetup !== undefined) void this.askOne(fresh, { type: 'setup', setup: this.lastSetup });
+        this.slots.splice(at, 1, fresh);
+      } else this.slots.splice(at, 1);
+    }
+    // Back to the front of the queue in the order they were dropped (unshifted last first).
+    const held = [...this.owner].filter(([, s]) => s === slot).map(([id]) => id);
+    for (const id of held.sort((a, b) => b - a)) {
+      if (id === culprit) this.unreadable(id, reason);
+      else this.again(id, slot);
+    }
+    for (const resolve of waiting) resolve({ type: 'failed', message: reason });
+    this.pump();
+  }
+
+  /** A form held by a worker that died (not the file it was reading): to be checked again, unless it has been too often. */
+  private again(id: number, slot: Slot): void {
+    const picked = this.picked.get(id);
+    if (this.owner.get(id) !== slot || picked === undefined) return;
+    this.owner.delete(id);
+    const deaths = (this.deaths.get(id) ?? 0) + 1;
+    this.deaths.set(id, deaths);
+    if (deaths >= MAX_DEATHS) this.unreadable(id, this.words().workerDiedOften(deaths));
+    else this.queue.unshift({ id, picked });
   }
 
   /** The workbook or PDF reader, started (with the rules in force) the first time such a file comes back. */
@@ -79,7 +181,7 @@ export class CheckPool {
     if (slot === undefined) {
       slot = loadScript(READERS[reader].script, READERS[reader].source).then(
         (source) => {
-          const started = this.listen(startWorker(source));
+          const started = this.listen(startWorker(source), reader);
           if (this.lastSetup !== undefined) void this.askOne(started, { type: 'setup', setup: this.lastSetup });
           return started;
         },
@@ -94,35 +196,51 @@ export class CheckPool {
   }
 
   private receive(slot: Slot, response: WorkerResponse): void {
+    if (response.type === 'reading') {
+      // Watched until it answers: a worker that never does is stopped, and this file listed with the reason.
+      this.stopWatch(slot);
+      const limit = readLimitMs();
+      slot.reading = response.id;
+      slot.timer = window.setTimeout(() => {
+        this.bury(slot, this.words().workerSilent(Math.round(limit / 1000)));
+      }, limit);
+      return;
+    }
     if (response.type === 'checked') {
-      if (this.slots.includes(slot)) slot.busy--;
+      this.settle(slot, response.entry.id);
       // A form of a batch cleared (forget) while it was being checked is not the page's any more.
-      if (this.owner.has(response.entry.id)) this.events.onEntry(response.entry);
+      if (this.owner.get(response.entry.id) === slot) this.events.onEntry(response.entry);
       this.pump();
       return;
     }
     if (response.type === 'elsewhere') {
       // A workbook or a PDF: read by its reader; this worker takes the next file.
-      slot.busy--;
-      this.pump();
       const { id, name, bytes, reader: kind } = response;
-      if (!this.owner.has(id)) return;
+      this.settle(slot, id);
+      this.pump();
+      if (this.owner.get(id) !== slot) return;
       this.readerSlot(kind).then(
         (reader) => {
-          if (!this.owner.has(id)) return;
+          // Cleared meanwhile, or checked again elsewhere (this worker died since).
+          if (this.owner.get(id) !== slot) return;
           this.owner.set(id, reader);
+          if (reader.dead) {
+            // Its reader died before the bytes reached it: the file goes round again (a fresh reader is started).
+            this.again(id, reader);
+            this.pump();
+            return;
+          }
+          reader.inFlight.add(id);
           this.send(reader, { type: 'check', id, name, bytes }, [bytes]);
         },
         (error: unknown) => {
-          if (this.owner.has(id)) this.events.onEntry({ id, ok: false, file: name, kind, reasons: [error instanceof Error ? error.message : String(error)] });
+          if (this.owner.get(id) === slot) this.events.onEntry({ id, ok: false, file: name, kind, reasons: [error instanceof Error ? error.message : String(error)] });
         },
       );
       return;
     }
-    if (response.type === 'failed') {
-      this.events.onFailure(response.message);
-      return;
-    }
+    if (response.type === 'rechecked') this.stopWatch(slot);
+    if (response.type === 'failed') this.events.onFailure(response.message);
     const next = this.waiting.get(slot.worker)?.shift();
     next?.(response);
   }
@@ -204,6 +322,7 @@ export class CheckPool {
 
   /** Queue files; each entry arrives through `onEntry`. */
   check(files: readonly { id: number; picked: PickedFile }[]): void {
+    for (const { id, picked } of files) this.picked.set(id, picked);
     this.queue.push(...files);
     this.pump();
   }
@@ -211,30 +330,39 @@ export class CheckPool {
   forget(): void {
     this.queue.length = 0;
     this.owner.clear();
+    this.picked.clear();
+    this.deaths.clear();
     for (const slot of this.started) this.send(slot, { type: 'forget' });
   }
 
   private pump(): void {
     for (;;) {
-      const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
-      if (slot.busy >= IN_FLIGHT) return;
+      const [first, ...others] = this.slots;
+      if (first === undefined) {
+        // Every worker died as often as they may be replaced: the files left are listed, none silently dropped.
+        for (const { id } of this.queue.splice(0)) this.unreadable(id, this.words().workerDiedOften(this.deaths.get(id) ?? 0));
+        return;
+      }
+      const slot = others.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a), first);
+      if (slot.inFlight.size >= IN_FLIGHT) return;
       const next = this.queue.shift();
       if (next === undefined) return;
-      slot.busy++;
+      slot.inFlight.add(next.id);
       this.owner.set(next.id, slot);
       void next.picked.file.arrayBuffer().then(
         (bytes) => {
-          // Cleared while its bytes were read: the worker must not hold it (the next cross-form pass would count it).
-          if (this.owner.has(next.id)) this.send(slot, { type: 'check', id: next.id, name: next.picked.name, bytes }, [bytes]);
+          // Cleared while its bytes were read (the worker must not hold it: the next cross-form pass would count it),
+          // or its worker died meanwhile (it has gone back to the queue).
+          if (this.owner.get(next.id) === slot && !slot.dead) this.send(slot, { type: 'check', id: next.id, name: next.picked.name, bytes }, [bytes]);
           else {
-            slot.busy--;
+            slot.inFlight.delete(next.id);
             this.pump();
           }
         },
         (error: unknown) => {
-          slot.busy--;
+          slot.inFlight.delete(next.id);
           const reason = error instanceof Error ? error.message : String(error);
-          if (this.owner.has(next.id)) this.events.onEntry({ id: next.id, ok: false, file: next.picked.name, kind: 'unknown', reasons: [reason] });
+          if (this.owner.get(next.id) === slot) this.events.onEntry({ id: next.id, ok: false, file: next.picked.name, kind: 'unknown', reasons: [reason] });
           this.pump();
         },
       );

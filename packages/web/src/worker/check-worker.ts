@@ -213,6 +213,15 @@ function details(id: number): FormDetails | undefined {
   };
 }
 
+/**
+ * A bug, not the file's fault: still one entry for the file (never a file lost from the count), with the error in
+ * the CLI's words (its batch's check-file.ts).
+ */
+function internalError(id: number, file: string, error: unknown): FormEntry {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { id, ok: false, file, kind: 'unknown', reasons: [locale === 'en' ? `internal error: ${detail}` : `内部错误：${detail}`] };
+}
+
 async function handle(request: WorkerRequest): Promise<void> {
   switch (request.type) {
     case 'setup': {
@@ -222,28 +231,33 @@ async function handle(request: WorkerRequest): Promise<void> {
       return;
     }
     case 'check': {
-      const bytes = new Uint8Array(request.bytes);
-      const reader = JIXIAO_READS === 'base' ? readerOf(bytes, request.name) : undefined;
-      if (reader !== undefined) {
-        const back: WorkerResponse = { type: 'elsewhere', reader, id: request.id, name: request.name, bytes: request.bytes };
-        postMessage(back, { transfer: [request.bytes] });
-        return;
-      }
+      post({ type: 'reading', id: request.id });
       try {
+        const bytes = new Uint8Array(request.bytes);
+        const reader = JIXIAO_READS === 'base' ? readerOf(bytes, request.name) : undefined;
+        if (reader !== undefined) {
+          const back: WorkerResponse = { type: 'elsewhere', reader, id: request.id, name: request.name, bytes: request.bytes };
+          postMessage(back, { transfer: [request.bytes] });
+          return;
+        }
         const form: Held = JIXIAO_READS === 'pdf' ? await readPdf(request.name, bytes) : { name: request.name, read: await importBuffer(bytes, { filename: request.name }), bytes };
         held.set(request.id, form);
         post({ type: 'checked', entry: await check(request.id, form) });
       } catch (error) {
-        // A bug, not the file's fault: still one entry for the file (never a file lost from the count), with the error
-        // in the CLI's words (its batch's check-file.ts).
-        const detail = error instanceof Error ? error.message : String(error);
-        post({ type: 'checked', entry: { id: request.id, ok: false, file: request.name, kind: 'unknown', reasons: [locale === 'en' ? `internal error: ${detail}` : `内部错误：${detail}`] } });
+        post({ type: 'checked', entry: internalError(request.id, request.name, error) });
       }
       return;
     }
     case 'recheck': {
       const entries: FormEntry[] = [];
-      for (const [id, form] of held) entries.push(await check(id, form));
+      for (const [id, form] of held) {
+        post({ type: 'reading', id });
+        try {
+          entries.push(await check(id, form));
+        } catch (error) {
+          entries.push(internalError(id, form.name, error));
+        }
+      }
       post({ type: 'rechecked', entries });
       return;
     }

@@ -198,6 +198,11 @@ export type FormEntry = CheckedForm | UnreadableForm;
 export type WorkerResponse =
   /** `titles`: each rule checked with every form (cross-form rules aside), by id, its title in the locale (the rule filter's choices). */
   | { readonly type: 'ready'; readonly rules: number; readonly issues: readonly SetupIssue[]; readonly columns: readonly SummaryColumn[]; readonly titles: readonly (readonly [string, string])[] }
+  /**
+   * The worker begins reading and checking this form (a `check`, or one form of a `recheck`): the page knows which
+   * file a worker was reading if it dies or falls silent, and how long it has been at it.
+   */
+  | { readonly type: 'reading'; readonly id: number }
   | { readonly type: 'checked'; readonly entry: FormEntry }
   | { readonly type: 'rechecked'; readonly entries: readonly FormEntry[] }
   /** Undefined for a form that has no document (canonical JSON or YAML). */
