@@ -7,6 +7,7 @@ import type { Finding } from '../result/model.js';
 import { passingEvaluation } from '../pack/cases.js';
 import { loadPackFromDir } from '../node/index.js';
 import { createChecker, type CrossFormContext } from './checker.js';
+import { estimatedSimilarity, minhash, narrativeChars, shingleHashes } from './similarity.js';
 import { CrossFormRun, checkCrossForm, differingFields, fieldChange, formRecord, historyChanges, type LoadedForm } from './cross-form.js';
 
 const pack = (name: string) => loadPackFromDir(fileURLToPath(new URL(`../../../../rules/${name}`, import.meta.url)));
@@ -294,6 +295,29 @@ describe('the batch fact of a copied narrative', () => {
     const cut = narrative(astral)?.passage as string;
     expect(Array.from(cut)).toHaveLength(121);
     expect(cut).toBe(`${Array.from(astral).slice(0, 120).join('')}…`);
+  });
+});
+
+describe('the closest narrative of a form', () => {
+  // MinHash estimates (64 hash functions) only propose candidates; the few best are measured exactly and the closest
+  // measured text is the one named. Two edits of one text, found by search, whose estimates rank them the wrong way
+  // round: b keeps 59.35 % of a's shingles but is estimated closer, c keeps 73.45 %.
+  const a = han(200);
+  const edited = (every: number, from: number) => Array.from(a).map((c, i) => (i >= from && (i - from) % every === 0 ? String.fromCodePoint(0x5800 + i) : c)).join('');
+  const b = edited(20, 5);
+  const c = edited(35, 4);
+
+  it('is the one measured closest, not the one estimated closest', () => {
+    const signature = (text: string) => minhash(shingleHashes(narrativeChars(text)));
+    expect(estimatedSimilarity(signature(a), signature(b))).toBeGreaterThan(estimatedSimilarity(signature(a), signature(c)));
+    const out = new Map<string, CrossFormContext>();
+    checkCrossForm(checker, [
+      { source: 'a.txt', evaluation: { ...quiet(form('甲', 2021)), achievements: a } },
+      { source: 'b.txt', evaluation: { ...quiet(form('乙', 2021)), achievements: b } },
+      { source: 'c.txt', evaluation: { ...quiet(form('丙', 2021)), achievements: c } },
+    ], { onContext: (s, x) => out.set(s, x) });
+    const narrative = (out.get('a.txt')?.batch as { narrative?: Record<string, unknown> } | null)?.narrative;
+    expect(narrative).toMatchObject({ similarity: 73.45, otherSource: 'c.txt', otherUnit: '丙' });
   });
 });
 
