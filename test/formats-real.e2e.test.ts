@@ -7,7 +7,7 @@
  * a PDF wraps) is held to less, and only to that: each copy is the same template, read or refused as a scoring
  * sheet, and every figure a copy reads is the original's (a copy may read fewer, never another).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,10 +24,25 @@ interface JsonReport {
   unread: { source: string; reason: string }[];
 }
 
+/** The CLI's JSON report of a folder (one CLI process, `--jobs 1`; several folders may be checked at once). */
+function report(folder: string): Promise<JsonReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'check', folder, '--format', 'json', '--locale', 'en', '--jobs', '1'], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 600_000 });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as JsonReport);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  });
+}
+
 /** Each document's outcome, by name without extension: its template and every rule's outcome, or why it was not read. */
-function outcomes(folder: string): Record<string, unknown> {
-  const r = spawnSync(process.execPath, [BIN, 'check', folder, '--format', 'json', '--locale', 'en', '--jobs', '1'], { encoding: 'utf8', timeout: 600_000 });
-  const report = JSON.parse(r.stdout) as JsonReport;
+function outcomes(report: JsonReport): Record<string, unknown> {
   const name = (source: string) => basename(source, extname(source));
   return {
     ...Object.fromEntries(report.results.map((x) => [name(x.source), { template: x.template?.id, findings: x.findings.map((f) => `${f.ruleId} ${f.outcome}`) }])),
@@ -85,13 +100,15 @@ describe.skipIf(soffice === undefined)('real documents as .doc and PDF copies ma
     pdfs = join(lo.dir, 'pdf');
   }, 600_000);
 
-  it('each copy reads as its original: the same template and outcomes, or the same refusal', () => {
-    const expected = outcomes(originals);
+  it('each copy reads as its original: the same template and outcomes, or the same refusal', async () => {
+    // The three folders are checked at once: the .doc copies' conversions and the PDFs' readings share the cores.
+    const [original, doc, pdf] = (await Promise.all([originals, docs, pdfs].map(report))).map(outcomes);
+    const expected = original ?? {};
     expect(Object.keys(expected)).toHaveLength(43);
     expect(Object.values(expected).filter((o) => 'findings' in (o as object))).toHaveLength(23);
     expect(layoutLost.size).toBe(4);
-    expect(compared(outcomes(docs))).toEqual(compared(expected));
-    expect(compared(outcomes(pdfs))).toEqual(compared(expected));
+    expect(compared(doc ?? {})).toEqual(compared(expected));
+    expect(compared(pdf ?? {})).toEqual(compared(expected));
   }, 900_000);
 
   it('each copy reads every figure its original states (expected.json) as the original reads it', async () => {
@@ -105,6 +122,8 @@ describe.skipIf(soffice === undefined)('real documents as .doc and PDF copies ma
     let figures = 0;
     for (const d of readdirSync(REAL, { withFileTypes: true }).filter((e) => e.isDirectory())) {
       const { file, fields = {} } = JSON.parse(readFileSync(join(REAL, d.name, 'expected.json'), 'utf8')) as { file: string; fields?: Record<string, unknown> };
+      // A refused document states no figure (its refusal is the first test's): nothing to read it for.
+      if (Object.keys(fields).length === 0) continue;
       const name = basename(file, extname(file));
       const [original, doc, pdf] = await Promise.all([read(originals, name), read(docs, name), read(pdfs, name)]);
       for (const path of Object.keys(fields)) {

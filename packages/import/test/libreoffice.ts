@@ -7,12 +7,12 @@
  * (.ci/run installs it): test/setup/system-tool.ts decides.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tempDir } from '../../../test/setup/temp.js';
 import { requireSystemTool } from '../../../test/setup/system-tool.js';
-import { LIBREOFFICE_PACKAGES } from '../src/node/soffice.js';
+import { CONVERTER_PROFILE_SETTINGS, LIBREOFFICE_PACKAGES } from '../src/node/soffice.js';
 
 /** The soffice the tests use, or undefined (then they skip with a notice, except under CI where that is an error). */
 export function libreOffice(): string | undefined {
@@ -22,12 +22,19 @@ export function libreOffice(): string | undefined {
 /** Filters by target extension (the same names a person would give `--convert-to`). */
 const FILTERS: Record<string, string> = { odt: 'odt:writer8', doc: 'doc:MS Word 97', docx: 'docx:MS Word 2007 XML', pdf: 'pdf:writer_pdf_Export', xls: 'xls:MS Excel 97' };
 
-/** A scratch folder (removed when the test file ends) with its own LibreOffice profile; `convert` turns files into another format. */
+/**
+ * A scratch folder (removed when the test file ends) with its own LibreOffice profile; `convert` turns files into
+ * another format. The profile starts with the converter's settings: without them every soffice run began with
+ * LibreOffice's graphics self-test (~7 s of CPU a run; see CONVERTER_PROFILE_SETTINGS), reused profile or not.
+ */
 export class Converter {
   readonly dir = tempDir('jixiao-lo-fixtures-');
   private readonly profile = join(this.dir, 'profile');
 
-  constructor(private readonly soffice: string) {}
+  constructor(private readonly soffice: string) {
+    mkdirSync(join(this.profile, 'user'), { recursive: true });
+    writeFileSync(join(this.profile, 'user', 'registrymodifications.xcu'), CONVERTER_PROFILE_SETTINGS);
+  }
 
   /**
    * Convert `files` to `format` in one soffice run, into the folder `subdir` (default: the format's name) of the

@@ -80,6 +80,15 @@ export function findSoffice(given?: string, env: NodeJS.ProcessEnv = process.env
  * The converter's profile settings (registrymodifications.xcu): macros never run — security level "very high" (only
  * macros from trusted locations, of which there are none) and macro execution disabled outright — and links
  * to remote content are not followed.
+ *
+ * The profile also says that this LibreOffice's version has been seen before (`ooSetupLastVersion`, a version no
+ * release reaches: LibreOffice only compares major × 10 + minor, asking "is the running one newer?"). A profile
+ * that has not seen the running version makes LibreOffice run its graphics self-test (GraphicsRenderTests, ~60
+ * drawings, the result written to the profile's GraphicsRenderTests.log) before it converts anything — and a
+ * headless conversion never records the version, so every conversion's fresh profile ran it again. It was ~85 % of
+ * a conversion: one small .doc → .docx with a fresh profile took 6.8–7.4 s (user + sys 6.8–7.0 s) with the
+ * self-test and 0.92–1.01 s (user + sys ~0.95 s) without, same run, load average 4.0–4.6 (LibreOffice 7.4.7; see
+ * bench/RESULTS.md "The converter's fresh profile"). Each file still gets a new profile of its own.
  */
 export const CONVERTER_PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -87,6 +96,7 @@ export const CONVERTER_PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?
 <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
 <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
 <item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="UseSystemFileDialog" oor:op="fuse"><value>false</value></prop></item>
+<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse"><value>9999.9</value></prop></item>
 </oor:items>
 `;
 
