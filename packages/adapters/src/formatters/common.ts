@@ -171,12 +171,12 @@ export function positionText(position: SourcePosition, locale: Locale): string {
   if (position.page !== undefined) parts.push(w.page(position.page));
   if (position.line !== undefined) parts.push(w.line(position.line, position.column));
   if (position.paragraph !== undefined) parts.push(w.paragraph(position.paragraph));
-  if (position.cell !== undefined) parts.push(cellText(position.cell, locale));
+  if (position.cell !== undefined) parts.push(cellPlaceText(position.cell, locale));
   return parts.join(w.comma);
 }
 
 /** A position's canonical `cell` (`table 1, row 7, cell 2`, `Sheet1!B7`) in the locale's words. */
-export function cellText(cell: string, locale: Locale): string {
+export function cellPlaceText(cell: string, locale: Locale): string {
   const place = parseCell(cell);
   if (place === undefined) return cell;
   const w = WORDS[locale];
