@@ -10,7 +10,7 @@ export type CellPlace =
 
 const TABLE_CELL = /^table ([1-9]\d*), row ([1-9]\d*), cell ([1-9]\d*)$/;
 /** A sheet's name may hold a `!` itself (Excel allows it): the reference is what follows the last one. */
-const SHEET_CELL = /^(.+)!([A-Z]{1,3}[1-9]\d*)$/;
+const SHEET_CELL = /^(.+)!([A-Z]{1,3}[1-9]\d*)$/s;
 
 /** The table, row and cell of a .docx cell, or the sheet and reference of a workbook cell; undefined for any other text. */
 export function parseCell(cell: string): CellPlace | undefined {

@@ -15,6 +15,7 @@ export const WORDS = {
     basis: '依据', observed: '填报值', indicators: '指标', source: '来源', excerpt: '原文',
     unit: '单位', year: '年度', rating: '自评等级', none: '（无）', blank: '（空）',
     rule: '规则', ruleTitle: '规则名称', outcome: '结果', severity: '严重程度', message: '说明', location: '位置',
+    field: '字段', value: '值', path: '路径', code: '代码', note: '说明',
     total: '规则数', errors: '错误', warnings: '警告', infos: '提示', passes: '通过', notApplicable: '不适用', failures: '不通过',
     forms: '份自评表', noForms: '未检查任何自评表。', summaryTable: '汇总', findings: '检查结果', redFlag: '红旗',
     waived: '已豁免', waiver: '豁免',
@@ -46,6 +47,7 @@ export const WORDS = {
     basis: 'Basis', observed: 'Values', indicators: 'Indicators', source: 'Source', excerpt: 'Excerpt',
     unit: 'Unit', year: 'Year', rating: 'Self-rating', none: '(none)', blank: '(blank)',
     rule: 'Rule', ruleTitle: 'Title', outcome: 'Outcome', severity: 'Severity', message: 'Message', location: 'Location',
+    field: 'Field', value: 'Value', path: 'Path', code: 'Code', note: 'Note',
     total: 'Rules', errors: 'Errors', warnings: 'Warnings', infos: 'Info', passes: 'Passed', notApplicable: 'N/A', failures: 'Failed',
     forms: 'forms', noForms: 'No forms were checked.', summaryTable: 'Summary', findings: 'Findings', redFlag: 'red flag',
     waived: 'WAIVED', waiver: 'Waiver',
@@ -169,12 +171,12 @@ export function positionText(position: SourcePosition, locale: Locale): string {
   if (position.page !== undefined) parts.push(w.page(position.page));
   if (position.line !== undefined) parts.push(w.line(position.line, position.column));
   if (position.paragraph !== undefined) parts.push(w.paragraph(position.paragraph));
-  if (position.cell !== undefined) parts.push(cellText(position.cell, locale));
+  if (position.cell !== undefined) parts.push(cellPlaceText(position.cell, locale));
   return parts.join(w.comma);
 }
 
 /** A position's canonical `cell` (`table 1, row 7, cell 2`, `Sheet1!B7`) in the locale's words. */
-export function cellText(cell: string, locale: Locale): string {
+export function cellPlaceText(cell: string, locale: Locale): string {
   const place = parseCell(cell);
   if (place === undefined) return cell;
   const w = WORDS[locale];

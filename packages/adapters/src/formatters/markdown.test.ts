@@ -11,11 +11,23 @@ describe('formatMarkdown', () => {
     expect(md).toContain('## 北塔区司法局 2020');
     expect(md).not.toContain('## 汇总');
     expect(md).toContain('#### \\[不通过·错误\\] 年度收入合计等于各项收入之和 (`integrity/income-total`)');
-    expect(md).toContain('| 年度收入合计 | income.total | 264.47 |');
+    // The values a finding read, by the form's labels: the model's paths are not for a zh-CN reader.
+    expect(md).toContain('| 字段 | 填报值 |\n| --- | --- |\n| 本级财政预算安排 | 267.47 |');
+    expect(md).toContain('| 年度收入合计 | 264.47 |');
+    expect(md).not.toMatch(/income\.total|\| path \|/);
     expect(md).toContain('**依据**：《部门整体支出绩效自评基础数据表（表内勾稽关系）》');
     expect(md).toContain('> "localBudget": 267.47');
     expect(md).toContain('**通过 7 项**');
     expect(md).toContain('| 支出收入比 | 127.91% |  |');
+  });
+
+  it('in English, keeps the model path beside each value read; names every column in the report\'s language', async () => {
+    const md = formatMarkdown([{ ...(await exampleResult('en')), diagnostics: [{ code: 'leftover-text', severity: 'info', message: 'text matched to no field', line: 90, column: 37 }] }], { ...opts, locale: 'en' });
+    expect(md).toContain('| Field | Path | Value |\n| --- | --- | --- |\n| local budget allocation | income.localBudget | 267.47 |');
+    expect(md).toContain('| Severity | Location | Code | Message |');
+    expect(md).toContain('| Indicators | Value | Note |');
+    const zh = formatMarkdown([{ ...(await exampleResult()), diagnostics: [{ code: 'leftover-text', severity: 'info', message: '未对应任何栏目的文本', line: 90, column: 37 }] }], opts);
+    expect(zh).toContain('| 严重程度 | 位置 | 代码 | 说明 |');
   });
 
   it('adds a summary table for many forms, and keeps a hostile unit name inside its cell', async () => {

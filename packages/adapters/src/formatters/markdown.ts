@@ -46,7 +46,8 @@ function finding(r: EvaluationResult, f: Finding, locale: Locale): string[] {
   const out = [`#### ${mdText(`[${outcomeLabel(f, locale)}] ${f.title}`)} (\`${f.ruleId}\`)`, '', mdText(f.message), ''];
   for (const n of f.notes ?? []) out.push(`> ${mdText(n.message)}`, '');
   const entries = observedEntries(f, locale);
-  if (entries.length > 0) out.push(...table([w.observed, 'path', locale === 'zh-CN' ? '值' : 'Value'], entries.map((e) => [e.label, e.path, e.value])), '');
+  // The model's paths are for developers: the English report keeps them, a zh-CN reader sees the form's own labels.
+  if (entries.length > 0) out.push(...(locale === 'zh-CN' ? table([w.field, w.observed], entries.map((e) => [e.label, e.value])) : table([w.field, w.path, w.value], entries.map((e) => [e.label, e.path, e.value]))), '');
   if (f.outcome === 'fail') out.push(`**${w.basis}**${w.colon}${mdText(basisText(f.basis, locale))}`, '');
   if (isWaived(f)) out.push(`**${w.waiver}**${w.colon}${mdText(w.waiverText(f.waiver))}`, '');
   const at = findingPosition(r, f);
@@ -70,7 +71,7 @@ function formMarkdown(r: EvaluationResult, locale: Locale): string[] {
   const diagnostics = r.diagnostics ?? [];
   if (diagnostics.length > 0) {
     out.push(`### ${w.diagnostics}`, '');
-    out.push(...table([w.severity, w.location, 'code', w.message], diagnostics.map((d) => [w[d.severity], positionText(diagnosticPosition(d), locale), d.code, d.path === undefined ? d.message : `${labelOf(d.path, locale)}${w.colon}${d.message}`])), '');
+    out.push(...table([w.severity, w.location, w.code, w.message], diagnostics.map((d) => [w[d.severity], positionText(diagnosticPosition(d), locale), d.code, d.path === undefined ? d.message : `${labelOf(d.path, locale)}${w.colon}${d.message}`])), '');
   }
   const notes = reviewNotes(r);
   if (notes.length > 0) {
@@ -82,7 +83,7 @@ function formMarkdown(r: EvaluationResult, locale: Locale): string[] {
   out.push(`**${w.passedRules(passed.length)}**${passed.length > 0 ? `${w.colon}${passed.map((f) => `\`${f.ruleId}\``).join(w.enumeration)}` : ''}`, '');
   if (r.indicators.length > 0) {
     out.push(`### ${w.indicators}`, '');
-    out.push(...table([w.indicators, locale === 'zh-CN' ? '值' : 'Value', locale === 'zh-CN' ? '说明' : 'Note'], r.indicators.map((i) => [i.label, i.display, i.reason ?? ''])), '');
+    out.push(...table([w.indicators, w.value, w.note], r.indicators.map((i) => [i.label, i.display, i.reason ?? ''])), '');
   }
   return out;
 }
