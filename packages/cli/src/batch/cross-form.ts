@@ -24,9 +24,9 @@ export class CrossFormSpool {
     this.run = new CrossFormRun(checker);
   }
 
-  /** Keep one form: its record, and the form (`{ evaluation, positions }` as JSON) in the spool. */
-  add(record: FormRecord, form: string): void {
-    const bytes = Buffer.from(form, 'utf8');
+  /** Keep one form: its record, and the form (`{ evaluation, positions }` as JSON, or its UTF-8 bytes) in the spool. */
+  add(record: FormRecord, form: string | Uint8Array): void {
+    const bytes = typeof form === 'string' ? Buffer.from(form, 'utf8') : form;
     writeSync(this.fd, bytes, 0, bytes.length, this.at);
     this.spans[this.run.add(record)] = [this.at, bytes.length];
     this.at += bytes.length;
