@@ -25,8 +25,11 @@ export type FileOutcome =
        * process, UTF-8 bytes when it comes from a child process (written to the report as they are).
        */
       readonly chunks?: readonly (string | Uint8Array)[];
-      /** For the cross-form pass (history and batch rules): the form's record and the form as JSON, to spool. */
-      readonly crossForm?: { readonly record: FormRecord; readonly form: string };
+      /**
+       * For the cross-form pass (history and batch rules): the form's record and the form as JSON, to spool (UTF-8
+       * bytes when it comes from a child process, as the spool keeps it).
+       */
+      readonly crossForm?: { readonly record: FormRecord; readonly form: string | Uint8Array };
     }
   | { readonly ok: false; readonly source: string; readonly reason: string };
 

@@ -27,9 +27,12 @@ for (let i = 0; i < 40; i++) {
 }
 writeFileSync(join(dir, 'forms', 'zz-broken.json'), '{"fiscalYear": 2020,');
 
-type Cue = 'kill' | 'out-of-memory' | 'exit-on-start' | 'fail-on-start';
+type Cue = 'kill' | 'out-of-memory' | 'exit-on-start' | 'fail-on-start' | 'slow-start';
 
-/** The bundled child entry, made to die on cue: as it starts, or as it answers for a file named *-crash*. */
+/**
+ * The bundled child entry, made to die on cue: as it starts, or as it answers for a file named *-crash*; or (slow-start)
+ * to say it is ready only 3 s after it is (a child loading the bundle and compiling the packs on a busy machine).
+ */
 function wrapper(cue: Cue): string {
   const file = join(dir, `${cue}.mjs`);
   const entry = JSON.stringify(pathToFileURL(DIST_CHILD).href);
@@ -37,6 +40,7 @@ function wrapper(cue: Cue): string {
   const source = {
     'exit-on-start': `process.exit(70);\n`,
     'fail-on-start': `process.on('message', (m) => { if (m.type === 'start') process.send({ type: 'failed', message: 'pack ./p: rules.json line 3: unknown operator' }); });\n`,
+    'slow-start': `const send = process.send.bind(process);\nprocess.send = (m, ...rest) => (m.type === 'ready' ? (setTimeout(() => send(m, ...rest), 3000), true) : send(m, ...rest));\nawait import(${entry});\n`,
     kill: '',
     'out-of-memory': '',
   }[cue];
@@ -104,6 +108,23 @@ describe('a child process that dies', () => {
       if (source.includes('-crash')) expect(o).toEqual({ ok: false, source, reason: expect.stringMatching(reason) as unknown });
       else expect(o, source).toEqual(alone[i]);
     });
+  }, 60_000);
+
+  it('is waited for only by the outcomes: this process checks its first files while the children start, and hands every outcome on in order once they are ready', async () => {
+    const alone = await outcomes();
+    const children = startPool(files, 2, true, selection, 'en', wrapper('slow-start'));
+    const seen: string[] = [];
+    const out: FileOutcome[] = [];
+    try {
+      await checkFiles(files, { locale: 'en', selection, checker, shape, onProgress: (done) => seen.push(`checked ${String(done)}`), onOutcome: (o) => { seen.push('outcome'); out.push(o); } }, children);
+    } finally {
+      await children?.stop();
+    }
+    // Files checked here before the first outcome is handed on (waiting for the children, this process checked none).
+    expect(seen[0]).toMatch(/^checked [1-9]/);
+    const text = (c: string | Uint8Array) => (typeof c === 'string' ? c : new TextDecoder().decode(c));
+    expect(out.map((o) => (o.ok && o.chunks !== undefined ? { ...o, chunks: o.chunks.map(text) } : o))).toEqual(alone);
+    expect(runningChildren()).toEqual([]);
   }, 60_000);
 
   it('while compiling the packs is a configuration error (exit 2) before any outcome, with the reason', async () => {

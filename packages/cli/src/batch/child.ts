@@ -29,10 +29,16 @@ function send(reply: ChildReply): Promise<void> {
   });
 }
 
-/** The outcome as sent: report chunks as bytes (the parent writes them as they are), everything else as it is. */
+const bytes = (text: string | Uint8Array) => (typeof text === 'string' ? utf8.encode(text) : text);
+
+/**
+ * The outcome as sent: report chunks and the spooled form as UTF-8 bytes (the parent writes them as they are; a
+ * string holding Chinese would cross as UTF-16, the form's ~10 KB as ~16 KB), everything else as it is.
+ */
 function wire(outcome: FileOutcome): FileOutcome {
-  if (!outcome.ok || outcome.chunks === undefined) return outcome;
-  return { ...outcome, chunks: outcome.chunks.map((c) => (typeof c === 'string' ? utf8.encode(c) : c)) };
+  if (!outcome.ok) return outcome;
+  const { chunks, crossForm } = outcome;
+  return { ...outcome, ...(chunks === undefined ? {} : { chunks: chunks.map(bytes) }), ...(crossForm === undefined ? {} : { crossForm: { ...crossForm, form: bytes(crossForm.form) } }) };
 }
 
 /**

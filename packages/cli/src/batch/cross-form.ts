@@ -1,8 +1,8 @@
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CrossFormRun, crossFormReport, formRecord, type Checker, type CrossFormReport, type FormRecord, type Locale, type LoadedForm, type Template } from '@jixiao/core';
 import { loadInput } from '../input.js';
+import { Spool } from './report-stream.js';
 import { makeTempDir, removeTempDir } from './temp-dirs.js';
 import type { InputFile } from './collect.js';
 import type { FileOutcome } from './check-file.js';
@@ -16,7 +16,8 @@ import type { FileOutcome } from './check-file.js';
 export class CrossFormSpool {
   private readonly run: CrossFormRun;
   private readonly dir = makeTempDir(tmpdir(), 'jixiao-cross-');
-  private readonly fd = openSync(join(this.dir, 'forms.jsonl'), 'w+');
+  /** The forms, written a mebibyte at a time (one system call each, not one per form). */
+  private readonly spool = new Spool(join(this.dir, 'forms.jsonl'));
   private readonly spans: (readonly [number, number])[] = [];
   private at = 0;
 
@@ -24,12 +25,11 @@ export class CrossFormSpool {
     this.run = new CrossFormRun(checker);
   }
 
-  /** Keep one form: its record, and the form (`{ evaluation, positions }` as JSON) in the spool. */
-  add(record: FormRecord, form: string): void {
-    const bytes = Buffer.from(form, 'utf8');
-    writeSync(this.fd, bytes, 0, bytes.length, this.at);
-    this.spans[this.run.add(record)] = [this.at, bytes.length];
-    this.at += bytes.length;
+  /** Keep one form: its record, and the form (`{ evaluation, positions }` as JSON, or its UTF-8 bytes) in the spool. */
+  add(record: FormRecord, form: string | Uint8Array): void {
+    const length = this.spool.sink.write(form);
+    this.spans[this.run.add(record)] = [this.at, length];
+    this.at += length;
   }
 
   /** Read the history-only forms (`--history`): each joined to the checked ones, or an outcome saying why not. */
@@ -49,6 +49,7 @@ export class CrossFormSpool {
 
   /** Join every form kept, run the cross-form rules on the checked ones, and give the report's section. */
   finish(locale: Locale): { report: CrossFormReport; errors: number } {
+    this.spool.sink.flush();
     const result = this.run.finish((i) => this.load(i), { locale });
     return { report: crossFormReport(result), errors: result.summary.errors };
   }
@@ -56,12 +57,12 @@ export class CrossFormSpool {
   private load(index: number): LoadedForm {
     const [start, length] = this.spans[index] ?? [0, 0];
     const bytes = Buffer.alloc(length);
-    readSync(this.fd, bytes, 0, length, start);
+    this.spool.read(bytes, start);
     return JSON.parse(bytes.toString('utf8')) as LoadedForm;
   }
 
   close(): void {
-    closeSync(this.fd);
+    this.spool.close();
     removeTempDir(this.dir);
   }
 }

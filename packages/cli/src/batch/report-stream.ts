@@ -21,18 +21,26 @@ class BufferedSink {
     private readonly copies: boolean,
   ) {}
 
-  write(chunk: string | Uint8Array): void {
-    if (chunk.length === 0) return;
+  /** Write a chunk (a string as UTF-8); returns how many bytes that is. */
+  write(chunk: string | Uint8Array): number {
+    if (chunk.length === 0) return 0;
     // A string takes at most three UTF-8 bytes per UTF-16 unit.
     const room = typeof chunk === 'string' ? chunk.length * 3 : chunk.length;
     if (this.used + room > this.buffer.length) this.flush();
-    // (Bytes may sit in a worker's reply buffer, which is reused: they go out copied where they may be kept.)
-    if (room > this.buffer.length) this.emit(typeof chunk === 'string' ? utf8.encode(chunk) : this.copies ? chunk.slice() : chunk);
-    else if (typeof chunk === 'string') this.used += utf8.encodeInto(chunk, this.buffer.subarray(this.used)).written;
-    else {
-      this.buffer.set(chunk, this.used);
-      this.used += chunk.length;
+    if (room > this.buffer.length) {
+      // (Bytes may sit in a worker's reply buffer, which is reused: they go out copied where they may be kept.)
+      const bytes = typeof chunk === 'string' ? utf8.encode(chunk) : this.copies ? chunk.slice() : chunk;
+      this.emit(bytes);
+      return bytes.length;
     }
+    if (typeof chunk === 'string') {
+      const { written } = utf8.encodeInto(chunk, this.buffer.subarray(this.used));
+      this.used += written;
+      return written;
+    }
+    this.buffer.set(chunk, this.used);
+    this.used += chunk.length;
+    return chunk.length;
   }
 
   flush(): void {
@@ -46,8 +54,11 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
 }
 
-/** A section held back in a temporary file until the report's end (bounded memory whatever its size). */
-class Spool {
+/**
+ * Bytes held in a temporary file, written through a buffer (bounded memory whatever their size): a report's section
+ * until the report's end, the forms of the cross-form pass (`cross-form.ts`). Read back only after `sink.flush()`.
+ */
+export class Spool {
   private readonly fd: number;
   readonly sink: BufferedSink;
   constructor(readonly file: string) {

@@ -115,6 +115,11 @@ export function startPool(files: readonly InputFile[], jobs: number, jobsExplici
  * of files. A child that dies (out of memory, a crash, killed) costs only the file it was checking, reported
  * unreadable with the reason; the other files it held are checked here, with the outcomes `--jobs 1` gives. A
  * child that cannot compile the packs is a configuration error (a CliError, thrown before any outcome).
+ *
+ * This process begins checking at once, while the children still load the bundle and compile the packs: waiting
+ * for them left it idle for the children's start-up (0.5–0.9 s of 5,000 .docx at load 2–5, bench/RESULTS.md "Tenth
+ * shift"). Its outcomes are handed to `onOutcome` only once every child is ready, so a child that cannot start
+ * still stops the batch before any outcome.
  */
 export async function checkFiles(files: readonly InputFile[], options: BatchOptions, children?: Children): Promise<void> {
   const { locale, shape } = options;
@@ -126,8 +131,10 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
     }
     return;
   }
-  await children.ready;
   children.setBatch(shape, options.waivers);
+  /** Whether every child compiled the packs (outcomes wait until then); the error if one could not. */
+  let started = false;
+  let failed: Error | undefined;
   // Chunks: several per process keep every process busy to the end; small enough for a lively progress bar.
   const processes = children.count + 1;
   const size = Math.max(1, Math.min(32, Math.ceil(files.length / (processes * 8))));
@@ -136,8 +143,10 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
   let next = 0;
   /** Lanes waiting for the report to move on (see `take`). */
   const stalled: (() => void)[] = [];
-  const deliver = (index: number, outcome: FileOutcome) => {
-    waiting.set(index, outcome);
+  /** Hand on, in file order, every outcome whose earlier files are done (none before the children are ready). */
+  const deliver = (index?: number, outcome?: FileOutcome) => {
+    if (index !== undefined && outcome !== undefined) waiting.set(index, outcome);
+    if (!started) return;
     const before = next;
     for (let w = waiting.get(next); w !== undefined; w = waiting.get(next)) {
       waiting.delete(next);
@@ -146,6 +155,16 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
     }
     if (next !== before) for (const wake of stalled.splice(0)) wake();
   };
+  const ready = children.ready.then(
+    () => {
+      started = true;
+      deliver();
+    },
+    (error: unknown) => {
+      failed = error instanceof Error ? error : new Error(String(error));
+      for (const wake of stalled.splice(0)) wake();
+    },
+  );
   const finished = (count: number) => {
     done += count;
     options.onProgress?.(done, files.length);
@@ -157,8 +176,8 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
   const maxAhead = size * (lanes + 1) * 4;
   let cursor = 0;
   const take = async (): Promise<{ start: number; chunk: readonly InputFile[] } | undefined> => {
-    while (cursor < files.length && cursor - next >= maxAhead) await new Promise<void>((resolve) => stalled.push(resolve));
-    if (cursor >= files.length) return undefined;
+    while (failed === undefined && cursor < files.length && cursor - next >= maxAhead) await new Promise<void>((resolve) => stalled.push(resolve));
+    if (failed !== undefined || cursor >= files.length) return undefined;
     const start = cursor;
     cursor += size;
     return { start, chunk: files.slice(start, start + size) };
@@ -166,6 +185,7 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
   /** Check files in this process (the outcomes are the ones `--jobs 1` gives). */
   const checkHere = async (start: number, chunk: readonly InputFile[]) => {
     for (const [j, file] of chunk.entries()) {
+      if (failed !== undefined) return;
       deliver(start + j, await checkFile(file, locale, options.checker, shape, options.templates, options.waivers));
       await yieldToEvents();
     }
@@ -177,7 +197,11 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
     }
   };
   const away = async (slot: number) => {
+    // A lane takes its first chunk at once, in turn with this process (the chunks' order is the same whenever the
+    // children are ready), and hands it over once they are.
     for (let t = await take(); t !== undefined; t = await take()) {
+      await ready;
+      if (failed !== undefined) return;
       const { start, chunk } = t;
       const end = await children.run(slot, chunk, (j, outcome) => {
         deliver(start + j, outcome);
@@ -200,4 +224,5 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
     }
   };
   await Promise.all([here(), ...Array.from({ length: lanes }, (_, i) => away(i % children.count))]);
+  if (failed !== undefined) throw failed;
 }

@@ -12,7 +12,7 @@ import { collectInputs, type CollectedInputs } from '../batch/collect.js';
 import { checkFiles, startPool } from '../batch/run.js';
 import type { Children } from '../batch/children.js';
 import { failuresOnly, reportWriter, type FileOutcome, type RenderOptions } from '../batch/check-file.js';
-import { reportStream, rowFiles } from '../batch/report-stream.js';
+import { reportStream, rowFiles, type ReportStream } from '../batch/report-stream.js';
 import { renderSummary, unreadableList } from '../batch/summary.js';
 import { CrossFormSpool } from '../batch/cross-form.js';
 import { onTerminal, terminalData, terminalEnd, terminalText } from '../terminal.js';
@@ -174,8 +174,6 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
   const { locale, format, selection } = run;
   const quiet = flags.quiet === true;
   const { checker, warnings, templates } = loadChecker(selection);
-  // The children compile the packs too: one that cannot is a configuration error, said before a report is begun.
-  await run.children?.ready;
   const checkDate = flags.today ?? localToday();
   // A waiver file is read and checked before any form is (a rule id it names must be loaded); its waivers apply as
   // each form is checked, so that the self-rating check does not count a waived failure.
@@ -195,7 +193,11 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
   // History and batch rules (the cross-form pass): with --history, or for a batch of several forms.
   const history = flags.history === undefined ? undefined : collectInputs(flags.history, io.cwd, locale);
   const spool = checker.hasCrossFormRules && (history !== undefined || files.length > 1) ? new CrossFormSpool(checker) : undefined;
-  const out = stream ? reportStream(stream.writer, output, io) : undefined;
+  // The children compile the packs too, while this process checks its first forms: one that cannot is a
+  // configuration error, said before a report is begun — the report begins with the first outcome handed on, and
+  // none is before every child is ready (see `checkFiles`).
+  let out: ReportStream | undefined;
+  const report = stream ? () => (out ??= reportStream(stream.writer, output, io)) : undefined;
   const rows = format === 'xlsx' && flags.waivers === undefined ? rowFiles() : undefined;
   const workbook = rows ? xlsxReport(formatOptions, rows.spool) : undefined;
   try {
@@ -220,7 +222,7 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
               if (workbook) workbook.form(quiet ? failuresOnly(o.result) : o.result);
               else results.push(o.result);
             }
-            if (o.chunks !== undefined) out?.form(o.chunks);
+            if (o.chunks !== undefined) report?.().form(o.chunks);
             briefs.push(o.brief);
             outcomes.push({ ok: true, source: o.source, brief: o.brief, diagnostics: o.diagnostics, importErrors: o.importErrors });
           } else outcomes.push(o);
@@ -248,7 +250,7 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
     // Waivers (and the YAML parser they may need) load only when asked for.
     if (waiverFile !== undefined) (await import('../waivers.js')).printWaiverReport(results, waiverFile, locale, io);
     const end = { digest: digestBatch(briefs, unreadable), sources: [...briefs.map((b) => b.source), ...unreadable.map((u) => u.source)], ...(crossForm === undefined ? {} : { crossForm: crossForm.report }) };
-    if (out) out.end(onTerminal(format) ? terminalEnd(end) : end);
+    if (report) report().end(onTerminal(format) ? terminalEnd(end) : end);
     else if (workbook) await writeXlsxStream(workbook, { ...end, emitted: [] }, formatOptions, outputStream(output, io));
     else {
       // Reports read on a terminal show every control character a form or a file name holds instead of obeying it.
