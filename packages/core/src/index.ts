@@ -191,6 +191,7 @@ export {
   ruleCatalogue,
 } from './result/report.js';
 export { packScores, type ScoredRule } from './result/score.js';
+export { cellPlaceText, parseCell, type CellPlace } from './result/cell.js';
 export { MOST_FAILED_LIMIT, RATING_RULE, attentionRank, compareBriefs, digestBatch, formBrief } from './result/digest.js';
 export type { BatchDigest, BatchTotals, DuplicateSubmission, FormBrief, RuleFailureCount } from './result/digest.js';
 export type {

@@ -1,4 +1,4 @@
-import { visibleText, type Evaluation, type SourcePosition } from '@jixiao/core';
+import { cellPlaceText, visibleText, type Evaluation, type SourcePosition } from '@jixiao/core';
 
 /**
  * What kind of file a submission was read as. `doc`, `wps`, `odt`, `rtf`, `xls`, `et` and `ods` are read by the
@@ -78,11 +78,12 @@ export function failure(kind: ImportKind, code: string, zh: string, en: string, 
   return { ok: false, kind, diagnostics: [{ ...extra, code, severity: 'error', message: { 'zh-CN': zh, en } }] };
 }
 
-/** `第 12 行` / `line 12`, or the .docx paragraph and cell, for one-line renderings of a diagnostic. */
+/** `第 12 行` / `line 12`, the .docx paragraph and cell, or the workbook cell, in the reader's words, for one-line renderings of a diagnostic. */
 export function describeLocation(d: ImportDiagnostic, locale: 'zh-CN' | 'en'): string | undefined {
+  const cell = d.cell === undefined ? undefined : cellPlaceText(d.cell, locale);
   if (d.paragraph !== undefined) {
-    if (locale === 'zh-CN') return `第 ${d.paragraph} 段${d.cell === undefined ? '' : `（${d.cell}）`}`;
-    return `paragraph ${d.paragraph}${d.cell === undefined ? '' : ` (${d.cell})`}`;
+    if (locale === 'zh-CN') return `第 ${d.paragraph} 段${cell === undefined ? '' : `（${cell}）`}`;
+    return `paragraph ${d.paragraph}${cell === undefined ? '' : ` (${cell})`}`;
   }
   if (d.page !== undefined) {
     const line = d.line === undefined ? '' : locale === 'zh-CN' ? `第 ${d.line} 行` : `, line ${d.line}`;
@@ -92,7 +93,7 @@ export function describeLocation(d: ImportDiagnostic, locale: 'zh-CN' | 'en'): s
     const col = d.column === undefined ? '' : locale === 'zh-CN' ? `第 ${d.column} 列` : `, column ${d.column}`;
     return locale === 'zh-CN' ? `第 ${d.line} 行${col}` : `line ${d.line}${col}`;
   }
-  return undefined;
+  return cell; // a workbook cell: `工作表“Sheet1”B7 单元格` / `Sheet1!B7`
 }
 
 /** One line per diagnostic: `警告 第 63 行 [unknown-glyph] staffingControl.overstaffed: …`. */

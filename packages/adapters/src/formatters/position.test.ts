@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EvaluationResult, Locale, SourcePosition } from '@jixiao/core';
 import { FORMATTERS, type FormatName } from '../formats.js';
 import { exampleResult, loadWorkbook } from '../../test/results.js';
-import { parseCell } from './cell.js';
+import { parseCell } from '@jixiao/core';
 import { positionText } from './common.js';
 
 describe('parseCell reads the canonical cell an importer names', () => {
