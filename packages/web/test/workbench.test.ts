@@ -863,8 +863,12 @@ describe.skipIf(!HAVE_CHROMIUM)('exports, own rules, language and accessibility'
     await page.getByRole('button', { name: 'Open form.docx' }).click();
     const income = page.locator('.finding[data-rule="integrity/income-total"]');
     await poll(() => income.textContent()).toMatch(/FAIL·error/);
+    // A field read from the form, beside its place: English punctuation in English, full-width in Chinese.
+    const field = page.locator('.document .annotations .field').first();
+    await poll(() => field.textContent()).toMatch(/^[^：]+: \S/);
     await page.getByRole('button', { name: '中文' }).click();
     await poll(() => income.textContent()).toMatch(/不通过·错误/);
+    await poll(() => field.textContent()).toMatch(/^[^：:]+：\S/);
     await page.close();
   });
 

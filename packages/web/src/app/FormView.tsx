@@ -47,7 +47,7 @@ function Annotations({ place, marks, cross, words }: { place: PlaceView | undefi
     <div class="annotations">
       {place?.fields.map((f) => (
         <span key={f.path} class="field">
-          {f.label}：{asShown(f.value)}
+          {f.label}{words.colon}{asShown(f.value)}
           {f.inferred ? <span class="badge review">{words.review}</span> : null}
         </span>
       ))}
@@ -218,7 +218,7 @@ export function FormView({ words, locale, form, columns, cross, onBack, loadDocu
           <h3 id="read-heading">{words.formAsRead}</h3>
           {inferred.length === 0 ? null : (
             <p class="review-note" role="note">
-              {words.reviewNote}：{asShown(inferred.map((f) => f.label).join('、'))}
+              {words.reviewNote}{words.colon}{asShown(inferred.map((f) => f.label).join(words.enumeration))}
             </p>
           )}
           {blocks === undefined && formPlaces.length === 0 ? (

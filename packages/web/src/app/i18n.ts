@@ -48,6 +48,9 @@ const zh = {
   fields: '读出的字段',
   review: '请复核',
   reviewNote: '以下答案为推断所得，请复核',
+  /** Punctuation between a label and its value, and between the items of a list. */
+  colon: '：',
+  enumeration: '、',
   findings: '检查结果',
   findingsHelp: '用 ↑ ↓（或 j、k）在检查结果之间移动；Enter 定位到表格中的位置；n、p 打开列表中的下一份、上一份；Esc 返回列表。',
   formSteps: '在列表的自评表之间切换',
@@ -138,6 +141,8 @@ const en: Words = {
   fields: 'Fields read',
   review: 'please review',
   reviewNote: 'These answers were inferred: please review them',
+  colon: ': ',
+  enumeration: ', ',
   findings: 'Findings',
   findingsHelp: 'Move between findings with ↑ ↓ (or j, k); Enter shows its place in the form; n, p open the next and previous form of the list; Esc goes back to it.',
   formSteps: 'Step through the forms of the list',
