@@ -65,6 +65,13 @@ export function App() {
           } else flush.current ??= window.setTimeout(publish, redrawDelay(store.current.size));
         },
         onFailure: setFailure,
+        onAgain: (id) => {
+          // Checked again in a fresh worker: counted (and exported) once more when it comes back.
+          if (store.current.delete(id)) {
+            window.clearTimeout(flush.current);
+            publish();
+          }
+        },
       }),
     [publish],
   );

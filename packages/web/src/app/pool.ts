@@ -66,6 +66,11 @@ interface Slot {
 export interface PoolEvents {
   readonly onEntry: (entry: FormEntry) => void;
   readonly onFailure: (message: string) => void;
+  /**
+   * A form already checked goes back to the queue (the worker holding it died): its entry is not the page's until
+   * it comes back, so the count of checked files and the exports never include a form no worker holds.
+   */
+  readonly onAgain: (id: number) => void;
 }
 
 export class CheckPool {
@@ -172,7 +177,10 @@ export class CheckPool {
     const deaths = (this.deaths.get(id) ?? 0) + 1;
     this.deaths.set(id, deaths);
     if (deaths >= MAX_DEATHS) this.unreadable(id, this.words().workerDiedOften(deaths));
-    else this.queue.unshift({ id, picked });
+    else {
+      this.events.onAgain(id);
+      this.queue.unshift({ id, picked });
+    }
   }
 
   /** The workbook or PDF reader, started (with the rules in force) the first time such a file comes back. */
