@@ -54,11 +54,24 @@ export class CrossFormSpool {
     return { report: crossFormReport(result), errors: result.summary.errors };
   }
 
+  /**
+   * A form read back: its evaluation parsed at once, its positions only when a finding asks for them (the pass
+   * reads every form's evaluation, but the positions of only the few forms a cross-form finding is on or names).
+   */
   private load(index: number): LoadedForm {
     const [start, length] = this.spans[index] ?? [0, 0];
     const bytes = Buffer.alloc(length);
     this.spool.read(bytes, start);
-    return JSON.parse(bytes.toString('utf8')) as LoadedForm;
+    const split = bytes.indexOf(NEWLINE);
+    const evaluation = JSON.parse(bytes.toString('utf8', 0, split)) as LoadedForm['evaluation'];
+    if (split + 1 === length) return { evaluation };
+    let positions: LoadedForm['positions'];
+    return {
+      evaluation,
+      get positions() {
+        return (positions ??= JSON.parse(bytes.toString('utf8', split + 1)) as LoadedForm['positions']);
+      },
+    };
   }
 
   close(): void {
@@ -67,7 +80,13 @@ export class CrossFormSpool {
   }
 }
 
-/** A form as the spool keeps it. */
+/** The byte between a spooled form's evaluation and its positions (compact JSON holds no raw newline). */
+const NEWLINE = 0x0a;
+
+/**
+ * A form as the spool keeps it: its evaluation as JSON, a newline, and its positions as JSON (nothing after the
+ * newline when it has none), so that the pass can parse the evaluation alone.
+ */
 export function crossFormJson(evaluation: LoadedForm['evaluation'], positions: LoadedForm['positions']): string {
-  return JSON.stringify(positions === undefined ? { evaluation } : { evaluation, positions });
+  return `${JSON.stringify(evaluation)}\n${positions === undefined ? '' : JSON.stringify(positions)}`;
 }
