@@ -179,8 +179,10 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
     while (failed === undefined && cursor < files.length && cursor - next >= maxAhead) await new Promise<void>((resolve) => stalled.push(resolve));
     if (failed !== undefined || cursor >= files.length) return undefined;
     const start = cursor;
-    cursor += size;
-    return { start, chunk: files.slice(start, start + size) };
+    // Chunks shrink as the queue empties (a quarter of each process's share of what is left, at most `size`), so
+    // that at the end no process sits idle while another still works through a whole chunk.
+    cursor += Math.max(1, Math.min(size, Math.ceil((files.length - start) / (processes * 4))));
+    return { start, chunk: files.slice(start, cursor) };
   };
   /** Check files in this process (the outcomes are the ones `--jobs 1` gives). */
   const checkHere = async (start: number, chunk: readonly InputFile[]) => {
