@@ -428,6 +428,14 @@ describe('which batch facts a run computes: those some cross-form rule reads, wh
     const run = checkCrossForm(createChecker([batchRule(rule)]), copies, { keepNotApplicable: true });
     expect(run.findings[0]).toMatchObject({ source: 'a.txt', ...expected });
   });
+
+  it('a rule that reads the group whole and nothing else (no field, nothing under batch.duplicates)', () => {
+    const whole = { fact: 'batch', path: 'duplicates', operator: 'notEqual', value: null };
+    const rule = batchRule({ paths: ['batch.duplicates'], checks: [{ id: 'x', when: { all: [whole] }, message: shown }], data: { n: { ref: 'batch.duplicates' } } });
+    const run = checkCrossForm(createChecker([rule]), copies);
+    expect(run.findings[0]).toMatchObject({ source: 'a.txt', outcome: 'fail' });
+    expect(run.findings[0]?.message).toContain('"count":1,"sources":["b.txt"]');
+  });
 });
 
 // From the mutation run of cross-form.ts:341-639 (the pass itself, 30 Nov, sixth shift).
@@ -634,6 +642,24 @@ describe('peers and copies', () => {
       { source: 'b.txt', evaluation: form('乙', 2021, { staffing: { authorized: 20, actual: null } }) },
     ], { onContext: (s, c) => seen.set(s, c) });
     expect(seen.get('a.txt')?.batch).toMatchObject({ peers: { staffingControlRate: { value: null, count: 0, median: null, mad: null, min: null, max: null, robustZ: null, absRobustZ: null } } });
+  });
+
+  // From the mutation run of cross-form.ts:341-470 (eleventh shift): a form with no unit-year (`[]` → a junk entry,
+  // 378) was given one copy, and batch/duplicate-submission failed it as submitted twice.
+  it('a form whose year or unit is blank is no copy of another and has none, even beside another such form', () => {
+    const seen = new Map<string, CrossFormContext>();
+    const noUnit = (f: Evaluation): Evaluation => ({ ...f, unit: { name: null } });
+    const run = checkCrossForm(checker, [
+      { source: 'a.txt', evaluation: { ...form('甲', 2021), fiscalYear: null } },
+      { source: 'b.txt', evaluation: { ...form('甲', 2021), fiscalYear: null } },
+      { source: 'c.txt', evaluation: noUnit(form('乙', 2021)) },
+      { source: 'd.txt', evaluation: noUnit(form('乙', 2021)) },
+      { source: 'e.txt', evaluation: form('甲', 2021) },
+    ], { onContext: (s, c) => seen.set(s, c) });
+    for (const source of ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt']) {
+      expect(seen.get(source)?.batch, source).toMatchObject({ duplicates: { count: 0, sources: [], listed: 0, unlisted: 0 } });
+    }
+    expect(run.findings.filter((f) => f.ruleId === 'batch/duplicate-submission' && f.outcome === 'fail')).toEqual([]);
   });
 
   it('a year the listedCopies parameter has no value for names every copy', () => {
