@@ -1,5 +1,5 @@
 /** One row per form with the batch-summary columns; sort, filter, unreadable files, most-failed rules, export. */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { visibleText, type FormBrief, type Locale } from '@jixiao/core';
 import type { CheckedForm, CrossFormView, SummaryColumn, UnreadableForm } from '../worker/protocol.js';
 import { CrossFormSection, crossFormFor } from './CrossForm.js';
@@ -157,13 +157,16 @@ export function Dashboard({ words, locale, columns, titles, checked, unreadable,
     };
   }, [kept, settled, locale, loadTotals]);
   const totalsCurrent = totals?.of === kept && totals.locale === locale && settled;
-  useEffect(() => {
+  // Told as the rows are drawn (a layout effect): a form opened the moment a new order is shown steps through that
+  // order. An effect runs only after the next frame, and not at all if a form is opened first (the list unmounts).
+  useLayoutEffect(() => {
     onOrder(rows.map((r) => r.id));
   }, [rows, onOrder]);
   const failed = useMemo(() => mostFailed(checked, titles), [checked, titles]);
   const table = useRef<HTMLTableElement>(null);
-  // Back from a form's view: the focus returns to that form's button (keyboard use goes on where it was).
-  useEffect(() => {
+  // Back from a form's view: the focus returns to that form's button (keyboard use goes on where it was), as the
+  // list is drawn: a key typed the moment it is shown goes to that button.
+  useLayoutEffect(() => {
     if (returnTo !== undefined) table.current?.querySelector<HTMLButtonElement>(`tr[data-id="${String(returnTo)}"] th button`)?.focus();
   }, [returnTo]);
   const ids = useMemo(() => new Set(checked.map((f) => f.id)), [checked]);

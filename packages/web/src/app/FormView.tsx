@@ -3,7 +3,7 @@
  * finding marked on its place, the findings beside it, the import diagnostics. ↑/↓ (or j/k) step through the
  * findings; the selected finding's place is scrolled into view and highlighted.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { visibleText, type Locale } from '@jixiao/core';
 import type { BlockView, CheckedForm, CrossFindingView, CrossFormView, FindingView, FormDetails, PlaceView, SummaryColumn } from '../worker/protocol.js';
 import { crossFindingsOf, crossFormFor, crossTone } from './CrossForm.js';
@@ -116,12 +116,14 @@ export function FormView({ words, locale, form, columns, cross, onBack, loadDocu
   }, [crossFindings]);
   const crossExport = useMemo(() => (cross === undefined ? undefined : crossFormFor(cross, new Set([form.id]))), [cross, form]);
 
-  useEffect(() => {
+  // The focus and the keys below are the view's as it is drawn (layout effects): an effect runs only after the next
+  // frame, and a key typed the moment the view is shown (the second of two typed quickly, "np") went nowhere.
+  useLayoutEffect(() => {
     heading.current?.focus();
   }, [form.id]);
   // j or k typed before the worker's answer: the first finding takes the focus when it is shown (the key is not lost).
   const focusOnLoad = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (details === undefined || !focusOnLoad.current) return;
     focusOnLoad.current = false;
     items.current[0]?.focus();
@@ -147,7 +149,7 @@ export function FormView({ words, locale, form, columns, cross, onBack, loadDocu
 
   // Anywhere in the view (the list handles its own keys first): j/k go to the findings, n/p to the next and
   // previous form of the dashboard's order, Escape back to the list.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onPageKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
       if (e.key === 'Escape') onBack();
