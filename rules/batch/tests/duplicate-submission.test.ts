@@ -17,6 +17,12 @@ testRule(pack, RULE, [
   { name: 'the name with a seal and full-width spaces is the same unit', batch: [{ unit: { name: '示例　单位（盖章）' } }], outcome: 'fail', check: 'submitted-twice', message: '与本表不同的字段 1 个：单位名称' },
   { name: 'another year of the unit', batch: [{ fiscalYear: 2019 }], outcome: 'pass', message: '只有这一份表' },
   { name: 'another unit', batch: [{ unit: { name: '另一单位' } }], outcome: 'pass' },
+  // A blank is unknown: a form that cannot be matched with the others is never taken for the only copy (it passed as
+  // "只有这一份表" before, beside a copy of itself with the year filled in).
+  { name: 'its year blank, beside the same form with the year', patch: { fiscalYear: null }, batch: [{}], outcome: 'indeterminate', message: '年度' },
+  { name: 'its year blank, in a batch of its own copies', patch: { fiscalYear: null }, batch: [{ fiscalYear: null }], outcome: 'indeterminate' },
+  { name: 'neither code nor unit name', patch: { unit: { name: null } }, batch: [{}], outcome: 'indeterminate', message: '既无预算编码也无单位名称' },
+  { name: 'no unit name, the same budget code twice', patch: { unit: { name: null, code: '906017' } }, batch: [{ unit: { code: '906017' } }], outcome: 'fail', check: 'submitted-twice' },
   { name: 'a single form', outcome: 'not-applicable', check: 'no-batch' },
   { name: 'English message', batch: [{}], locale: 'en', outcome: 'fail', check: 'submitted-twice', message: 'has 1 other form(s) for 2020: case.batch.1' },
   {
