@@ -62,8 +62,9 @@ async function openPage(url: string, init?: (() => void) | readonly (() => void)
 /**
  * An init script: each check worker's code, as worker.js hands it to the page, with a prelude. Once the worker
  * decodes a text marked 【读到此处线程崩溃】 it posts nothing more and throws outside any handler (the page's 'error'
- * event); a text marked 【读到此处线程不再作答】 makes it fall silent alone (a worker that hangs). The fault is put
- * into the workers' own code: no file can do it once the readers are right.
+ * event); a text marked 【读到此处线程不再作答】 makes it fall silent alone (a worker that hangs); a message
+ * { type: 'test: die' } (sent by a test's own Worker wrapper) does what the first marker does. The fault is put into
+ * the workers' own code: no file can do it once the readers are right.
  */
 function faultyWorkers(): void {
   const prelude = `(() => {
@@ -79,6 +80,12 @@ function faultyWorkers(): void {
       } else if (!silent && text.includes('【读到此处线程不再作答】')) silent = true;
       return text;
     };
+    globalThis.addEventListener('message', (event) => {
+      if (event.data?.type !== 'test: die') return;
+      event.stopImmediatePropagation();
+      silent = true;
+      setTimeout(() => { throw new Error('test: the worker was told to die'); });
+    });
   })();\n`;
   let source: string | undefined;
   Object.defineProperty(globalThis, 'JIXIAO_WORKER_SOURCE', {
@@ -538,6 +545,55 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     expect((await files()).sort()).toEqual(all);
     expect(await exported('recheck-after.html')).toEqual({ heading: '汇总（已检查 10 份，未能检查 1 份）', forms: all, unread: ['recheck-die.txt'] });
     expect(ownFilesOnly(requests, 'file://')).toEqual([]);
+    await page.close();
+  });
+  it('a worker that dies while an export asks it for its forms: the export fails naming them, never a report short of them; once they are back, all of them', async () => {
+    const folder = join(work, 'export-death');
+    mkdirSync(folder, { recursive: true });
+    for (let i = 1; i <= 4; i++) writeFileSync(join(folder, `e${String(i)}.txt`), SEED_TEXT.replace('北塔区司法局', `导出单位${String(i)}`));
+    const { page } = await openPage(pathToFileURL(join(dist, 'index.html')).href, [
+      faultyWorkers,
+      () => {
+        // Two check workers whatever the machine: each holds two of the four forms.
+        Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 2 });
+        let armed = false;
+        Object.assign(globalThis, {
+          dieOnResults: () => {
+            armed = true;
+          },
+        });
+        const typeOf = (data: unknown) => (typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined);
+        globalThis.Worker = class extends Worker {
+          // Once armed, the first worker asked for results is told to die first (faultyWorkers): it never answers.
+          override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
+            if (armed && typeOf(message) === 'results') {
+              armed = false;
+              super.postMessage({ type: 'test: die' });
+            }
+            if (Array.isArray(transfer)) super.postMessage(message, transfer);
+            else super.postMessage(message, transfer);
+          }
+        };
+      },
+    ]);
+    const downloads: string[] = [];
+    page.on('download', (download) => downloads.push(download.suggestedFilename()));
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    await page.getByText('已检查 4 / 4 份').waitFor({ timeout: 60_000 });
+    await page.evaluate(() => {
+      (globalThis as unknown as { dieOnResults: () => void }).dieOnResults();
+    });
+    await page.getByRole('button', { name: 'HTML', exact: true }).click();
+    const status = page.locator('.export [aria-live]');
+    await poll(() => status.textContent()).toMatch(/^导出失败：export-death\/e\d\.txt、export-death\/e\d\.txt的工作线程刚刚意外结束，正在重新检查，请稍候再导出$/);
+    expect(downloads).toEqual([]);
+    // Checked again in a fresh worker: the export then has all four.
+    await page.getByText('已检查 4 / 4 份').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'HTML', exact: true }).click();
+    const saved = join(work, 'export-death.html');
+    await (await download).saveAs(saved);
+    expect(readFileSync(saved, 'utf8')).toContain('汇总（已检查 4 份）');
     await page.close();
   });
 });

@@ -85,6 +85,9 @@ const zh = {
   workerDied: (cause: string) => `检查此文件的工作线程意外结束（${cause}）`,
   workerSilent: (seconds: number) => `检查此文件的工作线程 ${String(seconds)} 秒未作答，已停止`,
   workerDiedOften: (times: number) => `检查此文件的工作线程已 ${String(times)} 次意外结束，不再重试`,
+  /** An export asked for forms whose worker died meanwhile (they are being checked again): up to three named. */
+  resultsMissing: (files: readonly string[]) =>
+    `${files.slice(0, 3).join('、')}${files.length > 3 ? ` 等 ${String(files.length)} 份表` : ''}的工作线程刚刚意外结束，正在重新检查，请稍候再导出`,
   crossTitle: '跨表核对（跨年度、同批次）',
   crossRunning: '正在跨表核对…',
   crossNone: '拖入两份以上的自评表后，在此核对同一单位的上下年度与同批次各表（重复提交、文字雷同、指标异常）。',
@@ -176,6 +179,8 @@ const en: Words = {
   workerDied: (cause) => `the worker checking this file ended unexpectedly (${cause})`,
   workerSilent: (seconds) => `the worker checking this file did not answer for ${String(seconds)} s and was stopped`,
   workerDiedOften: (times) => `the workers checking this file ended unexpectedly ${String(times)} times; not tried again`,
+  resultsMissing: (files) =>
+    `the worker holding ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${String(files.length - 3)} more` : ''} ended unexpectedly; being checked again, export again in a moment`,
   crossTitle: 'Across forms (years and batch)',
   crossRunning: 'Checking across forms…',
   crossNone: 'With two forms or more, the same unit’s years and the batch are checked here (a form submitted twice, copied narratives, outlying figures).',

@@ -9,7 +9,7 @@
  * held — those waiting their turn in it, and those it had checked (the form view, the exports and the cross-form
  * pass ask the worker that holds a form) — is checked again in a fresh worker.
  */
-import type { EvaluationResult, FormBrief } from '@jixiao/core';
+import { visibleText, type EvaluationResult, type FormBrief } from '@jixiao/core';
 import type { BatchColumn, Cell } from '@jixiao/adapters';
 import type { BlockView, CrossFormView, FormDetails, FormEntry, Setup, SetupIssue, SummaryColumn, WorkerRequest, WorkerResponse } from '../worker/protocol.js';
 import type { PickedFile } from './files.js';
@@ -300,10 +300,16 @@ export class CheckPool {
     return answers.flatMap((a) => (a.type === 'rechecked' ? a.entries : []));
   }
 
-  /** The results of these forms (for an export), in this order, from the workers that hold them. */
+  /**
+   * The results of these forms (for an export), in this order, from the workers that hold them. A form none of them
+   * answered for (its worker died while asked: it is being checked again) fails the export, named: an export is
+   * never short of a form the page listed.
+   */
   async results(ids: readonly number[]): Promise<EvaluationResult[]> {
     const answers = await this.ask({ type: 'results', ids });
     const byId = new Map(answers.flatMap((a) => (a.type === 'results' ? a.results.map((r) => [r.id, r.result] as const) : [])));
+    const missing = ids.filter((id) => !byId.has(id));
+    if (missing.length > 0) throw new Error(this.words().resultsMissing(missing.map((id) => visibleText(this.picked.get(id)?.name ?? `#${String(id)}`))));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
