@@ -2,7 +2,7 @@
  * What several formatters share: the report vocabulary in both locales, the order findings are shown in,
  * legal basis and observed values as text, and where a finding points into the submitted file.
  */
-import { ANSWER_FIELDS, CORE_MESSAGES, cellPlaceText, fieldLabel, formatValue, type EvaluationResult, type Finding, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type ReportBasis, type ResultDiagnostic, type ScoreCheck, type Severity, type SourcePosition } from '@jixiao/core';
+import { cellPlaceText, fieldLabel, fieldValueText, gradeText, type EvaluationResult, type Finding, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type ReportBasis, type ResultDiagnostic, type ScoreCheck, type Severity, type SourcePosition } from '@jixiao/core';
 
 export { capExcerpt as excerptText, findingPosition } from '@jixiao/core';
 
@@ -110,15 +110,12 @@ export function basisText(basis: readonly (LegalBasis | ReportBasis)[], locale: 
   return basis.map((b) => citation(b, locale)).join(WORDS[locale].semicolon);
 }
 
-const ANSWER_FIELD_SET = new Set<string>(ANSWER_FIELDS);
-
-/** A field value as the form shows it (answers as 是/否, blanks as （空）). */
+/**
+ * A field value as a reader sees it, in the locale: answers as 是/否, 公开方式 as 门户网站, grades and yes/no flags by
+ * their names, blanks as （空） (core's `fieldValueText`: the display names live once, beside the model's labels).
+ */
 export function valueText(path: string, value: unknown, locale: Locale): string {
-  if (typeof value === 'string' && ANSWER_FIELD_SET.has(path)) {
-    const answers: Readonly<Record<string, string>> = CORE_MESSAGES[locale].answers;
-    return answers[value] ?? value;
-  }
-  return formatValue({ value }, locale);
+  return fieldValueText(path, value, locale);
 }
 
 /** Label of a field in the locale, falling back to the path itself. */
@@ -180,7 +177,12 @@ export function yearText(r: EvaluationResult, locale: Locale): string {
 }
 
 export function ratingText(r: EvaluationResult, locale: Locale): string {
-  return r.evaluation.selfRating ?? WORDS[locale].none;
+  return gradeOf(r.evaluation.selfRating, locale);
+}
+
+/** A 自评等级 as a reader sees it (`优`, `优 (excellent)`), or `（无）`. */
+export function gradeOf(grade: string | null | undefined, locale: Locale): string {
+  return grade === null || grade === undefined ? WORDS[locale].none : gradeText(grade, locale);
 }
 
 /**
@@ -190,9 +192,9 @@ export function ratingText(r: EvaluationResult, locale: Locale): string {
 export function scoreCheckText(check: ScoreCheck | undefined, locale: Locale): string | undefined {
   if (check === undefined) return undefined;
   const w = WORDS[locale];
-  const claimed = `${check.claimed.score === null ? w.blank : String(check.claimed.score)}${check.claimed.grade === null ? '' : w.parens(check.claimed.grade)}`;
+  const claimed = `${check.claimed.score === null ? w.blank : String(check.claimed.score)}${check.claimed.grade === null ? '' : w.parens(gradeText(check.claimed.grade, locale))}`;
   const moved = check.movedBy.map((m) => `${m.ruleId} ${m.delta > 0 ? '+' : ''}${String(m.delta)}`).join(w.comma);
-  const grade = check.recomputed.grade ?? (locale === 'zh-CN' ? '—（未加载等级标准）' : '— (no rating bands loaded)');
+  const grade = check.recomputed.grade === null ? (locale === 'zh-CN' ? '—（未加载等级标准）' : '— (no rating bands loaded)') : gradeText(check.recomputed.grade, locale);
   if (locale === 'zh-CN') {
     const score = check.recomputed.score === null ? '无法重算（有得分为空）' : String(check.recomputed.score);
     return `自评总分 ${claimed}；按表内数字重算 ${score}，建议等级 ${check.recomputed.score === null ? '—' : grade}${moved === '' ? '' : `（调整：${moved}）`}`;

@@ -3,7 +3,7 @@
  * findings sheet), the batch summary (text, Markdown, HTML, the xlsx summary sheet), and what goes with them.
  */
 import type { BatchDigest, EvaluationResult, FormBrief, Locale, Outcome, ReportRule, ResultDiagnostic, Severity, UnreadInput } from '@jixiao/core';
-import { WORDS, basisText, diagnosticPosition, findingPosition, isWaived, labelOf, observedText, positionText, reviewNotes, sortFindings, unitOf, yearOf } from './common.js';
+import { WORDS, basisText, diagnosticPosition, findingPosition, gradeOf, isWaived, labelOf, observedText, positionText, reviewNotes, sortFindings, unitOf, yearOf } from './common.js';
 
 export type Cell = string | number | null;
 
@@ -205,7 +205,7 @@ export function suggestedGradeText(b: FormBrief, locale: Locale): string {
   const recomputed = b.scoreCheck?.recomputed;
   if (recomputed === undefined) return w.dash;
   const score = recomputed.score === null ? w.blank : recomputed.score.toFixed(2);
-  return `${recomputed.grade ?? w.none}${w.parens(score)}`;
+  return `${gradeOf(recomputed.grade, locale)}${w.parens(score)}`;
 }
 
 /** One row per checked form, in the digest's order (what needs attention first, then by unit). */
@@ -227,7 +227,7 @@ export function batchCells(b: FormBrief, locale: Locale): Record<BatchColumn, Ce
     unit: unitOf(b.unit, locale),
     fiscalYear: b.fiscalYear,
     template: templateText(b, locale),
-    selfRating: b.selfRating ?? WORDS[locale].none,
+    selfRating: gradeOf(b.selfRating, locale),
     suggestedGrade: suggestedGradeText(b, locale),
     packScore: packScoreCell(b, locale),
     errors: b.errors,

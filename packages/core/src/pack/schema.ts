@@ -100,7 +100,7 @@ export const TopLevelConditionSchema: z.ZodType<TopLevelCondition> = z.union([
   z.strictObject({ not: NestedConditionSchema }),
 ]);
 
-export const DATA_FORMATS = ['money', 'integer', 'number', 'percent', 'date', 'answer', 'text', 'fields', 'list', 'grade'] as const;
+export const DATA_FORMATS = ['money', 'integer', 'number', 'percent', 'date', 'answer', 'text', 'fields', 'list', 'grade', 'channels'] as const;
 export type DataFormat = (typeof DATA_FORMATS)[number];
 
 /** A value shown in a message: a fact reference with a display format, or the blank fields among a list. */
