@@ -149,6 +149,17 @@ export function fieldLabel(path: string, locale: 'zh-CN' | 'en' = 'zh-CN'): stri
 }
 
 /**
+ * A field as a reader names it: the form's label in the locale (`年度`, `fiscal year`), the model path only for a
+ * field without one; with `verbose`, the path beside the label (`年度（fiscalYear）`, `fiscal year (fiscalYear)`) for
+ * whoever maps a report back to the model.
+ */
+export function fieldName(path: string, locale: 'zh-CN' | 'en', verbose = false): string {
+  const label = fieldLabel(path, locale);
+  if (label === undefined) return path;
+  return verbose ? (locale === 'zh-CN' ? `${label}（${path}）` : `${label} (${path})`) : label;
+}
+
+/**
  * What a reader sees for each 公开方式 the model stores (`portal`, `internal`, `other`): the form's own words
  * (../shared/domain.md §1; the seed form's 门户网站 / 单位内部 / 其它), and English. Reports, messages (`format:
  * "channels"`) and the workbench show these; the JSON report keeps the stored value.
