@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { formGaps, type Evaluation, type Locale, type SourcePosition, type Template } from '@jixiao/core';
-import { MAX_INPUT_BYTES, unreadReasonLines, type ImportDiagnostic, type ImportResult, type TemplateMatch } from '@jixiao/import';
+import { MAX_INPUT_BYTES, unreadReasonLines, type DiagnosticWording, type ImportDiagnostic, type ImportResult, type TemplateMatch } from '@jixiao/import';
 import { importBuffer } from '@jixiao/import/node';
 import { CliError, EXIT } from './io.js';
 
@@ -54,12 +54,12 @@ export async function importFile(file: string, locale: Locale, templates?: reado
 }
 
 /** Read one submission file into the canonical evaluation, with the importer's diagnostics. */
-export async function loadInput(file: string, locale: Locale, templates?: readonly Template[]): Promise<LoadedInput> {
+export async function loadInput(file: string, locale: Locale, templates?: readonly Template[], wording: DiagnosticWording = {}): Promise<LoadedInput> {
   const read = await importFile(file, locale, templates);
   if (!read.ok) return read;
   const { result } = read;
   // The reason may quote the form: each diagnostic is one line of it, every control character shown (unreadReasonLines).
-  if (!result.ok) return { ok: false, source: file, reason: unreadReasonLines(result.diagnostics, locale).join('\n') };
+  if (!result.ok) return { ok: false, source: file, reason: unreadReasonLines(result.diagnostics, locale, wording).join('\n') };
   const base = { ok: true as const, source: file, evaluation: result.evaluation, diagnostics: result.diagnostics, positions: result.positions };
   return { ...base, ...(result.template === undefined ? {} : { template: result.template }), ...formGaps(result) };
 }

@@ -20,7 +20,7 @@ export {
   SignedMoneySchema,
 } from './model/evaluation.js';
 export type { AnswerField, CostControl, Evaluation, EvaluationInput, IndicatorNature, IndicatorRow, SelfAssessment } from './model/evaluation.js';
-export { FIELD_LABELS, FIELD_PATHS, INDICATOR_LABELS, fieldLabel, isFieldPath } from './model/labels.js';
+export { DISCLOSURE_CHANNEL_LABELS, FIELD_LABELS, FIELD_PATHS, GRADE_LABELS, INDICATOR_LABELS, fieldLabel, fieldName, gradeText, isFieldPath } from './model/labels.js';
 export type { FieldLabel, FieldPath, IndicatorKey } from './model/labels.js';
 export { MAX_PERCENT, MAX_SCORE, hundredths, isHundredths } from './model/decimal.js';
 export {
@@ -133,7 +133,8 @@ export { BUILTIN_OPERATORS, CUSTOM_OPERATORS, KNOWN_OPERATORS, resolvePath } fro
 export type { OperatorFn } from './engine/operators.js';
 export { ParameterValueError, valueInForce } from './engine/params.js';
 export type { ParameterValueIssue, ResolvedParameter } from './engine/params.js';
-export { formatValue, renderTemplate } from './engine/messages.js';
+export { fieldFormat, fieldValueText, formatValue, renderTemplate } from './engine/messages.js';
+export type { ValueFormat } from './engine/messages.js';
 export { INDICATORS, computeIndicators, deriveFacts, indicatorFacts } from './indicators/derive.js';
 export type { DerivedFacts, ParamValues, SumCheck } from './indicators/derive.js';
 export { DEFAULT_SCORING_SETTINGS, SCORING_PARAMETERS, deriveScoring, scoringSettings } from './indicators/scoring.js';

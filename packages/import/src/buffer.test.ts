@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderFormDocx } from '../scripts/render-docx.js';
-import { detectKind, importBuffer, importJson, importYaml } from './index.js';
+import { detectKind, formatDiagnostic, importBuffer, importJson, importYaml } from './index.js';
 
 const example = (name: string) => fileURLToPath(new URL(`../../../examples/beita-justice-2020/${name}`, import.meta.url));
 const seedText = readFileSync(example('000_1f3a69e61e56d541.txt'));
@@ -49,13 +49,16 @@ describe('importJson / importYaml', () => {
     expect(importYaml(seedJson).ok).toBe(true);
   });
 
-  it('map schema errors to field paths with the form label in Chinese', () => {
+  it('map schema errors to field paths, worded with the form label in Chinese', () => {
     const broken = JSON.parse(seedJson) as { income: { total: unknown } };
     broken.income.total = '264.47';
     const r = importJson(JSON.stringify(broken));
     expect(r.ok).toBe(false);
     expect(r.diagnostics).toContainEqual(expect.objectContaining({ path: 'income.total', severity: 'error' }));
-    expect(r.diagnostics[0]?.message['zh-CN']).toContain('年度收入合计');
+    // The message says what is wrong; whoever shows it names the field by its label (the path only when verbose).
+    const [first] = r.diagnostics;
+    expect(first?.message['zh-CN']).toContain('类型错误');
+    expect(first === undefined ? '' : formatDiagnostic(first)).toContain('年度收入合计: 类型错误');
   });
 
   it('refuse YAML alias bombs and invalid syntax with one diagnostic', () => {

@@ -1,4 +1,4 @@
-import { cellPlaceText, visibleText, type Evaluation, type SourcePosition } from '@jixiao/core';
+import { cellPlaceText, fieldName, visibleText, type Evaluation, type SourcePosition } from '@jixiao/core';
 
 /**
  * What kind of file a submission was read as. `doc`, `wps`, `odt`, `rtf`, `xls`, `et` and `ods` are read by the
@@ -96,21 +96,29 @@ export function describeLocation(d: ImportDiagnostic, locale: 'zh-CN' | 'en'): s
   return cell; // a workbook cell: `工作表“Sheet1”B7 单元格` / `Sheet1!B7`
 }
 
-/** One line per diagnostic: `警告 第 63 行 [unknown-glyph] staffingControl.overstaffed: …`. */
-export function formatDiagnostic(d: ImportDiagnostic, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+/** How a diagnostic is worded: with `verbose` (`jixiao check --verbose`), a field's model path beside its label. */
+export interface DiagnosticWording {
+  readonly verbose?: boolean;
+}
+
+/**
+ * One line per diagnostic: `警告 第 63 行 [unknown-glyph] 是否存在超编超配人员: …` — the field by the form's label in
+ * the reader's language (core's `fieldName`), its model path only with `verbose`.
+ */
+export function formatDiagnostic(d: ImportDiagnostic, locale: 'zh-CN' | 'en' = 'zh-CN', wording: DiagnosticWording = {}): string {
   const sev = locale === 'zh-CN' ? { error: '错误', warning: '警告', info: '提示' }[d.severity] : d.severity;
   const where = describeLocation(d, locale);
-  const path = d.path === undefined ? '' : ` ${d.path}`;
-  return `${sev}${where === undefined ? '' : ` ${where}`} [${d.code}]${path}: ${d.message[locale]}`;
+  const field = d.path === undefined ? '' : ` ${fieldName(d.path, locale, wording.verbose === true)}`;
+  return `${sev}${where === undefined ? '' : ` ${where}`} [${d.code}]${field}: ${d.message[locale]}`;
 }
 
 /**
  * Why a file could not be read, a line per diagnostic, as every report lists it (the CLI's unread inputs, the
- * workbench's list and exports): a diagnostic about a field with its place and path ({@link formatDiagnostic}),
+ * workbench's list and exports): a diagnostic about a field with its place and label ({@link formatDiagnostic}),
  * any other by its message alone. A reason may quote the file (a JSON parser's message quotes the bytes it
  * stopped at), so each line is shown as `@jixiao/core`'s {@link visibleText} shows text from outside: a control
  * character or bidi override in the file is seen as its escape, never obeyed, on a terminal, in a report or on the page.
  */
-export function unreadReasonLines(diagnostics: readonly ImportDiagnostic[], locale: 'zh-CN' | 'en'): string[] {
-  return diagnostics.map((d) => visibleText(d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale)));
+export function unreadReasonLines(diagnostics: readonly ImportDiagnostic[], locale: 'zh-CN' | 'en', wording: DiagnosticWording = {}): string[] {
+  return diagnostics.map((d) => visibleText(d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale, wording)));
 }

@@ -4,7 +4,7 @@
  * for every field and a diagnostic for everything that could not be read. Browser-safe (no Node built-ins).
  */
 export { describeLocation, formatDiagnostic, unreadReasonLines } from './diagnostics.js';
-export type { DiagnosticSeverity, ImportDiagnostic, ImportKind, ImportResult, Provenance, SourcePositions, TemplateMatch } from './diagnostics.js';
+export type { DiagnosticSeverity, DiagnosticWording, ImportDiagnostic, ImportKind, ImportResult, Provenance, SourcePositions, TemplateMatch } from './diagnostics.js';
 export { importText, MAX_TEXT_CHARS } from './text/import-text.js';
 export type { ImportOptions } from './text/import-text.js';
 export { cellText, describeCell, documentLines, positionOf } from './document/elements.js';

@@ -7,8 +7,9 @@ import { pack } from './pack.js';
 const RULE = 'disclosure/public-channel';
 
 testRule(pack, RULE, [
-  { name: 'seed: 门户网站', patch: { disclosure: { channels: ['portal'] } }, outcome: 'pass', message: 'portal' },
-  { name: '单位内部 and 其它', patch: { disclosure: { channels: ['internal', 'other'] } }, outcome: 'pass' },
+  { name: 'seed: 门户网站', patch: { disclosure: { channels: ['portal'] } }, outcome: 'pass', message: '公开方式包含向社会公开的方式（门户网站）' },
+  { name: '单位内部 and 其它', patch: { disclosure: { channels: ['internal', 'other'] } }, outcome: 'pass', message: '（单位内部、其它）' },
+  { name: 'English channel names', patch: { disclosure: { channels: ['portal', 'internal'] } }, locale: 'en', outcome: 'pass', message: 'Published through a public channel (portal website, inside the unit)' },
   {
     name: '单位内部 only',
     patch: { disclosure: { channels: ['internal'] } },

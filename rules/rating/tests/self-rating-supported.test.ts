@@ -49,7 +49,7 @@ testRule(
       locale: 'en',
       outcome: 'fail',
       check: 'inflated',
-      message: 'Self-rated 优, but this check finds 1 error-level failure(s) (integrity/income-total)',
+      message: 'Self-rated 优 (excellent), but this check finds 1 error-level failure(s) (integrity/income-total)',
     },
   ],
   context,

@@ -2,7 +2,7 @@
  * What several formatters share: the report vocabulary in both locales, the order findings are shown in,
  * legal basis and observed values as text, and where a finding points into the submitted file.
  */
-import { ANSWER_FIELDS, CORE_MESSAGES, cellPlaceText, fieldLabel, formatValue, type EvaluationResult, type Finding, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type ReportBasis, type ResultDiagnostic, type ScoreCheck, type Severity, type SourcePosition } from '@jixiao/core';
+import { cellPlaceText, fieldName, fieldValueText, gradeText, type CitationCheck, type EvaluationResult, type Finding, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type ReportBasis, type ResultDiagnostic, type ScoreCheck, type Severity, type SourcePosition } from '@jixiao/core';
 
 export { capExcerpt as excerptText, findingPosition } from '@jixiao/core';
 
@@ -35,6 +35,7 @@ export const WORDS = {
     duplicate: (unit: string, year: string, sources: readonly string[]) => `同一单位同一年度提交了 ${String(sources.length)} 份：${unit} ${year}（${sources.join('、')}）`,
     duplicates: '重复提交', mostFailed: '不通过最多的规则', units: '单位数', formCount: '份数',
     checkDate: '检查日期', signOff: '复核意见', reviewer: '复核人（签字）', date: '日期',
+    verification: (v: CitationCheck) => `〔${v.status === 'verified' ? '已核实' : '未核实'} ${v.checked}${v.remark === undefined ? '' : `：${v.remark['zh-CN']}`}〕`,
     batch: (forms: number, unread: number) => `已检查 ${String(forms)} 份${unread > 0 ? `，未能检查 ${String(unread)} 份` : ''}`,
   },
   en: {
@@ -65,6 +66,7 @@ export const WORDS = {
     duplicate: (unit: string, year: string, sources: readonly string[]) => `${String(sources.length)} forms for the same unit and year: ${unit} ${year} (${sources.join(', ')})`,
     duplicates: 'Submitted twice', mostFailed: 'Rules failed in the most units', units: 'Units', formCount: 'Forms',
     checkDate: 'Checked on', signOff: "Reviewer's opinion", reviewer: 'Reviewer (signature)', date: 'Date',
+    verification: (v: CitationCheck) => ` [${v.status === 'verified' ? 'verified' : 'not verified'} ${v.checked}${v.remark === undefined ? '' : `: ${v.remark.en}`}]`,
     batch: (forms: number, unread: number) => `${String(forms)} form(s) checked${unread > 0 ? `, ${String(unread)} not checked` : ''}`,
   },
 } as const satisfies Record<Locale, unknown>;
@@ -99,31 +101,34 @@ export function outcomeLabel(f: Finding, locale: Locale): string {
   return f.outcome === 'fail' ? `${w.fail}·${w[f.severity]}` : w[f.outcome];
 }
 
-/** One legal instrument as a citation: `《…》 文号 条款（note）` (a report's basis has its note in one locale already). */
-export function citation(b: LegalBasis | ReportBasis, locale: Locale): string {
+/**
+ * One legal instrument as a citation: `《…》 文号 条款（note）` (a report's basis has its note in one locale already);
+ * with `verbose`, how the citation was checked after it: `〔已核实 2026-11-29：remark〕` / ` [verified 2026-11-29: remark]`
+ * (the rule's `basis[].verification`; a reader of the plain report never sees these editorial remarks).
+ */
+export function citation(b: LegalBasis | ReportBasis, locale: Locale, verbose = false): string {
   const parts = [locale === 'zh-CN' ? `《${b.instrument}》` : b.instrument, b.number, b.article].filter((p): p is string => p !== undefined && p !== '');
   const note = typeof b.note === 'string' ? b.note : b.note?.[locale];
-  return note === undefined ? parts.join(' ') : `${parts.join(' ')}${WORDS[locale].parens(note)}`;
+  const text = note === undefined ? parts.join(' ') : `${parts.join(' ')}${WORDS[locale].parens(note)}`;
+  const check = verbose && 'verification' in b ? b.verification : undefined;
+  return check === undefined ? text : `${text}${WORDS[locale].verification(check)}`;
 }
 
-export function basisText(basis: readonly (LegalBasis | ReportBasis)[], locale: Locale): string {
-  return basis.map((b) => citation(b, locale)).join(WORDS[locale].semicolon);
+export function basisText(basis: readonly (LegalBasis | ReportBasis)[], locale: Locale, verbose = false): string {
+  return basis.map((b) => citation(b, locale, verbose)).join(WORDS[locale].semicolon);
 }
 
-const ANSWER_FIELD_SET = new Set<string>(ANSWER_FIELDS);
-
-/** A field value as the form shows it (answers as 是/否, blanks as （空）). */
+/**
+ * A field value as a reader sees it, in the locale: answers as 是/否, 公开方式 as 门户网站, grades and yes/no flags by
+ * their names, blanks as （空） (core's `fieldValueText`: the display names live once, beside the model's labels).
+ */
 export function valueText(path: string, value: unknown, locale: Locale): string {
-  if (typeof value === 'string' && ANSWER_FIELD_SET.has(path)) {
-    const answers: Readonly<Record<string, string>> = CORE_MESSAGES[locale].answers;
-    return answers[value] ?? value;
-  }
-  return formatValue({ value }, locale);
+  return fieldValueText(path, value, locale);
 }
 
-/** Label of a field in the locale, falling back to the path itself. */
-export function labelOf(path: string, locale: Locale): string {
-  return fieldLabel(path, locale) ?? path;
+/** Label of a field in the locale, falling back to the path itself; with `verbose`, the path beside the label. */
+export function labelOf(path: string, locale: Locale, verbose = false): string {
+  return fieldName(path, locale, verbose);
 }
 
 export interface ObservedEntry {
@@ -132,14 +137,14 @@ export interface ObservedEntry {
   readonly value: string;
 }
 
-/** The values of the fields a finding read, in the rule's order, with labels. */
-export function observedEntries(f: Finding, locale: Locale): ObservedEntry[] {
-  return f.paths.map((path) => ({ path, label: labelOf(path, locale), value: valueText(path, f.observed[path] ?? null, locale) }));
+/** The values of the fields a finding read, in the rule's order, with labels (and, with `verbose`, paths beside them). */
+export function observedEntries(f: Finding, locale: Locale, verbose = false): ObservedEntry[] {
+  return f.paths.map((path) => ({ path, label: labelOf(path, locale, verbose), value: valueText(path, f.observed[path] ?? null, locale) }));
 }
 
-/** `年度收入合计 = 264.47；…` on one line. */
-export function observedText(f: Finding, locale: Locale): string {
-  return observedEntries(f, locale)
+/** `年度收入合计 = 264.47；…` on one line (`年度收入合计（income.total） = 264.47` with `verbose`). */
+export function observedText(f: Finding, locale: Locale, verbose = false): string {
+  return observedEntries(f, locale, verbose)
     .map((e) => `${e.label} = ${e.value}`)
     .join(WORDS[locale].semicolon);
 }
@@ -180,7 +185,12 @@ export function yearText(r: EvaluationResult, locale: Locale): string {
 }
 
 export function ratingText(r: EvaluationResult, locale: Locale): string {
-  return r.evaluation.selfRating ?? WORDS[locale].none;
+  return gradeOf(r.evaluation.selfRating, locale);
+}
+
+/** A 自评等级 as a reader sees it (`优`, `优 (excellent)`), or `（无）`. */
+export function gradeOf(grade: string | null | undefined, locale: Locale): string {
+  return grade === null || grade === undefined ? WORDS[locale].none : gradeText(grade, locale);
 }
 
 /**
@@ -190,9 +200,9 @@ export function ratingText(r: EvaluationResult, locale: Locale): string {
 export function scoreCheckText(check: ScoreCheck | undefined, locale: Locale): string | undefined {
   if (check === undefined) return undefined;
   const w = WORDS[locale];
-  const claimed = `${check.claimed.score === null ? w.blank : String(check.claimed.score)}${check.claimed.grade === null ? '' : w.parens(check.claimed.grade)}`;
+  const claimed = `${check.claimed.score === null ? w.blank : String(check.claimed.score)}${check.claimed.grade === null ? '' : w.parens(gradeText(check.claimed.grade, locale))}`;
   const moved = check.movedBy.map((m) => `${m.ruleId} ${m.delta > 0 ? '+' : ''}${String(m.delta)}`).join(w.comma);
-  const grade = check.recomputed.grade ?? (locale === 'zh-CN' ? '—（未加载等级标准）' : '— (no rating bands loaded)');
+  const grade = check.recomputed.grade === null ? (locale === 'zh-CN' ? '—（未加载等级标准）' : '— (no rating bands loaded)') : gradeText(check.recomputed.grade, locale);
   if (locale === 'zh-CN') {
     const score = check.recomputed.score === null ? '无法重算（有得分为空）' : String(check.recomputed.score);
     return `自评总分 ${claimed}；按表内数字重算 ${score}，建议等级 ${check.recomputed.score === null ? '—' : grade}${moved === '' ? '' : `（调整：${moved}）`}`;
@@ -235,9 +245,9 @@ export function reviewNotes(r: EvaluationResult): ReviewNote[] {
 }
 
 /** `警告 第 90 行第 37 列 [leftover-text]`: an import diagnostic's severity, place and code, before its message. */
-export function diagnosticHead(d: ResultDiagnostic, locale: Locale): string {
+export function diagnosticHead(d: ResultDiagnostic, locale: Locale, verbose = false): string {
   const where = positionText(diagnosticPosition(d), locale);
-  return `${WORDS[locale][d.severity]}${where === '' ? '' : ` ${where}`} [${d.code}]${d.path === undefined ? '' : ` ${labelOf(d.path, locale)}`}`;
+  return `${WORDS[locale][d.severity]}${where === '' ? '' : ` ${where}`} [${d.code}]${d.path === undefined ? '' : ` ${labelOf(d.path, locale, verbose)}`}`;
 }
 
 /** Unit name (or `（无）`), from a result or a batch row. */

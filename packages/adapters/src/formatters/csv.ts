@@ -39,7 +39,7 @@ export function csvWriter(options: FormatOptions): ReportWriter {
     separator: '',
     headNeedsEnd: false,
     head: () => `${BOM}${line(findingHeaders(locale))}`,
-    form: (r) => [[...findingRows(r, locale), ...diagnosticRows(r, locale)].map((row) => line(row.cells)).join('')],
+    form: (r) => [[...findingRows(r, locale, options.verbose === true), ...diagnosticRows(r, locale, options.verbose === true)].map((row) => line(row.cells)).join('')],
     glue: () => '',
     tail: (end) => [...tailChunks(end)].join(''),
     tailChunks,

@@ -56,7 +56,7 @@ function anchor(source: string): string {
   return `form-${encodeURIComponent(source)}`;
 }
 
-function findingHtml(r: EvaluationResult, f: Finding, locale: Locale): string {
+function findingHtml(r: EvaluationResult, f: Finding, locale: Locale, verbose: boolean): string {
   const w = WORDS[locale];
   const parts = [
     `<article class="${cls(f)}" data-rule="${h(f.ruleId)}">`,
@@ -64,15 +64,16 @@ function findingHtml(r: EvaluationResult, f: Finding, locale: Locale): string {
     `<p class="message">${h(f.message)}</p>`,
   ];
   for (const n of f.notes ?? []) parts.push(`<p class="note muted">${h(n.message)}</p>`);
-  const entries = observedEntries(f, locale);
-  // The values read, one after another (the field's path on hover): a table per finding took a third of a page.
+  const entries = observedEntries(f, locale, verbose);
+  // The values read, one after another (the field's path on hover, and beside its label with --verbose): a table per
+  // finding took a third of a page.
   if (entries.length > 0) parts.push(`<ul class="observed" aria-label="${h(w.observed)}">${entries.map((e) => `<li title="${h(e.path)}">${h(e.label)} <span class="value">${h(e.value)}</span></li>`).join('')}</ul>`);
   if (isWaived(f)) parts.push(`<p class="waiver"><strong>${h(w.waiver)}</strong>${w.colon}${h(w.waiverText(f.waiver))}</p>`);
-  if (f.outcome === 'fail') parts.push(`<p class="basis muted"><strong>${h(w.basis)}</strong>${w.colon}${f.basis.map((b) => h(citation(b, locale))).join(w.semicolon)}</p>`);
+  if (f.outcome === 'fail') parts.push(`<p class="basis muted"><strong>${h(w.basis)}</strong>${w.colon}${f.basis.map((b) => h(citation(b, locale, verbose))).join(w.semicolon)}</p>`);
   const at = findingPosition(r, f);
   if (at !== undefined) {
     const excerpt = at.position.excerpt === undefined ? '' : ` <q class="excerpt" title="${h(w.excerpt)}">${h(excerptText(at.position.excerpt))}</q>`;
-    parts.push(`<p class="location muted">${h(w.location)}${w.colon}${h(positionText(at.position, locale))}${h(w.parens(labelOf(at.path, locale)))}${excerpt}</p>`);
+    parts.push(`<p class="location muted">${h(w.location)}${w.colon}${h(positionText(at.position, locale))}${h(w.parens(labelOf(at.path, locale, verbose)))}${excerpt}</p>`);
   }
   parts.push('</article>');
   return parts.join('\n');
@@ -89,7 +90,7 @@ function signOff(locale: Locale, checkDate: string | undefined): string {
   ].join('\n');
 }
 
-function formHtml(r: EvaluationResult, locale: Locale, checkDate: string | undefined): string {
+function formHtml(r: EvaluationResult, locale: Locale, checkDate: string | undefined, verbose: boolean): string {
   const w = WORDS[locale];
   const parts = [`<section class="form" id="${h(anchor(r.source))}">`, `<h2>${h(`${unitText(r, locale)} ${yearText(r, locale)}`)}</h2>`];
   parts.push(
@@ -102,11 +103,11 @@ function formHtml(r: EvaluationResult, locale: Locale, checkDate: string | undef
   if (packScore !== undefined) parts.push(`<p class="pack-score">${h(packScore)}</p>`);
   const shown = sortFindings(r.findings).filter((x) => needsAttention(x) || isWaived(x));
   if (shown.length > 0) parts.push(`<h3>${h(w.findings)}</h3>`);
-  for (const f of shown) parts.push(findingHtml(r, f, locale));
+  for (const f of shown) parts.push(findingHtml(r, f, locale, verbose));
   const diagnostics = r.diagnostics ?? [];
   if (diagnostics.length > 0) {
     parts.push(`<h3>${h(w.diagnostics)}</h3>`, `<table class="diagnostics"><thead><tr><th>${h(w.severity)}</th><th>${h(w.location)}</th><th>${h(w.message)}</th></tr></thead><tbody>`);
-    for (const d of diagnostics) parts.push(`<tr><td>${h(w[d.severity])}</td><td>${h(positionText(diagnosticPosition(d), locale))}</td><td>${d.path === undefined ? '' : `${h(labelOf(d.path, locale))}${w.colon}`}${h(d.message)} <code>${h(d.code)}</code></td></tr>`);
+    for (const d of diagnostics) parts.push(`<tr><td>${h(w[d.severity])}</td><td>${h(positionText(diagnosticPosition(d), locale))}</td><td>${d.path === undefined ? '' : `${h(labelOf(d.path, locale, verbose))}${w.colon}`}${h(d.message)} <code>${h(d.code)}</code></td></tr>`);
     parts.push('</tbody></table>');
   }
   const notes = reviewNotes(r);
@@ -219,7 +220,7 @@ export function htmlWriter(options: FormatOptions, seen: readonly EvaluationResu
       if (end !== undefined && hasBatchSummary(end.digest)) parts.push(batchHtml(end, rules, locale));
       return `${parts.join('\n')}\n`;
     },
-    form: (r) => [formHtml(r, locale, checkDate)],
+    form: (r) => [formHtml(r, locale, checkDate, options.verbose === true)],
     glue: () => '',
     tail: (end) => [...tailChunks(end)].join(''),
     tailChunks,

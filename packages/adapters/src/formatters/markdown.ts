@@ -41,14 +41,15 @@ function tableRow(cells: readonly string[]): string {
   return `| ${cells.map(mdCell).join(' | ')} |`;
 }
 
-function finding(r: EvaluationResult, f: Finding, locale: Locale): string[] {
+function finding(r: EvaluationResult, f: Finding, locale: Locale, verbose: boolean): string[] {
   const w = WORDS[locale];
   const out = [`#### ${mdText(`[${outcomeLabel(f, locale)}] ${f.title}`)} (\`${f.ruleId}\`)`, '', mdText(f.message), ''];
   for (const n of f.notes ?? []) out.push(`> ${mdText(n.message)}`, '');
   const entries = observedEntries(f, locale);
-  // The model's paths are for developers: the English report keeps them, a zh-CN reader sees the form's own labels.
-  if (entries.length > 0) out.push(...(locale === 'zh-CN' ? table([w.field, w.observed], entries.map((e) => [e.label, e.value])) : table([w.field, w.path, w.value], entries.map((e) => [e.label, e.path, e.value]))), '');
-  if (f.outcome === 'fail') out.push(`**${w.basis}**${w.colon}${mdText(basisText(f.basis, locale))}`, '');
+  // The model's paths are for developers: the English report keeps them, a zh-CN reader sees the form's own labels
+  // (and the paths too with --verbose).
+  if (entries.length > 0) out.push(...(locale === 'zh-CN' && !verbose ? table([w.field, w.observed], entries.map((e) => [e.label, e.value])) : table([w.field, w.path, w.value], entries.map((e) => [e.label, e.path, e.value]))), '');
+  if (f.outcome === 'fail') out.push(`**${w.basis}**${w.colon}${mdText(basisText(f.basis, locale, verbose))}`, '');
   if (isWaived(f)) out.push(`**${w.waiver}**${w.colon}${mdText(w.waiverText(f.waiver))}`, '');
   const at = findingPosition(r, f);
   if (at !== undefined) {
@@ -59,7 +60,7 @@ function finding(r: EvaluationResult, f: Finding, locale: Locale): string[] {
 }
 
 /** One form: its failures and undecided findings in full, waived ones, import diagnostics, notes to review, passes, indicators. */
-function formMarkdown(r: EvaluationResult, locale: Locale): string[] {
+function formMarkdown(r: EvaluationResult, locale: Locale, verbose: boolean): string[] {
   const w = WORDS[locale];
   const out = [`## ${mdText(`${unitText(r, locale)} ${yearText(r, locale)}`)}`, ''];
   const score = scoreCheckText(r.scoreCheck, locale);
@@ -67,11 +68,11 @@ function formMarkdown(r: EvaluationResult, locale: Locale): string[] {
   out.push(`- ${w.source}${w.colon}${mdText(r.source)}`, ...(r.template === undefined ? [] : [`- ${w.template}${w.colon}${mdText(templateScoreText(r, locale))}`]), `- ${w.rating}${w.colon}${mdText(ratingText(r, locale))}`, ...(score === undefined ? [] : [`- ${mdText(score)}`]), ...(packScore === undefined ? [] : [`- ${mdText(packScore)}`]), `- ${mdText(w.summary(r.summary))}`, '');
   const shown = sortFindings(r.findings).filter((f) => needsAttention(f) || isWaived(f));
   if (shown.length > 0) out.push(`### ${w.findings}`, '');
-  for (const f of shown) out.push(...finding(r, f, locale));
+  for (const f of shown) out.push(...finding(r, f, locale, verbose));
   const diagnostics = r.diagnostics ?? [];
   if (diagnostics.length > 0) {
     out.push(`### ${w.diagnostics}`, '');
-    out.push(...table([w.severity, w.location, w.code, w.message], diagnostics.map((d) => [w[d.severity], positionText(diagnosticPosition(d), locale), d.code, d.path === undefined ? d.message : `${labelOf(d.path, locale)}${w.colon}${d.message}`])), '');
+    out.push(...table([w.severity, w.location, w.code, w.message], diagnostics.map((d) => [w[d.severity], positionText(diagnosticPosition(d), locale), d.code, d.path === undefined ? d.message : `${labelOf(d.path, locale, verbose)}${w.colon}${d.message}`])), '');
   }
   const notes = reviewNotes(r);
   if (notes.length > 0) {
@@ -137,7 +138,7 @@ export function markdownWriter(options: FormatOptions, seen: readonly Evaluation
       // A blank line before the first form, when there is one.
       return `${out.join('\n')}${end !== undefined && end.digest.totals.forms > 0 ? '\n' : ''}`;
     },
-    form: (r) => [`${formMarkdown(r, locale).join('\n').trimEnd()}\n`],
+    form: (r) => [`${formMarkdown(r, locale, options.verbose === true).join('\n').trimEnd()}\n`],
     glue: () => '',
     tail: (end) => [...tailChunks(end)].join(''),
     tailChunks,

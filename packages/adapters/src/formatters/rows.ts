@@ -3,7 +3,7 @@
  * findings sheet), the batch summary (text, Markdown, HTML, the xlsx summary sheet), and what goes with them.
  */
 import type { BatchDigest, EvaluationResult, FormBrief, Locale, Outcome, ReportRule, ResultDiagnostic, Severity, UnreadInput } from '@jixiao/core';
-import { WORDS, basisText, diagnosticPosition, findingPosition, isWaived, labelOf, observedText, positionText, reviewNotes, sortFindings, unitOf, yearOf } from './common.js';
+import { WORDS, basisText, diagnosticPosition, findingPosition, gradeOf, isWaived, labelOf, observedText, positionText, reviewNotes, sortFindings, unitOf, yearOf } from './common.js';
 
 export type Cell = string | number | null;
 
@@ -38,7 +38,7 @@ function where(text: string): Cell {
  * One form's findings: failures first (errors, warnings, info, then waived ones), then undecided, not applicable,
  * passed; severity only on failures; each with where it points in the file. Notes travel in the message column.
  */
-export function findingRows(r: EvaluationResult, locale: Locale): FindingRow[] {
+export function findingRows(r: EvaluationResult, locale: Locale, verbose = false): FindingRow[] {
   const w = WORDS[locale];
   const yes = w.yes;
   const base = { source: r.source, unit: r.evaluation.unit, fiscalYear: r.evaluation.fiscalYear };
@@ -54,9 +54,9 @@ export function findingRows(r: EvaluationResult, locale: Locale): FindingRow[] {
         severity: f.outcome === 'fail' ? w[f.severity] : null,
         redFlag: f.redFlag && f.outcome === 'fail' ? yes : null,
         message: [f.message, ...(f.notes ?? []).map((n) => n.message)].join('\n'),
-        observed: observedText(f, locale),
+        observed: observedText(f, locale, verbose),
         location: at === undefined ? null : where(positionText(at.position, locale)),
-        basis: basisText(f.basis, locale),
+        basis: basisText(f.basis, locale, verbose),
         waiver: isWaived(f) ? w.waiverText(f.waiver) : null,
       }),
     };
@@ -65,18 +65,18 @@ export function findingRows(r: EvaluationResult, locale: Locale): FindingRow[] {
 }
 
 /** One form's import diagnostics as rows of the findings table (outcome 导入诊断, rule id `import/<code>`). */
-export function diagnosticRows(r: EvaluationResult, locale: Locale): FindingRow[] {
-  return (r.diagnostics ?? []).map((d) => ({ kind: 'diagnostic', cells: diagnosticCells(r, d, locale) }));
+export function diagnosticRows(r: EvaluationResult, locale: Locale, verbose = false): FindingRow[] {
+  return (r.diagnostics ?? []).map((d) => ({ kind: 'diagnostic', cells: diagnosticCells(r, d, locale, verbose) }));
 }
 
-function diagnosticCells(r: EvaluationResult, d: ResultDiagnostic, locale: Locale): Cell[] {
+function diagnosticCells(r: EvaluationResult, d: ResultDiagnostic, locale: Locale, verbose: boolean): Cell[] {
   const w = WORDS[locale];
   return row({
     source: r.source,
     unit: r.evaluation.unit,
     fiscalYear: r.evaluation.fiscalYear,
     ruleId: `import/${d.code}`,
-    title: d.path === undefined ? w.diagnostics : `${w.diagnostics}${w.colon}${labelOf(d.path, locale)}`,
+    title: d.path === undefined ? w.diagnostics : `${w.diagnostics}${w.colon}${labelOf(d.path, locale, verbose)}`,
     outcome: w.diagnostics,
     severity: w[d.severity],
     message: d.message,
@@ -101,10 +101,10 @@ export function reviewHeaders(locale: Locale): string[] {
 }
 
 /** One form's import diagnostics and the notes that came with its passes, a row each. */
-export function reviewRows(r: EvaluationResult, locale: Locale): Cell[][] {
+export function reviewRows(r: EvaluationResult, locale: Locale, verbose = false): Cell[][] {
   const w = WORDS[locale];
   const base = [r.source, r.evaluation.unit, r.evaluation.fiscalYear];
-  const out: Cell[][] = (r.diagnostics ?? []).map((d) => [...base, w.diagnostics, w[d.severity], where(positionText(diagnosticPosition(d), locale)), `${d.path === undefined ? '' : `${labelOf(d.path, locale)}${w.colon}`}${d.message} [${d.code}]`]);
+  const out: Cell[][] = (r.diagnostics ?? []).map((d) => [...base, w.diagnostics, w[d.severity], where(positionText(diagnosticPosition(d), locale)), `${d.path === undefined ? '' : `${labelOf(d.path, locale, verbose)}${w.colon}`}${d.message} [${d.code}]`]);
   for (const n of reviewNotes(r)) out.push([...base, w.reviewNotes, null, null, `${n.title}${w.colon}${n.message}`]);
   return out;
 }
@@ -205,7 +205,7 @@ export function suggestedGradeText(b: FormBrief, locale: Locale): string {
   const recomputed = b.scoreCheck?.recomputed;
   if (recomputed === undefined) return w.dash;
   const score = recomputed.score === null ? w.blank : recomputed.score.toFixed(2);
-  return `${recomputed.grade ?? w.none}${w.parens(score)}`;
+  return `${gradeOf(recomputed.grade, locale)}${w.parens(score)}`;
 }
 
 /** One row per checked form, in the digest's order (what needs attention first, then by unit). */
@@ -227,7 +227,7 @@ export function batchCells(b: FormBrief, locale: Locale): Record<BatchColumn, Ce
     unit: unitOf(b.unit, locale),
     fiscalYear: b.fiscalYear,
     template: templateText(b, locale),
-    selfRating: b.selfRating ?? WORDS[locale].none,
+    selfRating: gradeOf(b.selfRating, locale),
     suggestedGrade: suggestedGradeText(b, locale),
     packScore: packScoreCell(b, locale),
     errors: b.errors,

@@ -37,7 +37,7 @@ function findingStyle(f: Finding): Style {
   return f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'cyan';
 }
 
-function renderForm(r: EvaluationResult, locale: Locale, paint: (s: Style, t: string) => string): string[] {
+function renderForm(r: EvaluationResult, locale: Locale, paint: (s: Style, t: string) => string, verbose: boolean): string[] {
   const w = WORDS[locale];
   const out: string[] = [];
   out.push(`${paint('bold', oneLine(unitText(r, locale)))}  ${w.year}: ${yearText(r, locale)}  ${w.rating}: ${oneLine(ratingText(r, locale))}  ${w.source}: ${oneLine(r.source)}${r.template === undefined ? '' : `  ${w.template}: ${oneLine(templateScoreText(r, locale))}`}`);
@@ -50,10 +50,10 @@ function renderForm(r: EvaluationResult, locale: Locale, paint: (s: Style, t: st
     out.push(`  ${paint(findingStyle(f), `[${outcomeLabel(f, locale)}]`)} ${f.ruleId} ${oneLine(f.title)}${f.redFlag && f.outcome === 'fail' ? ` ⚑ ${w.redFlag}` : ''}`);
     out.push(`      ${oneLine(f.message)}`);
     for (const n of f.notes ?? []) out.push(`      ${oneLine(n.message)}`);
-    if (f.paths.length > 0) out.push(`      ${paint('dim', `${w.observed}: ${oneLine(observedText(f, locale))}`)}`);
+    if (f.paths.length > 0) out.push(`      ${paint('dim', `${w.observed}: ${oneLine(observedText(f, locale, verbose))}`)}`);
     const at = findingPosition(r, f);
     if (at !== undefined) out.push(`      ${paint('dim', `${w.location}: ${positionText(at.position, locale)}${at.position.excerpt === undefined ? '' : ` 「${oneLine(excerptText(at.position.excerpt))}」`}`)}`);
-    if (f.outcome === 'fail') out.push(`      ${paint('dim', `${w.basis}: ${oneLine(basisText(f.basis, locale))}`)}`);
+    if (f.outcome === 'fail') out.push(`      ${paint('dim', `${w.basis}: ${oneLine(basisText(f.basis, locale, verbose))}`)}`);
   }
   for (const f of r.findings.filter(isWaived)) {
     out.push(`  ${paint('dim', `[${outcomeLabel(f, locale)}]`)} ${f.ruleId} ${oneLine(f.title)}`);
@@ -63,7 +63,7 @@ function renderForm(r: EvaluationResult, locale: Locale, paint: (s: Style, t: st
   const diagnostics = r.diagnostics ?? [];
   if (diagnostics.length > 0) {
     out.push(`  ${paint('magenta', `${w.diagnostics}:`)}`);
-    for (const d of diagnostics) out.push(`    ${oneLine(diagnosticHead(d, locale))}: ${oneLine(d.message)}`);
+    for (const d of diagnostics) out.push(`    ${oneLine(diagnosticHead(d, locale, verbose))}: ${oneLine(d.message)}`);
   }
   const notes = reviewNotes(r);
   if (notes.length > 0) {
@@ -152,7 +152,7 @@ export function textWriter(options: FormatOptions, seen: readonly EvaluationResu
     separator: '\n',
     headNeedsEnd: false,
     head: () => '',
-    form: (r) => [`${renderForm(r, locale, paint).join('\n')}\n`],
+    form: (r) => [`${renderForm(r, locale, paint, options.verbose === true).join('\n')}\n`],
     glue: () => '',
     tail: (end) => [...tailChunks(end)].join(''),
     tailChunks,

@@ -31,6 +31,13 @@ export interface FormatOptions {
    * machine-read reports usually are: half the bytes, and half the time to write for a province's worth of forms.
    */
   readonly pretty?: boolean;
+  /**
+   * `jixiao check --verbose`: for whoever maps a report back to the rules and the model. Each field is named with its
+   * model path beside its label (a zh-CN report otherwise shows the form's labels only), and each citation with how
+   * it was checked (the rule's `basis[].verification`: verified or not, the date, the remark). Text, Markdown, HTML,
+   * CSV and xlsx; the JSON and SARIF reports carry the paths and the rules' metadata anyway.
+   */
+  readonly verbose?: boolean;
   /** json only: keep each finding's explanation (the conditions that decided a failure or an indeterminate outcome). */
   readonly explain?: boolean;
 }

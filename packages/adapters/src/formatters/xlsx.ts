@@ -170,6 +170,7 @@ export interface XlsxReport {
  */
 export function xlsxReport(options: FormatOptions, spool: SpoolFactory = memorySpool, seen: readonly EvaluationResult[] = []): XlsxReport {
   const { locale } = options;
+  const verbose = options.verbose === true;
   const w = WORDS[locale];
   const names = SHEET_NAMES[locale];
   const rules = new Map(ruleCatalogue(seen, options).map((r) => [r.id, r]));
@@ -179,9 +180,9 @@ export function xlsxReport(options: FormatOptions, spool: SpoolFactory = memoryS
   const review = spool<Cell[]>('review');
   return {
     form: (r) => {
-      for (const row of findingRows(r, locale)) (row.kind === 'error' || row.kind === 'warning' || row.kind === 'info' ? failures : others).push(row);
+      for (const row of findingRows(r, locale, verbose)) (row.kind === 'error' || row.kind === 'warning' || row.kind === 'info' ? failures : others).push(row);
       for (const row of indicatorRows(r)) indicators.push(row);
-      for (const row of reviewRows(r, locale)) review.push(row);
+      for (const row of reviewRows(r, locale, verbose)) review.push(row);
     },
     write: async (end, book) => {
       const { digest } = end;

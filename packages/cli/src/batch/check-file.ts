@@ -34,7 +34,7 @@ export type FileOutcome =
   | { readonly ok: false; readonly source: string; readonly reason: string };
 
 /** The options of a streamed report that a child needs to write its forms' parts (plain data: it is cloned). */
-export type RenderOptions = Pick<FormatOptions, 'locale' | 'toolVersion' | 'color' | 'pretty' | 'explain' | 'checkDate'>;
+export type RenderOptions = Pick<FormatOptions, 'locale' | 'toolVersion' | 'color' | 'pretty' | 'explain' | 'checkDate' | 'verbose'>;
 
 /**
  * How the caller wants a result back: as an object, or as its part of a report in a streamed format (with
@@ -43,6 +43,8 @@ export type RenderOptions = Pick<FormatOptions, 'locale' | 'toolVersion' | 'colo
 export type ResultShape = ({ readonly render?: undefined } | { readonly render: { readonly format: StreamFormat; readonly options: RenderOptions; readonly failuresOnly?: boolean } }) & {
   /** Give each form's record and JSON back for the cross-form pass (see `cross-form.ts`). */
   readonly crossForm?: boolean;
+  /** `--verbose`: import diagnostics and unread reasons name a field's model path beside its label. */
+  readonly verbose?: boolean;
 };
 
 /** `--quiet`: the result with only its failing findings (its summary still counts every outcome). */
@@ -71,7 +73,8 @@ export function reportWriter(checker: Checker, format: StreamFormat, options: Re
 export async function checkFile(file: InputFile, locale: Locale, checker: Checker, shape: ResultShape, templates?: readonly Template[], waivers?: CheckWaivers): Promise<FileOutcome> {
   const { source } = file;
   try {
-    const input = await loadInput(file.path, locale, templates);
+    const wording = { verbose: shape.verbose === true };
+    const input = await loadInput(file.path, locale, templates, wording);
     if (!input.ok) return { ok: false, source, reason: input.reason };
     const checked = checker.checkEvaluationSync(input.evaluation, { source, locale, ...(input.positions ? { positions: input.positions } : {}), ...formGaps(input), ...(waivers === undefined ? {} : { waivers }) });
     // The form template the file was read with (the batch summary's "template" column).
@@ -82,7 +85,7 @@ export async function checkFile(file: InputFile, locale: Locale, checker: Checke
       source,
       brief: formBrief(result),
       // One line each, whatever the form holds (see terminal.ts).
-      diagnostics: input.diagnostics.map((d) => terminalText(formatDiagnostic(d, locale))),
+      diagnostics: input.diagnostics.map((d) => terminalText(formatDiagnostic(d, locale, wording))),
       importErrors: input.diagnostics.filter((d) => d.severity === 'error').length,
       ...(shape.crossForm === true ? { crossForm: { record: formRecord(input.evaluation, source), form: crossFormJson(input.evaluation, input.positions) } } : {}),
     };

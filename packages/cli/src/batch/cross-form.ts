@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CrossFormRun, crossFormReport, formRecord, type Checker, type CrossFormReport, type FormRecord, type Locale, type LoadedForm, type Template } from '@jixiao/core';
+import type { DiagnosticWording } from '@jixiao/import';
 import { loadInput } from '../input.js';
 import { Spool } from './report-stream.js';
 import { makeTempDir, removeTempDir } from './temp-dirs.js';
@@ -33,11 +34,11 @@ export class CrossFormSpool {
   }
 
   /** Read the history-only forms (`--history`): each joined to the checked ones, or an outcome saying why not. */
-  async addHistory(files: readonly InputFile[], checked: ReadonlySet<string>, locale: Locale, templates?: readonly Template[]): Promise<FileOutcome[]> {
+  async addHistory(files: readonly InputFile[], checked: ReadonlySet<string>, locale: Locale, templates?: readonly Template[], wording: DiagnosticWording = {}): Promise<FileOutcome[]> {
     const unread: FileOutcome[] = [];
     for (const file of files) {
       if (checked.has(file.source)) continue; // checked already: it takes part as a form of the run
-      const input = await loadInput(file.path, locale, templates);
+      const input = await loadInput(file.path, locale, templates, wording);
       if (!input.ok) {
         unread.push({ ok: false, source: file.source, reason: `${locale === 'zh-CN' ? '（--history 上年表）' : '(--history) '}${input.reason}` });
         continue;

@@ -1,4 +1,4 @@
-import type { Locale } from '@jixiao/core';
+import { gradeText, type Locale } from '@jixiao/core';
 import type { FileOutcome } from './check-file.js';
 import { byPath, type IgnoredInput, type IgnoreReason, type SkippedInput } from './collect.js';
 import { terminalText } from '../terminal.js';
@@ -50,7 +50,7 @@ export function renderSummary(outcomes: readonly FileOutcome[], skipped: readonl
     for (const o of checked) {
       const s = o.brief;
       const unit = `${s.unit === null ? blank : terminalText(s.unit)} ${s.fiscalYear === null ? blank : String(s.fiscalYear)}`;
-      const grade = s.selfRating === null ? blank : terminalText(s.selfRating);
+      const grade = s.selfRating === null ? blank : terminalText(gradeText(s.selfRating, locale));
       const source = terminalText(o.source);
       lines.push(
         zh

@@ -39,6 +39,7 @@ export interface CheckFlags extends FilterFlags {
   ignore?: string[];
   printConfig?: boolean;
   history?: string[];
+  verbose?: boolean;
 }
 
 /**
@@ -75,6 +76,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       (value: string, previous: string[]) => [...previous, value],
       [],
     )
+    .option('--verbose', '报告在字段名旁另列模型路径，并列出每条依据的核实情况（已核实/未核实、核实日期、说明）；导入诊断也列出模型路径。配置文件中的 "verbose": true 同此 / reports give each field\'s model path beside its label and each citation\'s check (verified or not, date, remark); import diagnostics give the model path too. Same as "verbose": true in the config file')
     .option('--print-config', '打印生效的配置（JSON，可作 --config 使用）后退出 / print the configuration in force (JSON, usable as --config) and exit')
     .action(async (files: string[], flags: CheckFlags) => {
       setExit(await runCheck(files, flags, io));
@@ -162,6 +164,7 @@ function printConfig(selection: PackSelection, flags: CheckFlags, io: CliIo): nu
     rules: Object.fromEntries(packs.flatMap((p) => p.rules.map((r) => [r.id, severity.get(r.id) ?? 'off']))),
     parameters: Object.fromEntries([...checker.parameters].map(([id, p]) => [id, [...p.values]])),
     ...(config.locale === undefined ? {} : { locale: config.locale }),
+    verbose: flags.verbose === true || config.verbose === true,
   };
   const text = `${JSON.stringify(printed, null, 2)}\n`;
   if (flags.output === undefined) io.stdout(text);
@@ -173,7 +176,8 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
   const { files, skipped, ignored } = inputs;
   const { locale, format, selection } = run;
   const quiet = flags.quiet === true;
-  const { checker, warnings, templates } = loadChecker(selection);
+  const { checker, warnings, templates, config } = loadChecker(selection);
+  const verbose = flags.verbose === true || config.verbose === true;
   const checkDate = flags.today ?? localToday();
   // A waiver file is read and checked before any form is (a rule id it names must be loaded); its waivers apply as
   // each form is checked, so that the self-rating check does not count a waived failure.
@@ -183,7 +187,7 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
   for (const w of warnings) io.stderr(`jixiao: ${w}\n`);
   const batch = files.length + skipped.length > 1 || skipped.length > 0 || ignored.length > 0 || files.length === 0;
   const color = flags.output === undefined && io.stdoutIsTTY && io.env.NO_COLOR === undefined;
-  const renderOptions: RenderOptions = { locale, toolVersion: VERSION, color, pretty: flags.pretty === true, explain: flags.explain === true, checkDate };
+  const renderOptions: RenderOptions = { locale, toolVersion: VERSION, color, pretty: flags.pretty === true, explain: flags.explain === true, checkDate, ...(verbose ? { verbose } : {}) };
   const formatOptions = { ...renderOptions, rules: checker.rules, parameters: checker.parameters };
   // Reports are written as results arrive (in file order), so a province's worth of forms never sits in memory:
   // a text format's part of each form is written where it was checked (a worker or here) and sent on; an Excel
@@ -213,7 +217,7 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
         checker,
         templates,
         ...(waiverFile === undefined ? {} : { waivers: { refs: waiverFile.refs, today: waiverFile.today } }),
-        shape: { ...(stream ? { render: { format: stream.format, options: renderOptions, ...(quiet ? { failuresOnly: true } : {}) } } : {}), ...(spool ? { crossForm: true } : {}) },
+        shape: { ...(stream ? { render: { format: stream.format, options: renderOptions, ...(quiet ? { failuresOnly: true } : {}) } } : {}), ...(spool ? { crossForm: true } : {}), ...(verbose ? { verbose } : {}) },
         ...(progress ? { onProgress: progress.update } : {}),
         onOutcome: (o) => {
           if (o.ok && o.crossForm !== undefined) spool?.add(o.crossForm.record, o.crossForm.form);
@@ -237,7 +241,7 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
     let crossForm: { report: CrossFormReport; errors: number } | undefined;
     const allSkipped = [...skipped, ...(history?.skipped ?? [])];
     if (spool) {
-      outcomes.push(...(await spool.addHistory(history?.files ?? [], new Set(files.map((f) => f.source)), locale, templates)));
+      outcomes.push(...(await spool.addHistory(history?.files ?? [], new Set(files.map((f) => f.source)), locale, templates, { verbose })));
       crossForm = spool.finish(locale);
     }
     // Import diagnostics, one line each, written at once (a batch can have tens of thousands).

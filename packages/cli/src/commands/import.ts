@@ -14,6 +14,7 @@ export interface ImportFlags {
   config?: string;
   pack?: string[];
   template?: string[];
+  verbose?: boolean;
 }
 
 /**
@@ -33,6 +34,7 @@ export function registerImport(program: Command, io: CliIo, setExit: (code: numb
     .option('-c, --config <file>', 'jixiao.config.json（其中的 templates 与规则包携带的模板） / jixiao.config.json (its templates, and those its packs carry)')
     .option('-p, --pack <pack...>', '规则包：只用其携带的表单模板 / rule packs: only the form templates they carry are used')
     .option('-t, --template <template...>', TEMPLATE_OPTION_HELP)
+    .option('--verbose', '诊断信息在字段名旁另列模型路径 / diagnostics give each field’s model path beside its label')
     .action(async (file: string, flags: ImportFlags) => {
       setExit(await runImport(file, flags, io));
     });
@@ -46,6 +48,7 @@ export async function runImport(file: string, flags: ImportFlags, io: CliIo): Pr
   const read = await importFile(resolve(io.cwd, file), locale, templates);
   if (!read.ok) throw new CliError(`${file}: ${read.reason}`, EXIT.unreadable);
   const { result } = read;
+  const wording = { verbose: flags.verbose === true };
   // A value that could not be read stays blank in the evaluation: the import is incomplete (exit 3), as in `check`.
   const readFully = result.ok && !result.diagnostics.some((d) => d.severity === 'error');
   if (flags.format === 'json') {
@@ -54,11 +57,12 @@ export async function runImport(file: string, flags: ImportFlags, io: CliIo): Pr
       ? { source: file, kind: result.kind, ok: true, ...template, evaluation: result.evaluation, diagnostics: result.diagnostics, positions: result.positions, ...(result.provenance === undefined ? {} : { provenance: result.provenance }) }
       : { source: file, kind: result.kind, ok: false, ...template, diagnostics: result.diagnostics };
     io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
-    if (!result.ok) io.stderr(`jixiao: ${terminalText(file)}: ${terminalText(result.diagnostics[0]?.message[locale] ?? '')}\n`);
+    const first = result.diagnostics[0];
+    if (!result.ok && first !== undefined) io.stderr(`jixiao: ${terminalText(file)}: ${terminalText(first.path === undefined ? first.message[locale] : formatDiagnostic(first, locale, wording))}\n`);
     return readFully ? EXIT.ok : EXIT.unreadable;
   }
   if (!result.ok) {
-    for (const d of result.diagnostics) io.stderr(`jixiao: ${terminalText(file)}: ${terminalText(d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale))}\n`);
+    for (const d of result.diagnostics) io.stderr(`jixiao: ${terminalText(file)}: ${terminalText(d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale, wording))}\n`);
     return EXIT.unreadable;
   }
   io.stdout(`${JSON.stringify(result.evaluation, null, 2)}\n`);
@@ -66,6 +70,6 @@ export async function runImport(file: string, flags: ImportFlags, io: CliIo): Pr
     const { id, score } = result.template;
     io.stderr(`${terminalText(file)}: ${locale === 'zh-CN' ? `按模板 ${id} 读取（识别得分 ${String(score)}）` : `read with template ${id} (detection score ${String(score)})`}\n`);
   }
-  for (const d of result.diagnostics) io.stderr(`${terminalText(file)}: ${terminalText(formatDiagnostic(d, locale))}\n`);
+  for (const d of result.diagnostics) io.stderr(`${terminalText(file)}: ${terminalText(formatDiagnostic(d, locale, wording))}\n`);
   return readFully ? EXIT.ok : EXIT.unreadable;
 }

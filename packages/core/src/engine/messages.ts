@@ -1,7 +1,8 @@
 import type { DataRef, DataFormat } from '../pack/schema.js';
 import { CORE_MESSAGES } from '../i18n/messages.js';
 import type { Locale } from '../i18n/locale.js';
-import { fieldLabel } from '../model/labels.js';
+import { ANSWER_FIELDS } from '../model/evaluation.js';
+import { DISCLOSURE_CHANNEL_LABELS, fieldLabel, gradeText } from '../model/labels.js';
 import { formatMoney, isMoney } from '../model/money.js';
 import { formatPercent } from '../indicators/ratio.js';
 import type { FactReads, FactValues } from './compiled.js';
@@ -97,8 +98,36 @@ export function formatValue(v: MessageValue, locale: Locale): string {
   return formatRaw(v.value, v.format, locale);
 }
 
+/** How a value is shown: a rule's {@link DataFormat}s, and `boolean` (是/否) for the model's yes/no flags. */
+export type ValueFormat = DataFormat | 'boolean';
+
+const ANSWER_FIELD_SET: ReadonlySet<string> = new Set(ANSWER_FIELDS);
+const INDICATOR_CORE = /^selfAssessment\.indicators\.\d+\.core$/;
+
+/**
+ * How a form field's value is shown to a reader: the enum fields by their display names (checklist answers as
+ * 是/否/未作答…, 公开方式 as 门户网站…, the 自评等级, the yes/no flags), any other as it is.
+ */
+export function fieldFormat(path: string): ValueFormat | undefined {
+  if (ANSWER_FIELD_SET.has(path)) return 'answer';
+  if (path === 'disclosure.channels') return 'channels';
+  if (path === 'selfRating.grade') return 'grade';
+  if (path === 'unit.classified' || INDICATOR_CORE.test(path)) return 'boolean';
+  return undefined;
+}
+
+/** A form field's value as a reader sees it, in the locale ({@link fieldFormat}; blanks as （空）). */
+export function fieldValueText(path: string, value: unknown, locale: Locale): string {
+  return formatRaw(value, fieldFormat(path), locale);
+}
+
+/** One enum value by its display name in the locale, an unknown one as it is. */
+function named(value: unknown, names: Readonly<Record<string, Readonly<Record<Locale, string>>>>, locale: Locale): string {
+  return typeof value === 'string' && Object.hasOwn(names, value) ? (names[value]?.[locale] ?? value) : show(value);
+}
+
 /** {@link formatValue} on a value and its format (no wrapper object: used on the hot path). */
-export function formatRaw(value: unknown, format: DataFormat | undefined, locale: Locale): string {
+export function formatRaw(value: unknown, format: ValueFormat | undefined, locale: Locale): string {
   const m = CORE_MESSAGES[locale];
   if (isBlank(value)) return m.blank;
   switch (format) {
@@ -120,6 +149,14 @@ export function formatRaw(value: unknown, format: DataFormat | undefined, locale
     }
     case 'list':
       return Array.isArray(value) ? (value.length === 0 ? m.none : value.map(String).join(m.listSeparator)) : show(value);
+    case 'channels': {
+      const list: readonly unknown[] = Array.isArray(value) ? value : [value];
+      return list.length === 0 ? m.none : list.map((c) => named(c, DISCLOSURE_CHANNEL_LABELS, locale)).join(m.listSeparator);
+    }
+    case 'grade':
+      return typeof value === 'string' ? gradeText(value, locale) : show(value);
+    case 'boolean':
+      return typeof value === 'boolean' ? m.answers[value ? 'yes' : 'no'] : show(value);
     default:
       // A list of records (a 自评表's indicator rows) is shown by its length: the rows themselves are in the form.
       if (Array.isArray(value) && value.some((x) => typeof x === 'object' && x !== null)) return locale === 'zh-CN' ? `${String(value.length)} 项` : `${String(value.length)} rows`;

@@ -3,6 +3,8 @@
  * indeterminate findings name a field by its path *and* this label, so a reviewer recognises it.
  * A test keeps this table 1:1 with the leaves of the zod model.
  */
+import type { DisclosureChannel, Grade } from './answer.js';
+
 export interface FieldLabel {
   readonly 'zh-CN': string;
   readonly en: string;
@@ -144,4 +146,42 @@ export function fieldLabel(path: string, locale: 'zh-CN' | 'en' = 'zh-CN'): stri
     if (cut < 0) return undefined;
     current = current.slice(0, cut);
   }
+}
+
+/**
+ * A field as a reader names it: the form's label in the locale (`年度`, `fiscal year`), the model path only for a
+ * field without one; with `verbose`, the path beside the label (`年度（fiscalYear）`, `fiscal year (fiscalYear)`) for
+ * whoever maps a report back to the model.
+ */
+export function fieldName(path: string, locale: 'zh-CN' | 'en', verbose = false): string {
+  const label = fieldLabel(path, locale);
+  if (label === undefined) return path;
+  return verbose ? (locale === 'zh-CN' ? `${label}（${path}）` : `${label} (${path})`) : label;
+}
+
+/**
+ * What a reader sees for each 公开方式 the model stores (`portal`, `internal`, `other`): the form's own words
+ * (../shared/domain.md §1; the seed form's 门户网站 / 单位内部 / 其它), and English. Reports, messages (`format:
+ * "channels"`) and the workbench show these; the JSON report keeps the stored value.
+ */
+export const DISCLOSURE_CHANNEL_LABELS = {
+  portal: { 'zh-CN': '门户网站', en: 'portal website' },
+  internal: { 'zh-CN': '单位内部', en: 'inside the unit' },
+  other: { 'zh-CN': '其它', en: 'other' },
+} as const satisfies Record<DisclosureChannel, FieldLabel>;
+
+/**
+ * What a reader sees for each 自评等级: the form's own word in zh-CN; in English the word with its meaning, so that
+ * the term stays recognisable against the form (`优 (excellent)`).
+ */
+export const GRADE_LABELS = {
+  优: { 'zh-CN': '优', en: '优 (excellent)' },
+  良: { 'zh-CN': '良', en: '良 (good)' },
+  中: { 'zh-CN': '中', en: '中 (fair)' },
+  差: { 'zh-CN': '差', en: '差 (poor)' },
+} as const satisfies Record<Grade, FieldLabel>;
+
+/** A grade as a reader sees it ({@link GRADE_LABELS}); anything else as it is. */
+export function gradeText(grade: string, locale: 'zh-CN' | 'en'): string {
+  return Object.hasOwn(GRADE_LABELS, grade) ? GRADE_LABELS[grade as Grade][locale] : grade;
 }

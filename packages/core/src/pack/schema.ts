@@ -100,7 +100,7 @@ export const TopLevelConditionSchema: z.ZodType<TopLevelCondition> = z.union([
   z.strictObject({ not: NestedConditionSchema }),
 ]);
 
-export const DATA_FORMATS = ['money', 'integer', 'number', 'percent', 'date', 'answer', 'text', 'fields', 'list', 'grade'] as const;
+export const DATA_FORMATS = ['money', 'integer', 'number', 'percent', 'date', 'answer', 'text', 'fields', 'list', 'grade', 'channels'] as const;
 export type DataFormat = (typeof DATA_FORMATS)[number];
 
 /** A value shown in a message: a fact reference with a display format, or the blank fields among a list. */
@@ -307,5 +307,9 @@ export const ConfigSchema = z.strictObject({
     .optional()
     .meta({ description: 'Override `pack.parameterName`: a plain value (in force always) or dated values' }),
   locale: z.enum(['zh-CN', 'en']).optional(),
+  verbose: z
+    .boolean()
+    .optional()
+    .meta({ description: 'As `jixiao check --verbose`: reports name each field with its model path beside its label, and each citation with how it was checked (verified or not, date, remark); import diagnostics name the model path too' }),
 });
 export type Config = z.infer<typeof ConfigSchema>;
