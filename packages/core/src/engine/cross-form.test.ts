@@ -644,9 +644,10 @@ describe('peers and copies', () => {
     expect(seen.get('a.txt')?.batch).toMatchObject({ peers: { staffingControlRate: { value: null, count: 0, median: null, mad: null, min: null, max: null, robustZ: null, absRobustZ: null } } });
   });
 
-  // From the mutation run of cross-form.ts:341-470 (eleventh shift): a form with no unit-year (`[]` → a junk entry,
-  // 378) was given one copy, and batch/duplicate-submission failed it as submitted twice.
-  it('a form whose year or unit is blank is no copy of another and has none, even beside another such form', () => {
+  // From the mutation run of cross-form.ts:341-540 (eleventh shift): a form with no unit-year (`[]` → a junk entry,
+  // 378) was given one copy, and batch/duplicate-submission failed it as submitted twice; a form without copies was
+  // given one differing field (`?? []` → a junk entry, 514).
+  it('a form whose year or unit is blank is no copy of another and has none, even beside another such form; a form without copies has no differing fields', () => {
     const seen = new Map<string, CrossFormContext>();
     const noUnit = (f: Evaluation): Evaluation => ({ ...f, unit: { name: null } });
     const run = checkCrossForm(checker, [
@@ -657,7 +658,7 @@ describe('peers and copies', () => {
       { source: 'e.txt', evaluation: form('甲', 2021) },
     ], { onContext: (s, c) => seen.set(s, c) });
     for (const source of ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt']) {
-      expect(seen.get(source)?.batch, source).toMatchObject({ duplicates: { count: 0, sources: [], listed: 0, unlisted: 0 } });
+      expect(seen.get(source)?.batch, source).toMatchObject({ duplicates: { count: 0, sources: [], listed: 0, unlisted: 0, differences: [], differenceCount: 0 } });
     }
     expect(run.findings.filter((f) => f.ruleId === 'batch/duplicate-submission' && f.outcome === 'fail')).toEqual([]);
   });
