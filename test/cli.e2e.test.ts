@@ -83,7 +83,9 @@ describe('jixiao CLI', () => {
     const badConfig = write('bad.config.json', '{"rules": {"x": "loud"}}');
     const cases = [
       [['check', join(tmp, 'nope.json')], /nope\.json/, 3],
-      [['check', invalid], /staffing\.actual（实有人数）/, 3],
+      // The field by its label (the model path only with --verbose: zh11, issue 15).
+      [['check', invalid], /\[schema-invalid_type\] 实有人数: 类型错误/, 3],
+      [['check', invalid, '--verbose'], /\[schema-invalid_type\] 实有人数（staffing\.actual）: 类型错误/, 3],
       [['import', join(tmp, 'nope.json')], /nope\.json/, 3],
       [['check', SEED_JSON, '--config', badConfig], /bad\.config\.json/, 2],
       [['check', SEED_JSON, '--pack', 'no-such-pack'], /no-such-pack/, 2],
