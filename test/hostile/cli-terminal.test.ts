@@ -42,6 +42,27 @@ describe('terminal output', () => {
     expect(r.stderr).toContain('北塔\\u001b[2J\\u001b]0;owned\\u0007区\\u000d司法局\\u009b31m\\u000a伪造单位');
   });
 
+  it.each([['text'], ['markdown']])('lists a file not read with each of its reasons on a line of its own in the %s report (never joined by a shown \\u000a)', async (format) => {
+    // A JSON form that misses two required sections and has an unknown key: three diagnostics, one reason each.
+    const d = join(temp, `unread-${format}`);
+    mkdirSync(d);
+    writeFileSync(join(d, 'a.json'), JSON.stringify(base));
+    const { staffing: _s, income: _i, ...rest } = base;
+    writeFileSync(join(d, 'b-missing.json'), JSON.stringify({ ...rest, extra: '\u001b[2J' }));
+    const r = await jixiao(d, ['check', '.', '--format', format, '--jobs', '1']);
+    expect(r.code).toBe(3);
+    expect(obeyed(r.stdout)).toEqual([]);
+    expect(r.stdout).not.toContain('\\u000a');
+    const reasons = r.stdout.split('\n').filter((l) => l.includes('[schema-'));
+    // Text: a line per diagnostic; markdown: the reason cell of the file's row holds all three.
+    // Text: a line per diagnostic; markdown: the file's row, its reasons separated by <br> in one cell.
+    if (format === 'text') expect(reasons.length).toBe(3);
+    else expect(reasons).toEqual([expect.stringMatching(/缺少此字段（空白请填 null）<br>.*<br>/)]);
+    // Both missing sections and the unknown key are each named (by label or path, whichever the field has).
+    expect(r.stdout.split('缺少此字段').length - 1).toBe(2);
+    expect(r.stdout).toContain('未知字段：extra');
+  });
+
   it.each([['text'], ['markdown']])('shows every control character in the cross-form section of a streamed %s report, with the bytes of the report written in one go', async (format) => {
     // Two unit-years submitted twice (a duplicate submission each): control characters in two file names, bidi
     // overrides in the second unit's name.

@@ -1,5 +1,5 @@
 import type { ReportEnd } from '@jixiao/adapters';
-import { visibleLines, visibleText } from '@jixiao/core';
+import { visibleLines, visibleText, type UnreadInput } from '@jixiao/core';
 import type { CliIo } from './io.js';
 
 /**
@@ -39,15 +39,25 @@ export function terminalData<T>(data: T): T {
 }
 
 /**
+ * The inputs a report lists as not read, for a terminal: the file name on one line; the reason is text this program
+ * laid out, a line per diagnostic (each line already shown as {@link visibleText} shows it when it was written), so
+ * its line breaks stay line breaks instead of showing as `\u000a` between the diagnostics.
+ */
+export function terminalUnread(unread: readonly UnreadInput[]): UnreadInput[] {
+  return unread.map((u) => ({ ...u, source: terminalText(u.source), reason: terminalLines(u.reason) }));
+}
+
+/**
  * The end of a streamed report read on a terminal: the summary, the sources and the cross-form section's preamble
  * through {@link terminalData} at once; the cross-form findings one at a time, as the writer reaches each
  * (`showFinding`), not copied all at once beside the section they copy (a large batch has tens of thousands).
  */
 export function terminalEnd(end: Omit<ReportEnd, 'emitted'>): Omit<ReportEnd, 'emitted'> {
   const { crossForm, ...rest } = end;
-  if (crossForm === undefined) return terminalData(rest);
+  const shown = { ...terminalData(rest), digest: { ...terminalData(rest.digest), unread: terminalUnread(rest.digest.unread) } };
+  if (crossForm === undefined) return shown;
   const { findings, ...section } = crossForm;
-  return { ...terminalData(rest), crossForm: { ...terminalData(section), findings }, showFinding: terminalData };
+  return { ...shown, crossForm: { ...terminalData(section), findings }, showFinding: terminalData };
 }
 
 /** The CLI's outputs with {@link terminalLines} applied to standard error, and to standard output when `stdout` says so. */

@@ -15,7 +15,7 @@ import { failuresOnly, reportWriter, type FileOutcome, type RenderOptions } from
 import { reportStream, rowFiles, type ReportStream } from '../batch/report-stream.js';
 import { renderSummary, unreadableList } from '../batch/summary.js';
 import { CrossFormSpool } from '../batch/cross-form.js';
-import { onTerminal, terminalData, terminalEnd, terminalText } from '../terminal.js';
+import { onTerminal, terminalData, terminalEnd, terminalText, terminalUnread } from '../terminal.js';
 import { VERSION } from '../version.js';
 import { localToday } from '../waivers.js';
 import { collectList, ruleFilter, type FilterFlags } from './filters.js';
@@ -260,7 +260,7 @@ async function checkAndReport(inputs: CollectedInputs, flags: CheckFlags, io: Cl
       // Reports read on a terminal show every control character a form or a file name holds instead of obeying it.
       const reported = quiet ? results.map(failuresOnly) : results;
       const all = { results: reported, unread: unreadable, ...(crossForm === undefined ? {} : { crossForm: crossForm.report }) };
-      const shown = onTerminal(format) ? terminalData(all) : all;
+      const shown = onTerminal(format) ? { ...terminalData(all), unread: terminalUnread(unreadable) } : all;
       const report = await FORMATTERS[format](shown.results, { ...formatOptions, unread: shown.unread, ...(shown.crossForm === undefined ? {} : { crossForm: shown.crossForm }) });
       if (output === undefined) io.stdout(report);
       else writeFileSync(output, report);
