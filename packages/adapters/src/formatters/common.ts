@@ -12,7 +12,7 @@ export const WORDS = {
     fail: '不通过', indeterminate: '无法判断', 'not-applicable': '不适用', pass: '通过',
     error: '错误', warning: '警告', info: '提示',
     basis: '依据', observed: '填报值', indicators: '指标', source: '来源', excerpt: '原文',
-    unit: '单位', year: '年度', rating: '自评等级', none: '（无）', blank: '（空）',
+    unit: '单位', year: '年度', rating: '自评等级', none: '（无）', blank: '（空）', unitBlank: '单位未填', yearBlank: '年度未填',
     rule: '规则', ruleTitle: '规则名称', outcome: '结果', severity: '严重程度', message: '说明', location: '位置',
     field: '字段', value: '值', path: '路径', code: '代码', note: '说明',
     total: '规则数', errors: '错误', warnings: '警告', infos: '提示', passes: '通过', notApplicable: '不适用', failures: '不通过',
@@ -43,7 +43,7 @@ export const WORDS = {
     fail: 'FAIL', indeterminate: 'INDETERMINATE', 'not-applicable': 'N/A', pass: 'pass',
     error: 'error', warning: 'warning', info: 'info',
     basis: 'Basis', observed: 'Values', indicators: 'Indicators', source: 'Source', excerpt: 'Excerpt',
-    unit: 'Unit', year: 'Year', rating: 'Self-rating', none: '(none)', blank: '(blank)',
+    unit: 'Unit', year: 'Year', rating: 'Self-rating', none: '(none)', blank: '(blank)', unitBlank: 'unit blank', yearBlank: 'year blank',
     rule: 'Rule', ruleTitle: 'Title', outcome: 'Outcome', severity: 'Severity', message: 'Message', location: 'Location',
     field: 'Field', value: 'Value', path: 'Path', code: 'Code', note: 'Note',
     total: 'Rules', errors: 'Errors', warnings: 'Warnings', infos: 'Info', passes: 'Passed', notApplicable: 'N/A', failures: 'Failed',
@@ -257,6 +257,15 @@ export function unitOf(unit: string | null, locale: Locale): string {
 
 export function yearOf(fiscalYear: number | null, locale: Locale): string {
   return fiscalYear === null ? WORDS[locale].none : String(fiscalYear);
+}
+
+/**
+ * A form's unit and year inside parentheses after its file name (`a.docx（北塔区司法局 2020）`): a blank says which
+ * one it is (`（单位未填 2020）`), never a `（无）` nested in the parentheses.
+ */
+export function identityInParens(unit: string | null, fiscalYear: number | null, locale: Locale): string {
+  const w = WORDS[locale];
+  return w.parens(`${unit ?? w.unitBlank} ${fiscalYear === null ? w.yearBlank : String(fiscalYear)}`);
 }
 
 /** A check date given as `YYYY-MM-DD`, else a blank to fill in by hand on paper. */
