@@ -52,6 +52,15 @@ describe('jixiao CLI', () => {
     expect(result?.summary.errors).toBe(1);
   });
 
+  it('names the template a submitted form was read with by its title in the report\'s language, beside its id and detection score', () => {
+    const seedText = join(ROOT, 'examples/beita-justice-2020/000_1f3a69e61e56d541.txt');
+    for (const [locale, title] of [['zh-CN', '部门整体支出绩效自评基础数据表（勾选式）'], ['en', '部门整体支出绩效自评基础数据表 (checklist)']] as const) {
+      const doc = ResultDocumentSchema.parse(JSON.parse(jixiao(['check', seedText, '--format', 'json', '--locale', locale]).stdout));
+      expect(doc.results[0]?.template).toEqual({ id: 't1-checklist', score: 21, title });
+    }
+    expect(jixiao(['check', seedText]).stdout.split('\n')[0]).toContain('模板: 部门整体支出绩效自评基础数据表（勾选式）；t1-checklist，识别得分 21');
+  });
+
   it('exits 0 when a config lowers the failing rule to a warning', () => {
     const config = write('jixiao.config.json', JSON.stringify({ packs: ['integrity', 'staffing'], rules: { 'integrity/income-total': 'warning' } }));
     const r = jixiao(['check', SEED_JSON, '--config', config]);

@@ -143,7 +143,7 @@ export type { RowCheck, ScoringFacts, ScoringSettings } from './indicators/scori
 export { attainment, compareDecimal, parseIndicatorValue } from './indicators/indicator-value.js';
 export type { Attainment, Comparator, Decimal, IndicatorValue } from './indicators/indicator-value.js';
 export { formatPercent, percentOf } from './indicators/ratio.js';
-export { OUTCOMES, localizeDiagnostic, summarize } from './result/model.js';
+export { OUTCOMES, formTemplate, localizeDiagnostic, summarize } from './result/model.js';
 export {
   ReportFindingSchema,
   ReportResultSchema,
@@ -166,6 +166,7 @@ export type {
   FindingLocation,
   FindingNote,
   FindingWaiver,
+  FormTemplate,
   Indicator,
   LocalizedDiagnostic,
   Outcome,

@@ -1,4 +1,4 @@
-import { cellPlaceText, fieldName, visibleText, type Evaluation, type SourcePosition } from '@jixiao/core';
+import { cellPlaceText, fieldName, visibleText, type Evaluation, type LocalizedText, type SourcePosition } from '@jixiao/core';
 
 /**
  * What kind of file a submission was read as. `doc`, `wps`, `odt`, `rtf`, `xls`, `et` and `ods` are read by the
@@ -35,10 +35,11 @@ export interface ImportDiagnostic {
 /** Field path → where its value was read. */
 export type SourcePositions = Record<string, SourcePosition>;
 
-/** The form template a document was read with (or recognised as), and its detection score. */
+/** The form template a document was read with (or recognised as), its detection score and its title. */
 export interface TemplateMatch {
   readonly id: string;
   readonly score: number;
+  readonly title: LocalizedText;
 }
 
 /**

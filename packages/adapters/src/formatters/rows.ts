@@ -187,13 +187,16 @@ export function templateText(b: Pick<FormBrief, 'template'>, locale: Locale): st
 }
 
 /**
- * `t1-checklist (21)`: the template with its detection score, in a form's own header (issue 12: the report names the
- * template and its score; a low score is a reason to look at how the form was read).
+ * `部门整体支出绩效自评基础数据表（勾选式）；t1-checklist，识别得分 21`: the template by its title, with its id and
+ * detection score, in a form's own header (issue 12: the report names the template and its score; a low score is a
+ * reason to look at how the form was read). A result without a title (from an older report) gives the id alone.
  */
 export function templateScoreText(b: Pick<FormBrief, 'template'>, locale: Locale): string {
   const t = b.template;
   if (t === undefined) return WORDS[locale].dash;
-  return t.score === undefined ? t.id : `${t.id} (${String(Math.round(t.score * 100) / 100)})`;
+  const w = WORDS[locale];
+  const idScore = t.score === undefined ? t.id : `${t.id}${w.comma}${w.detectionScore(Math.round(t.score * 100) / 100)}`;
+  return t.title === undefined ? idScore : `${t.title}${w.semicolon}${idScore}`;
 }
 
 /**

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createChecker, digestBatch, formBrief, type EvaluationResult } from '@jixiao/core';
 import { loadPackFromDir } from '@jixiao/core/node';
 import { REPO, checker, exampleEvaluation, exampleResult, loadWorkbook, manyResults, must } from '../../test/results.js';
-import { BATCH_COLUMNS, batchRows, batchTotals, type BatchColumn } from './rows.js';
+import { BATCH_COLUMNS, batchRows, batchTotals, templateScoreText, type BatchColumn } from './rows.js';
 import { formatHtml } from './html.js';
 import { formatMarkdown } from './markdown.js';
 import { formatText } from './text.js';
@@ -70,6 +70,15 @@ describe('the batch summary', () => {
     expect(cell('named.json', 'template')).toBe('hunan-2018');
     // No 自评表 on the seed: nothing to recompute a grade from.
     expect(cell('seed.json', 'suggestedGrade')).toBe('—');
+  });
+
+  it('names the template in a form\'s header by its title, then its id and detection score (the id and score alone for a result without a title)', () => {
+    const titled = { template: { id: 't1-checklist', score: 21, title: '部门整体支出绩效自评基础数据表（勾选式）' } };
+    expect(templateScoreText(titled, 'zh-CN')).toBe('部门整体支出绩效自评基础数据表（勾选式）；t1-checklist，识别得分 21');
+    expect(templateScoreText({ template: { ...titled.template, title: '部门整体支出绩效自评基础数据表 (checklist)' } }, 'en')).toBe('部门整体支出绩效自评基础数据表 (checklist); t1-checklist, detection score 21');
+    expect(templateScoreText({ template: { id: 'hunan-2018', score: 0.934 } }, 'zh-CN')).toBe('hunan-2018，识别得分 0.93');
+    expect(templateScoreText({ template: { id: 'hunan-2018' } }, 'en')).toBe('hunan-2018');
+    expect(templateScoreText({}, 'zh-CN')).toBe('—');
   });
 
   it('puts the grade of the recomputed self-score beside the claimed one, in every format', async () => {

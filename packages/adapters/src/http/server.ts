@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { formGaps, isLocale, localizeDiagnostic, type Checker, type CheckWaivers, type CompiledRule, type Evaluation, type EvaluationResult, type Locale, type LocalizedDiagnostic, type LocalizedText, type SourcePosition, type UnreadInput } from '@jixiao/core';
+import { formGaps, formTemplate, isLocale, localizeDiagnostic, type Checker, type CheckWaivers, type CompiledRule, type Evaluation, type EvaluationResult, type Locale, type LocalizedDiagnostic, type LocalizedText, type SourcePosition, type UnreadInput } from '@jixiao/core';
 import openapi from '../../openapi.json' with { type: 'json' };
 import { FORMATTERS, MEDIA_TYPES } from '../formats.js';
 import { HttpError, fromFrameworkError, type HttpErrorCode } from './errors.js';
@@ -16,7 +16,7 @@ import { rulesListing } from './rules-listing.js';
  * list of unread files gives the request's (a plain string is given as it is).
  */
 export type SubmissionRead =
-  | { readonly ok: true; readonly evaluation: Evaluation; readonly positions?: Readonly<Record<string, SourcePosition>>; readonly diagnostics: readonly LocalizedDiagnostic[]; readonly fieldsNotOnForm?: readonly string[]; readonly unreadable?: Readonly<Record<string, string>>; readonly template?: EvaluationResult['template'] }
+  | { readonly ok: true; readonly evaluation: Evaluation; readonly positions?: Readonly<Record<string, SourcePosition>>; readonly diagnostics: readonly LocalizedDiagnostic[]; readonly fieldsNotOnForm?: readonly string[]; readonly unreadable?: Readonly<Record<string, string>>; readonly template?: { readonly id: string; readonly score?: number; readonly title?: LocalizedText } }
   | { readonly ok: false; readonly reason: string | LocalizedText };
 
 /** A reader's reason in one locale (the report's), or in both, zh-CN first (an error body's detail, whose message is in both). */
@@ -293,7 +293,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
       diagnostics += read.diagnostics.length;
       const checked = await options.checker.checkEvaluation(read.evaluation, { source, locale, ...(read.positions === undefined ? {} : { positions: read.positions }), ...formGaps(read), ...(waivers === undefined ? {} : { waivers }) });
       // The form template the file was read with, and the import diagnostics, travel in the report itself.
-      const named = read.template === undefined ? checked : { ...checked, template: { id: read.template.id, ...(read.template.score === undefined ? {} : { score: read.template.score }) } };
+      const named = read.template === undefined ? checked : { ...checked, template: formTemplate(read.template, locale) };
       results.push(read.diagnostics.length === 0 ? named : { ...named, diagnostics: read.diagnostics.map((d) => localizeDiagnostic(d, locale)) });
     }
     // Waivers (if any) first: the report and X-Jixiao-Errors count what is left.

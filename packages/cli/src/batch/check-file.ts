@@ -1,5 +1,5 @@
 import { WRITERS, type FormatOptions, type ReportWriter, type StreamFormat } from '@jixiao/adapters';
-import { formBrief, formGaps, formRecord, localizeDiagnostic, type Checker, type CheckWaivers, type EvaluationResult, type FormBrief, type FormRecord, type Locale, type Template } from '@jixiao/core';
+import { formBrief, formGaps, formRecord, formTemplate, localizeDiagnostic, type Checker, type CheckWaivers, type EvaluationResult, type FormBrief, type FormRecord, type Locale, type Template } from '@jixiao/core';
 import { formatDiagnostic } from '@jixiao/import';
 import { loadInput } from '../input.js';
 import { onTerminal, terminalData, terminalText } from '../terminal.js';
@@ -78,7 +78,7 @@ export async function checkFile(file: InputFile, locale: Locale, checker: Checke
     if (!input.ok) return { ok: false, source, reason: input.reason };
     const checked = checker.checkEvaluationSync(input.evaluation, { source, locale, ...(input.positions ? { positions: input.positions } : {}), ...formGaps(input), ...(waivers === undefined ? {} : { waivers }) });
     // The form template the file was read with (the batch summary's "template" column).
-    const read: EvaluationResult = input.template === undefined ? checked : { ...checked, template: { id: input.template.id, score: input.template.score } };
+    const read: EvaluationResult = input.template === undefined ? checked : { ...checked, template: formTemplate(input.template, locale) };
     const result: EvaluationResult = input.diagnostics.length === 0 ? read : { ...read, diagnostics: input.diagnostics.map((d) => localizeDiagnostic(d, locale)) };
     const base = {
       ok: true as const,

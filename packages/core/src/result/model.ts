@@ -165,6 +165,22 @@ export function localizeDiagnostic(d: LocalizedDiagnostic, locale: Locale): Resu
   };
 }
 
+/** The form template a result was read with: see {@link EvaluationResult.template}. */
+export interface FormTemplate {
+  readonly id: string;
+  readonly score?: number;
+  /** The template's title in the result's locale (`部门整体支出绩效自评基础数据表（勾选式）`). */
+  readonly title?: string;
+}
+
+/**
+ * A result's {@link FormTemplate} from what the importer matched (its id, detection score and localized title):
+ * one place for the CLI, the HTTP API and the workbench to name the template in the result's locale.
+ */
+export function formTemplate(match: { readonly id: string; readonly score?: number; readonly title?: LocalizedText }, locale: Locale): FormTemplate {
+  return { id: match.id, ...(match.score === undefined ? {} : { score: match.score }), ...(match.title === undefined ? {} : { title: match.title[locale] }) };
+}
+
 /** An input that was not checked (unreadable, not a form, not a supported file), and why. */
 export interface UnreadInput {
   readonly source: string;
@@ -230,10 +246,11 @@ export interface EvaluationResult {
   /** What the importer noticed while reading the file (unreadable figures, ticks, left-over text). */
   readonly diagnostics?: readonly ResultDiagnostic[];
   /**
-   * The form template the file was read as, and how well it matched (0–1), when the importer says so. Reports
-   * show it in the batch summary ("—" without it).
+   * The form template the file was read as, its detection score (the weights of the signature's marks the file
+   * showed) and its title in the result's locale, when the importer says so. Reports show the id in the batch
+   * summary ("—" without it) and the title with the id and score in a form's header.
    */
-  readonly template?: { readonly id: string; readonly score?: number };
+  readonly template?: FormTemplate;
   /** The claimed self-score beside the recomputed one, for a form with a 自评表. */
   readonly scoreCheck?: ScoreCheck;
   /** The total of each scoring pack (packs whose rules declare `score`), when any is loaded. */

@@ -131,7 +131,7 @@ export const ReportFindingSchema = z.object({
 export const ReportResultSchema = z.object({
   source: z.string(),
   evaluation: EvaluationBriefSchema,
-  template: z.object({ id: z.string(), score: z.number().optional() }).optional(),
+  template: z.object({ id: z.string(), score: z.number().optional(), title: z.string().optional() }).optional(),
   scoreCheck: ScoreCheckSchema.optional(),
   scores: z.array(PackScoreSchema).optional(),
   summary: ResultSummarySchema,

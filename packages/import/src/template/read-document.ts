@@ -68,7 +68,7 @@ function readLines(doc: DocumentElements, lines: ParagraphElement[], kind: Impor
   const scores = scoreTemplates(cells, () => lines.map((l) => l.text).join('\n'), templates);
   const best = bestTemplate(scores);
   if (best === undefined) return unrecognised(kind, squash(lines.map((l) => l.text).join('')), scores, templates);
-  const template: TemplateMatch = { id: best.template.id, score: best.score };
+  const template: TemplateMatch = { id: best.template.id, score: best.score, title: best.template.title };
   if (best.template.kind === 'project-expenditure') return projectForm(kind, template);
   // A scoring form is read when its template maps its tables (T3/T4/T5 with an indicator list); one that maps none is only recognised.
   if (best.template.kind === 'scoring' && best.template.tables.length === 0) return scoringForm(kind, template, best);

@@ -8,6 +8,7 @@ import {
   ConfigSchema,
   createChecker,
   formGaps,
+  formTemplate,
   formRecord,
   formBrief,
   formatLintIssue,
@@ -191,7 +192,7 @@ async function check(id: number, { name, read }: Held): Promise<FormEntry> {
   // Waivers apply as each rule is decided, so the self-rating check does not count a waived failure.
   let result = await checker.checkEvaluation(read.evaluation, { source: name, locale, positions: read.positions, ...formGaps(read), ...(waivers.length === 0 ? {} : { waivers: { refs: waivers, today } }) });
   // The form template the file was read with, as the CLI gives it (the summary's template column, the exports).
-  if (read.template !== undefined) result = { ...result, template: { id: read.template.id, score: read.template.score } };
+  if (read.template !== undefined) result = { ...result, template: formTemplate(read.template, locale) };
   // Its import diagnostics, as the CLI's result carries them: the summary's column and every export's section.
   if (read.diagnostics.length > 0) result = { ...result, diagnostics: read.diagnostics.map((d) => localizeDiagnostic(d, locale)) };
   results.set(id, result);
