@@ -207,16 +207,17 @@ describe('the template used is shown where reviewers look', () => {
     const args = ['check', 'form.txt', 'seed.txt', '--template', './my-form', '--exit-zero'];
     // my-form scores 4 on this form: its title (3) and 核定编制 (1).
     const text = await jixiao(dir, [...args, '--format', 'text']);
-    expect(text.stdout).toContain('模板: my-form (4)');
-    expect(text.stdout).toMatch(/来源: seed\.txt {2}模板: t1-checklist \(\d+\)/);
+    expect(text.stdout).toContain('模板: 某省部门整体支出绩效自评表；my-form，识别得分 4');
+    expect(text.stdout).toMatch(/来源: seed\.txt {2}模板: 部门整体支出绩效自评基础数据表（勾选式）；t1-checklist，识别得分 \d+/);
     const markdown = await jixiao(dir, [...args, '--format', 'markdown']);
-    expect(markdown.stdout).toContain('- 模板：my-form (4)');
+    expect(markdown.stdout).toContain('- 模板：某省部门整体支出绩效自评表；my-form，识别得分 4');
     // The batch summary's column: the id alone, so that it sorts and filters.
     expect(markdown.stdout).toMatch(/\| seed\.txt \|[^\n]*\| t1-checklist \|/);
     const html = await jixiao(dir, [...args, '--format', 'html']);
-    expect(html.stdout).toContain('<span>模板：my-form (4)</span>');
+    expect(html.stdout).toContain('<span>模板：某省部门整体支出绩效自评表；my-form，识别得分 4</span>');
     const json = await jixiao(dir, [...args, '--format', 'json']);
     expect(results(json.stdout).map((r) => r.template?.id)).toEqual(['my-form', 't1-checklist']);
+    expect(results(json.stdout)[0]?.template?.title).toBe('某省部门整体支出绩效自评表');
     // A canonical JSON form was read with no template: its header says nothing of one.
     const canonical = await jixiao(ROOT, ['check', join(ROOT, 'examples/beita-justice-2020/evaluation.json'), '--exit-zero']);
     expect(canonical.stdout).not.toContain('模板:');
