@@ -100,7 +100,7 @@ export type { FactCatalogue, FactInfo, FactKind } from './pack/facts.js';
 export { formatLintIssue, lintPack, positionOf } from './pack/lint.js';
 export { explainConfigIssue } from './pack/config-issues.js';
 export type { ConfigZodIssue } from './pack/config-issues.js';
-export { MAX_JSON_DEPTH, lineColumn, parseStrictJson } from './pack/json.js';
+export { MAX_JSON_DEPTH, jsonSyntaxError, lineColumn, parseStrictJson } from './pack/json.js';
 export type { JsonIssue, StrictJsonResult } from './pack/json.js';
 export { lintRuleFacts } from './pack/lint-facts.js';
 export type { RuleIssue } from './pack/lint-facts.js';
