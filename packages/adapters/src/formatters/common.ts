@@ -174,6 +174,17 @@ export function yearText(r: EvaluationResult, locale: Locale): string {
   return yearOf(r.evaluation.fiscalYear, locale);
 }
 
+/**
+ * A form's heading: unit and year (`北塔区司法局 2020`), a blank one said in words (`未填单位名称 2020`,
+ * `北塔区司法局 未填年度`, `unit name not given, 2020`), never two brackets side by side (`(none) (none)`).
+ */
+export function formTitle(r: EvaluationResult, locale: Locale): string {
+  const { unit, fiscalYear } = r.evaluation;
+  const year = fiscalYear === null ? undefined : String(fiscalYear);
+  if (locale === 'zh-CN') return `${unit ?? '未填单位名称'} ${year ?? '未填年度'}`;
+  return unit === null ? `unit name not given, ${year ?? 'year not given'}` : `${unit} ${year ?? '(year not given)'}`;
+}
+
 export function ratingText(r: EvaluationResult, locale: Locale): string {
   return gradeOf(r.evaluation.selfRating, locale);
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationResult, Locale } from '@jixiao/core';
 import { FORMATTERS, type FormatName } from '../formats.js';
+import { baseEvaluation, patchEvaluation } from '@jixiao/testing';
 import { checker, manyResults, workbookText } from '../../test/results.js';
 
 /** A model path, as a finding's fields, the rules' facts and parameters are named in the model. */
@@ -52,5 +53,23 @@ describe('reports name fields by their labels, without model paths or condition 
 
   it('the JSON report keeps its machine fields: the paths of the values read', async () => {
     expect(await readerText('json', await manyResults('en'), 'en', false)).toContain('"paths":["income.localBudget","income.nonTax","income.higherLevel","income.other","income.total"]');
+  });
+});
+
+describe('a form without unit name or year is headed in words, not "(none) (none)"', () => {
+  it.each<[FormatName, Locale, string]>([
+    ['markdown', 'zh-CN', '## 未填单位名称 未填年度'],
+    ['markdown', 'en', '## unit name not given, year not given'],
+    ['html', 'en', '<h2>unit name not given, year not given</h2>'],
+    ['junit', 'zh-CN', '<testsuite name="未填单位名称 未填年度 (forms/blank.json)"'],
+    ['junit', 'en', '<testsuite name="unit name not given, year not given (forms/blank.json)"'],
+  ])('%s, %s', async (name, locale, heading) => {
+    const form = patchEvaluation(baseEvaluation(), { unit: { name: null }, fiscalYear: null });
+    const named = patchEvaluation(baseEvaluation(), { unit: { name: '东湖区司法局' }, fiscalYear: null });
+    const results = [await checker().checkEvaluation(form, { source: 'forms/blank.json', locale }), await checker().checkEvaluation(named, { source: 'forms/named.json', locale })];
+    const out = await FORMATTERS[name](results, { locale, toolVersion: '0.1.0', rules: checker().rules });
+    expect(out).toContain(heading);
+    expect(out).toContain(locale === 'zh-CN' ? '东湖区司法局 未填年度' : '东湖区司法局 (year not given)');
+    expect(out).not.toMatch(/\(none\) \(none\)|（无） （无）/);
   });
 });
