@@ -12,7 +12,7 @@ export const WORDS = {
     fail: '不通过', indeterminate: '无法判断', 'not-applicable': '不适用', pass: '通过',
     error: '错误', warning: '警告', info: '提示',
     basis: '依据', observed: '填报值', indicators: '指标', source: '来源', excerpt: '原文',
-    unit: '单位', year: '年度', rating: '自评等级', none: '（无）', blank: '（空）',
+    unit: '单位', year: '年度', rating: '自评等级', none: '（无）', blank: '（空）', unitBlank: '单位未填', yearBlank: '年度未填',
     rule: '规则', ruleTitle: '规则名称', outcome: '结果', severity: '严重程度', message: '说明', location: '位置',
     field: '字段', value: '值', path: '路径', code: '代码', note: '说明',
     total: '规则数', errors: '错误', warnings: '警告', infos: '提示', passes: '通过', notApplicable: '不适用', failures: '不通过',
@@ -43,7 +43,7 @@ export const WORDS = {
     fail: 'FAIL', indeterminate: 'INDETERMINATE', 'not-applicable': 'N/A', pass: 'pass',
     error: 'error', warning: 'warning', info: 'info',
     basis: 'Basis', observed: 'Values', indicators: 'Indicators', source: 'Source', excerpt: 'Excerpt',
-    unit: 'Unit', year: 'Year', rating: 'Self-rating', none: '(none)', blank: '(blank)',
+    unit: 'Unit', year: 'Year', rating: 'Self-rating', none: '(none)', blank: '(blank)', unitBlank: 'unit blank', yearBlank: 'year blank',
     rule: 'Rule', ruleTitle: 'Title', outcome: 'Outcome', severity: 'Severity', message: 'Message', location: 'Location',
     field: 'Field', value: 'Value', path: 'Path', code: 'Code', note: 'Note',
     total: 'Rules', errors: 'Errors', warnings: 'Warnings', infos: 'Info', passes: 'Passed', notApplicable: 'N/A', failures: 'Failed',
@@ -118,6 +118,9 @@ export function basisText(basis: readonly (LegalBasis | ReportBasis)[], locale: 
   return basis.map((b) => citation(b, locale, verbose)).join(WORDS[locale].semicolon);
 }
 
+/** Core's `fieldName` by the name cross-form.ts imports it (to go once it imports `fieldName` from @jixiao/core itself). */
+export { fieldName as labelOf } from '@jixiao/core';
+
 export interface ObservedEntry {
   readonly path: string;
   readonly label: string;
@@ -175,14 +178,14 @@ export function yearText(r: EvaluationResult, locale: Locale): string {
 }
 
 /**
- * A form's heading: unit and year (`北塔区司法局 2020`), a blank one said in words (`未填单位名称 2020`,
- * `北塔区司法局 未填年度`, `unit name not given, 2020`), never two brackets side by side (`(none) (none)`).
+ * A form's heading: unit and year (`北塔区司法局 2020`), a blank one said in words (`单位未填 2020`,
+ * `北塔区司法局 年度未填`, `unit blank, 2020`), never two brackets side by side (`(none) (none)`).
  */
 export function formTitle(r: EvaluationResult, locale: Locale): string {
   const { unit, fiscalYear } = r.evaluation;
-  const year = fiscalYear === null ? undefined : String(fiscalYear);
-  if (locale === 'zh-CN') return `${unit ?? '未填单位名称'} ${year ?? '未填年度'}`;
-  return unit === null ? `unit name not given, ${year ?? 'year not given'}` : `${unit} ${year ?? '(year not given)'}`;
+  const w = WORDS[locale];
+  if (unit !== null && fiscalYear !== null) return `${unit} ${String(fiscalYear)}`;
+  return `${unit ?? w.unitBlank}${locale === 'zh-CN' ? ' ' : ', '}${fiscalYear === null ? w.yearBlank : String(fiscalYear)}`;
 }
 
 export function ratingText(r: EvaluationResult, locale: Locale): string {
