@@ -12,7 +12,7 @@ export const WORDS = {
     fail: '不通过', indeterminate: '无法判断', 'not-applicable': '不适用', pass: '通过',
     error: '错误', warning: '警告', info: '提示',
     basis: '依据', observed: '填报值', indicators: '指标', source: '来源', excerpt: '原文',
-    unit: '单位', year: '年度', rating: '自评等级', none: '（无）', blank: '（空）',
+    unit: '单位', year: '年度', rating: '自评等级', none: '（无）', blank: '（空）', unitBlank: '单位未填', yearBlank: '年度未填',
     rule: '规则', ruleTitle: '规则名称', outcome: '结果', severity: '严重程度', message: '说明', location: '位置',
     field: '字段', value: '值', path: '路径', code: '代码', note: '说明',
     total: '规则数', errors: '错误', warnings: '警告', infos: '提示', passes: '通过', notApplicable: '不适用', failures: '不通过',
@@ -43,7 +43,7 @@ export const WORDS = {
     fail: 'FAIL', indeterminate: 'INDETERMINATE', 'not-applicable': 'N/A', pass: 'pass',
     error: 'error', warning: 'warning', info: 'info',
     basis: 'Basis', observed: 'Values', indicators: 'Indicators', source: 'Source', excerpt: 'Excerpt',
-    unit: 'Unit', year: 'Year', rating: 'Self-rating', none: '(none)', blank: '(blank)',
+    unit: 'Unit', year: 'Year', rating: 'Self-rating', none: '(none)', blank: '(blank)', unitBlank: 'unit blank', yearBlank: 'year blank',
     rule: 'Rule', ruleTitle: 'Title', outcome: 'Outcome', severity: 'Severity', message: 'Message', location: 'Location',
     field: 'Field', value: 'Value', path: 'Path', code: 'Code', note: 'Note',
     total: 'Rules', errors: 'Errors', warnings: 'Warnings', infos: 'Info', passes: 'Passed', notApplicable: 'N/A', failures: 'Failed',
@@ -118,18 +118,8 @@ export function basisText(basis: readonly (LegalBasis | ReportBasis)[], locale: 
   return basis.map((b) => citation(b, locale, verbose)).join(WORDS[locale].semicolon);
 }
 
-/**
- * A field value as a reader sees it, in the locale: answers as 是/否, 公开方式 as 门户网站, grades and yes/no flags by
- * their names, blanks as （空） (core's `fieldValueText`: the display names live once, beside the model's labels).
- */
-export function valueText(path: string, value: unknown, locale: Locale): string {
-  return fieldValueText(path, value, locale);
-}
-
-/** Label of a field in the locale, falling back to the path itself; with `verbose`, the path beside the label. */
-export function labelOf(path: string, locale: Locale, verbose = false): string {
-  return fieldName(path, locale, verbose);
-}
+/** Core's `fieldName` by the name cross-form.ts imports it (to go once it imports `fieldName` from @jixiao/core itself). */
+export { fieldName as labelOf } from '@jixiao/core';
 
 export interface ObservedEntry {
   readonly path: string;
@@ -137,9 +127,12 @@ export interface ObservedEntry {
   readonly value: string;
 }
 
-/** The values of the fields a finding read, in the rule's order, with labels (and, with `verbose`, paths beside them). */
+/**
+ * The values of the fields a finding read, in the rule's order, with labels (and, with `verbose`, paths beside them);
+ * each value as a reader sees it (core's `fieldValueText`: answers as 是/否, 公开方式 as 门户网站, blanks as （空）).
+ */
 export function observedEntries(f: Finding, locale: Locale, verbose = false): ObservedEntry[] {
-  return f.paths.map((path) => ({ path, label: labelOf(path, locale, verbose), value: valueText(path, f.observed[path] ?? null, locale) }));
+  return f.paths.map((path) => ({ path, label: fieldName(path, locale, verbose), value: fieldValueText(path, f.observed[path] ?? null, locale) }));
 }
 
 /** `年度收入合计 = 264.47；…` on one line (`年度收入合计（income.total） = 264.47` with `verbose`). */
@@ -184,6 +177,17 @@ export function yearText(r: EvaluationResult, locale: Locale): string {
   return yearOf(r.evaluation.fiscalYear, locale);
 }
 
+/**
+ * A form's heading: unit and year (`北塔区司法局 2020`), a blank one said in words (`单位未填 2020`,
+ * `北塔区司法局 年度未填`, `unit blank, 2020`), never two brackets side by side (`(none) (none)`).
+ */
+export function formTitle(r: EvaluationResult, locale: Locale): string {
+  const { unit, fiscalYear } = r.evaluation;
+  const w = WORDS[locale];
+  if (unit !== null && fiscalYear !== null) return `${unit} ${String(fiscalYear)}`;
+  return `${unit ?? w.unitBlank}${locale === 'zh-CN' ? ' ' : ', '}${fiscalYear === null ? w.yearBlank : String(fiscalYear)}`;
+}
+
 export function ratingText(r: EvaluationResult, locale: Locale): string {
   return gradeOf(r.evaluation.selfRating, locale);
 }
@@ -200,15 +204,17 @@ export function gradeOf(grade: string | null | undefined, locale: Locale): strin
 export function scoreCheckText(check: ScoreCheck | undefined, locale: Locale): string | undefined {
   if (check === undefined) return undefined;
   const w = WORDS[locale];
-  const claimed = `${check.claimed.score === null ? w.blank : String(check.claimed.score)}${check.claimed.grade === null ? '' : w.parens(gradeText(check.claimed.grade, locale))}`;
   const moved = check.movedBy.map((m) => `${m.ruleId} ${m.delta > 0 ? '+' : ''}${String(m.delta)}`).join(w.comma);
   const grade = check.recomputed.grade === null ? (locale === 'zh-CN' ? '—（未加载等级标准）' : '— (no rating bands loaded)') : gradeText(check.recomputed.grade, locale);
   if (locale === 'zh-CN') {
+    const claimed = `${check.claimed.score === null ? w.blank : String(check.claimed.score)}${check.claimed.grade === null ? '' : w.parens(gradeText(check.claimed.grade, locale))}`;
     const score = check.recomputed.score === null ? '无法重算（有得分为空）' : String(check.recomputed.score);
     return `自评总分 ${claimed}；按表内数字重算 ${score}，建议等级 ${check.recomputed.score === null ? '—' : grade}${moved === '' ? '' : `（调整：${moved}）`}`;
   }
+  // One pair of brackets at a time: `claimed score 97.6, grade 优 (excellent)`, never `97.6 (优 (excellent))`.
+  const claimed = `${check.claimed.score === null ? w.blank : String(check.claimed.score)}${check.claimed.grade === null ? '' : `, grade ${gradeText(check.claimed.grade, locale)}`}`;
   const score = check.recomputed.score === null ? 'cannot be recomputed (a score is blank)' : String(check.recomputed.score);
-  return `claimed score ${claimed}; recomputed from the form's figures ${score}, suggested grade ${check.recomputed.score === null ? '—' : grade}${moved === '' ? '' : ` (moved by ${moved})`}`;
+  return `claimed score ${claimed}; recomputed from the form's figures ${score}, suggested grade ${check.recomputed.score === null ? '—' : grade}${moved === '' ? '' : `; moved by ${moved}`}`;
 }
 
 /**
@@ -247,7 +253,7 @@ export function reviewNotes(r: EvaluationResult): ReviewNote[] {
 /** `警告 第 90 行第 37 列 [leftover-text]`: an import diagnostic's severity, place and code, before its message. */
 export function diagnosticHead(d: ResultDiagnostic, locale: Locale, verbose = false): string {
   const where = positionText(diagnosticPosition(d), locale);
-  return `${WORDS[locale][d.severity]}${where === '' ? '' : ` ${where}`} [${d.code}]${d.path === undefined ? '' : ` ${labelOf(d.path, locale, verbose)}`}`;
+  return `${WORDS[locale][d.severity]}${where === '' ? '' : ` ${where}`} [${d.code}]${d.path === undefined ? '' : ` ${fieldName(d.path, locale, verbose)}`}`;
 }
 
 /** Unit name (or `（无）`), from a result or a batch row. */
