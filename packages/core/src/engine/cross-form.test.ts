@@ -8,7 +8,7 @@ import { passingEvaluation } from '../pack/cases.js';
 import { loadPackFromDir } from '../node/index.js';
 import { createChecker, type CrossFormContext } from './checker.js';
 import { estimatedSimilarity, minhash, narrativeChars, shingleHashes } from './similarity.js';
-import { CrossFormRun, checkCrossForm, differingFields, fieldChange, formRecord, historyChanges, type LoadedForm } from './cross-form.js';
+import { CrossFormRun, at, checkCrossForm, differingFields, fieldChange, formRecord, historyChanges, type LoadedForm } from './cross-form.js';
 
 const pack = (name: string) => loadPackFromDir(fileURLToPath(new URL(`../../../../rules/${name}`, import.meta.url)));
 const checker = createChecker([pack('history'), pack('batch'), pack('staffing')]);
@@ -364,6 +364,17 @@ describe('the order of a run', () => {
     expect(result.findings.filter((f) => f.ruleId === 'batch/copied-narrative')).toHaveLength(30);
     expect([...reads.values()].every((n) => n === 1)).toBe(true);
     expect(reads.size).toBe(30);
+  });
+});
+
+describe('at: the item at one of the pass’s own indexes', () => {
+  it('is the item there, the first and the last; an index outside the list throws (never a blank read as a value)', () => {
+    const list = ['a.txt', 'b.txt', ''];
+    expect(at(list, 0)).toBe('a.txt');
+    expect(at(list, 2)).toBe('');
+    expect(() => at(list, 3)).toThrow(new RangeError('cross-form: no item at index 3 of 3'));
+    expect(() => at(list, -1)).toThrow(RangeError);
+    expect(() => at([], 0)).toThrow('cross-form: no item at index 0 of 0');
   });
 });
 
