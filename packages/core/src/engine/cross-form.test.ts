@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../model/evaluation.js';
-import type { Pack, Rule } from '../pack/schema.js';
+import type { NestedCondition, Pack, Rule } from '../pack/schema.js';
 import type { Finding } from '../result/model.js';
 import { passingEvaluation } from '../pack/cases.js';
 import { loadPackFromDir } from '../node/index.js';
@@ -447,7 +447,32 @@ describe('which batch facts a run computes: those some cross-form rule reads, wh
     expect(run.findings[0]).toMatchObject({ source: 'a.txt', outcome: 'fail' });
     expect(run.findings[0]?.message).toContain('"count":1,"sources":["b.txt"]');
   });
+
+  it('and none that no rule reads: copies alone, narratives alone, peers alone (what each form’s context holds)', () => {
+    const batchOfEach = (when: NestedCondition) => {
+      const seen: Record<string, unknown>[] = [];
+      checkCrossForm(createChecker([batchRule({ checks: [{ id: 'x', when: { all: [when] }, message }] })]), copies, {
+        onContext: (_source, context) => seen.push(context.batch ?? {}),
+      });
+      return seen;
+    };
+    const copiesOnly = batchOfEach(count);
+    expect(copiesOnly.map((b) => b.duplicates)).toMatchObject([{ count: 1, sources: ['b.txt'] }, { count: 1, sources: ['a.txt'] }]);
+    expect(copiesOnly.map((b) => b.peers)).toEqual([{}, {}]);
+    expect(copiesOnly.map((b) => b.narrative)).toEqual([NO_NARRATIVE, NO_NARRATIVE]);
+    const narrativesOnly = batchOfEach({ fact: 'batch', path: 'narrative.similarity', operator: 'greaterThan', value: 50 });
+    expect(narrativesOnly.map((b) => b.duplicates)).toMatchObject([{ count: 0, sources: [] }, { count: 0, sources: [] }]);
+    expect(narrativesOnly.map((b) => b.peers)).toEqual([{}, {}]);
+    // Both forms are of one unit: no match, but the form's narrative (its only one, 成效) is named, with similarity 0.
+    expect(narrativesOnly.map((b) => b.narrative)).toMatchObject([{ similarity: 0, field: 'achievements' }, { similarity: 0, field: 'achievements' }]);
+    const peersOnly = batchOfEach({ fact: 'batch', path: 'peers.threePublicShare.count', operator: 'greaterThan', value: 0 });
+    expect(peersOnly.map((b) => b.duplicates)).toMatchObject([{ count: 0 }, { count: 0 }]);
+    expect(peersOnly.map((b) => b.narrative)).toEqual([NO_NARRATIVE, NO_NARRATIVE]);
+    expect(peersOnly.map((b) => Object.keys(b.peers as object).length > 0)).toEqual([true, true]);
+  });
 });
+
+const NO_NARRATIVE = { similarity: null, field: null, otherField: null, otherSource: null, otherUnit: null, otherFiscalYear: null, passage: null, passageLength: null };
 
 // From the mutation run of cross-form.ts:341-639 (the pass itself, 30 Nov, sixth shift).
 const demoPack = (rules: Rule[]): Pack => ({ meta: { name: 'demo', version: '1.0.0', title: { 'zh-CN': '演示', en: 'demo' } }, rules });

@@ -513,7 +513,8 @@ export class CrossFormRun {
           differences,
           differenceCount: differences.length,
         },
-        narrative: wants.narrative ? narrativeOf(k, form) : NO_MATCH,
+        // No match when no rule reads the narrative facts: no text was then signed.
+        narrative: narrativeOf(k, form),
         peers,
       };
     };
