@@ -75,6 +75,19 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   return wb;
 }
 
+/** Every cell's text of an xlsx report, sheet by sheet and row by row, one per line: what a reader of the workbook sees. */
+export async function workbookText(bytes: Uint8Array): Promise<string> {
+  const cells: string[] = [];
+  (await loadWorkbook(bytes)).eachSheet((sheet) => {
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        cells.push(cell.text);
+      });
+    });
+  });
+  return cells.join('\n');
+}
+
 /** The value, or a test failure saying what was missing (instead of a non-null assertion). */
 export function must<T>(value: T | undefined | null, what = 'value'): T {
   if (value === undefined || value === null) throw new Error(`missing ${what}`);

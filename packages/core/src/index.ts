@@ -20,7 +20,7 @@ export {
   SignedMoneySchema,
 } from './model/evaluation.js';
 export type { AnswerField, CostControl, Evaluation, EvaluationInput, IndicatorNature, IndicatorRow, SelfAssessment } from './model/evaluation.js';
-export { DISCLOSURE_CHANNEL_LABELS, FIELD_LABELS, FIELD_PATHS, GRADE_LABELS, INDICATOR_LABELS, fieldLabel, fieldName, gradeText, isFieldPath } from './model/labels.js';
+export { ANSWER_RESOLUTION_LABELS, DISCLOSURE_CHANNEL_LABELS, ENUM_LABEL_TABLES, FIELD_LABELS, FIELD_PATHS, GRADE_LABELS, INDICATOR_LABELS, INDICATOR_NATURE_LABELS, enumValueLabel, fieldLabel, fieldName, gradeScoreText, gradeText, isFieldPath } from './model/labels.js';
 export type { FieldLabel, FieldPath, IndicatorKey } from './model/labels.js';
 export { MAX_PERCENT, MAX_SCORE, hundredths, isHundredths } from './model/decimal.js';
 export {
@@ -98,7 +98,9 @@ export { closest, editDistance, factCatalogue, lookupFact } from './pack/facts.j
 export { factMeaning } from './pack/fact-meanings.js';
 export type { FactCatalogue, FactInfo, FactKind } from './pack/facts.js';
 export { formatLintIssue, lintPack, positionOf } from './pack/lint.js';
-export { MAX_JSON_DEPTH, lineColumn, parseStrictJson } from './pack/json.js';
+export { explainConfigIssue } from './pack/config-issues.js';
+export type { ConfigZodIssue } from './pack/config-issues.js';
+export { MAX_JSON_DEPTH, jsonSyntaxError, lineColumn, parseStrictJson } from './pack/json.js';
 export type { JsonIssue, StrictJsonResult } from './pack/json.js';
 export { lintRuleFacts } from './pack/lint-facts.js';
 export type { RuleIssue } from './pack/lint-facts.js';

@@ -958,6 +958,29 @@ describe.skipIf(!HAVE_CHROMIUM)('exports, own rules, language and accessibility'
     await page.close();
   });
 
+  it('a config’s problems in the CLI’s words with file and line: a wrong value with the allowed ones, a key written twice', async () => {
+    // Line 4 holds the severity no config accepts; the CLI says so on stderr (exit 2) with the values it would take.
+    const config = join(work, 'severity.config.json');
+    writeFileSync(config, ['{', '  "packs": ["standard"],', '  "rules": {', '    "integrity/income-total": "fatal"', '  }', '}', ''].join('\n'));
+    const stderr: string[] = [];
+    const io = { stdout: () => undefined, stderr: (c: string | Uint8Array) => stderr.push(typeof c === 'string' ? c : Buffer.from(c).toString('utf8')), cwd: work, env: {}, stdoutIsTTY: false };
+    expect(await execute(['check', SEED_DOCX, '--config', config], io)).toBe(2);
+    const cli = /rules\.integrity\/income-total: (.+?) \/ /.exec(stderr.join(''))?.[1];
+    expect(cli).toMatch(/^值 "fatal" 无效，应为 .*"error"/);
+    const { page } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-config').setInputFiles(config);
+    const issues = page.locator('ul.issues li');
+    await poll(() => issues.allTextContents()).toEqual([expect.stringMatching(/^severity\.config\.json:4:\d+ {2}错误 {2}/)]);
+    expect(await issues.first().textContent()).toContain(cli);
+    // A key written twice: JSON.parse would keep the last one silently; the CLI refuses the file, and so does the page.
+    const twice = join(work, 'twice.config.json');
+    writeFileSync(twice, ['{', '  "locale": "zh-CN",', '  "locale": "en"', '}', ''].join('\n'));
+    expect(await execute(['check', SEED_DOCX, '--config', twice], io)).toBe(2);
+    await page.getByTestId('pick-config').setInputFiles(twice);
+    await poll(() => issues.allTextContents()).toEqual([expect.stringMatching(/^twice\.config\.json:3:\d+ {2}错误 {2}.*locale/)]);
+    await page.close();
+  });
+
   it('a scoring pack: its total in the dashboard (sorted and filtered by points), in the form view with each item’s points, in every export of the current view, and in English', async () => {
     const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
     await page.getByTestId('pick-pack-folder').setInputFiles(HUNAN_PACK);

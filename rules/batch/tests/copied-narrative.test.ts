@@ -32,7 +32,7 @@ testRule(pack, RULE, [
     locale: 'en',
     outcome: 'fail',
     check: 'copied',
-    message: 'is 100.00% similar (at least 70.00%) to the main achievements (achievements) of 乙县司法局 (case.batch.1, 2020); shared passage (80 characters)',
+    message: 'is 100.00% similar (at least 70.00%) to the main achievements of 乙县司法局 (case.batch.1, 2020); shared passage (80 characters)',
   },
 ]);
 

@@ -11,8 +11,10 @@ testRule(pack, RULE, [
     name: 'seed: 2020-01-17, no 批复日期',
     patch: { disclosure: { date: '2020-01-17' } },
     outcome: 'indeterminate',
-    message: '公开时间 2020-01-17，批复日期 （空）',
+    // A blank reads （空） / (blank): the explanation after it stands apart, not as a second bracket ("(blank) (without …").
+    message: '公开时间 2020-01-17，批复日期 （空）；无批复日期时只能核对',
   },
+  { name: 'no 批复日期, English', patch: { disclosure: { date: '2020-01-17' } }, locale: 'en', outcome: 'indeterminate', message: 'approved (blank); without an approval date only the fiscal year 2020 ± 1 can be checked' },
   { name: '20 days after approval', patch: { disclosure: { approvalDate: '2020-01-21', date: '2020-02-10' } }, outcome: 'pass', message: '20 天，未超过 20 天' },
   {
     name: '21 days after approval',

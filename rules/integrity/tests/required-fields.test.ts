@@ -17,7 +17,7 @@ testRule(pack, RULE, [
   { name: 'all present', patch: {}, outcome: 'pass' },
   { name: 'unit name and income total blank', patch: { unit: { name: null }, income: { total: null } }, outcome: 'fail', check: 'missing', message: '必填项为空：单位名称、年度收入合计' },
   { name: 'fiscal year blank', patch: { fiscalYear: null }, outcome: 'fail', check: 'missing', message: '必填项为空：年度' },
-  { name: 'English', patch: { staffing: { actual: null } }, locale: 'en', outcome: 'fail', check: 'missing', message: 'actual staff (staffing.actual)' },
+  { name: 'English', patch: { staffing: { actual: null } }, locale: 'en', outcome: 'fail', check: 'missing', message: 'Required fields are blank: actual staff' },
 ]);
 
 describe(`${RULE} properties`, () => {

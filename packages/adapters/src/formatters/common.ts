@@ -120,18 +120,8 @@ export function basisText(basis: readonly (LegalBasis | ReportBasis)[], locale: 
   return basis.map((b) => citation(b, locale, verbose)).join(WORDS[locale].semicolon);
 }
 
-/**
- * A field value as a reader sees it, in the locale: answers as 是/否, 公开方式 as 门户网站, grades and yes/no flags by
- * their names, blanks as （空） (core's `fieldValueText`: the display names live once, beside the model's labels).
- */
-export function valueText(path: string, value: unknown, locale: Locale): string {
-  return fieldValueText(path, value, locale);
-}
-
-/** Label of a field in the locale, falling back to the path itself; with `verbose`, the path beside the label. */
-export function labelOf(path: string, locale: Locale, verbose = false): string {
-  return fieldName(path, locale, verbose);
-}
+/** Core's `fieldName` by the name cross-form.ts imports it (to go once it imports `fieldName` from @jixiao/core itself). */
+export { fieldName as labelOf } from '@jixiao/core';
 
 export interface ObservedEntry {
   readonly path: string;
@@ -139,9 +129,12 @@ export interface ObservedEntry {
   readonly value: string;
 }
 
-/** The values of the fields a finding read, in the rule's order, with labels (and, with `verbose`, paths beside them). */
+/**
+ * The values of the fields a finding read, in the rule's order, with labels (and, with `verbose`, paths beside them);
+ * each value as a reader sees it (core's `fieldValueText`: answers as 是/否, 公开方式 as 门户网站, blanks as （空）).
+ */
 export function observedEntries(f: Finding, locale: Locale, verbose = false): ObservedEntry[] {
-  return f.paths.map((path) => ({ path, label: labelOf(path, locale, verbose), value: valueText(path, f.observed[path] ?? null, locale) }));
+  return f.paths.map((path) => ({ path, label: fieldName(path, locale, verbose), value: fieldValueText(path, f.observed[path] ?? null, locale) }));
 }
 
 /** `年度收入合计 = 264.47；…` on one line (`年度收入合计（income.total） = 264.47` with `verbose`). */
@@ -186,6 +179,17 @@ export function yearText(r: EvaluationResult, locale: Locale): string {
   return yearOf(r.evaluation.fiscalYear, locale);
 }
 
+/**
+ * A form's heading: unit and year (`北塔区司法局 2020`), a blank one said in words (`单位未填 2020`,
+ * `北塔区司法局 年度未填`, `unit blank, 2020`), never two brackets side by side (`(none) (none)`).
+ */
+export function formTitle(r: EvaluationResult, locale: Locale): string {
+  const { unit, fiscalYear } = r.evaluation;
+  const w = WORDS[locale];
+  if (unit !== null && fiscalYear !== null) return `${unit} ${String(fiscalYear)}`;
+  return `${unit ?? w.unitBlank}${locale === 'zh-CN' ? ' ' : ', '}${fiscalYear === null ? w.yearBlank : String(fiscalYear)}`;
+}
+
 export function ratingText(r: EvaluationResult, locale: Locale): string {
   return gradeOf(r.evaluation.selfRating, locale);
 }
@@ -202,15 +206,17 @@ export function gradeOf(grade: string | null | undefined, locale: Locale): strin
 export function scoreCheckText(check: ScoreCheck | undefined, locale: Locale): string | undefined {
   if (check === undefined) return undefined;
   const w = WORDS[locale];
-  const claimed = `${check.claimed.score === null ? w.blank : String(check.claimed.score)}${check.claimed.grade === null ? '' : w.parens(gradeText(check.claimed.grade, locale))}`;
   const moved = check.movedBy.map((m) => `${m.ruleId} ${m.delta > 0 ? '+' : ''}${String(m.delta)}`).join(w.comma);
   const grade = check.recomputed.grade === null ? (locale === 'zh-CN' ? '—（未加载等级标准）' : '— (no rating bands loaded)') : gradeText(check.recomputed.grade, locale);
   if (locale === 'zh-CN') {
+    const claimed = `${check.claimed.score === null ? w.blank : String(check.claimed.score)}${check.claimed.grade === null ? '' : w.parens(gradeText(check.claimed.grade, locale))}`;
     const score = check.recomputed.score === null ? '无法重算（有得分为空）' : String(check.recomputed.score);
     return `自评总分 ${claimed}；按表内数字重算 ${score}，建议等级 ${check.recomputed.score === null ? '—' : grade}${moved === '' ? '' : `（调整：${moved}）`}`;
   }
+  // One pair of brackets at a time: `claimed score 97.6, grade 优 (excellent)`, never `97.6 (优 (excellent))`.
+  const claimed = `${check.claimed.score === null ? w.blank : String(check.claimed.score)}${check.claimed.grade === null ? '' : `, grade ${gradeText(check.claimed.grade, locale)}`}`;
   const score = check.recomputed.score === null ? 'cannot be recomputed (a score is blank)' : String(check.recomputed.score);
-  return `claimed score ${claimed}; recomputed from the form's figures ${score}, suggested grade ${check.recomputed.score === null ? '—' : grade}${moved === '' ? '' : ` (moved by ${moved})`}`;
+  return `claimed score ${claimed}; recomputed from the form's figures ${score}, suggested grade ${check.recomputed.score === null ? '—' : grade}${moved === '' ? '' : `; moved by ${moved}`}`;
 }
 
 /**
@@ -249,7 +255,7 @@ export function reviewNotes(r: EvaluationResult): ReviewNote[] {
 /** `警告 第 90 行第 37 列 [leftover-text]`: an import diagnostic's severity, place and code, before its message. */
 export function diagnosticHead(d: ResultDiagnostic, locale: Locale, verbose = false): string {
   const where = positionText(diagnosticPosition(d), locale);
-  return `${WORDS[locale][d.severity]}${where === '' ? '' : ` ${where}`} [${d.code}]${d.path === undefined ? '' : ` ${labelOf(d.path, locale, verbose)}`}`;
+  return `${WORDS[locale][d.severity]}${where === '' ? '' : ` ${where}`} [${d.code}]${d.path === undefined ? '' : ` ${fieldName(d.path, locale, verbose)}`}`;
 }
 
 /** Unit name (or `（无）`), from a result or a batch row. */

@@ -20,7 +20,9 @@ describe('formatHtml', () => {
   it('shows each finding with its values, legal basis and source excerpt', async () => {
     const html = formatHtml([await exampleResult()], opts);
     expect(html).toContain('<span class="tag">不通过·错误</span>年度收入合计等于各项收入之和 <code>integrity/income-total</code>');
-    expect(html).toContain('<li title="income.total">年度收入合计 <span class="value">264.47</span></li>');
+    // The form's label only: the model path is not even on hover (it is for --verbose).
+    expect(html).toContain('<li>年度收入合计 <span class="value">264.47</span></li>');
+    expect(html).not.toContain('income.total');
     expect(html).toContain('<strong>依据</strong>：《部门整体支出绩效自评基础数据表（表内勾稽关系）》');
     expect(html).toContain('第 14 行第 5 列（本级财政预算安排） <q class="excerpt" title="原文">&quot;localBudget&quot;: 267.47</q>');
     expect(html).not.toContain('class="summary-table"');

@@ -1,5 +1,5 @@
-import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
-import { WORDS, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
+import { fieldName, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
+import { WORDS, formTitle, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormHeaders, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
@@ -67,13 +67,13 @@ function findingHtml(r: EvaluationResult, f: Finding, locale: Locale, verbose: b
   const entries = observedEntries(f, locale, verbose);
   // The values read, one after another (the field's path on hover, and beside its label with --verbose): a table per
   // finding took a third of a page.
-  if (entries.length > 0) parts.push(`<ul class="observed" aria-label="${h(w.observed)}">${entries.map((e) => `<li title="${h(e.path)}">${h(e.label)} <span class="value">${h(e.value)}</span></li>`).join('')}</ul>`);
+  if (entries.length > 0) parts.push(`<ul class="observed" aria-label="${h(w.observed)}">${entries.map((e) => `<li>${h(e.label)} <span class="value">${h(e.value)}</span></li>`).join('')}</ul>`);
   if (isWaived(f)) parts.push(`<p class="waiver"><strong>${h(w.waiver)}</strong>${w.colon}${h(w.waiverText(f.waiver))}</p>`);
   if (f.outcome === 'fail') parts.push(`<p class="basis muted"><strong>${h(w.basis)}</strong>${w.colon}${f.basis.map((b) => h(citation(b, locale, verbose))).join(w.semicolon)}</p>`);
   const at = findingPosition(r, f);
   if (at !== undefined) {
     const excerpt = at.position.excerpt === undefined ? '' : ` <q class="excerpt" title="${h(w.excerpt)}">${h(excerptText(at.position.excerpt))}</q>`;
-    parts.push(`<p class="location muted">${h(w.location)}${w.colon}${h(positionText(at.position, locale))}${h(w.parens(labelOf(at.path, locale, verbose)))}${excerpt}</p>`);
+    parts.push(`<p class="location muted">${h(w.location)}${w.colon}${h(positionText(at.position, locale))}${h(w.parens(fieldName(at.path, locale, verbose)))}${excerpt}</p>`);
   }
   parts.push('</article>');
   return parts.join('\n');
@@ -92,7 +92,7 @@ function signOff(locale: Locale, checkDate: string | undefined): string {
 
 function formHtml(r: EvaluationResult, locale: Locale, checkDate: string | undefined, verbose: boolean): string {
   const w = WORDS[locale];
-  const parts = [`<section class="form" id="${h(anchor(r.source))}">`, `<h2>${h(`${unitText(r, locale)} ${yearText(r, locale)}`)}</h2>`];
+  const parts = [`<section class="form" id="${h(anchor(r.source))}">`, `<h2>${h(formTitle(r, locale))}</h2>`];
   parts.push(
     `<p class="meta"><span>${h(w.source)}${w.colon}${h(r.source)}</span>${r.template === undefined ? '' : `<span>${h(w.template)}${w.colon}${h(templateScoreText(r, locale))}</span>`}<span>${h(w.rating)}${w.colon}${h(ratingText(r, locale))}</span><span>${h(w.checkDate)}${w.colon}${h(checkDateText(checkDate, locale))}</span></p>`,
     `<p class="summary">${h(w.summary(r.summary))}</p>`,
@@ -107,7 +107,7 @@ function formHtml(r: EvaluationResult, locale: Locale, checkDate: string | undef
   const diagnostics = r.diagnostics ?? [];
   if (diagnostics.length > 0) {
     parts.push(`<h3>${h(w.diagnostics)}</h3>`, `<table class="diagnostics"><thead><tr><th>${h(w.severity)}</th><th>${h(w.location)}</th><th>${h(w.message)}</th></tr></thead><tbody>`);
-    for (const d of diagnostics) parts.push(`<tr><td>${h(w[d.severity])}</td><td>${h(positionText(diagnosticPosition(d), locale))}</td><td>${d.path === undefined ? '' : `${h(labelOf(d.path, locale, verbose))}${w.colon}`}${h(d.message)} <code>${h(d.code)}</code></td></tr>`);
+    for (const d of diagnostics) parts.push(`<tr><td>${h(w[d.severity])}</td><td>${h(positionText(diagnosticPosition(d), locale))}</td><td>${d.path === undefined ? '' : `${h(fieldName(d.path, locale, verbose))}${w.colon}`}${h(d.message)} <code>${h(d.code)}</code></td></tr>`);
     parts.push('</tbody></table>');
   }
   const notes = reviewNotes(r);

@@ -1,5 +1,5 @@
-import type { EvaluationResult, Finding, Locale } from '@jixiao/core';
-import { WORDS, basisText, diagnosticHead, excerptText, findingPosition, observedText, outcomeLabel, positionText, unitText, yearText } from './common.js';
+import { fieldName, type EvaluationResult, type Finding, type Locale } from '@jixiao/core';
+import { WORDS, formTitle, basisText, diagnosticHead, excerptText, findingPosition, observedText, outcomeLabel, positionText } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { escapeAttribute, escapeText } from './xml.js';
 import { crossFormPositions, crossFormTitle, unlistedText } from './cross-form.js';
@@ -11,24 +11,28 @@ function attrs(values: Readonly<Record<string, string | number>>): string {
     .join('');
 }
 
-/** The failure's body: message, values, basis, location and the conditions that decided it, one per line. */
-function details(r: EvaluationResult, f: Finding, locale: Locale): string {
+/**
+ * The failure's body: message, values, basis and location, one per line; with `verbose`, the fields' model paths,
+ * how each citation was checked, and the conditions that decided the failure (a developer's trace, such as
+ * `derived.incomeTotal.absDifference moneyGreaterThan 0.03 (params.integrity.incomeTotalTolerance): 3 → true`).
+ */
+function details(r: EvaluationResult, f: Finding, locale: Locale, verbose: boolean): string {
   const w = WORDS[locale];
   const lines = [f.message, ...(f.notes ?? []).map((n) => n.message)];
-  if (f.paths.length > 0) lines.push(`${w.observed}: ${observedText(f, locale)}`);
-  if (f.outcome === 'fail') lines.push(`${w.basis}: ${basisText(f.basis, locale)}`);
+  if (f.paths.length > 0) lines.push(`${w.observed}: ${observedText(f, locale, verbose)}`);
+  if (f.outcome === 'fail') lines.push(`${w.basis}: ${basisText(f.basis, locale, verbose)}`);
   const at = findingPosition(r, f);
   if (at !== undefined) lines.push(`${w.location}: ${r.source} ${positionText(at.position, locale)}${at.position.excerpt === undefined ? '' : ` 「${excerptText(at.position.excerpt)}」`}`);
-  for (const c of f.explanation ?? []) lines.push(`${c.fact} ${c.operator} ${JSON.stringify(c.expected)}${c.expectedFact === undefined ? '' : ` (${c.expectedFact})`}: ${JSON.stringify(c.actual)} → ${String(c.result)}`);
+  if (verbose) for (const c of f.explanation ?? []) lines.push(`${c.fact} ${c.operator} ${JSON.stringify(c.expected)}${c.expectedFact === undefined ? '' : ` (${c.expectedFact})`}: ${JSON.stringify(c.actual)} → ${String(c.result)}`);
   return lines.join('\n');
 }
 
 function suiteName(r: EvaluationResult, locale: Locale): string {
-  return `${unitText(r, locale)} ${yearText(r, locale)} (${r.source})`;
+  return `${formTitle(r, locale)} (${r.source})`;
 }
 
 /** One form's testsuite: a testcase per rule, then an erroring testcase per import diagnostic. */
-function suite(r: EvaluationResult, locale: Locale): string {
+function suite(r: EvaluationResult, locale: Locale, verbose: boolean): string {
   const s = r.summary;
   const diagnostics = r.diagnostics ?? [];
   const out = [`  <testsuite${attrs({ name: suiteName(r, locale), tests: s.total + diagnostics.length, failures: s.fail, errors: diagnostics.length, skipped: s.indeterminate + s.notApplicable + s.waived, time: 0 })}>`];
@@ -50,14 +54,14 @@ function suite(r: EvaluationResult, locale: Locale): string {
     if (f.outcome === 'pass') {
       out.push(notes === '' ? `${open}/>` : `${open}>\n      <system-out>${escapeText(notes)}</system-out>\n    </testcase>`);
     } else if (f.outcome === 'fail' && f.waiver === undefined) {
-      out.push(`${open}>`, `      <failure${attrs({ message: f.message, type: f.severity })}>${escapeText(details(r, f, locale))}</failure>`, '    </testcase>');
+      out.push(`${open}>`, `      <failure${attrs({ message: f.message, type: f.severity })}>${escapeText(details(r, f, locale, verbose))}</failure>`, '    </testcase>');
     } else {
       out.push(`${open}>`, `      <skipped${attrs({ message: `${outcomeLabel(f, locale)}: ${f.message}` })}/>`, '    </testcase>');
     }
   }
   for (const d of diagnostics) {
-    out.push(`    <testcase${attrs({ name: `import/${d.code}${d.path === undefined ? '' : ` ${d.path}`}`, classname: 'jixiao.import', time: 0 })}>`);
-    out.push(`      <error${attrs({ message: d.message, type: `import.${d.severity}` })}>${escapeText(`${diagnosticHead(d, locale)}: ${d.message}`)}</error>`, '    </testcase>');
+    out.push(`    <testcase${attrs({ name: `import/${d.code}${d.path === undefined ? '' : ` ${fieldName(d.path, locale, verbose)}`}`, classname: 'jixiao.import', time: 0 })}>`);
+    out.push(`      <error${attrs({ message: d.message, type: `import.${d.severity}` })}>${escapeText(`${diagnosticHead(d, locale, verbose)}: ${d.message}`)}</error>`, '    </testcase>');
   }
   out.push('  </testsuite>');
   return `${out.join('\n')}\n`;
@@ -123,7 +127,7 @@ export function junitWriter(options: FormatOptions): ReportWriter {
       }
       return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: `jixiao ${options.toolVersion}`, tests, failures, errors, skipped, time: 0 })}>\n`;
     },
-    form: (r) => [suite(r, locale)],
+    form: (r) => [suite(r, locale, options.verbose === true)],
     glue: () => '',
     tail: (end) => [...tailChunks(end)].join(''),
     tailChunks,

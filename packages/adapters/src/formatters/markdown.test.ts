@@ -21,9 +21,12 @@ describe('formatMarkdown', () => {
     expect(md).toContain('| 支出收入比 | 127.91% |  |');
   });
 
-  it('in English, keeps the model path beside each value read; names every column in the report\'s language', async () => {
+  it('in English, names each value read by its label (the model path only with --verbose); names every column in the report\'s language', async () => {
     const md = formatMarkdown([{ ...(await exampleResult('en')), diagnostics: [{ code: 'leftover-text', severity: 'info', message: 'text matched to no field', line: 90, column: 37 }] }], { ...opts, locale: 'en' });
-    expect(md).toContain('| Field | Path | Value |\n| --- | --- | --- |\n| local budget allocation | income.localBudget | 267.47 |');
+    expect(md).toContain('| Field | Values |\n| --- | --- |\n| local budget allocation | 267.47 |');
+    expect(md).not.toMatch(/income\.localBudget|\| Path \|/);
+    const verbose = formatMarkdown([await exampleResult('en')], { ...opts, locale: 'en', verbose: true });
+    expect(verbose).toContain('| Field | Path | Value |\n| --- | --- | --- |\n| local budget allocation | income.localBudget | 267.47 |');
     expect(md).toContain('| Severity | Location | Code | Message |');
     expect(md).toContain('| Indicators | Value | Note |');
     const zh = formatMarkdown([{ ...(await exampleResult()), diagnostics: [{ code: 'leftover-text', severity: 'info', message: '未对应任何栏目的文本', line: 90, column: 37 }] }], opts);

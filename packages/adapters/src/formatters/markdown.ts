@@ -1,5 +1,5 @@
-import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
-import { WORDS, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, labelOf, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
+import { fieldName, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
+import { WORDS, formTitle, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormHeaders, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
@@ -46,9 +46,9 @@ function finding(r: EvaluationResult, f: Finding, locale: Locale, verbose: boole
   const out = [`#### ${mdText(`[${outcomeLabel(f, locale)}] ${f.title}`)} (\`${f.ruleId}\`)`, '', mdText(f.message), ''];
   for (const n of f.notes ?? []) out.push(`> ${mdText(n.message)}`, '');
   const entries = observedEntries(f, locale);
-  // The model's paths are for developers: the English report keeps them, a zh-CN reader sees the form's own labels
-  // (and the paths too with --verbose).
-  if (entries.length > 0) out.push(...(locale === 'zh-CN' && !verbose ? table([w.field, w.observed], entries.map((e) => [e.label, e.value])) : table([w.field, w.path, w.value], entries.map((e) => [e.label, e.path, e.value]))), '');
+  // The model's paths are for developers: a reader sees the form's own labels, in either locale (and the paths in a
+  // column of their own with --verbose).
+  if (entries.length > 0) out.push(...(!verbose ? table([w.field, w.observed], entries.map((e) => [e.label, e.value])) : table([w.field, w.path, w.value], entries.map((e) => [e.label, e.path, e.value]))), '');
   if (f.outcome === 'fail') out.push(`**${w.basis}**${w.colon}${mdText(basisText(f.basis, locale, verbose))}`, '');
   if (isWaived(f)) out.push(`**${w.waiver}**${w.colon}${mdText(w.waiverText(f.waiver))}`, '');
   const at = findingPosition(r, f);
@@ -62,7 +62,7 @@ function finding(r: EvaluationResult, f: Finding, locale: Locale, verbose: boole
 /** One form: its failures and undecided findings in full, waived ones, import diagnostics, notes to review, passes, indicators. */
 function formMarkdown(r: EvaluationResult, locale: Locale, verbose: boolean): string[] {
   const w = WORDS[locale];
-  const out = [`## ${mdText(`${unitText(r, locale)} ${yearText(r, locale)}`)}`, ''];
+  const out = [`## ${mdText(formTitle(r, locale))}`, ''];
   const score = scoreCheckText(r.scoreCheck, locale);
   const packScore = packScoreText(r.scores, locale);
   out.push(`- ${w.source}${w.colon}${mdText(r.source)}`, ...(r.template === undefined ? [] : [`- ${w.template}${w.colon}${mdText(templateScoreText(r, locale))}`]), `- ${w.rating}${w.colon}${mdText(ratingText(r, locale))}`, ...(score === undefined ? [] : [`- ${mdText(score)}`]), ...(packScore === undefined ? [] : [`- ${mdText(packScore)}`]), `- ${mdText(w.summary(r.summary))}`, '');
@@ -72,7 +72,7 @@ function formMarkdown(r: EvaluationResult, locale: Locale, verbose: boolean): st
   const diagnostics = r.diagnostics ?? [];
   if (diagnostics.length > 0) {
     out.push(`### ${w.diagnostics}`, '');
-    out.push(...table([w.severity, w.location, w.code, w.message], diagnostics.map((d) => [w[d.severity], positionText(diagnosticPosition(d), locale), d.code, d.path === undefined ? d.message : `${labelOf(d.path, locale, verbose)}${w.colon}${d.message}`])), '');
+    out.push(...table([w.severity, w.location, w.code, w.message], diagnostics.map((d) => [w[d.severity], positionText(diagnosticPosition(d), locale), d.code, d.path === undefined ? d.message : `${fieldName(d.path, locale, verbose)}${w.colon}${d.message}`])), '');
   }
   const notes = reviewNotes(r);
   if (notes.length > 0) {

@@ -2,8 +2,8 @@
  * The tables that several formats share, with columns named in the locale: the findings table (CSV, the xlsx
  * findings sheet), the batch summary (text, Markdown, HTML, the xlsx summary sheet), and what goes with them.
  */
-import type { BatchDigest, EvaluationResult, FormBrief, Locale, Outcome, ReportRule, ResultDiagnostic, Severity, UnreadInput } from '@jixiao/core';
-import { WORDS, basisText, diagnosticPosition, findingPosition, gradeOf, isWaived, labelOf, observedText, positionText, reviewNotes, sortFindings, unitOf, yearOf } from './common.js';
+import { fieldName, gradeScoreText, type BatchDigest, type EvaluationResult, type FormBrief, type Locale, type Outcome, type ReportRule, type ResultDiagnostic, type Severity, type UnreadInput } from '@jixiao/core';
+import { WORDS, basisText, diagnosticPosition, findingPosition, gradeOf, isWaived, observedText, positionText, reviewNotes, sortFindings, unitOf, yearOf } from './common.js';
 
 export type Cell = string | number | null;
 
@@ -76,7 +76,7 @@ function diagnosticCells(r: EvaluationResult, d: ResultDiagnostic, locale: Local
     unit: r.evaluation.unit,
     fiscalYear: r.evaluation.fiscalYear,
     ruleId: `import/${d.code}`,
-    title: d.path === undefined ? w.diagnostics : `${w.diagnostics}${w.colon}${labelOf(d.path, locale, verbose)}`,
+    title: d.path === undefined ? w.diagnostics : `${w.diagnostics}${w.colon}${fieldName(d.path, locale, verbose)}`,
     outcome: w.diagnostics,
     severity: w[d.severity],
     message: d.message,
@@ -104,7 +104,7 @@ export function reviewHeaders(locale: Locale): string[] {
 export function reviewRows(r: EvaluationResult, locale: Locale, verbose = false): Cell[][] {
   const w = WORDS[locale];
   const base = [r.source, r.evaluation.unit, r.evaluation.fiscalYear];
-  const out: Cell[][] = (r.diagnostics ?? []).map((d) => [...base, w.diagnostics, w[d.severity], where(positionText(diagnosticPosition(d), locale)), `${d.path === undefined ? '' : `${labelOf(d.path, locale, verbose)}${w.colon}`}${d.message} [${d.code}]`]);
+  const out: Cell[][] = (r.diagnostics ?? []).map((d) => [...base, w.diagnostics, w[d.severity], where(positionText(diagnosticPosition(d), locale)), `${d.path === undefined ? '' : `${fieldName(d.path, locale, verbose)}${w.colon}`}${d.message} [${d.code}]`]);
   for (const n of reviewNotes(r)) out.push([...base, w.reviewNotes, null, null, `${n.title}${w.colon}${n.message}`]);
   return out;
 }
@@ -200,7 +200,7 @@ export function templateScoreText(b: Pick<FormBrief, 'template'>, locale: Locale
 }
 
 /**
- * The grade the recomputed self-score falls in, with that score: `良（86.91）`. `（无）` with a score but no bands
+ * The grade the recomputed self-score falls in, with that score: `良（86.91）`, `良 (good, 86.91)`. `（无）` with a score but no bands
  * (the rating pack not loaded) shows the score alone; — for a form without a 自评表 to score.
  */
 export function suggestedGradeText(b: FormBrief, locale: Locale): string {
@@ -208,7 +208,7 @@ export function suggestedGradeText(b: FormBrief, locale: Locale): string {
   const recomputed = b.scoreCheck?.recomputed;
   if (recomputed === undefined) return w.dash;
   const score = recomputed.score === null ? w.blank : recomputed.score.toFixed(2);
-  return `${gradeOf(recomputed.grade, locale)}${w.parens(score)}`;
+  return recomputed.grade === null ? `${w.none}${w.parens(score)}` : gradeScoreText(recomputed.grade, score, locale);
 }
 
 /** One row per checked form, in the digest's order (what needs attention first, then by unit). */

@@ -1,6 +1,6 @@
 import type { Location, Notification, ReportingDescriptor, Result } from 'sarif';
-import { findingPosition, localMessageId, locatedInReport, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule, type ResultDiagnostic, type Severity, type SourcePosition } from '@jixiao/core';
-import { basisText, diagnosticPosition, excerptText, labelOf } from './common.js';
+import { fieldName, findingPosition, localMessageId, locatedInReport, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule, type ResultDiagnostic, type Severity, type SourcePosition } from '@jixiao/core';
+import { basisText, diagnosticPosition, excerptText } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import type { FormatOptions } from './types.js';
 
@@ -59,7 +59,7 @@ function locationOf(r: EvaluationResult, f: Finding, locale: Locale): Location {
   const fieldPath = at?.path ?? f.paths[0];
   return {
     physicalLocation: physical(artifactUri(r.source), at?.position),
-    ...(fieldPath === undefined ? {} : { logicalLocations: [{ name: labelOf(fieldPath, locale), fullyQualifiedName: fieldPath, kind: 'member' }] }),
+    ...(fieldPath === undefined ? {} : { logicalLocations: [{ name: fieldName(fieldPath, locale), fullyQualifiedName: fieldPath, kind: 'member' }] }),
   };
 }
 

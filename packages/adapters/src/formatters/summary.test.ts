@@ -105,6 +105,6 @@ describe('the batch summary', () => {
     expect(row?.[BATCH_COLUMNS.indexOf('selfRating')]).toBe('优');
     expect(row?.[BATCH_COLUMNS.indexOf('suggestedGrade')]).toBe('良（86.91）');
     for (const [format, summary] of cases) expect(await summary(results), format).toContain('良（86.91）');
-    expect(batchRows(digestBatch([formBrief(scored)]), 'en')[0]?.[BATCH_COLUMNS.indexOf('suggestedGrade')]).toBe('良 (good) (86.91)');
+    expect(batchRows(digestBatch([formBrief(scored)]), 'en')[0]?.[BATCH_COLUMNS.indexOf('suggestedGrade')]).toBe('良 (good, 86.91)');
   });
 });

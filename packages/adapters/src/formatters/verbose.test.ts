@@ -3,21 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '@jixiao/core';
 import { FORMATTERS } from '../formats.js';
-import { checker, exampleResult, loadWorkbook } from '../../test/results.js';
+import { checker, exampleResult, workbookText } from '../../test/results.js';
 
 /** The report of the seed (income total off: a failure with values and a verified citation), as the text a reader sees. */
 async function report(name: 'text' | 'markdown' | 'html' | 'csv' | 'xlsx', locale: Locale, verbose: boolean): Promise<string> {
   const out = await FORMATTERS[name]([await exampleResult(locale)], { locale, toolVersion: '0.1.0', rules: checker().rules, verbose });
   if (typeof out === 'string') return name === 'html' ? out.replace(/<[^>]*>/g, '') : out;
-  const cells: string[] = [];
-  (await loadWorkbook(out)).eachSheet((sheet) => {
-    sheet.eachRow((row) => {
-      row.eachCell((cell) => {
-        cells.push(cell.text);
-      });
-    });
-  });
-  return cells.join('\n');
+  return workbookText(out);
 }
 
 describe('verbose reports', () => {

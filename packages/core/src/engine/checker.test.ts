@@ -73,7 +73,7 @@ describe('what a blank required field makes of a rule', () => {
     const checker = createChecker([demo([needsStaff])]);
     const e = patchEvaluation(baseEvaluation(), { staffing: { actual: null, authorized: null } });
     expect(checker.checkEvaluationSync(e).findings[0]).toMatchObject({ outcome: 'indeterminate', messageId: 'demo/needs-staff#blank', message: '无法判断：实有人数、编制人数为空' });
-    expect(checker.checkEvaluationSync(e, { locale: 'en' }).findings[0]?.message).toBe('Cannot decide: actual staff (staffing.actual), authorized staff (staffing.authorized) blank');
+    expect(checker.checkEvaluationSync(e, { locale: 'en' }).findings[0]?.message).toBe('Cannot decide: actual staff, authorized staff blank');
   });
 
   it('a required field that is a whole group of the form (no path under it): blank is unknown, filled is decided', async () => {

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { baseEvaluation, evaluationArb } from '@jixiao/testing';
 import { loadPackFromDir } from '../node/index.js';
 import { ORACLE_OPERATORS, conditionValue, walkPath } from '../../test/oracle.js';
@@ -10,7 +10,7 @@ import type { Evaluation } from '../model/evaluation.js';
 import type { NestedCondition, Pack, Rule, TopLevelCondition } from '../pack/schema.js';
 import type { EvaluationResult, ExplainedCondition, Finding, Outcome as RuleOutcome } from '../result/model.js';
 import { createChecker, leafExplanations, type Checker, type Facts } from './checker.js';
-import { compileCondition, FactReads, referenceOperators } from './compiled.js';
+import { compileCondition, FactReads, fastOperator, referenceOperators, type EngineOperator } from './compiled.js';
 import { BUILTIN_OPERATORS, CUSTOM_OPERATORS, KNOWN_OPERATORS } from './operators.js';
 
 /**
@@ -599,5 +599,59 @@ describe('compiled conditions: edges the packs never reach', () => {
       maybe,
     );
     expect(c.explain({ a: 1, b: 1 })).toEqual({ result: true, explanation: [{ fact: 'a', operator: 'equal', expected: 1, expectedFact: 'b', actual: 1, result: true }] });
+  });
+
+  it('an empty path reads the fact whole, as json-rules-engine does (not its "" property)', () => {
+    // json-rules-engine 7 on { a: { '': 7 } }: `a` with path '' is { '': 7 }, so `equal 7` is false, `notEqual 7` true.
+    const leaf = (name: string) => compileCondition({ all: [{ fact: 'a', path: '', operator: name, value: 7 }] }, operator);
+    expect(leaf('equal').test({ a: { '': 7 } })).toBe(false);
+    expect(leaf('notEqual').test({ a: { '': 7 } })).toBe(true);
+  });
+});
+
+// The fast path of `fastOperator`: json-rules-engine's own operator, without the fact-value check where its answer
+// is known. Counted on the built-in operator objects themselves (one shared instance each, in every engine).
+describe('an operator runs without the value check only where its answer is known', () => {
+  const builtIn = (name: string) => (new Engine() as unknown as { operators: { get(n: string): EngineOperator } }).operators.get(name);
+  /** The operator's result, and how many times the built-in's fact-value check ran for it. */
+  const run = (name: string, a: unknown, b: unknown) => {
+    const check = vi.spyOn(builtIn(name), 'factValueValidator');
+    try {
+      return { result: referenceOperators()(name).evaluate(a, b), checked: check.mock.calls.length };
+    } finally {
+      check.mockRestore();
+    }
+  };
+
+  it('equal, notEqual, in and notIn have no check: their callback alone', () => {
+    expect(run('equal', 1, 1)).toEqual({ result: true, checked: 0 });
+    expect(run('notEqual', 1, 1)).toEqual({ result: false, checked: 0 });
+    expect(run('in', 1, [2, 1])).toEqual({ result: true, checked: 0 });
+    expect(run('notIn', 1, [2])).toEqual({ result: true, checked: 0 });
+  });
+
+  it('the four comparisons skip the number check for a number, NaN too (every comparison of NaN is false, as the check makes it), and keep it for anything else', () => {
+    expect(run('greaterThan', 2, 1)).toEqual({ result: true, checked: 0 });
+    expect(run('lessThan', Infinity, 1)).toEqual({ result: false, checked: 0 });
+    expect(run('greaterThanInclusive', NaN, -1)).toEqual({ result: false, checked: 0 });
+    expect(run('lessThanInclusive', NaN, NaN)).toEqual({ result: false, checked: 0 });
+    expect(run('greaterThan', '2', 1)).toEqual({ result: true, checked: 1 });
+    // null > -1 is true in JavaScript; the check (parseFloat(null) is NaN) makes it false.
+    expect(run('greaterThan', null, -1)).toEqual({ result: false, checked: 1 });
+  });
+
+  it('contains and doesNotContain test for a list themselves', () => {
+    expect(run('contains', [1, 2], 2)).toEqual({ result: true, checked: 0 });
+    expect(run('contains', 'a2', '2')).toEqual({ result: false, checked: 0 });
+    expect(run('doesNotContain', 'a2', 'x')).toEqual({ result: false, checked: 0 });
+  });
+
+  it('an operator added by name is its callback alone (its check is json-rules-engine’s default, always true); any other operator object, under a built-in’s name too, runs as it is', () => {
+    const own: EngineOperator = { cb: (a, b) => `cb ${String(a)} ${String(b)}`, factValueValidator: () => false, evaluate: () => 'evaluate' };
+    expect(fastOperator('mine', own, true).evaluate(1, 2)).toBe('cb 1 2');
+    expect(fastOperator('mine', own, false).evaluate(1, 2)).toBe('evaluate');
+    expect(fastOperator('equal', own, false).evaluate(1, 2)).toBe('evaluate');
+    expect(fastOperator('greaterThan', own, false).evaluate(1, 2)).toBe('evaluate');
+    expect(fastOperator('contains', own, false).evaluate([1], 2)).toBe('evaluate');
   });
 });

@@ -66,7 +66,7 @@ export interface CompiledCondition {
 }
 
 /** An operator object of json-rules-engine 7 (`operator.js`): `evaluate(a, b)` is `factValueValidator(a) && cb(a, b)`. */
-interface EngineOperator extends ReferenceOperator {
+export interface EngineOperator extends ReferenceOperator {
   readonly cb: (factValue: unknown, jsonValue: unknown) => unknown;
   readonly factValueValidator: (factValue: unknown) => unknown;
 }
@@ -93,13 +93,15 @@ const UNCHECKED = new Set(['equal', 'notEqual', 'in', 'notIn']);
  * `op.evaluate` without the validator call where its answer is known: the same result (and the same throw,
  * from the same callback) for every input; `operators.test.ts` compares them on awkward values.
  * - `numberValidator(a)` for a number `a` is `!Number.isNaN(a)`: `String(a)` of a number parses back to a number
- *   (`Infinity` included), only NaN gives NaN. Anything else goes through the validator as before.
+ *   (`Infinity` included), only NaN gives NaN; and each of the four comparisons is false for NaN, as the validator
+ *   makes it: so a number goes to the callback alone. Anything else goes through the validator as before.
  * - An operator added by name (`engine.addOperator(name, fn)`) has the default validator, which returns true.
+ * Exported for its tests only.
  */
-function fastOperator(name: string, op: EngineOperator, addedByName: boolean): ReferenceOperator {
+export function fastOperator(name: string, op: EngineOperator, addedByName: boolean): ReferenceOperator {
   if (addedByName || (op === DEFAULT_OPERATORS.get(name) && UNCHECKED.has(name))) return { evaluate: (a, b) => op.cb(a, b) };
   if (op !== DEFAULT_OPERATORS.get(name)) return op;
-  if (NUMBER_CHECKED.has(name)) return { evaluate: (a, b) => (typeof a === 'number' ? !Number.isNaN(a) && op.cb(a, b) : op.evaluate(a, b)) };
+  if (NUMBER_CHECKED.has(name)) return { evaluate: (a, b) => (typeof a === 'number' ? op.cb(a, b) : op.evaluate(a, b)) };
   if (ARRAY_CHECKED.has(name)) return { evaluate: (a, b) => Array.isArray(a) && op.cb(a, b) };
   return op;
 }
@@ -109,28 +111,27 @@ function fastOperator(name: string, op: EngineOperator, addedByName: boolean): R
  * entry of {@link CUSTOM_OPERATORS} (so operators added there are picked up) and an embedder's extra ones.
  */
 export function referenceOperators(extra: Readonly<Record<string, OperatorFn>> = {}): (name: string) => ReferenceOperator {
-  const engine = new Engine([], { allowUndefinedFacts: true });
+  // An engine only for its operator map (the built-ins, then ours by name); it runs nothing.
+  const engine = new Engine();
   const added = { ...CUSTOM_OPERATORS, ...extra };
   for (const [name, fn] of Object.entries(added)) engine.addOperator(name, fn);
   const map = operatorMap(engine);
-  const cache = new Map<string, ReferenceOperator>();
+  // Asked once per leaf while conditions are compiled, never while a form is checked.
   return (name) => {
-    let op = cache.get(name);
-    if (op === undefined) {
-      const found = map.get(name);
-      // json-rules-engine rejects the rule at run time with this message; pack validation catches it earlier.
-      op = found === null
-        ? { evaluate: () => { throw new Error(`Unknown operator: ${name}`); } }
-        : fastOperator(name, found, Object.hasOwn(added, name));
-      cache.set(name, op);
-    }
-    return op;
+    const found = map.get(name);
+    // json-rules-engine rejects the rule at run time with this message; pack validation catches it earlier.
+    return found === null
+      ? { evaluate: () => { throw new Error(`Unknown operator: ${name}`); } }
+      : fastOperator(name, found, Object.hasOwn(added, name));
   };
 }
 
-/** `almanac.factValue(fact, params, path)` with `allowUndefinedFacts` and the plain-path resolver. */
+/**
+ * `almanac.factValue(fact, params, path)` with `allowUndefinedFacts` and the plain-path resolver; `path` is never
+ * `''` here (json-rules-engine reads an empty path as none: {@link FactReads.condition} passes `undefined`).
+ */
 function factReader(fact: string, path: string | undefined): (facts: FactTable) => unknown {
-  if (path === undefined || path === '') return (facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined);
+  if (path === undefined) return (facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined);
   const read = pathReader(path);
   return (facts) => {
     if (!Object.hasOwn(facts, fact)) return undefined;
@@ -177,16 +178,14 @@ export class FactReads {
 
   /** Every slot, read from one form's facts. */
   read(facts: FactTable): unknown[] {
-    const { readers } = this;
-    const values = new Array<unknown>(readers.length);
-    for (let i = 0; i < readers.length; i++) values[i] = readers[i]?.(facts);
-    return values;
+    return this.readers.map((read) => read(facts));
   }
 
   /** Read again, in place, the slots of one fact, from `facts` (which holds that fact as it now is). */
   reread(values: unknown[], facts: FactTable, fact: string): void {
-    const { readers, factOfSlot } = this;
-    for (let i = 0; i < readers.length; i++) if (factOfSlot[i] === fact) values[i] = readers[i]?.(facts);
+    this.readers.forEach((read, i) => {
+      if (this.factOfSlot[i] === fact) values[i] = read(facts);
+    });
   }
 }
 

@@ -2,13 +2,13 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../model/evaluation.js';
-import type { Pack, Rule } from '../pack/schema.js';
+import type { NestedCondition, Pack, Rule } from '../pack/schema.js';
 import type { Finding } from '../result/model.js';
 import { passingEvaluation } from '../pack/cases.js';
 import { loadPackFromDir } from '../node/index.js';
 import { createChecker, type CrossFormContext } from './checker.js';
 import { estimatedSimilarity, minhash, narrativeChars, shingleHashes } from './similarity.js';
-import { CrossFormRun, checkCrossForm, differingFields, fieldChange, formRecord, historyChanges, type LoadedForm } from './cross-form.js';
+import { CrossFormRun, at, checkCrossForm, differingFields, fieldChange, formRecord, historyChanges, type LoadedForm } from './cross-form.js';
 
 const pack = (name: string) => loadPackFromDir(fileURLToPath(new URL(`../../../../rules/${name}`, import.meta.url)));
 const checker = createChecker([pack('history'), pack('batch'), pack('staffing')]);
@@ -367,6 +367,17 @@ describe('the order of a run', () => {
   });
 });
 
+describe('at: the item at one of the pass’s own indexes', () => {
+  it('is the item there, the first and the last; an index outside the list throws (never a blank read as a value)', () => {
+    const list = ['a.txt', 'b.txt', ''];
+    expect(at(list, 0)).toBe('a.txt');
+    expect(at(list, 2)).toBe('');
+    expect(() => at(list, 3)).toThrow(new RangeError('cross-form: no item at index 3 of 3'));
+    expect(() => at(list, -1)).toThrow(RangeError);
+    expect(() => at([], 0)).toThrow('cross-form: no item at index 0 of 0');
+  });
+});
+
 describe('positions of the forms a finding points at', () => {
   it('only the fields the finding reads that the form has a position for (none: no positions at all)', () => {
     const text = han(80);
@@ -436,7 +447,32 @@ describe('which batch facts a run computes: those some cross-form rule reads, wh
     expect(run.findings[0]).toMatchObject({ source: 'a.txt', outcome: 'fail' });
     expect(run.findings[0]?.message).toContain('"count":1,"sources":["b.txt"]');
   });
+
+  it('and none that no rule reads: copies alone, narratives alone, peers alone (what each form’s context holds)', () => {
+    const batchOfEach = (when: NestedCondition) => {
+      const seen: Record<string, unknown>[] = [];
+      checkCrossForm(createChecker([batchRule({ checks: [{ id: 'x', when: { all: [when] }, message }] })]), copies, {
+        onContext: (_source, context) => seen.push(context.batch ?? {}),
+      });
+      return seen;
+    };
+    const copiesOnly = batchOfEach(count);
+    expect(copiesOnly.map((b) => b.duplicates)).toMatchObject([{ count: 1, sources: ['b.txt'] }, { count: 1, sources: ['a.txt'] }]);
+    expect(copiesOnly.map((b) => b.peers)).toEqual([{}, {}]);
+    expect(copiesOnly.map((b) => b.narrative)).toEqual([NO_NARRATIVE, NO_NARRATIVE]);
+    const narrativesOnly = batchOfEach({ fact: 'batch', path: 'narrative.similarity', operator: 'greaterThan', value: 50 });
+    expect(narrativesOnly.map((b) => b.duplicates)).toMatchObject([{ count: 0, sources: [] }, { count: 0, sources: [] }]);
+    expect(narrativesOnly.map((b) => b.peers)).toEqual([{}, {}]);
+    // Both forms are of one unit: no match, but the form's narrative (its only one, 成效) is named, with similarity 0.
+    expect(narrativesOnly.map((b) => b.narrative)).toMatchObject([{ similarity: 0, field: 'achievements' }, { similarity: 0, field: 'achievements' }]);
+    const peersOnly = batchOfEach({ fact: 'batch', path: 'peers.threePublicShare.count', operator: 'greaterThan', value: 0 });
+    expect(peersOnly.map((b) => b.duplicates)).toMatchObject([{ count: 0 }, { count: 0 }]);
+    expect(peersOnly.map((b) => b.narrative)).toEqual([NO_NARRATIVE, NO_NARRATIVE]);
+    expect(peersOnly.map((b) => Object.keys(b.peers as object).length > 0)).toEqual([true, true]);
+  });
 });
+
+const NO_NARRATIVE = { similarity: null, field: null, otherField: null, otherSource: null, otherUnit: null, otherFiscalYear: null, passage: null, passageLength: null };
 
 // From the mutation run of cross-form.ts:341-639 (the pass itself, 30 Nov, sixth shift).
 const demoPack = (rules: Rule[]): Pack => ({ meta: { name: 'demo', version: '1.0.0', title: { 'zh-CN': '演示', en: 'demo' } }, rules });

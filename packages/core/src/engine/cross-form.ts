@@ -339,12 +339,14 @@ export class CrossFormRun {
 
   finish(load: (index: number) => LoadedForm, options: CrossFormOptions = {}): CrossFormResult {
     const locale = options.locale ?? 'zh-CN';
-    const records = this.records;
-    // Source order (then order of adding, for two records of one source): the result ignores the order of `add`.
-    const order = records.map((_, i) => i).sort((a, b) => codeUnits(records[a]?.source ?? '', records[b]?.source ?? '') || a - b);
-    const sorted = order.map((i) => records[i]).filter((r): r is FormRecord => r !== undefined);
+    // Source order (then order of adding, for two records of one source: the sort is stable): the result ignores
+    // the order of `add`. Forms are named below by their position in `sorted`; `loadSorted` reads one back by the
+    // index `add` gave it.
+    const entries = this.records.map((record, index) => ({ record, index })).sort((a, b) => codeUnits(a.record.source, b.record.source));
+    const sorted = entries.map((e) => e.record);
+    const loadSorted = (k: number) => load(at(entries, k).index);
     const join = joinForms(sorted);
-    const cache = new FormCache((k) => load(order[k] ?? k));
+    const cache = new FormCache(loadSorted);
     const checked = sorted.map((r, k) => (r.context ? -1 : k)).filter((k) => k >= 0);
     const size = checked.length;
     const rules = this.checker.rules.filter((r) => r.scope !== 'form');
@@ -357,79 +359,69 @@ export class CrossFormRun {
       return join.unitKey[k] ?? `\u0000${String(k)}`;
     });
 
-    // Same unit and year among the checked forms.
+    // Same unit and year among the checked forms: each checked form of a known unit and year → every checked form
+    // of that unit and year (itself included, in source order). A form whose year is blank, or whose unit has
+    // neither code nor name, has none: it is no copy of another.
+    const membersOf = new Map<number, number[]>();
     const sameUnitYear = new Map<string, number[]>();
     for (const k of checked) {
       const key = join.unitKey[k];
-      const year = sorted[k]?.fiscalYear ?? null;
-      if (key === null || key === undefined || year === null) continue;
+      const year = at(sorted, k).fiscalYear;
+      if (typeof key !== 'string' || year === null) continue;
       const id = `${key}\u0000${String(year)}`;
-      const list = sameUnitYear.get(id);
-      if (list === undefined) sameUnitYear.set(id, [k]);
-      else list.push(k);
+      let members = sameUnitYear.get(id);
+      if (members === undefined) sameUnitYear.set(id, (members = []));
+      members.push(k);
+      membersOf.set(k, members);
     }
-    const groupIdOf = (k: number): string | undefined => {
-      const key = join.unitKey[k];
-      const year = sorted[k]?.fiscalYear ?? null;
-      return key === null || key === undefined || year === null ? undefined : `${key}\u0000${String(year)}`;
-    };
-    const duplicatesOf = (k: number): number[] => {
-      const id = groupIdOf(k);
-      return id === undefined ? [] : (sameUnitYear.get(id) ?? []).filter((j) => j !== k);
-    };
+    const duplicatesOf = (k: number): number[] => (membersOf.get(k) ?? []).filter((j) => j !== k);
     // How many of them a form's facts name: the parameter in force for its year (a negative value names none).
     const listedCopies = this.checker.parameters.get(LISTED_COPIES_PARAMETER);
     const listedOf = (k: number): number => {
       if (listedCopies === undefined) return Infinity;
-      const value = valueInForce(listedCopies.values, sorted[k]?.fiscalYear ?? null)?.value;
+      const value = valueInForce(listedCopies.values, at(sorted, k).fiscalYear)?.value;
       return typeof value === 'number' ? Math.max(0, Math.floor(value)) : Infinity;
     };
     // The fields that differ among the submissions of one unit and year, and where each submission has them. The set
     // is the same for every member: a field differs from some other member exactly when the group holds two values of
     // it. So each group is read twice in all (values, then positions), not once per pair: 400 copies of one form took
     // 86 s by pairs (a cache of 64 forms thrashing, 80,000 comparisons), linear now.
-    const duplicateGroups = new Map<string, { readonly differences: FieldPath[]; readonly positions: ReadonlyMap<number, Record<string, SourcePosition> | undefined> }>();
+    const duplicateGroups = new Map<readonly number[], { readonly differences: FieldPath[]; readonly positions: ReadonlyMap<number, Record<string, SourcePosition> | undefined> }>();
     const duplicateGroup = (k: number) => {
-      const id = groupIdOf(k);
-      const members = id === undefined ? undefined : sameUnitYear.get(id);
-      if (id === undefined || members === undefined || members.length < 2) return undefined;
-      const known = duplicateGroups.get(id);
+      const members = membersOf.get(k);
+      if (members === undefined || members.length < 2) return undefined;
+      const known = duplicateGroups.get(members);
       if (known !== undefined) return known;
-      const values = new Map<FieldPath, Set<string>>();
+      const seen = FIELD_PATHS.map((path) => ({ path, values: new Set<string>() }));
       for (const j of members) {
-        const evaluation = load(order[j] ?? j).evaluation;
-        for (const path of FIELD_PATHS) {
-          const value = JSON.stringify(resolvePath(evaluation, path) ?? null);
-          const seen = values.get(path);
-          if (seen === undefined) values.set(path, new Set([value]));
-          else if (seen.size < 2) seen.add(value);
-        }
+        const evaluation = loadSorted(j).evaluation;
+        for (const s of seen) s.values.add(JSON.stringify(resolvePath(evaluation, s.path) ?? null));
       }
-      const differences = FIELD_PATHS.filter((path) => (values.get(path)?.size ?? 0) > 1);
+      const differences = seen.filter((s) => s.values.size > 1).map((s) => s.path);
       // Positions only of the members some finding names: each names the first `listedCopies` others (members are
       // in source order and share a year), so the first listedCopies + 1 members are all any finding names.
       const named = members.slice(0, listedOf(k) + 1);
-      const positions = new Map(named.map((j) => [j, positionsOf(load(order[j] ?? j), differences)] as const));
+      const positions = new Map(named.map((j) => [j, positionsOf(loadSorted(j), differences)] as const));
       const group = { differences, positions };
-      duplicateGroups.set(id, group);
+      duplicateGroups.set(members, group);
       return group;
     };
-    // The form each form's narrative match is with (its index), for the finding's related form: not looked up by the
-    // source named in the fact, which two forms can share (the workbench names a form by its file name alone).
-    const narrativeOther = new Map<number, number>();
+    // The form each form's narrative match is with (its index) and that form's field, for the finding's related form:
+    // not looked up by the source named in the fact, which two forms can share (the workbench names a form by its file
+    // name alone).
+    const narrativeOther = new Map<number, { readonly form: number; readonly field: NarrativeField }>();
 
     // Peers: per fiscal year, per measure, over the checked forms.
     const yearSize = new Map<number | null, number>();
     const peerStats = new Map<string, ReturnType<typeof peerStatistics>>();
     for (const k of checked) {
-      const year = sorted[k]?.fiscalYear ?? null;
+      const year = at(sorted, k).fiscalYear;
       yearSize.set(year, (yearSize.get(year) ?? 0) + 1);
     }
     if (wants.peers) {
       const valuesBy = new Map<string, number[]>();
       for (const k of checked) {
-        const r = sorted[k];
-        if (r === undefined) continue;
+        const r = at(sorted, k);
         for (const m of PEER_MEASURES) {
           const v = r.measures[m.id];
           if (v === null || v === undefined) continue;
@@ -445,11 +437,10 @@ export class CrossFormRun {
     // Narratives: candidate pairs of texts of different units, by LSH.
     const texts: (SignedText & { readonly form: number; readonly field: NarrativeField })[] = [];
     const groupIds = new Map<string, number>();
-    if (wants.narrative && size > 1) {
+    if (wants.narrative) {
       for (const k of checked) {
-        const r = sorted[k];
-        if (r === undefined) continue;
-        const g = groupOf[k] ?? '';
+        const r = at(sorted, k);
+        const g = at(groupOf, k);
         let group = groupIds.get(g);
         if (group === undefined) groupIds.set(g, (group = groupIds.size));
         for (const n of r.narratives) texts.push({ id: texts.length, group, signature: n.signature, form: k, field: n.field });
@@ -466,54 +457,46 @@ export class CrossFormRun {
     const narrativeOf = (k: number, form: LoadedForm): NarrativeMatch => {
       const mine = textsOf.get(k);
       if (mine === undefined) return NO_MATCH;
-      // Candidates of every text of this form, best estimates first; the few best measured exactly.
+      // Candidates of every text of this form, best estimates first (ties in the order proposed: this form's texts,
+      // then the others, each by id; the sort is stable); the few best measured exactly.
       const proposed: { mine: number; other: number; estimate: number }[] = [];
       for (const id of mine) {
-        const a = texts[id];
-        for (const other of candidates.get(id) ?? []) {
-          const b = texts[other];
-          if (a === undefined || b === undefined) continue;
-          proposed.push({ mine: id, other, estimate: estimatedSimilarity(a.signature, b.signature) });
-        }
+        const a = at(texts, id);
+        for (const other of candidates.get(id) ?? []) proposed.push({ mine: id, other, estimate: estimatedSimilarity(a.signature, at(texts, other).signature) });
       }
-      const first = texts[mine[0] ?? 0];
-      if (proposed.length === 0) return { ...NO_MATCH, similarity: 0, field: first?.field ?? null };
-      proposed.sort((x, y) => y.estimate - x.estimate || x.mine - y.mine || x.other - y.other);
-      let best: { similarity: number; mine: number; other: number; otherText: string; text: string } | undefined;
-      for (const p of proposed.slice(0, 3)) {
-        const a = texts[p.mine];
-        const b = texts[p.other];
-        if (a === undefined || b === undefined) continue;
+      if (proposed.length === 0) return { ...NO_MATCH, similarity: 0, field: at(texts, at(mine, 0)).field };
+      proposed.sort((x, y) => y.estimate - x.estimate);
+      const measured = proposed.slice(0, 3).map((p) => {
+        const a = at(texts, p.mine);
+        const b = at(texts, p.other);
         const text = form.evaluation[a.field] ?? '';
         const otherText = cache.get(b.form).evaluation[b.field] ?? '';
-        const similarity = jaccardPercent(shingleHashes(narrativeChars(text)), shingleHashes(narrativeChars(otherText)));
-        if (best === undefined || similarity > best.similarity) best = { similarity, mine: p.mine, other: p.other, otherText, text };
-      }
-      if (best === undefined) return { ...NO_MATCH, similarity: 0, field: first?.field ?? null };
-      const a = texts[best.mine];
-      const b = texts[best.other];
-      const other = b === undefined ? undefined : sorted[b.form];
-      if (b !== undefined) narrativeOther.set(k, b.form);
+        return { similarity: jaccardPercent(shingleHashes(narrativeChars(text)), shingleHashes(narrativeChars(otherText))), a, b, text, otherText };
+      });
+      // The most similar; of equals, the first measured.
+      const best = measured.reduce((x, y) => (y.similarity > x.similarity ? y : x));
+      const other = at(sorted, best.b.form);
+      narrativeOther.set(k, { form: best.b.form, field: best.b.field });
       const shared = longestSharedPassage(best.text, best.otherText);
       return {
         similarity: best.similarity,
-        field: a?.field ?? null,
-        otherField: b?.field ?? null,
-        otherSource: other?.source ?? null,
-        otherUnit: other?.unit ?? null,
-        otherFiscalYear: other?.fiscalYear ?? null,
+        field: best.a.field,
+        otherField: best.b.field,
+        otherSource: other.source,
+        otherUnit: other.unit,
+        otherFiscalYear: other.fiscalYear,
         passage: shared.length === 0 ? null : capPassage(shared.passage),
         passageLength: shared.length,
       };
     };
 
     const batchOf = (k: number, form: LoadedForm): BatchFacts => {
-      const r = sorted[k];
+      const r = at(sorted, k);
       const dups = wants.duplicates ? duplicatesOf(k) : [];
       const listed = dups.slice(0, listedOf(k));
       const differences = (wants.duplicates ? duplicateGroup(k)?.differences : undefined) ?? [];
       const peers: Record<string, PeerStanding> = {};
-      if (wants.peers && r !== undefined) {
+      if (wants.peers) {
         for (const m of PEER_MEASURES) {
           const stats = peerStats.get(`${String(r.fiscalYear)}\u0000${m.id}`) ?? peerStatistics([]);
           peers[m.id] = standing(r.measures[m.id] ?? null, stats);
@@ -521,16 +504,17 @@ export class CrossFormRun {
       }
       return {
         size,
-        yearSize: yearSize.get(r?.fiscalYear ?? null) ?? 0,
+        yearSize: yearSize.get(r.fiscalYear) ?? 0,
         duplicates: {
           count: dups.length,
-          sources: listed.map((j) => sorted[j]?.source ?? ''),
+          sources: listed.map((j) => at(sorted, j).source),
           listed: listed.length,
           unlisted: dups.length - listed.length,
           differences,
           differenceCount: differences.length,
         },
-        narrative: wants.narrative ? narrativeOf(k, form) : NO_MATCH,
+        // No match when no rule reads the narrative facts: no text was then signed.
+        narrative: narrativeOf(k, form),
         peers,
       };
     };
@@ -543,25 +527,25 @@ export class CrossFormRun {
     const readsOf = new Map(rules.map((r) => [r.rule.id, ruleReads(r.rule)]));
 
     for (const k of checked) {
-      const record = sorted[k];
-      if (record === undefined) continue;
+      const record = at(sorted, k);
       const form = cache.get(k);
       const p = join.previous[k];
-      const previous = p === undefined ? undefined : cache.get(p);
+      // The previous year's form: its position and the form read back.
+      const previous = p === undefined ? undefined : { k: p, form: cache.get(p) };
       const ambiguous = join.previousAmbiguous[k];
       const context: CrossFormContext = {
-        history: previous === undefined ? null : historyFact(this.checker, form.evaluation, previous.evaluation),
+        history: previous === undefined ? null : historyFact(this.checker, form.evaluation, previous.form.evaluation),
         ...(ambiguous === undefined
           ? {}
           : {
               historyMissing: {
-                'zh-CN': `同一单位上一年度有 ${String(ambiguous.length)} 份表（${ambiguous.map((j) => sorted[j]?.source ?? '').join('、')}），无法确定对照哪一份`,
-                en: `the unit has ${String(ambiguous.length)} forms for the previous year (${ambiguous.map((j) => sorted[j]?.source ?? '').join(', ')}), so which to compare with is unknown`,
+                'zh-CN': `同一单位上一年度有 ${String(ambiguous.length)} 份表（${ambiguous.map((j) => at(sorted, j).source).join('、')}），无法确定对照哪一份`,
+                en: `the unit has ${String(ambiguous.length)} forms for the previous year (${ambiguous.map((j) => at(sorted, j).source).join(', ')}), so which to compare with is unknown`,
               } satisfies LocalizedText,
             }),
         batch: size > 1 ? (batchOf(k, form) as unknown as Record<string, unknown>) : null,
       };
-      if (p !== undefined) history.push({ source: record.source, previous: sorted[p]?.source ?? '' });
+      if (previous !== undefined) history.push({ source: record.source, previous: at(sorted, previous.k).source });
       options.onContext?.(record.source, context);
       const batch = context.batch as BatchFacts | null;
       const formFindings = this.checker.checkCrossFormSync(form.evaluation, context, { source: record.source, locale });
@@ -578,23 +562,22 @@ export class CrossFormRun {
         const ruleReadsList = readsOf.get(f.ruleId) ?? [];
         const related: RelatedForm[] = [];
         let unlistedRelated = 0;
-        if (scopeOf.get(f.ruleId) === 'history' && previous !== undefined && p !== undefined) {
+        if (scopeOf.get(f.ruleId) === 'history' && previous !== undefined) {
           const prevPaths = ruleReadsList.filter((x) => x.startsWith('history.previous.')).map((x) => x.slice('history.previous.'.length));
           const changePaths = ruleReadsList.filter((x) => x.startsWith('history.change.')).map((x) => x.slice('history.change.'.length).replace(/\.(current|previous|difference|absDifference|rate|absRate)$/, ''));
-          related.push(relatedForm(sorted[p], 'previous-year', positionsOf(previous, [...prevPaths, ...changePaths])));
+          related.push(relatedForm(at(sorted, previous.k), 'previous-year', positionsOf(previous.form, [...prevPaths, ...changePaths])));
         }
-        if (batch !== null && ruleReadsList.some((x) => x.startsWith('batch.duplicates'))) {
+        if (ruleReadsList.some((x) => x.startsWith('batch.duplicates'))) {
           const group = duplicateGroup(k);
           const dups = duplicatesOf(k);
           const listed = dups.slice(0, listedOf(k));
-          for (const j of listed) related.push(relatedForm(sorted[j], 'same-unit-year', group?.positions.get(j)));
+          for (const j of listed) related.push(relatedForm(at(sorted, j), 'same-unit-year', group?.positions.get(j)));
           unlistedRelated += dups.length - listed.length;
         }
-        if (batch?.narrative.otherSource != null && ruleReadsList.some((x) => x.startsWith('batch.narrative'))) {
-          const j = narrativeOther.get(k);
-          if (j !== undefined) related.push(relatedForm(sorted[j], 'similar-narrative', positionsOf(cache.get(j), [batch.narrative.otherField ?? ''])));
-        }
-        const ownPaths = new Set<string>(f.paths.filter((x) => !x.startsWith('history.') && !x.startsWith('batch.')));
+        const match = narrativeOther.get(k);
+        if (match !== undefined && ruleReadsList.some((x) => x.startsWith('batch.narrative'))) related.push(relatedForm(at(sorted, match.form), 'similar-narrative', positionsOf(cache.get(match.form), [match.field])));
+        // The fields this form's findings name (a `history.`/`batch.` path is no field of a form: positionsOf finds none).
+        const ownPaths = new Set<string>(f.paths);
         for (const x of ruleReadsList) if (x.startsWith('history.change.')) ownPaths.add(x.slice('history.change.'.length).replace(/\.(current|previous|difference|absDifference|rate|absRate)$/, ''));
         if (batch?.narrative.field != null && ruleReadsList.some((x) => x.startsWith('batch.narrative'))) ownPaths.add(batch.narrative.field);
         if (batch !== null && ruleReadsList.some((x) => x.startsWith('batch.duplicates'))) for (const d of batch.duplicates.differences) ownPaths.add(d);
@@ -619,8 +602,18 @@ export function addSummaries(a: ResultSummary, b: ResultSummary): ResultSummary 
   return out;
 }
 
-function relatedForm(record: FormRecord | undefined, relation: RelatedForm['relation'], positions: Record<string, SourcePosition> | undefined): RelatedForm {
-  return { source: record?.source ?? '', unit: record?.unit ?? null, fiscalYear: record?.fiscalYear ?? null, relation, ...(positions === undefined ? {} : { positions }) };
+function relatedForm(record: FormRecord, relation: RelatedForm['relation'], positions: Record<string, SourcePosition> | undefined): RelatedForm {
+  return { source: record.source, unit: record.unit, fiscalYear: record.fiscalYear, relation, ...(positions === undefined ? {} : { positions }) };
+}
+
+/**
+ * The item at an index the pass made itself (a position in its own lists), for lists that hold no `undefined`: an
+ * index out of range is a bug of the pass, thrown, never read as a blank.
+ */
+export function at<T>(list: readonly T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new RangeError(`cross-form: no item at index ${String(index)} of ${String(list.length)}`);
+  return item;
 }
 
 /**

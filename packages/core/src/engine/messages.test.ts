@@ -50,9 +50,9 @@ describe('formatRaw: one value in a message', () => {
     ['a name of the prototype is no answer', 'toString', 'answer', 'zh-CN', 'toString'],
     ['a number as an answer', 1, 'answer', 'zh-CN', '1'],
     ['only text is an answer, not a list of it', ['yes'], 'answer', 'zh-CN', 'yes'],
-    // Fields: the form's own words in Chinese; the English text keeps the model path.
+    // Fields: the form's own words, in either locale (the model path is for developers: the finding's data keeps it).
     ['fields', ['staffing.actual', 'staffing.authorized'], 'fields', 'zh-CN', '实有人数、编制人数'],
-    ['fields in English', ['staffing.actual', 'staffing.authorized'], 'fields', 'en', 'actual staff (staffing.actual), authorized staff (staffing.authorized)'],
+    ['fields in English', ['staffing.actual', 'staffing.authorized'], 'fields', 'en', 'actual staff, authorized staff'],
     ['one field as text', 'staffing.actual', 'fields', 'zh-CN', '实有人数'],
     ['no field', [], 'fields', 'zh-CN', '无'],
     ['no field in English', [], 'fields', 'en', 'none'],

@@ -1,8 +1,10 @@
 import type { DataRef, DataFormat } from '../pack/schema.js';
 import { CORE_MESSAGES } from '../i18n/messages.js';
 import type { Locale } from '../i18n/locale.js';
-import { ANSWER_FIELDS } from '../model/evaluation.js';
-import { DISCLOSURE_CHANNEL_LABELS, fieldLabel, gradeText } from '../model/labels.js';
+import type { ZodType } from 'zod';
+import { ANSWERS } from '../model/answer.js';
+import { EvaluationSchema } from '../model/evaluation.js';
+import { DISCLOSURE_CHANNEL_LABELS, enumValueLabel, fieldLabel, gradeText } from '../model/labels.js';
 import { formatMoney, isMoney } from '../model/money.js';
 import { formatPercent } from '../indicators/ratio.js';
 import type { FactReads, FactValues } from './compiled.js';
@@ -98,22 +100,67 @@ export function formatValue(v: MessageValue, locale: Locale): string {
   return formatRaw(v.value, v.format, locale);
 }
 
-/** How a value is shown: a rule's {@link DataFormat}s, and `boolean` (是/否) for the model's yes/no flags. */
-export type ValueFormat = DataFormat | 'boolean';
+/**
+ * How a value is shown: a rule's {@link DataFormat}s, `boolean` (是/否) for the model's yes/no flags, and `enum` for a
+ * value (or list of values) of one of the model's other enums, named by its display name ({@link enumValueLabel}).
+ */
+export type ValueFormat = DataFormat | 'boolean' | 'enum';
 
-const ANSWER_FIELD_SET: ReadonlySet<string> = new Set(ANSWER_FIELDS);
-const INDICATOR_CORE = /^selfAssessment\.indicators\.\d+\.core$/;
+/** A zod schema's definition, as far as the walk below reads it. */
+interface SchemaDef {
+  readonly type: string;
+  readonly innerType?: ZodType;
+  readonly in?: ZodType;
+  readonly shape?: Readonly<Record<string, ZodType>>;
+  readonly element?: ZodType;
+  readonly entries?: Readonly<Record<string, unknown>>;
+}
+
+const defOf = (schema: ZodType): SchemaDef => schema._zod.def;
+const WRAPPERS: ReadonlySet<string> = new Set(['optional', 'nullable', 'default', 'readonly', 'pipe']);
+
+/** The format of a leaf of the model: answers, other enums (or lists of them), yes/no flags; undefined for any other. */
+function leafFormat(def: SchemaDef): ValueFormat | undefined {
+  if (def.type === 'boolean') return 'boolean';
+  if (def.type === 'array' && def.element !== undefined) return leafFormat(defOf(def.element));
+  if (def.type !== 'enum' || def.entries === undefined) return undefined;
+  const values = Object.values(def.entries);
+  return values.length === ANSWERS.length && ANSWERS.every((a) => values.includes(a)) ? 'answer' : 'enum';
+}
+
+/** Walk the model, recording each leaf's format under its path (rows of a list as `*`: `selfAssessment.indicators.*.core`). */
+function addFieldFormats(out: Map<string, ValueFormat>, schema: ZodType, path: string): void {
+  let def = defOf(schema);
+  // Past the wrappers (`.nullable()`, `.optional()`, a refinement's pipe) to the type itself.
+  for (let inner = def.innerType ?? def.in; inner !== undefined && WRAPPERS.has(def.type); inner = def.innerType ?? def.in) def = defOf(inner);
+  if (def.type === 'object' && def.shape !== undefined) {
+    for (const [key, child] of Object.entries(def.shape)) addFieldFormats(out, child, path === '' ? key : `${path}.${key}`);
+  } else if (def.type === 'array' && def.element !== undefined && defOf(def.element).type === 'object') {
+    addFieldFormats(out, def.element, `${path}.*`);
+  } else {
+    const format = leafFormat(def);
+    if (format !== undefined) out.set(path, format);
+  }
+}
 
 /**
- * How a form field's value is shown to a reader: the enum fields by their display names (checklist answers as
- * 是/否/未作答…, 公开方式 as 门户网站…, the 自评等级, the yes/no flags), any other as it is.
+ * The display format of every field of the model that has one, read off the zod model once, at load: the one source
+ * of the model's types, so that a new enum or yes/no field is shown by its names without a change here.
+ */
+const FIELD_FORMATS: ReadonlyMap<string, ValueFormat> = (() => {
+  const out = new Map<string, ValueFormat>();
+  addFieldFormats(out, EvaluationSchema, '');
+  return out;
+})();
+
+const ROW_INDEX = /\.\d+(?=\.|$)/g;
+
+/**
+ * How a form field's value is shown to a reader: the checklist answers as 是/否/未作答…, the other enums by their
+ * display names (公开方式 as 门户网站…, the 自评等级, 定量/定性), the yes/no flags as 是/否, any other as it is.
  */
 export function fieldFormat(path: string): ValueFormat | undefined {
-  if (ANSWER_FIELD_SET.has(path)) return 'answer';
-  if (path === 'disclosure.channels') return 'channels';
-  if (path === 'selfRating.grade') return 'grade';
-  if (path === 'unit.classified' || INDICATOR_CORE.test(path)) return 'boolean';
-  return undefined;
+  return FIELD_FORMATS.get(path.replace(ROW_INDEX, '.*'));
 }
 
 /** A form field's value as a reader sees it, in the locale ({@link fieldFormat}; blanks as （空）). */
@@ -142,9 +189,9 @@ export function formatRaw(value: unknown, format: ValueFormat | undefined, local
       if (list.length === 0) return m.none;
       return list.map((p) => {
         const path = String(p);
-        const label = fieldLabel(path, locale);
-        // A reviewer reads the form's own words; the model path is for developers, so only the English text keeps it.
-        return label === undefined ? path : locale === 'zh-CN' ? label : `${label} (${path})`;
+        // A reader reads the form's own words, in either locale; the model path is for developers (the finding's
+        // `data` keeps it, and `--verbose` reports name it beside each observed value).
+        return fieldLabel(path, locale) ?? path;
       }).join(m.listSeparator);
     }
     case 'list':
@@ -157,6 +204,10 @@ export function formatRaw(value: unknown, format: ValueFormat | undefined, local
       return typeof value === 'string' ? gradeText(value, locale) : show(value);
     case 'boolean':
       return typeof value === 'boolean' ? m.answers[value ? 'yes' : 'no'] : show(value);
+    case 'enum': {
+      const name = (v: unknown) => (typeof v === 'string' ? (enumValueLabel(v, locale) ?? v) : show(v));
+      return Array.isArray(value) ? (value.length === 0 ? m.none : value.map(name).join(m.listSeparator)) : name(value);
+    }
     default:
       // A list of records (a 自评表's indicator rows) is shown by its length: the rows themselves are in the form.
       if (Array.isArray(value) && value.some((x) => typeof x === 'object' && x !== null)) return locale === 'zh-CN' ? `${String(value.length)} 项` : `${String(value.length)} rows`;

@@ -3,7 +3,8 @@
  * indeterminate findings name a field by its path *and* this label, so a reviewer recognises it.
  * A test keeps this table 1:1 with the leaves of the zod model.
  */
-import type { DisclosureChannel, Grade } from './answer.js';
+import { GRADES, type AnswerResolutionKind, type DisclosureChannel, type Grade } from './answer.js';
+import type { IndicatorNature } from './evaluation.js';
 
 export interface FieldLabel {
   readonly 'zh-CN': string;
@@ -170,18 +171,53 @@ export const DISCLOSURE_CHANNEL_LABELS = {
   other: { 'zh-CN': '其它', en: 'other' },
 } as const satisfies Record<DisclosureChannel, FieldLabel>;
 
+/** The English meaning of each 自评等级. */
+const GRADE_MEANINGS = { 优: 'excellent', 良: 'good', 中: 'fair', 差: 'poor' } as const satisfies Record<Grade, string>;
+
 /**
  * What a reader sees for each 自评等级: the form's own word in zh-CN; in English the word with its meaning, so that
  * the term stays recognisable against the form (`优 (excellent)`).
  */
-export const GRADE_LABELS = {
-  优: { 'zh-CN': '优', en: '优 (excellent)' },
-  良: { 'zh-CN': '良', en: '良 (good)' },
-  中: { 'zh-CN': '中', en: '中 (fair)' },
-  差: { 'zh-CN': '差', en: '差 (poor)' },
-} as const satisfies Record<Grade, FieldLabel>;
+export const GRADE_LABELS: Readonly<Record<Grade, FieldLabel>> = Object.fromEntries(
+  GRADES.map((g) => [g, { 'zh-CN': g, en: `${g} (${GRADE_MEANINGS[g]})` }]),
+) as Record<Grade, FieldLabel>;
 
 /** A grade as a reader sees it ({@link GRADE_LABELS}); anything else as it is. */
 export function gradeText(grade: string, locale: 'zh-CN' | 'en'): string {
   return Object.hasOwn(GRADE_LABELS, grade) ? GRADE_LABELS[grade as Grade][locale] : grade;
+}
+
+/**
+ * A grade with the score it goes with, in one pair of brackets: `良（86.91）`, `良 (good, 86.91)` (not
+ * `良 (good) (86.91)`); a grade that is not one of the four as it is. The score comes as it is to be shown.
+ */
+export function gradeScoreText(grade: string, score: string, locale: 'zh-CN' | 'en'): string {
+  if (locale === 'zh-CN') return `${grade}（${score}）`;
+  return Object.hasOwn(GRADE_MEANINGS, grade) ? `${grade} (${GRADE_MEANINGS[grade as Grade]}, ${score})` : `${grade} (${score})`;
+}
+
+/** What a reader sees for each 指标性质 the model stores: the form's own words (定量 / 定性), and English. */
+export const INDICATOR_NATURE_LABELS = {
+  quantitative: { 'zh-CN': '定量', en: 'quantitative' },
+  qualitative: { 'zh-CN': '定性', en: 'qualitative' },
+} as const satisfies Record<IndicatorNature, FieldLabel>;
+
+/** How an importer read a checklist answer (`answerResolution.<field>.how`): from a mark, or inferred (domain.md §2). */
+export const ANSWER_RESOLUTION_LABELS = {
+  explicit: { 'zh-CN': '按勾选读取', en: 'read from a mark' },
+  inferred: { 'zh-CN': '推断所得', en: 'inferred' },
+} as const satisfies Record<AnswerResolutionKind, FieldLabel>;
+
+/**
+ * The display names of every enum of the model but the checklist answers (whose words are the core messages'
+ * `answers`): one table per enum. A value is named by the table that holds it; no value is in two tables (a test
+ * checks it, and that every `z.enum` of the model has its table here).
+ */
+export const ENUM_LABEL_TABLES: readonly Readonly<Record<string, FieldLabel>>[] = [DISCLOSURE_CHANNEL_LABELS, GRADE_LABELS, INDICATOR_NATURE_LABELS, ANSWER_RESOLUTION_LABELS];
+
+const ENUM_VALUE_LABELS: ReadonlyMap<string, FieldLabel> = new Map(ENUM_LABEL_TABLES.flatMap((table) => Object.entries(table)));
+
+/** An enum value of the model by its display name ({@link ENUM_LABEL_TABLES}); undefined for a value no table names. */
+export function enumValueLabel(value: string, locale: 'zh-CN' | 'en'): string | undefined {
+  return ENUM_VALUE_LABELS.get(value)?.[locale];
 }

@@ -88,6 +88,16 @@ function firstDuplicateKey(text: string): { key: string; offset: number; path: s
 }
 
 /**
+ * What `JSON.parse(text)` threw, for a person: the reason without V8's offset ("… in JSON at position 373"; Node 22
+ * adds "(line 3 column 5)"), and the line and column of that offset in `text` when it gave one.
+ */
+export function jsonSyntaxError(text: string, error: unknown): { reason: string; line?: number; column?: number } {
+  const detail = error instanceof Error ? error.message : String(error);
+  const at = /at position (\d+)/.exec(detail);
+  return { reason: detail.replace(/\s*(?:in JSON )?at position \d+.*$/, ''), ...(at ? lineColumn(text, Number(at[1])) : {}) };
+}
+
+/**
  * Parse strict JSON: `JSON.parse`'s grammar, with duplicate keys and nesting deeper than `maxDepth` refused.
  * A syntax error says where (line and column, not "position 373").
  */
@@ -98,11 +108,7 @@ export function parseStrictJson(text: string, maxDepth: number = MAX_JSON_DEPTH)
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    // V8 names the offset ("… in JSON at position 373"; Node 22 adds "(line 3 column 5)"): give line and column.
-    const at = /at position (\d+)/.exec(detail);
-    const where = at ? lineColumn(text, Number(at[1])) : {};
-    const reason = detail.replace(/\s*(?:in JSON )?at position \d+.*$/, '');
+    const { reason, ...where } = jsonSyntaxError(text, error);
     return { ok: false, issue: { code: 'json', ...where, message: { 'zh-CN': `不是有效的 JSON：${reason}`, en: `not valid JSON: ${reason}` } } };
   }
   const dup = firstDuplicateKey(text);

@@ -1,4 +1,5 @@
 import { visit } from 'jsonc-parser';
+import { jsonSyntaxError } from '@jixiao/core';
 import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
 import { codeOf, hasUnreadable, MAX_CHARACTER_DIAGNOSTICS } from '../text/characters.js';
 import { FORM_LIMITS, tooLarge } from '../text/limits.js';
@@ -93,16 +94,17 @@ function nestingDepth(text: string): number {
 export function importJson(text: string): ImportResult {
   if (text.length > FORM_LIMITS.maxCanonicalChars) return tooLarge('json', FORM_LIMITS.maxCanonicalChars);
   let value: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(body);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return failure('json', 'json-invalid', `不是有效的 JSON：${detail}`, `not valid JSON: ${detail}`);
+    // Where the syntax breaks as a line and column (第 3 行第 10 列), not V8's "at position 373".
+    const { reason, ...where } = jsonSyntaxError(body, error);
+    return failure('json', 'json-invalid', `不是有效的 JSON：${reason}`, `not valid JSON: ${reason}`, where);
   }
   const result = fromValue(value, 'json');
   // The recursive visitor reads only a document of bounded depth (a form's is 5): one the model rejects is scanned
   // too, so that a key given twice is named first, before the model's complaints about the value that won.
-  const body = text.replace(/^\uFEFF/, '');
   if (!result.ok && nestingDepth(body) > MAX_SCANNED_DEPTH) return result;
   const problems = silentProblems(body);
   if (result.ok) return problems.length > 0 ? { ok: false, kind: 'json', diagnostics: problems } : result;

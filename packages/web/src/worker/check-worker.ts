@@ -7,6 +7,7 @@ import * as z from 'zod';
 import {
   ConfigSchema,
   createChecker,
+  explainConfigIssue,
   formGaps,
   formTemplate,
   formRecord,
@@ -14,6 +15,7 @@ import {
   formatLintIssue,
   lintPack,
   localizeDiagnostic,
+  parseStrictJson,
   parseWaiverFile,
   positionOf,
   waiverRefs,
@@ -99,22 +101,23 @@ function setupError(file: string, text: string, path: string, zh: string, en: st
   return { level: 'error', code: 'schema', file, path, ...(at === undefined ? {} : { line: at.line, column: at.column }), message: { 'zh-CN': zh, en } };
 }
 
-/** The config, validated with file and line for each issue (as `--config` reports it). */
+/**
+ * The config, read as `--config` reads it: strict JSON (a key written twice is an error, not the last one winning),
+ * then the schema, each problem in the CLI's words (`explainConfigIssue`) with its file and line.
+ */
 function readConfig(file: Setup['config'], issues: LintIssue[]): Config {
   if (file === undefined) return {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(file.text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    issues.push(setupError(file.name, file.text, '', `不是有效的 JSON：${detail}`, `not valid JSON: ${detail}`));
+  const raw = parseStrictJson(file.text);
+  if (!raw.ok) {
+    const { line, column, message } = raw.issue;
+    issues.push({ level: 'error', code: raw.issue.code, file: file.name, path: raw.issue.path ?? '', ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }), message });
     return {};
   }
-  const parsed = ConfigSchema.safeParse(raw);
+  const parsed = ConfigSchema.safeParse(raw.value);
   if (parsed.success) return parsed.data;
   for (const i of parsed.error.issues) {
-    const path = i.path.map(String).join('.');
-    issues.push(setupError(file.name, file.text, path, i.message, i.message));
+    const text = explainConfigIssue(i, raw.value);
+    issues.push(setupError(file.name, file.text, i.path.map(String).join('.'), text['zh-CN'], text.en));
   }
   return {};
 }

@@ -3,8 +3,8 @@
  * places of the file the reader took values from (with those values), the findings pointed at their place,
  * and the import diagnostics.
  */
-import { resolvePath, type Evaluation, type EvaluationResult, type Locale, type SourcePosition } from '@jixiao/core';
-import { basisText, findingPosition, isWaived, labelOf, observedEntries, outcomeLabel, packScoreText, parseCell, positionText, scoreCheckText, sortFindings, valueText } from '@jixiao/adapters';
+import { fieldName, fieldValueText, resolvePath, type Evaluation, type EvaluationResult, type Locale, type SourcePosition } from '@jixiao/core';
+import { basisText, findingPosition, isWaived, observedEntries, outcomeLabel, packScoreText, parseCell, positionText, scoreCheckText, sortFindings } from '@jixiao/adapters';
 import { formatDiagnostic, type ImportDiagnostic, type SourcePositions } from '@jixiao/import';
 import type { DiagnosticView, FieldView, FindingView, PlaceView } from './protocol.js';
 
@@ -35,8 +35,8 @@ export function placesOf(evaluation: Evaluation, positions: SourcePositions, loc
     if (key === undefined) continue;
     const field: FieldView = {
       path,
-      label: labelOf(path, locale),
-      value: valueText(path, resolvePath(evaluation, path) ?? null, locale),
+      label: fieldName(path, locale),
+      value: fieldValueText(path, resolvePath(evaluation, path) ?? null, locale),
       inferred: (inferred as Readonly<Record<string, { how: string } | undefined>>)[path]?.how === 'inferred',
     };
     const place = places.get(key);

@@ -1,0 +1,23 @@
+// Issue 15: a form written as JSON with a syntax error names where it breaks by line and column (第 3 行第 11 列),
+// as a pack or a configuration file does, never by V8's character offset ("at position 33").
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../diagnostics.js';
+import { importJson } from './import-canonical.js';
+
+describe('invalid JSON form', () => {
+  it.each<[string, string, number, number]>([
+    // Line 3 is ` "unit": {,}`: the comma at column 11 is where a property name was expected.
+    ['a comma where a name belongs', '{\n "fiscalYear": 2020,\n "unit": {,}\n}', 3, 11],
+    ['a byte-order mark does not shift the column', '\uFEFF{"fiscalYear": 2020,}', 1, 21],
+  ])('%s: line and column, not "position"', (_name, text, line, column) => {
+    const r = importJson(text);
+    expect(r.ok).toBe(false);
+    const d = r.diagnostics[0];
+    if (d === undefined) throw new Error('no diagnostic');
+    expect(d).toMatchObject({ code: 'json-invalid', severity: 'error', line, column });
+    expect(d.message.en).toMatch(/^not valid JSON: /);
+    expect(JSON.stringify(d.message)).not.toMatch(/position \d+/);
+    expect(formatDiagnostic(d, 'zh-CN')).toContain(`第 ${String(line)} 行`);
+    expect(formatDiagnostic(d, 'en')).toContain(`line ${String(line)}`);
+  });
+});
