@@ -7,12 +7,16 @@
  *
  * - zip: the zip directory, `_rels/.rels` and inflating `word/document.xml`;
  * - decode: its UTF-8 decoding (strict, as the reader does);
+ * - tokenize: saxes alone on the part, every event handled by a no-op (the parser's share of the walk);
  * - walk: the XML walk (saxes and the walker) into lines;
+ * - elements: the walker's lines as paragraphs and tables (`docxElements`);
  * - read: the template reader on the document's elements (detection, cells, the evaluation assembled and validated);
  * - importDocx: the whole .docx import (the above, control characters, elements, positions placed in the file);
  * - validate: the model's validation (zod) of an imported evaluation, alone (it is part of read);
  * - check: the checker on the imported form as the CLI calls it (positions, gaps, locale);
  * - report item: the form's part of the JSON report;
+ * - cross-form: the form's record and the JSON the cross-form pass spools (what `checkFile` adds for it);
+ * - loadInput: the CLI's reading of the file (stat, read, detect the format, import), no check;
  * - checkFile: the CLI's whole per-form work — stat, read the file, import, check, the report item, the record and
  *   JSON the cross-form pass keeps — what `--jobs 1` pays a form in the steady state (warm-up, the cross-form pass
  *   and writing the report out come on top).
@@ -20,24 +24,29 @@
  * The load average before and after is printed beside the figures (the machine is shared). Never part of `npm test`.
  */
 import { execFileSync } from 'node:child_process';
+import { SaxesParser } from 'saxes';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createChecker, formGaps, validateEvaluation, type EvaluationResult, type Pack } from '@jixiao/core';
+import { createChecker, formGaps, formRecord, validateEvaluation, type EvaluationResult, type Pack } from '@jixiao/core';
 import { loadPack } from '@jixiao/core/node';
 import { WRITERS } from '@jixiao/adapters';
 import { DOCX_ENCODINGS, renderFormDocx } from '../../packages/import/scripts/render-docx.js';
+import { docxElements } from '../../packages/import/src/document/docx.js';
 import { importDocx, partitionDocx } from '../../packages/import/src/docx/import-docx.js';
 import { mainDocumentName } from '../../packages/import/src/docx/package.js';
 import { documentLines } from '../../packages/import/src/docx/walk.js';
 import { DEFAULT_ZIP_LIMITS, partKey, readZipDirectory, readZipEntry } from '../../packages/import/src/docx/zip.js';
 import { readDocument } from '../../packages/import/src/template/read-document.js';
 import { checkFile, type RenderOptions } from '../../packages/cli/src/batch/check-file.js';
+import { crossFormJson } from '../../packages/cli/src/batch/cross-form.js';
+import { loadInput } from '../../packages/cli/src/input.js';
 import { makeForms } from './forms.js';
 
 const ROOT = process.cwd();
 const N = ((i) => (i === -1 || Number.isNaN(Number(process.argv[i + 1])) ? 1000 : Number(process.argv[i + 1])))(process.argv.indexOf('--stages'));
-const ROUNDS = 5;
+/** `--rounds N` (default 5): measured rounds after the warm-up. */
+const ROUNDS = ((i) => (i === -1 || Number.isNaN(Number(process.argv[i + 1])) ? 5 : Number(process.argv[i + 1])))(process.argv.indexOf('--rounds'));
 const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
 const preset = JSON.parse(readFileSync(join(ROOT, 'packages/cli/src/presets/standard.json'), 'utf8')) as { packs: { package: string }[] };
@@ -68,6 +77,7 @@ function documentPart(docx: Uint8Array): Uint8Array {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const parts = bytes.map(documentPart);
 const xmls = parts.map((p) => UTF8.decode(p));
+const walked = xmls.map((x) => documentLines(x));
 const documents = bytes.map((b) => {
   const p = partitionDocx(b);
   if (!p.ok) throw new Error('a bench form did not partition');
@@ -89,8 +99,24 @@ const stages: Record<string, (i: number) => void | Promise<void>> = {
   decode: (i) => {
     sink += UTF8.decode(parts[i]).length;
   },
+  tokenize: (i) => {
+    const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+    parser.on('opentag', () => {
+      sink++;
+    });
+    parser.on('closetag', () => {
+      sink++;
+    });
+    parser.on('text', () => {
+      sink++;
+    });
+    parser.write(xmls[i] ?? '').close();
+  },
   walk: (i) => {
     sink += documentLines(xmls[i] ?? '').length;
+  },
+  elements: (i) => {
+    sink += docxElements(walked[i] ?? []).blocks.length;
   },
   read: (i) => {
     const d = documents[i];
@@ -110,11 +136,22 @@ const stages: Record<string, (i: number) => void | Promise<void>> = {
     const r = results[i];
     if (r !== undefined) sink += writer.form(r).length;
   },
+  'cross-form': (i) => {
+    const r = imported[i];
+    if (r !== undefined) sink += Object.keys(formRecord(r.evaluation, 'form.docx')).length + crossFormJson(r.evaluation, r.positions).length;
+  },
+  loadInput: async (i) => {
+    if ((await loadInput(join(dir, `${String(i)}.docx`), 'zh-CN')).ok) sink++;
+  },
   checkFile: async (i) => {
     const o = await checkFile({ path: join(dir, `${String(i)}.docx`), source: `${String(i)}.docx` }, 'zh-CN', checker, { render: { format: 'json', options: renderOptions }, crossForm: true });
     if (o.ok) sink++;
   },
 };
+
+/** `--only <stage>` (repeatable): run only those stages (e.g. `--only checkFile` under `node --cpu-prof`). */
+const ONLY = process.argv.flatMap((a, i) => (a === '--only' ? [process.argv[i + 1] ?? ''] : []));
+if (ONLY.length > 0) for (const name of Object.keys(stages)) if (!ONLY.includes(name)) Reflect.deleteProperty(stages, name);
 
 const cpuMs = () => {
   const u = process.cpuUsage();

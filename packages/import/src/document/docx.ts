@@ -1,11 +1,9 @@
 import type { DocxLine } from '../docx/walk.js';
 import type { BlockElement, DocumentElements, ElementOrigin, ParagraphElement, TableCellElement, TableElement, TableRowElement } from './elements.js';
 
-const CELL = /^table (\d+), row (\d+), cell (\d+)$/;
-
 /**
  * The .docx walker's lines → elements: lines outside tables are paragraphs; lines inside a table cell (the
- * walker names it `table T, row R, cell C`) are that cell's paragraphs, grouped into rows and tables. A blank
+ * walker gives its table, row and cell) are that cell's paragraphs, grouped into rows and tables. A blank
  * cell keeps its one empty paragraph. (Spans are not known yet: the walker does not report `w:gridSpan` or
  * `w:vMerge`.)
  */
@@ -15,15 +13,14 @@ export function docxElements(lines: readonly DocxLine[]): DocumentElements {
   let row: { index: number; cells: TableCellElement[] } | undefined;
   let cell: { index: number; paragraphs: ParagraphElement[] } | undefined;
   for (const l of lines) {
-    const m = l.cell === undefined ? null : CELL.exec(l.cell);
-    if (m === null) {
+    const { table: t, row: r, cell: c } = l;
+    if (t === undefined || r === undefined || c === undefined) {
       table = undefined;
       row = undefined;
       cell = undefined;
       blocks.push({ kind: 'paragraph', text: l.text, origin: { paragraph: l.paragraph } });
       continue;
     }
-    const [t, r, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const origin: ElementOrigin = { paragraph: l.paragraph, table: t, row: r, cell: c };
     if (table?.index !== t) {
       const rows: TableRowElement[] = [];

@@ -114,7 +114,7 @@ describe('docxElements', () => {
 
   it('gives back the walker’s lines in order, each with its paragraph and cell', () => {
     const doc = docxElements(lines);
-    expect(documentLines(doc).map((l) => ({ text: l.text, ...positionOf(l.origin) }))).toEqual(lines.map((l) => ({ text: l.text, paragraph: l.paragraph, ...(l.cell === undefined ? {} : { cell: l.cell }) })));
+    expect(documentLines(doc).map((l) => ({ text: l.text, ...positionOf(l.origin) }))).toEqual(lines.map((l) => ({ text: l.text, paragraph: l.paragraph, ...(l.cell === undefined ? {} : { cell: `table ${String(l.table)}, row ${String(l.row)}, cell ${String(l.cell)}` }) })));
   });
 
   it('groups table lines into tables, rows and cells', () => {

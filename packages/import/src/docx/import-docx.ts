@@ -1,5 +1,5 @@
 import { docxElements } from '../document/docx.js';
-import type { DocumentElements } from '../document/elements.js';
+import { describeCell, type DocumentElements } from '../document/elements.js';
 import { relocateDiagnostic, relocateRead } from '../document/relocate.js';
 import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
 import { readDocument } from '../template/read-document.js';
@@ -74,7 +74,8 @@ function packageFailure(error: PackageReadError): ImportResult {
 function where(lines: readonly DocxLine[], line: number | undefined): { paragraph?: number; cell?: string } {
   const l = line === undefined ? undefined : lines[line - 1];
   if (l === undefined) return {};
-  return l.cell === undefined ? { paragraph: l.paragraph } : { paragraph: l.paragraph, cell: l.cell };
+  const cell = describeCell(l);
+  return cell === undefined ? { paragraph: l.paragraph } : { paragraph: l.paragraph, cell };
 }
 
 /**

@@ -8,8 +8,10 @@ export interface DocxLine {
   readonly text: string;
   /** 1-based paragraph in document order (table paragraphs included). */
   readonly paragraph: number;
-  /** `table 1, row 3, cell 2` for text inside a table. */
-  readonly cell?: string;
+  /** For text inside a table: its table, row and cell (1-based). */
+  readonly table?: number;
+  readonly row?: number;
+  readonly cell?: number;
 }
 
 /**
@@ -229,8 +231,7 @@ class Walker {
 
   private endParagraph(paragraph: number): void {
     const t = this.tables[this.tables.length - 1];
-    const cell = t === undefined ? undefined : `table ${t.index}, row ${t.row}, cell ${t.cell}`;
-    for (const text of this.buf.split('\n')) this.lines.push({ text, paragraph, ...(cell === undefined ? {} : { cell }) });
+    for (const text of this.buf.split('\n')) this.lines.push({ text, paragraph, ...(t === undefined ? {} : { table: t.index, row: t.row, cell: t.cell }) });
   }
 }
 

@@ -1,13 +1,19 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { FORM_LIMITS } from '../text/limits.js';
 
-/** One line of text the .docx reader extracted, with where it sits in the document. */
+/**
+ * One line of text the .docx reader extracted, with where it sits in the document (an element origin: see
+ * ../document/elements.ts). Text inside a table has its table, row and cell; `describeCell` writes them as
+ * `table 1, row 3, cell 2`.
+ */
 export interface DocxLine {
   readonly text: string;
   /** 1-based paragraph in document order (table paragraphs included). */
   readonly paragraph: number;
-  /** `table 1, row 3, cell 2` for text inside a table. */
-  readonly cell?: string;
+  /** For text inside a table: the table (1-based, in document order), the row in it and the cell in the row. */
+  readonly table?: number;
+  readonly row?: number;
+  readonly cell?: number;
 }
 
 /** Why WordprocessingML could not be walked; for `docx-too-complex`, the limit passed. */
@@ -413,10 +419,9 @@ class Walker {
 
   private endParagraph(paragraph: number): void {
     const t = this.tables[this.tables.length - 1];
-    const cell = t === undefined ? undefined : `table ${t.index}, row ${t.row}, cell ${t.cell}`;
     for (const text of detached(this.buf).split('\n')) {
       if (this.lines.length >= this.limits.maxLines) throw new XmlReadError('docx-too-complex', `more than ${this.limits.maxLines} lines`, { count: this.limits.maxLines, of: 'lines' });
-      this.lines.push(cell === undefined ? { text, paragraph } : { text, paragraph, cell });
+      this.lines.push(t === undefined ? { text, paragraph } : { text, paragraph, table: t.index, row: t.row, cell: t.cell });
     }
   }
 }
