@@ -120,9 +120,6 @@ export function basisText(basis: readonly (LegalBasis | ReportBasis)[], locale: 
   return basis.map((b) => citation(b, locale, verbose)).join(WORDS[locale].semicolon);
 }
 
-/** Core's `fieldName` by the name cross-form.ts imports it (to go once it imports `fieldName` from @jixiao/core itself). */
-export { fieldName as labelOf } from '@jixiao/core';
-
 export interface ObservedEntry {
   readonly path: string;
   readonly label: string;

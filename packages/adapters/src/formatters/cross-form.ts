@@ -1,5 +1,5 @@
-import type { CrossFormReport, CrossFormReportFinding, Locale, RelatedForm, SourcePosition } from '@jixiao/core';
-import { WORDS as REPORT_WORDS, identityInParens, labelOf, positionText, unitOf } from './common.js';
+import { fieldName, type CrossFormReport, type CrossFormReportFinding, type Locale, type RelatedForm, type SourcePosition } from '@jixiao/core';
+import { WORDS as REPORT_WORDS, identityInParens, positionText, unitOf } from './common.js';
 import type { Cell } from './rows.js';
 
 /**
@@ -42,7 +42,7 @@ const blankAsNull = (text: string): Cell => (text === '' ? null : text);
 function positionsText(positions: Readonly<Record<string, SourcePosition>> | undefined, locale: Locale): string {
   if (positions === undefined) return '';
   return Object.entries(positions)
-    .map(([path, p]) => `${labelOf(path, locale)} ${positionText(p, locale)}`)
+    .map(([path, p]) => `${fieldName(path, locale)} ${positionText(p, locale)}`)
     .join(REPORT_WORDS[locale].comma);
 }
 
