@@ -116,10 +116,16 @@ export function formatDiagnostic(d: ImportDiagnostic, locale: 'zh-CN' | 'en' = '
 /**
  * Why a file could not be read, a line per diagnostic, as every report lists it (the CLI's unread inputs, the
  * workbench's list and exports): a diagnostic about a field with its place and label ({@link formatDiagnostic}),
- * any other by its message alone. A reason may quote the file (a JSON parser's message quotes the bytes it
+ * any other by its message, after its place when it has one (a JSON form's syntax error by line and column). A reason may quote the file (a JSON parser's message quotes the bytes it
  * stopped at), so each line is shown as `@jixiao/core`'s {@link visibleText} shows text from outside: a control
  * character or bidi override in the file is seen as its escape, never obeyed, on a terminal, in a report or on the page.
  */
 export function unreadReasonLines(diagnostics: readonly ImportDiagnostic[], locale: 'zh-CN' | 'en', wording: DiagnosticWording = {}): string[] {
-  return diagnostics.map((d) => visibleText(d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale, wording)));
+  return diagnostics.map((d) => visibleText(d.path === undefined ? placedMessage(d, locale) : formatDiagnostic(d, locale, wording)));
+}
+
+/** A diagnostic about no field, by its message, after its place in the file when it has one (`第 4 行第 1 列：不是有效的 JSON：…`). */
+function placedMessage(d: ImportDiagnostic, locale: 'zh-CN' | 'en'): string {
+  const where = describeLocation(d, locale);
+  return where === undefined ? d.message[locale] : `${where}${locale === 'zh-CN' ? '：' : ': '}${d.message[locale]}`;
 }

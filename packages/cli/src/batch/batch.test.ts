@@ -138,7 +138,7 @@ describe('jixiao check on a folder (in process)', () => {
     expect(doc.results.map((r) => r.source)).toEqual([...doc.results.map((r) => r.source)].sort());
     expect(doc.results).toHaveLength(8);
     expect(a.err).toMatch(/Summary: 8 form\(s\) checked, 3 not read/);
-    expect(a.err).toMatch(/forms\/sub\/broken\.json\n {4}not valid JSON/);
+    expect(a.err).toMatch(/forms\/sub\/broken\.json\n {4}line \d+, column \d+: not valid JSON/);
     expect(a.err).toMatch(/\n {2}forms\/pass\.json {2}\S+ 2020 {2}self-rating \S+(?: \(\w+\))? {2}errors 0 {2}warnings 0 {2}indeterminate \d+\n/);
   });
 

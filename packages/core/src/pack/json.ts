@@ -87,14 +87,25 @@ function firstDuplicateKey(text: string): { key: string; offset: number; path: s
   return found;
 }
 
+/** Where jsonc-parser, held to JSON's own grammar (no comments, no trailing commas), first finds the text broken. */
+function firstSyntaxErrorOffset(text: string): number | undefined {
+  let offset: number | undefined;
+  visit(text, { onError: (_error, at) => { offset ??= at; } }, { disallowComments: true, allowTrailingComma: false });
+  return offset;
+}
+
 /**
  * What `JSON.parse(text)` threw, for a person: the reason without V8's offset ("… in JSON at position 373"; Node 22
- * adds "(line 3 column 5)"), and the line and column of that offset in `text` when it gave one.
+ * adds "(line 3 column 5)") and without the stretch of the file V8 quotes for some errors (`Unexpected token '}',
+ * ..."b": ⏎}" is not valid JSON`, line breaks and all), and the line and column where the text breaks: V8's offset
+ * when it gives one, else where jsonc-parser finds the first error.
  */
 export function jsonSyntaxError(text: string, error: unknown): { reason: string; line?: number; column?: number } {
   const detail = error instanceof Error ? error.message : String(error);
   const at = /at position (\d+)/.exec(detail);
-  return { reason: detail.replace(/\s*(?:in JSON )?at position \d+.*$/, ''), ...(at ? lineColumn(text, Number(at[1])) : {}) };
+  const offset = at ? Number(at[1]) : firstSyntaxErrorOffset(text);
+  const reason = detail.replace(/\s*(?:in JSON )?at position \d+.*$/, '').replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '');
+  return { reason, ...(offset === undefined ? {} : lineColumn(text, offset)) };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Issue 15: a form written as JSON with a syntax error names where it breaks by line and column (第 3 行第 11 列),
 // as a pack or a configuration file does, never by V8's character offset ("at position 33").
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../diagnostics.js';
+import { formatDiagnostic, unreadReasonLines } from '../diagnostics.js';
 import { importJson } from './import-canonical.js';
 
 describe('invalid JSON form', () => {
@@ -9,6 +9,9 @@ describe('invalid JSON form', () => {
     // Line 3 is ` "unit": {,}`: the comma at column 11 is where a property name was expected.
     ['a comma where a name belongs', '{\n "fiscalYear": 2020,\n "unit": {,}\n}', 3, 11],
     ['a byte-order mark does not shift the column', '\uFEFF{"fiscalYear": 2020,}', 1, 21],
+    // V8 gives no offset for these (Node 20: `Unexpected token '}', ..."b": ⏎}" is not valid JSON`, `Unexpected end of JSON input`).
+    ['a value missing before the closing brace', '{\n  "fiscalYear": 2020,\n  "unit": \n}', 4, 1],
+    ['the text ends inside an object', '{"fiscalYear": 2020, "unit": ', 1, 30],
   ])('%s: line and column, not "position"', (_name, text, line, column) => {
     const r = importJson(text);
     expect(r.ok).toBe(false);
@@ -17,7 +20,11 @@ describe('invalid JSON form', () => {
     expect(d).toMatchObject({ code: 'json-invalid', severity: 'error', line, column });
     expect(d.message.en).toMatch(/^not valid JSON: /);
     expect(JSON.stringify(d.message)).not.toMatch(/position \d+/);
+    // The reason never quotes the file back (V8 quotes a stretch of it, line breaks and all, for some errors).
+    expect(d.message['zh-CN']).not.toMatch(/\n|is not valid JSON/);
     expect(formatDiagnostic(d, 'zh-CN')).toContain(`第 ${String(line)} 行`);
     expect(formatDiagnostic(d, 'en')).toContain(`line ${String(line)}`);
+    // A file not read lists this reason with its place: every report's unread section and the workbench's list.
+    expect(unreadReasonLines(r.diagnostics, 'zh-CN')).toEqual([`第 ${String(line)} 行第 ${String(column)} 列：${d.message['zh-CN']}`]);
   });
 });
