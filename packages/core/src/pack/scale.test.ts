@@ -48,6 +48,26 @@ describe('scaleValue', () => {
     expect(scaleValue(x, points)).toBe(expected);
   });
 
+  // A step: two points at one x. Its value there is the first of the two as written ("8 up to 100 %, 4 above"),
+  // wherever the step stands — at the first point, between others, or at the last (read 4 there before: the last
+  // point's value was taken for any x at or beyond it) — and the second's just past it.
+  it.each<[number, [number, number][], number]>([
+    [100, [[100, 8], [100, 4], [200, 4]], 8],
+    [100.01, [[100, 8], [100, 4], [200, 4]], 4],
+    [100, [[0, 8], [100, 8], [100, 4], [200, 4]], 8],
+    [100.01, [[0, 8], [100, 8], [100, 4], [200, 4]], 4],
+    [100, [[0, 8], [100, 8], [100, 4]], 8],
+    [100.01, [[0, 8], [100, 8], [100, 4]], 4],
+    [99.99, [[0, 8], [100, 8], [100, 4]], 8],
+    [100, [[100, 8], [100, 4]], 8],
+    [100.01, [[100, 8], [100, 4]], 4],
+    // Written the other way round, the other value: the order written decides, not the values.
+    [100, [[0, 8], [100, 4], [100, 8]], 4],
+    [100.01, [[0, 8], [100, 4], [100, 8]], 8],
+  ])('at a step: at %s on %j is %s', (x, points, expected) => {
+    expect(scaleValue(x, points)).toBe(expected);
+  });
+
   it('has two decimals, stays within the points and is monotone on a monotone scale', () => {
     fc.assert(
       fc.property(percent, percent, (a, b) => {
