@@ -1,9 +1,9 @@
 // @ts-check
 /**
  * Mutation testing (`npm run mutation`; not part of `npm test`): StrykerJS 9 with its vitest runner over the
- * modules whose meaning the tests must pin down — the rule engine, money and exact decimals, checkbox marks,
- * waivers, scales, and the counting behind every report (the result summary, the batch digest, the JUnit totals,
- * the SARIF level). MUTATION.md holds the score per module, the survivors judged equivalent and how to read a run.
+ * modules whose meaning the tests must pin down — the rule engine, money and exact decimals, checkbox marks, the
+ * values read from a form and the readers' limits, waivers, scales, and the counting behind every report (the result
+ * summary, the batch digest, the JUnit totals, the SARIF level). MUTATION.md holds the score per module, the survivors judged equivalent and how to read a run.
  *
  * In place: the workspace packages import each other through node_modules symlinks to the real source folders,
  * so a sandbox copy would test the unmutated sources. Stryker keeps the originals in `.stryker-tmp` and puts
@@ -21,8 +21,14 @@ export default {
     'packages/core/src/model/money.ts',
     'packages/core/src/model/decimal.ts',
     'packages/core/src/pack/scale.ts',
+    // Waivers: the file read (waivers.ts) and which failure a waiver takes, and when (apply.ts).
     'packages/core/src/waivers/waivers.ts',
+    'packages/core/src/waivers/apply.ts',
     'packages/import/src/form/marks.ts',
+    // A field's value as read from the form (an amount in 万元 or 元, a count, a date, a percentage) and the limits
+    // past which a file is refused rather than read.
+    'packages/import/src/form/values.ts',
+    'packages/import/src/text/limits.ts',
     // The result summary (summarize) and the batch digest: the counts every format prints.
     'packages/core/src/result/model.ts:197-213',
     'packages/core/src/result/digest.ts',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount } from './values.js';
+import { parseAmount, parseValue, parseYear, toHalfWidth } from './values.js';
 
 describe('parseAmount', () => {
   it('reads plain and written-out amounts', () => {
@@ -17,5 +17,141 @@ describe('parseAmount', () => {
     expect(parseAmount('264.\u00a047')).toEqual({ ok: false });
     expect(parseAmount('２６\u30004.47')).toEqual({ ok: false });
     expect(parseAmount(' 264.47 万元 ')).toEqual({ ok: true, value: 264.47 });
+  });
+});
+
+// Every reader of a field's value, by example: what is read, what is blank (null: unknown, never 0) and what is
+// refused (ok: false, a diagnostic for the field). Expected values worked by hand.
+const refused = { ok: false };
+const blank = { ok: true, value: null };
+const read = <T>(value: T) => ({ ok: true, value });
+
+describe('parseValue: money', () => {
+  it.each<[string, '万元' | '元' | undefined, unknown]>([
+    ['264.47', undefined, read(264.47)],
+    ['264.47万元。', undefined, read(264.47)],
+    ['264.47；', undefined, read(264.47)],
+    ['', undefined, blank],
+    ['约300', undefined, refused],
+    ['26 4.47', undefined, refused],
+    // A field in 万元 with a figure ending in 万元, or a figure without 元 in a field without a unit: not converted.
+    ['264.47万元', '元', read(264.47)],
+    ['2644700', '万元', read(2644700)],
+    // A unit of 元 with nothing written: blank, not 0.
+    ['元', '元', blank],
+    ['', '元', blank],
+    ['约2644700元', undefined, refused],
+  ])('%j (unit %s) is %j', (raw, unit, expected) => {
+    expect(parseValue('money', raw, unit)).toEqual(expected);
+  });
+
+  it.each<[string, '元' | undefined, number, string, string]>([
+    // 2,644,700 元 = 264.47 万元 exactly.
+    ['2644700元', undefined, 264.47, '金额“2644700元”以元填写，已换算为 264.47 万元', 'the amount "2644700元" is in 元; converted to 264.47 万元'],
+    ['2644700 元。', undefined, 264.47, '金额“2644700 元。”以元填写，已换算为 264.47 万元', 'the amount "2644700 元。" is in 元; converted to 264.47 万元'],
+    ['2644700', '元', 264.47, '金额“2644700”以元填写，已换算为 264.47 万元', 'the amount "2644700" is in 元; converted to 264.47 万元'],
+    // 2,644,750 元 = 264.475 万元: half a hundredth, rounded up (away from zero).
+    ['2644750元', undefined, 264.48, '金额“2644750元”以元填写，已换算为 264.48 万元（四舍五入到 0.01 万元）', 'the amount "2644750元" is in 元; converted to 264.48 万元 (rounded to 0.01 万元)'],
+    // 2,644,749.99 元 = 264.474999 万元: down.
+    ['2644749.99元', undefined, 264.47, '金额“2644749.99元”以元填写，已换算为 264.47 万元（四舍五入到 0.01 万元）', 'the amount "2644749.99元" is in 元; converted to 264.47 万元 (rounded to 0.01 万元)'],
+    // 100 元 = 0.01 万元 exactly; 49 元 = 0.0049 万元, 0.00 once rounded (and said so).
+    ['100元', undefined, 0.01, '金额“100元”以元填写，已换算为 0.01 万元', 'the amount "100元" is in 元; converted to 0.01 万元'],
+    ['49元', undefined, 0, '金额“49元”以元填写，已换算为 0.00 万元（四舍五入到 0.01 万元）', 'the amount "49元" is in 元; converted to 0.00 万元 (rounded to 0.01 万元)'],
+    ['50元', undefined, 0.01, '金额“50元”以元填写，已换算为 0.01 万元（四舍五入到 0.01 万元）', 'the amount "50元" is in 元; converted to 0.01 万元 (rounded to 0.01 万元)'],
+  ])('%j (unit %s) in 元 is %s 万元, with a note', (raw, unit, value, zh, en) => {
+    expect(parseValue('money', raw, unit)).toEqual({ ok: true, value, note: { zh, en } });
+  });
+});
+
+describe('the other readers', () => {
+  it.each<[Parameters<typeof parseValue>[0], string, unknown]>([
+    ['count', '22', read(22)],
+    ['count', '２２人', read(22)],
+    ['count', '22 人。', read(22)],
+    ['count', '22名', read(22)],
+    ['count', '22个', read(22)],
+    ['count', '', blank],
+    ['count', '人', blank],
+    ['count', '10000000', read(10_000_000)],
+    ['count', '10000001', refused],
+    ['count', '123456789', refused],
+    ['count', '22.5', refused],
+    ['count', '-1', refused],
+    ['count', '约22', refused],
+    ['date', '2020年 1 月17   日', read('2020-01-17')],
+    ['date', '2020-01-17', read('2020-01-17')],
+    ['date', '2020.1.7。', read('2020-01-07')],
+    ['date', '2020/12/31', read('2020-12-31')],
+    ['date', '２０２０年１月１７日', read('2020-01-17')],
+    ['date', '2020年1月17', read('2020-01-17')],
+    ['date', '2020-2-29', read('2020-02-29')],
+    ['date', '2019-2-29', refused],
+    ['date', '2020-02-30', refused],
+    ['date', '2020-13-01', refused],
+    ['date', '20-01-17', refused],
+    ['date', '2020年1月17日前', refused],
+    ['date', '年 月 日', blank],
+    ['date', '', blank],
+    ['date', '不详', refused],
+    ['year', '2020', read(2020)],
+    ['year', '2020年度', read(2020)],
+    ['year', '２０２０年', read(2020)],
+    ['year', '1949', read(1949)],
+    ['year', '2200', read(2200)],
+    ['year', '1948', refused],
+    ['year', '2201', refused],
+    ['year', '2020.5', refused],
+    ['year', '', blank],
+    ['year', '年度', blank],
+    ['year', '二〇二〇', refused],
+    ['score', '92', read(92)],
+    ['score', '92.5分', read(92.5)],
+    ['score', '92.5 分。', read(92.5)],
+    ['score', '９２', read(92)],
+    ['score', '100', read(100)],
+    ['score', '100.01', refused],
+    ['score', '92.555', refused],
+    ['score', '1000', refused],
+    ['score', '', blank],
+    ['score', '分', blank],
+    ['score', '优', refused],
+    ['percent', '76%', read(76)],
+    ['percent', '76.45％', read(76.45)],
+    ['percent', '100.00%', read(100)],
+    ['percent', '76', read(76)],
+    ['percent', '76 %；', read(76)],
+    ['percent', '100000', read(100_000)],
+    ['percent', '100000.01', refused],
+    ['percent', '1000000', refused],
+    ['percent', '76.456%', refused],
+    ['percent', '-5%', refused],
+    ['percent', '', blank],
+    ['percent', '%', blank],
+    ['percent', '约76%', refused],
+    ['grade', '优', read('优')],
+    ['grade', '优秀', read('优')],
+    ['grade', '良好', read('良')],
+    ['grade', '“中”', read('中')],
+    ['grade', '等级为“良”', read('良')],
+    ['grade', '等次：差', read('差')],
+    ['grade', '自评等级是 优', read('优')],
+    ['grade', '', blank],
+    ['grade', 'A', refused],
+    ['grade', '评为优', refused],
+  ])('%s %j is %j', (type, raw, expected) => {
+    expect(parseValue(type, raw)).toEqual(expected);
+  });
+
+  it('reads full-width text as half-width, and leaves other text as it is', () => {
+    expect(toHalfWidth('２０２０年１月，ＡＢ　ｃ％')).toBe('2020年1月,AB c%');
+    expect(toHalfWidth('2020年1月')).toBe('2020年1月');
+  });
+
+  it('reads a year only as a whole number from 1949 to 2200', () => {
+    expect(parseYear('2020')).toBe(2020);
+    expect(parseYear('１９４９')).toBe(1949);
+    expect(parseYear('1948')).toBeUndefined();
+    expect(parseYear('2201')).toBeUndefined();
+    expect(parseYear('')).toBeUndefined();
   });
 });
