@@ -607,6 +607,15 @@ describe('compiled conditions: edges the packs never reach', () => {
     expect(leaf('equal').test({ a: { '': 7 } })).toBe(false);
     expect(leaf('notEqual').test({ a: { '': 7 } })).toBe(true);
   });
+
+  it('a leaf whose value is undefined compares with undefined, as json-rules-engine does (no fact reference)', () => {
+    // json-rules-engine 7's run (checked by a script): `a equal undefined` holds for {} and fails for { a: 1 } and
+    // { a: null }. An undefined value is no `{ fact }` reference: it must not be looked into.
+    const leaf = compileCondition({ all: [{ fact: 'a', operator: 'equal', value: undefined }] }, operator);
+    expect(leaf.test({})).toBe(true);
+    expect(leaf.test({ a: 1 })).toBe(false);
+    expect(leaf.test({ a: null })).toBe(false);
+  });
 });
 
 // The fast path of `fastOperator`: json-rules-engine's own operator, without the fact-value check where its answer
