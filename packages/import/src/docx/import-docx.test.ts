@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { evaluationArb } from '@jixiao/testing';
 import type { Evaluation } from '@jixiao/core';
@@ -62,6 +62,25 @@ describe('importDocx: checkbox constructs written by the docx library', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('importDocx: hidden text', () => {
+  it('a figure with a hidden digit in front reads as Word shows it, and the hidden digit is a warning on its cell', async () => {
+    const rendered = unzipSync(await renderFormDocx(seedEvaluation, 'eq-complex'));
+    const xml = strFromU8(rendered['word/document.xml'] ?? new Uint8Array(0));
+    const shown = '<w:r><w:t xml:space="preserve">264.47</w:t></w:r>';
+    expect(xml.split(shown).length).toBe(2);
+    const withHidden = zipSync({ ...rendered, 'word/document.xml': strToU8(xml.replace(shown, `<w:r><w:rPr><w:vanish/></w:rPr><w:t>1</w:t></w:r>${shown}`)) });
+    const plain = ok(zipSync(rendered));
+    const hidden = ok(withHidden);
+    expect(hidden.evaluation.income.total).toEqual(plain.evaluation.income.total);
+    expect(comparable(hidden.evaluation)).toEqual(comparable(plain.evaluation));
+    const warnings = hidden.diagnostics.filter((d) => d.code === 'hidden-text');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ severity: 'warning', message: { 'zh-CN': '隐藏文字未读取（Word 中不显示、不打印）：「1」' } });
+    expect(warnings[0]?.cell).toMatch(/^table \d+, row \d+, cell 2$/);
+    expect(plain.diagnostics.filter((d) => d.code === 'hidden-text')).toEqual([]);
   });
 });
 

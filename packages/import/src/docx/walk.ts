@@ -16,6 +16,15 @@ export interface DocxLine {
   readonly cell?: number;
 }
 
+/**
+ * Text a paragraph holds in hidden runs (`w:vanish` set on the run): Word neither shows nor prints it, so it is not
+ * read as the form's text; the reader reports it instead. `line` is the 1-based first line of its paragraph.
+ */
+export interface HiddenText {
+  readonly line: number;
+  readonly text: string;
+}
+
 /** Why WordprocessingML could not be walked; for `docx-too-complex`, the limit passed. */
 export class XmlReadError extends Error {
   constructor(
@@ -97,6 +106,8 @@ interface Field {
   phase: 'instr' | 'result';
   suppress: boolean;
   checkbox: boolean | undefined;
+  /** The field began in a hidden run: the mark it stands for is hidden too. */
+  hidden: boolean;
 }
 
 /**
@@ -107,11 +118,11 @@ interface Field {
  */
 type Frame =
   | { readonly kind: 'visit' }
-  | { readonly kind: 'p'; readonly outer: string; readonly paragraph: number }
+  | { readonly kind: 'p'; readonly outer: string; readonly outerHidden: string; readonly paragraph: number }
   | { readonly kind: 'tbl' }
-  | { readonly kind: 'run'; readonly items: RunItem[]; seenRPr: boolean; font: string | undefined }
+  | { readonly kind: 'run'; readonly items: RunItem[]; seenRPr: boolean; font: string | undefined; hidden: boolean }
   | { readonly kind: 'text'; readonly instr: boolean; text: string }
-  | { readonly kind: 'rPr'; seenFonts: boolean }
+  | { readonly kind: 'rPr'; seenFonts: boolean; seenVanish: boolean }
   | { readonly kind: 'fldChar'; readonly type: string | undefined; seenFfData: boolean; checkbox: boolean | undefined }
   | { readonly kind: 'ffData'; seenCheckBox: boolean }
   | { readonly kind: 'checkBox'; seenChecked: boolean; seenDefault: boolean; checked: boolean | undefined; byDefault: boolean | undefined }
@@ -133,6 +144,7 @@ const localName = (name: string): string => {
  */
 class Walker {
   readonly lines: DocxLine[] = [];
+  readonly hidden: HiddenText[] = [];
   private readonly frames: Frame[] = [{ kind: 'visit' }];
   /** Open elements inside a subtree being passed over (0: not passing over one). */
   private skip = 0;
@@ -143,6 +155,8 @@ class Walker {
   private readonly tables: { index: number; row: number; cell: number }[] = [];
   private readonly fields: Field[] = [];
   private buf = '';
+  /** The current paragraph's hidden text. */
+  private hiddenBuf = '';
 
   constructor(private readonly limits: WalkLimits) {}
 
@@ -164,15 +178,19 @@ class Walker {
       case 'run':
         this.runChild(top, name, tag.attributes);
         return;
-      case 'rPr':
+      case 'rPr': {
+        const run = this.frames[this.frames.length - 2];
         if (name === 'rFonts' && !top.seenFonts) {
           top.seenFonts = true;
-          const run = this.frames[this.frames.length - 2];
           const font = attr(tag.attributes, 'ascii') ?? attr(tag.attributes, 'hAnsi') ?? attr(tag.attributes, 'cs');
           if (run?.kind === 'run' && font !== undefined && SYMBOL_FONTS[font.trim().toLowerCase()] !== undefined) run.font = font;
+        } else if (name === 'vanish' && !top.seenVanish) {
+          top.seenVanish = true;
+          if (run?.kind === 'run') run.hidden = isOn(tag.attributes);
         }
         this.skip = 1;
         return;
+      }
       case 'fldChar':
         if (name === 'ffData' && !top.seenFfData) {
           top.seenFfData = true;
@@ -233,8 +251,9 @@ class Walker {
     if (++this.depth > this.limits.maxDepth) throw new XmlReadError('docx-too-complex', `elements nested deeper than ${this.limits.maxDepth}`, { count: this.limits.maxDepth, of: 'depth' });
     switch (name) {
       case 'p':
-        this.frames.push({ kind: 'p', outer: this.buf, paragraph: ++this.paragraph });
+        this.frames.push({ kind: 'p', outer: this.buf, outerHidden: this.hiddenBuf, paragraph: ++this.paragraph });
         this.buf = '';
+        this.hiddenBuf = '';
         return;
       case 'tbl':
         this.tables.push({ index: ++this.tableCount, row: 0, cell: 0 });
@@ -256,7 +275,7 @@ class Walker {
         return;
       }
       case 'r':
-        this.frames.push({ kind: 'run', items: [], seenRPr: false, font: undefined });
+        this.frames.push({ kind: 'run', items: [], seenRPr: false, font: undefined, hidden: false });
         return;
       case 'fldSimple': {
         const text = fieldText(attr(attributes, 'instr') ?? '', undefined);
@@ -283,7 +302,7 @@ class Walker {
       case 'rPr':
         if (run.seenRPr) break;
         run.seenRPr = true;
-        this.frames.push({ kind: 'rPr', seenFonts: false });
+        this.frames.push({ kind: 'rPr', seenFonts: false, seenVanish: false });
         return;
       case 't':
         this.frames.push({ kind: 'text', instr: false, text: '' });
@@ -334,6 +353,7 @@ class Walker {
       case 'p':
         this.endParagraph(frame.paragraph);
         this.buf = frame.outer;
+        this.hiddenBuf = frame.outerHidden;
         this.depth--;
         return;
       case 'tbl':
@@ -374,24 +394,25 @@ class Walker {
     }
   }
 
+  /** A run's items in order; a hidden run's text goes aside (its field characters still open and close fields). */
   private playRun(run: Extract<Frame, { kind: 'run' }>): void {
-    const font = run.font;
+    const { font, hidden } = run;
     for (const item of run.items) {
-      if ('text' in item) this.emit(font === undefined ? item.text : Array.from(item.text).map((ch) => symbolGlyph(font, ch.codePointAt(0) ?? 0)).join(''));
-      else if ('fixed' in item) this.emit(item.fixed);
+      if ('text' in item) this.emit(font === undefined ? item.text : Array.from(item.text).map((ch) => symbolGlyph(font, ch.codePointAt(0) ?? 0)).join(''), hidden);
+      else if ('fixed' in item) this.emit(item.fixed, hidden);
       else if ('instr' in item) {
         const f = this.fields[this.fields.length - 1];
         if (f?.phase === 'instr') f.instr += item.instr;
       } else if ('sym' in item) {
         const code = parseInt(item.sym ?? '', 16);
-        this.emit(Number.isNaN(code) ? '\uFFFD' : symbolGlyph(item.font, code));
-      } else this.fieldChar(item.fldChar, item.checkbox);
+        this.emit(Number.isNaN(code) ? '\uFFFD' : symbolGlyph(item.font, code), hidden);
+      } else this.fieldChar(item.fldChar, item.checkbox, hidden);
     }
   }
 
-  private fieldChar(type: string | undefined, checkbox: boolean | undefined): void {
+  private fieldChar(type: string | undefined, checkbox: boolean | undefined, hidden: boolean): void {
     if (type === 'begin') {
-      this.fields.push({ instr: '', phase: 'instr', suppress: false, checkbox });
+      this.fields.push({ instr: '', phase: 'instr', suppress: false, checkbox, hidden });
       return;
     }
     const f = this.fields[this.fields.length - 1];
@@ -400,25 +421,27 @@ class Walker {
       const text = fieldText(f.instr, f.checkbox);
       f.phase = 'result';
       if (text !== undefined) {
-        this.emit(text);
+        this.emit(text, f.hidden);
         f.suppress = true;
       }
     } else if (type === 'end') {
       this.fields.pop();
       if (f.phase === 'instr') {
         const text = fieldText(f.instr, f.checkbox);
-        if (text !== undefined) this.emit(text);
+        if (text !== undefined) this.emit(text, f.hidden);
       }
     }
   }
 
-  private emit(text: string): void {
+  private emit(text: string, hidden = false): void {
     if (this.fields.some((f) => f.phase === 'instr' || f.suppress)) return;
-    this.buf += text;
+    if (hidden) this.hiddenBuf += text;
+    else this.buf += text;
   }
 
   private endParagraph(paragraph: number): void {
     const t = this.tables[this.tables.length - 1];
+    if (this.hiddenBuf.trim() !== '') this.hidden.push({ line: this.lines.length + 1, text: detached(this.hiddenBuf) });
     for (const text of detached(this.buf).split('\n')) {
       if (this.lines.length >= this.limits.maxLines) throw new XmlReadError('docx-too-complex', `more than ${this.limits.maxLines} lines`, { count: this.limits.maxLines, of: 'lines' });
       this.lines.push(t === undefined ? { text, paragraph } : { text, paragraph, table: t.index, row: t.row, cell: t.cell });
@@ -440,10 +463,16 @@ function detached(text: string): string {
  * Walk `word/document.xml` (`w:document/w:body`) in order and produce lines of text, one per paragraph, marks
  * rendered as text. A document type declaration is refused as soon as it is met (no external entities, no entity
  * expansion: billion-laughs cannot start); only the predefined entities and character references are decoded, and
- * a reference to a character XML does not allow is an error. Throws {@link XmlReadError}; a document beyond
- * `limits` is `docx-too-complex`.
+ * a reference to a character XML does not allow is an error. Text in hidden runs (`w:vanish`), which Word neither
+ * shows nor prints, is not part of the lines. Throws {@link XmlReadError}; a document beyond `limits` is
+ * `docx-too-complex`.
  */
 export function documentLines(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS): DocxLine[] {
+  return walkDocument(xml, limits).lines;
+}
+
+/** {@link documentLines}, with the text of hidden runs (`w:vanish`) it set aside, by paragraph. */
+export function walkDocument(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS): { readonly lines: DocxLine[]; readonly hidden: HiddenText[] } {
   const walker = new Walker(limits);
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on('doctype', () => {
@@ -467,5 +496,5 @@ export function documentLines(xml: string, limits: WalkLimits = DEFAULT_WALK_LIM
     if (error instanceof XmlReadError) throw error;
     throw new XmlReadError('docx-xml-invalid', error instanceof Error ? error.message : String(error));
   }
-  return walker.lines;
+  return { lines: walker.lines, hidden: walker.hidden };
 }
