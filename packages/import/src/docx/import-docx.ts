@@ -9,7 +9,8 @@ import type { ImportOptions } from '../text/import-text.js';
 import { walkDocument, XmlReadError, type DocxLine, type HiddenText } from './walk.js';
 import { encryptedDocx } from './encrypted.js';
 import type { InflateRaw } from './inflate.js';
-import { mainDocumentName, PackageReadError } from './package.js';
+import { mainDocumentName, PackageReadError, relationshipsPartName, stylesPartName } from './package.js';
+import { hiddenStyles, MAX_STYLE_ELEMENTS, NO_HIDDEN_STYLES, StylesReadError, type HiddenStyles } from './styles.js';
 import { DEFAULT_ZIP_LIMITS, METHOD_NAMES, partKey, readZipDirectory, readZipEntry, ZipReadError, type ZipLimits } from './zip.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -66,8 +67,10 @@ function packageFailure(error: PackageReadError): ImportResult {
       return failure('docx', error.code, '这个 .docx 声明了两个主文档，不同软件可能显示不同的一个，不予读取。', 'This .docx names two main documents, which different programs may show differently; it is not read.');
     case 'docx-no-document':
       return failure('docx', error.code, '这个 .docx 没有指向文件内部的主文档（_rels/.rels），不是完整的 Word 文档。', 'This .docx names no main document inside the file (_rels/.rels); it is not a complete Word document.');
-    case 'docx-xml-invalid':
-      return failure('docx', error.code, '这个 .docx 的 _rels/.rels 不是格式正确的 XML，无法读取。', '_rels/.rels in this .docx is not well-formed XML and cannot be read.');
+    case 'docx-xml-invalid': {
+      const part = error.part ?? '_rels/.rels';
+      return failure('docx', error.code, `这个 .docx 的 ${part} 不是格式正确的 XML，无法读取。`, `${part} in this .docx is not well-formed XML and cannot be read.`);
+    }
   }
 }
 
@@ -91,6 +94,7 @@ export function partitionDocx(bytes: Uint8Array, options: DocxImportOptions = {}
 function docxLines(bytes: Uint8Array, options: DocxImportOptions): { readonly lines: DocxLine[]; readonly hidden: readonly HiddenText[] } | ImportResult {
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
   let xmlBytes: Uint8Array;
+  let styles: { readonly name: string; readonly bytes: Uint8Array } | undefined;
   try {
     const directory = readZipDirectory(bytes, limits);
     // The main document part is the one the package relationships name, as Word finds it; a package without
@@ -100,6 +104,11 @@ function docxLines(bytes: Uint8Array, options: DocxImportOptions): { readonly li
     const document = directory.get(partKey(name));
     if (document === undefined) throw new ZipReadError('docx-no-document', `no ${name} in the archive`, name);
     xmlBytes = readZipEntry(bytes, document, limits.maxEntryBytes, options.inflate);
+    // Its styles part, as Word finds it (through the document's relationships): a style may hide text.
+    const documentRelationships = directory.get(partKey(relationshipsPartName(name)));
+    const stylesName = documentRelationships === undefined ? undefined : stylesPartName(name, readZipEntry(bytes, documentRelationships, MAX_RELATIONSHIPS_BYTES, options.inflate));
+    const stylesEntry = stylesName === undefined ? undefined : directory.get(partKey(stylesName));
+    if (stylesName !== undefined && stylesEntry !== undefined) styles = { name: stylesName, bytes: readZipEntry(bytes, stylesEntry, limits.maxEntryBytes, options.inflate) };
   } catch (error) {
     if (error instanceof ZipReadError) return zipFailure(error, limits);
     if (error instanceof PackageReadError) return packageFailure(error);
@@ -112,9 +121,19 @@ function docxLines(bytes: Uint8Array, options: DocxImportOptions): { readonly li
     // Word refuses such a part as well; decoding it with replacement characters would read something else.
     return failure('docx', 'docx-xml-invalid', '这个 .docx 的 word/document.xml 含有无效的 UTF-8 字节，无法读取。', 'word/document.xml in this .docx holds bytes that are not valid UTF-8 and cannot be read.');
   }
+  let hidden: HiddenStyles = NO_HIDDEN_STYLES;
+  if (styles !== undefined) {
+    try {
+      hidden = hiddenStyles(UTF8.decode(styles.bytes));
+    } catch (error) {
+      if (error instanceof StylesReadError && error.code === 'docx-dtd-rejected') return failure('docx', error.code, `这个 .docx 的 ${styles.name} 含有 DTD 或实体声明，出于安全原因拒绝读取。`, `${styles.name} in this .docx declares a DTD or entities; it is refused for safety.`);
+      if (error instanceof StylesReadError && error.code === 'docx-too-complex') return tooComplex('docx', 'docx-too-complex', MAX_STYLE_ELEMENTS, ELEMENTS);
+      return failure('docx', 'docx-xml-invalid', `这个 .docx 的 ${styles.name} 不是格式正确的 XML，无法读取。`, `${styles.name} in this .docx is not well-formed XML and cannot be read.`);
+    }
+  }
   let walked: ReturnType<typeof walkDocument>;
   try {
-    walked = walkDocument(xml);
+    walked = walkDocument(xml, undefined, hidden);
   } catch (error) {
     if (error instanceof XmlReadError && error.code === 'docx-dtd-rejected') {
       return failure('docx', error.code, '这个 .docx 的 XML 含有 DTD 或实体声明，出于安全原因拒绝读取。', 'The XML in this .docx declares a DTD or entities; it is refused for safety.');

@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { FORM_LIMITS } from '../text/limits.js';
+import { NO_HIDDEN_STYLES, type HiddenStyles } from './styles.js';
 
 /**
  * One line of text the .docx reader extracted, with where it sits in the document (an element origin: see
@@ -118,11 +119,12 @@ interface Field {
  */
 type Frame =
   | { readonly kind: 'visit' }
-  | { readonly kind: 'p'; readonly outer: string; readonly outerHidden: string; readonly paragraph: number }
+  | { readonly kind: 'p'; readonly outer: string; readonly outerHidden: string; readonly outerStyleHidden: boolean; readonly paragraph: number }
+  | { readonly kind: 'pPr' }
   | { readonly kind: 'tbl' }
-  | { readonly kind: 'run'; readonly items: RunItem[]; seenRPr: boolean; font: string | undefined; hidden: boolean }
+  | { readonly kind: 'run'; readonly items: RunItem[]; seenRPr: boolean; font: string | undefined; vanish: boolean | undefined; style: string | undefined }
   | { readonly kind: 'text'; readonly instr: boolean; text: string }
-  | { readonly kind: 'rPr'; seenFonts: boolean; seenVanish: boolean }
+  | { readonly kind: 'rPr'; seenFonts: boolean; seenVanish: boolean; seenStyle: boolean }
   | { readonly kind: 'fldChar'; readonly type: string | undefined; seenFfData: boolean; checkbox: boolean | undefined }
   | { readonly kind: 'ffData'; seenCheckBox: boolean }
   | { readonly kind: 'checkBox'; seenChecked: boolean; seenDefault: boolean; checked: boolean | undefined; byDefault: boolean | undefined }
@@ -157,8 +159,13 @@ class Walker {
   private buf = '';
   /** The current paragraph's hidden text. */
   private hiddenBuf = '';
+  /** The current paragraph's style hides its text. */
+  private paragraphStyleHidden = false;
 
-  constructor(private readonly limits: WalkLimits) {}
+  constructor(
+    private readonly limits: WalkLimits,
+    private readonly styles: HiddenStyles,
+  ) {}
 
   open(tag: SaxesTagPlain): void {
     if (++this.elements > this.limits.maxElements) throw new XmlReadError('docx-too-complex', `more than ${this.limits.maxElements} elements`, { count: this.limits.maxElements, of: 'elements' });
@@ -169,8 +176,21 @@ class Walker {
     const name = localName(tag.name);
     const top = this.frames[this.frames.length - 1] ?? { kind: 'visit' };
     switch (top.kind) {
-      case 'visit':
       case 'p':
+        if (name === 'pPr') {
+          this.frames.push({ kind: 'pPr' });
+          return;
+        }
+        this.visit(name, tag.attributes);
+        return;
+      case 'pPr':
+        if (name === 'pStyle') {
+          const style = attr(tag.attributes, 'val');
+          this.paragraphStyleHidden = style !== undefined && this.styles.paragraph.has(style);
+        }
+        this.skip = 1;
+        return;
+      case 'visit':
       case 'tbl':
       case 'content':
         this.visit(name, tag.attributes);
@@ -186,7 +206,10 @@ class Walker {
           if (run?.kind === 'run' && font !== undefined && SYMBOL_FONTS[font.trim().toLowerCase()] !== undefined) run.font = font;
         } else if (name === 'vanish' && !top.seenVanish) {
           top.seenVanish = true;
-          if (run?.kind === 'run') run.hidden = isOn(tag.attributes);
+          if (run?.kind === 'run') run.vanish = isOn(tag.attributes);
+        } else if (name === 'rStyle' && !top.seenStyle) {
+          top.seenStyle = true;
+          if (run?.kind === 'run') run.style = attr(tag.attributes, 'val');
         }
         this.skip = 1;
         return;
@@ -251,9 +274,10 @@ class Walker {
     if (++this.depth > this.limits.maxDepth) throw new XmlReadError('docx-too-complex', `elements nested deeper than ${this.limits.maxDepth}`, { count: this.limits.maxDepth, of: 'depth' });
     switch (name) {
       case 'p':
-        this.frames.push({ kind: 'p', outer: this.buf, outerHidden: this.hiddenBuf, paragraph: ++this.paragraph });
+        this.frames.push({ kind: 'p', outer: this.buf, outerHidden: this.hiddenBuf, outerStyleHidden: this.paragraphStyleHidden, paragraph: ++this.paragraph });
         this.buf = '';
         this.hiddenBuf = '';
+        this.paragraphStyleHidden = false;
         return;
       case 'tbl':
         this.tables.push({ index: ++this.tableCount, row: 0, cell: 0 });
@@ -275,7 +299,7 @@ class Walker {
         return;
       }
       case 'r':
-        this.frames.push({ kind: 'run', items: [], seenRPr: false, font: undefined, hidden: false });
+        this.frames.push({ kind: 'run', items: [], seenRPr: false, font: undefined, vanish: undefined, style: undefined });
         return;
       case 'fldSimple': {
         const text = fieldText(attr(attributes, 'instr') ?? '', undefined);
@@ -302,7 +326,7 @@ class Walker {
       case 'rPr':
         if (run.seenRPr) break;
         run.seenRPr = true;
-        this.frames.push({ kind: 'rPr', seenFonts: false, seenVanish: false });
+        this.frames.push({ kind: 'rPr', seenFonts: false, seenVanish: false, seenStyle: false });
         return;
       case 't':
         this.frames.push({ kind: 'text', instr: false, text: '' });
@@ -354,6 +378,7 @@ class Walker {
         this.endParagraph(frame.paragraph);
         this.buf = frame.outer;
         this.hiddenBuf = frame.outerHidden;
+        this.paragraphStyleHidden = frame.outerStyleHidden;
         this.depth--;
         return;
       case 'tbl':
@@ -387,6 +412,7 @@ class Walker {
         }
         return;
       case 'rPr':
+      case 'pPr':
       case 'ffData':
       case 'content':
       case undefined:
@@ -394,9 +420,13 @@ class Walker {
     }
   }
 
-  /** A run's items in order; a hidden run's text goes aside (its field characters still open and close fields). */
+  /**
+   * A run's items in order; a hidden run's text goes aside (its field characters still open and close fields). A run
+   * is hidden by its own `w:vanish`, else by its character style, its paragraph's style or the document defaults.
+   */
   private playRun(run: Extract<Frame, { kind: 'run' }>): void {
-    const { font, hidden } = run;
+    const { font } = run;
+    const hidden = run.vanish ?? ((run.style !== undefined && this.styles.character.has(run.style)) || this.paragraphStyleHidden || this.styles.byDefault);
     for (const item of run.items) {
       if ('text' in item) this.emit(font === undefined ? item.text : Array.from(item.text).map((ch) => symbolGlyph(font, ch.codePointAt(0) ?? 0)).join(''), hidden);
       else if ('fixed' in item) this.emit(item.fixed, hidden);
@@ -467,13 +497,13 @@ function detached(text: string): string {
  * shows nor prints, is not part of the lines. Throws {@link XmlReadError}; a document beyond `limits` is
  * `docx-too-complex`.
  */
-export function documentLines(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS): DocxLine[] {
-  return walkDocument(xml, limits).lines;
+export function documentLines(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS, styles: HiddenStyles = NO_HIDDEN_STYLES): DocxLine[] {
+  return walkDocument(xml, limits, styles).lines;
 }
 
-/** {@link documentLines}, with the text of hidden runs (`w:vanish`) it set aside, by paragraph. */
-export function walkDocument(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS): { readonly lines: DocxLine[]; readonly hidden: HiddenText[] } {
-  const walker = new Walker(limits);
+/** {@link documentLines}, with the text of hidden runs (`w:vanish`, directly or by `styles`) it set aside, by paragraph. */
+export function walkDocument(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS, styles: HiddenStyles = NO_HIDDEN_STYLES): { readonly lines: DocxLine[]; readonly hidden: HiddenText[] } {
+  const walker = new Walker(limits, styles);
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on('doctype', () => {
     throw new XmlReadError('docx-dtd-rejected', 'the XML declares a DTD');
