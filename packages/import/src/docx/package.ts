@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { localName } from './ooxml.js';
 
 /** The relationship types of the main document part: ECMA-376 transitional and strict (ISO/IEC 29500 strict). */
 const OFFICE_DOCUMENT = new Set(['http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument', 'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument']);
@@ -74,8 +75,7 @@ function relationshipsOf(relationships: Uint8Array, part: string): { readonly ty
   });
   parser.on('opentag', (tag) => {
     if (++elements > MAX_RELATIONSHIP_ELEMENTS) throw new PackageReadError('docx-xml-invalid', `${part} has more than ${MAX_RELATIONSHIP_ELEMENTS} elements`, part);
-    const colon = tag.name.indexOf(':');
-    if ((colon < 0 ? tag.name : tag.name.slice(colon + 1)) !== 'Relationship') return;
+    if (localName(tag.name) !== 'Relationship') return;
     const type = tag.attributes.Type;
     if (type !== undefined) found.push({ type, target: tag.attributes.Target, external: tag.attributes.TargetMode === 'External' });
   });

@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { attr, isOn, localName } from './ooxml.js';
 
 /**
  * Which styles hide their text (`w:vanish` in a style's run properties, or in a style it is based on, or in the
@@ -28,24 +29,6 @@ export class StylesReadError extends Error {
     super(message);
     this.name = 'StylesReadError';
   }
-}
-
-const localName = (name: string): string => {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-};
-
-/** An attribute by local name (`w:val` → `val`). */
-function attr(attributes: Record<string, string>, local: string): string | undefined {
-  let value: string | undefined;
-  for (const name in attributes) if (localName(name) === local) value = attributes[name];
-  return value;
-}
-
-/** An on/off property: on unless `w:val` says otherwise (`0`, `false`, `off`, anything but `1`/`true`/`on`). */
-function isOn(attributes: Record<string, string>): boolean {
-  const v = attr(attributes, 'val');
-  return v === undefined || v === '1' || v === 'true' || v === 'on';
 }
 
 interface Style {

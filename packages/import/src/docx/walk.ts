@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { FORM_LIMITS } from '../text/limits.js';
+import { attr, isOn, localName, type Attributes } from './ooxml.js';
 import { NO_HIDDEN_STYLES, type HiddenStyles } from './styles.js';
 
 /**
@@ -81,24 +82,6 @@ function fieldText(instr: string, checkbox: boolean | undefined): string | undef
   return undefined;
 }
 
-type Attributes = SaxesTagPlain['attributes'];
-
-/** An attribute by local name (`w:val` → `val`); the last one wins when two prefixes give the same name. */
-function attr(attributes: Attributes, local: string): string | undefined {
-  let value: string | undefined;
-  for (const name in attributes) {
-    const colon = name.indexOf(':');
-    if ((colon < 0 ? name : name.slice(colon + 1)) === local) value = attributes[name];
-  }
-  return value;
-}
-
-/** An on/off property: on unless `w:val` says `0`/`false`/`off` (anything but `1`/`true`/`on`). */
-function isOn(attributes: Attributes): boolean {
-  const v = attr(attributes, 'val');
-  return v === undefined || v === '1' || v === 'true' || v === 'on';
-}
-
 /** What a run holds, in order; played back when the run ends, once its font is known wherever `w:rPr` stood. */
 type RunItem = { readonly text: string } | { readonly fixed: string } | { readonly instr: string } | { readonly sym: string | undefined; readonly font: string | undefined } | { readonly fldChar: string | undefined; readonly checkbox: boolean | undefined };
 
@@ -132,11 +115,6 @@ type Frame =
   | { readonly kind: 'sdtPr'; seenCheckbox: boolean; checkbox: boolean | undefined }
   | { readonly kind: 'checkbox'; seenChecked: boolean; checked: boolean }
   | { readonly kind: 'content' };
-
-const localName = (name: string): string => {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-};
 
 /**
  * Walks WordprocessingML as a stream of tags (saxes) in document order: paragraphs become lines, table cells are
