@@ -21,10 +21,11 @@ vi.mock('../../packages/import/src/docx/walk.js', async (importOriginal) => {
   const treeXml = await import('../../packages/import/src/docx/tree-xml.reference.js');
   return {
     ...real,
-    documentLines: (xml: string, limits?: Parameters<typeof real.documentLines>[1]) => {
-      if (!walker.reference) return real.documentLines(xml, limits);
+    // The import walks through walkDocument; the tree walker knows no hidden text (the forms here hide none).
+    walkDocument: (xml: string, limits?: Parameters<typeof real.walkDocument>[1], styles?: Parameters<typeof real.walkDocument>[2]) => {
+      if (!walker.reference) return real.walkDocument(xml, limits, styles);
       try {
-        return tree.referenceLines(xml);
+        return { lines: tree.referenceLines(xml), hidden: [] };
       } catch (error) {
         // The same failure, as the import knows it.
         if (error instanceof treeXml.XmlReadError) throw new real.XmlReadError(error.code, error.message);

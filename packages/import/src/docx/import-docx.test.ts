@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { evaluationArb } from '@jixiao/testing';
 import type { Evaluation } from '@jixiao/core';
@@ -62,6 +62,50 @@ describe('importDocx: checkbox constructs written by the docx library', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('importDocx: hidden text', () => {
+  it('a figure with a hidden digit in front reads as Word shows it, and the hidden digit is a warning on its cell', async () => {
+    const rendered = unzipSync(await renderFormDocx(seedEvaluation, 'eq-complex'));
+    const xml = strFromU8(rendered['word/document.xml'] ?? new Uint8Array(0));
+    const shown = '<w:r><w:t xml:space="preserve">264.47</w:t></w:r>';
+    expect(xml.split(shown).length).toBe(2);
+    const withHidden = zipSync({ ...rendered, 'word/document.xml': strToU8(xml.replace(shown, `<w:r><w:rPr><w:vanish/></w:rPr><w:t>1</w:t></w:r>${shown}`)) });
+    const plain = ok(zipSync(rendered));
+    const hidden = ok(withHidden);
+    expect(hidden.evaluation.income.total).toEqual(plain.evaluation.income.total);
+    expect(comparable(hidden.evaluation)).toEqual(comparable(plain.evaluation));
+    const warnings = hidden.diagnostics.filter((d) => d.code === 'hidden-text');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ severity: 'warning', message: { 'zh-CN': '隐藏文字未读取（Word 中不显示、不打印）：「1」' } });
+    expect(warnings[0]?.cell).toMatch(/^table \d+, row \d+, cell 2$/);
+    expect(plain.diagnostics.filter((d) => d.code === 'hidden-text')).toEqual([]);
+  });
+
+  it('text hidden by a character style is set aside too — the styles part Word uses, found through the document’s relationships', async () => {
+    const rendered = unzipSync(await renderFormDocx(seedEvaluation, 'eq-complex'));
+    const xml = strFromU8(rendered['word/document.xml'] ?? new Uint8Array(0));
+    const shown = '<w:r><w:t xml:space="preserve">264.47</w:t></w:r>';
+    const withStyledRun = strToU8(xml.replace(shown, `<w:r><w:rPr><w:rStyle w:val="JxQuiet"/></w:rPr><w:t>1</w:t></w:r>${shown}`));
+    const rels = strFromU8(rendered['word/_rels/document.xml.rels'] ?? new Uint8Array(0));
+    const stylesTarget = /Type="[^"]*\/styles" Target="([^"]+)"/.exec(rels)?.[1];
+    expect(stylesTarget).toBe('styles.xml');
+    const quiet = '<w:style w:type="character" w:styleId="JxQuiet"><w:name w:val="Quiet"/><w:rPr><w:vanish/></w:rPr></w:style>';
+    const stylesXml = strFromU8(rendered['word/styles.xml'] ?? new Uint8Array(0)).replace('</w:styles>', `${quiet}</w:styles>`);
+    const r = ok(zipSync({ ...rendered, 'word/document.xml': withStyledRun, 'word/styles.xml': strToU8(stylesXml) }));
+    expect(r.evaluation.income.total).toBe(264.47);
+    expect(r.diagnostics.filter((d) => d.code === 'hidden-text').map((d) => d.message['zh-CN'])).toEqual(['隐藏文字未读取（Word 中不显示、不打印）：「1」']);
+    // The same style in a part no relationship names is not Word's styles part: the run is shown, and read.
+    const decoy = ok(zipSync({ ...rendered, 'word/document.xml': withStyledRun, 'word/styles-unused.xml': strToU8(stylesXml) }));
+    expect(decoy.evaluation.income.total).toBe(1264.47);
+  });
+
+  it('a styles part that is not well-formed XML is refused, naming it', async () => {
+    const rendered = unzipSync(await renderFormDocx(seedEvaluation, 'eq-complex'));
+    const r = importDocx(zipSync({ ...rendered, 'word/styles.xml': strToU8('<w:styles><w:style><w:rPr><w:vanish/></w:rPr></w:styles>') }));
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics.map((d) => [d.code, d.message['zh-CN']])).toEqual([['docx-xml-invalid', '这个 .docx 的 word/styles.xml 不是格式正确的 XML，无法读取。']]);
   });
 });
 

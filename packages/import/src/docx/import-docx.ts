@@ -6,10 +6,11 @@ import { readDocument } from '../template/read-document.js';
 import { markUnreadable, MAX_CHARACTER_DIAGNOSTICS } from '../text/characters.js';
 import { beyondForm, capDiagnostics, CELLS, ELEMENTS, FORM_LIMITS, LINES, tooComplex } from '../text/limits.js';
 import type { ImportOptions } from '../text/import-text.js';
-import { documentLines, XmlReadError, type DocxLine } from './walk.js';
+import { walkDocument, XmlReadError, type DocxLine, type HiddenText } from './walk.js';
 import { encryptedDocx } from './encrypted.js';
 import type { InflateRaw } from './inflate.js';
-import { mainDocumentName, PackageReadError } from './package.js';
+import { mainDocumentName, PackageReadError, relationshipsPartName, stylesPartName } from './package.js';
+import { hiddenStyles, MAX_STYLE_ELEMENTS, NO_HIDDEN_STYLES, StylesReadError, type HiddenStyles } from './styles.js';
 import { DEFAULT_ZIP_LIMITS, METHOD_NAMES, partKey, readZipDirectory, readZipEntry, ZipReadError, type ZipLimits } from './zip.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -66,8 +67,10 @@ function packageFailure(error: PackageReadError): ImportResult {
       return failure('docx', error.code, '这个 .docx 声明了两个主文档，不同软件可能显示不同的一个，不予读取。', 'This .docx names two main documents, which different programs may show differently; it is not read.');
     case 'docx-no-document':
       return failure('docx', error.code, '这个 .docx 没有指向文件内部的主文档（_rels/.rels），不是完整的 Word 文档。', 'This .docx names no main document inside the file (_rels/.rels); it is not a complete Word document.');
-    case 'docx-xml-invalid':
-      return failure('docx', error.code, '这个 .docx 的 _rels/.rels 不是格式正确的 XML，无法读取。', '_rels/.rels in this .docx is not well-formed XML and cannot be read.');
+    case 'docx-xml-invalid': {
+      const part = error.part ?? '_rels/.rels';
+      return failure('docx', error.code, `这个 .docx 的 ${part} 不是格式正确的 XML，无法读取。`, `${part} in this .docx is not well-formed XML and cannot be read.`);
+    }
   }
 }
 
@@ -84,13 +87,14 @@ function where(lines: readonly DocxLine[], line: number | undefined): { paragrap
  */
 export function partitionDocx(bytes: Uint8Array, options: DocxImportOptions = {}): { readonly ok: true; readonly document: DocumentElements } | { readonly ok: false; readonly result: ImportResult } {
   const read = docxLines(bytes, options);
-  return Array.isArray(read) ? { ok: true, document: docxElements(read) } : { ok: false, result: read };
+  return 'ok' in read ? { ok: false, result: read } : { ok: true, document: docxElements(read.lines) };
 }
 
-/** The walker's lines of a .docx, or the failed import. */
-function docxLines(bytes: Uint8Array, options: DocxImportOptions): DocxLine[] | ImportResult {
+/** The walker's lines of a .docx and the hidden text it set aside, or the failed import. */
+function docxLines(bytes: Uint8Array, options: DocxImportOptions): { readonly lines: DocxLine[]; readonly hidden: readonly HiddenText[] } | ImportResult {
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
   let xmlBytes: Uint8Array;
+  let styles: { readonly name: string; readonly bytes: Uint8Array } | undefined;
   try {
     const directory = readZipDirectory(bytes, limits);
     // The main document part is the one the package relationships name, as Word finds it; a package without
@@ -100,6 +104,11 @@ function docxLines(bytes: Uint8Array, options: DocxImportOptions): DocxLine[] | 
     const document = directory.get(partKey(name));
     if (document === undefined) throw new ZipReadError('docx-no-document', `no ${name} in the archive`, name);
     xmlBytes = readZipEntry(bytes, document, limits.maxEntryBytes, options.inflate);
+    // Its styles part, as Word finds it (through the document's relationships): a style may hide text.
+    const documentRelationships = directory.get(partKey(relationshipsPartName(name)));
+    const stylesName = documentRelationships === undefined ? undefined : stylesPartName(name, readZipEntry(bytes, documentRelationships, MAX_RELATIONSHIPS_BYTES, options.inflate));
+    const stylesEntry = stylesName === undefined ? undefined : directory.get(partKey(stylesName));
+    if (stylesName !== undefined && stylesEntry !== undefined) styles = { name: stylesName, bytes: readZipEntry(bytes, stylesEntry, limits.maxEntryBytes, options.inflate) };
   } catch (error) {
     if (error instanceof ZipReadError) return zipFailure(error, limits);
     if (error instanceof PackageReadError) return packageFailure(error);
@@ -112,9 +121,19 @@ function docxLines(bytes: Uint8Array, options: DocxImportOptions): DocxLine[] | 
     // Word refuses such a part as well; decoding it with replacement characters would read something else.
     return failure('docx', 'docx-xml-invalid', '这个 .docx 的 word/document.xml 含有无效的 UTF-8 字节，无法读取。', 'word/document.xml in this .docx holds bytes that are not valid UTF-8 and cannot be read.');
   }
-  let lines: DocxLine[];
+  let hidden: HiddenStyles = NO_HIDDEN_STYLES;
+  if (styles !== undefined) {
+    try {
+      hidden = hiddenStyles(UTF8.decode(styles.bytes));
+    } catch (error) {
+      if (error instanceof StylesReadError && error.code === 'docx-dtd-rejected') return failure('docx', error.code, `这个 .docx 的 ${styles.name} 含有 DTD 或实体声明，出于安全原因拒绝读取。`, `${styles.name} in this .docx declares a DTD or entities; it is refused for safety.`);
+      if (error instanceof StylesReadError && error.code === 'docx-too-complex') return tooComplex('docx', 'docx-too-complex', MAX_STYLE_ELEMENTS, ELEMENTS);
+      return failure('docx', 'docx-xml-invalid', `这个 .docx 的 ${styles.name} 不是格式正确的 XML，无法读取。`, `${styles.name} in this .docx is not well-formed XML and cannot be read.`);
+    }
+  }
+  let walked: ReturnType<typeof walkDocument>;
   try {
-    lines = documentLines(xml);
+    walked = walkDocument(xml, undefined, hidden);
   } catch (error) {
     if (error instanceof XmlReadError && error.code === 'docx-dtd-rejected') {
       return failure('docx', error.code, '这个 .docx 的 XML 含有 DTD 或实体声明，出于安全原因拒绝读取。', 'The XML in this .docx declares a DTD or entities; it is refused for safety.');
@@ -122,9 +141,32 @@ function docxLines(bytes: Uint8Array, options: DocxImportOptions): DocxLine[] | 
     if (error instanceof XmlReadError && error.limit !== undefined) return tooComplex('docx', 'docx-too-complex', error.limit.count, XML_UNITS[error.limit.of]);
     return failure('docx', 'docx-xml-invalid', '这个 .docx 的 word/document.xml 不是格式正确的 XML，无法读取。', 'word/document.xml in this .docx is not well-formed XML and cannot be read.');
   }
-  const beyond = beyondForm(lines.map((l) => l.text));
+  const beyond = beyondForm(walked.lines.map((l) => l.text));
   if (beyond !== undefined) return tooComplex('docx', 'docx-too-complex', beyond === 'lines' ? FORM_LIMITS.maxLines : FORM_LIMITS.maxCells, beyond === 'lines' ? LINES : CELLS);
-  return lines;
+  return walked;
+}
+
+/** Most hidden-text diagnostics a form gets, so they cannot crowd out the reader's own (the first 20 flag the form already). */
+const MAX_HIDDEN_DIAGNOSTICS = 20;
+/** Characters of hidden text quoted in its diagnostic. */
+const HIDDEN_EXCERPT = 40;
+
+/**
+ * A warning for text Word does not show: a unit could hide a figure or a tick that contradicts the one a reviewer
+ * sees, so it is neither read nor passed over in silence.
+ */
+function hiddenTextDiagnostic(h: HiddenText): ImportDiagnostic {
+  const text = h.text.replace(/\s+/g, ' ').trim();
+  const quoted = text.length > HIDDEN_EXCERPT ? `${text.slice(0, HIDDEN_EXCERPT)}…` : text;
+  return {
+    code: 'hidden-text',
+    severity: 'warning',
+    message: {
+      'zh-CN': `隐藏文字未读取（Word 中不显示、不打印）：「${quoted}」`,
+      en: `Hidden text not read (Word neither shows nor prints it): "${quoted}"`,
+    },
+    line: h.line,
+  };
 }
 
 const XML_UNITS = {
@@ -139,8 +181,9 @@ const XML_UNITS = {
  * controls and legacy form checkboxes become marks the form reader understands. Never throws.
  */
 export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): ImportResult {
-  const lines = docxLines(bytes, options);
-  if (!Array.isArray(lines)) return lines;
+  const walked = docxLines(bytes, options);
+  if ('ok' in walked) return walked;
+  const { lines } = walked;
   // Control characters (a `w:sym` of code 0007, a character reference) become U+FFFD, each an error with its paragraph.
   const unreadable: ImportDiagnostic[] = [];
   const marked = lines.map((l, i) => {
@@ -151,7 +194,8 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   // The reader names lines of the walker's output (the document's lines, in the same order): mapped below to
   // paragraph and cell.
   const read = readDocument(docxElements(marked), 'docx', { templates: options.templates });
-  const result = read.ok && unreadable.length > 0 ? { ...read, diagnostics: [...unreadable, ...read.diagnostics] } : read;
+  const hidden = walked.hidden.slice(0, MAX_HIDDEN_DIAGNOSTICS).map(hiddenTextDiagnostic);
+  const result = read.ok && unreadable.length + hidden.length > 0 ? { ...read, diagnostics: [...unreadable, ...hidden, ...read.diagnostics] } : read;
   const locate = (line: number | undefined) => where(lines, line);
   const mapDiag = (d: ImportDiagnostic) => relocateDiagnostic(d, locate);
   if (!result.ok) return { ...result, diagnostics: result.diagnostics.map(mapDiag) };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluationArb } from '@jixiao/testing';
 import { DOCX_ENCODINGS, renderFormDocx } from '../../scripts/render-docx.js';
 import { referenceLines } from './tree-walk.reference.js';
-import { documentLines, XmlReadError, type WalkLimits } from './walk.js';
+import { documentLines, walkDocument, XmlReadError, type WalkLimits } from './walk.js';
 
 const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"';
 const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${body}</w:body></w:document>`;
@@ -163,5 +163,61 @@ describe('documentLines', () => {
       expect(error).toBeInstanceOf(XmlReadError);
       expect((error as XmlReadError).limit?.of).toBe(of);
     }
+  });
+});
+
+describe('hidden text (w:vanish): Word neither shows nor prints it, so it is set aside, not read', () => {
+  // A run's visibility as a vanish property writes it: absent, on (no value, 1, true, on) or off (0, false, off).
+  const vanishArb = fc.constantFrom<{ readonly xml: string; readonly hidden: boolean }>(
+    { xml: '', hidden: false },
+    { xml: '<w:vanish/>', hidden: true },
+    { xml: '<w:vanish w:val="1"/>', hidden: true },
+    { xml: '<w:vanish w:val="true"/>', hidden: true },
+    { xml: '<w:vanish w:val="on"/>', hidden: true },
+    { xml: '<w:vanish w:val="0"/>', hidden: false },
+    { xml: '<w:vanish w:val="false"/>', hidden: false },
+    { xml: '<w:vanish w:val="off"/>', hidden: false },
+  );
+  const runTextArb = fc.array(fc.constantFrom('收入', '264.47', '1', ' ', '☑', '□', '是', '否'), { minLength: 1, maxLength: 3 }).map((p) => p.join(''));
+  const paragraphArb = fc.array(fc.tuple(runTextArb, vanishArb, fc.boolean()), { maxLength: 5 });
+
+  it('property: a paragraph reads as its visible runs joined, and its hidden runs are reported with its line', () => {
+    fc.assert(
+      fc.property(fc.array(paragraphArb, { minLength: 1, maxLength: 4 }), (paragraphs) => {
+        const xml = doc(
+          paragraphs
+            .map((runs) => `<w:p>${runs.map(([text, v, propsFirst]) => (propsFirst ? `<w:r><w:rPr><w:b/>${v.xml}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>` : `<w:r><w:t xml:space="preserve">${text}</w:t><w:rPr>${v.xml}</w:rPr></w:r>`)).join('')}</w:p>`)
+            .join(''),
+        );
+        const { lines, hidden } = walkDocument(xml);
+        expect(lines.map((l) => l.text)).toEqual(paragraphs.map((runs) => runs.filter(([, v]) => !v.hidden).map(([t]) => t).join('')));
+        const expected = paragraphs.flatMap((runs, i) => {
+          const text = runs.filter(([, v]) => v.hidden).map(([t]) => t).join('');
+          return text.trim() === '' ? [] : [{ line: i + 1, text }];
+        });
+        expect(hidden).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a hidden figure in a table cell: the cell reads as shown, the hidden part is reported on its line', () => {
+    const xml = doc('<w:p><w:r><w:t>表</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>合计</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>1</w:t></w:r><w:r><w:t>264.47</w:t></w:r></w:p></w:tc></w:tr></w:tbl>');
+    expect(walkDocument(xml)).toEqual({
+      lines: [
+        { text: '表', paragraph: 1 },
+        { text: '合计', paragraph: 2, table: 1, row: 1, cell: 1 },
+        { text: '264.47', paragraph: 3, table: 1, row: 1, cell: 2 },
+      ],
+      hidden: [{ line: 3, text: '1' }],
+    });
+  });
+
+  it('a hidden checkbox field is not a tick, and the fields around hidden runs still open and close', () => {
+    const field = (hidden: boolean) => `<w:r>${hidden ? '<w:rPr><w:vanish/></w:rPr>' : ''}<w:fldChar w:fldCharType="begin"><w:ffData><w:checkBox><w:checked/></w:checkBox></w:ffData></w:fldChar></w:r><w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const xml = doc(`<w:p><w:r><w:t>是</w:t></w:r>${field(true)}<w:r><w:t>否</w:t></w:r>${field(false)}</w:p>`);
+    expect(walkDocument(xml)).toEqual({ lines: [{ text: '是否☑', paragraph: 1 }], hidden: [{ line: 1, text: '☑' }] });
+    // The same document read by the walker before hidden text was set aside: the hidden tick counted.
+    expect(referenceLines(xml).map((l) => l.text)).toEqual(['是☑否☑']);
   });
 });

@@ -1,5 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { FORM_LIMITS } from '../text/limits.js';
+import { attr, isOn, localName, type Attributes } from './ooxml.js';
+import { NO_HIDDEN_STYLES, type HiddenStyles } from './styles.js';
 
 /**
  * One line of text the .docx reader extracted, with where it sits in the document (an element origin: see
@@ -14,6 +16,15 @@ export interface DocxLine {
   readonly table?: number;
   readonly row?: number;
   readonly cell?: number;
+}
+
+/**
+ * Text a paragraph holds in hidden runs (`w:vanish` set on the run): Word neither shows nor prints it, so it is not
+ * read as the form's text; the reader reports it instead. `line` is the 1-based first line of its paragraph.
+ */
+export interface HiddenText {
+  readonly line: number;
+  readonly text: string;
 }
 
 /** Why WordprocessingML could not be walked; for `docx-too-complex`, the limit passed. */
@@ -71,24 +82,6 @@ function fieldText(instr: string, checkbox: boolean | undefined): string | undef
   return undefined;
 }
 
-type Attributes = SaxesTagPlain['attributes'];
-
-/** An attribute by local name (`w:val` → `val`); the last one wins when two prefixes give the same name. */
-function attr(attributes: Attributes, local: string): string | undefined {
-  let value: string | undefined;
-  for (const name in attributes) {
-    const colon = name.indexOf(':');
-    if ((colon < 0 ? name : name.slice(colon + 1)) === local) value = attributes[name];
-  }
-  return value;
-}
-
-/** An on/off property: on unless `w:val` says `0`/`false`/`off` (anything but `1`/`true`/`on`). */
-function isOn(attributes: Attributes): boolean {
-  const v = attr(attributes, 'val');
-  return v === undefined || v === '1' || v === 'true' || v === 'on';
-}
-
 /** What a run holds, in order; played back when the run ends, once its font is known wherever `w:rPr` stood. */
 type RunItem = { readonly text: string } | { readonly fixed: string } | { readonly instr: string } | { readonly sym: string | undefined; readonly font: string | undefined } | { readonly fldChar: string | undefined; readonly checkbox: boolean | undefined };
 
@@ -97,6 +90,8 @@ interface Field {
   phase: 'instr' | 'result';
   suppress: boolean;
   checkbox: boolean | undefined;
+  /** The field began in a hidden run: the mark it stands for is hidden too. */
+  hidden: boolean;
 }
 
 /**
@@ -107,11 +102,12 @@ interface Field {
  */
 type Frame =
   | { readonly kind: 'visit' }
-  | { readonly kind: 'p'; readonly outer: string; readonly paragraph: number }
+  | { readonly kind: 'p'; readonly outer: string; readonly outerHidden: string; readonly outerStyleHidden: boolean; readonly paragraph: number }
+  | { readonly kind: 'pPr' }
   | { readonly kind: 'tbl' }
-  | { readonly kind: 'run'; readonly items: RunItem[]; seenRPr: boolean; font: string | undefined }
+  | { readonly kind: 'run'; readonly items: RunItem[]; seenRPr: boolean; font: string | undefined; vanish: boolean | undefined; style: string | undefined }
   | { readonly kind: 'text'; readonly instr: boolean; text: string }
-  | { readonly kind: 'rPr'; seenFonts: boolean }
+  | { readonly kind: 'rPr'; seenFonts: boolean; seenVanish: boolean; seenStyle: boolean }
   | { readonly kind: 'fldChar'; readonly type: string | undefined; seenFfData: boolean; checkbox: boolean | undefined }
   | { readonly kind: 'ffData'; seenCheckBox: boolean }
   | { readonly kind: 'checkBox'; seenChecked: boolean; seenDefault: boolean; checked: boolean | undefined; byDefault: boolean | undefined }
@@ -119,11 +115,6 @@ type Frame =
   | { readonly kind: 'sdtPr'; seenCheckbox: boolean; checkbox: boolean | undefined }
   | { readonly kind: 'checkbox'; seenChecked: boolean; checked: boolean }
   | { readonly kind: 'content' };
-
-const localName = (name: string): string => {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-};
 
 /**
  * Walks WordprocessingML as a stream of tags (saxes) in document order: paragraphs become lines, table cells are
@@ -133,6 +124,7 @@ const localName = (name: string): string => {
  */
 class Walker {
   readonly lines: DocxLine[] = [];
+  readonly hidden: HiddenText[] = [];
   private readonly frames: Frame[] = [{ kind: 'visit' }];
   /** Open elements inside a subtree being passed over (0: not passing over one). */
   private skip = 0;
@@ -143,8 +135,15 @@ class Walker {
   private readonly tables: { index: number; row: number; cell: number }[] = [];
   private readonly fields: Field[] = [];
   private buf = '';
+  /** The current paragraph's hidden text. */
+  private hiddenBuf = '';
+  /** The current paragraph's style hides its text. */
+  private paragraphStyleHidden = false;
 
-  constructor(private readonly limits: WalkLimits) {}
+  constructor(
+    private readonly limits: WalkLimits,
+    private readonly styles: HiddenStyles,
+  ) {}
 
   open(tag: SaxesTagPlain): void {
     if (++this.elements > this.limits.maxElements) throw new XmlReadError('docx-too-complex', `more than ${this.limits.maxElements} elements`, { count: this.limits.maxElements, of: 'elements' });
@@ -155,8 +154,21 @@ class Walker {
     const name = localName(tag.name);
     const top = this.frames[this.frames.length - 1] ?? { kind: 'visit' };
     switch (top.kind) {
-      case 'visit':
       case 'p':
+        if (name === 'pPr') {
+          this.frames.push({ kind: 'pPr' });
+          return;
+        }
+        this.visit(name, tag.attributes);
+        return;
+      case 'pPr':
+        if (name === 'pStyle') {
+          const style = attr(tag.attributes, 'val');
+          this.paragraphStyleHidden = style !== undefined && this.styles.paragraph.has(style);
+        }
+        this.skip = 1;
+        return;
+      case 'visit':
       case 'tbl':
       case 'content':
         this.visit(name, tag.attributes);
@@ -164,15 +176,22 @@ class Walker {
       case 'run':
         this.runChild(top, name, tag.attributes);
         return;
-      case 'rPr':
+      case 'rPr': {
+        const run = this.frames[this.frames.length - 2];
         if (name === 'rFonts' && !top.seenFonts) {
           top.seenFonts = true;
-          const run = this.frames[this.frames.length - 2];
           const font = attr(tag.attributes, 'ascii') ?? attr(tag.attributes, 'hAnsi') ?? attr(tag.attributes, 'cs');
           if (run?.kind === 'run' && font !== undefined && SYMBOL_FONTS[font.trim().toLowerCase()] !== undefined) run.font = font;
+        } else if (name === 'vanish' && !top.seenVanish) {
+          top.seenVanish = true;
+          if (run?.kind === 'run') run.vanish = isOn(tag.attributes);
+        } else if (name === 'rStyle' && !top.seenStyle) {
+          top.seenStyle = true;
+          if (run?.kind === 'run') run.style = attr(tag.attributes, 'val');
         }
         this.skip = 1;
         return;
+      }
       case 'fldChar':
         if (name === 'ffData' && !top.seenFfData) {
           top.seenFfData = true;
@@ -233,8 +252,10 @@ class Walker {
     if (++this.depth > this.limits.maxDepth) throw new XmlReadError('docx-too-complex', `elements nested deeper than ${this.limits.maxDepth}`, { count: this.limits.maxDepth, of: 'depth' });
     switch (name) {
       case 'p':
-        this.frames.push({ kind: 'p', outer: this.buf, paragraph: ++this.paragraph });
+        this.frames.push({ kind: 'p', outer: this.buf, outerHidden: this.hiddenBuf, outerStyleHidden: this.paragraphStyleHidden, paragraph: ++this.paragraph });
         this.buf = '';
+        this.hiddenBuf = '';
+        this.paragraphStyleHidden = false;
         return;
       case 'tbl':
         this.tables.push({ index: ++this.tableCount, row: 0, cell: 0 });
@@ -256,7 +277,7 @@ class Walker {
         return;
       }
       case 'r':
-        this.frames.push({ kind: 'run', items: [], seenRPr: false, font: undefined });
+        this.frames.push({ kind: 'run', items: [], seenRPr: false, font: undefined, vanish: undefined, style: undefined });
         return;
       case 'fldSimple': {
         const text = fieldText(attr(attributes, 'instr') ?? '', undefined);
@@ -283,7 +304,7 @@ class Walker {
       case 'rPr':
         if (run.seenRPr) break;
         run.seenRPr = true;
-        this.frames.push({ kind: 'rPr', seenFonts: false });
+        this.frames.push({ kind: 'rPr', seenFonts: false, seenVanish: false, seenStyle: false });
         return;
       case 't':
         this.frames.push({ kind: 'text', instr: false, text: '' });
@@ -334,6 +355,8 @@ class Walker {
       case 'p':
         this.endParagraph(frame.paragraph);
         this.buf = frame.outer;
+        this.hiddenBuf = frame.outerHidden;
+        this.paragraphStyleHidden = frame.outerStyleHidden;
         this.depth--;
         return;
       case 'tbl':
@@ -367,6 +390,7 @@ class Walker {
         }
         return;
       case 'rPr':
+      case 'pPr':
       case 'ffData':
       case 'content':
       case undefined:
@@ -374,24 +398,29 @@ class Walker {
     }
   }
 
+  /**
+   * A run's items in order; a hidden run's text goes aside (its field characters still open and close fields). A run
+   * is hidden by its own `w:vanish`, else by its character style, its paragraph's style or the document defaults.
+   */
   private playRun(run: Extract<Frame, { kind: 'run' }>): void {
-    const font = run.font;
+    const { font } = run;
+    const hidden = run.vanish ?? ((run.style !== undefined && this.styles.character.has(run.style)) || this.paragraphStyleHidden || this.styles.byDefault);
     for (const item of run.items) {
-      if ('text' in item) this.emit(font === undefined ? item.text : Array.from(item.text).map((ch) => symbolGlyph(font, ch.codePointAt(0) ?? 0)).join(''));
-      else if ('fixed' in item) this.emit(item.fixed);
+      if ('text' in item) this.emit(font === undefined ? item.text : Array.from(item.text).map((ch) => symbolGlyph(font, ch.codePointAt(0) ?? 0)).join(''), hidden);
+      else if ('fixed' in item) this.emit(item.fixed, hidden);
       else if ('instr' in item) {
         const f = this.fields[this.fields.length - 1];
         if (f?.phase === 'instr') f.instr += item.instr;
       } else if ('sym' in item) {
         const code = parseInt(item.sym ?? '', 16);
-        this.emit(Number.isNaN(code) ? '\uFFFD' : symbolGlyph(item.font, code));
-      } else this.fieldChar(item.fldChar, item.checkbox);
+        this.emit(Number.isNaN(code) ? '\uFFFD' : symbolGlyph(item.font, code), hidden);
+      } else this.fieldChar(item.fldChar, item.checkbox, hidden);
     }
   }
 
-  private fieldChar(type: string | undefined, checkbox: boolean | undefined): void {
+  private fieldChar(type: string | undefined, checkbox: boolean | undefined, hidden: boolean): void {
     if (type === 'begin') {
-      this.fields.push({ instr: '', phase: 'instr', suppress: false, checkbox });
+      this.fields.push({ instr: '', phase: 'instr', suppress: false, checkbox, hidden });
       return;
     }
     const f = this.fields[this.fields.length - 1];
@@ -400,25 +429,27 @@ class Walker {
       const text = fieldText(f.instr, f.checkbox);
       f.phase = 'result';
       if (text !== undefined) {
-        this.emit(text);
+        this.emit(text, f.hidden);
         f.suppress = true;
       }
     } else if (type === 'end') {
       this.fields.pop();
       if (f.phase === 'instr') {
         const text = fieldText(f.instr, f.checkbox);
-        if (text !== undefined) this.emit(text);
+        if (text !== undefined) this.emit(text, f.hidden);
       }
     }
   }
 
-  private emit(text: string): void {
+  private emit(text: string, hidden = false): void {
     if (this.fields.some((f) => f.phase === 'instr' || f.suppress)) return;
-    this.buf += text;
+    if (hidden) this.hiddenBuf += text;
+    else this.buf += text;
   }
 
   private endParagraph(paragraph: number): void {
     const t = this.tables[this.tables.length - 1];
+    if (this.hiddenBuf.trim() !== '') this.hidden.push({ line: this.lines.length + 1, text: detached(this.hiddenBuf) });
     for (const text of detached(this.buf).split('\n')) {
       if (this.lines.length >= this.limits.maxLines) throw new XmlReadError('docx-too-complex', `more than ${this.limits.maxLines} lines`, { count: this.limits.maxLines, of: 'lines' });
       this.lines.push(t === undefined ? { text, paragraph } : { text, paragraph, table: t.index, row: t.row, cell: t.cell });
@@ -440,11 +471,17 @@ function detached(text: string): string {
  * Walk `word/document.xml` (`w:document/w:body`) in order and produce lines of text, one per paragraph, marks
  * rendered as text. A document type declaration is refused as soon as it is met (no external entities, no entity
  * expansion: billion-laughs cannot start); only the predefined entities and character references are decoded, and
- * a reference to a character XML does not allow is an error. Throws {@link XmlReadError}; a document beyond
- * `limits` is `docx-too-complex`.
+ * a reference to a character XML does not allow is an error. Text in hidden runs (`w:vanish`), which Word neither
+ * shows nor prints, is not part of the lines. Throws {@link XmlReadError}; a document beyond `limits` is
+ * `docx-too-complex`.
  */
-export function documentLines(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS): DocxLine[] {
-  const walker = new Walker(limits);
+export function documentLines(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS, styles: HiddenStyles = NO_HIDDEN_STYLES): DocxLine[] {
+  return walkDocument(xml, limits, styles).lines;
+}
+
+/** {@link documentLines}, with the text of hidden runs (`w:vanish`, directly or by `styles`) it set aside, by paragraph. */
+export function walkDocument(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS, styles: HiddenStyles = NO_HIDDEN_STYLES): { readonly lines: DocxLine[]; readonly hidden: HiddenText[] } {
+  const walker = new Walker(limits, styles);
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on('doctype', () => {
     throw new XmlReadError('docx-dtd-rejected', 'the XML declares a DTD');
@@ -467,5 +504,5 @@ export function documentLines(xml: string, limits: WalkLimits = DEFAULT_WALK_LIM
     if (error instanceof XmlReadError) throw error;
     throw new XmlReadError('docx-xml-invalid', error instanceof Error ? error.message : String(error));
   }
-  return walker.lines;
+  return { lines: walker.lines, hidden: walker.hidden };
 }

@@ -97,3 +97,43 @@ describe('importXlsx', () => {
     expect(cells.map((c) => c.paragraphs.length)).toEqual([1]);
   });
 });
+
+describe('importXlsx: what Excel does not show is not read', () => {
+  it('a hidden row, column and sheet are left out and each noted with its place and what it holds', async () => {
+    const book = new ExcelJS.Workbook();
+    const s = book.addWorksheet('表');
+    s.getCell('A1').value = '收入合计';
+    s.getCell('B1').value = 1264.47;
+    s.getCell('C1').value = 264.47;
+    s.getColumn(2).hidden = true;
+    s.getCell('A2').value = '实有人数';
+    s.getCell('C2').value = 21;
+    s.getCell('A3').value = '实有人数';
+    s.getCell('C3').value = 25;
+    s.getRow(2).hidden = true;
+    const h = book.addWorksheet('备用');
+    h.getCell('A1').value = '自评得分';
+    h.getCell('B1').value = 98;
+    h.state = 'hidden';
+    const read = await partitionXlsx(await bytesOf(book));
+    if (!read.ok) throw new Error(JSON.stringify(read.result.diagnostics));
+    const tables = read.document.blocks.map((t) => (t.kind === 'table' ? t.rows.map((r) => r.cells.map((c) => [c.origin.ref, c.paragraphs.map((p) => p.text).join('\n')])) : []));
+    expect(tables).toEqual([
+      [
+        [['A1', '收入合计'], ['C1', '264.47']],
+        [['A3', '实有人数'], ['C3', '25']],
+      ],
+    ]);
+    expect(read.diagnostics.map((d) => [d.code, d.severity, d.cell, d.message['zh-CN']])).toEqual([
+      ['xlsx-hidden-row', 'warning', '表!2:2', '“表!2:2”行已隐藏（Excel 中不显示、不打印），未读取：「实有人数 21」'],
+      ['xlsx-hidden-column', 'warning', '表!B:B', '“表!B:B”列已隐藏（Excel 中不显示、不打印），未读取：「1264.47」'],
+      ['xlsx-hidden-sheet', 'warning', '备用', '工作表“备用”已隐藏（Excel 中不显示、不打印），未读取：「自评得分 98」'],
+    ]);
+  });
+
+  it('a workbook with nothing hidden gets no such note', async () => {
+    const read = await partitionXlsx(await seedWorkbook());
+    if (!read.ok) throw new Error(JSON.stringify(read.result.diagnostics));
+    expect(read.diagnostics.filter((d) => d.code.startsWith('xlsx-hidden'))).toEqual([]);
+  });
+});

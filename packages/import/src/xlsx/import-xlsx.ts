@@ -86,19 +86,48 @@ function mergesOf(sheet: Worksheet): Merge[] {
 /** What reading a workbook noted: formulas without a cached value, error values, columns past the cap, macros. */
 interface Notes {
   readonly diagnostics: ImportDiagnostic[];
+  /** Notes about hidden rows, columns and sheets so far (at most {@link MAX_HIDDEN_NOTES}). */
+  hiddenNotes: number;
 }
 
 function note(notes: Notes, code: string, severity: ImportDiagnostic['severity'], cell: string, zh: string, en: string): void {
   notes.diagnostics.push({ code, severity, cell, message: { 'zh-CN': zh, en } });
 }
 
+/** Most notes about hidden rows, columns and sheets a workbook gets (each names its place and quotes its text). */
+const MAX_HIDDEN_NOTES = 20;
+/** Characters of hidden text quoted in a note. */
+const HIDDEN_EXCERPT = 40;
+
+/** Texts of cells Excel does not show, gathered by the row, column or sheet that hides them. */
+type Hidden = Map<string, string[]>;
+
+function noteHidden(notes: Notes, hidden: Hidden, code: string, zh: (at: string) => string, en: (at: string) => string): void {
+  for (const [at, texts] of hidden) {
+    if (notes.hiddenNotes >= MAX_HIDDEN_NOTES) return;
+    notes.hiddenNotes++;
+    const text = texts.join(' ').replace(/\s+/g, ' ').trim();
+    const quoted = text.length > HIDDEN_EXCERPT ? `${text.slice(0, HIDDEN_EXCERPT)}…` : text;
+    note(notes, code, 'warning', at, `${zh(at)}（Excel 中不显示、不打印），未读取：「${quoted}」`, `${en(at)} (Excel neither shows nor prints it); not read: "${quoted}"`);
+  }
+}
+
 /**
  * One sheet as one table: each row that holds anything, each cell up to the last column used (a blank cell keeps
  * its column's place). A merged range is one cell with its spans at its top-left; the cells it covers to the
  * right are not repeated, and in the rows below it leaves one blank cell (as a Word table's vertically merged
- * cell does), so values keep their columns.
+ * cell does), so values keep their columns. What Excel does not show — a hidden sheet, row or column — is not
+ * read (a hidden figure could contradict the one a reviewer sees): it is noted with what it holds, and a hidden
+ * column is left out as the eye passes over it.
  */
 function sheetTable(sheet: Worksheet, notes: Notes): BlockElement | undefined {
+  const hiddenColumns = new Set<number>();
+  // exceljs leaves `columns` null for a sheet without column definitions, whatever its type says.
+  ((sheet.columns as Worksheet['columns'] | null) ?? []).forEach((column, i) => {
+    if (column.hidden) hiddenColumns.add(i + 1);
+  });
+  const sheetHidden = sheet.state !== 'visible';
+  const hidden = { sheet: new Map() as Hidden, rows: new Map() as Hidden, columns: new Map() as Hidden };
   const merges = mergesOf(sheet);
   const master = new Map<string, Merge>();
   const covered = new Map<string, 'skip' | 'blank'>();
@@ -123,6 +152,12 @@ function sheetTable(sheet: Worksheet, notes: Notes): BlockElement | undefined {
         return;
       }
       const value = cell.value;
+      if (sheetHidden || row.hidden || hiddenColumns.has(c)) {
+        const text = shown(value, cell.numFmt) ?? '';
+        const [group, at] = sheetHidden ? [hidden.sheet, sheet.name] : row.hidden ? [hidden.rows, `${sheet.name}!${String(r)}:${String(r)}`] : [hidden.columns, `${sheet.name}!${columnLetters(c)}:${columnLetters(c)}`];
+        if (text.trim() !== '') group.set(at, [...(group.get(at) ?? []), text]);
+        return;
+      }
       let text = shown(value, cell.numFmt);
       if (text === undefined) {
         note(notes, 'xlsx-formula-no-value', 'warning', at, `“${at}”的公式没有保存计算结果（文件未经 Excel 重新计算），按空白处理`, `"${at}" holds a formula without a cached result (the file was never recalculated in Excel); read as blank`);
@@ -139,12 +174,16 @@ function sheetTable(sheet: Worksheet, notes: Notes): BlockElement | undefined {
       lastColumn = Math.max(lastColumn, m === undefined ? c : m.right);
     });
   });
+  noteHidden(notes, hidden.sheet, 'xlsx-hidden-sheet', (at) => `工作表“${at}”已隐藏`, (at) => `Sheet "${at}" is hidden`);
+  noteHidden(notes, hidden.rows, 'xlsx-hidden-row', (at) => `“${at}”行已隐藏`, (at) => `Row "${at}" is hidden`);
+  noteHidden(notes, hidden.columns, 'xlsx-hidden-column', (at) => `“${at}”列已隐藏`, (at) => `Column "${at}" is hidden`);
   if (texts.size === 0) return undefined;
   const rows: TableRowElement[] = [];
   for (const r of [...texts.keys()].sort((a, b) => a - b)) {
     const values = texts.get(r) ?? new Map<number, string>();
     const cells: TableCellElement[] = [];
     for (let c = 1; c <= Math.min(lastColumn, MAX_COLUMNS); c++) {
+      if (hiddenColumns.has(c)) continue;
       const cover = covered.get(`${String(r)}:${String(c)}`);
       if (cover === 'skip') continue;
       const origin: ElementOrigin = { sheet: sheet.name, ref: `${columnLetters(c)}${String(r)}`, row: r, cell: c };
@@ -178,7 +217,7 @@ type Partitioned = { readonly ok: true; readonly document: DocumentElements; rea
 export async function partitionXlsx(bytes: Uint8Array, options: XlsxImportOptions = {}): Promise<Partitioned> {
   const checked = checkXlsxPackage(bytes, options.limits ?? XLSX_LIMITS, options.inflate);
   if ('ok' in checked) return { ok: false, result: checked };
-  const notes: Notes = { diagnostics: [] };
+  const notes: Notes = { diagnostics: [], hiddenNotes: 0 };
   if (checked.macros) {
     notes.diagnostics.push({ code: 'xlsx-macros-not-run', severity: 'info', message: { 'zh-CN': '这个工作簿含有宏（VBA），宏没有运行：只读取了单元格中保存的值。', en: 'This workbook holds macros (VBA); they were not run: only the values saved in its cells were read.' } });
   }
