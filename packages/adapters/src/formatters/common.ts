@@ -176,17 +176,6 @@ export function yearText(r: EvaluationResult, locale: Locale): string {
   return yearOf(r.evaluation.fiscalYear, locale);
 }
 
-/**
- * A form's heading: unit and year (`北塔区司法局 2020`), a blank one said in words (`单位未填 2020`,
- * `北塔区司法局 年度未填`, `unit blank, 2020`), never two brackets side by side (`(none) (none)`).
- */
-export function formTitle(r: EvaluationResult, locale: Locale): string {
-  const { unit, fiscalYear } = r.evaluation;
-  const w = WORDS[locale];
-  if (unit !== null && fiscalYear !== null) return `${unit} ${String(fiscalYear)}`;
-  return `${unit ?? w.unitBlank}${locale === 'zh-CN' ? ' ' : ', '}${fiscalYear === null ? w.yearBlank : String(fiscalYear)}`;
-}
-
 export function ratingText(r: EvaluationResult, locale: Locale): string {
   return gradeOf(r.evaluation.selfRating, locale);
 }
@@ -265,12 +254,13 @@ export function yearOf(fiscalYear: number | null, locale: Locale): string {
 }
 
 /**
- * A form's unit and year inside parentheses after its file name (`a.docx（北塔区司法局 2020）`): a blank says which
- * one it is (`（单位未填 2020）`), never a `（无）` nested in the parentheses.
+ * A form's unit and year, as its heading (`北塔区司法局 2020`) and inside parentheses after its file name
+ * (`a.docx（北塔区司法局 2020）`): a blank says which one it is (`单位未填 2020`, `北塔区司法局 年度未填`,
+ * `unit blank year blank`), never `（无） （无）` nor a `（无）` nested in parentheses.
  */
-export function identityInParens(unit: string | null, fiscalYear: number | null, locale: Locale): string {
+export function formIdentity(unit: string | null, fiscalYear: number | null, locale: Locale): string {
   const w = WORDS[locale];
-  return w.parens(`${unit ?? w.unitBlank} ${fiscalYear === null ? w.yearBlank : String(fiscalYear)}`);
+  return `${unit ?? w.unitBlank} ${fiscalYear === null ? w.yearBlank : String(fiscalYear)}`;
 }
 
 /** A check date given as `YYYY-MM-DD`, else a blank to fill in by hand on paper. */

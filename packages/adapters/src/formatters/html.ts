@@ -1,5 +1,5 @@
 import { fieldName, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
-import { WORDS, formTitle, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings } from './common.js';
+import { WORDS, formIdentity, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormHeaders, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
@@ -92,7 +92,7 @@ function signOff(locale: Locale, checkDate: string | undefined): string {
 
 function formHtml(r: EvaluationResult, locale: Locale, checkDate: string | undefined, verbose: boolean): string {
   const w = WORDS[locale];
-  const parts = [`<section class="form" id="${h(anchor(r.source))}">`, `<h2>${h(formTitle(r, locale))}</h2>`];
+  const parts = [`<section class="form" id="${h(anchor(r.source))}">`, `<h2>${h(formIdentity(r.evaluation.unit, r.evaluation.fiscalYear, locale))}</h2>`];
   parts.push(
     `<p class="meta"><span>${h(w.source)}${w.colon}${h(r.source)}</span>${r.template === undefined ? '' : `<span>${h(w.template)}${w.colon}${h(templateScoreText(r, locale))}</span>`}<span>${h(w.rating)}${w.colon}${h(ratingText(r, locale))}</span><span>${h(w.checkDate)}${w.colon}${h(checkDateText(checkDate, locale))}</span></p>`,
     `<p class="summary">${h(w.summary(r.summary))}</p>`,
