@@ -2,7 +2,7 @@
  * What several formatters share: the report vocabulary in both locales, the order findings are shown in,
  * legal basis and observed values as text, and where a finding points into the submitted file.
  */
-import { cellPlaceText, fieldName, fieldValueText, gradeText, type CitationCheck, type EvaluationResult, type Finding, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type ReportBasis, type ResultDiagnostic, type ScoreCheck, type Severity, type SourcePosition } from '@jixiao/core';
+import { cellPlaceText, fieldName, fieldValueText, gradeText, type CitationCheck, type EvaluationResult, type Finding, type Indicator, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type ReportBasis, type ResultDiagnostic, type ScoreCheck, type Severity, type SourcePosition } from '@jixiao/core';
 
 export { capExcerpt as excerptText, findingPosition } from '@jixiao/core';
 
@@ -14,7 +14,7 @@ export const WORDS = {
     basis: '依据', observed: '填报值', indicators: '指标', source: '来源', excerpt: '原文',
     unit: '单位', year: '年度', rating: '自评等级', none: '（无）', blank: '（空）', unitBlank: '单位未填', yearBlank: '年度未填',
     rule: '规则', ruleTitle: '规则名称', outcome: '结果', severity: '严重程度', message: '说明', location: '位置',
-    field: '字段', value: '值', path: '路径', code: '代码', note: '说明',
+    field: '字段', value: '值', notComputed: '无法计算', path: '路径', code: '代码', note: '说明',
     total: '规则数', errors: '错误', warnings: '警告', infos: '提示', passes: '通过', notApplicable: '不适用', failures: '不通过',
     forms: '份自评表', noForms: '未检查任何自评表。', summaryTable: '汇总', findings: '检查结果', redFlag: '红旗',
     waived: '已豁免', waiver: '豁免',
@@ -46,7 +46,7 @@ export const WORDS = {
     basis: 'Basis', observed: 'Values', indicators: 'Indicators', source: 'Source', excerpt: 'Excerpt',
     unit: 'Unit', year: 'Year', rating: 'Self-rating', none: '(none)', blank: '(blank)', unitBlank: 'unit blank', yearBlank: 'year blank',
     rule: 'Rule', ruleTitle: 'Title', outcome: 'Outcome', severity: 'Severity', message: 'Message', location: 'Location',
-    field: 'Field', value: 'Value', path: 'Path', code: 'Code', note: 'Note',
+    field: 'Field', value: 'Value', notComputed: 'N/A', path: 'Path', code: 'Code', note: 'Note',
     total: 'Rules', errors: 'Errors', warnings: 'Warnings', infos: 'Info', passes: 'Passed', notApplicable: 'N/A', failures: 'Failed',
     forms: 'forms', noForms: 'No forms were checked.', summaryTable: 'Summary', findings: 'Findings', redFlag: 'red flag',
     waived: 'WAIVED', waiver: 'Waiver',
@@ -174,6 +174,14 @@ export function unitText(r: EvaluationResult, locale: Locale): string {
 
 export function yearText(r: EvaluationResult, locale: Locale): string {
   return yearOf(r.evaluation.fiscalYear, locale);
+}
+
+/**
+ * An indicator's value as a reader sees it: `95.45%`, or, when it cannot be computed, `无法计算` (`N/A` in English)
+ * with its reason beside it. The JSON report keeps the indicator as core gives it (`display: "N/A"`).
+ */
+export function indicatorValueText(i: Indicator, locale: Locale): string {
+  return i.value === null ? WORDS[locale].notComputed : i.display;
 }
 
 export function ratingText(r: EvaluationResult, locale: Locale): string {

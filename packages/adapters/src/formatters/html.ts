@@ -1,5 +1,5 @@
 import { fieldName, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
-import { WORDS, formIdentity, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings } from './common.js';
+import { WORDS, formIdentity, indicatorValueText, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormHeaders, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
@@ -122,7 +122,7 @@ function formHtml(r: EvaluationResult, locale: Locale, checkDate: string | undef
   if (na.length > 0) parts.push(`<p class="muted">${h(w.notApplicableRules(na.length))}${w.colon}${na.map((f) => h(f.title)).join(w.enumeration)}</p>`);
   if (r.indicators.length > 0) {
     parts.push(`<h3>${h(w.indicators)}</h3>`, `<table class="indicators"><tbody>`);
-    for (const i of r.indicators) parts.push(`<tr><th scope="row">${h(i.label)}</th><td class="num">${h(i.display)}</td><td class="muted">${h(i.reason ?? '')}</td></tr>`);
+    for (const i of r.indicators) parts.push(`<tr><th scope="row">${h(i.label)}</th><td class="num">${h(indicatorValueText(i, locale))}</td><td class="muted">${h(i.reason ?? '')}</td></tr>`);
     parts.push('</tbody></table>');
   }
   parts.push(signOff(locale, checkDate), '</section>');

@@ -1,5 +1,5 @@
 import { fieldName, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
-import { WORDS, formIdentity, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings } from './common.js';
+import { WORDS, formIdentity, indicatorValueText, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormHeaders, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
@@ -84,7 +84,7 @@ function formMarkdown(r: EvaluationResult, locale: Locale, verbose: boolean): st
   out.push(`**${w.passedRules(passed.length)}**${passed.length > 0 ? `${w.colon}${passed.map((f) => `\`${f.ruleId}\``).join(w.enumeration)}` : ''}`, '');
   if (r.indicators.length > 0) {
     out.push(`### ${w.indicators}`, '');
-    out.push(...table([w.indicators, w.value, w.note], r.indicators.map((i) => [i.label, i.display, i.reason ?? ''])), '');
+    out.push(...table([w.indicators, w.value, w.note], r.indicators.map((i) => [i.label, indicatorValueText(i, locale), i.reason ?? ''])), '');
   }
   return out;
 }
