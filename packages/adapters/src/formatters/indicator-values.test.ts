@@ -17,7 +17,7 @@ async function report(name: FormatName, locale: Locale): Promise<string> {
 
 describe('an indicator that cannot be computed', () => {
   it.each<[FormatName, RegExp]>([
-    ['text', /在职人员控制率\s+无法计算\s+\(编制人数为空\)/],
+    ['text', /在职人员控制率\s+无法计算（编制人数为空）/],
     ['markdown', /\| 在职人员控制率 \| 无法计算 \| 编制人数为空 \|/],
     ['html', /在职人员控制率\s+无法计算\s+编制人数为空/],
     ['xlsx', /在职人员控制率\s+无法计算\s+编制人数为空/],
@@ -28,6 +28,7 @@ describe('an indicator that cannot be computed', () => {
   });
 
   it('reads N/A in English, and the JSON report keeps display "N/A"', async () => {
+    expect(await report('text', 'en')).toMatch(/Staffing control rate\s+N\/A \(authorized staff is blank\)/);
     expect(await report('markdown', 'en')).toMatch(/\| [^|]+ \| N\/A \| [^|]+ \|/);
     expect(await report('json', 'zh-CN')).toContain('"display":"N/A"');
   });

@@ -76,7 +76,7 @@ function renderForm(r: EvaluationResult, locale: Locale, paint: (s: Style, t: st
   if (r.indicators.length > 0) {
     out.push(`  ${paint('bold', w.indicators)}`);
     const width = Math.max(...r.indicators.map((i) => displayWidth(i.label)));
-    for (const i of r.indicators) out.push(`    ${padEnd(i.label, width)}  ${indicatorValueText(i, locale)}${i.reason === undefined ? '' : paint('dim', `  (${oneLine(i.reason)})`)}`);
+    for (const i of r.indicators) out.push(`    ${padEnd(i.label, width)}  ${indicatorValueText(i, locale)}${i.reason === undefined ? '' : paint('dim', w.parens(oneLine(i.reason)))}`);
   }
   out.push(`  ${w.summary(r.summary)}`);
   return out;
