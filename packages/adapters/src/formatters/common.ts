@@ -6,6 +6,11 @@ import { cellPlaceText, fieldName, fieldValueText, gradeText, type CitationCheck
 
 export { capExcerpt as excerptText, findingPosition } from '@jixiao/core';
 
+/** An English count with its noun: `1 error`, `4 warnings`. */
+function counted(n: number, noun: string): string {
+  return `${String(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export const WORDS = {
   'zh-CN': {
     title: '部门整体支出绩效自评检查报告',
@@ -54,7 +59,7 @@ export const WORDS = {
     passedRules: (n: number) => `${String(n)} passed`,
     notApplicableRules: (n: number) => `${String(n)} not applicable`,
     summary: (s: EvaluationResult['summary']) =>
-      `${String(s.total)} rules: ${String(s.fail)} failed (${String(s.errors)} errors, ${String(s.warnings)} warnings, ${String(s.infos)} info), ${s.waived > 0 ? `${String(s.waived)} waived, ` : ''}${String(s.indeterminate)} indeterminate, ${String(s.notApplicable)} not applicable, ${String(s.pass)} passed`,
+      `${counted(s.total, 'rule')}: ${String(s.fail)} failed (${counted(s.errors, 'error')}, ${counted(s.warnings, 'warning')}, ${String(s.infos)} info), ${s.waived > 0 ? `${String(s.waived)} waived, ` : ''}${String(s.indeterminate)} indeterminate, ${String(s.notApplicable)} not applicable, ${String(s.pass)} passed`,
     line: (l: number, c?: number) => (c === undefined ? `line ${String(l)}` : `line ${String(l)}, column ${String(c)}`),
     paragraph: (p: number) => `paragraph ${String(p)}`,
     page: (p: number) => `page ${String(p)}`,
