@@ -1,4 +1,4 @@
-import { printParseErrorCode, visit } from 'jsonc-parser';
+import { visit } from 'jsonc-parser';
 import type { LocalizedText } from '../i18n/locale.js';
 
 /**
@@ -87,48 +87,25 @@ function firstDuplicateKey(text: string): { key: string; offset: number; path: s
   return found;
 }
 
-/** Where jsonc-parser, held to JSON's own grammar (no comments, no trailing commas), first finds the text broken, and what it finds. */
-function firstSyntaxError(text: string): { offset: number; code: string } | undefined {
-  let found: { offset: number; code: string } | undefined;
-  visit(text, { onError: (error, offset) => { found ??= { offset, code: printParseErrorCode(error) }; } }, { disallowComments: true, allowTrailingComma: false });
-  return found;
+/** Where jsonc-parser, held to JSON's own grammar (no comments, no trailing commas), first finds the text broken. */
+function firstSyntaxErrorOffset(text: string): number | undefined {
+  let offset: number | undefined;
+  visit(text, { onError: (_error, at) => { offset ??= at; } }, { disallowComments: true, allowTrailingComma: false });
+  return offset;
 }
-
-/** jsonc-parser's syntax errors in words a zh-CN reader is given (V8's own reason, in English, stays for `en`). */
-const SYNTAX_ERROR_WORDS: Readonly<Record<string, string>> = {
-  InvalidSymbol: '此处的字符不属于 JSON',
-  InvalidNumberFormat: '数字格式错误',
-  PropertyNameExpected: '此处应为加双引号的字段名',
-  ValueExpected: '此处缺少字段或值',
-  ColonExpected: '字段名后应为冒号',
-  CommaExpected: '此处应为逗号',
-  CloseBraceExpected: '缺少右花括号 }',
-  CloseBracketExpected: '缺少右方括号 ]',
-  EndOfFileExpected: '此处之后不应再有内容',
-  InvalidCommentToken: 'JSON 不允许注释',
-  UnexpectedEndOfComment: 'JSON 不允许注释',
-  UnexpectedEndOfString: '字符串未结束（缺少右双引号）',
-  UnexpectedEndOfNumber: '数字不完整',
-  InvalidUnicode: '\\u 转义不是有效的 Unicode',
-  InvalidEscapeCharacter: '无效的转义字符',
-  InvalidCharacter: '字符串中有不允许的控制字符',
-};
 
 /**
  * What `JSON.parse(text)` threw, for a person: the reason without V8's offset ("… in JSON at position 373"; Node 22
  * adds "(line 3 column 5)") and without the stretch of the file V8 quotes for some errors (`Unexpected token '}',
  * ..."b": ⏎}" is not valid JSON`, line breaks and all), and the line and column where the text breaks: V8's offset
- * when it gives one, else where jsonc-parser finds the first error. In zh-CN the reason is jsonc-parser's error at
- * that place in Chinese (`此处应为加双引号的字段名`); V8's English reason only when jsonc-parser finds none there.
+ * when it gives one, else where jsonc-parser finds the first error.
  */
-export function jsonSyntaxError(text: string, error: unknown): { reason: LocalizedText; line?: number; column?: number } {
+export function jsonSyntaxError(text: string, error: unknown): { reason: string; line?: number; column?: number } {
   const detail = error instanceof Error ? error.message : String(error);
   const at = /at position (\d+)/.exec(detail);
-  const first = firstSyntaxError(text);
-  const offset = at ? Number(at[1]) : first?.offset;
-  const en = detail.replace(/\s*(?:in JSON )?at position \d+.*$/, '').replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '');
-  const zh = first !== undefined && first.offset === offset ? SYNTAX_ERROR_WORDS[first.code] : undefined;
-  return { reason: { 'zh-CN': zh ?? en, en }, ...(offset === undefined ? {} : lineColumn(text, offset)) };
+  const offset = at ? Number(at[1]) : firstSyntaxErrorOffset(text);
+  const reason = detail.replace(/\s*(?:in JSON )?at position \d+.*$/, '').replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '');
+  return { reason, ...(offset === undefined ? {} : lineColumn(text, offset)) };
 }
 
 /**
@@ -143,7 +120,7 @@ export function parseStrictJson(text: string, maxDepth: number = MAX_JSON_DEPTH)
     value = JSON.parse(text);
   } catch (error) {
     const { reason, ...where } = jsonSyntaxError(text, error);
-    return { ok: false, issue: { code: 'json', ...where, message: { 'zh-CN': `不是有效的 JSON：${reason['zh-CN']}`, en: `not valid JSON: ${reason.en}` } } };
+    return { ok: false, issue: { code: 'json', ...where, message: { 'zh-CN': `不是有效的 JSON：${reason}`, en: `not valid JSON: ${reason}` } } };
   }
   const dup = firstDuplicateKey(text);
   if (dup !== undefined) {

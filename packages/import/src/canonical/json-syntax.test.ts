@@ -5,22 +5,20 @@ import { formatDiagnostic, unreadReasonLines } from '../diagnostics.js';
 import { importJson } from './import-canonical.js';
 
 describe('invalid JSON form', () => {
-  it.each<[string, string, number, number, string]>([
+  it.each<[string, string, number, number]>([
     // Line 3 is ` "unit": {,}`: the comma at column 11 is where a property name was expected.
-    ['a comma where a name belongs', '{\n "fiscalYear": 2020,\n "unit": {,}\n}', 3, 11, '此处缺少字段或值'],
-    ['a byte-order mark does not shift the column', '\uFEFF{"fiscalYear": 2020,}', 1, 21, '此处应为加双引号的字段名'],
+    ['a comma where a name belongs', '{\n "fiscalYear": 2020,\n "unit": {,}\n}', 3, 11],
+    ['a byte-order mark does not shift the column', '\uFEFF{"fiscalYear": 2020,}', 1, 21],
     // V8 gives no offset for these (Node 20: `Unexpected token '}', ..."b": ⏎}" is not valid JSON`, `Unexpected end of JSON input`).
-    ['a value missing before the closing brace', '{\n  "fiscalYear": 2020,\n  "unit": \n}', 4, 1, '此处缺少字段或值'],
-    ['the text ends inside an object', '{"fiscalYear": 2020, "unit": ', 1, 30, '此处缺少字段或值'],
-  ])('%s: line and column, not "position"; the reason in Chinese', (_name, text, line, column, reason) => {
+    ['a value missing before the closing brace', '{\n  "fiscalYear": 2020,\n  "unit": \n}', 4, 1],
+    ['the text ends inside an object', '{"fiscalYear": 2020, "unit": ', 1, 30],
+  ])('%s: line and column, not "position"', (_name, text, line, column) => {
     const r = importJson(text);
     expect(r.ok).toBe(false);
     const d = r.diagnostics[0];
     if (d === undefined) throw new Error('no diagnostic');
     expect(d).toMatchObject({ code: 'json-invalid', severity: 'error', line, column });
     expect(d.message.en).toMatch(/^not valid JSON: /);
-    // Chinese first: the reason in words, not V8's English (`Expected double-quoted property name`).
-    expect(d.message['zh-CN']).toBe(`不是有效的 JSON：${reason}`);
     expect(JSON.stringify(d.message)).not.toMatch(/position \d+/);
     // The reason never quotes the file back (V8 quotes a stretch of it, line breaks and all, for some errors).
     expect(d.message['zh-CN']).not.toMatch(/\n|is not valid JSON/);
