@@ -46,6 +46,21 @@ describe('stderr names a field by its label, the model path only with --verbose'
     expect(report.stdout).toContain('\\[schema-invalid\\_type\\] 年度: 类型错误');
     expect(report.stdout).not.toContain('fiscalYear');
   });
+
+  it('a whole section of a JSON form (`unit` a number, `income` missing) by the section label from the model, its path only with --verbose', async () => {
+    const dir = tmp();
+    const { income: _income, ...seed } = JSON.parse(readFileSync(SEED, 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'sections.json'), JSON.stringify({ ...seed, unit: 5 }, null, 2));
+    const zh = await jixiao(dir, ['check', 'sections.json', '--format', 'markdown', '--exit-zero']);
+    for (const out of [zh.stderr, zh.stdout]) {
+      expect(out).toContain('单位信息: 类型错误：应为对象，实为数字 5');
+      expect(out).toContain('年度收入: 缺少此字段');
+      expect(out).not.toMatch(/\] (unit|income):/);
+    }
+    const verbose = await jixiao(dir, ['check', 'sections.json', '--verbose', '--locale', 'en']);
+    expect(verbose.stderr).toContain('[schema-invalid_type] unit details (unit): wrong type: expected object, got number 5');
+    expect(verbose.stderr).toContain('[schema-invalid_type] income (income): field is missing');
+  });
 });
 
 describe('--verbose in the reports', () => {

@@ -20,8 +20,8 @@ export {
   SignedMoneySchema,
 } from './model/evaluation.js';
 export type { AnswerField, CostControl, Evaluation, EvaluationInput, IndicatorNature, IndicatorRow, SelfAssessment } from './model/evaluation.js';
-export { ANSWER_RESOLUTION_LABELS, DISCLOSURE_CHANNEL_LABELS, ENUM_LABEL_TABLES, FIELD_LABELS, FIELD_PATHS, GRADE_LABELS, INDICATOR_LABELS, INDICATOR_NATURE_LABELS, enumValueLabel, fieldLabel, fieldName, gradeScoreText, gradeText, isFieldPath } from './model/labels.js';
-export type { FieldLabel, FieldPath, IndicatorKey } from './model/labels.js';
+export { ANSWER_RESOLUTION_LABELS, DISCLOSURE_CHANNEL_LABELS, ENUM_LABEL_TABLES, FIELD_LABELS, FIELD_PATHS, SECTION_LABELS, SECTION_PATHS, GRADE_LABELS, INDICATOR_LABELS, INDICATOR_NATURE_LABELS, enumValueLabel, fieldLabel, fieldName, gradeScoreText, gradeText, isFieldPath } from './model/labels.js';
+export type { FieldLabel, FieldPath, IndicatorKey, SectionPath } from './model/labels.js';
 export { MAX_PERCENT, MAX_SCORE, hundredths, isHundredths } from './model/decimal.js';
 export {
   MAX_MONEY,

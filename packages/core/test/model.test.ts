@@ -6,6 +6,8 @@ import {
   FIELD_PATHS,
   INDICATOR_LABELS,
   IndicatorRowSchema,
+  SECTION_PATHS,
+  fieldName,
   fieldLabel,
   compareMoney,
   formatMoney,
@@ -46,9 +48,35 @@ function leafPaths(shape: Record<string, unknown>, prefix = ''): string[] {
   return out;
 }
 
+/** Paths of the objects of the zod model (its sections: `unit`, `selfAssessment.budget`, …). */
+function sectionPaths(shape: Record<string, unknown>, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const [key, schema] of Object.entries(shape)) {
+    let s = schema as { def?: { type: string; innerType?: unknown; shape?: Record<string, unknown> } };
+    while (s.def && (s.def.type === 'optional' || s.def.type === 'nullable')) s = s.def.innerType as typeof s;
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (s.def?.type === 'object' && s.def.shape) out.push(path, ...sectionPaths(s.def.shape, path));
+  }
+  return out;
+}
+
 describe('evaluation model', () => {
   it('has a Chinese label for every field, and no label without a field', () => {
     expect(leafPaths(EvaluationSchema.shape).sort()).toEqual([...FIELD_PATHS].sort());
+  });
+
+  it('has a label for every section (object) of the model, and no section label without one', () => {
+    expect(sectionPaths(EvaluationSchema.shape).sort()).toEqual([...SECTION_PATHS].sort());
+  });
+
+  it('names a whole section by its label, the model path only with verbose (a JSON form whose `unit` is a number)', () => {
+    const r = validateEvaluation({ ...seed, unit: 5 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([expect.objectContaining({ path: 'unit', label: '单位信息', code: 'invalid_type' })]);
+    expect(fieldName('unit', 'zh-CN')).toBe('单位信息');
+    expect(fieldName('unit', 'zh-CN', true)).toBe('单位信息（unit）');
+    expect(fieldName('costControl.vehicle', 'en')).toBe('official vehicle purchase and running (cost control)');
   });
 
   it('accepts the hand-made seed transcription', () => {

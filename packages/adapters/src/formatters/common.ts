@@ -2,9 +2,14 @@
  * What several formatters share: the report vocabulary in both locales, the order findings are shown in,
  * legal basis and observed values as text, and where a finding points into the submitted file.
  */
-import { cellPlaceText, fieldName, fieldValueText, gradeText, type CitationCheck, type EvaluationResult, type Finding, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type ReportBasis, type ResultDiagnostic, type ScoreCheck, type Severity, type SourcePosition } from '@jixiao/core';
+import { cellPlaceText, fieldName, fieldValueText, gradeText, type CitationCheck, type EvaluationResult, type Finding, type Indicator, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type ReportBasis, type ResultDiagnostic, type ScoreCheck, type Severity, type SourcePosition } from '@jixiao/core';
 
 export { capExcerpt as excerptText, findingPosition } from '@jixiao/core';
+
+/** An English count with its noun: `1 error`, `4 warnings`. */
+function counted(n: number, noun: string): string {
+  return `${String(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
 
 export const WORDS = {
   'zh-CN': {
@@ -14,7 +19,7 @@ export const WORDS = {
     basis: '依据', observed: '填报值', indicators: '指标', source: '来源', excerpt: '原文',
     unit: '单位', year: '年度', rating: '自评等级', none: '（无）', blank: '（空）', unitBlank: '单位未填', yearBlank: '年度未填',
     rule: '规则', ruleTitle: '规则名称', outcome: '结果', severity: '严重程度', message: '说明', location: '位置',
-    field: '字段', value: '值', path: '路径', code: '代码', note: '说明',
+    field: '字段', value: '值', notComputed: '无法计算', path: '路径', code: '代码', note: '说明',
     total: '规则数', errors: '错误', warnings: '警告', infos: '提示', passes: '通过', notApplicable: '不适用', failures: '不通过',
     forms: '份自评表', noForms: '未检查任何自评表。', summaryTable: '汇总', findings: '检查结果', redFlag: '红旗',
     waived: '已豁免', waiver: '豁免',
@@ -46,7 +51,7 @@ export const WORDS = {
     basis: 'Basis', observed: 'Values', indicators: 'Indicators', source: 'Source', excerpt: 'Excerpt',
     unit: 'Unit', year: 'Year', rating: 'Self-rating', none: '(none)', blank: '(blank)', unitBlank: 'unit blank', yearBlank: 'year blank',
     rule: 'Rule', ruleTitle: 'Title', outcome: 'Outcome', severity: 'Severity', message: 'Message', location: 'Location',
-    field: 'Field', value: 'Value', path: 'Path', code: 'Code', note: 'Note',
+    field: 'Field', value: 'Value', notComputed: 'N/A', path: 'Path', code: 'Code', note: 'Note',
     total: 'Rules', errors: 'Errors', warnings: 'Warnings', infos: 'Info', passes: 'Passed', notApplicable: 'N/A', failures: 'Failed',
     forms: 'forms', noForms: 'No forms were checked.', summaryTable: 'Summary', findings: 'Findings', redFlag: 'red flag',
     waived: 'WAIVED', waiver: 'Waiver',
@@ -54,7 +59,7 @@ export const WORDS = {
     passedRules: (n: number) => `${String(n)} passed`,
     notApplicableRules: (n: number) => `${String(n)} not applicable`,
     summary: (s: EvaluationResult['summary']) =>
-      `${String(s.total)} rules: ${String(s.fail)} failed (${String(s.errors)} errors, ${String(s.warnings)} warnings, ${String(s.infos)} info), ${s.waived > 0 ? `${String(s.waived)} waived, ` : ''}${String(s.indeterminate)} indeterminate, ${String(s.notApplicable)} not applicable, ${String(s.pass)} passed`,
+      `${counted(s.total, 'rule')}: ${String(s.fail)} failed (${counted(s.errors, 'error')}, ${counted(s.warnings, 'warning')}, ${String(s.infos)} info), ${s.waived > 0 ? `${String(s.waived)} waived, ` : ''}${String(s.indeterminate)} indeterminate, ${String(s.notApplicable)} not applicable, ${String(s.pass)} passed`,
     line: (l: number, c?: number) => (c === undefined ? `line ${String(l)}` : `line ${String(l)}, column ${String(c)}`),
     paragraph: (p: number) => `paragraph ${String(p)}`,
     page: (p: number) => `page ${String(p)}`,
@@ -177,14 +182,11 @@ export function yearText(r: EvaluationResult, locale: Locale): string {
 }
 
 /**
- * A form's heading: unit and year (`北塔区司法局 2020`), a blank one said in words (`单位未填 2020`,
- * `北塔区司法局 年度未填`, `unit blank, 2020`), never two brackets side by side (`(none) (none)`).
+ * An indicator's value as a reader sees it: `95.45%`, or, when it cannot be computed, `无法计算` (`N/A` in English)
+ * with its reason beside it. The JSON report keeps the indicator as core gives it (`display: "N/A"`).
  */
-export function formTitle(r: EvaluationResult, locale: Locale): string {
-  const { unit, fiscalYear } = r.evaluation;
-  const w = WORDS[locale];
-  if (unit !== null && fiscalYear !== null) return `${unit} ${String(fiscalYear)}`;
-  return `${unit ?? w.unitBlank}${locale === 'zh-CN' ? ' ' : ', '}${fiscalYear === null ? w.yearBlank : String(fiscalYear)}`;
+export function indicatorValueText(i: Indicator, locale: Locale): string {
+  return i.value === null ? WORDS[locale].notComputed : i.display;
 }
 
 export function ratingText(r: EvaluationResult, locale: Locale): string {
@@ -265,12 +267,13 @@ export function yearOf(fiscalYear: number | null, locale: Locale): string {
 }
 
 /**
- * A form's unit and year inside parentheses after its file name (`a.docx（北塔区司法局 2020）`): a blank says which
- * one it is (`（单位未填 2020）`), never a `（无）` nested in the parentheses.
+ * A form's unit and year, as its heading (`北塔区司法局 2020`) and inside parentheses after its file name
+ * (`a.docx（北塔区司法局 2020）`): a blank says which one it is (`单位未填 2020`, `北塔区司法局 年度未填`,
+ * `unit blank year blank`), never `（无） （无）` nor a `（无）` nested in parentheses.
  */
-export function identityInParens(unit: string | null, fiscalYear: number | null, locale: Locale): string {
+export function formIdentity(unit: string | null, fiscalYear: number | null, locale: Locale): string {
   const w = WORDS[locale];
-  return w.parens(`${unit ?? w.unitBlank} ${fiscalYear === null ? w.yearBlank : String(fiscalYear)}`);
+  return `${unit ?? w.unitBlank} ${fiscalYear === null ? w.yearBlank : String(fiscalYear)}`;
 }
 
 /** A check date given as `YYYY-MM-DD`, else a blank to fill in by hand on paper. */

@@ -1,5 +1,5 @@
 import { fieldName, type CrossFormReport, type CrossFormReportFinding, type Locale, type RelatedForm, type SourcePosition } from '@jixiao/core';
-import { WORDS as REPORT_WORDS, identityInParens, positionText, unitOf } from './common.js';
+import { WORDS as REPORT_WORDS, formIdentity, positionText, unitOf } from './common.js';
 import type { Cell } from './rows.js';
 
 /**
@@ -48,7 +48,7 @@ function positionsText(positions: Readonly<Record<string, SourcePosition>> | und
 
 export function relatedText(r: RelatedForm, locale: Locale): string {
   const w = WORDS[locale];
-  return `${w.relation[r.relation]}${REPORT_WORDS[locale].colon}${r.source}${identityInParens(r.unit, r.fiscalYear, locale)}`;
+  return `${w.relation[r.relation]}${REPORT_WORDS[locale].colon}${r.source}${REPORT_WORDS[locale].parens(formIdentity(r.unit, r.fiscalYear, locale))}`;
 }
 
 /** The forms a finding names past its related ones: "另有 K 份未列出" (undefined when it names them all). */
@@ -125,7 +125,7 @@ export function crossFormBlock(f: CrossFormReportFinding, locale: Locale): { rea
   const where = crossFormPositions(f, locale);
   return {
     fail: f.outcome === 'fail',
-    head: `${outcomeText(f, locale)}${severity} ${f.ruleId} ${f.source}${identityInParens(f.unit, f.fiscalYear, locale)}`,
+    head: `${outcomeText(f, locale)}${severity} ${f.ruleId} ${f.source}${REPORT_WORDS[locale].parens(formIdentity(f.unit, f.fiscalYear, locale))}`,
     lines: [f.message, ...relatedLines(f, locale), ...(where === '' ? [] : [where])],
   };
 }

@@ -1,5 +1,5 @@
 import { fieldName, type EvaluationResult, type Finding, type Locale } from '@jixiao/core';
-import { WORDS, formTitle, basisText, diagnosticHead, excerptText, findingPosition, observedText, outcomeLabel, positionText } from './common.js';
+import { WORDS, formIdentity, basisText, diagnosticHead, excerptText, findingPosition, observedText, outcomeLabel, positionText } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { escapeAttribute, escapeText } from './xml.js';
 import { crossFormPositions, crossFormTitle, unlistedText } from './cross-form.js';
@@ -28,7 +28,7 @@ function details(r: EvaluationResult, f: Finding, locale: Locale, verbose: boole
 }
 
 function suiteName(r: EvaluationResult, locale: Locale): string {
-  return `${formTitle(r, locale)} (${r.source})`;
+  return `${formIdentity(r.evaluation.unit, r.evaluation.fiscalYear, locale)} (${r.source})`;
 }
 
 /** One form's testsuite: a testcase per rule, then an erroring testcase per import diagnostic. */

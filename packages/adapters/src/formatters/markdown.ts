@@ -1,5 +1,5 @@
 import { fieldName, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
-import { WORDS, formTitle, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings } from './common.js';
+import { WORDS, formIdentity, indicatorValueText, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormHeaders, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
@@ -62,7 +62,7 @@ function finding(r: EvaluationResult, f: Finding, locale: Locale, verbose: boole
 /** One form: its failures and undecided findings in full, waived ones, import diagnostics, notes to review, passes, indicators. */
 function formMarkdown(r: EvaluationResult, locale: Locale, verbose: boolean): string[] {
   const w = WORDS[locale];
-  const out = [`## ${mdText(formTitle(r, locale))}`, ''];
+  const out = [`## ${mdText(formIdentity(r.evaluation.unit, r.evaluation.fiscalYear, locale))}`, ''];
   const score = scoreCheckText(r.scoreCheck, locale);
   const packScore = packScoreText(r.scores, locale);
   out.push(`- ${w.source}${w.colon}${mdText(r.source)}`, ...(r.template === undefined ? [] : [`- ${w.template}${w.colon}${mdText(templateScoreText(r, locale))}`]), `- ${w.rating}${w.colon}${mdText(ratingText(r, locale))}`, ...(score === undefined ? [] : [`- ${mdText(score)}`]), ...(packScore === undefined ? [] : [`- ${mdText(packScore)}`]), `- ${mdText(w.summary(r.summary))}`, '');
@@ -84,7 +84,7 @@ function formMarkdown(r: EvaluationResult, locale: Locale, verbose: boolean): st
   out.push(`**${w.passedRules(passed.length)}**${passed.length > 0 ? `${w.colon}${passed.map((f) => `\`${f.ruleId}\``).join(w.enumeration)}` : ''}`, '');
   if (r.indicators.length > 0) {
     out.push(`### ${w.indicators}`, '');
-    out.push(...table([w.indicators, w.value, w.note], r.indicators.map((i) => [i.label, i.display, i.reason ?? ''])), '');
+    out.push(...table([w.indicators, w.value, w.note], r.indicators.map((i) => [i.label, indicatorValueText(i, locale), i.reason ?? ''])), '');
   }
   return out;
 }

@@ -1,7 +1,10 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EvaluationResult, Locale } from '@jixiao/core';
+import { createChecker, type EvaluationResult, type Locale } from '@jixiao/core';
+import { loadPackFromDir } from '@jixiao/core/node';
 import { FORMATTERS } from '../formats.js';
-import { checker, manyResults } from '../../test/results.js';
+import { baseEvaluation } from '@jixiao/testing';
+import { REPO, checker, manyResults } from '../../test/results.js';
 
 /** Four forms (the seed's failing income total has a position; one import diagnostic on a field) and a file not read. */
 async function report(name: 'text' | 'markdown' | 'html' | 'csv', locale: Locale): Promise<string> {
@@ -49,11 +52,19 @@ describe('the punctuation a report writes follows its locale', () => {
     expect(en).toContain('Reviewer (signature): <span class="blank">');
     expect(en).toContain('<span>Source: examples/beita-justice-2020/evaluation.json</span>');
     expect(en).toContain('<td>other income: cannot be read <code>');
-    expect(en).toMatch(/<p class="pass"><strong>\d+ passed<\/strong>: [^<、]+, /);
+    expect(en).toMatch(/<p class="pass"><strong>\d+ passed<\/strong>: [^<、]+; /);
     const zh = await report('html', 'zh-CN');
     expect(zh).toContain('<h2>未能检查的文件（1）</h2>');
     expect(zh).toContain('<p class="location muted">位置：第 14 行第 5 列（本级财政预算安排）');
-    expect(zh).toMatch(/<p class="pass"><strong>通过 \d+ 项<\/strong>：[^<]+、/);
+    expect(zh).toMatch(/<p class="pass"><strong>通过 \d+ 项<\/strong>：[^<]+；/);
+  });
+
+  it('html: the passed rules apart by ；, since a title holds 、 itself (资产管理、保存、处置合理规范 stays one title)', async () => {
+    const management = createChecker([loadPackFromDir(resolve(REPO, 'rules/management'))]);
+    const result = await management.checkEvaluation(baseEvaluation(), { source: 'forms/base.json', locale: 'zh-CN' });
+    const zh = FORMATTERS.html([result], { locale: 'zh-CN', toolVersion: '0.1.0', rules: management.rules });
+    expect(zh).toMatch(/(?:：|；)资产管理、保存、处置合理规范(?:；|<)/);
+    expect(zh).not.toMatch(/资产管理、保存、处置合理规范、/);
   });
 
   it('csv (the import diagnostics and notes in the findings table)', async () => {

@@ -3,7 +3,7 @@
  * findings sheet), the batch summary (text, Markdown, HTML, the xlsx summary sheet), and what goes with them.
  */
 import { fieldName, gradeScoreText, type BatchDigest, type EvaluationResult, type FormBrief, type Locale, type Outcome, type ReportRule, type ResultDiagnostic, type Severity, type UnreadInput } from '@jixiao/core';
-import { WORDS, basisText, diagnosticPosition, findingPosition, gradeOf, isWaived, observedText, positionText, reviewNotes, sortFindings, unitOf, yearOf } from './common.js';
+import { WORDS, basisText, indicatorValueText, diagnosticPosition, findingPosition, gradeOf, isWaived, observedText, positionText, reviewNotes, sortFindings, unitOf, yearOf } from './common.js';
 
 export type Cell = string | number | null;
 
@@ -114,9 +114,9 @@ export function indicatorHeaders(locale: Locale): string[] {
   return [w.source, w.unit, w.year, w.indicators, locale === 'zh-CN' ? '值（%）' : 'Value (%)', locale === 'zh-CN' ? '说明' : 'Note'];
 }
 
-/** One form's indicators, a row each: the value as a number (a percentage), N/A with its reason. */
-export function indicatorRows(r: EvaluationResult): Cell[][] {
-  return r.indicators.map((i) => [r.source, r.evaluation.unit, r.evaluation.fiscalYear, i.label, i.value ?? i.display, i.reason ?? null]);
+/** One form's indicators, a row each: the value as a number (a percentage), or 无法计算 / N/A with its reason. */
+export function indicatorRows(r: EvaluationResult, locale: Locale): Cell[][] {
+  return r.indicators.map((i) => [r.source, r.evaluation.unit, r.evaluation.fiscalYear, i.label, i.value ?? indicatorValueText(i, locale), i.reason ?? null]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
-import { WORDS, basisText, diagnosticHead, excerptText, findingPosition, isWaived, needsAttention, observedText, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
+import { WORDS, basisText, indicatorValueText, diagnosticHead, excerptText, findingPosition, isWaived, needsAttention, observedText, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormBlock, crossFormPreamble, crossFormTitle } from './cross-form.js';
@@ -76,7 +76,7 @@ function renderForm(r: EvaluationResult, locale: Locale, paint: (s: Style, t: st
   if (r.indicators.length > 0) {
     out.push(`  ${paint('bold', w.indicators)}`);
     const width = Math.max(...r.indicators.map((i) => displayWidth(i.label)));
-    for (const i of r.indicators) out.push(`    ${padEnd(i.label, width)}  ${i.display}${i.reason === undefined ? '' : paint('dim', `  (${oneLine(i.reason)})`)}`);
+    for (const i of r.indicators) out.push(`    ${padEnd(i.label, width)}  ${indicatorValueText(i, locale)}${i.reason === undefined ? '' : paint('dim', w.parens(oneLine(i.reason)))}`);
   }
   out.push(`  ${w.summary(r.summary)}`);
   return out;

@@ -106,7 +106,7 @@ describe('formatXlsx', () => {
     const rows = values(sheet(await loadWorkbook(await formatXlsx(results, opts)), '指标'));
     expect(rows[0]).toEqual(['来源', '单位', '年度', '指标', '值（%）', '说明']);
     expect(rows.filter((r) => r[0] === 'forms/南湖区 财政局.json').find((r) => r[3] === '在职人员控制率')?.slice(4)).toEqual([174.55, null]);
-    expect(rows.filter((r) => r[0] === 'forms/blanks.json').find((r) => r[3] === '在职人员控制率')?.slice(4)).toEqual(['N/A', '编制人数为空']);
+    expect(rows.filter((r) => r[0] === 'forms/blanks.json').find((r) => r[3] === '在职人员控制率')?.slice(4)).toEqual(['无法计算', '编制人数为空']);
   });
 
   it('has what to review (import diagnostics, inferred answers) and the files that could not be checked, with the reason', async () => {

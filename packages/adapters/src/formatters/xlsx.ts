@@ -181,7 +181,7 @@ export function xlsxReport(options: FormatOptions, spool: SpoolFactory = memoryS
   return {
     form: (r) => {
       for (const row of findingRows(r, locale, verbose)) (row.kind === 'error' || row.kind === 'warning' || row.kind === 'info' ? failures : others).push(row);
-      for (const row of indicatorRows(r)) indicators.push(row);
+      for (const row of indicatorRows(r, locale)) indicators.push(row);
       for (const row of reviewRows(r, locale, verbose)) review.push(row);
     },
     write: async (end, book) => {

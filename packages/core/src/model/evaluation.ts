@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { ANSWER_RESOLUTIONS, ANSWERS, DISCLOSURE_CHANNELS, GRADES } from './answer.js';
 import { isHundredths, MAX_PERCENT, MAX_SCORE } from './decimal.js';
-import { FIELD_LABELS, INDICATOR_LABELS, type FieldPath, type IndicatorKey } from './labels.js';
+import { FIELD_LABELS, INDICATOR_LABELS, SECTION_LABELS, type FieldPath, type IndicatorKey, type SectionPath } from './labels.js';
 import { isMoney, MAX_MONEY } from './money.js';
 
 /**
@@ -13,8 +13,8 @@ export const MODEL_VERSION = 2;
 /** Every model version a document may declare. */
 export const MODEL_VERSIONS = [1, 2] as const;
 
-function label(path: FieldPath): { title: string; description: string } {
-  const l = FIELD_LABELS[path];
+function label(path: FieldPath | SectionPath): { title: string; description: string } {
+  const l = path in SECTION_LABELS ? SECTION_LABELS[path as SectionPath] : FIELD_LABELS[path as FieldPath];
   return { title: l['zh-CN'], description: `${l['zh-CN']} (${l.en})` };
 }
 
@@ -102,6 +102,7 @@ function controlRow(row: 'threePublic' | 'vehicle' | 'overseas' | 'reception' | 
       budget: money(`costControl.${row}.budget`),
       actual: money(`costControl.${row}.actual`),
     })
+    .meta(label(`costControl.${row}`))
     .optional();
 }
 
@@ -159,13 +160,13 @@ export const EvaluationSchema = z
       name: z.string().max(500).nullable().meta(label('unit.name')),
       code: z.string().max(100).nullable().optional().meta(label('unit.code')),
       classified: z.boolean().nullable().optional().meta(label('unit.classified')),
-    }),
+    }).meta(label('unit')),
     staffing: z.strictObject({
       authorized: count('staffing.authorized'),
       actual: count('staffing.actual'),
       leaderPostsAuthorized: count('staffing.leaderPostsAuthorized').optional(),
       leaderPostsActual: count('staffing.leaderPostsActual').optional(),
-    }),
+    }).meta(label('staffing')),
     functions: text('functions'),
     income: z.strictObject({
       localBudget: money('income.localBudget'),
@@ -174,7 +175,7 @@ export const EvaluationSchema = z
       other: money('income.other'),
       total: money('income.total'),
       carryOver: money('income.carryOver').optional(),
-    }),
+    }).meta(label('income')),
     expenditure: z.strictObject({
       basic: money('expenditure.basic'),
       project: money('expenditure.project'),
@@ -183,31 +184,31 @@ export const EvaluationSchema = z
       threePublicPriorYear: money('expenditure.threePublicPriorYear').optional(),
       vehicleCost: money('expenditure.vehicleCost').optional(),
       vehicleCostPriorYear: money('expenditure.vehicleCostPriorYear').optional(),
-    }),
-    staffingControl: z.strictObject({ overstaffed: answer('staffingControl.overstaffed') }),
+    }).meta(label('expenditure')),
+    staffingControl: z.strictObject({ overstaffed: answer('staffingControl.overstaffed') }).meta(label('staffingControl')),
     threePublic: z.strictObject({
       managementRules: answer('threePublic.managementRules'),
       receptionStandard: answer('threePublic.receptionStandard'),
       vehicleCostDeclined: answer('threePublic.vehicleCostDeclined'),
       declined: answer('threePublic.declined'),
-    }),
+    }).meta(label('threePublic')),
     nonTaxRevenue: z.strictObject({
       targetMet: answer('nonTaxRevenue.targetMet'),
       twoLineManagement: answer('nonTaxRevenue.twoLineManagement'),
       diversion: answer('nonTaxRevenue.diversion'),
-    }),
+    }).meta(label('nonTaxRevenue')),
     procurement: z.strictObject({
       planMade: answer('procurement.planMade'),
       required: money('procurement.required'),
       actual: money('procurement.actual'),
-    }),
+    }).meta(label('procurement')),
     budgetExecution: z.strictObject({
       supplemented: answer('budgetExecution.supplemented'),
       supplementAmount: money('budgetExecution.supplementAmount'),
       hasSurplus: answer('budgetExecution.hasSurplus'),
       surplusAmount: money('budgetExecution.surplusAmount'),
       initialBudget: money('budgetExecution.initialBudget').optional(),
-    }),
+    }).meta(label('budgetExecution')),
     disclosure: z.strictObject({
       published: answer('disclosure.published'),
       date: IsoDateSchema.nullable().meta(label('disclosure.date')),
@@ -218,29 +219,29 @@ export const EvaluationSchema = z
         .nullable()
         .meta(label('disclosure.channels')),
       approvalDate: IsoDateSchema.nullable().optional().meta(label('disclosure.approvalDate')),
-    }),
+    }).meta(label('disclosure')),
     financialManagement: z.strictObject({
       rulesInPlace: answer('financialManagement.rulesInPlace'),
       accountingOffice: answer('financialManagement.accountingOffice'),
       accountantsQualified: answer('financialManagement.accountantsQualified'),
-    }),
+    }).meta(label('financialManagement')),
     fundManagement: z.strictObject({
       rulesInPlace: answer('fundManagement.rulesInPlace'),
       approvalProcedure: answer('fundManagement.approvalProcedure'),
       irregularUse: answer('fundManagement.irregularUse'),
-    }),
+    }).meta(label('fundManagement')),
     assetManagement: z.strictObject({
       rulesInPlace: answer('assetManagement.rulesInPlace'),
       handlingCompliant: answer('assetManagement.handlingCompliant'),
       titleClear: answer('assetManagement.titleClear'),
       recordsMatch: answer('assetManagement.recordsMatch'),
-    }),
-    duties: z.strictObject({ keyTasksCompleted: answer('duties.keyTasksCompleted') }),
+    }).meta(label('assetManagement')),
+    duties: z.strictObject({ keyTasksCompleted: answer('duties.keyTasksCompleted') }).meta(label('duties')),
     achievements: text('achievements'),
     selfRating: z.strictObject({
       grade: z.enum(GRADES).nullable().meta(label('selfRating.grade')),
       score: z.number().min(0).max(100).nullable().optional().meta(label('selfRating.score')),
-    }),
+    }).meta(label('selfRating')),
     problems: text('problems'),
     suggestions: text('suggestions'),
     supervisorOpinion: text('supervisorOpinion'),
@@ -256,12 +257,13 @@ export const EvaluationSchema = z
             rate: percent('selfAssessment.budget.rate'),
             score: score('selfAssessment.budget.score'),
           })
+          .meta(label('selfAssessment.budget'))
           .optional(),
         indicators: z.array(IndicatorRowSchema).max(2_000).optional().meta(label('selfAssessment.indicators')),
         totalPoints: score('selfAssessment.totalPoints').optional(),
       })
       .optional()
-      .meta({ description: '自评表（预算执行、绩效指标、总分；模型 v2） / the self-assessment sheet (model v2)' }),
+      .meta({ title: SECTION_LABELS.selfAssessment['zh-CN'], description: `${SECTION_LABELS.selfAssessment['zh-CN']}（预算执行、绩效指标、总分；模型 v2） / the ${SECTION_LABELS.selfAssessment.en} (model v2)` }),
     costControl: z
       .strictObject({
         threePublic: controlRow('threePublic'),
@@ -272,7 +274,7 @@ export const EvaluationSchema = z
         procurement: controlRow('procurement'),
       })
       .optional()
-      .meta({ description: '经费控制情况：上年决算 / 本年预算 / 本年决算（模型 v2） / cost control grid (model v2)' }),
+      .meta({ title: SECTION_LABELS.costControl['zh-CN'], description: `${SECTION_LABELS.costControl['zh-CN']}：上年决算 / 本年预算 / 本年决算（模型 v2） / ${SECTION_LABELS.costControl.en} grid (model v2)` }),
     answerResolution: z
       .partialRecord(z.enum(ANSWER_FIELDS), AnswerResolutionSchema)
       .optional()

@@ -108,6 +108,46 @@ export function isFieldPath(path: string): path is FieldPath {
   return Object.hasOwn(FIELD_LABELS, path);
 }
 
+/**
+ * The form's names for the sections of the model, the objects that hold the fields above (the seed form's headings:
+ * 基本情况, 年度收入, 三公经费管理情况, …). A message about a whole section (`unit` is a number, `income` is missing)
+ * names it by these; the zod model's section titles come from here. A test keeps this table 1:1 with the model's objects.
+ */
+export const SECTION_LABELS = {
+  unit: { 'zh-CN': '单位信息', en: 'unit details' },
+  staffing: { 'zh-CN': '人员编制', en: 'staffing' },
+  income: { 'zh-CN': '年度收入', en: 'income' },
+  expenditure: { 'zh-CN': '年度支出', en: 'expenditure' },
+  staffingControl: { 'zh-CN': '财政供养人员控制情况', en: 'staffing control' },
+  threePublic: { 'zh-CN': '三公经费管理情况', en: '"three public" management' },
+  nonTaxRevenue: { 'zh-CN': '非税收入完成情况', en: 'non-tax revenue' },
+  procurement: { 'zh-CN': '政府采购及金额', en: 'government procurement' },
+  budgetExecution: { 'zh-CN': '预算执行', en: 'budget execution' },
+  disclosure: { 'zh-CN': '预决算信息公开', en: 'budget disclosure' },
+  financialManagement: { 'zh-CN': '财务管理', en: 'financial management' },
+  fundManagement: { 'zh-CN': '资金管理', en: 'fund management' },
+  assetManagement: { 'zh-CN': '资产管理', en: 'asset management' },
+  duties: { 'zh-CN': '职责履行', en: 'duties' },
+  selfRating: { 'zh-CN': '自评结论', en: 'self-rating' },
+  selfAssessment: { 'zh-CN': '自评表', en: 'self-assessment sheet' },
+  'selfAssessment.budget': { 'zh-CN': '自评表预算执行', en: 'self-assessment budget execution' },
+  costControl: { 'zh-CN': '经费控制情况', en: 'cost control' },
+  'costControl.threePublic': { 'zh-CN': '三公经费（经费控制情况）', en: '"three public" expenses (cost control)' },
+  'costControl.vehicle': { 'zh-CN': '公务用车购置及运行费（经费控制情况）', en: 'official vehicle purchase and running (cost control)' },
+  'costControl.overseas': { 'zh-CN': '因公出国（境）费（经费控制情况）', en: 'official overseas travel (cost control)' },
+  'costControl.reception': { 'zh-CN': '公务接待费（经费控制情况）', en: 'official reception (cost control)' },
+  'costControl.publicFunds': { 'zh-CN': '公用经费（经费控制情况）', en: 'public (running) funds (cost control)' },
+  'costControl.procurement': { 'zh-CN': '政府采购（经费控制情况）', en: 'government procurement (cost control)' },
+} as const satisfies Record<string, FieldLabel>;
+
+export type SectionPath = keyof typeof SECTION_LABELS;
+
+export const SECTION_PATHS = Object.keys(SECTION_LABELS) as SectionPath[];
+
+function isSectionPath(path: string): path is SectionPath {
+  return Object.hasOwn(SECTION_LABELS, path);
+}
+
 /** The form's labels for the columns of one indicator row (`selfAssessment.indicators.<n>.<key>`). */
 export const INDICATOR_LABELS = {
   level1: { 'zh-CN': '一级指标', en: 'level-1 indicator' },
@@ -129,7 +169,7 @@ export type IndicatorKey = keyof typeof INDICATOR_LABELS;
 
 const INDICATOR_ITEM = /^selfAssessment\.indicators\.(\d+)(?:\.(\w+))?$/;
 
-/** Label of a field path (or of its nearest labelled ancestor), for messages. */
+/** Label of a section, or of a field path (or of its nearest labelled field ancestor), for messages. */
 export function fieldLabel(path: string, locale: 'zh-CN' | 'en' = 'zh-CN'): string | undefined {
   const item = INDICATOR_ITEM.exec(path);
   if (item !== null) {
@@ -140,6 +180,8 @@ export function fieldLabel(path: string, locale: 'zh-CN' | 'en' = 'zh-CN'): stri
     const rowText = locale === 'zh-CN' ? `绩效指标第 ${String(row)} 行` : `indicator row ${String(row)}`;
     return column === undefined ? rowText : `${rowText} ${column}`;
   }
+  // A section by its own name only: `staffing.note` (no such field) is not named 人员编制.
+  if (isSectionPath(path)) return SECTION_LABELS[path][locale];
   let current = path;
   for (;;) {
     if (isFieldPath(current)) return FIELD_LABELS[current][locale];
