@@ -38,8 +38,11 @@ function startWorker(source: string): Worker {
 /** A totals row, by column. */
 export type Totals = Readonly<Partial<Record<BatchColumn, Cell>>>;
 
-/** Files in flight per worker: enough to keep it busy, few enough for the progress bar to move steadily. */
-const IN_FLIGHT = 4;
+/**
+ * Files in flight per worker: enough to keep it busy while the page's own thread draws (a worker reads each file as
+ * it arrives, while checking those before it), few enough for the progress bar to move steadily.
+ */
+const IN_FLIGHT = 8;
 
 /**
  * A file is checked again after its worker died (it was not the one being read) this many times at most; then it is
@@ -53,7 +56,7 @@ const readLimitMs = (): number => globalThis.JIXIAO_READ_LIMIT_MS ?? 60_000;
 
 interface Slot {
   readonly worker: Worker;
-  /** The forms sent to it (or whose bytes are being read for it) and not answered for yet. */
+  /** The forms sent to it and not answered for yet. */
   readonly inFlight: Set<number>;
   /** The form it said it is reading (`reading`) until it answers, and the timer that stops it if it never does. */
   reading?: number | undefined;
@@ -223,23 +226,24 @@ export class CheckPool {
     }
     if (response.type === 'elsewhere') {
       // A workbook or a PDF: read by its reader; this worker takes the next file.
-      const { id, name, bytes, reader: kind } = response;
+      const { id, name, reader: kind } = response;
       this.settle(slot, id);
       this.pump();
       if (this.owner.get(id) !== slot) return;
       this.readerSlot(kind).then(
         (reader) => {
           // Cleared meanwhile, or checked again elsewhere (this worker died since).
-          if (this.owner.get(id) !== slot) return;
+          const picked = this.picked.get(id);
+          if (this.owner.get(id) !== slot || picked === undefined) return;
           this.owner.set(id, reader);
           if (reader.dead) {
-            // Its reader died before the bytes reached it: the file goes round again (a fresh reader is started).
+            // Its reader died before the file reached it: the file goes round again (a fresh reader is started).
             this.again(id, reader);
             this.pump();
             return;
           }
           reader.inFlight.add(id);
-          this.send(reader, { type: 'check', id, name, bytes }, [bytes]);
+          this.send(reader, { type: 'check', id, name, file: picked.file });
         },
         (error: unknown) => {
           if (this.owner.get(id) === slot) this.events.onEntry({ id, ok: false, file: name, kind, reasons: [error instanceof Error ? error.message : String(error)] });
@@ -314,14 +318,15 @@ export class CheckPool {
   }
 
   /**
-   * The cross-form pass over every form read so far: the forms gathered from every worker, the pass run in the
-   * first (undefined when the rules in force have no cross-form rule).
+   * The cross-form pass over every form read so far, run in the first worker: with the forms it read and those
+   * gathered from every other worker (undefined when the rules in force have no cross-form rule).
    */
   async crossForm(): Promise<CrossFormView | undefined> {
-    const answers = await this.ask({ type: 'forms' });
-    const forms = answers.flatMap((a) => (a.type === 'forms' ? a.forms : []));
     const [first] = this.slots;
     if (first === undefined) return undefined;
+    // Every worker makes the records of its forms at once: the first for itself, the others to send them.
+    const [answers] = await Promise.all([Promise.all(this.started.filter((slot) => slot !== first).map((slot) => this.askOne(slot, { type: 'forms' }))), this.askOne(first, { type: 'records' })]);
+    const forms = answers.flatMap((a) => (a.type === 'forms' ? a.forms : []));
     const answer = await this.askOne(first, { type: 'cross', forms });
     return answer.type === 'cross' ? answer.view : undefined;
   }
@@ -363,23 +368,8 @@ export class CheckPool {
       if (next === undefined) return;
       slot.inFlight.add(next.id);
       this.owner.set(next.id, slot);
-      void next.picked.file.arrayBuffer().then(
-        (bytes) => {
-          // Cleared while its bytes were read (the worker must not hold it: the next cross-form pass would count it),
-          // or its worker died meanwhile (it has gone back to the queue).
-          if (this.owner.get(next.id) === slot && !slot.dead) this.send(slot, { type: 'check', id: next.id, name: next.picked.name, bytes }, [bytes]);
-          else {
-            slot.inFlight.delete(next.id);
-            this.pump();
-          }
-        },
-        (error: unknown) => {
-          slot.inFlight.delete(next.id);
-          const reason = error instanceof Error ? error.message : String(error);
-          if (this.owner.get(next.id) === slot) this.events.onEntry({ id: next.id, ok: false, file: next.picked.name, kind: 'unknown', reasons: [reason] });
-          this.pump();
-        },
-      );
+      // The File itself (a handle, not its bytes): the worker reads it, off the page's thread.
+      this.send(slot, { type: 'check', id: next.id, name: next.picked.name, file: next.picked.file });
     }
   }
 }

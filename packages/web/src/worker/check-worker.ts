@@ -42,7 +42,7 @@ import { diagnosticsOf, findingsOf, placesOf, scoresOf } from './view.js';
  * Set by the build (scripts/build.mjs): `base` in `worker.js`, which starts with the page and is built without the
  * spreadsheet library (exceljs is most of a worker's size) and without pdf.js; `xlsx` in `worker-xlsx.js`, started
  * when a workbook is dropped; `pdf` in `worker-pdf.js`, started when a PDF is dropped. The first gives a workbook's
- * or a PDF's bytes back to the page, which sends them on to the worker that reads it.
+ * or a PDF back to the page, which sends the file on to the worker that reads it.
  */
 declare const JIXIAO_READS: 'base' | 'xlsx' | 'pdf';
 
@@ -54,8 +54,8 @@ z.config({ jitless: true });
 interface Held {
   readonly name: string;
   readonly read: ImportResult;
-  /** The file itself, partitioned again only when the reviewer opens the form. */
-  readonly bytes: Uint8Array;
+  /** The file as the page handed it: read again and partitioned only when the reviewer opens the form. */
+  readonly file: Blob;
   /** A PDF's text items as pdf.js gave them (its lines are rebuilt again when the reviewer opens the form). */
   readonly pdf?: PdfText;
 }
@@ -69,10 +69,10 @@ function readerOf(bytes: Uint8Array, name: string): 'xlsx' | 'pdf' | undefined {
 }
 
 /** A PDF read as the CLI reads it: pdf.js's text items (in the reader's worker), lines and cells rebuilt, the form read. */
-async function readPdf(name: string, bytes: Uint8Array): Promise<Held> {
+async function readPdf(name: string, bytes: Uint8Array, file: Blob): Promise<Held> {
   const extracted = await extractPdf(bytes);
-  if ('error' in extracted) return { name, read: pdfFailure(extracted.error, extracted.detail), bytes };
-  return { name, read: importPdfText(extracted), bytes, pdf: extracted };
+  if ('error' in extracted) return { name, read: pdfFailure(extracted.error, extracted.detail), file };
+  return { name, read: importPdfText(extracted), file, pdf: extracted };
 }
 
 let locale: Locale = 'zh-CN';
@@ -226,7 +226,20 @@ function internalError(id: number, file: string, error: unknown): FormEntry {
   return { id, ok: false, file, kind: 'unknown', reasons: [locale === 'en' ? `internal error: ${detail}` : `内部错误：${detail}`] };
 }
 
-async function handle(request: WorkerRequest): Promise<void> {
+/** The forms read here, as the cross-form pass takes them, each with its record (made once, when a pass first asks). */
+function heldForms(): HeldForm[] {
+  const forms: HeldForm[] = [];
+  for (const [id, { name, read }] of held) {
+    if (!read.ok) continue;
+    let record = records.get(id);
+    if (record === undefined) records.set(id, (record = formRecord(read.evaluation, name)));
+    forms.push({ id, source: name, evaluation: read.evaluation, positions: read.positions, record });
+  }
+  return forms;
+}
+
+/** `read`: a `check`'s file being read since its request arrived (see the listener below). */
+async function handle(request: WorkerRequest, read?: Promise<ArrayBuffer>): Promise<void> {
   switch (request.type) {
     case 'setup': {
       const issues = await configure(request.setup);
@@ -236,15 +249,21 @@ async function handle(request: WorkerRequest): Promise<void> {
     }
     case 'check': {
       post({ type: 'reading', id: request.id });
+      let bytes: Uint8Array;
       try {
-        const bytes = new Uint8Array(request.bytes);
+        bytes = new Uint8Array(await (read ?? request.file.arrayBuffer()));
+      } catch (error) {
+        // The browser could not read the file (moved or deleted since it was picked): listed with the browser's reason.
+        post({ type: 'checked', entry: { id: request.id, ok: false, file: request.name, kind: 'unknown', reasons: [error instanceof Error ? error.message : String(error)] } });
+        return;
+      }
+      try {
         const reader = JIXIAO_READS === 'base' ? readerOf(bytes, request.name) : undefined;
         if (reader !== undefined) {
-          const back: WorkerResponse = { type: 'elsewhere', reader, id: request.id, name: request.name, bytes: request.bytes };
-          postMessage(back, { transfer: [request.bytes] });
+          post({ type: 'elsewhere', reader, id: request.id, name: request.name });
           return;
         }
-        const form: Held = JIXIAO_READS === 'pdf' ? await readPdf(request.name, bytes) : { name: request.name, read: await importBuffer(bytes, { filename: request.name }), bytes };
+        const form: Held = JIXIAO_READS === 'pdf' ? await readPdf(request.name, bytes, request.file) : { name: request.name, read: await importBuffer(bytes, { filename: request.name }), file: request.file };
         held.set(request.id, form);
         post({ type: 'checked', entry: await check(request.id, form) });
       } catch (error) {
@@ -271,7 +290,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         post({ type: 'document', id: request.id, blocks: pdfView(form.pdf, locale) });
         return;
       }
-      const doc = form?.read.ok === true ? await documentOf(form.read.kind, form.bytes) : undefined;
+      const doc = form?.read.ok === true ? await documentOf(form.read.kind, new Uint8Array(await form.file.arrayBuffer())) : undefined;
       post({ type: 'document', id: request.id, ...(doc === undefined || form?.read.ok !== true ? {} : { blocks: documentView(doc, form.read.positions) }) });
       return;
     }
@@ -288,20 +307,16 @@ async function handle(request: WorkerRequest): Promise<void> {
       post({ type: 'results', results: asked });
       return;
     }
-    case 'forms': {
-      const forms: HeldForm[] = [];
-      for (const [id, { name, read }] of held) {
-        if (!read.ok) continue;
-        let record = records.get(id);
-        if (record === undefined) records.set(id, (record = formRecord(read.evaluation, name)));
-        forms.push({ id, source: name, evaluation: read.evaluation, positions: read.positions, record });
-      }
-      post({ type: 'forms', forms });
+    case 'forms':
+      post({ type: 'forms', forms: heldForms() });
       return;
-    }
+    case 'records':
+      post({ type: 'records', forms: heldForms().length });
+      return;
     case 'cross': {
       checker ??= createChecker(standardPacks());
-      const view = crossFormView(checker, request.forms, locale);
+      // Its own forms stay here (never sent to the page and back); the other workers' come with the request.
+      const view = crossFormView(checker, [...heldForms(), ...request.forms], locale);
       post({ type: 'cross', ...(view === undefined ? {} : { view }) });
       return;
     }
@@ -316,11 +331,16 @@ async function handle(request: WorkerRequest): Promise<void> {
   }
 }
 
-// One request at a time, in order: a setup always applies to the checks sent after it.
+// One request at a time, in order: a setup always applies to the checks sent after it. A file to check is read
+// from the moment its request arrives, while the forms before it are checked: the worker never waits for its bytes.
 let queue = Promise.resolve();
 addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  const read = request.type === 'check' ? request.file.arrayBuffer() : undefined;
+  // Its failure is reported in its turn (handle), not as an unhandled rejection meanwhile.
+  read?.catch(() => undefined);
   queue = queue
-    .then(() => handle(event.data))
+    .then(() => handle(request, read))
     .catch((error: unknown) => {
       post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     });

@@ -1,6 +1,6 @@
 /**
  * What `worker.js` and `worker-xlsx.js` hold in place of the PDF reader (scripts/build.mjs): those workers never read
- * a PDF — they give the bytes back to the page, which sends them to `worker-pdf.js` — so reaching this is a bug,
+ * a PDF — they give the file back to the page, which sends it to `worker-pdf.js` — so reaching this is a bug,
  * reported as one.
  */
 import type { PdfExtract } from './pdf.js';

@@ -1,5 +1,5 @@
 /**
- * Messages between the page and its check workers. The page sends file bytes and the reviewer's own packs,
+ * Messages between the page and its check workers. The page sends the files picked (each worker reads their bytes itself) and the reviewer's own packs,
  * config and waivers; a worker answers with results and everything the page shows, already worded in the
  * locale (the page itself never loads the engine, the model or the rule packs).
  */
@@ -40,7 +40,8 @@ export interface SetupIssue {
 
 export type WorkerRequest =
   | { readonly type: 'setup'; readonly setup: Setup }
-  | { readonly type: 'check'; readonly id: number; readonly name: string; readonly bytes: ArrayBuffer }
+  /** A file to read and check: the browser's File (a handle: the worker reads its bytes, the page never does). */
+  | { readonly type: 'check'; readonly id: number; readonly name: string; readonly file: Blob }
   /** Check every form this worker holds again (after a new setup or locale). */
   | { readonly type: 'recheck' }
   /** The whole form as read, for the form view (made on demand: a batch never pays for it). */
@@ -51,7 +52,9 @@ export type WorkerRequest =
   | { readonly type: 'results'; readonly ids: readonly number[] }
   /** The forms this worker read (for the cross-form pass, which needs them all in one worker). */
   | { readonly type: 'forms' }
-  /** Run the cross-form pass (history and batch rules) over the forms of every worker. */
+  /** Make the cross-form records of the forms this worker read, ahead of a pass run here (while the others gather theirs). */
+  | { readonly type: 'records' }
+  /** Run the cross-form pass (history and batch rules) over the forms this worker read and `forms`, those of every other worker. */
   | { readonly type: 'cross'; readonly forms: readonly HeldForm[] }
   /** The summary's totals row of these forms (the dashboard's current view). */
   | { readonly type: 'totals'; readonly briefs: readonly FormBrief[] }
@@ -209,10 +212,12 @@ export type WorkerResponse =
   | { readonly type: 'document'; readonly id: number; readonly blocks?: readonly BlockView[] }
   /** Undefined for a form this worker does not hold (forgotten meanwhile). */
   | { readonly type: 'details'; readonly id: number; readonly details?: FormDetails }
-  /** The bytes of a workbook or a PDF, given back by a worker built without its reader (pool.ts sends them on). */
-  | { readonly type: 'elsewhere'; readonly reader: 'xlsx' | 'pdf'; readonly id: number; readonly name: string; readonly bytes: ArrayBuffer }
+  /** A workbook or a PDF, given back by a worker built without its reader (pool.ts sends the file on). */
+  | { readonly type: 'elsewhere'; readonly reader: 'xlsx' | 'pdf'; readonly id: number; readonly name: string }
   | { readonly type: 'results'; readonly results: readonly { readonly id: number; readonly result: EvaluationResult }[] }
   | { readonly type: 'forms'; readonly forms: readonly HeldForm[] }
+  /** The records of its forms made (how many forms). */
+  | { readonly type: 'records'; readonly forms: number }
   /** Undefined when the rules in force have no cross-form rule. */
   | { readonly type: 'cross'; readonly view?: CrossFormView }
   | { readonly type: 'totals'; readonly cells: Readonly<Partial<Record<BatchColumn, Cell>>> }
