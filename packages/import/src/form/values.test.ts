@@ -12,6 +12,14 @@ describe('parseAmount', () => {
     expect(parseAmount('')).toEqual({ ok: true, value: null });
   });
 
+  it('takes 万元 off the end only, with one full stop after it at most', () => {
+    expect(parseAmount('74.69万元。')).toEqual({ ok: true, value: 74.69 });
+    expect(parseAmount('74.69 万元.')).toEqual({ ok: true, value: 74.69 });
+    expect(parseAmount('74.69万元。。')).toEqual({ ok: false });
+    expect(parseAmount('万元74.69')).toEqual({ ok: false });
+    expect(parseAmount('74.69万元整')).toEqual({ ok: false });
+  });
+
   it('refuses a space inside a figure (core drops spaces: `26 4.47` would be 264.47) but not around it', () => {
     expect(parseAmount('26 4.47')).toEqual({ ok: false });
     expect(parseAmount('264.\u00a047')).toEqual({ ok: false });
