@@ -12,6 +12,14 @@ describe('parseAmount', () => {
     expect(parseAmount('')).toEqual({ ok: true, value: null });
   });
 
+  it('takes 万元 off the end only, with one full stop after it at most', () => {
+    expect(parseAmount('74.69万元。')).toEqual({ ok: true, value: 74.69 });
+    expect(parseAmount('74.69 万元.')).toEqual({ ok: true, value: 74.69 });
+    expect(parseAmount('74.69万元。。')).toEqual({ ok: false });
+    expect(parseAmount('万元74.69')).toEqual({ ok: false });
+    expect(parseAmount('74.69万元整')).toEqual({ ok: false });
+  });
+
   it('refuses a space inside a figure (core drops spaces: `26 4.47` would be 264.47) but not around it', () => {
     expect(parseAmount('26 4.47')).toEqual({ ok: false });
     expect(parseAmount('264.\u00a047')).toEqual({ ok: false });
@@ -78,6 +86,7 @@ describe('the other readers', () => {
     ['count', '22.5', refused],
     ['count', '-1', refused],
     ['count', '约22', refused],
+    ['count', '人22', refused],
     ['date', '2020年 1 月17   日', read('2020-01-17')],
     ['date', '2020-01-17', read('2020-01-17')],
     ['date', '2020.1.7。', read('2020-01-07')],
@@ -90,6 +99,9 @@ describe('the other readers', () => {
     ['date', '2020-13-01', refused],
     ['date', '20-01-17', refused],
     ['date', '2020年1月17日前', refused],
+    ['date', '2020-01-17。.', read('2020-01-17')],
+    ['date', '约2020-01-17', refused],
+    ['date', '2020ab-01-17', refused],
     ['date', '年 月 日', blank],
     ['date', '', blank],
     ['date', '不详', refused],
@@ -111,6 +123,9 @@ describe('the other readers', () => {
     ['score', '100', read(100)],
     ['score', '100.01', refused],
     ['score', '92.555', refused],
+    ['score', '92.55', read(92.55)],
+    ['score', '92.5分。。', read(92.5)],
+    ['score', '分92', refused],
     ['score', '1000', refused],
     ['score', '', blank],
     ['score', '分', blank],
