@@ -21,6 +21,8 @@ export class CrossFormSpool {
   private readonly spool = new Spool(join(this.dir, 'forms.jsonl'));
   private readonly spans: (readonly [number, number])[] = [];
   private at = 0;
+  /** The spool's bytes read last (see `window`). */
+  private readonly ahead = { bytes: Buffer.alloc(READ_AHEAD_BYTES), at: 0, length: 0 };
 
   constructor(checker: Checker) {
     this.run = new CrossFormRun(checker);
@@ -61,7 +63,7 @@ export class CrossFormSpool {
    */
   private load(index: number): LoadedForm {
     const [start, length] = this.spans[index] ?? [0, 0];
-    const bytes = this.read(start, length);
+    const bytes = this.window(start, length);
     const split = bytes.indexOf(NEWLINE);
     const evaluation = JSON.parse(bytes.toString('utf8', 0, split)) as LoadedForm['evaluation'];
     if (split + 1 === length) return { evaluation };
@@ -77,6 +79,28 @@ export class CrossFormSpool {
     };
   }
 
+  /**
+   * The bytes of a span of the spool, valid until the next call. The pass asks for the forms mostly in the order
+   * they were spooled (source order, as the batch checks them): reading on from the last span, a mebibyte is read
+   * at once, not one system call a form; a span elsewhere (a form named out of order) is read alone.
+   */
+  private window(start: number, length: number): Buffer {
+    const ahead = this.ahead;
+    const end = ahead.at + ahead.length;
+    if (start < ahead.at || start + length > end) {
+      const want = start >= ahead.at && start <= end ? Math.max(length, READ_AHEAD_BYTES) : length;
+      if (ahead.bytes.length < want) ahead.bytes = Buffer.alloc(want);
+      ahead.at = start;
+      ahead.length = 0;
+      while (ahead.length < want) {
+        const n = this.spool.read(ahead.bytes.subarray(ahead.length, want), start + ahead.length);
+        if (n === 0) break;
+        ahead.length += n;
+      }
+    }
+    return ahead.bytes.subarray(start - ahead.at, start - ahead.at + length);
+  }
+
   private read(start: number, length: number): Buffer {
     const bytes = Buffer.alloc(length);
     this.spool.read(bytes, start);
@@ -88,6 +112,9 @@ export class CrossFormSpool {
     removeTempDir(this.dir);
   }
 }
+
+/** How much of the spool the pass reads at once. */
+const READ_AHEAD_BYTES = 1 << 20;
 
 /** The byte between a spooled form's evaluation and its positions (compact JSON holds no raw newline). */
 const NEWLINE = 0x0a;

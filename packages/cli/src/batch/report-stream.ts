@@ -13,7 +13,8 @@ const utf8 = new TextEncoder();
  * larger than the buffer goes out on its own. `emit` may keep what it is given only if `copies` says it copies.
  */
 class BufferedSink {
-  private readonly buffer = new Uint8Array(BUFFER_BYTES);
+  /** A Buffer for its `write`, which encodes a string as UTF-8 about twice as fast as `TextEncoder.encodeInto` on Node 20. */
+  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private used = 0;
   constructor(
     private readonly emit: (bytes: Uint8Array) => void,
@@ -34,7 +35,9 @@ class BufferedSink {
       return bytes.length;
     }
     if (typeof chunk === 'string') {
-      const { written } = utf8.encodeInto(chunk, this.buffer.subarray(this.used));
+      // There is room for the whole string (see `room`), so no character is cut; a lone surrogate becomes U+FFFD,
+      // as with TextEncoder.
+      const written = this.buffer.write(chunk, this.used, 'utf8');
       this.used += written;
       return written;
     }
@@ -45,7 +48,8 @@ class BufferedSink {
 
   flush(): void {
     if (this.used === 0) return;
-    this.emit(this.copies ? this.buffer.slice(0, this.used) : this.buffer.subarray(0, this.used));
+    // (A Buffer's `slice` is a view, not a copy: the copy is made as a new Uint8Array.)
+    this.emit(this.copies ? new Uint8Array(this.buffer.subarray(0, this.used)) : this.buffer.subarray(0, this.used));
     this.used = 0;
   }
 }
