@@ -1,4 +1,4 @@
-import { cellPlaceText, fieldName, visibleText, type Evaluation, type LocalizedText, type SourcePosition } from '@jixiao/core';
+import { capExcerpt, cellPlaceText, fieldName, visibleText, type Evaluation, type LocalizedText, type SourcePosition } from '@jixiao/core';
 
 /**
  * What kind of file a submission was read as. `doc`, `wps`, `odt`, `rtf`, `xls`, `et` and `ods` are read by the
@@ -128,4 +128,12 @@ export function unreadReasonLines(diagnostics: readonly ImportDiagnostic[], loca
 function placedMessage(d: ImportDiagnostic, locale: 'zh-CN' | 'en'): string {
   const where = describeLocation(d, locale);
   return where === undefined ? d.message[locale] : `${where}${locale === 'zh-CN' ? '：' : ': '}${d.message[locale]}`;
+}
+
+/** Characters of text a reader set aside (hidden in Word or Excel) quoted in its diagnostic. */
+const SET_ASIDE_EXCERPT = 40;
+
+/** Text a reader set aside, as its diagnostic quotes it: whitespace runs as one space, at most 40 characters. */
+export function setAsideExcerpt(text: string): string {
+  return capExcerpt(text.replace(/\s+/g, ' ').trim(), SET_ASIDE_EXCERPT);
 }

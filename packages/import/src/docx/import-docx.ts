@@ -1,7 +1,7 @@
 import { docxElements } from '../document/docx.js';
 import { describeCell, type DocumentElements } from '../document/elements.js';
 import { relocateDiagnostic, relocateRead } from '../document/relocate.js';
-import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
+import { failure, setAsideExcerpt, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
 import { readDocument } from '../template/read-document.js';
 import { markUnreadable, MAX_CHARACTER_DIAGNOSTICS } from '../text/characters.js';
 import { beyondForm, capDiagnostics, CELLS, ELEMENTS, FORM_LIMITS, LINES, tooComplex } from '../text/limits.js';
@@ -148,16 +148,12 @@ function docxLines(bytes: Uint8Array, options: DocxImportOptions): { readonly li
 
 /** Most hidden-text diagnostics a form gets, so they cannot crowd out the reader's own (the first 20 flag the form already). */
 const MAX_HIDDEN_DIAGNOSTICS = 20;
-/** Characters of hidden text quoted in its diagnostic. */
-const HIDDEN_EXCERPT = 40;
-
 /**
  * A warning for text Word does not show: a unit could hide a figure or a tick that contradicts the one a reviewer
  * sees, so it is neither read nor passed over in silence.
  */
 function hiddenTextDiagnostic(h: HiddenText): ImportDiagnostic {
-  const text = h.text.replace(/\s+/g, ' ').trim();
-  const quoted = text.length > HIDDEN_EXCERPT ? `${text.slice(0, HIDDEN_EXCERPT)}…` : text;
+  const quoted = setAsideExcerpt(h.text);
   return {
     code: 'hidden-text',
     severity: 'warning',

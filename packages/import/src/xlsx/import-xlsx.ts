@@ -1,6 +1,6 @@
 import type { SourcePosition } from '@jixiao/core';
 import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
-import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
+import { failure, setAsideExcerpt, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
 import type { InflateRaw } from '../docx/inflate.js';
 import type { ZipLimits } from '../docx/zip.js';
 import { describeCell, documentLines, type BlockElement, type DocumentElements, type DocumentLine, type ElementOrigin, type ParagraphElement, type TableCellElement, type TableRowElement } from '../document/elements.js';
@@ -96,8 +96,6 @@ function note(notes: Notes, code: string, severity: ImportDiagnostic['severity']
 
 /** Most notes about hidden rows, columns and sheets a workbook gets (each names its place and quotes its text). */
 const MAX_HIDDEN_NOTES = 20;
-/** Characters of hidden text quoted in a note. */
-const HIDDEN_EXCERPT = 40;
 
 /** Texts of cells Excel does not show, gathered by the row, column or sheet that hides them. */
 type Hidden = Map<string, string[]>;
@@ -106,8 +104,7 @@ function noteHidden(notes: Notes, hidden: Hidden, code: string, zh: (at: string)
   for (const [at, texts] of hidden) {
     if (notes.hiddenNotes >= MAX_HIDDEN_NOTES) return;
     notes.hiddenNotes++;
-    const text = texts.join(' ').replace(/\s+/g, ' ').trim();
-    const quoted = text.length > HIDDEN_EXCERPT ? `${text.slice(0, HIDDEN_EXCERPT)}…` : text;
+    const quoted = setAsideExcerpt(texts.join(' '));
     note(notes, code, 'warning', at, `${zh(at)}（Excel 中不显示、不打印），未读取：「${quoted}」`, `${en(at)} (Excel neither shows nor prints it); not read: "${quoted}"`);
   }
 }
