@@ -1,0 +1,70 @@
+// The batch digest at two edges its other tests leave open: what a form brief (the summary's row of one form) keeps
+// of its result — the optional parts only when the result has them, never as `undefined` keys; of a pack score, its
+// pack, total and full points — and unit names that Chinese collation finds equal though they differ (a zero-width
+// space pasted with the name). Expected values worked by hand.
+import { describe, expect, it } from 'vitest';
+import { digestBatch, formBrief, type FormBrief } from './digest.js';
+import { summarize, type EvaluationResult } from './model.js';
+
+describe('a form brief, field by field', () => {
+  // A result with nothing optional: no template, score check, pack scores or diagnostics. Values worked by hand.
+  const bare: EvaluationResult = { source: 'x.docx', evaluation: { unit: '北塔区司法局', fiscalYear: 2020, selfRating: null }, findings: [], indicators: [], summary: summarize([]) };
+
+  it('has no template, score check or pack scores when the result has none (not even as undefined), and 0 diagnostics without any', () => {
+    expect(formBrief(bare)).toStrictEqual({
+      source: 'x.docx',
+      unit: '北塔区司法局',
+      fiscalYear: 2020,
+      selfRating: null,
+      rules: 0,
+      passed: 0,
+      notApplicable: 0,
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+      indeterminate: 0,
+      redFlags: 0,
+      waived: 0,
+      diagnostics: 0,
+      ratingSupported: null,
+      failedRules: [],
+    });
+  });
+
+  it('keeps the template and the score check as they are, and of each pack score its pack, total and full points only', () => {
+    const template = { id: 'hunan-2018', score: 0.934 };
+    const scoreCheck = { claimed: { grade: '优', score: 92 }, recomputed: { score: 86.91, grade: '良' }, movedBy: [{ ruleId: 'a/one', delta: -5.09 }] };
+    const scores = [
+      { pack: 'hunan', title: '湖南评分', score: 12.5, earned: 12.5, max: 16, undecided: 0, notApplicable: 0, items: [{ ruleId: 'hunan/a', points: 4.5, max: 8 }, { ruleId: 'hunan/b', points: 8, max: 8 }] },
+      { pack: 'other', title: 'Other', score: null, earned: 2, max: 10, undecided: 8, notApplicable: 0, items: [] },
+    ];
+    const brief = formBrief({ ...bare, template, scoreCheck, scores });
+    expect(brief.template).toStrictEqual(template);
+    expect(brief.scoreCheck).toStrictEqual(scoreCheck);
+    expect(brief.scores).toStrictEqual([
+      { pack: 'hunan', score: 12.5, max: 16 },
+      { pack: 'other', score: null, max: 10 },
+    ]);
+  });
+});
+
+describe('unit names that collate equal but differ', () => {
+  // Intl.Collator('zh-CN') compares 甲 and 甲 followed by U+200B (zero width space) as equal; they are two names.
+  const zw = '甲\u200b';
+  const brief = (source: string, unit: string, fiscalYear: number): FormBrief => ({ source, unit, fiscalYear, selfRating: null, rules: 1, passed: 1, notApplicable: 0, errors: 0, warnings: 0, infos: 0, indeterminate: 0, redFlags: 0, waived: 0, diagnostics: 0, ratingSupported: null, failedRules: [] });
+
+  it('keep the forms of each name together (甲 before 甲+U+200B, by code units), in any input order', () => {
+    const forms = [brief('1.docx', zw, 2020), brief('2.docx', '甲', 2020), brief('3.docx', zw, 2020)];
+    const expected = ['2.docx', '1.docx', '3.docx'];
+    expect(digestBatch(forms).forms.map((f) => f.source)).toEqual(expected);
+    expect(digestBatch([...forms].reverse()).forms.map((f) => f.source)).toEqual(expected);
+  });
+
+  it('list the duplicate submissions by name, then year', () => {
+    const forms = [brief('1.docx', zw, 2020), brief('2.docx', zw, 2020), brief('3.docx', '甲', 2021), brief('4.docx', '甲', 2021)];
+    expect(digestBatch(forms).duplicates.map((d) => [d.unit, d.fiscalYear, d.sources])).toEqual([
+      ['甲', 2021, ['3.docx', '4.docx']],
+      [zw, 2020, ['1.docx', '2.docx']],
+    ]);
+  });
+});
