@@ -3,8 +3,8 @@
 // pack, total and full points — and unit names that Chinese collation finds equal though they differ (a zero-width
 // space pasted with the name). Expected values worked by hand.
 import { describe, expect, it } from 'vitest';
-import { digestBatch, formBrief, type FormBrief } from './digest.js';
-import { summarize, type EvaluationResult } from './model.js';
+import { RATING_RULE, digestBatch, formBrief, type FormBrief } from './digest.js';
+import { summarize, type EvaluationResult, type Finding } from './model.js';
 
 describe('a form brief, field by field', () => {
   // A result with nothing optional: no template, score check, pack scores or diagnostics. Values worked by hand.
@@ -66,5 +66,37 @@ describe('unit names that collate equal but differ', () => {
       ['甲', 2021, ['3.docx', '4.docx']],
       [zw, 2020, ['1.docx', '2.docx']],
     ]);
+  });
+});
+
+describe('the digest, where the input order could decide', () => {
+  const brief = (source: string, unit: string, fiscalYear: number, errors = 0, failedRules: string[] = []): FormBrief => ({ source, unit, fiscalYear, selfRating: null, rules: 1, passed: 1, notApplicable: 0, errors, warnings: 0, infos: 0, indeterminate: 0, redFlags: 0, waived: 0, diagnostics: 0, ratingSupported: null, failedRules });
+
+  it('lists duplicate submissions by unit (Chinese collation) and year, whichever forms need attention first', () => {
+    // 东城区's and the 2021 forms have errors, so they come first among the forms; the duplicates still go 北 (bei)
+    // before 东 (dong), 2020 before 2021.
+    const forms = [brief('1.docx', '北塔区司法局', 2020), brief('2.docx', '北塔区司法局', 2020), brief('3.docx', '北塔区司法局', 2021, 1), brief('4.docx', '北塔区司法局', 2021, 1), brief('5.docx', '东城区民政局', 2020, 2), brief('6.docx', '东城区民政局', 2020, 2)];
+    expect(digestBatch(forms).duplicates.map((d) => [d.unit, d.fiscalYear])).toEqual([
+      ['北塔区司法局', 2020],
+      ['北塔区司法局', 2021],
+      ['东城区民政局', 2020],
+    ]);
+  });
+
+  it('ranks a rule failed in more units first, even when another failed in as many forms', () => {
+    // z/two: 2 units, 2 forms; a/one: 1 unit, 2 forms.
+    const forms = [brief('1.docx', '甲', 2020, 1, ['z/two', 'a/one']), brief('2.docx', '甲', 2021, 1, ['a/one']), brief('3.docx', '乙', 2020, 1, ['z/two'])];
+    expect(digestBatch(forms).mostFailed).toEqual([
+      { ruleId: 'z/two', units: 2, forms: 2 },
+      { ruleId: 'a/one', units: 1, forms: 2 },
+    ]);
+  });
+
+  it('reads the rating rule from its own finding, wherever it stands, and lists no unread input unless given', () => {
+    const finding = (ruleId: string, outcome: Finding['outcome']): Finding => ({ ruleId, pack: 'p', title: 't', outcome, severity: 'warning', redFlag: false, messageId: `${ruleId}#x`, message: 'm', data: {}, paths: [], observed: {}, basis: [] });
+    const findings = [finding(RATING_RULE, 'fail'), finding('a/one', 'pass')];
+    const result: EvaluationResult = { source: 'x.docx', evaluation: { unit: 'u', fiscalYear: 2020, selfRating: '优' }, findings, indicators: [], summary: summarize(findings) };
+    expect(formBrief(result).ratingSupported).toBe('fail');
+    expect(digestBatch([]).unread).toEqual([]);
   });
 });
