@@ -100,3 +100,13 @@ describe('the digest, where the input order could decide', () => {
     expect(digestBatch([]).unread).toEqual([]);
   });
 });
+
+describe('forms without a unit name', () => {
+  it('come last, by year and file, in any input order', () => {
+    const brief = (source: string, fiscalYear: number): FormBrief => ({ source, unit: null, fiscalYear, selfRating: null, rules: 1, passed: 1, notApplicable: 0, errors: 0, warnings: 0, infos: 0, indeterminate: 0, redFlags: 0, waived: 0, diagnostics: 0, ratingSupported: null, failedRules: [] });
+    const forms = [brief('c.docx', 2020), brief('b.docx', 2021), brief('a.docx', 2020)];
+    for (const input of [forms, [...forms].reverse(), [forms[1], forms[0], forms[2]] as FormBrief[]]) {
+      expect(digestBatch(input).forms.map((f) => f.source)).toEqual(['a.docx', 'c.docx', 'b.docx']);
+    }
+  });
+});
