@@ -252,9 +252,10 @@ async function handle(request: WorkerRequest, read?: Promise<ArrayBuffer>): Prom
       let bytes: Uint8Array;
       try {
         bytes = new Uint8Array(await (read ?? request.file.arrayBuffer()));
-      } catch (error) {
-        // The browser could not read the file (moved or deleted since it was picked): listed with the browser's reason.
-        post({ type: 'checked', entry: { id: request.id, ok: false, file: request.name, kind: 'unknown', reasons: [error instanceof Error ? error.message : String(error)] } });
+      } catch {
+        // The browser could not read the file (moved, renamed, deleted or changed since it was picked): the page lists it
+        // with words that say so (the browser's own, "NotReadableError …", do not).
+        post({ type: 'moved', id: request.id, name: request.name });
         return;
       }
       try {
@@ -290,8 +291,20 @@ async function handle(request: WorkerRequest, read?: Promise<ArrayBuffer>): Prom
         post({ type: 'document', id: request.id, blocks: pdfView(form.pdf, locale) });
         return;
       }
-      const doc = form?.read.ok === true ? await documentOf(form.read.kind, new Uint8Array(await form.file.arrayBuffer())) : undefined;
-      post({ type: 'document', id: request.id, ...(doc === undefined || form?.read.ok !== true ? {} : { blocks: documentView(doc, form.read.positions) }) });
+      if (form?.read.ok !== true) {
+        post({ type: 'document', id: request.id });
+        return;
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await form.file.arrayBuffer());
+      } catch {
+        // The file is read again for the view: the browser refuses it once it was moved, renamed or changed on disk.
+        post({ type: 'document', id: request.id, moved: true });
+        return;
+      }
+      const doc = await documentOf(form.read.kind, bytes);
+      post({ type: 'document', id: request.id, ...(doc === undefined ? {} : { blocks: documentView(doc, form.read.positions) }) });
       return;
     }
     case 'details': {
