@@ -142,6 +142,16 @@ describe('real published documents (examples/real)', () => {
     const declined = result.findings.find((f) => f.ruleId === 'three-public/declined');
     expect(declined?.outcome).toBe('fail');
     expect(declined?.message).toContain('经费控制表中三公经费本年决算 44.29 万元不低于上年决算 29.08 万元');
+    // The 三公经费变动率 indicator reads the same grid: (44.29 − 29.08) / 29.08 = 52.30 %, not "blank".
+    expect(result.indicators.find((i) => i.id === 'threePublicChangeRate')).toMatchObject({ value: 52.3, display: '52.30%' });
+  });
+
+  it('T1b: nothing spent on 三公 in either year (衡山县贯塘乡 2023, 0 and 0 in the grid): the change rate cannot be computed because the prior year is 0, and says so', () => {
+    const doc = docs.find((d) => d.name === 't1b-hengshan-guantang-2023');
+    const r = importText(doc?.text ?? '');
+    if (!r.ok) throw new Error('衡山 T1b not read');
+    const result = checker.checkEvaluationSync(r.evaluation, { source: 'hengshan', ...formGaps(r) });
+    expect(result.indicators.find((i) => i.id === 'threePublicChangeRate')).toMatchObject({ value: null, reason: '三公经费（上年决算）为 0，无法计算比率' });
   });
 
   it('refuses the 项目支出 form with its own message, in both languages', () => {

@@ -4,6 +4,7 @@ import type { Evaluation } from '../model/evaluation.js';
 import { fromCents, toCents } from '../model/money.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Indicator } from '../result/model.js';
+import { FIELD_LABELS, type FieldPath } from '../model/labels.js';
 import { formatPercent, percentOf } from './ratio.js';
 import { deriveScoring, scoringSettings } from './scoring.js';
 
@@ -165,6 +166,12 @@ interface IndicatorDef {
   readonly compute: (e: Evaluation) => { value: number } | { reason: Readonly<Record<Locale, string>> };
 }
 
+/** A figure the form states: neither blank (null) nor absent from the form's template (undefined). */
+const given = (value: number | null | undefined): value is number => value !== null && value !== undefined;
+
+/** A field's label in both locales, as `blank` and `zero` name it. */
+const labelPair = (path: FieldPath): [string, string] => [FIELD_LABELS[path]['zh-CN'], FIELD_LABELS[path].en];
+
 const blank = (what: string, en: string) => ({ reason: { 'zh-CN': `${what}为空`, en: `${en} is blank` } });
 const zero = (what: string, en: string) => ({ reason: { 'zh-CN': `${what}为 0，无法计算比率`, en: `${en} is 0: no ratio` } });
 
@@ -209,14 +216,30 @@ export const INDICATORS: readonly IndicatorDef[] = [
   {
     id: 'threePublicChangeRate',
     label: { 'zh-CN': '三公经费变动率', en: '"Three public" change rate' },
-    formula: '(expenditure.threePublic − expenditure.threePublicPriorYear) / expenditure.threePublicPriorYear',
-    compute: (e) =>
-      moneyRatio(
+    formula:
+      '(expenditure.threePublic − expenditure.threePublicPriorYear) / expenditure.threePublicPriorYear; where the prior year is ' +
+      'blank there and the cost control grid has a 三公 figure, ' +
+      '(costControl.threePublic.actual − costControl.threePublic.priorYearActual) / costControl.threePublic.priorYearActual',
+    compute: (e) => {
+      // A T1b form states its prior-year 三公 figure only in the 经费控制 grid (上年决算 / 本年决算; its 本年决算 also fills
+      // expenditure.threePublic): the rate is then the grid's, both figures from one place, rather than "blank" while
+      // the form gives both (three-public/declined reads both places too).
+      const grid = e.costControl?.threePublic;
+      if (!given(e.expenditure.threePublicPriorYear) && grid !== undefined && (given(grid.actual) || given(grid.priorYearActual))) {
+        return moneyRatio(
+          grid.actual,
+          grid.priorYearActual,
+          { num: labelPair('costControl.threePublic.actual'), den: labelPair('costControl.threePublic.priorYearActual') },
+          true,
+        );
+      }
+      return moneyRatio(
         e.expenditure.threePublic,
         e.expenditure.threePublicPriorYear,
         { num: ['三公经费支出', '"three public" expenditure'], den: ['上年三公经费支出', 'prior-year "three public" expenditure'] },
         true,
-      ),
+      );
+    },
   },
   {
     id: 'budgetControlRate',
