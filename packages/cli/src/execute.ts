@@ -8,6 +8,7 @@ import { registerRules } from './commands/rules.js';
 import { registerTemplate } from './commands/template.js';
 import { withConverterOptions } from './commands/converter.js';
 import { terminalIo } from './terminal.js';
+import { bilingualUsageError } from './usage-errors.js';
 import { VERSION } from './version.js';
 
 /** The commands that read submitted documents (and so may convert them with LibreOffice). */
@@ -18,7 +19,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('jixiao（绩效）：部门整体支出绩效自评合规检查 / compliance checker for 部门整体支出绩效自评 forms')
     .version(VERSION, '-v, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => { io.stdout(s); }, writeErr: (s) => { io.stderr(s); } })
+    .configureOutput({ writeOut: (s) => { io.stdout(s); }, writeErr: (s) => { io.stderr(s); }, outputError: (s, write) => { write(bilingualUsageError(s)); } })
     .showHelpAfterError()
     .addHelpText('after', `\n${EXIT_HELP}`);
   registerCheck(program, io, setExit);

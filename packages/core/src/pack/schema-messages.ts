@@ -3,7 +3,7 @@ import type { LocalizedText } from '../i18n/locale.js';
 import { describeZodIssue } from '../model/validate.js';
 
 /**
- * Schema problems of a pack's files (manifest, rule files, case files) in words a policy team acts on, in zh-CN
+ * Schema problems of a pack's files (manifest, rule files, case files) and of waiver files in words a policy team acts on, in zh-CN
  * and English: a missing translation is named as such, a failing expectation without its `check` says what to
  * add, a missing field is named; the rest as the evaluation model words them (`类型错误：应为数字，实为文本 "x"`).
  */

@@ -111,6 +111,31 @@ describe('parseWaiverFile at its edges', () => {
     expect(r.issues[0]?.message).toEqual({ 'zh-CN': '规则 id 应为 pack/rule-name', en: 'rule id must be pack/rule-name' });
   });
 
+  it.each([
+    // A waiver with only its rule: each required field named, in Chinese and English, never zod's "Invalid input".
+    {
+      yaml: 'waivers:\n  - rule: staffing/within-quota\n',
+      messages: [
+        ['waivers.0.unit', '缺少必填字段“unit”', 'missing the required field "unit"'],
+        ['waivers.0.reason', '缺少必填字段“reason”', 'missing the required field "reason"'],
+        ['waivers.0.approver', '缺少必填字段“approver”', 'missing the required field "approver"'],
+        ['waivers.0.expires', '缺少必填字段“expires”', 'missing the required field "expires"'],
+      ],
+    },
+    {
+      yaml: 'waivers:\n  - rule: staffing/within-quota\n    unit: 北塔区司法局\n    year: "2020"\n    reason: r\n    approver: a\n    expires: 2030-01-01\n    approvr: b\n',
+      messages: [
+        ['waivers.0.year', '类型错误：应为数字，实为文本 "2020"', 'wrong type: expected number, got string "2020"'],
+        ['waivers.0', '未知字段：approvr', 'unknown field(s): approvr'],
+      ],
+    },
+  ])('words each schema problem in both languages: $messages.0.1', ({ yaml, messages }) => {
+    const r = parseWaiverFile(yaml, 'w.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.path, i.message['zh-CN'], i.message.en])).toEqual(messages);
+  });
+
   it('refuses nesting deeper than a waiver file has, with its place', () => {
     const r = parseWaiverFile(`${'['.repeat(200)}${']'.repeat(200)}`, 'w.json');
     expect(r.ok).toBe(false);

@@ -3,6 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { MAX_JSON_DEPTH, nestingTooDeepAt, parseStrictJson, tooDeepIssue } from '../pack/json.js';
 import { IsoDateSchema } from '../model/evaluation.js';
 import { positionOf, type LintIssue } from '../pack/lint.js';
+import { packSchemaMessage } from '../pack/schema-messages.js';
 import type { WaiverRef } from './apply.js';
 
 /**
@@ -73,7 +74,8 @@ export function parseWaiverFile(text: string, file: string, options: ParseWaiver
       })),
     };
   }
-  const parsed = WaiverFileSchema.safeParse(doc.toJS());
+  const root: unknown = doc.toJS();
+  const parsed = WaiverFileSchema.safeParse(root);
   if (parsed.success) {
     const unknown = options.rules === undefined ? [] : unknownRules(parsed.data, new Set(options.rules), text, file);
     return unknown.length === 0 ? { ok: true, value: parsed.data } : { ok: false, issues: unknown };
@@ -90,14 +92,14 @@ export function parseWaiverFile(text: string, file: string, options: ParseWaiver
     ok: false,
     issues: firstPerPath.map((i) => {
       const pos = positionOf(text, i.path.filter((p): p is string | number => typeof p !== 'symbol'));
-      const [zh, en] = i.message.split(' / ');
       return {
         level: 'error' as const,
         code: 'schema',
         file,
         ...(pos ?? {}),
         path: i.path.map(String).join('.'),
-        message: { 'zh-CN': zh ?? i.message, en: en ?? i.message },
+        // Worded as a pack file's problems are (缺少必填字段“reason”, 类型错误：应为文本，实为数字 2021 …), never zod's English.
+        message: packSchemaMessage(i, root),
       };
     }),
   };
