@@ -5,7 +5,7 @@
  * but the page's own files. Screenshots are left in test-artifacts/ for a person to look at.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type FileChooser, type Locator, type Page } from 'playwright-core';
@@ -594,6 +594,93 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', {
     const saved = join(work, 'export-death.html');
     await (await download).saveAs(saved);
     expect(readFileSync(saved, 'utf8')).toContain('汇总（已检查 4 份）');
+    await page.close();
+  });
+});
+
+describe.skipIf(!HAVE_CHROMIUM)('a file moved, renamed or changed after it was dropped', { timeout: BROWSER_TIMEOUT }, () => {
+  const MOVED_ZH = '检查之后此文件已被移动、改名或修改，无法显示原文（检查结果仍是检查时的）。请重新拖入此文件。';
+  const MOVED_EN = 'The file was moved, renamed or changed since it was checked: the form as read cannot be shown (the findings are those of the check). Drop the file again.';
+
+  it('the form view of a file renamed or saved again since its check says so in zh-CN and English, its findings and places still shown; an untouched file shows the form as read', async () => {
+    const folder = join(work, 'moved');
+    mkdirSync(folder, { recursive: true });
+    for (const name of ['renamed.docx', 'saved-again.docx', 'untouched.docx']) copyFileSync(SEED_DOCX, join(folder, name));
+    const { page, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    await page.getByText('已检查 3 / 3 份').waitFor({ timeout: 60_000 });
+    renameSync(join(folder, 'renamed.docx'), join(folder, 'renamed-later.docx'));
+    // Saved again by Word: the same bytes, a later modification time.
+    writeFileSync(join(folder, 'saved-again.docx'), readFileSync(SEED_DOCX));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(folder, 'saved-again.docx'), later, later);
+
+    const moved = page.locator('.form-view .moved');
+    const failures = page.locator('.finding-list .finding').filter({ hasText: /不通过/ });
+    for (const name of ['renamed.docx', 'saved-again.docx']) {
+      await page.getByRole('button', { name: `打开 moved/${name}` }).click();
+      await poll(() => moved.textContent()).toBe(MOVED_ZH);
+      expect(await moved.getAttribute('role')).toBe('alert');
+      // What the check found stays: the five failures, each place of the form with what was read there.
+      await poll(() => failures.count()).toBe(5);
+      expect(await page.locator('.as-read table.places tbody tr').count()).toBeGreaterThan(0);
+      expect(await page.locator('.document').count()).toBe(0);
+      // No generic failure ("检查出错：NotFoundError …") beside it.
+      expect(await page.locator('p.failure').count()).toBe(0);
+      if (name === 'saved-again.docx') {
+        await page.getByRole('button', { name: 'English' }).click();
+        await poll(() => moved.textContent()).toBe(MOVED_EN);
+        await page.getByRole('button', { name: '中文' }).click();
+        await poll(() => moved.textContent()).toBe(MOVED_ZH);
+      }
+      await page.keyboard.press('Escape');
+      await page.locator('table.forms').waitFor();
+    }
+    await page.getByRole('button', { name: '打开 moved/untouched.docx' }).click();
+    await page.locator('.document table').first().waitFor();
+    expect(await moved.count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a file gone before its worker reads it is listed as unreadable with that reason, the other files checked', async () => {
+    const folder = join(work, 'gone');
+    mkdirSync(folder, { recursive: true });
+    for (const name of ['gone.docx', 'kept.docx']) copyFileSync(SEED_DOCX, join(folder, name));
+    // The page's requests to check a file are held until the test lets them go (the file is deleted meanwhile).
+    const { page } = await openPage(pathToFileURL(join(dist, 'index.html')).href, () => {
+      const held: (() => void)[] = [];
+      let holding = true;
+      Object.assign(globalThis, {
+        releaseChecks: () => {
+          holding = false;
+          for (const go of held.splice(0)) go();
+        },
+      });
+      globalThis.Worker = class extends Worker {
+        override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
+          const go = () => {
+            if (Array.isArray(transfer)) super.postMessage(message, transfer);
+            else super.postMessage(message, transfer);
+          };
+          const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+          if (holding && type === 'check') held.push(go);
+          else go();
+        }
+      };
+    });
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    rmSync(join(folder, 'gone.docx'));
+    await page.evaluate(() => {
+      (globalThis as unknown as { releaseChecks: () => void }).releaseChecks();
+    });
+    await page.getByText('已检查 2 / 2 份').waitFor({ timeout: 60_000 });
+    expect(await page.locator('table.forms tbody tr').count()).toBe(1);
+    expect(await page.locator('table.forms tbody tr').textContent()).toContain('gone/kept.docx');
+    const unreadable = page.locator('ul.unreadable li');
+    expect(await unreadable.count()).toBe(1);
+    expect(await unreadable.locator('strong').textContent()).toBe('gone/gone.docx');
+    expect(await unreadable.locator('.reason').allTextContents()).toEqual(['拖入后此文件已被移动、改名或修改，浏览器无法读取；请重新拖入']);
     await page.close();
   });
 });

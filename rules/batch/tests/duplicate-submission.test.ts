@@ -6,15 +6,15 @@ import { pack } from './pack.js';
 const RULE = 'batch/duplicate-submission';
 
 testRule(pack, RULE, [
-  { name: 'the same form twice', batch: [{}], outcome: 'fail', check: 'submitted-twice', severity: 'warning', message: '示例单位 2020 年度另有 1 份表：case.batch.1；与本表不同的字段 0 个：无' },
+  { name: 'the same form twice', batch: [{}], outcome: 'fail', check: 'submitted-twice', severity: 'warning', message: '示例单位 2020 年度另有 1 份表：case.batch.1；与本表不同的字段：无' },
   {
     name: 'twice, with other staff figures',
     batch: [{ staffing: { actual: 20 } }],
     outcome: 'fail',
     check: 'submitted-twice',
-    message: '与本表不同的字段 1 个：实有人数',
+    message: '与本表不同的字段：实有人数',
   },
-  { name: 'the name with a seal and full-width spaces is the same unit', batch: [{ unit: { name: '示例　单位（盖章）' } }], outcome: 'fail', check: 'submitted-twice', message: '与本表不同的字段 1 个：单位名称' },
+  { name: 'the name with a seal and full-width spaces is the same unit', batch: [{ unit: { name: '示例　单位（盖章）' } }], outcome: 'fail', check: 'submitted-twice', message: '与本表不同的字段：单位名称' },
   { name: 'another year of the unit', batch: [{ fiscalYear: 2019 }], outcome: 'pass', message: '只有这一份表' },
   { name: 'another unit', batch: [{ unit: { name: '另一单位' } }], outcome: 'pass' },
   // A blank is unknown: a form that cannot be matched with the others is never taken for the only copy (it passed as
@@ -24,13 +24,13 @@ testRule(pack, RULE, [
   { name: 'neither code nor unit name', patch: { unit: { name: null } }, batch: [{}], outcome: 'indeterminate', message: '既无预算编码也无单位名称' },
   { name: 'no unit name, the same budget code twice', patch: { unit: { name: null, code: '906017' } }, batch: [{ unit: { code: '906017' } }], outcome: 'fail', check: 'submitted-twice' },
   { name: 'a single form', outcome: 'not-applicable', check: 'no-batch' },
-  { name: 'English message', batch: [{}], locale: 'en', outcome: 'fail', check: 'submitted-twice', message: 'has 1 other form(s) for 2020: case.batch.1' },
+  { name: 'English message', batch: [{}], locale: 'en', outcome: 'fail', check: 'submitted-twice', message: 'has 1 other form(s) for 2020: case.batch.1; fields that differ from this one: none' },
   {
     name: 'eleven other copies: the first ten (listedCopies) named, one counted',
     batch: Array.from({ length: 11 }, () => ({})),
     outcome: 'fail',
     check: 'submitted-many-times',
-    message: '示例单位 2020 年度另有 11 份表，列出前 10 份：case.batch.1、case.batch.10、case.batch.11、case.batch.2、case.batch.3、case.batch.4、case.batch.5、case.batch.6、case.batch.7、case.batch.8，另有 1 份未列出；与本表不同的字段 0 个：无',
+    message: '示例单位 2020 年度另有 11 份表，列出前 10 份：case.batch.1、case.batch.10、case.batch.11、case.batch.2、case.batch.3、case.batch.4、case.batch.5、case.batch.6、case.batch.7、case.batch.8，另有 1 份未列出；与本表不同的字段：无',
   },
   { name: 'ten other copies are all named', batch: Array.from({ length: 10 }, () => ({})), outcome: 'fail', check: 'submitted-twice', message: '另有 10 份表：case.batch.1、case.batch.10、case.batch.2' },
   { name: 'English message, copies past the cap', batch: Array.from({ length: 12 }, () => ({})), locale: 'en', outcome: 'fail', check: 'submitted-many-times', message: 'has 12 other form(s) for 2020, the first 10 named: case.batch.1, case.batch.10, case.batch.11, case.batch.12, case.batch.2, case.batch.3, case.batch.4, case.batch.5, case.batch.6, case.batch.7, and 2 more;' },

@@ -18,21 +18,21 @@ testRule(
       outcome: 'fail',
       check: 'inflated',
       severity: 'warning',
-      message: '自评等级为“优”，但本次检查有 1 项错误级不通过（integrity/income-total）',
+      message: '自评等级为“优”，但本次检查发现错误级不通过：integrity/income-total；红旗事项：无',
     },
     {
       name: '良 with 96 staff on 55 posts (a red flag)',
       patch: { selfRating: { grade: '良' }, staffing: { authorized: 55, actual: 96 }, staffingControl: { overstaffed: 'yes' } },
       outcome: 'fail',
       check: 'inflated',
-      message: '1 项红旗事项（staffing/within-quota）',
+      message: '红旗事项：staffing/within-quota',
     },
     {
       name: '优 with revenue diverted (error and red flag)',
       patch: { selfRating: { grade: '优' }, nonTaxRevenue: { diversion: 'yes' } },
       outcome: 'fail',
       check: 'inflated',
-      message: '1 项错误级不通过（revenue/no-diversion）和 1 项红旗事项（revenue/no-diversion）',
+      message: '错误级不通过：revenue/no-diversion；红旗事项：revenue/no-diversion',
     },
     { name: '优 with only a warning (no plan for procurement)', patch: { selfRating: { grade: '优' }, procurement: { planMade: 'no' } }, outcome: 'pass' },
     { name: '中 with an error: not inflated', patch: { selfRating: { grade: '中' }, income: { total: 327.85 } }, outcome: 'pass' },
@@ -49,7 +49,7 @@ testRule(
       locale: 'en',
       outcome: 'fail',
       check: 'inflated',
-      message: 'Self-rated 优 (excellent), but this check finds 1 error-level failure(s) (integrity/income-total)',
+      message: 'Self-rated 优 (excellent), but this check finds error-level failures: integrity/income-total; red flags: none',
     },
   ],
   context,
@@ -86,7 +86,13 @@ describe(`${RULE} properties`, () => {
         else if (score !== null && score !== undefined && band(score) !== grade) expected = `${RULE}#score-band`;
         else expected = 'pass';
         expect(expected.includes('#') ? f?.messageId : f?.outcome).toBe(expected);
-        if (expected.endsWith('#inflated')) for (const x of [...errors, ...flags]) expect(f?.message).toContain(x.ruleId);
+        if (expected.endsWith('#inflated')) {
+          for (const x of [...errors, ...flags]) expect(f?.message).toContain(x.ruleId);
+          // A kind with nothing in it reads "：无", never "0 项红旗事项（无）" (issue 15).
+          expect(f?.message.includes('错误级不通过：无')).toBe(errors.length === 0);
+          expect(f?.message.includes('红旗事项：无')).toBe(flags.length === 0);
+          expect(f?.message).not.toMatch(/0 项|（无）/);
+        }
       }),
       { numRuns: 60 },
     );
@@ -125,7 +131,7 @@ describe(`${RULE} properties`, () => {
         const e = patchEvaluation(baseEvaluation(), { ...redFlags[flag], selfRating: { grade, score: null } });
         const f = await ruleFinding(pack, RULE, e, context);
         expect(f.messageId).toBe(`${RULE}#inflated`);
-        expect(f.message).toContain(`红旗事项（${flag}）`);
+        expect(f.message).toContain(`红旗事项：${flag}`);
       }),
     );
   });

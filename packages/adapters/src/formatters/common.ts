@@ -251,6 +251,28 @@ export function reviewNotes(r: EvaluationResult): ReviewNote[] {
   return out;
 }
 
+/** A rule a form passed, or that did not apply to it: by its title, its id beside. */
+export interface SettledRule {
+  readonly title: string;
+  readonly ruleId: string;
+}
+
+/**
+ * The rules a form passed (`通过 12 项`, always listed, even when none) and those that did not apply (`不适用 3 项`, when
+ * any), each with its heading: HTML and Markdown list them from here alike, by title (a title may hold 、 or a comma
+ * itself, 资产管理、保存、处置合理规范: titles are set apart by ；/;).
+ */
+export function settledRules(r: EvaluationResult, locale: Locale): { readonly outcome: 'pass' | 'not-applicable'; readonly heading: string; readonly rules: readonly SettledRule[] }[] {
+  const w = WORDS[locale];
+  const of = (outcome: 'pass' | 'not-applicable') => r.findings.filter((f) => f.outcome === outcome).map((f) => ({ title: f.title, ruleId: f.ruleId }));
+  const passed = of('pass');
+  const notApplicable = of('not-applicable');
+  return [
+    { outcome: 'pass', heading: w.passedRules(passed.length), rules: passed },
+    ...(notApplicable.length > 0 ? [{ outcome: 'not-applicable' as const, heading: w.notApplicableRules(notApplicable.length), rules: notApplicable }] : []),
+  ];
+}
+
 /** `警告 第 90 行第 37 列 [leftover-text]`: an import diagnostic's severity, place and code, before its message. */
 export function diagnosticHead(d: ResultDiagnostic, locale: Locale, verbose = false): string {
   const where = positionText(diagnosticPosition(d), locale);

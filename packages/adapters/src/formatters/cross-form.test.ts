@@ -115,7 +115,7 @@ describe('the cross-form section in every format', () => {
       severity: 'warning',
       redFlag: false,
       messageId: 'submitted-many-times',
-      message: '大祥区教育局 2021 年度另有 7 份表，列出前 2 份：c/copy-1.txt、c/copy-2.txt，另有 5 份未列出；与本表不同的字段 0 个：无',
+      message: '大祥区教育局 2021 年度另有 7 份表，列出前 2 份：c/copy-1.txt、c/copy-2.txt，另有 5 份未列出；与本表不同的字段：无',
       data: { count: 7, listed: 2, unlisted: 5 },
       related: [
         { source: 'c/copy-1.txt', unit: '大祥区教育局', fiscalYear: 2021, relation: 'same-unit-year' },

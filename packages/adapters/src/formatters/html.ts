@@ -1,5 +1,5 @@
 import { fieldName, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
-import { WORDS, formIdentity, indicatorValueText, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings } from './common.js';
+import { WORDS, formIdentity, indicatorValueText, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, settledRules, sortFindings } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormHeaders, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
@@ -116,11 +116,10 @@ function formHtml(r: EvaluationResult, locale: Locale, checkDate: string | undef
     for (const n of notes) parts.push(`<li><strong>${h(n.title)}</strong>${w.colon}${h(n.message)}</li>`);
     parts.push('</ul>');
   }
-  // Titles apart by ；/; — a title may hold 、 or a comma itself (资产管理、保存、处置合理规范).
-  const passed = r.findings.filter((f) => f.outcome === 'pass');
-  parts.push(`<p class="pass"><strong>${h(w.passedRules(passed.length))}</strong>${passed.length > 0 ? `${w.colon}${passed.map((f) => h(f.title)).join(w.semicolon)}` : ''}</p>`);
-  const na = r.findings.filter((f) => f.outcome === 'not-applicable');
-  if (na.length > 0) parts.push(`<p class="muted">${h(w.notApplicableRules(na.length))}${w.colon}${na.map((f) => h(f.title)).join(w.semicolon)}</p>`);
+  for (const { outcome, heading, rules } of settledRules(r, locale)) {
+    const list = rules.length > 0 ? `${w.colon}${rules.map((x) => h(x.title)).join(w.semicolon)}` : '';
+    parts.push(outcome === 'pass' ? `<p class="pass"><strong>${h(heading)}</strong>${list}</p>` : `<p class="muted">${h(heading)}${list}</p>`);
+  }
   if (r.indicators.length > 0) {
     parts.push(`<h3>${h(w.indicators)}</h3>`, `<table class="indicators"><tbody>`);
     for (const i of r.indicators) parts.push(`<tr><th scope="row">${h(i.label)}</th><td class="num">${h(indicatorValueText(i, locale))}</td><td class="muted">${h(i.reason ?? '')}</td></tr>`);

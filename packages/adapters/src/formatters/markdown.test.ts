@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NASTY_UNIT, exampleResult, manyResults } from '../../test/results.js';
+import { formatHtml } from './html.js';
 import { formatMarkdown, mdCell, mdText } from './markdown.js';
 
 const opts = { locale: 'zh-CN', toolVersion: '0.1.0' } as const;
@@ -19,6 +20,21 @@ describe('formatMarkdown', () => {
     expect(md).toContain('> "localBudget": 267.47');
     expect(md).toContain('**通过 7 项**');
     expect(md).toContain('| 支出收入比 | 127.91% |  |');
+  });
+
+  it('lists the rules passed by title, the id beside as a finding\'s heading shows it, the titles those of the HTML report (issue 15)', async () => {
+    const result = await exampleResult();
+    const md = formatMarkdown([result], opts);
+    const line = md.split('\n').find((l) => l.startsWith('**通过 7 项**')) ?? '';
+    expect(line).toContain('**通过 7 项**：');
+    // Written out, not made from the titles: one pass as a reader sees it.
+    expect(line).toContain('实有人数不超过编制人数 (`staffing/within-quota`)');
+    const items = line.slice('**通过 7 项**：'.length).split('；');
+    expect(items).toHaveLength(7);
+    for (const item of items) expect(item).toMatch(/^[^`]+ \(`[a-z-]+\/[a-z-]+`\)$/);
+    const titles = items.map((i) => i.replace(/ \(`.*`\)$/, ''));
+    const html = formatHtml([result], opts);
+    expect(/<p class="pass"><strong>通过 7 项<\/strong>：(.*?)<\/p>/.exec(html)?.[1]?.split('；')).toEqual(titles);
   });
 
   it('in English, names each value read by its label (the model path only with --verbose); names every column in the report\'s language', async () => {

@@ -1,5 +1,5 @@
 import { fieldName, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule } from '@jixiao/core';
-import { WORDS, formIdentity, indicatorValueText, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings } from './common.js';
+import { WORDS, formIdentity, indicatorValueText, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, settledRules, sortFindings } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
 import { crossFormHeaders, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
@@ -80,8 +80,11 @@ function formMarkdown(r: EvaluationResult, locale: Locale, verbose: boolean): st
     for (const n of notes) out.push(`- **${mdText(n.title)}** (\`${n.ruleId}\`)${w.colon}${mdText(n.message)}`);
     out.push('');
   }
-  const passed = r.findings.filter((f) => f.outcome === 'pass');
-  out.push(`**${w.passedRules(passed.length)}**${passed.length > 0 ? `${w.colon}${passed.map((f) => `\`${f.ruleId}\``).join(w.enumeration)}` : ''}`, '');
+  // As the HTML report lists them: by title, the id beside (as a finding's heading shows it).
+  for (const { outcome, heading, rules } of settledRules(r, locale)) {
+    const list = rules.length > 0 ? `${w.colon}${rules.map((x) => `${mdText(x.title)} (\`${x.ruleId}\`)`).join(w.semicolon)}` : '';
+    out.push(`${outcome === 'pass' ? `**${heading}**` : heading}${list}`, '');
+  }
   if (r.indicators.length > 0) {
     out.push(`### ${w.indicators}`, '');
     out.push(...table([w.indicators, w.value, w.note], r.indicators.map((i) => [i.label, indicatorValueText(i, locale), i.reason ?? ''])), '');

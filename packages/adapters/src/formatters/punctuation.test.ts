@@ -36,11 +36,11 @@ describe('the punctuation a report writes follows its locale', () => {
     expect(en).toMatch(/^\*\*Basis\*\*: \S/m);
     expect(en).toMatch(/^- Source: \S/m);
     expect(en).toContain('| other income: cannot be read |');
-    expect(en).toMatch(/^\*\*\d+ passed\*\*: `[^`]+`, `/m);
+    expect(en).toMatch(/^\*\*\d+ passed\*\*: [^`;]+ \(`[^`]+`\); [^`;]+ \(`/m);
     const zh = await report('markdown', 'zh-CN');
     expect(zh).toContain('## 未能检查的文件（1）');
     expect(zh).toMatch(/^\*\*位置\*\*：examples/m);
-    expect(zh).toMatch(/^\*\*通过 \d+ 项\*\*：`[^`]+`、`/m);
+    expect(zh).toMatch(/^\*\*通过 \d+ 项\*\*：[^`；]+ \(`[^`]+`\)；[^`；]+ \(`/m);
   });
 
   it('html', async () => {

@@ -472,7 +472,7 @@ describe('which batch facts a run computes: those some cross-form rule reads, wh
   });
 });
 
-const NO_NARRATIVE = { similarity: null, field: null, otherField: null, otherSource: null, otherUnit: null, otherFiscalYear: null, passage: null, passageLength: null };
+const NO_NARRATIVE = { similarity: null, field: null, otherField: null, otherSource: null, otherUnit: null, otherFiscalYear: null, passage: null, passageLength: null, figureDifferences: null, figureDifferenceCount: null };
 
 // From the mutation run of cross-form.ts:341-639 (the pass itself, 30 Nov, sixth shift).
 const demoPack = (rules: Rule[]): Pack => ({ meta: { name: 'demo', version: '1.0.0', title: { 'zh-CN': '演示', en: 'demo' } }, rules });
@@ -638,7 +638,7 @@ describe('narrative matches', () => {
       { source: 'a.txt', evaluation: { ...quiet(form('甲', 2021)), achievements: han(80) } },
       { source: 'b.txt', evaluation: { ...quiet(form('乙', 2021)), problems: han(80, 300) } },
     ]);
-    expect(got.get('b.txt')?.narrative).toEqual({ similarity: 0, field: 'problems', otherField: null, otherSource: null, otherUnit: null, otherFiscalYear: null, passage: null, passageLength: null });
+    expect(got.get('b.txt')?.narrative).toEqual({ similarity: 0, field: 'problems', otherField: null, otherSource: null, otherUnit: null, otherFiscalYear: null, passage: null, passageLength: null, figureDifferences: null, figureDifferenceCount: null });
   });
 
   it('among equally similar texts, the first in source order is named', () => {

@@ -9,7 +9,7 @@ import { joinForms, unitIdentity, type JoinDiagnostic, type UnitIdentity } from 
 import { PEER_MEASURES, peerStatistics, peerValues, standing, type PeerStanding } from './peers.js';
 import { resolvePath } from './operators.js';
 import { valueInForce } from './params.js';
-import { candidatePairs, estimatedSimilarity, jaccardPercent, longestSharedPassage, minhash, MIN_NARRATIVE_CHARS, narrativeChars, shingleHashes, type SignedText } from './similarity.js';
+import { candidatePairs, differingFigures, estimatedSimilarity, jaccardPercent, longestSharedPassage, minhash, MIN_NARRATIVE_CHARS, narrativeChars, shingleHashes, type SignedText } from './similarity.js';
 
 /**
  * The cross-form pass: what a single form cannot show. Every form of a run leaves a compact {@link FormRecord}
@@ -141,7 +141,17 @@ export interface NarrativeMatch {
   /** The longest passage the two texts share, as written in this form (capped), and its length in characters. */
   readonly passage: string | null;
   readonly passageLength: number | null;
+  /**
+   * The figures of the shared passage that differ between the two texts, `本表的 ≠ 另一表的` (`338.28 ≠ 412.50`), the
+   * first {@link FIGURES_LISTED} (then `…`), and how many differ in all: the similarity does not see figures (a run
+   * of digits is one character to it), so two texts 100 % similar may still state other figures.
+   */
+  readonly figureDifferences: readonly string[] | null;
+  readonly figureDifferenceCount: number | null;
 }
+
+/** Differing figures a finding lists (the count is always complete). */
+export const FIGURES_LISTED = 10;
 
 /** Longest passage a report carries (characters; a longer one is cut and ends with `…`). */
 export const PASSAGE_LIMIT = 120;
@@ -178,7 +188,7 @@ export interface BatchFacts {
   readonly peers: Readonly<Record<string, PeerStanding>>;
 }
 
-const NO_MATCH: NarrativeMatch = { similarity: null, field: null, otherField: null, otherSource: null, otherUnit: null, otherFiscalYear: null, passage: null, passageLength: null };
+const NO_MATCH: NarrativeMatch = { similarity: null, field: null, otherField: null, otherSource: null, otherUnit: null, otherFiscalYear: null, passage: null, passageLength: null, figureDifferences: null, figureDifferenceCount: null };
 
 /** The fields of two forms whose values differ (the model's leaves, in model order). */
 export function differingFields(a: Evaluation, b: Evaluation): string[] {
@@ -478,6 +488,7 @@ export class CrossFormRun {
       const other = at(sorted, best.b.form);
       narrativeOther.set(k, { form: best.b.form, field: best.b.field });
       const shared = longestSharedPassage(best.text, best.otherText);
+      const figures = differingFigures(shared.passage, shared.otherPassage);
       return {
         similarity: best.similarity,
         field: best.a.field,
@@ -487,6 +498,8 @@ export class CrossFormRun {
         otherFiscalYear: other.fiscalYear,
         passage: shared.length === 0 ? null : capPassage(shared.passage),
         passageLength: shared.length,
+        figureDifferences: [...figures.slice(0, FIGURES_LISTED).map((f) => `${f.mine} ≠ ${f.theirs}`), ...(figures.length > FIGURES_LISTED ? ['…'] : [])],
+        figureDifferenceCount: figures.length,
       };
     };
 

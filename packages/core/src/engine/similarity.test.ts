@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BANDS, BUCKET_NEIGHBOURS, ROWS, SIGNATURE_SIZE, candidatePairs, narrativeChars, estimatedSimilarity, jaccard, jaccardPercent, longestSharedPassage, minhash, normalizeNarrative, shingleHashes, SHINGLE } from './similarity.js';
+import { BANDS, BUCKET_NEIGHBOURS, ROWS, SIGNATURE_SIZE, candidatePairs, differingFigures, narrativeChars, estimatedSimilarity, jaccard, jaccardPercent, longestSharedPassage, minhash, normalizeNarrative, shingleHashes, SHINGLE } from './similarity.js';
 
 const hanText = (min: number, max: number) =>
   fc.array(fc.constantFrom(...'财政预算绩效管理资金使用规范目标完成群众满意制度建设监督检查整改落实年度工作'.split('')), { minLength: min, maxLength: max }).map((c) => c.join(''));
@@ -371,33 +371,35 @@ describe('candidatePairs: the bands', () => {
 });
 
 describe('longestSharedPassage: examples', () => {
-  it.each<[string, string, string, number]>([
-    ['', '甲乙', '', 0],
-    ['甲乙', '', '', 0],
-    ['甲乙丙', '丁戊己', '', 0],
-    ['甲', '甲', '甲', 1],
-    ['xx甲乙丙yy', 'zz甲乙丙ww', '甲乙丙', 3],
+  it.each<[string, string, string, number, string]>([
+    ['', '甲乙', '', 0, ''],
+    ['甲乙', '', '', 0, ''],
+    ['甲乙丙', '丁戊己', '', 0, ''],
+    ['甲', '甲', '甲', 1, '甲'],
+    ['xx甲乙丙yy', 'zz甲乙丙ww', '甲乙丙', 3, '甲乙丙'],
     // As written in the first text: its spacing and punctuation inside the passage are kept.
-    ['今年，全面 完成。任务', '全面完成任务', '全面 完成。任务', 6],
+    ['今年，全面 完成。任务', '全面完成任务', '全面 完成。任务', 6, '全面完成任务'],
     // A run of digits is one character; the passage takes the whole run, whatever the other text's figures.
-    ['收入 1234 万元', '收入99万元', '收入 1234 万元', 5],
-    ['合计共123', '共45', '共123', 2],
+    ['收入 1234 万元', '收入99万元', '收入 1234 万元', 5, '收入99万元'],
+    ['合计共123', '共45', '共123', 2, '共45'],
     // An astral character at the end is taken whole (two UTF-16 units).
-    ['甲乙𠀀丁', '乙𠀀', '乙𠀀', 2],
+    ['甲乙𠀀丁', '乙𠀀', '乙𠀀', 2, '乙𠀀'],
     // Two passages as long: the first in the first text.
-    ['ABxCD', 'CDyAB', 'AB', 2],
-    ['CDxAB', 'ABy', 'AB', 2],
+    ['ABxCD', 'CDyAB', 'AB', 2, 'AB'],
+    ['CDxAB', 'ABy', 'AB', 2, 'AB'],
     // Letters compared in lower case, shown as written.
-    ['The Plan', 'theplan', 'The Plan', 7],
+    ['The Plan', 'theplan', 'The Plan', 7, 'theplan'],
     // A passage that needs the automaton to fall back along suffix links, several times.
-    ['ababcabcd', 'abcdab', 'abcd', 4],
-    ['aabaabaaab', 'baaab', 'baaab', 5],
-    ['甲丙乙甲甲丙', '乙乙丙丙甲丙乙丙甲甲乙乙乙乙乙乙丙乙甲甲', '丙乙甲甲', 4],
+    ['ababcabcd', 'abcdab', 'abcd', 4, 'abcd'],
+    ['aabaabaaab', 'baaab', 'baaab', 5, 'baaab'],
+    ['甲丙乙甲甲丙', '乙乙丙丙甲丙乙丙甲甲乙乙乙乙乙乙丙乙甲甲', '丙乙甲甲', 4, '丙乙甲甲'],
     // A clone whose transitions must be redirected along two suffix links (the last 乙 of the second text): a walk that
     // stopped after one left a path that read 4 characters shared with a text of 2.
-    ['乙乙', '甲甲甲乙甲甲乙乙', '乙乙', 2],
-  ])('%j and %j share %j', (a, b, passage, length) => {
-    expect(longestSharedPassage(a, b)).toEqual({ passage, length });
+    ['乙乙', '甲甲甲乙甲甲乙乙', '乙乙', 2, '乙乙'],
+    // The same passage as it stands in the second text: its own figures (issue 15: 100 % similar is not the same text).
+    ['支出 338.28 万元，完成全年任务', '支出412.50万元，完成全年任务', '支出 338.28 万元，完成全年任务', 12, '支出412.50万元，完成全年任务'],
+  ])('%j and %j share %j', (a, b, passage, length, otherPassage) => {
+    expect(longestSharedPassage(a, b)).toEqual({ passage, length, otherPassage });
   });
 
   it('on texts of two or three letters (many repeats: the automaton clones states), the longest common substring (brute force)', () => {
@@ -411,7 +413,7 @@ describe('longestSharedPassage: examples', () => {
           first = a.slice(i, i + best);
           break;
         }
-        expect(longestSharedPassage(a, b)).toEqual({ passage: first, length: best });
+        expect(longestSharedPassage(a, b)).toEqual({ passage: first, length: best, otherPassage: first });
       }),
       { numRuns: 1000 },
     );
@@ -421,10 +423,45 @@ describe('longestSharedPassage: examples', () => {
     const text = fc.array(fc.constantFrom('甲', '乙', '丙', ' ', '，', '1', '2', 'A', 'a', '𠀀'), { maxLength: 30 }).map((c) => c.join(''));
     fc.assert(
       fc.property(text, text, (a, b) => {
-        const { passage, length } = longestSharedPassage(a, b);
+        const { passage, length, otherPassage } = longestSharedPassage(a, b);
         expect(a.includes(passage)).toBe(true);
         expect(Array.from(normalizeNarrative(passage).chars).length).toBe(length);
         expect(normalizeNarrative(b).chars.includes(normalizeNarrative(passage).chars)).toBe(true);
+        // The other side stands in b as written and reads as the same passage once figures are set aside.
+        expect(b.includes(otherPassage)).toBe(true);
+        expect(normalizeNarrative(otherPassage).chars).toBe(normalizeNarrative(passage).chars);
+      }),
+    );
+  });
+});
+
+// Issue 15: two narratives that differ only in their figures are 100 % similar to the shingles (a run of digits is
+// one character); the figures that differ are listed apart so that no reader is told the two texts are the same.
+describe('differingFigures', () => {
+  it.each<[string, string, [string, string][]]>([
+    ['支出 338.28 万元', '支出412.50万元', [['338.28', '412.50']]],
+    ['办理案件287件，挽回损失约395万元，成功率97%', '办理案件312件，挽回损失约395万元，成功率98%', [['287', '312'], ['97', '98']]],
+    ['覆盖1.9万人次', '覆盖2.3万人次', [['1.9', '2.3']]],
+    ['全角２８７件', '全角287件', []],
+    ['没有数字', '没有数字', []],
+    // Split differently into figures (1.9 beside 1 9): paired run by run.
+    ['共1.9', '共1 9', []],
+    ['共1.9', '共2 9', [['1', '2']]],
+  ])('%j beside %j', (mine, theirs, pairs) => {
+    expect(differingFigures(mine, theirs).map((d) => [d.mine, d.theirs])).toEqual(pairs);
+  });
+
+  it('of two texts alike but for their figures: every figure changed is listed, in order, and no other', () => {
+    const words = fc.array(fc.constantFrom('办理', '案件', '万元', '人次', '，完成', '。'), { minLength: 1, maxLength: 4 }).map((w) => w.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(words, fc.nat(9999), fc.nat(9999)), { minLength: 1, maxLength: 8 }), (parts) => {
+        const mine = `共${parts.map(([w, x]) => `${w}${String(x)}`).join('')}`;
+        const theirs = `共${parts.map(([w, , y]) => `${w}${String(y)}`).join('')}`;
+        const expected = parts.filter(([, x, y]) => x !== y).map(([, x, y]) => ({ mine: String(x), theirs: String(y) }));
+        expect(differingFigures(mine, theirs)).toEqual(expected);
+        // The shared passage of the two is all of each, as written: the similarity does not see the figures.
+        const shared = longestSharedPassage(mine, theirs);
+        expect([shared.passage, shared.otherPassage]).toEqual([mine, theirs]);
       }),
     );
   });

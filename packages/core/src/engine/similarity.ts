@@ -246,14 +246,15 @@ export function candidatePairs(texts: readonly SignedText[]): Map<number, number
 /**
  * The longest passage two texts share, compared as normalised (so spacing and punctuation do not cut it), shown
  * as it stands in `a`: the longest common substring of the normalised texts (a suffix automaton of `b`, one pass
- * over `a`; the first such passage of `a` when several are as long). `length` counts normalised characters.
+ * over `a`; the first such passage of `a` when several are as long). `length` counts normalised characters;
+ * `otherPassage` is the same passage as it stands in `b` (its figures may differ: a run of digits is one character).
  */
-export function longestSharedPassage(a: string, b: string): { readonly passage: string; readonly length: number } {
+export function longestSharedPassage(a: string, b: string): { readonly passage: string; readonly length: number; readonly otherPassage: string } {
   const na = normalizeNarrative(a);
   const nb = normalizeNarrative(b);
   const pa = Array.from(na.chars);
   const pb = Array.from(nb.chars);
-  if (pa.length === 0 || pb.length === 0) return { passage: '', length: 0 };
+  if (pa.length === 0 || pb.length === 0) return { passage: '', length: 0, otherPassage: '' };
   // Suffix automaton of b: states with their longest length, suffix link and transitions.
   const len: number[] = [0];
   const link: number[] = [-1];
@@ -310,12 +311,45 @@ export function longestSharedPassage(a: string, b: string): { readonly passage: 
       bestEnd = i + 1;
     }
   }
-  if (best === 0) return { passage: '', length: 0 };
-  // Back to `a` as written: from the first character of the passage to the end of its last one.
-  const start = na.offsets[bestEnd - best] ?? 0;
-  const lastOffset = na.offsets[bestEnd - 1] ?? start;
-  let end = lastOffset + (a.codePointAt(lastOffset) !== undefined && (a.codePointAt(lastOffset) ?? 0) > 0xffff ? 2 : 1);
+  if (best === 0) return { passage: '', length: 0, otherPassage: '' };
+  // The same passage in `b`: where its normalised characters first stand there.
+  const shared = pa.slice(bestEnd - best, bestEnd).join('');
+  const inB = Array.from(nb.chars.slice(0, Math.max(0, nb.chars.indexOf(shared)))).length;
+  return { passage: asWritten(a, na, bestEnd - best, best), length: best, otherPassage: asWritten(b, nb, inB, best) };
+}
+
+/** Normalised characters `from` … `from + count` of `text`, back as written: from the first one's character to the end of the last one's. */
+function asWritten(text: string, normalized: NormalizedText, from: number, count: number): string {
+  const start = normalized.offsets[from] ?? 0;
+  const lastOffset = normalized.offsets[from + count - 1] ?? start;
+  let end = lastOffset + ((text.codePointAt(lastOffset) ?? 0) > 0xffff ? 2 : 1);
   // A run of digits is one normalised character: take the whole run.
-  while (end < a.length && DIGIT.test(a[end] ?? '') && DIGIT.test(a[end - 1] ?? '')) end++;
-  return { passage: a.slice(start, end), length: best };
+  while (end < text.length && DIGIT.test(text[end] ?? '') && DIGIT.test(text[end - 1] ?? '')) end++;
+  return text.slice(start, end);
+}
+
+/** A figure as a reader reads it: digits with their decimal point or thousands separators (`1.9`, `2,674,700`). */
+const FIGURE = /\p{Nd}+(?:[.,．]\p{Nd}+)*/gu;
+
+/**
+ * The figures two passages hold that are not the same, in order (`287`, `312`): what the similarity leaves out, as
+ * every run of digits is one character to it. The passages are the two sides of a shared passage
+ * ({@link longestSharedPassage}), so their runs of digits pair one to one; figures are compared as NFKC (a
+ * full-width `２８７` is 287). When the two sides split their digits into figures differently (`1.9` beside `19`)
+ * the runs of digits are paired instead.
+ */
+export function differingFigures(mine: string, theirs: string): { readonly mine: string; readonly theirs: string }[] {
+  let a = mine.match(FIGURE) ?? [];
+  let b = theirs.match(FIGURE) ?? [];
+  if (a.length !== b.length) {
+    a = mine.match(/\p{Nd}+/gu) ?? [];
+    b = theirs.match(/\p{Nd}+/gu) ?? [];
+  }
+  const out: { mine: string; theirs: string }[] = [];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    if (x.normalize('NFKC') !== y.normalize('NFKC')) out.push({ mine: x, theirs: y });
+  }
+  return out;
 }

@@ -29,3 +29,48 @@ export const CORE_MESSAGES = {
     answers: { yes: 'yes', no: 'no', unanswered: 'unanswered', conflicting: 'conflicting', ambiguous: 'ambiguous' },
   },
 } as const satisfies Record<Locale, unknown>;
+
+/**
+ * Why a text is not JSON, by kind (`jsonSyntaxError` classifies V8's message into these): `{quote}` is the stretch
+ * of the file at the place (its own line only), `{code}` a character's code point (`U+00A0`).
+ */
+export const JSON_SYNTAX_MESSAGES = {
+  'zh-CN': {
+    invalid: '不是有效的 JSON：{reason}',
+    empty: '内容为空',
+    end: '内容意外结束，最后是「{quote}」',
+    unexpected: '此处不应出现「{quote}」',
+    unexpectedCharacter: '此处不应出现字符 {code}：「{quote}」',
+    trailingComma: '最后一项之后多了逗号：「{quote}」',
+    value: '冒号后缺少值：「{quote}」',
+    unterminatedString: '字符串缺少结尾的双引号：「{quote}」',
+    propertyName: '此处应为带双引号的属性名：「{quote}」',
+    colon: '属性名后缺少冒号：「{quote}」',
+    commaOrBrace: '此处缺少逗号或 }：「{quote}」',
+    commaOrBracket: '此处缺少逗号或 ]：「{quote}」',
+    afterEnd: '内容已完整，其后多出「{quote}」',
+    escape: '无效的转义：「{quote}」',
+    controlCharacter: '字符串中有未转义的控制字符 {code}（换行、制表符须写作 \\n、\\t）：「{quote}」',
+    number: '数字不完整：「{quote}」',
+    other: '语法错误：「{quote}」',
+  },
+  en: {
+    invalid: 'not valid JSON: {reason}',
+    empty: 'the text is empty',
+    end: 'the text ends too soon, after “{quote}”',
+    unexpected: 'unexpected “{quote}”',
+    unexpectedCharacter: 'unexpected character {code}: “{quote}”',
+    trailingComma: 'a comma after the last item: “{quote}”',
+    value: 'a value missing after the colon: “{quote}”',
+    unterminatedString: 'a string without its closing double quote: “{quote}”',
+    propertyName: 'a property name in double quotes expected: “{quote}”',
+    colon: 'a colon expected after the property name: “{quote}”',
+    commaOrBrace: 'a comma or } expected: “{quote}”',
+    commaOrBracket: 'a comma or ] expected: “{quote}”',
+    afterEnd: 'more text after the end: “{quote}”',
+    escape: 'invalid escape: “{quote}”',
+    controlCharacter: 'unescaped control character {code} in a string (write a line break as \\n, a tab as \\t): “{quote}”',
+    number: 'incomplete number: “{quote}”',
+    other: 'syntax error: “{quote}”',
+  },
+} as const satisfies Record<Locale, unknown>;

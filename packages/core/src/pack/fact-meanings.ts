@@ -127,6 +127,8 @@ const BATCH: Readonly<Record<string, LocalizedText>> = {
   'narrative.otherFiscalYear': t('另一表的年度', 'the other form\'s fiscal year'),
   'narrative.passage': t('雷同的文字', 'the passage in common'),
   'narrative.passageLength': t('雷同文字的长度（字）', 'length of the passage (characters)'),
+  'narrative.figureDifferences': t('雷同文字中与另一表不同的数字（本表 ≠ 另一表，最多列出 10 处）', 'the figures of the passage that differ from the other form\'s (this ≠ other, at most 10 listed)'),
+  'narrative.figureDifferenceCount': t('雷同文字中与另一表不同的数字个数（相似度不计数字）', 'how many figures of the passage differ from the other form\'s (similarity does not see figures)'),
   peers: t('与同年度其他单位的比较', 'compared with the other units of the year'),
 };
 

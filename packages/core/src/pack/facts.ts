@@ -219,6 +219,8 @@ function addCrossFormFacts(out: Map<string, FactInfo>, base: ReadonlyMap<string,
   batch('narrative.otherFiscalYear', 'integer');
   batch('narrative.passage', 'text');
   batch('narrative.passageLength', 'integer');
+  batch('narrative.figureDifferences', 'list');
+  batch('narrative.figureDifferenceCount', 'integer');
   batch('peers', 'object');
   for (const m of PEER_MEASURES) {
     batch(`peers.${m.id}`, 'object');

@@ -1,5 +1,7 @@
 import { visit } from 'jsonc-parser';
-import type { LocalizedText } from '../i18n/locale.js';
+import type { Locale, LocalizedText } from '../i18n/locale.js';
+import { JSON_SYNTAX_MESSAGES } from '../i18n/messages.js';
+import { visibleText } from '../i18n/visible.js';
 
 /**
  * Strict JSON for the files a user or a pack author writes (config, pack manifests and rule files): what
@@ -94,18 +96,104 @@ function firstSyntaxErrorOffset(text: string): number | undefined {
   return offset;
 }
 
+/** What kind of syntax error, as worded in {@link JSON_SYNTAX_MESSAGES}. */
+export type JsonSyntaxKind = Exclude<keyof (typeof JSON_SYNTAX_MESSAGES)['en'], 'invalid'>;
+
 /**
- * What `JSON.parse(text)` threw, for a person: the reason without V8's offset ("… in JSON at position 373"; Node 22
- * adds "(line 3 column 5)") and without the stretch of the file V8 quotes for some errors (`Unexpected token '}',
- * ..."b": ⏎}" is not valid JSON`, line breaks and all), and the line and column where the text breaks: V8's offset
- * when it gives one, else where jsonc-parser finds the first error.
+ * V8's messages by kind (Node 20 and 22: "Expected ',' or '}' after property value in JSON at position 12"; older
+ * ones: "Unexpected token } in JSON at position 8"). A message not listed here is `other`: still worded by us.
  */
-export function jsonSyntaxError(text: string, error: unknown): { reason: string; line?: number; column?: number } {
+const V8_KINDS: readonly (readonly [RegExp, JsonSyntaxKind])[] = [
+  [/^Unexpected end of JSON input/, 'end'],
+  [/^Unterminated string/, 'unterminatedString'],
+  [/^Expected (?:property name or '\}'|double-quoted property name)/, 'propertyName'],
+  [/^Expected ':'/, 'colon'],
+  [/^Expected ',' or '\}'/, 'commaOrBrace'],
+  [/^Expected ',' or '\]'/, 'commaOrBracket'],
+  [/^Unexpected non-whitespace character after JSON/, 'afterEnd'],
+  [/^Bad (?:escaped character|Unicode escape)/, 'escape'],
+  [/^Bad control character/, 'controlCharacter'],
+  [/^(?:No number after minus sign|Exponent part is missing a number|Unterminated fractional number)/, 'number'],
+  [/^Unexpected (?:token|number|string)/, 'unexpected'],
+];
+
+/** Code points of the file a syntax error quotes. */
+const QUOTE_LIMIT = 16;
+
+/**
+ * The first character outside strings that jsonc-parser takes for whitespace but JSON does not (a no-break space,
+ * a vertical tab, U+2028 …): `JSON.parse` stops there, jsonc-parser reads on.
+ */
+function firstStrayWhitespace(text: string): number | undefined {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (/[\s\u200b]/.test(c) && !/[ \t\n\r]/.test(c)) return i;
+  }
+  return undefined;
+}
+
+/** The offset just after the last character that is not JSON whitespace. */
+const endOfContent = (text: string): number => text.replace(/[ \t\n\r]+$/, '').length;
+
+/**
+ * The stretch of the file a reason quotes: from `offset` to the end of its line, at most {@link QUOTE_LIMIT} code
+ * points (`…` when cut); where nothing follows on the line (the text ends there), what precedes it on its line.
+ */
+function quoteAt(text: string, offset: number, backward: boolean): string {
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  const rest = /^[^\n\r]*/.exec(text.slice(offset))?.[0] ?? '';
+  if (!backward && rest !== '') {
+    const points = Array.from(rest);
+    return points.length <= QUOTE_LIMIT ? rest : `${points.slice(0, QUOTE_LIMIT).join('')}…`;
+  }
+  const points = Array.from(text.slice(lineStart, offset).replace(/[ \t]+$/, ''));
+  return points.length <= QUOTE_LIMIT ? points.join('') : `…${points.slice(-QUOTE_LIMIT).join('')}`;
+}
+
+const codePoint = (c: string): string => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The character before `offset`, whitespace skipped. */
+const previousToken = (text: string, offset: number): string => /(\S)\s*$/.exec(text.slice(0, offset))?.[1] ?? '';
+
+/**
+ * What `JSON.parse(text)` threw, for a person, in every report language: the kind of error (V8's English message
+ * classified, {@link JSON_SYNTAX_MESSAGES}), the stretch of the file where it breaks (one line, at most 16 code
+ * points; shown to a person through `visibleText`, as it may hold control characters), and the line and column:
+ * V8's offset when it gives one, else where jsonc-parser (or, for whitespace JSON does not allow, our own scan) first
+ * finds the text broken; for an unexpected end, the end of the text.
+ */
+export function jsonSyntaxError(text: string, error: unknown): { message: LocalizedText; kind: JsonSyntaxKind; line: number; column: number } {
   const detail = error instanceof Error ? error.message : String(error);
+  let kind: JsonSyntaxKind = V8_KINDS.find(([pattern]) => pattern.test(detail))?.[1] ?? 'other';
   const at = /at position (\d+)/.exec(detail);
-  const offset = at ? Number(at[1]) : firstSyntaxErrorOffset(text);
-  const reason = detail.replace(/\s*(?:in JSON )?at position \d+.*$/, '').replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '');
-  return { reason, ...(offset === undefined ? {} : lineColumn(text, offset)) };
+  const found = [firstSyntaxErrorOffset(text), firstStrayWhitespace(text)].filter((o): o is number => o !== undefined);
+  let offset = at ? Number(at[1]) : found.length > 0 ? Math.min(...found) : undefined;
+  if (kind === 'end' || offset === undefined || offset > text.length) offset = endOfContent(text);
+  // "Expected ',' or ']'" where nothing follows: the text was cut short, not written wrong.
+  else if (offset >= endOfContent(text) && kind !== 'unterminatedString') kind = 'end';
+  // V8 stops after the part of a number or an escape it could read: the place and the quote start at the number
+  // (`-}`, `1e}`) or at the backslash (`\q`, `\u12"`).
+  if (kind === 'number') offset = text.slice(0, offset).search(/[-+0-9.eE]*$/);
+  const backslash = text.lastIndexOf('\\', offset);
+  if (kind === 'escape' && backslash >= 0 && backslash >= offset - 5) offset = backslash;
+  const char = String.fromCodePoint(text.codePointAt(offset) ?? 0x20);
+  const before = previousToken(text, offset);
+  if (endOfContent(text) === 0) kind = 'empty';
+  else if ((kind === 'unexpected' || kind === 'propertyName') && (char === '}' || char === ']') && before === ',') kind = 'trailingComma';
+  else if (kind === 'unexpected' && (char === '}' || char === ']' || char === ',') && before === ':') kind = 'value';
+  else if (kind === 'unexpected' && offset < text.length && (/\s/.test(char) || visibleText(char) !== char)) kind = 'unexpectedCharacter';
+  const quote = quoteAt(text, offset, kind === 'end' || kind === 'unterminatedString');
+  const word = (locale: Locale): string => {
+    const m = JSON_SYNTAX_MESSAGES[locale];
+    const reason = m[kind].replace('{quote}', () => quote).replace('{code}', codePoint(char));
+    return m.invalid.replace('{reason}', () => reason);
+  };
+  return { message: { 'zh-CN': word('zh-CN'), en: word('en') }, kind, ...lineColumn(text, offset) };
 }
 
 /**
@@ -119,8 +207,8 @@ export function parseStrictJson(text: string, maxDepth: number = MAX_JSON_DEPTH)
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const { reason, ...where } = jsonSyntaxError(text, error);
-    return { ok: false, issue: { code: 'json', ...where, message: { 'zh-CN': `不是有效的 JSON：${reason}`, en: `not valid JSON: ${reason}` } } };
+    const { message, line, column } = jsonSyntaxError(text, error);
+    return { ok: false, issue: { code: 'json', message, line, column } };
   }
   const dup = firstDuplicateKey(text);
   if (dup !== undefined) {

@@ -27,8 +27,6 @@ export function compileScale(points: readonly (readonly [number, number])[]): (x
     if (typeof x !== 'number' || !Number.isFinite(x) || first === undefined || last === undefined) return null;
     const X = toHundredths(x);
     if (X <= first[0]) return first[1] / 100;
-    // Beyond the last point only: at it, the loop below gives the first point written at that x (a step).
-    if (X > last[0]) return last[1] / 100;
     for (let i = 1; i < pts.length; i++) {
       const [x0, y0] = pts[i - 1] ?? first;
       const [x1, y1] = pts[i] ?? last;
@@ -38,6 +36,8 @@ export function compileScale(points: readonly (readonly [number, number])[]): (x
       // The value itself is rounded (y0 + Δ, over the common denominator), not only the step from y0.
       return divRound(y0 * (x1 - x0) + (X - x0) * (y1 - y0), x1 - x0) / 100;
     }
+    // Beyond the last point (X passed every segment): its value. At the last point a segment ending there gave it
+    // above, so a step there has the first point written at that x.
     return last[1] / 100;
   };
 }

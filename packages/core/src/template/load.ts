@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type * as z from 'zod';
-import { MAX_JSON_DEPTH, nestingTooDeepAt, tooDeepIssue } from '../pack/json.js';
+import { MAX_JSON_DEPTH, nestingTooDeepAt, parseStrictJson, tooDeepIssue } from '../pack/json.js';
 import { TemplateSchema, type Template } from './schema.js';
 import { TemplateLoadError, templateSchemaMessage, templateSemanticIssues, type TemplateIssue, type TemplatePath } from './validate.js';
 
@@ -20,6 +20,12 @@ export function parseTemplateText(text: string, file?: string): { readonly templ
   if (deep !== undefined) {
     const issue = tooDeepIssue(text, deep, MAX_JSON_DEPTH);
     return { issues: [{ file, line: issue.line, path: '', message: issue.message }] };
+  }
+  // A template written as JSON is held to JSON: its syntax error reads as a config or pack file's does (the YAML
+  // parser, which reads it for the line numbers, would forgive a trailing comma and word the error in English).
+  if (file !== undefined && /\.json$/i.test(file)) {
+    const strict = parseStrictJson(text);
+    if (!strict.ok) return { issues: [{ file, line: strict.issue.line, column: strict.issue.column, path: strict.issue.path ?? '', message: strict.issue.message }] };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
-import { MAX_JSON_DEPTH, nestingTooDeepAt, tooDeepIssue } from '../pack/json.js';
+import { MAX_JSON_DEPTH, nestingTooDeepAt, parseStrictJson, tooDeepIssue } from '../pack/json.js';
 import { IsoDateSchema } from '../model/evaluation.js';
 import { positionOf, type LintIssue } from '../pack/lint.js';
 import { packSchemaMessage } from '../pack/schema-messages.js';
@@ -49,6 +49,15 @@ export function parseWaiverFile(text: string, file: string, options: ParseWaiver
   if (deep !== undefined) {
     const issue = tooDeepIssue(text, deep, MAX_JSON_DEPTH);
     return { ok: false, issues: [{ level: 'error', code: issue.code, file, line: issue.line, column: issue.column, path: '', message: issue.message }] };
+  }
+  // A waiver file written as JSON is held to JSON (the YAML parser would forgive a trailing comma and word a syntax
+  // error in English): its error reads as a config or pack file's does.
+  if (/\.json$/i.test(file)) {
+    const strict = parseStrictJson(text);
+    if (!strict.ok) {
+      const { code, line, column, message } = strict.issue;
+      return { ok: false, issues: [{ level: 'error', code, file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }), path: strict.issue.path ?? '', message }] };
+    }
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, lineCounter });

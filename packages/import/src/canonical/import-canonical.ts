@@ -99,8 +99,8 @@ export function importJson(text: string): ImportResult {
     value = JSON.parse(body);
   } catch (error) {
     // Where the syntax breaks as a line and column (第 3 行第 10 列), not V8's "at position 373".
-    const { reason, ...where } = jsonSyntaxError(body, error);
-    return failure('json', 'json-invalid', `不是有效的 JSON：${reason}`, `not valid JSON: ${reason}`, where);
+    const { message, line, column } = jsonSyntaxError(body, error);
+    return failure('json', 'json-invalid', message['zh-CN'], message.en, { line, column });
   }
   const result = fromValue(value, 'json');
   // The recursive visitor reads only a document of bounded depth (a form's is 5): one the model rejects is scanned

@@ -49,6 +49,17 @@ describe('parseValue: money', () => {
     ['元', '元', blank],
     ['', '元', blank],
     ['约2644700元', undefined, refused],
+    // Ending in 万元, even with a space or a full stop after it, the figure is in 万元 in a field of 元 too: 338.28,
+    // not 338.28 元 converted to 0.03 万元.
+    ['338.28万元 ', '元', read(338.28)],
+    ['74.69万元.', '元', read(74.69)],
+    ['74.69万元.', undefined, read(74.69)],
+    // A run of punctuation after the figure is taken off; a comma inside it stays (it is no thousands separator
+    // here): refused, never 2644.47.
+    ['264.47；；', undefined, read(264.47)],
+    ['26,44.47', undefined, refused],
+    // 元 is taken off the end only: text before the figure is not a figure in 元.
+    ['元2644700', '元', refused],
   ])('%j (unit %s) is %j', (raw, unit, expected) => {
     expect(parseValue('money', raw, unit)).toEqual(expected);
   });
@@ -66,6 +77,9 @@ describe('parseValue: money', () => {
     ['100元', undefined, 0.01, '金额“100元”以元填写，已换算为 0.01 万元', 'the amount "100元" is in 元; converted to 0.01 万元'],
     ['49元', undefined, 0, '金额“49元”以元填写，已换算为 0.00 万元（四舍五入到 0.01 万元）', 'the amount "49元" is in 元; converted to 0.00 万元 (rounded to 0.01 万元)'],
     ['50元', undefined, 0.01, '金额“50元”以元填写，已换算为 0.01 万元（四舍五入到 0.01 万元）', 'the amount "50元" is in 元; converted to 0.01 万元 (rounded to 0.01 万元)'],
+    // The note quotes the figure as written, without the spaces around it; thousands separators are read.
+    [' 2644700元 ', undefined, 264.47, '金额“2644700元”以元填写，已换算为 264.47 万元', 'the amount "2644700元" is in 元; converted to 264.47 万元'],
+    ['2,644,700元', undefined, 264.47, '金额“2,644,700元”以元填写，已换算为 264.47 万元', 'the amount "2,644,700元" is in 元; converted to 264.47 万元'],
   ])('%j (unit %s) in 元 is %s 万元, with a note', (raw, unit, value, zh, en) => {
     expect(parseValue('money', raw, unit)).toEqual({ ok: true, value, note: { zh, en } });
   });
@@ -87,6 +101,12 @@ describe('the other readers', () => {
     ['count', '-1', refused],
     ['count', '约22', refused],
     ['count', '人22', refused],
+    ['count', '名22', refused],
+    // Spaces after the count or its punctuation are no part of it; a comma inside it is (22,5 is not 225).
+    ['count', '22名 ', read(22)],
+    ['count', '22人。 ', read(22)],
+    ['count', '22；；', read(22)],
+    ['count', '1,5', refused],
     ['date', '2020年 1 月17   日', read('2020-01-17')],
     ['date', '2020-01-17', read('2020-01-17')],
     ['date', '2020.1.7。', read('2020-01-07')],
@@ -116,6 +136,13 @@ describe('the other readers', () => {
     ['year', '', blank],
     ['year', '年度', blank],
     ['year', '二〇二〇', refused],
+    ['year', ' 2020年度 ', read(2020)],
+    ['year', '年2020', refused],
+    // Four digits: not what JavaScript's Number also reads as 2020 or 2000.
+    ['year', '0x7E4', refused],
+    ['year', '2e3', refused],
+    ['year', '+2020', refused],
+    ['year', '2020.0', refused],
     ['score', '92', read(92)],
     ['score', '92.5分', read(92.5)],
     ['score', '92.5 分。', read(92.5)],
@@ -143,6 +170,12 @@ describe('the other readers', () => {
     ['percent', '', blank],
     ['percent', '%', blank],
     ['percent', '约76%', refused],
+    // Spaces and a run of punctuation after it are no part of it; a comma inside it, or % before it, is.
+    ['percent', '76% ', read(76)],
+    ['percent', '76 ；', read(76)],
+    ['percent', '76%；；', read(76)],
+    ['percent', '76,5%', refused],
+    ['percent', '%76', refused],
     ['grade', '优', read('优')],
     ['grade', '优秀', read('优')],
     ['grade', '良好', read('良')],
@@ -153,6 +186,10 @@ describe('the other readers', () => {
     ['grade', '', blank],
     ['grade', 'A', refused],
     ['grade', '评为优', refused],
+    ['grade', '  ', blank],
+    // A word between 等级 and the grade is not skipped: 非优 and 不是优 are not 优.
+    ['grade', '等级为非优', refused],
+    ['grade', '等级不是优', refused],
   ])('%s %j is %j', (type, raw, expected) => {
     expect(parseValue(type, raw)).toEqual(expected);
   });
@@ -162,11 +199,15 @@ describe('the other readers', () => {
     expect(toHalfWidth('2020年1月')).toBe('2020年1月');
   });
 
-  it('reads a year only as a whole number from 1949 to 2200', () => {
+  it('reads a year only as four digits from 1949 to 2200', () => {
     expect(parseYear('2020')).toBe(2020);
     expect(parseYear('１９４９')).toBe(1949);
     expect(parseYear('1948')).toBeUndefined();
     expect(parseYear('2201')).toBeUndefined();
     expect(parseYear('')).toBeUndefined();
+    expect(parseYear(' 2020 ')).toBe(2020);
+    expect(parseYear('2e3')).toBeUndefined();
+    expect(parseYear('0x7E4')).toBeUndefined();
+    expect(parseYear('20200')).toBeUndefined();
   });
 });

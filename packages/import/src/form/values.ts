@@ -11,9 +11,12 @@ export function toHalfWidth(text: string): string {
 
 export type Parsed<T> = { readonly ok: true; readonly value: T | null } | { readonly ok: false };
 
+/** 万元 at the end of an amount, with one full stop after it at most: a figure in 万元 (never in 元). */
+const IN_WAN_YUAN = /\s*万元[。.]?$/;
+
 /** An amount in 万元 (`267.47`, `74.69万元`, `１２.５`); blank → null; `约300`, `3OO`, `26 4.47` → not ok. */
 export function parseAmount(raw: string): Parsed<number> {
-  const text = raw.trim().replace(/\s*万元[。.]?$/, '').trim();
+  const text = raw.trim().replace(IN_WAN_YUAN, '').trim();
   if (text === '') return { ok: true, value: null };
   // Space inside a figure is not a separator to drop (core's parser drops it): `26 4.47` may be two figures, or a
   // damaged one, never 264.47.
@@ -43,10 +46,12 @@ export function parseDate(raw: string): Parsed<string> {
   return { ok: true, value: iso };
 }
 
-/** A fiscal year 1949–2200. */
+/** A fiscal year 1949–2200, four digits (`2020`, `２０２０`); not `2e3`, `0x7E4`, `+2020` or `2020.0`, which `Number` reads. */
 export function parseYear(raw: string): number | undefined {
-  const n = Number(toHalfWidth(raw));
-  return Number.isInteger(n) && n >= 1949 && n <= 2200 ? n : undefined;
+  const text = toHalfWidth(raw).trim();
+  if (!/^\d{4}$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= 1949 && n <= 2200 ? n : undefined;
 }
 
 /** A score out of 100 (`92`, `92.5分`, `９２`); blank → null. */
@@ -89,7 +94,8 @@ export function parseValue(type: 'count' | 'money' | 'date' | 'year' | 'score' |
   switch (type) {
     case 'money': {
       const text = raw.trim().replace(/[。；;，,]+$/, '');
-      const inYuan = unit === '元' ? !text.endsWith("万元") : /\d\s*元$/.test(text) && !text.endsWith("万元");
+      // Ending in 万元 as parseAmount takes it off (`74.69万元.` too): in 万元, whatever the field's unit.
+      const inYuan = !IN_WAN_YUAN.test(text) && (unit === '元' || /\d\s*元$/.test(text));
       if (!inYuan) return parseAmount(text);
       const yuan = parseAmount(text.replace(/\s*元$/, ''));
       if (!yuan.ok || yuan.value === null) return yuan;
@@ -107,7 +113,7 @@ export function parseValue(type: 'count' | 'money' | 'date' | 'year' | 'score' |
       };
     }
     case 'count':
-      return parseCount(raw.replace(/[。；;，,]+$/, '').replace(/\s*[名个]$/, ''));
+      return parseCount(raw.trim().replace(/[。；;，,]+$/, '').replace(/\s*[名个]$/, ''));
     case 'date':
       return parseDate(raw);
     case 'year': {

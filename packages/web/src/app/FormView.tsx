@@ -8,6 +8,7 @@ import { visibleText, type Locale } from '@jixiao/core';
 import type { BlockView, CheckedForm, CrossFindingView, CrossFormView, FindingView, FormDetails, PlaceView, SummaryColumn } from '../worker/protocol.js';
 import { crossFindingsOf, crossFormFor, crossTone } from './CrossForm.js';
 import { ExportButtons, type LoadResults } from './ExportButtons.js';
+import type { DocumentAnswer } from './pool.js';
 import type { Words } from './i18n.js';
 import { asShown } from './shown.js';
 
@@ -21,7 +22,7 @@ interface Props {
   readonly cross: CrossFormView | undefined;
   readonly onBack: () => void;
   /** The form as read (paragraphs and tables), asked for when the form opens. */
-  readonly loadDocument: (id: number) => Promise<readonly BlockView[] | undefined>;
+  readonly loadDocument: (id: number) => Promise<DocumentAnswer>;
   /** Its findings, places, scores and diagnostics (kept by the worker that checked it), asked for when the form opens. */
   readonly loadDetails: (id: number) => Promise<FormDetails | undefined>;
   readonly loadResults: LoadResults;
@@ -73,13 +74,18 @@ function typing(target: EventTarget | null): boolean {
 export function FormView({ words, locale, form, columns, cross, onBack, loadDocument, loadDetails, loadResults, previous, next, onStep }: Props) {
   const [showAll, setShowAll] = useState(false);
   const [blocks, setBlocks] = useState<readonly BlockView[] | undefined>(undefined);
+  // Its file moved, renamed or changed since it was checked: the form as read cannot be shown (its places still are).
+  const [moved, setMoved] = useState(false);
   // Undefined until the worker that holds the form answers: the view says it is loading, never "no findings".
   const [details, setDetails] = useState<FormDetails | undefined>(undefined);
   useEffect(() => {
     let live = true;
     setBlocks(undefined);
-    void loadDocument(form.id).then((b) => {
-      if (live) setBlocks(b);
+    setMoved(false);
+    void loadDocument(form.id).then((answer) => {
+      if (!live) return;
+      setBlocks(answer.blocks);
+      setMoved(answer.moved === true);
     });
     return () => {
       live = false;
@@ -223,6 +229,11 @@ export function FormView({ words, locale, form, columns, cross, onBack, loadDocu
               {words.reviewNote}{words.colon}{asShown(inferred.map((f) => f.label).join(words.enumeration))}
             </p>
           )}
+          {moved ? (
+            <p class="moved" role="alert">
+              {words.fileMoved}
+            </p>
+          ) : null}
           {blocks === undefined && formPlaces.length === 0 ? (
             <p class="hint">{words.noPlaces}</p>
           ) : blocks === undefined ? (

@@ -82,6 +82,8 @@ const zh = {
   working: '正在检查…',
   workerFailed: (m: string) => `检查出错：${m}`,
   /** An unreadable file's reason when its worker died reading it (the CLI's words for its child process). */
+  fileMovedBeforeCheck: '拖入后此文件已被移动、改名或修改，浏览器无法读取；请重新拖入',
+  fileMoved: '检查之后此文件已被移动、改名或修改，无法显示原文（检查结果仍是检查时的）。请重新拖入此文件。',
   workerDied: (cause: string) => `检查此文件的工作线程意外结束（${cause}）`,
   workerSilent: (seconds: number) => `检查此文件的工作线程 ${String(seconds)} 秒未作答，已停止`,
   workerDiedOften: (times: number) => `检查此文件的工作线程已 ${String(times)} 次意外结束，不再重试`,
@@ -176,6 +178,8 @@ const en: Words = {
   loaded: 'Loaded',
   working: 'Checking…',
   workerFailed: (m) => `Check failed: ${m}`,
+  fileMovedBeforeCheck: 'the file was moved, renamed or changed after it was dropped and the browser cannot read it; drop it again',
+  fileMoved: 'The file was moved, renamed or changed since it was checked: the form as read cannot be shown (the findings are those of the check). Drop the file again.',
   workerDied: (cause) => `the worker checking this file ended unexpectedly (${cause})`,
   workerSilent: (seconds) => `the worker checking this file did not answer for ${String(seconds)} s and was stopped`,
   workerDiedOften: (times) => `the workers checking this file ended unexpectedly ${String(times)} times; not tried again`,

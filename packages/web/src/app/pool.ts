@@ -35,6 +35,13 @@ function startWorker(source: string): Worker {
   return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { name: 'jixiao-check' });
 }
 
+/** The form as read for the form view, or why it cannot be shown. */
+export interface DocumentAnswer {
+  readonly blocks?: readonly BlockView[];
+  /** The file was moved, renamed or changed since it was checked: the browser no longer reads it. */
+  readonly moved?: boolean;
+}
+
 /** A totals row, by column. */
 export type Totals = Readonly<Partial<Record<BatchColumn, Cell>>>;
 
@@ -224,6 +231,13 @@ export class CheckPool {
       this.pump();
       return;
     }
+    if (response.type === 'moved') {
+      // The browser refused the file (moved, renamed or changed since the drop): listed with words that say so.
+      this.settle(slot, response.id);
+      if (this.owner.get(response.id) === slot) this.unreadable(response.id, this.words().fileMovedBeforeCheck);
+      this.pump();
+      return;
+    }
     if (response.type === 'elsewhere') {
       // A workbook or a PDF: read by its reader; this worker takes the next file.
       const { id, name, reader: kind } = response;
@@ -275,12 +289,16 @@ export class CheckPool {
     return Promise.all(this.started.map((slot) => this.askOne(slot, request)));
   }
 
-  /** The form as read (paragraphs and tables), from the worker that read it; undefined for JSON and YAML. */
-  async document(id: number): Promise<readonly BlockView[] | undefined> {
+  /**
+   * The form as read (paragraphs and tables), from the worker that read it: `blocks` undefined for JSON and YAML;
+   * `moved` when its file could not be read again (moved, renamed or changed since it was checked).
+   */
+  async document(id: number): Promise<DocumentAnswer> {
     const slot = this.owner.get(id);
-    if (slot === undefined) return undefined;
+    if (slot === undefined) return {};
     const answer = await this.askOne(slot, { type: 'document', id });
-    return answer.type === 'document' ? answer.blocks : undefined;
+    if (answer.type !== 'document') return {};
+    return { ...(answer.blocks === undefined ? {} : { blocks: answer.blocks }), ...(answer.moved === true ? { moved: true } : {}) };
   }
 
   /** A checked form's findings, places, scores and diagnostics, from the worker that holds it (undefined when none does). */

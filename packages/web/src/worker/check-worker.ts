@@ -188,12 +188,15 @@ async function configure(setup: Setup): Promise<SetupIssue[]> {
   return issues.map(issueOf);
 }
 
-async function check(id: number, { name, read }: Held): Promise<FormEntry> {
+function check(id: number, { name, read }: Held): FormEntry {
   // The reasons in the CLI's words (its report's unread inputs): the list on the page and every export say the same.
   if (!read.ok) return { id, ok: false, file: name, kind: read.kind, reasons: unreadReasonLines(read.diagnostics, locale) };
   checker ??= createChecker(standardPacks());
-  // Waivers apply as each rule is decided, so the self-rating check does not count a waived failure.
-  let result = await checker.checkEvaluation(read.evaluation, { source: name, locale, positions: read.positions, ...formGaps(read), ...(waivers.length === 0 ? {} : { waivers: { refs: waivers, today } }) });
+  // Waivers apply as each rule is decided, so the self-rating check does not count a waived failure. The synchronous
+  // checker, as the CLI's batch uses it: the same result as `checkEvaluation` (core's differential property proves
+  // it) without running json-rules-engine again, with its promises, for each failing rule's explanation
+  // (bench/RESULTS.md, fourteenth shift).
+  let result = checker.checkEvaluationSync(read.evaluation, { source: name, locale, positions: read.positions, ...formGaps(read), ...(waivers.length === 0 ? {} : { waivers: { refs: waivers, today } }) });
   // The form template the file was read with, as the CLI gives it (the summary's template column, the exports).
   if (read.template !== undefined) result = { ...result, template: formTemplate(read.template, locale) };
   // Its import diagnostics, as the CLI's result carries them: the summary's column and every export's section.
@@ -252,9 +255,10 @@ async function handle(request: WorkerRequest, read?: Promise<ArrayBuffer>): Prom
       let bytes: Uint8Array;
       try {
         bytes = new Uint8Array(await (read ?? request.file.arrayBuffer()));
-      } catch (error) {
-        // The browser could not read the file (moved or deleted since it was picked): listed with the browser's reason.
-        post({ type: 'checked', entry: { id: request.id, ok: false, file: request.name, kind: 'unknown', reasons: [error instanceof Error ? error.message : String(error)] } });
+      } catch {
+        // The browser could not read the file (moved, renamed, deleted or changed since it was picked): the page lists it
+        // with words that say so (the browser's own, "NotReadableError …", do not).
+        post({ type: 'moved', id: request.id, name: request.name });
         return;
       }
       try {
@@ -265,7 +269,7 @@ async function handle(request: WorkerRequest, read?: Promise<ArrayBuffer>): Prom
         }
         const form: Held = JIXIAO_READS === 'pdf' ? await readPdf(request.name, bytes, request.file) : { name: request.name, read: await importBuffer(bytes, { filename: request.name }), file: request.file };
         held.set(request.id, form);
-        post({ type: 'checked', entry: await check(request.id, form) });
+        post({ type: 'checked', entry: check(request.id, form) });
       } catch (error) {
         post({ type: 'checked', entry: internalError(request.id, request.name, error) });
       }
@@ -276,7 +280,7 @@ async function handle(request: WorkerRequest, read?: Promise<ArrayBuffer>): Prom
       for (const [id, form] of held) {
         post({ type: 'reading', id });
         try {
-          entries.push(await check(id, form));
+          entries.push(check(id, form));
         } catch (error) {
           entries.push(internalError(id, form.name, error));
         }
@@ -290,8 +294,20 @@ async function handle(request: WorkerRequest, read?: Promise<ArrayBuffer>): Prom
         post({ type: 'document', id: request.id, blocks: pdfView(form.pdf, locale) });
         return;
       }
-      const doc = form?.read.ok === true ? await documentOf(form.read.kind, new Uint8Array(await form.file.arrayBuffer())) : undefined;
-      post({ type: 'document', id: request.id, ...(doc === undefined || form?.read.ok !== true ? {} : { blocks: documentView(doc, form.read.positions) }) });
+      if (form?.read.ok !== true) {
+        post({ type: 'document', id: request.id });
+        return;
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await form.file.arrayBuffer());
+      } catch {
+        // The file is read again for the view: the browser refuses it once it was moved, renamed or changed on disk.
+        post({ type: 'document', id: request.id, moved: true });
+        return;
+      }
+      const doc = await documentOf(form.read.kind, bytes);
+      post({ type: 'document', id: request.id, ...(doc === undefined ? {} : { blocks: documentView(doc, form.read.positions) }) });
       return;
     }
     case 'details': {

@@ -208,8 +208,13 @@ export type WorkerResponse =
   | { readonly type: 'reading'; readonly id: number }
   | { readonly type: 'checked'; readonly entry: FormEntry }
   | { readonly type: 'rechecked'; readonly entries: readonly FormEntry[] }
-  /** Undefined for a form that has no document (canonical JSON or YAML). */
-  | { readonly type: 'document'; readonly id: number; readonly blocks?: readonly BlockView[] }
+  /**
+   * `blocks` undefined for a form that has no document (canonical JSON or YAML); `moved` when the file could not be
+   * read again for it (moved, renamed or changed since it was checked: the browser refuses a File whose file changed).
+   */
+  | { readonly type: 'document'; readonly id: number; readonly blocks?: readonly BlockView[]; readonly moved?: true }
+  /** The browser could not read a file sent to check (moved, renamed or changed since it was dropped): the page words it. */
+  | { readonly type: 'moved'; readonly id: number; readonly name: string }
   /** Undefined for a form this worker does not hold (forgotten meanwhile). */
   | { readonly type: 'details'; readonly id: number; readonly details?: FormDetails }
   /** A workbook or a PDF, given back by a worker built without its reader (pool.ts sends the file on). */
