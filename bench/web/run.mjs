@@ -46,8 +46,8 @@ const COMPARE = (() => {
 })();
 const ROUNDS = arg('--rounds', 2);
 
-/** Resident memory (bytes) of `pid` and its descendants whose command line passes `keep`, from /proc (Linux). */
-function treeRss(pid, keep = () => true) {
+/** Every process's children, by parent pid, from /proc (Linux). */
+function processChildren() {
   const children = new Map();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -60,6 +60,12 @@ function treeRss(pid, keep = () => true) {
       // gone meanwhile
     }
   }
+  return children;
+}
+
+/** Resident memory (bytes) of `pid` and its descendants whose command line passes `keep`, from /proc (Linux). */
+function treeRss(pid, keep = () => true) {
+  const children = processChildren();
   let total = 0;
   let largest = 0;
   const walk = (p) => {
@@ -86,17 +92,7 @@ function treeRss(pid, keep = () => true) {
  * machine inflates far less than a wall time.
  */
 function chromiumThreads(pid) {
-  const children = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
+  const children = processChildren();
   const ticks = 100; // USER_HZ: clock ticks per second in /proc (100 on Linux)
   const threads = new Map();
   const walk = (p) => {
