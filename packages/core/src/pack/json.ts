@@ -2,6 +2,7 @@ import { visit } from 'jsonc-parser';
 import type { Locale, LocalizedText } from '../i18n/locale.js';
 import { JSON_SYNTAX_MESSAGES } from '../i18n/messages.js';
 import { visibleText } from '../i18n/visible.js';
+import { capExcerpt } from '../result/report.js';
 
 /**
  * Strict JSON for the files a user or a pack author writes (config, pack manifests and rule files): what
@@ -147,10 +148,7 @@ const endOfContent = (text: string): number => text.replace(/[ \t\n\r]+$/, '').l
 function quoteAt(text: string, offset: number, backward: boolean): string {
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   const rest = /^[^\n\r]*/.exec(text.slice(offset))?.[0] ?? '';
-  if (!backward && rest !== '') {
-    const points = Array.from(rest);
-    return points.length <= QUOTE_LIMIT ? rest : `${points.slice(0, QUOTE_LIMIT).join('')}…`;
-  }
+  if (!backward && rest !== '') return capExcerpt(rest, QUOTE_LIMIT);
   const points = Array.from(text.slice(lineStart, offset).replace(/[ \t]+$/, ''));
   return points.length <= QUOTE_LIMIT ? points.join('') : `…${points.slice(-QUOTE_LIMIT).join('')}`;
 }
