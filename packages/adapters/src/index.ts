@@ -14,7 +14,7 @@ export { MAX_SHEET_ROWS, formatXlsx, memorySpool, writeXlsxStream, xlsxReport } 
 export type { RowSpool, SpoolFactory, XlsxReport } from './formatters/xlsx.js';
 export type { FormatOptions, Formatter } from './formatters/types.js';
 // The report's wording of findings, for other views of the same results (the browser workbench).
-export { WORDS, basisText, findingPosition, isWaived, observedEntries, outcomeLabel, packScoreText, positionText, reviewNotes, scoreCheckText, sortFindings } from './formatters/common.js';
+export { WORDS, basisText, findingPosition, formIdentity, gradeOf, isWaived, observedEntries, outcomeLabel, packScoreText, positionText, reviewNotes, scoreCheckText, sortFindings, unitOf, yearOf } from './formatters/common.js';
 // The canonical ASCII `cell` of a position (`table 1, row 3, cell 2`, `Sheet1!B7`), read back.
 export { cellPlaceText, parseCell, type CellPlace } from '@jixiao/core';
 // The batch summary's columns and rows (the reports' summary table), for the same.

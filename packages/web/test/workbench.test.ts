@@ -1349,8 +1349,8 @@ describe.skipIf(!HAVE_CHROMIUM)('across forms, and workbooks', { timeout: BROWSE
     await row.first().waitFor({ timeout: 60_000 });
     expect(await row.count()).toBe(1);
     expect(requests.filter((u) => u.endsWith('/worker-xlsx.js'))).toHaveLength(1);
-    // template, claimed grade (none stated), suggested grade 中（74.36）: the README's worked figures.
-    expect((await row.locator('td').allTextContents()).slice(2, 5)).toEqual(['t5-indicator-form', '（无）', '中（74.36）']);
+    // template, claimed grade (none stated: （空）, as the reports word a blank), suggested grade 中（74.36）: the README's worked figures.
+    expect((await row.locator('td').allTextContents()).slice(2, 5)).toEqual(['t5-indicator-form', '（空）', '中（74.36）']);
 
     await row.getByRole('button').click();
     const total = page.locator('.finding[data-rule="scoring/score-total"]');

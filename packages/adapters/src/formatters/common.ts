@@ -2,7 +2,7 @@
  * What several formatters share: the report vocabulary in both locales, the order findings are shown in,
  * legal basis and observed values as text, and where a finding points into the submitted file.
  */
-import { cellPlaceText, fieldName, fieldValueText, gradeText, type CitationCheck, type EvaluationResult, type Finding, type Indicator, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type ReportBasis, type ResultDiagnostic, type ScoreCheck, type Severity, type SourcePosition } from '@jixiao/core';
+import { CORE_MESSAGES, cellPlaceText, fieldName, fieldValueText, gradeText, type CitationCheck, type EvaluationResult, type Finding, type Indicator, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type ReportBasis, type ResultDiagnostic, type ScoreCheck, type Severity, type SourcePosition } from '@jixiao/core';
 
 export { capExcerpt as excerptText, findingPosition } from '@jixiao/core';
 
@@ -11,13 +11,19 @@ function counted(n: number, noun: string): string {
   return `${String(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/**
+ * The report vocabulary. A unit, year or claimed grade the form leaves blank is worded as every blank field is (core's `CORE_MESSAGES.blank`,
+ * the word of the findings' values: `单位名称 = （空）`): `（空）` as a value in a cell or after its label, `单位为空` where
+ * nothing else names the field (a form's heading, the parentheses after its file name; core's `{fields}为空`). Not
+ * `未填`: a year the importer could not read (an import diagnostic) is blank too, and the unit did write one.
+ */
 export const WORDS = {
   'zh-CN': {
     title: '部门整体支出绩效自评检查报告',
     fail: '不通过', indeterminate: '无法判断', 'not-applicable': '不适用', pass: '通过',
     error: '错误', warning: '警告', info: '提示',
     basis: '依据', observed: '填报值', indicators: '指标', source: '来源', excerpt: '原文',
-    unit: '单位', year: '年度', rating: '自评等级', none: '（无）', blank: '（空）', unitBlank: '单位未填', yearBlank: '年度未填',
+    unit: '单位', year: '年度', rating: '自评等级', none: '（无）', blank: CORE_MESSAGES['zh-CN'].blank, unitBlank: '单位为空', yearBlank: '年度为空',
     rule: '规则', ruleTitle: '规则名称', outcome: '结果', severity: '严重程度', message: '说明', location: '位置',
     field: '字段', value: '值', notComputed: '无法计算', path: '路径', code: '代码', note: '说明',
     total: '规则数', errors: '错误', warnings: '警告', infos: '提示', passes: '通过', notApplicable: '不适用', failures: '不通过',
@@ -49,7 +55,7 @@ export const WORDS = {
     fail: 'FAIL', indeterminate: 'INDETERMINATE', 'not-applicable': 'N/A', pass: 'pass',
     error: 'error', warning: 'warning', info: 'info',
     basis: 'Basis', observed: 'Values', indicators: 'Indicators', source: 'Source', excerpt: 'Excerpt',
-    unit: 'Unit', year: 'Year', rating: 'Self-rating', none: '(none)', blank: '(blank)', unitBlank: 'unit blank', yearBlank: 'year blank',
+    unit: 'Unit', year: 'Year', rating: 'Self-rating', none: '(none)', blank: CORE_MESSAGES.en.blank, unitBlank: 'unit blank', yearBlank: 'year blank',
     rule: 'Rule', ruleTitle: 'Title', outcome: 'Outcome', severity: 'Severity', message: 'Message', location: 'Location',
     field: 'Field', value: 'Value', notComputed: 'N/A', path: 'Path', code: 'Code', note: 'Note',
     total: 'Rules', errors: 'Errors', warnings: 'Warnings', infos: 'Info', passes: 'Passed', notApplicable: 'N/A', failures: 'Failed',
@@ -172,7 +178,7 @@ export function positionText(position: SourcePosition, locale: Locale): string {
   return parts.join(w.comma);
 }
 
-/** Unit name, or `（无）`. */
+/** Unit name, or `（空）`. */
 export function unitText(r: EvaluationResult, locale: Locale): string {
   return unitOf(r.evaluation.unit, locale);
 }
@@ -193,9 +199,9 @@ export function ratingText(r: EvaluationResult, locale: Locale): string {
   return gradeOf(r.evaluation.selfRating, locale);
 }
 
-/** A 自评等级 as a reader sees it (`优`, `优 (excellent)`), or `（无）`. */
+/** A 自评等级 as a reader sees it (`优`, `优 (excellent)`), or `（空）`. */
 export function gradeOf(grade: string | null | undefined, locale: Locale): string {
-  return grade === null || grade === undefined ? WORDS[locale].none : gradeText(grade, locale);
+  return grade === null || grade === undefined ? WORDS[locale].blank : gradeText(grade, locale);
 }
 
 /**
@@ -279,19 +285,26 @@ export function diagnosticHead(d: ResultDiagnostic, locale: Locale, verbose = fa
   return `${WORDS[locale][d.severity]}${where === '' ? '' : ` ${where}`} [${d.code}]${d.path === undefined ? '' : ` ${fieldName(d.path, locale, verbose)}`}`;
 }
 
-/** Unit name (or `（无）`), from a result or a batch row. */
+/** Unit name (or `（空）`), from a result or a batch row. */
 export function unitOf(unit: string | null, locale: Locale): string {
-  return unit ?? WORDS[locale].none;
+  return unit ?? WORDS[locale].blank;
 }
 
+/** The fiscal year as text (or `（空）`). */
 export function yearOf(fiscalYear: number | null, locale: Locale): string {
-  return fiscalYear === null ? WORDS[locale].none : String(fiscalYear);
+  return fiscalYear === null ? WORDS[locale].blank : String(fiscalYear);
+}
+
+/** The fiscal year in a table cell: a number a spreadsheet sorts, or `（空）`, never an empty cell. */
+export function yearCell(fiscalYear: number | null, locale: Locale): number | string {
+  return fiscalYear ?? WORDS[locale].blank;
 }
 
 /**
  * A form's unit and year, as its heading (`北塔区司法局 2020`) and inside parentheses after its file name
- * (`a.docx（北塔区司法局 2020）`): a blank says which one it is (`单位未填 2020`, `北塔区司法局 年度未填`,
- * `unit blank year blank`), never `（无） （无）` nor a `（无）` nested in parentheses.
+ * (`a.docx（北塔区司法局 2020）`): a blank says which one it is (`单位为空 2020`, `北塔区司法局 年度为空`,
+ * `unit blank year blank`: the blank word after the field's name), never `（空） （空）` nor a bracket nested in the
+ * parentheses.
  */
 export function formIdentity(unit: string | null, fiscalYear: number | null, locale: Locale): string {
   const w = WORDS[locale];

@@ -189,15 +189,15 @@ describe('the cross-form section in every format', () => {
     });
   });
 
-  it('a form whose unit or year is blank says which one after its file name, never （无） inside the parentheses', () => {
+  it('a form whose unit or year is blank says which one after its file name, never a bracketed （空） inside the parentheses', () => {
     const [first] = CROSS.findings;
     if (first === undefined) throw new Error('fixture');
     const related = first.related[0];
     if (related === undefined) throw new Error('fixture');
     const blank = { ...first, unit: null, fiscalYear: null, related: [{ ...related, unit: null, fiscalYear: 2020 }] };
     const zh = crossFormBlock(blank, 'zh-CN');
-    expect(zh.head).toBe('不通过 错误 history/three-public-declined b/2021.txt（单位未填 年度未填）');
-    expect(zh.lines).toContain('上年表：a/2020.txt（单位未填 2020）');
+    expect(zh.head).toBe('不通过 错误 history/three-public-declined b/2021.txt（单位为空 年度为空）');
+    expect(zh.lines).toContain('上年表：a/2020.txt（单位为空 2020）');
     expect(crossFormBlock({ ...first, fiscalYear: null }, 'en').head).toBe('fail error history/three-public-declined b/2021.txt (北塔区司法局 year blank)');
   });
 

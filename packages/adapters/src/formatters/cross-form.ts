@@ -1,5 +1,5 @@
 import { fieldName, type CrossFormReport, type CrossFormReportFinding, type Locale, type RelatedForm, type SourcePosition } from '@jixiao/core';
-import { WORDS as REPORT_WORDS, formIdentity, positionText, unitOf } from './common.js';
+import { WORDS as REPORT_WORDS, formIdentity, positionText, unitOf, yearCell } from './common.js';
 import type { Cell } from './rows.js';
 
 /**
@@ -90,7 +90,7 @@ export function crossFormRow(f: CrossFormReportFinding, locale: Locale): Cell[] 
   return [
     f.source,
     unitOf(f.unit, locale),
-    f.fiscalYear,
+    yearCell(f.fiscalYear, locale),
     f.ruleId,
     outcomeText(f, locale),
     f.severity === undefined ? null : REPORT_WORDS[locale][f.severity],
@@ -135,5 +135,5 @@ export function crossFormBlock(f: CrossFormReportFinding, locale: Locale): { rea
  * the positions in both forms in the location column.
  */
 export function crossFormFindingRow(f: CrossFormReportFinding, locale: Locale): Cell[] {
-  return [f.source, unitOf(f.unit, locale), f.fiscalYear, f.ruleId, f.title, outcomeText(f, locale), f.severity === undefined ? null : REPORT_WORDS[locale][f.severity], null, f.message, blankAsNull(relatedLines(f, locale).join(REPORT_WORDS[locale].semicolon)), blankAsNull(crossFormPositions(f, locale)), null, null];
+  return [f.source, unitOf(f.unit, locale), yearCell(f.fiscalYear, locale), f.ruleId, f.title, outcomeText(f, locale), f.severity === undefined ? null : REPORT_WORDS[locale][f.severity], null, f.message, blankAsNull(relatedLines(f, locale).join(REPORT_WORDS[locale].semicolon)), blankAsNull(crossFormPositions(f, locale)), null, null];
 }

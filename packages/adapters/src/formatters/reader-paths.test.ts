@@ -58,10 +58,10 @@ describe('reports name fields by their labels, without model paths or condition 
 
 describe('a form without unit name or year is headed in words, not "(none) (none)"', () => {
   it.each<[FormatName, Locale, string]>([
-    ['markdown', 'zh-CN', '## 单位未填 年度未填'],
+    ['markdown', 'zh-CN', '## 单位为空 年度为空'],
     ['markdown', 'en', '## unit blank year blank'],
     ['html', 'en', '<h2>unit blank year blank</h2>'],
-    ['junit', 'zh-CN', '<testsuite name="单位未填 年度未填 (forms/blank.json)"'],
+    ['junit', 'zh-CN', '<testsuite name="单位为空 年度为空 (forms/blank.json)"'],
     ['junit', 'en', '<testsuite name="unit blank year blank (forms/blank.json)"'],
   ])('%s, %s', async (name, locale, heading) => {
     const form = patchEvaluation(baseEvaluation(), { unit: { name: null }, fiscalYear: null });
@@ -69,7 +69,7 @@ describe('a form without unit name or year is headed in words, not "(none) (none
     const results = [await checker().checkEvaluation(form, { source: 'forms/blank.json', locale }), await checker().checkEvaluation(named, { source: 'forms/named.json', locale })];
     const out = await FORMATTERS[name](results, { locale, toolVersion: '0.1.0', rules: checker().rules });
     expect(out).toContain(heading);
-    expect(out).toContain(locale === 'zh-CN' ? '东湖区司法局 年度未填' : '东湖区司法局 year blank');
-    expect(out).not.toMatch(/\(none\) \(none\)|（无） （无）/);
+    expect(out).toContain(locale === 'zh-CN' ? '东湖区司法局 年度为空' : '东湖区司法局 year blank');
+    expect(out).not.toMatch(/\(none\) \(none\)|（无） （无）|（空） （空）|\(blank\) \(blank\)/);
   });
 });

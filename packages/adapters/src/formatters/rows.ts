@@ -3,7 +3,7 @@
  * findings sheet), the batch summary (text, Markdown, HTML, the xlsx summary sheet), and what goes with them.
  */
 import { fieldName, gradeScoreText, type BatchDigest, type EvaluationResult, type FormBrief, type Locale, type Outcome, type ReportRule, type ResultDiagnostic, type Severity, type UnreadInput } from '@jixiao/core';
-import { WORDS, basisText, indicatorValueText, diagnosticPosition, findingPosition, gradeOf, isWaived, observedText, positionText, reviewNotes, sortFindings, unitOf, yearOf } from './common.js';
+import { WORDS, basisText, indicatorValueText, diagnosticPosition, findingPosition, gradeOf, isWaived, observedText, positionText, reviewNotes, sortFindings, unitOf, yearCell, yearOf } from './common.js';
 
 export type Cell = string | number | null;
 
@@ -41,7 +41,7 @@ function where(text: string): Cell {
 export function findingRows(r: EvaluationResult, locale: Locale, verbose = false): FindingRow[] {
   const w = WORDS[locale];
   const yes = w.yes;
-  const base = { source: r.source, unit: r.evaluation.unit, fiscalYear: r.evaluation.fiscalYear };
+  const base = { source: r.source, unit: unitOf(r.evaluation.unit, locale), fiscalYear: yearCell(r.evaluation.fiscalYear, locale) };
   const rows: FindingRow[] = sortFindings(r.findings).map((f) => {
     const at = findingPosition(r, f);
     return {
@@ -73,8 +73,8 @@ function diagnosticCells(r: EvaluationResult, d: ResultDiagnostic, locale: Local
   const w = WORDS[locale];
   return row({
     source: r.source,
-    unit: r.evaluation.unit,
-    fiscalYear: r.evaluation.fiscalYear,
+    unit: unitOf(r.evaluation.unit, locale),
+    fiscalYear: yearCell(r.evaluation.fiscalYear, locale),
     ruleId: `import/${d.code}`,
     title: d.path === undefined ? w.diagnostics : `${w.diagnostics}${w.colon}${fieldName(d.path, locale, verbose)}`,
     outcome: w.diagnostics,
@@ -103,7 +103,7 @@ export function reviewHeaders(locale: Locale): string[] {
 /** One form's import diagnostics and the notes that came with its passes, a row each. */
 export function reviewRows(r: EvaluationResult, locale: Locale, verbose = false): Cell[][] {
   const w = WORDS[locale];
-  const base = [r.source, r.evaluation.unit, r.evaluation.fiscalYear];
+  const base = [r.source, unitOf(r.evaluation.unit, locale), yearCell(r.evaluation.fiscalYear, locale)];
   const out: Cell[][] = (r.diagnostics ?? []).map((d) => [...base, w.diagnostics, w[d.severity], where(positionText(diagnosticPosition(d), locale)), `${d.path === undefined ? '' : `${fieldName(d.path, locale, verbose)}${w.colon}`}${d.message} [${d.code}]`]);
   for (const n of reviewNotes(r)) out.push([...base, w.reviewNotes, null, null, `${n.title}${w.colon}${n.message}`]);
   return out;
@@ -116,7 +116,7 @@ export function indicatorHeaders(locale: Locale): string[] {
 
 /** One form's indicators, a row each: the value as a number (a percentage), or 无法计算 / N/A with its reason. */
 export function indicatorRows(r: EvaluationResult, locale: Locale): Cell[][] {
-  return r.indicators.map((i) => [r.source, r.evaluation.unit, r.evaluation.fiscalYear, i.label, i.value ?? indicatorValueText(i, locale), i.reason ?? null]);
+  return r.indicators.map((i) => [r.source, unitOf(r.evaluation.unit, locale), yearCell(r.evaluation.fiscalYear, locale), i.label, i.value ?? indicatorValueText(i, locale), i.reason ?? null]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -228,7 +228,7 @@ export function batchCells(b: FormBrief, locale: Locale): Record<BatchColumn, Ce
   return {
     source: b.source,
     unit: unitOf(b.unit, locale),
-    fiscalYear: b.fiscalYear,
+    fiscalYear: yearCell(b.fiscalYear, locale),
     template: templateText(b, locale),
     selfRating: gradeOf(b.selfRating, locale),
     suggestedGrade: suggestedGradeText(b, locale),

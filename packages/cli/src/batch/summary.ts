@@ -1,4 +1,5 @@
-import { gradeText, type Locale } from '@jixiao/core';
+import type { Locale } from '@jixiao/core';
+import { formIdentity, gradeOf } from '@jixiao/adapters';
 import type { FileOutcome } from './check-file.js';
 import { byPath, type IgnoredInput, type IgnoreReason, type SkippedInput } from './collect.js';
 import { terminalText } from '../terminal.js';
@@ -46,11 +47,11 @@ export function renderSummary(outcomes: readonly FileOutcome[], skipped: readonl
   }
   if (checked.length > 0) {
     lines.push(zh ? '各单位：' : 'Per unit:');
-    const blank = zh ? '（空）' : '(blank)';
     for (const o of checked) {
       const s = o.brief;
-      const unit = `${s.unit === null ? blank : terminalText(s.unit)} ${s.fiscalYear === null ? blank : String(s.fiscalYear)}`;
-      const grade = s.selfRating === null ? blank : terminalText(gradeText(s.selfRating, locale));
+      // Worded as the reports word them: `单位为空 2020`, a blank grade `（空）`.
+      const unit = terminalText(formIdentity(s.unit, s.fiscalYear, locale));
+      const grade = terminalText(gradeOf(s.selfRating, locale));
       const source = terminalText(o.source);
       lines.push(
         zh
