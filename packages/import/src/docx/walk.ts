@@ -1,7 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { FORM_LIMITS } from '../text/limits.js';
 import { attr, isOn, localName, type Attributes } from './ooxml.js';
-import { NO_HIDDEN_STYLES, type HiddenStyles } from './styles.js';
+import { NO_HIDDEN_STYLES, togglesHidden, type HiddenStyles } from './styles.js';
 
 /**
  * One line of text the .docx reader extracted, with where it sits in the document (an element origin: see
@@ -105,6 +105,7 @@ type Frame =
   | { readonly kind: 'p'; readonly outer: string; readonly outerHidden: string; readonly outerStyleHidden: boolean; readonly paragraph: number }
   | { readonly kind: 'pPr' }
   | { readonly kind: 'tbl' }
+  | { readonly kind: 'tblPr' }
   | { readonly kind: 'run'; readonly items: RunItem[]; seenRPr: boolean; font: string | undefined; vanish: boolean | undefined; style: string | undefined }
   | { readonly kind: 'text'; readonly instr: boolean; text: string }
   | { readonly kind: 'rPr'; seenFonts: boolean; seenVanish: boolean; seenStyle: boolean }
@@ -132,12 +133,13 @@ class Walker {
   private elements = 0;
   private paragraph = 0;
   private tableCount = 0;
-  private readonly tables: { index: number; row: number; cell: number }[] = [];
+  /** The open tables, innermost last; `hides`: the table's style toggles hidden text. */
+  private readonly tables: { index: number; row: number; cell: number; hides: boolean }[] = [];
   private readonly fields: Field[] = [];
   private buf = '';
   /** The current paragraph's hidden text. */
   private hiddenBuf = '';
-  /** The current paragraph's style hides its text. */
+  /** The current paragraph's style (named, or the default) toggles hidden text. */
   private paragraphStyleHidden = false;
 
   constructor(
@@ -164,12 +166,24 @@ class Walker {
       case 'pPr':
         if (name === 'pStyle') {
           const style = attr(tag.attributes, 'val');
-          this.paragraphStyleHidden = style !== undefined && this.styles.paragraph.has(style);
+          this.paragraphStyleHidden = togglesHidden(this.styles, 'paragraph', style);
         }
         this.skip = 1;
         return;
-      case 'visit':
       case 'tbl':
+        if (name === 'tblPr') {
+          this.frames.push({ kind: 'tblPr' });
+          return;
+        }
+        this.visit(name, tag.attributes);
+        return;
+      case 'tblPr': {
+        const table = this.tables[this.tables.length - 1];
+        if (name === 'tblStyle' && table !== undefined) table.hides = togglesHidden(this.styles, 'table', attr(tag.attributes, 'val'));
+        this.skip = 1;
+        return;
+      }
+      case 'visit':
       case 'content':
         this.visit(name, tag.attributes);
         return;
@@ -255,10 +269,10 @@ class Walker {
         this.frames.push({ kind: 'p', outer: this.buf, outerHidden: this.hiddenBuf, outerStyleHidden: this.paragraphStyleHidden, paragraph: ++this.paragraph });
         this.buf = '';
         this.hiddenBuf = '';
-        this.paragraphStyleHidden = false;
+        this.paragraphStyleHidden = togglesHidden(this.styles, 'paragraph', undefined);
         return;
       case 'tbl':
-        this.tables.push({ index: ++this.tableCount, row: 0, cell: 0 });
+        this.tables.push({ index: ++this.tableCount, row: 0, cell: 0, hides: togglesHidden(this.styles, 'table', undefined) });
         this.frames.push({ kind: 'tbl' });
         return;
       case 'tr': {
@@ -391,6 +405,7 @@ class Walker {
         return;
       case 'rPr':
       case 'pPr':
+      case 'tblPr':
       case 'ffData':
       case 'content':
       case undefined:
@@ -399,12 +414,14 @@ class Walker {
   }
 
   /**
-   * A run's items in order; a hidden run's text goes aside (its field characters still open and close fields). A run
-   * is hidden by its own `w:vanish`, else by its character style, its paragraph's style or the document defaults.
+   * A run's items in order; a hidden run's text goes aside (its field characters still open and close fields). A run's
+   * own `w:vanish` decides; without one, the document defaults' state toggled by each style level that says
+   * `vanish` — its table's, its paragraph's and its own character style (see {@link HiddenStyles}).
    */
   private playRun(run: Extract<Frame, { kind: 'run' }>): void {
     const { font } = run;
-    const hidden = run.vanish ?? ((run.style !== undefined && this.styles.character.has(run.style)) || this.paragraphStyleHidden || this.styles.byDefault);
+    const tableHides = this.tables[this.tables.length - 1]?.hides ?? false;
+    const hidden = run.vanish ?? [tableHides, this.paragraphStyleHidden, togglesHidden(this.styles, 'character', run.style)].reduce((state, toggle) => state !== toggle, this.styles.byDefault);
     for (const item of run.items) {
       if ('text' in item) this.emit(font === undefined ? item.text : Array.from(item.text).map((ch) => symbolGlyph(font, ch.codePointAt(0) ?? 0)).join(''), hidden);
       else if ('fixed' in item) this.emit(item.fixed, hidden);
