@@ -72,6 +72,46 @@ export function symbolGlyph(font: string | undefined, code: number): string {
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
 }
 
+/**
+ * The namespaces Word understands in a Markup Compatibility `mc:Choice` (ECMA-376 Part 3, §10.2): WordprocessingML and
+ * DrawingML themselves and Office's extensions (w14, w15, w16…, wps, wpg, wpc, wpi, wp14, a14). A choice that
+ * requires any other namespace is one Word skips for the next choice or the fallback, and so does the walker: it
+ * reads only the branch Word shows, never both (a file holding one set of figures in the choice and another in the
+ * fallback would otherwise be checked on text no one sees).
+ */
+const UNDERSTOOD_NAMESPACES: ReadonlySet<string> = new Set([
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://schemas.openxmlformats.org/officeDocument/2006/math',
+  'http://schemas.openxmlformats.org/drawingml/2006/main',
+  'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing',
+  'urn:schemas-microsoft-com:vml',
+  'urn:schemas-microsoft-com:office:office',
+  'urn:schemas-microsoft-com:office:word',
+  'http://schemas.microsoft.com/office/word/2006/wordml',
+  'http://schemas.microsoft.com/office/word/2010/wordml',
+  'http://schemas.microsoft.com/office/word/2012/wordml',
+  'http://schemas.microsoft.com/office/word/2015/wordml/symex',
+  'http://schemas.microsoft.com/office/word/2016/wordml/cid',
+  'http://schemas.microsoft.com/office/word/2018/wordml',
+  'http://schemas.microsoft.com/office/word/2018/wordml/cex',
+  'http://schemas.microsoft.com/office/word/2010/wordprocessingShape',
+  'http://schemas.microsoft.com/office/word/2010/wordprocessingGroup',
+  'http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas',
+  'http://schemas.microsoft.com/office/word/2010/wordprocessingInk',
+  'http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing',
+  'http://schemas.microsoft.com/office/drawing/2010/main',
+]);
+
+/** The namespace a prefix names: declared on the element itself, else on one of `outer` (innermost first). */
+function namespaceOf(prefix: string, own: Attributes, outer: readonly Attributes[]): string | undefined {
+  for (const attributes of [own, ...outer]) {
+    const uri = attributes[`xmlns:${prefix}`];
+    if (uri !== undefined) return uri;
+  }
+  return undefined;
+}
+
 /** Elements whose content is never text of the form: properties, deleted text, drawings, bookmarks, notes' marks. */
 const SKIP = new Set(['del', 'moveFrom', 'pPr', 'rPr', 'tblPr', 'tblGrid', 'trPr', 'tcPr', 'sectPr', 'sdtPr', 'sdtEndPr', 'drawing', 'pict', 'object', 'commentReference', 'footnoteReference', 'endnoteReference', 'proofErr', 'bookmarkStart', 'bookmarkEnd']);
 
@@ -106,6 +146,7 @@ type Frame =
   | { readonly kind: 'pPr' }
   | { readonly kind: 'tbl' }
   | { readonly kind: 'tblPr' }
+  | { readonly kind: 'alternate'; readonly namespaces: Attributes; chosen: boolean }
   | { readonly kind: 'run'; readonly items: RunItem[]; seenRPr: boolean; font: string | undefined; vanish: boolean | undefined; style: string | undefined }
   | { readonly kind: 'text'; readonly instr: boolean; text: string }
   | { readonly kind: 'rPr'; seenFonts: boolean; seenVanish: boolean; seenStyle: boolean }
@@ -139,6 +180,8 @@ class Walker {
   private buf = '';
   /** The current paragraph's hidden text. */
   private hiddenBuf = '';
+  /** The document element's attributes: the namespace declarations a `mc:Choice` is read against. */
+  private rootAttributes: Attributes | undefined;
   /** The current paragraph's style (named, or the default) toggles hidden text. */
   private paragraphStyleHidden = false;
 
@@ -154,6 +197,7 @@ class Walker {
       return;
     }
     const name = localName(tag.name);
+    this.rootAttributes ??= tag.attributes;
     const top = this.frames[this.frames.length - 1] ?? { kind: 'visit' };
     switch (top.kind) {
       case 'p':
@@ -183,6 +227,9 @@ class Walker {
         this.skip = 1;
         return;
       }
+      case 'alternate':
+        this.alternate(top, name, tag.attributes);
+        return;
       case 'visit':
       case 'content':
         this.visit(name, tag.attributes);
@@ -308,9 +355,31 @@ class Walker {
       case 'sdt':
         this.frames.push({ kind: 'sdt', seenPr: false, seenContent: false, done: false });
         return;
+      case 'AlternateContent':
+        this.frames.push({ kind: 'alternate', namespaces: attributes, chosen: false });
+        return;
       default:
         this.frames.push({ kind: 'visit' });
     }
+  }
+
+  /**
+   * A child of `mc:AlternateContent`: the first `mc:Choice` whose required namespaces Word understands, else the
+   * `mc:Fallback`, is read like any container; every other branch is skipped.
+   */
+  private alternate(frame: Extract<Frame, { kind: 'alternate' }>, name: string, attributes: Attributes): void {
+    const outer = [frame.namespaces, this.rootAttributes ?? {}];
+    const understood = (requires: string) => {
+      const prefixes = requires.split(/\s+/).filter((p) => p !== '');
+      return prefixes.length > 0 && prefixes.every((p) => UNDERSTOOD_NAMESPACES.has(namespaceOf(p, attributes, outer) ?? ''));
+    };
+    const take = !frame.chosen && ((name === 'Choice' && understood(attr(attributes, 'Requires') ?? '')) || name === 'Fallback');
+    if (!take) {
+      this.skip = 1;
+      return;
+    }
+    frame.chosen = true;
+    this.visit(name, attributes);
   }
 
   private runChild(run: Extract<Frame, { kind: 'run' }>, name: string, attributes: Attributes): void {
@@ -364,6 +433,7 @@ class Walker {
     switch (frame?.kind) {
       case 'visit':
       case 'sdt':
+      case 'alternate':
         this.depth--;
         return;
       case 'p':
