@@ -39,10 +39,13 @@ const poll = ((fn: () => unknown, options?: Parameters<typeof expect.poll>[1]) =
 
 let work: string;
 let dist: string;
-let browser: Browser;
+/** Undefined until `beforeAll` has launched it (and for good when the launch failed or timed out). */
+let browser: Browser | undefined;
 
 /** A page on the built workbench that records every request and every console error. */
 async function openPage(url: string, init?: (() => void) | readonly (() => void)[]): Promise<{ page: Page; requests: string[]; problems: string[] }> {
+  // Chromium never started: the launch's own error is the one beforeAll reported.
+  if (browser === undefined) throw new Error('Chromium was not launched (see the beforeAll error above)');
   // A context of its own per page (axe needs one); all of them close with the browser.
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const page = await context.newPage();
@@ -110,18 +113,23 @@ beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 120_000);
 
+/** The launch, kept so that a browser that starts only after beforeAll gave up on it is closed too. */
+let launching: Promise<Browser> | undefined;
+
 beforeAll(async () => {
   if (!HAVE_CHROMIUM) return;
-  browser = await chromium.launch({
+  launching = chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  browser = await launching;
 });
 
 afterAll(async () => {
-  if (!HAVE_CHROMIUM) return;
-  await browser.close();
+  // A launch that failed or timed out left no browser: closing nothing must not hide why (a TypeError here did).
+  if (browser !== undefined) await browser.close();
+  else void launching?.then((late) => late.close()).catch(() => undefined);
 });
 
 describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', { timeout: BROWSER_TIMEOUT }, () => {
