@@ -1279,6 +1279,45 @@ describe.skipIf(!HAVE_CHROMIUM)('across forms, and workbooks', { timeout: BROWSE
     await page.close();
   });
 
+  it('the cross-form pass takes the other worker’s forms from it directly: no message the page’s thread decodes holds a form read', async () => {
+    const folder = join(work, 'copied-channel');
+    mkdirSync(folder, { recursive: true });
+    for (const unit of ['甲', '乙', '丙', '丁']) writeFileSync(join(folder, `${unit}.txt`), SEED_TEXT.replace('北塔区司法局', `${unit}区司法局`));
+    const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href, () => {
+      // Two check workers whatever the machine; every message a worker sends the page, noted as it arrives: its
+      // type, what it counts, and whether it holds a form as read (an `evaluation`, at any depth).
+      Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 2 });
+      const holdsForm = (value: unknown, depth: number): boolean =>
+        depth < 8 && value !== null && typeof value === 'object' && (Object.hasOwn(value, 'evaluation') || Object.values(value).some((v) => holdsForm(v, depth + 1)));
+      const seen: { type: unknown; forms: unknown; holdsForm: boolean }[] = [];
+      Object.assign(globalThis, { workerMessages: seen });
+      globalThis.Worker = class extends Worker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          this.addEventListener('message', (event: MessageEvent<unknown>) => {
+            const data = event.data;
+            const message = data !== null && typeof data === 'object' ? (data as { type?: unknown; forms?: unknown }) : {};
+            seen.push({ type: message.type, forms: message.forms, holdsForm: holdsForm(data, 0) });
+          });
+        }
+      };
+    });
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    await page.getByText('已检查 4 / 4 份').waitFor({ timeout: 60_000 });
+    // Each form copies the others' narrative: one finding on each once the pass is done.
+    await page.locator('table.cross-findings tbody tr[data-rule="batch/copied-narrative"]').nth(3).waitFor({ timeout: 60_000 });
+    const seen = (await page.evaluate(() => (globalThis as unknown as { workerMessages: { type: unknown; forms: unknown; holdsForm: boolean }[] }).workerMessages)) as { type: unknown; forms: unknown; holdsForm: boolean }[];
+    // The second worker read forms and said it sent them (to the first, by their channel) …
+    const sent = seen.filter((m) => m.type === 'sent');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.forms).toBeGreaterThan(0);
+    // … and none came through the page: in main before this, a 'forms' message brought them here, to be decoded and
+    // encoded again on the page's thread.
+    expect(seen.filter((m) => m.holdsForm).map((m) => m.type)).toEqual([]);
+    expect(ownFilesOnly(requests, 'file://')).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('two files of one name (自评表.txt from two folders, one file dropped twice): each cross-form finding is on its own form and links to the other, not to the first of that name', async () => {
     const folder = join(work, 'same-name');
     for (const [dir, unit] of [['a', '东湖区司法局'], ['b', '西湖区司法局']] as const) {
