@@ -101,6 +101,33 @@ describe('importDocx: hidden text', () => {
     expect(decoy.evaluation.income.total).toBe(1264.47);
   });
 
+  it('hidden text is what Word hides: a hiding paragraph style and a hiding character style cancel (vanish is a toggle)', async () => {
+    const rendered = unzipSync(await renderFormDocx(seedEvaluation, 'eq-complex'));
+    const xml = strFromU8(rendered['word/document.xml'] ?? new Uint8Array(0));
+    const cell = '<w:p><w:r><w:t xml:space="preserve">264.47</w:t></w:r></w:p>';
+    expect(xml.split(cell).length).toBe(2);
+    // Word shows "1" (paragraph style and character style both toggle vanish: off again) and hides 264.47 (the
+    // paragraph style alone): the cell reads 1, whatever figure the hidden run holds.
+    const styled = cell.replace('<w:p>', '<w:p><w:pPr><w:pStyle w:val="JxPara"/></w:pPr><w:r><w:rPr><w:rStyle w:val="JxQuiet"/></w:rPr><w:t>1</w:t></w:r>');
+    const quiet = '<w:style w:type="paragraph" w:styleId="JxPara"><w:name w:val="Para"/><w:rPr><w:vanish/></w:rPr></w:style><w:style w:type="character" w:styleId="JxQuiet"><w:name w:val="Quiet"/><w:rPr><w:vanish/></w:rPr></w:style>';
+    const stylesXml = strFromU8(rendered['word/styles.xml'] ?? new Uint8Array(0)).replace('</w:styles>', `${quiet}</w:styles>`);
+    const r = ok(zipSync({ ...rendered, 'word/document.xml': strToU8(xml.replace(cell, styled)), 'word/styles.xml': strToU8(stylesXml) }));
+    expect(r.evaluation.income.total).toBe(1);
+    expect(r.diagnostics.filter((d) => d.code === 'hidden-text').map((d) => d.message['zh-CN'])).toEqual(['隐藏文字未读取（Word 中不显示、不打印）：「264.47」']);
+  });
+
+  it('the default paragraph style (w:default) hiding text hides every paragraph that names no style: nothing of it is read', async () => {
+    const rendered = unzipSync(await renderFormDocx(seedEvaluation, 'eq-complex'));
+    const stylesXml = strFromU8(rendered['word/styles.xml'] ?? new Uint8Array(0));
+    const normal = '<w:style w:type="paragraph" w:styleId="Normal" w:default="1">';
+    expect(stylesXml.split(normal).length).toBe(2);
+    const hiding = stylesXml.replace(normal, `${normal}<w:rPr><w:vanish/></w:rPr>`);
+    const r = importDocx(zipSync({ ...rendered, 'word/styles.xml': strToU8(hiding) }));
+    // Word shows an empty page: nothing of it is checked (read before, the hidden form was checked as if shown).
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['not-a-form']);
+  });
+
   it('a styles part that is not well-formed XML is refused, naming it', async () => {
     const rendered = unzipSync(await renderFormDocx(seedEvaluation, 'eq-complex'));
     const r = importDocx(zipSync({ ...rendered, 'word/styles.xml': strToU8('<w:styles><w:style><w:rPr><w:vanish/></w:rPr></w:styles>') }));

@@ -7,9 +7,11 @@ const stylesXml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><w:st
 const style = (type: string, id: string, inner = '') => `<w:style w:type="${type}" w:styleId="${id}"><w:name w:val="${id}"/>${inner}</w:style>`;
 const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`;
 
+/** The style ids of each type that toggle hidden text. */
 const sets = (xml: string) => {
   const h = hiddenStyles(stylesXml(xml));
-  return { character: [...h.character].sort(), paragraph: [...h.paragraph].sort(), byDefault: h.byDefault };
+  const on = (byId: ReadonlyMap<string, boolean>) => [...byId].filter(([, toggles]) => toggles).map(([id]) => id).sort();
+  return { character: on(h.character), paragraph: on(h.paragraph), table: on(h.table), byDefault: h.byDefault };
 };
 
 describe('hiddenStyles', () => {
@@ -26,16 +28,21 @@ describe('hiddenStyles', () => {
           style('table', 'Grid', '<w:rPr><w:vanish/></w:rPr>'),
         ].join(''),
       ),
-    ).toEqual({ character: ['FromHide', 'Hide'], paragraph: ['Deeper', 'Secret'], byDefault: false });
+    ).toEqual({ character: ['FromHide', 'Hide'], paragraph: ['Deeper', 'Secret'], table: ['Grid'], byDefault: false });
   });
 
-  it('the document defaults hide every style that does not say otherwise; a cycle of bases ends at the defaults', () => {
-    expect(sets(`<w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>${style('paragraph', 'Normal')}${style('paragraph', 'Shown', '<w:rPr><w:vanish w:val="off"/></w:rPr>')}`)).toEqual({ character: [], paragraph: ['Normal'], byDefault: true });
-    expect(sets(`${style('character', 'A', '<w:basedOn w:val="B"/>')}${style('character', 'B', '<w:basedOn w:val="A"/>')}${style('character', 'C', '<w:rPr><w:vanish/></w:rPr>')}`)).toEqual({ character: ['C'], paragraph: [], byDefault: false });
+  it('the document defaults are the state the styles toggle, not a style’s own setting; a cycle of bases toggles nothing', () => {
+    expect(sets(`<w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>${style('paragraph', 'Normal')}${style('paragraph', 'Shown', '<w:rPr><w:vanish w:val="off"/></w:rPr>')}`)).toEqual({ character: [], paragraph: [], table: [], byDefault: true });
+    expect(sets(`${style('character', 'A', '<w:basedOn w:val="B"/>')}${style('character', 'B', '<w:basedOn w:val="A"/>')}${style('character', 'C', '<w:rPr><w:vanish/></w:rPr>')}`)).toEqual({ character: ['C'], paragraph: [], table: [], byDefault: false });
+  });
+
+  it('each type’s first default style (w:default) is the one an object naming no style gets', () => {
+    const h = hiddenStyles(stylesXml(`${style('paragraph', 'Body')}<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:rPr><w:vanish/></w:rPr></w:style><w:style w:type="paragraph" w:default="1" w:styleId="Second"/><w:style w:type="table" w:default="true" w:styleId="TableNormal"/>`));
+    expect(h.defaults).toEqual({ paragraph: 'Normal', table: 'TableNormal' });
   });
 
   it('vanish outside a style’s run properties (paragraph-mark properties, another namespace’s element) hides nothing', () => {
-    expect(sets(style('paragraph', 'Mark', '<w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>'))).toEqual({ character: [], paragraph: [], byDefault: false });
+    expect(sets(style('paragraph', 'Mark', '<w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>'))).toEqual({ character: [], paragraph: [], table: [], byDefault: false });
   });
 
   it('refuses a DTD and bad XML in a part that mentions vanish', () => {
@@ -78,5 +85,42 @@ describe('the walker with hidden styles', () => {
     });
     // Without the styles the same document reads every run.
     expect(walkDocument(xml).lines.map((l) => l.text)).toEqual(['合计 1264.47', '实有人数 21', 'shown', '实有人数 25']);
+  });
+});
+
+/**
+ * `w:vanish` is a toggle property (ECMA-376 Part 1, §17.7.3): each style level that says it inverts the state reached
+ * so far (document defaults → table style → paragraph style → character style); a run's own `w:vanish` is absolute.
+ * Each row is a document Word shows as the right-hand side; the walker must read exactly the text Word shows.
+ */
+describe('hidden text as Word shows it: toggles across style levels and default styles', () => {
+  const on = '<w:rPr><w:vanish/></w:rPr>';
+  const defaults = `<w:docDefaults><w:rPrDefault>${on}</w:rPrDefault></w:docDefaults>`;
+  const para = (text: string, pStyle?: string, rStyle?: string, direct = '') =>
+    `<w:p>${pStyle === undefined ? '' : `<w:pPr><w:pStyle w:val="${pStyle}"/></w:pPr>`}<w:r>${rStyle === undefined && direct === '' ? '' : `<w:rPr>${rStyle === undefined ? '' : `<w:rStyle w:val="${rStyle}"/>`}${direct}</w:rPr>`}<w:t>${text}</w:t></w:r></w:p>`;
+  const table = (inner: string, tblStyle?: string) => `<w:tbl>${tblStyle === undefined ? '' : `<w:tblPr><w:tblStyle w:val="${tblStyle}"/></w:tblPr>`}<w:tr><w:tc>${inner}</w:tc></w:tr></w:tbl>`;
+  const shown = (stylesBody: string, body: string) => {
+    const walked = walkDocument(doc(body), undefined, hiddenStyles(stylesXml(stylesBody)));
+    return { shown: walked.lines.map((l) => l.text).filter((t) => t !== ''), hidden: walked.hidden.map((h) => h.text) };
+  };
+  const P = style('paragraph', 'P', on);
+  const H = style('character', 'H', on);
+
+  it.each([
+    ['paragraph style and character style both hide: they cancel, the text is shown', P + H, para('实有人数 21', 'P', 'H'), { shown: ['实有人数 21'], hidden: [] }],
+    ['paragraph style alone hides', P + H, para('实有人数 21', 'P'), { shown: [], hidden: ['实有人数 21'] }],
+    ['character style alone hides', P + H, para('实有人数 21', undefined, 'H'), { shown: [], hidden: ['实有人数 21'] }],
+    ['document defaults hide, a hiding paragraph style toggles them back: shown', defaults + P, para('实有人数 21', 'P'), { shown: ['实有人数 21'], hidden: [] }],
+    ['document defaults hide a paragraph of a style that says nothing', defaults + style('paragraph', 'Q'), para('实有人数 21', 'Q'), { shown: [], hidden: ['实有人数 21'] }],
+    ['a style’s vanish off leaves the state as it was (defaults hide)', defaults + style('paragraph', 'Q', '<w:rPr><w:vanish w:val="0"/></w:rPr>'), para('实有人数 21', 'Q'), { shown: [], hidden: ['实有人数 21'] }],
+    ['a run’s own vanish off is absolute, whatever the styles', defaults + P + H, para('实有人数 21', 'P', 'H', '<w:vanish w:val="false"/>'), { shown: ['实有人数 21'], hidden: [] }],
+    ['a run’s own vanish is absolute even where two styles cancel', P + H, para('实有人数 21', 'P', 'H', '<w:vanish/>'), { shown: [], hidden: ['实有人数 21'] }],
+    ['the default paragraph style hides a paragraph that names no style', `<w:style w:type="paragraph" w:default="1" w:styleId="Normal">${on}</w:style>`, para('实有人数 21') + para('编制人数 20', 'Other'), { shown: [], hidden: ['实有人数 21', '编制人数 20'] }],
+    ['the default character style hides a run that names no style', `<w:style w:type="character" w:default="1" w:styleId="DefaultFont">${on}</w:style>`, para('实有人数 21'), { shown: [], hidden: ['实有人数 21'] }],
+    ['a table style hides the text of its cells, not the text around it', style('table', 'T', on), para('合计') + table(para('264.47'), 'T'), { shown: ['合计'], hidden: ['264.47'] }],
+    ['a table style and a paragraph style in its cell cancel', style('table', 'T', on) + P, table(para('264.47', 'P'), 'T'), { shown: ['264.47'], hidden: [] }],
+    ['the default table style hides a table that names none; a nested table of a showing style shows', `<w:style w:type="table" w:default="1" w:styleId="TableNormal">${on}</w:style>${style('table', 'Plain')}`, table(para('外') + table(para('内'), 'Plain')), { shown: ['内'], hidden: ['外'] }],
+  ])('%s', (_name, stylesBody, body, expected) => {
+    expect(shown(stylesBody, body)).toEqual(expected);
   });
 });

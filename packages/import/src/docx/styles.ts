@@ -2,20 +2,28 @@ import { SaxesParser } from 'saxes';
 import { attr, isOn, localName } from './ooxml.js';
 
 /**
- * Which styles hide their text (`w:vanish` in a style's run properties, or in a style it is based on, or in the
- * document defaults): a run in such a character style, or in a paragraph of such a paragraph style, is hidden
- * unless its own `w:vanish` says otherwise. Word neither shows nor prints it.
+ * Which styles toggle hidden text (`w:vanish` in a style's run properties, or in the style it is based on).
+ * `w:vanish` is a toggle property (ECMA-376 Part 1, §17.7.3, and the `vanish` element): in a style it inverts the
+ * state reached so far in the style hierarchy — document defaults, table style, paragraph style, character style —
+ * and a `false` leaves it as it was; on a run itself (direct formatting) it is absolute. So a run whose paragraph
+ * style and character style both say `vanish` is shown, as Word shows it. An object that names no style gets its
+ * type's default style (`w:default="1"`), as in Word: a `Normal` style with `vanish` hides every paragraph that
+ * names no style. Word neither shows nor prints hidden text.
  */
 export interface HiddenStyles {
-  /** Character style ids (`w:rStyle`) whose text is hidden. */
-  readonly character: ReadonlySet<string>;
-  /** Paragraph style ids (`w:pStyle`) whose text is hidden. */
-  readonly paragraph: ReadonlySet<string>;
-  /** The document defaults (`w:docDefaults/w:rPrDefault`) hide text. */
+  /** Each character style id (`w:rStyle`) and whether it toggles hidden text. */
+  readonly character: ReadonlyMap<string, boolean>;
+  /** Each paragraph style id (`w:pStyle`) and whether it toggles hidden text. */
+  readonly paragraph: ReadonlyMap<string, boolean>;
+  /** Each table style id (`w:tblStyle`) and whether it toggles hidden text in its table. */
+  readonly table: ReadonlyMap<string, boolean>;
+  /** Each type's default style: what a paragraph, run or table that names no style (or an unknown one) gets. */
+  readonly defaults: { readonly paragraph?: string; readonly character?: string; readonly table?: string };
+  /** The document defaults (`w:docDefaults/w:rPrDefault`) hide text: the state the style hierarchy starts from. */
   readonly byDefault: boolean;
 }
 
-export const NO_HIDDEN_STYLES: HiddenStyles = { character: new Set(), paragraph: new Set(), byDefault: false };
+export const NO_HIDDEN_STYLES: HiddenStyles = { character: new Map(), paragraph: new Map(), table: new Map(), defaults: {}, byDefault: false };
 
 /** Most elements read from a styles part (Word's default styles part: ~1,500). */
 export const MAX_STYLE_ELEMENTS = 200_000;
@@ -33,9 +41,23 @@ export class StylesReadError extends Error {
 
 interface Style {
   readonly type: string;
+  /** `w:default="1"`: the style of its type that objects naming no style get. */
+  readonly isDefault: boolean;
   readonly basedOn: string | undefined;
   /** The style's own `w:vanish`: on, off, or not set (then its base style decides). */
   readonly vanish: boolean | undefined;
+}
+
+/**
+ * Whether a style of a type toggles hidden text: the style named, or the type's default style when none is named
+ * or the name is not a style of that type (Word then formats the object with the default style).
+ */
+export function togglesHidden(styles: HiddenStyles, type: 'paragraph' | 'character' | 'table', id: string | undefined): boolean {
+  const byId = styles[type];
+  const named = id === undefined ? undefined : byId.get(id);
+  if (named !== undefined) return named;
+  const fallback = styles.defaults[type];
+  return fallback === undefined ? false : (byId.get(fallback) ?? false);
 }
 
 /**
@@ -49,7 +71,7 @@ export function hiddenStyles(xml: string): HiddenStyles {
   let byDefault = false;
   // Where the parser is: the path of element local names from the root, and the style being read.
   const path: string[] = [];
-  let current: { id: string | undefined; type: string; basedOn: string | undefined; vanish: boolean | undefined } | undefined;
+  let current: { id: string | undefined; type: string; isDefault: boolean; basedOn: string | undefined; vanish: boolean | undefined } | undefined;
   let elements = 0;
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on('doctype', () => {
@@ -61,7 +83,7 @@ export function hiddenStyles(xml: string): HiddenStyles {
     const parent = path.join('/');
     path.push(name);
     if (parent === 'styles' && name === 'style') {
-      current = { id: attr(tag.attributes, 'styleId'), type: attr(tag.attributes, 'type') ?? 'paragraph', basedOn: undefined, vanish: undefined };
+      current = { id: attr(tag.attributes, 'styleId'), type: attr(tag.attributes, 'type') ?? 'paragraph', isDefault: ['1', 'true', 'on'].includes(attr(tag.attributes, 'default') ?? ''), basedOn: undefined, vanish: undefined };
     } else if (current !== undefined && parent === 'styles/style' && name === 'basedOn') {
       current.basedOn = attr(tag.attributes, 'val');
     } else if (current !== undefined && parent === 'styles/style/rPr' && name === 'vanish' && current.vanish === undefined) {
@@ -83,8 +105,12 @@ export function hiddenStyles(xml: string): HiddenStyles {
     if (error instanceof StylesReadError) throw error;
     throw new StylesReadError('docx-xml-invalid', error instanceof Error ? error.message : String(error));
   }
-  /** A style hides its text if its own vanish says so, else as its base style does; the end of the chain (or a cycle in it) leaves it to the defaults. */
-  const hides = (id: string): boolean => {
+  /**
+   * A style toggles hidden text if its own vanish says so, else as its base style does: within one style's chain
+   * of bases the nearest setting wins (a derived style's `vanish w:val="0"` shows again). The end of the chain, or
+   * a cycle in it, toggles nothing.
+   */
+  const toggles = (id: string): boolean => {
     const seen = new Set<string>();
     for (let style = styles.get(id); style !== undefined && !seen.has(id); style = styles.get(id)) {
       if (style.vanish !== undefined) return style.vanish;
@@ -92,14 +118,15 @@ export function hiddenStyles(xml: string): HiddenStyles {
       seen.add(id);
       id = style.basedOn;
     }
-    return byDefault;
+    return false;
   };
-  const character = new Set<string>();
-  const paragraph = new Set<string>();
+  const byType = { character: new Map<string, boolean>(), paragraph: new Map<string, boolean>(), table: new Map<string, boolean>() };
+  const defaults: { paragraph?: string; character?: string; table?: string } = {};
   for (const [id, style] of styles) {
-    if (!hides(id)) continue;
-    if (style.type === 'character') character.add(id);
-    else if (style.type === 'paragraph') paragraph.add(id);
+    if (style.type !== 'character' && style.type !== 'paragraph' && style.type !== 'table') continue;
+    // The first default of a type is the one Word uses.
+    if (style.isDefault && defaults[style.type] === undefined) defaults[style.type] = id;
+    byType[style.type].set(id, toggles(id));
   }
-  return { character, paragraph, byDefault };
+  return { ...byType, defaults, byDefault };
 }

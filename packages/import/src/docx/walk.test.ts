@@ -221,3 +221,29 @@ describe('hidden text (w:vanish): Word neither shows nor prints it, so it is set
     expect(referenceLines(xml).map((l) => l.text)).toEqual(['是☑否☑']);
   });
 });
+
+/**
+ * Markup Compatibility (ECMA-376 Part 3, §10.2): Word shows the first `mc:Choice` whose required namespaces it
+ * understands, else the `mc:Fallback` — one branch, never both. Each row is a document and the text Word shows.
+ */
+describe('mc:AlternateContent: only the branch Word shows is read', () => {
+  const MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
+  const para = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const alternate = (branches: string) => `<mc:AlternateContent ${MC}>${branches}</mc:AlternateContent>`;
+  const choice = (requires: string, inner: string, declare = '') => `<mc:Choice Requires="${requires}"${declare}>${inner}</mc:Choice>`;
+  const fallback = (inner: string) => `<mc:Fallback>${inner}</mc:Fallback>`;
+  const lines = (body: string) => documentLines(doc(body)).map((l) => l.text);
+
+  it.each([
+    ['a choice Word understands (w14, declared on the document) is read, its fallback is not', alternate(choice('w14', para('267.47')) + fallback(para('264.47'))), ['267.47']],
+    ['a choice that requires a namespace Word does not know is skipped for the fallback', alternate(choice('x', para('267.47'), ' xmlns:x="urn:example:unknown"') + fallback(para('264.47'))), ['264.47']],
+    ['a choice whose prefix is declared nowhere is skipped for the fallback', alternate(choice('nowhere', para('267.47')) + fallback(para('264.47'))), ['264.47']],
+    ['a choice that requires two namespaces is read only if Word knows both', alternate(choice('w14 x', para('267.47'), ' xmlns:x="urn:example:unknown"') + fallback(para('264.47'))), ['264.47']],
+    ['the first understood choice wins over later ones', alternate(choice('x', para('1'), ' xmlns:x="urn:example:unknown"') + choice('w14', para('2')) + choice('w14', para('3')) + fallback(para('4'))), ['2']],
+    ['a prefix declared on the AlternateContent element counts', `<mc:AlternateContent ${MC} xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">${choice('wps', para('267.47'))}${fallback(para('264.47'))}</mc:AlternateContent>`, ['267.47']],
+    ['no understood choice and no fallback: nothing', alternate(choice('x', para('267.47'), ' xmlns:x="urn:example:unknown"')), []],
+    ['inside a paragraph: the runs of the branch shown join the paragraph', `<w:p><w:r><w:t xml:space="preserve">合计 </w:t></w:r>${alternate(choice('w14', '<w:r><w:t>267.47</w:t></w:r>') + fallback('<w:r><w:t>264.47</w:t></w:r>'))}</w:p>`, ['合计 267.47']],
+  ])('%s', (_name, body, expected) => {
+    expect(lines(body)).toEqual(expected);
+  });
+});

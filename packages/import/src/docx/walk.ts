@@ -1,7 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { FORM_LIMITS } from '../text/limits.js';
 import { attr, isOn, localName, type Attributes } from './ooxml.js';
-import { NO_HIDDEN_STYLES, type HiddenStyles } from './styles.js';
+import { NO_HIDDEN_STYLES, togglesHidden, type HiddenStyles } from './styles.js';
 
 /**
  * One line of text the .docx reader extracted, with where it sits in the document (an element origin: see
@@ -72,6 +72,46 @@ export function symbolGlyph(font: string | undefined, code: number): string {
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
 }
 
+/**
+ * The namespaces Word understands in a Markup Compatibility `mc:Choice` (ECMA-376 Part 3, §10.2): WordprocessingML and
+ * DrawingML themselves and Office's extensions (w14, w15, w16…, wps, wpg, wpc, wpi, wp14, a14). A choice that
+ * requires any other namespace is one Word skips for the next choice or the fallback, and so does the walker: it
+ * reads only the branch Word shows, never both (a file holding one set of figures in the choice and another in the
+ * fallback would otherwise be checked on text no one sees).
+ */
+const UNDERSTOOD_NAMESPACES: ReadonlySet<string> = new Set([
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://schemas.openxmlformats.org/officeDocument/2006/math',
+  'http://schemas.openxmlformats.org/drawingml/2006/main',
+  'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing',
+  'urn:schemas-microsoft-com:vml',
+  'urn:schemas-microsoft-com:office:office',
+  'urn:schemas-microsoft-com:office:word',
+  'http://schemas.microsoft.com/office/word/2006/wordml',
+  'http://schemas.microsoft.com/office/word/2010/wordml',
+  'http://schemas.microsoft.com/office/word/2012/wordml',
+  'http://schemas.microsoft.com/office/word/2015/wordml/symex',
+  'http://schemas.microsoft.com/office/word/2016/wordml/cid',
+  'http://schemas.microsoft.com/office/word/2018/wordml',
+  'http://schemas.microsoft.com/office/word/2018/wordml/cex',
+  'http://schemas.microsoft.com/office/word/2010/wordprocessingShape',
+  'http://schemas.microsoft.com/office/word/2010/wordprocessingGroup',
+  'http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas',
+  'http://schemas.microsoft.com/office/word/2010/wordprocessingInk',
+  'http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing',
+  'http://schemas.microsoft.com/office/drawing/2010/main',
+]);
+
+/** The namespace a prefix names: declared on the element itself, else on one of `outer` (innermost first). */
+function namespaceOf(prefix: string, own: Attributes, outer: readonly Attributes[]): string | undefined {
+  for (const attributes of [own, ...outer]) {
+    const uri = attributes[`xmlns:${prefix}`];
+    if (uri !== undefined) return uri;
+  }
+  return undefined;
+}
+
 /** Elements whose content is never text of the form: properties, deleted text, drawings, bookmarks, notes' marks. */
 const SKIP = new Set(['del', 'moveFrom', 'pPr', 'rPr', 'tblPr', 'tblGrid', 'trPr', 'tcPr', 'sectPr', 'sdtPr', 'sdtEndPr', 'drawing', 'pict', 'object', 'commentReference', 'footnoteReference', 'endnoteReference', 'proofErr', 'bookmarkStart', 'bookmarkEnd']);
 
@@ -105,6 +145,8 @@ type Frame =
   | { readonly kind: 'p'; readonly outer: string; readonly outerHidden: string; readonly outerStyleHidden: boolean; readonly paragraph: number }
   | { readonly kind: 'pPr' }
   | { readonly kind: 'tbl' }
+  | { readonly kind: 'tblPr' }
+  | { readonly kind: 'alternate'; readonly namespaces: Attributes; chosen: boolean }
   | { readonly kind: 'run'; readonly items: RunItem[]; seenRPr: boolean; font: string | undefined; vanish: boolean | undefined; style: string | undefined }
   | { readonly kind: 'text'; readonly instr: boolean; text: string }
   | { readonly kind: 'rPr'; seenFonts: boolean; seenVanish: boolean; seenStyle: boolean }
@@ -132,12 +174,15 @@ class Walker {
   private elements = 0;
   private paragraph = 0;
   private tableCount = 0;
-  private readonly tables: { index: number; row: number; cell: number }[] = [];
+  /** The open tables, innermost last; `hides`: the table's style toggles hidden text. */
+  private readonly tables: { index: number; row: number; cell: number; hides: boolean }[] = [];
   private readonly fields: Field[] = [];
   private buf = '';
   /** The current paragraph's hidden text. */
   private hiddenBuf = '';
-  /** The current paragraph's style hides its text. */
+  /** The document element's attributes: the namespace declarations a `mc:Choice` is read against. */
+  private rootAttributes: Attributes | undefined;
+  /** The current paragraph's style (named, or the default) toggles hidden text. */
   private paragraphStyleHidden = false;
 
   constructor(
@@ -152,6 +197,7 @@ class Walker {
       return;
     }
     const name = localName(tag.name);
+    this.rootAttributes ??= tag.attributes;
     const top = this.frames[this.frames.length - 1] ?? { kind: 'visit' };
     switch (top.kind) {
       case 'p':
@@ -164,12 +210,27 @@ class Walker {
       case 'pPr':
         if (name === 'pStyle') {
           const style = attr(tag.attributes, 'val');
-          this.paragraphStyleHidden = style !== undefined && this.styles.paragraph.has(style);
+          this.paragraphStyleHidden = togglesHidden(this.styles, 'paragraph', style);
         }
         this.skip = 1;
         return;
-      case 'visit':
       case 'tbl':
+        if (name === 'tblPr') {
+          this.frames.push({ kind: 'tblPr' });
+          return;
+        }
+        this.visit(name, tag.attributes);
+        return;
+      case 'tblPr': {
+        const table = this.tables[this.tables.length - 1];
+        if (name === 'tblStyle' && table !== undefined) table.hides = togglesHidden(this.styles, 'table', attr(tag.attributes, 'val'));
+        this.skip = 1;
+        return;
+      }
+      case 'alternate':
+        this.alternate(top, name, tag.attributes);
+        return;
+      case 'visit':
       case 'content':
         this.visit(name, tag.attributes);
         return;
@@ -255,10 +316,10 @@ class Walker {
         this.frames.push({ kind: 'p', outer: this.buf, outerHidden: this.hiddenBuf, outerStyleHidden: this.paragraphStyleHidden, paragraph: ++this.paragraph });
         this.buf = '';
         this.hiddenBuf = '';
-        this.paragraphStyleHidden = false;
+        this.paragraphStyleHidden = togglesHidden(this.styles, 'paragraph', undefined);
         return;
       case 'tbl':
-        this.tables.push({ index: ++this.tableCount, row: 0, cell: 0 });
+        this.tables.push({ index: ++this.tableCount, row: 0, cell: 0, hides: togglesHidden(this.styles, 'table', undefined) });
         this.frames.push({ kind: 'tbl' });
         return;
       case 'tr': {
@@ -294,9 +355,31 @@ class Walker {
       case 'sdt':
         this.frames.push({ kind: 'sdt', seenPr: false, seenContent: false, done: false });
         return;
+      case 'AlternateContent':
+        this.frames.push({ kind: 'alternate', namespaces: attributes, chosen: false });
+        return;
       default:
         this.frames.push({ kind: 'visit' });
     }
+  }
+
+  /**
+   * A child of `mc:AlternateContent`: the first `mc:Choice` whose required namespaces Word understands, else the
+   * `mc:Fallback`, is read like any container; every other branch is skipped.
+   */
+  private alternate(frame: Extract<Frame, { kind: 'alternate' }>, name: string, attributes: Attributes): void {
+    const outer = [frame.namespaces, this.rootAttributes ?? {}];
+    const understood = (requires: string) => {
+      const prefixes = requires.split(/\s+/).filter((p) => p !== '');
+      return prefixes.length > 0 && prefixes.every((p) => UNDERSTOOD_NAMESPACES.has(namespaceOf(p, attributes, outer) ?? ''));
+    };
+    const take = !frame.chosen && ((name === 'Choice' && understood(attr(attributes, 'Requires') ?? '')) || name === 'Fallback');
+    if (!take) {
+      this.skip = 1;
+      return;
+    }
+    frame.chosen = true;
+    this.visit(name, attributes);
   }
 
   private runChild(run: Extract<Frame, { kind: 'run' }>, name: string, attributes: Attributes): void {
@@ -350,6 +433,7 @@ class Walker {
     switch (frame?.kind) {
       case 'visit':
       case 'sdt':
+      case 'alternate':
         this.depth--;
         return;
       case 'p':
@@ -391,6 +475,7 @@ class Walker {
         return;
       case 'rPr':
       case 'pPr':
+      case 'tblPr':
       case 'ffData':
       case 'content':
       case undefined:
@@ -399,12 +484,14 @@ class Walker {
   }
 
   /**
-   * A run's items in order; a hidden run's text goes aside (its field characters still open and close fields). A run
-   * is hidden by its own `w:vanish`, else by its character style, its paragraph's style or the document defaults.
+   * A run's items in order; a hidden run's text goes aside (its field characters still open and close fields). A run's
+   * own `w:vanish` decides; without one, the document defaults' state toggled by each style level that says
+   * `vanish` — its table's, its paragraph's and its own character style (see {@link HiddenStyles}).
    */
   private playRun(run: Extract<Frame, { kind: 'run' }>): void {
     const { font } = run;
-    const hidden = run.vanish ?? ((run.style !== undefined && this.styles.character.has(run.style)) || this.paragraphStyleHidden || this.styles.byDefault);
+    const tableHides = this.tables[this.tables.length - 1]?.hides ?? false;
+    const hidden = run.vanish ?? [tableHides, this.paragraphStyleHidden, togglesHidden(this.styles, 'character', run.style)].reduce((state, toggle) => state !== toggle, this.styles.byDefault);
     for (const item of run.items) {
       if ('text' in item) this.emit(font === undefined ? item.text : Array.from(item.text).map((ch) => symbolGlyph(font, ch.codePointAt(0) ?? 0)).join(''), hidden);
       else if ('fixed' in item) this.emit(item.fixed, hidden);
