@@ -39,10 +39,13 @@ const poll = ((fn: () => unknown, options?: Parameters<typeof expect.poll>[1]) =
 
 let work: string;
 let dist: string;
-let browser: Browser;
+/** Undefined until `beforeAll` has launched it (and for good when the launch failed or timed out). */
+let browser: Browser | undefined;
 
 /** A page on the built workbench that records every request and every console error. */
 async function openPage(url: string, init?: (() => void) | readonly (() => void)[]): Promise<{ page: Page; requests: string[]; problems: string[] }> {
+  // Chromium never started: the launch's own error is the one beforeAll reported.
+  if (browser === undefined) throw new Error('Chromium was not launched (see the beforeAll error above)');
   // A context of its own per page (axe needs one); all of them close with the browser.
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const page = await context.newPage();
@@ -110,18 +113,23 @@ beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 120_000);
 
+/** The launch, kept so that a browser that starts only after beforeAll gave up on it is closed too. */
+let launching: Promise<Browser> | undefined;
+
 beforeAll(async () => {
   if (!HAVE_CHROMIUM) return;
-  browser = await chromium.launch({
+  launching = chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  browser = await launching;
 });
 
 afterAll(async () => {
-  if (!HAVE_CHROMIUM) return;
-  await browser.close();
+  // A launch that failed or timed out left no browser: closing nothing must not hide why (a TypeError here did).
+  if (browser !== undefined) await browser.close();
+  else void launching?.then((late) => late.close()).catch(() => undefined);
 });
 
 describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', { timeout: BROWSER_TIMEOUT }, () => {
@@ -1269,6 +1277,45 @@ describe.skipIf(!HAVE_CHROMIUM)('across forms, and workbooks', { timeout: BROWSE
     const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
     expect(serious).toEqual([]);
     await page.close();
+  });
+
+  it('the cross-form pass takes the other worker’s forms from it directly: no message the page’s thread decodes holds a form read', async () => {
+    const folder = join(work, 'copied-channel');
+    mkdirSync(folder, { recursive: true });
+    for (const unit of ['甲', '乙', '丙', '丁']) writeFileSync(join(folder, `${unit}.txt`), SEED_TEXT.replace('北塔区司法局', `${unit}区司法局`));
+    const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href, () => {
+      // Two check workers whatever the machine; every message a worker sends the page, noted as it arrives: its
+      // type, what it counts, and whether it holds a form as read (an `evaluation`, at any depth).
+      Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 2 });
+      const holdsForm = (value: unknown, depth: number): boolean =>
+        depth < 8 && value !== null && typeof value === 'object' && (Object.hasOwn(value, 'evaluation') || Object.values(value).some((v) => holdsForm(v, depth + 1)));
+      const seen: { type: unknown; forms: unknown; holdsForm: boolean }[] = [];
+      Object.assign(globalThis, { workerMessages: seen });
+      globalThis.Worker = class extends Worker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          this.addEventListener('message', (event: MessageEvent<unknown>) => {
+            const data = event.data;
+            const message = data !== null && typeof data === 'object' ? (data as { type?: unknown; forms?: unknown }) : {};
+            seen.push({ type: message.type, forms: message.forms, holdsForm: holdsForm(data, 0) });
+          });
+        }
+      };
+    });
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    await page.getByText('已检查 4 / 4 份').waitFor({ timeout: 60_000 });
+    // Each form copies the others' narrative: one finding on each once the pass is done.
+    await page.locator('table.cross-findings tbody tr[data-rule="batch/copied-narrative"]').nth(3).waitFor({ timeout: 60_000 });
+    const seen = (await page.evaluate(() => (globalThis as unknown as { workerMessages: { type: unknown; forms: unknown; holdsForm: boolean }[] }).workerMessages)) as { type: unknown; forms: unknown; holdsForm: boolean }[];
+    // The second worker read forms and said it sent them (to the first, by their channel) …
+    const sent = seen.filter((m) => m.type === 'sent');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.forms).toBeGreaterThan(0);
+    // … and none came through the page: in main before this, a 'forms' message brought them here, to be decoded and
+    // encoded again on the page's thread.
+    expect(seen.filter((m) => m.holdsForm).map((m) => m.type)).toEqual([]);
+    expect(ownFilesOnly(requests, 'file://')).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('two files of one name (自评表.txt from two folders, one file dropped twice): each cross-form finding is on its own form and links to the other, not to the first of that name', async () => {

@@ -99,6 +99,8 @@ export class CheckPool {
   private started: Slot[] = [];
   /** The rules last given, for a worker started later. */
   private lastSetup: Setup | undefined;
+  /** Cross-form passes asked for so far (each pass's channels are its own: an overtaken pass's forms are never another's). */
+  private passes = 0;
 
   constructor(private readonly events: PoolEvents) {
     const source = globalThis.JIXIAO_WORKER_SOURCE;
@@ -275,12 +277,12 @@ export class CheckPool {
     slot.worker.postMessage(request, transfer);
   }
 
-  private askOne(slot: Slot, request: WorkerRequest): Promise<WorkerResponse> {
+  private askOne(slot: Slot, request: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerResponse> {
     return new Promise<WorkerResponse>((resolve) => {
       const list = this.waiting.get(slot.worker) ?? [];
       list.push(resolve);
       this.waiting.set(slot.worker, list);
-      this.send(slot, request);
+      this.send(slot, request, transfer);
     });
   }
 
@@ -342,10 +344,18 @@ export class CheckPool {
   async crossForm(): Promise<CrossFormView | undefined> {
     const [first] = this.slots;
     if (first === undefined) return undefined;
+    const pass = ++this.passes;
+    const others = this.started.filter((slot) => slot !== first);
+    // A channel from each other worker to the first: their forms go there directly. Through the page they were
+    // decoded and encoded again on its thread, in one long task (bench/RESULTS.md, fifteenth shift).
+    const channels = others.map((slot) => ({ slot, channel: new MessageChannel() }));
+    const ports = channels.map(({ channel }) => channel.port2);
     // Every worker makes the records of its forms at once: the first for itself, the others to send them.
-    const [answers] = await Promise.all([Promise.all(this.started.filter((slot) => slot !== first).map((slot) => this.askOne(slot, { type: 'forms' }))), this.askOne(first, { type: 'records' })]);
-    const forms = answers.flatMap((a) => (a.type === 'forms' ? a.forms : []));
-    const answer = await this.askOne(first, { type: 'cross', forms });
+    const [answers] = await Promise.all([Promise.all(channels.map(({ slot, channel }) => this.askOne(slot, { type: 'forms', port: channel.port1 }, [channel.port1]))), this.askOne(first, { type: 'records', pass, ports }, ports)]);
+    // Only the forms of the workers that said they sent them are waited for: one that died meanwhile sends nothing
+    // (its forms are being checked again; the pass after them counts them).
+    const from = answers.flatMap((a, i) => (a.type === 'sent' ? [i] : []));
+    const answer = await this.askOne(first, { type: 'cross', pass, from });
     return answer.type === 'cross' ? answer.view : undefined;
   }
 

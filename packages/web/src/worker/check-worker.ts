@@ -88,6 +88,27 @@ const results = new Map<number, EvaluationResult>();
  */
 const records = new Map<number, FormRecord>();
 
+/** A channel of a cross-form pass from another worker, and the forms it brings (its one message). */
+interface Channel {
+  readonly port: MessagePort;
+  readonly forms: Promise<readonly HeldForm[]>;
+}
+
+/** The channels of each cross-form pass asked for (`records`) and not yet run (`cross`), by pass. */
+const gathering = new Map<number, readonly Channel[]>();
+
+/** Take the one message of each port as it comes, while this worker goes on with its requests. */
+function gather(ports: readonly MessagePort[]): Channel[] {
+  return ports.map((port) => ({
+    port,
+    forms: new Promise<readonly HeldForm[]>((resolve) => {
+      port.onmessage = (event: MessageEvent<readonly HeldForm[]>) => {
+        resolve(event.data);
+      };
+    }),
+  }));
+}
+
 function post(message: WorkerResponse): void {
   postMessage(message);
 }
@@ -323,16 +344,29 @@ async function handle(request: WorkerRequest, read?: Promise<ArrayBuffer>): Prom
       post({ type: 'results', results: asked });
       return;
     }
-    case 'forms':
-      post({ type: 'forms', forms: heldForms() });
+    case 'forms': {
+      const forms = heldForms();
+      // Posted before the answer: once the page has it, the forms are on their way (the pass waits for them).
+      request.port.postMessage(forms);
+      post({ type: 'sent', forms: forms.length });
       return;
+    }
     case 'records':
+      gathering.set(request.pass, gather(request.ports));
       post({ type: 'records', forms: heldForms().length });
       return;
     case 'cross': {
       checker ??= createChecker(standardPacks());
-      // Its own forms stay here (never sent to the page and back); the other workers' come with the request.
-      const view = crossFormView(checker, [...heldForms(), ...request.forms], locale);
+      // Its own forms stay here; the other workers' came to it on the pass's channels.
+      const channels = gathering.get(request.pass);
+      const others = await Promise.all(request.from.map((i) => channels?.[i]?.forms ?? Promise.resolve([])));
+      // This pass's channels and those of any pass before it (overtaken: never run) are done with.
+      for (const [pass, list] of gathering) {
+        if (pass > request.pass) continue;
+        for (const channel of list) channel.port.close();
+        gathering.delete(pass);
+      }
+      const view = crossFormView(checker, [...heldForms(), ...others.flat()], locale);
       post({ type: 'cross', ...(view === undefined ? {} : { view }) });
       return;
     }

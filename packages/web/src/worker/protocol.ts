@@ -50,12 +50,21 @@ export type WorkerRequest =
   | { readonly type: 'details'; readonly id: number }
   /** The results of these forms (those this worker checked), for an export. */
   | { readonly type: 'results'; readonly ids: readonly number[] }
-  /** The forms this worker read (for the cross-form pass, which needs them all in one worker). */
-  | { readonly type: 'forms' }
-  /** Make the cross-form records of the forms this worker read, ahead of a pass run here (while the others gather theirs). */
-  | { readonly type: 'records' }
-  /** Run the cross-form pass (history and batch rules) over the forms this worker read and `forms`, those of every other worker. */
-  | { readonly type: 'cross'; readonly forms: readonly HeldForm[] }
+  /**
+   * The forms this worker read, with their records, posted on `port` (one message: a {@link HeldForm} list) to the
+   * worker that runs the cross-form pass, which needs them all: worker to worker, never through the page's thread.
+   */
+  | { readonly type: 'forms'; readonly port: MessagePort }
+  /**
+   * Make the cross-form records of the forms this worker read, ahead of pass `pass` run here; meanwhile take the
+   * forms of the other workers as they arrive on `ports` (one message on each, see `forms`).
+   */
+  | { readonly type: 'records'; readonly pass: number; readonly ports: readonly MessagePort[] }
+  /**
+   * Run cross-form pass `pass` (history and batch rules) over the forms this worker read and those that came on the
+   * `from` ports of its `records` request (by index: the workers that answered that they had sent them).
+   */
+  | { readonly type: 'cross'; readonly pass: number; readonly from: readonly number[] }
   /** The summary's totals row of these forms (the dashboard's current view). */
   | { readonly type: 'totals'; readonly briefs: readonly FormBrief[] }
   | { readonly type: 'forget' };
@@ -220,7 +229,8 @@ export type WorkerResponse =
   /** A workbook or a PDF, given back by a worker built without its reader (pool.ts sends the file on). */
   | { readonly type: 'elsewhere'; readonly reader: 'xlsx' | 'pdf'; readonly id: number; readonly name: string }
   | { readonly type: 'results'; readonly results: readonly { readonly id: number; readonly result: EvaluationResult }[] }
-  | { readonly type: 'forms'; readonly forms: readonly HeldForm[] }
+  /** Its forms posted on the port of a `forms` request (how many): every one of them is on its way to the pass. */
+  | { readonly type: 'sent'; readonly forms: number }
   /** The records of its forms made (how many forms). */
   | { readonly type: 'records'; readonly forms: number }
   /** Undefined when the rules in force have no cross-form rule. */
