@@ -90,7 +90,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'scoring/score-within-points': { outcome: 'not-applicable', why: 'no 自评表: no 得分' },
   // rating
   'rating/self-rating-supported': {
-    outcome: 'fail', severity: 'warning', check: 'inflated', says: ['优', 'integrity/income-total'],
+    outcome: 'fail', severity: 'warning', check: 'inflated', says: ['优', '错误级不通过：年度收入合计等于各项收入之和。红旗事项：无'],
     why: 'self-rated 优 while integrity/income-total fails at error (no red flag fails)',
   },
 };

@@ -16,7 +16,7 @@ import { summarize, type EvaluationResult, type SourcePosition, type ExplainedCo
 import { applyParameterOverrides, paramsFact, type ResolvedParameter } from './params.js';
 import { CUSTOM_OPERATORS, resolvePath, type OperatorFn } from './operators.js';
 import { compileCondition, FactReads, referenceOperators, type CompiledCondition, type FactValues } from './compiled.js';
-import { compileData, compileTemplate, rawData, renderTemplate, type CompiledTemplate, type DataProgram } from './messages.js';
+import { compileData, compileTemplate, rawData, renderTemplate, type CompiledTemplate, type DataProgram, type RuleTitles } from './messages.js';
 import { orderStages } from './stages.js';
 import { contextRequirements, ruleScope, type RuleScope } from './scope.js';
 
@@ -214,8 +214,8 @@ interface RuleMessages {
   readonly notes: readonly CompiledTemplate[];
 }
 
-function ruleMessages(rule: Rule, data: DataProgram, locale: Locale): RuleMessages {
-  const compile = (template: string | undefined) => compileTemplate(template ?? '', data.keys, data.formats);
+function ruleMessages(rule: Rule, data: DataProgram, locale: Locale, ruleTitles: RuleTitles): RuleMessages {
+  const compile = (template: string | undefined) => compileTemplate(template ?? '', data.keys, data.formats, ruleTitles);
   return {
     pass: compile(rule.pass[locale]),
     na: compile(rule.notApplicableWhen?.message[locale]),
@@ -324,6 +324,9 @@ export class Checker {
     this.stageCount = Math.max(0, ...this.rules.filter((r) => r.scope === 'form').map((r) => r.stage + 1));
     this.scored = this.rules.filter((r) => r.rule.score !== undefined && r.scope === 'form');
     const operator = referenceOperators(this.extraOperators);
+    // A message's `rules` value (the self-rating rule's failures) names the checker's rules by their titles.
+    const titles = new Map(this.rules.map((r) => [r.rule.id, r.rule.title]));
+    const ruleTitles: RuleTitles = (id, locale) => titles.get(id)?.[locale];
     const programs = this.rules.map((compiled) => {
       const { rule } = compiled;
       const reads = compiled.scope === 'form' ? this.reads : this.crossReads;
@@ -339,7 +342,7 @@ export class Checker {
         checkIndex: rule.checks.map((c) => indexOf(`check:${c.id}`)),
         noteIndex: (rule.notes ?? []).map((n) => indexOf(`note:${n.id}`)),
         data,
-        messages: [ruleMessages(rule, data, 'zh-CN'), ruleMessages(rule, data, 'en')] as const,
+        messages: [ruleMessages(rule, data, 'zh-CN', ruleTitles), ruleMessages(rule, data, 'en', ruleTitles)] as const,
         noteIds: (rule.notes ?? []).map((n) => `${rule.id}#${n.id}`),
         ids: ruleMessageIds(rule),
         observed: rule.paths.map((p) => [p, reads.path(p)] as const),

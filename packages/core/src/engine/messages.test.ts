@@ -111,6 +111,34 @@ describe('renderTemplate: placeholders filled from the data', () => {
   });
 });
 
+describe('format `rules`: rule ids shown by their titles (issue 15, lead\'s review: reviewers read titles)', () => {
+  const TITLES: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
+    'revenue/no-diversion': { 'zh-CN': '无截留、坐支、转移非税收入', en: 'No retention, direct spending or diversion of revenue' },
+    'integrity/income-total': { 'zh-CN': '年度收入合计等于各项收入之和', en: 'Total income equals the sum of its parts' },
+  };
+  const titles = (id: string, locale: Locale) => TITLES[id]?.[locale];
+  const ids = ['integrity/income-total', 'revenue/no-diversion'];
+
+  it.each<[Locale, unknown, string]>([
+    // A title may hold 、 itself: titles are set apart by ；.
+    ['zh-CN', ids, '年度收入合计等于各项收入之和；无截留、坐支、转移非税收入'],
+    ['en', ids, 'Total income equals the sum of its parts; No retention, direct spending or diversion of revenue'],
+    ['zh-CN', [], '无'],
+    ['en', [], 'none'],
+    // A rule the checker does not know is shown by its id, never dropped.
+    ['zh-CN', ['other/unknown', 'revenue/no-diversion'], 'other/unknown；无截留、坐支、转移非税收入'],
+    ['zh-CN', null, '（空）'],
+  ])('%s %j', (locale, value, expected) => {
+    expect(formatRaw(value, 'rules', locale, titles)).toBe(expected);
+    expect(compileTemplate('错误级不通过：{errors}', ['errors'], ['rules'], titles)([value], locale)).toBe(`错误级不通过：${expected}`);
+    expect(renderTemplate('{errors}', { errors: { value, format: 'rules' } }, locale, titles)).toBe(expected);
+  });
+
+  it('without titles, the ids', () => {
+    expect(formatRaw(ids, 'rules', 'en')).toBe('integrity/income-total; revenue/no-diversion');
+  });
+});
+
 describe('compileTemplate: the same text from parallel arrays', () => {
   it.each<[string, string[], (DataFormat | undefined)[], unknown[], string]>([
     ['no placeholder', [], [], [], 'no placeholder'],

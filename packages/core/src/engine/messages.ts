@@ -11,6 +11,9 @@ import type { FactReads, FactValues } from './compiled.js';
 import { resolvePath } from './operators.js';
 import { compileScale, scaleValue } from '../pack/scale.js';
 
+/** A rule's title in a locale, by its id (undefined for a rule the checker does not know): format `rules`. */
+export type RuleTitles = (ruleId: string, locale: Locale) => string | undefined;
+
 /** A value in a message, with how to show it. */
 export interface MessageValue {
   readonly value: unknown;
@@ -173,11 +176,18 @@ function named(value: unknown, names: Readonly<Record<string, Readonly<Record<Lo
   return typeof value === 'string' && Object.hasOwn(names, value) ? (names[value]?.[locale] ?? value) : show(value);
 }
 
-/** {@link formatValue} on a value and its format (no wrapper object: used on the hot path). */
-export function formatRaw(value: unknown, format: ValueFormat | undefined, locale: Locale): string {
+/**
+ * {@link formatValue} on a value and its format (no wrapper object: used on the hot path). `ruleTitles` names the
+ * rules of a `rules` value; without it (or for a rule it does not know) a rule is shown by its id.
+ */
+export function formatRaw(value: unknown, format: ValueFormat | undefined, locale: Locale, ruleTitles?: RuleTitles): string {
   const m = CORE_MESSAGES[locale];
   if (isBlank(value)) return m.blank;
   switch (format) {
+    case 'rules': {
+      const list: readonly unknown[] = Array.isArray(value) ? value : [value];
+      return list.length === 0 ? m.none : list.map((id) => (typeof id === 'string' ? (ruleTitles?.(id, locale) ?? id) : show(id))).join(m.ruleSeparator);
+    }
     case 'money':
       return typeof value === 'number' && isMoney(Math.abs(value)) ? formatMoney(value) : show(value);
     case 'percent':
@@ -231,7 +241,7 @@ function parseTemplate(template: string): readonly string[] {
 }
 
 /** Fill `{name}` placeholders. Unknown placeholders stay visible (a pack test catches them). */
-export function renderTemplate(template: string, data: Readonly<Record<string, MessageValue>>, locale: Locale): string {
+export function renderTemplate(template: string, data: Readonly<Record<string, MessageValue>>, locale: Locale, ruleTitles?: RuleTitles): string {
   const parts = parseTemplate(template);
   if (parts.length === 1) return template;
   let out = '';
@@ -240,7 +250,7 @@ export function renderTemplate(template: string, data: Readonly<Record<string, M
     if (i % 2 === 0) out += part;
     else {
       const v = Object.hasOwn(data, part) ? data[part] : undefined;
-      out += v === undefined ? `{${part}}` : formatValue(v, locale);
+      out += v === undefined ? `{${part}}` : formatRaw(v.value, v.format, locale, ruleTitles);
     }
   }
   return out;
@@ -253,7 +263,7 @@ export type CompiledTemplate = (values: readonly unknown[], locale: Locale) => s
  * Compile `template` for data given as parallel arrays (`keys[i]` has format `formats[i]`): the same text as
  * {@link renderTemplate} with the equivalent record, without building one per finding.
  */
-export function compileTemplate(template: string, keys: readonly string[], formats: readonly (DataFormat | undefined)[]): CompiledTemplate {
+export function compileTemplate(template: string, keys: readonly string[], formats: readonly (DataFormat | undefined)[], ruleTitles?: RuleTitles): CompiledTemplate {
   const parts = parseTemplate(template);
   if (parts.length === 1) return () => template;
   const segments = parts.map((part, i) => {
@@ -263,7 +273,7 @@ export function compileTemplate(template: string, keys: readonly string[], forma
   });
   return (values, locale) => {
     let out = '';
-    for (const s of segments) out += typeof s === 'string' ? s : formatRaw(values[s], formats[s], locale);
+    for (const s of segments) out += typeof s === 'string' ? s : formatRaw(values[s], formats[s], locale, ruleTitles);
     return out;
   };
 }

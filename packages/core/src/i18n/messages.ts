@@ -13,6 +13,8 @@ export const CORE_MESSAGES = {
     blank: '（空）',
     none: '无',
     listSeparator: '、',
+    /** Between rule titles (format `rules`): a title may hold 、 itself (无截留、坐支、转移非税收入). */
+    ruleSeparator: '；',
     answers: { yes: '是', no: '否', unanswered: '未作答', conflicting: '多选冲突', ambiguous: '无法辨认' },
   },
   en: {
@@ -26,6 +28,7 @@ export const CORE_MESSAGES = {
     blank: '(blank)',
     none: 'none',
     listSeparator: ', ',
+    ruleSeparator: '; ',
     answers: { yes: 'yes', no: 'no', unanswered: 'unanswered', conflicting: 'conflicting', ambiguous: 'ambiguous' },
   },
 } as const satisfies Record<Locale, unknown>;

@@ -100,7 +100,8 @@ export const TopLevelConditionSchema: z.ZodType<TopLevelCondition> = z.union([
   z.strictObject({ not: NestedConditionSchema }),
 ]);
 
-export const DATA_FORMATS = ['money', 'integer', 'number', 'percent', 'date', 'answer', 'text', 'fields', 'list', 'grade', 'channels'] as const;
+/** How a message shows a value; `rules`: a list of rule ids, shown by the rules' titles in the report's language (the finding's `data` keeps the ids). */
+export const DATA_FORMATS = ['money', 'integer', 'number', 'percent', 'date', 'answer', 'text', 'fields', 'list', 'grade', 'channels', 'rules'] as const;
 export type DataFormat = (typeof DATA_FORMATS)[number];
 
 /** A value shown in a message: a fact reference with a display format, or the blank fields among a list. */

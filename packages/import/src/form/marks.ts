@@ -71,6 +71,39 @@ export function showMarks(text: string): string {
   });
 }
 
+/**
+ * How a lost symbol's placeholder `(` reads in an excerpt, by what the importer made of it: ticked (the one unknown
+ * mark of a question with no other tick: 否☑（推断）), taken as empty beside a tick (是□（推断）), or left undecided.
+ * A reviewer sees what was read and that it was inferred, never a bare `(` (../shared/domain.md §2).
+ */
+const PLACEHOLDER_SHOWN: Readonly<Record<MarkState, string>> = { checked: '☑（推断）', empty: '□（推断）', unknown: '（符号无法辨认）' };
+
+/** A placeholder mark at `at` (an offset in the text) and what it was taken for. */
+export interface PlaceholderReading {
+  readonly at: number;
+  readonly taken: MarkState;
+}
+
+/** Is this mark the placeholder a legacy .doc leaves for a lost symbol? */
+export function isPlaceholder(mark: Mark | undefined): boolean {
+  return mark?.raw === PLACEHOLDER && mark.state === 'unknown' && mark.unknownGlyph !== true;
+}
+
+/**
+ * `text[start, end)` with each placeholder of `readings` in it shown as it was read ({@link PLACEHOLDER_SHOWN});
+ * every other character as written. For excerpts; the answer's resolution keeps the raw text.
+ */
+export function showPlaceholders(text: string, start: number, end: number, readings: readonly PlaceholderReading[]): string {
+  let out = '';
+  let at = start;
+  for (const r of [...readings].sort((a, b) => a.at - b.at)) {
+    if (r.at < at || r.at >= end || text[r.at] !== PLACEHOLDER) continue;
+    out += text.slice(at, r.at) + PLACEHOLDER_SHOWN[r.taken];
+    at = r.at + PLACEHOLDER.length;
+  }
+  return out + text.slice(at, end);
+}
+
 /** Is `ch` a symbol that could be a mark but that no table knows (private-use area, other symbols)? */
 export function isUnknownGlyph(ch: string): boolean {
   const cp = ch.codePointAt(0) ?? 0;

@@ -2,7 +2,7 @@ import { FIELD_LABELS, FIELD_PATHS, isFieldPath, type AnswerField, type Disclosu
 import type { ImportDiagnostic } from '../diagnostics.js';
 import { YES_NO_WORDS, labelPattern, type ValueType } from './labels.js';
 import { compileLabelTrie, joinSplitLabels, posAt, posWith, QUOTE_CHARS, splitCells, type Cell, type LabelTrie } from './cells.js';
-import { inferenceNote, readEqField, readGlyph, resolveSingle, type Mark, type OptionRead, type Resolution } from './marks.js';
+import { inferenceNote, isPlaceholder, readEqField, readGlyph, resolveSingle, showPlaceholders, type Mark, type MarkState, type OptionRead, type PlaceholderReading, type Resolution } from './marks.js';
 import { parseValue, parseYear, toHalfWidth } from './values.js';
 
 /** A seal annotation closing a unit name: （盖章）, (公章), 【单位公章】 … (only the words of a seal inside the brackets). */
@@ -767,7 +767,7 @@ export class FormReader {
   readQuestion(cell: Cell, field: AnswerField, q: QuestionFacts, start: number): void {
     const raw = q.raw;
     const where = posAt(cell, start);
-    const pos: SourcePosition = { line: where.line, column: where.column, endLine: where.line, endColumn: where.column + raw.length, excerpt: raw };
+    const pos: SourcePosition = { line: where.line, column: where.column, endLine: where.line, endColumn: where.column + raw.length, excerpt: q.shown };
     this.replay(cell, q.notes);
     const r = q.resolution;
     if (r.kind === 'explicit' || r.kind === 'inferred') {
@@ -787,7 +787,7 @@ export class FormReader {
   readChoice(cell: Cell, path: string, c: ChoiceFacts, start: number): void {
     const raw = c.raw;
     const where = posAt(cell, start);
-    const pos: SourcePosition = { line: where.line, column: where.column, endLine: where.line, endColumn: where.column + raw.length, excerpt: raw };
+    const pos: SourcePosition = { line: where.line, column: where.column, endLine: where.line, endColumn: where.column + raw.length, excerpt: c.shown };
     this.replay(cell, c.notes);
     this.set(path, c.channels === null ? null : [...c.channels], pos);
   }
@@ -922,10 +922,25 @@ function pairOptions<V extends string>(tokens: readonly Token<V>[], notes: Note[
 interface QuestionFacts {
   readonly kind: 'question';
   readonly raw: string;
+  /** The raw text for excerpts: a lost symbol's placeholder `(` shown as it was read (`否☑（推断）`). */
+  readonly shown: string;
   readonly notes: readonly Note[];
   readonly resolution: Resolution<'yes' | 'no'>;
   /** The note of an inferred answer. */
   readonly inference: string | undefined;
+}
+
+/**
+ * `raw` (the trimmed `text[start, end)`, cut at MAX_RAW) with the placeholders among `options` shown as they were
+ * read (`taken`: what each placeholder's option was taken for).
+ */
+function shownText<V extends string>(text: string, start: number, end: number, raw: string, options: readonly OptionRead<V>[], taken: (o: OptionRead<V>) => MarkState): string {
+  const readings: PlaceholderReading[] = [];
+  for (const o of options) if (o.mark !== undefined && isPlaceholder(o.mark)) readings.push({ at: o.mark.start, taken: taken(o) });
+  if (readings.length === 0) return raw;
+  const slice = text.slice(start, end);
+  const rawStart = start + slice.length - slice.trimStart().length;
+  return showPlaceholders(text, rawStart, rawStart + raw.length, readings);
 }
 
 function questionFacts(text: string, field: AnswerField, start: number, end: number, segEnd: number, rawEnd: number): QuestionFacts {
@@ -940,13 +955,18 @@ function questionFacts(text: string, field: AnswerField, start: number, end: num
     for (const o of options) if (o.mark === undefined) note(notes, 'option-without-box', 'warning', `选项“${o.word}”旁没有方框，按空框处理`, `no box next to "${o.word}"; read as empty`, o.start, field);
   }
   const resolution = resolveSingle(options);
-  return { kind: 'question', raw, notes, resolution, inference: resolution.kind === 'inferred' ? inferenceNote(options, resolution.chosen) : undefined };
+  // An unreadable mark is the answer when it is inferred, taken as empty beside a tick, else left undecided.
+  const taken = (o: OptionRead<'yes' | 'no'>): MarkState => (resolution.kind === 'inferred' && o === resolution.chosen ? 'checked' : resolution.kind === 'explicit' ? 'empty' : 'unknown');
+  const shown = shownText(text, start, rawEnd, raw, options, taken);
+  return { kind: 'question', raw, shown, notes, resolution, inference: resolution.kind === 'inferred' ? inferenceNote(options, resolution.chosen) : undefined };
 }
 
 /** 公开方式 as its cell's text has it: the raw text, the notes, and the channels ticked (null: none read). */
 interface ChoiceFacts {
   readonly kind: 'choice';
   readonly raw: string;
+  /** The raw text for excerpts, placeholders shown as read (see {@link QuestionFacts}). */
+  readonly shown: string;
   readonly notes: readonly Note[];
   readonly channels: readonly DisclosureChannel[] | null;
 }
@@ -970,7 +990,10 @@ function choiceFacts(text: string, start: number, end: number, segEnd: number, w
     else if (options.length > 0) note(notes, 'channels-unanswered', 'info', '公开方式未勾选任何选项，按空白处理', 'no publication channel is ticked; left blank', start, 'disclosure.channels');
   }
   if (channels !== null) channels.sort((a, b) => CHANNEL_ORDER.indexOf(a) - CHANNEL_ORDER.indexOf(b));
-  return { kind: 'choice', raw, notes, channels };
+  const [onlyUnknown] = unknown;
+  const taken = (o: OptionRead<DisclosureChannel>): MarkState => (checked.length > 0 ? 'empty' : unknown.length === 1 && o === onlyUnknown ? 'checked' : 'unknown');
+  const shown = shownText(text, start, segEnd, raw, options, taken);
+  return { kind: 'choice', raw, shown, notes, channels };
 }
 
 const CHANNEL_ORDER: readonly DisclosureChannel[] = ['portal', 'internal', 'other'];

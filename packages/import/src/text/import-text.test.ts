@@ -107,6 +107,34 @@ describe('checkbox encodings (domain.md §2)', () => {
   });
 });
 
+describe('a lost symbol\'s placeholder `(` in an excerpt reads as it was read (issue 15.3, lead\'s review)', () => {
+  it('the seed: 否☑（推断） where it is the inferred answer, □（推断） beside a tick; the answer\'s record keeps the raw text', () => {
+    const r = ok(seed);
+    const excerpt = (path: string) => r.positions[path]?.excerpt;
+    expect(excerpt('staffingControl.overstaffed')).toBe('是否存在超编超配人员：   是 □     否☑（推断）');
+    expect(excerpt('threePublic.managementRules')).toBe('是否制定“三公”经费管理办法：是 ☑     否□（推断）');
+    expect(excerpt('threePublic.declined')).toBe('三公经费是否比上年度下降：是☑（推断）    否 □');
+    // The mark before its option (`(否`), and one followed by the form's own remark in parentheses.
+    expect(excerpt('procurement.planMade')).toBe('年度是否制定了政府采购计划：是 □    ☑（推断）否');
+    expect(excerpt('budgetExecution.hasSurplus')).toBe('本年度是否有结余: 是 □   否☑（推断），结余金额0万元（项目资金）');
+    expect(excerpt('budgetExecution.supplemented')).toBe('本年度是否追加了预算:是□（推断）  否 ☑， 追加金额0万元');
+    expect(r.evaluation.answerResolution?.['staffingControl.overstaffed']?.raw).toBe('是否存在超编超配人员：   是 eq \\o\\ac(□)     否(');
+    for (const [path, p] of Object.entries(r.positions)) expect(p.excerpt ?? '', path).not.toMatch(/[是否有无]\(|\((?:是|否)/);
+  });
+
+  it.each([
+    ['是( 否(', '是（符号无法辨认） 否（符号无法辨认）'],
+    ['是☑ 否☑ (', '是☑ 否☑ ('],
+  ])('%s → %s (undecided; a `(` that is no option\'s mark stays as written)', (line, shown) => {
+    expect(ok(withLine(63, `是否存在超编超配人员：${line}`)).positions['staffingControl.overstaffed']?.excerpt).toBe(`是否存在超编超配人员：${shown}`);
+  });
+
+  it('公开方式: the one unreadable channel is the one ticked; beside a tick it is empty', () => {
+    expect(ok(withLine(95, '公开方式:门户网站( 单位内部□ 其他□')).positions['disclosure.channels']?.excerpt).toBe('公开方式:门户网站☑（推断） 单位内部□ 其他□');
+    expect(ok(withLine(95, '公开方式:门户网站☑ 单位内部( 其他□')).positions['disclosure.channels']?.excerpt).toBe('公开方式:门户网站☑ 单位内部□（推断） 其他□');
+  });
+});
+
 describe('figures, dates and labels', () => {
   it('reads full-width digits and 万元 suffixes', () => {
     const r = ok(withLine(26, '\t２６７．４７万元'));
