@@ -103,9 +103,10 @@ const literal = (s: string) => `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
  * a line of the page, wrapped after 48 characters (50 lines to a page); a tab moves the next cell 24 points right.
  * `dingbats` draws characters of the text in ZapfDingbats (another of the 14, not embedded either) as the codes
  * given, as PDF form writers draw check boxes: `{ '☑': '4' }` draws ✔ as its code `4`; an empty code draws nothing
- * in its place (an AcroForm check box that is off shows its border only, a path).
+ * in its place (an AcroForm check box that is off shows its border only, a path). `firstPageExtra` is content drawn
+ * on the first page after the text (e.g. text placed outside the page).
  */
-export function unembeddedFontsPdf(text: string, dingbats: Readonly<Record<string, string>> = {}): Uint8Array {
+export function unembeddedFontsPdf(text: string, dingbats: Readonly<Record<string, string>> = {}, firstPageExtra = ''): Uint8Array {
   const lines = text.split('\n').flatMap((line) => {
     const chars = Array.from(line);
     const wrapped: string[] = [];
@@ -136,7 +137,7 @@ export function unembeddedFontsPdf(text: string, dingbats: Readonly<Record<strin
       const cells = line.split('\t').map((cell, c) => (cell === '' ? '' : `1 0 0 1 ${String(40 + c * 24)} ${String(800 - i * 15)} Tm ${runsOf(cell).map(show).join(' ')}`));
       return `BT ${cells.join(' ')} ET`;
     });
-    objects.push(stream(shown.join('\n')));
+    objects.push(stream((first === 0 && firstPageExtra !== '' ? [...shown, firstPageExtra] : shown).join('\n')));
     objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${String(objects.length)} 0 R /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 7 0 R >> >> >>`);
     kids.push(`${String(objects.length)} 0 R`);
   }

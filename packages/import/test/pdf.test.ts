@@ -109,6 +109,24 @@ describe('hostile and unreadable PDFs', () => {
   });
 });
 
+describe('text drawn outside the page: no viewer shows it, no printer prints it, so it is not read', () => {
+  // pdf.js's text content leaves out every glyph drawn outside the page's view box (its crop box; see
+  // compareWithLastPosition in pdfjs-dist's pdf.worker.mjs), so a figure placed beside the page never reaches the form
+  // reader. This pins that behaviour of the pdf.js in use: an upgrade that changed it would fail here.
+  it('the seed form with other figures drawn beside and above the page reads exactly as without them', async () => {
+    const text = readFileSync(new URL('000_1f3a69e61e56d541.txt', EXAMPLE), 'utf8');
+    const plain = await importBuffer(unembeddedFontsPdf(text), { filename: 'plain.pdf' });
+    // On the first line's baseline, far left of the page, and above its top edge.
+    const hostile = await importBuffer(unembeddedFontsPdf(text, {}, 'BT /F1 10 Tf 1 0 0 1 -3000 800 Tm (267.47) Tj 1 0 0 1 40 5000 Tm (264.47) Tj ET'), { filename: 'off-page.pdf' });
+    if (!plain.ok || !hostile.ok) throw new Error('not read');
+    expect(hostile.evaluation).toEqual(plain.evaluation);
+    expect(hostile.diagnostics).toEqual(plain.diagnostics);
+    // The same figures drawn on the page are read: the content itself is not what is left out.
+    const onPage = await extractPdfText(unembeddedFontsPdf(text, {}, 'BT /F1 10 Tf 1 0 0 1 300 20 Tm (267.47) Tj ET'));
+    expect('pages' in onPage && onPage.pages[0]?.items.some((i) => i.s === '267.47' && i.y === 20)).toBe(true);
+  });
+});
+
 describe('fonts a PDF names without embedding them', () => {
   it('Chinese in STSong-Light (UniGB-UCS2-H: the Adobe-GB1 character maps) and figures in Helvetica (standard 14) read as the Word text they were laid out from', async () => {
     // The seed's Word text (its cells a line each), as iText and ReportLab write Chinese PDFs: no font embedded.

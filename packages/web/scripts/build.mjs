@@ -77,7 +77,7 @@ function report(name, chunk) {
  * `options.reads` (the check workers): `xlsx` for `worker-xlsx.js`, the worker started when a workbook is dropped;
  * `pdf` for `worker-pdf.js`, started when a PDF is dropped (with pdf.js, its reader's worker as text and the
  * character maps: `options.modules`); `base` for `worker.js`, which starts with the page and has, instead of exceljs
- * (two thirds of a worker) and pdf.js, modules that refuse: that worker hands a workbook's or a PDF's bytes back to
+ * (two thirds of a worker), numfmt (a workbook cell's number format) and pdf.js, modules that refuse: that worker hands a workbook's or a PDF's bytes back to
  * the page (check-worker.ts) before any reader runs.
  */
 async function bundle(entry, name, options = {}) {
@@ -90,7 +90,7 @@ async function bundle(entry, name, options = {}) {
     // Workspace packages are bundled from their TypeScript sources (no build of theirs needed first).
     resolve: {
       conditions: ['@jixiao/source', ...defaultClientConditions],
-      ...(withoutExcel ? { alias: { exceljs: `${root}src/worker/no-exceljs.ts` } } : {}),
+      ...(withoutExcel ? { alias: { exceljs: `${root}src/worker/no-exceljs.ts`, numfmt: `${root}src/worker/no-numfmt.ts` } } : {}),
     },
     plugins: [...(options.reads === undefined || options.reads === 'pdf' ? [] : [withoutPdf]), ...(options.modules === undefined ? [] : [virtualModules(options.modules)])],
     ...(options.reads === undefined ? {} : { define: { JIXIAO_READS: JSON.stringify(options.reads) } }),

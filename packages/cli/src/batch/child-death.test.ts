@@ -27,11 +27,14 @@ for (let i = 0; i < 40; i++) {
 }
 writeFileSync(join(dir, 'forms', 'zz-broken.json'), '{"fiscalYear": 2020,');
 
-type Cue = 'kill' | 'out-of-memory' | 'exit-on-start' | 'fail-on-start' | 'slow-start';
+type Cue = 'kill' | 'out-of-memory' | 'exit-on-start' | 'fail-on-start' | 'slow-start' | 'unwritten' | 'kill-unwritten';
 
 /**
  * The bundled child entry, made to die on cue: as it starts, or as it answers for a file named *-crash*; or (slow-start)
- * to say it is ready only 3 s after it is (a child loading the bundle and compiling the packs on a busy machine).
+ * to say it is ready only 3 s after it is (a child loading the bundle and compiling the packs on a busy machine); or
+ * (unwritten) never told that an outcome it sent was written (a parent that has not read the channel yet); or
+ * (kill-unwritten) with every outcome it sends lost, as if still unwritten when it is killed on *-crash* (told they
+ * were written, so that a child that waits for the write goes on too).
  */
 function wrapper(cue: Cue): string {
   const file = join(dir, `${cue}.mjs`);
@@ -41,6 +44,8 @@ function wrapper(cue: Cue): string {
     'exit-on-start': `process.exit(70);\n`,
     'fail-on-start': `process.on('message', (m) => { if (m.type === 'start') process.send({ type: 'failed', message: 'pack ./p: rules.json line 3: unknown operator' }); });\n`,
     'slow-start': `const send = process.send.bind(process);\nprocess.send = (m, ...rest) => (m.type === 'ready' ? (setTimeout(() => send(m, ...rest), 3000), true) : send(m, ...rest));\nawait import(${entry});\n`,
+    unwritten: `const send = process.send.bind(process);\nprocess.send = (m, handle, options, written) => send(m, handle, options, m.type === 'outcome' ? undefined : written);\nawait import(${entry});\n`,
+    'kill-unwritten': `const send = process.send.bind(process);\nprocess.send = (m, handle, options, written) => {\n  if (m.type !== 'outcome') return send(m, handle, options, written);\n  if (m.outcome.source.includes('-crash')) process.kill(process.pid, 'SIGKILL');\n  written?.();\n  return true;\n};\nawait import(${entry});\n`,
     kill: '',
     'out-of-memory': '',
   }[cue];
@@ -106,6 +111,23 @@ describe('a child process that dies', () => {
     withDeath.forEach((o, i) => {
       const source = (alone[i] as FileOutcome).source;
       if (source.includes('-crash')) expect(o).toEqual({ ok: false, source, reason: expect.stringMatching(reason) as unknown });
+      else expect(o, source).toEqual(alone[i]);
+    });
+  }, 60_000);
+
+  it('begins its next file without waiting for its last answer to be written (the parent reads the channel only between its own forms)', async () => {
+    const alone = await outcomes();
+    // Told of no write, a child that waited for one would never begin its second file, and the batch would hang.
+    expect(await outcomes(wrapper('unwritten'))).toEqual(alone);
+  }, 30_000);
+
+  it('killed with answers sent but still unwritten costs only the file it was checking: the files it had answered for are checked again here', async () => {
+    const alone = await outcomes();
+    const withDeath = await outcomes(wrapper('kill-unwritten'));
+    expect(withDeath).toHaveLength(alone.length);
+    withDeath.forEach((o, i) => {
+      const source = (alone[i] as FileOutcome).source;
+      if (source.includes('-crash')) expect(o).toEqual({ ok: false, source, reason: 'the child process checking this file ended unexpectedly (signal SIGKILL)' });
       else expect(o, source).toEqual(alone[i]);
     });
   }, 60_000);

@@ -2,14 +2,16 @@
  * Child-process entry of the batch pool (bundled by tsup as `dist/batch-child.js`, started with
  * `child_process.fork` by {@link startChildren}). A child compiles the selected packs once, says it is ready, then
  * checks the files of each task it is sent, in order, and sends each file's outcome back as soon as it has it (its
- * report chunks as UTF-8 bytes): the parent knows which file a child was on if it dies. A child ends when its
- * parent lets go of it or is gone (the IPC channel closes), so none outlives the batch.
+ * report chunks as UTF-8 bytes). Before it begins a file it writes one byte to {@link BEGUN_FD}, so that the parent
+ * knows which file a child was on if it dies, even when outcomes it had sent were still waiting to be written. A
+ * child ends when its parent lets go of it or is gone (the IPC channel closes), so none outlives the batch.
  */
+import { writeSync } from 'node:fs';
 import type { Checker, Template } from '@jixiao/core';
 import { ConversionSlots, useConversionSlots } from '@jixiao/import/node';
 import { loadChecker } from '../packs.js';
 import { checkFile, type FileOutcome } from './check-file.js';
-import type { ChildReply, ChildRequest } from './children.js';
+import { BEGUN_FD, type ChildReply, type ChildRequest } from './children.js';
 
 const utf8 = new TextEncoder();
 let loaded: { checker: Checker; templates: readonly Template[] | undefined } | undefined;
@@ -18,9 +20,8 @@ const tasks: (readonly Extract<ChildRequest, { type: 'task' }>['files'][number][
 let running = false;
 
 /**
- * Send a reply; resolves once it is written to the channel. A child waits for that before its next file, so that
- * if it dies, what it had answered is in the pipe and the first file the parent has no answer for is the one it
- * was checking. (The parent may be gone: the child then ends on 'disconnect'.)
+ * Send a reply; resolves once it is written to the channel. (The parent may be gone: the child then ends on
+ * 'disconnect'.)
  */
 function send(reply: ChildReply): Promise<void> {
   return new Promise((resolve) => {
@@ -28,6 +29,19 @@ function send(reply: ChildReply): Promise<void> {
     else process.send(reply, undefined, undefined, () => { resolve(); });
   });
 }
+
+const ONE = new Uint8Array(1);
+
+/**
+ * Say that the next file is begun: one byte on {@link BEGUN_FD}, written at once (a synchronous write to a pipe, never
+ * queued in this process), so that it has reached the parent even if this child dies on the file.
+ */
+function begin(): void {
+  writeSync(BEGUN_FD, ONE);
+}
+
+/** Let queued events run: the outcomes sent so far are written to the channel, the parent's requests read. */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const bytes = (text: string | Uint8Array) => (typeof text === 'string' ? utf8.encode(text) : text);
 
@@ -77,8 +91,13 @@ async function drain(): Promise<void> {
     for (let files = tasks.shift(); files !== undefined; files = tasks.shift()) {
       if (loaded === undefined || batch === undefined) throw new Error('task before start and batch');
       for (const file of files) {
+        begin();
         const outcome = await checkFile(file, batch.locale, loaded.checker, batch.shape, loaded.templates, batch.waivers);
-        await send({ type: 'outcome', outcome: wire(outcome) });
+        // Not waited for: the next file is begun while the parent, busy with a form of its own, has not yet read
+        // the channel (waiting for the write cost a child 7–10 % of its time, bench/RESULTS.md "Fifteenth shift").
+        // What this child holds unwritten is bounded by the chunks it was given.
+        void send({ type: 'outcome', outcome: wire(outcome) });
+        await yieldToEvents();
       }
     }
   } finally {

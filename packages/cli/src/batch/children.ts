@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import type { CheckWaivers, Locale } from '@jixiao/core';
 import { conversionSlots } from '@jixiao/import/node';
 import { CliError } from '../io.js';
@@ -33,10 +34,18 @@ export type ChildReply =
 export type ChunkEnd =
   | { readonly ok: true }
   /**
-   * The child died before answering for the files from `from` on. `culprit`: why, when it died checking the file at
-   * `from` (the first chunk it held); the other files it held were not begun.
+   * The child died before its answers for the files from `from` on reached this process. `culprit`: the file it was
+   * checking (its index in the chunk, `from` or later) and why it ended; the others were not begun, or were checked
+   * but their answers never left the child.
    */
-  | { readonly ok: false; readonly from: number; readonly culprit?: string | undefined };
+  | { readonly ok: false; readonly from: number; readonly culprit?: { readonly index: number; readonly reason: string } | undefined };
+
+/**
+ * The child's file descriptor for the byte it writes as it begins each file (see `child.ts`): a pipe of its own, not
+ * the IPC channel, so that the byte never waits behind the outcomes the child has sent and this process has not yet
+ * read. On a child's death, the bytes counted say which file it was checking.
+ */
+export const BEGUN_FD = 4;
 
 /**
  * A child's old generation is capped: it holds a few chunks of forms at a time (a 2.5 MB .docx at most, bounded
@@ -79,12 +88,19 @@ class Child {
   private readonly onEnd: (() => void)[] = [];
   /** LibreOffice slots this child holds (given back for it if it dies holding them). */
   private slots = 0;
+  /** Files this child has begun (bytes read from its {@link BEGUN_FD}) and files it has answered for. */
+  private begun = 0;
+  private answered = 0;
   alive = true;
 
   constructor(entry: string, start: Extract<ChildRequest, { type: 'start' }>, batch: Extract<ChildRequest, { type: 'batch' }> | undefined, locale: Locale) {
     // The parent's own V8 flags pass on (a profile, say), but not an inspector: its port is taken.
     const execArgv = [...process.execArgv.filter((a) => !a.startsWith('--inspect')), `--max-old-space-size=${String(CHILD_HEAP_MB)}`];
-    this.proc = fork(entry, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    this.proc = fork(entry, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'] });
+    const begun = this.proc.stdio[BEGUN_FD] as Readable | null;
+    begun?.on('data', (d: Buffer) => {
+      this.begun += d.length;
+    });
     this.proc.stderr?.setEncoding('utf8');
     this.proc.stderr?.on('data', (d: string) => {
       this.stderr = tail(this.stderr, d);
@@ -114,6 +130,7 @@ class Child {
       } else {
         const chunk = this.held[0];
         if (chunk === undefined) return;
+        this.answered++;
         chunk.onOutcome(chunk.received++, reply.outcome);
         if (chunk.received === chunk.files.length) {
           this.held.shift();
@@ -124,18 +141,26 @@ class Child {
     // A child that cannot be started at all (no such entry) ends as one that died.
     this.proc.on('error', () => undefined);
     // The child has ended once it has exited, its channel is closed (every message it wrote has been read: the
-    // channel's end comes after them) and its standard error is read. ('close' is not emitted for a child whose
-    // channel this process closed.)
+    // channel's end comes after them) and its standard error and its pipe of files begun are read. ('close' is not
+    // emitted for a child whose channel this process closed.)
     let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-    let waiting = this.proc.stderr === null ? 2 : 3;
+    let waiting = 2 + (this.proc.stderr === null ? 0 : 1) + (begun === null ? 0 : 1);
     const ended = () => {
       if (--waiting > 0) return;
       this.alive = false;
       const cause = deathCause(exit?.code ?? null, exit?.signal ?? null, this.stderr, locale);
       const zh = locale === 'zh-CN';
       readied?.reject(new CliError(zh ? `批量检查的子进程在加载规则包时结束（${cause}）；可改用 --jobs 1` : `a child process of the batch ended while loading the packs (${cause}); try --jobs 1`));
-      const culprit = zh ? `检查此文件的子进程意外结束（${cause}）` : `the child process checking this file ended unexpectedly (${cause})`;
-      for (const [i, chunk] of this.held.splice(0).entries()) chunk.settle({ ok: false, from: chunk.received, ...(i === 0 ? { culprit } : {}) });
+      const reason = zh ? `检查此文件的子进程意外结束（${cause}）` : `the child process checking this file ended unexpectedly (${cause})`;
+      // The file it was checking: the last one it began, unless it had answered for that one too. The held files
+      // are its files from `answered` on, in the order sent and begun.
+      let file = this.answered;
+      for (const chunk of this.held.splice(0)) {
+        const index = this.begun > this.answered ? this.begun - 1 - file + chunk.received : -1;
+        const culprit = index >= chunk.received && index < chunk.files.length ? { index, reason } : undefined;
+        file += chunk.files.length - chunk.received;
+        chunk.settle({ ok: false, from: chunk.received, ...(culprit === undefined ? {} : { culprit }) });
+      }
       for (; this.slots > 0; this.slots--) conversionSlots().release();
       for (const done of this.onEnd.splice(0)) done();
     };
@@ -145,6 +170,7 @@ class Child {
     });
     this.proc.once('disconnect', ended);
     this.proc.stderr?.once('end', ended);
+    begun?.once('end', ended);
     this.send(start);
     if (batch !== undefined) this.send(batch);
   }

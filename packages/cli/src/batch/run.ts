@@ -215,12 +215,16 @@ export async function checkFiles(files: readonly InputFile[], options: BatchOpti
         return;
       }
       if (!end.ok) {
-        // The child died. The file it was checking is the culprit, with the reason; the files of the chunk it
-        // had not begun are checked here, so they get the outcomes `--jobs 1` gives.
-        let from = end.from;
-        const culprit = chunk[from];
-        if (end.culprit !== undefined && culprit !== undefined) deliver(start + from++, { ok: false, source: culprit.source, reason: end.culprit });
-        await checkHere(start + from, chunk.slice(from));
+        // The child died. The file it was checking is the culprit, with the reason; the other files of the chunk
+        // it had not answered for are checked here, so they get the outcomes `--jobs 1` gives.
+        const { from, culprit } = end;
+        const file = culprit === undefined ? undefined : chunk[culprit.index];
+        if (culprit === undefined || file === undefined) await checkHere(start + from, chunk.slice(from));
+        else {
+          await checkHere(start + from, chunk.slice(from, culprit.index));
+          deliver(start + culprit.index, { ok: false, source: file.source, reason: culprit.reason });
+          await checkHere(start + culprit.index + 1, chunk.slice(culprit.index + 1));
+        }
       }
       finished(chunk.length);
     }

@@ -247,3 +247,39 @@ describe('mc:AlternateContent: only the branch Word shows is read', () => {
     expect(lines(body)).toEqual(expected);
   });
 });
+
+/**
+ * A content control that shows its placeholder (`w:showingPlcHdr`) is empty: its text is the template's prompt, not
+ * the unit's answer. Cells and paragraphs inside it still count, so what follows keeps its place.
+ */
+describe('content controls showing their placeholder read blank', () => {
+  const placeholder = (inner: string, on = '') => `<w:sdt><w:sdtPr><w:showingPlcHdr${on}/></w:sdtPr><w:sdtContent>${inner}</w:sdtContent></w:sdt>`;
+  const run = (t: string) => `<w:r><w:t>${t}</w:t></w:r>`;
+  const cell = (inner: string) => `<w:tc>${inner}</w:tc>`;
+
+  it('an inline control in a cell: the cell reads blank, the next cell keeps its number', () => {
+    const body = `<w:tbl><w:tr>${cell(`<w:p>${run('单位名称')}</w:p>`)}${cell(`<w:p>${placeholder(run('单击或点击此处输入文字。'))}</w:p>`)}${cell(`<w:p>${run('264.47')}</w:p>`)}</w:tr></w:tbl>`;
+    expect(documentLines(doc(body))).toEqual([
+      { text: '单位名称', paragraph: 1, table: 1, row: 1, cell: 1 },
+      { text: '', paragraph: 2, table: 1, row: 1, cell: 2 },
+      { text: '264.47', paragraph: 3, table: 1, row: 1, cell: 3 },
+    ]);
+  });
+
+  it('a control around a whole cell or paragraphs: they still count, their text reads blank', () => {
+    const body = `<w:tbl><w:tr>${cell(`<w:p>${run('合计')}</w:p>`)}${placeholder(cell(`<w:p>${run('请输入金额')}</w:p>`))}${cell(`<w:p>${run('267.47')}</w:p>`)}</w:tr></w:tbl>${placeholder(`<w:p>${run('在此输入')}</w:p>`)}<w:p>${run('后文')}</w:p>`;
+    expect(documentLines(doc(body)).map((l) => [l.text, l.paragraph, l.cell])).toEqual([
+      ['合计', 1, 1],
+      ['', 2, 2],
+      ['267.47', 3, 3],
+      ['', 4, undefined],
+      ['后文', 5, undefined],
+    ]);
+  });
+
+  it('showingPlcHdr off, or a control without it, reads its content; the placeholder ends with its control', () => {
+    expect(documentLines(doc(`<w:p>${placeholder(run('264.47'), ' w:val="0"')}</w:p>`)).map((l) => l.text)).toEqual(['264.47']);
+    expect(documentLines(doc(`<w:p><w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>${run('264.47')}</w:sdtContent></w:sdt></w:p>`)).map((l) => l.text)).toEqual(['264.47']);
+    expect(documentLines(doc(`<w:p>${placeholder(run('提示'))}${run('264.47')}</w:p>`)).map((l) => l.text)).toEqual(['264.47']);
+  });
+});

@@ -153,10 +153,10 @@ type Frame =
   | { readonly kind: 'fldChar'; readonly type: string | undefined; seenFfData: boolean; checkbox: boolean | undefined }
   | { readonly kind: 'ffData'; seenCheckBox: boolean }
   | { readonly kind: 'checkBox'; seenChecked: boolean; seenDefault: boolean; checked: boolean | undefined; byDefault: boolean | undefined }
-  | { readonly kind: 'sdt'; seenPr: boolean; seenContent: boolean; done: boolean }
-  | { readonly kind: 'sdtPr'; seenCheckbox: boolean; checkbox: boolean | undefined }
+  | { readonly kind: 'sdt'; seenPr: boolean; seenContent: boolean; done: boolean; placeholder: boolean }
+  | { readonly kind: 'sdtPr'; seenCheckbox: boolean; checkbox: boolean | undefined; placeholder: boolean }
   | { readonly kind: 'checkbox'; seenChecked: boolean; checked: boolean }
-  | { readonly kind: 'content' };
+  | { readonly kind: 'content'; readonly placeholder: boolean };
 
 /**
  * Walks WordprocessingML as a stream of tags (saxes) in document order: paragraphs become lines, table cells are
@@ -180,6 +180,12 @@ class Walker {
   private buf = '';
   /** The current paragraph's hidden text. */
   private hiddenBuf = '';
+  /**
+   * How many content controls showing their placeholder (`w:showingPlcHdr`) the walker is inside. Their text is the
+   * template's prompt ("单击或点击此处输入文字。"), not the unit's answer: the control is empty, and reads blank. The
+   * paragraphs and cells inside still count, so the positions after them stay as in the document.
+   */
+  private placeholderDepth = 0;
   /** The document element's attributes: the namespace declarations a `mc:Choice` is read against. */
   private rootAttributes: Attributes | undefined;
   /** The current paragraph's style (named, or the default) toggles hidden text. */
@@ -278,17 +284,21 @@ class Walker {
       case 'sdt':
         if (name === 'sdtPr' && !top.seenPr && !top.done) {
           top.seenPr = true;
-          this.frames.push({ kind: 'sdtPr', seenCheckbox: false, checkbox: undefined });
+          this.frames.push({ kind: 'sdtPr', seenCheckbox: false, checkbox: undefined, placeholder: false });
         } else if (name === 'sdtContent' && !top.seenContent && !top.done) {
           top.seenContent = true;
-          this.frames.push({ kind: 'content' });
+          this.frames.push({ kind: 'content', placeholder: top.placeholder });
+          if (top.placeholder) this.placeholderDepth++;
         } else this.skip = 1;
         return;
       case 'sdtPr':
         if (name === 'checkbox' && !top.seenCheckbox) {
           top.seenCheckbox = true;
           this.frames.push({ kind: 'checkbox', seenChecked: false, checked: false });
-        } else this.skip = 1;
+          return;
+        }
+        if (name === 'showingPlcHdr') top.placeholder = isOn(tag.attributes);
+        this.skip = 1;
         return;
       case 'checkbox':
         if (name === 'checked' && !top.seenChecked) {
@@ -353,7 +363,7 @@ class Walker {
         return;
       }
       case 'sdt':
-        this.frames.push({ kind: 'sdt', seenPr: false, seenContent: false, done: false });
+        this.frames.push({ kind: 'sdt', seenPr: false, seenContent: false, done: false, placeholder: false });
         return;
       case 'AlternateContent':
         this.frames.push({ kind: 'alternate', namespaces: attributes, chosen: false });
@@ -471,13 +481,15 @@ class Walker {
           // A content-control checkbox: its state is w14:checked; the glyph inside is only its picture.
           this.emit(frame.checkbox ? '☑' : '□');
           parent.done = true;
-        }
+        } else if (frame.placeholder && parent?.kind === 'sdt') parent.placeholder = true;
+        return;
+      case 'content':
+        if (frame.placeholder) this.placeholderDepth--;
         return;
       case 'rPr':
       case 'pPr':
       case 'tblPr':
       case 'ffData':
-      case 'content':
       case undefined:
         return;
     }
@@ -529,7 +541,7 @@ class Walker {
   }
 
   private emit(text: string, hidden = false): void {
-    if (this.fields.some((f) => f.phase === 'instr' || f.suppress)) return;
+    if (this.placeholderDepth > 0 || this.fields.some((f) => f.phase === 'instr' || f.suppress)) return;
     if (hidden) this.hiddenBuf += text;
     else this.buf += text;
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '@jixiao/core';
 import { importBuffer } from '../buffer.js';
@@ -79,6 +80,80 @@ describe('importXlsx', () => {
       ],
     ]);
     expect(read.document.blocks.map((t) => t.origin.sheet)).toEqual(['封面', '指标']);
+  });
+
+  it('a value reads as its number format shows it in Excel: decimals shown, percent, thousands scaling, sign sections', async () => {
+    const book = new ExcelJS.Workbook();
+    const s = book.addWorksheet('表');
+    const cases: [string, ExcelJS.CellValue, string, string][] = [
+      // [cell, value, number format, what Excel shows]
+      ['B1', 264.4712, '0.00', '264.47'], // 元 ÷ 10,000 by a formula, shown to the 分
+      ['B2', { formula: 'B8/B9', result: 0.987654 }, '0.00%', '98.77%'], // an execution rate
+      ['B3', 2644712, '#,##0.00,', '2,644.71'], // a format that shows thousands
+      ['B4', -5, '0.00;(0.00)', '(5.00)'],
+      ['B5', 264.47, '0.00"万元"', '264.47万元'],
+      ['B6', 1234.5, '#,##0.00', '1,234.50'],
+      ['B7', 264.4712, 'General', '264.4712'],
+      ['B8', 0.1 + 0.2, '0.0[', '0.3'], // a format code numfmt cannot read: General
+    ];
+    for (const [ref, value, numFmt] of cases) {
+      s.getCell(ref).value = value;
+      s.getCell(ref).numFmt = numFmt;
+    }
+    const read = await partitionXlsx(await bytesOf(book));
+    if (!read.ok) throw new Error(JSON.stringify(read.result.diagnostics));
+    const cells = read.document.blocks.flatMap((t) => (t.kind === 'table' ? t.rows.flatMap((r) => r.cells) : []));
+    // Column A is blank (each row keeps its columns' places).
+    expect(cells.filter((c) => c.origin.ref?.startsWith('B')).map((c) => [c.origin.ref, c.paragraphs.map((p) => p.text).join('')])).toEqual(cases.map(([ref, , , text]) => [ref, text]));
+    expect(read.diagnostics).toEqual([]);
+  });
+
+  it('a value whose number format shows nothing (;;;) looks blank in Excel: it is not read, and is noted with what it holds', async () => {
+    const book = new ExcelJS.Workbook();
+    const s = book.addWorksheet('自评表');
+    s.getCell('A1').value = '合计';
+    s.getCell('B1').value = 267.47;
+    s.getCell('B1').numFmt = ';;;';
+    s.getCell('C1').value = '是';
+    s.getCell('C1').numFmt = ';;;';
+    s.getCell('D1').value = 0;
+    s.getCell('D1').numFmt = '0.00;-0.00;';
+    const read = await partitionXlsx(await bytesOf(book));
+    if (!read.ok) throw new Error(JSON.stringify(read.result.diagnostics));
+    const cells = read.document.blocks.flatMap((t) => (t.kind === 'table' ? t.rows.flatMap((r) => r.cells) : []));
+    expect(cells.map((c) => c.paragraphs.map((p) => p.text).join(''))).toEqual(['合计']);
+    expect(read.diagnostics.map((d) => [d.code, d.severity, d.cell, d.message['zh-CN']])).toEqual([
+      ['xlsx-hidden-value', 'warning', '自评表!B1', '“自评表!B1”的数字格式不显示它的值（Excel 中不显示、不打印），未读取：「267.47」'],
+      ['xlsx-hidden-value', 'warning', '自评表!C1', '“自评表!C1”的数字格式不显示它的值（Excel 中不显示、不打印），未读取：「是」'],
+      ['xlsx-hidden-value', 'warning', '自评表!D1', '“自评表!D1”的数字格式不显示它的值（Excel 中不显示、不打印），未读取：「0」'],
+    ]);
+  });
+
+  it('hostile number formats: a code numfmt throws on reads in General; past 64 codes or 255 characters, General with one note', async () => {
+    const book = new ExcelJS.Workbook();
+    const s = book.addWorksheet('表');
+    // numfmt keeps parsed codes in a plain object: a code named like an Object.prototype member makes it throw.
+    s.getCell('A1').value = 264.4712;
+    s.getCell('A1').numFmt = '0.000';
+    s.getCell('A2').value = 264.4712;
+    s.getCell('A2').numFmt = `0.00${'"x"'.repeat(100)}`;
+    for (let i = 0; i < 70; i++) {
+      s.getCell(`B${String(i + 1)}`).value = 1.5;
+      s.getCell(`B${String(i + 1)}`).numFmt = `0.00"${String(i)}"`;
+    }
+    // exceljs will not write such a code: it is put into the styles part by hand.
+    const parts = unzipSync(await bytesOf(book));
+    const styles = strFromU8(parts['xl/styles.xml'] ?? new Uint8Array(0));
+    expect(styles).toContain('formatCode="0.000"');
+    const read = await partitionXlsx(zipSync({ ...parts, 'xl/styles.xml': strToU8(styles.replace('formatCode="0.000"', 'formatCode="__proto__"')) }));
+    if (!read.ok) throw new Error(JSON.stringify(read.result.diagnostics));
+    const text = new Map(read.document.blocks.flatMap((t) => (t.kind === 'table' ? t.rows.flatMap((r) => r.cells) : [])).map((c) => [c.origin.ref, c.paragraphs.map((p) => p.text).join('')]));
+    expect([text.get('A1'), text.get('A2')]).toEqual(['264.4712', '264.4712']);
+    // The first 64 distinct codes are rendered (A1's counts: it was tried), the rest read in General.
+    expect([text.get('B1'), text.get('B63'), text.get('B64'), text.get('B70')]).toEqual(['1.500', '1.5062', '1.5', '1.5']);
+    // Without the throwing code in A1, B64 would have been the 64th code, rendered: A1's was tried and counted.
+    expect(read.diagnostics.map((d) => [d.code, d.severity])).toEqual([['xlsx-number-formats-skipped', 'warning']]);
+    expect(read.diagnostics[0]?.message['zh-CN']).toContain('超过 64 种或长于 255 个字符');
   });
 
   it('notes a formula saved without its result, naming the cell, and reads it as blank (never as zero)', async () => {

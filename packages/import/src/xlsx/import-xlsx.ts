@@ -1,5 +1,6 @@
 import type { SourcePosition } from '@jixiao/core';
 import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
+import { format as formatValue } from 'numfmt';
 import { failure, setAsideExcerpt, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
 import type { InflateRaw } from '../docx/inflate.js';
 import type { ZipLimits } from '../docx/zip.js';
@@ -28,26 +29,68 @@ function general(n: number): string {
   return String(Number(n.toPrecision(15)));
 }
 
-/** A percentage-formatted number as shown: 0.7645 with `0.00%` → `76.45%`. */
-function percent(n: number): string {
-  return `${general(n * 100)}%`;
-}
-
 function isoDate(d: Date): string {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
 }
 
-/** What a formula cell shows: its cached result; undefined when the file holds none (never calculated). */
-function shown(value: CellValue, numFmt: string | undefined): string | undefined {
+/** The format Excel applies to a cell that names none. */
+const isGeneral = (numFmt: string | undefined): numFmt is undefined => numFmt === undefined || numFmt === '' || numFmt.toLowerCase() === 'general';
+
+/** What numfmt gives for a format code it cannot parse (never a shown text: it holds a NUL). */
+const INVALID_FORMAT = '\u0000invalid';
+
+/** Longest number format code rendered: Excel's own limit. */
+const MAX_FORMAT_LENGTH = 255;
+
+/**
+ * Most distinct number format codes rendered in one workbook (a form uses a handful). numfmt parses each code once
+ * and keeps it for the life of the process (20,000 distinct codes: ~2 s and ~97 MB, measured): a workbook with
+ * more is read past the cap in General, with a note.
+ */
+const MAX_FORMATS = 64;
+
+/** The number formats one workbook has had rendered, and whether one was refused (noted once). */
+interface Formats {
+  readonly seen: Set<string>;
+  refused: string | undefined;
+}
+
+/**
+ * A value as its cell's number format shows it in Excel, rendered by numfmt (Excel's format codes: decimals shown,
+ * percent, thousands scaling, sections by sign, `;;;` that shows nothing): `0.9876` in `0.00%` is `98.76%`, 264.4712
+ * in `0.00` is `264.47` — the figure a reviewer reads in the cell, not the stored double. A number in General reads
+ * as {@link general}; so does one whose format code numfmt cannot parse or throws on (a code named `__proto__`
+ * does), or is past {@link MAX_FORMAT_LENGTH} or {@link MAX_FORMATS} (then `formats.refused` names it).
+ */
+function formatted(value: number | string, numFmt: string | undefined, formats: Formats): string {
+  const asGeneral = typeof value === 'number' ? general(value) : value;
+  if (isGeneral(numFmt)) return asGeneral;
+  if (numFmt.length > MAX_FORMAT_LENGTH || (!formats.seen.has(numFmt) && formats.seen.size >= MAX_FORMATS)) {
+    formats.refused ??= numFmt;
+    return asGeneral;
+  }
+  formats.seen.add(numFmt);
+  let text: string;
+  try {
+    text = formatValue(numFmt, value, { throws: false, invalid: INVALID_FORMAT, locale: 'zh-CN', nbsp: false });
+  } catch {
+    text = INVALID_FORMAT;
+  }
+  if (text === INVALID_FORMAT) return asGeneral;
+  // Text keeps its own characters where its format shows it at all (a text section only adds decoration).
+  return typeof value === 'string' && text !== '' ? value : text;
+}
+
+/** What a cell shows (a formula cell: its cached result); undefined when a formula holds none (never calculated). */
+function shown(value: CellValue, numFmt: string | undefined, formats: Formats): string | undefined {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return (numFmt?.replace(/"[^"]*"/g, '').includes('%') ?? false) ? percent(value) : general(value);
-  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'string') return formatted(value, numFmt, formats);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return isoDate(value);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('error' in value) return value.error;
-  if ('formula' in value || 'sharedFormula' in value) return value.result === undefined ? undefined : shown(value.result, numFmt);
-  if ('text' in value) return typeof value.text === 'string' ? value.text : shown(value.text, numFmt);
+  if ('formula' in value || 'sharedFormula' in value) return value.result === undefined ? undefined : shown(value.result, numFmt, formats);
+  if ('text' in value) return typeof value.text === 'string' ? value.text : shown(value.text, numFmt, formats);
   return '';
 }
 
@@ -88,6 +131,8 @@ interface Notes {
   readonly diagnostics: ImportDiagnostic[];
   /** Notes about hidden rows, columns and sheets so far (at most {@link MAX_HIDDEN_NOTES}). */
   hiddenNotes: number;
+  /** The number formats rendered so far. */
+  readonly formats: Formats;
 }
 
 function note(notes: Notes, code: string, severity: ImportDiagnostic['severity'], cell: string, zh: string, en: string): void {
@@ -113,7 +158,8 @@ function noteHidden(notes: Notes, hidden: Hidden, code: string, zh: (at: string)
  * One sheet as one table: each row that holds anything, each cell up to the last column used (a blank cell keeps
  * its column's place). A merged range is one cell with its spans at its top-left; the cells it covers to the
  * right are not repeated, and in the rows below it leaves one blank cell (as a Word table's vertically merged
- * cell does), so values keep their columns. What Excel does not show — a hidden sheet, row or column — is not
+ * cell does), so values keep their columns. A value reads as its number format shows it. What Excel does not
+ * show — a hidden sheet, row or column, a value whose number format shows nothing — is not
  * read (a hidden figure could contradict the one a reviewer sees): it is noted with what it holds, and a hidden
  * column is left out as the eye passes over it.
  */
@@ -124,7 +170,7 @@ function sheetTable(sheet: Worksheet, notes: Notes): BlockElement | undefined {
     if (column.hidden) hiddenColumns.add(i + 1);
   });
   const sheetHidden = sheet.state !== 'visible';
-  const hidden = { sheet: new Map() as Hidden, rows: new Map() as Hidden, columns: new Map() as Hidden };
+  const hidden = { sheet: new Map() as Hidden, rows: new Map() as Hidden, columns: new Map() as Hidden, byFormat: new Map() as Hidden };
   const merges = mergesOf(sheet);
   const master = new Map<string, Merge>();
   const covered = new Map<string, 'skip' | 'blank'>();
@@ -150,12 +196,18 @@ function sheetTable(sheet: Worksheet, notes: Notes): BlockElement | undefined {
       }
       const value = cell.value;
       if (sheetHidden || row.hidden || hiddenColumns.has(c)) {
-        const text = shown(value, cell.numFmt) ?? '';
+        const text = shown(value, cell.numFmt, notes.formats) ?? '';
         const [group, at] = sheetHidden ? [hidden.sheet, sheet.name] : row.hidden ? [hidden.rows, `${sheet.name}!${String(r)}:${String(r)}`] : [hidden.columns, `${sheet.name}!${columnLetters(c)}:${columnLetters(c)}`];
         if (text.trim() !== '') group.set(at, [...(group.get(at) ?? []), text]);
         return;
       }
-      let text = shown(value, cell.numFmt);
+      let text = shown(value, cell.numFmt, notes.formats);
+      if (text?.trim() === '' && !isGeneral(cell.numFmt)) {
+        // A number format that shows nothing (`;;;`, an empty section): the cell looks blank in Excel.
+        const stored = shown(value, undefined, notes.formats) ?? '';
+        if (stored.trim() !== '') hidden.byFormat.set(at, [stored]);
+        return;
+      }
       if (text === undefined) {
         note(notes, 'xlsx-formula-no-value', 'warning', at, `“${at}”的公式没有保存计算结果（文件未经 Excel 重新计算），按空白处理`, `"${at}" holds a formula without a cached result (the file was never recalculated in Excel); read as blank`);
         text = '';
@@ -174,6 +226,7 @@ function sheetTable(sheet: Worksheet, notes: Notes): BlockElement | undefined {
   noteHidden(notes, hidden.sheet, 'xlsx-hidden-sheet', (at) => `工作表“${at}”已隐藏`, (at) => `Sheet "${at}" is hidden`);
   noteHidden(notes, hidden.rows, 'xlsx-hidden-row', (at) => `“${at}”行已隐藏`, (at) => `Row "${at}" is hidden`);
   noteHidden(notes, hidden.columns, 'xlsx-hidden-column', (at) => `“${at}”列已隐藏`, (at) => `Column "${at}" is hidden`);
+  noteHidden(notes, hidden.byFormat, 'xlsx-hidden-value', (at) => `“${at}”的数字格式不显示它的值`, (at) => `The number format of "${at}" shows nothing of its value`);
   if (texts.size === 0) return undefined;
   const rows: TableRowElement[] = [];
   for (const r of [...texts.keys()].sort((a, b) => a - b)) {
@@ -214,7 +267,7 @@ type Partitioned = { readonly ok: true; readonly document: DocumentElements; rea
 export async function partitionXlsx(bytes: Uint8Array, options: XlsxImportOptions = {}): Promise<Partitioned> {
   const checked = checkXlsxPackage(bytes, options.limits ?? XLSX_LIMITS, options.inflate);
   if ('ok' in checked) return { ok: false, result: checked };
-  const notes: Notes = { diagnostics: [], hiddenNotes: 0 };
+  const notes: Notes = { diagnostics: [], hiddenNotes: 0, formats: { seen: new Set(), refused: undefined } };
   if (checked.macros) {
     notes.diagnostics.push({ code: 'xlsx-macros-not-run', severity: 'info', message: { 'zh-CN': '这个工作簿含有宏（VBA），宏没有运行：只读取了单元格中保存的值。', en: 'This workbook holds macros (VBA); they were not run: only the values saved in its cells were read.' } });
   }
@@ -229,6 +282,18 @@ export async function partitionXlsx(bytes: Uint8Array, options: XlsxImportOption
     return { ok: false, result: failure('xlsx', 'xlsx-invalid', `这个 Excel 文件无法读取：${detail}`, `This Excel file cannot be read: ${detail}`) };
   }
   const document = workbookElements(workbook, notes);
+  const refused = notes.formats.refused;
+  if (refused !== undefined) {
+    const quoted = setAsideExcerpt(refused);
+    notes.diagnostics.push({
+      code: 'xlsx-number-formats-skipped',
+      severity: 'warning',
+      message: {
+        'zh-CN': `这个工作簿的数字格式超过 ${String(MAX_FORMATS)} 种或长于 ${String(MAX_FORMAT_LENGTH)} 个字符（如「${quoted}」）：这些单元格按常规格式读取，读到的数字可能与 Excel 中显示的不同，请核对原件。`,
+        en: `This workbook has more than ${String(MAX_FORMATS)} number formats, or one longer than ${String(MAX_FORMAT_LENGTH)} characters (e.g. "${quoted}"): those cells were read in General, so a figure read may differ from what Excel shows; check the original.`,
+      },
+    });
+  }
   const cells = document.blocks.reduce((n, b) => n + (b.kind === 'table' ? b.rows.reduce((k, r) => k + r.cells.length, 0) : 0), 0);
   if (cells > FORM_LIMITS.maxCells) return { ok: false, result: tooComplex('xlsx', 'xlsx-too-complex', FORM_LIMITS.maxCells, CELLS) };
   return { ok: true, document, diagnostics: notes.diagnostics };
