@@ -25,7 +25,7 @@ testRule(pack, RULE, [
     message: '勾选“是”（比上年下降），但本年三公经费 1.50 万元不低于 2019 年度表所填的 1.20 万元（增减 0.30 万元，变动率 25.00%）',
   },
   { name: '是, unchanged 1.50', previous: { expenditure: { threePublic: 1.5 } }, outcome: 'fail', check: 'contradicts-previous-form', message: '变动率 0.00%' },
-  { name: '是, 0.01 now against 0 in 2019: an increase', patch: { expenditure: { threePublic: 0.01 } }, previous: { expenditure: { threePublic: 0 } }, outcome: 'fail', check: 'contradicts-previous-form' },
+  { name: '是, 0.01 now against 0 in 2019: an increase', patch: { expenditure: { threePublic: 0.01 } }, previous: { expenditure: { threePublic: 0 } }, outcome: 'fail', check: 'contradicts-previous-form', message: '（增减 0.01 万元，变动率 不适用（上年为 0））' },
   { name: 'the form states its own prior-year figure', patch: { expenditure: { threePublicPriorYear: 1.2 } }, previous: { expenditure: { threePublic: 1.2 } }, outcome: 'not-applicable', check: 'not-applicable' },
   { name: '否 is for three-public/declined', patch: { threePublic: { declined: 'no' } }, previous: { expenditure: { threePublic: 1.2 } }, outcome: 'not-applicable', check: 'not-applicable' },
   { name: '2019 figure blank', previous: { expenditure: { threePublic: null } }, outcome: 'indeterminate', check: 'blank' },
@@ -39,6 +39,9 @@ describe(`${RULE}: nothing spent in either year`, () => {
     const form: Evaluation = { ...base, threePublic: { ...base.threePublic, declined: 'yes' }, expenditure: { ...base.expenditure, threePublic: 0, threePublicPriorYear: null }, costControl: undefined };
     const f = await ruleFinding(pack, RULE, form, { previous: previousForm(form, { expenditure: { threePublic: 0 } }) });
     expect([f.outcome, f.notes?.map((n) => n.message)]).toEqual(['pass', ['提示：本年与 2019 年度三公经费均为 0（未开支），无增，也无可再减']]);
+    // The change rate over 0 is undefined: said in words, never （空） (issue 15, lead's review); the data keeps null.
+    expect(f.message).toBe('“比上年下降”由两年的表证实：本年三公经费 0.00 万元，2019 年度 0.00 万元，变动率 不适用（上年为 0）');
+    expect(f.data.rate).toBeNull();
   });
 });
 

@@ -42,7 +42,9 @@ testRule(pack, RULE, [
   { name: 'nothing ticked, no prior-year figure', patch: { threePublic: { declined: 'unanswered' } }, outcome: 'indeterminate', message: '未作答' },
   // 衡山县贯塘乡 2023 (examples/real): no 三公 spending in either year is no increase, and nothing is left to cut.
   { name: 'nothing ticked, 0.00 → 0.00: nothing spent either year', patch: { threePublic: { declined: 'unanswered' }, expenditure: { threePublic: 0, threePublicPriorYear: 0 } }, outcome: 'pass', message: '本年 0.00，上年 0.00' },
-  { name: '是 and 0.00 → 0.00: no contradiction', patch: { expenditure: { threePublic: 0, threePublicPriorYear: 0 } }, outcome: 'pass' },
+  // The change rate over a prior year of 0 is undefined: said in words, never （空） (issue 15, lead's review).
+  { name: '是 and 0.00 → 0.00: no contradiction', patch: { expenditure: { threePublic: 0, threePublicPriorYear: 0 } }, outcome: 'pass', message: '本年 0.00，上年 0.00（万元），变动率 不适用（上年为 0）' },
+  { name: '0.00 → 0.00 in English', patch: { expenditure: { threePublic: 0, threePublicPriorYear: 0 } }, locale: 'en', outcome: 'pass', message: 'change rate n/a (0 the year before)' },
   {
     name: 'English message',
     patch: { expenditure: { threePublic: 63.46, threePublicPriorYear: 32 } },
@@ -92,6 +94,9 @@ describe(`${RULE} properties`, () => {
   it('0 → 0 passes with a note that nothing was spent either year, from the figures or the grid', async () => {
     const figures = await ruleFinding(pack, RULE, withFigures(baseEvaluation(), 'unanswered', [0, 0]));
     expect([figures.outcome, figures.notes?.map((n) => n.message)]).toEqual(['pass', ['提示：本年与上年三公经费均为 0（未开支），无增，也无可再减']]);
+    // The rate is undefined over 0: the message says so, the data keeps null.
+    expect(figures.message).toContain('变动率 不适用（上年为 0）');
+    expect(figures.data.rate).toBeNull();
     const onGrid = await ruleFinding(pack, RULE, { ...withFigures(baseEvaluation(), 'unanswered', [null, null]), costControl: { threePublic: { priorYearActual: 0, budget: 0, actual: 0 } } });
     expect(onGrid.outcome).toBe('pass');
     expect(onGrid.notes?.map((n) => n.message)).toContain('提示：本年与上年三公经费均为 0（未开支），无增，也无可再减');

@@ -601,6 +601,8 @@ export class Checker {
       const key = keys[i];
       if (key !== undefined) data[key] = values[i] ?? null;
     }
+    // A change rate over a prior value of 0 does not apply: the messages say so, the data keeps null (`zeroBase`).
+    program.data.markZeroBase(values, factValues);
     const observed: Record<string, unknown> = {};
     for (const [p, slot] of program.observed) observed[p] = factValues[slot] ?? null;
     const { hits } = run;

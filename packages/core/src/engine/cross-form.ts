@@ -289,7 +289,7 @@ function ruleReads(rule: CompiledRule['rule']): string[] {
   for (const c of rule.checks) walk(c.when);
   for (const n of rule.notes ?? []) walk(n.when);
   for (const d of Object.values(rule.data ?? {})) {
-    if ('ref' in d) out.push(d.ref);
+    if ('ref' in d) out.push(d.ref, ...(d.zeroBase === undefined ? [] : [d.zeroBase]));
     else if ('scale' in d) out.push(d.scale);
     else out.push(...d.blankAmong);
   }

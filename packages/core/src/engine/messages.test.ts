@@ -196,6 +196,22 @@ describe('resolveData and compileData: the values a message shows', () => {
     expect(renderTemplate('{blanks}为空', resolveData(data, facts), 'zh-CN')).toBe('实有人数、staffing.note为空');
   });
 
+  it('a change rate over a prior value of 0 reads 不适用（上年为 0） in the message; a rate blank for another reason stays （空） (zeroBase)', () => {
+    const data: Record<string, DataRef> = {
+      overZero: { ref: 'rates.a', format: 'percent', zeroBase: 'prior.zero' },
+      overBlank: { ref: 'rates.b', format: 'percent', zeroBase: 'prior.blank' },
+      given: { ref: 'rates.c', format: 'percent', zeroBase: 'prior.zero' },
+    };
+    const reads = new FactReads();
+    const program = compileData(data, reads);
+    const facts = reads.read({ rates: { a: null, b: null, c: -12.5 }, prior: { zero: 0, blank: null } });
+    const values = program.read(facts);
+    program.markZeroBase(values, facts);
+    const template = compileTemplate('{overZero} | {overBlank} | {given}', program.keys, program.formats);
+    expect(template(values, 'zh-CN')).toBe('不适用（上年为 0） | （空） | -12.50%');
+    expect(template(values, 'en')).toBe('n/a (0 the year before) | (blank) | -12.50%');
+  });
+
   it('no data: nothing to show', () => {
     expect(resolveData(undefined, facts)).toStrictEqual({});
     const program = compileData(undefined, new FactReads());

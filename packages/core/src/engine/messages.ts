@@ -27,6 +27,12 @@ export function readRef(facts: Readonly<Record<string, unknown>>, ref: string): 
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';
 
+/**
+ * What a message shows in place of a change rate whose prior value is 0 (DataRef `zeroBase`): set in the values
+ * given to a compiled template by {@link DataProgram.markZeroBase}, after the finding's data took the null.
+ */
+export const ZERO_BASE: unique symbol = Symbol('zero base');
+
 /** `String(v)` for a value of any type (numbers, booleans and text as written; anything else as JS shows it). */
 function show(v: unknown): string {
   if (typeof v === 'string') return v;
@@ -60,6 +66,11 @@ export interface DataProgram {
    * slots of the {@link FactReads} the data was compiled with.
    */
   readonly read: (facts: FactValues) => unknown[];
+  /**
+   * In `values` (from {@link read}), each rate with a `zeroBase` that is blank while its base is 0 replaced by
+   * {@link ZERO_BASE}, for the message; does nothing for a rule without `zeroBase`.
+   */
+  readonly markZeroBase: (values: unknown[], facts: FactValues) => void;
 }
 
 /**
@@ -87,9 +98,13 @@ export function compileData(data: Readonly<Record<string, DataRef>> | undefined,
     const slot = reads.path(ref.ref);
     return (facts) => facts[slot];
   });
+  const zeroBases = entries.flatMap(([, ref], i) => ('ref' in ref && ref.zeroBase !== undefined ? [[i, reads.path(ref.zeroBase)] as const] : []));
   return {
     keys,
     formats,
+    markZeroBase: (values, facts) => {
+      for (const [i, slot] of zeroBases) if (isBlank(values[i]) && facts[slot] === 0) values[i] = ZERO_BASE;
+    },
     read: (facts) => {
       const values = new Array<unknown>(readers.length);
       for (let i = 0; i < readers.length; i++) values[i] = readers[i]?.(facts);
@@ -182,6 +197,7 @@ function named(value: unknown, names: Readonly<Record<string, Readonly<Record<Lo
  */
 export function formatRaw(value: unknown, format: ValueFormat | undefined, locale: Locale, ruleTitles?: RuleTitles): string {
   const m = CORE_MESSAGES[locale];
+  if (value === ZERO_BASE) return m.zeroBase;
   if (isBlank(value)) return m.blank;
   switch (format) {
     case 'rules': {

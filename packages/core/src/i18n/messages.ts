@@ -11,6 +11,8 @@ export const CORE_MESSAGES = {
     noPreviousFormReason: '没有同一单位上一年度的表',
     noBatch: '不适用：只检查了一份表，没有同批次的其他表可比',
     blank: '（空）',
+    /** A change rate over a prior value of 0 (DataRef `zeroBase`): undefined, not unknown. */
+    zeroBase: '不适用（上年为 0）',
     none: '无',
     listSeparator: '、',
     /** Between rule titles (format `rules`): a title may hold 、 itself (无截留、坐支、转移非税收入). */
@@ -26,6 +28,7 @@ export const CORE_MESSAGES = {
     noPreviousFormReason: 'there is no form of the same unit for the previous year',
     noBatch: 'Not applicable: a single form was checked, with no other forms of a batch to compare',
     blank: '(blank)',
+    zeroBase: 'n/a (0 the year before)',
     none: 'none',
     listSeparator: ', ',
     ruleSeparator: '; ',

@@ -219,8 +219,10 @@ export function lintRuleFacts(rule: Rule, catalogue: FactCatalogue, knownPacks: 
   for (const [i, p] of rule.paths.entries()) resolve(p, `paths.${String(i)}`);
   for (const [i, p] of (rule.requires ?? []).entries()) resolve(p, `requires.${String(i)}`);
   for (const [key, d] of Object.entries(rule.data ?? {})) {
-    if ('ref' in d) resolve(d.ref, `data.${key}.ref`);
-    else if ('scale' in d) {
+    if ('ref' in d) {
+      resolve(d.ref, `data.${key}.ref`);
+      if (d.zeroBase !== undefined) resolve(d.zeroBase, `data.${key}.zeroBase`);
+    } else if ('scale' in d) {
       const info = resolve(d.scale, `data.${key}.scale`);
       if (info && !NUMERIC.includes(info.kind)) {
         issues.push({

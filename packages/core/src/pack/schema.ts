@@ -106,7 +106,14 @@ export type DataFormat = (typeof DATA_FORMATS)[number];
 
 /** A value shown in a message: a fact reference with a display format, or the blank fields among a list. */
 export const DataRefSchema = z.union([
-  z.strictObject({ ref: FactRefSchema, format: z.enum(DATA_FORMATS).optional() }),
+  z.strictObject({
+    ref: FactRefSchema,
+    format: z.enum(DATA_FORMATS).optional(),
+    zeroBase: FactRefSchema.optional().meta({
+      description:
+        'For a change rate: the prior value it is taken over. When the rate is blank and this value is 0 (nothing the year before), the message says the rate does not apply (不适用（上年为 0）) instead of （空）; the finding\'s data keeps null',
+    }),
+  }),
   z.strictObject({ blankAmong: z.array(FactRefSchema).min(1) }),
   z
     .strictObject({
