@@ -55,6 +55,22 @@ describe('jixiao check --history', () => {
   });
 });
 
+describe('the notes of the cross-form rules reach the report (issue 15, lead\'s review)', () => {
+  it('a unit that spent nothing on 三公 in 2020 and 2021: the note under 请复核 in the text report, in the JSON report\'s crossForm.reviewNotes', () => {
+    const dir = tempDir('jixiao-cross-notes-');
+    const base = baseEvaluation();
+    for (const fiscalYear of [2020, 2021]) {
+      const form = { ...base, fiscalYear, threePublic: { ...base.threePublic, declined: 'yes' }, expenditure: { ...base.expenditure, threePublic: 0, threePublicPriorYear: null }, costControl: undefined };
+      writeFileSync(join(dir, `${String(fiscalYear)}.json`), JSON.stringify(form));
+    }
+    const note = '提示：本年与 2020 年度三公经费均为 0（未开支），无增，也无可再减';
+    const text = jixiao(['check', dir, '--quiet']);
+    expect(text.stdout).toMatch(new RegExp(`请复核:\\n\\s+\\S*2021\\.json（示例单位 2021） “三公经费比上年下降”由两年的表证实：${note}`));
+    const json = doc(jixiao(['check', dir, '--format', 'json']).stdout);
+    expect(json.crossForm?.reviewNotes).toContainEqual(expect.objectContaining({ ruleId: 'history/three-public-declined', outcome: 'pass', messageId: 'nothing-spent', message: note }));
+  });
+});
+
 describe('a batch: copies, several years, determinism', () => {
   it('examples/batch-copy: the copied narrative, both units, the similarity and the shared passage', () => {
     const r = jixiao(['check', 'examples/batch-copy', '--format', 'json']);

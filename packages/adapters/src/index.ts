@@ -21,7 +21,7 @@ export { cellPlaceText, parseCell, type CellPlace } from '@jixiao/core';
 export { ALL_BATCH_COLUMNS, BATCH_COLUMNS, batchCells, batchColumnNames, batchColumns, batchHeaders, batchRows, batchTotals, duplicateLines, mostFailedHeaders, mostFailedRows, ratingSupportedText, suggestedGradeText, templateScoreText, templateText } from './formatters/rows.js';
 export type { BatchColumn, Cell } from './formatters/rows.js';
 // The cross-form section's wording and rows, for the same.
-export { crossFormHeaders, crossFormPreamble, crossFormRows, crossFormTitle, relatedText, unlistedText } from './formatters/cross-form.js';
+export { crossFormHeaders, crossFormNoteLine, crossFormPreamble, crossFormRows, crossFormTitle, relatedText, unlistedText } from './formatters/cross-form.js';
 export { createServer } from './http/server.js';
 export { rulesListing } from './http/rules-listing.js';
 export type { ReadSubmission, ServerOptions, StaticFile, SubmissionRead } from './http/server.js';

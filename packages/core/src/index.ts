@@ -249,7 +249,7 @@ export type {
   RelatedForm,
 } from './engine/cross-form.js';
 export { crossFormReport } from './engine/cross-form-report.js';
-export type { CrossFormReport, CrossFormReportFinding } from './engine/cross-form-report.js';
+export type { CrossFormReport, CrossFormReportFinding, CrossFormReportNote, CrossFormReviewNote } from './engine/cross-form-report.js';
 export { joinForms, normalizeUnitCode, normalizeUnitName, unitIdentity } from './engine/identity.js';
 export type { Join, JoinDiagnostic, JoinInput, UnitIdentity } from './engine/identity.js';
 export { MODIFIED_Z_CONSTANT, PEER_MEASURES, peerStatistics, peerValues, standing } from './engine/peers.js';

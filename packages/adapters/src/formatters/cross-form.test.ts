@@ -201,6 +201,59 @@ describe('the cross-form section in every format', () => {
     expect(crossFormBlock({ ...first, fiscalYear: null }, 'en').head).toBe('fail error history/three-public-declined b/2021.txt (北塔区司法局 year blank)');
   });
 
+  describe('the notes history and batch rules give reach the reader, as a form\'s notes do (issue 15, lead\'s review)', () => {
+    const [first, second] = CROSS.findings;
+    if (first === undefined || second === undefined) throw new Error('fixture');
+    const WITH_NOTE = '提示：本年 0 万元，另见附注';
+    const PASS_NOTE = '提示：本年与 2020 年度三公经费均为 0（未开支），无增，也无可再减';
+    const NOTED: CrossFormReport = {
+      ...CROSS,
+      findings: [{ ...first, notes: [{ messageId: 'see-remark', message: WITH_NOTE }] }, second],
+      reviewNotes: [{ source: 'c/2021.txt', unit: '西湖区财政局', fiscalYear: 2021, ruleId: 'history/three-public-declined', title: '“三公经费比上年下降”由两年的表证实', outcome: 'pass', messageId: 'nothing-spent', message: PASS_NOTE }],
+    };
+    const noted: FormatOptions = { ...options, crossForm: NOTED };
+
+    it('the fixture is a valid cross-form report, and the JSON report keeps it whole', async () => {
+      expect(CrossFormReportSchema.safeParse(NOTED).success).toBe(true);
+      const doc = JSON.parse(await output('json', noted)) as unknown;
+      expect(ResultDocumentSchema.safeParse(doc).success).toBe(true);
+      expect((doc as { crossForm: unknown }).crossForm).toEqual(NOTED);
+    });
+
+    it.each(['text', 'markdown', 'html', 'csv', 'junit', 'sarif'] as const)('%s: the note of a failure and the note of a pass, with its form and rule', async (format) => {
+      const out = await output(format, noted);
+      expect(out).toContain(WITH_NOTE);
+      expect(out).toContain(PASS_NOTE);
+      expect(out).toContain('c/2021.txt');
+      if (format !== 'sarif') expect(out).toMatch(/请复核|三公经费比上年下降/);
+      // Without the notes, neither is there.
+      const plain = await output(format);
+      expect(plain).not.toContain(WITH_NOTE);
+      expect(plain).not.toContain(PASS_NOTE);
+    });
+
+    it('text: the note under its finding, the pass\'s note under 请复核 with its form', async () => {
+      const out = await output('text', noted);
+      expect(out).toMatch(new RegExp(`勾选“是”（比上年下降）[^\\n]*\\n\\s+${WITH_NOTE}`));
+      expect(out).toContain(`请复核:\n    c/2021.txt（西湖区财政局 2021） “三公经费比上年下降”由两年的表证实：${PASS_NOTE}`);
+    });
+
+    it('junit: the pass\'s note is a passing case\'s output; the counts include it', async () => {
+      const out = await output('junit', noted);
+      expect(out).toContain(`<testcase name="history/three-public-declined c/2021.txt" classname="jixiao.history" time="0">\n      <system-out>c/2021.txt（西湖区财政局 2021） “三公经费比上年下降”由两年的表证实：${PASS_NOTE}</system-out>`);
+      expect(out).toMatch(/<testsuite name="跨表核对（跨年度、同批次）" tests="3" failures="1" errors="0" skipped="1"/);
+    });
+
+    it('xlsx: a row after the findings, outcome 请复核', async () => {
+      const bytes = await FORMATTERS.xlsx(results, noted);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      const sheet = wb.getWorksheet('跨表核对');
+      expect(sheet?.getRow(2).getCell(7).text).toContain(WITH_NOTE);
+      expect([4, 5, 7].map((c) => sheet?.getRow(4).getCell(c).text)).toEqual(['history/three-public-declined', '请复核', `“三公经费比上年下降”由两年的表证实：${PASS_NOTE}`]);
+    });
+  });
+
   it('no section without a cross-form pass', async () => {
     expect(await output('text', { locale: 'zh-CN', toolVersion: '9.9.9' })).not.toContain('跨表核对');
   });

@@ -1,4 +1,4 @@
-import { fieldName, type CrossFormReport, type CrossFormReportFinding, type Locale, type RelatedForm, type SourcePosition } from '@jixiao/core';
+import { fieldName, type CrossFormReport, type CrossFormReportFinding, type CrossFormReviewNote, type Locale, type RelatedForm, type SourcePosition } from '@jixiao/core';
 import { WORDS as REPORT_WORDS, formIdentity, positionText, unitOf, yearCell } from './common.js';
 import type { Cell } from './rows.js';
 
@@ -80,6 +80,31 @@ function outcomeText(f: CrossFormReportFinding, locale: Locale): string {
   return f.outcome === 'fail' ? w.fail : w.indeterminate;
 }
 
+/** A finding's message and, a line each, the notes the rule gave with it (as a form's findings show theirs). */
+export function crossFormMessage(f: Pick<CrossFormReportFinding, 'message' | 'notes'>): string {
+  return [f.message, ...(f.notes ?? []).map((n) => n.message)].join('\n');
+}
+
+/**
+ * A note that came with a cross-form pass or a rule that did not apply, on one line for the section's 请复核 list:
+ * `b/2021.txt（北塔区司法局 2021） “三公经费比上年下降”由两年的表证实：提示：…` (the rule id after the title with `verbose`).
+ */
+export function crossFormNoteLine(n: CrossFormReviewNote, locale: Locale): string {
+  const w = REPORT_WORDS[locale];
+  return `${n.source}${w.parens(formIdentity(n.unit, n.fiscalYear, locale))} ${n.title}${w.colon}${n.message}`;
+}
+
+/** A review note as a row of the cross-form table (xlsx): outcome 请复核, the rule's title and the note as its message. */
+export function crossFormNoteRow(n: CrossFormReviewNote, locale: Locale): Cell[] {
+  const w = REPORT_WORDS[locale];
+  return [n.source, unitOf(n.unit, locale), yearCell(n.fiscalYear, locale), n.ruleId, w.reviewNotes, null, `${n.title}${w.colon}${n.message}`, null, null];
+}
+
+/** A review note as a row of the findings table (CSV), after the cross-form findings' rows. */
+export function crossFormNoteFindingRow(n: CrossFormReviewNote, locale: Locale): Cell[] {
+  return [n.source, unitOf(n.unit, locale), yearCell(n.fiscalYear, locale), n.ruleId, n.title, REPORT_WORDS[locale].reviewNotes, null, null, n.message, null, null, null, null];
+}
+
 /** Column headers of the cross-form table (CSV, xlsx, HTML). */
 export function crossFormHeaders(locale: Locale): string[] {
   return [...WORDS[locale].columns];
@@ -94,7 +119,7 @@ export function crossFormRow(f: CrossFormReportFinding, locale: Locale): Cell[] 
     f.ruleId,
     outcomeText(f, locale),
     f.severity === undefined ? null : REPORT_WORDS[locale][f.severity],
-    f.message,
+    crossFormMessage(f),
     blankAsNull(relatedLines(f, locale).join(REPORT_WORDS[locale].semicolon)),
     blankAsNull(crossFormPositions(f, locale)),
   ];
@@ -126,7 +151,7 @@ export function crossFormBlock(f: CrossFormReportFinding, locale: Locale): { rea
   return {
     fail: f.outcome === 'fail',
     head: `${outcomeText(f, locale)}${severity} ${f.ruleId} ${f.source}${REPORT_WORDS[locale].parens(formIdentity(f.unit, f.fiscalYear, locale))}`,
-    lines: [f.message, ...relatedLines(f, locale), ...(where === '' ? [] : [where])],
+    lines: [f.message, ...(f.notes ?? []).map((n) => n.message), ...relatedLines(f, locale), ...(where === '' ? [] : [where])],
   };
 }
 
@@ -135,5 +160,5 @@ export function crossFormBlock(f: CrossFormReportFinding, locale: Locale): { rea
  * the positions in both forms in the location column.
  */
 export function crossFormFindingRow(f: CrossFormReportFinding, locale: Locale): Cell[] {
-  return [f.source, unitOf(f.unit, locale), yearCell(f.fiscalYear, locale), f.ruleId, f.title, outcomeText(f, locale), f.severity === undefined ? null : REPORT_WORDS[locale][f.severity], null, f.message, blankAsNull(relatedLines(f, locale).join(REPORT_WORDS[locale].semicolon)), blankAsNull(crossFormPositions(f, locale)), null, null];
+  return [f.source, unitOf(f.unit, locale), yearCell(f.fiscalYear, locale), f.ruleId, f.title, outcomeText(f, locale), f.severity === undefined ? null : REPORT_WORDS[locale][f.severity], null, crossFormMessage(f), blankAsNull(relatedLines(f, locale).join(REPORT_WORDS[locale].semicolon)), blankAsNull(crossFormPositions(f, locale)), null, null];
 }

@@ -1,7 +1,7 @@
 import type { EvaluationResult } from '@jixiao/core';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { diagnosticRows, findingHeaders, findingRows, unreadRows, type Cell } from './rows.js';
-import { crossFormFindingRow } from './cross-form.js';
+import { crossFormFindingRow, crossFormNoteFindingRow } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 /** UTF-8 byte order mark: without it Excel and WPS read a CSV as the local code page and garble Chinese. */
@@ -32,6 +32,7 @@ export function csvWriter(options: FormatOptions): ReportWriter {
   // After the forms: the cross-form findings a row at a time (a large batch has tens of thousands), then the unread inputs.
   const tailChunks = function* (end: ReportEnd): Generator<string> {
     for (const f of crossFormFindings(end)) yield line(crossFormFindingRow(f, locale));
+    for (const n of end.crossForm?.reviewNotes ?? []) yield line(crossFormNoteFindingRow(n, locale));
     yield unreadRows(end.digest.unread, locale).map((row) => line(row.cells)).join('');
   };
   return {

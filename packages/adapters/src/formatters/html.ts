@@ -2,7 +2,7 @@ import { fieldName, ruleCatalogue, type EvaluationResult, type Finding, type Loc
 import { WORDS, formIdentity, indicatorValueText, checkDateText, citation, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, settledRules, sortFindings } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
-import { crossFormHeaders, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
+import { crossFormHeaders, crossFormNoteLine, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 /** Escape text for HTML element content and double-quoted attributes. */
@@ -193,6 +193,9 @@ export function htmlWriter(options: FormatOptions, seen: readonly EvaluationResu
         for (const f of crossFormFindings(end)) yield `\n${tableRowHtml(crossFormRow(f, locale))}`;
         yield '\n</tbody>\n</table>';
       }
+      // The notes that came with passes, as a form's notes to review.
+      const notes = cross.reviewNotes ?? [];
+      if (notes.length > 0) yield `\n<h3>${h(w.reviewNotes)}</h3>\n<ul class="review">${notes.map((n) => `<li>${h(crossFormNoteLine(n, locale))}</li>`).join('')}</ul>`;
       yield '\n</section>\n';
     }
     yield '</main>\n</body>\n</html>\n';

@@ -2,7 +2,7 @@ import { fieldName, type EvaluationResult, type Finding, type Locale } from '@ji
 import { WORDS, formIdentity, basisText, diagnosticHead, excerptText, findingPosition, observedText, outcomeLabel, positionText } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { escapeAttribute, escapeText } from './xml.js';
-import { crossFormPositions, crossFormTitle, unlistedText } from './cross-form.js';
+import { crossFormNoteLine, crossFormPositions, crossFormTitle, unlistedText } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 function attrs(values: Readonly<Record<string, string | number>>): string {
@@ -75,20 +75,29 @@ function suite(r: EvaluationResult, locale: Locale, verbose: boolean): string {
  * not be checked are `<error>` cases of a last suite. The totals of `<testsuites>` need every form, so the forms
  * are held back until the end. No timestamps: the same results give the same bytes.
  */
-/** The cross-form findings (history and batch rules) as a test suite after the forms': a failure or a skipped case each. */
+/**
+ * The cross-form findings (history and batch rules) as a test suite after the forms': a failure or a skipped case
+ * each, the notes the rule gave in its body; then a passing case per note that came with a pass, the note its
+ * `<system-out>` (as a form's passes with notes).
+ */
 function* crossSuite(end: ReportEnd, locale: Locale): Generator<string> {
   const findings = end.crossForm?.findings ?? [];
-  if (findings.length === 0) return;
+  const notes = end.crossForm?.reviewNotes ?? [];
+  if (findings.length + notes.length === 0) return;
   const fails = findings.filter((f) => f.outcome === 'fail').length;
-  yield `  <testsuite${attrs({ name: crossFormTitle(locale), tests: findings.length, failures: fails, errors: 0, skipped: findings.length - fails, time: 0 })}>\n`;
+  yield `  <testsuite${attrs({ name: crossFormTitle(locale), tests: findings.length + notes.length, failures: fails, errors: 0, skipped: findings.length - fails, time: 0 })}>\n`;
   // A case at a time (a large batch has tens of thousands).
   for (const f of crossFormFindings(end)) {
     const out = [`    <testcase${attrs({ name: `${f.ruleId} ${f.source}`, classname: `jixiao.${f.ruleId.slice(0, f.ruleId.indexOf('/'))}`, time: 0 })}>`];
     const where = crossFormPositions(f, locale);
-    if (f.outcome === 'fail') out.push(`      <failure${attrs({ message: f.message, type: f.severity ?? 'warning' })}>${escapeText([f.message, ...f.related.map((r) => r.source), unlistedText(f, locale) ?? '', where].filter((x) => x !== '').join('\n'))}</failure>`);
-    else out.push(`      <skipped${attrs({ message: f.message })}/>`);
+    const noted = (f.notes ?? []).map((n) => n.message);
+    if (f.outcome === 'fail') out.push(`      <failure${attrs({ message: f.message, type: f.severity ?? 'warning' })}>${escapeText([f.message, ...noted, ...f.related.map((r) => r.source), unlistedText(f, locale) ?? '', where].filter((x) => x !== '').join('\n'))}</failure>`);
+    else out.push(`      <skipped${attrs({ message: f.message })}/>`, ...(noted.length === 0 ? [] : [`      <system-out>${escapeText(noted.join('\n'))}</system-out>`]));
     out.push('    </testcase>');
     yield `${out.join('\n')}\n`;
+  }
+  for (const n of notes) {
+    yield `${[`    <testcase${attrs({ name: `${n.ruleId} ${n.source}`, classname: `jixiao.${n.ruleId.slice(0, n.ruleId.indexOf('/'))}`, time: 0 })}>`, `      <system-out>${escapeText(crossFormNoteLine(n, locale))}</system-out>`, '    </testcase>'].join('\n')}\n`;
   }
   yield '  </testsuite>\n';
 }
@@ -98,7 +107,7 @@ export function junitWriter(options: FormatOptions): ReportWriter {
   const w = WORDS[locale];
   const tailChunks = function* (end: ReportEnd): Generator<string> {
     const { unread } = end.digest;
-    const hasCross = (end.crossForm?.findings.length ?? 0) > 0;
+    const hasCross = (end.crossForm?.findings.length ?? 0) + (end.crossForm?.reviewNotes?.length ?? 0) > 0;
     yield* crossSuite(end, locale);
     if (unread.length === 0) {
       yield '</testsuites>\n';
@@ -118,7 +127,7 @@ export function junitWriter(options: FormatOptions): ReportWriter {
       const forms = end?.digest.forms ?? [];
       const unread = end?.digest.unread.length ?? 0;
       const crossFindings = end?.crossForm?.findings ?? [];
-      let tests = unread + crossFindings.length, failures = crossFindings.filter((f) => f.outcome === 'fail').length, errors = unread, skipped = crossFindings.length - failures;
+      let tests = unread + crossFindings.length + (end?.crossForm?.reviewNotes?.length ?? 0), failures = crossFindings.filter((f) => f.outcome === 'fail').length, errors = unread, skipped = crossFindings.length - failures;
       for (const b of forms) {
         tests += b.rules + b.diagnostics;
         failures += b.errors + b.warnings + b.infos;

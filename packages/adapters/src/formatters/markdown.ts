@@ -2,7 +2,7 @@ import { fieldName, ruleCatalogue, type EvaluationResult, type Finding, type Loc
 import { WORDS, formIdentity, indicatorValueText, basisText, diagnosticPosition, excerptText, findingPosition, isWaived, needsAttention, observedEntries, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, settledRules, sortFindings } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
-import { crossFormHeaders, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
+import { crossFormHeaders, crossFormNoteLine, crossFormPreamble, crossFormRow, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 /** Inline markup characters escaped (emphasis, code, links, HTML, tables, entities). */
@@ -124,10 +124,14 @@ export function markdownWriter(options: FormatOptions, seen: readonly Evaluation
     const cross = end.crossForm;
     if (cross === undefined) return;
     yield ['', `## ${crossFormTitle(locale)}`, '', ...crossFormPreamble(cross, locale).map((l) => `- ${mdText(l)}`), ''].join('\n');
-    if (cross.findings.length === 0) return;
-    yield `\n${tableHead(crossFormHeaders(locale)).join('\n')}`;
-    for (const f of crossFormFindings(end)) yield `\n${tableRow(crossFormRow(f, locale).map((c) => (c === null ? '' : String(c))))}`;
-    yield '\n';
+    if (cross.findings.length > 0) {
+      yield `\n${tableHead(crossFormHeaders(locale)).join('\n')}`;
+      for (const f of crossFormFindings(end)) yield `\n${tableRow(crossFormRow(f, locale).map((c) => (c === null ? '' : String(c))))}`;
+      yield '\n';
+    }
+    // The notes that came with passes, as a form's notes to review.
+    const notes = cross.reviewNotes ?? [];
+    if (notes.length > 0) yield ['', `### ${w.reviewNotes}`, '', ...notes.map((n) => `- ${mdText(crossFormNoteLine(n, locale))} (\`${n.ruleId}\`)`), ''].join('\n');
   };
   return {
     sections: 1,

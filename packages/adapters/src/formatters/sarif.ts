@@ -2,6 +2,7 @@ import type { Location, Notification, ReportingDescriptor, Result } from 'sarif'
 import { fieldName, findingPosition, localMessageId, locatedInReport, ruleCatalogue, type EvaluationResult, type Finding, type Locale, type ReportRule, type ResultDiagnostic, type Severity, type SourcePosition } from '@jixiao/core';
 import { basisText, diagnosticPosition, excerptText } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
+import { crossFormMessage } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -125,11 +126,18 @@ function* crossResults(end: ReportEnd, ruleIndex: ReadonlyMap<string, number>, a
       ...(index === undefined ? {} : { ruleIndex: index }),
       kind: KIND[f.outcome],
       ...(f.severity === undefined ? {} : { level: LEVEL[f.severity] }),
-      message: { text: f.message },
+      message: { text: crossFormMessage(f) },
       locations: [located(f.source, f.positions)],
       ...(f.related.length === 0 ? {} : { relatedLocations: f.related.map((r, i) => ({ id: i + 1, ...located(r.source, r.positions), message: { text: r.relation } })) }),
       properties: { messageId: f.messageId, crossForm: true, ...(f.unlistedRelated === undefined ? {} : { unlistedRelated: f.unlistedRelated }) },
     };
+    yield `${first ? '' : ','}${JSON.stringify(result)}`;
+    first = false;
+  }
+  // A note that came with a pass or a rule that did not apply, as a form's pass with a note is a result.
+  for (const n of end.crossForm?.reviewNotes ?? []) {
+    const index = ruleIndex.get(n.ruleId);
+    const result: Result = { ruleId: n.ruleId, ...(index === undefined ? {} : { ruleIndex: index }), kind: KIND[n.outcome], message: { text: n.message }, locations: [located(n.source, undefined)], properties: { messageId: n.messageId, crossForm: true } };
     yield `${first ? '' : ','}${JSON.stringify(result)}`;
     first = false;
   }

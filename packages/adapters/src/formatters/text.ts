@@ -3,7 +3,7 @@ import { ruleCatalogue, type EvaluationResult, type Finding, type Locale, type R
 import { WORDS, basisText, indicatorValueText, diagnosticHead, excerptText, findingPosition, isWaived, needsAttention, observedText, outcomeLabel, packScoreText, positionText, ratingText, reviewNotes, scoreCheckText, sortFindings, unitText, yearText } from './common.js';
 import { crossFormFindings, renderReport, type ReportEnd, type ReportWriter } from './report.js';
 import { batchHeaders, batchRows, batchTotals, duplicateLines, hasBatchSummary, mostFailedHeaders, mostFailedRows, templateScoreText, type Cell } from './rows.js';
-import { crossFormBlock, crossFormPreamble, crossFormTitle } from './cross-form.js';
+import { crossFormBlock, crossFormNoteLine, crossFormPreamble, crossFormTitle } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 const ANSI = { reset: '\u001b[0m', bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', magenta: '\u001b[35m', cyan: '\u001b[36m' } as const;
@@ -144,6 +144,9 @@ export function textWriter(options: FormatOptions, seen: readonly EvaluationResu
       const b = crossFormBlock(f, locale);
       yield ['', `  ${paint(b.fail ? 'red' : 'yellow', oneLine(b.head))}`, ...b.lines.map((l) => `    ${oneLine(l)}`)].join('\n');
     }
+    // The notes that came with passes, as a form's notes to review.
+    const notes = cross?.reviewNotes ?? [];
+    if (notes.length > 0) yield ['', '', `  ${paint('magenta', `${WORDS[locale].reviewNotes}:`)}`, ...notes.map((n) => `    ${oneLine(crossFormNoteLine(n, locale))}`)].join('\n');
     yield '\n';
   };
   return {

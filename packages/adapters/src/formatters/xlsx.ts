@@ -23,7 +23,7 @@ import {
   type FindingRow,
   type RowKind,
 } from './rows.js';
-import { crossFormHeaders, crossFormRow } from './cross-form.js';
+import { crossFormHeaders, crossFormNoteRow, crossFormRow } from './cross-form.js';
 import type { FormatOptions } from './types.js';
 
 /** The timestamp used when no clock is injected: the earliest a zip entry can carry (DOS epoch, local time). */
@@ -235,7 +235,13 @@ export function xlsxReport(options: FormatOptions, spool: SpoolFactory = memoryS
       await table({ name: names.unread, headers: [w.file, w.reason], widths: [50, 80], wrap: [1] }, digest.unread.map((u) => [u.source, u.reason]), plain, () => FILLS.unread);
       if (end.crossForm !== undefined) {
         // Each finding's row is made as it is written (a large batch has tens of thousands); every one is filled.
-        await table({ name: names.crossForm, headers: crossFormHeaders(locale), widths: [30, 20, 7, 30, 10, 8, 70, 40, 40], wrap: [6, 7, 8] }, end.crossForm.findings, (f) => crossFormRow(f, locale), () => FILLS.warning);
+        const cross = end.crossForm;
+        // Then the notes that came with passes (请复核), filled as a form's notes to review are.
+        const rows = function* (): Generator<{ readonly cells: readonly Cell[]; readonly fill: string }> {
+          for (const f of cross.findings) yield { cells: crossFormRow(f, locale), fill: FILLS.warning };
+          for (const n of cross.reviewNotes ?? []) yield { cells: crossFormNoteRow(n, locale), fill: FILLS.diagnostic };
+        };
+        await table({ name: names.crossForm, headers: crossFormHeaders(locale), widths: [30, 20, 7, 30, 10, 8, 70, 40, 40], wrap: [6, 7, 8] }, rows(), (row) => row.cells, (row) => row.fill);
       }
     },
   };

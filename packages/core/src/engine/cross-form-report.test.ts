@@ -3,8 +3,11 @@
 // each in the order the pass gave them — and nothing a reader need not (passes, not-applicable findings).
 import { describe, expect, it } from 'vitest';
 import type { ResultSummary } from '../result/model.js';
+import { baseEvaluation } from '@jixiao/testing';
+import { loadPackFromDir } from '../node/index.js';
+import { createChecker } from './checker.js';
 import { crossFormReport } from './cross-form-report.js';
-import type { CrossFormFinding, CrossFormResult } from './cross-form.js';
+import { checkCrossForm, type CrossFormFinding, type CrossFormResult } from './cross-form.js';
 
 function finding(source: string, ruleId: string, outcome: CrossFormFinding['outcome'], extra: Partial<CrossFormFinding> = {}): CrossFormFinding {
   const check = outcome === 'fail' ? 'copied' : outcome;
@@ -114,5 +117,41 @@ describe('crossFormReport', () => {
   it('a message id without a rule prefix is kept whole', () => {
     const [f] = crossFormReport(result([finding('x.txt', 'batch/duplicate', 'fail', { messageId: 'copied' })])).findings;
     expect(f?.messageId).toBe('copied');
+  });
+});
+
+describe('crossFormReport: the notes a rule gives reach the reader (issue 15, lead\'s review)', () => {
+  const nothingSpent = (ruleId: string) => [{ messageId: `${ruleId}#nothing-spent`, message: '提示：本年与 2020 年度三公经费均为 0（未开支），无增，也无可再减', data: {} }];
+
+  it('a listed finding carries its notes, each by its id within the rule', () => {
+    const [f] = crossFormReport(result([finding('a.txt', 'history/three-public-declined', 'indeterminate', { notes: nothingSpent('history/three-public-declined') })])).findings;
+    expect(f?.notes).toEqual([{ messageId: 'nothing-spent', message: '提示：本年与 2020 年度三公经费均为 0（未开支），无增，也无可再减' }]);
+  });
+
+  it('the notes of a pass or a rule that did not apply are the review notes, in the order of the pass; none, no key', () => {
+    const report = crossFormReport(
+      result([
+        finding('a.txt', 'history/three-public-declined', 'pass', { notes: nothingSpent('history/three-public-declined') }),
+        finding('b.txt', 'batch/duplicate', 'pass'),
+        finding('c.txt', 'history/vehicle-cost-declined', 'not-applicable', { unit: null, fiscalYear: null, notes: [{ messageId: 'history/vehicle-cost-declined#x', message: 'x', data: {} }] }),
+      ]),
+    );
+    expect(report.findings).toEqual([]);
+    expect(report.reviewNotes).toStrictEqual([
+      { source: 'a.txt', unit: '甲区司法局', fiscalYear: 2021, ruleId: 'history/three-public-declined', title: '标题 history/three-public-declined', outcome: 'pass', messageId: 'nothing-spent', message: '提示：本年与 2020 年度三公经费均为 0（未开支），无增，也无可再减' },
+      { source: 'c.txt', unit: null, fiscalYear: null, ruleId: 'history/vehicle-cost-declined', title: '标题 history/vehicle-cost-declined', outcome: 'not-applicable', messageId: 'x', message: 'x' },
+    ]);
+    expect('reviewNotes' in crossFormReport(result([finding('b.txt', 'batch/duplicate', 'pass')]))).toBe(false);
+  });
+});
+
+describe('the history pack on two forms that spent nothing on 三公 in either year', () => {
+  it('the pass carries the rule\'s note, and the report lists it to review', () => {
+    const checker = createChecker([loadPackFromDir(new URL('../../../../rules/history', import.meta.url).pathname)]);
+    const base = baseEvaluation();
+    const form = (fiscalYear: number) => ({ ...base, fiscalYear, threePublic: { ...base.threePublic, declined: 'yes' as const }, expenditure: { ...base.expenditure, threePublic: 0, threePublicPriorYear: null }, costControl: undefined });
+    const report = crossFormReport(checkCrossForm(checker, [{ evaluation: form(2020), source: 'a/2020.json' }, { evaluation: form(2021), source: 'a/2021.json' }], { locale: 'zh-CN' }));
+    expect(report.findings.every((f) => f.outcome === 'fail' || f.outcome === 'indeterminate')).toBe(true);
+    expect(report.reviewNotes).toContainEqual(expect.objectContaining({ source: 'a/2021.json', ruleId: 'history/three-public-declined', outcome: 'pass', messageId: 'nothing-spent', message: '提示：本年与 2020 年度三公经费均为 0（未开支），无增，也无可再减' }));
   });
 });

@@ -247,7 +247,10 @@ export interface CrossFormRuleCount {
 
 /** What the cross-form pass found. */
 export interface CrossFormResult {
-  /** The failures and undecided findings (every finding with `keepNotApplicable`), by form (source order), then rule. */
+  /**
+   * The failures and undecided findings, and the passes and not-applicable findings that carry notes (a reader must
+   * see those: 本年与上年三公经费均为 0); every finding with `keepNotApplicable`. By form (source order), then rule.
+   */
   readonly findings: readonly CrossFormFinding[];
   readonly diagnostics: readonly CrossFormDiagnostic[];
   /** Counts over every finding, the not-applicable ones included. */
@@ -260,8 +263,9 @@ export interface CrossFormResult {
 export interface CrossFormOptions {
   readonly locale?: Locale;
   /**
-   * Keep every finding, passes and not-applicable ones too (the rule tester reads them). By default only failures
-   * and undecided findings are kept (what a report shows); the summary and rule counts cover them all.
+   * Keep every finding, passes and not-applicable ones too (the rule tester reads them). By default only failures,
+   * undecided findings and the others' that carry notes are kept (what a report shows); the summary and rule counts
+   * cover them all.
    */
   readonly keepNotApplicable?: boolean;
   /** Called with each checked form's cross-form context (the case runner measures condition coverage on it). */
@@ -571,7 +575,7 @@ export class CrossFormRun {
           else if (f.outcome === 'indeterminate') count.indeterminate++;
           else count.notApplicable++;
         }
-        if ((f.outcome === 'not-applicable' || f.outcome === 'pass') && options.keepNotApplicable !== true) continue;
+        if ((f.outcome === 'not-applicable' || f.outcome === 'pass') && options.keepNotApplicable !== true && (f.notes?.length ?? 0) === 0) continue;
         const ruleReadsList = readsOf.get(f.ruleId) ?? [];
         const related: RelatedForm[] = [];
         let unlistedRelated = 0;

@@ -176,8 +176,24 @@ export const CrossFormReportSchema = z
           .min(1)
           .optional()
           .meta({ description: "How many more forms the finding concerns without naming them in `related` (a unit-year's copies past the batch pack's `listedCopies` parameter, default 10); absent when `related` names them all" }),
+        notes: z.array(z.object({ messageId: z.string(), message: z.string() })).optional().meta({ description: 'The notes the rule gave with the finding; absent when none' }),
       }),
     ),
+    reviewNotes: z
+      .array(
+        z.object({
+          source: z.string(),
+          unit: z.string().nullable(),
+          fiscalYear: z.number().int().nullable(),
+          ruleId: RuleIdSchema,
+          title: z.string(),
+          outcome: z.enum(['pass', 'not-applicable']),
+          messageId: z.string(),
+          message: z.string(),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Notes that came with a cross-form pass or a rule that did not apply (e.g. both years spent nothing): what to review besides the findings; absent when none' }),
   })
   .meta({
     description:

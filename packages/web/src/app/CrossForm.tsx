@@ -13,10 +13,12 @@ import { asShown } from './shown.js';
 const FILE = 0;
 const RELATED = 7;
 
-/** The part of the report about some forms (the page's ids): the findings on them or pointing at them. */
+/** The part of the report about some forms (the page's ids): the findings on them or pointing at them, the notes on them. */
 export function crossFormFor(view: CrossFormView, forms: ReadonlySet<number>): CrossFormReport {
   const about = new Set(view.findings.filter((f) => forms.has(f.form) || f.related.some((r) => forms.has(r.form))).map((f) => f.index));
-  return { ...view.report, findings: view.report.findings.filter((_, i) => about.has(i)) };
+  const { reviewNotes, ...report } = view.report;
+  const notes = (reviewNotes ?? []).filter((_, i) => forms.has(view.notes[i]?.form ?? -1));
+  return { ...report, findings: view.report.findings.filter((_, i) => about.has(i)), ...(notes.length === 0 ? {} : { reviewNotes: notes }) };
 }
 
 interface CrossFindingAbout {
@@ -113,6 +115,18 @@ export function CrossFormSection({ words, view, running, onOpen, canOpen }: Prop
                 </tbody>
               </table>
             </div>
+          )}
+          {view.notes.length === 0 ? null : (
+            <>
+              <h3>{view.notesHeading}</h3>
+              <ul class="cross-notes">
+                {view.notes.map((n, i) => (
+                  <li key={i} data-form={n.form}>
+                    {asShown(n.text)}
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </>
       )}

@@ -51,3 +51,18 @@ describe('the cross-form view of forms sharing a file name', () => {
     ]);
   });
 });
+
+describe('the notes of the cross-form rules (issue 15, lead\'s review)', () => {
+  it('a unit that spent nothing on 三公 in either year: the pass\'s note is listed on its form, as the reports word it', () => {
+    const form = (id: number, fiscalYear: number): HeldForm => {
+      const base = passingEvaluation();
+      const evaluation: Evaluation = { ...base, fiscalYear, threePublic: { ...base.threePublic, declined: 'yes' }, expenditure: { ...base.expenditure, threePublic: 0, threePublicPriorYear: null }, costControl: undefined };
+      return { id, source: `${String(fiscalYear)}.json`, evaluation, positions: {}, record: formRecord(evaluation, `${String(fiscalYear)}.json`) };
+    };
+    const view = crossFormView(checker, [form(4, 2020), form(9, 2021)], 'zh-CN');
+    expect(view?.notesHeading).toBe('请复核');
+    const note = view?.notes.find((n) => n.text.includes('三公经费均为 0'));
+    expect(note).toMatchObject({ form: 9, text: expect.stringContaining('2021.json（') as string });
+    expect(view?.report.reviewNotes?.some((n) => n.ruleId === 'history/three-public-declined' && n.source === '2021.json')).toBe(true);
+  });
+});

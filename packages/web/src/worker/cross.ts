@@ -4,7 +4,7 @@
  * of every worker, gathered in one with the records their workers made, and its report worded as the reports word it.
  */
 import { CrossFormRun, crossFormReport, type Checker, type CrossFormReport, type LoadedForm, type Locale } from '@jixiao/core';
-import { crossFormHeaders, crossFormPreamble, crossFormRows, crossFormTitle, relatedText, unlistedText } from '@jixiao/adapters';
+import { WORDS, crossFormHeaders, crossFormNoteLine, crossFormPreamble, crossFormRows, crossFormTitle, relatedText, unlistedText } from '@jixiao/adapters';
 import type { CrossFindingView, CrossFormView, HeldForm } from './protocol.js';
 import { placeKey } from './view.js';
 
@@ -80,5 +80,7 @@ export function crossFormView(checker: Checker, forms: readonly HeldForm[], loca
       ...(f.unlistedRelated === undefined ? {} : { unlisted: unlistedText(f, locale) }),
     }),
   );
-  return { report, title: crossFormTitle(locale), preamble: crossFormPreamble(report, locale), headers: crossFormHeaders(locale), findings };
+  // The notes that came with passes (本年与上年三公经费均为 0), in the report's order, each on its form.
+  const notes = (report.reviewNotes ?? []).map((n, i) => ({ form: formOf(made.reviewNotes?.[i]?.source ?? ''), text: crossFormNoteLine(n, locale) }));
+  return { report, title: crossFormTitle(locale), preamble: crossFormPreamble(report, locale), headers: crossFormHeaders(locale), findings, notesHeading: WORDS[locale].reviewNotes, notes };
 }

@@ -278,4 +278,7 @@ export interface CrossFormView {
   readonly preamble: readonly string[];
   readonly headers: readonly string[];
   readonly findings: readonly CrossFindingView[];
+  /** The heading of the notes that came with passes (请复核), and each note, on its form (the page's id), worded as the reports word it. */
+  readonly notesHeading: string;
+  readonly notes: readonly { readonly form: number; readonly text: string }[];
 }
