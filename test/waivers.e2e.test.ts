@@ -54,10 +54,23 @@ describe('exit status with waivers (the seed fails one rule at error: integrity/
     expect(doc.results[0]?.findings.find((f) => f.ruleId === 'rating/self-rating-supported')).toMatchObject({ outcome: 'pass', message: expect.stringContaining('错误级不通过 0 项') as string });
   });
 
+  it('is 2 (usage) for a waiver file that is not valid YAML: the kind in Chinese (English with --locale en), with file:line:column, never the parser\'s English (issue 15)', () => {
+    const file = join(dir, 'bad-indent.yaml');
+    writeFileSync(file, 'waivers:\n  - rule: integrity/income-total\n    unit: 北塔区司法局\n   reason: 合计差额为上年结转\n');
+    const zh = jixiao(['check', SEED, ...PACKS, '--waivers', file]);
+    expect(zh.code).toBe(2);
+    expect(zh.stdout).toBe('');
+    expect(zh.stderr).toContain(`豁免文件无效 ${file}:\n  ${file}:4:1: 不是有效的 YAML：缺少字符（如列表项前的“- ”、键后的“:”、结尾的引号或括号）`);
+    expect(zh.stderr).not.toMatch(/Sequence item|indicator/);
+    const en = jixiao(['check', SEED, ...PACKS, '--waivers', file, '--locale', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(`${file}:4:1: not valid YAML: a character is missing`);
+  });
+
   it('is 2 (usage) when a waiver names a rule that is not loaded, before any form is checked', () => {
     const misspelt = jixiao(['check', SEED, ...PACKS, '--waivers', waiverFile('北塔区司法局', 'integrity/incme-total'), '--today', '2026-01-01']);
     expect(misspelt.code).toBe(2);
-    expect(misspelt.stderr).toMatch(/integrity_incme-total\.yaml:2 waivers\.0\.rule: 规则 integrity\/incme-total 未加载/);
+    expect(misspelt.stderr).toMatch(/integrity_incme-total\.yaml:2:\d+ waivers\.0\.rule: 规则 integrity\/incme-total 未加载/);
     expect(misspelt.stdout).toBe('');
     // A rule of a pack that is not selected is not loaded either.
     expect(jixiao(['check', SEED, ...PACKS, '--waivers', waiverFile('北塔区司法局', 'budget/expenditure-within-income'), '--today', '2026-01-01']).code).toBe(2);

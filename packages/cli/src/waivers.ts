@@ -21,7 +21,8 @@ export function readWaiverFile(file: string, cwd: string, rules: Iterable<string
   if (!read.ok) throw new CliError(`无法读取豁免文件 ${file}：${read.reason['zh-CN']} / cannot read the waiver file ${file}: ${read.reason.en}`);
   const parsed = parseWaiverFile(read.text, file, { rules });
   if (!parsed.ok) {
-    const lines = parsed.issues.map((i) => `  ${i.file}${i.line === undefined ? '' : `:${String(i.line)}`}${i.path ? ` ${i.path}` : ''}: ${terminalText(locale === undefined ? `${i.message['zh-CN']} / ${i.message.en}` : i.message[locale])}`);
+    // `file:line:column` as far as known (a YAML syntax error names both).
+    const lines = parsed.issues.map((i) => `  ${i.file}${i.line === undefined ? '' : `:${String(i.line)}${i.column === undefined ? '' : `:${String(i.column)}`}`}${i.path ? ` ${i.path}` : ''}: ${terminalText(locale === undefined ? `${i.message['zh-CN']} / ${i.message.en}` : i.message[locale])}`);
     const title = locale === undefined ? `豁免文件无效 ${file} / invalid waiver file ${file}` : `${locale === 'zh-CN' ? '豁免文件无效' : 'invalid waiver file'} ${file}`;
     throw new CliError(`${title}:\n${lines.join('\n')}`);
   }

@@ -44,7 +44,7 @@ export {
 export type { ValidationIssue, ValidationResult } from './model/validate.js';
 export { DEFAULT_LOCALE, LOCALES, isLocale } from './i18n/locale.js';
 export type { Locale, LocalizedText } from './i18n/locale.js';
-export { CORE_MESSAGES, JSON_SYNTAX_MESSAGES } from './i18n/messages.js';
+export { CORE_MESSAGES, JSON_SYNTAX_MESSAGES, YAML_SYNTAX_MESSAGES } from './i18n/messages.js';
 export { visibleLines, visibleText } from './i18n/visible.js';
 export {
   CheckSchema,
@@ -101,6 +101,7 @@ export { formatLintIssue, lintPack, positionOf } from './pack/lint.js';
 export { explainConfigIssue } from './pack/config-issues.js';
 export type { ConfigZodIssue } from './pack/config-issues.js';
 export { MAX_JSON_DEPTH, jsonSyntaxError, lineColumn, parseStrictJson, type JsonSyntaxKind } from './pack/json.js';
+export { yamlSyntaxError } from './pack/yaml-syntax.js';
 export type { JsonIssue, StrictJsonResult } from './pack/json.js';
 export { lintRuleFacts } from './pack/lint-facts.js';
 export type { RuleIssue } from './pack/lint-facts.js';

@@ -162,7 +162,7 @@ describe('--waivers', () => {
   it('refuses at start-up a waiver for a rule that is not loaded, with its line', async () => {
     const file = join(dir, 'waivers-typo.yaml');
     writeFileSync(file, 'waivers:\n  - rule: integrity/incme-total\n    unit: 北塔区司法局\n    reason: 已核实\n    approver: 绩效科\n    expires: 2999-12-31\n');
-    await expect(startServeApp({ port: '0', host: '127.0.0.1', pack: PACKS, waivers: file }, captured().io)).rejects.toThrow(/waivers-typo\.yaml:2 waivers\.0\.rule: 规则 integrity\/incme-total 未加载.* \/ rule integrity\/incme-total is not loaded/);
+    await expect(startServeApp({ port: '0', host: '127.0.0.1', pack: PACKS, waivers: file }, captured().io)).rejects.toThrow(/waivers-typo\.yaml:2:\d+ waivers\.0\.rule: 规则 integrity\/incme-total 未加载.* \/ rule integrity\/incme-total is not loaded/);
   });
 
   it('refuses a waiver file that is missing or invalid at start-up', async () => {

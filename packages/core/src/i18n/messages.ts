@@ -80,3 +80,48 @@ export const JSON_SYNTAX_MESSAGES = {
     other: 'syntax error: “{quote}”',
   },
 } as const satisfies Record<Locale, unknown>;
+
+/**
+ * Why a text is not YAML, by the `yaml` package's error code (`yamlSyntaxError` words an error with it): the common
+ * codes each a sentence, any other `other` with the code. The line and column are given beside the message.
+ */
+export const YAML_SYNTAX_MESSAGES = {
+  'zh-CN': {
+    invalid: '不是有效的 YAML：{reason}',
+    BAD_INDENT: '缩进不正确，或方括号、花括号未闭合',
+    TAB_AS_INDENT: '不能用制表符缩进，请改用空格',
+    DUPLICATE_KEY: '同一层级中有重复的键',
+    MISSING_CHAR: '缺少字符（如列表项前的“- ”、键后的“:”、结尾的引号或括号）',
+    BAD_DQ_ESCAPE: '双引号字符串中有无效的转义',
+    BLOCK_AS_IMPLICIT_KEY: '此处不能再嵌套键值或列表（冒号后的值可能须另起一行并缩进）',
+    MULTILINE_IMPLICIT_KEY: '键必须写在同一行内',
+    UNEXPECTED_TOKEN: '此处不应出现这些内容（多为缩进或冒号、短横线放错了位置）',
+    MULTIPLE_DOCS: '文件中有多个 YAML 文档（以 --- 分隔），只能有一个',
+    BAD_SCALAR_START: '值不能以这个字符开头，请给值加上引号',
+    BLOCK_IN_FLOW: '方括号或花括号内不能使用分行缩进的写法',
+    BAD_ALIAS: '别名（*名称）无效或引用了不存在的锚点',
+    MULTIPLE_ANCHORS: '一个值只能有一个锚点（&名称）',
+    MULTIPLE_TAGS: '一个值只能有一个标签（!标签）',
+    KEY_OVER_1024_CHARS: '键超过 1024 个字符',
+    other: '语法错误（YAML 错误代码 {code}）',
+  },
+  en: {
+    invalid: 'not valid YAML: {reason}',
+    BAD_INDENT: 'wrong indentation, or an unclosed bracket or brace',
+    TAB_AS_INDENT: 'tabs cannot indent; use spaces',
+    DUPLICATE_KEY: 'a key appears twice at the same level',
+    MISSING_CHAR: 'a character is missing (such as "- " before a list item, ":" after a key, a closing quote or bracket)',
+    BAD_DQ_ESCAPE: 'an invalid escape in a double-quoted string',
+    BLOCK_AS_IMPLICIT_KEY: 'no nested mapping or list here (the value after the colon may need its own indented line)',
+    MULTILINE_IMPLICIT_KEY: 'a key must be on one line',
+    UNEXPECTED_TOKEN: 'unexpected content here (often indentation, or a colon or dash out of place)',
+    MULTIPLE_DOCS: 'the file holds several YAML documents (separated by ---); only one is allowed',
+    BAD_SCALAR_START: 'a value cannot start with this character; quote the value',
+    BLOCK_IN_FLOW: 'no indented block style inside brackets or braces',
+    BAD_ALIAS: 'an alias (*name) is invalid or names no anchor',
+    MULTIPLE_ANCHORS: 'a value can have only one anchor (&name)',
+    MULTIPLE_TAGS: 'a value can have only one tag (!tag)',
+    KEY_OVER_1024_CHARS: 'a key longer than 1024 characters',
+    other: 'syntax error (YAML error code {code})',
+  },
+} as const satisfies Record<Locale, unknown>;

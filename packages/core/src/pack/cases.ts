@@ -5,6 +5,7 @@ import { LOCALES } from '../i18n/locale.js';
 import type { Evaluation } from '../model/evaluation.js';
 import { OUTCOMES } from '../result/model.js';
 import { positionOf, type LintIssue } from './lint.js';
+import { yamlSyntaxError } from './yaml-syntax.js';
 import { packSchemaMessage } from './schema-messages.js';
 import { ConfigSchema, KEBAB_CASE_ERROR, SeveritySchema } from './schema.js';
 
@@ -165,8 +166,8 @@ export function parseCaseFile(text: string, file: string): { ok: true; value: Ca
     return {
       ok: false,
       issues: doc.errors.map((e) => {
-        const { line, col } = lineCounter.linePos(e.pos[0]);
-        return { level: 'error' as const, code: 'yaml', file, line, column: col, path: '', message: { 'zh-CN': `无法解析：${e.message}`, en: `cannot parse: ${e.message}` } };
+        const { message, line, column } = yamlSyntaxError(e, lineCounter);
+        return { level: 'error' as const, code: 'yaml', file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }), path: '', message };
       }),
     };
   }

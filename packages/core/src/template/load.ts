@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type * as z from 'zod';
 import { MAX_JSON_DEPTH, nestingTooDeepAt, parseStrictJson, tooDeepIssue } from '../pack/json.js';
+import { yamlSyntaxError } from '../pack/yaml-syntax.js';
 import { TemplateSchema, type Template } from './schema.js';
 import { TemplateLoadError, templateSchemaMessage, templateSemanticIssues, type TemplateIssue, type TemplatePath } from './validate.js';
 
@@ -32,8 +33,8 @@ export function parseTemplateText(text: string, file?: string): { readonly templ
   if (doc.errors.length > 0) {
     return {
       issues: doc.errors.map((e) => {
-        const why = e.message.split('\n')[0] ?? '';
-        return { file, line: e.linePos?.[0]?.line, column: e.linePos?.[0]?.col, path: '', message: { 'zh-CN': `不是有效的 JSON/YAML：${why}`, en: `not valid JSON/YAML: ${why}` } };
+        const { message, line, column } = yamlSyntaxError(e, lineCounter);
+        return { file, line, column, path: '', message };
       }),
     };
   }

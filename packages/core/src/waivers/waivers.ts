@@ -3,6 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { MAX_JSON_DEPTH, nestingTooDeepAt, parseStrictJson, tooDeepIssue } from '../pack/json.js';
 import { IsoDateSchema } from '../model/evaluation.js';
 import { positionOf, type LintIssue } from '../pack/lint.js';
+import { yamlSyntaxError } from '../pack/yaml-syntax.js';
 import { packSchemaMessage } from '../pack/schema-messages.js';
 import type { WaiverRef } from './apply.js';
 
@@ -64,14 +65,11 @@ export function parseWaiverFile(text: string, file: string, options: ParseWaiver
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      issues: doc.errors.map((e) => ({
-        level: 'error' as const,
-        code: 'yaml',
-        file,
-        ...(({ line, col }) => ({ line, column: col }))(lineCounter.linePos(e.pos[0])),
-        path: '',
-        message: { 'zh-CN': `无法解析：${e.message}`, en: `cannot parse: ${e.message}` },
-      })),
+      issues: doc.errors.map((e) => {
+        // Worded by the parser's error code in both languages, never its English (as a JSON syntax error is).
+        const { message, line, column } = yamlSyntaxError(e, lineCounter);
+        return { level: 'error' as const, code: 'yaml', file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }), path: '', message };
+      }),
     };
   }
   const root: unknown = doc.toJS();

@@ -1,4 +1,5 @@
 import { isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { yamlSyntaxError } from '@jixiao/core';
 import { failure, type ImportDiagnostic, type ImportResult } from '../diagnostics.js';
 import { codeOf, hasUnreadable, MAX_CHARACTER_DIAGNOSTICS } from '../text/characters.js';
 import { FORM_LIMITS, TOKENS, tooComplex, tooLarge } from '../text/limits.js';
@@ -52,8 +53,9 @@ export function importYaml(text: string): ImportResult {
     if (error !== undefined) throw error;
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    return failure('yaml', 'yaml-invalid', `不是有效的 YAML：${detail}`, `not valid YAML: ${detail}`);
+    // Worded by the parser's error code, with line and column, never its English (as a JSON syntax error is).
+    const { message, line, column } = yamlSyntaxError(error, lines);
+    return failure('yaml', 'yaml-invalid', message['zh-CN'], message.en, line === undefined ? {} : { line, ...(column === undefined ? {} : { column }) });
   }
   const result = fromValue(value, 'yaml');
   if (!result.ok) return result;
