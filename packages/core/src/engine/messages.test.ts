@@ -111,6 +111,17 @@ describe('renderTemplate: placeholders filled from the data', () => {
   });
 });
 
+describe('format `fields`: a field of the previous year\'s form by its label, never its model path', () => {
+  it.each<[Locale, string]>([
+    ['zh-CN', '公务用车购置运行费、上年表的公务用车购置运行费'],
+    ['en', "official vehicle cost, official vehicle cost in the previous year's form"],
+  ])('%s', (locale, expected) => {
+    const shown = formatRaw(['expenditure.vehicleCost', 'history.previous.expenditure.vehicleCost'], 'fields', locale);
+    expect(shown).toBe(expected);
+    expect(shown).not.toContain('history.');
+  });
+});
+
 describe('format `rules`: rule ids shown by their titles (issue 15, lead\'s review: reviewers read titles)', () => {
   const TITLES: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
     'revenue/no-diversion': { 'zh-CN': '无截留、坐支、转移非税收入', en: 'No retention, direct spending or diversion of revenue' },

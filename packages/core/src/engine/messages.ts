@@ -186,6 +186,19 @@ export function fieldValueText(path: string, value: unknown, locale: Locale): st
   return formatRaw(value, fieldFormat(path), locale);
 }
 
+const PREVIOUS_FORM = 'history.previous.';
+
+/**
+ * A field of the previous year's form (a history rule's `history.previous.expenditure.vehicleCost`) by its label, in
+ * the reader's words: 上年表的公务用车购置运行费 / official-vehicle costs in the previous year's form.
+ */
+function previousFormLabel(path: string, locale: Locale): string | undefined {
+  if (!path.startsWith(PREVIOUS_FORM)) return undefined;
+  const label = fieldLabel(path.slice(PREVIOUS_FORM.length), locale);
+  if (label === undefined) return undefined;
+  return locale === 'zh-CN' ? `上年表的${label}` : `${label} in the previous year's form`;
+}
+
 /** One enum value by its display name in the locale, an unknown one as it is. */
 function named(value: unknown, names: Readonly<Record<string, Readonly<Record<Locale, string>>>>, locale: Locale): string {
   return typeof value === 'string' && Object.hasOwn(names, value) ? (names[value]?.[locale] ?? value) : show(value);
@@ -217,7 +230,7 @@ export function formatRaw(value: unknown, format: ValueFormat | undefined, local
         const path = String(p);
         // A reader reads the form's own words, in either locale; the model path is for developers (the finding's
         // `data` keeps it, and `--verbose` reports name it beside each observed value).
-        return fieldLabel(path, locale) ?? path;
+        return fieldLabel(path, locale) ?? previousFormLabel(path, locale) ?? path;
       }).join(m.listSeparator);
     }
     case 'list':
