@@ -150,6 +150,15 @@ const CrossFormRelatedSchema = z.object({
   positions: z.record(z.string(), SourcePositionSchema).optional(),
 });
 
+/** What names a cross-form finding or review note: the form it is on and the rule that gave it. */
+const CROSS_FORM_ENTRY = {
+  source: z.string(),
+  unit: z.string().nullable(),
+  fiscalYear: z.number().int().nullable(),
+  ruleId: RuleIdSchema,
+  title: z.string(),
+};
+
 export const CrossFormReportSchema = z
   .object({
     summary: ResultSummarySchema,
@@ -157,11 +166,7 @@ export const CrossFormReportSchema = z
     diagnostics: z.array(z.object({ code: z.string(), message: z.string(), sources: z.array(z.string()) })),
     findings: z.array(
       z.object({
-        source: z.string(),
-        unit: z.string().nullable(),
-        fiscalYear: z.number().int().nullable(),
-        ruleId: RuleIdSchema,
-        title: z.string(),
+        ...CROSS_FORM_ENTRY,
         outcome: z.enum(OUTCOMES),
         severity: SeveritySchema.optional(),
         redFlag: z.boolean(),
@@ -182,11 +187,7 @@ export const CrossFormReportSchema = z
     reviewNotes: z
       .array(
         z.object({
-          source: z.string(),
-          unit: z.string().nullable(),
-          fiscalYear: z.number().int().nullable(),
-          ruleId: RuleIdSchema,
-          title: z.string(),
+          ...CROSS_FORM_ENTRY,
           outcome: z.enum(['pass', 'not-applicable']),
           messageId: z.string(),
           message: z.string(),
