@@ -503,7 +503,9 @@ class Walker {
   private playRun(run: Extract<Frame, { kind: 'run' }>): void {
     const { font } = run;
     const tableHides = this.tables[this.tables.length - 1]?.hides ?? false;
-    const hidden = run.vanish ?? [tableHides, this.paragraphStyleHidden, togglesHidden(this.styles, 'character', run.style)].reduce((state, toggle) => state !== toggle, this.styles.byDefault);
+    // Each style level that says `vanish` flips the state (`!==` on booleans is exclusive or).
+    const byStyles = this.styles.byDefault !== tableHides !== this.paragraphStyleHidden !== togglesHidden(this.styles, 'character', run.style);
+    const hidden = run.vanish ?? byStyles;
     for (const item of run.items) {
       if ('text' in item) this.emit(font === undefined ? item.text : Array.from(item.text).map((ch) => symbolGlyph(font, ch.codePointAt(0) ?? 0)).join(''), hidden);
       else if ('fixed' in item) this.emit(item.fixed, hidden);
