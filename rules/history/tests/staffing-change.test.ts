@@ -29,16 +29,35 @@ testRule(
   { config: { parameters: { 'history.maxStaffingChangeRate': 10 } } },
 );
 
+testRule(
+  pack,
+  RULE,
+  [
+    {
+      // The rate is compared as it is reported, to 0.01 % (rounded half up): 1,993 → 279 is 86.0010…%, shown 86.00%,
+      // not beyond 86 % (the property below found this boundary with seed 2124711614).
+      name: 'parameter 86%: 279 staff after 1,993 (−86.00%) is not beyond it',
+      patch: { staffing: { authorized: 0, actual: 279 } },
+      previous: { staffing: { authorized: 0, actual: 1993 } },
+      outcome: 'pass',
+      message: '实有 1993 → 279 人（-86.00%）',
+    },
+  ],
+  { config: { parameters: { 'history.maxStaffingChangeRate': 86 } } },
+);
+
 describe(`${RULE} properties`, () => {
   const count = fc.integer({ min: 0, max: 2_000 });
-  it('flags (info) a change of authorized or actual staff above the parameter, relative to last year (integers compared exactly)', async () => {
+  it('flags (info) a change of authorized or actual staff above the parameter, relative to last year, on the rate as reported to 0.01 % (integers compared exactly)', async () => {
     await fc.assert(
       fc.asyncProperty(evaluationArb(), count, count, count, count, fc.integer({ min: 0, max: 100 }), async (e, a, b, pa, pb, limit) => {
         const current = { ...e, fiscalYear: 2021, unit: { name: '甲单位' }, staffing: { authorized: a, actual: b } };
         const previous = previousForm(current, { staffing: { authorized: pa, actual: pb } });
         const f = await ruleFinding(pack, RULE, current, { previous, config: { parameters: { 'history.maxStaffingChangeRate': limit } } });
-        // |now − before| / before > limit %, i.e. 100 × |now − before| > limit × before, in integers.
-        const beyond = (now: number, before: number) => before > 0 && 100 * Math.abs(now - before) > limit * before;
+        // The rate as reported, |now − before| / before in hundredths of a percent rounded half up, is beyond
+        // the limit: round(10,000 × |now − before| / before) > 100 × limit, in integers.
+        const hundredths = (now: number, before: number) => Math.floor((20_000 * Math.abs(now - before) + before) / (2 * before));
+        const beyond = (now: number, before: number) => before > 0 && hundredths(now, before) > 100 * limit;
         const comparable = pa > 0 || pb > 0;
         if (!comparable) expect(f.outcome).toBe('indeterminate');
         else if (beyond(a, pa)) expect(f.messageId).toBe(`${RULE}#authorized-changed`);
