@@ -136,7 +136,7 @@ function fullSample(): Evaluation {
 }
 
 /** Names of derived values that are amounts in 万元 (the rest of the numbers are counts or days). */
-const DERIVED_MONEY = /(?:^|\.)(?:total|partsSum|difference|absDifference|incomeAvailable|expenditureOverIncome|threePublicOverExpenditure|threePublicChange|vehicleCostChange|procurementOverPlan)$/;
+const DERIVED_MONEY = /(?:^|\.)(?:total|partsSum|difference|absDifference|incomeAvailable|expenditureOverIncome|threePublicOverExpenditure|threePublicChange|vehicleCostChange|procurementOverPlan|threePublicRateBasis\.(?:current|prior))$/;
 
 /** Percentages among the derived values (in percent, 2 decimals). */
 const DERIVED_PERCENT = /\.(?:rate|rateDifference|rateAbsDifference|rateUsed|threePublicChangeRate)$/;
