@@ -6,6 +6,7 @@ import type { Locale } from '../i18n/locale.js';
 import type { Indicator } from '../result/model.js';
 import { FIELD_LABELS, type FieldPath } from '../model/labels.js';
 import { formatPercent, percentOf } from './ratio.js';
+import { deriveBudgetBreakdown } from './budget-breakdown.js';
 import { deriveScoring, scoringSettings } from './scoring.js';
 
 /** Check of one total against its parts (../shared/domain.md §3); amounts in 万元, exact. */
@@ -152,6 +153,8 @@ export function deriveFacts(e: Evaluation, params?: ParamValues) {
     amountScale: amountScale(e),
     /** The 自评表 arithmetic (budget execution, indicator rows, sums, the recomputed total). */
     scoring: deriveScoring(e, scoringSettings(params)),
+    /** The 自评表's budget execution by nature (基本支出 + 项目支出) and by fund source, against their totals. */
+    budgetBreakdown: deriveBudgetBreakdown(e, params?.scoring),
     answers: {
       unresolved,
       unresolvedCount: unresolved.length,
