@@ -150,6 +150,8 @@ testRule(pack, RULE, [
     message: '三公经费比上年度下降：勾选“未作答”；本年 0.00，上年 0.00（万元），变动率 不适用（上年为 0）',
   },
   { name: 'grid: 0.00 → 0.00 in English', patch: { ...grid(0, 0), expenditure: { threePublic: 0 } }, locale: 'en', outcome: 'pass', message: 'this year 0.00, last year 0.00 (万元), change rate n/a (0 the year before)' },
+  // It read "declined: answered unanswered".
+  { name: 'grid: nothing ticked, in English', patch: { ...grid(0, 0), expenditure: { threePublic: 0 }, threePublic: { declined: 'unanswered' } }, locale: 'en', outcome: 'pass', message: '"Three public" expenses declined (answer: unanswered); this year 0.00' },
   { name: 'grid: 否 shows the grid’s figures', patch: { ...grid(0, 1.5), expenditure: { threePublic: 1.5 }, threePublic: { declined: 'no' } }, outcome: 'fail', check: 'declared-not-declined', message: '（本年 1.50，上年 0.00，单位：万元）' },
   { name: 'grid without this year’s figure: as before', patch: { ...grid(32, null), threePublic: { declined: 'unanswered' } }, outcome: 'indeterminate' },
   { name: 'grid: English message', patch: grid(32, 63.46), locale: 'en', outcome: 'fail', check: 'contradicts-control-figures', message: 'the cost control grid shows' },
