@@ -83,6 +83,27 @@ describe('importDocx: hidden text', () => {
     expect(plain.diagnostics.filter((d) => d.code === 'hidden-text')).toEqual([]);
   });
 
+  it('a digit in white on no shading before a figure reads as a reviewer sees the cell, and is a warning on its cell saying why', async () => {
+    const rendered = unzipSync(await renderFormDocx(seedEvaluation, 'eq-complex'));
+    const xml = strFromU8(rendered['word/document.xml'] ?? new Uint8Array(0));
+    const shown = '<w:r><w:t xml:space="preserve">264.47</w:t></w:r>';
+    const white = (rPr: string) => ok(zipSync({ ...rendered, 'word/document.xml': strToU8(xml.replace(shown, `<w:r><w:rPr>${rPr}</w:rPr><w:t>1</w:t></w:r>${shown}`)) }));
+    const r = white('<w:color w:val="FFFFFF"/>');
+    expect(r.evaluation.income.total).toBe(264.47);
+    const warnings = r.diagnostics.filter((d) => d.code === 'unseen-text');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({
+      severity: 'warning',
+      message: { 'zh-CN': '白色文字未读取（无底色，Word 中看不见）：「1」', en: 'White text on no shading not read (not visible in Word): "1"' },
+    });
+    expect(warnings[0]?.cell).toMatch(/^table \d+, row \d+, cell 2$/);
+    const tiny = white('<w:sz w:val="2"/>');
+    expect(tiny.evaluation.income.total).toBe(264.47);
+    expect(tiny.diagnostics.filter((d) => d.code === 'unseen-text').map((d) => d.message.en)).toEqual(['Text under 2 pt not read (not legible in Word): "1"']);
+    // On a dark fill the white digit is seen, and read.
+    expect(white('<w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" w:fill="000000"/>').evaluation.income.total).toBe(1264.47);
+  });
+
   it('text hidden by a character style is set aside too — the styles part Word uses, found through the document’s relationships', async () => {
     const rendered = unzipSync(await renderFormDocx(seedEvaluation, 'eq-complex'));
     const xml = strFromU8(rendered['word/document.xml'] ?? new Uint8Array(0));

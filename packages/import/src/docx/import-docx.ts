@@ -6,7 +6,7 @@ import { readDocument } from '../template/read-document.js';
 import { markUnreadable, MAX_CHARACTER_DIAGNOSTICS } from '../text/characters.js';
 import { beyondForm, capDiagnostics, CELLS, ELEMENTS, FORM_LIMITS, LINES, tooComplex } from '../text/limits.js';
 import type { ImportOptions } from '../text/import-text.js';
-import { walkDocument, XmlReadError, type DocxLine, type HiddenText } from './walk.js';
+import { walkDocument, XmlReadError, type DocxLine, type HiddenText, type UnseenText } from './walk.js';
 import { encryptedDocx } from './encrypted.js';
 import type { InflateRaw } from './inflate.js';
 import { mainDocumentName, PackageReadError, relationshipsPartName, stylesPartName } from './package.js';
@@ -90,8 +90,8 @@ export function partitionDocx(bytes: Uint8Array, options: DocxImportOptions = {}
   return 'ok' in read ? { ok: false, result: read } : { ok: true, document: docxElements(read.lines) };
 }
 
-/** The walker's lines of a .docx and the hidden text it set aside, or the failed import. */
-function docxLines(bytes: Uint8Array, options: DocxImportOptions): { readonly lines: DocxLine[]; readonly hidden: readonly HiddenText[] } | ImportResult {
+/** The walker's lines of a .docx and the hidden and unseen text it set aside, or the failed import. */
+function docxLines(bytes: Uint8Array, options: DocxImportOptions): { readonly lines: DocxLine[]; readonly hidden: readonly HiddenText[]; readonly unseen: readonly UnseenText[] } | ImportResult {
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
   let xmlBytes: Uint8Array;
   let styles: { readonly name: string; readonly bytes: Uint8Array } | undefined;
@@ -146,7 +146,7 @@ function docxLines(bytes: Uint8Array, options: DocxImportOptions): { readonly li
   return walked;
 }
 
-/** Most hidden-text diagnostics a form gets, so they cannot crowd out the reader's own (the first 20 flag the form already). */
+/** Most hidden-text (and unseen-text) diagnostics a form gets, each, so they cannot crowd out the reader's own (the first 20 flag the form already). */
 const MAX_HIDDEN_DIAGNOSTICS = 20;
 /**
  * A warning for text Word does not show: a unit could hide a figure or a tick that contradicts the one a reviewer
@@ -163,6 +163,19 @@ function hiddenTextDiagnostic(h: HiddenText): ImportDiagnostic {
     },
     line: h.line,
   };
+}
+
+/**
+ * A warning for text a reader cannot see though Word draws it — white on no shading, or under 2 pt: a reviewer sees a
+ * blank there, so it is not read either (the form is checked as it reads), and it is reported with why.
+ */
+function unseenTextDiagnostic(u: UnseenText): ImportDiagnostic {
+  const quoted = setAsideExcerpt(u.text);
+  const message =
+    u.why === 'white'
+      ? { 'zh-CN': `白色文字未读取（无底色，Word 中看不见）：「${quoted}」`, en: `White text on no shading not read (not visible in Word): "${quoted}"` }
+      : { 'zh-CN': `极小字号文字未读取（小于 2 磅，Word 中看不清）：「${quoted}」`, en: `Text under 2 pt not read (not legible in Word): "${quoted}"` };
+  return { code: 'unseen-text', severity: 'warning', message, line: u.line };
 }
 
 const XML_UNITS = {
@@ -190,7 +203,7 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   // The reader names lines of the walker's output (the document's lines, in the same order): mapped below to
   // paragraph and cell.
   const read = readDocument(docxElements(marked), 'docx', { templates: options.templates });
-  const hidden = walked.hidden.slice(0, MAX_HIDDEN_DIAGNOSTICS).map(hiddenTextDiagnostic);
+  const hidden = [...walked.hidden.slice(0, MAX_HIDDEN_DIAGNOSTICS).map(hiddenTextDiagnostic), ...walked.unseen.slice(0, MAX_HIDDEN_DIAGNOSTICS).map(unseenTextDiagnostic)];
   const result = read.ok && unreadable.length + hidden.length > 0 ? { ...read, diagnostics: [...unreadable, ...hidden, ...read.diagnostics] } : read;
   const locate = (line: number | undefined) => where(lines, line);
   const mapDiag = (d: ImportDiagnostic) => relocateDiagnostic(d, locate);

@@ -166,6 +166,75 @@ describe('documentLines', () => {
   });
 });
 
+describe('text a reader cannot see (white on no shading, under 2 pt): set aside and reported, not read', () => {
+  // One table cell: the paragraph's runs "1" (formatted as the case says) then "264.47" (plain), with the shadings the
+  // case gives its run, paragraph, cell and table.
+  interface Look {
+    readonly rPr?: string;
+    readonly pPr?: string;
+    readonly tcPr?: string;
+    readonly tblPr?: string;
+  }
+  const cell = (look: Look) =>
+    doc(
+      `<w:tbl>${look.tblPr === undefined ? '' : `<w:tblPr>${look.tblPr}</w:tblPr>`}<w:tr><w:tc><w:p><w:r><w:t>合计</w:t></w:r></w:p></w:tc>` +
+        `<w:tc>${look.tcPr === undefined ? '' : `<w:tcPr>${look.tcPr}</w:tcPr>`}<w:p>${look.pPr === undefined ? '' : `<w:pPr>${look.pPr}</w:pPr>`}` +
+        `<w:r><w:rPr>${look.rPr ?? ''}</w:rPr><w:t>1</w:t></w:r><w:r><w:t>264.47</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`,
+    );
+  const white = '<w:color w:val="FFFFFF"/>';
+  const dark = '<w:shd w:val="clear" w:color="auto" w:fill="1F3864"/>';
+  it.each<[string, Look, 'white' | 'tiny' | undefined]>([
+    ['white on nothing', { rPr: white }, 'white'],
+    ['white written in lower case', { rPr: '<w:color w:val="ffffff"/>' }, 'white'],
+    ['the theme’s background colour', { rPr: '<w:color w:val="FFFFFF" w:themeColor="background1"/>' }, 'white'],
+    ['a theme text colour over a white value: the theme colour is drawn', { rPr: '<w:color w:val="FFFFFF" w:themeColor="text1"/>' }, undefined],
+    ['black', { rPr: '<w:color w:val="000000"/>' }, undefined],
+    ['white on a white or automatic fill is still white on nothing', { rPr: `${white}<w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/>`, pPr: '<w:shd w:val="clear" w:fill="auto"/>' }, 'white'],
+    ['white on the run’s own dark fill', { rPr: white + dark }, undefined],
+    ['white on a pattern (solid)', { rPr: `${white}<w:shd w:val="solid" w:color="000000" w:fill="auto"/>` }, undefined],
+    ['white highlighted in black', { rPr: `${white}<w:highlight w:val="black"/>` }, undefined],
+    ['white highlighted in white', { rPr: `${white}<w:highlight w:val="white"/>` }, 'white'],
+    ['white on the paragraph’s dark fill', { rPr: white, pPr: dark }, undefined],
+    ['white on the cell’s dark fill', { rPr: white, tcPr: dark }, undefined],
+    ['white on the table’s dark fill', { rPr: white, tblPr: dark }, undefined],
+    ['1 pt (w:sz 2 half-points)', { rPr: '<w:sz w:val="2"/>' }, 'tiny'],
+    ['1.5 pt, even on a dark fill', { rPr: `<w:sz w:val="3"/>${dark}` }, 'tiny'],
+    ['2 pt is small but drawn', { rPr: '<w:sz w:val="4"/>' }, undefined],
+    ['10.5 pt', { rPr: '<w:sz w:val="21"/>' }, undefined],
+  ])('%s', (_name, look, why) => {
+    const { lines, hidden, unseen } = walkDocument(cell(look));
+    expect(lines.map((l) => l.text)).toEqual(['合计', why === undefined ? '1264.47' : '264.47']);
+    expect(hidden).toEqual([]);
+    expect(unseen).toEqual(why === undefined ? [] : [{ line: 2, text: '1', why }]);
+  });
+
+  it('a cell’s fill is its own: white text in the next cell, unshaded, is set aside; spaces in white stay spaces', () => {
+    const xml = doc(
+      `<w:tbl><w:tr><w:tc><w:tcPr>${dark}</w:tcPr><w:p><w:r><w:rPr>${white}</w:rPr><w:t>合计</w:t></w:r></w:p></w:tc>` +
+        `<w:tc><w:p><w:r><w:t>264.47</w:t></w:r><w:r><w:rPr>${white}</w:rPr><w:t xml:space="preserve"> </w:t></w:r><w:r><w:t>万元</w:t></w:r><w:r><w:rPr>${white}</w:rPr><w:t>（已核）</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`,
+    );
+    const { lines, unseen } = walkDocument(xml);
+    expect(lines.map((l) => l.text)).toEqual(['合计', '264.47 万元']);
+    expect(unseen).toEqual([{ line: 2, text: '（已核）', why: 'white' }]);
+  });
+
+  it('property: whatever a run looks like, its text is either read or reported — never lost, never both', () => {
+    const rPr = fc.constantFrom('', white, '<w:color w:val="000000"/>', '<w:sz w:val="2"/>', '<w:sz w:val="24"/>', dark, '<w:highlight w:val="yellow"/>', '<w:b/>');
+    const shading = fc.option(fc.constantFrom(dark, '<w:shd w:val="clear" w:fill="auto"/>'), { nil: undefined });
+    fc.assert(
+      fc.property(fc.array(rPr, { maxLength: 3 }), shading, shading, shading, (props, pPr, tcPr, tblPr) => {
+        const { lines, unseen } = walkDocument(cell({ rPr: props.join(''), pPr, tcPr, tblPr }));
+        const read = lines[1]?.text === '1264.47';
+        expect(read || lines[1]?.text === '264.47').toBe(true);
+        expect(unseen.length).toBe(read ? 0 : 1);
+        // A run that is neither white nor tiny is always read.
+        if (!props.includes(white) && !props.includes('<w:sz w:val="2"/>')) expect(read).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('hidden text (w:vanish): Word neither shows nor prints it, so it is set aside, not read', () => {
   // A run's visibility as a vanish property writes it: absent, on (no value, 1, true, on) or off (0, false, off).
   const vanishArb = fc.constantFrom<{ readonly xml: string; readonly hidden: boolean }>(
@@ -210,13 +279,14 @@ describe('hidden text (w:vanish): Word neither shows nor prints it, so it is set
         { text: '264.47', paragraph: 3, table: 1, row: 1, cell: 2 },
       ],
       hidden: [{ line: 3, text: '1' }],
+      unseen: [],
     });
   });
 
   it('a hidden checkbox field is not a tick, and the fields around hidden runs still open and close', () => {
     const field = (hidden: boolean) => `<w:r>${hidden ? '<w:rPr><w:vanish/></w:rPr>' : ''}<w:fldChar w:fldCharType="begin"><w:ffData><w:checkBox><w:checked/></w:checkBox></w:ffData></w:fldChar></w:r><w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
     const xml = doc(`<w:p><w:r><w:t>是</w:t></w:r>${field(true)}<w:r><w:t>否</w:t></w:r>${field(false)}</w:p>`);
-    expect(walkDocument(xml)).toEqual({ lines: [{ text: '是否☑', paragraph: 1 }], hidden: [{ line: 1, text: '☑' }] });
+    expect(walkDocument(xml)).toEqual({ lines: [{ text: '是否☑', paragraph: 1 }], hidden: [{ line: 1, text: '☑' }], unseen: [] });
     // The same document read by the walker before hidden text was set aside: the hidden tick counted.
     expect(referenceLines(xml).map((l) => l.text)).toEqual(['是☑否☑']);
   });

@@ -27,6 +27,17 @@ export interface HiddenText {
   readonly text: string;
 }
 
+/**
+ * Text a run shows that a reader cannot see: white (`w:color` FFFFFF) with no shading behind it — of the run, its
+ * paragraph, its cell or its table, each as the element itself sets it — or smaller than 2 pt (`w:sz` under 4
+ * half-points). A reviewer reading the form in Word sees a blank there, so it is set aside as hidden text is, and
+ * reported with why. Only direct formatting is looked at: white set by a style, or a fill a table style paints, is
+ * read as shown.
+ */
+export interface UnseenText extends HiddenText {
+  readonly why: 'white' | 'tiny';
+}
+
 /** Why WordprocessingML could not be walked; for `docx-too-complex`, the limit passed. */
 export class XmlReadError extends Error {
   constructor(
@@ -142,12 +153,13 @@ interface Field {
  */
 type Frame =
   | { readonly kind: 'visit' }
-  | { readonly kind: 'p'; readonly outer: string; readonly outerHidden: string; readonly outerStyleHidden: boolean; readonly paragraph: number }
+  | { readonly kind: 'p'; readonly outer: string; readonly outerHidden: string; readonly outerUnseen: Unseen; readonly outerStyleHidden: boolean; readonly outerFilled: boolean; readonly paragraph: number }
   | { readonly kind: 'pPr' }
+  | { readonly kind: 'tcPr' }
   | { readonly kind: 'tbl' }
   | { readonly kind: 'tblPr' }
   | { readonly kind: 'alternate'; readonly namespaces: Attributes; chosen: boolean }
-  | { readonly kind: 'run'; readonly items: RunItem[]; seenRPr: boolean; font: string | undefined; vanish: boolean | undefined; style: string | undefined }
+  | { readonly kind: 'run'; readonly items: RunItem[]; seenRPr: boolean; font: string | undefined; vanish: boolean | undefined; style: string | undefined; look: RunLook }
   | { readonly kind: 'text'; readonly instr: boolean; text: string }
   | { readonly kind: 'rPr'; seenFonts: boolean; seenVanish: boolean; seenStyle: boolean }
   | { readonly kind: 'fldChar'; readonly type: string | undefined; seenFfData: boolean; checkbox: boolean | undefined }
@@ -158,6 +170,40 @@ type Frame =
   | { readonly kind: 'checkbox'; seenChecked: boolean; checked: boolean }
   | { readonly kind: 'content'; readonly placeholder: boolean };
 
+/** What a run's own properties say of how it looks: white text, under 2 pt, a shading or highlight behind it. */
+interface RunLook {
+  white: boolean;
+  tiny: boolean;
+  filled: boolean;
+}
+
+/** The current paragraph's unseen text (see {@link UnseenText}) and the first reason met. */
+interface Unseen {
+  readonly text: string;
+  readonly why: UnseenText['why'] | undefined;
+}
+
+const NO_UNSEEN: Unseen = { text: '', why: undefined };
+
+/** `w:color` of a run: white, as its value or as the theme's background colour it names. */
+function isWhite(attributes: Attributes): boolean {
+  const theme = attr(attributes, 'themeColor');
+  if (theme !== undefined) return theme === 'background1' || theme === 'light1';
+  return (attr(attributes, 'val') ?? '').toUpperCase() === 'FFFFFF';
+}
+
+/**
+ * `w:shd` paints something behind the text: a fill other than none or white, or a pattern (any `w:val` but clear or
+ * nil: a pattern's colour is drawn over the fill). Generous on purpose — a shading read as painted only keeps white
+ * text read.
+ */
+function isFilled(attributes: Attributes): boolean {
+  const pattern = attr(attributes, 'val');
+  if (pattern !== undefined && pattern !== 'clear' && pattern !== 'nil') return true;
+  const fill = (attr(attributes, 'fill') ?? 'auto').toUpperCase();
+  return fill !== 'AUTO' && fill !== 'FFFFFF';
+}
+
 /**
  * Walks WordprocessingML as a stream of tags (saxes) in document order: paragraphs become lines, table cells are
  * named, EQ fields, symbol runs, content-control and legacy form checkboxes become marks the form reader
@@ -167,6 +213,7 @@ type Frame =
 class Walker {
   readonly lines: DocxLine[] = [];
   readonly hidden: HiddenText[] = [];
+  readonly unseen: UnseenText[] = [];
   private readonly frames: Frame[] = [{ kind: 'visit' }];
   /** Open elements inside a subtree being passed over (0: not passing over one). */
   private skip = 0;
@@ -174,12 +221,16 @@ class Walker {
   private elements = 0;
   private paragraph = 0;
   private tableCount = 0;
-  /** The open tables, innermost last; `hides`: the table's style toggles hidden text. */
-  private readonly tables: { index: number; row: number; cell: number; hides: boolean }[] = [];
+  /** The open tables, innermost last; `hides`: the table's style toggles hidden text; `filled`, `cellFilled`: a shading set on the table, on its current cell. */
+  private readonly tables: { index: number; row: number; cell: number; hides: boolean; filled: boolean; cellFilled: boolean }[] = [];
   private readonly fields: Field[] = [];
   private buf = '';
   /** The current paragraph's hidden text. */
   private hiddenBuf = '';
+  /** The current paragraph's unseen text. */
+  private unseenBuf: Unseen = NO_UNSEEN;
+  /** The current paragraph has a shading of its own (`w:pPr/w:shd`). */
+  private paragraphFilled = false;
   /**
    * How many content controls showing their placeholder (`w:showingPlcHdr`) the walker is inside. Their text is the
    * template's prompt ("单击或点击此处输入文字。"), not the unit's answer: the control is empty, and reads blank. The
@@ -217,9 +268,15 @@ class Walker {
         if (name === 'pStyle') {
           const style = attr(tag.attributes, 'val');
           this.paragraphStyleHidden = togglesHidden(this.styles, 'paragraph', style);
-        }
+        } else if (name === 'shd') this.paragraphFilled ||= isFilled(tag.attributes);
         this.skip = 1;
         return;
+      case 'tcPr': {
+        const table = this.tables[this.tables.length - 1];
+        if (name === 'shd' && table !== undefined) table.cellFilled ||= isFilled(tag.attributes);
+        this.skip = 1;
+        return;
+      }
       case 'tbl':
         if (name === 'tblPr') {
           this.frames.push({ kind: 'tblPr' });
@@ -230,6 +287,7 @@ class Walker {
       case 'tblPr': {
         const table = this.tables[this.tables.length - 1];
         if (name === 'tblStyle' && table !== undefined) table.hides = togglesHidden(this.styles, 'table', attr(tag.attributes, 'val'));
+        else if (name === 'shd' && table !== undefined) table.filled ||= isFilled(tag.attributes);
         this.skip = 1;
         return;
       }
@@ -255,6 +313,11 @@ class Walker {
         } else if (name === 'rStyle' && !top.seenStyle) {
           top.seenStyle = true;
           if (run?.kind === 'run') run.style = attr(tag.attributes, 'val');
+        } else if (run?.kind === 'run') {
+          if (name === 'color') run.look.white = isWhite(tag.attributes);
+          else if (name === 'sz') run.look.tiny = Number(attr(tag.attributes, 'val')) < 4;
+          else if (name === 'shd') run.look.filled ||= isFilled(tag.attributes);
+          else if (name === 'highlight') run.look.filled ||= !['none', 'white'].includes(attr(tag.attributes, 'val') ?? 'none');
         }
         this.skip = 1;
         return;
@@ -316,6 +379,10 @@ class Walker {
 
   /** An element inside a container the walker descends into. */
   private visit(name: string, attributes: Attributes): void {
+    if (name === 'tcPr') {
+      this.frames.push({ kind: 'tcPr' });
+      return;
+    }
     if (SKIP.has(name)) {
       this.skip = 1;
       return;
@@ -323,13 +390,15 @@ class Walker {
     if (++this.depth > this.limits.maxDepth) throw new XmlReadError('docx-too-complex', `elements nested deeper than ${this.limits.maxDepth}`, { count: this.limits.maxDepth, of: 'depth' });
     switch (name) {
       case 'p':
-        this.frames.push({ kind: 'p', outer: this.buf, outerHidden: this.hiddenBuf, outerStyleHidden: this.paragraphStyleHidden, paragraph: ++this.paragraph });
+        this.frames.push({ kind: 'p', outer: this.buf, outerHidden: this.hiddenBuf, outerUnseen: this.unseenBuf, outerStyleHidden: this.paragraphStyleHidden, outerFilled: this.paragraphFilled, paragraph: ++this.paragraph });
         this.buf = '';
         this.hiddenBuf = '';
+        this.unseenBuf = NO_UNSEEN;
         this.paragraphStyleHidden = togglesHidden(this.styles, 'paragraph', undefined);
+        this.paragraphFilled = false;
         return;
       case 'tbl':
-        this.tables.push({ index: ++this.tableCount, row: 0, cell: 0, hides: togglesHidden(this.styles, 'table', undefined) });
+        this.tables.push({ index: ++this.tableCount, row: 0, cell: 0, hides: togglesHidden(this.styles, 'table', undefined), filled: false, cellFilled: false });
         this.frames.push({ kind: 'tbl' });
         return;
       case 'tr': {
@@ -343,12 +412,15 @@ class Walker {
       }
       case 'tc': {
         const t = this.tables[this.tables.length - 1];
-        if (t !== undefined) t.cell++;
+        if (t !== undefined) {
+          t.cell++;
+          t.cellFilled = false;
+        }
         this.frames.push({ kind: 'visit' });
         return;
       }
       case 'r':
-        this.frames.push({ kind: 'run', items: [], seenRPr: false, font: undefined, vanish: undefined, style: undefined });
+        this.frames.push({ kind: 'run', items: [], seenRPr: false, font: undefined, vanish: undefined, style: undefined, look: { white: false, tiny: false, filled: false } });
         return;
       case 'fldSimple': {
         const text = fieldText(attr(attributes, 'instr') ?? '', undefined);
@@ -450,7 +522,9 @@ class Walker {
         this.endParagraph(frame.paragraph);
         this.buf = frame.outer;
         this.hiddenBuf = frame.outerHidden;
+        this.unseenBuf = frame.outerUnseen;
         this.paragraphStyleHidden = frame.outerStyleHidden;
+        this.paragraphFilled = frame.outerFilled;
         this.depth--;
         return;
       case 'tbl':
@@ -488,6 +562,7 @@ class Walker {
         return;
       case 'rPr':
       case 'pPr':
+      case 'tcPr':
       case 'tblPr':
       case 'ffData':
       case undefined:
@@ -506,17 +581,26 @@ class Walker {
     // Each style level that says `vanish` flips the state (`!==` on booleans is exclusive or).
     const byStyles = this.styles.byDefault !== tableHides !== this.paragraphStyleHidden !== togglesHidden(this.styles, 'character', run.style);
     const hidden = run.vanish ?? byStyles;
+    const unseen = hidden ? undefined : this.unseenWhy(run.look);
     for (const item of run.items) {
-      if ('text' in item) this.emit(font === undefined ? item.text : Array.from(item.text).map((ch) => symbolGlyph(font, ch.codePointAt(0) ?? 0)).join(''), hidden);
-      else if ('fixed' in item) this.emit(item.fixed, hidden);
+      if ('text' in item) this.emit(font === undefined ? item.text : Array.from(item.text).map((ch) => symbolGlyph(font, ch.codePointAt(0) ?? 0)).join(''), hidden, unseen);
+      else if ('fixed' in item) this.emit(item.fixed, hidden, unseen);
       else if ('instr' in item) {
         const f = this.fields[this.fields.length - 1];
         if (f?.phase === 'instr') f.instr += item.instr;
       } else if ('sym' in item) {
         const code = parseInt(item.sym ?? '', 16);
-        this.emit(Number.isNaN(code) ? '\uFFFD' : symbolGlyph(item.font, code), hidden);
+        this.emit(Number.isNaN(code) ? '\uFFFD' : symbolGlyph(item.font, code), hidden, unseen);
       } else this.fieldChar(item.fldChar, item.checkbox, hidden);
     }
+  }
+
+  /** Why a shown run cannot be seen ({@link UnseenText}), if it cannot. */
+  private unseenWhy(look: RunLook): UnseenText['why'] | undefined {
+    if (look.tiny) return 'tiny';
+    if (!look.white || look.filled || this.paragraphFilled) return undefined;
+    const table = this.tables[this.tables.length - 1];
+    return table !== undefined && (table.filled || table.cellFilled) ? undefined : 'white';
   }
 
   private fieldChar(type: string | undefined, checkbox: boolean | undefined, hidden: boolean): void {
@@ -542,15 +626,19 @@ class Walker {
     }
   }
 
-  private emit(text: string, hidden = false): void {
+  private emit(text: string, hidden = false, unseen?: UnseenText['why']): void {
     if (this.placeholderDepth > 0 || this.fields.some((f) => f.phase === 'instr' || f.suppress)) return;
     if (hidden) this.hiddenBuf += text;
+    // White space is as invisible in white as in black: only what would draw something is set aside.
+    else if (unseen !== undefined && text.trim() !== '') this.unseenBuf = { text: this.unseenBuf.text + text, why: this.unseenBuf.why ?? unseen };
     else this.buf += text;
   }
 
   private endParagraph(paragraph: number): void {
     const t = this.tables[this.tables.length - 1];
     if (this.hiddenBuf.trim() !== '') this.hidden.push({ line: this.lines.length + 1, text: detached(this.hiddenBuf) });
+    const { text: unseen, why } = this.unseenBuf;
+    if (why !== undefined && unseen.trim() !== '') this.unseen.push({ line: this.lines.length + 1, text: detached(unseen), why });
     for (const text of detached(this.buf).split('\n')) {
       if (this.lines.length >= this.limits.maxLines) throw new XmlReadError('docx-too-complex', `more than ${this.limits.maxLines} lines`, { count: this.limits.maxLines, of: 'lines' });
       this.lines.push(t === undefined ? { text, paragraph } : { text, paragraph, table: t.index, row: t.row, cell: t.cell });
@@ -580,8 +668,11 @@ export function documentLines(xml: string, limits: WalkLimits = DEFAULT_WALK_LIM
   return walkDocument(xml, limits, styles).lines;
 }
 
-/** {@link documentLines}, with the text of hidden runs (`w:vanish`, directly or by `styles`) it set aside, by paragraph. */
-export function walkDocument(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS, styles: HiddenStyles = NO_HIDDEN_STYLES): { readonly lines: DocxLine[]; readonly hidden: HiddenText[] } {
+/**
+ * {@link documentLines}, with the text it set aside by paragraph: of hidden runs (`w:vanish`, directly or by `styles`),
+ * and of runs shown in white on nothing or under 2 pt ({@link UnseenText}).
+ */
+export function walkDocument(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS, styles: HiddenStyles = NO_HIDDEN_STYLES): { readonly lines: DocxLine[]; readonly hidden: HiddenText[]; readonly unseen: UnseenText[] } {
   const walker = new Walker(limits, styles);
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on('doctype', () => {
@@ -605,5 +696,5 @@ export function walkDocument(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMI
     if (error instanceof XmlReadError) throw error;
     throw new XmlReadError('docx-xml-invalid', error instanceof Error ? error.message : String(error));
   }
-  return { lines: walker.lines, hidden: walker.hidden };
+  return { lines: walker.lines, hidden: walker.hidden, unseen: walker.unseen };
 }
