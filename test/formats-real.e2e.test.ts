@@ -135,6 +135,6 @@ describe.skipIf(soffice === undefined)('real documents as .doc and PDF copies ma
         } else expect(copies, `${d.name} ${path}`).toEqual({ doc: get(original, path), pdf: get(original, path) });
       }
     }
-    expect(figures).toBe(164);
+    expect(figures).toBe(172);
   }, 900_000);
 });

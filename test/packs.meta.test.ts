@@ -109,6 +109,18 @@ describe.each(packDirs)('rules/%s', (dir) => {
         }
       });
 
+      // Issue 15 item 3: a parameter's citation reaches readers in both languages (the JSON report's rules, the docs,
+      // `jixiao rules --format json`); disclosure.deadlineDays read "…二十日内公开（条款未核实）" in an English report.
+      it('cites every parameter value without an editorial note, in English too where it is in Chinese', () => {
+        for (const p of rule.parameters ?? []) {
+          for (const v of p.values) {
+            expect(v.basis, `${rule.id} ${p.name}: the citation, not a note on it`).not.toMatch(EDITORIAL);
+            // English (names and 文号 kept as written), or "<zh> / <en>".
+            if (!/^[A-Za-z]/.test(v.basis)) expect(v.basis, `${rule.id} ${p.name}: an English part after " / "`).toMatch(/ \/ [A-Za-z]/);
+          }
+        }
+      });
+
       it('is enabled by the standard preset at its default severity', () => {
         expect(preset.rules[rule.id]).toBe(rule.severity);
       });

@@ -79,11 +79,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'duties/key-tasks-completed': { outcome: 'pass', why: '是' },
   // scoring: the seed has no 自评表 (no budget execution block, no indicator table), so none of it applies
   'scoring/budget-adjustment': { outcome: 'not-applicable', why: 'no 自评表: no 预算调整数' },
+  'scoring/budget-by-nature': { outcome: 'not-applicable', why: 'no 自评表: no 基本支出 / 项目支出 rows in a budget execution block' },
   'scoring/coefficient-score': { outcome: 'not-applicable', why: 'no 自评表: no 得分系数' },
   'scoring/deviation-reason': { outcome: 'not-applicable', why: 'no 自评表: no indicator rows' },
   'scoring/execution-rate': { outcome: 'not-applicable', why: 'no 自评表: no budget execution block' },
   'scoring/execution-score': { outcome: 'not-applicable', why: 'no 自评表: no budget execution block' },
   'scoring/full-marks-below-target': { outcome: 'not-applicable', why: 'no 自评表: no indicator rows' },
+  'scoring/fund-sources-total': { outcome: 'not-applicable', why: 'no 自评表: no 按收入性质分' },
   'scoring/grade-matches-score': { outcome: 'not-applicable', why: 'no 自评表: nothing scored to recompute a total from' },
   'scoring/points-total': { outcome: 'not-applicable', why: 'no 自评表: no 分值' },
   'scoring/score-total': { outcome: 'not-applicable', why: 'no 自评表: no 得分' },
@@ -126,8 +128,8 @@ describe('seed form: every rule of the standard preset, rule by rule (domain.md 
     expect(finding('three-public/declined').notes?.map((n) => n.message).join('\n')).toContain('无法以数字核实');
   });
 
-  it('counts one error and four warnings, one indeterminate, ten not applicable (the 自评表 rules), the rest passed', () => {
-    expect(result.summary).toMatchObject({ total: 46, fail: 5, errors: 1, warnings: 4, infos: 0, indeterminate: 1, notApplicable: 10, pass: 30 });
+  it('counts one error and four warnings, one indeterminate, twelve not applicable (the 自评表 rules), the rest passed', () => {
+    expect(result.summary).toMatchObject({ total: 48, fail: 5, errors: 1, warnings: 4, infos: 0, indeterminate: 1, notApplicable: 12, pass: 30 });
   });
 
   it('reports the indicators: 在职人员控制率 95.45%, 政府采购执行率 7.59%, the others N/A or computed exactly', () => {

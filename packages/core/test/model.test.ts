@@ -129,11 +129,28 @@ describe('model v2: the 自评表 and the 经费控制 grid', () => {
     totalPoints: 100,
   };
 
-  it('keeps version 1 documents valid as they are (nothing renamed or removed) and takes version 2', () => {
+  it('keeps version 1 and 2 documents valid as they are (nothing renamed or removed) and takes version 3', () => {
     expect(validateEvaluation({ ...seed, modelVersion: 1 }).ok).toBe(true);
     expect(validateEvaluation({ ...seed, modelVersion: 2, selfAssessment: sheet }).ok).toBe(true);
-    const three = validateEvaluation({ ...seed, modelVersion: 3 });
-    expect(three.ok || three.issues.map((i) => i.path)).toEqual(['modelVersion']);
+    const four = validateEvaluation({ ...seed, modelVersion: 4 });
+    expect(four.ok || four.issues.map((i) => i.path)).toEqual(['modelVersion']);
+  });
+
+  it('model v3: the budget rows by nature and the fund sources, money exact, blanks unknown (null), a column absent', () => {
+    // 绥阳县太白镇 2021 (no 全年预算数 column) and 衡山县贯塘乡 2023 (the special-account line blank).
+    const v3 = {
+      ...sheet.budget,
+      basic: { initialBudget: 985.19, executed: 914.97 },
+      project: { initialBudget: 187.36, annualBudget: null, executed: 353.75 },
+      fundSources: { total: 2030.12, generalPublicBudget: 1325.68, governmentFunds: 118.82, specialAccountNonTax: null, other: 585.62 },
+    };
+    expect(validateEvaluation({ ...seed, modelVersion: 3, selfAssessment: { ...sheet, budget: v3 } }).ok).toBe(true);
+    const thirdDecimal = validateEvaluation({ ...seed, selfAssessment: { ...sheet, budget: { ...v3, basic: { initialBudget: 985.195 } } } });
+    expect(thirdDecimal.ok || thirdDecimal.issues.map((i) => i.path)).toEqual(['selfAssessment.budget.basic.initialBudget']);
+    const noTotal = validateEvaluation({ ...seed, selfAssessment: { ...sheet, budget: { ...v3, fundSources: { other: 1 } } } });
+    expect(noTotal.ok || noTotal.issues.map((i) => i.path)).toEqual(['selfAssessment.budget.fundSources.total']);
+    const unknownRow = validateEvaluation({ ...seed, selfAssessment: { ...sheet, budget: { ...v3, otherSpending: { executed: 1 } } } });
+    expect(unknownRow.ok).toBe(false);
   });
 
   it('has a label for every column of an indicator row, and names a row by number in messages', () => {

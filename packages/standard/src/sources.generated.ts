@@ -50,15 +50,17 @@ import pack9rule1 from '@jixiao/pack-revenue/src/rules/non-tax-target-met.json' 
 import pack9rule2 from '@jixiao/pack-revenue/src/rules/two-line-management.json' with { type: 'json' };
 import pack10 from '@jixiao/pack-scoring/pack.json' with { type: 'json' };
 import pack10rule0 from '@jixiao/pack-scoring/src/rules/budget-adjustment.json' with { type: 'json' };
-import pack10rule1 from '@jixiao/pack-scoring/src/rules/coefficient-score.json' with { type: 'json' };
-import pack10rule2 from '@jixiao/pack-scoring/src/rules/deviation-reason.json' with { type: 'json' };
-import pack10rule3 from '@jixiao/pack-scoring/src/rules/execution-rate.json' with { type: 'json' };
-import pack10rule4 from '@jixiao/pack-scoring/src/rules/execution-score.json' with { type: 'json' };
-import pack10rule5 from '@jixiao/pack-scoring/src/rules/full-marks-below-target.json' with { type: 'json' };
-import pack10rule6 from '@jixiao/pack-scoring/src/rules/grade-matches-score.json' with { type: 'json' };
-import pack10rule7 from '@jixiao/pack-scoring/src/rules/points-total.json' with { type: 'json' };
-import pack10rule8 from '@jixiao/pack-scoring/src/rules/score-total.json' with { type: 'json' };
-import pack10rule9 from '@jixiao/pack-scoring/src/rules/score-within-points.json' with { type: 'json' };
+import pack10rule1 from '@jixiao/pack-scoring/src/rules/budget-by-nature.json' with { type: 'json' };
+import pack10rule2 from '@jixiao/pack-scoring/src/rules/coefficient-score.json' with { type: 'json' };
+import pack10rule3 from '@jixiao/pack-scoring/src/rules/deviation-reason.json' with { type: 'json' };
+import pack10rule4 from '@jixiao/pack-scoring/src/rules/execution-rate.json' with { type: 'json' };
+import pack10rule5 from '@jixiao/pack-scoring/src/rules/execution-score.json' with { type: 'json' };
+import pack10rule6 from '@jixiao/pack-scoring/src/rules/full-marks-below-target.json' with { type: 'json' };
+import pack10rule7 from '@jixiao/pack-scoring/src/rules/fund-sources-total.json' with { type: 'json' };
+import pack10rule8 from '@jixiao/pack-scoring/src/rules/grade-matches-score.json' with { type: 'json' };
+import pack10rule9 from '@jixiao/pack-scoring/src/rules/points-total.json' with { type: 'json' };
+import pack10rule10 from '@jixiao/pack-scoring/src/rules/score-total.json' with { type: 'json' };
+import pack10rule11 from '@jixiao/pack-scoring/src/rules/score-within-points.json' with { type: 'json' };
 import pack11 from '@jixiao/pack-staffing/pack.json' with { type: 'json' };
 import pack11rule0 from '@jixiao/pack-staffing/src/rules/declaration-consistent.json' with { type: 'json' };
 import pack11rule1 from '@jixiao/pack-staffing/src/rules/within-quota.json' with { type: 'json' };
@@ -173,15 +175,17 @@ export const STANDARD_PACK_SOURCES: readonly StandardPackSource[] = [
     manifest: pack10,
     rules: {
       'budget-adjustment.json': pack10rule0,
-      'coefficient-score.json': pack10rule1,
-      'deviation-reason.json': pack10rule2,
-      'execution-rate.json': pack10rule3,
-      'execution-score.json': pack10rule4,
-      'full-marks-below-target.json': pack10rule5,
-      'grade-matches-score.json': pack10rule6,
-      'points-total.json': pack10rule7,
-      'score-total.json': pack10rule8,
-      'score-within-points.json': pack10rule9,
+      'budget-by-nature.json': pack10rule1,
+      'coefficient-score.json': pack10rule2,
+      'deviation-reason.json': pack10rule3,
+      'execution-rate.json': pack10rule4,
+      'execution-score.json': pack10rule5,
+      'full-marks-below-target.json': pack10rule6,
+      'fund-sources-total.json': pack10rule7,
+      'grade-matches-score.json': pack10rule8,
+      'points-total.json': pack10rule9,
+      'score-total.json': pack10rule10,
+      'score-within-points.json': pack10rule11,
     },
   },
   {

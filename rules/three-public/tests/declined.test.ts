@@ -142,7 +142,17 @@ testRule(pack, RULE, [
   { name: 'grid: 否 and a rise', patch: { ...grid(32, 63.46), threePublic: { declined: 'no' } }, outcome: 'fail', check: 'declared-not-declined', severity: 'warning' },
   { name: 'grid: unreadable tick, unchanged', patch: { ...grid(1.5, 1.5), threePublic: { declined: 'ambiguous' } }, outcome: 'fail', check: 'control-figures-not-declined', severity: 'warning', message: '变动率 0.00%' },
   { name: 'grid: unreadable tick and a decline: the tick stays undecided, as with the prior-year figure', patch: { ...grid(1.5, 1.2), threePublic: { declined: 'ambiguous' } }, outcome: 'indeterminate' },
-  { name: 'grid: 0.00 → 0.00, nothing ticked: nothing spent either year (衡山县贯塘乡)', patch: { ...grid(0, 0), threePublic: { declined: 'unanswered' } }, outcome: 'pass', message: '变动率' },
+  // The pass message shows the grid's two figures and says why there is no rate: it read 本年 0.00，上年 （空），变动率 （空）.
+  {
+    name: 'grid: 0.00 → 0.00, nothing ticked: nothing spent either year (衡山县贯塘乡)',
+    patch: { ...grid(0, 0), expenditure: { threePublic: 0 }, threePublic: { declined: 'unanswered' } },
+    outcome: 'pass',
+    message: '三公经费比上年度下降：勾选“未作答”；本年 0.00，上年 0.00（万元），变动率 不适用（上年为 0）',
+  },
+  { name: 'grid: 0.00 → 0.00 in English', patch: { ...grid(0, 0), expenditure: { threePublic: 0 } }, locale: 'en', outcome: 'pass', message: 'this year 0.00, last year 0.00 (万元), change rate n/a (0 the year before)' },
+  // It read "declined: answered unanswered".
+  { name: 'grid: nothing ticked, in English', patch: { ...grid(0, 0), expenditure: { threePublic: 0 }, threePublic: { declined: 'unanswered' } }, locale: 'en', outcome: 'pass', message: '"Three public" expenses declined (answer: unanswered); this year 0.00' },
+  { name: 'grid: 否 shows the grid’s figures', patch: { ...grid(0, 1.5), expenditure: { threePublic: 1.5 }, threePublic: { declined: 'no' } }, outcome: 'fail', check: 'declared-not-declined', message: '（本年 1.50，上年 0.00，单位：万元）' },
   { name: 'grid without this year’s figure: as before', patch: { ...grid(32, null), threePublic: { declined: 'unanswered' } }, outcome: 'indeterminate' },
   { name: 'grid: English message', patch: grid(32, 63.46), locale: 'en', outcome: 'fail', check: 'contradicts-control-figures', message: 'the cost control grid shows' },
 ]);
@@ -169,6 +179,21 @@ describe(`${RULE} with the cost control grid`, () => {
         else if (noDecline) expect(f.messageId).toBe(`${RULE}#control-figures-not-declined`);
         else if (nothingSpent) expect(f.outcome).toBe('pass');
         else expect(f.outcome).toBe(answer === 'yes' ? 'pass' : 'indeterminate');
+      }),
+    );
+  });
+
+  it('a message shows the figures its change rate is computed from: with both figures given, never （空） (on the form or in the grid only)', async () => {
+    await fc.assert(
+      fc.asyncProperty(evaluationArb(), answerArb, figuresArb, fc.boolean(), async (base, answer, [prior, actual], inGrid) => {
+        fc.pre(prior !== null && actual !== null);
+        // A T1b form: 本年决算 fills expenditure.threePublic too, the prior year is in the grid only.
+        const e: Evaluation = inGrid
+          ? { ...withFigures(base, answer, [actual, null]), ...grid(prior, actual) }
+          : withFigures(base, answer, [actual, prior]);
+        const f = await ruleFinding(pack, RULE, e);
+        expect(f.message).not.toContain('（空）');
+        if (prior === 0 && f.message.includes('变动率')) expect(f.message).toMatch(/变动率 不适用（上年为 0）/);
       }),
     );
   });

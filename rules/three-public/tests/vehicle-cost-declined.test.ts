@@ -20,6 +20,8 @@ testRule(pack, RULE, [
   { name: 'unchanged 15.00 → 15.00', patch: { expenditure: { vehicleCost: 15, vehicleCostPriorYear: 15 } }, outcome: 'fail', check: 'figures-not-declined', message: '增减 0.00 万元' },
   // 衡山县贯塘乡 2023 (examples/real): no vehicle costs in either year is no increase, and nothing is left to cut.
   { name: 'nothing ticked, 0.00 → 0.00: nothing spent either year', patch: { threePublic: { vehicleCostDeclined: 'unanswered' }, expenditure: { vehicleCost: 0, vehicleCostPriorYear: 0 } }, outcome: 'pass' },
+  // It read "(answered unanswered; …".
+  { name: 'nothing ticked, in English', patch: { threePublic: { vehicleCostDeclined: 'unanswered' }, expenditure: { vehicleCost: 0, vehicleCostPriorYear: 0 } }, locale: 'en', outcome: 'pass', message: 'Official-vehicle costs declined (answer: unanswered; this year 0.00, last year 0.00, in 万元)' },
   {
     name: 'unreadable tick, figures show a rise',
     patch: { threePublic: { vehicleCostDeclined: 'ambiguous' }, expenditure: { vehicleCost: 16, vehicleCostPriorYear: 15 } },

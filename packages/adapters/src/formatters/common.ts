@@ -2,9 +2,17 @@
  * What several formatters share: the report vocabulary in both locales, the order findings are shown in,
  * legal basis and observed values as text, and where a finding points into the submitted file.
  */
-import { CORE_MESSAGES, cellPlaceText, fieldName, fieldValueText, gradeText, type CitationCheck, type EvaluationResult, type Finding, type Indicator, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type ReportBasis, type ResultDiagnostic, type ScoreCheck, type Severity, type SourcePosition } from '@jixiao/core';
+import { CORE_MESSAGES, capExcerpt, cellPlaceText, localizeExcerpt, fieldName, fieldValueText, gradeText, type CitationCheck, type EvaluationResult, type Finding, type Indicator, type FindingWaiver, type LegalBasis, type Locale, type Outcome, type ReportBasis, type ResultDiagnostic, type ScoreCheck, type Severity, type SourcePosition } from '@jixiao/core';
 
-export { capExcerpt as excerptText, findingPosition } from '@jixiao/core';
+export { findingPosition } from '@jixiao/core';
+
+/**
+ * An excerpt of the source as a report shows it: what the importer made of an unreadable mark worded in `locale`
+ * (core's `localizeExcerpt`: `否☑（推断）` reads `否☑ (inferred)` in English), then capped.
+ */
+export function excerptText(excerpt: string, locale: Locale): string {
+  return capExcerpt(localizeExcerpt(excerpt, locale));
+}
 
 /** An English count with its noun: `1 error`, `4 warnings`. */
 function counted(n: number, noun: string): string {

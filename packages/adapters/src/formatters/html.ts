@@ -72,7 +72,7 @@ function findingHtml(r: EvaluationResult, f: Finding, locale: Locale, verbose: b
   if (f.outcome === 'fail') parts.push(`<p class="basis muted"><strong>${h(w.basis)}</strong>${w.colon}${f.basis.map((b) => h(citation(b, locale, verbose))).join(w.semicolon)}</p>`);
   const at = findingPosition(r, f);
   if (at !== undefined) {
-    const excerpt = at.position.excerpt === undefined ? '' : ` <q class="excerpt" title="${h(w.excerpt)}">${h(excerptText(at.position.excerpt))}</q>`;
+    const excerpt = at.position.excerpt === undefined ? '' : ` <q class="excerpt" title="${h(w.excerpt)}">${h(excerptText(at.position.excerpt, locale))}</q>`;
     parts.push(`<p class="location muted">${h(w.location)}${w.colon}${h(positionText(at.position, locale))}${h(w.parens(fieldName(at.path, locale, verbose)))}${excerpt}</p>`);
   }
   parts.push('</article>');

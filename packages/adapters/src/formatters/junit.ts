@@ -22,7 +22,7 @@ function details(r: EvaluationResult, f: Finding, locale: Locale, verbose: boole
   if (f.paths.length > 0) lines.push(`${w.observed}: ${observedText(f, locale, verbose)}`);
   if (f.outcome === 'fail') lines.push(`${w.basis}: ${basisText(f.basis, locale, verbose)}`);
   const at = findingPosition(r, f);
-  if (at !== undefined) lines.push(`${w.location}: ${r.source} ${positionText(at.position, locale)}${at.position.excerpt === undefined ? '' : ` 「${excerptText(at.position.excerpt)}」`}`);
+  if (at !== undefined) lines.push(`${w.location}: ${r.source} ${positionText(at.position, locale)}${at.position.excerpt === undefined ? '' : ` 「${excerptText(at.position.excerpt, locale)}」`}`);
   if (verbose) for (const c of f.explanation ?? []) lines.push(`${c.fact} ${c.operator} ${JSON.stringify(c.expected)}${c.expectedFact === undefined ? '' : ` (${c.expectedFact})`}: ${JSON.stringify(c.actual)} → ${String(c.result)}`);
   return lines.join('\n');
 }

@@ -54,7 +54,7 @@ function finding(r: EvaluationResult, f: Finding, locale: Locale, verbose: boole
   const at = findingPosition(r, f);
   if (at !== undefined) {
     out.push(`**${w.location}**${w.colon}${mdText(`${r.source} ${positionText(at.position, locale)}`)}`, '');
-    if (at.position.excerpt !== undefined) out.push(...excerptText(at.position.excerpt).split(/\r?\n/).map((l) => `> ${mdText(l)}`), '');
+    if (at.position.excerpt !== undefined) out.push(...excerptText(at.position.excerpt, locale).split(/\r?\n/).map((l) => `> ${mdText(l)}`), '');
   }
   return out;
 }

@@ -39,8 +39,8 @@ function descriptor(rule: ReportRule, locale: Locale): ReportingDescriptor {
  * A position as a SARIF region (line/column; a PDF's page, on which its line is counted, as a property beside it),
  * or — for a .docx paragraph or cell — as location properties.
  */
-function physical(uri: string, position: SourcePosition | undefined): Location['physicalLocation'] {
-  const excerpt = position?.excerpt === undefined ? undefined : excerptText(position.excerpt);
+function physical(uri: string, position: SourcePosition | undefined, locale: Locale): Location['physicalLocation'] {
+  const excerpt = position?.excerpt === undefined ? undefined : excerptText(position.excerpt, locale);
   if (position?.line !== undefined) {
     const region = {
       startLine: position.line,
@@ -59,7 +59,7 @@ function locationOf(r: EvaluationResult, f: Finding, locale: Locale): Location {
   const at = findingPosition(r, f);
   const fieldPath = at?.path ?? f.paths[0];
   return {
-    physicalLocation: physical(artifactUri(r.source), at?.position),
+    physicalLocation: physical(artifactUri(r.source), at?.position, locale),
     ...(fieldPath === undefined ? {} : { logicalLocations: [{ name: fieldName(fieldPath, locale), fullyQualifiedName: fieldPath, kind: 'member' }] }),
   };
 }
@@ -97,14 +97,14 @@ function resultOf(r: EvaluationResult, f: Finding, ruleIndex: ReadonlyMap<string
 }
 
 /** An import diagnostic as a tool execution notification located in the file (SARIF §3.58). */
-function diagnosticNotification(r: EvaluationResult, d: ResultDiagnostic): Notification {
+function diagnosticNotification(r: EvaluationResult, d: ResultDiagnostic, locale: Locale): Notification {
   return {
     descriptor: { id: `import/${d.code}` },
     level: LEVEL[d.severity],
     message: { text: d.message },
     locations: [
       {
-        physicalLocation: physical(artifactUri(r.source), diagnosticPosition(d)),
+        physicalLocation: physical(artifactUri(r.source), diagnosticPosition(d), locale),
         ...(d.path === undefined ? {} : { logicalLocations: [{ fullyQualifiedName: d.path, kind: 'member' }] }),
       },
     ],
@@ -112,10 +112,10 @@ function diagnosticNotification(r: EvaluationResult, d: ResultDiagnostic): Notif
 }
 
 /** A cross-form finding (history and batch rules) as a result located in its form, the other forms as related locations. */
-function* crossResults(end: ReportEnd, ruleIndex: ReadonlyMap<string, number>, after: boolean): Generator<string> {
+function* crossResults(end: ReportEnd, ruleIndex: ReadonlyMap<string, number>, after: boolean, locale: Locale): Generator<string> {
   const located = (source: string, positions: Readonly<Record<string, SourcePosition>> | undefined): Location => {
     const [path, position] = Object.entries(positions ?? {})[0] ?? [undefined, undefined];
-    return { physicalLocation: physical(artifactUri(source), position), ...(path === undefined ? {} : { logicalLocations: [{ fullyQualifiedName: path, kind: 'member' }] }) };
+    return { physicalLocation: physical(artifactUri(source), position, locale), ...(path === undefined ? {} : { logicalLocations: [{ fullyQualifiedName: path, kind: 'member' }] }) };
   };
   // A result at a time (a large batch has tens of thousands), a comma before each but the run's first.
   let first = !after;
@@ -159,7 +159,7 @@ export function sarifWriter(options: FormatOptions, seen: readonly EvaluationRes
   const driver = { name: 'jixiao', version: options.toolVersion, semanticVersion: options.toolVersion, language: locale, rules: rules.map((r) => descriptor(r, locale)) };
   // Before the notifications: the cross-form results, then the invocation.
   const glueChunks = function* (_section: number, end: ReportEnd): Generator<string> {
-    yield* crossResults(end, ruleIndex, (end.emitted[0] ?? 0) > 0);
+    yield* crossResults(end, ruleIndex, (end.emitted[0] ?? 0) > 0, locale);
     yield `],"invocations":[{"executionSuccessful":${String(end.digest.unread.length === 0)},"toolExecutionNotifications":[`;
   };
   const head = `{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":${JSON.stringify({ driver })},"language":${JSON.stringify(locale)},"columnKind":"utf16CodeUnits","results":[`;
@@ -170,7 +170,7 @@ export function sarifWriter(options: FormatOptions, seen: readonly EvaluationRes
     head: () => head,
     form: (r) => [
       r.findings.filter(locatedInReport).map((f) => JSON.stringify(resultOf(r, f, ruleIndex, locale))).join(','),
-      (r.diagnostics ?? []).map((d) => JSON.stringify(diagnosticNotification(r, d))).join(','),
+      (r.diagnostics ?? []).map((d) => JSON.stringify(diagnosticNotification(r, d, locale))).join(','),
     ],
     glue: (section, end) => [...glueChunks(section, end)].join(''),
     glueChunks,

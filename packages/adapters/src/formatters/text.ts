@@ -52,7 +52,7 @@ function renderForm(r: EvaluationResult, locale: Locale, paint: (s: Style, t: st
     for (const n of f.notes ?? []) out.push(`      ${oneLine(n.message)}`);
     if (f.paths.length > 0) out.push(`      ${paint('dim', `${w.observed}: ${oneLine(observedText(f, locale, verbose))}`)}`);
     const at = findingPosition(r, f);
-    if (at !== undefined) out.push(`      ${paint('dim', `${w.location}: ${positionText(at.position, locale)}${at.position.excerpt === undefined ? '' : ` 「${oneLine(excerptText(at.position.excerpt))}」`}`)}`);
+    if (at !== undefined) out.push(`      ${paint('dim', `${w.location}: ${positionText(at.position, locale)}${at.position.excerpt === undefined ? '' : ` 「${oneLine(excerptText(at.position.excerpt, locale))}」`}`)}`);
     if (f.outcome === 'fail') out.push(`      ${paint('dim', `${w.basis}: ${oneLine(basisText(f.basis, locale, verbose))}`)}`);
   }
   for (const f of r.findings.filter(isWaived)) {

@@ -25,6 +25,17 @@ function byHeader(sheet: unknown[][], row: unknown[] | undefined): Record<string
   return Object.fromEntries((sheet[0] ?? []).map((h, i) => [String(h), row?.[i]]));
 }
 
+/** `length` CJK characters from a little generator seeded by `seed`: text that deflate can hardly shrink. */
+function scrambled(seed: number, length: number): string {
+  let x = Math.imul(seed, 2654435761) >>> 0;
+  let text = '';
+  for (let k = 0; k < length; k++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    text += String.fromCharCode(0x4e00 + ((x >>> 16) % 0x5000));
+  }
+  return text;
+}
+
 const sheet = (wb: ExcelJS.Workbook, name: string) => must(wb.getWorksheet(name), name);
 const fillOf = (cell: ExcelJS.Cell) => (cell.fill.type === 'pattern' ? cell.fill.fgColor?.argb : undefined);
 
@@ -192,16 +203,21 @@ describe('writeXlsxStream (exceljs streaming writer)', () => {
   });
 
   it('reads rows from the spool only as fast as the output takes the zip (memory stays bounded when the output is slow)', async () => {
-    const total = 20_000;
+    // While the output takes nothing, the writer may pull only what the pipeline's buffers hold: archiver keeps up to
+    // 1 MiB of zip on its readable side and hands its options (highWaterMark included) to its zip engine, another
+    // 1 MiB; exceljs's 64 KiB batches and the streams' 16 KiB come on top. Measured: 3,149 rows of this shape (727 bytes
+    // each in the zip), ~2.3 MB, the same on every run. The rows are therefore long and hard to compress (300 random
+    // CJK characters), so that the sheet (10,000 rows, ~7 MB) is three times what the buffers hold. With short rows
+    // (57 bytes each) the whole sheet fitted in them: a correct writer pulled all 20,000 rows, and the test passed only
+    // while a fixed 500 turns of the event loop were too few to get there (it failed at 10,718 of 20,000 in a loaded run).
+    const total = 10_000;
     let pulled = 0;
-    // The indicators sheet's rows come from a spool counting what the writer has taken; hard-to-compress text so
-    // that the zip's own buffers fill with few rows.
     const spool: SpoolFactory = <T>(name: string) => {
       if (name !== 'indicators') return memorySpool<T>(name);
       const rows = function* () {
         for (let i = 0; i < total; i++) {
           pulled++;
-          yield [`form-${String(i)}.json`, '单位', 2024, `指标 ${(i * 2654435761).toString(36)}`, (i * 7919) % 1000, `${(i * 40503).toString(36)}-${(i * 69069).toString(16)}`] as T;
+          yield [`form-${String(i)}.json`, '单位', 2024, `指标 ${(i * 2654435761).toString(36)}`, (i * 7919) % 1000, scrambled(i, 300)] as T;
         }
       };
       return { push: () => undefined, rows };
@@ -218,9 +234,25 @@ describe('writeXlsxStream (exceljs streaming writer)', () => {
         else held.push(done);
       },
     });
-    const writing = writeXlsxStream(report, reportEnd([], [], []), opts, out);
-    // Plenty of turns of the event loop for a writer that does not wait to take every row.
-    for (let turn = 0; turn < 500 && pulled < total; turn++) await new Promise((resolve) => setImmediate(resolve));
+    const writer = { settled: false };
+    const writing = writeXlsxStream(report, reportEnd([], [], []), opts, out).finally(() => (writer.settled = true));
+    // Conditions, not a count of turns: the rows have begun (exceljs is imported on first use, slow on a loaded
+    // machine), then no row has been pulled for half a second, or all were. A writer that ignores the output pulls
+    // them all at once (the loop does not wait between rows); a pause under load can only stop the wait early, with
+    // fewer rows pulled, never make a correct writer fail.
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+    while (pulled === 0 && !writer.settled) await tick();
+    let last = pulled;
+    let quietSince = Date.now();
+    while (pulled < total && !writer.settled && Date.now() - quietSince < 500) {
+      await tick();
+      if (pulled !== last) {
+        last = pulled;
+        quietSince = Date.now();
+      }
+    }
+    expect(writer.settled).toBe(false);
+    expect(pulled).toBeGreaterThan(0);
     expect(pulled).toBeLessThan(total / 2);
     released = true;
     for (const done of held.splice(0)) done();

@@ -182,6 +182,25 @@ describe('operators an embedder supplies', () => {
     expect((await checker.checkEvaluation(e)).findings[0]).toMatchObject(expected);
   });
 
+  it('the async path runs a rule whose compiled conditions threw through json-rules-engine again, and that run decides: an operator that fails once gives the finding a healthy one gives', async () => {
+    // The first call throws (in the compiled conditions); json-rules-engine's run of the same rule calls it again.
+    let calls = 0;
+    const failsOnce = (a: unknown, b: unknown) => {
+      calls++;
+      if (calls === 1) throw new Error('the operator failed once');
+      return divisibleBy(a, b);
+    };
+    const flaky = minimalRule('demo/flaky', { checks: [{ id: 'even', when: { all: [leaf('failsOnce', 2)] }, message: { 'zh-CN': '偶数', en: 'even' } }] });
+    const checker = createChecker([demo([flaky])], {}, { operators: { failsOnce } });
+    const even = await checker.checkEvaluation(patchEvaluation(baseEvaluation(), { staffing: { actual: 22, authorized: 20 } }));
+    expect(even.findings[0]).toMatchObject({ outcome: 'fail', messageId: 'demo/flaky#even', message: '偶数' });
+    expect(even.findings[0]?.internalError).toBeUndefined();
+    expect(even.findings[0]?.explanation?.[0]).toMatchObject({ fact: 'staffing.actual', operator: 'failsOnce', result: true });
+    calls = 0;
+    const odd = await checker.checkEvaluation(patchEvaluation(baseEvaluation(), { staffing: { actual: 21, authorized: 20 } }));
+    expect(odd.findings[0]).toMatchObject({ outcome: 'pass', messageId: 'demo/flaky#pass' });
+  });
+
   it('leave every other check of the pack in place: an unknown operator or a bad field is still refused', () => {
     const unknown = minimalRule('demo/unknown', { checks: [{ id: 'x', when: { all: [leaf('divisibleByy', 2)] }, message: { 'zh-CN': 'x', en: 'x' } }] });
     expect(() => createChecker([demo([unknown])], {}, { operators: { divisibleBy } })).toThrow(/divisibleByy/);

@@ -1,4 +1,5 @@
 import type { Locale, LocalizedText } from '../i18n/locale.js';
+import { localizePosition } from '../i18n/excerpt.js';
 import { percentOf } from '../indicators/ratio.js';
 import type { Evaluation } from '../model/evaluation.js';
 import { FIELD_PATHS, type FieldPath } from '../model/labels.js';
@@ -317,15 +318,15 @@ class FormCache {
   }
 }
 
-/** The positions of some fields in a form (those it has). */
-function positionsOf(form: LoadedForm, paths: Iterable<string>): Record<string, SourcePosition> | undefined {
+/** The positions of some fields in a form (those it has), their excerpts worded in `locale` (localizePosition). */
+function positionsOf(form: LoadedForm, paths: Iterable<string>, locale: Locale): Record<string, SourcePosition> | undefined {
   if (form.positions === undefined) return undefined;
   let out: Record<string, SourcePosition> | undefined;
   for (const path of paths) {
     const p = form.positions[path];
     if (p === undefined) continue;
     out ??= {};
-    out[path] = p;
+    out[path] = localizePosition(p, locale);
   }
   return out;
 }
@@ -415,7 +416,7 @@ export class CrossFormRun {
       // Positions only of the members some finding names: each names the first `listedCopies` others (members are
       // in source order and share a year), so the first listedCopies + 1 members are all any finding names.
       const named = members.slice(0, listedOf(k) + 1);
-      const positions = new Map(named.map((j) => [j, positionsOf(loadSorted(j), differences)] as const));
+      const positions = new Map(named.map((j) => [j, positionsOf(loadSorted(j), differences, locale)] as const));
       const group = { differences, positions };
       duplicateGroups.set(members, group);
       return group;
@@ -582,7 +583,7 @@ export class CrossFormRun {
         if (scopeOf.get(f.ruleId) === 'history' && previous !== undefined) {
           const prevPaths = ruleReadsList.filter((x) => x.startsWith('history.previous.')).map((x) => x.slice('history.previous.'.length));
           const changePaths = ruleReadsList.filter((x) => x.startsWith('history.change.')).map((x) => x.slice('history.change.'.length).replace(/\.(current|previous|difference|absDifference|rate|absRate)$/, ''));
-          related.push(relatedForm(at(sorted, previous.k), 'previous-year', positionsOf(previous.form, [...prevPaths, ...changePaths])));
+          related.push(relatedForm(at(sorted, previous.k), 'previous-year', positionsOf(previous.form, [...prevPaths, ...changePaths], locale)));
         }
         if (ruleReadsList.some((x) => x.startsWith('batch.duplicates'))) {
           const group = duplicateGroup(k);
@@ -592,13 +593,13 @@ export class CrossFormRun {
           unlistedRelated += dups.length - listed.length;
         }
         const match = narrativeOther.get(k);
-        if (match !== undefined && ruleReadsList.some((x) => x.startsWith('batch.narrative'))) related.push(relatedForm(at(sorted, match.form), 'similar-narrative', positionsOf(cache.get(match.form), [match.field])));
+        if (match !== undefined && ruleReadsList.some((x) => x.startsWith('batch.narrative'))) related.push(relatedForm(at(sorted, match.form), 'similar-narrative', positionsOf(cache.get(match.form), [match.field], locale)));
         // The fields this form's findings name (a `history.`/`batch.` path is no field of a form: positionsOf finds none).
         const ownPaths = new Set<string>(f.paths);
         for (const x of ruleReadsList) if (x.startsWith('history.change.')) ownPaths.add(x.slice('history.change.'.length).replace(/\.(current|previous|difference|absDifference|rate|absRate)$/, ''));
         if (batch?.narrative.field != null && ruleReadsList.some((x) => x.startsWith('batch.narrative'))) ownPaths.add(batch.narrative.field);
         if (batch !== null && ruleReadsList.some((x) => x.startsWith('batch.duplicates'))) for (const d of batch.duplicates.differences) ownPaths.add(d);
-        const positions = positionsOf(form, ownPaths);
+        const positions = positionsOf(form, ownPaths, locale);
         findings.push({ ...f, source: record.source, unit: record.unit, fiscalYear: record.fiscalYear, related, ...(positions === undefined ? {} : { positions }), ...(unlistedRelated === 0 ? {} : { unlistedRelated }) });
       }
     }

@@ -6,6 +6,7 @@ import type { Locale } from '../i18n/locale.js';
 import type { Indicator } from '../result/model.js';
 import { FIELD_LABELS, type FieldPath } from '../model/labels.js';
 import { formatPercent, percentOf } from './ratio.js';
+import { deriveBudgetBreakdown } from './budget-breakdown.js';
 import { deriveScoring, scoringSettings } from './scoring.js';
 
 /** Check of one total against its parts (../shared/domain.md §3); amounts in 万元, exact. */
@@ -121,6 +122,7 @@ export function deriveFacts(e: Evaluation, params?: ParamValues) {
     e.income.total === null ? null : fromCents(toCents(e.income.total) + (carryOver === null ? 0 : toCents(carryOver)));
   const date = e.disclosure.date;
   const approval = e.disclosure.approvalDate ?? null;
+  const rateBasis = threePublicRateBasis(e);
   return {
     incomeTotal: sumCheck(e.income.total, [e.income.localBudget, e.income.nonTax, e.income.higherLevel, e.income.other]),
     expenditureTotal: sumCheck(e.expenditure.total, [e.expenditure.basic, e.expenditure.project]),
@@ -131,6 +133,8 @@ export function deriveFacts(e: Evaluation, params?: ParamValues) {
     /** threePublic − expenditure.total. */
     threePublicOverExpenditure: difference(e.expenditure.threePublic, e.expenditure.total),
     threePublicChange: difference(e.expenditure.threePublic, e.expenditure.threePublicPriorYear),
+    /** The 本年 and 上年 三公 figures the change rate is computed from (the form's, else the 经费控制 grid's). */
+    threePublicRateBasis: { current: rateBasis.current, prior: rateBasis.prior },
     vehicleCostChange: difference(e.expenditure.vehicleCost, e.expenditure.vehicleCostPriorYear),
     procurementOverPlan: difference(e.procurement.actual, e.procurement.required),
     staffingExcess:
@@ -149,6 +153,8 @@ export function deriveFacts(e: Evaluation, params?: ParamValues) {
     amountScale: amountScale(e),
     /** The 自评表 arithmetic (budget execution, indicator rows, sums, the recomputed total). */
     scoring: deriveScoring(e, scoringSettings(params)),
+    /** The 自评表's budget execution by nature (基本支出 + 项目支出) and by fund source, against their totals. */
+    budgetBreakdown: deriveBudgetBreakdown(e, params?.scoring),
     answers: {
       unresolved,
       unresolvedCount: unresolved.length,
@@ -168,6 +174,21 @@ interface IndicatorDef {
 
 /** A figure the form states: neither blank (null) nor absent from the form's template (undefined). */
 const given = (value: number | null | undefined): value is number => value !== null && value !== undefined;
+
+/**
+ * The two 三公 figures the change rate is computed from (`threePublicChangeRate`, `derived.threePublicRateBasis`):
+ * the form's own 本年 / 上年 figures when it states the prior year; else, when the 经费控制 grid (T1b) has a 三公
+ * figure, the grid's 本年决算 / 上年决算 (a T1b form states its prior year only there; its 本年决算 also fills
+ * expenditure.threePublic). A message that shows the rate shows these two, so that "上年为 0" is never said beside
+ * a blank 上年.
+ */
+function threePublicRateBasis(e: Evaluation): { current: number | null; prior: number | null; grid: boolean } {
+  const grid = e.costControl?.threePublic;
+  if (!given(e.expenditure.threePublicPriorYear) && grid !== undefined && (given(grid.actual) || given(grid.priorYearActual))) {
+    return { current: grid.actual, prior: grid.priorYearActual, grid: true };
+  }
+  return { current: e.expenditure.threePublic, prior: e.expenditure.threePublicPriorYear ?? null, grid: false };
+}
 
 /** A field's label in both locales, as `blank` and `zero` name it. */
 const labelPair = (path: FieldPath): [string, string] => [FIELD_LABELS[path]['zh-CN'], FIELD_LABELS[path].en];
@@ -221,24 +242,13 @@ export const INDICATORS: readonly IndicatorDef[] = [
       'blank there and the cost control grid has a 三公 figure, ' +
       '(costControl.threePublic.actual − costControl.threePublic.priorYearActual) / costControl.threePublic.priorYearActual',
     compute: (e) => {
-      // A T1b form states its prior-year 三公 figure only in the 经费控制 grid (上年决算 / 本年决算; its 本年决算 also fills
-      // expenditure.threePublic): the rate is then the grid's, both figures from one place, rather than "blank" while
-      // the form gives both (three-public/declined reads both places too).
-      const grid = e.costControl?.threePublic;
-      if (!given(e.expenditure.threePublicPriorYear) && grid !== undefined && (given(grid.actual) || given(grid.priorYearActual))) {
-        return moneyRatio(
-          grid.actual,
-          grid.priorYearActual,
-          { num: labelPair('costControl.threePublic.actual'), den: labelPair('costControl.threePublic.priorYearActual') },
-          true,
-        );
-      }
-      return moneyRatio(
-        e.expenditure.threePublic,
-        e.expenditure.threePublicPriorYear,
-        { num: ['三公经费支出', '"three public" expenditure'], den: ['上年三公经费支出', 'prior-year "three public" expenditure'] },
-        true,
-      );
+      // A T1b form states its prior-year 三公 figure only in the 经费控制 grid: the rate is then the grid's, both figures
+      // from one place, rather than "blank" while the form gives both (three-public/declined reads both places too).
+      const basis = threePublicRateBasis(e);
+      const labels: { num: [string, string]; den: [string, string] } = basis.grid
+        ? { num: labelPair('costControl.threePublic.actual'), den: labelPair('costControl.threePublic.priorYearActual') }
+        : { num: ['三公经费支出', '"three public" expenditure'], den: ['上年三公经费支出', 'prior-year "three public" expenditure'] };
+      return moneyRatio(basis.current, basis.prior, labels, true);
     },
   },
   {

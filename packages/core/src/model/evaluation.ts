@@ -6,12 +6,15 @@ import { isMoney, MAX_MONEY } from './money.js';
 
 /**
  * Canonical model version. Version 2 added the optional 自评表 sections (`selfAssessment`: budget execution,
- * indicators, total points) and the 经费控制 grid (`costControl`: 上年决算 / 本年预算 / 本年决算); a version 1
- * document is a valid version 2 document as it is (nothing was renamed or removed), so both are accepted.
+ * indicators, total points) and the 经费控制 grid (`costControl`: 上年决算 / 本年预算 / 本年决算). Version 3 (2 Dec 2026)
+ * added, within the 自评表's budget execution, its rows by nature (`basic` 基本支出, `project` 项目支出: 年初预算数 /
+ * 全年预算数 / 全年执行数) and the budget by fund source (`fundSources`, 按收入性质分: 一般公共预算, 政府性基金拨款,
+ * 纳入专户管理的非税收入拨款, 其他资金). Each version only adds optional fields (nothing was renamed or removed), so a
+ * document of an earlier version is valid as it is and every version is accepted.
  */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 /** Every model version a document may declare. */
-export const MODEL_VERSIONS = [1, 2] as const;
+export const MODEL_VERSIONS = [1, 2, 3] as const;
 
 function label(path: FieldPath | SectionPath): { title: string; description: string } {
   const l = path in SECTION_LABELS ? SECTION_LABELS[path as SectionPath] : FIELD_LABELS[path as FieldPath];
@@ -94,6 +97,21 @@ export const IndicatorRowSchema = z
   .meta({ title: '绩效指标', description: '自评表绩效指标的一行 (one row of the indicator table)' });
 export type IndicatorRow = z.infer<typeof IndicatorRowSchema>;
 
+/**
+ * One row of the 自评表's budget execution by nature (T5: `基本支出 | 985.19 | 914.97`): its 年初预算数, 全年预算数 and
+ * 全年执行数, each absent when the sheet has no such column, null when the cell is blank (model v3).
+ */
+function budgetRow(row: 'basic' | 'project') {
+  return z
+    .strictObject({
+      initialBudget: money(`selfAssessment.budget.${row}.initialBudget`).optional(),
+      annualBudget: money(`selfAssessment.budget.${row}.annualBudget`).optional(),
+      executed: money(`selfAssessment.budget.${row}.executed`).optional(),
+    })
+    .meta(label(`selfAssessment.budget.${row}`))
+    .optional();
+}
+
 /** 上年决算 / 本年预算 / 本年决算 of one row of the 经费控制 grid (T1b). */
 function controlRow(row: 'threePublic' | 'vehicle' | 'overseas' | 'reception' | 'publicFunds' | 'procurement') {
   return z
@@ -154,7 +172,7 @@ export const AnswerResolutionSchema = z.strictObject({
 export const EvaluationSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'JSON Schema reference for editors' }),
-    modelVersion: z.literal(MODEL_VERSIONS).optional().meta({ description: '模型版本（1 或 2） / model version (1 or 2)' }),
+    modelVersion: z.literal(MODEL_VERSIONS).optional().meta({ description: '模型版本（1、2 或 3） / model version (1, 2 or 3)' }),
     fiscalYear: z.number().int().min(1949).max(2200).nullable().meta(label('fiscalYear')),
     unit: z.strictObject({
       name: z.string().max(500).nullable().meta(label('unit.name')),
@@ -256,6 +274,18 @@ export const EvaluationSchema = z
             points: score('selfAssessment.budget.points'),
             rate: percent('selfAssessment.budget.rate'),
             score: score('selfAssessment.budget.score'),
+            basic: budgetRow('basic'),
+            project: budgetRow('project'),
+            fundSources: z
+              .strictObject({
+                total: money('selfAssessment.budget.fundSources.total'),
+                generalPublicBudget: money('selfAssessment.budget.fundSources.generalPublicBudget').optional(),
+                governmentFunds: money('selfAssessment.budget.fundSources.governmentFunds').optional(),
+                specialAccountNonTax: money('selfAssessment.budget.fundSources.specialAccountNonTax').optional(),
+                other: money('selfAssessment.budget.fundSources.other').optional(),
+              })
+              .meta(label('selfAssessment.budget.fundSources'))
+              .optional(),
           })
           .meta(label('selfAssessment.budget'))
           .optional(),
@@ -281,7 +311,7 @@ export const EvaluationSchema = z
       .meta({ description: '每个勾选题是如何读出的（导入器记录） / how each answer was read (recorded by importers)' }),
   })
   .meta({
-    title: '部门整体支出绩效自评（jixiao 规范模型 v2）',
+    title: '部门整体支出绩效自评（jixiao 规范模型 v3）',
     description: 'Canonical model of a 部门整体支出绩效自评 submission; amounts in 万元, blank = null.',
   });
 

@@ -117,7 +117,19 @@ function fullSample(): Evaluation {
     suggestions: 'x',
     supervisorOpinion: 'x',
     selfAssessment: {
-      budget: { initialBudget: 100, adjustment: 10, annualBudget: 110, executed: 99, points: 10, rate: 90, score: 9 },
+      // The rows by nature and the fund sources miss their totals, so that every breakdown value is a number.
+      budget: {
+        initialBudget: 100,
+        adjustment: 10,
+        annualBudget: 110,
+        executed: 99,
+        points: 10,
+        rate: 90,
+        score: 9,
+        basic: { initialBudget: 60, annualBudget: 70, executed: 59 },
+        project: { initialBudget: 40, annualBudget: 40, executed: 39 },
+        fundSources: { total: 110, generalPublicBudget: 60, governmentFunds: 30, specialAccountNonTax: 10, other: 5 },
+      },
       indicators: [
         { level1: '产出指标', level2: '数量指标', name: 'x', nature: 'quantitative', unit: '次', target: '≥10', actual: '8', points: 45.5, score: 45.5, coefficient: 80, deviationReason: null, core: true },
         { name: 'y', target: '高', actual: '高', points: 44.5, score: 40.5 },
@@ -136,7 +148,7 @@ function fullSample(): Evaluation {
 }
 
 /** Names of derived values that are amounts in 万元 (the rest of the numbers are counts or days). */
-const DERIVED_MONEY = /(?:^|\.)(?:total|partsSum|difference|absDifference|incomeAvailable|expenditureOverIncome|threePublicOverExpenditure|threePublicChange|vehicleCostChange|procurementOverPlan)$/;
+const DERIVED_MONEY = /(?:^|\.)(?:total|partsSum|difference|absDifference|incomeAvailable|expenditureOverIncome|threePublicOverExpenditure|threePublicChange|vehicleCostChange|procurementOverPlan|threePublicRateBasis\.(?:current|prior))$/;
 
 /** Percentages among the derived values (in percent, 2 decimals). */
 const DERIVED_PERCENT = /\.(?:rate|rateDifference|rateAbsDifference|rateUsed|threePublicChangeRate)$/;

@@ -3,6 +3,7 @@ import type { CrossFormReport } from '../engine/cross-form-report.js';
 import type { ResolvedParameter } from '../engine/params.js';
 import type { Locale } from '../i18n/locale.js';
 import { INDICATORS } from '../indicators/derive.js';
+import { localizePosition } from '../i18n/excerpt.js';
 import type { LegalBasis, ParameterValue, Severity } from '../pack/schema.js';
 import type { EvaluationResult, ExplainedCondition, Finding, FindingLocation, FindingWaiver, Outcome, ResultDiagnostic, ResultSummary, SourcePosition, UnreadInput } from './model.js';
 
@@ -246,7 +247,9 @@ function locationAt(file: string, at: { readonly path: string; readonly position
   return { file, path: at.path, ...place };
 }
 
-function cappedPosition(p: SourcePosition): SourcePosition {
+/** A position as a report gives it: the excerpt worded in the report's locale ({@link localizePosition}), then capped. */
+function reportPosition(position: SourcePosition, locale: Locale): SourcePosition {
+  const p = localizePosition(position, locale);
   return p.excerpt === undefined || p.excerpt.length <= EXCERPT_LIMIT ? p : { ...p, excerpt: capExcerpt(p.excerpt) };
 }
 
@@ -290,14 +293,15 @@ export function locatedInReport(f: Finding): boolean {
  * ({@link locatedInReport}) with capped excerpts, and the import diagnostics. `explain` keeps each finding's
  * explanation (the decisive conditions).
  */
-export function reportResult(result: EvaluationResult, options: { readonly explain?: boolean } = {}): ReportResult {
+export function reportResult(result: EvaluationResult, options: { readonly explain?: boolean; readonly locale?: Locale } = {}): ReportResult {
   const explain = options.explain === true;
+  const locale = options.locale ?? 'zh-CN';
   let positions: Record<string, SourcePosition> | undefined;
   const findings = result.findings.map((f) => {
     const at = locatedInReport(f) ? findingPosition(result, f) : undefined;
     if (at === undefined) return reportFinding(f, explain, undefined);
     positions ??= {};
-    positions[at.path] ??= cappedPosition(at.position);
+    positions[at.path] ??= reportPosition(at.position, locale);
     return reportFinding(f, explain, locationAt(result.source, at));
   });
   return {

@@ -2,6 +2,7 @@
  * Checkbox marks as they appear in Word-extracted text (../shared/domain.md §2) and the resolution algorithm.
  * A mark is classified as checked, empty or unknown; one question's marks are then resolved to an answer.
  */
+import { PLACEHOLDER_MARKS } from '@jixiao/core';
 
 export type MarkState = 'checked' | 'empty' | 'unknown';
 
@@ -74,9 +75,12 @@ export function showMarks(text: string): string {
 /**
  * How a lost symbol's placeholder `(` reads in an excerpt, by what the importer made of it: ticked (the one unknown
  * mark of a question with no other tick: 否☑（推断）), taken as empty beside a tick (是□（推断）), or left undecided.
- * A reviewer sees what was read and that it was inferred, never a bare `(` (../shared/domain.md §2).
+ * A reviewer sees what was read and that it was inferred, never a bare `(` (../shared/domain.md §2). The words are
+ * core's table, in zh-CN; a report in another language words them by `localizeExcerpt`.
  */
-const PLACEHOLDER_SHOWN: Readonly<Record<MarkState, string>> = { checked: '☑（推断）', empty: '□（推断）', unknown: '（符号无法辨认）' };
+function placeholderShown(state: MarkState): string {
+  return PLACEHOLDER_MARKS[state]['zh-CN'];
+}
 
 /** A placeholder mark at `at` (an offset in the text) and what it was taken for. */
 export interface PlaceholderReading {
@@ -90,7 +94,7 @@ export function isPlaceholder(mark: Mark | undefined): boolean {
 }
 
 /**
- * `text[start, end)` with each placeholder of `readings` in it shown as it was read ({@link PLACEHOLDER_SHOWN});
+ * `text[start, end)` with each placeholder of `readings` in it shown as it was read ({@link placeholderShown});
  * every other character as written. For excerpts; the answer's resolution keeps the raw text.
  */
 export function showPlaceholders(text: string, start: number, end: number, readings: readonly PlaceholderReading[]): string {
@@ -98,7 +102,7 @@ export function showPlaceholders(text: string, start: number, end: number, readi
   let at = start;
   for (const r of [...readings].sort((a, b) => a.at - b.at)) {
     if (r.at < at || r.at >= end || text[r.at] !== PLACEHOLDER) continue;
-    out += text.slice(at, r.at) + PLACEHOLDER_SHOWN[r.taken];
+    out += text.slice(at, r.at) + placeholderShown(r.taken);
     at = r.at + PLACEHOLDER.length;
   }
   return out + text.slice(at, end);

@@ -27,3 +27,20 @@ describe('the form view names enum values', () => {
     expect(field('selfRating.grade', 'en')?.value).toBe('优 (excellent)');
   });
 });
+
+// Issue 15, English available: the seed's lost symbols `(` were shown as 否☑（推断） on the English page too.
+describe('the form view words the importer’s placeholder readings in the page’s language', () => {
+  function excerpt(path: string, locale: Locale): string | undefined {
+    const read = importText(readFileSync(SEED, 'utf8'));
+    if (!read.ok) throw new Error('the seed form was not read');
+    return placesOf(read.evaluation, read.positions, locale).find((p) => p.fields.some((f) => f.path === path))?.excerpt;
+  }
+
+  it('超编 (否 inferred on the seed form): 否☑（推断） in Chinese, 否☑ (inferred) in English', () => {
+    expect(excerpt('staffingControl.overstaffed', 'zh-CN')).toContain('否☑（推断）');
+    const en = excerpt('staffingControl.overstaffed', 'en');
+    expect(en).toContain('否☑ (inferred)');
+    expect(en).toContain('是 □');
+    expect(en).not.toContain('推断');
+  });
+});

@@ -3,7 +3,7 @@
  * places of the file the reader took values from (with those values), the findings pointed at their place,
  * and the import diagnostics.
  */
-import { fieldName, fieldValueText, resolvePath, type Evaluation, type EvaluationResult, type Locale, type SourcePosition } from '@jixiao/core';
+import { fieldName, fieldValueText, localizeExcerpt, resolvePath, type Evaluation, type EvaluationResult, type Locale, type SourcePosition } from '@jixiao/core';
 import { basisText, findingPosition, isWaived, observedEntries, outcomeLabel, packScoreText, parseCell, positionText, scoreCheckText, sortFindings } from '@jixiao/adapters';
 import { formatDiagnostic, type ImportDiagnostic, type SourcePositions } from '@jixiao/import';
 import type { DiagnosticView, FieldView, FindingView, PlaceView } from './protocol.js';
@@ -45,7 +45,7 @@ export function placesOf(evaluation: Evaluation, positions: SourcePositions, loc
   }
   return [...places]
     .sort(([, a], [, b]) => order(a.position) - order(b.position))
-    .map(([key, { position, fields }]) => ({ key, where: positionText(position, locale), ...tableCell(position.cell), excerpt: position.excerpt ?? '', fields }));
+    .map(([key, { position, fields }]) => ({ key, where: positionText(position, locale), ...tableCell(position.cell), excerpt: localizeExcerpt(position.excerpt ?? '', locale), fields }));
 }
 
 /** The self-score recomputed and each scoring pack's total, as the reports word them (none for a form without either). */

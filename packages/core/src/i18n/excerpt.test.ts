@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '../engine/checker.js';
+import { checkCrossForm } from '../engine/cross-form.js';
+import { loadPackFromDir } from '../node/index.js';
+import { passingEvaluation } from '../pack/cases.js';
+import type { SourcePosition } from '../result/model.js';
+import { reportResult } from '../result/report.js';
+import { PLACEHOLDER_MARKS, localizeExcerpt, localizePosition } from './excerpt.js';
+
+const recorded = (state: keyof typeof PLACEHOLDER_MARKS) => PLACEHOLDER_MARKS[state]['zh-CN'];
+const pack = (name: string) => loadPackFromDir(fileURLToPath(new URL(`../../../../rules/${name}`, import.meta.url)));
+
+describe('localizeExcerpt', () => {
+  it('words each reading the importer wrote in English, and leaves a zh-CN excerpt as it is', () => {
+    const excerpt = `是否存在超编超配人员：是${recorded('empty')} 否${recorded('checked')}，公开方式：门户网站${recorded('unknown')}`;
+    expect(localizeExcerpt(excerpt, 'en')).toBe('是否存在超编超配人员：是□ (inferred) 否☑ (inferred)，公开方式：门户网站(symbol not recognised)');
+    expect(localizeExcerpt(excerpt, 'zh-CN')).toBe(excerpt);
+  });
+
+  it('changes nothing else of the source: an excerpt without a reading is returned as written, in any locale', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('是', '否', '□', '☑', '（', '）', '(', ')', '推', '断', ' ', '$', '\\') }), (text) => {
+        fc.pre(!Object.values(PLACEHOLDER_MARKS).some((m) => text.includes(m['zh-CN'])));
+        expect(localizeExcerpt(text, 'en')).toBe(text);
+      }),
+    );
+  });
+
+  it('a position keeps its place; without an excerpt it is the same object', () => {
+    const place: SourcePosition = { line: 3, column: 2 };
+    expect(localizePosition(place, 'en')).toBe(place);
+    expect(localizePosition({ ...place, excerpt: `否${recorded('checked')}` }, 'en')).toEqual({ ...place, excerpt: '否☑ (inferred)' });
+  });
+});
+
+describe('excerpts in reports', () => {
+  const overstaffed = { ...passingEvaluation(), unit: { name: '甲区司法局' }, fiscalYear: 2021, staffing: { authorized: 10, actual: 12 }, staffingControl: { overstaffed: 'no' as const } };
+  const positions = { 'staffingControl.overstaffed': { line: 12, excerpt: `是否存在超编超配人员：是□ 否${recorded('checked')}` } };
+
+  it('the JSON report (reportResult) gives them in the report’s locale', async () => {
+    const checker = createChecker([pack('staffing')]);
+    const en = reportResult(await checker.checkEvaluation(overstaffed, { source: 'a.txt', locale: 'en', positions }), { locale: 'en' });
+    expect(en.positions?.['staffingControl.overstaffed']?.excerpt).toBe('是否存在超编超配人员：是□ 否☑ (inferred)');
+    const zh = reportResult(await checker.checkEvaluation(overstaffed, { source: 'a.txt', locale: 'zh-CN', positions }), { locale: 'zh-CN' });
+    expect(zh.positions?.['staffingControl.overstaffed']?.excerpt).toBe(positions['staffingControl.overstaffed'].excerpt);
+  });
+
+  it('a cross-form finding’s positions, in this form and the related one, are worded in the run’s locale', () => {
+    const checker = createChecker([pack('history')]);
+    const declined = `三公经费是否比上年度下降：是${recorded('checked')} 否□`;
+    const run = checkCrossForm(
+      checker,
+      [
+        { source: 'a-2021.txt', evaluation: { ...passingEvaluation(), unit: { name: '甲' }, fiscalYear: 2021, expenditure: { ...passingEvaluation().expenditure, threePublic: 3 } }, positions: { 'threePublic.declined': { line: 30, excerpt: declined } } },
+        { source: 'a-2020.txt', context: true, evaluation: { ...passingEvaluation(), unit: { name: '甲' }, fiscalYear: 2020, expenditure: { ...passingEvaluation().expenditure, threePublic: 2 } }, positions: { 'expenditure.threePublic': { line: 38, excerpt: `三公经费 2 其他${recorded('unknown')}` } } },
+      ],
+      { locale: 'en' },
+    );
+    const f = run.findings.find((x) => x.ruleId === 'history/three-public-declined');
+    expect(f?.outcome).toBe('fail');
+    expect(f?.positions?.['threePublic.declined']?.excerpt).toBe('三公经费是否比上年度下降：是☑ (inferred) 否□');
+    expect(f?.related[0]?.positions?.['expenditure.threePublic']?.excerpt).toBe('三公经费 2 其他(symbol not recognised)');
+  });
+});
