@@ -3,6 +3,7 @@
  * Word table and an Excel sheet alike, and checked by scoring/budget-by-nature. A sheet written by hand, shaped like
  * the real ones (examples/real/t5-suiyang-taibai-2021): 基本支出 and 项目支出 under the block's own header.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
@@ -59,5 +60,18 @@ describe('the budget rows by nature of a T5 sheet', () => {
     ]);
     const f = checker.checkEvaluationSync(r.evaluation, { source: 'sheet' }).findings.find((x) => x.ruleId === 'scoring/budget-by-nature');
     expect([f?.outcome, f?.message]).toEqual(['fail', '全年执行数：基本支出与项目支出之和 99.00 万元与年度资金总额 100.00 万元不符（合计 − 各项之和 = 1.00 万元）']);
+  });
+});
+
+describe('a column the sheet does not have', () => {
+  it('is not on the form, not blank (绥阳县太白镇: 年初预算数 and 全年执行数 only): the rows have no 全年预算数', () => {
+    const text = readFileSync(fileURLToPath(new URL('../examples/real/t5-suiyang-taibai-2021/suiyang-taibai-self-evaluation.txt', import.meta.url)), 'utf8');
+    const r = importText(text);
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+    expect([r.evaluation.selfAssessment?.budget?.basic, r.evaluation.selfAssessment?.budget?.project]).toEqual([
+      { initialBudget: 985.19, executed: 914.97 },
+      { initialBudget: 187.36, executed: 353.75 },
+    ]);
+    expect(r.positions['selfAssessment.budget.basic.annualBudget']).toBeUndefined();
   });
 });

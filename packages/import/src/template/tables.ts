@@ -187,7 +187,8 @@ function readGrid(reader: FormReader, tokens: readonly Token[], table: Extract<T
     table.columns.forEach((c, i) => {
       const cell = spec.cells[c.id];
       const v = values[i];
-      if (cell === undefined) return;
+      // A column whose header the table does not have is not on the form: its fields are not read (not blank).
+      if (cell === undefined || header?.has(i) !== true) return;
       for (const path of typeof cell === 'string' ? [cell] : cell) {
         if (reader.seen.has(path)) continue;
         // A blank cell is read as blank where its row's label stands.
