@@ -87,12 +87,13 @@ function tolerance(params: Readonly<Record<string, unknown>> | undefined, which:
 /** The breakdowns of the sheet's budget execution, with the tolerances of `params.scoring` (defaults without). */
 export function deriveBudgetBreakdown(e: Evaluation, scoringParams?: Readonly<Record<string, unknown>>): { byNature: BreakdownCheck; fundSources: BreakdownCheck } {
   const b = e.selfAssessment?.budget;
-  // A row the sheet does not have, beside one it has, is unknown (null); a column a row does not have stays absent.
+  // A column none of the sheet's rows has is no breakdown (no parts); in a column it has, a row the sheet does not
+  // have, beside one it has, is an unknown part (null).
   const rows = [b?.basic, b?.project];
   const byNature = BY_NATURE_COLUMNS.map((col): Column => ({
     total: `selfAssessment.budget.${col}`,
     value: b?.[col],
-    parts: rows.every((r) => r === undefined) ? [] : rows.map((r) => (r === undefined ? null : r[col])),
+    parts: rows.every((r) => r?.[col] === undefined) ? [] : rows.map((r) => (r === undefined ? null : r[col])),
   }));
   const f = b?.fundSources;
   const fundSources: Column[] =
