@@ -82,7 +82,9 @@ describe('a batch: copies, several years, determinism', () => {
     expect(findings[0]?.message).toMatch(/；共同段落中本表与另一表不同的数字：287 ≠ 312、395 ≠ 460、36 ≠ 48、1\.9 ≠ 2\.3、866 ≠ 1025、97 ≠ 98、9 ≠ 12$/);
   });
 
-  it('gives the same report whatever the order of the paths and the number of threads', () => {
+  // Three runs of the built CLI over 26 forms: 5.2 s in the merge train, 38 s beside three busy loops (load 9.5), where
+  // the 30 s default stopped it; each run may take the 120 s its spawn allows.
+  it('gives the same report whatever the order of the paths and the number of threads', { timeout: 360_000 }, () => {
     const dir = tempDir('jixiao-cross-batch-');
     mkdirSync(join(dir, 'in'));
     // Several units over two years, some narratives copied, one unit-year twice.

@@ -30,7 +30,9 @@ function jixiao(args: string[], cwd = ROOT) {
 /** Newest modification time of the sources bundled into the bin. */
 // The bundle is built once for the whole run by test/setup/build-cli.ts.
 
-describe('jixiao pack: init → validate → test → docs → check', () => {
+// Each test runs the built CLI two to five times, one after the other on the pack the first one made (so they cannot be
+// split): up to 3.2 s in the merge train, 11.5-29.9 s beside three busy loops (load 9.5), against the 30 s default.
+describe('jixiao pack: init → validate → test → docs → check', { timeout: 120_000 }, () => {
   const tmp = tempDir('jixiao-pack-');
   const dir = join(tmp, 'yueyang');
 
@@ -78,7 +80,8 @@ describe('jixiao pack: init → validate → test → docs → check', () => {
   });
 });
 
-describe('examples/hunan-pack', () => {
+// Runs of the built CLI too: up to 16.6 s a test beside three busy loops (load 9.5); the same limit as above.
+describe('examples/hunan-pack', { timeout: 120_000 }, () => {
   it('validates and passes its case files with full branch and condition coverage', () => {
     expect(jixiao(['pack', 'validate', 'examples/hunan-pack']).code).toBe(0);
     const r = jixiao(['pack', 'test', 'examples/hunan-pack', '--locale', 'en']);
