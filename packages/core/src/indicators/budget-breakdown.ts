@@ -1,6 +1,7 @@
 import type { Evaluation } from '../model/evaluation.js';
 import type { FieldPath } from '../model/labels.js';
-import { fromCents, isMoney, toCents } from '../model/money.js';
+import { isMoney, toCents, toSignedCents } from '../model/money.js';
+import { sumCheck, type SumCheck } from './sum-check.js';
 
 /**
  * The 自评表's budget execution broken down (model v3), each breakdown against its total (../shared/domain.md §3):
@@ -44,35 +45,34 @@ const given = (v: number | null | undefined): v is number => v !== null && v !==
 function check(columns: readonly Column[], tolerance: number): BreakdownCheck {
   const tol = toCents(tolerance);
   let counted = 0;
-  let mismatch: { column: Column; cents: number; total: number } | undefined;
+  let mismatch: SumCheck | undefined;
+  let mismatchTotal: FieldPath | null = null;
   const undecided: FieldPath[] = [];
   for (const column of columns) {
     // A column no part of which is on the sheet is no breakdown; nor is one where nothing is written, total and parts
     // blank (a reader leaves a column the sheet does not have blank: 绥阳县太白镇's T5 has no 全年预算数).
     if (column.parts.every((p) => p === undefined) || (!given(column.value) && !column.parts.some(given))) continue;
     counted++;
-    let cents = 0;
-    let blanks = 0;
-    for (const p of column.parts) {
-      if (given(p)) cents += toCents(p);
-      else blanks++;
-    }
-    if (!given(column.value)) {
+    const sum = sumCheck(column.value ?? null, column.parts.map((p) => p ?? null));
+    if (sum.difference === null) {
       undecided.push(column.total);
       continue;
     }
-    const total = toCents(column.value);
-    const short = total - cents;
+    const short = toSignedCents(sum.difference);
     // Known parts above the total fail whatever the blanks hold; short of it, a blank may hold the difference.
-    if (short < -tol || (short > tol && blanks === 0)) mismatch ??= { column, cents, total };
-    else if (short > tol) undecided.push(column.total);
+    if (short < -tol || (short > tol && sum.blankParts === 0)) {
+      if (mismatch === undefined) {
+        mismatch = sum;
+        mismatchTotal = column.total;
+      }
+    } else if (short > tol) undecided.push(column.total);
   }
   return {
     columns: counted,
-    mismatch: mismatch?.column.total ?? null,
-    total: mismatch === undefined ? null : fromCents(mismatch.total),
-    partsSum: mismatch === undefined ? null : fromCents(mismatch.cents),
-    difference: mismatch === undefined ? null : fromCents(mismatch.total - mismatch.cents),
+    mismatch: mismatchTotal,
+    total: mismatch?.total ?? null,
+    partsSum: mismatch?.partsSum ?? null,
+    difference: mismatch?.difference ?? null,
     undecided,
     undecidedCount: undecided.length,
   };

@@ -7,37 +7,10 @@ import type { Indicator } from '../result/model.js';
 import { FIELD_LABELS, type FieldPath } from '../model/labels.js';
 import { formatPercent, percentOf } from './ratio.js';
 import { deriveBudgetBreakdown } from './budget-breakdown.js';
+import { sumCheck } from './sum-check.js';
+
+export type { SumCheck } from './sum-check.js';
 import { deriveScoring, scoringSettings } from './scoring.js';
-
-/** Check of one total against its parts (../shared/domain.md §3); amounts in 万元, exact. */
-export interface SumCheck {
-  readonly total: number | null;
-  /** Sum of the parts that are filled in. */
-  readonly partsSum: number;
-  readonly parts: number;
-  readonly blankParts: number;
-  /** total − partsSum (null when the total is blank). */
-  readonly difference: number | null;
-  readonly absDifference: number | null;
-}
-
-function sumCheck(total: number | null, parts: readonly (number | null)[]): SumCheck {
-  let cents = 0;
-  let blank = 0;
-  for (const p of parts) {
-    if (p === null) blank++;
-    else cents += toCents(p);
-  }
-  const diff = total === null ? null : toCents(total) - cents;
-  return {
-    total,
-    partsSum: fromCents(cents),
-    parts: parts.length,
-    blankParts: blank,
-    difference: diff === null ? null : fromCents(diff),
-    absDifference: diff === null ? null : fromCents(Math.abs(diff)),
-  };
-}
 
 function difference(a: number | null | undefined, b: number | null | undefined): number | null {
   if (a === null || a === undefined || b === null || b === undefined) return null;
