@@ -18,6 +18,7 @@ import {
   toCents,
   validateEvaluation,
 } from '../src/index.js';
+import { evaluationSchema, toValidationIssues } from '../src/model/validate.js';
 import seed from '../../../examples/beita-justice-2020/evaluation.json' with { type: 'json' };
 
 const view = new DataView(new ArrayBuffer(8));
@@ -119,6 +120,51 @@ describe('evaluation model', () => {
 
   it('accepts every generated evaluation (the shared arbitrary is schema-valid)', () => {
     fc.assert(fc.property(evaluationArb(), (e) => validateEvaluation(JSON.parse(JSON.stringify(e))).ok));
+  });
+});
+
+/** Ways a form can fail the model (or not): each changes one thing of a valid form, with a value drawn for it. */
+type Json = Record<string, unknown>;
+const section = (e: Json, key: string): Json => ({ ...(e[key] as Json) });
+const mutationArb: fc.Arbitrary<[string, (e: Json) => unknown]> = fc.oneof(
+  fc.constant<[string, (e: Json) => unknown]>(['as it is', (e) => e]),
+  fc.double({ min: -1e6, max: 1e6 }).map((v): [string, (e: Json) => unknown] => ['any double as income.total', (e) => ({ ...e, income: { ...section(e, 'income'), total: v } })]),
+  fc.integer({ min: 1, max: 999_999 }).map((v): [string, (e: Json) => unknown] => ['a third decimal', (e) => ({ ...e, expenditure: { ...section(e, 'expenditure'), basic: v / 1000 } })]),
+  fc.constantFrom(Number.NaN, Infinity, -0.01, '12.50', true).map((v): [string, (e: Json) => unknown] => ['no amount', (e) => ({ ...e, procurement: { ...section(e, 'procurement'), actual: v } })]),
+  fc.oneof(fc.integer({ min: -5, max: 20_000_000 }), fc.double({ min: 0, max: 100, noNaN: true })).map((v): [string, (e: Json) => unknown] => ['a head count', (e) => ({ ...e, staffing: { ...section(e, 'staffing'), authorized: v } })]),
+  fc.integer({ min: 1900, max: 2300 }).map((v): [string, (e: Json) => unknown] => ['a year', (e) => ({ ...e, fiscalYear: v })]),
+  fc.constantFrom('yes', 'maybe', null, 1, 'YES').map((v): [string, (e: Json) => unknown] => ['an answer', (e) => ({ ...e, threePublic: { ...section(e, 'threePublic'), declined: v } })]),
+  fc.constantFrom('2021-02-30', '2021-13-01', '2020-02-29', '2021-2-3', '').map((v): [string, (e: Json) => unknown] => ['a date', (e) => ({ ...e, disclosure: { ...section(e, 'disclosure'), date: v } })]),
+  fc.array(fc.constantFrom('portal', 'internal', 'other', 'radio'), { maxLength: 4 }).map((v): [string, (e: Json) => unknown] => ['channels', (e) => ({ ...e, disclosure: { ...section(e, 'disclosure'), channels: v } })]),
+  fc.constantFrom('extra', 'income', 'fiscalYear', 'answerResolution').map((k): [string, (e: Json) => unknown] => ['a key added or taken away', (e) => (k in e ? Object.fromEntries(Object.entries(e).filter(([key]) => key !== k)) : { ...e, [k]: 1 })]),
+  fc.constant<[string, (e: Json) => unknown]>(['an unknown key in a section', (e) => ({ ...e, unit: { ...section(e, 'unit'), nmae: 'x' } })]),
+  fc.constant<[string, (e: Json) => unknown]>(['a __proto__ key', (e) => JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(e).slice(1)}`) as unknown]),
+  fc.string({ maxLength: 3 }).map((v): [string, (e: Json) => unknown] => ['a text for a number', (e) => ({ ...e, income: { ...section(e, 'income'), localBudget: v } })]),
+);
+
+describe('the compiled validation (zod compiles the model once a process has validated its first forms)', () => {
+  it('is in force after the first forms of a process, and decides every form as the runtime parser does: same output, same issues', () => {
+    for (let i = 0; i <= 100; i++) expect(validateEvaluation(seed).ok).toBe(true);
+    // z.compile hands back the schema itself when it cannot compile: then this property would test nothing.
+    expect(evaluationSchema()).not.toBe(EvaluationSchema);
+    let refused = 0;
+    fc.assert(
+      fc.property(evaluationArb(), mutationArb, (e, [, mutate]) => {
+        const input = mutate(JSON.parse(JSON.stringify(e)) as Json);
+        const got = validateEvaluation(input);
+        const want = EvaluationSchema.safeParse(input, { reportInput: true });
+        expect(got.ok).toBe(want.success);
+        if (got.ok && want.success) expect(JSON.stringify(got.value)).toBe(JSON.stringify(want.data));
+        if (!got.ok && !want.success) {
+          refused++;
+          expect(got.issues).toEqual(toValidationIssues(want.error.issues));
+        }
+      }),
+      { numRuns: 500 },
+    );
+    // The mutations do make forms the model refuses.
+    expect(refused).toBeGreaterThan(100);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 

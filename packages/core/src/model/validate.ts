@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod';
 import { EvaluationSchema, type Evaluation } from './evaluation.js';
 import { fieldLabel } from './labels.js';
 import type { Locale } from '../i18n/locale.js';
@@ -98,10 +98,36 @@ export function toValidationIssues(issues: readonly z.core.$ZodIssue[]): Validat
   return out;
 }
 
+/**
+ * How many forms the runtime parser validates in a process before the model's schema is compiled (`z.compile`, zod's
+ * own compiler: one generated function checks a whole form). Inside the .docx import, where reading the file has
+ * pushed the ~150 schema objects the runtime parser walks out of the CPU's caches, validating costs 0.13–0.20 ms of
+ * CPU a form warm with the runtime parser against 0.06 compiled, and 0.76–0.93 against 0.44–0.50 over the first
+ * 1,000 forms of a process; compiling costs 41–71 ms of CPU once, about what the runtime parser spends on its first
+ * 10–20 forms (42 ms for 10, 55–72 for 20). So a batch compiles after that, and one form never does
+ * (bench/RESULTS.md, "Seventeenth shift").
+ */
+const COMPILE_AFTER = 16;
+let runtimeValidations = 0;
+let compiled: typeof EvaluationSchema | undefined;
+
+/**
+ * The schema that validates: the runtime parser, then the compiled one. Both are zod's and decide alike: the compiled
+ * function only ever passes a form (building the same output); a form it does not pass goes to the runtime parser
+ * (zod's fallback), so what is refused, and every issue, is the runtime parser's. Where zod cannot compile (a page
+ * whose security policy forbids generated code), `z.compile` hands back the schema itself.
+ */
+// Exported for the tests (which schema is in force), not from the package.
+export function evaluationSchema(): typeof EvaluationSchema {
+  if (compiled !== undefined) return compiled;
+  if (++runtimeValidations <= COMPILE_AFTER) return EvaluationSchema;
+  return (compiled = z.compile(EvaluationSchema));
+}
+
 /** Validate without throwing. */
 export function validateEvaluation(input: unknown): ValidationResult {
   // reportInput: a field of the wrong type is told apart from a missing one (its issue carries the value found).
-  const parsed = EvaluationSchema.safeParse(input, { reportInput: true });
+  const parsed = evaluationSchema().safeParse(input, { reportInput: true });
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, issues: toValidationIssues(parsed.error.issues) };
 }
