@@ -103,9 +103,9 @@ export function toValidationIssues(issues: readonly z.core.$ZodIssue[]): Validat
  * own compiler: one generated function checks a whole form). Inside the .docx import, where reading the file has
  * pushed the ~150 schema objects the runtime parser walks out of the CPU's caches, validating costs 0.13–0.20 ms of
  * CPU a form warm with the runtime parser against 0.06 compiled, and 0.76–0.93 against 0.44–0.50 over the first
- * 1,000 forms of a process; compiling costs 41–71 ms of CPU once, about what the runtime parser spends on its first
- * 10–20 forms (42 ms for 10, 55–72 for 20). So a batch compiles after that, and one form never does
- * (bench/RESULTS.md, "Seventeenth shift").
+ * 1,000 forms of a process; compiling costs 41–57 ms of CPU once after the import has run (56–95 in a fresh process),
+ * about what the runtime parser spends on its first 10–20 forms (42 ms for 10, 55–72 for 20). So a batch compiles
+ * after that, and one form never does (bench/RESULTS.md, "Seventeenth shift").
  */
 const COMPILE_AFTER = 16;
 let runtimeValidations = 0;
