@@ -114,13 +114,14 @@ let compiled: typeof EvaluationSchema | undefined;
 /**
  * The schema that validates: the runtime parser, then the compiled one. Both are zod's and decide alike: the compiled
  * function only ever passes a form (building the same output); a form it does not pass goes to the runtime parser
- * (zod's fallback), so what is refused, and every issue, is the runtime parser's. Where zod cannot compile (a page
- * whose security policy forbids generated code), `z.compile` hands back the schema itself.
+ * (zod's fallback), so what is refused, and every issue, is the runtime parser's. Where zod is told to generate no
+ * code (`z.config({ jitless: true })`, as the workbench's worker is: its page forbids eval, and the attempt alone
+ * would be logged as a violation), the runtime parser stays; where compiling fails, `z.compile` hands back the schema.
  */
 // Exported for the tests (which schema is in force), not from the package.
 export function evaluationSchema(): typeof EvaluationSchema {
   if (compiled !== undefined) return compiled;
-  if (++runtimeValidations <= COMPILE_AFTER) return EvaluationSchema;
+  if (++runtimeValidations <= COMPILE_AFTER || z.config().jitless === true) return EvaluationSchema;
   return (compiled = z.compile(EvaluationSchema));
 }
 
