@@ -237,3 +237,45 @@ describe('importDocx: hostile files', () => {
     );
   });
 });
+
+/** The example form's .docx (`examples/beita-justice-2020/form.docx`) with parts edited (each edit must change its part). */
+function exampleDocxWith(parts: Readonly<Record<string, (xml: string) => string>>): Uint8Array {
+  const entries = unzipSync(new Uint8Array(readFileSync(example('form.docx'))));
+  for (const [name, edit] of Object.entries(parts)) {
+    const xml = strFromU8(entries[name] ?? new Uint8Array(0));
+    const edited = edit(xml);
+    expect(edited).not.toBe(xml);
+    entries[name] = strToU8(edited);
+  }
+  return zipSync(entries);
+}
+
+/** The example's 政府采购计划 question, its 否 box (an EQ field, ticked) replaced by `mark`. */
+function procurementNoMarkAs(mark: string): (xml: string) => string {
+  return (xml) => {
+    const at = xml.indexOf('年度是否制定了政府采购计划');
+    const field = /<w:r><w:fldChar w:fldCharType="begin"><\/w:fldChar><\/w:r>.*?<w:fldChar w:fldCharType="end"\/><\/w:r>/y;
+    field.lastIndex = xml.indexOf('<w:r><w:fldChar w:fldCharType="begin">', at);
+    const m = field.exec(xml);
+    if (at < 0 || m === null) throw new Error('the example form changed: no 否 field after 政府采购计划');
+    return xml.slice(0, m.index) + mark + xml.slice(m.index + m[0].length);
+  };
+}
+
+describe('importDocx: a tick Word writes inside a run as mc:AlternateContent is read from the branch Word shows', () => {
+  const alternate = (choice: string, fallback: string) => `<w:r><mc:AlternateContent>${choice}<mc:Fallback>${fallback}</mc:Fallback></mc:AlternateContent></w:r>`;
+
+  it('Word’s inserted ☑ (w16se:symEx in the choice, ☑ as text in the fallback): 否 is ticked, read explicitly', () => {
+    const plain = ok(new Uint8Array(readFileSync(example('form.docx'))));
+    expect(plain.evaluation.procurement.planMade).toBe('no');
+    const r = ok(exampleDocxWith({ 'word/document.xml': procurementNoMarkAs(alternate('<mc:Choice Requires="w16se"><w16se:symEx w16se:font="Segoe UI Symbol" w16se:char="2611"/></mc:Choice>', '<w:t>☑</w:t>')) }));
+    expect(r.evaluation.procurement.planMade).toBe('no');
+    expect(r.evaluation.answerResolution?.['procurement.planMade']?.how).toBe('explicit');
+    expect(comparable(r.evaluation)).toEqual(comparable(plain.evaluation));
+  });
+
+  it('the choice decides, not the fallback: a choice Word shows empty over a fallback ticked leaves the question unanswered', () => {
+    const r = ok(exampleDocxWith({ 'word/document.xml': procurementNoMarkAs(alternate('<mc:Choice Requires="w14"><w:sym w:font="Wingdings 2" w:char="F0A3"/></mc:Choice>', '<w:t>☑</w:t>')) }));
+    expect(r.evaluation.procurement.planMade).toBe('unanswered');
+  });
+});

@@ -316,6 +316,31 @@ describe('mc:AlternateContent: only the branch Word shows is read', () => {
   ])('%s', (_name, body, expected) => {
     expect(lines(body)).toEqual(expected);
   });
+
+  // What Word 2016+ writes for a symbol it inserts (Insert › Symbol, an emoji, a ✔ typed from the keyboard): a
+  // `w16se:symEx` in a choice inside the run, the character as text only in the fallback for older readers.
+  const SE = ' xmlns:w16se="http://schemas.microsoft.com/office/word/2015/wordml/symex"';
+  const symEx = (font: string, char: string) => `<w16se:symEx w16se:font="${font}" w16se:char="${char}"/>`;
+  const question = (mark: string) => `<w:p><w:r><w:t>是</w:t></w:r><w:r><w:t>□</w:t></w:r><w:r><w:t>否</w:t></w:r><w:r>${mark}</w:r></w:p>`;
+  it.each([
+    ['Word’s symEx ☑ (Segoe UI Symbol 2611) in the choice Word shows', alternate(choice('w16se', symEx('Segoe UI Symbol', '2611'), SE) + fallback('<w:t>☑</w:t>')), ['是□否☑']],
+    ['symEx in a symbol font: Wingdings F0FE draws ☑', alternate(choice('w16se', symEx('Wingdings', 'F0FE'), SE) + fallback('<w:t>?</w:t>')), ['是□否☑']],
+    ['symEx with the code in eight digits, as Word writes it for a symbol font', alternate(choice('w16se', symEx('Wingdings 2', '0000F052'), SE) + fallback('<w:t>?</w:t>')), ['是□否☑']],
+    ['a w:sym in a w14 choice, ☑ as text in the fallback', alternate(choice('w14', '<w14:checkbox/><w:sym w:font="Wingdings 2" w:char="F052"/>') + fallback('<w:t>☑</w:t>')), ['是□否☑']],
+    ['the choice ticks, the fallback does not: the choice is what Word shows', alternate(choice('w14', '<w:t>☑</w:t>') + fallback('<w:t>□</w:t>')), ['是□否☑']],
+    ['a choice Word does not understand: the fallback’s tick', alternate(choice('x', '<w:t>□</w:t>', ' xmlns:x="urn:example:unknown"') + fallback('<w:t>☑</w:t>')), ['是□否☑']],
+    ['one alternate inside another: the branch shown of the branch shown', alternate(choice('w14', alternate(choice('x', '<w:t>□</w:t>', ' xmlns:x="urn:example:unknown"') + fallback('<w:t>☑</w:t>'))) + fallback('<w:t>□</w:t>')), ['是□否☑']],
+    ['text, tabs and breaks of the branch shown join the run in order', `<w:t>(</w:t>${alternate(choice('w14', '<w:t>☑</w:t><w:tab/><w:t>x</w:t>') + fallback('<w:t>□</w:t>'))}<w:t>)</w:t>`, ['是□否(☑\tx)']],
+  ])('in a run: %s', (_name, mark, expected) => {
+    expect(lines(question(mark))).toEqual(expected);
+  });
+
+  it('in a run: a hidden run’s alternate is hidden text, its run properties apply to the branch shown', () => {
+    const ac = alternate(choice('w14', '<w:t>R</w:t>') + fallback('<w:t>□</w:t>'));
+    expect(walkDocument(doc(question(`<w:rPr><w:vanish/></w:rPr>${ac}`)))).toEqual({ lines: [{ text: '是□否', paragraph: 1 }], hidden: [{ line: 1, text: 'R' }], unseen: [] });
+    // The run's symbol font draws the choice's letter: Wingdings 2 R is ☑.
+    expect(lines(question(`<w:rPr><w:rFonts w:ascii="Wingdings 2" w:hAnsi="Wingdings 2"/></w:rPr>${ac}`))).toEqual(['是□否☑']);
+  });
 });
 
 /**

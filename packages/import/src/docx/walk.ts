@@ -158,8 +158,9 @@ type Frame =
   | { readonly kind: 'tcPr' }
   | { readonly kind: 'tbl' }
   | { readonly kind: 'tblPr' }
-  | { readonly kind: 'alternate'; readonly namespaces: Attributes; chosen: boolean }
-  | { readonly kind: 'run'; readonly items: RunItem[]; seenRPr: boolean; font: string | undefined; vanish: boolean | undefined; style: string | undefined; look: RunLook }
+  | { readonly kind: 'alternate'; readonly namespaces: Attributes; chosen: boolean; readonly run?: RunFrame }
+  | RunFrame
+  | { readonly kind: 'runBranch'; readonly run: RunFrame }
   | { readonly kind: 'text'; readonly instr: boolean; text: string }
   | { readonly kind: 'rPr'; seenFonts: boolean; seenVanish: boolean; seenStyle: boolean }
   | { readonly kind: 'fldChar'; readonly type: string | undefined; seenFfData: boolean; checkbox: boolean | undefined }
@@ -169,6 +170,26 @@ type Frame =
   | { readonly kind: 'sdtPr'; seenCheckbox: boolean; checkbox: boolean | undefined; placeholder: boolean }
   | { readonly kind: 'checkbox'; seenChecked: boolean; checked: boolean }
   | { readonly kind: 'content'; readonly placeholder: boolean };
+
+/**
+ * A run being read. `mc:AlternateContent` inside it (`alternate` with its `run`) reads the branch Word shows as the
+ * run's own content (`runBranch`): Word writes an inserted symbol that way (`w16se:symEx` in the choice, the
+ * character as text in the fallback).
+ */
+interface RunFrame {
+  readonly kind: 'run';
+  readonly items: RunItem[];
+  seenRPr: boolean;
+  font: string | undefined;
+  vanish: boolean | undefined;
+  style: string | undefined;
+  look: RunLook;
+}
+
+/** The run a frame reads into: the run itself, or the run a branch of its `mc:AlternateContent` belongs to. */
+function runOf(frame: Frame | undefined): RunFrame | undefined {
+  return frame?.kind === 'run' ? frame : frame?.kind === 'runBranch' ? frame.run : undefined;
+}
 
 /** What a run's own properties say of how it looks: white text, under 2 pt, a shading or highlight behind it. */
 interface RunLook {
@@ -301,19 +322,22 @@ class Walker {
       case 'run':
         this.runChild(top, name, tag.attributes);
         return;
+      case 'runBranch':
+        this.runChild(top.run, name, tag.attributes);
+        return;
       case 'rPr': {
-        const run = this.frames[this.frames.length - 2];
+        const run = runOf(this.frames[this.frames.length - 2]);
         if (name === 'rFonts' && !top.seenFonts) {
           top.seenFonts = true;
           const font = attr(tag.attributes, 'ascii') ?? attr(tag.attributes, 'hAnsi') ?? attr(tag.attributes, 'cs');
-          if (run?.kind === 'run' && font !== undefined && SYMBOL_FONTS[font.trim().toLowerCase()] !== undefined) run.font = font;
+          if (run !== undefined && font !== undefined && SYMBOL_FONTS[font.trim().toLowerCase()] !== undefined) run.font = font;
         } else if (name === 'vanish' && !top.seenVanish) {
           top.seenVanish = true;
-          if (run?.kind === 'run') run.vanish = isOn(tag.attributes);
+          if (run !== undefined) run.vanish = isOn(tag.attributes);
         } else if (name === 'rStyle' && !top.seenStyle) {
           top.seenStyle = true;
-          if (run?.kind === 'run') run.style = attr(tag.attributes, 'val');
-        } else if (run?.kind === 'run') {
+          if (run !== undefined) run.style = attr(tag.attributes, 'val');
+        } else if (run !== undefined) {
           if (name === 'color') run.look.white = isWhite(tag.attributes);
           else if (name === 'sz') run.look.tiny = Number(attr(tag.attributes, 'val')) < 4;
           else if (name === 'shd') run.look.filled ||= isFilled(tag.attributes);
@@ -461,10 +485,20 @@ class Walker {
       return;
     }
     frame.chosen = true;
-    this.visit(name, attributes);
+    if (frame.run === undefined) {
+      this.visit(name, attributes);
+      return;
+    }
+    this.deeper();
+    this.frames.push({ kind: 'runBranch', run: frame.run });
   }
 
-  private runChild(run: Extract<Frame, { kind: 'run' }>, name: string, attributes: Attributes): void {
+  /** One more level of the elements the walker reads, within the depth limit. */
+  private deeper(): void {
+    if (++this.depth > this.limits.maxDepth) throw new XmlReadError('docx-too-complex', `elements nested deeper than ${this.limits.maxDepth}`, { count: this.limits.maxDepth, of: 'depth' });
+  }
+
+  private runChild(run: RunFrame, name: string, attributes: Attributes): void {
     switch (name) {
       case 'rPr':
         if (run.seenRPr) break;
@@ -488,8 +522,13 @@ class Walker {
         run.items.push({ fixed: '-' });
         break;
       case 'sym':
+      case 'symEx':
         run.items.push({ sym: attr(attributes, 'char'), font: attr(attributes, 'font') });
         break;
+      case 'AlternateContent':
+        this.deeper();
+        this.frames.push({ kind: 'alternate', namespaces: attributes, chosen: false, run });
+        return;
       case 'fldChar':
         this.frames.push({ kind: 'fldChar', type: attr(attributes, 'fldCharType'), seenFfData: false, checkbox: undefined });
         return;
@@ -516,6 +555,7 @@ class Walker {
       case 'visit':
       case 'sdt':
       case 'alternate':
+      case 'runBranch':
         this.depth--;
         return;
       case 'p':
@@ -536,10 +576,10 @@ class Walker {
         this.depth--;
         return;
       case 'text':
-        if (parent?.kind === 'run') parent.items.push(frame.instr ? { instr: frame.text } : { text: frame.text });
+        runOf(parent)?.items.push(frame.instr ? { instr: frame.text } : { text: frame.text });
         return;
       case 'fldChar':
-        if (parent?.kind === 'run') parent.items.push({ fldChar: frame.type, checkbox: frame.checkbox });
+        runOf(parent)?.items.push({ fldChar: frame.type, checkbox: frame.checkbox });
         return;
       case 'checkBox': {
         // Legacy form checkbox state: w:checked wins over w:default.
