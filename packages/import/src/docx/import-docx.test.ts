@@ -279,3 +279,28 @@ describe('importDocx: a tick Word writes inside a run as mc:AlternateContent is 
     expect(r.evaluation.procurement.planMade).toBe('unanswered');
   });
 });
+
+describe('importDocx: an element Word ignores (mc:Ignorable, a namespace it does not understand) is not read', () => {
+  // The example form's root already says mc:Ignorable="w14 w15 wp14"; the edit declares one more namespace ignorable.
+  const root = (xml: string) => xml.replace('mc:Ignorable="w14 w15 wp14"', 'mc:Ignorable="w14 w15 wp14 x99" xmlns:x99="urn:example:x99"');
+  const shown = '<w:r><w:t xml:space="preserve">264.47</w:t></w:r>';
+
+  it('a digit in an ignored element before a figure: the figure reads as Word shows it, the digit is a warning on its cell', () => {
+    const r = ok(exampleDocxWith({ 'word/document.xml': (xml) => root(xml).replace(shown, `<x99:wrap><w:r><w:t>1</w:t></w:r></x99:wrap>${shown}`) }));
+    expect(r.evaluation.income.total).toBe(264.47);
+    const warnings = r.diagnostics.filter((d) => d.code === 'ignored-text');
+    expect(warnings.map((d) => [d.severity, d.message['zh-CN'], d.message.en])).toEqual([
+      ['warning', 'Word 忽略的标记中的文字未读取（声明为可忽略、Word 不认识的命名空间，Word 中不显示）：「1」', 'Text in markup Word ignores not read (an ignorable namespace Word does not understand; not shown in Word): "1"'],
+    ]);
+    expect(warnings[0]?.cell).toMatch(/^table \d+, row \d+, cell 2$/);
+    // The same element in a namespace not declared ignorable is read (Word would refuse such a file).
+    const declared = ok(exampleDocxWith({ 'word/document.xml': (xml) => xml.replace('mc:Ignorable="w14 w15 wp14"', 'mc:Ignorable="w14 w15 wp14" xmlns:x99="urn:example:x99"').replace(shown, `<x99:wrap><w:r><w:t>1</w:t></w:r></x99:wrap>${shown}`) }));
+    expect(declared.evaluation.income.total).toBe(1264.47);
+  });
+
+  it('a tick an ignored attribute would give is not given: x99:char beside w:char does not draw ☑', () => {
+    const plain = ok(new Uint8Array(readFileSync(example('form.docx'))));
+    const r = ok(exampleDocxWith({ 'word/document.xml': (xml) => root(xml).replace('<w:sym w:char="F0A3" w:font="Wingdings 2"/>', '<w:sym w:char="F0A3" x99:char="F052" w:font="Wingdings 2"/>') }));
+    expect(comparable(r.evaluation)).toEqual(comparable(plain.evaluation));
+  });
+});

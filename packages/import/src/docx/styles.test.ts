@@ -83,6 +83,7 @@ describe('the walker with hidden styles', () => {
         { line: 2, text: '实有人数 21' },
       ],
       unseen: [],
+      ignored: [],
     });
     // Without the styles the same document reads every run.
     expect(walkDocument(xml).lines.map((l) => l.text)).toEqual(['合计 1264.47', '实有人数 21', 'shown', '实有人数 25']);

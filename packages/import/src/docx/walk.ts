@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { FORM_LIMITS } from '../text/limits.js';
+import { CompatibilityScopes, UNDERSTOOD_NAMESPACES } from './compatibility.js';
 import { attr, isOn, localName, type Attributes } from './ooxml.js';
 import { NO_HIDDEN_STYLES, togglesHidden, type HiddenStyles } from './styles.js';
 
@@ -83,46 +84,6 @@ export function symbolGlyph(font: string | undefined, code: number): string {
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
 }
 
-/**
- * The namespaces Word understands in a Markup Compatibility `mc:Choice` (ECMA-376 Part 3, §10.2): WordprocessingML and
- * DrawingML themselves and Office's extensions (w14, w15, w16…, wps, wpg, wpc, wpi, wp14, a14). A choice that
- * requires any other namespace is one Word skips for the next choice or the fallback, and so does the walker: it
- * reads only the branch Word shows, never both (a file holding one set of figures in the choice and another in the
- * fallback would otherwise be checked on text no one sees).
- */
-const UNDERSTOOD_NAMESPACES: ReadonlySet<string> = new Set([
-  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
-  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
-  'http://schemas.openxmlformats.org/officeDocument/2006/math',
-  'http://schemas.openxmlformats.org/drawingml/2006/main',
-  'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing',
-  'urn:schemas-microsoft-com:vml',
-  'urn:schemas-microsoft-com:office:office',
-  'urn:schemas-microsoft-com:office:word',
-  'http://schemas.microsoft.com/office/word/2006/wordml',
-  'http://schemas.microsoft.com/office/word/2010/wordml',
-  'http://schemas.microsoft.com/office/word/2012/wordml',
-  'http://schemas.microsoft.com/office/word/2015/wordml/symex',
-  'http://schemas.microsoft.com/office/word/2016/wordml/cid',
-  'http://schemas.microsoft.com/office/word/2018/wordml',
-  'http://schemas.microsoft.com/office/word/2018/wordml/cex',
-  'http://schemas.microsoft.com/office/word/2010/wordprocessingShape',
-  'http://schemas.microsoft.com/office/word/2010/wordprocessingGroup',
-  'http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas',
-  'http://schemas.microsoft.com/office/word/2010/wordprocessingInk',
-  'http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing',
-  'http://schemas.microsoft.com/office/drawing/2010/main',
-]);
-
-/** The namespace a prefix names: declared on the element itself, else on one of `outer` (innermost first). */
-function namespaceOf(prefix: string, own: Attributes, outer: readonly Attributes[]): string | undefined {
-  for (const attributes of [own, ...outer]) {
-    const uri = attributes[`xmlns:${prefix}`];
-    if (uri !== undefined) return uri;
-  }
-  return undefined;
-}
-
 /** Elements whose content is never text of the form: properties, deleted text, drawings, bookmarks, notes' marks. */
 const SKIP = new Set(['del', 'moveFrom', 'pPr', 'rPr', 'tblPr', 'tblGrid', 'trPr', 'tcPr', 'sectPr', 'sdtPr', 'sdtEndPr', 'drawing', 'pict', 'object', 'commentReference', 'footnoteReference', 'endnoteReference', 'proofErr', 'bookmarkStart', 'bookmarkEnd']);
 
@@ -158,7 +119,7 @@ type Frame =
   | { readonly kind: 'tcPr' }
   | { readonly kind: 'tbl' }
   | { readonly kind: 'tblPr' }
-  | { readonly kind: 'alternate'; readonly namespaces: Attributes; chosen: boolean; readonly run?: RunFrame }
+  | { readonly kind: 'alternate'; chosen: boolean; readonly run?: RunFrame }
   | RunFrame
   | { readonly kind: 'runBranch'; readonly run: RunFrame }
   | { readonly kind: 'text'; readonly instr: boolean; text: string }
@@ -206,6 +167,9 @@ interface Unseen {
 
 const NO_UNSEEN: Unseen = { text: '', why: undefined };
 
+/** Characters of an ignored element's text kept for its report (which quotes 40). */
+const MAX_IGNORED_TEXT = 1_000;
+
 /** `w:color` of a run: white, as its value or as the theme's background colour it names. */
 function isWhite(attributes: Attributes): boolean {
   const theme = attr(attributes, 'themeColor');
@@ -235,6 +199,7 @@ class Walker {
   readonly lines: DocxLine[] = [];
   readonly hidden: HiddenText[] = [];
   readonly unseen: UnseenText[] = [];
+  readonly ignored: HiddenText[] = [];
   private readonly frames: Frame[] = [{ kind: 'visit' }];
   /** Open elements inside a subtree being passed over (0: not passing over one). */
   private skip = 0;
@@ -258,15 +223,20 @@ class Walker {
    * paragraphs and cells inside still count, so the positions after them stay as in the document.
    */
   private placeholderDepth = 0;
-  /** The document element's attributes: the namespace declarations a `mc:Choice` is read against. */
-  private rootAttributes: Attributes | undefined;
+  /** Namespaces in force, and which are ignored (Markup Compatibility: `mc:Ignorable`). */
+  private readonly compatibility: CompatibilityScopes;
+  /** The text of an ignored element being passed over (undefined: not passing over one). */
+  private ignoredText: string | undefined;
   /** The current paragraph's style (named, or the default) toggles hidden text. */
   private paragraphStyleHidden = false;
 
   constructor(
+    xml: string,
     private readonly limits: WalkLimits,
     private readonly styles: HiddenStyles,
-  ) {}
+  ) {
+    this.compatibility = new CompatibilityScopes(xml);
+  }
 
   open(tag: SaxesTagPlain): void {
     if (++this.elements > this.limits.maxElements) throw new XmlReadError('docx-too-complex', `more than ${this.limits.maxElements} elements`, { count: this.limits.maxElements, of: 'elements' });
@@ -274,8 +244,15 @@ class Walker {
       this.skip++;
       return;
     }
+    const attributes = this.compatibility.open(tag.name, tag.attributes);
+    if (attributes === undefined) {
+      // An element of an ignorable namespace Word does not understand: Word ignores it and what it holds.
+      this.skip = 1;
+      this.ignoredText = '';
+      return;
+    }
+    if (attributes !== tag.attributes) tag = { ...tag, attributes };
     const name = localName(tag.name);
-    this.rootAttributes ??= tag.attributes;
     const top = this.frames[this.frames.length - 1] ?? { kind: 'visit' };
     switch (top.kind) {
       case 'p':
@@ -462,7 +439,7 @@ class Walker {
         this.frames.push({ kind: 'sdt', seenPr: false, seenContent: false, done: false, placeholder: false });
         return;
       case 'AlternateContent':
-        this.frames.push({ kind: 'alternate', namespaces: attributes, chosen: false });
+        this.frames.push({ kind: 'alternate', chosen: false });
         return;
       default:
         this.frames.push({ kind: 'visit' });
@@ -474,10 +451,9 @@ class Walker {
    * `mc:Fallback`, is read like any container; every other branch is skipped.
    */
   private alternate(frame: Extract<Frame, { kind: 'alternate' }>, name: string, attributes: Attributes): void {
-    const outer = [frame.namespaces, this.rootAttributes ?? {}];
     const understood = (requires: string) => {
       const prefixes = requires.split(/\s+/).filter((p) => p !== '');
-      return prefixes.length > 0 && prefixes.every((p) => UNDERSTOOD_NAMESPACES.has(namespaceOf(p, attributes, outer) ?? ''));
+      return prefixes.length > 0 && prefixes.every((p) => UNDERSTOOD_NAMESPACES.has(this.compatibility.namespaceOf(p) ?? ''));
     };
     const take = !frame.chosen && ((name === 'Choice' && understood(attr(attributes, 'Requires') ?? '')) || name === 'Fallback');
     if (!take) {
@@ -527,7 +503,7 @@ class Walker {
         break;
       case 'AlternateContent':
         this.deeper();
-        this.frames.push({ kind: 'alternate', namespaces: attributes, chosen: false, run });
+        this.frames.push({ kind: 'alternate', chosen: false, run });
         return;
       case 'fldChar':
         this.frames.push({ kind: 'fldChar', type: attr(attributes, 'fldCharType'), seenFfData: false, checkbox: undefined });
@@ -539,16 +515,24 @@ class Walker {
   }
 
   text(text: string): void {
-    if (this.skip > 0) return;
+    if (this.skip > 0) {
+      if (this.ignoredText !== undefined && this.ignoredText.length < MAX_IGNORED_TEXT) this.ignoredText += text.slice(0, MAX_IGNORED_TEXT - this.ignoredText.length);
+      return;
+    }
     const top = this.frames[this.frames.length - 1];
     if (top?.kind === 'text') top.text += text;
   }
 
   close(): void {
     if (this.skip > 0) {
-      this.skip--;
+      if (--this.skip === 0) {
+        // The element that began the subtree passed over ends.
+        this.compatibility.close();
+        if (this.ignoredText !== undefined) this.endIgnored(this.ignoredText);
+      }
       return;
     }
+    this.compatibility.close();
     const frame = this.frames.pop();
     const parent = this.frames[this.frames.length - 1];
     switch (frame?.kind) {
@@ -608,6 +592,12 @@ class Walker {
       case undefined:
         return;
     }
+  }
+
+  /** The end of an element Word ignores: its text is reported. */
+  private endIgnored(text: string): void {
+    if (text.trim() !== '') this.ignored.push({ line: this.lines.length + 1, text: detached(text) });
+    this.ignoredText = undefined;
   }
 
   /**
@@ -710,10 +700,11 @@ export function documentLines(xml: string, limits: WalkLimits = DEFAULT_WALK_LIM
 
 /**
  * {@link documentLines}, with the text it set aside by paragraph: of hidden runs (`w:vanish`, directly or by `styles`),
- * and of runs shown in white on nothing or under 2 pt ({@link UnseenText}).
+ * of runs shown in white on nothing or under 2 pt ({@link UnseenText}), and of elements Word ignores (`ignored`: of a
+ * namespace `mc:Ignorable` declares ignorable that Word does not understand, ECMA-376 Part 3 §10.1.1).
  */
-export function walkDocument(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS, styles: HiddenStyles = NO_HIDDEN_STYLES): { readonly lines: DocxLine[]; readonly hidden: HiddenText[]; readonly unseen: UnseenText[] } {
-  const walker = new Walker(limits, styles);
+export function walkDocument(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS, styles: HiddenStyles = NO_HIDDEN_STYLES): { readonly lines: DocxLine[]; readonly hidden: HiddenText[]; readonly unseen: UnseenText[]; readonly ignored: HiddenText[] } {
+  const walker = new Walker(xml, limits, styles);
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on('doctype', () => {
     throw new XmlReadError('docx-dtd-rejected', 'the XML declares a DTD');
@@ -736,5 +727,5 @@ export function walkDocument(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMI
     if (error instanceof XmlReadError) throw error;
     throw new XmlReadError('docx-xml-invalid', error instanceof Error ? error.message : String(error));
   }
-  return { lines: walker.lines, hidden: walker.hidden, unseen: walker.unseen };
+  return { lines: walker.lines, hidden: walker.hidden, unseen: walker.unseen, ignored: walker.ignored };
 }
