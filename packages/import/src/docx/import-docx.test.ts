@@ -304,3 +304,28 @@ describe('importDocx: an element Word ignores (mc:Ignorable, a namespace it does
     expect(comparable(r.evaluation)).toEqual(comparable(plain.evaluation));
   });
 });
+
+describe('importDocx: white or tiny text set by the styles is set aside as direct formatting is', () => {
+  const shown = '<w:r><w:t xml:space="preserve">264.47</w:t></w:r>';
+  const styled = (rPr: string) =>
+    exampleDocxWith({
+      'word/document.xml': (xml) => xml.replace(shown, `<w:r><w:rPr><w:rStyle w:val="JxFaint"/></w:rPr><w:t>1</w:t></w:r>${shown}`),
+      'word/styles.xml': (xml) => xml.replace('</w:styles>', `<w:style w:type="character" w:styleId="JxFaint"><w:name w:val="Faint"/><w:basedOn w:val="JxBase"/></w:style><w:style w:type="character" w:styleId="JxBase"><w:name w:val="Base"/><w:rPr>${rPr}</w:rPr></w:style></w:styles>`),
+    });
+
+  it.each([
+    ['white', '<w:color w:val="FFFFFF"/>', 'White text on no shading not read (not visible in Word): "1"'],
+    ['under 2 pt', '<w:sz w:val="2"/>', 'Text under 2 pt not read (not legible in Word): "1"'],
+  ])('a digit in a character style based on one %s, before a figure: the figure reads as a reviewer sees it', (_name, rPr, message) => {
+    const r = ok(styled(rPr));
+    expect(r.evaluation.income.total).toBe(264.47);
+    const warnings = r.diagnostics.filter((d) => d.code === 'unseen-text');
+    expect(warnings.map((d) => d.message.en)).toEqual([message]);
+    expect(warnings[0]?.cell).toMatch(/^table \d+, row \d+, cell 2$/);
+  });
+
+  it('the same style in black, or white on a shading its style paints, is read', () => {
+    expect(ok(styled('<w:color w:val="000000"/>')).evaluation.income.total).toBe(1264.47);
+    expect(ok(styled('<w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" w:fill="000000"/>')).evaluation.income.total).toBe(1264.47);
+  });
+});

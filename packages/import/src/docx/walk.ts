@@ -1,8 +1,8 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { FORM_LIMITS } from '../text/limits.js';
 import { CompatibilityScopes, UNDERSTOOD_NAMESPACES } from './compatibility.js';
-import { attr, isOn, localName, type Attributes } from './ooxml.js';
-import { NO_HIDDEN_STYLES, togglesHidden, type HiddenStyles } from './styles.js';
+import { attr, isFilled, isHighlighted, isOn, isTiny, isWhite, localName, type Attributes } from './ooxml.js';
+import { NO_HIDDEN_STYLES, NO_LOOK, styleLook, togglesHidden, type HiddenStyles, type StyleLook } from './styles.js';
 
 /**
  * One line of text the .docx reader extracted, with where it sits in the document (an element origin: see
@@ -30,10 +30,10 @@ export interface HiddenText {
 
 /**
  * Text a run shows that a reader cannot see: white (`w:color` FFFFFF) with no shading behind it — of the run, its
- * paragraph, its cell or its table, each as the element itself sets it — or smaller than 2 pt (`w:sz` under 4
- * half-points). A reviewer reading the form in Word sees a blank there, so it is set aside as hidden text is, and
- * reported with why. Only direct formatting is looked at: white set by a style, or a fill a table style paints, is
- * read as shown.
+ * paragraph, its cell or its table, set on the element itself or by its style — or smaller than 2 pt (`w:sz` under 4
+ * half-points). Colour and size are the run's own, else the nearest of its character style, its paragraph's style,
+ * its table's style and the document defaults (see `styles.ts`). A reviewer reading the form in Word sees a blank
+ * there, so it is set aside as hidden text is, and reported with why.
  */
 export interface UnseenText extends HiddenText {
   readonly why: 'white' | 'tiny';
@@ -114,7 +114,7 @@ interface Field {
  */
 type Frame =
   | { readonly kind: 'visit' }
-  | { readonly kind: 'p'; readonly outer: string; readonly outerHidden: string; readonly outerUnseen: Unseen; readonly outerStyleHidden: boolean; readonly outerFilled: boolean; readonly paragraph: number }
+  | { readonly kind: 'p'; readonly outer: string; readonly outerHidden: string; readonly outerUnseen: Unseen; readonly outerStyleHidden: boolean; readonly outerLook: StyleLook; readonly outerFilled: boolean; readonly paragraph: number }
   | { readonly kind: 'pPr' }
   | { readonly kind: 'tcPr' }
   | { readonly kind: 'tbl' }
@@ -152,10 +152,13 @@ function runOf(frame: Frame | undefined): RunFrame | undefined {
   return frame?.kind === 'run' ? frame : frame?.kind === 'runBranch' ? frame.run : undefined;
 }
 
-/** What a run's own properties say of how it looks: white text, under 2 pt, a shading or highlight behind it. */
+/**
+ * What a run's own properties say of how it looks: white text (or another colour: false), under 2 pt (or another
+ * size: false) — undefined where they say nothing, and the styles decide — and a shading or highlight behind it.
+ */
 interface RunLook {
-  white: boolean;
-  tiny: boolean;
+  white: boolean | undefined;
+  tiny: boolean | undefined;
   filled: boolean;
 }
 
@@ -169,25 +172,6 @@ const NO_UNSEEN: Unseen = { text: '', why: undefined };
 
 /** Characters of an ignored element's text kept for its report (which quotes 40). */
 const MAX_IGNORED_TEXT = 1_000;
-
-/** `w:color` of a run: white, as its value or as the theme's background colour it names. */
-function isWhite(attributes: Attributes): boolean {
-  const theme = attr(attributes, 'themeColor');
-  if (theme !== undefined) return theme === 'background1' || theme === 'light1';
-  return (attr(attributes, 'val') ?? '').toUpperCase() === 'FFFFFF';
-}
-
-/**
- * `w:shd` paints something behind the text: a fill other than none or white, or a pattern (any `w:val` but clear or
- * nil: a pattern's colour is drawn over the fill). Generous on purpose — a shading read as painted only keeps white
- * text read.
- */
-function isFilled(attributes: Attributes): boolean {
-  const pattern = attr(attributes, 'val');
-  if (pattern !== undefined && pattern !== 'clear' && pattern !== 'nil') return true;
-  const fill = (attr(attributes, 'fill') ?? 'auto').toUpperCase();
-  return fill !== 'AUTO' && fill !== 'FFFFFF';
-}
 
 /**
  * Walks WordprocessingML as a stream of tags (saxes) in document order: paragraphs become lines, table cells are
@@ -207,8 +191,11 @@ class Walker {
   private elements = 0;
   private paragraph = 0;
   private tableCount = 0;
-  /** The open tables, innermost last; `hides`: the table's style toggles hidden text; `filled`, `cellFilled`: a shading set on the table, on its current cell. */
-  private readonly tables: { index: number; row: number; cell: number; hides: boolean; filled: boolean; cellFilled: boolean }[] = [];
+  /**
+   * The open tables, innermost last; `hides`: the table's style toggles hidden text; `look`: how its style draws text;
+   * `filled`, `cellFilled`: a shading set on the table, on its current cell.
+   */
+  private readonly tables: { index: number; row: number; cell: number; hides: boolean; look: StyleLook; filled: boolean; cellFilled: boolean }[] = [];
   private readonly fields: Field[] = [];
   private buf = '';
   /** The current paragraph's hidden text. */
@@ -229,6 +216,8 @@ class Walker {
   private ignoredText: string | undefined;
   /** The current paragraph's style (named, or the default) toggles hidden text. */
   private paragraphStyleHidden = false;
+  /** How the current paragraph's style (named, or the default) draws text. */
+  private paragraphLook: StyleLook = NO_LOOK;
 
   constructor(
     xml: string,
@@ -266,6 +255,7 @@ class Walker {
         if (name === 'pStyle') {
           const style = attr(tag.attributes, 'val');
           this.paragraphStyleHidden = togglesHidden(this.styles, 'paragraph', style);
+          this.paragraphLook = styleLook(this.styles, 'paragraph', style);
         } else if (name === 'shd') this.paragraphFilled ||= isFilled(tag.attributes);
         this.skip = 1;
         return;
@@ -284,7 +274,10 @@ class Walker {
         return;
       case 'tblPr': {
         const table = this.tables[this.tables.length - 1];
-        if (name === 'tblStyle' && table !== undefined) table.hides = togglesHidden(this.styles, 'table', attr(tag.attributes, 'val'));
+        if (name === 'tblStyle' && table !== undefined) {
+          table.hides = togglesHidden(this.styles, 'table', attr(tag.attributes, 'val'));
+          table.look = styleLook(this.styles, 'table', attr(tag.attributes, 'val'));
+        }
         else if (name === 'shd' && table !== undefined) table.filled ||= isFilled(tag.attributes);
         this.skip = 1;
         return;
@@ -316,9 +309,9 @@ class Walker {
           if (run !== undefined) run.style = attr(tag.attributes, 'val');
         } else if (run !== undefined) {
           if (name === 'color') run.look.white = isWhite(tag.attributes);
-          else if (name === 'sz') run.look.tiny = Number(attr(tag.attributes, 'val')) < 4;
+          else if (name === 'sz') run.look.tiny = isTiny(tag.attributes);
           else if (name === 'shd') run.look.filled ||= isFilled(tag.attributes);
-          else if (name === 'highlight') run.look.filled ||= !['none', 'white'].includes(attr(tag.attributes, 'val') ?? 'none');
+          else if (name === 'highlight') run.look.filled ||= isHighlighted(tag.attributes);
         }
         this.skip = 1;
         return;
@@ -391,15 +384,16 @@ class Walker {
     if (++this.depth > this.limits.maxDepth) throw new XmlReadError('docx-too-complex', `elements nested deeper than ${this.limits.maxDepth}`, { count: this.limits.maxDepth, of: 'depth' });
     switch (name) {
       case 'p':
-        this.frames.push({ kind: 'p', outer: this.buf, outerHidden: this.hiddenBuf, outerUnseen: this.unseenBuf, outerStyleHidden: this.paragraphStyleHidden, outerFilled: this.paragraphFilled, paragraph: ++this.paragraph });
+        this.frames.push({ kind: 'p', outer: this.buf, outerHidden: this.hiddenBuf, outerUnseen: this.unseenBuf, outerStyleHidden: this.paragraphStyleHidden, outerLook: this.paragraphLook, outerFilled: this.paragraphFilled, paragraph: ++this.paragraph });
         this.buf = '';
         this.hiddenBuf = '';
         this.unseenBuf = NO_UNSEEN;
         this.paragraphStyleHidden = togglesHidden(this.styles, 'paragraph', undefined);
+        this.paragraphLook = styleLook(this.styles, 'paragraph', undefined);
         this.paragraphFilled = false;
         return;
       case 'tbl':
-        this.tables.push({ index: ++this.tableCount, row: 0, cell: 0, hides: togglesHidden(this.styles, 'table', undefined), filled: false, cellFilled: false });
+        this.tables.push({ index: ++this.tableCount, row: 0, cell: 0, hides: togglesHidden(this.styles, 'table', undefined), look: styleLook(this.styles, 'table', undefined), filled: false, cellFilled: false });
         this.frames.push({ kind: 'tbl' });
         return;
       case 'tr': {
@@ -421,7 +415,7 @@ class Walker {
         return;
       }
       case 'r':
-        this.frames.push({ kind: 'run', items: [], seenRPr: false, font: undefined, vanish: undefined, style: undefined, look: { white: false, tiny: false, filled: false } });
+        this.frames.push({ kind: 'run', items: [], seenRPr: false, font: undefined, vanish: undefined, style: undefined, look: { white: undefined, tiny: undefined, filled: false } });
         return;
       case 'fldSimple': {
         const text = fieldText(attr(attributes, 'instr') ?? '', undefined);
@@ -548,6 +542,7 @@ class Walker {
         this.hiddenBuf = frame.outerHidden;
         this.unseenBuf = frame.outerUnseen;
         this.paragraphStyleHidden = frame.outerStyleHidden;
+        this.paragraphLook = frame.outerLook;
         this.paragraphFilled = frame.outerFilled;
         this.depth--;
         return;
@@ -611,7 +606,7 @@ class Walker {
     // Each style level that says `vanish` flips the state (`!==` on booleans is exclusive or).
     const byStyles = this.styles.byDefault !== tableHides !== this.paragraphStyleHidden !== togglesHidden(this.styles, 'character', run.style);
     const hidden = run.vanish ?? byStyles;
-    const unseen = hidden ? undefined : this.unseenWhy(run.look);
+    const unseen = hidden ? undefined : this.unseenWhy(run);
     for (const item of run.items) {
       if ('text' in item) this.emit(font === undefined ? item.text : Array.from(item.text).map((ch) => symbolGlyph(font, ch.codePointAt(0) ?? 0)).join(''), hidden, unseen);
       else if ('fixed' in item) this.emit(item.fixed, hidden, unseen);
@@ -625,12 +620,25 @@ class Walker {
     }
   }
 
-  /** Why a shown run cannot be seen ({@link UnseenText}), if it cannot. */
-  private unseenWhy(look: RunLook): UnseenText['why'] | undefined {
-    if (look.tiny) return 'tiny';
-    if (!look.white || look.filled || this.paragraphFilled) return undefined;
+  /**
+   * Why a shown run cannot be seen ({@link UnseenText}), if it cannot. Its colour and size are its own, else the
+   * nearest its styles give — its character style, its paragraph's, its table's, the document defaults
+   * (ECMA-376 Part 1 §17.7.2); a shading of any of them, or of its paragraph, cell or table, keeps white text seen.
+   */
+  private unseenWhy(run: RunFrame): UnseenText['why'] | undefined {
+    let { white, tiny, filled } = run.look;
     const table = this.tables[this.tables.length - 1];
-    return table !== undefined && (table.filled || table.cellFilled) ? undefined : 'white';
+    filled ||= this.paragraphFilled || (table !== undefined && (table.filled || table.cellFilled));
+    const looks = this.styles.looks;
+    if (looks !== undefined) {
+      for (const look of [styleLook(this.styles, 'character', run.style), this.paragraphLook, table?.look ?? NO_LOOK, looks.byDefault]) {
+        white ??= look.white;
+        tiny ??= look.tiny;
+        filled ||= look.filled;
+      }
+    }
+    if (tiny === true) return 'tiny';
+    return white === true && !filled ? 'white' : undefined;
   }
 
   private fieldChar(type: string | undefined, checkbox: boolean | undefined, hidden: boolean): void {
