@@ -1,7 +1,7 @@
 // The cross-form pass through the built CLI: --history, a batch of several years and units, determinism across
 // file order and --jobs, and the examples README's commands.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -68,6 +68,39 @@ describe('the notes of the cross-form rules reach the report (issue 15, lead\'s 
     expect(text.stdout).toMatch(new RegExp(`请复核:\\n\\s+\\S*2021\\.json（示例单位 2021） “三公经费比上年下降”由两年的表证实：${note}`));
     const json = doc(jixiao(['check', dir, '--format', 'json']).stdout);
     expect(json.crossForm?.reviewNotes).toContainEqual(expect.objectContaining({ ruleId: 'history/three-public-declined', outcome: 'pass', messageId: 'nothing-spent', message: note }));
+  });
+});
+
+/** A README's fenced blocks of one language, each as its lines. */
+function blocks(readme: string, language: string): string[][] {
+  const text = readFileSync(join(ROOT, readme), 'utf8');
+  return [...text.matchAll(new RegExp(`\`\`\`${language}\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => (m[1] ?? '').split('\n').filter((l) => l !== ''));
+}
+
+describe('the examples as their READMEs show them (issue 17.6)', () => {
+  // Each README's command run as written (the shell would expand a glob; the CLI expands it here): every file it
+  // names is read (a README in a folder given whole is listed as unreadable, exit 3), and every line its text block
+  // shows (but the lines that are only an elision) is a line of what the command prints.
+  it.each([
+    ['examples/history/README.md', 'README.md'],
+    ['examples/batch-copy/README.md', undefined],
+  ])('%s: its command reads every file, exits 1 and prints what the README shows', (readme, alsoShownIn) => {
+    const [command] = blocks(readme, 'sh');
+    expect(command).toHaveLength(1);
+    const args = (command?.[0] ?? '').replace(/^npx jixiao /, '').split(' ');
+    const r = jixiao(args);
+    // Nothing unread: no file listed (a batch's summary says 无法读取 0 份, a single file says nothing).
+    expect(r.stderr).not.toMatch(/无法读取(?! 0 份)/);
+    expect(r.code).toBe(1);
+    const printed = r.stdout.split('\n');
+    // The cross-form section as shown: in the example's README, or (the history example) in the project's.
+    const shown = blocks(alsoShownIn ?? readme, 'text').filter((b) => b[0] === '跨表核对（跨年度、同批次）');
+    expect(shown).toHaveLength(1);
+    const lines = (shown[0] ?? []).filter((l) => l.trim() !== '…');
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    // A "…" inside a line stands for what the README leaves out of it (a long shared passage).
+    const matches = (line: string) => new RegExp(`^${line.split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    for (const line of lines) expect(printed.some((p) => matches(line).test(p)), line).toBe(true);
   });
 });
 

@@ -21,11 +21,11 @@ vi.mock('../../packages/import/src/docx/walk.js', async (importOriginal) => {
   const treeXml = await import('../../packages/import/src/docx/tree-xml.reference.js');
   return {
     ...real,
-    // The import walks through walkDocument; the tree walker knows no hidden or unseen text (the forms here have none).
+    // The import walks through walkDocument; the tree walker knows no hidden, unseen or ignored text (the forms here have none).
     walkDocument: (xml: string, limits?: Parameters<typeof real.walkDocument>[1], styles?: Parameters<typeof real.walkDocument>[2]) => {
       if (!walker.reference) return real.walkDocument(xml, limits, styles);
       try {
-        return { lines: tree.referenceLines(xml), hidden: [], unseen: [] };
+        return { lines: tree.referenceLines(xml), hidden: [], unseen: [], ignored: [] };
       } catch (error) {
         // The same failure, as the import knows it.
         if (error instanceof treeXml.XmlReadError) throw new real.XmlReadError(error.code, error.message);

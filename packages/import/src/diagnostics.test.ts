@@ -1,4 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { importBuffer } from './buffer.js';
+import { importText } from './text/import-text.js';
 import { describeLocation, formatDiagnostic, type ImportDiagnostic } from './diagnostics.js';
 
 const at = (where: Partial<ImportDiagnostic>): ImportDiagnostic => ({
@@ -41,5 +46,34 @@ describe('which field a diagnostic is about, in the reader’s words', () => {
     expect(formatDiagnostic(d, 'en', { verbose: true })).toBe('error line 30 [unreadable-figure] total income (income.total): unreadable figure');
     expect(formatDiagnostic(at({ path: 'selfAssessment.indicators.2.score' }), 'zh-CN')).toBe('错误 [unreadable-figure] 绩效指标第 3 行 得分: 无法识别的数字');
     expect(formatDiagnostic(at({ path: 'extra.field' }), 'zh-CN')).toBe('错误 [unreadable-figure] extra.field: 无法识别的数字');
+  });
+});
+
+describe('a diagnostic speaks the reader’s words, not the model’s', () => {
+  // The real published forms of examples/real and the examples' own forms, every kind the browser-safe reader takes.
+  const examples = resolve(fileURLToPath(new URL('../../../examples', import.meta.url)));
+  const files = readdirSync(examples, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(txt|docx|xlsx)$/.test(f))
+    .sort();
+
+  it('no message of an import diagnostic on the examples says "null" (a reviewer reads 空白 / blank)', async () => {
+    expect(files.length).toBeGreaterThan(20);
+    const saying: string[] = [];
+    let diagnostics = 0;
+    for (const f of files) {
+      const result = await importBuffer(new Uint8Array(readFileSync(resolve(examples, f))), { filename: f });
+      for (const d of result.diagnostics) {
+        diagnostics++;
+        for (const text of Object.values(d.message)) if (/\bnull\b/i.test(text)) saying.push(`${f}: ${text}`);
+      }
+    }
+    expect(diagnostics).toBeGreaterThan(50);
+    expect(saying).toEqual([]);
+  });
+
+  it('an unreadable figure is left blank, in those words, quoting what was written', () => {
+    const result = importText(readFileSync(resolve(examples, 'beita-justice-2020/000_1f3a69e61e56d541.txt'), 'utf8').replace('264.47', '约264.47'));
+    const figure = result.diagnostics.find((d) => d.code === 'unreadable-figure');
+    expect(figure?.message).toEqual({ 'zh-CN': '无法读取“年度收入合计”的数字“约264.47”，按空白处理', en: 'cannot read the figure "约264.47" for "total income"; left blank' });
   });
 });

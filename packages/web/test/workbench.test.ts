@@ -1318,6 +1318,63 @@ describe.skipIf(!HAVE_CHROMIUM)('across forms, and workbooks', { timeout: BROWSE
     expect(problems).toEqual([]);
   });
 
+  it.each([
+    ['asked for its forms by the pass (the second worker)', 'forms'],
+    ['running the pass (the first worker)', 'cross'],
+  ] as const)('a worker that dies %s: its forms are checked again in a fresh worker, every file counted, and the section is the one of a page where none died (issue 16)', async (_when, request) => {
+    const folder = join(work, `cross-death-${request}`);
+    mkdirSync(folder, { recursive: true });
+    // Six units, one narrative (the seed's): a copied-narrative finding on each, naming the others.
+    for (const unit of ['甲', '乙', '丙', '丁', '戊', '己']) writeFileSync(join(folder, `${unit}.txt`), SEED_TEXT.replace('北塔区司法局', `${unit}区司法局`));
+    const twoWorkers = () => {
+      Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 2 });
+    };
+    const section = (page: Page) => page.locator('section.cross').innerText();
+    // The section where no worker died, on a page of its own.
+    const calm = await openPage(pathToFileURL(join(dist, 'index.html')).href, twoWorkers);
+    await calm.page.getByTestId('pick-folder').setInputFiles(folder);
+    await calm.page.getByText('已检查 6 / 6 份').waitFor({ timeout: 60_000 });
+    await calm.page.locator('table.cross-findings tbody tr[data-rule="batch/copied-narrative"]').nth(5).waitFor({ timeout: 60_000 });
+    await calm.page.locator('section.cross[aria-busy="false"]').waitFor({ timeout: 60_000 });
+    const expected = await section(calm.page);
+    expect(expected).toContain('batch/copied-narrative');
+    await calm.page.close();
+
+    const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href, [
+      faultyWorkers,
+      twoWorkers,
+      // Which request of the pass is the cue (an init script is sent as its source: no argument reaches it).
+      request === 'forms' ? () => Object.assign(globalThis, { dieOn: 'forms' }) : () => Object.assign(globalThis, { dieOn: 'cross' }),
+      () => {
+        // The first worker given that request is told to die first (faultyWorkers): it never answers it.
+        const state = globalThis as unknown as { dieOn: string; toldToDie: number };
+        state.toldToDie = 0;
+        const typeOf = (data: unknown) => (typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined);
+        globalThis.Worker = class extends Worker {
+          override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
+            if (state.toldToDie === 0 && typeOf(message) === state.dieOn) {
+              state.toldToDie++;
+              super.postMessage({ type: 'test: die' });
+            }
+            if (Array.isArray(transfer)) super.postMessage(message, transfer);
+            else super.postMessage(message, transfer);
+          }
+        };
+      },
+    ]);
+    await page.getByTestId('pick-folder').setInputFiles(folder);
+    // The worker dies in the first pass; its forms are checked again, and the pass after them has every form.
+    await poll(() => page.evaluate(() => (globalThis as unknown as { toldToDie: number }).toldToDie), { timeout: 60_000 }).toBe(1);
+    await poll(() => section(page), { timeout: 60_000 }).toBe(expected);
+    await page.getByText('已检查 6 / 6 份').waitFor();
+    expect(await page.locator('ul.unreadable li').count()).toBe(0);
+    expect(await page.locator('table.forms tbody tr').count()).toBe(6);
+    expect(ownFilesOnly(requests, 'file://')).toEqual([]);
+    // The worker's death is the only error (thrown on cue, outside any handler).
+    expect(problems.filter((p) => !p.includes('test: the worker was told to die'))).toEqual([]);
+    await page.close();
+  });
+
   it('two files of one name (自评表.txt from two folders, one file dropped twice): each cross-form finding is on its own form and links to the other, not to the first of that name', async () => {
     const folder = join(work, 'same-name');
     for (const [dir, unit] of [['a', '东湖区司法局'], ['b', '西湖区司法局']] as const) {

@@ -250,8 +250,9 @@ describe('jixiao check with child processes (built CLI)', () => {
     // Sixteen files or fewer make chunks of one: this process takes the first file, the child the next ones.
     for (let i = 0; i < 12; i++) writeFileSync(join(dir, 'forms', `form-${String(i).padStart(2, '0')}${i === 1 ? '-crash' : ''}.json`), JSON.stringify(patchEvaluation(baseEvaluation(), { staffing: { authorized: 10, actual: 8 + i } })));
     const hook = join(dir, 'die-on-crash.cjs');
-    // Loaded by every process of the run (NODE_OPTIONS); acts only in a forked child (one with an IPC channel).
-    writeFileSync(hook, `if (typeof process.send === 'function') {\n  const send = process.send.bind(process);\n  process.send = (m, ...rest) => {\n    if (m.type === 'outcome' && m.outcome.source.includes('-crash')) process.kill(process.pid, 'SIGKILL');\n    return send(m, ...rest);\n  };\n}\n`);
+    // Loaded by every process of the run (NODE_OPTIONS); acts only in a forked child (one with an IPC channel), which
+    // is killed as it reads the marked file (in the middle of checking it).
+    writeFileSync(hook, `if (typeof process.send === 'function') {\n  const fs = require('node:fs');\n  const read = fs.readFileSync;\n  fs.readFileSync = function (path, ...rest) {\n    if (String(path).includes('-crash')) process.kill(process.pid, 'SIGKILL');\n    return read.call(this, path, ...rest);\n  };\n  require('node:module').syncBuiltinESMExports();\n}\n`);
     const run = (jobs: string) => {
       const r = spawnSync(process.execPath, [BIN, 'check', 'forms', '--jobs', jobs, '--format', 'json', '--locale', 'en'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1', NODE_OPTIONS: `--require=${hook}` } });
       return { code: r.status, doc: JSON.parse(r.stdout) as ResultDocument, stderr: r.stderr };

@@ -2,8 +2,9 @@
  * Child-process entry of the batch pool (bundled by tsup as `dist/batch-child.js`, started with
  * `child_process.fork` by {@link startChildren}). A child compiles the selected packs once, says it is ready, then
  * checks the files of each task it is sent, in order, and sends each file's outcome back as soon as it has it (its
- * report chunks as UTF-8 bytes). Before it begins a file it writes one byte to {@link BEGUN_FD}, so that the parent
- * knows which file a child was on if it dies, even when outcomes it had sent were still waiting to be written. A
+ * report chunks as UTF-8 bytes). Before it begins a file it writes one byte to {@link PROGRESS_FD}, and another once it
+ * has checked it, so that the parent knows which file a child was on if it dies — or that it was on none, having
+ * checked its last file — even when outcomes it had sent were still waiting to be written. A
  * child ends when its parent lets go of it or is gone (the IPC channel closes), so none outlives the batch.
  */
 import { writeSync } from 'node:fs';
@@ -11,7 +12,7 @@ import type { Checker, Template } from '@jixiao/core';
 import { ConversionSlots, useConversionSlots } from '@jixiao/import/node';
 import { loadChecker } from '../packs.js';
 import { checkFile, type FileOutcome } from './check-file.js';
-import { BEGUN_FD, type ChildReply, type ChildRequest } from './children.js';
+import { PROGRESS_FD, type ChildReply, type ChildRequest } from './children.js';
 
 const utf8 = new TextEncoder();
 let loaded: { checker: Checker; templates: readonly Template[] | undefined } | undefined;
@@ -33,11 +34,12 @@ function send(reply: ChildReply): Promise<void> {
 const ONE = new Uint8Array(1);
 
 /**
- * Say that the next file is begun: one byte on {@link BEGUN_FD}, written at once (a synchronous write to a pipe, never
- * queued in this process), so that it has reached the parent even if this child dies on the file.
+ * Say that the next file is begun, or that it is checked: one byte on {@link PROGRESS_FD}, written at once (a
+ * synchronous write to a pipe, never queued in this process), so that it has reached the parent even if this child
+ * dies on the file, or right after it with the file's outcome still unwritten.
  */
-function begin(): void {
-  writeSync(BEGUN_FD, ONE);
+function mark(): void {
+  writeSync(PROGRESS_FD, ONE);
 }
 
 /** Let queued events run: the outcomes sent so far are written to the channel, the parent's requests read. */
@@ -91,8 +93,9 @@ async function drain(): Promise<void> {
     for (let files = tasks.shift(); files !== undefined; files = tasks.shift()) {
       if (loaded === undefined || batch === undefined) throw new Error('task before start and batch');
       for (const file of files) {
-        begin();
+        mark();
         const outcome = await checkFile(file, batch.locale, loaded.checker, batch.shape, loaded.templates, batch.waivers);
+        mark();
         // Not waited for: the next file is begun while the parent, busy with a form of its own, has not yet read
         // the channel (waiting for the write cost a child 7–10 % of its time, bench/RESULTS.md "Fifteenth shift").
         // What this child holds unwritten is bounded by the chunks it was given.

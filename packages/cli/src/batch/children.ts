@@ -41,11 +41,14 @@ export type ChunkEnd =
   | { readonly ok: false; readonly from: number; readonly culprit?: { readonly index: number; readonly reason: string } | undefined };
 
 /**
- * The child's file descriptor for the byte it writes as it begins each file (see `child.ts`): a pipe of its own, not
- * the IPC channel, so that the byte never waits behind the outcomes the child has sent and this process has not yet
- * read. On a child's death, the bytes counted say which file it was checking.
+ * The child's file descriptor for the byte it writes as it begins each file and the byte it writes once it has
+ * checked it, before sending its outcome (see `child.ts`): a pipe of its own, not the IPC channel, so that the bytes
+ * never wait behind the outcomes the child has sent and this process has not yet read. On a child's death, the bytes
+ * counted say whether it was checking a file, and which: an odd count, the last file begun; an even count, none — it
+ * died between two files (after its last one, say, with that file's outcome not yet written), and every file it had
+ * not answered for is checked again here.
  */
-export const BEGUN_FD = 4;
+export const PROGRESS_FD = 4;
 
 /**
  * A child's old generation is capped: it holds a few chunks of forms at a time (a 2.5 MB .docx at most, bounded
@@ -88,8 +91,8 @@ class Child {
   private readonly onEnd: (() => void)[] = [];
   /** LibreOffice slots this child holds (given back for it if it dies holding them). */
   private slots = 0;
-  /** Files this child has begun (bytes read from its {@link BEGUN_FD}) and files it has answered for. */
-  private begun = 0;
+  /** Bytes read from its {@link PROGRESS_FD} (two a file checked, one for a file begun and not finished), and files it has answered for. */
+  private marks = 0;
   private answered = 0;
   alive = true;
 
@@ -97,9 +100,9 @@ class Child {
     // The parent's own V8 flags pass on (a profile, say), but not an inspector: its port is taken.
     const execArgv = [...process.execArgv.filter((a) => !a.startsWith('--inspect')), `--max-old-space-size=${String(CHILD_HEAP_MB)}`];
     this.proc = fork(entry, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'] });
-    const begun = this.proc.stdio[BEGUN_FD] as Readable | null;
-    begun?.on('data', (d: Buffer) => {
-      this.begun += d.length;
+    const progress = this.proc.stdio[PROGRESS_FD] as Readable | null;
+    progress?.on('data', (d: Buffer) => {
+      this.marks += d.length;
     });
     this.proc.stderr?.setEncoding('utf8');
     this.proc.stderr?.on('data', (d: string) => {
@@ -141,10 +144,10 @@ class Child {
     // A child that cannot be started at all (no such entry) ends as one that died.
     this.proc.on('error', () => undefined);
     // The child has ended once it has exited, its channel is closed (every message it wrote has been read: the
-    // channel's end comes after them) and its standard error and its pipe of files begun are read. ('close' is not
+    // channel's end comes after them) and its standard error and its pipe of progress marks are read. ('close' is not
     // emitted for a child whose channel this process closed.)
     let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-    let waiting = 2 + (this.proc.stderr === null ? 0 : 1) + (begun === null ? 0 : 1);
+    let waiting = 2 + (this.proc.stderr === null ? 0 : 1) + (progress === null ? 0 : 1);
     const ended = () => {
       if (--waiting > 0) return;
       this.alive = false;
@@ -152,11 +155,14 @@ class Child {
       const zh = locale === 'zh-CN';
       readied?.reject(new CliError(zh ? `批量检查的子进程在加载规则包时结束（${cause}）；可改用 --jobs 1` : `a child process of the batch ended while loading the packs (${cause}); try --jobs 1`));
       const reason = zh ? `检查此文件的子进程意外结束（${cause}）` : `the child process checking this file ended unexpectedly (${cause})`;
-      // The file it was checking: the last one it began, unless it had answered for that one too. The held files
-      // are its files from `answered` on, in the order sent and begun.
+      // The file it was checking, if it died in the middle of one: the last one it began. A child that died between
+      // two files (one it had checked, its outcome not yet written) was checking none: no file is blamed, and every
+      // one it had not answered for is checked again here. The held files are its files from `answered` on, in the
+      // order sent and begun.
+      const checking = this.marks % 2 === 1 ? Math.ceil(this.marks / 2) - 1 : -1;
       let file = this.answered;
       for (const chunk of this.held.splice(0)) {
-        const index = this.begun > this.answered ? this.begun - 1 - file + chunk.received : -1;
+        const index = checking < 0 ? -1 : checking - file + chunk.received;
         const culprit = index >= chunk.received && index < chunk.files.length ? { index, reason } : undefined;
         file += chunk.files.length - chunk.received;
         chunk.settle({ ok: false, from: chunk.received, ...(culprit === undefined ? {} : { culprit }) });
@@ -170,7 +176,7 @@ class Child {
     });
     this.proc.once('disconnect', ended);
     this.proc.stderr?.once('end', ended);
-    begun?.once('end', ended);
+    progress?.once('end', ended);
     this.send(start);
     if (batch !== undefined) this.send(batch);
   }

@@ -237,3 +237,95 @@ describe('importDocx: hostile files', () => {
     );
   });
 });
+
+/** The example form's .docx (`examples/beita-justice-2020/form.docx`) with parts edited (each edit must change its part). */
+function exampleDocxWith(parts: Readonly<Record<string, (xml: string) => string>>): Uint8Array {
+  const entries = unzipSync(new Uint8Array(readFileSync(example('form.docx'))));
+  for (const [name, edit] of Object.entries(parts)) {
+    const xml = strFromU8(entries[name] ?? new Uint8Array(0));
+    const edited = edit(xml);
+    expect(edited).not.toBe(xml);
+    entries[name] = strToU8(edited);
+  }
+  return zipSync(entries);
+}
+
+/** The example's 政府采购计划 question, its 否 box (an EQ field, ticked) replaced by `mark`. */
+function procurementNoMarkAs(mark: string): (xml: string) => string {
+  return (xml) => {
+    const at = xml.indexOf('年度是否制定了政府采购计划');
+    const field = /<w:r><w:fldChar w:fldCharType="begin"><\/w:fldChar><\/w:r>.*?<w:fldChar w:fldCharType="end"\/><\/w:r>/y;
+    field.lastIndex = xml.indexOf('<w:r><w:fldChar w:fldCharType="begin">', at);
+    const m = field.exec(xml);
+    if (at < 0 || m === null) throw new Error('the example form changed: no 否 field after 政府采购计划');
+    return xml.slice(0, m.index) + mark + xml.slice(m.index + m[0].length);
+  };
+}
+
+describe('importDocx: a tick Word writes inside a run as mc:AlternateContent is read from the branch Word shows', () => {
+  const alternate = (choice: string, fallback: string) => `<w:r><mc:AlternateContent>${choice}<mc:Fallback>${fallback}</mc:Fallback></mc:AlternateContent></w:r>`;
+
+  it('Word’s inserted ☑ (w16se:symEx in the choice, ☑ as text in the fallback): 否 is ticked, read explicitly', () => {
+    const plain = ok(new Uint8Array(readFileSync(example('form.docx'))));
+    expect(plain.evaluation.procurement.planMade).toBe('no');
+    const r = ok(exampleDocxWith({ 'word/document.xml': procurementNoMarkAs(alternate('<mc:Choice Requires="w16se"><w16se:symEx w16se:font="Segoe UI Symbol" w16se:char="2611"/></mc:Choice>', '<w:t>☑</w:t>')) }));
+    expect(r.evaluation.procurement.planMade).toBe('no');
+    expect(r.evaluation.answerResolution?.['procurement.planMade']?.how).toBe('explicit');
+    expect(comparable(r.evaluation)).toEqual(comparable(plain.evaluation));
+  });
+
+  it('the choice decides, not the fallback: a choice Word shows empty over a fallback ticked leaves the question unanswered', () => {
+    const r = ok(exampleDocxWith({ 'word/document.xml': procurementNoMarkAs(alternate('<mc:Choice Requires="w14"><w:sym w:font="Wingdings 2" w:char="F0A3"/></mc:Choice>', '<w:t>☑</w:t>')) }));
+    expect(r.evaluation.procurement.planMade).toBe('unanswered');
+  });
+});
+
+describe('importDocx: an element Word ignores (mc:Ignorable, a namespace it does not understand) is not read', () => {
+  // The example form's root already says mc:Ignorable="w14 w15 wp14"; the edit declares one more namespace ignorable.
+  const root = (xml: string) => xml.replace('mc:Ignorable="w14 w15 wp14"', 'mc:Ignorable="w14 w15 wp14 x99" xmlns:x99="urn:example:x99"');
+  const shown = '<w:r><w:t xml:space="preserve">264.47</w:t></w:r>';
+
+  it('a digit in an ignored element before a figure: the figure reads as Word shows it, the digit is a warning on its cell', () => {
+    const r = ok(exampleDocxWith({ 'word/document.xml': (xml) => root(xml).replace(shown, `<x99:wrap><w:r><w:t>1</w:t></w:r></x99:wrap>${shown}`) }));
+    expect(r.evaluation.income.total).toBe(264.47);
+    const warnings = r.diagnostics.filter((d) => d.code === 'ignored-text');
+    expect(warnings.map((d) => [d.severity, d.message['zh-CN'], d.message.en])).toEqual([
+      ['warning', 'Word 忽略的标记中的文字未读取（声明为可忽略、Word 不认识的命名空间，Word 中不显示）：「1」', 'Text in markup Word ignores not read (an ignorable namespace Word does not understand; not shown in Word): "1"'],
+    ]);
+    expect(warnings[0]?.cell).toMatch(/^table \d+, row \d+, cell 2$/);
+    // The same element in a namespace not declared ignorable is read (Word would refuse such a file).
+    const declared = ok(exampleDocxWith({ 'word/document.xml': (xml) => xml.replace('mc:Ignorable="w14 w15 wp14"', 'mc:Ignorable="w14 w15 wp14" xmlns:x99="urn:example:x99"').replace(shown, `<x99:wrap><w:r><w:t>1</w:t></w:r></x99:wrap>${shown}`) }));
+    expect(declared.evaluation.income.total).toBe(1264.47);
+  });
+
+  it('a tick an ignored attribute would give is not given: x99:char beside w:char does not draw ☑', () => {
+    const plain = ok(new Uint8Array(readFileSync(example('form.docx'))));
+    const r = ok(exampleDocxWith({ 'word/document.xml': (xml) => root(xml).replace('<w:sym w:char="F0A3" w:font="Wingdings 2"/>', '<w:sym w:char="F0A3" x99:char="F052" w:font="Wingdings 2"/>') }));
+    expect(comparable(r.evaluation)).toEqual(comparable(plain.evaluation));
+  });
+});
+
+describe('importDocx: white or tiny text set by the styles is set aside as direct formatting is', () => {
+  const shown = '<w:r><w:t xml:space="preserve">264.47</w:t></w:r>';
+  const styled = (rPr: string) =>
+    exampleDocxWith({
+      'word/document.xml': (xml) => xml.replace(shown, `<w:r><w:rPr><w:rStyle w:val="JxFaint"/></w:rPr><w:t>1</w:t></w:r>${shown}`),
+      'word/styles.xml': (xml) => xml.replace('</w:styles>', `<w:style w:type="character" w:styleId="JxFaint"><w:name w:val="Faint"/><w:basedOn w:val="JxBase"/></w:style><w:style w:type="character" w:styleId="JxBase"><w:name w:val="Base"/><w:rPr>${rPr}</w:rPr></w:style></w:styles>`),
+    });
+
+  it.each([
+    ['white', '<w:color w:val="FFFFFF"/>', 'White text on no shading not read (not visible in Word): "1"'],
+    ['under 2 pt', '<w:sz w:val="2"/>', 'Text under 2 pt not read (not legible in Word): "1"'],
+  ])('a digit in a character style based on one %s, before a figure: the figure reads as a reviewer sees it', (_name, rPr, message) => {
+    const r = ok(styled(rPr));
+    expect(r.evaluation.income.total).toBe(264.47);
+    const warnings = r.diagnostics.filter((d) => d.code === 'unseen-text');
+    expect(warnings.map((d) => d.message.en)).toEqual([message]);
+    expect(warnings[0]?.cell).toMatch(/^table \d+, row \d+, cell 2$/);
+  });
+
+  it('the same style in black, or white on a shading its style paints, is read', () => {
+    expect(ok(styled('<w:color w:val="000000"/>')).evaluation.income.total).toBe(1264.47);
+    expect(ok(styled('<w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" w:fill="000000"/>')).evaluation.income.total).toBe(1264.47);
+  });
+});

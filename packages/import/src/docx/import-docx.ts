@@ -90,8 +90,8 @@ export function partitionDocx(bytes: Uint8Array, options: DocxImportOptions = {}
   return 'ok' in read ? { ok: false, result: read } : { ok: true, document: docxElements(read.lines) };
 }
 
-/** The walker's lines of a .docx and the hidden and unseen text it set aside, or the failed import. */
-function docxLines(bytes: Uint8Array, options: DocxImportOptions): { readonly lines: DocxLine[]; readonly hidden: readonly HiddenText[]; readonly unseen: readonly UnseenText[] } | ImportResult {
+/** The walker's lines of a .docx and the hidden, unseen and ignored text it set aside, or the failed import. */
+function docxLines(bytes: Uint8Array, options: DocxImportOptions): { readonly lines: DocxLine[]; readonly hidden: readonly HiddenText[]; readonly unseen: readonly UnseenText[]; readonly ignored: readonly HiddenText[] } | ImportResult {
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
   let xmlBytes: Uint8Array;
   let styles: { readonly name: string; readonly bytes: Uint8Array } | undefined;
@@ -146,7 +146,7 @@ function docxLines(bytes: Uint8Array, options: DocxImportOptions): { readonly li
   return walked;
 }
 
-/** Most hidden-text (and unseen-text) diagnostics a form gets, each, so they cannot crowd out the reader's own (the first 20 flag the form already). */
+/** Most hidden-text (and unseen-text, ignored-text) diagnostics a form gets, each, so they cannot crowd out the reader's own (the first 20 flag the form already). */
 const MAX_HIDDEN_DIAGNOSTICS = 20;
 /**
  * A warning for text Word does not show: a unit could hide a figure or a tick that contradicts the one a reviewer
@@ -178,6 +178,23 @@ function unseenTextDiagnostic(u: UnseenText): ImportDiagnostic {
   return { code: 'unseen-text', severity: 'warning', message, line: u.line };
 }
 
+/**
+ * A warning for text in an element Word ignores — of a namespace `mc:Ignorable` declares ignorable that Word does not
+ * understand (ECMA-376 Part 3): Word neither shows nor prints it, so it is not read, and not passed over in silence.
+ */
+function ignoredTextDiagnostic(h: HiddenText): ImportDiagnostic {
+  const quoted = setAsideExcerpt(h.text);
+  return {
+    code: 'ignored-text',
+    severity: 'warning',
+    message: {
+      'zh-CN': `Word 忽略的标记中的文字未读取（声明为可忽略、Word 不认识的命名空间，Word 中不显示）：「${quoted}」`,
+      en: `Text in markup Word ignores not read (an ignorable namespace Word does not understand; not shown in Word): "${quoted}"`,
+    },
+    line: h.line,
+  };
+}
+
 const XML_UNITS = {
   elements: ELEMENTS,
   depth: { 'zh-CN': '层嵌套', en: 'levels of nesting' },
@@ -203,7 +220,7 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   // The reader names lines of the walker's output (the document's lines, in the same order): mapped below to
   // paragraph and cell.
   const read = readDocument(docxElements(marked), 'docx', { templates: options.templates });
-  const hidden = [...walked.hidden.slice(0, MAX_HIDDEN_DIAGNOSTICS).map(hiddenTextDiagnostic), ...walked.unseen.slice(0, MAX_HIDDEN_DIAGNOSTICS).map(unseenTextDiagnostic)];
+  const hidden = [...walked.hidden.slice(0, MAX_HIDDEN_DIAGNOSTICS).map(hiddenTextDiagnostic), ...walked.unseen.slice(0, MAX_HIDDEN_DIAGNOSTICS).map(unseenTextDiagnostic), ...walked.ignored.slice(0, MAX_HIDDEN_DIAGNOSTICS).map(ignoredTextDiagnostic)];
   const result = read.ok && unreadable.length + hidden.length > 0 ? { ...read, diagnostics: [...unreadable, ...hidden, ...read.diagnostics] } : read;
   const locate = (line: number | undefined) => where(lines, line);
   const mapDiag = (d: ImportDiagnostic) => relocateDiagnostic(d, locate);

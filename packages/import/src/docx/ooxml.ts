@@ -21,3 +21,32 @@ export function isOn(attributes: Attributes): boolean {
   const v = attr(attributes, 'val');
   return v === undefined || v === '1' || v === 'true' || v === 'on';
 }
+
+/** `w:color` of a run: white, as its value or as the theme's background colour it names. */
+export function isWhite(attributes: Attributes): boolean {
+  const theme = attr(attributes, 'themeColor');
+  if (theme !== undefined) return theme === 'background1' || theme === 'light1';
+  return (attr(attributes, 'val') ?? '').toUpperCase() === 'FFFFFF';
+}
+
+/**
+ * `w:shd` paints something behind the text: a fill other than none or white, or a pattern (any `w:val` but clear or
+ * nil: a pattern's colour is drawn over the fill). Generous on purpose — a shading read as painted only keeps white
+ * text read.
+ */
+export function isFilled(attributes: Attributes): boolean {
+  const pattern = attr(attributes, 'val');
+  if (pattern !== undefined && pattern !== 'clear' && pattern !== 'nil') return true;
+  const fill = (attr(attributes, 'fill') ?? 'auto').toUpperCase();
+  return fill !== 'AUTO' && fill !== 'FFFFFF';
+}
+
+/** `w:sz` under 4 half-points: text under 2 pt, which no reader can make out. */
+export function isTiny(attributes: Attributes): boolean {
+  return Number(attr(attributes, 'val')) < 4;
+}
+
+/** `w:highlight` paints something behind the text: any colour but none or white. */
+export function isHighlighted(attributes: Attributes): boolean {
+  return !['none', 'white'].includes(attr(attributes, 'val') ?? 'none');
+}

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hiddenStyles, StylesReadError } from './styles.js';
 import { walkDocument } from './walk.js';
@@ -83,6 +84,7 @@ describe('the walker with hidden styles', () => {
         { line: 2, text: '实有人数 21' },
       ],
       unseen: [],
+      ignored: [],
     });
     // Without the styles the same document reads every run.
     expect(walkDocument(xml).lines.map((l) => l.text)).toEqual(['合计 1264.47', '实有人数 21', 'shown', '实有人数 25']);
@@ -123,5 +125,85 @@ describe('hidden text as Word shows it: toggles across style levels and default 
     ['the default table style hides a table that names none; a nested table of a showing style shows', `<w:style w:type="table" w:default="1" w:styleId="TableNormal">${on}</w:style>${style('table', 'Plain')}`, table(para('外') + table(para('内'), 'Plain')), { shown: ['内'], hidden: ['外'] }],
   ])('%s', (_name, stylesBody, body, expected) => {
     expect(shown(stylesBody, body)).toEqual(expected);
+  });
+});
+
+/**
+ * White text (no shading behind it) and text under 2 pt set by the styles: the colour and size a run is drawn in is
+ * the nearest of its own formatting, its character style, its paragraph style, its table style and the document
+ * defaults (ECMA-376 Part 1 §17.7.2; within each style, the nearest of its chain of bases). Each row: what a
+ * reviewer sees of a cell "合计 " + run + "264.47", and what is set aside as unseen.
+ */
+describe('unseen text set by styles: white or under 2 pt through the style hierarchy', () => {
+  const white = '<w:rPr><w:color w:val="FFFFFF"/></w:rPr>';
+  const black = '<w:rPr><w:color w:val="000000"/></w:rPr>';
+  const tiny = '<w:rPr><w:sz w:val="2"/></w:rPr>';
+  const dark = '<w:shd w:val="clear" w:color="auto" w:fill="000000"/>';
+  const defaults = (rPr: string) => `<w:docDefaults><w:rPrDefault>${rPr}</w:rPrDefault></w:docDefaults>`;
+  const cell = (opts: { pStyle?: string; rStyle?: string; direct?: string; tblStyle?: string } = {}) => {
+    const pPr = opts.pStyle === undefined ? '' : `<w:pPr><w:pStyle w:val="${opts.pStyle}"/></w:pPr>`;
+    const rPr = opts.rStyle === undefined && opts.direct === undefined ? '' : `<w:rPr>${opts.rStyle === undefined ? '' : `<w:rStyle w:val="${opts.rStyle}"/>`}${opts.direct ?? ''}</w:rPr>`;
+    const p = `<w:p>${pPr}<w:r><w:t xml:space="preserve">合计 </w:t></w:r><w:r>${rPr}<w:t>1</w:t></w:r><w:r><w:t>264.47</w:t></w:r></w:p>`;
+    return opts.tblStyle === undefined ? p : `<w:tbl><w:tblPr><w:tblStyle w:val="${opts.tblStyle}"/></w:tblPr><w:tr><w:tc>${p}</w:tc></w:tr></w:tbl>`;
+  };
+  const read = (stylesBody: string, body: string) => {
+    const walked = walkDocument(doc(body), undefined, hiddenStyles(stylesXml(stylesBody)));
+    return { lines: walked.lines.map((l) => l.text), unseen: walked.unseen.map((u) => `${u.why}:${u.text}`) };
+  };
+  const setAside = (why: string) => ({ lines: ['合计 264.47'], unseen: [`${why}:1`] });
+  const shown = { lines: ['合计 1264.47'], unseen: [] };
+
+  it.each<[string, string, string, { lines: string[]; unseen: string[] }]>([
+    ['a character style in white', style('character', 'W', white), cell({ rStyle: 'W' }), setAside('white')],
+    ['a character style based on one in white', style('character', 'W', white) + style('character', 'W2', '<w:basedOn w:val="W"/>'), cell({ rStyle: 'W2' }), setAside('white')],
+    ['a character style under 2 pt', style('character', 'S', tiny), cell({ rStyle: 'S' }), setAside('tiny')],
+    ['a paragraph style in white: its runs', style('paragraph', 'P', white), cell({ pStyle: 'P' }), { lines: [''], unseen: ['white:合计 1264.47'] }],
+    ['the document defaults in white', defaults(white), cell(), { lines: [''], unseen: ['white:合计 1264.47'] }],
+    ['the document defaults under 2 pt', defaults(tiny), cell(), { lines: [''], unseen: ['tiny:合计 1264.47'] }],
+    ['the default paragraph style (w:default) in white, for a paragraph naming none', `<w:style w:type="paragraph" w:default="1" w:styleId="Normal">${white}</w:style>`, cell(), { lines: [''], unseen: ['white:合计 1264.47'] }],
+    ['a table style in white: the text of its cells', style('table', 'T', white), cell({ tblStyle: 'T' }), { lines: [''], unseen: ['white:合计 1264.47'] }],
+    ['the theme’s background colour in a character style', style('character', 'W', '<w:rPr><w:color w:val="FFFFFF" w:themeColor="background1"/></w:rPr>'), cell({ rStyle: 'W' }), setAside('white')],
+    // Shown: a nearer level sets another colour or size, or something is painted behind.
+    ['a character style in black over a paragraph style in white', style('paragraph', 'P', white) + style('character', 'B', black), cell({ pStyle: 'P', rStyle: 'B' }), { lines: ['1'], unseen: ['white:合计 264.47'] }],
+    ['direct black over a character style in white', style('character', 'W', white), cell({ rStyle: 'W', direct: '<w:color w:val="000000"/>' }), shown],
+    ['direct 12 pt over a tiny character style', style('character', 'S', tiny), cell({ rStyle: 'S', direct: '<w:sz w:val="24"/>' }), shown],
+    ['a derived style in black over a white base', style('character', 'W', white) + style('character', 'B', `<w:basedOn w:val="W"/>${black}`), cell({ rStyle: 'B' }), shown],
+    ['a white character style with its own shading', style('character', 'W', `<w:rPr><w:color w:val="FFFFFF"/>${dark}</w:rPr>`), cell({ rStyle: 'W' }), shown],
+    ['a white character style in a paragraph whose style is shaded', style('character', 'W', white) + style('paragraph', 'Dark', `<w:pPr>${dark}</w:pPr>`), cell({ pStyle: 'Dark', rStyle: 'W' }), shown],
+    ['a white character style in a table whose style paints cells (even only its header row)', style('character', 'W', white) + style('table', 'T', `<w:tblStylePr w:type="firstRow"><w:tcPr>${dark}</w:tcPr></w:tblStylePr>`), cell({ rStyle: 'W', tblStyle: 'T' }), shown],
+    ['direct white on a table style’s fill (was set aside: only direct fills counted)', style('table', 'T', `<w:tblPr>${dark}</w:tblPr>`), cell({ direct: '<w:color w:val="FFFFFF"/>', tblStyle: 'T' }), shown],
+    ['a style in white that the run does not use', style('character', 'W', white), cell(), shown],
+    ['a cycle of bases colours nothing', style('character', 'A', '<w:basedOn w:val="B"/>') + style('character', 'B', '<w:basedOn w:val="A"/>'), cell({ rStyle: 'A' }), shown],
+  ])('%s', (_name, stylesBody, body, expected) => {
+    expect(read(stylesBody, body)).toEqual(expected);
+  });
+
+  it('property: whatever the styles and the run say, its text is read or reported — never lost, never both; read when no level is white or tiny', () => {
+    const props = fc.constantFrom('', '<w:color w:val="FFFFFF"/>', '<w:color w:val="000000"/>', '<w:sz w:val="2"/>', '<w:sz w:val="24"/>', dark, '<w:highlight w:val="yellow"/>');
+    const rPr = fc.array(props, { maxLength: 2 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(rPr, rPr, rPr, rPr, rPr, fc.boolean(), (direct, character, paragraph, table, byDefault, inTable) => {
+        const stylesBody = defaults(`<w:rPr>${byDefault}</w:rPr>`) + style('character', 'C', `<w:rPr>${character}</w:rPr>`) + style('paragraph', 'P', `<w:rPr>${paragraph}</w:rPr>`) + style('table', 'T', `<w:rPr>${table}</w:rPr>`);
+        const body = cell({ pStyle: 'P', rStyle: 'C', direct, ...(inTable ? { tblStyle: 'T' } : {}) });
+        const { lines, unseen } = read(stylesBody, body);
+        const seen = lines.join('').includes('1');
+        const reported = unseen.some((u) => u.endsWith('1') || u.includes('1264'));
+        expect(seen !== reported).toBe(true);
+        const levels = [direct, character, paragraph, byDefault, ...(inTable ? [table] : [])].join('');
+        if (!levels.includes('FFFFFF') && !levels.includes('w:val="2"')) expect(seen).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a styles part is read for its colours and sizes only when it could make text unseen; a character reference counts', () => {
+    const h = (body: string) => hiddenStyles(stylesXml(body));
+    // Nothing white, tiny or shaded: nothing to read (the part is not parsed).
+    expect(h(style('character', 'B', black) + style('character', 'Big', '<w:rPr><w:sz w:val="48"/></w:rPr>'))).toEqual(hiddenStyles(''));
+    // White written with character references, or in mixed case, is white.
+    expect(read(style('character', 'W', '<w:rPr><w:color w:val="&#70;FFFFF"/></w:rPr>'), cell({ rStyle: 'W' }))).toEqual(setAside('white'));
+    expect(read(style('character', 'W', '<w:rPr><w:color w:val="fFfFfF"/></w:rPr>'), cell({ rStyle: 'W' }))).toEqual(setAside('white'));
+    // A size of 1.5 pt given with two val attributes: the last one is the one read, as for direct formatting.
+    expect(read(style('character', 'S', '<w:rPr><w:sz x:val="30" w:val="3" xmlns:x="urn:x"/></w:rPr>'), cell({ rStyle: 'S' }))).toEqual(setAside('tiny'));
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluationArb } from '@jixiao/testing';
 import { DOCX_ENCODINGS, renderFormDocx } from '../../scripts/render-docx.js';
 import { referenceLines } from './tree-walk.reference.js';
-import { documentLines, walkDocument, XmlReadError, type WalkLimits } from './walk.js';
+import { DEFAULT_WALK_LIMITS, documentLines, walkDocument, XmlReadError, type WalkLimits } from './walk.js';
 
 const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"';
 const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${body}</w:body></w:document>`;
@@ -280,13 +280,14 @@ describe('hidden text (w:vanish): Word neither shows nor prints it, so it is set
       ],
       hidden: [{ line: 3, text: '1' }],
       unseen: [],
+      ignored: [],
     });
   });
 
   it('a hidden checkbox field is not a tick, and the fields around hidden runs still open and close', () => {
     const field = (hidden: boolean) => `<w:r>${hidden ? '<w:rPr><w:vanish/></w:rPr>' : ''}<w:fldChar w:fldCharType="begin"><w:ffData><w:checkBox><w:checked/></w:checkBox></w:ffData></w:fldChar></w:r><w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
     const xml = doc(`<w:p><w:r><w:t>是</w:t></w:r>${field(true)}<w:r><w:t>否</w:t></w:r>${field(false)}</w:p>`);
-    expect(walkDocument(xml)).toEqual({ lines: [{ text: '是否☑', paragraph: 1 }], hidden: [{ line: 1, text: '☑' }], unseen: [] });
+    expect(walkDocument(xml)).toEqual({ lines: [{ text: '是否☑', paragraph: 1 }], hidden: [{ line: 1, text: '☑' }], unseen: [], ignored: [] });
     // The same document read by the walker before hidden text was set aside: the hidden tick counted.
     expect(referenceLines(xml).map((l) => l.text)).toEqual(['是☑否☑']);
   });
@@ -315,6 +316,31 @@ describe('mc:AlternateContent: only the branch Word shows is read', () => {
     ['inside a paragraph: the runs of the branch shown join the paragraph', `<w:p><w:r><w:t xml:space="preserve">合计 </w:t></w:r>${alternate(choice('w14', '<w:r><w:t>267.47</w:t></w:r>') + fallback('<w:r><w:t>264.47</w:t></w:r>'))}</w:p>`, ['合计 267.47']],
   ])('%s', (_name, body, expected) => {
     expect(lines(body)).toEqual(expected);
+  });
+
+  // What Word 2016+ writes for a symbol it inserts (Insert › Symbol, an emoji, a ✔ typed from the keyboard): a
+  // `w16se:symEx` in a choice inside the run, the character as text only in the fallback for older readers.
+  const SE = ' xmlns:w16se="http://schemas.microsoft.com/office/word/2015/wordml/symex"';
+  const symEx = (font: string, char: string) => `<w16se:symEx w16se:font="${font}" w16se:char="${char}"/>`;
+  const question = (mark: string) => `<w:p><w:r><w:t>是</w:t></w:r><w:r><w:t>□</w:t></w:r><w:r><w:t>否</w:t></w:r><w:r>${mark}</w:r></w:p>`;
+  it.each([
+    ['Word’s symEx ☑ (Segoe UI Symbol 2611) in the choice Word shows', alternate(choice('w16se', symEx('Segoe UI Symbol', '2611'), SE) + fallback('<w:t>☑</w:t>')), ['是□否☑']],
+    ['symEx in a symbol font: Wingdings F0FE draws ☑', alternate(choice('w16se', symEx('Wingdings', 'F0FE'), SE) + fallback('<w:t>?</w:t>')), ['是□否☑']],
+    ['symEx with the code in eight digits, as Word writes it for a symbol font', alternate(choice('w16se', symEx('Wingdings 2', '0000F052'), SE) + fallback('<w:t>?</w:t>')), ['是□否☑']],
+    ['a w:sym in a w14 choice, ☑ as text in the fallback', alternate(choice('w14', '<w14:checkbox/><w:sym w:font="Wingdings 2" w:char="F052"/>') + fallback('<w:t>☑</w:t>')), ['是□否☑']],
+    ['the choice ticks, the fallback does not: the choice is what Word shows', alternate(choice('w14', '<w:t>☑</w:t>') + fallback('<w:t>□</w:t>')), ['是□否☑']],
+    ['a choice Word does not understand: the fallback’s tick', alternate(choice('x', '<w:t>□</w:t>', ' xmlns:x="urn:example:unknown"') + fallback('<w:t>☑</w:t>')), ['是□否☑']],
+    ['one alternate inside another: the branch shown of the branch shown', alternate(choice('w14', alternate(choice('x', '<w:t>□</w:t>', ' xmlns:x="urn:example:unknown"') + fallback('<w:t>☑</w:t>'))) + fallback('<w:t>□</w:t>')), ['是□否☑']],
+    ['text, tabs and breaks of the branch shown join the run in order', `<w:t>(</w:t>${alternate(choice('w14', '<w:t>☑</w:t><w:tab/><w:t>x</w:t>') + fallback('<w:t>□</w:t>'))}<w:t>)</w:t>`, ['是□否(☑\tx)']],
+  ])('in a run: %s', (_name, mark, expected) => {
+    expect(lines(question(mark))).toEqual(expected);
+  });
+
+  it('in a run: a hidden run’s alternate is hidden text, its run properties apply to the branch shown', () => {
+    const ac = alternate(choice('w14', '<w:t>R</w:t>') + fallback('<w:t>□</w:t>'));
+    expect(walkDocument(doc(question(`<w:rPr><w:vanish/></w:rPr>${ac}`)))).toEqual({ lines: [{ text: '是□否', paragraph: 1 }], hidden: [{ line: 1, text: 'R' }], unseen: [], ignored: [] });
+    // The run's symbol font draws the choice's letter: Wingdings 2 R is ☑.
+    expect(lines(question(`<w:rPr><w:rFonts w:ascii="Wingdings 2" w:hAnsi="Wingdings 2"/></w:rPr>${ac}`))).toEqual(['是□否☑']);
   });
 });
 
@@ -351,5 +377,70 @@ describe('content controls showing their placeholder read blank', () => {
     expect(documentLines(doc(`<w:p>${placeholder(run('264.47'), ' w:val="0"')}</w:p>`)).map((l) => l.text)).toEqual(['264.47']);
     expect(documentLines(doc(`<w:p><w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>${run('264.47')}</w:sdtContent></w:sdt></w:p>`)).map((l) => l.text)).toEqual(['264.47']);
     expect(documentLines(doc(`<w:p>${placeholder(run('提示'))}${run('264.47')}</w:p>`)).map((l) => l.text)).toEqual(['264.47']);
+  });
+});
+
+/**
+ * Markup Compatibility (ECMA-376 Part 3, §10.1.1): an element or attribute of a namespace `mc:Ignorable` declares
+ * ignorable, which Word does not understand, is ignored by Word — the element with all it holds. Its text is set
+ * aside and reported (`ignored`), never read: a hidden figure there must not change the form's figures.
+ */
+describe('mc:Ignorable: what Word ignores is not read, and its text is reported', () => {
+  const MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
+  const X99 = 'xmlns:x99="urn:example:x99"';
+  const docWith = (root: string, body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS} ${root}><w:body>${body}</w:body></w:document>`;
+  const ignoring = (body: string) => docWith(`${MC} ${X99} mc:Ignorable="w14 x99"`, body);
+  const run = (t: string) => `<w:r><w:t>${t}</w:t></w:r>`;
+  const cell = (inner: string) => `<w:p>${run('合计 ')}${inner}${run('264.47')}</w:p>`;
+  const texts = (xml: string) => walkDocument(xml).lines.map((l) => l.text);
+
+  it.each<[string, string, string[], { line: number; text: string }[]]>([
+    ['a run wrapped in an ignored element', ignoring(cell(`<x99:wrap>${run('1')}</x99:wrap>`)), ['合计 264.47'], [{ line: 1, text: '1' }]],
+    ['an ignored element holding text itself', ignoring(cell('<x99:note>1</x99:note>')), ['合计 264.47'], [{ line: 1, text: '1' }]],
+    ['a paragraph wrapped in one: it is not a paragraph of the document either', ignoring(`<x99:block><w:p>${run('267.47')}</w:p></x99:block>${cell('')}`), ['合计 264.47'], [{ line: 1, text: '267.47' }]],
+    ['the MC namespace under another prefix', docWith(`xmlns:compat="http://schemas.openxmlformats.org/markup-compatibility/2006" ${X99} compat:Ignorable="x99"`, cell(`<x99:wrap>${run('1')}</x99:wrap>`)), ['合计 264.47'], [{ line: 1, text: '1' }]],
+    ['declared on the paragraph: ignored inside it', docWith('', `<w:p ${MC} ${X99} mc:Ignorable="x99">${run('合计 ')}<x99:wrap>${run('1')}</x99:wrap>${run('264.47')}</w:p>`), ['合计 264.47'], [{ line: 1, text: '1' }]],
+    ['an element of the default namespace, bound to an ignored one', ignoring(cell(`<note xmlns="urn:example:x99">${run('1')}</note>`)), ['合计 264.47'], [{ line: 1, text: '1' }]],
+    ['a paragraph that binds w to an ignored namespace is ignored whole', docWith(MC, `<w:p xmlns:w="urn:example:x99" mc:Ignorable="w">${run('267.47')}</w:p>${cell('')}`), ['合计 264.47'], [{ line: 1, text: '267.47' }]],
+    ['white space alone is not reported', ignoring(cell('<x99:wrap>\n  </x99:wrap>')), ['合计 264.47'], []],
+    // Not ignored: read as before.
+    ['an ignorable namespace Word understands (w14) is read', ignoring(cell(`<w14:wrap>${run('1')}</w14:wrap>`)), ['合计 1264.47'], []],
+    ['a namespace declared but not ignorable is read', docWith(`${MC} ${X99} mc:Ignorable="w14"`, cell(`<x99:wrap>${run('1')}</x99:wrap>`)), ['合计 1264.47'], []],
+    ['a prefix ignorable only inside the paragraph that declares it: the next one reads it', docWith('', `<w:p ${MC} ${X99} mc:Ignorable="x99"/>${cell(`<x99:wrap ${X99}>${run('1')}</x99:wrap>`)}`), ['', '合计 1264.47'], []],
+  ])('%s', (_name, xml, lines, ignored) => {
+    const walked = walkDocument(xml);
+    expect(walked.lines.map((l) => l.text)).toEqual(lines);
+    expect(walked.ignored).toEqual(ignored);
+  });
+
+  it('property: a block wrapped in an ignored element reads as the document without it, and its text is reported', () => {
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 6 }), fc.nat(), (blocks, n) => {
+        const i = n % blocks.length;
+        const rendered = blocks.map(render);
+        const wrapped = rendered.map((b, k) => (k === i ? `<x99:wrap>${b}</x99:wrap>` : b)).join('');
+        const without = rendered.filter((_b, k) => k !== i).join('');
+        const walked = walkDocument(ignoring(wrapped));
+        expect(walked.lines).toEqual(walkDocument(ignoring(without)).lines);
+        // Text of the block shows up in the report (as XML text, whitespace collapsed), never in the lines.
+        const text = rendered[i]?.replace(/<[^>]*>/g, '') ?? '';
+        expect(walked.ignored.length).toBe(text.trim() === '' ? 0 : 1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an attribute of an ignored namespace is not read: x99:val does not tick a box w14:val leaves empty, nor show hidden text', () => {
+    const box = (checked: string) => `<w:p>${run('是')}<w:sdt><w:sdtPr><w14:checkbox><w14:checked ${checked}/></w14:checkbox></w:sdtPr><w:sdtContent>${run('☐')}</w:sdtContent></w:sdt></w:p>`;
+    expect(texts(ignoring(box('w14:val="0" x99:val="1"')))).toEqual(['是□']);
+    expect(texts(ignoring(box('w14:val="1" x99:val="0"')))).toEqual(['是☑']);
+    expect(texts(ignoring(`<w:p><w:r><w:rPr><w:vanish w:val="1" x99:val="0"/></w:rPr><w:t>1</w:t></w:r>${run('264.47')}</w:p>`))).toEqual(['264.47']);
+  });
+
+  it('what an ignored element holds counts toward the element limit, and its text is reported up to 1,000 characters', () => {
+    const many = ignoring(cell(`<x99:wrap>${'<w:r><w:t>9</w:t></w:r>'.repeat(600)}</x99:wrap>`));
+    expect(() => walkDocument(many, { ...DEFAULT_WALK_LIMITS, maxElements: 1_000 })).toThrow(XmlReadError);
+    expect(walkDocument(many).ignored[0]?.text).toBe('9'.repeat(600));
+    expect(walkDocument(ignoring(cell(`<x99:note>${'8'.repeat(5_000)}</x99:note>`))).ignored[0]?.text).toBe('8'.repeat(1_000));
   });
 });

@@ -1,7 +1,8 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { FORM_LIMITS } from '../text/limits.js';
-import { attr, isOn, localName, type Attributes } from './ooxml.js';
-import { NO_HIDDEN_STYLES, togglesHidden, type HiddenStyles } from './styles.js';
+import { CompatibilityScopes, UNDERSTOOD_NAMESPACES } from './compatibility.js';
+import { attr, isFilled, isHighlighted, isOn, isTiny, isWhite, localName, type Attributes } from './ooxml.js';
+import { NO_HIDDEN_STYLES, NO_LOOK, styleLook, togglesHidden, type HiddenStyles, type StyleLook } from './styles.js';
 
 /**
  * One line of text the .docx reader extracted, with where it sits in the document (an element origin: see
@@ -29,10 +30,10 @@ export interface HiddenText {
 
 /**
  * Text a run shows that a reader cannot see: white (`w:color` FFFFFF) with no shading behind it — of the run, its
- * paragraph, its cell or its table, each as the element itself sets it — or smaller than 2 pt (`w:sz` under 4
- * half-points). A reviewer reading the form in Word sees a blank there, so it is set aside as hidden text is, and
- * reported with why. Only direct formatting is looked at: white set by a style, or a fill a table style paints, is
- * read as shown.
+ * paragraph, its cell or its table, set on the element itself or by its style — or smaller than 2 pt (`w:sz` under 4
+ * half-points). Colour and size are the run's own, else the nearest of its character style, its paragraph's style,
+ * its table's style and the document defaults (see `styles.ts`). A reviewer reading the form in Word sees a blank
+ * there, so it is set aside as hidden text is, and reported with why.
  */
 export interface UnseenText extends HiddenText {
   readonly why: 'white' | 'tiny';
@@ -83,46 +84,6 @@ export function symbolGlyph(font: string | undefined, code: number): string {
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
 }
 
-/**
- * The namespaces Word understands in a Markup Compatibility `mc:Choice` (ECMA-376 Part 3, §10.2): WordprocessingML and
- * DrawingML themselves and Office's extensions (w14, w15, w16…, wps, wpg, wpc, wpi, wp14, a14). A choice that
- * requires any other namespace is one Word skips for the next choice or the fallback, and so does the walker: it
- * reads only the branch Word shows, never both (a file holding one set of figures in the choice and another in the
- * fallback would otherwise be checked on text no one sees).
- */
-const UNDERSTOOD_NAMESPACES: ReadonlySet<string> = new Set([
-  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
-  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
-  'http://schemas.openxmlformats.org/officeDocument/2006/math',
-  'http://schemas.openxmlformats.org/drawingml/2006/main',
-  'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing',
-  'urn:schemas-microsoft-com:vml',
-  'urn:schemas-microsoft-com:office:office',
-  'urn:schemas-microsoft-com:office:word',
-  'http://schemas.microsoft.com/office/word/2006/wordml',
-  'http://schemas.microsoft.com/office/word/2010/wordml',
-  'http://schemas.microsoft.com/office/word/2012/wordml',
-  'http://schemas.microsoft.com/office/word/2015/wordml/symex',
-  'http://schemas.microsoft.com/office/word/2016/wordml/cid',
-  'http://schemas.microsoft.com/office/word/2018/wordml',
-  'http://schemas.microsoft.com/office/word/2018/wordml/cex',
-  'http://schemas.microsoft.com/office/word/2010/wordprocessingShape',
-  'http://schemas.microsoft.com/office/word/2010/wordprocessingGroup',
-  'http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas',
-  'http://schemas.microsoft.com/office/word/2010/wordprocessingInk',
-  'http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing',
-  'http://schemas.microsoft.com/office/drawing/2010/main',
-]);
-
-/** The namespace a prefix names: declared on the element itself, else on one of `outer` (innermost first). */
-function namespaceOf(prefix: string, own: Attributes, outer: readonly Attributes[]): string | undefined {
-  for (const attributes of [own, ...outer]) {
-    const uri = attributes[`xmlns:${prefix}`];
-    if (uri !== undefined) return uri;
-  }
-  return undefined;
-}
-
 /** Elements whose content is never text of the form: properties, deleted text, drawings, bookmarks, notes' marks. */
 const SKIP = new Set(['del', 'moveFrom', 'pPr', 'rPr', 'tblPr', 'tblGrid', 'trPr', 'tcPr', 'sectPr', 'sdtPr', 'sdtEndPr', 'drawing', 'pict', 'object', 'commentReference', 'footnoteReference', 'endnoteReference', 'proofErr', 'bookmarkStart', 'bookmarkEnd']);
 
@@ -153,13 +114,14 @@ interface Field {
  */
 type Frame =
   | { readonly kind: 'visit' }
-  | { readonly kind: 'p'; readonly outer: string; readonly outerHidden: string; readonly outerUnseen: Unseen; readonly outerStyleHidden: boolean; readonly outerFilled: boolean; readonly paragraph: number }
+  | { readonly kind: 'p'; readonly outer: string; readonly outerHidden: string; readonly outerUnseen: Unseen; readonly outerStyleHidden: boolean; readonly outerLook: StyleLook; readonly outerFilled: boolean; readonly paragraph: number }
   | { readonly kind: 'pPr' }
   | { readonly kind: 'tcPr' }
   | { readonly kind: 'tbl' }
   | { readonly kind: 'tblPr' }
-  | { readonly kind: 'alternate'; readonly namespaces: Attributes; chosen: boolean }
-  | { readonly kind: 'run'; readonly items: RunItem[]; seenRPr: boolean; font: string | undefined; vanish: boolean | undefined; style: string | undefined; look: RunLook }
+  | { readonly kind: 'alternate'; chosen: boolean; readonly run?: RunFrame }
+  | RunFrame
+  | { readonly kind: 'runBranch'; readonly run: RunFrame }
   | { readonly kind: 'text'; readonly instr: boolean; text: string }
   | { readonly kind: 'rPr'; seenFonts: boolean; seenVanish: boolean; seenStyle: boolean }
   | { readonly kind: 'fldChar'; readonly type: string | undefined; seenFfData: boolean; checkbox: boolean | undefined }
@@ -170,10 +132,33 @@ type Frame =
   | { readonly kind: 'checkbox'; seenChecked: boolean; checked: boolean }
   | { readonly kind: 'content'; readonly placeholder: boolean };
 
-/** What a run's own properties say of how it looks: white text, under 2 pt, a shading or highlight behind it. */
+/**
+ * A run being read. `mc:AlternateContent` inside it (`alternate` with its `run`) reads the branch Word shows as the
+ * run's own content (`runBranch`): Word writes an inserted symbol that way (`w16se:symEx` in the choice, the
+ * character as text in the fallback).
+ */
+interface RunFrame {
+  readonly kind: 'run';
+  readonly items: RunItem[];
+  seenRPr: boolean;
+  font: string | undefined;
+  vanish: boolean | undefined;
+  style: string | undefined;
+  look: RunLook;
+}
+
+/** The run a frame reads into: the run itself, or the run a branch of its `mc:AlternateContent` belongs to. */
+function runOf(frame: Frame | undefined): RunFrame | undefined {
+  return frame?.kind === 'run' ? frame : frame?.kind === 'runBranch' ? frame.run : undefined;
+}
+
+/**
+ * What a run's own properties say of how it looks: white text (or another colour: false), under 2 pt (or another
+ * size: false) — undefined where they say nothing, and the styles decide — and a shading or highlight behind it.
+ */
 interface RunLook {
-  white: boolean;
-  tiny: boolean;
+  white: boolean | undefined;
+  tiny: boolean | undefined;
   filled: boolean;
 }
 
@@ -185,24 +170,8 @@ interface Unseen {
 
 const NO_UNSEEN: Unseen = { text: '', why: undefined };
 
-/** `w:color` of a run: white, as its value or as the theme's background colour it names. */
-function isWhite(attributes: Attributes): boolean {
-  const theme = attr(attributes, 'themeColor');
-  if (theme !== undefined) return theme === 'background1' || theme === 'light1';
-  return (attr(attributes, 'val') ?? '').toUpperCase() === 'FFFFFF';
-}
-
-/**
- * `w:shd` paints something behind the text: a fill other than none or white, or a pattern (any `w:val` but clear or
- * nil: a pattern's colour is drawn over the fill). Generous on purpose — a shading read as painted only keeps white
- * text read.
- */
-function isFilled(attributes: Attributes): boolean {
-  const pattern = attr(attributes, 'val');
-  if (pattern !== undefined && pattern !== 'clear' && pattern !== 'nil') return true;
-  const fill = (attr(attributes, 'fill') ?? 'auto').toUpperCase();
-  return fill !== 'AUTO' && fill !== 'FFFFFF';
-}
+/** Characters of an ignored element's text kept for its report (which quotes 40). */
+const MAX_IGNORED_TEXT = 1_000;
 
 /**
  * Walks WordprocessingML as a stream of tags (saxes) in document order: paragraphs become lines, table cells are
@@ -214,6 +183,7 @@ class Walker {
   readonly lines: DocxLine[] = [];
   readonly hidden: HiddenText[] = [];
   readonly unseen: UnseenText[] = [];
+  readonly ignored: HiddenText[] = [];
   private readonly frames: Frame[] = [{ kind: 'visit' }];
   /** Open elements inside a subtree being passed over (0: not passing over one). */
   private skip = 0;
@@ -221,8 +191,11 @@ class Walker {
   private elements = 0;
   private paragraph = 0;
   private tableCount = 0;
-  /** The open tables, innermost last; `hides`: the table's style toggles hidden text; `filled`, `cellFilled`: a shading set on the table, on its current cell. */
-  private readonly tables: { index: number; row: number; cell: number; hides: boolean; filled: boolean; cellFilled: boolean }[] = [];
+  /**
+   * The open tables, innermost last; `hides`: the table's style toggles hidden text; `look`: how its style draws text;
+   * `filled`, `cellFilled`: a shading set on the table, on its current cell.
+   */
+  private readonly tables: { index: number; row: number; cell: number; hides: boolean; look: StyleLook; filled: boolean; cellFilled: boolean }[] = [];
   private readonly fields: Field[] = [];
   private buf = '';
   /** The current paragraph's hidden text. */
@@ -237,15 +210,22 @@ class Walker {
    * paragraphs and cells inside still count, so the positions after them stay as in the document.
    */
   private placeholderDepth = 0;
-  /** The document element's attributes: the namespace declarations a `mc:Choice` is read against. */
-  private rootAttributes: Attributes | undefined;
+  /** Namespaces in force, and which are ignored (Markup Compatibility: `mc:Ignorable`). */
+  private readonly compatibility: CompatibilityScopes;
+  /** The text of an ignored element being passed over (undefined: not passing over one). */
+  private ignoredText: string | undefined;
   /** The current paragraph's style (named, or the default) toggles hidden text. */
   private paragraphStyleHidden = false;
+  /** How the current paragraph's style (named, or the default) draws text. */
+  private paragraphLook: StyleLook = NO_LOOK;
 
   constructor(
+    xml: string,
     private readonly limits: WalkLimits,
     private readonly styles: HiddenStyles,
-  ) {}
+  ) {
+    this.compatibility = new CompatibilityScopes(xml);
+  }
 
   open(tag: SaxesTagPlain): void {
     if (++this.elements > this.limits.maxElements) throw new XmlReadError('docx-too-complex', `more than ${this.limits.maxElements} elements`, { count: this.limits.maxElements, of: 'elements' });
@@ -253,8 +233,15 @@ class Walker {
       this.skip++;
       return;
     }
+    const attributes = this.compatibility.open(tag.name, tag.attributes);
+    if (attributes === undefined) {
+      // An element of an ignorable namespace Word does not understand: Word ignores it and what it holds.
+      this.skip = 1;
+      this.ignoredText = '';
+      return;
+    }
+    if (attributes !== tag.attributes) tag = { ...tag, attributes };
     const name = localName(tag.name);
-    this.rootAttributes ??= tag.attributes;
     const top = this.frames[this.frames.length - 1] ?? { kind: 'visit' };
     switch (top.kind) {
       case 'p':
@@ -268,6 +255,7 @@ class Walker {
         if (name === 'pStyle') {
           const style = attr(tag.attributes, 'val');
           this.paragraphStyleHidden = togglesHidden(this.styles, 'paragraph', style);
+          this.paragraphLook = styleLook(this.styles, 'paragraph', style);
         } else if (name === 'shd') this.paragraphFilled ||= isFilled(tag.attributes);
         this.skip = 1;
         return;
@@ -286,7 +274,10 @@ class Walker {
         return;
       case 'tblPr': {
         const table = this.tables[this.tables.length - 1];
-        if (name === 'tblStyle' && table !== undefined) table.hides = togglesHidden(this.styles, 'table', attr(tag.attributes, 'val'));
+        if (name === 'tblStyle' && table !== undefined) {
+          table.hides = togglesHidden(this.styles, 'table', attr(tag.attributes, 'val'));
+          table.look = styleLook(this.styles, 'table', attr(tag.attributes, 'val'));
+        }
         else if (name === 'shd' && table !== undefined) table.filled ||= isFilled(tag.attributes);
         this.skip = 1;
         return;
@@ -301,23 +292,26 @@ class Walker {
       case 'run':
         this.runChild(top, name, tag.attributes);
         return;
+      case 'runBranch':
+        this.runChild(top.run, name, tag.attributes);
+        return;
       case 'rPr': {
-        const run = this.frames[this.frames.length - 2];
+        const run = runOf(this.frames[this.frames.length - 2]);
         if (name === 'rFonts' && !top.seenFonts) {
           top.seenFonts = true;
           const font = attr(tag.attributes, 'ascii') ?? attr(tag.attributes, 'hAnsi') ?? attr(tag.attributes, 'cs');
-          if (run?.kind === 'run' && font !== undefined && SYMBOL_FONTS[font.trim().toLowerCase()] !== undefined) run.font = font;
+          if (run !== undefined && font !== undefined && SYMBOL_FONTS[font.trim().toLowerCase()] !== undefined) run.font = font;
         } else if (name === 'vanish' && !top.seenVanish) {
           top.seenVanish = true;
-          if (run?.kind === 'run') run.vanish = isOn(tag.attributes);
+          if (run !== undefined) run.vanish = isOn(tag.attributes);
         } else if (name === 'rStyle' && !top.seenStyle) {
           top.seenStyle = true;
-          if (run?.kind === 'run') run.style = attr(tag.attributes, 'val');
-        } else if (run?.kind === 'run') {
+          if (run !== undefined) run.style = attr(tag.attributes, 'val');
+        } else if (run !== undefined) {
           if (name === 'color') run.look.white = isWhite(tag.attributes);
-          else if (name === 'sz') run.look.tiny = Number(attr(tag.attributes, 'val')) < 4;
+          else if (name === 'sz') run.look.tiny = isTiny(tag.attributes);
           else if (name === 'shd') run.look.filled ||= isFilled(tag.attributes);
-          else if (name === 'highlight') run.look.filled ||= !['none', 'white'].includes(attr(tag.attributes, 'val') ?? 'none');
+          else if (name === 'highlight') run.look.filled ||= isHighlighted(tag.attributes);
         }
         this.skip = 1;
         return;
@@ -390,15 +384,16 @@ class Walker {
     if (++this.depth > this.limits.maxDepth) throw new XmlReadError('docx-too-complex', `elements nested deeper than ${this.limits.maxDepth}`, { count: this.limits.maxDepth, of: 'depth' });
     switch (name) {
       case 'p':
-        this.frames.push({ kind: 'p', outer: this.buf, outerHidden: this.hiddenBuf, outerUnseen: this.unseenBuf, outerStyleHidden: this.paragraphStyleHidden, outerFilled: this.paragraphFilled, paragraph: ++this.paragraph });
+        this.frames.push({ kind: 'p', outer: this.buf, outerHidden: this.hiddenBuf, outerUnseen: this.unseenBuf, outerStyleHidden: this.paragraphStyleHidden, outerLook: this.paragraphLook, outerFilled: this.paragraphFilled, paragraph: ++this.paragraph });
         this.buf = '';
         this.hiddenBuf = '';
         this.unseenBuf = NO_UNSEEN;
         this.paragraphStyleHidden = togglesHidden(this.styles, 'paragraph', undefined);
+        this.paragraphLook = styleLook(this.styles, 'paragraph', undefined);
         this.paragraphFilled = false;
         return;
       case 'tbl':
-        this.tables.push({ index: ++this.tableCount, row: 0, cell: 0, hides: togglesHidden(this.styles, 'table', undefined), filled: false, cellFilled: false });
+        this.tables.push({ index: ++this.tableCount, row: 0, cell: 0, hides: togglesHidden(this.styles, 'table', undefined), look: styleLook(this.styles, 'table', undefined), filled: false, cellFilled: false });
         this.frames.push({ kind: 'tbl' });
         return;
       case 'tr': {
@@ -420,7 +415,7 @@ class Walker {
         return;
       }
       case 'r':
-        this.frames.push({ kind: 'run', items: [], seenRPr: false, font: undefined, vanish: undefined, style: undefined, look: { white: false, tiny: false, filled: false } });
+        this.frames.push({ kind: 'run', items: [], seenRPr: false, font: undefined, vanish: undefined, style: undefined, look: { white: undefined, tiny: undefined, filled: false } });
         return;
       case 'fldSimple': {
         const text = fieldText(attr(attributes, 'instr') ?? '', undefined);
@@ -438,7 +433,7 @@ class Walker {
         this.frames.push({ kind: 'sdt', seenPr: false, seenContent: false, done: false, placeholder: false });
         return;
       case 'AlternateContent':
-        this.frames.push({ kind: 'alternate', namespaces: attributes, chosen: false });
+        this.frames.push({ kind: 'alternate', chosen: false });
         return;
       default:
         this.frames.push({ kind: 'visit' });
@@ -450,10 +445,9 @@ class Walker {
    * `mc:Fallback`, is read like any container; every other branch is skipped.
    */
   private alternate(frame: Extract<Frame, { kind: 'alternate' }>, name: string, attributes: Attributes): void {
-    const outer = [frame.namespaces, this.rootAttributes ?? {}];
     const understood = (requires: string) => {
       const prefixes = requires.split(/\s+/).filter((p) => p !== '');
-      return prefixes.length > 0 && prefixes.every((p) => UNDERSTOOD_NAMESPACES.has(namespaceOf(p, attributes, outer) ?? ''));
+      return prefixes.length > 0 && prefixes.every((p) => UNDERSTOOD_NAMESPACES.has(this.compatibility.namespaceOf(p) ?? ''));
     };
     const take = !frame.chosen && ((name === 'Choice' && understood(attr(attributes, 'Requires') ?? '')) || name === 'Fallback');
     if (!take) {
@@ -461,10 +455,20 @@ class Walker {
       return;
     }
     frame.chosen = true;
-    this.visit(name, attributes);
+    if (frame.run === undefined) {
+      this.visit(name, attributes);
+      return;
+    }
+    this.deeper();
+    this.frames.push({ kind: 'runBranch', run: frame.run });
   }
 
-  private runChild(run: Extract<Frame, { kind: 'run' }>, name: string, attributes: Attributes): void {
+  /** One more level of the elements the walker reads, within the depth limit. */
+  private deeper(): void {
+    if (++this.depth > this.limits.maxDepth) throw new XmlReadError('docx-too-complex', `elements nested deeper than ${this.limits.maxDepth}`, { count: this.limits.maxDepth, of: 'depth' });
+  }
+
+  private runChild(run: RunFrame, name: string, attributes: Attributes): void {
     switch (name) {
       case 'rPr':
         if (run.seenRPr) break;
@@ -488,8 +492,13 @@ class Walker {
         run.items.push({ fixed: '-' });
         break;
       case 'sym':
+      case 'symEx':
         run.items.push({ sym: attr(attributes, 'char'), font: attr(attributes, 'font') });
         break;
+      case 'AlternateContent':
+        this.deeper();
+        this.frames.push({ kind: 'alternate', chosen: false, run });
+        return;
       case 'fldChar':
         this.frames.push({ kind: 'fldChar', type: attr(attributes, 'fldCharType'), seenFfData: false, checkbox: undefined });
         return;
@@ -500,22 +509,31 @@ class Walker {
   }
 
   text(text: string): void {
-    if (this.skip > 0) return;
+    if (this.skip > 0) {
+      if (this.ignoredText !== undefined && this.ignoredText.length < MAX_IGNORED_TEXT) this.ignoredText += text.slice(0, MAX_IGNORED_TEXT - this.ignoredText.length);
+      return;
+    }
     const top = this.frames[this.frames.length - 1];
     if (top?.kind === 'text') top.text += text;
   }
 
   close(): void {
     if (this.skip > 0) {
-      this.skip--;
+      if (--this.skip === 0) {
+        // The element that began the subtree passed over ends.
+        this.compatibility.close();
+        if (this.ignoredText !== undefined) this.endIgnored(this.ignoredText);
+      }
       return;
     }
+    this.compatibility.close();
     const frame = this.frames.pop();
     const parent = this.frames[this.frames.length - 1];
     switch (frame?.kind) {
       case 'visit':
       case 'sdt':
       case 'alternate':
+      case 'runBranch':
         this.depth--;
         return;
       case 'p':
@@ -524,6 +542,7 @@ class Walker {
         this.hiddenBuf = frame.outerHidden;
         this.unseenBuf = frame.outerUnseen;
         this.paragraphStyleHidden = frame.outerStyleHidden;
+        this.paragraphLook = frame.outerLook;
         this.paragraphFilled = frame.outerFilled;
         this.depth--;
         return;
@@ -536,10 +555,10 @@ class Walker {
         this.depth--;
         return;
       case 'text':
-        if (parent?.kind === 'run') parent.items.push(frame.instr ? { instr: frame.text } : { text: frame.text });
+        runOf(parent)?.items.push(frame.instr ? { instr: frame.text } : { text: frame.text });
         return;
       case 'fldChar':
-        if (parent?.kind === 'run') parent.items.push({ fldChar: frame.type, checkbox: frame.checkbox });
+        runOf(parent)?.items.push({ fldChar: frame.type, checkbox: frame.checkbox });
         return;
       case 'checkBox': {
         // Legacy form checkbox state: w:checked wins over w:default.
@@ -570,6 +589,12 @@ class Walker {
     }
   }
 
+  /** The end of an element Word ignores: its text is reported. */
+  private endIgnored(text: string): void {
+    if (text.trim() !== '') this.ignored.push({ line: this.lines.length + 1, text: detached(text) });
+    this.ignoredText = undefined;
+  }
+
   /**
    * A run's items in order; a hidden run's text goes aside (its field characters still open and close fields). A run's
    * own `w:vanish` decides; without one, the document defaults' state toggled by each style level that says
@@ -581,7 +606,7 @@ class Walker {
     // Each style level that says `vanish` flips the state (`!==` on booleans is exclusive or).
     const byStyles = this.styles.byDefault !== tableHides !== this.paragraphStyleHidden !== togglesHidden(this.styles, 'character', run.style);
     const hidden = run.vanish ?? byStyles;
-    const unseen = hidden ? undefined : this.unseenWhy(run.look);
+    const unseen = hidden ? undefined : this.unseenWhy(run);
     for (const item of run.items) {
       if ('text' in item) this.emit(font === undefined ? item.text : Array.from(item.text).map((ch) => symbolGlyph(font, ch.codePointAt(0) ?? 0)).join(''), hidden, unseen);
       else if ('fixed' in item) this.emit(item.fixed, hidden, unseen);
@@ -595,12 +620,25 @@ class Walker {
     }
   }
 
-  /** Why a shown run cannot be seen ({@link UnseenText}), if it cannot. */
-  private unseenWhy(look: RunLook): UnseenText['why'] | undefined {
-    if (look.tiny) return 'tiny';
-    if (!look.white || look.filled || this.paragraphFilled) return undefined;
+  /**
+   * Why a shown run cannot be seen ({@link UnseenText}), if it cannot. Its colour and size are its own, else the
+   * nearest its styles give — its character style, its paragraph's, its table's, the document defaults
+   * (ECMA-376 Part 1 §17.7.2); a shading of any of them, or of its paragraph, cell or table, keeps white text seen.
+   */
+  private unseenWhy(run: RunFrame): UnseenText['why'] | undefined {
+    let { white, tiny, filled } = run.look;
     const table = this.tables[this.tables.length - 1];
-    return table !== undefined && (table.filled || table.cellFilled) ? undefined : 'white';
+    filled ||= this.paragraphFilled || (table !== undefined && (table.filled || table.cellFilled));
+    const looks = this.styles.looks;
+    if (looks !== undefined) {
+      for (const look of [styleLook(this.styles, 'character', run.style), this.paragraphLook, table?.look ?? NO_LOOK, looks.byDefault]) {
+        white ??= look.white;
+        tiny ??= look.tiny;
+        filled ||= look.filled;
+      }
+    }
+    if (tiny === true) return 'tiny';
+    return white === true && !filled ? 'white' : undefined;
   }
 
   private fieldChar(type: string | undefined, checkbox: boolean | undefined, hidden: boolean): void {
@@ -670,10 +708,11 @@ export function documentLines(xml: string, limits: WalkLimits = DEFAULT_WALK_LIM
 
 /**
  * {@link documentLines}, with the text it set aside by paragraph: of hidden runs (`w:vanish`, directly or by `styles`),
- * and of runs shown in white on nothing or under 2 pt ({@link UnseenText}).
+ * of runs shown in white on nothing or under 2 pt ({@link UnseenText}), and of elements Word ignores (`ignored`: of a
+ * namespace `mc:Ignorable` declares ignorable that Word does not understand, ECMA-376 Part 3 §10.1.1).
  */
-export function walkDocument(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS, styles: HiddenStyles = NO_HIDDEN_STYLES): { readonly lines: DocxLine[]; readonly hidden: HiddenText[]; readonly unseen: UnseenText[] } {
-  const walker = new Walker(limits, styles);
+export function walkDocument(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS, styles: HiddenStyles = NO_HIDDEN_STYLES): { readonly lines: DocxLine[]; readonly hidden: HiddenText[]; readonly unseen: UnseenText[]; readonly ignored: HiddenText[] } {
+  const walker = new Walker(xml, limits, styles);
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on('doctype', () => {
     throw new XmlReadError('docx-dtd-rejected', 'the XML declares a DTD');
@@ -696,5 +735,5 @@ export function walkDocument(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMI
     if (error instanceof XmlReadError) throw error;
     throw new XmlReadError('docx-xml-invalid', error instanceof Error ? error.message : String(error));
   }
-  return { lines: walker.lines, hidden: walker.hidden, unseen: walker.unseen };
+  return { lines: walker.lines, hidden: walker.hidden, unseen: walker.unseen, ignored: walker.ignored };
 }

@@ -554,8 +554,8 @@ export class FormReader {
     this.diag(
       what === '日期' ? 'unreadable-date' : 'unreadable-figure',
       'error',
-      `无法读取“${fieldLabel(path)}”的${what}“${raw}”，按空白（null）处理`,
-      `cannot read the ${en} "${raw}" for "${fieldLabelEn(path)}"; left blank (null)`,
+      `无法读取“${fieldLabel(path)}”的${what}“${raw}”，按空白处理`,
+      `cannot read the ${en} "${raw}" for "${fieldLabelEn(path)}"; left blank`,
       lineCol(pos),
       path,
     );
