@@ -45,6 +45,15 @@ describe('jixiao import', () => {
     expect(r.stderr).toContain('第 90 行');
   });
 
+  it('--locale en words each inferred answer’s note in English; the boxes as drawn, never an EQ field’s code', () => {
+    const r = jixiao(['import', SEED_TEXT, '--locale', 'en']);
+    expect(r.code).toBe(0);
+    const notes = Object.values((JSON.parse(r.stdout) as { answerResolution: Record<string, { note?: string }> }).answerResolution).flatMap((a) => (a.note === undefined ? [] : [a.note]));
+    expect(notes).toContain('是: empty box □; 否: unrecognised symbol "(" → taken: 否');
+    expect(notes).toContain('是: empty box □; 否: unrecognised symbol "(" (before the option) → taken: 否');
+    expect(notes.join('\n')).not.toMatch(/eq \\o|空框|无法辨认|取 /);
+  });
+
   it('--format json carries kind, diagnostics and positions', () => {
     const r = jixiao(['import', SEED_DOCX, '--format', 'json']);
     expect(r.code).toBe(0);

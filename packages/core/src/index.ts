@@ -46,7 +46,7 @@ export { DEFAULT_LOCALE, LOCALES, isLocale } from './i18n/locale.js';
 export type { Locale, LocalizedText } from './i18n/locale.js';
 export { CORE_MESSAGES, JSON_SYNTAX_MESSAGES, YAML_SYNTAX_MESSAGES } from './i18n/messages.js';
 export { visibleLines, visibleText } from './i18n/visible.js';
-export { PLACEHOLDER_MARKS, localizeExcerpt, localizePosition } from './i18n/excerpt.js';
+export { ANSWER_NOTE_WORDS, PLACEHOLDER_MARKS, localizeAnswerNote, localizeExcerpt, localizePosition } from './i18n/excerpt.js';
 export {
   CheckSchema,
   RuleScoreSchema,

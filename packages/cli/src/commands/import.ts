@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { LOCALES, isLocale, type Locale } from '@jixiao/core';
+import { LOCALES, isLocale, localizeAnswerNote, type Evaluation, type Locale } from '@jixiao/core';
 import { formatDiagnostic } from '@jixiao/import';
 import { CliError, EXIT, type CliIo } from '../io.js';
 import { importFile } from '../input.js';
@@ -40,6 +40,13 @@ export function registerImport(program: Command, io: CliIo, setExit: (code: numb
     });
 }
 
+/** The evaluation with each inferred answer's note worded in `locale` (core's `localizeAnswerNote`; recorded in zh-CN). */
+function notesIn(evaluation: Evaluation, locale: Locale): Evaluation {
+  const resolution = evaluation.answerResolution;
+  if (locale === 'zh-CN' || resolution === undefined) return evaluation;
+  return { ...evaluation, answerResolution: Object.fromEntries(Object.entries(resolution).map(([field, r]) => [field, r.note === undefined ? r : { ...r, note: localizeAnswerNote(r.note, locale) }])) };
+}
+
 export async function runImport(file: string, flags: ImportFlags, io: CliIo): Promise<number> {
   if (!isLocale(flags.locale)) throw new CliError(`unknown locale ${flags.locale}`);
   const locale: Locale = flags.locale;
@@ -54,7 +61,7 @@ export async function runImport(file: string, flags: ImportFlags, io: CliIo): Pr
   if (flags.format === 'json') {
     const template = result.template === undefined ? {} : { template: result.template };
     const doc = result.ok
-      ? { source: file, kind: result.kind, ok: true, ...template, evaluation: result.evaluation, diagnostics: result.diagnostics, positions: result.positions, ...(result.provenance === undefined ? {} : { provenance: result.provenance }) }
+      ? { source: file, kind: result.kind, ok: true, ...template, evaluation: notesIn(result.evaluation, locale), diagnostics: result.diagnostics, positions: result.positions, ...(result.provenance === undefined ? {} : { provenance: result.provenance }) }
       : { source: file, kind: result.kind, ok: false, ...template, diagnostics: result.diagnostics };
     io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
     const first = result.diagnostics[0];
@@ -65,7 +72,7 @@ export async function runImport(file: string, flags: ImportFlags, io: CliIo): Pr
     for (const d of result.diagnostics) io.stderr(`jixiao: ${terminalText(file)}: ${terminalText(d.path === undefined ? d.message[locale] : formatDiagnostic(d, locale, wording))}\n`);
     return EXIT.unreadable;
   }
-  io.stdout(`${JSON.stringify(result.evaluation, null, 2)}\n`);
+  io.stdout(`${JSON.stringify(notesIn(result.evaluation, locale), null, 2)}\n`);
   if (result.template !== undefined) {
     const { id, score } = result.template;
     io.stderr(`${terminalText(file)}: ${locale === 'zh-CN' ? `按模板 ${id} 读取（识别得分 ${String(score)}）` : `read with template ${id} (detection score ${String(score)})`}\n`);

@@ -7,7 +7,7 @@ import { loadPackFromDir } from '../node/index.js';
 import { passingEvaluation } from '../pack/cases.js';
 import type { SourcePosition } from '../result/model.js';
 import { reportResult } from '../result/report.js';
-import { PLACEHOLDER_MARKS, localizeExcerpt, localizePosition } from './excerpt.js';
+import { ANSWER_NOTE_WORDS, PLACEHOLDER_MARKS, localizeAnswerNote, localizeExcerpt, localizePosition } from './excerpt.js';
 
 const recorded = (state: keyof typeof PLACEHOLDER_MARKS) => PLACEHOLDER_MARKS[state]['zh-CN'];
 const pack = (name: string) => loadPackFromDir(fileURLToPath(new URL(`../../../../rules/${name}`, import.meta.url)));
@@ -62,5 +62,27 @@ describe('excerpts in reports', () => {
     expect(f?.outcome).toBe('fail');
     expect(f?.positions?.['threePublic.declined']?.excerpt).toBe('三公经费是否比上年度下降：是☑ (inferred) 否□');
     expect(f?.related[0]?.positions?.['expenditure.threePublic']?.excerpt).toBe('三公经费 2 其他(symbol not recognised)');
+  });
+});
+
+describe('localizeAnswerNote', () => {
+  it('words the importer’s note in English: the form’s option words and marks as written', () => {
+    expect(localizeAnswerNote('是：空框 □；否：无法辨认的符号 “(” → 取 否', 'en')).toBe('是: empty box □; 否: unrecognised symbol "(" → taken: 否');
+    expect(localizeAnswerNote('是：无法辨认的符号 “(”（标在选项前）；否：勾选 ☑ → 取 否', 'en')).toBe('是: unrecognised symbol "(" (before the option); 否: ticked ☑ → taken: 否');
+    expect(localizeAnswerNote('门户网站：无方框；报刊：空框 □ → 取 门户网站', 'en')).toBe('门户网站: no box; 报刊: empty box □ → taken: 门户网站');
+    expect(localizeAnswerNote('是：空框 □；否：无法辨认的符号 “(” → 取 否', 'zh-CN')).toBe('是：空框 □；否：无法辨认的符号 “(” → 取 否');
+  });
+
+  it('property: any note built from the table reads in English with none of its zh-CN words left', () => {
+    const zh = (w: keyof typeof ANSWER_NOTE_WORDS) => ANSWER_NOTE_WORDS[w]['zh-CN'];
+    const mark = fc.constantFrom(`${zh('checked')} ☑`, `${zh('empty')} □`, `${zh('unknown')} ${zh('openQuote')}(${zh('closeQuote')}`, zh('noBox'));
+    const option = fc.tuple(fc.constantFrom('是', '否', '门户网站', '报刊', '其他'), mark, fc.boolean()).map(([word, m, before]) => `${word}${zh('option')}${m}${before ? zh('markBefore') : ''}`);
+    fc.assert(
+      fc.property(fc.array(option, { minLength: 1, maxLength: 4 }), fc.constantFrom('是', '否', '门户网站'), (options, taken) => {
+        const en = localizeAnswerNote(`${options.join(zh('next'))}${zh('taken')}${taken}`, 'en');
+        for (const w of Object.values(ANSWER_NOTE_WORDS)) if (w['zh-CN'].trim() !== '') expect(en).not.toContain(w['zh-CN'].trim());
+        expect(en.endsWith(`→ taken: ${taken}`)).toBe(true);
+      }),
+    );
   });
 });

@@ -39,3 +39,45 @@ export function localizePosition<P extends { readonly excerpt?: string }>(positi
   const excerpt = localizeExcerpt(position.excerpt, locale);
   return excerpt === position.excerpt ? position : { ...position, excerpt };
 }
+
+/**
+ * The words of the note an importer records for an answer it inferred (`answerResolution.<field>.note`,
+ * ../shared/domain.md §2): each option with how its mark read, then the option taken —
+ * `是：空框 □；否：无法辨认的符号 “(” → 取 否`. The importer writes them in zh-CN; {@link localizeAnswerNote} gives the
+ * note in the report's language. The option words and the marks are the form's own and stay as written (a box
+ * drawn as Word draws it: ☑ □ ☒, never an EQ field's code). The one table: the importer does not restate them.
+ */
+export const ANSWER_NOTE_WORDS = {
+  checked: { 'zh-CN': '勾选', en: 'ticked' },
+  empty: { 'zh-CN': '空框', en: 'empty box' },
+  unknown: { 'zh-CN': '无法辨认的符号', en: 'unrecognised symbol' },
+  noBox: { 'zh-CN': '无方框', en: 'no box' },
+  markBefore: { 'zh-CN': '（标在选项前）', en: ' (before the option)' },
+  openQuote: { 'zh-CN': '“', en: '"' },
+  closeQuote: { 'zh-CN': '”', en: '"' },
+  option: { 'zh-CN': '：', en: ': ' },
+  next: { 'zh-CN': '；', en: '; ' },
+  taken: { 'zh-CN': ' → 取 ', en: ' → taken: ' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+/** Any of the note's zh-CN words, longest first, each escaped for a RegExp. */
+const NOTE_WORD = new RegExp(
+  Object.values(ANSWER_NOTE_WORDS)
+    .map((w) => w['zh-CN'])
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+const NOTE_BY_RECORDED: ReadonlyMap<string, Readonly<Record<Locale, string>>> = new Map(Object.values(ANSWER_NOTE_WORDS).map((w) => [w['zh-CN'], w]));
+
+/**
+ * An inferred answer's note as a reader of `locale` reads it: the importer's words ({@link ANSWER_NOTE_WORDS}) in
+ * `locale`, the form's words and marks as written — `是: empty box □; 否: unrecognised symbol "(" → taken: 否`. A
+ * zh-CN note is returned as it is. (As for excerpts: the same characters written in an option word would be worded
+ * too.)
+ */
+export function localizeAnswerNote(note: string, locale: Locale): string {
+  if (locale === 'zh-CN') return note;
+  return note.replace(NOTE_WORD, (w) => NOTE_BY_RECORDED.get(w)?.[locale] ?? w);
+}

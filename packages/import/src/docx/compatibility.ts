@@ -58,13 +58,25 @@ function prefixOf(name: string): string {
 const NAME = /[^\s/>]+/y;
 
 /**
- * The names of the elements that may declare a namespace or `mc:Ignorable`: each `xmlns` or `Ignorable` in the XML
+ * A namespace the part says a consumer must understand (`mc:MustUnderstand`, ECMA-376 Part 3) that Word does not:
+ * Word refuses to open such a file, and so does the reader.
+ */
+export class MustUnderstandError extends Error {
+  constructor(readonly namespace: string) {
+    super(`the document must be understood in ${namespace}, which Word does not understand`);
+    this.name = 'MustUnderstandError';
+  }
+}
+
+/**
+ * The names of the elements that may declare a namespace, `mc:Ignorable` or `mc:MustUnderstand`: each `xmlns`,
+ * `Ignorable` or `MustUnderstand` in the XML
  * taken for an attribute of the tag it stands in (`<` cannot occur inside a tag, so the nearest `<` before it opens
  * that tag). One found in text or a comment only adds a name to look at.
  */
 function declaringNames(xml: string): Set<string> {
   const names = new Set<string>();
-  for (const needle of ['xmlns', 'Ignorable']) {
+  for (const needle of ['xmlns', 'Ignorable', 'MustUnderstand']) {
     for (let at = xml.indexOf(needle); at >= 0; at = xml.indexOf(needle, at + needle.length)) {
       NAME.lastIndex = xml.lastIndexOf('<', at) + 1;
       const name = NAME.exec(xml)?.[0];
@@ -81,9 +93,11 @@ function declaringNames(xml: string): Set<string> {
  * element are looked at only when its name is one of those the XML shows declaring something (a form's root
  * alone, or the drawings' elements the reader passes over): on every other element the work is a look-up.
  *
+ * An `mc:MustUnderstand` naming a namespace Word does not understand throws {@link MustUnderstandError}.
+ *
  * Not done: `mc:ProcessContent` (the content of an ignored element is passed over with it, and reported, where Word
- * would read it), `mc:MustUnderstand` (Word refuses such a file; it is read), and an element of a namespace neither
- * understood nor ignorable (an error for Word; it is read as if understood).
+ * would read it), and an element of a namespace neither understood nor ignorable (an error for Word; it is read as if
+ * understood).
  */
 export class CompatibilityScopes {
   private scope: Scope = EMPTY;
@@ -123,7 +137,7 @@ export class CompatibilityScopes {
     this.depth++;
     if (((this.lengths >>> Math.min(name.length, 31)) & 1) === 1 && this.declaring.has(name)) {
       let declares = false;
-      for (const key in attributes) declares ||= key.startsWith('xmlns') || key.endsWith(':Ignorable');
+      for (const key in attributes) declares ||= key.startsWith('xmlns') || key.endsWith(':Ignorable') || key.endsWith(':MustUnderstand');
       if (declares) {
         this.outer.push({ scope: this.scope, declaredAt: this.declaredAt });
         this.scope = this.declared(attributes);
@@ -148,13 +162,20 @@ export class CompatibilityScopes {
     this.declaredAt = outer.declaredAt;
   }
 
-  /** The scope of an element that declares namespaces or `mc:Ignorable`, within the current one. */
+  /** The scope of an element that declares namespaces, `mc:Ignorable` or `mc:MustUnderstand`, within the current one. */
   private declared(attributes: Attributes): Scope {
     const bindings = new Map(this.scope.bindings);
     for (const key in attributes) {
       const value = attributes[key] ?? '';
       if (key === 'xmlns') bindings.set('', value);
       else if (key.startsWith('xmlns:')) bindings.set(key.slice(6), value);
+    }
+    for (const key in attributes) {
+      if (!key.endsWith(':MustUnderstand') || bindings.get(prefixOf(key)) !== MC) continue;
+      for (const prefix of (attributes[key] ?? '').split(/\s+/)) {
+        const uri = prefix === '' ? undefined : (bindings.get(prefix) ?? prefix);
+        if (uri !== undefined && !UNDERSTOOD_NAMESPACES.has(uri)) throw new MustUnderstandError(uri);
+      }
     }
     let ignorable = this.scope.ignorable;
     for (const key in attributes) {

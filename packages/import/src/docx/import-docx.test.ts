@@ -298,6 +298,12 @@ describe('importDocx: an element Word ignores (mc:Ignorable, a namespace it does
     expect(declared.evaluation.income.total).toBe(1264.47);
   });
 
+  it('a document that says Word must understand a namespace it does not (mc:MustUnderstand) is refused, naming it', () => {
+    const r = importDocx(exampleDocxWith({ 'word/document.xml': (xml) => xml.replace('mc:Ignorable="w14 w15 wp14"', 'mc:Ignorable="w14 w15 wp14" mc:MustUnderstand="x99" xmlns:x99="urn:example:x99"') }));
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.message.en])).toEqual([['docx-must-understand', 'error', 'This .docx requires an extension Word does not understand (mc:MustUnderstand: urn:example:x99); Word cannot open it, and it is not read.']]);
+  });
+
   it('a tick an ignored attribute would give is not given: x99:char beside w:char does not draw ☑', () => {
     const plain = ok(new Uint8Array(readFileSync(example('form.docx'))));
     const r = ok(exampleDocxWith({ 'word/document.xml': (xml) => root(xml).replace('<w:sym w:char="F0A3" w:font="Wingdings 2"/>', '<w:sym w:char="F0A3" x99:char="F052" w:font="Wingdings 2"/>') }));

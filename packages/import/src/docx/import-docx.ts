@@ -138,6 +138,10 @@ function docxLines(bytes: Uint8Array, options: DocxImportOptions): { readonly li
     if (error instanceof XmlReadError && error.code === 'docx-dtd-rejected') {
       return failure('docx', error.code, '这个 .docx 的 XML 含有 DTD 或实体声明，出于安全原因拒绝读取。', 'The XML in this .docx declares a DTD or entities; it is refused for safety.');
     }
+    if (error instanceof XmlReadError && error.code === 'docx-must-understand') {
+      const namespace = setAsideExcerpt(error.namespace ?? '');
+      return failure('docx', error.code, `这个 .docx 要求读取者理解 Word 不认识的扩展（mc:MustUnderstand：${namespace}），Word 无法打开，不予读取。`, `This .docx requires an extension Word does not understand (mc:MustUnderstand: ${namespace}); Word cannot open it, and it is not read.`);
+    }
     if (error instanceof XmlReadError && error.limit !== undefined) return tooComplex('docx', 'docx-too-complex', error.limit.count, XML_UNITS[error.limit.of]);
     return failure('docx', 'docx-xml-invalid', '这个 .docx 的 word/document.xml 不是格式正确的 XML，无法读取。', 'word/document.xml in this .docx is not well-formed XML and cannot be read.');
   }

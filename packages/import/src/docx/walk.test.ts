@@ -437,6 +437,21 @@ describe('mc:Ignorable: what Word ignores is not read, and its text is reported'
     expect(texts(ignoring(`<w:p><w:r><w:rPr><w:vanish w:val="1" x99:val="0"/></w:rPr><w:t>1</w:t></w:r>${run('264.47')}</w:p>`))).toEqual(['264.47']);
   });
 
+  it('mc:MustUnderstand naming a namespace Word does not understand: refused as Word refuses to open it; one Word understands is read', () => {
+    const code = (xml: string) => {
+      try {
+        return walkDocument(xml).lines.map((l) => l.text).join('|');
+      } catch (error) {
+        return error instanceof XmlReadError ? `${error.code} ${error.namespace ?? ''}` : 'other';
+      }
+    };
+    expect(code(docWith(`${MC} ${X99} mc:MustUnderstand="x99"`, cell('')))).toBe('docx-must-understand urn:example:x99');
+    expect(code(docWith('', `<w:p ${MC} ${X99} mc:MustUnderstand="w14 x99"/>`))).toBe('docx-must-understand urn:example:x99');
+    expect(code(docWith(`${MC} mc:MustUnderstand="w14"`, cell('')))).toBe('合计 264.47');
+    // An element passed over (deleted text) is never looked at, as Word does not show it.
+    expect(code(docWith(MC, `<w:del><w:r ${X99} mc:MustUnderstand="x99"/></w:del>${cell('')}`))).toBe('合计 264.47');
+  });
+
   it('what an ignored element holds counts toward the element limit, and its text is reported up to 1,000 characters', () => {
     const many = ignoring(cell(`<x99:wrap>${'<w:r><w:t>9</w:t></w:r>'.repeat(600)}</x99:wrap>`));
     expect(() => walkDocument(many, { ...DEFAULT_WALK_LIMITS, maxElements: 1_000 })).toThrow(XmlReadError);

@@ -1,6 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { FORM_LIMITS } from '../text/limits.js';
-import { CompatibilityScopes, UNDERSTOOD_NAMESPACES } from './compatibility.js';
+import { CompatibilityScopes, MustUnderstandError, UNDERSTOOD_NAMESPACES } from './compatibility.js';
 import { attr, isFilled, isHighlighted, isOn, isTiny, isWhite, localName, type Attributes } from './ooxml.js';
 import { NO_HIDDEN_STYLES, NO_LOOK, styleLook, togglesHidden, type HiddenStyles, type StyleLook } from './styles.js';
 
@@ -42,9 +42,11 @@ export interface UnseenText extends HiddenText {
 /** Why WordprocessingML could not be walked; for `docx-too-complex`, the limit passed. */
 export class XmlReadError extends Error {
   constructor(
-    readonly code: 'docx-dtd-rejected' | 'docx-xml-invalid' | 'docx-too-complex',
+    readonly code: 'docx-dtd-rejected' | 'docx-xml-invalid' | 'docx-too-complex' | 'docx-must-understand',
     message: string,
     readonly limit?: { readonly count: number; readonly of: 'elements' | 'depth' | 'lines' },
+    /** For `docx-must-understand`: the namespace Word does not understand. */
+    readonly namespace?: string,
   ) {
     super(message);
     this.name = 'XmlReadError';
@@ -277,8 +279,7 @@ class Walker {
         if (name === 'tblStyle' && table !== undefined) {
           table.hides = togglesHidden(this.styles, 'table', attr(tag.attributes, 'val'));
           table.look = styleLook(this.styles, 'table', attr(tag.attributes, 'val'));
-        }
-        else if (name === 'shd' && table !== undefined) table.filled ||= isFilled(tag.attributes);
+        } else if (name === 'shd' && table !== undefined) table.filled ||= isFilled(tag.attributes);
         this.skip = 1;
         return;
       }
@@ -733,6 +734,7 @@ export function walkDocument(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMI
     parser.write(xml).close();
   } catch (error) {
     if (error instanceof XmlReadError) throw error;
+    if (error instanceof MustUnderstandError) throw new XmlReadError('docx-must-understand', error.message, undefined, error.namespace);
     throw new XmlReadError('docx-xml-invalid', error instanceof Error ? error.message : String(error));
   }
   return { lines: walker.lines, hidden: walker.hidden, unseen: walker.unseen, ignored: walker.ignored };

@@ -156,4 +156,12 @@ describe('a mark as read: its state, text and place', () => {
     expect(describeMark(option({ state: 'empty', raw: '□', start: 0, end: 1 }, true))).toBe('空框 □（标在选项前）');
     expect(describeMark(option({ state: 'unknown', raw: '(', start: 0, end: 1 }))).toBe('无法辨认的符号 “(”');
   });
+
+  it('shows an EQ field in a note as the box Word draws (☑ □ ☒), not its field code; one no table knows as written', () => {
+    const option = (raw: string) => ({ word: '是', value: 'yes', start: 0, mark: readEqField(raw, 0), markBefore: false });
+    expect(describeMark(option('eq \\o\\ac(□)'))).toBe('空框 □');
+    expect(describeMark(option('eq \\o\\ac(□,√)'))).toBe('勾选 ☑');
+    expect(describeMark(option('eq \\o\\ac(□,☒)'))).toBe('勾选 ☒');
+    expect(describeMark(option('eq \\o\\ac(□,★)'))).toBe('无法辨认的符号 “eq \\o\\ac(□,★)”');
+  });
 });

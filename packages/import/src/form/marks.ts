@@ -2,7 +2,7 @@
  * Checkbox marks as they appear in Word-extracted text (../shared/domain.md §2) and the resolution algorithm.
  * A mark is classified as checked, empty or unknown; one question's marks are then resolved to an answer.
  */
-import { PLACEHOLDER_MARKS } from '@jixiao/core';
+import { ANSWER_NOTE_WORDS, PLACEHOLDER_MARKS } from '@jixiao/core';
 
 export type MarkState = 'checked' | 'empty' | 'unknown';
 
@@ -168,16 +168,24 @@ export function resolveSingle<V extends string>(options: readonly OptionRead<V>[
   return { kind: 'ambiguous' };
 }
 
-/** How a mark reads in a note: `空框 eq \o\ac(□)`, `无法辨认的符号 “(”`, `勾选 ☑`. */
+/** Core's words for a note, in zh-CN (the recorded language; `localizeAnswerNote` words them for a report). */
+function noteWord(word: keyof typeof ANSWER_NOTE_WORDS): string {
+  return ANSWER_NOTE_WORDS[word]['zh-CN'];
+}
+
+/**
+ * How a mark reads in a note: `空框 □`, `勾选 ☑`, `无法辨认的符号 “(”` — an EQ field as the box Word draws
+ * ({@link showMarks}; its code means nothing to a reviewer, and stays in the answer's `raw` text).
+ */
 export function describeMark(o: OptionRead<string>): string {
   const m = o.mark;
-  const before = o.markBefore ? '（标在选项前）' : '';
-  if (m === undefined) return '无方框';
-  const text = m.state === 'checked' ? `勾选 ${m.raw}` : m.state === 'empty' ? `空框 ${m.raw}` : `无法辨认的符号 “${m.raw}”`;
+  const before = o.markBefore ? noteWord('markBefore') : '';
+  if (m === undefined) return noteWord('noBox');
+  const text = m.state === 'unknown' ? `${noteWord('unknown')} ${noteWord('openQuote')}${m.raw}${noteWord('closeQuote')}` : `${noteWord(m.state)} ${showMarks(m.raw)}`;
   return `${text}${before}`;
 }
 
-/** The note recorded for an inferred answer: `是：空框 eq \o\ac(□)；否：无法辨认的符号 “(” → 取 否`. */
+/** The note recorded for an inferred answer: `是：空框 □；否：无法辨认的符号 “(” → 取 否`. */
 export function inferenceNote(options: readonly OptionRead<string>[], chosen: OptionRead<string>): string {
-  return `${options.map((o) => `${o.word}：${describeMark(o)}`).join('；')} → 取 ${chosen.word}`;
+  return `${options.map((o) => `${o.word}${noteWord('option')}${describeMark(o)}`).join(noteWord('next'))}${noteWord('taken')}${chosen.word}`;
 }

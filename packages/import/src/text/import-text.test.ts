@@ -97,7 +97,7 @@ describe('checkbox encodings (domain.md §2)', () => {
 
   it('records how an inferred answer was read', () => {
     const r = answer('是否存在超编超配人员：是 eq \\o\\ac(□) 否(');
-    expect(r.how).toEqual({ how: 'inferred', raw: '是否存在超编超配人员：是 eq \\o\\ac(□) 否(', line: 63, note: '是：空框 eq \\o\\ac(□)；否：无法辨认的符号 “(” → 取 否' });
+    expect(r.how).toEqual({ how: 'inferred', raw: '是否存在超编超配人员：是 eq \\o\\ac(□) 否(', line: 63, note: '是：空框 □；否：无法辨认的符号 “(” → 取 否' });
   });
 
   it('reads several channels of 公开方式 and none as null', () => {
