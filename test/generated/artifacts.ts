@@ -18,10 +18,10 @@ import {
   WaiverFileSchema,
   GENERATED_HEADER,
   renderCatalogue,
-  renderRuleDoc,
   type Pack,
 } from '@jixiao/core';
 import { loadPackFromDir } from '@jixiao/core/node';
+import { packDocs } from '../../packages/cli/src/commands/pack-kit.js';
 import { templatesReadme } from '../../packages/templates/scripts/readme.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -73,10 +73,11 @@ export function artifacts(): Artifact[] {
   };
   out.push({ path: 'packages/cli/src/presets/standard.json', content: `${JSON.stringify(preset, null, 2)}\n` });
   out.push({ path: 'packages/standard/src/sources.generated.ts', content: standardSources(packs) });
+  // Each pack's docs/ (rule pages and the docs/README.md index) come from the function behind
+  // `jixiao pack docs --check`, so a bundled pack passes the check a pack author is told to run.
   for (const { dir, pack } of packs) {
-    for (const rule of pack.rules) {
-      const name = rule.id.split('/')[1] ?? rule.id;
-      out.push({ path: relative(ROOT, join(dir, 'docs', `${name}.md`)), content: renderRuleDoc(rule, pack.meta) });
+    for (const [name, content] of Object.entries(packDocs(pack))) {
+      out.push({ path: relative(ROOT, join(dir, 'docs', name)), content });
     }
   }
   for (const { dir, packageName, pack } of packs) {
