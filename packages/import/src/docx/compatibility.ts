@@ -74,17 +74,22 @@ export class MustUnderstandError extends Error {
  * taken for an attribute of the tag it stands in (`<` cannot occur inside a tag, so the nearest `<` before it opens
  * that tag). One found in text or a comment only adds a name to look at.
  */
-function declaringNames(xml: string): Set<string> {
+function declaringNames(xml: string): { readonly names: Set<string>; readonly count: number } {
   const names = new Set<string>();
-  for (const needle of ['xmlns', 'Ignorable', 'MustUnderstand']) {
+  let count = 0;
+  for (const needle of NEEDLES) {
     for (let at = xml.indexOf(needle); at >= 0; at = xml.indexOf(needle, at + needle.length)) {
+      count++;
       NAME.lastIndex = xml.lastIndexOf('<', at) + 1;
       const name = NAME.exec(xml)?.[0];
       if (name !== undefined) names.add(name);
     }
   }
-  return names;
+  return { names, count };
 }
+
+/** What an attribute name declaring something holds: `xmlns`, `Ignorable`, `MustUnderstand`. */
+const NEEDLES = ['xmlns', 'Ignorable', 'MustUnderstand'] as const;
 
 /**
  * Namespace scopes for Markup Compatibility as a stream of tags goes by (saxes without namespace processing: names
@@ -110,6 +115,13 @@ export class CompatibilityScopes {
   /** The scopes outside the current one, each with the depth of the element that declared it. */
   private readonly outer: { readonly scope: Scope; readonly declaredAt: number }[] = [];
   private readonly declaring: ReadonlySet<string>;
+  /** How many times the XML holds a word of {@link NEEDLES}. */
+  private readonly needles: number;
+  /**
+   * Nothing but the document element declares anything, and its scope ignores nothing: every element after it is
+   * read as it is, and the reader need not tell them (the usual form: a walk looks at every element).
+   */
+  passive = false;
   /**
    * Bit n set: some name in {@link declaring} has n characters (bit 31: 31 or more). Most elements are passed by
    * this test alone: the walk looks at every element, and a set look-up hashes each new name (~10 % of a form's walk).
@@ -118,7 +130,9 @@ export class CompatibilityScopes {
 
   /** `xml`: the part whose tags will be told. */
   constructor(xml: string) {
-    this.declaring = declaringNames(xml);
+    const { names, count } = declaringNames(xml);
+    this.declaring = names;
+    this.needles = count;
     let lengths = 0;
     for (const name of this.declaring) lengths |= 1 << Math.min(name.length, 31);
     this.lengths = lengths;
@@ -136,14 +150,16 @@ export class CompatibilityScopes {
   open(name: string, attributes: Attributes): Attributes | undefined {
     this.depth++;
     if (((this.lengths >>> Math.min(name.length, 31)) & 1) === 1 && this.declaring.has(name)) {
-      let declares = false;
-      for (const key in attributes) declares ||= key.startsWith('xmlns') || key.endsWith(':Ignorable') || key.endsWith(':MustUnderstand');
-      if (declares) {
+      let declares = 0;
+      for (const key in attributes) if (NEEDLES.some((needle) => key.includes(needle))) declares++;
+      if (declares > 0) {
         this.outer.push({ scope: this.scope, declaredAt: this.declaredAt });
         this.scope = this.declared(attributes);
         this.ignoring = this.scope.ignored.size > 0;
         this.declaredAt = this.depth;
       }
+      // The document element holds every word the XML has of them: nothing after it declares anything.
+      this.passive = this.depth === 1 && declares === this.needles && !this.ignoring;
     }
     if (!this.ignoring) return attributes;
     const { ignored } = this.scope;

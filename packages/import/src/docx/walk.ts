@@ -235,7 +235,7 @@ class Walker {
       this.skip++;
       return;
     }
-    const attributes = this.compatibility.open(tag.name, tag.attributes);
+    const attributes = this.compatibility.passive ? tag.attributes : this.compatibility.open(tag.name, tag.attributes);
     if (attributes === undefined) {
       // An element of an ignorable namespace Word does not understand: Word ignores it and what it holds.
       this.skip = 1;
@@ -522,12 +522,12 @@ class Walker {
     if (this.skip > 0) {
       if (--this.skip === 0) {
         // The element that began the subtree passed over ends.
-        this.compatibility.close();
+        if (!this.compatibility.passive) this.compatibility.close();
         if (this.ignoredText !== undefined) this.endIgnored(this.ignoredText);
       }
       return;
     }
-    this.compatibility.close();
+    if (!this.compatibility.passive) this.compatibility.close();
     const frame = this.frames.pop();
     const parent = this.frames[this.frames.length - 1];
     switch (frame?.kind) {
