@@ -13,14 +13,25 @@ export const PLACEHOLDER_MARKS = {
   unknown: { 'zh-CN': '（符号无法辨认）', en: '(symbol not recognised)' },
 } as const satisfies Record<'checked' | 'empty' | 'unknown', Record<Locale, string>>;
 
-/** Any of the zh-CN readings, each escaped for a RegExp. */
-const RECORDED_MARK = new RegExp(
-  Object.values(PLACEHOLDER_MARKS)
-    .map((m) => m['zh-CN'].replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  'g',
-);
-const BY_RECORDED: ReadonlyMap<string, Readonly<Record<Locale, string>>> = new Map(Object.values(PLACEHOLDER_MARKS).map((m) => [m['zh-CN'], m]));
+/**
+ * Rewords text the importer wrote with a table's zh-CN words into `locale`: each of the table's zh-CN words (longest
+ * first, so that no word is cut by a shorter one it starts with) becomes the table's word in `locale`; all else stays.
+ */
+function rewordFrom(table: Readonly<Record<string, Readonly<Record<Locale, string>>>>): (text: string, locale: Locale) => string {
+  const words = Object.values(table);
+  const recorded = new RegExp(
+    words
+      .map((w) => w['zh-CN'])
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'g',
+  );
+  const byRecorded = new Map(words.map((w) => [w['zh-CN'], w]));
+  return (text, locale) => (locale === 'zh-CN' ? text : text.replace(recorded, (w) => byRecorded.get(w)?.[locale] ?? w));
+}
+
+const rewordMarks = rewordFrom(PLACEHOLDER_MARKS);
 
 /**
  * An excerpt of the source as a reader of `locale` sees it: the placeholder readings the importer wrote in
@@ -29,8 +40,7 @@ const BY_RECORDED: ReadonlyMap<string, Readonly<Record<Locale, string>>> = new M
  * is not what a form says.)
  */
 export function localizeExcerpt(excerpt: string, locale: Locale): string {
-  if (locale === 'zh-CN') return excerpt;
-  return excerpt.replace(RECORDED_MARK, (w) => BY_RECORDED.get(w)?.[locale] ?? w);
+  return rewordMarks(excerpt, locale);
 }
 
 /** A source position with its excerpt worded by {@link localizeExcerpt} (the same object when nothing changes). */
@@ -60,16 +70,7 @@ export const ANSWER_NOTE_WORDS = {
   taken: { 'zh-CN': ' → 取 ', en: ' → taken: ' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
-/** Any of the note's zh-CN words, longest first, each escaped for a RegExp. */
-const NOTE_WORD = new RegExp(
-  Object.values(ANSWER_NOTE_WORDS)
-    .map((w) => w['zh-CN'])
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  'g',
-);
-const NOTE_BY_RECORDED: ReadonlyMap<string, Readonly<Record<Locale, string>>> = new Map(Object.values(ANSWER_NOTE_WORDS).map((w) => [w['zh-CN'], w]));
+const rewordNote = rewordFrom(ANSWER_NOTE_WORDS);
 
 /**
  * An inferred answer's note as a reader of `locale` reads it: the importer's words ({@link ANSWER_NOTE_WORDS}) in
@@ -78,6 +79,5 @@ const NOTE_BY_RECORDED: ReadonlyMap<string, Readonly<Record<Locale, string>>> = 
  * too.)
  */
 export function localizeAnswerNote(note: string, locale: Locale): string {
-  if (locale === 'zh-CN') return note;
-  return note.replace(NOTE_WORD, (w) => NOTE_BY_RECORDED.get(w)?.[locale] ?? w);
+  return rewordNote(note, locale);
 }
