@@ -272,6 +272,15 @@ describe('stages: what a rule reading the findings sees', () => {
     expect((await checker.checkEvaluation(e)).findings).toEqual(sync);
   });
 
+  it('a `rules` value names the rules of the findings by their titles, in the reader\'s language', () => {
+    const titled = over('demo/a', { title: { 'zh-CN': '编制超额', en: 'Over quota' } });
+    const namesErrors = minimalRule('demo/s', { ...listsErrors, data: { rules: { ref: 'findings.errorFailures', format: 'rules' } } });
+    const checker = createChecker([demo([titled, namesErrors])]);
+    const e = patchEvaluation(baseEvaluation(), { staffing: { actual: 11, authorized: 20 } });
+    expect(checker.checkEvaluationSync(e).findings[1]?.message).toBe('编制超额');
+    expect(checker.checkEvaluationSync(e, { locale: 'en' }).findings[1]?.message).toBe('Over quota');
+  });
+
   it('without `after`, the findings are not known yet: blank, never zero', async () => {
     const early = minimalRule('demo/early', { requires: ['findings.errorFailureCount'], checks: [{ id: 'errors', when: { all: [{ fact: 'findings', path: 'errorFailureCount', operator: 'greaterThan', value: 0 }] }, message: { 'zh-CN': 'x', en: 'x' } }] });
     const checker = createChecker([demo([over('demo/a'), early])]);

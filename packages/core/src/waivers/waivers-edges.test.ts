@@ -155,3 +155,21 @@ describe('parseWaiverFile at its edges', () => {
     expect(r.issues[0]).toEqual({ level: 'error', code: 'yaml', file: 'w.yaml', line, column, path: '', message: { 'zh-CN': zh, en } });
   });
 });
+
+describe('parseWaiverFile: a file named .json is held to JSON, and nesting is bounded', () => {
+  const trailingComma = '{\n  "waivers": [],\n}\n';
+  const at = (r: ReturnType<typeof parseWaiverFile>) => (r.ok ? 'read' : r.issues.map((i) => [i.code, i.file, i.line, i.column, i.path]));
+
+  it('a trailing comma or a key written twice in a .json file is refused where it stands (line, column); YAML forgives the comma', () => {
+    // The comma ends line 2, so the `}` on line 3, column 1 is where JSON stops; the second "waivers" is line 3, column 3.
+    expect(at(parseWaiverFile(trailingComma, 'w.json'))).toEqual([['json', 'w.json', 3, 1, '']]);
+    expect(at(parseWaiverFile('{\n  "waivers": [],\n  "waivers": []\n}\n', 'w.JSON'))).toEqual([['duplicate-key', 'w.JSON', 3, 3, '']]);
+    expect(at(parseWaiverFile(trailingComma, 'w.yaml'))).toBe('read');
+    expect(at(parseWaiverFile(trailingComma, 'w.json.yaml'))).toBe('read');
+  });
+
+  it('nesting deeper than 64 levels is refused at the 65th bracket', () => {
+    // `a: ` is 3 columns, so the 65th `[` is column 68.
+    expect(at(parseWaiverFile(`a: ${'['.repeat(300)}`, 'w.yaml'))).toEqual([['too-deep', 'w.yaml', 1, 68, '']]);
+  });
+});

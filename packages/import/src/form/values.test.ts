@@ -119,6 +119,9 @@ describe('the other readers', () => {
     ['date', '2020年 1 月17   日', read('2020-01-17')],
     // Word's usual spacing: a space on each side of every figure.
     ['date', '2020 年 1 月 17 日', read('2020-01-17')],
+    ['date', ' 2020-01-17', read('2020-01-17')],
+    // Only punctuation is blank, as nothing is (not its last mark left over and refused).
+    ['date', '。。', blank],
     ['date', '2020-01-17', read('2020-01-17')],
     ['date', '2020.1.7。', read('2020-01-07')],
     ['date', '2020/12/31', read('2020-12-31')],
@@ -171,6 +174,8 @@ describe('the other readers', () => {
     // Spaces after 分, before or after the punctuation, are no part of the score.
     ['score', '92.5分 ', read(92.5)],
     ['score', '92.5分 。', read(92.5)],
+    ['score', ' 92', read(92)],
+    ['score', '。 。', blank],
     ['percent', '76%', read(76)],
     ['percent', '76.45％', read(76.45)],
     ['percent', '100.00%', read(100)],
