@@ -201,6 +201,25 @@ describe('operators an embedder supplies', () => {
     expect(odd.findings[0]).toMatchObject({ outcome: 'pass', messageId: 'demo/flaky#pass' });
   });
 
+  it('the async cross-form check does the same: a batch rule whose compiled conditions threw is decided by json-rules-engine\'s run', async () => {
+    let calls = 0;
+    const failsOnce = (a: unknown, b: unknown) => {
+      calls++;
+      if (calls === 1) throw new Error('the operator failed once');
+      return divisibleBy(a, b);
+    };
+    const flaky = minimalRule('demo/flaky-batch', { scope: 'batch', checks: [{ id: 'even', when: { all: [leaf('failsOnce', 2)] }, message: { 'zh-CN': '偶数', en: 'even' } }] });
+    const checker = createChecker([demo([flaky])], {}, { operators: { failsOnce } });
+    const inBatch = { history: null, batch: { size: 2 } };
+    const [even] = await checker.checkCrossForm(patchEvaluation(baseEvaluation(), { staffing: { actual: 22, authorized: 20 } }), inBatch);
+    expect(even).toMatchObject({ outcome: 'fail', messageId: 'demo/flaky-batch#even', message: '偶数' });
+    expect(even?.internalError).toBeUndefined();
+    expect(even?.explanation?.[0]).toMatchObject({ fact: 'staffing.actual', operator: 'failsOnce', result: true });
+    calls = 0;
+    const [odd] = await checker.checkCrossForm(patchEvaluation(baseEvaluation(), { staffing: { actual: 21, authorized: 20 } }), inBatch);
+    expect(odd).toMatchObject({ outcome: 'pass', messageId: 'demo/flaky-batch#pass' });
+  });
+
   it('leave every other check of the pack in place: an unknown operator or a bad field is still refused', () => {
     const unknown = minimalRule('demo/unknown', { checks: [{ id: 'x', when: { all: [leaf('divisibleByy', 2)] }, message: { 'zh-CN': 'x', en: 'x' } }] });
     expect(() => createChecker([demo([unknown])], {}, { operators: { divisibleBy } })).toThrow(/divisibleByy/);

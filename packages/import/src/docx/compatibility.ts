@@ -45,9 +45,14 @@ interface Scope {
   readonly ignorable: ReadonlySet<string>;
   /** Prefixes bound to an ignorable namespace Word does not understand: their elements and attributes are ignored. */
   readonly ignored: ReadonlySet<string>;
+  /**
+   * Elements whose content is processed though they are ignored (`mc:ProcessContent` in force), by expanded name:
+   * `namespace localName`, or `namespace *` for every element of the namespace.
+   */
+  readonly processContent: ReadonlySet<string>;
 }
 
-const EMPTY: Scope = { bindings: new Map(), ignorable: new Set(), ignored: new Set() };
+const EMPTY: Scope = { bindings: new Map(), ignorable: new Set(), ignored: new Set(), processContent: new Set() };
 
 function prefixOf(name: string): string {
   const colon = name.indexOf(':');
@@ -69,8 +74,8 @@ export class MustUnderstandError extends Error {
 }
 
 /**
- * The names of the elements that may declare a namespace, `mc:Ignorable` or `mc:MustUnderstand`: each `xmlns`,
- * `Ignorable` or `MustUnderstand` in the XML
+ * The names of the elements that may declare a namespace, `mc:Ignorable`, `mc:MustUnderstand` or `mc:ProcessContent`:
+ * each `xmlns`, `Ignorable`, `MustUnderstand` or `ProcessContent` in the XML
  * taken for an attribute of the tag it stands in (`<` cannot occur inside a tag, so the nearest `<` before it opens
  * that tag). One found in text or a comment only adds a name to look at.
  */
@@ -88,8 +93,8 @@ function declaringNames(xml: string): { readonly names: Set<string>; readonly co
   return { names, count };
 }
 
-/** What an attribute name declaring something holds: `xmlns`, `Ignorable`, `MustUnderstand`. */
-const NEEDLES = ['xmlns', 'Ignorable', 'MustUnderstand'] as const;
+/** What an attribute name declaring something holds: `xmlns`, `Ignorable`, `MustUnderstand`, `ProcessContent`. */
+const NEEDLES = ['xmlns', 'Ignorable', 'MustUnderstand', 'ProcessContent'] as const;
 
 /**
  * Namespace scopes for Markup Compatibility as a stream of tags goes by (saxes without namespace processing: names
@@ -98,10 +103,12 @@ const NEEDLES = ['xmlns', 'Ignorable', 'MustUnderstand'] as const;
  * element are looked at only when its name is one of those the XML shows declaring something (a form's root
  * alone, or the drawings' elements the reader passes over): on every other element the work is a look-up.
  *
- * An `mc:MustUnderstand` naming a namespace Word does not understand throws {@link MustUnderstandError}.
+ * An `mc:MustUnderstand` naming a namespace Word does not understand throws {@link MustUnderstandError}. An ignored
+ * element that an `mc:ProcessContent` in force names ({@link processesContent}) is ignored, but its content is
+ * processed as if it stood in the ignored element's parent (ECMA-376 Part 3, §10.1.2): the reader reads its children
+ * as Word does.
  *
- * Not done: `mc:ProcessContent` (the content of an ignored element is passed over with it, and reported, where Word
- * would read it), and an element of a namespace neither understood nor ignorable (an error for Word; it is read as if
+ * Not done: an element of a namespace neither understood nor ignorable (an error for Word; it is read as if
  * understood).
  */
 export class CompatibilityScopes {
@@ -169,6 +176,19 @@ export class CompatibilityScopes {
     return dropped ? Object.fromEntries(Object.entries(attributes).filter(([key]) => !ignored.has(prefixOf(key)))) : attributes;
   }
 
+  /**
+   * The element just opened, which {@link open} said is ignored, is one whose content is processed (`mc:ProcessContent`
+   * in its scope names it by expanded name, or names every element of its namespace with `*`). Looked at only for an
+   * ignored element.
+   */
+  processesContent(name: string): boolean {
+    const { processContent } = this.scope;
+    if (processContent.size === 0) return false;
+    const colon = name.indexOf(':');
+    const uri = this.scope.bindings.get(colon < 0 ? '' : name.slice(0, colon));
+    return uri !== undefined && (processContent.has(`${uri} ${name.slice(colon + 1)}`) || processContent.has(`${uri} *`));
+  }
+
   /** The element last opened ends. */
   close(): void {
     if (this.depth-- !== this.declaredAt) return;
@@ -178,7 +198,10 @@ export class CompatibilityScopes {
     this.declaredAt = outer.declaredAt;
   }
 
-  /** The scope of an element that declares namespaces, `mc:Ignorable` or `mc:MustUnderstand`, within the current one. */
+  /**
+   * The scope of an element that declares namespaces, `mc:Ignorable`, `mc:MustUnderstand` or `mc:ProcessContent`, within
+   * the current one.
+   */
   private declared(attributes: Attributes): Scope {
     const bindings = new Map(this.scope.bindings);
     for (const key in attributes) {
@@ -203,8 +226,20 @@ export class CompatibilityScopes {
       }
       ignorable = more;
     }
+    let processContent = this.scope.processContent;
+    for (const key in attributes) {
+      if (!key.endsWith(':ProcessContent') || bindings.get(prefixOf(key)) !== MC) continue;
+      const more = new Set(processContent);
+      for (const qualified of (attributes[key] ?? '').split(/\s+/)) {
+        const colon = qualified.indexOf(':');
+        // A name is qualified by a declared prefix; one without a prefix names an element of the default namespace.
+        const uri = bindings.get(colon < 0 ? '' : qualified.slice(0, colon));
+        if (qualified !== '' && uri !== undefined) more.add(`${uri} ${qualified.slice(colon + 1)}`);
+      }
+      processContent = more;
+    }
     const ignored = new Set<string>();
     for (const [prefix, uri] of bindings) if (ignorable.has(uri) && !UNDERSTOOD_NAMESPACES.has(uri)) ignored.add(prefix);
-    return { bindings, ignorable, ignored };
+    return { bindings, ignorable, ignored, processContent };
   }
 }

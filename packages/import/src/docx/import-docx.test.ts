@@ -311,6 +311,30 @@ describe('importDocx: an element Word ignores (mc:Ignorable, a namespace it does
   });
 });
 
+describe('importDocx: an ignored element whose content Word processes (mc:ProcessContent) is read as Word shows it', () => {
+  // The example form's root declares x99 ignorable, and x99:wrap an element whose content is processed.
+  const root = (xml: string) => xml.replace('mc:Ignorable="w14 w15 wp14"', 'mc:Ignorable="w14 w15 wp14 x99" mc:ProcessContent="x99:wrap" xmlns:x99="urn:example:x99"');
+  const shown = '<w:r><w:t xml:space="preserve">264.47</w:t></w:r>';
+
+  it('a figure’s leading digit in such a wrapper is part of the figure Word shows, and nothing is reported', () => {
+    const r = ok(exampleDocxWith({ 'word/document.xml': (xml) => root(xml).replace(shown, `<x99:wrap><w:r><w:t>1</w:t></w:r></x99:wrap>${shown}`) }));
+    expect(r.evaluation.income.total).toBe(1264.47);
+    expect(r.diagnostics.filter((d) => d.code === 'ignored-text')).toEqual([]);
+  });
+
+  it('a tick in such a wrapper ticks its box: 否 read explicitly, as on the plain form', () => {
+    const plain = ok(new Uint8Array(readFileSync(example('form.docx'))));
+    const r = ok(exampleDocxWith({ 'word/document.xml': (xml) => procurementNoMarkAs('<x99:wrap><w:r><w:t>☑</w:t></w:r></x99:wrap>')(root(xml)) }));
+    expect(r.evaluation.procurement.planMade).toBe('no');
+    expect(r.evaluation.answerResolution?.['procurement.planMade']?.how).toBe('explicit');
+    expect(comparable(r.evaluation)).toEqual(comparable(plain.evaluation));
+    // Without the ProcessContent, Word ignores the wrapper with its tick: the question reads unanswered, with the warning.
+    const ignored = ok(exampleDocxWith({ 'word/document.xml': (xml) => procurementNoMarkAs('<x99:wrap><w:r><w:t>☑</w:t></w:r></x99:wrap>')(root(xml).replace(' mc:ProcessContent="x99:wrap"', '')) }));
+    expect(ignored.evaluation.procurement.planMade).not.toBe('no');
+    expect(ignored.diagnostics.filter((d) => d.code === 'ignored-text').map((d) => d.message.en)).toEqual(['Text in markup Word ignores not read (an ignorable namespace Word does not understand; not shown in Word): "☑"']);
+  });
+});
+
 describe('importDocx: white or tiny text set by the styles is set aside as direct formatting is', () => {
   const shown = '<w:r><w:t xml:space="preserve">264.47</w:t></w:r>';
   const styled = (rPr: string) =>

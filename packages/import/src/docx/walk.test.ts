@@ -459,3 +459,69 @@ describe('mc:Ignorable: what Word ignores is not read, and its text is reported'
     expect(walkDocument(ignoring(cell(`<x99:note>${'8'.repeat(5_000)}</x99:note>`))).ignored[0]?.text).toBe('8'.repeat(1_000));
   });
 });
+
+/**
+ * Markup Compatibility (ECMA-376 Part 3, §10.1.2): an ignored element that an `mc:ProcessContent` in force names (by
+ * expanded name, or every element of its namespace with `*`) is ignored, but its content is processed as if it stood
+ * in the ignored element's parent — Word shows what it holds. The reader reads it there, and reports nothing.
+ */
+describe('mc:ProcessContent: what an ignored element holds is read where Word shows it', () => {
+  const MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
+  const X99 = 'xmlns:x99="urn:example:x99"';
+  const docWith = (root: string, body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS} ${root}><w:body>${body}</w:body></w:document>`;
+  const processing = (names: string, body: string) => docWith(`${MC} ${X99} mc:Ignorable="w14 x99" mc:ProcessContent="${names}"`, body);
+  const run = (t: string) => `<w:r><w:t>${t}</w:t></w:r>`;
+  const cell = (inner: string) => `<w:p>${run('合计 ')}${inner}${run('264.47')}</w:p>`;
+  const read = (xml: string) => {
+    const walked = walkDocument(xml);
+    return { lines: walked.lines.map((l) => l.text), ignored: walked.ignored.map((i) => i.text) };
+  };
+
+  it.each<[string, string, { lines: string[]; ignored: string[] }]>([
+    ['a run wrapped in a processed element is read in its place', processing('x99:wrap', cell(`<x99:wrap>${run('1')}</x99:wrap>`)), { lines: ['合计 1264.47'], ignored: [] }],
+    ['every element of the namespace (x99:*)', processing('x99:*', cell(`<x99:wrap>${run('1')}</x99:wrap>`)), { lines: ['合计 1264.47'], ignored: [] }],
+    ['named under another prefix bound to the same namespace (expanded names compare)', docWith(`${MC} ${X99} xmlns:y="urn:example:x99" mc:Ignorable="x99" mc:ProcessContent="y:wrap"`, cell(`<x99:wrap>${run('1')}</x99:wrap>`)), { lines: ['合计 1264.47'], ignored: [] }],
+    ['a paragraph in a processed element is a paragraph of the document', processing('x99:block', `<x99:block><w:p>${run('267.47')}</w:p></x99:block>${cell('')}`), { lines: ['267.47', '合计 264.47'], ignored: [] }],
+    ['inside a run: the text element it wraps is the run’s text', processing('x99:wrap', `<w:p>${run('合计 ')}<w:r><x99:wrap><w:t>1</w:t></x99:wrap><w:t>264.47</w:t></w:r></w:p>`), { lines: ['合计 1264.47'], ignored: [] }],
+    ['processed inside processed', processing('x99:wrap x99:inner', cell(`<x99:wrap><x99:inner>${run('1')}</x99:inner></x99:wrap>`)), { lines: ['合计 1264.47'], ignored: [] }],
+    ['an ignored element inside a processed one is still ignored, and reported', processing('x99:wrap', cell(`<x99:wrap>${run('1')}<x99:note>${run('9')}</x99:note></x99:wrap>`)), { lines: ['合计 1264.47'], ignored: ['9'] }],
+    ['declared on the paragraph: processed inside it only', docWith('', `<w:p ${MC} ${X99} mc:Ignorable="x99" mc:ProcessContent="x99:wrap">${run('合计 ')}<x99:wrap>${run('1')}</x99:wrap>${run('264.47')}</w:p>`), { lines: ['合计 1264.47'], ignored: [] }],
+    // Not processed: ignored with what it holds, as before.
+    ['another element of the namespace than the one named', processing('x99:other', cell(`<x99:wrap>${run('1')}</x99:wrap>`)), { lines: ['合计 264.47'], ignored: ['1'] }],
+    ['an empty ProcessContent is as none', processing('', cell(`<x99:wrap>${run('1')}</x99:wrap>`)), { lines: ['合计 264.47'], ignored: ['1'] }],
+    ['a prefix declared nowhere names nothing', processing('zz:wrap', cell(`<x99:wrap>${run('1')}</x99:wrap>`)), { lines: ['合计 264.47'], ignored: ['1'] }],
+  ])('%s', (_name, xml, expected) => {
+    expect(read(xml)).toEqual(expected);
+  });
+
+  it('cells and rows in a processed element keep their table positions', () => {
+    const xml = processing('x99:wrap', `<w:tbl><w:tr><w:tc><w:p>${run('合计')}</w:p></w:tc><x99:wrap><w:tc><w:p>${run('264.47')}</w:p></w:tc></x99:wrap></w:tr><x99:wrap><w:tr><w:tc><w:p>${run('☑')}</w:p></w:tc></w:tr></x99:wrap></w:tbl>`);
+    expect(walkDocument(xml).lines).toEqual([
+      { text: '合计', paragraph: 1, table: 1, row: 1, cell: 1 },
+      { text: '264.47', paragraph: 2, table: 1, row: 1, cell: 2 },
+      { text: '☑', paragraph: 3, table: 1, row: 2, cell: 1 },
+    ]);
+  });
+
+  it('property: a block wrapped in a processed element reads as the document without the wrapper; nothing is set aside', () => {
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 6 }), fc.nat(), fc.constantFrom('x99:wrap', 'x99:*'), (blocks, n, names) => {
+        const i = n % blocks.length;
+        const rendered = blocks.map(render);
+        const wrapped = rendered.map((b, k) => (k === i ? `<x99:wrap>${b}</x99:wrap>` : b)).join('');
+        const walked = walkDocument(processing(names, wrapped));
+        const plain = walkDocument(processing(names, rendered.join('')));
+        expect(walked.lines).toEqual(plain.lines);
+        expect(walked.ignored).toEqual([]);
+        expect(walked.hidden).toEqual(plain.hidden);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a processed element counts toward the depth limit', () => {
+    const deep = processing('x99:wrap', `${'<x99:wrap>'.repeat(30)}<w:p/>${'</x99:wrap>'.repeat(30)}`);
+    expect(() => walkDocument(deep, { ...DEFAULT_WALK_LIMITS, maxDepth: 20 })).toThrow(XmlReadError);
+    expect(walkDocument(deep).lines).toEqual([{ text: '', paragraph: 1 }]);
+  });
+});

@@ -216,6 +216,12 @@ class Walker {
   private readonly compatibility: CompatibilityScopes;
   /** The text of an ignored element being passed over (undefined: not passing over one). */
   private ignoredText: string | undefined;
+  /**
+   * The open elements that are ignored but whose content is processed (`mc:ProcessContent`), each as the number of
+   * frames open when it began: they push no frame, so their children are read as their parent's, and one ends when
+   * an element ends with that many frames open.
+   */
+  private readonly processed: number[] = [];
   /** The current paragraph's style (named, or the default) toggles hidden text. */
   private paragraphStyleHidden = false;
   /** How the current paragraph's style (named, or the default) draws text. */
@@ -237,6 +243,12 @@ class Walker {
     }
     const attributes = this.compatibility.passive ? tag.attributes : this.compatibility.open(tag.name, tag.attributes);
     if (attributes === undefined) {
+      if (this.compatibility.processesContent(tag.name)) {
+        // Ignored, but its content processed (mc:ProcessContent): what it holds is read as its parent's children.
+        this.deeper();
+        this.processed.push(this.frames.length);
+        return;
+      }
       // An element of an ignorable namespace Word does not understand: Word ignores it and what it holds.
       this.skip = 1;
       this.ignoredText = '';
@@ -528,6 +540,11 @@ class Walker {
       return;
     }
     if (!this.compatibility.passive) this.compatibility.close();
+    if (this.processed.length > 0 && this.processed[this.processed.length - 1] === this.frames.length) {
+      this.processed.pop();
+      this.depth--;
+      return;
+    }
     const frame = this.frames.pop();
     const parent = this.frames[this.frames.length - 1];
     switch (frame?.kind) {
@@ -710,7 +727,8 @@ export function documentLines(xml: string, limits: WalkLimits = DEFAULT_WALK_LIM
 /**
  * {@link documentLines}, with the text it set aside by paragraph: of hidden runs (`w:vanish`, directly or by `styles`),
  * of runs shown in white on nothing or under 2 pt ({@link UnseenText}), and of elements Word ignores (`ignored`: of a
- * namespace `mc:Ignorable` declares ignorable that Word does not understand, ECMA-376 Part 3 §10.1.1).
+ * namespace `mc:Ignorable` declares ignorable that Word does not understand, ECMA-376 Part 3 §10.1.1 — unless an
+ * `mc:ProcessContent` in force names the element, §10.1.2: then its content is read as Word reads it, in its place).
  */
 export function walkDocument(xml: string, limits: WalkLimits = DEFAULT_WALK_LIMITS, styles: HiddenStyles = NO_HIDDEN_STYLES): { readonly lines: DocxLine[]; readonly hidden: HiddenText[]; readonly unseen: UnseenText[]; readonly ignored: HiddenText[] } {
   const walker = new Walker(xml, limits, styles);

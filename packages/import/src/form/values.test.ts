@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parseValue, parseYear, toHalfWidth } from './values.js';
+import { parseAmount, parseCount, parseValue, parseYear, toHalfWidth } from './values.js';
 
 describe('parseAmount', () => {
   it('reads plain and written-out amounts', () => {
@@ -60,6 +60,10 @@ describe('parseValue: money', () => {
     ['26,44.47', undefined, refused],
     // 元 is taken off the end only: text before the figure is not a figure in 元.
     ['元2644700', '元', refused],
+    // Spaces between the figure's unit and the punctuation after it are no part of it either: 264.47万元 ； in a field
+    // of 元 is 264.47 万元, not 264.47 元 converted to 0.03 万元.
+    ['264.47万元 ；', '元', read(264.47)],
+    ['264.47万元 。', undefined, read(264.47)],
   ])('%j (unit %s) is %j', (raw, unit, expected) => {
     expect(parseValue('money', raw, unit)).toEqual(expected);
   });
@@ -80,6 +84,8 @@ describe('parseValue: money', () => {
     // The note quotes the figure as written, without the spaces around it; thousands separators are read.
     [' 2644700元 ', undefined, 264.47, '金额“2644700元”以元填写，已换算为 264.47 万元', 'the amount "2644700元" is in 元; converted to 264.47 万元'],
     ['2,644,700元', undefined, 264.47, '金额“2,644,700元”以元填写，已换算为 264.47 万元', 'the amount "2,644,700元" is in 元; converted to 264.47 万元'],
+    // A space before the punctuation after 元: still a figure in 元 (it was refused).
+    ['2644700元 ；', undefined, 264.47, '金额“2644700元 ；”以元填写，已换算为 264.47 万元', 'the amount "2644700元 ；" is in 元; converted to 264.47 万元'],
   ])('%j (unit %s) in 元 is %s 万元, with a note', (raw, unit, value, zh, en) => {
     expect(parseValue('money', raw, unit)).toEqual({ ok: true, value, note: { zh, en } });
   });
@@ -107,7 +113,12 @@ describe('the other readers', () => {
     ['count', '22人。 ', read(22)],
     ['count', '22；；', read(22)],
     ['count', '1,5', refused],
+    // … nor spaces between 名/人 and the punctuation after it.
+    ['count', '22名 ；', read(22)],
+    ['count', '22人 。', read(22)],
     ['date', '2020年 1 月17   日', read('2020-01-17')],
+    // Word's usual spacing: a space on each side of every figure.
+    ['date', '2020 年 1 月 17 日', read('2020-01-17')],
     ['date', '2020-01-17', read('2020-01-17')],
     ['date', '2020.1.7。', read('2020-01-07')],
     ['date', '2020/12/31', read('2020-12-31')],
@@ -157,6 +168,9 @@ describe('the other readers', () => {
     ['score', '', blank],
     ['score', '分', blank],
     ['score', '优', refused],
+    // Spaces after 分, before or after the punctuation, are no part of the score.
+    ['score', '92.5分 ', read(92.5)],
+    ['score', '92.5分 。', read(92.5)],
     ['percent', '76%', read(76)],
     ['percent', '76.45％', read(76.45)],
     ['percent', '100.00%', read(100)],
@@ -176,6 +190,7 @@ describe('the other readers', () => {
     ['percent', '76%；；', read(76)],
     ['percent', '76,5%', refused],
     ['percent', '%76', refused],
+    ['percent', '76% ；', read(76)],
     ['grade', '优', read('优')],
     ['grade', '优秀', read('优')],
     ['grade', '良好', read('良')],
@@ -209,5 +224,21 @@ describe('the other readers', () => {
     expect(parseYear('2e3')).toBeUndefined();
     expect(parseYear('0x7E4')).toBeUndefined();
     expect(parseYear('20200')).toBeUndefined();
+  });
+
+  it('reads a cell with a long run of punctuation or spaces inside it in time linear in its length', () => {
+    // 100,000 commas or spaces between a figure and a letter: refused, as any text with a letter after the figure.
+    // Patterns anchored at the end (`/[，]+$/`, `/\s*%$/`) were retried from every comma or space of the run: 12 s
+    // for the commas, 30 s for the spaces on this machine.
+    for (const run of ['，'.repeat(100_000), ' '.repeat(100_000)]) {
+      const started = performance.now();
+      for (const type of ['money', 'count', 'date', 'score', 'percent'] as const) expect(parseValue(type, `1${run}x`)).toEqual(refused);
+      expect(performance.now() - started).toBeLessThan(3_000);
+    }
+  });
+
+  it('reads a head count with spaces after 人 as that count (the count reader on its own)', () => {
+    expect(parseCount('22人 ')).toEqual({ ok: true, value: 22 });
+    expect(parseCount(' ２２ 人 ')).toEqual({ ok: true, value: 22 });
   });
 });

@@ -11,6 +11,21 @@ export function toHalfWidth(text: string): string {
 
 export type Parsed<T> = { readonly ok: true; readonly value: T | null } | { readonly ok: false };
 
+/**
+ * `text` without the punctuation after it (any of `marks`) and the spaces around that punctuation (`92.5分 。`,
+ * `264.47万元 ；`). A scan from the end: a pattern like `/[\s。]+$/` retries from every start of a long run inside the
+ * text (50,000 spaces in a cell took seconds).
+ */
+function withoutTrailing(text: string, marks: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const ch = text.charAt(end - 1);
+    if (!marks.includes(ch) && ch.trim() !== '') break;
+    end--;
+  }
+  return text.slice(0, end);
+}
+
 /** 万元 at the end of an amount, with one full stop after it at most: a figure in 万元 (never in 元). */
 const IN_WAN_YUAN = /\s*万元[。.]?$/;
 
@@ -36,7 +51,7 @@ export function parseCount(raw: string): Parsed<number> {
 
 /** A date (`2020年 1 月17   日`, `2020-01-17`, `2020.1.17`) → `2020-01-17`; blank (or `年 月 日` with no digits) → null. */
 export function parseDate(raw: string): Parsed<string> {
-  const text = toHalfWidth(raw).trim().replace(/[。.,，;；]+$/, '').trim();
+  const text = withoutTrailing(toHalfWidth(raw), '。.,，;；').trim();
   if (!/\d/.test(text)) return /^[\s年月日]*$/.test(text) ? { ok: true, value: null } : { ok: false };
   const m = /^(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?$/.exec(text);
   if (m === null) return { ok: false };
@@ -56,7 +71,7 @@ export function parseYear(raw: string): number | undefined {
 
 /** A score out of 100 (`92`, `92.5分`, `９２`); blank → null. */
 export function parseScore(raw: string): Parsed<number> {
-  const text = toHalfWidth(raw).trim().replace(/[。.,，;；]+$/, '').replace(/\s*分$/, '').trim();
+  const text = withoutTrailing(toHalfWidth(raw), '。.,，;；').replace(/\s*分$/, '').trim();
   if (text === '') return { ok: true, value: null };
   if (!/^\d{1,3}(?:\.\d{1,2})?$/.test(text)) return { ok: false };
   const value = Number(text);
@@ -68,7 +83,9 @@ export function parseScore(raw: string): Parsed<number> {
  * 76, 76.45, 100; at most two decimals (whole basis points), at most 100,000 %; blank → null.
  */
 export function parsePercent(raw: string): Parsed<number> {
-  const text = toHalfWidth(raw).trim().replace(/[。,，;；]+$/, '').replace(/\s*%$/, '').trim();
+  const written = withoutTrailing(toHalfWidth(raw), '。,，;；');
+  // The % off the end (the spaces before it go with the trim): `/\s*%$/` retried from every space of a long run.
+  const text = (written.endsWith('%') ? written.slice(0, -1) : written).trim();
   if (text === '') return { ok: true, value: null };
   if (!/^\d{1,6}(?:\.\d{1,2})?$/.test(text)) return { ok: false };
   const value = Number(text);
@@ -93,7 +110,8 @@ export type ParsedValue = { readonly ok: true; readonly value: unknown; readonly
 export function parseValue(type: 'count' | 'money' | 'date' | 'year' | 'score' | 'grade' | 'percent', raw: string, unit?: '万元' | '元'): ParsedValue {
   switch (type) {
     case 'money': {
-      const text = raw.trim().replace(/[。；;，,]+$/, '');
+      // The punctuation after the figure goes, with the spaces around it: what is left ends in its unit, if any.
+      const text = withoutTrailing(raw, '。；;，,').trim();
       // Ending in 万元 as parseAmount takes it off (`74.69万元.` too): in 万元, whatever the field's unit.
       const inYuan = !IN_WAN_YUAN.test(text) && (unit === '元' || /\d\s*元$/.test(text));
       if (!inYuan) return parseAmount(text);
@@ -113,7 +131,7 @@ export function parseValue(type: 'count' | 'money' | 'date' | 'year' | 'score' |
       };
     }
     case 'count':
-      return parseCount(raw.trim().replace(/[。；;，,]+$/, '').replace(/\s*[名个]$/, ''));
+      return parseCount(withoutTrailing(raw, '。；;，,').replace(/\s*[名个]$/, ''));
     case 'date':
       return parseDate(raw);
     case 'year': {
