@@ -58,6 +58,27 @@ const withoutPdf = {
   resolveId: (source, importer) => (source === './pdf.js' && importer?.endsWith('/src/worker/check-worker.ts') ? `${root}src/worker/no-pdf.ts` : undefined),
 };
 
+/**
+ * Every check worker holds `no-compile.ts` in place of core's `model/compile.ts`, zod's schema compiler (~7 KB gzip of
+ * `worker.js`): the workers configure zod `jitless` (their page forbids eval), so core never compiles there. Should
+ * core's validate.ts stop importing it by that name, the build fails rather than carry the compiler again unnoticed.
+ */
+function withoutCompiler() {
+  let replaced = false;
+  return {
+    name: 'jixiao-without-compiler',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== './compile.js' || importer?.endsWith('/packages/core/src/model/validate.ts') !== true) return undefined;
+      replaced = true;
+      return `${root}src/worker/no-compile.ts`;
+    },
+    buildEnd(error) {
+      if (error === undefined && !replaced) this.error("core's src/model/validate.ts no longer imports ./compile.js: update withoutCompiler (scripts/build.mjs)");
+    },
+  };
+}
+
 /** `--report`: what each bundle holds, by package (bytes as rendered into the bundle, before minification). */
 const REPORT = process.argv.includes('--report');
 
@@ -92,7 +113,11 @@ async function bundle(entry, name, options = {}) {
       conditions: ['@jixiao/source', ...defaultClientConditions],
       ...(withoutExcel ? { alias: { exceljs: `${root}src/worker/no-exceljs.ts`, numfmt: `${root}src/worker/no-numfmt.ts` } } : {}),
     },
-    plugins: [...(options.reads === undefined || options.reads === 'pdf' ? [] : [withoutPdf]), ...(options.modules === undefined ? [] : [virtualModules(options.modules)])],
+    plugins: [
+      ...(options.reads === undefined ? [] : [withoutCompiler()]),
+      ...(options.reads === undefined || options.reads === 'pdf' ? [] : [withoutPdf]),
+      ...(options.modules === undefined ? [] : [virtualModules(options.modules)]),
+    ],
     ...(options.reads === undefined ? {} : { define: { JIXIAO_READS: JSON.stringify(options.reads) } }),
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {

@@ -132,6 +132,16 @@ afterAll(async () => {
   else void launching?.then((late) => late.close()).catch(() => undefined);
 });
 
+describe.skipIf(!HAVE_CHROMIUM)('the workbench as built', () => {
+  it('no check worker carries zod\'s schema compiler: they run zod jitless, and worker.js loads with the page', () => {
+    // The message of zod's ZodCompileAsyncError, defined in its compiler's module alone (so the test is not vacuous).
+    const compilerMark = 'z.compile does not support';
+    const zodCompiler = readFileSync(resolve(REPO, 'node_modules/zod/v4/core/compile.js'), 'utf8');
+    expect(zodCompiler).toContain(compilerMark);
+    for (const worker of ['worker.js', 'worker-xlsx.js', 'worker-pdf.js']) expect(readFileSync(join(dist, worker), 'utf8'), worker).not.toContain(compilerMark);
+  });
+});
+
 describe.skipIf(!HAVE_CHROMIUM)('the workbench in Chromium, opened from disk', { timeout: BROWSER_TIMEOUT }, () => {
   it('checks the seed .docx: the five failures with 264.47 / 267.47, the income cell marked, nothing fetched', async () => {
     const { page, requests, problems } = await openPage(pathToFileURL(join(dist, 'index.html')).href);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { compileSchema } from './compile.js';
 import { EvaluationSchema, type Evaluation } from './evaluation.js';
 import { fieldLabel } from './labels.js';
 import type { Locale } from '../i18n/locale.js';
@@ -122,7 +123,7 @@ let compiled: typeof EvaluationSchema | undefined;
 export function evaluationSchema(): typeof EvaluationSchema {
   if (compiled !== undefined) return compiled;
   if (++runtimeValidations <= COMPILE_AFTER || z.config().jitless === true) return EvaluationSchema;
-  return (compiled = z.compile(EvaluationSchema));
+  return (compiled = compileSchema(EvaluationSchema));
 }
 
 /** Validate without throwing. */
